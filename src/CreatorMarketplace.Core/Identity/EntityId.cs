@@ -1,0 +1,102 @@
+using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using NodaTime;
+
+namespace CreatorMarketplace;
+
+/// <summary>
+/// Operations shared by every <see cref="IEntityId{TSelf}"/>: making new time-ordered ids from an injected clock,
+/// parsing, ordering, and reading back the instant an id was made.
+/// </summary>
+public static class EntityId
+{
+    private const long MaxUnixMilliseconds = (1L << 48) - 1;
+
+    /// <summary>
+    /// Makes a new id whose UUID (RFC 9562 version 7) starts with the clock's current Unix time in milliseconds
+    /// followed by 74 random bits, so ids made later sort later.
+    /// </summary>
+    /// <typeparam name="TId">The identifier type.</typeparam>
+    /// <param name="clock">The clock; inject one rather than reading the system time.</param>
+    /// <returns>The new id.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The clock reads before 1970 or after the year 10889.</exception>
+    public static TId New<TId>(IClock clock)
+        where TId : struct, IEntityId<TId>
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return TId.From(NewVersion7(clock.GetCurrentInstant()));
+    }
+
+    /// <summary>The instant (to the millisecond) at which a version-7 id was made, or null for other UUIDs.</summary>
+    /// <typeparam name="TId">The identifier type.</typeparam>
+    /// <param name="id">The id.</param>
+    /// <returns>The instant, or null.</returns>
+    public static Instant? CreatedAt<TId>(TId id)
+        where TId : struct, IEntityId<TId>
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.Value.TryWriteBytes(bytes, bigEndian: true, out _);
+        if (bytes[6] >> 4 != 7)
+        {
+            return null;
+        }
+
+        var milliseconds = (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes) >> 16);
+        return Instant.FromUnixTimeMilliseconds(milliseconds);
+    }
+
+    internal static Guid Require(Guid value, string typeName) =>
+        value == Guid.Empty
+            ? throw new ArgumentException($"value: a {typeName} cannot be the empty UUID.", nameof(value))
+            : value;
+
+    internal static TId Parse<TId>(string text)
+        where TId : struct, IEntityId<TId>
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TryParse<TId>(text, out var id)
+            ? id
+            : throw new FormatException($"'{text}' is not a {typeof(TId).Name}: expected a non-empty UUID such as '01890a5d-ac96-774b-bcce-b302099a8057'.");
+    }
+
+    internal static bool TryParse<TId>([NotNullWhen(true)] string? text, out TId id)
+        where TId : struct, IEntityId<TId>
+    {
+        if (Guid.TryParse(text, out var value) && value != Guid.Empty)
+        {
+            id = TId.From(value);
+            return true;
+        }
+
+        id = default;
+        return false;
+    }
+
+    // RFC 9562 order is the byte order of the big-endian form; Guid.CompareTo orders its fields differently.
+    internal static int Compare(Guid left, Guid right)
+    {
+        Span<byte> a = stackalloc byte[16];
+        Span<byte> b = stackalloc byte[16];
+        left.TryWriteBytes(a, bigEndian: true, out _);
+        right.TryWriteBytes(b, bigEndian: true, out _);
+        return a.SequenceCompareTo(b);
+    }
+
+    internal static Guid NewVersion7(Instant instant)
+    {
+        var milliseconds = instant.ToUnixTimeMilliseconds();
+        if (milliseconds is < 0 or > MaxUnixMilliseconds)
+        {
+            throw new ArgumentOutOfRangeException(nameof(instant), instant, "A version-7 UUID holds Unix milliseconds from 1970 to the year 10889.");
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        RandomNumberGenerator.Fill(bytes[6..]);
+        BinaryPrimitives.WriteUInt64BigEndian(bytes, ((ulong)milliseconds << 16) | BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]));
+        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F)); // version 7
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F)); // RFC 9562 variant
+        return new Guid(bytes, bigEndian: true);
+    }
+}

@@ -1,0 +1,207 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace CreatorMarketplace;
+
+/// <summary>
+/// Creates <see cref="Distribution{TKey}"/> values: from shares that already sum to 1 (<see cref="Create{TKey}"/>),
+/// or by scaling non-negative weights (<see cref="Normalize{TKey}"/>).
+/// </summary>
+public static class Distribution
+{
+    /// <summary>
+    /// The tolerance used when none is stated: 0.01, because platforms report audience shares rounded to whole
+    /// percentages, so three thirds arrive as 0.33 + 0.33 + 0.33.
+    /// </summary>
+    public const double DefaultTolerance = 0.01;
+
+    /// <summary>Validates shares and builds a distribution, or throws with every problem found.</summary>
+    /// <typeparam name="TKey">The bucket type, for example <see cref="Country"/>.</typeparam>
+    /// <param name="shares">One share (0..1) per bucket; keys must be distinct.</param>
+    /// <param name="tolerance">How far the sum may be from 1; from 0 (inclusive) to 1 (exclusive).</param>
+    /// <returns>The distribution.</returns>
+    /// <exception cref="DomainValidationException">A share is not finite or outside 0..1, a key repeats, there is no bucket, or the sum is further from 1 than <paramref name="tolerance"/>.</exception>
+    public static Distribution<TKey> Create<TKey>(IEnumerable<KeyValuePair<TKey, double>> shares, double tolerance = DefaultTolerance)
+        where TKey : notnull =>
+        Validate(shares, tolerance).GetValueOrThrow();
+
+    /// <summary>Validates shares and returns the distribution or every problem found, for input that may be wrong as a matter of course.</summary>
+    /// <typeparam name="TKey">The bucket type.</typeparam>
+    /// <param name="shares">One share (0..1) per bucket; keys must be distinct.</param>
+    /// <param name="tolerance">How far the sum may be from 1; from 0 (inclusive) to 1 (exclusive).</param>
+    /// <returns>The distribution, or <see cref="Invalid"/> naming each bad bucket (field <c>shares[key]</c>) and a bad sum (field <c>shares</c>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="shares"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="tolerance"/> is not finite or outside [0, 1).</exception>
+    public static Validated<Distribution<TKey>> Validate<TKey>(IEnumerable<KeyValuePair<TKey, double>> shares, double tolerance = DefaultTolerance)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(shares);
+        if (!double.IsFinite(tolerance) || tolerance is < 0d or >= 1d)
+        {
+            throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "tolerance: must be a finite number from 0 (inclusive) to 1 (exclusive).");
+        }
+
+        var errors = new ErrorCollector();
+        var buckets = new Dictionary<TKey, Share>();
+        var sum = 0d;
+        foreach (var (key, fraction) in shares)
+        {
+            var field = $"shares[{key}]";
+            if (!Share.IsValidFraction(fraction))
+            {
+                errors.Add(field, "distribution.share_out_of_range", $"a share must be a finite number from 0 to 1, got {fraction.ToString(CultureInfo.InvariantCulture)}.");
+                continue;
+            }
+
+            if (!buckets.TryAdd(key, Share.FromFraction(fraction)))
+            {
+                errors.Add(field, "distribution.duplicate_key", $"the bucket {key} appears more than once.");
+                continue;
+            }
+
+            sum += fraction;
+        }
+
+        if (!errors.HasErrors)
+        {
+            errors.Require(buckets.Count > 0, "shares", "distribution.empty", "a distribution needs at least one bucket.");
+            errors.Require(
+                buckets.Count == 0 || Math.Abs(sum - 1d) <= tolerance,
+                "shares",
+                "distribution.sum_out_of_tolerance",
+                $"the shares must sum to 1 within {tolerance.ToString(CultureInfo.InvariantCulture)}, but sum to {sum.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        return errors.ToResult(() => new Distribution<TKey>(buckets, sum, tolerance));
+    }
+
+    /// <summary>
+    /// Scales non-negative weights (counts, raw scores) so that they sum to 1: each share is its weight divided
+    /// by the total weight, and the ratios between buckets are kept.
+    /// </summary>
+    /// <typeparam name="TKey">The bucket type.</typeparam>
+    /// <param name="weights">One finite, non-negative weight per distinct bucket, with a total above zero.</param>
+    /// <returns>The distribution, with a tolerance of <see cref="DefaultTolerance"/>.</returns>
+    /// <exception cref="DomainValidationException">A weight is negative or not finite, a key repeats, or the total is not above zero.</exception>
+    public static Distribution<TKey> Normalize<TKey>(IEnumerable<KeyValuePair<TKey, double>> weights)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var errors = new ErrorCollector();
+        var given = new Dictionary<TKey, double>();
+        var total = 0d;
+        foreach (var (key, weight) in weights)
+        {
+            var field = $"weights[{key}]";
+            if (!double.IsFinite(weight) || weight < 0d)
+            {
+                errors.Add(field, "distribution.weight_out_of_range", $"a weight must be a finite number of at least 0, got {weight.ToString(CultureInfo.InvariantCulture)}.");
+            }
+            else if (!given.TryAdd(key, weight))
+            {
+                errors.Add(field, "distribution.duplicate_key", $"the bucket {key} appears more than once.");
+            }
+            else
+            {
+                total += weight;
+            }
+        }
+
+        if (!errors.HasErrors)
+        {
+            errors.Require(double.IsFinite(total) && total > 0d, "weights", "distribution.no_weight", "the weights must have a finite total above zero.");
+        }
+
+        errors.ThrowIfAny(nameof(weights));
+        var buckets = new Dictionary<TKey, Share>(given.Count);
+        var sum = 0d;
+        foreach (var (key, weight) in given)
+        {
+            var fraction = Math.Min(weight / total, 1d);
+            buckets.Add(key, Share.FromFraction(fraction));
+            sum += fraction;
+        }
+
+        return new Distribution<TKey>(buckets, sum, DefaultTolerance);
+    }
+}
+
+/// <summary>
+/// An immutable breakdown of a whole into buckets (audience by country, gender, age bucket), each with a
+/// <see cref="Share"/>, the shares summing to 1 within a stated <see cref="Tolerance"/>. A bucket not listed has a
+/// share of zero. Create one with <see cref="Distribution.Create{TKey}"/> or <see cref="Distribution.Normalize{TKey}"/>.
+/// </summary>
+/// <typeparam name="TKey">The bucket type.</typeparam>
+public sealed class Distribution<TKey> : IReadOnlyDictionary<TKey, Share>
+    where TKey : notnull
+{
+    private readonly Dictionary<TKey, Share> _buckets;
+
+    internal Distribution(Dictionary<TKey, Share> buckets, double total, double tolerance)
+    {
+        _buckets = buckets;
+        Total = total;
+        Tolerance = tolerance;
+    }
+
+    /// <summary>The sum of the shares, within <see cref="Tolerance"/> of 1.</summary>
+    public double Total { get; }
+
+    /// <summary>How far <see cref="Total"/> was allowed to be from 1 when the distribution was made.</summary>
+    public double Tolerance { get; }
+
+    /// <summary>The number of buckets listed.</summary>
+    public int Count => _buckets.Count;
+
+    /// <summary>The buckets listed.</summary>
+    public IEnumerable<TKey> Keys => _buckets.Keys;
+
+    /// <summary>The shares of the listed buckets.</summary>
+    public IEnumerable<Share> Values => _buckets.Values;
+
+    /// <summary>The share of a bucket; zero for a bucket not listed.</summary>
+    /// <param name="key">The bucket.</param>
+    /// <returns>Its share.</returns>
+    public Share this[TKey key] => _buckets.TryGetValue(key, out var share) ? share : Share.Zero;
+
+    /// <summary>Whether the bucket is listed.</summary>
+    /// <param name="key">The bucket.</param>
+    /// <returns>True when listed.</returns>
+    public bool ContainsKey(TKey key) => _buckets.ContainsKey(key);
+
+    /// <summary>Gets the share of a listed bucket.</summary>
+    /// <param name="key">The bucket.</param>
+    /// <param name="value">Its share when listed.</param>
+    /// <returns>Whether the bucket is listed.</returns>
+    public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out Share value) => _buckets.TryGetValue(key, out value);
+
+    /// <summary>The combined share of several buckets (for example every age bucket from 18 up).</summary>
+    /// <param name="keys">The buckets; a bucket named twice counts once.</param>
+    /// <returns>Their combined share, at most 1.</returns>
+    public Share ShareOf(IEnumerable<TKey> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var sum = keys.Distinct().Sum(key => this[key].Fraction);
+        return Share.FromFraction(Math.Min(sum, 1d));
+    }
+
+    /// <summary>The bucket with the largest share (the "major" audience country, gender or age); on a tie, the first listed.</summary>
+    /// <returns>The bucket and its share.</returns>
+    public KeyValuePair<TKey, Share> Major() => _buckets.MaxBy(pair => pair.Value.Fraction);
+
+    /// <summary>The same buckets scaled so that their shares sum to 1 as closely as floating point allows.</summary>
+    /// <returns>The rescaled distribution.</returns>
+    public Distribution<TKey> Normalized() =>
+        Distribution.Normalize(_buckets.Select(pair => KeyValuePair.Create(pair.Key, pair.Value.Fraction)));
+
+    /// <inheritdoc />
+    public IEnumerator<KeyValuePair<TKey, Share>> GetEnumerator() => _buckets.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Formats the buckets as <c>"US 60%, GB 40%"</c>, largest first.</summary>
+    /// <returns>The formatted distribution.</returns>
+    public override string ToString() =>
+        string.Join(", ", _buckets.OrderByDescending(pair => pair.Value.Fraction).Select(pair => $"{pair.Key} {pair.Value}"));
+}

@@ -1,0 +1,36 @@
+using OneOf;
+
+namespace CreatorMarketplace;
+
+/// <summary>
+/// The result of validating input that may be invalid as a matter of course (a user's query, a stored policy):
+/// either the valid <typeparamref name="T"/> or <see cref="Invalid"/> with every problem. Use
+/// <c>Match</c>/<c>Switch</c> from OneOf, or <see cref="IsValid"/> with <see cref="GetValueOrThrow"/> and <see cref="Errors"/>.
+/// </summary>
+/// <typeparam name="T">The valid value's type.</typeparam>
+public sealed class Validated<T> : OneOfBase<T, Invalid>
+{
+    private Validated(OneOf<T, Invalid> result)
+        : base(result)
+    {
+    }
+
+    /// <summary>Whether the input was valid.</summary>
+    public bool IsValid => IsT0;
+
+    /// <summary>The valid value, or a <see cref="DomainValidationException"/> with every problem.</summary>
+    /// <returns>The valid value.</returns>
+    /// <exception cref="DomainValidationException">The input was invalid.</exception>
+    public T GetValueOrThrow() => IsT0 ? AsT0 : throw new DomainValidationException(AsT1.Errors);
+
+    /// <summary>The problems found; empty when the input was valid.</summary>
+    public IReadOnlyList<DomainError> Errors => IsT1 ? AsT1.Errors : [];
+
+    /// <summary>Wraps a valid value.</summary>
+    /// <param name="value">The value.</param>
+    public static implicit operator Validated<T>(T value) => new(value);
+
+    /// <summary>Wraps the problems found.</summary>
+    /// <param name="invalid">The problems.</param>
+    public static implicit operator Validated<T>(Invalid invalid) => new(invalid);
+}

@@ -1,0 +1,64 @@
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CreatorMarketplace.Tests.Kernel;
+
+public class EntityIdTests
+{
+    private static readonly Instant Start = Instant.FromUtc(2026, 11, 25, 9, 30);
+
+    [Fact]
+    public void New_ids_are_version_7_uuids_stamped_by_the_injected_clock()
+    {
+        var clock = new FakeClock(Start);
+
+        var id = EntityId.New<CreatorId>(clock);
+
+        id.Value.ToString()[14].ShouldBe('7');
+        EntityId.CreatedAt(id).ShouldBe(Start);
+    }
+
+    [Fact]
+    public void Ids_made_later_sort_later()
+    {
+        var clock = new FakeClock(Start);
+        var ids = new List<CampaignId>();
+        for (var i = 0; i < 50; i++)
+        {
+            ids.Add(EntityId.New<CampaignId>(clock));
+            clock.AdvanceMilliseconds(1);
+        }
+
+        ids.Order().ShouldBe(ids);
+    }
+
+    [Fact]
+    public void Ids_round_trip_through_text()
+    {
+        var id = EntityId.New<BrandId>(new FakeClock(Start));
+
+        BrandId.Parse(id.ToString()).ShouldBe(id);
+        BrandId.TryParse(id.ToString(), null, out var parsed).ShouldBeTrue();
+        parsed.ShouldBe(id);
+    }
+
+    [Fact]
+    public void The_empty_uuid_is_never_an_id()
+    {
+        Should.Throw<ArgumentException>(() => CreatorId.From(Guid.Empty)).Message.ShouldContain("CreatorId cannot be the empty UUID");
+        Should.Throw<FormatException>(() => ContractId.Parse(Guid.Empty.ToString())).Message.ShouldContain("ContractId");
+        CollaborationId.TryParse("not a uuid", null, out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Uuids_of_other_versions_have_no_creation_instant()
+    {
+        EntityId.CreatedAt(CreatorId.From(Guid.Parse("6ba7b810-9dad-41d1-80b4-00c04fd430c8"))).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_clock_before_1970_cannot_stamp_an_id()
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => EntityId.New<CreatorId>(new FakeClock(Instant.FromUtc(1969, 12, 31, 0, 0))));
+    }
+}

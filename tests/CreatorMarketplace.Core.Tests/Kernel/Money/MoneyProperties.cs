@@ -1,0 +1,81 @@
+namespace CreatorMarketplace.Tests.Kernel;
+
+
+[Properties(Arbitrary = [typeof(KernelArbitraries)], MaxTest = 300)]
+public class MoneyProperties
+{
+    [Property]
+    public bool Allocation_sums_exactly_to_the_total(Money total, NonEmptyArray<NonNegativeInt> ratios)
+    {
+        var weights = Weights(ratios);
+        return weights.Sum() == 0 || total.Allocate(weights).Aggregate((a, b) => a + b) == total;
+    }
+
+    [Property]
+    public bool Each_allocated_part_lies_within_one_minor_unit_of_its_exact_share(Money total, NonEmptyArray<NonNegativeInt> ratios)
+    {
+        var weights = Weights(ratios);
+        var sum = weights.Sum();
+        if (sum == 0)
+        {
+            return true;
+        }
+
+        var parts = total.Allocate(weights);
+        return parts.Select((part, i) =>
+        {
+            var exact = (System.Numerics.BigInteger)total.MinorUnits * (long)weights[i];
+            var actual = (System.Numerics.BigInteger)part.MinorUnits * (long)sum;
+            return System.Numerics.BigInteger.Abs(actual - exact) < (long)sum && (weights[i] != 0 || part.IsZero);
+        }).All(ok => ok);
+    }
+
+    [Property]
+    public bool Allocation_is_deterministic(Money total, NonEmptyArray<PositiveInt> ratios)
+    {
+        var weights = ratios.Get.Select(r => (decimal)r.Get).ToArray();
+        return total.Allocate(weights).SequenceEqual(total.Allocate(weights));
+    }
+
+    [Property]
+    public bool Decimal_ratios_allocate_like_their_integer_equivalents(Money total, NonEmptyArray<PositiveInt> ratios)
+    {
+        var integers = ratios.Get.Select(r => (decimal)r.Get).ToArray();
+        var scaled = integers.Select(r => r / 1000m).ToArray();
+        return total.Allocate(integers).SequenceEqual(total.Allocate(scaled));
+    }
+
+    [Property]
+    public bool Split_sums_exactly_and_parts_differ_by_at_most_one_unit(Money total, PositiveInt parts)
+    {
+        var split = total.Split((parts.Get % 100) + 1);
+        var units = split.Select(p => p.MinorUnits).ToArray();
+        return split.Aggregate((a, b) => a + b) == total && units.Max() - units.Min() <= 1;
+    }
+
+    [Property]
+    public bool Subtraction_undoes_addition(Money a, long otherUnits)
+    {
+        var b = Money.FromMinorUnits(otherUnits % KernelGenerators.MaxGeneratedMinorUnits, a.Currency);
+        return a + b - b == a && a - b + b == a;
+    }
+
+    [Property]
+    public bool Addition_is_commutative_and_zero_is_neutral(Money a, long otherUnits)
+    {
+        var b = Money.FromMinorUnits(otherUnits % KernelGenerators.MaxGeneratedMinorUnits, a.Currency);
+        return a + b == b + a && a + Money.Zero(a.Currency) == a;
+    }
+
+    [Property]
+    public bool Parse_of_format_is_the_identity(Money money) => Money.Parse(money.ToString()) == money;
+
+    [Property]
+    public bool Of_of_amount_is_the_identity(Money money) => Money.Of(money.Amount, money.Currency) == money;
+
+    [Property]
+    public bool Multiplying_by_one_is_the_identity(Money money) => money.Multiply(1m, MidpointRounding.ToEven) == money;
+
+    private static decimal[] Weights(NonEmptyArray<NonNegativeInt> ratios) =>
+        ratios.Get.Select(r => (decimal)(r.Get % 1000)).ToArray();
+}

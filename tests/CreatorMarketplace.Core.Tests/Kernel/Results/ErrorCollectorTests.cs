@@ -1,0 +1,59 @@
+namespace CreatorMarketplace.Tests.Kernel;
+
+public class ErrorCollectorTests
+{
+    [Fact]
+    public void Collects_every_error_with_nested_field_paths()
+    {
+        var errors = new ErrorCollector();
+
+        errors.Require(false, "name", "brief.name_missing", "a brief needs a name");
+        var deliverable = errors.At("deliverables").At("[2]");
+        deliverable.Add("dueDate", "brief.due_outside_timeline", "the due date must fall inside the campaign timeline");
+        deliverable.Add(string.Empty, "brief.deliverable_incomplete", "the deliverable is incomplete");
+        errors.Require(true, "budget", "never", "never added");
+
+        errors.Errors.Select(e => e.Field).ShouldBe(["name", "deliverables[2].dueDate", "deliverables[2]"]);
+    }
+
+    [Fact]
+    public void ThrowIfAny_carries_all_errors_in_one_exception()
+    {
+        var errors = new ErrorCollector()
+            .Add("a", "x.one", "first rule")
+            .Add("b", "x.two", "second rule");
+
+        var error = Should.Throw<DomainValidationException>(() => errors.ThrowIfAny("query"));
+
+        error.ParamName.ShouldBe("query");
+        error.Errors.Count.ShouldBe(2);
+        error.Message.ShouldContain("a: first rule (x.one)");
+        error.Message.ShouldContain("b: second rule (x.two)");
+    }
+
+    [Fact]
+    public void ToResult_never_builds_a_value_from_invalid_input()
+    {
+        var built = false;
+        var errors = new ErrorCollector().Add("field", "x.bad", "bad");
+
+        var result = errors.ToResult(() =>
+        {
+            built = true;
+            return 42;
+        });
+
+        built.ShouldBeFalse();
+        result.IsValid.ShouldBeFalse();
+        Should.Throw<DomainValidationException>(() => result.GetValueOrThrow()).Errors.ShouldBe(errors.Errors);
+        new ErrorCollector().ToResult(() => 42).GetValueOrThrow().ShouldBe(42);
+    }
+
+    [Fact]
+    public void Invalid_outcomes_compare_by_their_errors()
+    {
+        new Invalid("f", "x.code", "message").ShouldBe(new Invalid([new DomainError("f", "x.code", "message")]));
+        Should.Throw<ArgumentException>(() => new Invalid([]));
+        Should.Throw<ArgumentException>(() => new DomainError("f", " ", "message"));
+    }
+}

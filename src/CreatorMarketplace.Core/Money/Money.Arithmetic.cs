@@ -4,6 +4,13 @@ namespace CreatorMarketplace;
 
 public readonly partial struct Money
 {
+    private static readonly long[] PowersOfTen =
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000,
+    ];
+
     /// <summary>Adds an amount of the same currency.</summary>
     /// <param name="other">An amount of the same currency.</param>
     /// <returns>The sum.</returns>
@@ -73,46 +80,14 @@ public readonly partial struct Money
     public IReadOnlyList<Money> Allocate(params decimal[] ratios)
     {
         ArgumentNullException.ThrowIfNull(ratios);
-        return Allocate((IEnumerable<decimal>)ratios);
+        return AllocateByRatios(ratios);
     }
 
     /// <inheritdoc cref="Allocate(decimal[])" />
     public IReadOnlyList<Money> Allocate(IEnumerable<decimal> ratios)
     {
         ArgumentNullException.ThrowIfNull(ratios);
-        var currency = Currency;
-        var given = ratios.ToArray();
-        if (given.Length == 0)
-        {
-            throw new ArgumentException("ratios: at least one ratio is required.", nameof(ratios));
-        }
-
-        // Ratios become exact integers on one common scale, so every share is computed without rounding.
-        var scale = 0;
-        for (var i = 0; i < given.Length; i++)
-        {
-            if (given[i] < 0)
-            {
-                throw new ArgumentException($"ratios[{i}]: a ratio may not be negative, got {given[i]}.", nameof(ratios));
-            }
-
-            scale = Math.Max(scale, given[i].Scale);
-        }
-
-        var weights = new BigInteger[given.Length];
-        var totalWeight = BigInteger.Zero;
-        for (var i = 0; i < given.Length; i++)
-        {
-            weights[i] = Mantissa(given[i]) * BigInteger.Pow(10, scale - given[i].Scale);
-            totalWeight += weights[i];
-        }
-
-        if (totalWeight.IsZero)
-        {
-            throw new ArgumentException("ratios: at least one ratio must be above zero.", nameof(ratios));
-        }
-
-        return AllocateByWeights(weights, totalWeight, currency);
+        return AllocateByRatios(ratios.ToArray());
     }
 
     /// <summary>
@@ -129,55 +104,143 @@ public readonly partial struct Money
             throw new ArgumentOutOfRangeException(nameof(parts), parts, "parts: a split needs at least 1 part.");
         }
 
-        var weights = new BigInteger[parts];
-        Array.Fill(weights, BigInteger.One);
-        return AllocateByWeights(weights, parts, Currency);
-    }
-
-    private IReadOnlyList<Money> AllocateByWeights(BigInteger[] weights, BigInteger totalWeight, Currency currency)
-    {
-        // Work on the magnitude so that a negative amount splits as the mirror image of the positive one.
-        var sign = Math.Sign(MinorUnits);
-        var magnitude = BigInteger.Abs(MinorUnits);
-        var parts = new BigInteger[weights.Length];
-        var remainders = new BigInteger[weights.Length];
-        var allocated = BigInteger.Zero;
-        for (var i = 0; i < weights.Length; i++)
+        // Equal weights have equal remainders, so the extra units simply go to the first parts.
+        var currency = Currency;
+        var quotient = Math.DivRem(MinorUnits, parts, out var remainder);
+        var extra = Math.Sign(remainder);
+        var result = new Money[parts];
+        for (var i = 0; i < parts; i++)
         {
-            var quotient = BigInteger.DivRem(magnitude * weights[i], totalWeight, out remainders[i]);
-            parts[i] = quotient;
-            allocated += quotient;
+            result[i] = new Money(i < Math.Abs(remainder) ? quotient + extra : quotient, currency);
         }
 
-        var leftover = (int)(magnitude - allocated); // fewer than weights.Length by construction
+        return result;
+    }
+
+    private IReadOnlyList<Money> AllocateByRatios(decimal[] ratios)
+    {
+        var currency = Currency;
+        if (ratios.Length == 0)
+        {
+            throw new ArgumentException("ratios: at least one ratio is required.", nameof(ratios));
+        }
+
+        // Ratios become exact integers on one common scale, so every share is computed without rounding.
+        var scale = 0;
+        for (var i = 0; i < ratios.Length; i++)
+        {
+            if (ratios[i] < 0)
+            {
+                throw new ArgumentException($"ratios[{i}]: a ratio may not be negative, got {ratios[i]}.", nameof(ratios));
+            }
+
+            scale = Math.Max(scale, ratios[i].Scale);
+        }
+
+        // Weights totalling at most 2^63 keep every product |amount| × weight within 128 bits: the common case
+        // runs on Int128 without allocating; larger weights fall back to arbitrary precision.
+        if (TryScaleToInt64Range(ratios, scale, out var weights, out var totalWeight))
+        {
+            return totalWeight == 0 ? throw NoPositiveRatio() : AllocateByWeights(weights, totalWeight, currency);
+        }
+
+        var bigWeights = new BigInteger[ratios.Length];
+        var bigTotal = BigInteger.Zero;
+        for (var i = 0; i < ratios.Length; i++)
+        {
+            bigWeights[i] = (BigInteger)Mantissa(ratios[i]) * BigInteger.Pow(10, scale - ratios[i].Scale);
+            bigTotal += bigWeights[i];
+        }
+
+        return AllocateByWeights(bigWeights, bigTotal, currency);
+    }
+
+    private static ArgumentException NoPositiveRatio() =>
+        new("ratios: at least one ratio must be above zero.", "ratios");
+
+    private static bool TryScaleToInt64Range(decimal[] ratios, int scale, out Int128[] weights, out Int128 total)
+    {
+        weights = new Int128[ratios.Length];
+        total = Int128.Zero;
+        for (var i = 0; i < ratios.Length; i++)
+        {
+            var mantissa = Mantissa(ratios[i]);
+            var shift = scale - ratios[i].Scale;
+            if (shift >= PowersOfTen.Length || mantissa > long.MaxValue)
+            {
+                return false;
+            }
+
+            var weight = mantissa * PowersOfTen[shift];
+            total += weight;
+            if (weight > long.MaxValue || total > long.MaxValue)
+            {
+                return false;
+            }
+
+            weights[i] = weight;
+        }
+
+        return true;
+    }
+
+    private IReadOnlyList<Money> AllocateByWeights<T>(T[] weights, T totalWeight, Currency currency)
+        where T : IBinaryInteger<T>
+    {
+        // Work on the magnitude so that a negative amount splits as the mirror image of the positive one.
+        var negative = MinorUnits < 0;
+        var magnitude = T.Abs(T.CreateChecked(MinorUnits));
+        var parts = new T[weights.Length];
+        var remainders = new T[weights.Length];
+        var allocated = T.Zero;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            (parts[i], remainders[i]) = T.DivRem(magnitude * weights[i], totalWeight);
+            allocated += parts[i];
+        }
+
+        // Fewer units are left over than there are parts with a weight; they go to the largest remainders,
+        // the earliest part first on a tie, and never to a part whose ratio is zero.
+        var leftover = int.CreateChecked(magnitude - allocated);
         if (leftover > 0)
         {
-            var order = Enumerable.Range(0, weights.Length)
-                .Where(i => !weights[i].IsZero)
-                .OrderByDescending(i => remainders[i])
-                .ThenBy(i => i)
-                .Take(leftover);
-            foreach (var i in order)
+            var order = new int[weights.Length];
+            for (var i = 0; i < order.Length; i++)
             {
-                parts[i]++;
+                order[i] = i;
+            }
+
+            Array.Sort(order, (a, b) =>
+            {
+                var byRemainder = remainders[b].CompareTo(remainders[a]);
+                return byRemainder != 0 ? byRemainder : a.CompareTo(b);
+            });
+            for (var k = 0; k < order.Length && leftover > 0; k++)
+            {
+                if (!T.IsZero(weights[order[k]]))
+                {
+                    parts[order[k]]++;
+                    leftover--;
+                }
             }
         }
 
         var result = new Money[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
-            result[i] = new Money((long)(sign * parts[i]), currency);
+            result[i] = new Money(long.CreateChecked(negative ? -parts[i] : parts[i]), currency);
         }
 
         return result;
     }
 
     // The unscaled 96-bit integer of a non-negative decimal: 12.5m is 125 at scale 1.
-    private static BigInteger Mantissa(decimal value)
+    private static Int128 Mantissa(decimal value)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
-        return ((BigInteger)(uint)bits[2] << 64) | ((BigInteger)(uint)bits[1] << 32) | (uint)bits[0];
+        // The three words are unsigned: reinterpret their bits rather than convert their signed values.
+        return unchecked(new Int128((uint)bits[2], ((ulong)(uint)bits[1] << 32) | (uint)bits[0]));
     }
 
     /// <summary>Adds two amounts of the same currency.</summary>

@@ -46,6 +46,15 @@ public class MoneyProperties
     }
 
     [Property]
+    public bool Huge_ratios_allocate_like_small_ones(Money total, NonEmptyArray<PositiveInt> ratios)
+    {
+        // Weights beyond 2^63 in total take the arbitrary-precision path; it must agree with the 128-bit one.
+        var small = ratios.Get.Select(r => (decimal)(r.Get % 1000) + 1).ToArray();
+        var huge = small.Select(r => r * 1e20m).ToArray();
+        return total.Allocate(small).SequenceEqual(total.Allocate(huge));
+    }
+
+    [Property]
     public bool Split_sums_exactly_and_parts_differ_by_at_most_one_unit(Money total, PositiveInt parts)
     {
         var split = total.Split((parts.Get % 100) + 1);

@@ -105,6 +105,14 @@ public class MoneyTests
     }
 
     [Fact]
+    public void Allocate_takes_ratios_of_any_decimal_size()
+    {
+        // 1e20 and 3e20 exceed 64 bits: the ratio, not the magnitude, decides.
+        Money.Of(1m, Currency.USD).Allocate(1e20m, 3e20m).Select(p => p.MinorUnits).ShouldBe([25, 75]);
+        Money.Of(1m, Currency.USD).Allocate(0.0000000001m, 0.0000000003m).Select(p => p.MinorUnits).ShouldBe([25, 75]);
+    }
+
+    [Fact]
     public void Allocate_skips_zero_ratios()
     {
         var parts = Money.FromMinorUnits(10, Currency.JPY).Allocate(0, 1, 0, 2);

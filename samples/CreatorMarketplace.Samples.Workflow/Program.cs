@@ -1,0 +1,15 @@
+// The end-to-end walk-through of a campaign on the embedded default. Each step is one part of the workflow;
+// later steps (creators, discovery, contracts, payments, metrics) build on the ones before.
+using CreatorMarketplace;
+using CreatorMarketplace.Samples.Workflow;
+using NodaTime;
+
+// The application owns the clock and hands it to the library; the library never reads the system time itself.
+IClock clock = SystemClock.Instance;
+
+Console.WriteLine("CreatorMarketplace.Core: campaign walk-through");
+Console.WriteLine();
+
+MoneyStep.Run(clock, Console.Out);
+
+return 0;

@@ -25,15 +25,15 @@ internal static class MoneyStep
 
             // Three equal instalments: the leftover minor units go to the first ones, nothing is lost.
             var instalments = fee.Split(3);
-            output.WriteLine($"    3 instalments:        {string.Join(" + ", instalments)} = {Sum(instalments)}");
+            output.WriteLine($"    3 instalments:           {string.Join(" + ", instalments)} = {Sum(instalments)}");
 
             // 30% upfront, 70% on approval, by largest remainder.
             var upfrontAndOnApproval = fee.Allocate(30, 70);
-            output.WriteLine($"    30% upfront, 70% later: {upfrontAndOnApproval[0]} + {upfrontAndOnApproval[1]} = {Sum(upfrontAndOnApproval)}");
+            output.WriteLine($"    30% upfront, 70% later:  {upfrontAndOnApproval[0]} + {upfrontAndOnApproval[1]} = {Sum(upfrontAndOnApproval)}");
 
             // A card fee of 2.9%, rounded half away from zero: the rounding is always named.
             var cardFee = fee.Multiply(0.029m, MidpointRounding.AwayFromZero);
-            output.WriteLine($"    2.9% card fee:        {cardFee}");
+            output.WriteLine($"    2.9% card fee:           {cardFee}");
         }
 
         // Amounts of different currencies never mix silently.

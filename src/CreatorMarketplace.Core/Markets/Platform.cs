@@ -30,6 +30,7 @@ public sealed class Platform : SmartEnum<Platform, int>
     public static readonly Platform Twitch = new("Twitch", 7, 4, 25, "_");
 
     private readonly string _handlePunctuation;
+    private readonly IReadOnlyList<char> _handlePunctuationList;
 
     private Platform(string name, int value, int minHandleLength, int maxHandleLength, string handlePunctuation)
         : base(name, value)
@@ -37,6 +38,7 @@ public sealed class Platform : SmartEnum<Platform, int>
         MinHandleLength = minHandleLength;
         MaxHandleLength = maxHandleLength;
         _handlePunctuation = handlePunctuation;
+        _handlePunctuationList = Array.AsReadOnly(handlePunctuation.ToCharArray());
     }
 
     /// <summary>The fewest characters a handle may have, without the leading <c>@</c>.</summary>
@@ -46,7 +48,7 @@ public sealed class Platform : SmartEnum<Platform, int>
     public int MaxHandleLength { get; }
 
     /// <summary>The punctuation allowed in handles besides ASCII letters and digits.</summary>
-    public IReadOnlyList<char> HandlePunctuation => _handlePunctuation.ToCharArray();
+    public IReadOnlyList<char> HandlePunctuation => _handlePunctuationList;
 
     /// <summary>Finds a platform by name, ignoring case (<c>"tiktok"</c>, <c>"YouTube"</c>).</summary>
     /// <param name="name">The platform's name.</param>

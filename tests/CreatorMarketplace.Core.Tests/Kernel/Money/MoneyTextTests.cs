@@ -45,6 +45,19 @@ public class MoneyTextTests
     }
 
     [Fact]
+    public void Every_currency_round_trips_through_text_at_its_edges()
+    {
+        foreach (var currency in Currency.List.Where(c => c.HasMinorUnit))
+        {
+            foreach (var units in new[] { 0L, 1L, -1L, 10L, 123_456_789L, long.MaxValue, long.MinValue })
+            {
+                var money = Money.FromMinorUnits(units, currency);
+                Money.Parse(money.ToString()).ShouldBe(money, money.ToString());
+            }
+        }
+    }
+
+    [Fact]
     public void Rejects_amounts_beyond_64_bits()
     {
         Should.Throw<OverflowException>(() => Money.Parse("USD 92233720368547758.08"));

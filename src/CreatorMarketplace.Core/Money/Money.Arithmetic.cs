@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 
 namespace CreatorMarketplace;
@@ -95,7 +96,7 @@ public readonly partial struct Money
     /// <c>|amount| mod parts</c> parts carry one minor unit more than the rest, so the parts add up exactly.
     /// </summary>
     /// <param name="parts">The number of parts, at least 1.</param>
-    /// <returns>The parts, largest first.</returns>
+    /// <returns>The parts, those carrying the extra minor unit first.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="parts"/> is below 1.</exception>
     public IReadOnlyList<Money> Split(int parts)
     {
@@ -131,7 +132,7 @@ public readonly partial struct Money
         {
             if (ratios[i] < 0)
             {
-                throw new ArgumentException($"ratios[{i}]: a ratio may not be negative, got {ratios[i]}.", nameof(ratios));
+                throw new ArgumentException($"ratios[{i}]: a ratio may not be negative, got {ratios[i].ToString(CultureInfo.InvariantCulture)}.", nameof(ratios));
             }
 
             scale = Math.Max(scale, ratios[i].Scale);

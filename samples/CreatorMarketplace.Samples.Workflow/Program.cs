@@ -11,5 +11,6 @@ Console.WriteLine("CreatorMarketplace.Core: campaign walk-through");
 Console.WriteLine();
 
 MoneyStep.Run(clock, Console.Out);
+CreatorStep.Run(clock, Console.Out);
 
 return 0;

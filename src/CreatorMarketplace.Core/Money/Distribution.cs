@@ -137,7 +137,7 @@ public static class Distribution
 /// share of zero. Create one with <see cref="Distribution.Create{TKey}"/> or <see cref="Distribution.Normalize{TKey}"/>.
 /// </summary>
 /// <typeparam name="TKey">The bucket type.</typeparam>
-public sealed class Distribution<TKey> : IReadOnlyDictionary<TKey, Share>
+public sealed class Distribution<TKey> : IReadOnlyDictionary<TKey, Share>, IEquatable<Distribution<TKey>>
     where TKey : notnull
 {
     private readonly Dictionary<TKey, Share> _buckets;
@@ -198,6 +198,31 @@ public sealed class Distribution<TKey> : IReadOnlyDictionary<TKey, Share>
     /// <returns>The rescaled distribution.</returns>
     public Distribution<TKey> Normalized() =>
         Distribution.Normalize(_buckets.Select(pair => KeyValuePair.Create(pair.Key, pair.Value.Fraction)));
+
+    /// <summary>Whether both distributions list the same buckets with the same shares (tolerance aside).</summary>
+    /// <param name="other">The other distribution.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(Distribution<TKey>? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (_buckets.Count == other._buckets.Count
+                && _buckets.All(pair => other._buckets.TryGetValue(pair.Key, out var share) && share == pair.Value)));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as Distribution<TKey>);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        // Order-independent, like the equality it serves.
+        var hash = 0;
+        foreach (var (key, share) in _buckets)
+        {
+            hash ^= HashCode.Combine(key, share);
+        }
+
+        return hash;
+    }
 
     /// <inheritdoc />
     public IEnumerator<KeyValuePair<TKey, Share>> GetEnumerator() => _buckets.GetEnumerator();

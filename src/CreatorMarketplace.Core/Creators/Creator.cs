@@ -1,0 +1,266 @@
+using NodaTime;
+
+namespace CreatorMarketplace.Creators;
+
+/// <summary>
+/// A creator in the catalog: their profile, platform accounts with their numbers, audience, rate card, badges,
+/// availability, compliance history and past collaborations. Personal data is not here but in
+/// <see cref="CreatorIdentity"/>.
+/// </summary>
+/// <remarks>
+/// Every change goes through a method that checks it first, changes the creator only when something really
+/// changes, and then raises one event; a rejected change leaves the creator exactly as it was.
+/// </remarks>
+public sealed class Creator : AggregateRoot<CreatorId>
+{
+    private readonly List<PlatformAccount> _accounts;
+    private readonly HashSet<Badge> _badges = [];
+    private readonly List<ComplianceViolation> _violations = [];
+    private readonly List<PastCollaboration> _collaborations = [];
+
+    private Creator(CreatorId id, CreatorProfile profile, PlatformAccount primaryAccount, Instant registeredAt)
+        : base(id)
+    {
+        Profile = profile;
+        _accounts = [primaryAccount];
+        RegisteredAt = registeredAt;
+    }
+
+    /// <summary>When the creator joined the catalog.</summary>
+    public Instant RegisteredAt { get; }
+
+    /// <summary>The public profile.</summary>
+    public CreatorProfile Profile { get; private set; }
+
+    /// <summary>The platform accounts, the primary one first; at most one per platform.</summary>
+    public IReadOnlyList<PlatformAccount> Accounts => _accounts.AsReadOnly();
+
+    /// <summary>The account the creator was registered with, whose numbers discovery uses when no platform is named.</summary>
+    public PlatformAccount PrimaryAccount => _accounts[0];
+
+    /// <summary>The follower tier of the primary account.</summary>
+    public FollowerTier Tier => PrimaryAccount.Stats.Tier;
+
+    /// <summary>Who follows the creator; <see cref="Audience.Unknown"/> until reported.</summary>
+    public Audience Audience { get; private set; } = Audience.Unknown;
+
+    /// <summary>The prices the creator asks, if published.</summary>
+    public RateCard? RateCard { get; private set; }
+
+    /// <summary>The marketplace badges on the profile.</summary>
+    public IReadOnlySet<Badge> Badges => _badges;
+
+    /// <summary>Whether the creator is away and not taking work.</summary>
+    public bool OnVacation { get; private set; }
+
+    /// <summary>The violations on record, oldest first.</summary>
+    public IReadOnlyList<ComplianceViolation> ComplianceHistory => _violations.AsReadOnly();
+
+    /// <summary>The past brand collaborations on record.</summary>
+    public IReadOnlyList<PastCollaboration> PastCollaborations => _collaborations.AsReadOnly();
+
+    /// <summary>The number of past campaigns on record (the sum of <see cref="PastCollaborations"/>' counts).</summary>
+    public int PastCampaignCount => _collaborations.Sum(collaboration => collaboration.Count);
+
+    /// <summary>The account on a platform, if the creator has one.</summary>
+    /// <param name="platform">The platform.</param>
+    /// <returns>The account, or null.</returns>
+    public PlatformAccount? AccountOn(Platform platform) => _accounts.Find(account => ReferenceEquals(account.Platform, platform));
+
+    /// <summary>Registers a creator with a valid profile and a first platform account.</summary>
+    /// <param name="id">The new creator's id.</param>
+    /// <param name="profile">The profile; every problem in it is reported at once.</param>
+    /// <param name="primaryAccount">The first account, which becomes the primary one.</param>
+    /// <param name="clock">The clock that stamps the event.</param>
+    /// <returns>The creator, with a <see cref="CreatorRegistered"/> event pending.</returns>
+    /// <exception cref="DomainValidationException">The profile is invalid.</exception>
+    public static Creator Register(CreatorId id, CreatorProfile profile, PlatformAccount primaryAccount, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(primaryAccount);
+        ArgumentNullException.ThrowIfNull(clock);
+        ThrowIfInvalid(profile);
+        var now = clock.GetCurrentInstant();
+        var creator = new Creator(id, profile, primaryAccount, now);
+        creator.Raise(new CreatorRegistered(id, now));
+        return creator;
+    }
+
+    /// <summary>Replaces the profile.</summary>
+    /// <param name="profile">The new profile; every problem in it is reported at once.</param>
+    /// <param name="clock">The clock that stamps the event.</param>
+    /// <exception cref="DomainValidationException">The profile is invalid; nothing changes.</exception>
+    public void ChangeProfile(CreatorProfile profile, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(clock);
+        ThrowIfInvalid(profile);
+        if (profile.Equals(Profile))
+        {
+            return;
+        }
+
+        var before = Profile;
+        Profile = profile;
+        Raise(new CreatorProfileChanged(Id, before, profile, clock.GetCurrentInstant()));
+    }
+
+    /// <summary>Links an account on another platform, or replaces the account on the same platform (keeping its place).</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="clock">The clock that stamps the event.</param>
+    public void LinkAccount(PlatformAccount account, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(clock);
+        var index = _accounts.FindIndex(existing => ReferenceEquals(existing.Platform, account.Platform));
+        if (index >= 0 && _accounts[index].Equals(account))
+        {
+            return;
+        }
+
+        if (index >= 0)
+        {
+            _accounts[index] = account;
+        }
+        else
+        {
+            _accounts.Add(account);
+        }
+
+        Raise(new CreatorAccountUpdated(Id, account, clock.GetCurrentInstant()));
+    }
+
+    /// <summary>
+    /// Records newer numbers for the account on a platform. Numbers read before the ones on record are stale and
+    /// are ignored, so a delayed sync never rolls the numbers back.
+    /// </summary>
+    /// <param name="platform">The platform of the account.</param>
+    /// <param name="stats">The numbers.</param>
+    /// <param name="clock">The clock that stamps the event.</param>
+    /// <returns>Whether the numbers were newer and were recorded.</returns>
+    /// <exception cref="ArgumentException">The creator has no account on <paramref name="platform"/>.</exception>
+    public bool RefreshStats(Platform platform, AccountStats stats, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        ArgumentNullException.ThrowIfNull(stats);
+        ArgumentNullException.ThrowIfNull(clock);
+        var index = _accounts.FindIndex(existing => ReferenceEquals(existing.Platform, platform));
+        if (index < 0)
+        {
+            throw new ArgumentException($"platform: the creator has no {platform.Name} account.", nameof(platform));
+        }
+
+        if (stats.AsOf <= _accounts[index].Stats.AsOf)
+        {
+            return false;
+        }
+
+        _accounts[index] = _accounts[index].WithStats(stats);
+        Raise(new CreatorAccountUpdated(Id, _accounts[index], clock.GetCurrentInstant()));
+        return true;
+    }
+
+    /// <summary>Replaces the audience breakdown.</summary>
+    /// <param name="audience">The audience as reported now.</param>
+    /// <param name="clock">The clock that stamps the event.</param>
+    public void UpdateAudience(Audience audience, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(audience);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (audience.Equals(Audience))
+        {
+            return;
+        }
+
+        Audience = audience;
+        Raise(new CreatorAudienceUpdated(Id, audience, clock.GetCurrentInstant()));
+    }
+
+    /// <summary>Publishes a rate card, or withdraws it with null.</summary>
+    /// <param name="rateCard">The rate card, or null.</param>
+    /// <param name="clock">The clock that stamps the event.</param>
+    public void SetRateCard(RateCard? rateCard, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Equals(rateCard, RateCard))
+        {
+            return;
+        }
+
+        RateCard = rateCard;
+        Raise(new CreatorRateCardChanged(Id, rateCard, clock.GetCurrentInstant()));
+    }
+
+    /// <summary>Marks the creator as away (not taking work) or back.</summary>
+    /// <param name="onVacation">Whether the creator is away.</param>
+    /// <param name="clock">The clock that stamps the event.</param>
+    public void SetOnVacation(bool onVacation, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (onVacation == OnVacation)
+        {
+            return;
+        }
+
+        OnVacation = onVacation;
+        Raise(new CreatorAvailabilityChanged(Id, onVacation, clock.GetCurrentInstant()));
+    }
+
+    /// <summary>Awards a badge; awarding one the creator has changes nothing.</summary>
+    /// <param name="badge">The badge.</param>
+    /// <param name="clock">The clock that stamps the event.</param>
+    public void AwardBadge(Badge badge, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(badge);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (_badges.Add(badge))
+        {
+            Raise(new CreatorBadgeChanged(Id, badge, Awarded: true, clock.GetCurrentInstant()));
+        }
+    }
+
+    /// <summary>Withdraws a badge; withdrawing one the creator lacks changes nothing.</summary>
+    /// <param name="badge">The badge.</param>
+    /// <param name="clock">The clock that stamps the event.</param>
+    public void WithdrawBadge(Badge badge, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(badge);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (_badges.Remove(badge))
+        {
+            Raise(new CreatorBadgeChanged(Id, badge, Awarded: false, clock.GetCurrentInstant()));
+        }
+    }
+
+    /// <summary>Adds a violation to the compliance history (kept in order of occurrence).</summary>
+    /// <param name="violation">The violation.</param>
+    /// <param name="clock">The clock that stamps the event.</param>
+    public void RecordViolation(ComplianceViolation violation, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(violation);
+        ArgumentNullException.ThrowIfNull(clock);
+        var index = _violations.FindLastIndex(existing => existing.OccurredAt <= violation.OccurredAt) + 1;
+        _violations.Insert(index, violation);
+        Raise(new CreatorViolationRecorded(Id, violation, clock.GetCurrentInstant()));
+    }
+
+    /// <summary>Adds past collaborations to the history.</summary>
+    /// <param name="collaboration">The collaborations.</param>
+    /// <param name="clock">The clock that stamps the event.</param>
+    public void RecordCollaboration(PastCollaboration collaboration, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(collaboration);
+        ArgumentNullException.ThrowIfNull(clock);
+        _collaborations.Add(collaboration);
+        Raise(new CreatorCollaborationRecorded(Id, collaboration, clock.GetCurrentInstant()));
+    }
+
+    private static void ThrowIfInvalid(CreatorProfile profile)
+    {
+        var errors = profile.Validate();
+        if (errors.Count > 0)
+        {
+            throw new DomainValidationException(errors, nameof(profile));
+        }
+    }
+}

@@ -20,16 +20,13 @@ public static class KernelGenerators
             (3, Gen.Zip(Gen.Choose(-1_000_000_000, 1_000_000_000), Gen.Choose(0, 999_999), (high, low) => (high * 1_000_000L) + (high < 0 ? -low : low))),
             (1, Gen.Elements(0L, 1L, -1L, MaxGeneratedMinorUnits, -MaxGeneratedMinorUnits)));
 
-    /// <summary>Random version-7 ids of any identifier type, deterministic for a given seed.</summary>
+    /// <summary>Random version-7 ids of any identifier type, made between 1970 and 2286, deterministic for a given seed.</summary>
     /// <typeparam name="TId">The identifier type.</typeparam>
     /// <returns>The generator.</returns>
     public static Gen<TId> Ids<TId>()
         where TId : struct, IEntityId<TId> =>
-        Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b), 16)
-            .Select(bytes =>
-            {
-                bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
-                bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
-                return TId.From(new Guid(bytes, bigEndian: true));
-            });
+        from highMilliseconds in Gen.Choose(0, 100_000)
+        from lowMilliseconds in Gen.Choose(0, 99_999_999)
+        from random in Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b), 10)
+        select EntityId.Create<TId>(NodaTime.Instant.FromUnixTimeMilliseconds((highMilliseconds * 100_000_000L) + lowMilliseconds), random);
 }

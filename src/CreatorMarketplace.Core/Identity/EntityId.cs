@@ -84,19 +84,46 @@ public static class EntityId
         return a.SequenceCompareTo(b);
     }
 
-    internal static Guid NewVersion7(Instant instant)
+    /// <summary>
+    /// Makes an id for a given creation instant from random bits the caller supplies: for reproducible test data
+    /// or for importing records whose creation time is known. <see cref="New{TId}"/> is the everyday way.
+    /// </summary>
+    /// <typeparam name="TId">The identifier type.</typeparam>
+    /// <param name="createdAt">The instant the id records, from 1970 to the year 10889.</param>
+    /// <param name="random">At least 10 random bytes; the first 10 are used (74 of their bits).</param>
+    /// <returns>The id.</returns>
+    /// <exception cref="ArgumentException"><paramref name="random"/> has fewer than 10 bytes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="createdAt"/> is outside what a version-7 UUID holds.</exception>
+    public static TId Create<TId>(Instant createdAt, ReadOnlySpan<byte> random)
+        where TId : struct, IEntityId<TId> =>
+        TId.From(Version7(createdAt, random, nameof(createdAt)));
+
+    private static Guid NewVersion7(Instant instant)
     {
+        Span<byte> random = stackalloc byte[10];
+        RandomNumberGenerator.Fill(random);
+        return Version7(instant, random, "clock");
+    }
+
+    private static Guid Version7(Instant instant, ReadOnlySpan<byte> random, string instantParameter)
+    {
+        if (random.Length < 10)
+        {
+            throw new ArgumentException($"random: a version-7 UUID needs 10 random bytes, got {random.Length}.", nameof(random));
+        }
+
         var milliseconds = instant.ToUnixTimeMilliseconds();
         if (milliseconds is < 0 or > MaxUnixMilliseconds)
         {
-            throw new ArgumentOutOfRangeException(nameof(instant), instant, "A version-7 UUID holds Unix milliseconds from 1970 to the year 10889.");
+            throw new ArgumentOutOfRangeException(instantParameter, instant, $"{instantParameter}: a version-7 UUID holds Unix milliseconds from 1970 to the year 10889.");
         }
 
+        // 48 bits of Unix milliseconds, then the random bits with the version and variant set (RFC 9562).
         Span<byte> bytes = stackalloc byte[16];
-        RandomNumberGenerator.Fill(bytes[6..]);
-        BinaryPrimitives.WriteUInt64BigEndian(bytes, ((ulong)milliseconds << 16) | BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]));
-        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F)); // version 7
-        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F)); // RFC 9562 variant
+        BinaryPrimitives.WriteUInt64BigEndian(bytes, (ulong)milliseconds << 16);
+        random[..10].CopyTo(bytes[6..]);
+        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
         return new Guid(bytes, bigEndian: true);
     }
 }

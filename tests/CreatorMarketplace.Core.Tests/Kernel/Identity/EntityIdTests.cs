@@ -19,6 +19,19 @@ public class EntityIdTests
     }
 
     [Fact]
+    public void Ids_can_be_made_reproducibly_from_given_bits()
+    {
+        byte[] random = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+        var id = EntityId.Create<CreatorId>(Start, random);
+
+        id.ShouldBe(EntityId.Create<CreatorId>(Start, random));
+        EntityId.CreatedAt(id).ShouldBe(Start);
+        id.Value.ToString()[14].ShouldBe('7');
+        Should.Throw<ArgumentException>(() => EntityId.Create<CreatorId>(Start, random.AsSpan(0, 9))).ParamName.ShouldBe("random");
+    }
+
+    [Fact]
     public void Ids_made_later_sort_later()
     {
         var clock = new FakeClock(Start);

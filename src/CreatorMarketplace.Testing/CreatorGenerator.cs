@@ -1,0 +1,251 @@
+using CreatorMarketplace.Creators;
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace CreatorMarketplace.Testing;
+
+/// <summary>
+/// Generates realistic creators, deterministically for a seed, at any size: log-normal followers, views and
+/// engagement that depend on the tier, audiences whose distributions sum to 1, a market mix weighted like a global
+/// creator catalog, the market's language and time zone. Tests, samples and benchmarks share it.
+/// </summary>
+/// <remarks>
+/// The same seed, clock instant and sequence of calls give the same creators, ids included, on every run and
+/// machine. Prices are in US dollars so that price filters compare like with like.
+/// </remarks>
+public sealed class CreatorGenerator
+{
+    /// <summary>The content labels generated creators publish in.</summary>
+    public static readonly IReadOnlyList<ContentLabel> ContentLabels =
+        new[] { "beauty", "fashion", "food", "travel", "fitness", "gaming", "tech", "diy", "home", "parenting", "pets", "comedy", "music", "dance", "education", "finance", "sports", "automotive", "lifestyle", "art" }
+            .Select(id => new ContentLabel(id)).ToArray();
+
+    /// <summary>The industry labels generated creators suit.</summary>
+    public static readonly IReadOnlyList<IndustryLabel> IndustryLabels =
+        new[] { "cosmetics", "apparel", "food-beverage", "travel-hospitality", "consumer-electronics", "games", "home-improvement", "baby-kids", "pet-care", "financial-services", "automotive", "retail" }
+            .Select(id => new IndustryLabel(id)).ToArray();
+
+    private static readonly (Country Country, Language Language, int Weight)[] Markets =
+    [
+        (Country.US, Language.English, 300), (Country.BR, Language.Portuguese, 80), (Country.ID, Language.Indonesian, 80),
+        (Country.MX, Language.Spanish, 60), (Country.GB, Language.English, 60), (Country.PH, Language.Tagalog, 40),
+        (Country.CA, Language.English, 40), (Country.DE, Language.German, 40), (Country.FR, Language.French, 40),
+        (Country.JP, Language.Japanese, 40), (Country.VN, Language.Vietnamese, 30), (Country.TH, Language.Thai, 30),
+        (Country.KR, Language.Korean, 30), (Country.ES, Language.Spanish, 30), (Country.IT, Language.Italian, 30),
+        (Country.TR, Language.Turkish, 25), (Country.SA, Language.Arabic, 20), (Country.AE, Language.Arabic, 15),
+        (Country.MY, Language.Malay, 15), (Country.AU, Language.English, 20), (Country.PL, Language.Polish, 15),
+        (Country.NL, Language.Dutch, 10), (Country.SE, Language.Swedish, 10), (Country.EG, Language.Arabic, 10),
+    ];
+
+    private static readonly string[] FirstNames =
+        ["Maya", "José", "Zoë", "Liam", "Ana", "Kenji", "Sofía", "Noah", "Aiyana", "Chloé", "Mateo", "Hana", "Omar", "Léa", "Ivan", "Priya", "Björn", "Amara", "Luca", "Mei"];
+
+    private static readonly string[] LastNames =
+        ["Lopez", "Nguyen", "Müller", "Smith", "Kim", "Silva", "Rossi", "Dubois", "Tanaka", "Öztürk", "Khan", "Novak", "García", "Jensen", "Costa", "Ali"];
+
+    private static readonly double[] TierEngagement = [0.09, 0.075, 0.06, 0.045, 0.035, 0.03];
+    private static readonly double[] TierViewRatio = [0.6, 0.45, 0.3, 0.2, 0.15, 0.1];
+
+    private readonly Random _random;
+    private readonly IClock _clock;
+    private readonly int _totalWeight = Markets.Sum(market => market.Weight);
+    private long _sequence;
+
+    /// <summary>Creates a generator.</summary>
+    /// <param name="seed">The seed; the same seed gives the same creators.</param>
+    /// <param name="clock">The clock that stamps the creators and their numbers.</param>
+    public CreatorGenerator(int seed, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        _random = new Random(seed);
+        _clock = clock;
+    }
+
+    /// <summary>Generates creators, lazily.</summary>
+    /// <param name="count">How many, zero or more.</param>
+    /// <returns>The creators.</returns>
+    public IEnumerable<Creator> Generate(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        for (var i = 0; i < count; i++)
+        {
+            yield return Next();
+        }
+    }
+
+    /// <summary>Generates the next creator.</summary>
+    /// <returns>A creator with a primary TikTok account, an audience, usually a rate card, and a history.</returns>
+    public Creator Next()
+    {
+        var sequence = _sequence++;
+        var now = _clock.GetCurrentInstant();
+        var (country, language, _) = PickMarket();
+        var first = Pick(FirstNames);
+        var last = Pick(LastNames);
+        var labels = PickDistinct(ContentLabels, 1 + _random.Next(3));
+        var languages = language == Language.English || _random.NextDouble() > 0.3 ? [language] : new[] { language, Language.English };
+
+        var profile = new CreatorProfile
+        {
+            DisplayName = $"{first} {last}",
+            Bio = $"{string.Join(" · ", labels.Select(label => label.Id))} from {country.EnglishName}",
+            HomeCountry = country,
+            TimeZone = TimeZoneOf(country),
+            Languages = languages,
+            ContentLabels = labels,
+            IndustryLabels = PickDistinct(IndustryLabels, _random.Next(3)),
+            BirthDate = now.InUtc().Date.PlusDays(-(int)(365.25 * (16 + (_random.NextDouble() * 30)))),
+        };
+
+        var followers = (long)Math.Clamp(Math.Exp(Normal(9.6, 1.7)), 200, 150_000_000);
+        var tier = FollowerTier.For(followers);
+        var medianViews = (long)(followers * TierViewRatio[tier.Value] * Math.Exp(Normal(0, 0.5)));
+        var stats = AccountStats.Create(
+            now,
+            followers,
+            averageViews: (long)(medianViews * (1.1 + _random.NextDouble())),
+            medianViews: medianViews,
+            engagementRate: Math.Round(TierEngagement[tier.Value] * Math.Exp(Normal(0, 0.4)), 4),
+            followerGrowthRate: Math.Round(Math.Max(-0.5, Normal(0.02, 0.03)), 4),
+            postsLast30Days: _random.Next(0, 40));
+        // At most 6 + 1 + 6 letters and the sequence number: unique, and within TikTok's 24 characters.
+        var handle = new Handle(Platform.TikTok, $"{Ascii(first)}.{Ascii(last)}{sequence}".ToLowerInvariant());
+        var account = new PlatformAccount(handle, _random.NextDouble() < 0.8 ? AccountType.Creator : AccountType.Personal, stats, $"open-{sequence}");
+
+        var creator = Creator.Register(NextId(now), profile, account, _clock);
+        creator.UpdateAudience(AudienceFor(country), _clock);
+        if (_random.NextDouble() < 0.85)
+        {
+            var videoPrice = Math.Max(50m, Math.Round((decimal)(followers * 0.012 * Math.Exp(Normal(0, 0.35))), 0));
+            creator.SetRateCard(
+                RateCard.Create(
+                    Currency.USD,
+                    [
+                        KeyValuePair.Create(DeliverableType.Video, Money.Of(videoPrice, Currency.USD)),
+                        KeyValuePair.Create(DeliverableType.Story, Money.Of(Math.Max(20m, Math.Round(videoPrice * 0.3m, 0)), Currency.USD)),
+                    ],
+                    negotiable: _random.NextDouble() < 0.7),
+                _clock);
+        }
+
+        if (_random.NextDouble() < 0.4)
+        {
+            creator.AwardBadge(Badge.Responsive, _clock);
+        }
+
+        if (_random.NextDouble() < 0.6)
+        {
+            creator.AwardBadge(Badge.ProfileComplete, _clock);
+        }
+
+        var pastCampaigns = (int)Math.Min(100, Math.Floor(Math.Exp(Normal(1, 1.2))) - 1);
+        if (pastCampaigns > 0)
+        {
+            creator.RecordCollaboration(new PastCollaboration($"Brand {_random.Next(1, 500)}", Pick(IndustryLabels), pastCampaigns), _clock);
+            if (pastCampaigns >= 5)
+            {
+                creator.AwardBadge(Badge.Experienced, _clock);
+            }
+        }
+
+        if (_random.NextDouble() < 0.05)
+        {
+            creator.RecordViolation(new ComplianceViolation(now - Duration.FromDays(_random.Next(1, 720)), "community_guidelines", "Content removed for a guideline breach."), _clock);
+        }
+
+        if (_random.NextDouble() < 0.03)
+        {
+            creator.SetOnVacation(true, _clock);
+        }
+
+        creator.MarkStored(1);
+        return creator;
+    }
+
+    private Audience AudienceFor(Country home)
+    {
+        var countries = new Dictionary<Country, double> { [home] = 40 + (_random.NextDouble() * 50) };
+        for (var i = 0; i < 3; i++)
+        {
+            var other = PickMarket().Country;
+            countries[other] = countries.GetValueOrDefault(other) + (_random.NextDouble() * 15);
+        }
+
+        var female = Math.Clamp(Normal(0.55, 0.18), 0.02, 0.96);
+        var minors = Math.Clamp(Normal(0.08, 0.06), 0, 0.4);
+        var young = Math.Clamp(Normal(0.38, 0.1), 0.05, 0.9 - minors);
+        var rest = 1 - minors - young;
+        var ios = Math.Clamp(Normal(0.45, 0.15), 0.05, 0.9);
+        return Audience.Unknown with
+        {
+            Countries = Distribution.Normalize(countries),
+            Gender = Distribution.Normalize(new Dictionary<AudienceGender, double>
+            {
+                [AudienceGender.Female] = female,
+                [AudienceGender.Male] = 1 - female,
+                [AudienceGender.Other] = 0.01,
+            }),
+            Age = Distribution.Normalize(new Dictionary<AgeBucket, double>
+            {
+                [AgeBucket.From13To17] = minors,
+                [AgeBucket.From18To24] = young,
+                [AgeBucket.From25To34] = rest * 0.5,
+                [AgeBucket.From35To44] = rest * 0.3,
+                [AgeBucket.From45To54] = rest * 0.15,
+                [AgeBucket.From55] = rest * 0.05,
+            }),
+            Devices = Distribution.Normalize(new Dictionary<AudienceDevice, double>
+            {
+                [AudienceDevice.Ios] = ios,
+                [AudienceDevice.Android] = 1 - ios,
+                [AudienceDevice.Other] = 0.02,
+            }),
+            Credibility = Share.FromFraction(Math.Round(Math.Clamp(Normal(0.85, 0.08), 0.4, 0.99), 3)),
+        };
+    }
+
+    private (Country Country, Language Language, int Weight) PickMarket()
+    {
+        var ticket = _random.Next(_totalWeight);
+        foreach (var market in Markets)
+        {
+            ticket -= market.Weight;
+            if (ticket < 0)
+            {
+                return market;
+            }
+        }
+
+        return Markets[^1];
+    }
+
+    private CreatorId NextId(Instant now)
+    {
+        // Random bits from the seeded stream, so ids are as reproducible as everything else.
+        Span<byte> random = stackalloc byte[10];
+        _random.NextBytes(random);
+        return EntityId.Create<CreatorId>(now, random);
+    }
+
+    private static DateTimeZone TimeZoneOf(Country country)
+    {
+        var zoneId = TzdbDateTimeZoneSource.Default.ZoneLocations?.FirstOrDefault(location => location.CountryCode == country.Code)?.ZoneId;
+        return zoneId is null ? DateTimeZone.Utc : DateTimeZoneProviders.Tzdb[zoneId];
+    }
+
+    private static string Ascii(string name) =>
+        new(name.Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetter).ToArray());
+
+    private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+
+    private T[] PickDistinct<T>(IReadOnlyList<T> items, int count) =>
+        Enumerable.Range(0, items.Count).OrderBy(_ => _random.Next()).Take(count).Select(i => items[i]).ToArray();
+
+    private double Normal(double mean, double standardDeviation)
+    {
+        // Box–Muller on the seeded stream.
+        var u1 = 1.0 - _random.NextDouble();
+        var u2 = _random.NextDouble();
+        return mean + (standardDeviation * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2));
+    }
+}

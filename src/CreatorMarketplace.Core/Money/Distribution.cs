@@ -16,8 +16,8 @@ public static class Distribution
     /// </summary>
     public const double DefaultTolerance = 0.01;
 
-    // Summing binary fractions drifts by a few ulps (0.33 + 0.33 + 0.33 is 0.9900000000000001 below 1 by more than
-    // 0.01): that drift is not the caller's error, so it never decides the tolerance check.
+    // Summing binary fractions drifts by a few ulps (0.33 + 0.33 + 0.33 falls short of 1 by 0.010000000000000009):
+    // that drift is not the caller's error, so it never decides the tolerance check.
     private const double SumSlack = 1e-12;
 
     /// <summary>Validates shares and builds a distribution, or throws with every problem found.</summary>

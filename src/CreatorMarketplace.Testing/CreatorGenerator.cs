@@ -37,11 +37,21 @@ public sealed class CreatorGenerator
         (Country.NL, Language.Dutch, 10), (Country.SE, Language.Swedish, 10), (Country.EG, Language.Arabic, 10),
     ];
 
-    private static readonly string[] FirstNames =
-        ["Maya", "José", "Zoë", "Liam", "Ana", "Kenji", "Sofía", "Noah", "Aiyana", "Chloé", "Mateo", "Hana", "Omar", "Léa", "Ivan", "Priya", "Björn", "Amara", "Luca", "Mei"];
+    // Names as written, with the ASCII form handles are made of (handles allow no diacritics).
+    private static readonly (string Name, string Ascii)[] FirstNames =
+    [
+        ("Maya", "maya"), ("José", "jose"), ("Zoë", "zoe"), ("Liam", "liam"), ("Ana", "ana"), ("Kenji", "kenji"),
+        ("Sofía", "sofia"), ("Noah", "noah"), ("Aiyana", "aiyana"), ("Chloé", "chloe"), ("Mateo", "mateo"),
+        ("Hana", "hana"), ("Omar", "omar"), ("Léa", "lea"), ("Ivan", "ivan"), ("Priya", "priya"), ("Björn", "bjorn"),
+        ("Amara", "amara"), ("Luca", "luca"), ("Mei", "mei"),
+    ];
 
-    private static readonly string[] LastNames =
-        ["Lopez", "Nguyen", "Müller", "Smith", "Kim", "Silva", "Rossi", "Dubois", "Tanaka", "Öztürk", "Khan", "Novak", "García", "Jensen", "Costa", "Ali"];
+    private static readonly (string Name, string Ascii)[] LastNames =
+    [
+        ("Lopez", "lopez"), ("Nguyễn", "nguyen"), ("Müller", "muller"), ("Smith", "smith"), ("Kim", "kim"),
+        ("Silva", "silva"), ("Rossi", "rossi"), ("Dubois", "dubois"), ("Tanaka", "tanaka"), ("Öztürk", "ozturk"),
+        ("Khan", "khan"), ("Novak", "novak"), ("García", "garcia"), ("Jensen", "jensen"), ("Costa", "costa"), ("Ali", "ali"),
+    ];
 
     private static readonly double[] TierEngagement = [0.09, 0.075, 0.06, 0.045, 0.035, 0.03];
     private static readonly double[] TierViewRatio = [0.6, 0.45, 0.3, 0.2, 0.15, 0.1];
@@ -87,7 +97,7 @@ public sealed class CreatorGenerator
 
         var profile = new CreatorProfile
         {
-            DisplayName = $"{first} {last}",
+            DisplayName = $"{first.Name} {last.Name}",
             Bio = $"{string.Join(" · ", labels.Select(label => label.Id))} from {country.EnglishName}",
             HomeCountry = country,
             TimeZone = TimeZoneOf(country),
@@ -109,7 +119,7 @@ public sealed class CreatorGenerator
             followerGrowthRate: Math.Round(Math.Max(-0.5, Normal(0.02, 0.03)), 4),
             postsLast30Days: _random.Next(0, 40));
         // At most 6 + 1 + 6 letters and the sequence number: unique, and within TikTok's 24 characters.
-        var handle = new Handle(Platform.TikTok, $"{Ascii(first)}.{Ascii(last)}{sequence}".ToLowerInvariant());
+        var handle = new Handle(Platform.TikTok, $"{first.Ascii}.{last.Ascii}{sequence}");
         var account = new PlatformAccount(handle, _random.NextDouble() < 0.8 ? AccountType.Creator : AccountType.Personal, stats, $"open-{sequence}");
 
         var creator = Creator.Register(NextId(now), profile, account, _clock);
@@ -232,9 +242,6 @@ public sealed class CreatorGenerator
         var zoneId = TzdbDateTimeZoneSource.Default.ZoneLocations?.FirstOrDefault(location => location.CountryCode == country.Code)?.ZoneId;
         return zoneId is null ? DateTimeZone.Utc : DateTimeZoneProviders.Tzdb[zoneId];
     }
-
-    private static string Ascii(string name) =>
-        new(name.Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetter).ToArray());
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 

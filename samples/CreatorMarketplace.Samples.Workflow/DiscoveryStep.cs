@@ -1,0 +1,52 @@
+using CreatorMarketplace;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Testing;
+using NodaTime;
+
+namespace CreatorMarketplace.Samples.Workflow;
+
+/// <summary>Step 3: a brand looks for creators with a validated query over a generated catalog.</summary>
+internal static class DiscoveryStep
+{
+    public static void Run(IClock clock, TextWriter output)
+    {
+        output.WriteLine("Step 3: discovery");
+        var catalog = new CreatorGenerator(seed: 2026, clock).Generate(20_000).ToList();
+
+        var query = new CreatorQuery
+        {
+            Countries = [Country.US, Country.CA, Country.GB],
+            ContentLabels = [new ContentLabel("beauty"), new ContentLabel("fashion")],
+            Followers = new(10_000, 500_000),
+            EngagementRate = new(0.05, null),
+            FollowerGender = new(AudienceGender.Female, 0.6),
+            Price = new(Currency.USD, new(null, 2_000m)),
+            ExcludeOnVacation = true,
+            Sort = CreatorSort.EngagementRate,
+            PageSize = 5,
+        };
+
+        var problems = query.Validate();
+        if (problems.Count > 0)
+        {
+            output.WriteLine($"  invalid query: {string.Join("; ", problems)}");
+            return;
+        }
+
+        // The query defines the result: every creator that matches, in the query's order.
+        var matches = catalog.Where(query.Matches).ToList();
+        matches.Sort(query.Compare);
+        output.WriteLine($"  {matches.Count:N0} of {catalog.Count:N0} creators match; the top {query.PageSize} by engagement:");
+        output.WriteLine($"  {"handle",-22} {"country",-7} {"followers",10} {"engagement",10} {"from",12}");
+        foreach (var creator in matches.Take(query.PageSize))
+        {
+            var stats = creator.PrimaryAccount.Stats;
+            output.WriteLine($"  {creator.PrimaryAccount.Handle,-22} {creator.Profile.HomeCountry,-7} {stats.Followers,10:N0} {stats.EngagementRate,10:P1} {creator.RateCard?.LowestPrice,12}");
+        }
+
+        var invalid = query with { Followers = new(500_000, 10_000), FollowerGender = new(AudienceGender.Female, 60) };
+        output.WriteLine($"  an invalid query is refused with every problem named: {string.Join("; ", invalid.Validate())}");
+        output.WriteLine();
+    }
+}

@@ -1,0 +1,277 @@
+using CreatorMarketplace.Creators;
+
+namespace CreatorMarketplace.Discovery;
+
+/// <summary>
+/// A discovery search: the filters TikTok One's creator marketplace exposes, a keyword, exclusions, a sort and a
+/// page size. An empty collection or an unbounded range filters nothing; every filter given must hold (filters
+/// combine with AND, values inside one filter with OR). A number the platform did not report never satisfies a
+/// bounded range.
+/// </summary>
+/// <remarks>
+/// <see cref="Matches"/> and <see cref="Compare"/> define what a search returns and in which order; every catalog
+/// implementation returns exactly that. <see cref="Validate"/> names every problem of a query before it runs.
+/// </remarks>
+public sealed record CreatorQuery
+{
+    /// <summary>The largest page a search returns.</summary>
+    public const int MaxPageSize = 1_000;
+
+    /// <summary>The platform whose account numbers are filtered; null for each creator's primary account.</summary>
+    public Platform? Platform { get; init; }
+
+    /// <summary>Home countries, any of.</summary>
+    public IReadOnlyCollection<Country> Countries { get; init; } = [];
+
+    /// <summary>Home states or provinces, any of.</summary>
+    public IReadOnlyCollection<Subdivision> Subdivisions { get; init; } = [];
+
+    /// <summary>Content labels, any of.</summary>
+    public IReadOnlyCollection<ContentLabel> ContentLabels { get; init; } = [];
+
+    /// <summary>Industry labels, any of.</summary>
+    public IReadOnlyCollection<IndustryLabel> IndustryLabels { get; init; } = [];
+
+    /// <summary>Languages the creator publishes in, any of.</summary>
+    public IReadOnlyCollection<Language> Languages { get; init; } = [];
+
+    /// <summary>Follower tiers, any of.</summary>
+    public IReadOnlyCollection<FollowerTier> Tiers { get; init; } = [];
+
+    /// <summary>Follower count bounds.</summary>
+    public NumberRange<long> Followers { get; init; }
+
+    /// <summary>Average views bounds.</summary>
+    public NumberRange<long> AverageViews { get; init; }
+
+    /// <summary>Median views bounds.</summary>
+    public NumberRange<long> MedianViews { get; init; }
+
+    /// <summary>Engagement rate bounds, as fractions (0.05 = 5%).</summary>
+    public NumberRange<double> EngagementRate { get; init; }
+
+    /// <summary>Bounds on the creator's lowest published price, in one currency.</summary>
+    public PriceRange Price { get; init; }
+
+    /// <summary>Least shares of the audience by country; all must hold.</summary>
+    public IReadOnlyCollection<AudienceThreshold<Country>> FollowerCountries { get; init; } = [];
+
+    /// <summary>Least share of the audience of one gender ("female ≥ 60%"), if any.</summary>
+    public AudienceThreshold<AudienceGender>? FollowerGender { get; init; }
+
+    /// <summary>Least shares of the audience by age bucket; all must hold.</summary>
+    public IReadOnlyCollection<AudienceThreshold<AgeBucket>> FollowerAges { get; init; } = [];
+
+    /// <summary>Bounds on the number of past campaigns, from 0 to 100.</summary>
+    public NumberRange<int> PastCampaignCount { get; init; }
+
+    /// <summary>Whether only creators with the responsive badge match.</summary>
+    public bool RequireResponsiveBadge { get; init; }
+
+    /// <summary>The gender the largest share of the audience has, if required.</summary>
+    public AudienceGender? MajorAudienceGender { get; init; }
+
+    /// <summary>The age bucket the largest share of the audience is in, if required.</summary>
+    public AgeBucket? MajorAudienceAge { get; init; }
+
+    /// <summary>The country the largest share of the audience is in, if required.</summary>
+    public Country? MajorAudienceCountry { get; init; }
+
+    /// <summary>Text to find in a handle, the display name or the bio, ignoring case and diacritics.</summary>
+    public string? Keyword { get; init; }
+
+    /// <summary>Creators never to return (already contacted, under a competitor's exclusivity).</summary>
+    public IReadOnlyCollection<CreatorId> Excluded { get; init; } = [];
+
+    /// <summary>Whether creators on vacation are left out.</summary>
+    public bool ExcludeOnVacation { get; init; }
+
+    /// <summary>The order of results.</summary>
+    public CreatorSort Sort { get; init; } = CreatorSort.Relevance;
+
+    /// <summary>Whether larger values come first (the default); relevance is always best first.</summary>
+    public bool Descending { get; init; } = true;
+
+    /// <summary>How many results a page holds, from 1 to <see cref="MaxPageSize"/>.</summary>
+    public int PageSize { get; init; } = 50;
+
+    /// <summary>Checks the query and names every problem: bounds out of range or crossed, shares outside 0..1,
+    /// a price without a currency, contradictory filters, a blank keyword, a page size out of range.</summary>
+    /// <returns>The problems, empty when the query is valid.</returns>
+    public IReadOnlyList<DomainError> Validate()
+    {
+        var errors = new ErrorCollector();
+        RequireNoNulls(errors, nameof(Countries), Countries);
+        RequireNoNulls(errors, nameof(ContentLabels), ContentLabels);
+        RequireNoNulls(errors, nameof(IndustryLabels), IndustryLabels);
+        RequireNoNulls(errors, nameof(Languages), Languages);
+        RequireNoNulls(errors, nameof(Tiers), Tiers);
+        errors.Require(Subdivisions is not null, nameof(Subdivisions), "query.null", "the collection may not be null.");
+        errors.Require(Excluded is not null, nameof(Excluded), "query.null", "the collection may not be null.");
+        Followers.Check(errors, nameof(Followers), 0, long.MaxValue);
+        AverageViews.Check(errors, nameof(AverageViews), 0, long.MaxValue);
+        MedianViews.Check(errors, nameof(MedianViews), 0, long.MaxValue);
+        EngagementRate.Check(errors, nameof(EngagementRate), 0, double.MaxValue);
+        PastCampaignCount.Check(errors, nameof(PastCampaignCount), 0, 100);
+        Price.Amount.Check(errors, nameof(Price), 0, decimal.MaxValue);
+        errors.Require(
+            Price.Amount.IsAny || Price.Currency is not null,
+            $"{nameof(Price)}.{nameof(PriceRange.Currency)}",
+            "query.price_without_currency",
+            "a price bound needs a currency.");
+        CheckThresholds(errors, nameof(FollowerCountries), FollowerCountries);
+        CheckThresholds(errors, nameof(FollowerAges), FollowerAges);
+        if (FollowerGender is { } gender)
+        {
+            CheckThresholds(errors, nameof(FollowerGender), [gender]);
+        }
+
+        if (Countries is { Count: > 0 } && Subdivisions is not null)
+        {
+            foreach (var subdivision in Subdivisions.Where(s => !Countries.Contains(s.Country)))
+            {
+                errors.Add(nameof(Subdivisions), "query.contradiction", $"{subdivision} lies outside every listed country, so nothing could match.");
+            }
+        }
+
+        errors.Require(
+            Keyword is null || (!string.IsNullOrWhiteSpace(Keyword) && Keyword.Length <= 100),
+            nameof(Keyword),
+            "query.keyword_invalid",
+            "a keyword has 1 to 100 characters and is not only white space.");
+        errors.Require(
+            PageSize is >= 1 and <= MaxPageSize,
+            nameof(PageSize),
+            "query.page_size_out_of_range",
+            $"a page holds 1 to {MaxPageSize} results, got {PageSize}.");
+        errors.Require(Sort is not null, nameof(Sort), "query.null", "a sort is required.");
+        return errors.Errors;
+    }
+
+    /// <summary>Whether a creator satisfies every filter of the query (paging aside).</summary>
+    /// <param name="creator">The creator.</param>
+    /// <returns>True when the creator matches.</returns>
+    public bool Matches(Creator creator)
+    {
+        ArgumentNullException.ThrowIfNull(creator);
+        var account = Platform is null ? creator.PrimaryAccount : creator.AccountOn(Platform);
+        if (account is null)
+        {
+            return false;
+        }
+
+        var profile = creator.Profile;
+        var stats = account.Stats;
+        var audience = creator.Audience;
+        return (Countries.Count == 0 || Countries.Contains(profile.HomeCountry))
+            && (Subdivisions.Count == 0 || (profile.HomeSubdivision is { } home && Subdivisions.Contains(home)))
+            && (ContentLabels.Count == 0 || profile.ContentLabels.Any(ContentLabels.Contains))
+            && (IndustryLabels.Count == 0 || profile.IndustryLabels.Any(IndustryLabels.Contains))
+            && (Languages.Count == 0 || profile.Languages.Any(Languages.Contains))
+            && (Tiers.Count == 0 || Tiers.Contains(stats.Tier))
+            && Followers.Contains(stats.Followers)
+            && AverageViews.Contains(stats.AverageViews)
+            && MedianViews.Contains(stats.MedianViews)
+            && EngagementRate.Contains(stats.EngagementRate)
+            && Price.Contains(creator.RateCard?.LowestPrice)
+            && FollowerCountries.All(threshold => threshold.IsMetBy(audience.Countries))
+            && (FollowerGender is not { } gender || gender.IsMetBy(audience.Gender))
+            && FollowerAges.All(threshold => threshold.IsMetBy(audience.Age))
+            && PastCampaignCount.Contains(creator.PastCampaignCount)
+            && (!RequireResponsiveBadge || creator.Badges.Contains(Badge.Responsive))
+            && (MajorAudienceGender is null || (audience.Gender is { } genders && ReferenceEquals(genders.Major().Key, MajorAudienceGender)))
+            && (MajorAudienceAge is null || (audience.Age is { } ages && ReferenceEquals(ages.Major().Key, MajorAudienceAge)))
+            && (MajorAudienceCountry is null || (audience.Countries is { } countries && ReferenceEquals(countries.Major().Key, MajorAudienceCountry)))
+            && (Keyword is null || KeywordRank(creator) > 0)
+            && !Excluded.Contains(creator.Id)
+            && !(ExcludeOnVacation && creator.OnVacation);
+    }
+
+    /// <summary>Orders two matching creators as a search returns them: by <see cref="Sort"/>, then by id.</summary>
+    /// <param name="left">A creator.</param>
+    /// <param name="right">Another creator.</param>
+    /// <returns>Negative when <paramref name="left"/> comes first.</returns>
+    public int Compare(Creator left, Creator right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        var bySort = Sort == CreatorSort.Relevance
+            ? CompareRelevance(left, right)
+            : CompareKnownFirst(SortValue(left), SortValue(right));
+        return bySort != 0 ? bySort : left.Id.CompareTo(right.Id);
+    }
+
+    /// <summary>
+    /// How well a creator matches the keyword: 3 for a handle, 2 for the display name, 1 for the bio, 0 for no match
+    /// (and 0 for every creator when there is no keyword).
+    /// </summary>
+    /// <param name="creator">The creator.</param>
+    /// <returns>The rank.</returns>
+    public int KeywordRank(Creator creator)
+    {
+        ArgumentNullException.ThrowIfNull(creator);
+        if (Keyword is null)
+        {
+            return 0;
+        }
+
+        var keyword = KeywordText.Fold(Keyword.Trim());
+        return creator.Accounts.Any(account => KeywordText.Fold(account.Handle.Value).Contains(keyword, StringComparison.Ordinal)) ? 3
+            : KeywordText.Fold(creator.Profile.DisplayName).Contains(keyword, StringComparison.Ordinal) ? 2
+            : KeywordText.Fold(creator.Profile.Bio).Contains(keyword, StringComparison.Ordinal) ? 1
+            : 0;
+    }
+
+    private int CompareRelevance(Creator left, Creator right)
+    {
+        var byRank = KeywordRank(right).CompareTo(KeywordRank(left));
+        return byRank != 0 ? byRank : FollowersOf(right).CompareTo(FollowersOf(left));
+    }
+
+    private long FollowersOf(Creator creator) => (Platform is null ? creator.PrimaryAccount : creator.AccountOn(Platform))?.Stats.Followers ?? 0;
+
+    private double? SortValue(Creator creator)
+    {
+        var stats = (Platform is null ? creator.PrimaryAccount : creator.AccountOn(Platform))?.Stats;
+        return Sort == CreatorSort.Followers ? stats?.Followers
+            : Sort == CreatorSort.MedianViews ? stats?.MedianViews
+            : stats?.EngagementRate;
+    }
+
+    // Unknown values come last in either direction: missing is not zero.
+    private int CompareKnownFirst(double? left, double? right) =>
+        (left, right) switch
+        {
+            (null, null) => 0,
+            (null, _) => 1,
+            (_, null) => -1,
+            ({ } a, { } b) => Descending ? b.CompareTo(a) : a.CompareTo(b),
+        };
+
+    private static void RequireNoNulls<T>(ErrorCollector errors, string field, IReadOnlyCollection<T>? values)
+    {
+        errors.Require(
+            values is not null && values.All(value => !EqualityComparer<T>.Default.Equals(value, default)),
+            field,
+            "query.null",
+            "the collection may not be null nor hold null or default items.");
+    }
+
+    private static void CheckThresholds<TKey>(ErrorCollector errors, string field, IReadOnlyCollection<AudienceThreshold<TKey>>? thresholds)
+        where TKey : notnull
+    {
+        if (thresholds is null)
+        {
+            errors.Add(field, "query.null", "the collection may not be null.");
+            return;
+        }
+
+        foreach (var threshold in thresholds.Where(t => !Share.IsValidFraction(t.MinShare)))
+        {
+            errors.Add(
+                $"{field}[{threshold.Bucket}]",
+                "query.share_out_of_range",
+                $"a share must be a fraction from 0 to 1, got {threshold.MinShare.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
+    }
+}

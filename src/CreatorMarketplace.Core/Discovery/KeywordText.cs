@@ -1,0 +1,66 @@
+namespace CreatorMarketplace.Discovery;
+
+/// <summary>
+/// Folds text for keyword matching: lower case, Latin letters without diacritics, so "José" matches "jose" and
+/// "Straße" matches "strasse". The table is the library's own, so matching is the same whether or not the host
+/// runs with invariant globalization (where Unicode normalization is not available).
+/// </summary>
+internal static class KeywordText
+{
+    // Each letter of Latin-1 Supplement, Latin Extended-A/B and Latin Extended Additional that decomposes to an
+    // ASCII letter plus marks, paired by position with that letter.
+    private const string Accented =
+        "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝàáâãäåçèéêëìíîïðñòóôõöøùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĪ" +
+        "īĬĭĮįİıĴĵĶķĸĹĺĻļĽľĿŀŁłŃńŅņŇňŉŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŦŧŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžſƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞ" +
+        "ǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳḀḁḂḃḄḅḆḇḈḉḊḋḌḍḎḏḐḑḒḓḔḕḖḗḘḙḚḛḜḝḞḟḠḡḢḣḤḥ" +
+        "ḦḧḨḩḪḫḬḭḮḯḰḱḲḳḴḵḶḷḸḹḺḻḼḽḾḿṀṁṂṃṄṅṆṇṈṉṊṋṌṍṎṏṐṑṒṓṔṕṖṗṘṙṚṛṜṝṞṟṠṡṢṣṤṥṦṧṨṩṪṫṬṭṮṯṰṱṲṳṴṵṶṷṸṹṺṻṼṽṾṿẀẁẂẃẄẅẆẇẈẉ" +
+        "ẊẋẌẍẎẏẐẑẒẓẔẕẖẗẘẙẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳ" +
+        "ỴỵỶỷỸỹ";
+
+    private const string Bases =
+        "aaaaaaceeeeiiiidnoooooouuuuyaaaaaaceeeeiiiidnoooooouuuuyyaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiii" +
+        "iiiiiiijjkkkllllllllllnnnnnnnoooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzsoouuaaiioouuuuuuuuuua" +
+        "aaaggkkoooojggnnaaaaaaeeeeiiiioooorrrruuuusstthhaaeeooooooooyyaabbbbbbccddddddddddeeeeeeeeeeffgghhhh" +
+        "hhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwww" +
+        "xxxxyyzzzzzzhtwyaaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyy" +
+        "yyyyyy";
+
+    private static readonly Dictionary<char, string> Folds = BuildFolds();
+
+    public static string Fold(string text)
+    {
+        var folded = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c < 0x80)
+            {
+                folded.Append(char.ToLowerInvariant(c));
+            }
+            else if (Folds.TryGetValue(c, out var replacement))
+            {
+                folded.Append(replacement);
+            }
+            else if (c is < '\u0300' or > '\u036F')
+            {
+                // Anything else but a combining mark keeps its lower-case form.
+                folded.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return folded.ToString();
+    }
+
+    private static Dictionary<char, string> BuildFolds()
+    {
+        var folds = new Dictionary<char, string>
+        {
+            ['ß'] = "ss", ['Æ'] = "ae", ['æ'] = "ae", ['Œ'] = "oe", ['œ'] = "oe", ['Þ'] = "th", ['þ'] = "th",
+        };
+        for (var i = 0; i < Accented.Length; i++)
+        {
+            folds[Accented[i]] = Bases[i].ToString();
+        }
+
+        return folds;
+    }
+}

@@ -1,0 +1,167 @@
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Tests.Creators;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CreatorMarketplace.Tests.Discovery;
+
+public class CreatorQueryTests
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 11, 25, 12, 0);
+    private readonly FakeClock _clock = new(Now);
+
+    private Creator MakeCreator(string name, string handle, long followers, double? engagement = null, long? medianViews = null, Country? country = null, string bio = "")
+    {
+        var profile = CreatorTests.Profile(name) with { Bio = bio, HomeCountry = country ?? Country.US, HomeSubdivision = null };
+        var account = new PlatformAccount(new Handle(Platform.TikTok, handle), AccountType.Creator, AccountStats.Create(Now, followers, medianViews: medianViews, engagementRate: engagement));
+        return Creator.Register(EntityId.New<CreatorId>(_clock), profile, account, _clock);
+    }
+
+    [Fact]
+    public void An_invalid_query_names_every_problem()
+    {
+        var query = new CreatorQuery
+        {
+            Followers = new(50_000, 10_000),
+            MedianViews = new(-1, null),
+            EngagementRate = new(double.NaN, null),
+            PastCampaignCount = new(null, 101),
+            Price = new(null, new(100m, 500m)),
+            FollowerCountries = [new(Country.US, 1.5)],
+            FollowerGender = new(AudienceGender.Female, -0.1),
+            Countries = [Country.US],
+            Subdivisions = [Subdivision.Parse("CA-ON")],
+            Keyword = "   ",
+            PageSize = 0,
+        };
+
+        query.Validate().Select(e => (e.Field, e.Code)).ShouldBe(
+        [
+            ("Followers", "query.min_above_max"),
+            ("MedianViews.min", "query.out_of_range"),
+            ("EngagementRate.min", "query.out_of_range"),
+            ("PastCampaignCount.max", "query.out_of_range"),
+            ("Price.Currency", "query.price_without_currency"),
+            ("FollowerCountries[US]", "query.share_out_of_range"),
+            ("FollowerGender[Female]", "query.share_out_of_range"),
+            ("Subdivisions", "query.contradiction"),
+            ("Keyword", "query.keyword_invalid"),
+            ("PageSize", "query.page_size_out_of_range"),
+        ]);
+    }
+
+    [Fact]
+    public void An_empty_query_is_valid_and_matches_everyone()
+    {
+        var query = new CreatorQuery();
+
+        query.Validate().ShouldBeEmpty();
+        query.Matches(MakeCreator("A", "a.one", 10)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Missing_numbers_never_satisfy_a_bounded_range()
+    {
+        var unknown = MakeCreator("A", "a.one", 20_000, engagement: null);
+
+        new CreatorQuery { EngagementRate = new(0.0, null) }.Matches(unknown).ShouldBeFalse();
+        new CreatorQuery { EngagementRate = NumberRange<double>.Any }.Matches(unknown).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Filters_combine_with_and_and_values_with_or()
+    {
+        var us = MakeCreator("A", "a.one", 20_000, engagement: 0.05, country: Country.US);
+        var kr = MakeCreator("B", "b.two", 60_000, engagement: 0.02, country: Country.KR);
+
+        var query = new CreatorQuery { Countries = [Country.US, Country.KR], Followers = new(30_000, null) };
+
+        query.Matches(us).ShouldBeFalse();
+        query.Matches(kr).ShouldBeTrue();
+        (query with { Excluded = [kr.Id] }).Matches(kr).ShouldBeFalse();
+        (query with { Platform = Platform.YouTube }).Matches(kr).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Audience_thresholds_and_major_buckets_need_a_reported_audience()
+    {
+        var creator = MakeCreator("A", "a.one", 20_000);
+        var query = new CreatorQuery { FollowerGender = new(AudienceGender.Female, 0.6), MajorAudienceCountry = Country.US };
+        query.Matches(creator).ShouldBeFalse();
+
+        creator.UpdateAudience(
+            Audience.Unknown with
+            {
+                Gender = Distribution.Create(new Dictionary<AudienceGender, double> { [AudienceGender.Female] = 0.62, [AudienceGender.Male] = 0.38 }),
+                Countries = Distribution.Create(new Dictionary<Country, double> { [Country.US] = 0.7, [Country.CA] = 0.3 }),
+            },
+            _clock);
+
+        query.Matches(creator).ShouldBeTrue();
+        (query with { MajorAudienceCountry = Country.CA }).Matches(creator).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Prices_match_only_in_the_query_currency()
+    {
+        var creator = MakeCreator("A", "a.one", 20_000);
+        creator.SetRateCard(RateCard.Create(Currency.USD, [KeyValuePair.Create(DeliverableType.Video, Money.Of(300, Currency.USD))], negotiable: true), _clock);
+
+        new CreatorQuery { Price = new(Currency.USD, new(100m, 500m)) }.Matches(creator).ShouldBeTrue();
+        new CreatorQuery { Price = new(Currency.USD, new(400m, null)) }.Matches(creator).ShouldBeFalse();
+        new CreatorQuery { Price = new(Currency.EUR, new(100m, 500m)) }.Matches(creator).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Keywords_ignore_case_and_diacritics_and_rank_handles_first()
+    {
+        var byBio = MakeCreator("Ana Silva", "ana.cooks", 900_000, bio: "Receitas de São Paulo");
+        var byName = MakeCreator("José Paulo", "jp.eats", 10_000);
+        var byHandle = MakeCreator("Someone", "saopaulo.food", 1_000);
+        var none = MakeCreator("Other", "other.one", 5_000_000);
+        var query = new CreatorQuery { Keyword = "SAO PAULO".Replace(" ", string.Empty, StringComparison.Ordinal) };
+
+        new[] { byBio, byName, byHandle, none }.Where(query.Matches).ShouldBe([byHandle]);
+
+        var spaced = new CreatorQuery { Keyword = "paulo" };
+        var found = new[] { byBio, byName, byHandle, none }.Where(spaced.Matches).ToList();
+        found.Sort(spaced.Compare);
+        found.ShouldBe([byHandle, byName, byBio]);
+    }
+
+    [Theory]
+    [InlineData("jose", "José Paulo")]
+    [InlineData("JOSÉ", "jose paulo")]
+    [InlineData("sao paulo", "Ana, São Paulo")]
+    [InlineData("bjorn", "Björn Öztürk")]
+    [InlineData("ozturk", "Björn Öztürk")]
+    [InlineData("strasse", "Straße")]
+    [InlineData("nguyen", "Nguyễn Văn")]
+    [InlineData("nguyễn", "NGUYEN VAN")]
+    public void Keywords_match_names_without_regard_to_diacritics(string keyword, string name)
+    {
+        new CreatorQuery { Keyword = keyword }.Matches(MakeCreator(name, "someone.else", 1_000)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Sorting_puts_unknown_values_last_in_either_direction_and_breaks_ties_by_id()
+    {
+        var high = MakeCreator("A", "a.one", 10_000, engagement: 0.09);
+        var low = MakeCreator("B", "b.two", 10_000, engagement: 0.01);
+        var unknown = MakeCreator("C", "c.three", 10_000, engagement: null);
+        var tieA = MakeCreator("D", "d.four", 10_000, engagement: 0.05);
+        var tieB = MakeCreator("E", "e.five", 10_000, engagement: 0.05);
+        var all = new List<Creator> { unknown, low, tieB, high, tieA };
+        var firstTie = tieA.Id.CompareTo(tieB.Id) < 0 ? tieA : tieB;
+        var secondTie = firstTie == tieA ? tieB : tieA;
+
+        var descending = new CreatorQuery { Sort = CreatorSort.EngagementRate };
+        all.Sort(descending.Compare);
+        all.ShouldBe([high, firstTie, secondTie, low, unknown]);
+
+        var ascending = descending with { Descending = false };
+        all.Sort(ascending.Compare);
+        all.ShouldBe([low, firstTie, secondTie, high, unknown]);
+    }
+}

@@ -9,7 +9,7 @@ namespace CreatorMarketplace.Discovery;
 /// bounded range.
 /// </summary>
 /// <remarks>
-/// <see cref="Matches"/> and <see cref="Compare"/> define what a search returns and in which order; every catalog
+/// <see cref="Matches"/> and <see cref="Compare(Creator, Creator)"/> define what a search returns and in which order; every catalog
 /// implementation returns exactly that. <see cref="Validate"/> names every problem of a query before it runs.
 /// </remarks>
 public sealed record CreatorQuery
@@ -95,6 +95,13 @@ public sealed record CreatorQuery
     /// <summary>How many results a page holds, from 1 to <see cref="MaxPageSize"/>.</summary>
     public int PageSize { get; init; } = 50;
 
+    /// <summary>
+    /// Where the previous page ended: the position of its last creator (keyset paging). Only creators ordered
+    /// strictly after it are returned, so a page never repeats or skips a creator even while the catalog changes.
+    /// Null for the first page.
+    /// </summary>
+    public SearchPosition? After { get; init; }
+
     /// <summary>Checks the query and names every problem: bounds out of range or crossed, shares outside 0..1,
     /// a price without a currency, contradictory filters, a blank keyword, a page size out of range.</summary>
     /// <returns>The problems, empty when the query is valid.</returns>
@@ -145,6 +152,14 @@ public sealed record CreatorQuery
             "query.page_size_out_of_range",
             $"a page holds 1 to {MaxPageSize} results, got {PageSize}.");
         errors.Require(Sort is not null, nameof(Sort), "query.null", "a sort is required.");
+        errors.Require(
+            After is not { } after
+                || (after.Creator.Value != Guid.Empty
+                    && (after.Value is null || double.IsFinite(after.Value.Value))
+                    && (Sort == CreatorSort.Relevance ? after.Rank is >= 0 and <= 3 : after.Rank == 0)),
+            nameof(After),
+            "query.cursor_invalid",
+            "the cursor is not a position this query's order produces; pass the position of the previous page's last creator.");
         return errors.Errors;
     }
 
@@ -191,15 +206,49 @@ public sealed record CreatorQuery
     /// <param name="left">A creator.</param>
     /// <param name="right">Another creator.</param>
     /// <returns>Negative when <paramref name="left"/> comes first.</returns>
-    public int Compare(Creator left, Creator right)
+    public int Compare(Creator left, Creator right) => Compare(PositionOf(left), PositionOf(right));
+
+    /// <summary>Orders two positions as a search returns them: by <see cref="Sort"/>, then by id.</summary>
+    /// <param name="left">A position.</param>
+    /// <param name="right">Another position.</param>
+    /// <returns>Negative when <paramref name="left"/> comes first.</returns>
+    public int Compare(SearchPosition left, SearchPosition right)
     {
-        ArgumentNullException.ThrowIfNull(left);
-        ArgumentNullException.ThrowIfNull(right);
-        var bySort = Sort == CreatorSort.Relevance
-            ? CompareRelevance(left, right)
-            : CompareKnownFirst(SortValue(left), SortValue(right));
-        return bySort != 0 ? bySort : left.Id.CompareTo(right.Id);
+        var byRank = right.Rank.CompareTo(left.Rank);
+        if (byRank != 0)
+        {
+            return byRank;
+        }
+
+        // Unknown values come last in either direction: missing is not zero. Relevance is always largest first.
+        var descending = Descending || Sort == CreatorSort.Relevance;
+        var byValue = (left.Value, right.Value) switch
+        {
+            (null, null) => 0,
+            (null, _) => 1,
+            (_, null) => -1,
+            ({ } a, { } b) => descending ? b.CompareTo(a) : a.CompareTo(b),
+        };
+        return byValue != 0 ? byValue : left.Creator.CompareTo(right.Creator);
     }
+
+    /// <summary>Where a creator stands in this query's order; the position of a page's last creator is the next page's <see cref="After"/>.</summary>
+    /// <param name="creator">The creator.</param>
+    /// <returns>The position.</returns>
+    public SearchPosition PositionOf(Creator creator)
+    {
+        ArgumentNullException.ThrowIfNull(creator);
+        var stats = (Platform is null ? creator.PrimaryAccount : creator.AccountOn(Platform))?.Stats;
+        return Sort == CreatorSort.Relevance ? new SearchPosition(KeywordRank(creator), stats?.Followers, creator.Id)
+            : Sort == CreatorSort.Followers ? new SearchPosition(0, stats?.Followers, creator.Id)
+            : Sort == CreatorSort.MedianViews ? new SearchPosition(0, stats?.MedianViews, creator.Id)
+            : new SearchPosition(0, stats?.EngagementRate, creator.Id);
+    }
+
+    /// <summary>Whether a creator comes after <see cref="After"/> (always, on the first page).</summary>
+    /// <param name="creator">The creator.</param>
+    /// <returns>True when the creator belongs on this page or a later one.</returns>
+    public bool IsAfterCursor(Creator creator) => After is not { } after || Compare(PositionOf(creator), after) > 0;
 
     /// <summary>
     /// How well a creator matches the keyword: 3 for a handle, 2 for the display name, 1 for the bio, 0 for no match
@@ -221,32 +270,6 @@ public sealed record CreatorQuery
             : KeywordText.Fold(creator.Profile.Bio).Contains(keyword, StringComparison.Ordinal) ? 1
             : 0;
     }
-
-    private int CompareRelevance(Creator left, Creator right)
-    {
-        var byRank = KeywordRank(right).CompareTo(KeywordRank(left));
-        return byRank != 0 ? byRank : FollowersOf(right).CompareTo(FollowersOf(left));
-    }
-
-    private long FollowersOf(Creator creator) => (Platform is null ? creator.PrimaryAccount : creator.AccountOn(Platform))?.Stats.Followers ?? 0;
-
-    private double? SortValue(Creator creator)
-    {
-        var stats = (Platform is null ? creator.PrimaryAccount : creator.AccountOn(Platform))?.Stats;
-        return Sort == CreatorSort.Followers ? stats?.Followers
-            : Sort == CreatorSort.MedianViews ? stats?.MedianViews
-            : stats?.EngagementRate;
-    }
-
-    // Unknown values come last in either direction: missing is not zero.
-    private int CompareKnownFirst(double? left, double? right) =>
-        (left, right) switch
-        {
-            (null, null) => 0,
-            (null, _) => 1,
-            (_, null) => -1,
-            ({ } a, { } b) => Descending ? b.CompareTo(a) : a.CompareTo(b),
-        };
 
     private static void RequireNoNulls<T>(ErrorCollector errors, string field, IReadOnlyCollection<T>? values)
     {

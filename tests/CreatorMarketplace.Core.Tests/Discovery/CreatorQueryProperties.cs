@@ -23,6 +23,38 @@ public class CreatorQueryProperties
             && (query.Compare(a, b) == 0) == (a.Id == b.Id);
     }
 
+    [Property(MaxTest = 40)]
+    public bool Paging_by_position_yields_every_match_once_in_order(NonNegativeInt sort, bool descending, PositiveInt pageSize)
+    {
+        var query = new CreatorQuery
+        {
+            Sort = Sorts[sort.Get % Sorts.Length],
+            Descending = descending,
+            Keyword = sort.Get % 2 == 0 ? "an" : null,
+            PageSize = (pageSize.Get % 40) + 1,
+        };
+        var expected = Catalog.Where(query.Matches).ToList();
+        expected.Sort(query.Compare);
+
+        var paged = new List<Creator>();
+        var page = query;
+        while (true)
+        {
+            var items = Catalog.Where(page.Matches).Where(page.IsAfterCursor).ToList();
+            items.Sort(page.Compare);
+            var taken = items.Take(page.PageSize).ToList();
+            paged.AddRange(taken);
+            if (taken.Count < page.PageSize)
+            {
+                break;
+            }
+
+            page = page with { After = page.PositionOf(taken[^1]) };
+        }
+
+        return paged.Select(c => c.Id).SequenceEqual(expected.Select(c => c.Id));
+    }
+
     [Property]
     public bool Narrowing_a_range_never_adds_matches(NonNegativeInt lower, NonNegativeInt extra)
     {

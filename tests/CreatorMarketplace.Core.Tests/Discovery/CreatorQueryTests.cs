@@ -34,6 +34,8 @@ public class CreatorQueryTests
             Subdivisions = [Subdivision.Parse("CA-ON")],
             Keyword = "   ",
             PageSize = 0,
+            Sort = CreatorSort.Followers,
+            After = new SearchPosition(2, 10, CreatorId.From(Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8057"))),
         };
 
         query.Validate().Select(e => (e.Field, e.Code)).ShouldBe(
@@ -48,6 +50,7 @@ public class CreatorQueryTests
             ("Subdivisions", "query.contradiction"),
             ("Keyword", "query.keyword_invalid"),
             ("PageSize", "query.page_size_out_of_range"),
+            ("After", "query.cursor_invalid"),
         ]);
     }
 

@@ -45,6 +45,16 @@ internal static class DiscoveryStep
             output.WriteLine($"  {creator.PrimaryAccount.Handle,-22} {creator.Profile.HomeCountry,-7} {stats.Followers,10:N0} {stats.EngagementRate,10:P1} {creator.RateCard?.LowestPrice,12}");
         }
 
+        // The brand keeps the best of them on a shortlist; listing a creator twice changes nothing.
+        var shortlist = Shortlist.Create(EntityId.New<ShortlistId>(clock), EntityId.New<BrandId>(clock), "Spring beauty launch", clock);
+        foreach (var creator in matches.Take(3))
+        {
+            shortlist.Add(creator.Id, clock, tags: ["spring-launch"], note: $"engagement {creator.PrimaryAccount.Stats.EngagementRate:P1}");
+        }
+
+        var again = shortlist.Add(matches[0].Id, clock);
+        output.WriteLine($"  shortlist \"{shortlist.Name}\": {shortlist.Entries.Count} creators; adding the first again: {(again.Added ? "added" : "already listed")}");
+
         var invalid = query with { Followers = new(500_000, 10_000), FollowerGender = new(AudienceGender.Female, 60) };
         output.WriteLine($"  an invalid query is refused with every problem named: {string.Join("; ", invalid.Validate())}");
         output.WriteLine();

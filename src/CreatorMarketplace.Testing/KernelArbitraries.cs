@@ -86,6 +86,14 @@ public static class KernelArbitraries
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<ContractId> ContractId() => KernelGenerators.Ids<ContractId>().ToArbitrary();
 
+    /// <summary>A shortlist id.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<ShortlistId> ShortlistId() => KernelGenerators.Ids<ShortlistId>().ToArbitrary();
+
+    /// <summary>A saved-search id.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<SavedSearchId> SavedSearchId() => KernelGenerators.Ids<SavedSearchId>().ToArbitrary();
+
     private static char[] HandleAlphabet(Platform platform) =>
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".Concat(platform.HandlePunctuation).ToArray();
 

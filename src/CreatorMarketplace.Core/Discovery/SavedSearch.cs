@@ -1,0 +1,88 @@
+using NodaTime;
+
+namespace CreatorMarketplace.Discovery;
+
+/// <summary>A brand's named discovery query, kept to run again later.</summary>
+public sealed class SavedSearch : AggregateRoot<SavedSearchId>
+{
+    private SavedSearch(SavedSearchId id, BrandId owner, string name, CreatorQuery query, Instant savedAt)
+        : base(id)
+    {
+        Owner = owner;
+        Name = name;
+        Query = query;
+        SavedAt = savedAt;
+    }
+
+    /// <summary>The brand that owns the search.</summary>
+    public BrandId Owner { get; }
+
+    /// <summary>The search's name.</summary>
+    public string Name { get; private set; }
+
+    /// <summary>The query, valid; saved without a paging cursor, so it always runs from the first page.</summary>
+    public CreatorQuery Query { get; private set; }
+
+    /// <summary>When the search was first saved.</summary>
+    public Instant SavedAt { get; }
+
+    /// <summary>Saves a query under a name.</summary>
+    /// <param name="id">The new saved search's id.</param>
+    /// <param name="owner">The brand that owns it.</param>
+    /// <param name="name">A name of 1 to 100 characters.</param>
+    /// <param name="query">A valid query; its paging cursor is dropped.</param>
+    /// <param name="clock">The clock that stamps the event.</param>
+    /// <returns>The saved search, with a <see cref="SavedSearchChanged"/> event pending.</returns>
+    /// <exception cref="DomainValidationException">The owner, the name or the query is invalid; every problem is named.</exception>
+    public static SavedSearch Save(SavedSearchId id, BrandId owner, string name, CreatorQuery query, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(clock);
+        var errors = new ErrorCollector();
+        errors.Require(owner.Value != Guid.Empty, nameof(owner), "saved_search.owner_missing", "a saved search belongs to a brand.");
+        var checkedName = CheckName(errors, name);
+        errors.At(nameof(query)).AddRange(query.Validate());
+        errors.ThrowIfAny();
+        var search = new SavedSearch(id, owner, checkedName, query with { After = null }, clock.GetCurrentInstant());
+        search.Raise(new SavedSearchChanged(id, search.Name, search.Query, search.SavedAt));
+        return search;
+    }
+
+    /// <summary>Renames the search or replaces its query.</summary>
+    /// <param name="name">A name of 1 to 100 characters.</param>
+    /// <param name="query">A valid query; its paging cursor is dropped.</param>
+    /// <param name="clock">The clock that stamps the event.</param>
+    /// <exception cref="DomainValidationException">The name or the query is invalid; nothing changes.</exception>
+    public void Change(string name, CreatorQuery query, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(clock);
+        var errors = new ErrorCollector();
+        var checkedName = CheckName(errors, name);
+        errors.At(nameof(query)).AddRange(query.Validate());
+        errors.ThrowIfAny();
+        var firstPage = query with { After = null };
+        if (checkedName == Name && firstPage.Equals(Query))
+        {
+            return;
+        }
+
+        Name = checkedName;
+        Query = firstPage;
+        Raise(new SavedSearchChanged(Id, Name, Query, clock.GetCurrentInstant()));
+    }
+
+    private static string CheckName(ErrorCollector errors, string? name)
+    {
+        var trimmed = name?.Trim() ?? string.Empty;
+        errors.Require(trimmed.Length is >= 1 and <= Shortlist.MaxNameLength, nameof(name), "saved_search.name_invalid", $"a name has 1 to {Shortlist.MaxNameLength} characters.");
+        return trimmed;
+    }
+}
+
+/// <summary>A search was saved, renamed or given a new query.</summary>
+/// <param name="SavedSearch">The saved search.</param>
+/// <param name="Name">Its name now.</param>
+/// <param name="Query">Its query now.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record SavedSearchChanged(SavedSearchId SavedSearch, string Name, CreatorQuery Query, Instant OccurredAt) : IDomainEvent;

@@ -1,0 +1,257 @@
+using NodaTime;
+using OneOf;
+
+namespace CreatorMarketplace.Discovery;
+
+/// <summary>
+/// A brand's named list of creators under consideration, each with tags and a note. A creator is listed at most
+/// once.
+/// </summary>
+public sealed class Shortlist : AggregateRoot<ShortlistId>
+{
+    /// <summary>The longest name a shortlist may have.</summary>
+    public const int MaxNameLength = 100;
+
+    private readonly List<ShortlistEntry> _entries = [];
+
+    private Shortlist(ShortlistId id, BrandId owner, string name, Instant createdAt)
+        : base(id)
+    {
+        Owner = owner;
+        Name = name;
+        CreatedAt = createdAt;
+    }
+
+    /// <summary>The brand that owns the shortlist.</summary>
+    public BrandId Owner { get; }
+
+    /// <summary>The shortlist's name.</summary>
+    public string Name { get; private set; }
+
+    /// <summary>When the shortlist was created.</summary>
+    public Instant CreatedAt { get; }
+
+    /// <summary>The listed creators in the order they were added.</summary>
+    public IReadOnlyList<ShortlistEntry> Entries => _entries.AsReadOnly();
+
+    /// <summary>Creates an empty shortlist.</summary>
+    /// <param name="id">The new shortlist's id.</param>
+    /// <param name="owner">The brand that owns it.</param>
+    /// <param name="name">A name of 1 to 100 characters.</param>
+    /// <param name="clock">The clock that stamps the event.</param>
+    /// <returns>The shortlist, with a <see cref="ShortlistCreated"/> event pending.</returns>
+    /// <exception cref="ArgumentException"><paramref name="owner"/> is empty or <paramref name="name"/> is blank or too long.</exception>
+    public static Shortlist Create(ShortlistId id, BrandId owner, string name, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (owner.Value == Guid.Empty)
+        {
+            throw new ArgumentException("owner: a shortlist belongs to a brand.", nameof(owner));
+        }
+
+        var shortlist = new Shortlist(id, owner, RequireName(name), clock.GetCurrentInstant());
+        shortlist.Raise(new ShortlistCreated(id, owner, shortlist.Name, shortlist.CreatedAt));
+        return shortlist;
+    }
+
+    /// <summary>Renames the shortlist.</summary>
+    /// <param name="name">A name of 1 to 100 characters.</param>
+    /// <param name="clock">The clock that stamps the event.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is blank or too long; nothing changes.</exception>
+    public void Rename(string name, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var checkedName = RequireName(name);
+        if (checkedName == Name)
+        {
+            return;
+        }
+
+        Name = checkedName;
+        Raise(new ShortlistRenamed(Id, checkedName, clock.GetCurrentInstant()));
+    }
+
+    /// <summary>Lists a creator, with optional tags and note.</summary>
+    /// <param name="creator">The creator.</param>
+    /// <param name="clock">The clock that stamps the entry and the event.</param>
+    /// <param name="tags">Tags for the creator; each 1 to 40 characters, repeats ignoring case removed.</param>
+    /// <param name="note">A note, at most 2,000 characters.</param>
+    /// <returns><see cref="ShortlistEntry"/> when listed, or <see cref="AlreadyListed"/> (and no change) when the creator is on the list.</returns>
+    /// <exception cref="ArgumentException">A tag or the note breaks its rule; nothing changes.</exception>
+    public ShortlistAddResult Add(CreatorId creator, IClock clock, IEnumerable<string>? tags = null, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (creator.Value == Guid.Empty)
+        {
+            throw new ArgumentException("creator: a shortlist lists creators by their id.", nameof(creator));
+        }
+
+        var entry = new ShortlistEntry(creator, clock.GetCurrentInstant(), ShortlistEntry.CheckTags(tags ?? []), ShortlistEntry.CheckNote(note));
+        if (_entries.Exists(existing => existing.Creator == creator))
+        {
+            return new AlreadyListed(creator);
+        }
+
+        _entries.Add(entry);
+        Raise(new ShortlistEntryAdded(Id, entry, entry.AddedAt));
+        return entry;
+    }
+
+    /// <summary>Takes a creator off the list.</summary>
+    /// <param name="creator">The creator.</param>
+    /// <param name="clock">The clock that stamps the event.</param>
+    /// <returns>Whether the creator was listed.</returns>
+    public bool Remove(CreatorId creator, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var removed = _entries.RemoveAll(entry => entry.Creator == creator) > 0;
+        if (removed)
+        {
+            Raise(new ShortlistEntryRemoved(Id, creator, clock.GetCurrentInstant()));
+        }
+
+        return removed;
+    }
+
+    /// <summary>Replaces a listed creator's tags and note.</summary>
+    /// <param name="creator">A listed creator.</param>
+    /// <param name="tags">The tags; each 1 to 40 characters, repeats ignoring case removed.</param>
+    /// <param name="note">The note, at most 2,000 characters, or null for none.</param>
+    /// <param name="clock">The clock that stamps the event.</param>
+    /// <exception cref="ArgumentException">The creator is not listed, or a tag or the note breaks its rule; nothing changes.</exception>
+    public void Annotate(CreatorId creator, IEnumerable<string> tags, string? note, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        ArgumentNullException.ThrowIfNull(clock);
+        var index = _entries.FindIndex(entry => entry.Creator == creator);
+        if (index < 0)
+        {
+            throw new ArgumentException($"creator: {creator} is not on the shortlist.", nameof(creator));
+        }
+
+        var updated = _entries[index] with { Tags = ShortlistEntry.CheckTags(tags), Note = ShortlistEntry.CheckNote(note) };
+        if (updated.Equals(_entries[index]))
+        {
+            return;
+        }
+
+        _entries[index] = updated;
+        Raise(new ShortlistEntryAnnotated(Id, updated, clock.GetCurrentInstant()));
+    }
+
+    private static string RequireName(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var trimmed = name.Trim();
+        return trimmed.Length <= MaxNameLength
+            ? trimmed
+            : throw new ArgumentException($"name: a name has at most {MaxNameLength} characters, got {trimmed.Length}.", nameof(name));
+    }
+}
+
+/// <summary>A creator on a shortlist, with tags and a note.</summary>
+/// <param name="Creator">The creator.</param>
+/// <param name="AddedAt">When the creator was listed.</param>
+/// <param name="Tags">The tags, in the order given, without repeats ignoring case.</param>
+/// <param name="Note">The note, or null.</param>
+public sealed record ShortlistEntry(CreatorId Creator, Instant AddedAt, IReadOnlyList<string> Tags, string? Note)
+{
+    /// <summary>The longest tag.</summary>
+    public const int MaxTagLength = 40;
+
+    /// <summary>The longest note.</summary>
+    public const int MaxNoteLength = 2_000;
+
+    /// <summary>Whether both entries list the same creator at the same instant with the same tags and note.</summary>
+    /// <param name="other">The other entry.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(ShortlistEntry? other) =>
+        other is not null && Creator == other.Creator && AddedAt == other.AddedAt && Note == other.Note && Tags.SequenceEqual(other.Tags);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Creator, AddedAt, Note, Tags.Count);
+
+    internal static IReadOnlyList<string> CheckTags(IEnumerable<string> tags)
+    {
+        var errors = new ErrorCollector();
+        var kept = new List<string>();
+        var index = 0;
+        foreach (var tag in tags)
+        {
+            var trimmed = tag?.Trim();
+            if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxTagLength)
+            {
+                errors.Add($"tags[{index}]", "shortlist.tag_invalid", $"a tag has 1 to {MaxTagLength} characters.");
+            }
+            else if (!kept.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
+            {
+                kept.Add(trimmed);
+            }
+
+            index++;
+        }
+
+        errors.ThrowIfAny(nameof(tags));
+        return kept.AsReadOnly();
+    }
+
+    internal static string? CheckNote(string? note) =>
+        note is null || note.Length <= MaxNoteLength
+            ? note
+            : throw new ArgumentException($"note: a note has at most {MaxNoteLength} characters, got {note.Length}.", nameof(note));
+}
+
+/// <summary>What <see cref="Shortlist.Add"/> did: listed the creator (the new <see cref="ShortlistEntry"/>) or found them listed already.</summary>
+public sealed class ShortlistAddResult : OneOfBase<ShortlistEntry, AlreadyListed>
+{
+    private ShortlistAddResult(OneOf<ShortlistEntry, AlreadyListed> result)
+        : base(result)
+    {
+    }
+
+    /// <summary>Whether the creator was added by this call.</summary>
+    public bool Added => IsT0;
+
+    /// <summary>Wraps the new entry.</summary>
+    /// <param name="entry">The entry.</param>
+    public static implicit operator ShortlistAddResult(ShortlistEntry entry) => new(entry);
+
+    /// <summary>Wraps the outcome "already listed".</summary>
+    /// <param name="already">The outcome.</param>
+    public static implicit operator ShortlistAddResult(AlreadyListed already) => new(already);
+}
+
+/// <summary>The outcome "the creator is on the shortlist already": nothing was changed.</summary>
+/// <param name="Creator">The creator.</param>
+public sealed record AlreadyListed(CreatorId Creator);
+
+/// <summary>A shortlist was created.</summary>
+/// <param name="Shortlist">The shortlist.</param>
+/// <param name="Owner">The brand that owns it.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record ShortlistCreated(ShortlistId Shortlist, BrandId Owner, string Name, Instant OccurredAt) : IDomainEvent;
+
+/// <summary>A shortlist was renamed.</summary>
+/// <param name="Shortlist">The shortlist.</param>
+/// <param name="Name">The new name.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record ShortlistRenamed(ShortlistId Shortlist, string Name, Instant OccurredAt) : IDomainEvent;
+
+/// <summary>A creator was listed.</summary>
+/// <param name="Shortlist">The shortlist.</param>
+/// <param name="Entry">The entry.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record ShortlistEntryAdded(ShortlistId Shortlist, ShortlistEntry Entry, Instant OccurredAt) : IDomainEvent;
+
+/// <summary>A creator was taken off the list.</summary>
+/// <param name="Shortlist">The shortlist.</param>
+/// <param name="Creator">The creator.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record ShortlistEntryRemoved(ShortlistId Shortlist, CreatorId Creator, Instant OccurredAt) : IDomainEvent;
+
+/// <summary>A listed creator's tags or note changed.</summary>
+/// <param name="Shortlist">The shortlist.</param>
+/// <param name="Entry">The entry as it is now.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record ShortlistEntryAnnotated(ShortlistId Shortlist, ShortlistEntry Entry, Instant OccurredAt) : IDomainEvent;

@@ -12,6 +12,6 @@ Console.WriteLine();
 
 MoneyStep.Run(clock, Console.Out);
 CreatorStep.Run(clock, Console.Out);
-DiscoveryStep.Run(clock, Console.Out);
+await DiscoveryStep.Run(clock, Console.Out);
 
 return 0;

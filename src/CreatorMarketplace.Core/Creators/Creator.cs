@@ -62,6 +62,10 @@ public sealed class Creator : AggregateRoot<CreatorId>
     /// <summary>The number of past campaigns on record (the sum of <see cref="PastCollaborations"/>' counts).</summary>
     public int PastCampaignCount => _collaborations.Sum(collaboration => collaboration.Count);
 
+    /// <summary>Takes an immutable snapshot of what discovery knows about the creator now.</summary>
+    /// <returns>The listing.</returns>
+    public CreatorListing ToListing() => new(this);
+
     /// <summary>The account on a platform, if the creator has one.</summary>
     /// <param name="platform">The platform.</param>
     /// <returns>The account, or null.</returns>

@@ -9,7 +9,7 @@ namespace CreatorMarketplace.Discovery;
 /// bounded range.
 /// </summary>
 /// <remarks>
-/// <see cref="Matches"/> and <see cref="Compare(Creator, Creator)"/> define what a search returns and in which order; every catalog
+/// <see cref="Matches"/> and <see cref="Compare(CreatorListing, CreatorListing)"/> define what a search returns and in which order; every catalog
 /// implementation returns exactly that. <see cref="Validate"/> names every problem of a query before it runs.
 /// </remarks>
 public sealed record CreatorQuery
@@ -163,13 +163,22 @@ public sealed record CreatorQuery
         return errors.Errors;
     }
 
+    /// <summary>The account whose numbers the query filters and sorts on: the one on <see cref="Platform"/>, or the primary one.</summary>
+    /// <param name="creator">The creator.</param>
+    /// <returns>The account, or null when the creator has none on <see cref="Platform"/> (and so cannot match).</returns>
+    public PlatformAccount? AccountOf(CreatorListing creator)
+    {
+        ArgumentNullException.ThrowIfNull(creator);
+        return Platform is null ? creator.PrimaryAccount : creator.AccountOn(Platform);
+    }
+
     /// <summary>Whether a creator satisfies every filter of the query (paging aside).</summary>
     /// <param name="creator">The creator.</param>
     /// <returns>True when the creator matches.</returns>
-    public bool Matches(Creator creator)
+    public bool Matches(CreatorListing creator)
     {
         ArgumentNullException.ThrowIfNull(creator);
-        var account = Platform is null ? creator.PrimaryAccount : creator.AccountOn(Platform);
+        var account = AccountOf(creator);
         if (account is null)
         {
             return false;
@@ -206,7 +215,7 @@ public sealed record CreatorQuery
     /// <param name="left">A creator.</param>
     /// <param name="right">Another creator.</param>
     /// <returns>Negative when <paramref name="left"/> comes first.</returns>
-    public int Compare(Creator left, Creator right) => Compare(PositionOf(left), PositionOf(right));
+    public int Compare(CreatorListing left, CreatorListing right) => Compare(PositionOf(left), PositionOf(right));
 
     /// <summary>Orders two positions as a search returns them: by <see cref="Sort"/>, then by id.</summary>
     /// <param name="left">A position.</param>
@@ -235,10 +244,10 @@ public sealed record CreatorQuery
     /// <summary>Where a creator stands in this query's order; the position of a page's last creator is the next page's <see cref="After"/>.</summary>
     /// <param name="creator">The creator.</param>
     /// <returns>The position.</returns>
-    public SearchPosition PositionOf(Creator creator)
+    public SearchPosition PositionOf(CreatorListing creator)
     {
         ArgumentNullException.ThrowIfNull(creator);
-        var stats = (Platform is null ? creator.PrimaryAccount : creator.AccountOn(Platform))?.Stats;
+        var stats = AccountOf(creator)?.Stats;
         return Sort == CreatorSort.Relevance ? new SearchPosition(KeywordRank(creator), stats?.Followers, creator.Id)
             : Sort == CreatorSort.Followers ? new SearchPosition(0, stats?.Followers, creator.Id)
             : Sort == CreatorSort.MedianViews ? new SearchPosition(0, stats?.MedianViews, creator.Id)
@@ -248,7 +257,7 @@ public sealed record CreatorQuery
     /// <summary>Whether a creator comes after <see cref="After"/> (always, on the first page).</summary>
     /// <param name="creator">The creator.</param>
     /// <returns>True when the creator belongs on this page or a later one.</returns>
-    public bool IsAfterCursor(Creator creator) => After is not { } after || Compare(PositionOf(creator), after) > 0;
+    public bool IsAfterCursor(CreatorListing creator) => After is not { } after || Compare(PositionOf(creator), after) > 0;
 
     /// <summary>
     /// How well a creator matches the keyword: 3 for a handle, 2 for the display name, 1 for the bio, 0 for no match
@@ -256,7 +265,7 @@ public sealed record CreatorQuery
     /// </summary>
     /// <param name="creator">The creator.</param>
     /// <returns>The rank.</returns>
-    public int KeywordRank(Creator creator)
+    public int KeywordRank(CreatorListing creator)
     {
         ArgumentNullException.ThrowIfNull(creator);
         if (Keyword is null)

@@ -7,8 +7,8 @@ namespace CreatorMarketplace.Tests.Discovery;
 
 public class CreatorQueryProperties
 {
-    private static readonly IReadOnlyList<Creator> Catalog =
-        new CreatorGenerator(5, new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0))).Generate(400).ToList();
+    private static readonly IReadOnlyList<CreatorListing> Catalog =
+        new CreatorGenerator(5, new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0))).Generate(400).Select(creator => creator.ToListing()).ToList();
 
     private static readonly CreatorSort[] Sorts = [.. CreatorSort.List.OrderBy(sort => sort.Value)];
 
@@ -36,7 +36,7 @@ public class CreatorQueryProperties
         var expected = Catalog.Where(query.Matches).ToList();
         expected.Sort(query.Compare);
 
-        var paged = new List<Creator>();
+        var paged = new List<CreatorListing>();
         var page = query;
         while (true)
         {

@@ -60,7 +60,7 @@ public class CreatorQueryTests
         var query = new CreatorQuery();
 
         query.Validate().ShouldBeEmpty();
-        query.Matches(MakeCreator("A", "a.one", 10)).ShouldBeTrue();
+        query.Matches(MakeCreator("A", "a.one", 10).ToListing()).ShouldBeTrue();
     }
 
     [Fact]
@@ -68,8 +68,8 @@ public class CreatorQueryTests
     {
         var unknown = MakeCreator("A", "a.one", 20_000, engagement: null);
 
-        new CreatorQuery { EngagementRate = new(0.0, null) }.Matches(unknown).ShouldBeFalse();
-        new CreatorQuery { EngagementRate = NumberRange<double>.Any }.Matches(unknown).ShouldBeTrue();
+        new CreatorQuery { EngagementRate = new(0.0, null) }.Matches(unknown.ToListing()).ShouldBeFalse();
+        new CreatorQuery { EngagementRate = NumberRange<double>.Any }.Matches(unknown.ToListing()).ShouldBeTrue();
     }
 
     [Fact]
@@ -80,10 +80,10 @@ public class CreatorQueryTests
 
         var query = new CreatorQuery { Countries = [Country.US, Country.KR], Followers = new(30_000, null) };
 
-        query.Matches(us).ShouldBeFalse();
-        query.Matches(kr).ShouldBeTrue();
-        (query with { Excluded = [kr.Id] }).Matches(kr).ShouldBeFalse();
-        (query with { Platform = Platform.YouTube }).Matches(kr).ShouldBeFalse();
+        query.Matches(us.ToListing()).ShouldBeFalse();
+        query.Matches(kr.ToListing()).ShouldBeTrue();
+        (query with { Excluded = [kr.Id] }).Matches(kr.ToListing()).ShouldBeFalse();
+        (query with { Platform = Platform.YouTube }).Matches(kr.ToListing()).ShouldBeFalse();
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class CreatorQueryTests
     {
         var creator = MakeCreator("A", "a.one", 20_000);
         var query = new CreatorQuery { FollowerGender = new(AudienceGender.Female, 0.6), MajorAudienceCountry = Country.US };
-        query.Matches(creator).ShouldBeFalse();
+        query.Matches(creator.ToListing()).ShouldBeFalse();
 
         creator.UpdateAudience(
             Audience.Unknown with
@@ -101,8 +101,8 @@ public class CreatorQueryTests
             },
             _clock);
 
-        query.Matches(creator).ShouldBeTrue();
-        (query with { MajorAudienceCountry = Country.CA }).Matches(creator).ShouldBeFalse();
+        query.Matches(creator.ToListing()).ShouldBeTrue();
+        (query with { MajorAudienceCountry = Country.CA }).Matches(creator.ToListing()).ShouldBeFalse();
     }
 
     [Fact]
@@ -111,18 +111,18 @@ public class CreatorQueryTests
         var creator = MakeCreator("A", "a.one", 20_000);
         creator.SetRateCard(RateCard.Create(Currency.USD, [KeyValuePair.Create(DeliverableType.Video, Money.Of(300, Currency.USD))], negotiable: true), _clock);
 
-        new CreatorQuery { Price = new(Currency.USD, new(100m, 500m)) }.Matches(creator).ShouldBeTrue();
-        new CreatorQuery { Price = new(Currency.USD, new(400m, null)) }.Matches(creator).ShouldBeFalse();
-        new CreatorQuery { Price = new(Currency.EUR, new(100m, 500m)) }.Matches(creator).ShouldBeFalse();
+        new CreatorQuery { Price = new(Currency.USD, new(100m, 500m)) }.Matches(creator.ToListing()).ShouldBeTrue();
+        new CreatorQuery { Price = new(Currency.USD, new(400m, null)) }.Matches(creator.ToListing()).ShouldBeFalse();
+        new CreatorQuery { Price = new(Currency.EUR, new(100m, 500m)) }.Matches(creator.ToListing()).ShouldBeFalse();
     }
 
     [Fact]
     public void Keywords_ignore_case_and_diacritics_and_rank_handles_first()
     {
-        var byBio = MakeCreator("Ana Silva", "ana.cooks", 900_000, bio: "Receitas de São Paulo");
-        var byName = MakeCreator("José Paulo", "jp.eats", 10_000);
-        var byHandle = MakeCreator("Someone", "saopaulo.food", 1_000);
-        var none = MakeCreator("Other", "other.one", 5_000_000);
+        var byBio = MakeCreator("Ana Silva", "ana.cooks", 900_000, bio: "Receitas de São Paulo").ToListing();
+        var byName = MakeCreator("José Paulo", "jp.eats", 10_000).ToListing();
+        var byHandle = MakeCreator("Someone", "saopaulo.food", 1_000).ToListing();
+        var none = MakeCreator("Other", "other.one", 5_000_000).ToListing();
         var query = new CreatorQuery { Keyword = "SAO PAULO".Replace(" ", string.Empty, StringComparison.Ordinal) };
 
         new[] { byBio, byName, byHandle, none }.Where(query.Matches).ShouldBe([byHandle]);
@@ -144,18 +144,18 @@ public class CreatorQueryTests
     [InlineData("nguyễn", "NGUYEN VAN")]
     public void Keywords_match_names_without_regard_to_diacritics(string keyword, string name)
     {
-        new CreatorQuery { Keyword = keyword }.Matches(MakeCreator(name, "someone.else", 1_000)).ShouldBeTrue();
+        new CreatorQuery { Keyword = keyword }.Matches(MakeCreator(name, "someone.else", 1_000).ToListing()).ShouldBeTrue();
     }
 
     [Fact]
     public void Sorting_puts_unknown_values_last_in_either_direction_and_breaks_ties_by_id()
     {
-        var high = MakeCreator("A", "a.one", 10_000, engagement: 0.09);
-        var low = MakeCreator("B", "b.two", 10_000, engagement: 0.01);
-        var unknown = MakeCreator("C", "c.three", 10_000, engagement: null);
-        var tieA = MakeCreator("D", "d.four", 10_000, engagement: 0.05);
-        var tieB = MakeCreator("E", "e.five", 10_000, engagement: 0.05);
-        var all = new List<Creator> { unknown, low, tieB, high, tieA };
+        var high = MakeCreator("A", "a.one", 10_000, engagement: 0.09).ToListing();
+        var low = MakeCreator("B", "b.two", 10_000, engagement: 0.01).ToListing();
+        var unknown = MakeCreator("C", "c.three", 10_000, engagement: null).ToListing();
+        var tieA = MakeCreator("D", "d.four", 10_000, engagement: 0.05).ToListing();
+        var tieB = MakeCreator("E", "e.five", 10_000, engagement: 0.05).ToListing();
+        var all = new List<CreatorListing> { unknown, low, tieB, high, tieA };
         var firstTie = tieA.Id.CompareTo(tieB.Id) < 0 ? tieA : tieB;
         var secondTie = firstTie == tieA ? tieB : tieA;
 

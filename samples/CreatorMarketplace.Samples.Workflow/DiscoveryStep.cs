@@ -1,6 +1,7 @@
 using CreatorMarketplace;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Discovery.InMemory;
 using CreatorMarketplace.Testing;
 using NodaTime;
 
@@ -12,7 +13,7 @@ internal static class DiscoveryStep
     public static async Task Run(IClock clock, TextWriter output)
     {
         output.WriteLine("Step 3: discovery");
-        ICreatorCatalog catalog = new ReferenceCreatorCatalog();
+        ICreatorCatalog catalog = new InMemoryCreatorCatalog();
         foreach (var creator in new CreatorGenerator(seed: 2026, clock).Generate(20_000))
         {
             await catalog.UpsertAsync(creator.ToListing());

@@ -14,7 +14,7 @@ public abstract class CreatorCatalogContract
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 25, 0, 0);
 
     private static readonly IReadOnlyList<CreatorListing> Listings =
-        new CreatorGenerator(17, new FakeClock(Now)).Generate(600).Select(creator => creator.ToListing()).ToList();
+        new CreatorGenerator(17, new FakeClock(Now)).Generate(1_500).Select(creator => creator.ToListing()).ToList();
 
     private static readonly CreatorSort[] Sorts = [.. CreatorSort.List.OrderBy(sort => sort.Value)];
 
@@ -206,4 +206,53 @@ public abstract class CreatorCatalogContract
 public sealed class ReferenceCreatorCatalogTests : CreatorCatalogContract
 {
     protected override ICreatorCatalog CreateCatalog() => new ReferenceCreatorCatalog();
+}
+
+public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
+{
+    protected override ICreatorCatalog CreateCatalog() => new CreatorMarketplace.Discovery.InMemory.InMemoryCreatorCatalog();
+
+    [Fact]
+    public async Task Many_updates_and_removals_leave_the_same_answers_as_the_reference()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
+        var creators = new CreatorGenerator(29, clock).Generate(700).ToList();
+        var catalog = new CreatorMarketplace.Discovery.InMemory.InMemoryCreatorCatalog();
+        var reference = new ReferenceCreatorCatalog();
+        var random = new Random(29);
+
+        // Enough rewrites that dead rows outnumber the living several times over, forcing compactions.
+        for (var round = 0; round < 8; round++)
+        {
+            foreach (var creator in creators)
+            {
+                creator.SetOnVacation(random.Next(4) == 0, clock);
+                creator.RefreshStats(Platform.TikTok, AccountStats.Create(clock.GetCurrentInstant() + Duration.FromMinutes(round + 1), random.Next(500, 2_000_000), medianViews: random.Next(0, 50_000), engagementRate: random.NextDouble() * 0.1), clock);
+                creator.MarkStored(creator.Version + 1);
+                await catalog.UpsertAsync(creator.ToListing());
+                await reference.UpsertAsync(creator.ToListing());
+            }
+        }
+
+        foreach (var creator in creators.Where((_, i) => i % 7 == 0))
+        {
+            await catalog.RemoveAsync(creator.Id);
+            await reference.RemoveAsync(creator.Id);
+        }
+
+        catalog.Count.ShouldBe(reference.Count);
+        foreach (var query in new[]
+        {
+            new CreatorQuery { Sort = CreatorSort.Followers, PageSize = 1_000 },
+            new CreatorQuery { Followers = new(100_000, null), ExcludeOnVacation = true, Sort = CreatorSort.EngagementRate, PageSize = 200 },
+            new CreatorQuery { Countries = [Country.US], MedianViews = new(10_000, null), Sort = CreatorSort.MedianViews, Descending = false },
+        })
+        {
+            var actual = (await catalog.SearchAsync(query)).AsT0;
+            var expected = (await reference.SearchAsync(query)).AsT0;
+            actual.TotalCount.ShouldBe(expected.TotalCount);
+            actual.Items.Select(c => c.Id).ShouldBe(expected.Items.Select(c => c.Id));
+            actual.Items.ShouldBe(expected.Items);
+        }
+    }
 }

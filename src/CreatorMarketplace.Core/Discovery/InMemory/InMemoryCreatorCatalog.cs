@@ -128,13 +128,21 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
     {
         var columns = snapshot.Columns;
         var candidates = CandidateWords(snapshot, query);
-        var countries = query.Countries.Count == 0 ? null : query.Countries.Select(country => (short)country.NumericCode).ToHashSet();
-        var tiers = query.Tiers.Count == 0 ? null : query.Tiers.Select(tier => (byte)tier.Value).ToHashSet();
+        var countries = Lookup(query.Countries.Select(country => country.NumericCode), 1_000);
+        var tiers = Lookup(query.Tiers.Select(tier => tier.Value), 8);
         var price = PriceBounds(query.Price);
         var exactCheck = NeedsExactCheck(query);
         var onPrimary = query.Platform is null;
         (int Slot, double MinShare)[] genderThresholds = query.FollowerGender is { } gender ? [(gender.Bucket.Value - 1, gender.MinShare)] : [];
         var ageThresholds = query.FollowerAges.Select(age => (Slot: age.Bucket.Value - 1, age.MinShare)).ToArray();
+        var (pastMin, pastMax) = (query.PastCampaignCount.Min ?? int.MinValue, query.PastCampaignCount.Max ?? int.MaxValue);
+        var followers = LongBounds.Of(query.Followers);
+        var averageViews = LongBounds.Of(query.AverageViews);
+        var medianViews = LongBounds.Of(query.MedianViews);
+        var engagementBounded = !query.EngagementRate.IsAny;
+        var (engagementMin, engagementMax) = (query.EngagementRate.Min ?? double.NegativeInfinity, query.EngagementRate.Max ?? double.PositiveInfinity);
+        var flagsRequired = (byte)(query.RequireResponsiveBadge ? CatalogColumns.Responsive : 0);
+        var flagsRefused = (byte)(query.ExcludeOnVacation ? CatalogColumns.OnVacation : 0);
         var matches = new List<int>();
         for (var word = 0; word < candidates.Length; word++)
         {
@@ -143,29 +151,32 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
             {
                 var row = (word << 6) + BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
+                var flags = columns.Flags[row];
                 if (columns.DiedAt[row] <= snapshot.Sequence
-                    || (countries is not null && !countries.Contains(columns.Countries[row]))
-                    || (query.ExcludeOnVacation && (columns.Flags[row] & CatalogColumns.OnVacation) != 0)
-                    || (query.RequireResponsiveBadge && (columns.Flags[row] & CatalogColumns.Responsive) == 0)
-                    || !query.PastCampaignCount.Contains(columns.PastCampaigns[row])
-                    || (price is { } bounds && !bounds.Contains(columns.PriceCurrencies[row], columns.PriceMinorUnits[row]))
-                    || !SharesMeet(columns.GenderShares, row * CatalogColumns.GenderSlots, genderThresholds)
-                    || !SharesMeet(columns.AgeShares, row * CatalogColumns.AgeSlots, ageThresholds))
+                    || (countries is not null && !countries[columns.Countries[row]])
+                    || (flags & flagsRequired) != flagsRequired
+                    || (flags & flagsRefused) != 0
+                    || columns.PastCampaigns[row] < pastMin
+                    || columns.PastCampaigns[row] > pastMax
+                    || (price is { } bounds && !bounds.Contains(columns.PriceCurrencies[row], columns.PriceMinorUnits[row])))
                 {
                     continue;
                 }
 
+                // Unknown numbers are stored as -1 (views) and NaN (rates): both fail any bounded range.
                 if (onPrimary
-                    && ((tiers is not null && !tiers.Contains(columns.Tiers[row]))
-                        || !query.Followers.Contains(columns.Followers[row])
-                        || !query.AverageViews.Contains(Known(columns.AverageViews[row]))
-                        || !query.MedianViews.Contains(Known(columns.MedianViews[row]))
-                        || !query.EngagementRate.Contains(double.IsNaN(columns.EngagementRates[row]) ? null : columns.EngagementRates[row])))
+                    && ((tiers is not null && !tiers[columns.Tiers[row]])
+                        || !followers.Contains(columns.Followers[row])
+                        || !averageViews.Contains(columns.AverageViews[row])
+                        || !medianViews.Contains(columns.MedianViews[row])
+                        || (engagementBounded && !(columns.EngagementRates[row] >= engagementMin && columns.EngagementRates[row] <= engagementMax))))
                 {
                     continue;
                 }
 
-                if (exactCheck && !query.Matches(columns.Listings[row]))
+                if (!SharesMeet(columns.GenderShares, row * CatalogColumns.GenderSlots, genderThresholds)
+                    || !SharesMeet(columns.AgeShares, row * CatalogColumns.AgeSlots, ageThresholds)
+                    || (exactCheck && !query.Matches(columns.Listings[row])))
                 {
                     continue;
                 }
@@ -180,37 +191,116 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
     private static CreatorSearchPage Page(Snapshot snapshot, CreatorQuery query, List<int> matches)
     {
         var columns = snapshot.Columns;
-        var byCountry = new Dictionary<Country, int>();
-        var byLanguage = new Dictionary<Language, int>();
-        var byLabel = new Dictionary<ContentLabel, int>();
-        var byTier = new Dictionary<FollowerTier, int>();
-        var positions = new List<(SearchPosition Position, CreatorListing Listing)>();
+
+        // Sort keys come from the columns when they hold them; keyword ranks and other platforms need the listing.
+        var fromColumns = query.Platform is null && query.Keyword is null;
+        var byRank = Comparer<(SearchPosition Position, int Row)>.Create((left, right) => query.Compare(right.Position, left.Position));
+        var best = new PriorityQueue<int, (SearchPosition Position, int Row)>(query.PageSize + 1, byRank);
+        var remaining = 0;
         foreach (var row in matches)
         {
-            var listing = columns.Listings[row];
-            Increment(byCountry, listing.Profile.HomeCountry);
-            foreach (var language in listing.Profile.Languages)
+            var position = fromColumns ? PositionFromColumns(columns, query, row) : query.PositionOf(columns.Listings[row]);
+            if (query.After is { } after && query.Compare(position, after) <= 0)
             {
-                Increment(byLanguage, language);
+                continue;
             }
 
-            foreach (var label in listing.Profile.ContentLabels)
+            remaining++;
+            best.Enqueue(row, (position, row));
+            if (best.Count > query.PageSize)
             {
-                Increment(byLabel, label);
-            }
-
-            Increment(byTier, query.AccountOf(listing)!.Stats.Tier);
-            var position = query.PositionOf(listing);
-            if (query.After is not { } after || query.Compare(position, after) > 0)
-            {
-                positions.Add((position, listing));
+                best.Dequeue(); // drop the worst of the kept
             }
         }
 
-        positions.Sort((left, right) => query.Compare(left.Position, right.Position));
-        var items = positions.Take(query.PageSize).Select(pair => pair.Listing).ToArray();
-        SearchPosition? next = positions.Count > query.PageSize ? positions[query.PageSize - 1].Position : null;
-        return new CreatorSearchPage(items, matches.Count, new CreatorFacets(byCountry, byLanguage, byLabel, byTier), next);
+        var page = new (int Row, SearchPosition Position)[best.Count];
+        for (var i = page.Length - 1; i >= 0; i--)
+        {
+            best.TryDequeue(out var row, out var key);
+            page[i] = (row, key.Position);
+        }
+
+        SearchPosition? next = remaining > query.PageSize ? page[^1].Position : null;
+        var items = Array.ConvertAll(page, entry => columns.Listings[entry.Row]);
+        return new CreatorSearchPage(items, matches.Count, Facets(snapshot, query, matches), next);
+    }
+
+    private static SearchPosition PositionFromColumns(CatalogColumns columns, CreatorQuery query, int row)
+    {
+        double? value = query.Sort == CreatorSort.MedianViews
+            ? (columns.MedianViews[row] < 0 ? null : columns.MedianViews[row])
+            : query.Sort == CreatorSort.EngagementRate
+                ? (double.IsNaN(columns.EngagementRates[row]) ? null : columns.EngagementRates[row])
+                : columns.Followers[row];
+        return new SearchPosition(0, value, columns.Listings[row].Id);
+    }
+
+    private static CreatorFacets Facets(Snapshot snapshot, CreatorQuery query, List<int> matches)
+    {
+        var columns = snapshot.Columns;
+        var countryCounts = new int[1_000];
+        var tierCounts = new int[8];
+        var matched = new ulong[(snapshot.Count + 63) >> 6];
+        foreach (var row in matches)
+        {
+            countryCounts[columns.Countries[row]]++;
+            tierCounts[query.Platform is null ? columns.Tiers[row] : query.AccountOf(columns.Listings[row])!.Stats.Tier.Value]++;
+            matched[row >> 6] |= 1UL << (row & 63);
+        }
+
+        var byCountry = new Dictionary<Country, int>();
+        for (var code = 0; code < countryCounts.Length; code++)
+        {
+            if (countryCounts[code] > 0)
+            {
+                byCountry[Country.FromValue(code)] = countryCounts[code];
+            }
+        }
+
+        var byTier = new Dictionary<FollowerTier, int>();
+        for (var tier = 0; tier < tierCounts.Length; tier++)
+        {
+            if (tierCounts[tier] > 0)
+            {
+                byTier[FollowerTier.FromValue(tier)] = tierCounts[tier];
+            }
+        }
+
+        return new CreatorFacets(byCountry, CountBits(columns.Languages, matched), CountBits(columns.ContentLabels, matched), byTier);
+    }
+
+    // Counts matching rows per key by intersecting the match bitset with each key's bitmap.
+    private static Dictionary<TKey, int> CountBits<TKey>(Dictionary<TKey, ulong[]> bitmaps, ulong[] matched)
+        where TKey : notnull
+    {
+        var counts = new Dictionary<TKey, int>();
+        foreach (var (key, bits) in bitmaps)
+        {
+            var count = 0;
+            for (var i = 0; i < matched.Length; i++)
+            {
+                count += BitOperations.PopCount(matched[i] & bits[i]);
+            }
+
+            if (count > 0)
+            {
+                counts[key] = count;
+            }
+        }
+
+        return counts;
+    }
+
+    private static bool[]? Lookup(IEnumerable<int> values, int size)
+    {
+        bool[]? lookup = null;
+        foreach (var value in values)
+        {
+            lookup ??= new bool[size];
+            lookup[value] = true;
+        }
+
+        return lookup;
     }
 
     private static ulong[] CandidateWords(Snapshot snapshot, CreatorQuery query)
@@ -280,8 +370,6 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
         return true;
     }
 
-    private static long? Known(long value) => value < 0 ? null : value;
-
     private static PriceBoundsInMinorUnits? PriceBounds(PriceRange price)
     {
         if (price.Amount.IsAny || price.Currency is not { } currency)
@@ -296,14 +384,18 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
         return new PriceBoundsInMinorUnits((short)currency.NumericCode, min, max);
     }
 
-    private static void Increment<TKey>(Dictionary<TKey, int> counts, TKey key)
-        where TKey : notnull =>
-        counts[key] = counts.GetValueOrDefault(key) + 1;
-
     private readonly record struct PriceBoundsInMinorUnits(short Currency, long? Min, long? Max)
     {
         public bool Contains(short currency, long minorUnits) =>
             currency == Currency && (Min is null || minorUnits >= Min) && (Max is null || minorUnits <= Max);
+    }
+
+    // Inclusive bounds on a count; -1 (unknown) fails any bounded range.
+    private readonly record struct LongBounds(bool Bounded, long Min, long Max)
+    {
+        public static LongBounds Of(NumberRange<long> range) => new(!range.IsAny, range.Min ?? 0, range.Max ?? long.MaxValue);
+
+        public bool Contains(long value) => !Bounded || (value >= 0 && value >= Min && value <= Max);
     }
 
     private sealed record Snapshot(CatalogColumns Columns, int Count, long Sequence);

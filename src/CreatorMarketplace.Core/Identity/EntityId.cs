@@ -74,7 +74,8 @@ public static class EntityId
         return false;
     }
 
-    // RFC 9562 order is the byte order of the big-endian form; Guid.CompareTo orders its fields differently.
+    // RFC 9562 order is the byte order of the big-endian form. We compute it here rather than rely on
+    // Guid.CompareTo, whose field order is an undocumented detail of the runtime.
     internal static int Compare(Guid left, Guid right)
     {
         Span<byte> a = stackalloc byte[16];

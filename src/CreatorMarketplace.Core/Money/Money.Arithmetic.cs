@@ -45,8 +45,9 @@ public readonly partial struct Money
     public Money Abs() => MinorUnits < 0 ? Negate() : this;
 
     /// <summary>
-    /// Multiplies by a decimal rate (a fee of 2.9% is 0.029m, a currency conversion the exchange rate) and rounds
-    /// the exact product to a whole minor unit with the rounding the caller names.
+    /// Multiplies by a decimal rate (a fee of 2.9% is 0.029m, a kill fee of half is 0.5m) and rounds
+    /// the exact product to a whole minor unit with the rounding the caller names. The result keeps the currency;
+    /// converting between currencies, whose minor-unit digits may differ, is not a multiplication of this amount.
     /// </summary>
     /// <param name="rate">The factor.</param>
     /// <param name="rounding">

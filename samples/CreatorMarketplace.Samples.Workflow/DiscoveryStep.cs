@@ -7,19 +7,31 @@ using NodaTime;
 
 namespace CreatorMarketplace.Samples.Workflow;
 
-/// <summary>Step 3: a brand looks for creators with a validated query over a generated catalog.</summary>
+/// <summary>
+/// Step 3: a brand searches a catalog of 100,000 generated creators three ways, reads the facets, pages through
+/// results and keeps the best creators on a shortlist.
+/// </summary>
 internal static class DiscoveryStep
 {
     public static async Task Run(IClock clock, TextWriter output)
     {
         output.WriteLine("Step 3: discovery");
+
+        // The seeded generator stands in for creators synced from the platforms: the same seed, the same catalog.
         ICreatorCatalog catalog = new InMemoryCreatorCatalog();
-        foreach (var creator in new CreatorGenerator(seed: 2026, clock).Generate(20_000))
+        var loaded = 0;
+        foreach (var creator in new CreatorGenerator(seed: 2026, clock).Generate(100_000))
         {
-            await catalog.UpsertAsync(creator.ToListing());
+            if (await catalog.UpsertAsync(creator.ToListing()))
+            {
+                loaded++;
+            }
         }
 
-        var query = new CreatorQuery
+        output.WriteLine($"  {loaded:N0} creators loaded into the in-memory catalog");
+
+        // 1. Market, content, audience and budget filters together, best engagement first.
+        var beauty = new CreatorQuery
         {
             Countries = [Country.US, Country.CA, Country.GB],
             ContentLabels = [new ContentLabel("beauty"), new ContentLabel("fashion")],
@@ -29,39 +41,175 @@ internal static class DiscoveryStep
             Price = new(Currency.USD, new(null, 2_000m)),
             ExcludeOnVacation = true,
             Sort = CreatorSort.EngagementRate,
+            PageSize = 10,
+        };
+        output.WriteLine();
+        output.WriteLine("  Search 1: beauty or fashion in US, CA or GB; 10k-500k followers; engagement >= 5%; audience >= 60% female; from <= USD 2,000; not on vacation");
+        var beautyPage = await Search(catalog, beauty);
+        output.WriteLine($"  {beautyPage.TotalCount:N0} of {loaded:N0} creators match; the top {beautyPage.Items.Count} by engagement:");
+        WritePage(output, beauty, beautyPage, "engagement", stats => stats.EngagementRate);
+        WriteFacets(output, beautyPage.Facets);
+
+        // The same matches ranked by the brand's own score: engaged followers, a reach estimate.
+        var byReach = await Search(catalog, beauty with { Sort = CreatorSort.Score, Score = new EngagedFollowers(), PageSize = 3, IncludeFacets = false });
+        output.WriteLine($"  ranked by the score \"{new EngagedFollowers().Name}\" instead: {string.Join(", ", byReach.Items.Select(c => c.PrimaryAccount.Handle))}");
+
+        // 2. A keyword typed without accents still finds "García"; languages and audience age narrow it down.
+        var garcia = new CreatorQuery
+        {
+            Keyword = "garcia",
+            Languages = [Language.Spanish, Language.Portuguese],
+            FollowerAges = [new(AgeBucket.From18To24, 0.4)],
+            Sort = CreatorSort.MedianViews,
+            PageSize = 10,
+        };
+        output.WriteLine();
+        output.WriteLine("  Search 2: keyword \"garcia\" (any case or accent) in a handle, name or bio; publishing in Spanish or Portuguese; audience aged 18-24 >= 40%");
+        var garciaPage = await Search(catalog, garcia);
+        output.WriteLine($"  {garciaPage.TotalCount:N0} of {loaded:N0} creators match; the top {garciaPage.Items.Count} by median views:");
+        WritePage(output, garcia, garciaPage, "median views", stats => stats.MedianViews);
+        WriteFacets(output, garciaPage.Facets);
+
+        // 3. The numbers of one platform's account, a proven track record, and paging by keyset cursor.
+        // Generated creators have TikTok accounts only; a YouTube query would filter YouTube accounts the same way.
+        var tiktok = new CreatorQuery
+        {
+            Platform = Platform.TikTok,
+            AverageViews = new(50_000, 500_000),
+            PastCampaignCount = new(3, null),
+            RequireResponsiveBadge = true,
+            Sort = CreatorSort.Followers,
             PageSize = 5,
         };
+        output.WriteLine();
+        output.WriteLine("  Search 3: TikTok accounts with 50k-500k average views; 3 or more past campaigns; responsive badge");
+        var tiktokPage = await Search(catalog, tiktok);
+        output.WriteLine($"  {tiktokPage.TotalCount:N0} of {loaded:N0} creators match; the top {tiktokPage.Items.Count} by followers:");
+        WritePage(output, tiktok, tiktokPage, "avg views", stats => stats.AverageViews);
 
-        var result = await catalog.SearchAsync(query);
-        if (result.TryPickT1(out var invalid, out var page))
+        // The next page starts strictly after the last creator shown, so it never repeats or skips one; its facets
+        // would be the first page's, so it does not ask for them again.
+        var nextPage = await Search(catalog, tiktok with { After = tiktokPage.Next, IncludeFacets = false });
+        output.WriteLine($"  page 2, after {tiktokPage.Items[^1].PrimaryAccount.Handle}:");
+        WritePage(output, tiktok, nextPage, "avg views", stats => stats.AverageViews);
+        WriteFacets(output, tiktokPage.Facets);
+
+        // The brand keeps the best of each search on a shortlist; listing a creator twice changes nothing.
+        var shortlist = Shortlist.Create(EntityId.New<ShortlistId>(clock), EntityId.New<BrandId>(clock), "Summer launch", clock);
+        foreach (var creator in beautyPage.Items.Take(2))
         {
-            output.WriteLine($"  invalid query: {invalid}");
+            shortlist.Add(creator.Id, clock, tags: ["beauty", "high engagement"], note: $"engagement {creator.PrimaryAccount.Stats.EngagementRate:0.00%}");
+        }
+
+        foreach (var creator in garciaPage.Items.Take(2))
+        {
+            shortlist.Add(creator.Id, clock, tags: ["latam", "gen z"], note: $"median views {creator.PrimaryAccount.Stats.MedianViews:N0}");
+        }
+
+        shortlist.Add(tiktokPage.Items[0].Id, clock, tags: ["tiktok", "experienced"], note: $"{tiktokPage.Items[0].PastCampaignCount} past campaigns");
+
+        var best = beautyPage.Items[0];
+        var again = shortlist.Add(best.Id, clock);
+        output.WriteLine();
+        output.WriteLine($"  Shortlist \"{shortlist.Name}\": {shortlist.Entries.Count} creators; adding {best.PrimaryAccount.Handle} again: {(again.Added ? "added" : "already listed")}");
+        var rows = new List<object?[]>();
+        foreach (var entry in shortlist.Entries)
+        {
+            // The shortlist keeps ids only; the catalog has the rest.
+            var listing = await catalog.FindAsync(entry.Creator);
+            rows.Add([listing?.PrimaryAccount.Handle, listing?.Profile.HomeCountry, string.Join(", ", entry.Tags), entry.Note]);
+        }
+
+        WriteTable(output, ["handle", "country", "tags", "note"], rows);
+
+        // A query is checked before it runs, and every problem is named at once.
+        var refused = await catalog.SearchAsync(beauty with { Followers = new(500_000, 10_000), FollowerGender = new(AudienceGender.Female, 60) });
+        output.WriteLine();
+        output.WriteLine("  An invalid query is refused with every problem named:");
+        foreach (var error in refused.AsT1.Errors)
+        {
+            output.WriteLine($"    {error}");
+        }
+
+        output.WriteLine();
+    }
+
+    /// <summary>A brand's own ranking: followers times engagement rate, unknown when the rate is.</summary>
+    private sealed class EngagedFollowers : ICreatorScore
+    {
+        public string Name => "engaged followers";
+
+        public double? Score(CreatorListing creator) => creator.PrimaryAccount.Stats.EngagementRate * creator.PrimaryAccount.Stats.Followers;
+    }
+
+    private static async Task<CreatorSearchPage> Search(ICreatorCatalog catalog, CreatorQuery query) =>
+        (await catalog.SearchAsync(query)).Match(page => page, invalid => throw new InvalidOperationException($"The sample's query is invalid: {invalid}"));
+
+    private static void WritePage(TextWriter output, CreatorQuery query, CreatorSearchPage page, string metric, Func<AccountStats, object?> metricOf) =>
+        WriteTable(
+            output,
+            ["handle", "name", "country", "tier", "followers", metric, "from"],
+            page.Items.Select(creator =>
+            {
+                // The filtered platform's account: the one whose numbers the query matched and sorted on.
+                var account = query.AccountOf(creator)!;
+                return new object?[]
+                {
+                    account.Handle, creator.Profile.DisplayName, creator.Profile.HomeCountry, account.Stats.Tier,
+                    account.Stats.Followers, metricOf(account.Stats), creator.RateCard?.LowestPrice,
+                };
+            }));
+
+    /// <summary>Writes the four facets side by side: the 5 largest buckets of each, ties by name.</summary>
+    private static void WriteFacets(TextWriter output, CreatorFacets? facets)
+    {
+        // Null when the query did not ask for facets.
+        if (facets is null)
+        {
             return;
         }
 
-        output.WriteLine($"  {page.TotalCount:N0} of 20,000 creators match; the top {page.Items.Count} by engagement:");
-        output.WriteLine($"  {"handle",-22} {"country",-7} {"followers",10} {"engagement",10} {"from",12}");
-        foreach (var creator in page.Items)
+        (string Name, int Count)[][] columns = [Top(facets.ByCountry), Top(facets.ByLanguage), Top(facets.ByContentLabel), Top(facets.ByTier)];
+        var rows = Enumerable.Range(0, columns.Max(column => column.Length))
+            .Select(i => columns.SelectMany(column => i < column.Length ? new object?[] { column[i].Name, column[i].Count } : ["", ""]).ToArray());
+        output.WriteLine("  facets of all matches:");
+        WriteTable(output, ["country", "#", "language", "#", "label", "#", "tier", "#"], rows);
+
+        static (string Name, int Count)[] Top<TKey>(IReadOnlyDictionary<TKey, int> facet)
+            where TKey : notnull =>
+            facet.Select(bucket => (Name: bucket.Key.ToString() ?? "", Count: bucket.Value))
+                .OrderByDescending(bucket => bucket.Count)
+                .ThenBy(bucket => bucket.Name, StringComparer.Ordinal)
+                .Take(5)
+                .ToArray();
+    }
+
+    /// <summary>
+    /// Writes rows under headers, each column as wide as its widest cell. Numbers and prices are right-aligned so
+    /// that their digits line up; whole numbers get thousands separators, fractions are shown as percentages, and
+    /// a missing value is a dash, never a zero.
+    /// </summary>
+    private static void WriteTable(TextWriter output, string[] headers, IEnumerable<object?[]> rows)
+    {
+        var cells = rows.Select(row => row.Select(Format).ToArray()).ToList();
+        var right = headers.Select((_, i) => cells.Exists(row => row[i].Right)).ToArray();
+        var widths = headers.Select((header, i) => cells.Select(row => row[i].Text.Length).Append(header.Length).Max()).ToArray();
+        output.WriteLine(Line(headers));
+        foreach (var row in cells)
         {
-            var stats = creator.PrimaryAccount.Stats;
-            output.WriteLine($"  {creator.PrimaryAccount.Handle,-22} {creator.Profile.HomeCountry,-7} {stats.Followers,10:N0} {stats.EngagementRate,10:P1} {creator.RateCard?.LowestPrice,12}");
+            output.WriteLine(Line(row.Select(cell => cell.Text)));
         }
 
-        output.WriteLine($"  by country: {string.Join(", ", page.Facets.ByCountry.OrderByDescending(f => f.Value).Select(f => $"{f.Key} {f.Value}"))}");
-        output.WriteLine($"  by tier: {string.Join(", ", page.Facets.ByTier.OrderBy(f => f.Key.Value).Select(f => $"{f.Key} {f.Value}"))}");
+        string Line(IEnumerable<string> texts) =>
+            "    " + string.Join("  ", texts.Select((text, i) => right[i] ? text.PadLeft(widths[i]) : text.PadRight(widths[i]))).TrimEnd();
 
-        // The brand keeps the best of them on a shortlist; listing a creator twice changes nothing.
-        var shortlist = Shortlist.Create(EntityId.New<ShortlistId>(clock), EntityId.New<BrandId>(clock), "Spring beauty launch", clock);
-        foreach (var creator in page.Items.Take(3))
+        static (string Text, bool Right) Format(object? cell) => cell switch
         {
-            shortlist.Add(creator.Id, clock, tags: ["spring-launch"], note: $"engagement {creator.PrimaryAccount.Stats.EngagementRate:P1}");
-        }
-
-        var again = shortlist.Add(page.Items[0].Id, clock);
-        output.WriteLine($"  shortlist \"{shortlist.Name}\": {shortlist.Entries.Count} creators; adding the first again: {(again.Added ? "added" : "already listed")}");
-
-        var refused = await catalog.SearchAsync(query with { Followers = new(500_000, 10_000), FollowerGender = new(AudienceGender.Female, 60) });
-        output.WriteLine($"  an invalid query is refused with every problem named: {string.Join("; ", refused.AsT1.Errors)}");
-        output.WriteLine();
+            null => ("-", true),
+            int or long => ($"{cell:N0}", true),
+            double fraction => ($"{fraction:0.00%}", true),
+            Money price => (price.ToString(), true),
+            _ => (cell.ToString() ?? "", false),
+        };
     }
 }

@@ -71,7 +71,7 @@ public sealed class ReferenceCreatorCatalog : ICreatorCatalog
         ordered.Sort(query.Compare);
         var page = ordered.Take(query.PageSize).ToArray();
         var next = ordered.Count > query.PageSize ? query.PositionOf(page[^1]) : (SearchPosition?)null;
-        var facets = new CreatorFacets(
+        var facets = !query.IncludeFacets ? null : new CreatorFacets(
             matches.GroupBy(c => c.Profile.HomeCountry).ToDictionary(g => g.Key, g => g.Count()),
             matches.SelectMany(c => c.Profile.Languages.Distinct()).GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count()),
             matches.SelectMany(c => c.Profile.ContentLabels.Distinct()).GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count()),

@@ -12,6 +12,7 @@ public sealed record RateCard
         Currency = currency;
         _prices = prices;
         Negotiable = negotiable;
+        LowestPrice = prices.Count == 0 ? null : prices.Values.MinBy(price => price.MinorUnits);
     }
 
     /// <summary>The currency of every price.</summary>
@@ -24,7 +25,7 @@ public sealed record RateCard
     public bool Negotiable { get; }
 
     /// <summary>The lowest listed price, or null when nothing is priced (discovery's "creator price").</summary>
-    public Money? LowestPrice => _prices.Count == 0 ? null : _prices.Values.MinBy(price => price.MinorUnits);
+    public Money? LowestPrice { get; }
 
     /// <summary>Creates a rate card, checking every price.</summary>
     /// <param name="currency">The currency of every price.</param>

@@ -89,11 +89,21 @@ public sealed record CreatorQuery
     /// <summary>The order of results.</summary>
     public CreatorSort Sort { get; init; } = CreatorSort.Relevance;
 
+    /// <summary>The score to sort by when <see cref="Sort"/> is <see cref="CreatorSort.Score"/>; required then, and only then.</summary>
+    public ICreatorScore? Score { get; init; }
+
     /// <summary>Whether larger values come first (the default); relevance is always best first.</summary>
     public bool Descending { get; init; } = true;
 
     /// <summary>How many results a page holds, from 1 to <see cref="MaxPageSize"/>.</summary>
     public int PageSize { get; init; } = 50;
+
+    /// <summary>
+    /// Whether the search counts every match by country, language, content label and tier
+    /// (<see cref="CreatorSearchPage.Facets"/>). On by default; turn it off for later pages, whose filters and
+    /// therefore facets are the first page's, to save the counting.
+    /// </summary>
+    public bool IncludeFacets { get; init; } = true;
 
     /// <summary>
     /// Where the previous page ended: the position of its last creator (keyset paging). Only creators ordered
@@ -152,6 +162,11 @@ public sealed record CreatorQuery
             "query.page_size_out_of_range",
             $"a page holds 1 to {MaxPageSize} results, got {PageSize}.");
         errors.Require(Sort is not null, nameof(Sort), "query.null", "a sort is required.");
+        errors.Require(
+            (Sort == CreatorSort.Score) == (Score is not null),
+            nameof(Score),
+            "query.score_mismatch",
+            Score is null ? "sorting by score needs a score." : "a score is given but the sort is not by score.");
         errors.Require(
             After is not { } after
                 || (after.Creator.Value != Guid.Empty
@@ -251,8 +266,13 @@ public sealed record CreatorQuery
         return Sort == CreatorSort.Relevance ? new SearchPosition(KeywordRank(creator), stats?.Followers, creator.Id)
             : Sort == CreatorSort.Followers ? new SearchPosition(0, stats?.Followers, creator.Id)
             : Sort == CreatorSort.MedianViews ? new SearchPosition(0, stats?.MedianViews, creator.Id)
+            : Sort == CreatorSort.Score ? new SearchPosition(0, ScoreOf(creator), creator.Id)
             : new SearchPosition(0, stats?.EngagementRate, creator.Id);
     }
+
+    // A score that is not a finite number cannot order creators: such a creator is unrated and comes last.
+    private double? ScoreOf(CreatorListing creator) =>
+        Score?.Score(creator) is { } score && double.IsFinite(score) ? score : null;
 
     /// <summary>Whether a creator comes after <see cref="After"/> (always, on the first page).</summary>
     /// <param name="creator">The creator.</param>

@@ -23,9 +23,12 @@ public sealed class CreatorSearchResult : OneOfBase<CreatorSearchPage, Invalid>
 /// <summary>One page of search results with the total number of matches and the facets of all matches.</summary>
 /// <param name="Items">The creators on this page, in the query's order.</param>
 /// <param name="TotalCount">How many creators match in all (every page; a cursor does not reduce it).</param>
-/// <param name="Facets">Counts of all matches by country, language, content label and tier.</param>
+/// <param name="Facets">
+/// Counts of all matches by country, language, content label and tier; null when the query did not ask for them
+/// (<see cref="CreatorQuery.IncludeFacets"/>).
+/// </param>
 /// <param name="Next">The cursor for the next page (set it as <see cref="CreatorQuery.After"/>), or null on the last page.</param>
-public sealed record CreatorSearchPage(IReadOnlyList<CreatorListing> Items, int TotalCount, CreatorFacets Facets, SearchPosition? Next);
+public sealed record CreatorSearchPage(IReadOnlyList<CreatorListing> Items, int TotalCount, CreatorFacets? Facets, SearchPosition? Next);
 
 /// <summary>
 /// How many matching creators fall in each bucket, for a discovery UI's filters. A creator with two languages or

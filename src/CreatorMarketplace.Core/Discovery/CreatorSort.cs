@@ -20,6 +20,12 @@ public sealed class CreatorSort : SmartEnum<CreatorSort, int>
     /// <summary>By engagement rate; creators whose rate is unknown come last.</summary>
     public static readonly CreatorSort EngagementRate = new(nameof(EngagementRate), 4);
 
+    /// <summary>
+    /// By the query's <see cref="CreatorQuery.Score"/>, largest first unless ascending; creators it cannot rate come
+    /// last.
+    /// </summary>
+    public static readonly CreatorSort Score = new(nameof(Score), 5);
+
     private CreatorSort(string name, int value)
         : base(name, value)
     {

@@ -64,6 +64,41 @@ public class CreatorQueryTests
     }
 
     [Fact]
+    public void A_score_sort_needs_a_score_and_a_score_needs_the_score_sort()
+    {
+        new CreatorQuery { Sort = CreatorSort.Score }.Validate().Select(e => (e.Field, e.Code)).ShouldBe([("Score", "query.score_mismatch")]);
+        new CreatorQuery { Score = new FollowersOver(0) }.Validate().Select(e => (e.Field, e.Code)).ShouldBe([("Score", "query.score_mismatch")]);
+        new CreatorQuery { Sort = CreatorSort.Score, Score = new FollowersOver(0) }.Validate().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Sorting_by_a_score_puts_unrated_creators_last_in_either_direction()
+    {
+        var low = MakeCreator("A", "a.one", 20_000).ToListing();
+        var high = MakeCreator("B", "b.two", 90_000).ToListing();
+        var unrated = MakeCreator("C", "c.three", 5_000).ToListing();
+        var query = new CreatorQuery { Sort = CreatorSort.Score, Score = new FollowersOver(10_000) };
+
+        var descending = new List<CreatorListing> { unrated, low, high };
+        descending.Sort(query.Compare);
+        descending.ShouldBe([high, low, unrated]);
+
+        var ascending = new List<CreatorListing> { unrated, high, low };
+        ascending.Sort((query with { Descending = false }).Compare);
+        ascending.ShouldBe([low, high, unrated]);
+        query.PositionOf(unrated).Value.ShouldBeNull();
+    }
+
+    // Scores followers above a floor; below it the score is NaN, which a search treats as unrated.
+    private sealed class FollowersOver(long floor) : ICreatorScore
+    {
+        public string Name => "followers-over";
+
+        public double? Score(CreatorListing creator) =>
+            creator.PrimaryAccount.Stats.Followers is var followers && followers >= floor ? followers : double.NaN;
+    }
+
+    [Fact]
     public void Missing_numbers_never_satisfy_a_bounded_range()
     {
         var unknown = MakeCreator("A", "a.one", 20_000, engagement: null);

@@ -1,0 +1,124 @@
+using CreatorMarketplace.Creators;
+
+namespace CreatorMarketplace.Discovery.InMemory;
+
+/// <summary>
+/// The ordinal of every key that has a bitmap in the catalog: the two flags, the follower tiers, and each home
+/// country, language, content label, industry label and price currency seen so far. Immutable: a listing with a
+/// key not seen before makes a new instance, published with the next snapshot, so readers never see a map change.
+/// </summary>
+internal sealed class CatalogKeys
+{
+    public const int Responsive = 0;
+    public const int OnVacation = 1;
+    private const int FirstTier = 2;
+
+    private CatalogKeys(
+        Dictionary<Country, int> countries,
+        Dictionary<Language, int> languages,
+        Dictionary<ContentLabel, int> contentLabels,
+        Dictionary<IndustryLabel, int> industryLabels,
+        Dictionary<Currency, int> currencies,
+        int count)
+    {
+        Countries = countries;
+        Languages = languages;
+        ContentLabels = contentLabels;
+        IndustryLabels = industryLabels;
+        Currencies = currencies;
+        Count = count;
+    }
+
+    public static CatalogKeys Empty { get; } = new([], [], [], [], [], FirstTier + FollowerTier.List.Count);
+
+    /// <summary>How many ordinals are in use.</summary>
+    public int Count { get; }
+
+    public IReadOnlyDictionary<Country, int> Countries { get; }
+
+    public IReadOnlyDictionary<Language, int> Languages { get; }
+
+    public IReadOnlyDictionary<ContentLabel, int> ContentLabels { get; }
+
+    public IReadOnlyDictionary<IndustryLabel, int> IndustryLabels { get; }
+
+    public IReadOnlyDictionary<Currency, int> Currencies { get; }
+
+    public static int TierOrdinal(FollowerTier tier) => FirstTier + tier.Value;
+
+    /// <summary>Collects the ordinals of every bitmap the listing's row belongs to; false when one of its keys is new.</summary>
+    public bool TryCollect(CreatorListing listing, List<int> ordinals)
+    {
+        ordinals.Clear();
+        if (listing.Badges.Contains(Badge.Responsive))
+        {
+            ordinals.Add(Responsive);
+        }
+
+        if (listing.OnVacation)
+        {
+            ordinals.Add(OnVacation);
+        }
+
+        ordinals.Add(TierOrdinal(listing.PrimaryAccount.Stats.Tier));
+        var profile = listing.Profile;
+        return TryAdd(Countries, profile.HomeCountry, ordinals)
+            && TryAddAll(Languages, profile.Languages, ordinals)
+            && TryAddAll(ContentLabels, profile.ContentLabels, ordinals)
+            && TryAddAll(IndustryLabels, profile.IndustryLabels, ordinals)
+            && (listing.RateCard is not { } rateCard || TryAdd(Currencies, rateCard.Currency, ordinals));
+    }
+
+    /// <summary>These keys plus those of <paramref name="listing"/>.</summary>
+    public CatalogKeys Including(CreatorListing listing)
+    {
+        var count = Count;
+        var profile = listing.Profile;
+        return new CatalogKeys(
+            With(Countries, [profile.HomeCountry], ref count),
+            With(Languages, profile.Languages, ref count),
+            With(ContentLabels, profile.ContentLabels, ref count),
+            With(IndustryLabels, profile.IndustryLabels, ref count),
+            With(Currencies, listing.RateCard is { } rateCard ? [rateCard.Currency] : [], ref count),
+            count);
+    }
+
+    private static bool TryAdd<TKey>(IReadOnlyDictionary<TKey, int> map, TKey key, List<int> ordinals)
+    {
+        if (!map.TryGetValue(key, out var ordinal))
+        {
+            return false;
+        }
+
+        ordinals.Add(ordinal);
+        return true;
+    }
+
+    private static bool TryAddAll<TKey>(IReadOnlyDictionary<TKey, int> map, IReadOnlyList<TKey> keys, List<int> ordinals)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (!TryAdd(map, keys[i], ordinals))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Dictionary<TKey, int> With<TKey>(IReadOnlyDictionary<TKey, int> map, IReadOnlyList<TKey> keys, ref int count)
+        where TKey : notnull
+    {
+        var copy = new Dictionary<TKey, int>(map);
+        foreach (var key in keys)
+        {
+            if (!copy.ContainsKey(key))
+            {
+                copy[key] = count++;
+            }
+        }
+
+        return copy;
+    }
+}

@@ -1,0 +1,90 @@
+using CreatorMarketplace.Creators;
+
+namespace CreatorMarketplace.Discovery.InMemory;
+
+/// <summary>
+/// The chunks of one generation of the catalog, as the writer last published them. A compaction starts a new
+/// generation; within one, chunks are only appended (or, while the catalog is small, replaced by a grown copy).
+/// </summary>
+internal sealed class CatalogGeneration
+{
+    private CatalogChunk[] _chunks;
+
+    public CatalogGeneration(CatalogChunk[] chunks)
+    {
+        _chunks = chunks;
+    }
+
+    public CatalogChunk[] Chunks
+    {
+        get => Volatile.Read(ref _chunks);
+        set => Volatile.Write(ref _chunks, value);
+    }
+}
+
+/// <summary>
+/// What one reader sees: the first <see cref="Count"/> rows of its chunks, less the rows retired at or before
+/// <see cref="Sequence"/>. Published whole by the writer after each change, so a reader never sees half of one.
+/// </summary>
+/// <param name="Generation">The generation, for following an id to rows written after this snapshot.</param>
+/// <param name="Chunks">The chunks as of this snapshot.</param>
+/// <param name="Keys">The bitmap keys as of this snapshot.</param>
+/// <param name="IdTable">Open-addressing table from a creator id's hash to its newest row, -1 for an empty slot.</param>
+/// <param name="Count">Rows written.</param>
+/// <param name="Live">Creators held.</param>
+/// <param name="Sequence">The change this snapshot follows.</param>
+internal sealed record CatalogSnapshot(
+    CatalogGeneration Generation,
+    CatalogChunk[] Chunks,
+    CatalogKeys Keys,
+    int[] IdTable,
+    int Count,
+    int Live,
+    int Sequence)
+{
+    public CreatorListing ListingAt(int row) => Chunks[row >> CatalogChunk.Shift].Listings[row & (CatalogChunk.Rows - 1)];
+
+    /// <summary>Whether a row below <see cref="Count"/> is alive in this snapshot.</summary>
+    public bool IsAlive(int row)
+    {
+        var chunk = Chunks[row >> CatalogChunk.Shift];
+        var offset = row & (CatalogChunk.Rows - 1);
+        return (chunk.Died[offset >> 6] & (1UL << offset)) == 0 || chunk.DiedAt[offset] > Sequence;
+    }
+
+    /// <summary>
+    /// The row holding <paramref name="creator"/> in this snapshot, or -1. The table slot points at the creator's
+    /// newest row, which may be newer than this snapshot; the chain of previous rows leads back to the one it holds.
+    /// </summary>
+    public int RowOf(CreatorId creator)
+    {
+        var mask = IdTable.Length - 1;
+        for (var slot = Slot(creator, mask); ; slot = (slot + 1) & mask)
+        {
+            var row = Volatile.Read(ref IdTable[slot]);
+            if (row < 0)
+            {
+                return -1;
+            }
+
+            var chunks = Generation.Chunks;
+            if (chunks[row >> CatalogChunk.Shift].Listings[row & (CatalogChunk.Rows - 1)].Id != creator)
+            {
+                continue;
+            }
+
+            while (row >= Count)
+            {
+                row = chunks[row >> CatalogChunk.Shift].PreviousRow[row & (CatalogChunk.Rows - 1)];
+            }
+
+            return row >= 0 && IsAlive(row) ? row : -1;
+        }
+    }
+
+    public static int Slot(CreatorId creator, int mask)
+    {
+        var hash = creator.Value.GetHashCode();
+        return (hash ^ (hash >>> 16)) & mask;
+    }
+}

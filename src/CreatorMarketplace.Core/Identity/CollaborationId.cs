@@ -27,6 +27,12 @@ public readonly record struct CollaborationId : IEntityId<CollaborationId>
     /// <returns>Whether the text is a non-empty UUID.</returns>
     public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out CollaborationId result) => EntityId.TryParse(s, out result);
 
+    /// <summary>Parses the canonical text form without throwing.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="result">The id, when the text is one.</param>
+    /// <returns>Whether the text is a valid id.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? s, out CollaborationId result) => EntityId.TryParse(s, out result);
+
     /// <summary>Compares ids by creation time (the UUID's byte order).</summary>
     /// <param name="other">The other id.</param>
     /// <returns>Negative, zero or positive as this id sorts before, with or after <paramref name="other"/>.</returns>

@@ -26,6 +26,18 @@ public sealed class Validated<T> : OneOfBase<T, Invalid>
     /// <summary>The problems found; empty when the input was valid.</summary>
     public IReadOnlyList<DomainError> Errors => IsT1 ? AsT1.Errors : [];
 
+    /// <summary>
+    /// Wraps a valid value. Also for an interface <typeparamref name="T"/>, where C# allows no implicit conversion.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The valid result.</returns>
+    public static Validated<T> Valid(T value) => new(value);
+
+    /// <summary>Wraps the problems found.</summary>
+    /// <param name="invalid">The problems.</param>
+    /// <returns>The invalid result.</returns>
+    public static Validated<T> Failed(Invalid invalid) => new(invalid);
+
     /// <summary>Wraps a valid value.</summary>
     /// <param name="value">The value.</param>
     public static implicit operator Validated<T>(T value) => new(value);

@@ -375,6 +375,25 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             await reference.RemoveAsync(creator.Id);
         }
 
+        // Compact again with the removed creators gone; then one of them comes back.
+        for (var round = 0; round < 11; round++)
+        {
+            foreach (var creator in creators.Skip(1).Take(100))
+            {
+                creator.SetOnVacation(!creator.OnVacation, clock);
+                creator.MarkStored(creator.Version + 1);
+                await catalog.UpsertAsync(creator.ToListing());
+                await reference.UpsertAsync(creator.ToListing());
+            }
+        }
+
+        (await catalog.UpsertAsync(creators[105].ToListing())).ShouldBeTrue();
+        await reference.UpsertAsync(creators[105].ToListing());
+        foreach (var creator in creators)
+        {
+            (await catalog.FindAsync(creator.Id)).ShouldBe(await reference.FindAsync(creator.Id));
+        }
+
         catalog.Count.ShouldBe(reference.Count);
         foreach (var query in new[]
         {

@@ -149,15 +149,15 @@ internal sealed class CatalogChunk
         }
     }
 
-    /// <summary>Copies a living row's listing and numbers from another chunk into a row no reader can see yet.</summary>
-    public void CopyRow(CatalogChunk source, int sourceOffset, int offset)
+    /// <summary>Copies a run of living rows' listings and numbers from another chunk into rows no reader can see yet.</summary>
+    public void CopyRows(CatalogChunk source, int sourceOffset, int offset, int count)
     {
-        Listings[offset] = source.Listings[sourceOffset];
-        DiedAt[offset] = Alive;
-        PreviousRow[offset] = -1;
+        Array.Copy(source.Listings, sourceOffset, Listings, offset, count);
+        Array.Fill(DiedAt, Alive, offset, count);
+        Array.Fill(PreviousRow, -1, offset, count);
         for (var column = 0; column < Numbers.Length; column++)
         {
-            Numbers[column][offset] = source.Numbers[column][sourceOffset];
+            Array.Copy(source.Numbers[column], sourceOffset, Numbers[column], offset, count);
         }
     }
 

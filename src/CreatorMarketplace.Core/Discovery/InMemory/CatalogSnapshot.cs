@@ -29,7 +29,10 @@ internal sealed class CatalogGeneration
 /// <param name="Generation">The generation, for following an id to rows written after this snapshot.</param>
 /// <param name="Chunks">The chunks as of this snapshot.</param>
 /// <param name="Keys">The bitmap keys as of this snapshot.</param>
-/// <param name="IdTable">Open-addressing table from a creator id's hash to its newest row, -1 for an empty slot.</param>
+/// <param name="IdTable">
+/// Open-addressing table from a creator id's hash to its newest row: <see cref="EmptySlot"/> ends a probe,
+/// <see cref="RemovedSlot"/> (a creator removed before a compaction) is passed over.
+/// </param>
 /// <param name="Count">Rows written.</param>
 /// <param name="Live">Creators held.</param>
 /// <param name="Sequence">The change this snapshot follows.</param>
@@ -42,6 +45,9 @@ internal sealed record CatalogSnapshot(
     int Live,
     int Sequence)
 {
+    public const int EmptySlot = -1;
+    public const int RemovedSlot = -2;
+
     public CreatorListing ListingAt(int row) => Chunks[row >> CatalogChunk.Shift].Listings[row & (CatalogChunk.Rows - 1)];
 
     /// <summary>Whether a row below <see cref="Count"/> is alive in this snapshot.</summary>
@@ -62,9 +68,14 @@ internal sealed record CatalogSnapshot(
         for (var slot = Slot(creator, mask); ; slot = (slot + 1) & mask)
         {
             var row = Volatile.Read(ref IdTable[slot]);
-            if (row < 0)
+            if (row == EmptySlot)
             {
                 return -1;
+            }
+
+            if (row == RemovedSlot)
+            {
+                continue;
             }
 
             var chunks = Generation.Chunks;

@@ -129,7 +129,7 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
         for (var slot = CatalogSnapshot.Slot(creator, mask); ; slot = (slot + 1) & mask)
         {
             var row = table[slot];
-            if (row < 0 || current.ListingAt(row).Id == creator)
+            if (row == CatalogSnapshot.EmptySlot || (row >= 0 && current.ListingAt(row).Id == creator))
             {
                 return (slot, row);
             }
@@ -195,15 +195,17 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
         return chunks;
     }
 
-    private static int[] Rehash(CatalogSnapshot current, int length)
+    private int[] Rehash(CatalogSnapshot current, int length)
     {
         var table = new int[length];
-        Array.Fill(table, -1);
+        Array.Fill(table, CatalogSnapshot.EmptySlot);
         var mask = length - 1;
+        _idsInTable = 0;
         foreach (var row in current.IdTable)
         {
             if (row >= 0)
             {
+                _idsInTable++;
                 var slot = CatalogSnapshot.Slot(current.ListingAt(row).Id, mask);
                 while (table[slot] >= 0)
                 {
@@ -229,7 +231,9 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
         Volatile.Write(ref _snapshot, next);
     }
 
-    // A new generation holding only the living rows, in their order: numbers and bits are copied, not recomputed.
+    // A new generation holding only the living rows, in their order. Runs of living rows are copied column by
+    // column, bits are moved by ordinal, and the id table keeps its slots with the rows renumbered, so nothing is
+    // re-read from the listings.
     private CatalogSnapshot Compacted(CatalogSnapshot current)
     {
         var fresh = EmptySnapshot(current.Keys, current.Live);
@@ -242,14 +246,31 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
 
         var newRowOf = new int[current.Count];
         var row = 0;
-        for (var old = 0; old < current.Count; old++)
+        for (var old = 0; old < current.Count;)
         {
-            if (IsAlive(current, old))
+            if (!IsAlive(current, old))
             {
-                newRowOf[old] = row;
-                chunks[row >> CatalogChunk.Shift].CopyRow(current.Chunks[old >> CatalogChunk.Shift], old & (CatalogChunk.Rows - 1), row & (CatalogChunk.Rows - 1));
-                row++;
+                newRowOf[old++] = -1;
+                continue;
             }
+
+            // The longest run of living rows that stays within one source chunk and one target chunk.
+            var run = 1;
+            var sourceEnd = Math.Min(current.Count, ((old >> CatalogChunk.Shift) + 1) << CatalogChunk.Shift);
+            var targetRoom = CatalogChunk.Rows - (row & (CatalogChunk.Rows - 1));
+            while (old + run < sourceEnd && run < targetRoom && IsAlive(current, old + run))
+            {
+                run++;
+            }
+
+            chunks[row >> CatalogChunk.Shift].CopyRows(current.Chunks[old >> CatalogChunk.Shift], old & (CatalogChunk.Rows - 1), row & (CatalogChunk.Rows - 1), run);
+            for (var i = 0; i < run; i++)
+            {
+                newRowOf[old + i] = row + i;
+            }
+
+            old += run;
+            row += run;
         }
 
         for (var index = 0; index << CatalogChunk.Shift < current.Count; index++)
@@ -277,21 +298,15 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
             }
         }
 
-        var table = fresh.IdTable;
-        var mask = table.Length - 1;
-        for (var moved = 0; moved < row; moved++)
+        // Each slot held a creator's newest row: renumbered when alive, passed over from now on when removed.
+        var table = new int[current.IdTable.Length];
+        for (var slot = 0; slot < table.Length; slot++)
         {
-            var slot = CatalogSnapshot.Slot(chunks[moved >> CatalogChunk.Shift].Listings[moved & (CatalogChunk.Rows - 1)].Id, mask);
-            while (table[slot] >= 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            table[slot] = moved;
+            var newest = current.IdTable[slot];
+            table[slot] = newest < 0 ? newest : newRowOf[newest] >= 0 ? newRowOf[newest] : CatalogSnapshot.RemovedSlot;
         }
 
         _retiredRows = 0;
-        _idsInTable = row;
         return new CatalogSnapshot(new CatalogGeneration(chunks), chunks, current.Keys, table, row, row, Sequence: 0);
     }
 }

@@ -53,6 +53,9 @@ public class EntityIdTests
         BrandId.Parse(id.ToString()).ShouldBe(id);
         BrandId.TryParse(id.ToString(), null, out var parsed).ShouldBeTrue();
         parsed.ShouldBe(id);
+        BrandId.TryParse(id.ToString(), out var withoutProvider).ShouldBeTrue();
+        withoutProvider.ShouldBe(id);
+        ShortlistId.TryParse("not a uuid", out _).ShouldBeFalse();
     }
 
     [Fact]

@@ -56,4 +56,16 @@ public class ErrorCollectorTests
         Should.Throw<ArgumentException>(() => new Invalid([]));
         Should.Throw<ArgumentException>(() => new DomainError("f", " ", "message"));
     }
+
+    [Fact]
+    public void Results_of_an_interface_type_are_made_with_the_named_factories()
+    {
+        var valid = Validated<IComparable<int>>.Valid(5);
+        var failed = Validated<IComparable<int>>.Failed(new Invalid("f", "x.code", "message"));
+
+        valid.IsValid.ShouldBeTrue();
+        valid.GetValueOrThrow().CompareTo(5).ShouldBe(0);
+        failed.IsValid.ShouldBeFalse();
+        failed.Errors.Select(e => e.Code).ShouldBe(["x.code"]);
+    }
 }

@@ -13,5 +13,6 @@ Console.WriteLine();
 MoneyStep.Run(clock, Console.Out);
 CreatorStep.Run(clock, Console.Out);
 await DiscoveryStep.Run(clock, Console.Out);
+EligibilityStep.Run(clock, Console.Out);
 
 return 0;

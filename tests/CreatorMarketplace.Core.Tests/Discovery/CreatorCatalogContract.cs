@@ -51,6 +51,21 @@ public abstract class CreatorCatalogContract
     }
 
     [Fact]
+    public async Task An_empty_catalog_answers_with_an_empty_page()
+    {
+        var catalog = CreateCatalog();
+
+        var page = (await catalog.SearchAsync(new CreatorQuery { Countries = [Country.US], Sort = CreatorSort.EngagementRate })).AsT0;
+
+        page.TotalCount.ShouldBe(0);
+        page.Items.ShouldBeEmpty();
+        page.Next.ShouldBeNull();
+        page.Facets!.ByCountry.ShouldBeEmpty();
+        (await catalog.FindAsync(Listings[0].Id)).ShouldBeNull();
+        (await catalog.RemoveAsync(Listings[0].Id)).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task An_invalid_query_is_answered_with_every_problem()
     {
         var catalog = await FilledCatalog();

@@ -14,7 +14,13 @@ internal static class EligibilityStep
         output.WriteLine("Step 4: eligibility");
 
         // A market's creator rules composed from single rules; every failure is reported, not just the first.
-        var korea = EligibilityRule<CreatorListing>.AllOf("kr-creators", CreatorRules.MinimumFollowers(50_000), CreatorRules.MinimumAge(19));
+        var korea = EligibilityRule<CreatorListing>.AllOf(
+            "kr-creators",
+            CreatorRules.GoodStanding(Duration.FromDays(90)),
+            CreatorRules.MinimumAge(19),
+            CreatorRules.MinimumFollowers(50_000),
+            CreatorRules.MinimumRecentPosts(3),
+            CreatorRules.AccountTypes(AccountType.Creator, AccountType.Business));
         var now = clock.GetCurrentInstant();
         foreach (var creator in new CreatorGenerator(seed: 7, clock).Generate(4).Select(c => c.ToListing()))
         {

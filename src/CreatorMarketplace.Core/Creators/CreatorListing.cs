@@ -21,6 +21,7 @@ public sealed record CreatorListing
         Badges = creator.Badges.OrderBy(badge => badge.Value).ToArray();
         OnVacation = creator.OnVacation;
         PastCampaignCount = creator.PastCampaignCount;
+        ComplianceHistory = creator.ComplianceHistory.ToArray();
     }
 
     /// <summary>The creator.</summary>
@@ -59,6 +60,9 @@ public sealed record CreatorListing
     /// <summary>The number of past campaigns.</summary>
     public int PastCampaignCount { get; }
 
+    /// <summary>The creator's recorded rule violations, oldest first (eligibility's good standing looks back over them).</summary>
+    public IReadOnlyList<ComplianceViolation> ComplianceHistory { get; }
+
     /// <summary>The account on a platform, if any.</summary>
     /// <param name="platform">The platform.</param>
     /// <returns>The account, or null.</returns>
@@ -78,7 +82,8 @@ public sealed record CreatorListing
         && Equals(RateCard, other.RateCard)
         && Badges.SequenceEqual(other.Badges)
         && OnVacation == other.OnVacation
-        && PastCampaignCount == other.PastCampaignCount;
+        && PastCampaignCount == other.PastCampaignCount
+        && ComplianceHistory.SequenceEqual(other.ComplianceHistory);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Id, Version);

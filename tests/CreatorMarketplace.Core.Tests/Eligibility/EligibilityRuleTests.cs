@@ -78,6 +78,41 @@ public class EligibilityRuleTests
     }
 
     [Fact]
+    public void A_violation_counts_for_exactly_the_look_back_window()
+    {
+        var clock = new FakeClock(Now);
+        var creator = CreatorMarketplace.Creators.Creator.Register(EntityId.New<CreatorId>(clock), CreatorTests.Profile() with { TimeZone = Seoul }, CreatorTests.TikTok(), clock);
+        var broke = Now - Duration.FromDays(10);
+        creator.RecordViolation(new ComplianceViolation(broke, "community_guidelines", "a removed video"), clock);
+        var listing = creator.ToListing();
+        var rule = CreatorRules.GoodStanding(Duration.FromDays(90));
+
+        var failure = rule.Evaluate(listing, Now).Failures.ShouldHaveSingleItem();
+        rule.Evaluate(listing, broke + Duration.FromDays(90) - Duration.Epsilon).IsEligible.ShouldBeFalse();
+        rule.Evaluate(listing, broke + Duration.FromDays(90)).IsEligible.ShouldBeTrue();
+        rule.Evaluate(listing, broke - Duration.Epsilon).IsEligible.ShouldBeTrue(); // not yet broken then
+
+        failure.Code.ShouldBe("eligibility.recent_violation");
+        failure.Actual.ShouldBe("community_guidelines on 2026-11-15");
+        failure.Distance.ShouldBe("in good standing from 2027-02-13 21:00 Asia/Seoul");
+    }
+
+    [Fact]
+    public void Recent_posts_and_account_type_are_checked_on_the_primary_account()
+    {
+        var clock = new FakeClock(Now);
+        var stats = AccountStats.Create(Now, 20_000, postsLast30Days: 2);
+        var personal = new PlatformAccount(new Handle(Platform.TikTok, "@few.posts"), AccountType.Personal, stats);
+        var listing = CreatorMarketplace.Creators.Creator.Register(EntityId.New<CreatorId>(clock), CreatorTests.Profile(), personal, clock).ToListing();
+
+        CreatorRules.MinimumRecentPosts(3).Evaluate(listing, Now).Failures.ShouldHaveSingleItem().Distance.ShouldBe("needs 1 more post");
+        CreatorRules.MinimumRecentPosts(2).Evaluate(listing, Now).IsEligible.ShouldBeTrue();
+        CreatorRules.MinimumRecentPosts(1).Evaluate(Creator(), Now).Failures.ShouldHaveSingleItem().Code.ShouldBe("eligibility.recent_posts_unknown");
+        CreatorRules.AccountTypes(AccountType.Creator, AccountType.Business).Evaluate(listing, Now).Failures.ShouldHaveSingleItem().Code.ShouldBe("eligibility.account_type");
+        CreatorRules.AccountTypes(AccountType.Personal).Evaluate(listing, Now).IsEligible.ShouldBeTrue();
+    }
+
+    [Fact]
     public void All_of_reports_every_failure_not_only_the_first()
     {
         var rule = EligibilityRule<CreatorListing>.AllOf("market", CreatorRules.MinimumFollowers(50_000), CreatorRules.MinimumAge(19));

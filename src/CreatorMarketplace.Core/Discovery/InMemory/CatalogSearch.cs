@@ -248,15 +248,9 @@ internal sealed class CatalogSearch : IDisposable
             return;
         }
 
-        var chunks = _snapshot.Chunks;
         foreach (var bound in MostSelectiveFirst(bounds))
         {
-            for (var index = 0; index << CatalogChunk.WordShift < _words; index++)
-            {
-                var first = index << CatalogChunk.WordShift;
-                var end = Math.Min(_words, first + (1 << CatalogChunk.WordShift));
-                Narrow(chunks[index], bound, _match.AsSpan(first, end - first), _edge.AsSpan(first, end - first));
-            }
+            ForEachChunk((chunk, first, end) => Narrow(chunk, bound, _match.AsSpan(first, end - first), _edge.AsSpan(first, end - first)));
         }
     }
 
@@ -284,15 +278,13 @@ internal sealed class CatalogSearch : IDisposable
         }
 
         var kept = new int[bounds.Count];
-        var chunks = _snapshot.Chunks;
         var step = Math.Max(1, _words / SampleWords);
         for (var word = 0; word < _words; word += step)
         {
-            var chunk = chunks[word >> CatalogChunk.WordShift];
-            var start = (word & ((1 << CatalogChunk.WordShift) - 1)) << 6;
             for (var i = 0; i < bounds.Count; i++)
             {
-                var (inside, equal) = Compare(chunk.Numbers[bounds[i].Column], start, bounds[i]);
+                var (values, start) = ColumnAt(bounds[i].Column, word);
+                var (inside, equal) = Compare(values, start, bounds[i]);
                 kept[i] += BitOperations.PopCount((inside | equal) & _match[word]);
             }
         }

@@ -31,7 +31,7 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
 
     private readonly object _writeLock = new();
     private readonly List<int> _ordinals = [];
-    private CatalogSnapshot _snapshot = EmptySnapshot(CatalogKeys.Empty, 0);
+    private CatalogSnapshot _snapshot = EmptySnapshot();
     private int _retiredRows;
     private int _idsInTable;
 
@@ -102,13 +102,12 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
         return ValueTask.FromResult<CreatorSearchResult>(CatalogSearch.Run(Volatile.Read(ref _snapshot), query));
     }
 
-    private static CatalogSnapshot EmptySnapshot(CatalogKeys keys, int expected)
+    private static CatalogSnapshot EmptySnapshot()
     {
-        var capacity = (int)Math.Min(CatalogChunk.Rows, BitOperations.RoundUpToPowerOf2((uint)Math.Max(expected, FirstCapacity)));
-        CatalogChunk[] chunks = [new CatalogChunk(capacity, keys.Count)];
-        var table = new int[BitOperations.RoundUpToPowerOf2((uint)Math.Max(expected, FirstCapacity) * 2)];
-        Array.Fill(table, -1);
-        return new CatalogSnapshot(new CatalogGeneration(chunks), chunks, keys, table, Count: 0, Live: 0, Sequence: 0);
+        CatalogChunk[] chunks = [new CatalogChunk(FirstCapacity, CatalogKeys.Empty.Count)];
+        var table = new int[FirstCapacity * 2];
+        Array.Fill(table, CatalogSnapshot.EmptySlot);
+        return new CatalogSnapshot(new CatalogGeneration(chunks), chunks, CatalogKeys.Empty, table, Count: 0, Live: 0, Sequence: 0);
     }
 
     // Only the writer calls the members below, under the lock: it sees every row of the newest snapshot.
@@ -236,12 +235,12 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
     // re-read from the listings.
     private CatalogSnapshot Compacted(CatalogSnapshot current)
     {
-        var fresh = EmptySnapshot(current.Keys, current.Live);
+        // A single chunk is sized to the living rows (a power of two, as growth keeps it); more chunks are full size.
         var chunks = new CatalogChunk[Math.Max(1, (current.Live + CatalogChunk.Rows - 1) >> CatalogChunk.Shift)];
-        chunks[0] = chunks.Length == 1 ? fresh.Chunks[0] : new CatalogChunk(CatalogChunk.Rows, current.Keys.Count);
-        for (var index = 1; index < chunks.Length; index++)
+        for (var index = 0; index < chunks.Length; index++)
         {
-            chunks[index] = new CatalogChunk(CatalogChunk.Rows, current.Keys.Count);
+            var capacity = chunks.Length > 1 ? CatalogChunk.Rows : (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(current.Live, FirstCapacity));
+            chunks[index] = new CatalogChunk(capacity, current.Keys.Count);
         }
 
         var newRowOf = new int[current.Count];

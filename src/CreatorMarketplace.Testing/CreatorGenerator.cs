@@ -110,17 +110,24 @@ public sealed class CreatorGenerator
         var followers = (long)Math.Clamp(Math.Exp(Normal(9.6, 1.7)), 200, 150_000_000);
         var tier = FollowerTier.For(followers);
         var medianViews = (long)(followers * TierViewRatio[tier.Value] * Math.Exp(Normal(0, 0.5)));
+        var averageViews = (long)(medianViews * (1.1 + _random.NextDouble()));
+        var engagementRate = Math.Round(TierEngagement[tier.Value] * Math.Exp(Normal(0, 0.4)), 4);
+        var growthRate = Math.Round(Math.Max(-0.5, Normal(0.02, 0.03)), 4);
+        var posts = _random.Next(0, 40);
         var stats = AccountStats.Create(
             now,
             followers,
-            averageViews: (long)(medianViews * (1.1 + _random.NextDouble())),
+            averageViews: averageViews,
             medianViews: medianViews,
-            engagementRate: Math.Round(TierEngagement[tier.Value] * Math.Exp(Normal(0, 0.4)), 4),
-            followerGrowthRate: Math.Round(Math.Max(-0.5, Normal(0.02, 0.03)), 4),
-            postsLast30Days: _random.Next(0, 40));
+            engagementRate: engagementRate,
+            followerGrowthRate: growthRate,
+            postsLast30Days: posts,
+            viewsLast30Days: medianViews * posts);
         // At most 6 + 1 + 6 letters and the sequence number: unique, and within TikTok's 24 characters.
         var handle = new Handle(Platform.TikTok, $"{first.Ascii}.{last.Ascii}{sequence}");
-        var account = new PlatformAccount(handle, _random.NextDouble() < 0.8 ? AccountType.Creator : AccountType.Personal, stats, $"open-{sequence}");
+        var kind = _random.NextDouble();
+        var type = kind < 0.8 ? AccountType.Creator : kind < 0.95 ? AccountType.Personal : AccountType.Business;
+        var account = new PlatformAccount(handle, type, stats, $"open-{sequence}");
 
         var creator = Creator.Register(NextId(now), profile, account, _clock);
         creator.UpdateAudience(AudienceFor(country), _clock);

@@ -39,6 +39,9 @@ public sealed record AccountStats
     /// <summary>The number of posts published in the last 30 days, if known.</summary>
     public int? PostsLast30Days { get; private init; }
 
+    /// <summary>The views of all posts in the last 30 days together, if known (eligibility rules ask for a minimum).</summary>
+    public long? ViewsLast30Days { get; private init; }
+
     /// <summary>Creates the numbers, checking each one and naming every one that is out of range.</summary>
     /// <param name="asOf">When the numbers were read.</param>
     /// <param name="followers">The follower count, zero or more.</param>
@@ -47,6 +50,7 @@ public sealed record AccountStats
     /// <param name="engagementRate">The engagement rate, a finite number of zero or more, or null.</param>
     /// <param name="followerGrowthRate">The 30-day follower growth, a finite number of at least −1, or null.</param>
     /// <param name="postsLast30Days">The posts in the last 30 days, zero or more, or null.</param>
+    /// <param name="viewsLast30Days">The views of the posts in the last 30 days together, zero or more, or null.</param>
     /// <returns>The numbers.</returns>
     /// <exception cref="DomainValidationException">A number is out of range; every such number is named.</exception>
     public static AccountStats Create(
@@ -56,7 +60,8 @@ public sealed record AccountStats
         long? medianViews = null,
         double? engagementRate = null,
         double? followerGrowthRate = null,
-        int? postsLast30Days = null)
+        int? postsLast30Days = null,
+        long? viewsLast30Days = null)
     {
         var errors = new ErrorCollector();
         errors.Require(followers >= 0, nameof(followers), "stats.negative", $"followers may not be negative, got {followers}.");
@@ -73,6 +78,7 @@ public sealed record AccountStats
             "stats.rate_out_of_range",
             $"the follower growth rate must be a finite number of at least -1 (all followers lost), got {Format(followerGrowthRate)}.");
         errors.Require(postsLast30Days is null or >= 0, nameof(postsLast30Days), "stats.negative", $"posts in the last 30 days may not be negative, got {postsLast30Days}.");
+        errors.Require(viewsLast30Days is null or >= 0, nameof(viewsLast30Days), "stats.negative", $"views in the last 30 days may not be negative, got {viewsLast30Days}.");
         errors.ThrowIfAny();
         return new AccountStats(asOf, followers)
         {
@@ -81,6 +87,7 @@ public sealed record AccountStats
             EngagementRate = engagementRate,
             FollowerGrowthRate = followerGrowthRate,
             PostsLast30Days = postsLast30Days,
+            ViewsLast30Days = viewsLast30Days,
         };
     }
 

@@ -1,0 +1,416 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CreatorMarketplace.Creators;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CreatorMarketplace.Eligibility;
+
+/// <summary>
+/// The JSON form of a <see cref="MarketplacePolicy"/>. Reading walks the whole document and reports every problem
+/// with its JSON path (a wrong type, a missing or unknown property, a bad date, a rule the model refuses), never a
+/// half-read policy. A market's <c>creators</c> object lists only what differs from its version's defaults.
+/// </summary>
+internal static class PolicyJson
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip };
+
+    private static readonly string[] PolicyProperties = ["name", "description", "versions"];
+    private static readonly string[] VersionProperties = ["effectiveFrom", "creators", "brands", "markets"];
+    private static readonly string[] MarketProperties = ["country", "launchDate", "creators"];
+    private static readonly string[] BrandProperties = ["verifiedIdentity", "businessInformation", "taxInformation"];
+    private static readonly string[] CreatorProperties =
+        ["minimumAge", "minimumFollowers", "minimumViewsLast30Days", "minimumPostsLast30Days", "goodStandingLookBackDays", "accountTypes"];
+
+    public static Validated<MarketplacePolicy> Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException exception)
+        {
+            return new Invalid("$", "policy.json_malformed", $"the text is not JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}): {exception.Message}");
+        }
+
+        using (document)
+        {
+            var reader = new Reader();
+            var policy = reader.Policy(document.RootElement);
+            return reader.Errors.HasErrors || policy is null ? new Invalid(reader.Errors.Errors) : policy;
+        }
+    }
+
+    public static string Write(MarketplacePolicy policy)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", policy.Name);
+            writer.WriteString("description", policy.Description);
+            writer.WriteStartArray("versions");
+            foreach (var version in policy.Versions)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("effectiveFrom", InstantPattern.ExtendedIso.Format(version.EffectiveFrom));
+                writer.WritePropertyName("creators");
+                WriteCreators(writer, version.Creators, defaults: null);
+                writer.WriteStartObject("brands");
+                writer.WriteBoolean("verifiedIdentity", version.Brands.VerifiedIdentity);
+                writer.WriteBoolean("businessInformation", version.Brands.BusinessInformation);
+                writer.WriteBoolean("taxInformation", version.Brands.TaxInformation);
+                writer.WriteEndObject();
+                writer.WriteStartArray("markets");
+                foreach (var market in version.Markets)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("country", market.Country.Code);
+                    writer.WriteString("launchDate", LocalDatePattern.Iso.Format(market.LaunchDate));
+                    if (market.Creators is { } own)
+                    {
+                        writer.WritePropertyName("creators");
+                        WriteCreators(writer, own, version.Creators);
+                    }
+
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    // With defaults, only what differs from them.
+    private static void WriteCreators(Utf8JsonWriter writer, CreatorRequirements creators, CreatorRequirements? defaults)
+    {
+        writer.WriteStartObject();
+        if (defaults is null || creators.MinimumAge != defaults.MinimumAge)
+        {
+            writer.WriteNumber("minimumAge", creators.MinimumAge);
+        }
+
+        if (defaults is null || creators.MinimumFollowers != defaults.MinimumFollowers)
+        {
+            writer.WriteNumber("minimumFollowers", creators.MinimumFollowers);
+        }
+
+        if (defaults is null || creators.MinimumViewsLast30Days != defaults.MinimumViewsLast30Days)
+        {
+            writer.WriteNumber("minimumViewsLast30Days", creators.MinimumViewsLast30Days);
+        }
+
+        if (defaults is null || creators.MinimumPostsLast30Days != defaults.MinimumPostsLast30Days)
+        {
+            writer.WriteNumber("minimumPostsLast30Days", creators.MinimumPostsLast30Days);
+        }
+
+        if (defaults is null || creators.GoodStandingLookBack != defaults.GoodStandingLookBack)
+        {
+            writer.WriteNumber("goodStandingLookBackDays", creators.GoodStandingLookBack.Days);
+        }
+
+        if (defaults is null || !creators.AccountTypes.ToHashSet().SetEquals(defaults.AccountTypes))
+        {
+            writer.WriteStartArray("accountTypes");
+            foreach (var type in creators.AccountTypes)
+            {
+                writer.WriteStringValue(type.Name);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private sealed class Reader
+    {
+        public ErrorCollector Errors { get; } = new();
+
+        public MarketplacePolicy? Policy(JsonElement root)
+        {
+            if (!IsObject(root, "$", PolicyProperties))
+            {
+                return null;
+            }
+
+            var name = String(root, "name", "$", required: true);
+            var description = String(root, "description", "$", required: false) ?? string.Empty;
+            var versions = new List<PolicyVersion?>();
+            if (Property(root, "versions", "$", JsonValueKind.Array, required: true) is { } array)
+            {
+                var index = 0;
+                foreach (var element in array.EnumerateArray())
+                {
+                    versions.Add(Version(element, $"$.versions[{index++}]"));
+                }
+            }
+
+            // A version that could not be read, or a missing list, is reported at its own path already.
+            var listed = root.TryGetProperty("versions", out var given) && given.ValueKind == JsonValueKind.Array;
+            Report("$", MarketplacePolicy.Check(name, description, versions.Select(version => version?.EffectiveFrom).ToArray())
+                .Where(error => listed ? !(error.Code == "policy.missing" && error.Field.StartsWith("versions[", StringComparison.Ordinal)) : error.Field != "versions"));
+            return Errors.HasErrors ? null : MarketplacePolicy.Create(name!, description, versions!);
+        }
+
+        private PolicyVersion? Version(JsonElement element, string path)
+        {
+            if (!IsObject(element, path, VersionProperties))
+            {
+                return null;
+            }
+
+            var before = Errors.Errors.Count;
+            var effectiveFrom = Parsed(element, "effectiveFrom", path, InstantPattern.ExtendedIso, "an instant such as \"2024-01-01T00:00:00Z\"");
+            var defaults = Property(element, "creators", path, JsonValueKind.Object, required: true) is { } creatorsElement
+                ? Creators(creatorsElement, $"{path}.creators", partial: false, defaults: null)
+                : null;
+            var brands = Property(element, "brands", path, JsonValueKind.Object, required: true) is { } brandsElement
+                ? Brands(brandsElement, $"{path}.brands")
+                : null;
+            var markets = new List<PolicyMarket?>();
+            if (Property(element, "markets", path, JsonValueKind.Array, required: true) is { } array)
+            {
+                var index = 0;
+                foreach (var market in array.EnumerateArray())
+                {
+                    markets.Add(Market(market, $"{path}.markets[{index++}]", defaults));
+                }
+            }
+
+            if (Errors.Errors.Count > before || effectiveFrom is null || defaults is null || brands is null)
+            {
+                return null;
+            }
+
+            Report(path, PolicyVersion.Check(defaults, brands, markets));
+            return Errors.Errors.Count > before ? null : PolicyVersion.Create(effectiveFrom.Value, defaults, brands, markets!);
+        }
+
+        private PolicyMarket? Market(JsonElement element, string path, CreatorRequirements? defaults)
+        {
+            if (!IsObject(element, path, MarketProperties))
+            {
+                return null;
+            }
+
+            Country? country = null;
+            if (String(element, "country", path, required: true) is { } code && !Country.TryFromCode(code, out country))
+            {
+                Errors.Add($"{path}.country", "policy.unknown_country", $"'{code}' is not an assigned ISO 3166-1 alpha-2 country code.");
+            }
+
+            var launch = Parsed(element, "launchDate", path, LocalDatePattern.Iso, "a date such as \"2024-10-01\"");
+            CreatorRequirements? own = null;
+            if (Property(element, "creators", path, JsonValueKind.Object, required: false) is { } creators)
+            {
+                own = Creators(creators, $"{path}.creators", partial: true, defaults);
+            }
+
+            return country is null || launch is null ? null : new PolicyMarket(country, launch.Value, own);
+        }
+
+        // A version's defaults need every property; a market's own requirements (partial) take a missing one from
+        // the defaults. Only the values given and read are range-checked here, so each problem is named once, where
+        // it is written.
+        private CreatorRequirements? Creators(JsonElement element, string path, bool partial, CreatorRequirements? defaults)
+        {
+            if (!IsObject(element, path, CreatorProperties))
+            {
+                return null;
+            }
+
+            var required = !partial;
+            var before = Errors.Errors.Count;
+            var age = Integer(element, "minimumAge", path, required);
+            var followers = Integer(element, "minimumFollowers", path, required);
+            var views = Integer(element, "minimumViewsLast30Days", path, required);
+            var posts = Integer(element, "minimumPostsLast30Days", path, required);
+            var lookBack = Integer(element, "goodStandingLookBackDays", path, required);
+            var types = AccountTypes(element, path, required);
+            var fallback = defaults ?? new CreatorRequirements
+            {
+                MinimumAge = 1, MinimumFollowers = 0, MinimumViewsLast30Days = 0, MinimumPostsLast30Days = 0, GoodStandingLookBack = Duration.FromDays(1), AccountTypes = [AccountType.Creator],
+            };
+            var requirements = new CreatorRequirements
+            {
+                MinimumAge = age is { } a ? (int)Math.Clamp(a, int.MinValue, int.MaxValue) : fallback.MinimumAge,
+                MinimumFollowers = followers ?? fallback.MinimumFollowers,
+                MinimumViewsLast30Days = views ?? fallback.MinimumViewsLast30Days,
+                MinimumPostsLast30Days = posts is { } p ? (int)Math.Clamp(p, int.MinValue, int.MaxValue) : fallback.MinimumPostsLast30Days,
+                GoodStandingLookBack = lookBack is { } days ? Duration.FromDays(Math.Clamp(days, -1, 1_000_000)) : fallback.GoodStandingLookBack,
+                AccountTypes = types ?? fallback.AccountTypes,
+            };
+            var read = new Dictionary<string, bool>
+            {
+                ["minimumAge"] = age is not null,
+                ["minimumFollowers"] = followers is not null,
+                ["minimumViewsLast30Days"] = views is not null,
+                ["minimumPostsLast30Days"] = posts is not null,
+                ["goodStandingLookBackDays"] = lookBack is not null,
+                ["accountTypes"] = types is not null,
+            };
+            Report(path, requirements.Validate().Where(error => read.GetValueOrDefault(error.Field)));
+            return Errors.Errors.Count > before || (partial && defaults is null) ? null : requirements;
+        }
+
+        private BrandRequirements? Brands(JsonElement element, string path)
+        {
+            if (!IsObject(element, path, BrandProperties))
+            {
+                return null;
+            }
+
+            var identity = Boolean(element, "verifiedIdentity", path);
+            var business = Boolean(element, "businessInformation", path);
+            var tax = Boolean(element, "taxInformation", path);
+            return identity is { } i && business is { } b && tax is { } t ? new BrandRequirements(i, b, t) : null;
+        }
+
+        private AccountType[]? AccountTypes(JsonElement element, string path, bool required)
+        {
+            if (Property(element, "accountTypes", path, JsonValueKind.Array, required) is not { } array)
+            {
+                return null;
+            }
+
+            var types = new List<AccountType>();
+            var index = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                var at = $"{path}.accountTypes[{index++}]";
+                if (item.ValueKind != JsonValueKind.String)
+                {
+                    Errors.Add(at, "policy.json_type", $"expected an account type name, got {Kind(item)}.");
+                }
+                else if (AccountType.TryFromName(item.GetString(), out var type))
+                {
+                    types.Add(type);
+                }
+                else
+                {
+                    Errors.Add(at, "policy.unknown_account_type", $"'{item.GetString()}' is not an account type; use one of {string.Join(", ", AccountType.List.Select(t => t.Name))} (case-sensitive).");
+                }
+            }
+
+            return types.Count == index ? [.. types] : null;
+        }
+
+        private bool IsObject(JsonElement element, string path, string[] known)
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                Errors.Add(path, "policy.json_type", $"expected an object, got {Kind(element)}.");
+                return false;
+            }
+
+            foreach (var property in element.EnumerateObject())
+            {
+                if (!known.Contains(property.Name, StringComparer.Ordinal))
+                {
+                    Errors.Add($"{path}.{property.Name}", "policy.unknown_property", $"'{property.Name}' is not a property here; expected {string.Join(", ", known)}.");
+                }
+            }
+
+            return true;
+        }
+
+        private JsonElement? Property(JsonElement owner, string name, string path, JsonValueKind kind, bool required)
+        {
+            if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                if (required)
+                {
+                    Errors.Add($"{path}.{name}", "policy.missing", $"'{name}' is required.");
+                }
+
+                return null;
+            }
+
+            if (value.ValueKind != kind && !(kind == JsonValueKind.True && value.ValueKind == JsonValueKind.False))
+            {
+                Errors.Add($"{path}.{name}", "policy.json_type", $"expected {Article(kind)}, got {Kind(value)}.");
+                return null;
+            }
+
+            return value;
+        }
+
+        private string? String(JsonElement owner, string name, string path, bool required) =>
+            Property(owner, name, path, JsonValueKind.String, required)?.GetString();
+
+        private long? Integer(JsonElement owner, string name, string path, bool required)
+        {
+            if (Property(owner, name, path, JsonValueKind.Number, required) is not { } value)
+            {
+                return null;
+            }
+
+            if (value.TryGetInt64(out var number))
+            {
+                return number;
+            }
+
+            Errors.Add($"{path}.{name}", "policy.json_type", $"expected a whole number, got {value.GetRawText()}.");
+            return null;
+        }
+
+        private bool? Boolean(JsonElement owner, string name, string path) =>
+            Property(owner, name, path, JsonValueKind.True, required: true)?.GetBoolean();
+
+        private T? Parsed<T>(JsonElement owner, string name, string path, IPattern<T> pattern, string expected)
+            where T : struct
+        {
+            if (String(owner, name, path, required: true) is not { } text)
+            {
+                return null;
+            }
+
+            var result = pattern.Parse(text);
+            if (result.Success)
+            {
+                return result.Value;
+            }
+
+            Errors.Add($"{path}.{name}", "policy.bad_format", $"'{text}' is not {expected}.");
+            return null;
+        }
+
+        private void Report(string path, IEnumerable<DomainError> errors)
+        {
+            foreach (var error in errors)
+            {
+                Errors.Add(error.Field.Length == 0 ? path : error.Field[0] == '[' ? path + error.Field : $"{path}.{error.Field}", error.Code, error.Message);
+            }
+        }
+
+        private static string Kind(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            JsonValueKind.String => $"the string {element.GetRawText()}",
+            JsonValueKind.Number => $"the number {element.GetRawText()}",
+            JsonValueKind.True or JsonValueKind.False => $"{element.GetRawText()}",
+            _ => "null",
+        };
+
+        private static string Article(JsonValueKind kind) => kind switch
+        {
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            JsonValueKind.String => "a string",
+            JsonValueKind.Number => "a number",
+            _ => "true or false",
+        };
+    }
+}

@@ -86,6 +86,9 @@ public sealed record CreatorQuery
     /// <summary>Whether creators on vacation are left out.</summary>
     public bool ExcludeOnVacation { get; init; }
 
+    /// <summary>Keeps only creators eligible under a marketplace policy as of an instant, or null for no such filter.</summary>
+    public EligibilityFilter? Eligibility { get; init; }
+
     /// <summary>The order of results.</summary>
     public CreatorSort Sort { get; init; } = CreatorSort.Relevance;
 
@@ -125,6 +128,7 @@ public sealed record CreatorQuery
         RequireNoNulls(errors, nameof(Tiers), Tiers);
         errors.Require(Subdivisions is not null, nameof(Subdivisions), "query.null", "the collection may not be null.");
         errors.Require(Excluded is not null, nameof(Excluded), "query.null", "the collection may not be null.");
+        errors.Require(Eligibility is null || Eligibility.Policy is not null, nameof(Eligibility), "query.null", "an eligibility filter needs a policy.");
         Followers.Check(errors, nameof(Followers), 0, long.MaxValue);
         AverageViews.Check(errors, nameof(AverageViews), 0, long.MaxValue);
         MedianViews.Check(errors, nameof(MedianViews), 0, long.MaxValue);
@@ -223,7 +227,8 @@ public sealed record CreatorQuery
             && (MajorAudienceCountry is null || (audience.Countries is { } countries && ReferenceEquals(countries.Major().Key, MajorAudienceCountry)))
             && (Keyword is null || KeywordRank(creator) > 0)
             && !Excluded.Contains(creator.Id)
-            && !(ExcludeOnVacation && creator.OnVacation);
+            && !(ExcludeOnVacation && creator.OnVacation)
+            && (Eligibility is null || Eligibility.IsMetBy(creator));
     }
 
     /// <summary>Orders two matching creators as a search returns them: by <see cref="Sort"/>, then by id.</summary>

@@ -1,5 +1,7 @@
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Eligibility;
+using CreatorMarketplace.Tests.Creators;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -15,6 +17,20 @@ public abstract class CreatorCatalogContract
 
     private static readonly IReadOnlyList<CreatorListing> Listings =
         new CreatorGenerator(17, new FakeClock(Now)).Generate(1_500).Select(creator => creator.ToListing()).ToList();
+
+    // The shipped policy, then from a year before now a stricter one: 20,000 followers, 6 posts, and Korea opening
+    // on the date judged (so its creators' local dates decide).
+    private static readonly MarketplacePolicy TwoVersionPolicy = MarketplacePolicy.Create(
+        "two-versions",
+        string.Empty,
+        [
+            .. MarketplacePolicy.TikTokCreatorMarketplace.Versions,
+            PolicyVersion.Create(
+                Now - Duration.FromDays(365),
+                MarketplacePolicy.TikTokCreatorMarketplace.Versions[0].Creators with { MinimumFollowers = 20_000, MinimumPostsLast30Days = 6 },
+                BrandRequirements.All,
+                MarketplacePolicy.TikTokCreatorMarketplace.Versions[0].Markets.Select(market => market.Country == Country.KR ? market with { LaunchDate = Now.InUtc().Date } : market)),
+        ]);
 
     private static readonly CreatorSort[] Sorts = [.. CreatorSort.List.OrderBy(sort => sort.Value)];
 
@@ -153,6 +169,75 @@ public abstract class CreatorCatalogContract
             var page = (await catalog.SearchAsync(query)).AsT0;
 
             page.Items.Select(c => c.Id).ShouldBe(expected.Select(c => c.Id), query.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Eligibility_at_every_boundary_is_decided_exactly()
+    {
+        // Judged at 10:00 UTC: already the next day at UTC+14, still the day before at UTC-11. Followers and views
+        // above 2^24 share floats with their neighbours; violations sit on the look-back window's edges.
+        const long Big = 16_777_217;
+        var asOf = Instant.FromUtc(2026, 11, 25, 10, 0);
+        var clock = new FakeClock(asOf - Duration.FromDays(400));
+        var requirements = MarketplacePolicy.TikTokCreatorMarketplace.Versions[0].Creators with { MinimumFollowers = Big, MinimumViewsLast30Days = Big };
+        var policy = MarketplacePolicy.Create("edges", string.Empty, [
+            PolicyVersion.Create(asOf - Duration.FromDays(1_000), requirements, BrandRequirements.All, [
+                new PolicyMarket(Country.US, new LocalDate(2020, 1, 1)),
+                new PolicyMarket(Country.KR, asOf.InUtc().Date, requirements with { MinimumAge = 19 }),
+                new PolicyMarket(Country.MX, asOf.InUtc().Date.PlusDays(1)),
+            ]),
+        ]);
+        DateTimeZone[] zones = [DateTimeZoneProviders.Tzdb["Pacific/Kiritimati"], DateTimeZoneProviders.Tzdb["Pacific/Pago_Pago"], DateTimeZone.Utc];
+        var lookBack = requirements.GoodStandingLookBack;
+        Instant[][] histories =
+        [
+            [], [asOf - lookBack], [asOf - lookBack + Duration.Epsilon], [asOf], [asOf + Duration.Epsilon],
+            [asOf - Duration.FromDays(10), asOf + Duration.FromDays(1)], [asOf - Duration.FromDays(200), asOf + Duration.FromDays(5)],
+        ];
+        var catalog = CreateCatalog();
+        var listings = new List<CreatorListing>();
+        var sequence = 0;
+        foreach (var country in new[] { Country.US, Country.KR, Country.MX, Country.PL })
+        {
+            foreach (var zone in zones)
+            {
+                for (var day = -2; day <= 2; day++)
+                {
+                    var n = sequence++;
+                    var years = country == Country.KR ? 19 : 18;
+                    var profile = CreatorTests.Profile() with
+                    {
+                        HomeCountry = country, HomeSubdivision = null, TimeZone = zone,
+                        BirthDate = n % 7 == 6 ? null : asOf.InUtc().Date.PlusDays(day).PlusYears(-years),
+                        AgeBand = n % 7 == 6 ? (n % 2 == 0 ? AgeBucket.From18To24 : AgeBucket.From13To17) : null,
+                    };
+                    var followers = Big + (n % 3) - 1;
+                    var stats = AccountStats.Create(clock.GetCurrentInstant(), followers, viewsLast30Days: Big + ((n / 3) % 3) - 1, postsLast30Days: 3 + (n % 2) - (n % 5 == 0 ? 1 : 0));
+                    var type = n % 11 == 10 ? AccountType.Business : AccountType.Personal;
+                    var creator = Creator.Register(EntityId.New<CreatorId>(clock), profile, new PlatformAccount(new Handle(Platform.TikTok, $"edge{n}"), type, stats), clock);
+                    foreach (var at in histories[n % histories.Length])
+                    {
+                        creator.RecordViolation(new ComplianceViolation(at, "community_guidelines", "Removed."), clock);
+                    }
+
+                    creator.MarkStored(1);
+                    listings.Add(creator.ToListing());
+                    (await catalog.UpsertAsync(listings[^1])).ShouldBeTrue();
+                }
+            }
+        }
+
+        foreach (var at in new[] { asOf, asOf + Duration.FromHours(14), asOf - Duration.FromHours(11), asOf + Duration.FromDays(1) })
+        {
+            var query = new CreatorQuery { Eligibility = new(policy, at), PageSize = CreatorQuery.MaxPageSize, Sort = CreatorSort.Followers };
+            var expected = listings.Where(listing => policy.ForCreators.Evaluate(listing, at).IsEligible).ToList();
+            expected.Sort(query.Compare);
+            expected.Count.ShouldBeInRange(1, listings.Count - 1);
+
+            var page = (await catalog.SearchAsync(query)).AsT0;
+
+            page.Items.Select(c => c.Id).ShouldBe(expected.Select(c => c.Id), $"as of {at}");
         }
     }
 
@@ -321,6 +406,13 @@ public abstract class CreatorCatalogContract
         if (random.Next(5) == 0)
         {
             query = query with { Excluded = Listings.Where((_, i) => i % 3 == 0).Select(c => c.Id).ToArray() };
+        }
+
+        if (random.Next(3) == 0)
+        {
+            // Around the generated facts: violations up to two years back, ages near 18 and 19, Korea's launch.
+            var policy = random.Next(2) == 0 ? MarketplacePolicy.TikTokCreatorMarketplace : TwoVersionPolicy;
+            query = query with { Eligibility = new(policy, Now + Duration.FromHours(random.Next(-800 * 24, 800 * 24))) };
         }
 
         if (random.Next(3) == 0)

@@ -13,7 +13,16 @@ internal static class NumberColumn
     public const int PastCampaigns = 5;
     public const int FirstGender = 6;
     public const int FirstAge = FirstGender + 3;
-    public const int Count = FirstAge + 6;
+
+    // What eligibility policies judge: recent activity, account type (its value), the birth date and violations as
+    // days since 1970-01-01 (whole numbers, exact as floats), and the youngest age of a self-declared age band.
+    public const int ViewsLast30Days = FirstAge + 6;
+    public const int PostsLast30Days = ViewsLast30Days + 1;
+    public const int AccountType = PostsLast30Days + 1;
+    public const int BirthDay = AccountType + 1;
+    public const int AgeBandMinimum = BirthDay + 1;
+    public const int LatestViolationDay = AgeBandMinimum + 1;
+    public const int Count = LatestViolationDay + 1;
 
     public static int Of(AudienceGender gender) => FirstGender + gender.Value - 1;
 
@@ -123,7 +132,16 @@ internal sealed class CatalogChunk
         Numbers[NumberColumn.Price][offset] = listing.RateCard?.LowestPrice is { } price ? price.MinorUnits : float.NaN;
         Numbers[NumberColumn.PastCampaigns][offset] = listing.PastCampaignCount;
         WriteShares(offset, NumberColumn.FirstGender, NumberColumn.FirstAge, listing.Audience.Gender, NumberColumn.Of);
-        WriteShares(offset, NumberColumn.FirstAge, NumberColumn.Count, listing.Audience.Age, NumberColumn.Of);
+        WriteShares(offset, NumberColumn.FirstAge, NumberColumn.ViewsLast30Days, listing.Audience.Age, NumberColumn.Of);
+        Numbers[NumberColumn.ViewsLast30Days][offset] = stats.ViewsLast30Days is { } views ? views : float.NaN;
+        Numbers[NumberColumn.PostsLast30Days][offset] = stats.PostsLast30Days is { } posts ? posts : float.NaN;
+        Numbers[NumberColumn.AccountType][offset] = listing.PrimaryAccount.Type.Value;
+        var profile = listing.Profile;
+        Numbers[NumberColumn.BirthDay][offset] = profile.BirthDate is { } birthDate ? EpochDay.Of(birthDate) : float.NaN;
+        Numbers[NumberColumn.AgeBandMinimum][offset] = profile.AgeBand is { } band ? band.MinAge : float.NaN;
+        Numbers[NumberColumn.LatestViolationDay][offset] = listing.ComplianceHistory.Count > 0
+            ? EpochDay.Of(listing.ComplianceHistory.Max(violation => violation.OccurredAt))
+            : float.NaN;
 
         foreach (var ordinal in ordinals)
         {

@@ -115,6 +115,11 @@ internal sealed class CatalogSearch : IDisposable
         }
 
         ApplyBounds(bounds);
+        if (query.Eligibility is { } eligibility)
+        {
+            ApplyEligibility(EligibilityColumns.Compile(eligibility, keys));
+        }
+
         foreach (var excluded in query.Excluded)
         {
             if (_snapshot.RowOf(excluded) is var row and >= 0)
@@ -265,6 +270,54 @@ internal sealed class CatalogSearch : IDisposable
                 match[word] &= inside | equal;
                 edge[word] |= equal;
             }
+        }
+    }
+
+    // Keeps the candidates their market's thresholds pass; a row the columns cannot decide is kept as an edge, for
+    // its listing to decide. Each row is in one country, so each candidate is decided once.
+    private void ApplyEligibility(EligibilityColumns policy)
+    {
+        var kept = ArrayPool<ulong>.Shared.Rent(1 << CatalogChunk.WordShift);
+        try
+        {
+            ForEachChunk((chunk, first, end) =>
+            {
+                var match = _match.AsSpan(first, end - first);
+                var edge = _edge.AsSpan(first, end - first);
+                var keep = kept.AsSpan(0, match.Length);
+                keep.Clear();
+                foreach (var market in policy.Markets)
+                {
+                    if (chunk.Bitmap(market.CountryOrdinal) is not { } inMarket)
+                    {
+                        continue;
+                    }
+
+                    for (var word = 0; word < match.Length; word++)
+                    {
+                        for (var bits = match[word] & inMarket[word]; bits != 0; bits &= bits - 1)
+                        {
+                            var index = BitOperations.TrailingZeroCount(bits);
+                            switch (market.Decide(chunk.Numbers, (word << 6) + index))
+                            {
+                                case ColumnVerdict.Passes:
+                                    keep[word] |= 1UL << index;
+                                    break;
+                                case ColumnVerdict.Unsure:
+                                    keep[word] |= 1UL << index;
+                                    edge[word] |= 1UL << index;
+                                    break;
+                            }
+                        }
+                    }
+                }
+
+                keep.CopyTo(match);
+            });
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(kept);
         }
     }
 

@@ -13,7 +13,8 @@ namespace CreatorMarketplace.Samples.Workflow;
 /// </summary>
 internal static class DiscoveryStep
 {
-    public static async Task Run(IClock clock, TextWriter output)
+    /// <returns>The catalog, for the steps that follow.</returns>
+    public static async Task<ICreatorCatalog> Run(IClock clock, TextWriter output)
     {
         output.WriteLine("Step 3: discovery");
 
@@ -132,6 +133,7 @@ internal static class DiscoveryStep
         }
 
         output.WriteLine();
+        return catalog;
     }
 
     /// <summary>A brand's own ranking: followers times engagement rate, unknown when the rate is.</summary>
@@ -189,7 +191,7 @@ internal static class DiscoveryStep
     /// that their digits line up; whole numbers get thousands separators, fractions are shown as percentages, and
     /// a missing value is a dash, never a zero.
     /// </summary>
-    private static void WriteTable(TextWriter output, string[] headers, IEnumerable<object?[]> rows)
+    internal static void WriteTable(TextWriter output, string[] headers, IEnumerable<object?[]> rows)
     {
         var cells = rows.Select(row => row.Select(Format).ToArray()).ToList();
         var right = headers.Select((_, i) => cells.Exists(row => row[i].Right)).ToArray();

@@ -12,7 +12,7 @@ Console.WriteLine();
 
 MoneyStep.Run(clock, Console.Out);
 CreatorStep.Run(clock, Console.Out);
-await DiscoveryStep.Run(clock, Console.Out);
-EligibilityStep.Run(clock, Console.Out);
+var catalog = await DiscoveryStep.Run(clock, Console.Out);
+await EligibilityStep.Run(clock, catalog, Console.Out);
 
 return 0;

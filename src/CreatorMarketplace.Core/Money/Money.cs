@@ -42,6 +42,9 @@ public readonly partial struct Money : IEquatable<Money>, IComparable<Money>, IC
     /// <summary>Whether the amount is zero.</summary>
     public bool IsZero => MinorUnits == 0;
 
+    // default(Money) has no currency; validation reports it instead of letting Currency throw.
+    internal bool IsDefault => _currency is null;
+
     /// <summary>Whether the amount is below zero.</summary>
     public bool IsNegative => MinorUnits < 0;
 

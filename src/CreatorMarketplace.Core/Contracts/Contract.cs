@@ -1,0 +1,386 @@
+using NodaTime;
+
+namespace CreatorMarketplace.Contracts;
+
+/// <summary>
+/// A contract between a brand and a creator: versioned terms, signatures, and a guarded lifecycle draft → sent →
+/// signed → active → completed, or terminated before completion.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every change of terms is a new immutable <see cref="ContractVersion"/>. Before both parties have signed, the
+/// newest version is the one to sign; afterwards a new version is an amendment, and the version in force stays in
+/// force until both sign the amendment. A signature counts for the version signed only.
+/// </para>
+/// <para>
+/// Invalid terms throw a <see cref="DomainValidationException"/>; an action the status does not allow returns
+/// <see cref="NotAllowed"/>. Either way the contract is left exactly as it was.
+/// </para>
+/// </remarks>
+public sealed class Contract : AggregateRoot<ContractId>
+{
+    private readonly List<ContractVersion> _versions = [];
+    private readonly List<Signature> _signatures = [];
+    private readonly List<(int Version, Instant At)> _inForce = [];
+
+    private Contract(ContractId id, BrandId brand, CreatorId creator)
+        : base(id)
+    {
+        Brand = brand;
+        Creator = creator;
+    }
+
+    /// <summary>The brand.</summary>
+    public BrandId Brand { get; }
+
+    /// <summary>The creator.</summary>
+    public CreatorId Creator { get; }
+
+    /// <summary>Where the contract is in its life.</summary>
+    public ContractStatus Status { get; private set; } = ContractStatus.Draft;
+
+    /// <summary>Every version, oldest first.</summary>
+    public IReadOnlyList<ContractVersion> Versions => _versions.AsReadOnly();
+
+    /// <summary>The newest version: the one to sign, or a pending amendment.</summary>
+    public ContractVersion Current => _versions[^1];
+
+    /// <summary>The version both parties have signed most recently; null until then.</summary>
+    public ContractVersion? InForce => _inForce.Count == 0 ? null : _versions[_inForce[^1].Version - 1];
+
+    /// <summary>Whether a version newer than the one in force awaits signatures.</summary>
+    public bool HasPendingAmendment => InForce is { } inForce && inForce.Number != Current.Number;
+
+    /// <summary>Every signature, in the order given.</summary>
+    public IReadOnlyList<Signature> Signatures => _signatures.AsReadOnly();
+
+    /// <summary>How the contract was ended early, if it was.</summary>
+    public Termination? Termination { get; private set; }
+
+    /// <summary>The actions the contract allows now (signing only when a version awaits a signature).</summary>
+    public IReadOnlyList<ContractAction> PermittedActions =>
+        [.. Status.AllowedActions.Where(action => action != ContractAction.Sign || AwaitsSignature)];
+
+    private bool AwaitsSignature => Status == ContractStatus.Sent || HasPendingAmendment;
+
+    /// <summary>Drafts a contract.</summary>
+    /// <param name="id">The new contract's id.</param>
+    /// <param name="brand">The brand.</param>
+    /// <param name="creator">The creator.</param>
+    /// <param name="terms">The first version's terms; every problem is reported at once.</param>
+    /// <param name="clock">The clock that stamps the version and the event.</param>
+    /// <returns>The draft, with a <see cref="ContractDrafted"/> event pending.</returns>
+    /// <exception cref="DomainValidationException">The terms are invalid, or the exclusivity names the contract's own brand as a competitor.</exception>
+    public static Contract Draft(ContractId id, BrandId brand, CreatorId creator, ContractTerms terms, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var contract = new Contract(id, brand, creator);
+        contract.Check(terms);
+        var now = clock.GetCurrentInstant();
+        contract._versions.Add(new ContractVersion(1, terms, now, "initial draft"));
+        contract.Raise(new ContractDrafted(id, brand, creator, now));
+        return contract;
+    }
+
+    /// <summary>Sends the draft for signature.</summary>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> unless a draft.</returns>
+    public ActionResult Send(IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Refuse(ContractAction.Send) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var now = clock.GetCurrentInstant();
+        MoveTo(ContractStatus.Sent, now);
+        Raise(new ContractSent(Id, Current.Number, now));
+        return ActionResult.Done;
+    }
+
+    /// <summary>
+    /// Writes new terms as a new version: before signing a revision both must sign, after signing an amendment the
+    /// version in force stays until both sign it. Terms equal to the newest version change nothing.
+    /// </summary>
+    /// <param name="terms">The new terms; every problem is reported at once.</param>
+    /// <param name="note">Why the terms change; not blank.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> once completed or terminated.</returns>
+    /// <exception cref="DomainValidationException">The terms are invalid.</exception>
+    /// <exception cref="ArgumentException"><paramref name="note"/> is blank.</exception>
+    public ActionResult Amend(ContractTerms terms, string note, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentException.ThrowIfNullOrWhiteSpace(note);
+        if (Refuse(ContractAction.Amend) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Check(terms);
+        if (terms.Equals(Current.Terms))
+        {
+            return ActionResult.Done;
+        }
+
+        var now = clock.GetCurrentInstant();
+        var version = new ContractVersion(Current.Number + 1, terms, now, note);
+        var changes = version.ChangesFrom(Current);
+        _versions.Add(version);
+        Raise(new ContractAmended(Id, version.Number, changes, now));
+        return ActionResult.Done;
+    }
+
+    /// <summary>
+    /// Signs the newest version for one party. When both parties have signed it, it comes into force (and a sent
+    /// contract becomes signed).
+    /// </summary>
+    /// <param name="party">The side signing.</param>
+    /// <param name="signer">Who signs; not blank.</param>
+    /// <param name="version">The version the signer read and signs; it must be the newest.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> when nothing awaits a signature, the version is not the newest, or the party has signed it already.</returns>
+    /// <exception cref="ArgumentException"><paramref name="signer"/> is blank.</exception>
+    public ActionResult Sign(ContractParty party, string signer, int version, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentException.ThrowIfNullOrWhiteSpace(signer);
+        if (Refuse(ContractAction.Sign) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!AwaitsSignature)
+        {
+            return new NotAllowed(ContractAction.Sign.Name, Status.Name, $"version {Current.Number} is in force and no amendment awaits a signature.");
+        }
+
+        if (version != Current.Number)
+        {
+            return new NotAllowed(ContractAction.Sign.Name, Status.Name, $"version {version} is not the newest; version {Current.Number} is the one to sign.");
+        }
+
+        if (SignatureOf(party, version) is not null)
+        {
+            return new NotAllowed(ContractAction.Sign.Name, Status.Name, $"the {party.Name.ToLowerInvariant()} has already signed version {version}.");
+        }
+
+        var now = clock.GetCurrentInstant();
+        var signature = new Signature(party, signer, version, now);
+        _signatures.Add(signature);
+        Raise(new ContractSigned(Id, signature, now));
+        if (SignatureOf(party.Other, version) is not null)
+        {
+            _inForce.Add((version, now));
+            Raise(new ContractVersionInForce(Id, version, now));
+            if (Status == ContractStatus.Sent)
+            {
+                MoveTo(ContractStatus.Signed, now);
+            }
+        }
+
+        return ActionResult.Done;
+    }
+
+    /// <summary>Starts the work under the signed contract.</summary>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> unless signed.</returns>
+    public ActionResult Activate(IClock clock) => Transition(ContractAction.Activate, ContractStatus.Active, clock);
+
+    /// <summary>Records that the work is done. Rights granted for a term stay in force; a pending amendment lapses unsigned.</summary>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> unless active.</returns>
+    public ActionResult Complete(IClock clock) => Transition(ContractAction.Complete, ContractStatus.Completed, clock);
+
+    /// <summary>Ends the contract early; no right or exclusivity of it holds from now on.</summary>
+    /// <param name="by">The side ending it.</param>
+    /// <param name="reason">Why; not blank.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> once completed or terminated.</returns>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
+    public ActionResult Terminate(ContractParty by, string reason, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Refuse(ContractAction.Terminate) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var now = clock.GetCurrentInstant();
+        Termination = new Termination(by, reason, now);
+        MoveTo(ContractStatus.Terminated, now);
+        Raise(new ContractTerminated(Id, Termination, now));
+        return ActionResult.Done;
+    }
+
+    /// <summary>The version whose terms bound the parties at an instant: the last one both had signed by then.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The version, or null when none had been signed by both, or the contract had been terminated.</returns>
+    public ContractVersion? VersionInForceAt(Instant instant)
+    {
+        if (Termination is { } termination && instant >= termination.At)
+        {
+            return null;
+        }
+
+        var version = _inForce.LastOrDefault(entry => entry.At <= instant).Version;
+        return version == 0 ? null : _versions[version - 1];
+    }
+
+    /// <summary>
+    /// May this deliverable be used in this channel and country at this instant? Permitted names the grant that
+    /// permits it; Denied gives every reason: the contract's (not signed by then, terminated, no such deliverable,
+    /// no grants) and each grant's (channel not granted, territory not covered, not yet started, expired). Paid
+    /// amplification of a TikTok deliverable also needs the creator's Spark Ads authorisation of the post, valid at
+    /// that instant.
+    /// </summary>
+    /// <param name="request">The use.</param>
+    /// <param name="sparkAds">The Spark Ads authorisation of the post, when there is one.</param>
+    /// <returns>The decision.</returns>
+    /// <exception cref="ArgumentException">The authorisation belongs to another contract or deliverable.</exception>
+    public RightsDecision MayUse(UsageRequest request, SparkAdsAuthorization? sparkAds = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Channel);
+        ArgumentNullException.ThrowIfNull(request.Territory);
+        if (sparkAds is not null && (sparkAds.Contract != Id || sparkAds.Deliverable != request.Deliverable))
+        {
+            throw new ArgumentException($"sparkAds: the authorisation is for deliverable '{sparkAds.Deliverable}' of contract {sparkAds.Contract}, not '{request.Deliverable}' of {Id}.", nameof(sparkAds));
+        }
+
+        var version = VersionInForceAt(request.At);
+        if (version is null)
+        {
+            return new Denied([ContractDenial(request.At)]);
+        }
+
+        var deliverable = version.Terms.Deliverable(request.Deliverable);
+        if (deliverable is null)
+        {
+            return new Denied([new(null, "rights.unknown_deliverable", $"version {version.Number} has no deliverable named '{request.Deliverable}'.")]);
+        }
+
+        if (version.Terms.Grants.Count == 0)
+        {
+            return new Denied([new(null, "rights.not_granted", $"version {version.Number} grants no usage rights.")]);
+        }
+
+        var reasons = new List<RightsDenial>();
+        if (request.Channel == UsageChannel.PaidAmplification && deliverable.Platform == Platform.TikTok)
+        {
+            var problem = sparkAds is null
+                ? new RightsDenial(null, "rights.spark_ads_not_authorized", "paid amplification on TikTok needs the creator's Spark Ads authorisation of the post, and there is none.")
+                : sparkAds.DenialAt(request.At);
+            if (problem is not null)
+            {
+                reasons.Add(problem);
+            }
+        }
+
+        var grantReasons = new List<RightsDenial>();
+        for (var i = 0; i < version.Terms.Grants.Count; i++)
+        {
+            var denials = version.Terms.Grants[i].Denials(request.Channel, request.Territory, request.At, i + 1);
+            if (denials.Count == 0 && reasons.Count == 0)
+            {
+                return new Permitted(version.Number, i + 1, version.Terms.Grants[i]);
+            }
+
+            grantReasons.AddRange(denials);
+        }
+
+        return new Denied([.. reasons, .. grantReasons]);
+    }
+
+    /// <summary>What changed in a version from the one before it.</summary>
+    /// <param name="version">A version number from 2.</param>
+    /// <returns>The changes.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">There is no such version, or it is the first.</exception>
+    public IReadOnlyList<TermChange> ChangesIn(int version)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(version, _versions.Count);
+        return _versions[version - 1].ChangesFrom(_versions[version - 2]);
+    }
+
+    /// <summary>Whether this contract's exclusivity, in force at the time, binds the creator somewhere inside a period.</summary>
+    /// <param name="from">The period's start.</param>
+    /// <param name="until">The period's end (exclusive).</param>
+    /// <returns>The exclusivity and the window it binds, or null.</returns>
+    internal (Exclusivity Exclusivity, Instant Start, Instant End)? ExclusivityBinding(Instant from, Instant until)
+    {
+        if (!Status.IsBinding && Status != ContractStatus.Terminated)
+        {
+            return null;
+        }
+
+        // The version in force now decides; a termination cuts the window short.
+        var version = InForce;
+        if (version?.Terms.Exclusivity is not { } exclusivity)
+        {
+            return null;
+        }
+
+        var end = Termination is { } termination && termination.At < exclusivity.End ? termination.At : exclusivity.End;
+        var start = exclusivity.Start;
+        return start < until && from < end && start < end ? (exclusivity, start, end) : null;
+    }
+
+    private RightsDenial ContractDenial(Instant at)
+    {
+        if (Termination is { } termination && at >= termination.At)
+        {
+            return new(null, "rights.contract_terminated", $"the contract was terminated at {termination.At} by the {termination.By.Name.ToLowerInvariant()}: {termination.Reason}");
+        }
+
+        return _inForce.Count == 0
+            ? new(null, "rights.contract_not_signed", $"the contract is {Status.Name}; no version has been signed by both parties.")
+            : new(null, "rights.contract_not_yet_signed", $"no version had been signed by both parties at {at}; the first was at {_inForce[0].At}.");
+    }
+
+    private Signature? SignatureOf(ContractParty party, int version) =>
+        _signatures.Find(signature => signature.Party == party && signature.Version == version);
+
+    private NotAllowed? Refuse(ContractAction action) =>
+        Status.Allows(action)
+            ? null
+            : new NotAllowed(action.Name, Status.Name, Status.AllowedActions.Count == 0
+                ? $"a {Status.Name} contract allows no action."
+                : $"a {Status.Name} contract allows only {string.Join(", ", Status.AllowedActions)}.");
+
+    private ActionResult Transition(ContractAction action, ContractStatus to, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Refuse(action) is { } refusal)
+        {
+            return refusal;
+        }
+
+        MoveTo(to, clock.GetCurrentInstant());
+        return ActionResult.Done;
+    }
+
+    private void MoveTo(ContractStatus to, Instant at)
+    {
+        var from = Status;
+        Status = to;
+        Raise(new ContractStatusChanged(Id, from, to, at));
+    }
+
+    private void Check(ContractTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var errors = new ErrorCollector();
+        errors.AddRange(terms.Validate());
+        if (terms.Exclusivity is { Competitors: { } competitors })
+        {
+            errors.Require(!competitors.Contains(Brand), $"{nameof(ContractTerms.Exclusivity)}.{nameof(Exclusivity.Competitors)}", "contract.own_brand_competitor", "a contract's exclusivity cannot name its own brand as a competitor.");
+        }
+
+        errors.ThrowIfAny(nameof(terms));
+    }
+}

@@ -1,0 +1,89 @@
+using OneOf;
+using OneOf.Types;
+
+namespace CreatorMarketplace;
+
+/// <summary>
+/// An action an aggregate refused because of the state it is in: which action, which state, and why. Nothing
+/// changed.
+/// </summary>
+/// <param name="Action">The action asked for, for example <c>sign</c>.</param>
+/// <param name="State">The state the aggregate was in, for example <c>draft</c>.</param>
+/// <param name="Reason">Why the action is not allowed now, as a sentence.</param>
+public sealed record NotAllowed(string Action, string State, string Reason)
+{
+    /// <summary>Formats the refusal, for example <c>"sign is not allowed while draft: the contract has not been sent."</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{Action} is not allowed while {State}: {Reason}";
+}
+
+/// <summary>
+/// The outcome of an action on an aggregate: done, or <see cref="NotAllowed"/> in the current state. Invalid
+/// input is not an outcome but a <see cref="DomainValidationException"/>; neither a refusal nor an exception
+/// changes anything.
+/// </summary>
+public sealed class ActionResult : OneOfBase<Success, NotAllowed>
+{
+    private ActionResult(OneOf<Success, NotAllowed> result)
+        : base(result)
+    {
+    }
+
+    /// <summary>The action was carried out (or there was nothing to change).</summary>
+    public static ActionResult Done { get; } = new(default(Success));
+
+    /// <summary>Whether the action was carried out.</summary>
+    public bool IsDone => IsT0;
+
+    /// <summary>The refusal, when the action was not allowed; otherwise null.</summary>
+    public NotAllowed? Refusal => IsT1 ? AsT1 : null;
+
+    /// <summary>Throws when the action was not allowed; for callers that know it must be.</summary>
+    /// <exception cref="InvalidOperationException">The action was not allowed; the message names the action, the state and why.</exception>
+    public void ThrowIfNotAllowed()
+    {
+        if (IsT1)
+        {
+            throw new InvalidOperationException(AsT1.ToString());
+        }
+    }
+
+    /// <summary>Wraps a refusal.</summary>
+    /// <param name="refusal">The refusal.</param>
+    public static implicit operator ActionResult(NotAllowed refusal) => new(refusal ?? throw new ArgumentNullException(nameof(refusal)));
+
+    /// <inheritdoc />
+    public override string ToString() => IsT0 ? "done" : AsT1.ToString();
+}
+
+/// <summary>
+/// The outcome of an action on an immutable value: the new value, or <see cref="NotAllowed"/> in the value's
+/// current state (the original is unchanged either way).
+/// </summary>
+/// <typeparam name="T">The value's type.</typeparam>
+public sealed class ActionResult<T> : OneOfBase<T, NotAllowed>
+{
+    private ActionResult(OneOf<T, NotAllowed> result)
+        : base(result)
+    {
+    }
+
+    /// <summary>Whether the action was carried out.</summary>
+    public bool IsDone => IsT0;
+
+    /// <summary>The refusal, when the action was not allowed; otherwise null.</summary>
+    public NotAllowed? Refusal => IsT1 ? AsT1 : null;
+
+    /// <summary>The new value, or throws when the action was not allowed.</summary>
+    /// <returns>The new value.</returns>
+    /// <exception cref="InvalidOperationException">The action was not allowed.</exception>
+    public T GetValueOrThrow() => IsT0 ? AsT0 : throw new InvalidOperationException(AsT1.ToString());
+
+    /// <summary>Wraps a new value.</summary>
+    /// <param name="value">The value.</param>
+    public static implicit operator ActionResult<T>(T value) => new(value);
+
+    /// <summary>Wraps a refusal.</summary>
+    /// <param name="refusal">The refusal.</param>
+    public static implicit operator ActionResult<T>(NotAllowed refusal) => new(refusal ?? throw new ArgumentNullException(nameof(refusal)));
+}

@@ -11,8 +11,9 @@ Console.WriteLine("CreatorMarketplace.Core: campaign walk-through");
 Console.WriteLine();
 
 MoneyStep.Run(clock, Console.Out);
-CreatorStep.Run(clock, Console.Out);
+var maya = CreatorStep.Run(clock, Console.Out);
 var catalog = await DiscoveryStep.Run(clock, Console.Out);
 await EligibilityStep.Run(clock, catalog, Console.Out);
+await ContractsStep.Run(clock, maya, catalog, Console.Out);
 
 return 0;

@@ -345,12 +345,7 @@ public sealed class Contract : AggregateRoot<ContractId>
     private Signature? SignatureOf(ContractParty party, int version) =>
         _signatures.Find(signature => signature.Party == party && signature.Version == version);
 
-    private NotAllowed? Refuse(ContractAction action) =>
-        Status.Allows(action)
-            ? null
-            : new NotAllowed(action.Name, Status.Name, Status.AllowedActions.Count == 0
-                ? $"a {Status.Name} contract allows no action."
-                : $"a {Status.Name} contract allows only {string.Join(", ", Status.AllowedActions)}.");
+    private NotAllowed? Refuse(ContractAction action) => NotAllowed.UnlessListed(action, Status.Name, "contract", Status.AllowedActions);
 
     private ActionResult Transition(ContractAction action, ContractStatus to, IClock clock)
     {

@@ -15,6 +15,15 @@ public sealed record NotAllowed(string Action, string State, string Reason)
     /// <summary>Formats the refusal, for example <c>"sign is not allowed while draft: the contract has not been sent."</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => $"{Action} is not allowed while {State}: {Reason}";
+
+    // The refusal of an action the state's list does not hold, worded the same for every aggregate.
+    internal static NotAllowed? UnlessListed<TAction>(TAction action, string state, string aggregate, IReadOnlyList<TAction> allowed)
+        where TAction : notnull =>
+        allowed.Contains(action)
+            ? null
+            : new(action.ToString()!, state, allowed.Count == 0
+                ? $"a {aggregate} that is {state} allows no action."
+                : $"a {aggregate} that is {state} allows only {string.Join(", ", allowed)}.");
 }
 
 /// <summary>
@@ -82,6 +91,11 @@ public sealed class ActionResult<T> : OneOfBase<T, NotAllowed>
     /// <summary>Wraps a new value.</summary>
     /// <param name="value">The value.</param>
     public static implicit operator ActionResult<T>(T value) => new(value);
+
+    /// <summary>Wraps a new value by name; needed where <typeparamref name="T"/> is an interface, which C# does not convert implicitly.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The result.</returns>
+    public static ActionResult<T> Done(T value) => new(value);
 
     /// <summary>Wraps a refusal.</summary>
     /// <param name="refusal">The refusal.</param>

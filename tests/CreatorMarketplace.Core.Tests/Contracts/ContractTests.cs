@@ -52,7 +52,7 @@ public class ContractTests
         };
 
         refusals.Select(r => (r!.Action, r.State)).ShouldBe([("sign", "draft"), ("activate", "draft"), ("complete", "draft")]);
-        refusals[0]!.Reason.ShouldBe("a draft contract allows only send, amend, terminate.");
+        refusals[0]!.Reason.ShouldBe("a contract that is draft allows only send, amend, terminate.");
         contract.Status.ShouldBe(ContractStatus.Draft);
         contract.Signatures.ShouldBeEmpty();
         contract.PendingEvents.Count.ShouldBe(events);
@@ -187,7 +187,7 @@ public class ContractTests
         contract.Terminate(ContractParty.Brand, "campaign cancelled", clock).IsDone.ShouldBeTrue();
 
         contract.Termination.ShouldBe(new Termination(ContractParty.Brand, "campaign cancelled", clock.GetCurrentInstant()));
-        contract.Terminate(ContractParty.Creator, "again", clock).Refusal!.Reason.ShouldBe("a terminated contract allows no action.");
+        contract.Terminate(ContractParty.Creator, "again", clock).Refusal!.Reason.ShouldBe("a contract that is terminated allows no action.");
         contract.VersionInForceAt(clock.GetCurrentInstant()).ShouldBeNull();
         contract.VersionInForceAt(clock.GetCurrentInstant() - Duration.FromTicks(1))!.Number.ShouldBe(1);
     }

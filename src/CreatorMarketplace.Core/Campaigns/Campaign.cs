@@ -1,0 +1,366 @@
+using Ardalis.SmartEnum;
+using NodaTime;
+
+namespace CreatorMarketplace.Campaigns;
+
+/// <summary>An action on a <see cref="Campaign"/>; which ones a status allows is data on <see cref="CampaignStatus"/>.</summary>
+public sealed class CampaignAction : SmartEnum<CampaignAction, int>
+{
+    /// <summary>Change the plan.</summary>
+    public static readonly CampaignAction Revise = new("revise", 1);
+
+    /// <summary>Set or replace the brief.</summary>
+    public static readonly CampaignAction SetBrief = new("set brief", 2);
+
+    /// <summary>Open the campaign to creators.</summary>
+    public static readonly CampaignAction StartRecruiting = new("start recruiting", 3);
+
+    /// <summary>Start the campaign's content going live.</summary>
+    public static readonly CampaignAction Run = new("run", 4);
+
+    /// <summary>Add a campaign code or link an order to one.</summary>
+    public static readonly CampaignAction UseCodes = new("use codes", 5);
+
+    /// <summary>Close a running campaign.</summary>
+    public static readonly CampaignAction Complete = new("complete", 6);
+
+    /// <summary>Stop the campaign.</summary>
+    public static readonly CampaignAction Cancel = new("cancel", 7);
+
+    private CampaignAction(string name, int value)
+        : base(name, value)
+    {
+    }
+
+    /// <summary>Returns the action's name.</summary>
+    /// <returns>The name.</returns>
+    public override string ToString() => Name;
+}
+
+/// <summary>Where a campaign is in its life: draft → recruiting → running → completed, or cancelled.</summary>
+public sealed class CampaignStatus : SmartEnum<CampaignStatus, int>
+{
+    /// <summary>Being planned.</summary>
+    public static readonly CampaignStatus Draft = new("draft", 1, CampaignAction.Revise, CampaignAction.SetBrief, CampaignAction.StartRecruiting, CampaignAction.UseCodes, CampaignAction.Cancel);
+
+    /// <summary>Inviting creators and taking applications.</summary>
+    public static readonly CampaignStatus Recruiting = new("recruiting", 2, CampaignAction.Revise, CampaignAction.SetBrief, CampaignAction.Run, CampaignAction.UseCodes, CampaignAction.Cancel);
+
+    /// <summary>Content is being made and posted.</summary>
+    public static readonly CampaignStatus Running = new("running", 3, CampaignAction.UseCodes, CampaignAction.Complete, CampaignAction.Cancel);
+
+    /// <summary>Closed.</summary>
+    public static readonly CampaignStatus Completed = new("completed", 4);
+
+    /// <summary>Stopped before completion.</summary>
+    public static readonly CampaignStatus Cancelled = new("cancelled", 5);
+
+    private readonly CampaignAction[] _allowed;
+
+    private CampaignStatus(string name, int value, params CampaignAction[] allowed)
+        : base(name, value) => _allowed = allowed;
+
+    /// <summary>The actions this status allows.</summary>
+    public IReadOnlyList<CampaignAction> AllowedActions => _allowed;
+
+    /// <summary>Whether this status allows an action.</summary>
+    /// <param name="action">The action.</param>
+    /// <returns>True when allowed.</returns>
+    public bool Allows(CampaignAction action) => Array.IndexOf(_allowed, action) >= 0;
+
+    /// <summary>Returns the status's name.</summary>
+    /// <returns>The name.</returns>
+    public override string ToString() => Name;
+}
+
+/// <summary>A campaign code and the orders (collaborations) linked to it.</summary>
+/// <param name="Code">The code.</param>
+/// <param name="Orders">The collaborations linked to it, in the order linked; at most <see cref="Campaign.MaxOrdersPerCode"/>.</param>
+public sealed record CampaignCode(string Code, IReadOnlyList<CollaborationId> Orders);
+
+/// <summary>
+/// A brand's campaign: its plan, brief, campaign codes and lifecycle. Actions the status does not allow return
+/// <see cref="NotAllowed"/>; invalid plans and briefs throw <see cref="DomainValidationException"/>; neither changes
+/// anything.
+/// </summary>
+public sealed class Campaign : AggregateRoot<CampaignId>
+{
+    /// <summary>The most orders one campaign code serves, as on TikTok's marketplace.</summary>
+    public const int MaxOrdersPerCode = 200;
+
+    private readonly List<CampaignCode> _codes = [];
+
+    private Campaign(CampaignId id, BrandId brand, CampaignPlan plan)
+        : base(id)
+    {
+        Brand = brand;
+        Plan = plan;
+    }
+
+    /// <summary>The brand running the campaign.</summary>
+    public BrandId Brand { get; }
+
+    /// <summary>The plan.</summary>
+    public CampaignPlan Plan { get; private set; }
+
+    /// <summary>The brief, once set.</summary>
+    public Brief? Brief { get; private set; }
+
+    /// <summary>Where the campaign is in its life.</summary>
+    public CampaignStatus Status { get; private set; } = CampaignStatus.Draft;
+
+    /// <summary>Why the campaign was cancelled, if it was.</summary>
+    public string? CancellationReason { get; private set; }
+
+    /// <summary>The campaign codes, in the order added.</summary>
+    public IReadOnlyList<CampaignCode> Codes => _codes.AsReadOnly();
+
+    /// <summary>The actions the campaign allows now.</summary>
+    public IReadOnlyList<CampaignAction> PermittedActions => Status.AllowedActions;
+
+    /// <summary>Creates a draft campaign.</summary>
+    /// <param name="id">The campaign's id.</param>
+    /// <param name="brand">The brand.</param>
+    /// <param name="plan">The plan; every problem is reported at once.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>The draft, with a <see cref="CampaignCreated"/> event pending.</returns>
+    /// <exception cref="DomainValidationException">The plan is invalid.</exception>
+    public static Campaign Create(CampaignId id, BrandId brand, CampaignPlan plan, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        Check(plan);
+        var campaign = new Campaign(id, brand, plan);
+        campaign.Raise(new CampaignCreated(id, brand, plan, clock.GetCurrentInstant()));
+        return campaign;
+    }
+
+    /// <summary>Replaces the plan. A brief set before must still fit the new timeline.</summary>
+    /// <param name="plan">The new plan.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> once running.</returns>
+    /// <exception cref="DomainValidationException">The plan is invalid, or the brief does not fit its timeline.</exception>
+    public ActionResult Revise(CampaignPlan plan, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Refuse(CampaignAction.Revise) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Check(plan);
+        if (Brief is not null)
+        {
+            CheckBrief(Brief, plan.Timeline);
+        }
+
+        if (!plan.Equals(Plan))
+        {
+            Plan = plan;
+            Raise(new CampaignRevised(Id, plan, clock.GetCurrentInstant()));
+        }
+
+        return ActionResult.Done;
+    }
+
+    /// <summary>Sets or replaces the brief.</summary>
+    /// <param name="brief">The brief; it must fit the plan's timeline.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> once running.</returns>
+    /// <exception cref="DomainValidationException">The brief has problems; every one is named.</exception>
+    public ActionResult SetBrief(Brief brief, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Refuse(CampaignAction.SetBrief) is { } refusal)
+        {
+            return refusal;
+        }
+
+        CheckBrief(brief, Plan.Timeline);
+        Brief = brief;
+        Raise(new CampaignBriefSet(Id, brief, clock.GetCurrentInstant()));
+        return ActionResult.Done;
+    }
+
+    /// <summary>Opens the campaign to creators; it needs a brief.</summary>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> unless a draft with a brief.</returns>
+    public ActionResult StartRecruiting(IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Refuse(CampaignAction.StartRecruiting) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (Brief is null)
+        {
+            return new NotAllowed(CampaignAction.StartRecruiting.Name, Status.Name, "the campaign has no brief for creators to read.");
+        }
+
+        MoveTo(CampaignStatus.Recruiting, clock);
+        return ActionResult.Done;
+    }
+
+    /// <summary>Starts the campaign running.</summary>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> unless recruiting.</returns>
+    public ActionResult Run(IClock clock) => Transition(CampaignAction.Run, CampaignStatus.Running, clock);
+
+    /// <summary>Closes the running campaign.</summary>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> unless running.</returns>
+    public ActionResult Complete(IClock clock) => Transition(CampaignAction.Complete, CampaignStatus.Completed, clock);
+
+    /// <summary>Stops the campaign.</summary>
+    /// <param name="reason">Why; not blank.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> once completed or cancelled.</returns>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
+    public ActionResult Cancel(string reason, IClock clock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var result = Transition(CampaignAction.Cancel, CampaignStatus.Cancelled, clock);
+        if (result.IsDone)
+        {
+            CancellationReason = reason;
+        }
+
+        return result;
+    }
+
+    /// <summary>Adds a campaign code.</summary>
+    /// <param name="code">The code; not blank and not already added.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> once completed or cancelled.</returns>
+    /// <exception cref="ArgumentException">The code is blank or already added.</exception>
+    public ActionResult AddCode(string code, IClock clock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Refuse(CampaignAction.UseCodes) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (_codes.Exists(existing => existing.Code == code))
+        {
+            throw new ArgumentException($"code: the campaign already has the code '{code}'.", nameof(code));
+        }
+
+        _codes.Add(new CampaignCode(code, []));
+        Raise(new CampaignCodeAdded(Id, code, clock.GetCurrentInstant()));
+        return ActionResult.Done;
+    }
+
+    /// <summary>Links an order (a collaboration) to a campaign code; a code serves at most 200 orders.</summary>
+    /// <param name="code">The code.</param>
+    /// <param name="order">The collaboration.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done (also when already linked), or <see cref="NotAllowed"/> when the code is full or the campaign closed.</returns>
+    /// <exception cref="ArgumentException">The campaign has no such code.</exception>
+    public ActionResult LinkOrder(string code, CollaborationId order, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Refuse(CampaignAction.UseCodes) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var index = _codes.FindIndex(existing => existing.Code == code);
+        if (index < 0)
+        {
+            throw new ArgumentException($"code: the campaign has no code '{code}'.", nameof(code));
+        }
+
+        var current = _codes[index];
+        if (current.Orders.Contains(order))
+        {
+            return ActionResult.Done;
+        }
+
+        if (current.Orders.Count >= MaxOrdersPerCode)
+        {
+            return new NotAllowed(CampaignAction.UseCodes.Name, Status.Name, $"the code '{code}' already serves {MaxOrdersPerCode} orders, the most one code may; add another code.");
+        }
+
+        _codes[index] = current with { Orders = [.. current.Orders, order] };
+        Raise(new CampaignOrderLinked(Id, code, order, clock.GetCurrentInstant()));
+        return ActionResult.Done;
+    }
+
+    private static void Check(CampaignPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var errors = new ErrorCollector();
+        errors.AddRange(plan.Validate());
+        errors.ThrowIfAny(nameof(plan));
+    }
+
+    private static void CheckBrief(Brief brief, CampaignTimeline timeline)
+    {
+        ArgumentNullException.ThrowIfNull(brief);
+        var errors = new ErrorCollector();
+        errors.AddRange(brief.Validate(timeline));
+        errors.ThrowIfAny(nameof(brief));
+    }
+
+    private NotAllowed? Refuse(CampaignAction action) => NotAllowed.UnlessListed(action, Status.Name, "campaign", Status.AllowedActions);
+
+    private ActionResult Transition(CampaignAction action, CampaignStatus to, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Refuse(action) is { } refusal)
+        {
+            return refusal;
+        }
+
+        MoveTo(to, clock);
+        return ActionResult.Done;
+    }
+
+    private void MoveTo(CampaignStatus to, IClock clock)
+    {
+        var from = Status;
+        Status = to;
+        Raise(new CampaignStatusChanged(Id, from, to, clock.GetCurrentInstant()));
+    }
+}
+
+/// <summary>A campaign was created.</summary>
+/// <param name="Campaign">The campaign.</param>
+/// <param name="Brand">The brand.</param>
+/// <param name="Plan">The plan.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record CampaignCreated(CampaignId Campaign, BrandId Brand, CampaignPlan Plan, Instant OccurredAt) : IDomainEvent;
+
+/// <summary>A campaign's plan changed.</summary>
+/// <param name="Campaign">The campaign.</param>
+/// <param name="Plan">The new plan.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record CampaignRevised(CampaignId Campaign, CampaignPlan Plan, Instant OccurredAt) : IDomainEvent;
+
+/// <summary>A campaign's brief was set.</summary>
+/// <param name="Campaign">The campaign.</param>
+/// <param name="Brief">The brief.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record CampaignBriefSet(CampaignId Campaign, Brief Brief, Instant OccurredAt) : IDomainEvent;
+
+/// <summary>A campaign moved to another status.</summary>
+/// <param name="Campaign">The campaign.</param>
+/// <param name="From">The status before.</param>
+/// <param name="To">The status after.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record CampaignStatusChanged(CampaignId Campaign, CampaignStatus From, CampaignStatus To, Instant OccurredAt) : IDomainEvent;
+
+/// <summary>A campaign code was added.</summary>
+/// <param name="Campaign">The campaign.</param>
+/// <param name="Code">The code.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record CampaignCodeAdded(CampaignId Campaign, string Code, Instant OccurredAt) : IDomainEvent;
+
+/// <summary>An order was linked to a campaign code.</summary>
+/// <param name="Campaign">The campaign.</param>
+/// <param name="Code">The code.</param>
+/// <param name="Order">The collaboration.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record CampaignOrderLinked(CampaignId Campaign, string Code, CollaborationId Order, Instant OccurredAt) : IDomainEvent;

@@ -1,0 +1,125 @@
+using CreatorMarketplace.Campaigns;
+using NodaTime;
+using static CreatorMarketplace.Tests.Campaigns.CampaignFixtures;
+
+namespace CreatorMarketplace.Tests.Campaigns;
+
+public class CampaignTests
+{
+    [Fact]
+    public void A_campaign_goes_from_draft_to_recruiting_to_running_to_completed()
+    {
+        var clock = Clock();
+        var campaign = Campaign.Create(EntityId.New<CampaignId>(clock), Glow, Plan(), clock);
+
+        campaign.StartRecruiting(clock).Refusal!.Reason.ShouldBe("the campaign has no brief for creators to read.");
+        campaign.SetBrief(Brief(), clock).IsDone.ShouldBeTrue();
+        campaign.StartRecruiting(clock).IsDone.ShouldBeTrue();
+        campaign.Run(clock).IsDone.ShouldBeTrue();
+        campaign.Revise(Plan() with { Name = "Spring glow 2027" }, clock).Refusal!.ShouldBe(new NotAllowed("revise", "running", "a campaign that is running allows only use codes, complete, cancel."));
+        campaign.Complete(clock).IsDone.ShouldBeTrue();
+
+        campaign.Status.ShouldBe(CampaignStatus.Completed);
+        campaign.PermittedActions.ShouldBeEmpty();
+        campaign.PendingEvents.Select(e => e.GetType().Name).ShouldBe(["CampaignCreated", "CampaignBriefSet", "CampaignStatusChanged", "CampaignStatusChanged", "CampaignStatusChanged"]);
+    }
+
+    [Fact]
+    public void An_invalid_plan_names_every_problem()
+    {
+        var clock = Clock();
+        var plan = Plan() with { Name = " ", Budget = Money.Zero(Currency.USD), TargetMarkets = [Country.US, Country.US], Kpis = [new CampaignKpi("", 1m)] };
+
+        Should.Throw<DomainValidationException>(() => Campaign.Create(EntityId.New<CampaignId>(clock), Glow, plan, clock))
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([
+                ("Name", "campaign.name_missing"),
+                ("Budget", "campaign.budget_not_positive"),
+                ("TargetMarkets", "campaign.duplicate"),
+                ("Kpis[0].Metric", "campaign.kpi_metric_missing"),
+            ]);
+    }
+
+    [Fact]
+    public void A_brief_is_refused_with_every_problem_and_the_campaign_keeps_its_old_brief()
+    {
+        var clock = Clock();
+        var campaign = Campaign.Create(EntityId.New<CampaignId>(clock), Glow, Plan(), clock);
+        var original = Brief();
+        campaign.SetBrief(original, clock);
+        var events = campaign.PendingEvents.Count;
+        var bad = Brief() with
+        {
+            MandatoryDisclosure = [],
+            Mentions = ["glowlabs"],
+            Deliverables =
+            [
+                new BriefDeliverable(DeliverableType.ShortVideo, Platform.TikTok, 8, new LocalDate(2027, 3, 1)),
+                new BriefDeliverable(DeliverableType.Story, Platform.Instagram, 3, new LocalDate(2027, 2, 28)),
+            ],
+        };
+
+        var errors = Should.Throw<DomainValidationException>(() => campaign.SetBrief(bad, clock)).Errors;
+
+        errors.Select(e => (e.Field, e.Code)).ShouldBe([
+            ("MandatoryDisclosure", "brief.disclosure_missing"),
+            ("Mentions", "brief.mention_format"),
+            ("Deliverables", "brief.too_many_deliverables"),
+            ("Deliverables[0].Due", "brief.due_outside_timeline"),
+        ]);
+        errors[3].Message.ShouldBe("due 2027-03-01, outside the campaign's timeline 2027-01-04 to 2027-02-28 (America/New_York).");
+        campaign.Brief.ShouldBeSameAs(original);
+        campaign.PendingEvents.Count.ShouldBe(events);
+    }
+
+    [Fact]
+    public void Revising_the_timeline_keeps_the_brief_valid_or_is_refused()
+    {
+        var clock = Clock();
+        var campaign = Campaign.Create(EntityId.New<CampaignId>(clock), Glow, Plan(), clock);
+        campaign.SetBrief(Brief(), clock);
+        var shorter = Plan() with { Timeline = CampaignTimeline.Create(new LocalDate(2027, 1, 4), new LocalDate(2027, 1, 15), NewYork) };
+
+        Should.Throw<DomainValidationException>(() => campaign.Revise(shorter, clock)).Errors.ShouldHaveSingleItem().Field.ShouldBe("Deliverables[0].Due");
+        campaign.Plan.ShouldBe(Plan());
+    }
+
+    [Fact]
+    public void A_good_brief_has_no_gaps_and_a_bare_one_lists_what_it_lacks()
+    {
+        Brief().Gaps().ShouldBeEmpty();
+
+        var bare = new Brief { MandatoryDisclosure = ["ad"], Deliverables = Brief().Deliverables };
+
+        bare.Validate(Plan().Timeline).ShouldBeEmpty();
+        bare.Gaps().Select(g => g.Field).ShouldBe(["Objectives", "KeyMessages", "CreativeGuidelines", "Dos", "Donts", "Hashtags", "References"]);
+    }
+
+    [Fact]
+    public void A_campaign_code_serves_at_most_200_orders()
+    {
+        var clock = Clock();
+        var campaign = Recruiting(clock);
+        campaign.AddCode("GLOW-1", clock);
+        for (var i = 0; i < Campaign.MaxOrdersPerCode; i++)
+        {
+            campaign.LinkOrder("GLOW-1", EntityId.New<CollaborationId>(clock), clock).IsDone.ShouldBeTrue();
+        }
+
+        var refusal = campaign.LinkOrder("GLOW-1", EntityId.New<CollaborationId>(clock), clock).Refusal;
+
+        refusal!.Reason.ShouldBe("the code 'GLOW-1' already serves 200 orders, the most one code may; add another code.");
+        campaign.Codes.ShouldHaveSingleItem().Orders.Count.ShouldBe(200);
+        campaign.LinkOrder("GLOW-1", campaign.Codes[0].Orders[0], clock).IsDone.ShouldBeTrue();
+        Should.Throw<ArgumentException>(() => campaign.LinkOrder("NOPE", EntityId.New<CollaborationId>(clock), clock));
+    }
+
+    [Fact]
+    public void A_timeline_begins_and_ends_at_midnight_in_the_brands_zone()
+    {
+        var timeline = Plan().Timeline;
+
+        timeline.Start.ShouldBe(Instant.FromUtc(2027, 1, 4, 5, 0));
+        timeline.End.ShouldBe(Instant.FromUtc(2027, 3, 1, 5, 0));
+        Should.Throw<ArgumentException>(() => CampaignTimeline.Create(new LocalDate(2027, 2, 1), new LocalDate(2027, 1, 31), NewYork));
+    }
+}

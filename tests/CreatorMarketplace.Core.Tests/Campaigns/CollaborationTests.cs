@@ -1,0 +1,215 @@
+using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Compliance;
+using CreatorMarketplace.Contracts;
+using NodaTime;
+using static CreatorMarketplace.Tests.Campaigns.CampaignFixtures;
+
+namespace CreatorMarketplace.Tests.Campaigns;
+
+public class CollaborationTests
+{
+    private static readonly DisclosureResult Disclosed = new([]);
+
+    [Fact]
+    public void A_collaboration_runs_from_invitation_through_a_counter_offer_to_a_verified_post()
+    {
+        var clock = Clock();
+        var collaboration = Collaboration.Invite(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
+
+        collaboration.MakeOffer(Actor.Brand, Offer(800m), Now + Duration.FromDays(3), clock).IsDone.ShouldBeTrue();
+        collaboration.MakeOffer(Actor.Creator, Offer(1_000m), Now + Duration.FromDays(3), clock).IsDone.ShouldBeTrue();
+        collaboration.Offers.Select(o => o.Status).ShouldBe([OfferStatus.Countered, OfferStatus.Open]);
+        collaboration.AcceptOffer(Actor.Brand, 2, clock).IsDone.ShouldBeTrue();
+        collaboration.AgreedOffer!.Terms.Price.ShouldBe(Money.Of(1_000m, Currency.USD));
+        collaboration.AttachContract(SignedContract(clock, Money.Of(1_000m, Currency.USD)), [], clock).IsDone.ShouldBeTrue();
+
+        foreach (var name in new[] { "launch-video", "teaser" })
+        {
+            collaboration.SubmitDraft(name, $"s3://drafts/{name}-1.mp4", clock).IsDone.ShouldBeTrue();
+        }
+
+        collaboration.RequestRevision("launch-video", "show the texture closer", clock).IsDone.ShouldBeTrue();
+        collaboration.SubmitDraft("launch-video", "s3://drafts/launch-video-2.mp4", clock).IsDone.ShouldBeTrue();
+        collaboration.ApproveContent("launch-video", clock).IsDone.ShouldBeTrue();
+        collaboration.ApproveContent("teaser", clock).IsDone.ShouldBeTrue();
+        clock.AdvanceDays(2);
+        foreach (var (name, id) in new[] { ("launch-video", "7301"), ("teaser", "7302") })
+        {
+            collaboration.RecordPost(name, new PostRecord(id, new Uri($"https://www.tiktok.com/@maya.makes/video/{id}"), clock.GetCurrentInstant()), clock).IsDone.ShouldBeTrue();
+            collaboration.Verify(name, live: true, Disclosed, Actor.Brand, clock).IsDone.ShouldBeTrue();
+        }
+
+        collaboration.Status.ShouldBe(CollaborationStatus.Completed);
+        collaboration.Deliverable("launch-video").Drafts.Select(d => d.Review).ShouldBe([ReviewState.ContentReviewFailed, ReviewState.Succeeded]);
+        collaboration.AuditTrail.Select(a => a.Action).ShouldBe([
+            "invite", "make offer", "make offer", "accept offer", "attach contract", "submit draft", "submit draft", "review content", "submit draft",
+            "review content", "review content", "record post", "verify", "record post", "verify", "complete",
+        ]);
+        collaboration.AuditTrail[7].ShouldBe(new AuditEntry(Actor.Brand, Now, "review content", "in production; launch-video: content reviewing, teaser: content reviewing", "in production; launch-video: content review failed, teaser: content reviewing"));
+    }
+
+    [Fact]
+    public void Revisions_are_bounded_by_the_contracts_rounds()
+    {
+        var clock = Clock();
+        var collaboration = InProduction(clock, rounds: 1);
+        collaboration.SubmitDraft("teaser", "v1", clock);
+        collaboration.RequestRevision("teaser", "shorter", clock).IsDone.ShouldBeTrue();
+        collaboration.SubmitDraft("teaser", "v2", clock);
+
+        var refusal = collaboration.RequestRevision("teaser", "shorter still", clock).Refusal;
+
+        refusal.ShouldBe(new NotAllowed("review content", "in production", "all 1 revision rounds of teaser are used; approve the draft or cancel."));
+        collaboration.Deliverable("teaser").RevisionsRequested.ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_draft_the_brand_leaves_unreviewed_for_14_days_is_approved_by_the_clock()
+    {
+        var clock = Clock();
+        var collaboration = InProduction(clock);
+        collaboration.SubmitDraft("teaser", "v1", clock);
+        var submitted = clock.GetCurrentInstant();
+
+        clock.Reset(submitted + Duration.FromDays(14) - Duration.Epsilon);
+        collaboration.ApplyAutoApprovals(clock).AsT0.ShouldBeEmpty();
+        clock.Reset(submitted + Duration.FromDays(14));
+        collaboration.RequestRevision("teaser", "too late", clock).Refusal!.Reason.ShouldBe($"draft 1 of teaser counts as approved since {submitted + Duration.FromDays(14)}, 14 days after it was submitted without a review.");
+        collaboration.ApplyAutoApprovals(clock).AsT0.ShouldBe(["teaser"]);
+
+        collaboration.Deliverable("teaser").IsApproved.ShouldBeTrue();
+        collaboration.AuditTrail[^1].Actor.ShouldBe(Actor.System);
+        collaboration.AuditTrail[^1].Action.ShouldBe("auto-approve");
+    }
+
+    [Fact]
+    public void With_paid_rights_an_approved_draft_also_passes_the_ad_review()
+    {
+        var clock = Clock();
+        var collaboration = InProduction(clock, paid: true);
+        collaboration.SubmitDraft("teaser", "v1", clock);
+        collaboration.ApproveContent("teaser", clock);
+        collaboration.Deliverable("teaser").Review.ShouldBe(ReviewState.AdReviewing);
+
+        collaboration.RecordAdReview("teaser", passed: false, "music not licensed for ads", clock).IsDone.ShouldBeTrue();
+        collaboration.Deliverable("teaser").Review.ShouldBe(ReviewState.AdReviewFailed);
+        collaboration.SubmitDraft("teaser", "v2", clock).IsDone.ShouldBeTrue();
+        collaboration.ApproveContent("teaser", clock);
+        collaboration.RecordAdReview("teaser", passed: true, null, clock);
+
+        collaboration.Deliverable("teaser").Review.ShouldBe(ReviewState.Succeeded);
+        collaboration.Deliverable("teaser").RevisionsRequested.ShouldBe(0);
+        ReviewState.ContentReviewing.Next.ShouldBe([ReviewState.ContentReviewFailed, ReviewState.AdReviewing, ReviewState.Succeeded]);
+    }
+
+    [Fact]
+    public void A_post_must_be_approved_and_inside_the_contracts_window()
+    {
+        var clock = Clock();
+        var collaboration = InProduction(clock);
+        var window = collaboration.Deliverable("teaser").Window;
+        clock.Reset(window.Start + Duration.FromDays(1));
+        PostRecord Post(Instant at) => new("7302", new Uri("https://www.tiktok.com/@maya.makes/video/7302"), at);
+
+        collaboration.RecordPost("teaser", Post(window.Start), clock).Refusal!.Reason.ShouldBe("teaser is no review; only an approved draft may be posted.");
+        collaboration.SubmitDraft("teaser", "v1", clock);
+        collaboration.ApproveContent("teaser", clock);
+        collaboration.RecordPost("teaser", Post(window.Start - Duration.Epsilon), clock).Refusal!.Reason.ShouldStartWith("posted at 2027-01-05T14:59:59Z, outside teaser's window");
+
+        collaboration.RecordPost("teaser", Post(window.Start), clock).IsDone.ShouldBeTrue();
+        Should.Throw<ArgumentException>(() => collaboration.RecordPost("launch-video", Post(clock.GetCurrentInstant() + Duration.FromSeconds(1)), clock));
+    }
+
+    [Fact]
+    public void A_failed_verification_is_recorded_and_can_be_repeated()
+    {
+        var clock = Clock();
+        var collaboration = InProduction(clock);
+        clock.AdvanceDays(2);
+        collaboration.SubmitDraft("teaser", "v1", clock);
+        collaboration.ApproveContent("teaser", clock);
+        collaboration.RecordPost("teaser", new PostRecord("7302", new Uri("https://www.tiktok.com/@maya.makes/video/7302"), clock.GetCurrentInstant()), clock);
+        var missing = DisclosureRules.Default.Check("new serum", brandedContentFlag: true, [Country.US]);
+
+        collaboration.Verify("teaser", live: true, missing, Actor.Brand, clock).IsDone.ShouldBeTrue();
+        collaboration.Deliverable("teaser").IsVerified.ShouldBeFalse();
+        collaboration.Verify("teaser", live: true, Disclosed, Actor.Brand, clock).IsDone.ShouldBeTrue();
+
+        collaboration.Deliverable("teaser").IsVerified.ShouldBeTrue();
+        collaboration.Status.ShouldBe(CollaborationStatus.InProduction);
+        collaboration.Verify("teaser", live: true, Disclosed, Actor.Brand, clock).Refusal!.Reason.ShouldBe("teaser has already passed its verification.");
+    }
+
+    [Fact]
+    public void An_offer_expires_and_only_the_other_party_may_accept_it()
+    {
+        var clock = Clock();
+        var collaboration = Collaboration.Apply(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
+        collaboration.MakeOffer(Actor.Creator, Offer(1_200m), Now + Duration.FromDays(2), clock);
+
+        collaboration.AcceptOffer(Actor.Creator, 1, clock).Refusal!.Reason.ShouldBe("offer 1 is the creator's own.");
+        collaboration.MakeOffer(Actor.Creator, Offer(1_100m), Now + Duration.FromDays(2), clock).Refusal!.Reason.ShouldBe("the creator's offer 1 is still open; withdraw it first.");
+        clock.AdvanceDays(2);
+        collaboration.AcceptOffer(Actor.Brand, 1, clock).Refusal!.Reason.ShouldBe($"offer 1 is expired since {Now + Duration.FromDays(2)}.");
+        collaboration.Offers[0].StatusAt(clock.GetCurrentInstant()).ShouldBe(OfferStatus.Expired);
+        Should.Throw<ArgumentOutOfRangeException>(() => collaboration.AcceptOffer(Actor.Brand, 2, clock));
+    }
+
+    [Fact]
+    public void Attaching_a_contract_checks_the_creators_exclusivities()
+    {
+        var clock = Clock();
+        var collaboration = Collaboration.Invite(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
+        collaboration.MakeOffer(Actor.Brand, Offer(1_000m), Now + Duration.FromDays(3), clock);
+        collaboration.AcceptOffer(Actor.Creator, 1, clock);
+        var rivals = SignedContract(clock, Money.Of(5_000m, Currency.USD), brand: Rival, exclusivity: new Exclusivity { Categories = [Cosmetics], Start = Now, End = Now + Duration.FromDays(90) });
+
+        var refusal = collaboration.AttachContract(SignedContract(clock, Money.Of(1_000m, Currency.USD)), [rivals], clock).Refusal;
+
+        refusal!.Reason.ShouldStartWith($"the creator is under exclusivity: contract {rivals.Id}: category cosmetics is exclusive to brand {Rival}");
+        collaboration.Status.ShouldBe(CollaborationStatus.Agreed);
+        Should.Throw<DomainValidationException>(() => collaboration.AttachContract(SignedContract(clock, Money.Of(900m, Currency.USD)), [], clock))
+            .Errors.ShouldHaveSingleItem().Code.ShouldBe("collaboration.fee_mismatch");
+    }
+
+    [Fact]
+    public void Cancelling_records_the_stage_reached_and_ends_the_thread()
+    {
+        var clock = Clock();
+        var collaboration = InProduction(clock);
+        collaboration.SubmitDraft("teaser", "v1", clock);
+        collaboration.SendMessage(Actor.Brand, "Loving it so far!", clock, ["s3://notes/1.pdf"]);
+
+        collaboration.Cancel(Actor.Brand, "campaign paused", clock).IsDone.ShouldBeTrue();
+
+        collaboration.Cancellation!.Stage.ShouldBe(CancellationStage.AfterSubmission);
+        collaboration.SendMessage(Actor.Creator, "Hello?", clock).Refusal!.State.ShouldBe("cancelled");
+        collaboration.UnreadBy(Actor.Creator).ShouldBe(1);
+        collaboration.ReadMessages(Actor.Creator, clock).IsDone.ShouldBeTrue();
+        collaboration.UnreadBy(Actor.Creator).ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_campaign_that_is_not_recruiting_takes_no_creators()
+    {
+        var clock = Clock();
+        var draft = Campaign.Create(EntityId.New<CampaignId>(clock), Glow, Plan(), clock);
+
+        Collaboration.Invite(EntityId.New<CollaborationId>(clock), draft, Maya, clock).Refusal.ShouldBe(new NotAllowed("invite", "draft", "the campaign takes creators only while recruiting or running."));
+    }
+
+    [Fact]
+    public void Replaying_the_history_rebuilds_the_same_collaboration()
+    {
+        var clock = Clock();
+        var collaboration = InProduction(clock);
+        collaboration.SubmitDraft("teaser", "v1", clock);
+        collaboration.SendMessage(Actor.Creator, "Draft is up", clock);
+
+        var replayed = Collaboration.FromHistory(collaboration.History);
+
+        Fingerprint(replayed, withPending: false).ShouldBe(Fingerprint(collaboration, withPending: false));
+        replayed.PendingEvents.ShouldBeEmpty();
+        Should.Throw<ArgumentException>(() => Collaboration.FromHistory(collaboration.History.Skip(1)));
+    }
+}

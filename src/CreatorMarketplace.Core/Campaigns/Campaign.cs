@@ -89,6 +89,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>
     public const int MaxOrdersPerCode = 200;
 
     private readonly List<CampaignCode> _codes = [];
+    private readonly List<AuditEntry> _audit = [];
 
     private Campaign(CampaignId id, BrandId brand, CampaignPlan plan)
         : base(id)
@@ -115,6 +116,9 @@ public sealed class Campaign : AggregateRoot<CampaignId>
     /// <summary>The campaign codes, in the order added.</summary>
     public IReadOnlyList<CampaignCode> Codes => _codes.AsReadOnly();
 
+    /// <summary>The append-only audit trail: every change, by the brand, with the state before and after.</summary>
+    public IReadOnlyList<AuditEntry> AuditTrail => _audit.AsReadOnly();
+
     /// <summary>The actions the campaign allows now.</summary>
     public IReadOnlyList<CampaignAction> PermittedActions => Status.AllowedActions;
 
@@ -130,7 +134,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>
         ArgumentNullException.ThrowIfNull(clock);
         Check(plan);
         var campaign = new Campaign(id, brand, plan);
-        campaign.Raise(new CampaignCreated(id, brand, plan, clock.GetCurrentInstant()));
+        campaign.Record(new CampaignCreated(id, brand, plan, clock.GetCurrentInstant()), "create", "-");
         return campaign;
     }
 
@@ -155,8 +159,9 @@ public sealed class Campaign : AggregateRoot<CampaignId>
 
         if (!plan.Equals(Plan))
         {
+            var before = Summary();
             Plan = plan;
-            Raise(new CampaignRevised(Id, plan, clock.GetCurrentInstant()));
+            Record(new CampaignRevised(Id, plan, clock.GetCurrentInstant()), CampaignAction.Revise.Name, before);
         }
 
         return ActionResult.Done;
@@ -176,8 +181,9 @@ public sealed class Campaign : AggregateRoot<CampaignId>
         }
 
         CheckBrief(brief, Plan.Timeline);
+        var before = Summary();
         Brief = brief;
-        Raise(new CampaignBriefSet(Id, brief, clock.GetCurrentInstant()));
+        Record(new CampaignBriefSet(Id, brief, clock.GetCurrentInstant()), CampaignAction.SetBrief.Name, before);
         return ActionResult.Done;
     }
 
@@ -197,7 +203,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>
             return new NotAllowed(CampaignAction.StartRecruiting.Name, Status.Name, "the campaign has no brief for creators to read.");
         }
 
-        MoveTo(CampaignStatus.Recruiting, clock);
+        MoveTo(CampaignStatus.Recruiting, CampaignAction.StartRecruiting, clock);
         return ActionResult.Done;
     }
 
@@ -219,13 +225,15 @@ public sealed class Campaign : AggregateRoot<CampaignId>
     public ActionResult Cancel(string reason, IClock clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        var result = Transition(CampaignAction.Cancel, CampaignStatus.Cancelled, clock);
-        if (result.IsDone)
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Refuse(CampaignAction.Cancel) is { } refusal)
         {
-            CancellationReason = reason;
+            return refusal;
         }
 
-        return result;
+        CancellationReason = reason;
+        MoveTo(CampaignStatus.Cancelled, CampaignAction.Cancel, clock);
+        return ActionResult.Done;
     }
 
     /// <summary>Adds a campaign code.</summary>
@@ -247,8 +255,9 @@ public sealed class Campaign : AggregateRoot<CampaignId>
             throw new ArgumentException($"code: the campaign already has the code '{code}'.", nameof(code));
         }
 
+        var before = Summary();
         _codes.Add(new CampaignCode(code, []));
-        Raise(new CampaignCodeAdded(Id, code, clock.GetCurrentInstant()));
+        Record(new CampaignCodeAdded(Id, code, clock.GetCurrentInstant()), "add code", before);
         return ActionResult.Done;
     }
 
@@ -283,8 +292,9 @@ public sealed class Campaign : AggregateRoot<CampaignId>
             return new NotAllowed(CampaignAction.UseCodes.Name, Status.Name, $"the code '{code}' already serves {MaxOrdersPerCode} orders, the most one code may; add another code.");
         }
 
+        var before = Summary();
         _codes[index] = current with { Orders = [.. current.Orders, order] };
-        Raise(new CampaignOrderLinked(Id, code, order, clock.GetCurrentInstant()));
+        Record(new CampaignOrderLinked(Id, code, order, clock.GetCurrentInstant()), "link order", before);
         return ActionResult.Done;
     }
 
@@ -314,16 +324,25 @@ public sealed class Campaign : AggregateRoot<CampaignId>
             return refusal;
         }
 
-        MoveTo(to, clock);
+        MoveTo(to, action, clock);
         return ActionResult.Done;
     }
 
-    private void MoveTo(CampaignStatus to, IClock clock)
+    private void MoveTo(CampaignStatus to, CampaignAction action, IClock clock)
     {
-        var from = Status;
+        var (from, before) = (Status, Summary());
         Status = to;
-        Raise(new CampaignStatusChanged(Id, from, to, clock.GetCurrentInstant()));
+        Record(new CampaignStatusChanged(Id, from, to, clock.GetCurrentInstant()), action.Name, before);
     }
+
+    private void Record(IDomainEvent e, string action, string before)
+    {
+        _audit.Add(new AuditEntry(Actor.Brand, e.OccurredAt, action, before, Summary()));
+        Raise(e);
+    }
+
+    private string Summary() =>
+        $"{Status}; brief {(Brief is null ? "missing" : "set")}; {_codes.Count} codes, {_codes.Sum(code => code.Orders.Count)} orders";
 }
 
 /// <summary>A campaign was created.</summary>

@@ -335,8 +335,14 @@ public sealed class Collaboration : AggregateRoot<CollaborationId>
                 return NotAllowedNow(CollaborationAction.ReviewContent, $"draft {draft.Version} of {deliverable} counts as approved since {draft.SubmittedAt + Policy.AutoApprovalAfter}, {Policy.AutoApprovalAfter.Days} days after it was submitted without a review.");
             }
 
+            var used = RevisionRounds switch
+            {
+                0 => $"the contract allows no revisions of {deliverable}",
+                1 => $"the one revision round of {deliverable} is used",
+                _ => $"all {RevisionRounds} revision rounds of {deliverable} are used",
+            };
             return progress.RevisionsRequested >= RevisionRounds
-                ? NotAllowedNow(CollaborationAction.ReviewContent, $"all {RevisionRounds} revision rounds of {deliverable} are used; approve the draft or cancel.")
+                ? NotAllowedNow(CollaborationAction.ReviewContent, $"{used}; approve the draft or cancel.")
                 : new RevisionRequested(Id, Actor.Brand, now, deliverable, draft.Version, notes);
         });
     }

@@ -22,6 +22,13 @@ public class CampaignTests
         campaign.Status.ShouldBe(CampaignStatus.Completed);
         campaign.PermittedActions.ShouldBeEmpty();
         campaign.PendingEvents.Select(e => e.GetType().Name).ShouldBe(["CampaignCreated", "CampaignBriefSet", "CampaignStatusChanged", "CampaignStatusChanged", "CampaignStatusChanged"]);
+        campaign.AuditTrail.Select(a => a.ToString()).ShouldBe([
+            $"{Now} brand create: - → draft; brief missing; 0 codes, 0 orders",
+            $"{Now} brand set brief: draft; brief missing; 0 codes, 0 orders → draft; brief set; 0 codes, 0 orders",
+            $"{Now} brand start recruiting: draft; brief set; 0 codes, 0 orders → recruiting; brief set; 0 codes, 0 orders",
+            $"{Now} brand run: recruiting; brief set; 0 codes, 0 orders → running; brief set; 0 codes, 0 orders",
+            $"{Now} brand complete: running; brief set; 0 codes, 0 orders → completed; brief set; 0 codes, 0 orders",
+        ]);
     }
 
     [Fact]

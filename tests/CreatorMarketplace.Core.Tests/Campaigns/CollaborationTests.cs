@@ -59,7 +59,7 @@ public class CollaborationTests
 
         var refusal = collaboration.RequestRevision("teaser", "shorter still", clock).Refusal;
 
-        refusal.ShouldBe(new NotAllowed("review content", "in production", "all 1 revision rounds of teaser are used; approve the draft or cancel."));
+        refusal.ShouldBe(new NotAllowed("review content", "in production", "the one revision round of teaser is used; approve the draft or cancel."));
         collaboration.Deliverable("teaser").RevisionsRequested.ShouldBe(1);
     }
 

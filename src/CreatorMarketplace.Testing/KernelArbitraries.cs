@@ -86,6 +86,14 @@ public static class KernelArbitraries
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<ContractId> ContractId() => KernelGenerators.Ids<ContractId>().ToArbitrary();
 
+    /// <summary>An invoice id.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<InvoiceId> InvoiceId() => KernelGenerators.Ids<InvoiceId>().ToArbitrary();
+
+    /// <summary>A payout id.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<PayoutId> PayoutId() => KernelGenerators.Ids<PayoutId>().ToArbitrary();
+
     /// <summary>A shortlist id.</summary>
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<ShortlistId> ShortlistId() => KernelGenerators.Ids<ShortlistId>().ToArbitrary();

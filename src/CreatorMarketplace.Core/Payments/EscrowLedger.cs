@@ -1,0 +1,222 @@
+using NodaTime;
+
+namespace CreatorMarketplace.Payments;
+
+/// <summary>
+/// The escrow ledger: double-entry, append-only postings for charges, releases, refunds and payouts. Every
+/// command carries an idempotency key: the same key with the same content returns the first transaction and posts
+/// nothing; the same key with other content is rejected. A rejected command posts nothing; a mistake is corrected
+/// by a reversing transaction, never by changing an entry.
+/// </summary>
+/// <remarks>
+/// Rejections are not remembered under their key: a command refused for want of escrow can be retried under the
+/// same key once the escrow is funded.
+/// </remarks>
+public sealed class EscrowLedger
+{
+    private readonly List<LedgerEntry> _entries = [];
+    private readonly List<LedgerTransaction> _transactions = [];
+    private readonly Dictionary<string, (string Content, LedgerTransaction Transaction)> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<(LedgerAccount, Currency), long> _balances = [];
+
+    /// <summary>Every posting, in order.</summary>
+    public IReadOnlyList<LedgerEntry> Entries => _entries.AsReadOnly();
+
+    /// <summary>Every transaction, in order.</summary>
+    public IReadOnlyList<LedgerTransaction> Transactions => _transactions.AsReadOnly();
+
+    /// <summary>An account's balance in a currency: what has arrived minus what has left.</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="currency">The currency.</param>
+    /// <returns>The balance.</returns>
+    public Money Balance(LedgerAccount account, Currency currency) =>
+        Money.FromMinorUnits(_balances.GetValueOrDefault((account, currency)), currency);
+
+    /// <summary>The brand pays into a collaboration's escrow (when it confirms the order or accepts a counter-price).</summary>
+    /// <param name="key">The idempotency key.</param>
+    /// <param name="collaboration">The collaboration.</param>
+    /// <param name="brand">The brand.</param>
+    /// <param name="amount">A positive amount.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>The transaction, or a rejection.</returns>
+    public LedgerResult Charge(string key, CollaborationId collaboration, BrandId brand, Money amount, IClock clock) =>
+        Post(key, "charge", $"{collaboration}|{brand}|{amount}", clock, amount, _ =>
+            One(LedgerAccount.BrandFunding(brand), LedgerAccount.Escrow(collaboration), amount, "charge"));
+
+    /// <summary>
+    /// Releases escrow to the creator on approval (all of it, or one milestone's amount), less the platform's fee.
+    /// </summary>
+    /// <param name="key">The idempotency key.</param>
+    /// <param name="collaboration">The collaboration.</param>
+    /// <param name="creator">The creator.</param>
+    /// <param name="amount">A positive amount, at most what escrow holds.</param>
+    /// <param name="fees">The fee policy.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>The transaction, or a rejection when escrow holds less.</returns>
+    public LedgerResult Release(string key, CollaborationId collaboration, CreatorId creator, Money amount, FeePolicy fees, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(fees);
+        return Post(key, "release", $"{collaboration}|{creator}|{amount}|{fees}", clock, amount, escrow =>
+        {
+            if (escrow(collaboration, amount.Currency) < amount)
+            {
+                return Insufficient(collaboration, amount);
+            }
+
+            var fee = fees.On(amount);
+            return new List<(LedgerAccount, LedgerAccount, Money, string)>
+            {
+                (LedgerAccount.Escrow(collaboration), LedgerAccount.CreatorPayable(creator), amount - fee, "release to creator"),
+                (LedgerAccount.Escrow(collaboration), LedgerAccount.PlatformFees, fee, $"platform fee {fees}"),
+            };
+        });
+    }
+
+    /// <summary>
+    /// Settles a collaboration that ended early: what escrow holds goes to the brand and the creator as the refund
+    /// policy splits it (a kill fee being the least the creator gets when the brand cancels after submission).
+    /// </summary>
+    /// <param name="key">The idempotency key.</param>
+    /// <param name="collaboration">The collaboration.</param>
+    /// <param name="brand">The brand.</param>
+    /// <param name="creator">The creator.</param>
+    /// <param name="currency">The escrow's currency.</param>
+    /// <param name="refundCase">Why it ended.</param>
+    /// <param name="policy">The refund policy.</param>
+    /// <param name="killFee">The contract's kill fee, if any.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>The transaction, or a rejection when escrow holds nothing.</returns>
+    public LedgerResult Refund(string key, CollaborationId collaboration, BrandId brand, CreatorId creator, Currency currency, RefundCase refundCase, RefundPolicy policy, Money? killFee, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        ArgumentNullException.ThrowIfNull(refundCase);
+        ArgumentNullException.ThrowIfNull(policy);
+        return Post(key, "refund", $"{collaboration}|{brand}|{creator}|{currency.Code}|{refundCase}|{policy.BrandShare(refundCase)}|{killFee}", clock, null, escrow =>
+        {
+            var held = escrow(collaboration, currency);
+            if (!held.IsPositive)
+            {
+                return new LedgerRejection("ledger.nothing_held", $"escrow of {collaboration} holds nothing in {currency.Code} to refund.");
+            }
+
+            var (toBrand, toCreator) = policy.Split(held, refundCase, killFee);
+            return new List<(LedgerAccount, LedgerAccount, Money, string)>
+            {
+                (LedgerAccount.Escrow(collaboration), LedgerAccount.Refunds(brand), toBrand, $"refund: {refundCase}"),
+                (LedgerAccount.Escrow(collaboration), LedgerAccount.CreatorPayable(creator), toCreator, $"compensation: {refundCase}"),
+            };
+        });
+    }
+
+    /// <summary>Records money paid out to a creator from what they are owed.</summary>
+    /// <param name="key">The idempotency key (the payout's).</param>
+    /// <param name="creator">The creator.</param>
+    /// <param name="amount">A positive amount, at most what the creator is owed.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>The transaction, or a rejection when the creator is owed less.</returns>
+    public LedgerResult PayOut(string key, CreatorId creator, Money amount, IClock clock) =>
+        Post(key, "payout", $"{creator}|{amount}", clock, amount, _ =>
+            Balance(LedgerAccount.CreatorPayable(creator), amount.Currency) < amount
+                ? new LedgerRejection("ledger.insufficient_payable", $"creator {creator} is owed {Balance(LedgerAccount.CreatorPayable(creator), amount.Currency)}, less than {amount}.")
+                : One(LedgerAccount.CreatorPayable(creator), LedgerAccount.PaidOut(creator), amount, "payout"));
+
+    /// <summary>Returns a payout the creator did not claim to the brand.</summary>
+    /// <param name="key">The idempotency key.</param>
+    /// <param name="creator">The creator.</param>
+    /// <param name="brand">The brand it goes back to.</param>
+    /// <param name="amount">The unclaimed amount, at most what was paid out.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>The transaction, or a rejection.</returns>
+    public LedgerResult ReturnUnclaimed(string key, CreatorId creator, BrandId brand, Money amount, IClock clock) =>
+        Post(key, "return unclaimed", $"{creator}|{brand}|{amount}", clock, amount, _ =>
+            Balance(LedgerAccount.PaidOut(creator), amount.Currency) < amount
+                ? new LedgerRejection("ledger.insufficient_paid_out", $"less than {amount} was paid out to creator {creator}.")
+                : One(LedgerAccount.PaidOut(creator), LedgerAccount.Refunds(brand), amount, "unclaimed payout returned"));
+
+    /// <summary>Corrects a transaction by posting its reverse; the original stays as it was.</summary>
+    /// <param name="key">The idempotency key of the correction.</param>
+    /// <param name="transaction">The key of the transaction to reverse.</param>
+    /// <param name="reason">Why; not blank.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>The correction, or a rejection when there is no such transaction, it was already reversed, or reversing it would leave an account short.</returns>
+    public LedgerResult Correct(string key, string transaction, string reason, IClock clock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return Post(key, "correction", $"{transaction}|{reason}", clock, null, reverses: transaction, plan: _ =>
+        {
+            if (!_byKey.TryGetValue(transaction, out var original))
+            {
+                return new LedgerRejection("ledger.unknown_transaction", $"there is no transaction '{transaction}'.");
+            }
+
+            if (_transactions.Exists(t => t.Reverses == transaction))
+            {
+                return new LedgerRejection("ledger.already_corrected", $"transaction '{transaction}' was already reversed.");
+            }
+
+            // The reverse of each posting: money goes back from where it arrived to where it came from.
+            var reversal = original.Transaction.Entries.Select(e => (From: e.To, To: e.From, e.Amount, Memo: $"reverses {transaction}: {reason}")).ToList();
+            var shortfall = reversal
+                .Where(posting => posting.From.Kind != AccountKind.BrandFunding)
+                .GroupBy(posting => (Account: posting.From, posting.Amount.Currency))
+                .FirstOrDefault(group => Balance(group.Key.Account, group.Key.Currency).MinorUnits < group.Sum(posting => posting.Amount.MinorUnits));
+            return shortfall is null
+                ? reversal
+                : new LedgerRejection("ledger.correction_short", $"reversing '{transaction}' would leave {shortfall.Key.Account} below zero.");
+        });
+    }
+
+    private static List<(LedgerAccount From, LedgerAccount To, Money Amount, string Memo)> One(LedgerAccount from, LedgerAccount to, Money amount, string memo) =>
+        [(from, to, amount, memo)];
+
+    private static LedgerRejection Insufficient(CollaborationId collaboration, Money amount) =>
+        new("ledger.insufficient_escrow", $"escrow of {collaboration} holds less than {amount}.");
+
+    private LedgerResult Post(
+        string key,
+        string kind,
+        string content,
+        IClock clock,
+        Money? amount,
+        Func<Func<CollaborationId, Currency, Money>, OneOf.OneOf<List<(LedgerAccount From, LedgerAccount To, Money Amount, string Memo)>, LedgerRejection>> plan,
+        string? reverses = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (amount is { } money && !money.IsPositive)
+        {
+            throw new ArgumentException($"amount: a ledger amount is positive, got {money}.", nameof(amount));
+        }
+
+        var fingerprint = $"{kind}|{content}";
+        if (_byKey.TryGetValue(key, out var first))
+        {
+            return first.Content == fingerprint
+                ? first.Transaction
+                : new LedgerRejection("ledger.idempotency_conflict", $"the key '{key}' was used for another command ({first.Transaction.Kind}).");
+        }
+
+        var decided = plan((collaboration, currency) => Balance(LedgerAccount.Escrow(collaboration), currency));
+        if (decided.IsT1)
+        {
+            return decided.AsT1;
+        }
+
+        // Only now does anything change: every check has passed.
+        var now = clock.GetCurrentInstant();
+        var entries = new List<LedgerEntry>();
+        foreach (var (from, to, value, memo) in decided.AsT0.Where(posting => !posting.Amount.IsZero))
+        {
+            var entry = new LedgerEntry(_entries.Count + 1, key, from, to, value, now, memo);
+            _entries.Add(entry);
+            entries.Add(entry);
+            _balances[(from, value.Currency)] = _balances.GetValueOrDefault((from, value.Currency)) - value.MinorUnits;
+            _balances[(to, value.Currency)] = _balances.GetValueOrDefault((to, value.Currency)) + value.MinorUnits;
+        }
+
+        var transaction = new LedgerTransaction(key, kind, entries, now, reverses);
+        _transactions.Add(transaction);
+        _byKey[key] = (fingerprint, transaction);
+        return transaction;
+    }
+}

@@ -1,0 +1,262 @@
+using System.Globalization;
+using Ardalis.SmartEnum;
+using NodaTime;
+
+namespace CreatorMarketplace.Payments;
+
+/// <summary>Where an invoice stands. Overdue is not stored: it is an issued invoice past its due date (<see cref="Invoice.StatusOn"/>).</summary>
+public sealed class InvoiceStatus : SmartEnum<InvoiceStatus, int>
+{
+    /// <summary>Being written; no number yet, and it may still change.</summary>
+    public static readonly InvoiceStatus Draft = new("draft", 1);
+
+    /// <summary>Issued with its number; it never changes again.</summary>
+    public static readonly InvoiceStatus Issued = new("issued", 2);
+
+    /// <summary>Paid.</summary>
+    public static readonly InvoiceStatus Paid = new("paid", 3);
+
+    /// <summary>Issued and unpaid after its due date.</summary>
+    public static readonly InvoiceStatus Overdue = new("overdue", 4);
+
+    /// <summary>Cancelled; it keeps its number, so the series has no gap.</summary>
+    public static readonly InvoiceStatus Void = new("void", 5);
+
+    private InvoiceStatus(string name, int value)
+        : base(name, value)
+    {
+    }
+
+    /// <summary>Returns the status's name.</summary>
+    /// <returns>The name.</returns>
+    public override string ToString() => Name;
+}
+
+/// <summary>A line of an invoice.</summary>
+/// <param name="Description">What is charged.</param>
+/// <param name="Quantity">How many; at least 1.</param>
+/// <param name="UnitPrice">The price of one; zero or more.</param>
+public sealed record InvoiceLine(string Description, int Quantity, Money UnitPrice)
+{
+    /// <summary>Quantity × unit price.</summary>
+    public Money Total => Money.FromMinorUnits(checked(UnitPrice.MinorUnits * Quantity), UnitPrice.Currency);
+}
+
+/// <summary>A tax on an invoice's subtotal.</summary>
+/// <param name="Name">The tax, for example <c>VAT 20%</c>.</param>
+/// <param name="Rate">The rate as a fraction (0.2 for 20%).</param>
+/// <param name="Rounding">How the tax is rounded to the minor unit.</param>
+public sealed record TaxLine(string Name, decimal Rate, MidpointRounding Rounding);
+
+/// <summary>
+/// Gap-free numbers for one issuer's invoices or credit notes: a number is taken only when a document is issued,
+/// and an issued document is never deleted (a voided one keeps its number).
+/// </summary>
+/// <param name="Prefix">The series' prefix, for example <c>GLOW-INV-</c>.</param>
+public sealed class DocumentNumbering(string Prefix)
+{
+    /// <summary>The series' prefix.</summary>
+    public string Prefix { get; } = string.IsNullOrWhiteSpace(Prefix) ? throw new ArgumentException("Prefix: a numbering series needs a prefix.", nameof(Prefix)) : Prefix;
+
+    /// <summary>How many numbers have been issued.</summary>
+    public long Issued { get; private set; }
+
+    internal string Next() => $"{Prefix}{(++Issued).ToString("000000", CultureInfo.InvariantCulture)}";
+}
+
+/// <summary>
+/// An invoice (or, with <see cref="CorrectionOf"/>, a credit note): lines, optional tax lines and a due date. A
+/// draft may change; issuing gives it the next number of its issuer's series and freezes it. An issued invoice is
+/// corrected by a credit note, never edited.
+/// </summary>
+public sealed class Invoice : AggregateRoot<InvoiceId>
+{
+    private readonly List<InvoiceLine> _lines = [];
+    private readonly List<TaxLine> _taxes = [];
+
+    private Invoice(InvoiceId id, string issuer, string recipient, Currency currency, LocalDate due, string? correctionOf)
+        : base(id)
+    {
+        Issuer = issuer;
+        Recipient = recipient;
+        Currency = currency;
+        Due = due;
+        CorrectionOf = correctionOf;
+    }
+
+    /// <summary>Who issues it.</summary>
+    public string Issuer { get; }
+
+    /// <summary>Who it is addressed to.</summary>
+    public string Recipient { get; }
+
+    /// <summary>Its currency.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>The day payment is due.</summary>
+    public LocalDate Due { get; }
+
+    /// <summary>For a credit note, the number of the invoice it corrects.</summary>
+    public string? CorrectionOf { get; }
+
+    /// <summary>Whether this is a credit note.</summary>
+    public bool IsCreditNote => CorrectionOf is not null;
+
+    /// <summary>The number, once issued.</summary>
+    public string? Number { get; private set; }
+
+    /// <summary>The stored status (overdue is derived: <see cref="StatusOn"/>).</summary>
+    public InvoiceStatus Status { get; private set; } = InvoiceStatus.Draft;
+
+    /// <summary>When it was issued.</summary>
+    public Instant? IssuedAt { get; private set; }
+
+    /// <summary>The lines.</summary>
+    public IReadOnlyList<InvoiceLine> Lines => _lines.AsReadOnly();
+
+    /// <summary>The tax lines.</summary>
+    public IReadOnlyList<TaxLine> Taxes => _taxes.AsReadOnly();
+
+    /// <summary>The sum of the lines.</summary>
+    public Money Subtotal => _lines.Aggregate(Money.Zero(Currency), (sum, line) => sum + line.Total);
+
+    /// <summary>Each tax on the subtotal, rounded as its line names.</summary>
+    public IReadOnlyList<(TaxLine Tax, Money Amount)> TaxAmounts => [.. _taxes.Select(tax => (tax, Subtotal.Multiply(tax.Rate, tax.Rounding)))];
+
+    /// <summary>Subtotal plus taxes.</summary>
+    public Money Total => TaxAmounts.Aggregate(Subtotal, (sum, tax) => sum + tax.Amount);
+
+    /// <summary>Starts a draft invoice.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="issuer">Who issues it; not blank.</param>
+    /// <param name="recipient">Who it is for; not blank.</param>
+    /// <param name="currency">Its currency.</param>
+    /// <param name="due">The day payment is due.</param>
+    /// <returns>The draft.</returns>
+    /// <exception cref="ArgumentException">A blank issuer or recipient.</exception>
+    public static Invoice Draft(InvoiceId id, string issuer, string recipient, Currency currency, LocalDate due)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(recipient);
+        ArgumentNullException.ThrowIfNull(currency);
+        return new(id, issuer, recipient, currency, due, null);
+    }
+
+    /// <summary>Adds a line to a draft.</summary>
+    /// <param name="line">The line, in the invoice's currency.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> once issued.</returns>
+    /// <exception cref="DomainValidationException">A blank description, a quantity below 1, a negative price or another currency.</exception>
+    public ActionResult AddLine(InvoiceLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var errors = new ErrorCollector();
+        errors.Require(!string.IsNullOrWhiteSpace(line.Description), nameof(InvoiceLine.Description), "invoice.description_missing", "a line says what it charges for.");
+        errors.Require(line.Quantity >= 1, nameof(InvoiceLine.Quantity), "invoice.out_of_range", $"a line's quantity is at least 1, got {line.Quantity}.");
+        errors.Require(line.UnitPrice.Currency == Currency && !line.UnitPrice.IsNegative, nameof(InvoiceLine.UnitPrice), "invoice.price_invalid", $"a unit price is zero or more in {Currency.Code}.");
+        errors.ThrowIfAny(nameof(line));
+        if (Status != InvoiceStatus.Draft)
+        {
+            return Frozen("add line");
+        }
+
+        _lines.Add(line);
+        return ActionResult.Done;
+    }
+
+    /// <summary>Adds a tax line to a draft.</summary>
+    /// <param name="tax">The tax; its rate from 0 to 1.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> once issued.</returns>
+    /// <exception cref="ArgumentException">A blank name or a rate outside 0..1.</exception>
+    public ActionResult AddTax(TaxLine tax)
+    {
+        ArgumentNullException.ThrowIfNull(tax);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tax.Name);
+        if (tax.Rate is < 0m or > 1m)
+        {
+            throw new ArgumentException($"tax: a tax rate is from 0 to 1, got {tax.Rate}.", nameof(tax));
+        }
+
+        if (Status != InvoiceStatus.Draft)
+        {
+            return Frozen("add tax");
+        }
+
+        _taxes.Add(tax);
+        return ActionResult.Done;
+    }
+
+    /// <summary>Issues the draft with the next number of the issuer's series; from now on it never changes.</summary>
+    /// <param name="numbering">The issuer's series (invoices and credit notes keep separate series).</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> unless a draft with at least one line.</returns>
+    public ActionResult Issue(DocumentNumbering numbering, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(numbering);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Status != InvoiceStatus.Draft)
+        {
+            return Frozen("issue");
+        }
+
+        if (_lines.Count == 0)
+        {
+            return new NotAllowed("issue", Status.Name, "an invoice needs at least one line.");
+        }
+
+        Number = numbering.Next();
+        IssuedAt = clock.GetCurrentInstant();
+        Status = InvoiceStatus.Issued;
+        return ActionResult.Done;
+    }
+
+    /// <summary>Records that the invoice was paid.</summary>
+    /// <returns>Done, or <see cref="NotAllowed"/> unless issued.</returns>
+    public ActionResult MarkPaid() => Move("mark paid", InvoiceStatus.Paid);
+
+    /// <summary>Voids the invoice; it keeps its number.</summary>
+    /// <returns>Done, or <see cref="NotAllowed"/> unless issued.</returns>
+    public ActionResult MarkVoid() => Move("void", InvoiceStatus.Void);
+
+    /// <summary>The status on a day: an issued invoice is overdue after its due date.</summary>
+    /// <param name="today">The day, in the issuer's zone.</param>
+    /// <returns>The status.</returns>
+    public InvoiceStatus StatusOn(LocalDate today) => Status == InvoiceStatus.Issued && today > Due ? InvoiceStatus.Overdue : Status;
+
+    /// <summary>Starts a credit note correcting this issued invoice; its lines list what is credited back, as positive amounts.</summary>
+    /// <param name="id">The credit note's id.</param>
+    /// <returns>The draft credit note, or <see cref="NotAllowed"/> unless this invoice is issued or paid.</returns>
+    public ActionResult<Invoice> CreditNote(InvoiceId id)
+    {
+        if (Status != InvoiceStatus.Issued && Status != InvoiceStatus.Paid)
+        {
+            return new NotAllowed("credit", Status.Name, "only an issued invoice is corrected by a credit note; a draft is simply changed.");
+        }
+
+        return new Invoice(id, Issuer, Recipient, Currency, Due, Number);
+    }
+
+    /// <summary>Formats the invoice, one line per line, with taxes and total.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        var lines = new List<string> { $"{(IsCreditNote ? "Credit note" : "Invoice")} {Number ?? "(draft)"} from {Issuer} to {Recipient}, due {Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}{(IsCreditNote ? $", correcting {CorrectionOf}" : "")}" };
+        lines.AddRange(_lines.Select(line => $"  {line.Quantity} × {line.Description} at {line.UnitPrice}: {line.Total}"));
+        lines.Add($"  subtotal {Subtotal}");
+        lines.AddRange(TaxAmounts.Select(tax => $"  {tax.Tax.Name}: {tax.Amount}"));
+        lines.Add($"  total {Total}");
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private NotAllowed Frozen(string action) => new(action, Status.Name, "an issued invoice never changes; correct it with a credit note.");
+
+    private ActionResult Move(string action, InvoiceStatus to)
+    {
+        if (Status != InvoiceStatus.Issued)
+        {
+            return new NotAllowed(action, Status.Name, "only an issued, unpaid invoice can be paid or voided.");
+        }
+
+        Status = to;
+        return ActionResult.Done;
+    }
+}

@@ -1,0 +1,172 @@
+using System.Globalization;
+using Ardalis.SmartEnum;
+using NodaTime;
+using OneOf;
+
+namespace CreatorMarketplace.Payments;
+
+/// <summary>What an account of the escrow ledger holds.</summary>
+public sealed class AccountKind : SmartEnum<AccountKind, int>
+{
+    /// <summary>A brand's money paid in; its balance is minus what the brand has paid.</summary>
+    public static readonly AccountKind BrandFunding = new("brand funding", 1);
+
+    /// <summary>Money held in escrow for one collaboration.</summary>
+    public static readonly AccountKind EscrowHeld = new("escrow held", 2);
+
+    /// <summary>Money a creator has earned and not yet been paid out.</summary>
+    public static readonly AccountKind CreatorPayable = new("creator payable", 3);
+
+    /// <summary>The platform's fees.</summary>
+    public static readonly AccountKind PlatformFees = new("platform fees", 4);
+
+    /// <summary>Money returned to a brand.</summary>
+    public static readonly AccountKind Refunds = new("refunds", 5);
+
+    /// <summary>Money paid out to a creator.</summary>
+    public static readonly AccountKind PaidOut = new("paid out", 6);
+
+    private AccountKind(string name, int value)
+        : base(name, value)
+    {
+    }
+
+    /// <summary>Returns the kind's name.</summary>
+    /// <returns>The name.</returns>
+    public override string ToString() => Name;
+}
+
+/// <summary>An account of the escrow ledger: a kind and whose it is.</summary>
+/// <param name="Kind">What it holds.</param>
+/// <param name="Owner">Whose: a brand, collaboration or creator id, or <c>platform</c>.</param>
+public readonly record struct LedgerAccount(AccountKind Kind, string Owner)
+{
+    /// <summary>A brand's funding account.</summary>
+    /// <param name="brand">The brand.</param>
+    /// <returns>The account.</returns>
+    public static LedgerAccount BrandFunding(BrandId brand) => new(AccountKind.BrandFunding, brand.ToString());
+
+    /// <summary>The escrow of a collaboration.</summary>
+    /// <param name="collaboration">The collaboration.</param>
+    /// <returns>The account.</returns>
+    public static LedgerAccount Escrow(CollaborationId collaboration) => new(AccountKind.EscrowHeld, collaboration.ToString());
+
+    /// <summary>What a creator is owed.</summary>
+    /// <param name="creator">The creator.</param>
+    /// <returns>The account.</returns>
+    public static LedgerAccount CreatorPayable(CreatorId creator) => new(AccountKind.CreatorPayable, creator.ToString());
+
+    /// <summary>What has been paid out to a creator.</summary>
+    /// <param name="creator">The creator.</param>
+    /// <returns>The account.</returns>
+    public static LedgerAccount PaidOut(CreatorId creator) => new(AccountKind.PaidOut, creator.ToString());
+
+    /// <summary>What has been returned to a brand.</summary>
+    /// <param name="brand">The brand.</param>
+    /// <returns>The account.</returns>
+    public static LedgerAccount Refunds(BrandId brand) => new(AccountKind.Refunds, brand.ToString());
+
+    /// <summary>The platform's fees.</summary>
+    public static LedgerAccount PlatformFees { get; } = new(AccountKind.PlatformFees, "platform");
+
+    /// <summary>Formats the account, for example <c>"escrow held:0190…"</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{Kind}:{Owner}";
+}
+
+/// <summary>
+/// One immutable posting: an amount moved from one account to another. Each posting debits one account and
+/// credits the other by the same amount, so every transaction balances in every currency by construction.
+/// </summary>
+/// <param name="Sequence">The posting's position in the ledger, from 1, without gaps.</param>
+/// <param name="Transaction">The transaction (its idempotency key).</param>
+/// <param name="From">The account credited (money leaves it).</param>
+/// <param name="To">The account debited (money arrives).</param>
+/// <param name="Amount">The amount; positive.</param>
+/// <param name="PostedAt">When.</param>
+/// <param name="Memo">What it is for.</param>
+public sealed record LedgerEntry(long Sequence, string Transaction, LedgerAccount From, LedgerAccount To, Money Amount, Instant PostedAt, string Memo);
+
+/// <summary>A command's postings, under its idempotency key.</summary>
+/// <param name="Key">The idempotency key.</param>
+/// <param name="Kind">What the command was: <c>charge</c>, <c>release</c>, <c>refund</c>, <c>payout</c>, <c>return unclaimed</c> or <c>correction</c>.</param>
+/// <param name="Entries">The postings.</param>
+/// <param name="PostedAt">When.</param>
+/// <param name="Reverses">For a correction, the key of the transaction it reverses.</param>
+public sealed record LedgerTransaction(string Key, string Kind, IReadOnlyList<LedgerEntry> Entries, Instant PostedAt, string? Reverses = null);
+
+/// <summary>A ledger command that was refused; nothing was posted.</summary>
+/// <param name="Code">A stable reason code, for example <c>ledger.insufficient_escrow</c>.</param>
+/// <param name="Message">A sentence for people.</param>
+public sealed record LedgerRejection(string Code, string Message)
+{
+    /// <summary>Formats the rejection.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{Message} ({Code})";
+}
+
+/// <summary>The outcome of a ledger command: its transaction (new, or the first one for a repeated key), or a rejection.</summary>
+public sealed class LedgerResult : OneOfBase<LedgerTransaction, LedgerRejection>
+{
+    private LedgerResult(OneOf<LedgerTransaction, LedgerRejection> result)
+        : base(result)
+    {
+    }
+
+    /// <summary>Whether the command was posted (now or the first time its key was used).</summary>
+    public bool IsPosted => IsT0;
+
+    /// <summary>The transaction, or throws the rejection.</summary>
+    /// <returns>The transaction.</returns>
+    /// <exception cref="InvalidOperationException">The command was rejected.</exception>
+    public LedgerTransaction GetValueOrThrow() => IsT0 ? AsT0 : throw new InvalidOperationException(AsT1.ToString());
+
+    /// <summary>Wraps a transaction.</summary>
+    /// <param name="transaction">The transaction.</param>
+    public static implicit operator LedgerResult(LedgerTransaction transaction) => new(transaction ?? throw new ArgumentNullException(nameof(transaction)));
+
+    /// <summary>Wraps a rejection.</summary>
+    /// <param name="rejection">The rejection.</param>
+    public static implicit operator LedgerResult(LedgerRejection rejection) => new(rejection ?? throw new ArgumentNullException(nameof(rejection)));
+
+    /// <inheritdoc />
+    public override string ToString() => IsT0 ? $"posted {AsT0.Key}" : $"rejected: {AsT1}";
+}
+
+/// <summary>
+/// The platform's fee on a release: a percentage of the amount plus a fixed amount, rounded to the minor unit with
+/// the rounding it names, and never more than the amount.
+/// </summary>
+/// <param name="Rate">The percentage as a fraction (0.05 for 5%); from 0 to 1.</param>
+/// <param name="Fixed">A fixed amount per release, in the currency it applies to; null for none.</param>
+/// <param name="Rounding">How the percentage part is rounded to the minor unit.</param>
+public sealed record FeePolicy(decimal Rate, Money? Fixed, MidpointRounding Rounding)
+{
+    /// <summary>No fee.</summary>
+    public static FeePolicy None { get; } = new(0m, null, MidpointRounding.ToEven);
+
+    /// <summary>The fee on an amount.</summary>
+    /// <param name="amount">The amount released.</param>
+    /// <returns>The fee: percentage part rounded as named, plus the fixed part, at most <paramref name="amount"/>.</returns>
+    /// <exception cref="ArgumentException">The rate is outside 0..1, or the fixed part is in another currency.</exception>
+    public Money On(Money amount)
+    {
+        if (Rate is < 0m or > 1m)
+        {
+            throw new ArgumentException($"Rate: a fee rate is from 0 to 1, got {Rate}.", nameof(Rate));
+        }
+
+        if (Fixed is { } fixedPart && (fixedPart.Currency != amount.Currency || fixedPart.IsNegative))
+        {
+            throw new ArgumentException($"Fixed: the fixed fee {fixedPart} does not apply to an amount in {amount.Currency.Code}.", nameof(Fixed));
+        }
+
+        var fee = amount.Multiply(Rate, Rounding) + (Fixed ?? Money.Zero(amount.Currency));
+        return fee > amount ? amount : fee;
+    }
+
+    /// <summary>Formats the policy, for example <c>"5% (AwayFromZero) + USD 0.30"</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        $"{(Rate * 100m).ToString("0.####", CultureInfo.InvariantCulture)}% ({Rounding}){(Fixed is { } fixedPart ? $" + {fixedPart}" : "")}";
+}

@@ -1,0 +1,114 @@
+using CreatorMarketplace.Payments;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CreatorMarketplace.Tests.Payments;
+
+// State-machine properties of the ledger and the payout desk: random commands, retries and reused keys.
+public class LedgerProperties
+{
+    private static readonly BrandId[] Brands = [EscrowLedgerTests.Brand, BrandId.From(Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8063"))];
+    private static readonly CreatorId[] Creators = [EscrowLedgerTests.Creator, CreatorId.From(Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8064"))];
+    private static readonly CollaborationId[] Collaborations =
+    [
+        EscrowLedgerTests.Collaboration,
+        CollaborationId.From(Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8065")),
+        CollaborationId.From(Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8066")),
+    ];
+
+    private static readonly Currency[] Currencies = [Currency.USD, Currency.JPY];
+
+    [Property(MaxTest = 500)]
+    public bool Any_sequence_keeps_the_ledger_balanced_and_escrow_never_negative(PositiveInt seed)
+    {
+        var random = new Random(seed.Get);
+        var clock = new FakeClock(Instant.FromUtc(2027, 1, 4, 15, 0));
+        var ledger = new EscrowLedger();
+        var gateway = new FakePayoutGateway();
+        var taxForms = new FakeTaxForms().File(Creators[0], TaxForm.W9);
+        var desk = new PayoutDesk(ledger, new FakeExchangeRates().Set(Currency.USD, Currency.EUR, 0.92m), taxForms, gateway, clock);
+        var keys = new List<string>();
+        for (var step = 0; step < 60; step++)
+        {
+            clock.AdvanceHours(random.Next(0, 24 * 4));
+            var before = Snapshot(ledger);
+            var key = keys.Count > 0 && random.Next(4) == 0 ? keys[random.Next(keys.Count)] : $"k{step}";
+            keys.Add(key);
+            var collaboration = Collaborations[random.Next(Collaborations.Length)];
+            var currency = Currencies[random.Next(Currencies.Length)];
+            var amount = Money.FromMinorUnits(random.Next(1, 200_000), currency);
+            var creator = Creators[random.Next(Creators.Length)];
+            var brand = Brands[random.Next(Brands.Length)];
+            LedgerResult? result = random.Next(8) switch
+            {
+                0 or 1 => ledger.Charge(key, collaboration, brand, amount, clock),
+                2 or 3 => ledger.Release(key, collaboration, creator, amount, EscrowLedgerTests.FivePercentAndThirtyCents with { Fixed = Money.FromMinorUnits(30, currency) }, clock),
+                4 => ledger.Refund(key, collaboration, brand, creator, currency, RefundCase.List.ElementAt(random.Next(RefundCase.List.Count)), RefundPolicy.Default, random.Next(2) == 0 ? null : amount, clock),
+                5 => ledger.Correct(key, keys[random.Next(keys.Count)], "mistake", clock),
+                6 => Pay(desk, gateway, random, creator, brand, amount, clock),
+                _ => Return(desk),
+            };
+
+            if (result is { IsPosted: false } && Snapshot(ledger) != before)
+            {
+                return false;
+            }
+
+            if (!Holds(ledger))
+            {
+                return false;
+            }
+        }
+
+        // A payout id pays once at the gateway, however often it was retried.
+        return gateway.Transfers.Select(t => t.IdempotencyKey).Distinct().Count() == gateway.Transfers.Count;
+    }
+
+    private static LedgerResult? Pay(PayoutDesk desk, FakePayoutGateway gateway, Random random, CreatorId creator, BrandId brand, Money amount, IClock clock)
+    {
+        if (random.Next(3) == 0)
+        {
+            gateway.FailNext(new PayoutFailed("timeout", "the gateway timed out", Retryable: true));
+        }
+
+        // Reuse an earlier payout id now and then: a retry must not pay twice.
+        var id = desk.Payouts.Count > 0 && random.Next(2) == 0
+            ? desk.Payouts.Keys.ElementAt(random.Next(desk.Payouts.Count))
+            : EntityId.New<PayoutId>(clock);
+        desk.PayAsync(id, creator, brand, amount, random.Next(2) == 0 ? amount.Currency : Currency.EUR).AsTask().GetAwaiter().GetResult();
+        return null;
+    }
+
+    private static LedgerResult? Return(PayoutDesk desk)
+    {
+        desk.ReturnUnclaimed();
+        return null;
+    }
+
+    // Every currency's postings sum to zero (each moves money from one account to another), no escrow, payable or
+    // paid-out balance is negative, and what brands paid in equals what is held, owed or paid to creators, refunded
+    // and taken in fees.
+    private static bool Holds(EscrowLedger ledger)
+    {
+        foreach (var currency in Currencies)
+        {
+            var balances = ledger.Entries.Where(e => e.Amount.Currency == currency)
+                .SelectMany(e => new[] { (e.From, -e.Amount.MinorUnits), (e.To, e.Amount.MinorUnits) })
+                .GroupBy(p => p.Item1)
+                .ToDictionary(g => g.Key, g => g.Sum(p => p.Item2));
+            long Sum(AccountKind kind) => balances.Where(b => b.Key.Kind == kind).Sum(b => b.Value);
+            var charged = -Sum(AccountKind.BrandFunding);
+            if (balances.Values.Sum() != 0
+                || balances.Any(b => b.Key.Kind != AccountKind.BrandFunding && b.Value < 0)
+                || charged != Sum(AccountKind.EscrowHeld) + Sum(AccountKind.CreatorPayable) + Sum(AccountKind.PaidOut) + Sum(AccountKind.Refunds) + Sum(AccountKind.PlatformFees)
+                || balances.Any(b => ledger.Balance(b.Key, currency).MinorUnits != b.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Snapshot(EscrowLedger ledger) => $"{ledger.Entries.Count}|{ledger.Transactions.Count}";
+}

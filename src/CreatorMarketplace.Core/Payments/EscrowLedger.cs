@@ -16,7 +16,7 @@ public sealed class EscrowLedger
 {
     private readonly List<LedgerEntry> _entries = [];
     private readonly List<LedgerTransaction> _transactions = [];
-    private readonly Dictionary<string, (string Content, LedgerTransaction Transaction)> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Command Content, LedgerTransaction Transaction)> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<(LedgerAccount, Currency), long> _balances = [];
 
     /// <summary>Every posting, in order.</summary>
@@ -40,7 +40,7 @@ public sealed class EscrowLedger
     /// <param name="clock">The clock.</param>
     /// <returns>The transaction, or a rejection.</returns>
     public LedgerResult Charge(string key, CollaborationId collaboration, BrandId brand, Money amount, IClock clock) =>
-        Post(key, "charge", $"{collaboration}|{brand}|{amount}", clock, amount, _ =>
+        Post(key, new("charge", collaboration.Value, brand.Value, Guid.Empty, amount, null), clock, amount, _ =>
             One(LedgerAccount.BrandFunding(brand), LedgerAccount.Escrow(collaboration), amount, "charge"));
 
     /// <summary>
@@ -56,7 +56,7 @@ public sealed class EscrowLedger
     public LedgerResult Release(string key, CollaborationId collaboration, CreatorId creator, Money amount, FeePolicy fees, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(fees);
-        return Post(key, "release", $"{collaboration}|{creator}|{amount}|{fees}", clock, amount, escrow =>
+        return Post(key, new("release", collaboration.Value, creator.Value, Guid.Empty, amount, fees), clock, amount, escrow =>
         {
             if (escrow(collaboration, amount.Currency) < amount)
             {
@@ -91,7 +91,7 @@ public sealed class EscrowLedger
         ArgumentNullException.ThrowIfNull(currency);
         ArgumentNullException.ThrowIfNull(refundCase);
         ArgumentNullException.ThrowIfNull(policy);
-        return Post(key, "refund", $"{collaboration}|{brand}|{creator}|{currency.Code}|{refundCase}|{policy.BrandShare(refundCase)}|{killFee}", clock, null, escrow =>
+        return Post(key, new("refund", collaboration.Value, brand.Value, creator.Value, Money.Zero(currency), (refundCase, policy.BrandShare(refundCase), policy.Rounding, killFee)), clock, null, escrow =>
         {
             var held = escrow(collaboration, currency);
             if (!held.IsPositive)
@@ -115,7 +115,7 @@ public sealed class EscrowLedger
     /// <param name="clock">The clock.</param>
     /// <returns>The transaction, or a rejection when the creator is owed less.</returns>
     public LedgerResult PayOut(string key, CreatorId creator, Money amount, IClock clock) =>
-        Post(key, "payout", $"{creator}|{amount}", clock, amount, _ =>
+        Post(key, new("payout", creator.Value, Guid.Empty, Guid.Empty, amount, null), clock, amount, _ =>
             Balance(LedgerAccount.CreatorPayable(creator), amount.Currency) < amount
                 ? new LedgerRejection("ledger.insufficient_payable", $"creator {creator} is owed {Balance(LedgerAccount.CreatorPayable(creator), amount.Currency)}, less than {amount}.")
                 : One(LedgerAccount.CreatorPayable(creator), LedgerAccount.PaidOut(creator), amount, "payout"));
@@ -128,7 +128,7 @@ public sealed class EscrowLedger
     /// <param name="clock">The clock.</param>
     /// <returns>The transaction, or a rejection.</returns>
     public LedgerResult ReturnUnclaimed(string key, CreatorId creator, BrandId brand, Money amount, IClock clock) =>
-        Post(key, "return unclaimed", $"{creator}|{brand}|{amount}", clock, amount, _ =>
+        Post(key, new("return unclaimed", creator.Value, brand.Value, Guid.Empty, amount, null), clock, amount, _ =>
             Balance(LedgerAccount.PaidOut(creator), amount.Currency) < amount
                 ? new LedgerRejection("ledger.insufficient_paid_out", $"less than {amount} was paid out to creator {creator}.")
                 : One(LedgerAccount.PaidOut(creator), LedgerAccount.Refunds(brand), amount, "unclaimed payout returned"));
@@ -142,7 +142,7 @@ public sealed class EscrowLedger
     public LedgerResult Correct(string key, string transaction, string reason, IClock clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return Post(key, "correction", $"{transaction}|{reason}", clock, null, reverses: transaction, plan: _ =>
+        return Post(key, new("correction", Guid.Empty, Guid.Empty, Guid.Empty, default, (transaction, reason)), clock, null, reverses: transaction, plan: _ =>
         {
             if (!_byKey.TryGetValue(transaction, out var original))
             {
@@ -174,8 +174,7 @@ public sealed class EscrowLedger
 
     private LedgerResult Post(
         string key,
-        string kind,
-        string content,
+        Command command,
         IClock clock,
         Money? amount,
         Func<Func<CollaborationId, Currency, Money>, OneOf.OneOf<List<(LedgerAccount From, LedgerAccount To, Money Amount, string Memo)>, LedgerRejection>> plan,
@@ -188,10 +187,9 @@ public sealed class EscrowLedger
             throw new ArgumentException($"amount: a ledger amount is positive, got {money}.", nameof(amount));
         }
 
-        var fingerprint = $"{kind}|{content}";
         if (_byKey.TryGetValue(key, out var first))
         {
-            return first.Content == fingerprint
+            return first.Content.Equals(command)
                 ? first.Transaction
                 : new LedgerRejection("ledger.idempotency_conflict", $"the key '{key}' was used for another command ({first.Transaction.Kind}).");
         }
@@ -214,9 +212,12 @@ public sealed class EscrowLedger
             _balances[(to, value.Currency)] = _balances.GetValueOrDefault((to, value.Currency)) + value.MinorUnits;
         }
 
-        var transaction = new LedgerTransaction(key, kind, entries, now, reverses);
+        var transaction = new LedgerTransaction(key, command.Kind, entries, now, reverses);
         _transactions.Add(transaction);
-        _byKey[key] = (fingerprint, transaction);
+        _byKey[key] = (command, transaction);
         return transaction;
     }
+
+    // What a command asked for, compared by value to tell a retry from a different command under the same key.
+    private readonly record struct Command(string Kind, Guid First, Guid Second, Guid Third, Money Amount, object? Terms);
 }

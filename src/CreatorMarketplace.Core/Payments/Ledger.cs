@@ -38,40 +38,40 @@ public sealed class AccountKind : SmartEnum<AccountKind, int>
 
 /// <summary>An account of the escrow ledger: a kind and whose it is.</summary>
 /// <param name="Kind">What it holds.</param>
-/// <param name="Owner">Whose: a brand, collaboration or creator id, or <c>platform</c>.</param>
-public readonly record struct LedgerAccount(AccountKind Kind, string Owner)
+/// <param name="Owner">Whose: the UUID of a brand, collaboration or creator; empty for the platform.</param>
+public readonly record struct LedgerAccount(AccountKind Kind, Guid Owner)
 {
     /// <summary>A brand's funding account.</summary>
     /// <param name="brand">The brand.</param>
     /// <returns>The account.</returns>
-    public static LedgerAccount BrandFunding(BrandId brand) => new(AccountKind.BrandFunding, brand.ToString());
+    public static LedgerAccount BrandFunding(BrandId brand) => new(AccountKind.BrandFunding, brand.Value);
 
     /// <summary>The escrow of a collaboration.</summary>
     /// <param name="collaboration">The collaboration.</param>
     /// <returns>The account.</returns>
-    public static LedgerAccount Escrow(CollaborationId collaboration) => new(AccountKind.EscrowHeld, collaboration.ToString());
+    public static LedgerAccount Escrow(CollaborationId collaboration) => new(AccountKind.EscrowHeld, collaboration.Value);
 
     /// <summary>What a creator is owed.</summary>
     /// <param name="creator">The creator.</param>
     /// <returns>The account.</returns>
-    public static LedgerAccount CreatorPayable(CreatorId creator) => new(AccountKind.CreatorPayable, creator.ToString());
+    public static LedgerAccount CreatorPayable(CreatorId creator) => new(AccountKind.CreatorPayable, creator.Value);
 
     /// <summary>What has been paid out to a creator.</summary>
     /// <param name="creator">The creator.</param>
     /// <returns>The account.</returns>
-    public static LedgerAccount PaidOut(CreatorId creator) => new(AccountKind.PaidOut, creator.ToString());
+    public static LedgerAccount PaidOut(CreatorId creator) => new(AccountKind.PaidOut, creator.Value);
 
     /// <summary>What has been returned to a brand.</summary>
     /// <param name="brand">The brand.</param>
     /// <returns>The account.</returns>
-    public static LedgerAccount Refunds(BrandId brand) => new(AccountKind.Refunds, brand.ToString());
+    public static LedgerAccount Refunds(BrandId brand) => new(AccountKind.Refunds, brand.Value);
 
     /// <summary>The platform's fees.</summary>
-    public static LedgerAccount PlatformFees { get; } = new(AccountKind.PlatformFees, "platform");
+    public static LedgerAccount PlatformFees { get; } = new(AccountKind.PlatformFees, Guid.Empty);
 
-    /// <summary>Formats the account, for example <c>"escrow held:0190…"</c>.</summary>
+    /// <summary>Formats the account, for example <c>"escrow held:0190…"</c> or <c>"platform fees"</c>.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => $"{Kind}:{Owner}";
+    public override string ToString() => Owner == Guid.Empty ? Kind.Name : $"{Kind}:{Owner:D}";
 }
 
 /// <summary>

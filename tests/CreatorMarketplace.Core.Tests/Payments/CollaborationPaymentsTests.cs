@@ -1,0 +1,101 @@
+using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Contracts;
+using CreatorMarketplace.Payments;
+using NodaTime;
+using NodaTime.Testing;
+using static CreatorMarketplace.Tests.Campaigns.CampaignFixtures;
+
+namespace CreatorMarketplace.Tests.Payments;
+
+public class CollaborationPaymentsTests
+{
+    private static readonly FeePolicy Fees = new(0.1m, null, MidpointRounding.AwayFromZero);
+
+    private static (Collaboration Collaboration, Contract Contract, FakeClock Clock) Agreed(string paymentTerms)
+    {
+        var clock = Clock();
+        var collaboration = Collaboration.Invite(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
+        collaboration.MakeOffer(Actor.Brand, Offer(800m), Now + Duration.FromDays(3), clock);
+        collaboration.MakeOffer(Actor.Creator, Offer(1_000m), Now + Duration.FromDays(3), clock);
+        collaboration.AcceptOffer(Actor.Brand, 2, clock);
+        var signed = SignedContract(clock, Money.Of(1_000m, Currency.USD));
+        var contract = Contract.Draft(EntityId.New<ContractId>(clock), Glow, Maya, signed.InForce!.Terms with { PaymentTerms = new PaymentTermsReference(paymentTerms) }, clock);
+        contract.Send(clock);
+        contract.Sign(ContractParty.Brand, "Ana Brandt", 1, clock);
+        contract.Sign(ContractParty.Creator, "Maya Makes", 1, clock);
+        collaboration.AttachContract(contract, [], clock).ThrowIfNotAllowed();
+        return (collaboration, contract, clock);
+    }
+
+    private static void HandleAll(CollaborationPayments payments, Collaboration collaboration, Contract contract, IClock clock)
+    {
+        foreach (var e in collaboration.History)
+        {
+            payments.Handle(collaboration, e, contract, NewYork, clock).ShouldAllBe(result => result.IsPosted);
+        }
+    }
+
+    [Fact]
+    public void The_counter_price_is_charged_and_released_on_approval_less_the_fee_and_handling_twice_posts_once()
+    {
+        var ledger = new EscrowLedger();
+        var payments = new CollaborationPayments(ledger, Fees, RefundPolicy.Default);
+        var (collaboration, contract, clock) = Agreed("net-30");
+        foreach (var name in new[] { "launch-video", "teaser" })
+        {
+            collaboration.SubmitDraft(name, "v1", clock);
+            collaboration.ApproveContent(name, clock);
+        }
+
+        HandleAll(payments, collaboration, contract, clock);
+        HandleAll(payments, collaboration, contract, clock);
+
+        ledger.Balance(LedgerAccount.BrandFunding(Glow), Currency.USD).ShouldBe(Money.Of(-1_000m, Currency.USD));
+        ledger.Balance(LedgerAccount.Escrow(collaboration.Id), Currency.USD).IsZero.ShouldBeTrue();
+        ledger.Balance(LedgerAccount.CreatorPayable(Maya), Currency.USD).ShouldBe(Money.Of(900m, Currency.USD));
+        ledger.Transactions.Select(t => t.Kind).ShouldBe(["charge", "release"]);
+    }
+
+    [Fact]
+    public void Milestone_terms_release_each_deliverables_share_on_its_approval_including_auto_approval()
+    {
+        var ledger = new EscrowLedger();
+        var payments = new CollaborationPayments(ledger, FeePolicy.None, RefundPolicy.Default);
+        var (collaboration, contract, clock) = Agreed("milestones");
+        collaboration.SubmitDraft("teaser", "v1", clock);
+        clock.AdvanceDays(14);
+        collaboration.ApplyAutoApprovals(clock);
+
+        HandleAll(payments, collaboration, contract, clock);
+
+        ledger.Balance(LedgerAccount.CreatorPayable(Maya), Currency.USD).ShouldBe(Money.Of(500m, Currency.USD));
+        ledger.Balance(LedgerAccount.Escrow(collaboration.Id), Currency.USD).ShouldBe(Money.Of(500m, Currency.USD));
+    }
+
+    [Fact]
+    public void An_upfront_share_is_released_when_the_contract_is_attached()
+    {
+        var ledger = new EscrowLedger();
+        var payments = new CollaborationPayments(ledger, FeePolicy.None, RefundPolicy.Default);
+        var (collaboration, contract, clock) = Agreed("upfront-30");
+
+        HandleAll(payments, collaboration, contract, clock);
+
+        ledger.Balance(LedgerAccount.CreatorPayable(Maya), Currency.USD).ShouldBe(Money.Of(300m, Currency.USD));
+    }
+
+    [Fact]
+    public void A_cancellation_after_submission_refunds_90_percent_of_what_is_held()
+    {
+        var ledger = new EscrowLedger();
+        var payments = new CollaborationPayments(ledger, FeePolicy.None, RefundPolicy.Default);
+        var (collaboration, contract, clock) = Agreed("net-30");
+        collaboration.SubmitDraft("teaser", "v1", clock);
+        collaboration.Cancel(Actor.Brand, "campaign paused", clock);
+
+        HandleAll(payments, collaboration, contract, clock);
+
+        ledger.Balance(LedgerAccount.Refunds(Glow), Currency.USD).ShouldBe(Money.Of(900m, Currency.USD));
+        ledger.Balance(LedgerAccount.CreatorPayable(Maya), Currency.USD).ShouldBe(Money.Of(100m, Currency.USD));
+    }
+}

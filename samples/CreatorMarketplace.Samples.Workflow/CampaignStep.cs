@@ -19,7 +19,7 @@ internal static class CampaignStep
 {
     private static readonly IndustryLabel Cosmetics = new("cosmetics");
 
-    public static async Task Run(IClock appClock, ICreatorCatalog catalog, TextWriter output)
+    public static async Task<CampaignOutcome> Run(IClock appClock, ICreatorCatalog catalog, TextWriter output)
     {
         output.WriteLine("Step 6: a campaign end to end");
         var clock = new FakeClock(appClock.GetCurrentInstant());
@@ -86,7 +86,7 @@ internal static class CampaignStep
             shortlist.Add(creator.Id, clock, ["spring"]);
         }
 
-        // 3. Invitations: the first declines, the second negotiates, the third lets the brand's offer expire.
+        // 3. Invitations: the first declines, the second negotiates, the third accepts and is then cancelled by the brand.
         var invited = found.Select(creator => (creator, collaboration: Collaboration.Invite(EntityId.New<CollaborationId>(clock), campaign, creator.Id, clock).GetValueOrThrow())).ToList();
         output.WriteLine();
         output.WriteLine($"  Invited the shortlist: {string.Join(", ", invited.Select(i => i.creator.PrimaryAccount.Handle))}");
@@ -109,7 +109,12 @@ internal static class CampaignStep
         collaboration.ReadMessages(Actor.Brand, clock).ThrowIfNotAllowed();
         collaboration.AcceptOffer(Actor.Brand, 2, clock).ThrowIfNotAllowed();
         output.WriteLine($"    {maker.PrimaryAccount.Handle}: offers {string.Join(", ", collaboration.Offers.Select(o => $"#{o.Number} {o.From} {o.Terms.Price} ({o.Status})"))} → {collaboration.Status}");
-        invited[2].collaboration.MakeOffer(Actor.Brand, offer, clock.GetCurrentInstant() + Duration.FromDays(2), clock).ThrowIfNotAllowed();
+        var (dropped, cancelled) = invited[2];
+        cancelled.MakeOffer(Actor.Brand, offer, clock.GetCurrentInstant() + Duration.FromDays(2), clock).ThrowIfNotAllowed();
+        cancelled.AcceptOffer(Actor.Creator, 1, clock).ThrowIfNotAllowed();
+        clock.AdvanceHours(2);
+        cancelled.Cancel(Actor.Brand, "budget moved to the launch video", clock).ThrowIfNotAllowed();
+        output.WriteLine($"    {dropped.PrimaryAccount.Handle}: accepted {offer.Price}, then {cancelled.Status} by the brand ({cancelled.Cancellation!.Stage})");
 
         // 4. The contract for the agreed price, signed by both and attached (the creator's exclusivities are checked).
         var zone = maker.Profile.TimeZone;
@@ -148,7 +153,7 @@ internal static class CampaignStep
         collaboration.RecordPost("launch-video", new PostRecord("7301542987100", new Uri("https://www.tiktok.com/@creator/video/7301542987100"), clock.GetCurrentInstant()), clock).ThrowIfNotAllowed();
         clock.AdvanceHours(1);
         collaboration.Verify("launch-video", live: true, contract.InForce.Terms.Disclosure.Check(caption, brandedContentFlag: true), Actor.Brand, clock).ThrowIfNotAllowed();
-        output.WriteLine($"    {maker.PrimaryAccount.Handle}: {collaboration.Status}; the third invitation's offer is {invited[2].collaboration.Offers[0].StatusAt(clock.GetCurrentInstant())}");
+        output.WriteLine($"    {maker.PrimaryAccount.Handle}: {collaboration.Status}");
 
         // 6. The audit trail: who did what, when, and the state before and after.
         output.WriteLine();
@@ -158,5 +163,14 @@ internal static class CampaignStep
             ["when", "who", "action", "after"],
             collaboration.AuditTrail.Select(entry => new object?[] { entry.At.InZone(newYork).ToString("MM-dd HH:mm", null), entry.Actor, entry.Action, entry.After }));
         output.WriteLine();
+        return new CampaignOutcome(brand, newYork, clock, (maker, collaboration, contract), (dropped, cancelled));
     }
 }
+
+/// <summary>What step 6 leaves for the payments step: the brand, its zone, the clock, and the two collaborations that agreed a price.</summary>
+internal sealed record CampaignOutcome(
+    BrandId Brand,
+    DateTimeZone BrandZone,
+    FakeClock Clock,
+    (CreatorListing Creator, Collaboration Collaboration, Contract Contract) Delivered,
+    (CreatorListing Creator, Collaboration Collaboration) Cancelled);

@@ -15,6 +15,7 @@ var maya = CreatorStep.Run(clock, Console.Out);
 var catalog = await DiscoveryStep.Run(clock, Console.Out);
 await EligibilityStep.Run(clock, catalog, Console.Out);
 await ContractsStep.Run(clock, maya, catalog, Console.Out);
-await CampaignStep.Run(clock, catalog, Console.Out);
+var campaign = await CampaignStep.Run(clock, catalog, Console.Out);
+await PaymentsStep.Run(campaign, Console.Out);
 
 return 0;

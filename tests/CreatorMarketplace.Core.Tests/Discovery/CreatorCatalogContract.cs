@@ -319,13 +319,21 @@ public abstract class CreatorCatalogContract
         return actual.Count == counts.Count && counts.All(pair => actual.TryGetValue(pair.Key, out var count) && count == pair.Value);
     }
 
+    internal static CatalogScore RandomCatalogScore(Random random)
+    {
+        var weights = new CatalogScoreWeights(random.Next(0, 4) * 10, random.Next(0, 4) * 10, random.Next(0, 2) * 10, random.Next(1, 4) * 10, EngagementRateAtFull: 0.02 + (random.NextDouble() * 0.2));
+        var gender = random.Next(3) == 0 ? null : Distribution.Create([KeyValuePair.Create(AudienceGender.Female, 0.7), KeyValuePair.Create(AudienceGender.Male, 0.3)]);
+        var age = gender is not null && random.Next(2) == 0 ? null : Distribution.Create([KeyValuePair.Create(AgeBucket.From18To24, 0.5), KeyValuePair.Create(AgeBucket.From25To34, 0.5)]);
+        return CatalogScore.Create(weights, gender, age).GetValueOrThrow();
+    }
+
     private static CreatorQuery RandomQuery(Random random)
     {
         var sort = Sorts[random.Next(Sorts.Length)];
         var query = new CreatorQuery
         {
             Sort = sort,
-            Score = sort == CreatorSort.Score ? new ReachScore() : null,
+            Score = sort != CreatorSort.Score ? null : random.Next(2) == 0 ? new ReachScore() : RandomCatalogScore(random),
             Descending = random.Next(2) == 0,
             PageSize = random.Next(1, 80),
         };

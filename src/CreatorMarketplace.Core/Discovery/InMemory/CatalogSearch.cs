@@ -439,7 +439,89 @@ internal sealed class CatalogSearch : IDisposable
         var onColumn = _onPrimary
             && (sort == CreatorSort.Followers || sort == CreatorSort.MedianViews || sort == CreatorSort.EngagementRate
                 || (sort == CreatorSort.Relevance && _query.Keyword is null));
-        return onColumn ? RankOnColumn(total) : RankOnListings();
+        if (onColumn)
+        {
+            return RankOnColumn(total);
+        }
+
+        return _onPrimary && sort == CreatorSort.Score && _query.Score is CatalogScore score && _query.After is null
+            ? RankOnScore(score, total)
+            : RankOnListings();
+    }
+
+    // Fills the float scores of the 64 rows of a word.
+    internal delegate void ScoreWord(int word, Span<float> scores);
+
+    // How far a row's float score may lie from its exact score: the inputs are rounded to floats and the sums are
+    // taken in float, each off by a few parts in ten million of a value at most 100.
+    internal const float ScoreMargin = 0.01f;
+
+    // Ranks by a catalog score computed on the columns, 64 matching rows at a time. The float scores are within
+    // ScoreMargin of the exact ones, so the page is among the rows whose float score is at least the page-th best
+    // less twice the margin; only those are scored exactly, on their listings, and ordered as the query orders them.
+    private (IReadOnlyList<CreatorListing> Items, SearchPosition? Next) RankOnScore(CatalogScore score, int total)
+    {
+        var query = _query;
+        var snapshot = _snapshot;
+        var rows = TopRowsByScore(
+            query.PageSize,
+            query.Descending,
+            _words,
+            word => _match[word],
+            (word, scores) => score.ScoreRows(snapshot.Chunks[word >> CatalogChunk.WordShift].Numbers, (word & ((1 << CatalogChunk.WordShift) - 1)) << 6, scores));
+        var candidates = new List<(SearchPosition Position, CreatorListing Listing)>(rows.Count);
+        foreach (var row in rows)
+        {
+            var listing = _snapshot.ListingAt(row);
+            candidates.Add((query.PositionOf(listing), listing));
+        }
+
+        candidates.Sort((left, right) => query.Compare(left.Position, right.Position));
+        var page = candidates.Take(query.PageSize).ToArray();
+        return (Array.ConvertAll(page, entry => entry.Listing), total > query.PageSize ? page[^1].Position : null);
+    }
+
+    // The rows that may be among the best `count` by a catalog score: every row whose float score is within two
+    // margins of the count-th best float (all rows with an unknown score, when fewer than `count` are known).
+    internal static List<int> TopRowsByScore(int count, bool descending, int words, Func<int, ulong> matchOf, ScoreWord scoreWord)
+    {
+        var best = new FloatMinHeap(count);
+        var kept = new List<(int Row, float Goodness)>(count * 4);
+        Span<float> scores = stackalloc float[64];
+        for (var word = 0; word < words; word++)
+        {
+            var bits = matchOf(word);
+            if (bits == 0)
+            {
+                continue;
+            }
+
+            scoreWord(word, scores);
+            var threshold = best.IsFull ? best.Min - (2 * ScoreMargin) : float.NegativeInfinity;
+            for (; bits != 0; bits &= bits - 1)
+            {
+                var index = BitOperations.TrailingZeroCount(bits);
+                var goodness = Goodness(scores[index], descending);
+                if (goodness >= threshold)
+                {
+                    best.Offer(goodness);
+                    kept.Add(((word << 6) + index, goodness));
+                    threshold = best.IsFull ? best.Min - (2 * ScoreMargin) : float.NegativeInfinity;
+                }
+            }
+        }
+
+        var least = best.IsFull ? best.Min - (2 * ScoreMargin) : float.NegativeInfinity;
+        var rows = new List<int>(Math.Min(kept.Count, count * 2));
+        foreach (var (row, goodness) in kept)
+        {
+            if (goodness >= least)
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
     }
 
     // Ranks by the sort column's float, which orders rows as their exact values do except where two floats are
@@ -602,7 +684,7 @@ internal sealed class CatalogSearch : IDisposable
         (_snapshot.Chunks[word >> CatalogChunk.WordShift].Numbers[column], (word & ((1 << CatalogChunk.WordShift) - 1)) << 6);
 
     // How far up the order a value puts a row: the sort value in the query's direction, unknown values last.
-    private static float Goodness(float value, bool descending) =>
+    internal static float Goodness(float value, bool descending) =>
         float.IsNaN(value) ? float.NegativeInfinity : descending ? value : -value;
 
     // Keyword relevance, scores and other platforms' numbers live on the listings: rank each match exactly.
@@ -776,7 +858,7 @@ internal sealed class CatalogSearch : IDisposable
     }
 
     /// <summary>The largest <c>capacity</c> values offered, with the least of them on top.</summary>
-    private sealed class FloatMinHeap(int capacity)
+    internal sealed class FloatMinHeap(int capacity)
     {
         private readonly float[] _values = new float[capacity];
         private int _count;

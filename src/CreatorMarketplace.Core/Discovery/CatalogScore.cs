@@ -1,0 +1,268 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using CreatorMarketplace.Creators;
+
+namespace CreatorMarketplace.Discovery;
+
+/// <summary>The weights and full-mark values of a <see cref="CatalogScore"/>.</summary>
+/// <param name="EngagementRate">The weight of the engagement rate.</param>
+/// <param name="ViewsToFollowers">The weight of median views per follower.</param>
+/// <param name="PastCampaigns">The weight of past campaigns.</param>
+/// <param name="AudienceFit">The weight of the audience's fit to the target.</param>
+/// <param name="EngagementRateAtFull">The engagement rate that earns full marks.</param>
+/// <param name="ViewsToFollowersAtFull">The views per follower that earn full marks.</param>
+/// <param name="PastCampaignsAtFull">The past campaigns that earn full marks.</param>
+public sealed record CatalogScoreWeights(
+    double EngagementRate = 35,
+    double ViewsToFollowers = 25,
+    double PastCampaigns = 10,
+    double AudienceFit = 30,
+    double EngagementRateAtFull = 0.1,
+    double ViewsToFollowersAtFull = 0.5,
+    double PastCampaignsAtFull = 10);
+
+/// <summary>
+/// A creator score that the in-memory catalog computes on its columns, vectorised and without allocating per
+/// creator: a weighted mean, times 100, of the engagement rate, median views per follower and past campaigns (each
+/// divided by the value that earns full marks and capped at 1), and the audience's fit to a target gender and age
+/// distribution (the overlap Σ min(target, audience), averaged over the dimensions targeted). A component whose
+/// numbers are not reported is left out and the other weights share the score.
+/// </summary>
+/// <remarks>
+/// <see cref="Score"/> computes the same formula exactly, in double precision, from a listing; it is what a
+/// search's order means. The catalog ranks on the float form and orders the rows near the cut-off exactly, so the
+/// answers are those of <see cref="Score"/>.
+/// </remarks>
+public sealed class CatalogScore : ICreatorScore
+{
+    private readonly double[] _genderTarget;
+    private readonly double[] _ageTarget;
+    private readonly int _dimensions;
+
+    private CatalogScore(CatalogScoreWeights weights, Distribution<AudienceGender>? gender, Distribution<AgeBucket>? age)
+    {
+        Weights = weights;
+        TargetGender = gender;
+        TargetAge = age;
+        _genderTarget = gender is null ? [] : [.. AudienceGender.List.OrderBy(g => g.Value).Select(g => gender[g].Fraction)];
+        _ageTarget = age is null ? [] : [.. AgeBucket.List.OrderBy(a => a.Value).Select(a => age[a].Fraction)];
+        _dimensions = (gender is null ? 0 : 1) + (age is null ? 0 : 1);
+    }
+
+    /// <inheritdoc />
+    public string Name => "catalog score";
+
+    /// <summary>The weights and full-mark values.</summary>
+    public CatalogScoreWeights Weights { get; }
+
+    /// <summary>The target gender distribution, if any.</summary>
+    public Distribution<AudienceGender>? TargetGender { get; }
+
+    /// <summary>The target age distribution, if any.</summary>
+    public Distribution<AgeBucket>? TargetAge { get; }
+
+    /// <summary>Makes a score, checking every weight and full-mark value.</summary>
+    /// <param name="weights">Finite weights of zero or more, at least one above zero; positive full-mark values.</param>
+    /// <param name="targetGender">The campaign's target genders, for audience fit.</param>
+    /// <param name="targetAge">The campaign's target ages, for audience fit.</param>
+    /// <returns>The score, or every problem.</returns>
+    public static Validated<CatalogScore> Create(CatalogScoreWeights weights, Distribution<AudienceGender>? targetGender = null, Distribution<AgeBucket>? targetAge = null)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var errors = new ErrorCollector();
+        foreach (var (field, value) in new[] { (nameof(weights.EngagementRate), weights.EngagementRate), (nameof(weights.ViewsToFollowers), weights.ViewsToFollowers), (nameof(weights.PastCampaigns), weights.PastCampaigns), (nameof(weights.AudienceFit), weights.AudienceFit) })
+        {
+            errors.Require(double.IsFinite(value) && value >= 0, field, "scoring.weight_invalid", $"a weight is a finite number of zero or more, got {value}.");
+        }
+
+        errors.Require(weights.EngagementRate + weights.ViewsToFollowers + weights.PastCampaigns + weights.AudienceFit > 0, "weights", "scoring.weights_all_zero", "at least one component must weigh more than zero.");
+        foreach (var (field, value) in new[] { (nameof(weights.EngagementRateAtFull), weights.EngagementRateAtFull), (nameof(weights.ViewsToFollowersAtFull), weights.ViewsToFollowersAtFull), (nameof(weights.PastCampaignsAtFull), weights.PastCampaignsAtFull) })
+        {
+            errors.Require(double.IsFinite(value) && value > 0, field, "scoring.normaliser_invalid", $"a full-mark value is positive, got {value}.");
+        }
+
+        errors.Require(weights.AudienceFit == 0 || targetGender is not null || targetAge is not null, nameof(weights.AudienceFit), "scoring.target_missing", "audience fit needs a target gender or age distribution.");
+        return errors.ToResult(() => new CatalogScore(weights, targetGender, targetAge));
+    }
+
+    /// <summary>The exact score of a listing, from 0 to 100.</summary>
+    /// <param name="creator">The creator.</param>
+    /// <returns>The score, or null when no weighted component could be judged.</returns>
+    public double? Score(CreatorListing creator)
+    {
+        ArgumentNullException.ThrowIfNull(creator);
+        var stats = creator.PrimaryAccount.Stats;
+        double numerator = 0, denominator = 0;
+        void Add(double weight, double? value, double atFull)
+        {
+            if (weight > 0 && value is { } known && double.IsFinite(known))
+            {
+                numerator += weight * Math.Clamp(known / atFull, 0, 1);
+                denominator += weight;
+            }
+        }
+
+        Add(Weights.EngagementRate, stats.EngagementRate, Weights.EngagementRateAtFull);
+        Add(Weights.ViewsToFollowers, stats.MedianViews is { } median && stats.Followers > 0 ? (double)median / stats.Followers : null, Weights.ViewsToFollowersAtFull);
+        Add(Weights.PastCampaigns, creator.PastCampaignCount, Weights.PastCampaignsAtFull);
+        Add(Weights.AudienceFit, Fit(creator.Audience), 1);
+        return denominator > 0 ? 100 * numerator / denominator : null;
+    }
+
+    /// <summary>Formats the score's recipe.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"catalog score: engagement {Weights.EngagementRate} (full at {Weights.EngagementRateAtFull}), views/followers {Weights.ViewsToFollowers} (full at {Weights.ViewsToFollowersAtFull}), past campaigns {Weights.PastCampaigns} (full at {Weights.PastCampaignsAtFull}), audience fit {Weights.AudienceFit}");
+
+    // The float form over 64 consecutive rows of a chunk's columns; NaN for a row with nothing to judge.
+    internal void ScoreRows(float[][] numbers, int start, Span<float> scores)
+    {
+        var rate = numbers[InMemory.NumberColumn.EngagementRate];
+        var median = numbers[InMemory.NumberColumn.MedianViews];
+        var followers = numbers[InMemory.NumberColumn.Followers];
+        var past = numbers[InMemory.NumberColumn.PastCampaigns];
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + Vector256<float>.Count <= scores.Length; i += Vector256<float>.Count)
+            {
+                var numerator = Vector256<float>.Zero;
+                var denominator = Vector256<float>.Zero;
+                var r = Load(rate, start + i);
+                Accumulate(ref numerator, ref denominator, (float)Weights.EngagementRate, r, Vector256.Equals(r, r), (float)(1 / Weights.EngagementRateAtFull));
+                var m = Load(median, start + i);
+                var f = Load(followers, start + i);
+                Accumulate(ref numerator, ref denominator, (float)Weights.ViewsToFollowers, m / f, Vector256.Equals(m, m) & Vector256.GreaterThan(f, Vector256<float>.Zero), (float)(1 / Weights.ViewsToFollowersAtFull));
+                Accumulate(ref numerator, ref denominator, (float)Weights.PastCampaigns, Load(past, start + i), Vector256<float>.AllBitsSet, (float)(1 / Weights.PastCampaignsAtFull));
+                if (Weights.AudienceFit > 0)
+                {
+                    var (fit, known) = FitRows(numbers, start + i);
+                    Accumulate(ref numerator, ref denominator, (float)Weights.AudienceFit, fit, known, 1f);
+                }
+
+                var score = Vector256.Create(100f) * numerator / denominator;
+                Vector256.ConditionalSelect(Vector256.GreaterThan(denominator, Vector256<float>.Zero), score, Vector256.Create(float.NaN)).StoreUnsafe(ref MemoryMarshal.GetReference(scores), (nuint)i);
+            }
+        }
+
+        for (; i < scores.Length; i++)
+        {
+            scores[i] = ScoreRow(numbers, start + i);
+        }
+    }
+
+    private static Vector256<float> Load(float[] column, int offset) =>
+        Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(column), (nuint)offset);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Accumulate(ref Vector256<float> numerator, ref Vector256<float> denominator, float weight, Vector256<float> value, Vector256<float> known, float scale)
+    {
+        if (weight <= 0)
+        {
+            return;
+        }
+
+        var unit = Vector256.Min(Vector256.Max(value * Vector256.Create(scale), Vector256<float>.Zero), Vector256.Create(1f));
+        numerator += Vector256.ConditionalSelect(known, unit * Vector256.Create(weight), Vector256<float>.Zero);
+        denominator += Vector256.ConditionalSelect(known, Vector256.Create(weight), Vector256<float>.Zero);
+    }
+
+    private (Vector256<float> Fit, Vector256<float> Known) FitRows(float[][] numbers, int offset)
+    {
+        var sum = Vector256<float>.Zero;
+        var known = Vector256<float>.AllBitsSet;
+        AddDimension(numbers, InMemory.NumberColumn.FirstGender, _genderTarget, offset, ref sum, ref known);
+        AddDimension(numbers, InMemory.NumberColumn.FirstAge, _ageTarget, offset, ref sum, ref known);
+        return (Vector256.Min(sum / Vector256.Create((float)_dimensions), Vector256.Create(1f)), known);
+    }
+
+    private static void AddDimension(float[][] numbers, int first, double[] target, int offset, ref Vector256<float> sum, ref Vector256<float> known)
+    {
+        if (target.Length == 0)
+        {
+            return;
+        }
+
+        var firstShare = Load(numbers[first], offset);
+        known &= Vector256.Equals(firstShare, firstShare);
+        for (var bucket = 0; bucket < target.Length; bucket++)
+        {
+            sum += Vector256.Min(Load(numbers[first + bucket], offset), Vector256.Create((float)target[bucket]));
+        }
+    }
+
+    private static (float Sum, bool Known) Dimension(float[][] numbers, int first, double[] target, int row)
+    {
+        float sum = 0;
+        for (var bucket = 0; bucket < target.Length; bucket++)
+        {
+            sum += Math.Min(numbers[first + bucket][row], (float)target[bucket]);
+        }
+
+        return (sum, target.Length == 0 || !float.IsNaN(numbers[first][row]));
+    }
+
+    private float ScoreRow(float[][] numbers, int row)
+    {
+        float numerator = 0, denominator = 0;
+        void Add(double weight, float value, bool known, double atFull)
+        {
+            if (weight > 0 && known)
+            {
+                numerator += (float)weight * Math.Clamp(value * (float)(1 / atFull), 0f, 1f);
+                denominator += (float)weight;
+            }
+        }
+
+        var rate = numbers[InMemory.NumberColumn.EngagementRate][row];
+        var median = numbers[InMemory.NumberColumn.MedianViews][row];
+        var followers = numbers[InMemory.NumberColumn.Followers][row];
+        Add(Weights.EngagementRate, rate, !float.IsNaN(rate), Weights.EngagementRateAtFull);
+        Add(Weights.ViewsToFollowers, median / followers, !float.IsNaN(median) && followers > 0, Weights.ViewsToFollowersAtFull);
+        Add(Weights.PastCampaigns, numbers[InMemory.NumberColumn.PastCampaigns][row], true, Weights.PastCampaignsAtFull);
+        if (Weights.AudienceFit > 0)
+        {
+            var (gender, genderKnown) = Dimension(numbers, InMemory.NumberColumn.FirstGender, _genderTarget, row);
+            var (age, ageKnown) = Dimension(numbers, InMemory.NumberColumn.FirstAge, _ageTarget, row);
+            Add(Weights.AudienceFit, Math.Min((gender + age) / _dimensions, 1f), genderKnown && ageKnown, 1);
+        }
+
+        return denominator > 0 ? 100 * numerator / denominator : float.NaN;
+    }
+
+    private double? Fit(Audience audience)
+    {
+        if (_genderTarget.Length == 0 && _ageTarget.Length == 0)
+        {
+            return null;
+        }
+
+        double sum = 0;
+        var dimensions = 0;
+        if (_genderTarget.Length > 0)
+        {
+            if (audience.Gender is not { } gender)
+            {
+                return null;
+            }
+
+            dimensions++;
+            sum += AudienceGender.List.Sum(g => Math.Min(gender[g].Fraction, _genderTarget[g.Value - 1]));
+        }
+
+        if (_ageTarget.Length > 0)
+        {
+            if (audience.Age is not { } age)
+            {
+                return null;
+            }
+
+            dimensions++;
+            sum += AgeBucket.List.Sum(a => Math.Min(age[a].Fraction, _ageTarget[a.Value - 1]));
+        }
+
+        return Math.Min(sum / dimensions, 1);
+    }
+}

@@ -1,0 +1,76 @@
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Discovery.InMemory;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CreatorMarketplace.Tests.Discovery;
+
+public class CatalogScoreTests
+{
+    private static readonly FakeClock Clock = new(Instant.FromUtc(2026, 11, 25, 12, 0));
+
+    private static async Task<(InMemoryCreatorCatalog Catalog, List<CreatorListing> Listings)> Catalog(int size, int seed)
+    {
+        var catalog = new InMemoryCreatorCatalog();
+        var listings = new CreatorGenerator(seed, Clock).Generate(size).Select(c => c.ToListing()).ToList();
+        foreach (var listing in listings)
+        {
+            await catalog.UpsertAsync(listing);
+        }
+
+        return (catalog, listings);
+    }
+
+    [Fact]
+    public void The_exact_score_is_the_documented_weighted_mean()
+    {
+        var score = CatalogScore.Create(new CatalogScoreWeights(EngagementRate: 1, ViewsToFollowers: 1, PastCampaigns: 0, AudienceFit: 2), Distribution.Create([KeyValuePair.Create(AudienceGender.Female, 1d)])).GetValueOrThrow();
+        var listing = new CreatorGenerator(3, Clock).Generate(1).Single().ToListing();
+        var stats = listing.PrimaryAccount.Stats;
+        var er = Math.Min(1, stats.EngagementRate!.Value / 0.1);
+        var vf = Math.Min(1, (double)stats.MedianViews!.Value / stats.Followers / 0.5);
+        var fit = listing.Audience.Gender![AudienceGender.Female].Fraction;
+
+        score.Score(listing)!.Value.ShouldBe(100 * (er + vf + (2 * fit)) / 4, 1e-9);
+    }
+
+    [Fact]
+    public void Invalid_weights_are_refused_naming_each()
+    {
+        CatalogScore.Create(new CatalogScoreWeights(EngagementRate: -1, ViewsToFollowers: 0, PastCampaigns: 0, AudienceFit: 1, ViewsToFollowersAtFull: 0))
+            .Errors.Select(e => e.Field).ShouldBe(["EngagementRate", "weights", "ViewsToFollowersAtFull", "AudienceFit"]);
+    }
+
+    [Fact]
+    public async Task Float_scores_on_the_columns_stay_within_the_margin_of_the_exact_scores()
+    {
+        var (catalog, listings) = await Catalog(5_000, seed: 11);
+        var score = CreatorCatalogContract.RandomCatalogScore(new Random(4));
+
+        var all = catalog.ScoreAll(score);
+        var top = all.Top(1_000);
+
+        all.Count.ShouldBe(5_000);
+        var expected = listings
+            .Select(l => (Creator: l, Score: score.Score(l)))
+            .OrderBy(e => e.Score is null).ThenByDescending(e => e.Score).ThenBy(e => e.Creator.Id)
+            .Take(1_000)
+            .Select(e => e.Creator.Id);
+        top.Select(e => e.Creator.Id).ShouldBe(expected);
+        all.ScoreOf(listings[7].Id).ShouldBe(score.Score(listings[7]));
+    }
+
+    [Property(MaxTest = 30)]
+    public bool Top_k_equals_a_full_sorts_first_k(PositiveInt seed, PositiveInt k)
+    {
+        var (catalog, listings) = Catalog(800, seed.Get).GetAwaiter().GetResult();
+        var score = CreatorCatalogContract.RandomCatalogScore(new Random(seed.Get));
+        var count = 1 + (k.Get % 200);
+
+        var top = catalog.ScoreAll(score).Top(count).Select(e => e.Creator.Id);
+
+        var sorted = listings.OrderBy(l => score.Score(l) is null).ThenByDescending(l => score.Score(l)).ThenBy(l => l.Id).Take(count).Select(l => l.Id);
+        return top.SequenceEqual(sorted);
+    }
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -41,6 +42,14 @@ public sealed class CatalogScore : ICreatorScore
     private readonly double[] _ageTarget;
     private readonly int _dimensions;
 
+    // The float form: weights, reciprocal full marks, and only the audience buckets the target gives a share (a
+    // bucket with no target share adds min(share, 0) = 0, so its column need not be read).
+    private readonly float _rateWeight, _ratioWeight, _pastWeight, _fitWeight;
+    private readonly float _rateScale, _ratioScale, _pastScale;
+    private readonly int[] _fitColumns;
+    private readonly float[] _fitTargets;
+    private readonly int[] _knownColumns;
+
     private CatalogScore(CatalogScoreWeights weights, Distribution<AudienceGender>? gender, Distribution<AgeBucket>? age)
     {
         Weights = weights;
@@ -49,6 +58,15 @@ public sealed class CatalogScore : ICreatorScore
         _genderTarget = gender is null ? [] : [.. AudienceGender.List.OrderBy(g => g.Value).Select(g => gender[g].Fraction)];
         _ageTarget = age is null ? [] : [.. AgeBucket.List.OrderBy(a => a.Value).Select(a => age[a].Fraction)];
         _dimensions = (gender is null ? 0 : 1) + (age is null ? 0 : 1);
+        (_rateWeight, _ratioWeight, _pastWeight, _fitWeight) = ((float)weights.EngagementRate, (float)weights.ViewsToFollowers, (float)weights.PastCampaigns, (float)weights.AudienceFit);
+        (_rateScale, _ratioScale, _pastScale) = ((float)(1 / weights.EngagementRateAtFull), (float)(1 / weights.ViewsToFollowersAtFull), (float)(1 / weights.PastCampaignsAtFull));
+        var buckets = _genderTarget.Select((share, i) => (Column: InMemory.NumberColumn.FirstGender + i, Share: share))
+            .Concat(_ageTarget.Select((share, i) => (Column: InMemory.NumberColumn.FirstAge + i, Share: share)))
+            .Where(bucket => bucket.Share > 0)
+            .ToArray();
+        _fitColumns = [.. buckets.Select(bucket => bucket.Column)];
+        _fitTargets = [.. buckets.Select(bucket => (float)bucket.Share)];
+        _knownColumns = [.. (gender is null ? [] : new[] { InMemory.NumberColumn.FirstGender }), .. (age is null ? [] : new[] { InMemory.NumberColumn.FirstAge })];
     }
 
     /// <inheritdoc />
@@ -116,40 +134,57 @@ public sealed class CatalogScore : ICreatorScore
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"catalog score: engagement {Weights.EngagementRate} (full at {Weights.EngagementRateAtFull}), views/followers {Weights.ViewsToFollowers} (full at {Weights.ViewsToFollowersAtFull}), past campaigns {Weights.PastCampaigns} (full at {Weights.PastCampaignsAtFull}), audience fit {Weights.AudienceFit}");
 
-    // The float form over 64 consecutive rows of a chunk's columns; NaN for a row with nothing to judge.
-    internal void ScoreRows(float[][] numbers, int start, Span<float> scores)
+    // The float form over 64 consecutive rows of a chunk's columns; NaN for a row with nothing to judge. Only the
+    // rows in `rows` need a score: when few are wanted, they are scored one by one instead of 64 at a time.
+    internal void ScoreRows(float[][] numbers, int start, Span<float> scores, ulong rows = ulong.MaxValue)
     {
+        if (!Vector256.IsHardwareAccelerated || BitOperations.PopCount(rows) <= 8)
+        {
+            for (; rows != 0; rows &= rows - 1)
+            {
+                var index = BitOperations.TrailingZeroCount(rows);
+                scores[index] = ScoreRow(numbers, start + index);
+            }
+
+            return;
+        }
+
         var rate = numbers[InMemory.NumberColumn.EngagementRate];
         var median = numbers[InMemory.NumberColumn.MedianViews];
         var followers = numbers[InMemory.NumberColumn.Followers];
         var past = numbers[InMemory.NumberColumn.PastCampaigns];
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        var zero = Vector256<float>.Zero;
+        for (var i = 0; i < 64; i += Vector256<float>.Count)
         {
-            for (; i + Vector256<float>.Count <= scores.Length; i += Vector256<float>.Count)
+            var numerator = zero;
+            var denominator = zero;
+            var r = Load(rate, start + i);
+            Accumulate(ref numerator, ref denominator, _rateWeight, r * Vector256.Create(_rateScale), Vector256.Equals(r, r));
+            var m = Load(median, start + i);
+            var f = Load(followers, start + i);
+            Accumulate(ref numerator, ref denominator, _ratioWeight, m / f * Vector256.Create(_ratioScale), Vector256.Equals(m, m) & Vector256.GreaterThan(f, zero));
+            Accumulate(ref numerator, ref denominator, _pastWeight, Load(past, start + i) * Vector256.Create(_pastScale), Vector256<float>.AllBitsSet);
+            if (_fitWeight > 0)
             {
-                var numerator = Vector256<float>.Zero;
-                var denominator = Vector256<float>.Zero;
-                var r = Load(rate, start + i);
-                Accumulate(ref numerator, ref denominator, (float)Weights.EngagementRate, r, Vector256.Equals(r, r), (float)(1 / Weights.EngagementRateAtFull));
-                var m = Load(median, start + i);
-                var f = Load(followers, start + i);
-                Accumulate(ref numerator, ref denominator, (float)Weights.ViewsToFollowers, m / f, Vector256.Equals(m, m) & Vector256.GreaterThan(f, Vector256<float>.Zero), (float)(1 / Weights.ViewsToFollowersAtFull));
-                Accumulate(ref numerator, ref denominator, (float)Weights.PastCampaigns, Load(past, start + i), Vector256<float>.AllBitsSet, (float)(1 / Weights.PastCampaignsAtFull));
-                if (Weights.AudienceFit > 0)
+                var sum = zero;
+                var known = Vector256<float>.AllBitsSet;
+                foreach (var column in _knownColumns)
                 {
-                    var (fit, known) = FitRows(numbers, start + i);
-                    Accumulate(ref numerator, ref denominator, (float)Weights.AudienceFit, fit, known, 1f);
+                    var share = Load(numbers[column], start + i);
+                    known &= Vector256.Equals(share, share);
                 }
 
-                var score = Vector256.Create(100f) * numerator / denominator;
-                Vector256.ConditionalSelect(Vector256.GreaterThan(denominator, Vector256<float>.Zero), score, Vector256.Create(float.NaN)).StoreUnsafe(ref MemoryMarshal.GetReference(scores), (nuint)i);
-            }
-        }
+                for (var bucket = 0; bucket < _fitColumns.Length; bucket++)
+                {
+                    sum += Vector256.Min(Load(numbers[_fitColumns[bucket]], start + i), Vector256.Create(_fitTargets[bucket]));
+                }
 
-        for (; i < scores.Length; i++)
-        {
-            scores[i] = ScoreRow(numbers, start + i);
+                Accumulate(ref numerator, ref denominator, _fitWeight, sum / Vector256.Create((float)_dimensions), known);
+            }
+
+            var score = Vector256.Create(100f) * numerator / denominator;
+            Vector256.ConditionalSelect(Vector256.GreaterThan(denominator, zero), score, Vector256.Create(float.NaN))
+                .StoreUnsafe(ref MemoryMarshal.GetReference(scores), (nuint)i);
         }
     }
 
@@ -157,76 +192,51 @@ public sealed class CatalogScore : ICreatorScore
         Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(column), (nuint)offset);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Accumulate(ref Vector256<float> numerator, ref Vector256<float> denominator, float weight, Vector256<float> value, Vector256<float> known, float scale)
+    private static void Accumulate(ref Vector256<float> numerator, ref Vector256<float> denominator, float weight, Vector256<float> scaled, Vector256<float> known)
     {
         if (weight <= 0)
         {
             return;
         }
 
-        var unit = Vector256.Min(Vector256.Max(value * Vector256.Create(scale), Vector256<float>.Zero), Vector256.Create(1f));
+        var unit = Vector256.Min(Vector256.Max(scaled, Vector256<float>.Zero), Vector256.Create(1f));
         numerator += Vector256.ConditionalSelect(known, unit * Vector256.Create(weight), Vector256<float>.Zero);
         denominator += Vector256.ConditionalSelect(known, Vector256.Create(weight), Vector256<float>.Zero);
-    }
-
-    private (Vector256<float> Fit, Vector256<float> Known) FitRows(float[][] numbers, int offset)
-    {
-        var sum = Vector256<float>.Zero;
-        var known = Vector256<float>.AllBitsSet;
-        AddDimension(numbers, InMemory.NumberColumn.FirstGender, _genderTarget, offset, ref sum, ref known);
-        AddDimension(numbers, InMemory.NumberColumn.FirstAge, _ageTarget, offset, ref sum, ref known);
-        return (Vector256.Min(sum / Vector256.Create((float)_dimensions), Vector256.Create(1f)), known);
-    }
-
-    private static void AddDimension(float[][] numbers, int first, double[] target, int offset, ref Vector256<float> sum, ref Vector256<float> known)
-    {
-        if (target.Length == 0)
-        {
-            return;
-        }
-
-        var firstShare = Load(numbers[first], offset);
-        known &= Vector256.Equals(firstShare, firstShare);
-        for (var bucket = 0; bucket < target.Length; bucket++)
-        {
-            sum += Vector256.Min(Load(numbers[first + bucket], offset), Vector256.Create((float)target[bucket]));
-        }
-    }
-
-    private static (float Sum, bool Known) Dimension(float[][] numbers, int first, double[] target, int row)
-    {
-        float sum = 0;
-        for (var bucket = 0; bucket < target.Length; bucket++)
-        {
-            sum += Math.Min(numbers[first + bucket][row], (float)target[bucket]);
-        }
-
-        return (sum, target.Length == 0 || !float.IsNaN(numbers[first][row]));
     }
 
     private float ScoreRow(float[][] numbers, int row)
     {
         float numerator = 0, denominator = 0;
-        void Add(double weight, float value, bool known, double atFull)
+        void Add(float weight, float scaled, bool known)
         {
             if (weight > 0 && known)
             {
-                numerator += (float)weight * Math.Clamp(value * (float)(1 / atFull), 0f, 1f);
-                denominator += (float)weight;
+                numerator += weight * Math.Min(Math.Max(scaled, 0f), 1f);
+                denominator += weight;
             }
         }
 
         var rate = numbers[InMemory.NumberColumn.EngagementRate][row];
         var median = numbers[InMemory.NumberColumn.MedianViews][row];
         var followers = numbers[InMemory.NumberColumn.Followers][row];
-        Add(Weights.EngagementRate, rate, !float.IsNaN(rate), Weights.EngagementRateAtFull);
-        Add(Weights.ViewsToFollowers, median / followers, !float.IsNaN(median) && followers > 0, Weights.ViewsToFollowersAtFull);
-        Add(Weights.PastCampaigns, numbers[InMemory.NumberColumn.PastCampaigns][row], true, Weights.PastCampaignsAtFull);
-        if (Weights.AudienceFit > 0)
+        Add(_rateWeight, rate * _rateScale, !float.IsNaN(rate));
+        Add(_ratioWeight, median / followers * _ratioScale, !float.IsNaN(median) && followers > 0);
+        Add(_pastWeight, numbers[InMemory.NumberColumn.PastCampaigns][row] * _pastScale, true);
+        if (_fitWeight > 0)
         {
-            var (gender, genderKnown) = Dimension(numbers, InMemory.NumberColumn.FirstGender, _genderTarget, row);
-            var (age, ageKnown) = Dimension(numbers, InMemory.NumberColumn.FirstAge, _ageTarget, row);
-            Add(Weights.AudienceFit, Math.Min((gender + age) / _dimensions, 1f), genderKnown && ageKnown, 1);
+            var known = true;
+            foreach (var column in _knownColumns)
+            {
+                known &= !float.IsNaN(numbers[column][row]);
+            }
+
+            float sum = 0;
+            for (var bucket = 0; bucket < _fitColumns.Length; bucket++)
+            {
+                sum += Math.Min(numbers[_fitColumns[bucket]][row], _fitTargets[bucket]);
+            }
+
+            Add(_fitWeight, sum / _dimensions, known);
         }
 
         return denominator > 0 ? 100 * numerator / denominator : float.NaN;

@@ -41,7 +41,7 @@ public sealed class CatalogScores
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, CreatorQuery.MaxPageSize);
-        var rows = CatalogSearch.TopRowsByScore(count, descending: true, _alive.Length, word => _alive[word], (word, scores) => _scores.AsSpan(word << 6, 64).CopyTo(scores));
+        var rows = CatalogSearch.TopRowsByScore(count, descending: true, _alive.Length, word => _alive[word], (word, _, scores) => _scores.AsSpan(word << 6, 64).CopyTo(scores));
         return [.. rows
             .Select(row => _snapshot.ListingAt(row))
             .Select(listing => (Creator: listing, Score: Score.Score(listing)))

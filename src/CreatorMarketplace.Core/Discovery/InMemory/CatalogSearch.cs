@@ -449,8 +449,8 @@ internal sealed class CatalogSearch : IDisposable
             : RankOnListings();
     }
 
-    // Fills the float scores of the 64 rows of a word.
-    internal delegate void ScoreWord(int word, Span<float> scores);
+    // Fills the float scores of a word's rows (at least those in `rows`).
+    internal delegate void ScoreWord(int word, ulong rows, Span<float> scores);
 
     // How far a row's float score may lie from its exact score: the inputs are rounded to floats and the sums are
     // taken in float, each off by a few parts in ten million of a value at most 100.
@@ -468,7 +468,7 @@ internal sealed class CatalogSearch : IDisposable
             query.Descending,
             _words,
             word => _match[word],
-            (word, scores) => score.ScoreRows(snapshot.Chunks[word >> CatalogChunk.WordShift].Numbers, (word & ((1 << CatalogChunk.WordShift) - 1)) << 6, scores));
+            (word, bits, scores) => score.ScoreRows(snapshot.Chunks[word >> CatalogChunk.WordShift].Numbers, (word & ((1 << CatalogChunk.WordShift) - 1)) << 6, scores, bits));
         var candidates = new List<(SearchPosition Position, CreatorListing Listing)>(rows.Count);
         foreach (var row in rows)
         {
@@ -496,7 +496,7 @@ internal sealed class CatalogSearch : IDisposable
                 continue;
             }
 
-            scoreWord(word, scores);
+            scoreWord(word, bits, scores);
             var threshold = best.IsFull ? best.Min - (2 * ScoreMargin) : float.NegativeInfinity;
             for (; bits != 0; bits &= bits - 1)
             {

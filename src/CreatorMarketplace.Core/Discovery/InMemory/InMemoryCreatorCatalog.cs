@@ -115,24 +115,28 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
         var words = (snapshot.Count + 63) >> 6;
         var scores = new float[words << 6];
         var alive = new ulong[words];
-        for (var word = 0; word < words; word++)
-        {
-            var chunk = snapshot.Chunks[word >> CatalogChunk.WordShift];
-            var local = word & ((1 << CatalogChunk.WordShift) - 1);
-            score.ScoreRows(chunk.Numbers, local << 6, scores.AsSpan(word << 6, 64));
-            var bits = ~chunk.Died[local];
-            for (var died = chunk.Died[local]; died != 0; died &= died - 1)
-            {
-                // A row retired after this snapshot was taken is still alive in it.
-                var offset = (local << 6) + BitOperations.TrailingZeroCount(died);
-                if (chunk.DiedAt[offset] > snapshot.Sequence)
-                {
-                    bits |= died & (~died + 1);
-                }
-            }
 
-            alive[word] = bits;
-        }
+        // Blocks of 1,024 words (65,536 rows, a chunk) are scored side by side; each writes only its own slice.
+        Parallel.For(0, (words + 1_023) >> 10, block =>
+        {
+            for (var word = block << 10; word < Math.Min(words, (block + 1) << 10); word++)
+            {
+                var chunk = snapshot.Chunks[word >> CatalogChunk.WordShift];
+                var local = word & ((1 << CatalogChunk.WordShift) - 1);
+                score.ScoreRows(chunk.Numbers, local << 6, scores.AsSpan(word << 6, 64));
+                var bits = ~chunk.Died[local];
+                for (var died = chunk.Died[local]; died != 0; died &= died - 1)
+                {
+                    // A row retired after this snapshot was taken is still alive in it.
+                    if (chunk.DiedAt[(local << 6) + BitOperations.TrailingZeroCount(died)] > snapshot.Sequence)
+                    {
+                        bits |= died & (~died + 1);
+                    }
+                }
+
+                alive[word] = bits;
+            }
+        });
 
         if (snapshot.Count % 64 != 0)
         {

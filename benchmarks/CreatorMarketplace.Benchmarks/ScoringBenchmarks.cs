@@ -1,0 +1,81 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Discovery.InMemory;
+using CreatorMarketplace.Testing;
+using NodaTime;
+
+namespace CreatorMarketplace.Benchmarks;
+
+/// <summary>
+/// Scoring a generated catalog with a <see cref="CatalogScore"/> (engagement, views per follower, past campaigns and
+/// audience fit to a target gender and age mix): every creator at once, and a six-filter discovery query sorted by the
+/// score with its top 100. The baselines are the LINQ a user would write over the same listings.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class ScoringBenchmarks
+{
+    private static readonly CatalogScore Score = CatalogScore.Create(
+        new CatalogScoreWeights(),
+        Distribution.Create([KeyValuePair.Create(AudienceGender.Female, 0.7), KeyValuePair.Create(AudienceGender.Male, 0.3)]),
+        Distribution.Create([KeyValuePair.Create(AgeBucket.From18To24, 0.6), KeyValuePair.Create(AgeBucket.From25To34, 0.4)])).GetValueOrThrow();
+
+    private static readonly CreatorQuery Query = new()
+    {
+        Countries = [Country.US, Country.GB, Country.CA],
+        ContentLabels = [new ContentLabel("beauty"), new ContentLabel("fashion"), new ContentLabel("lifestyle")],
+        Followers = new(10_000, 1_000_000),
+        EngagementRate = new(0.03, null),
+        FollowerGender = new(AudienceGender.Female, 0.5),
+        Price = new(Currency.USD, new(null, 5_000m)),
+        Sort = CreatorSort.Score,
+        Score = Score,
+        PageSize = 100,
+        IncludeFacets = false,
+    };
+
+    private readonly IClock _clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
+    private List<CreatorListing> _listings = [];
+    private InMemoryCreatorCatalog _catalog = new();
+
+    /// <summary>The catalog size.</summary>
+    [Params(1_000_000)]
+    public int Creators { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _listings = new CreatorGenerator(2026, _clock).Generate(Creators).Select(creator => creator.ToListing()).ToList();
+        _catalog = new InMemoryCreatorCatalog();
+        foreach (var listing in _listings)
+        {
+            _catalog.UpsertAsync(listing).AsTask().GetAwaiter().GetResult();
+        }
+
+        Console.WriteLine($"// matches of the six filters: {_listings.Count(Query.Matches):N0}");
+    }
+
+    [Benchmark(Baseline = true, Description = "LINQ: score every listing")]
+    [BenchmarkCategory("ScoreAll")]
+    public double?[] ScoreAllWithLinq() => _listings.Select(Score.Score).ToArray();
+
+    [Benchmark(Description = "InMemoryCreatorCatalog.ScoreAll (columns, vectorised)")]
+    [BenchmarkCategory("ScoreAll")]
+    public CatalogScores ScoreAllOnColumns() => _catalog.ScoreAll(Score);
+
+    [Benchmark(Baseline = true, Description = "LINQ: 6 filters, sort by score, top 100")]
+    [BenchmarkCategory("Search")]
+    public (int, List<CreatorListing>) SearchWithLinq()
+    {
+        var matches = _listings.Where(Query.Matches).ToList();
+        matches.Sort(Query.Compare);
+        return (matches.Count, matches.Take(Query.PageSize).ToList());
+    }
+
+    [Benchmark(Description = "InMemoryCreatorCatalog: 6 filters + score + top 100")]
+    [BenchmarkCategory("Search")]
+    public CreatorSearchPage SearchOnColumns() => _catalog.SearchAsync(Query).AsTask().GetAwaiter().GetResult().AsT0;
+}

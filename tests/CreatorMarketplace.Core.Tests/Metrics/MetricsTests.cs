@@ -116,3 +116,45 @@ public class MetricsTests
     public bool An_undefined_ratio_never_yields_nan_or_infinity(double numerator, double denominator) =>
         Ratio.Of(numerator, denominator).Value is not { } value || double.IsFinite(value);
 }
+
+public class PostMetricsHistoryTests
+{
+    private static readonly Instant Posted = Instant.FromUtc(2027, 1, 10, 18, 0);
+
+    private static PostMetrics Snapshot(int hours, long? views) => new()
+    {
+        PostId = "7301",
+        Platform = Platform.TikTok,
+        Kind = PostKind.Video,
+        PostedAt = Posted,
+        CapturedAt = Posted + Duration.FromHours(hours),
+        Views = views,
+    };
+
+    [Fact]
+    public void Snapshots_only_move_forward_and_growth_is_measured_between_the_snapshots_in_force()
+    {
+        var history = new PostMetricsHistory("7301");
+
+        history.Add(Snapshot(1, 1_000)).ShouldBeTrue();
+        history.Add(Snapshot(24, 20_000)).ShouldBeTrue();
+        history.Add(Snapshot(12, 5_000)).ShouldBeFalse();
+        history.Add(Snapshot(48, null)).ShouldBeTrue();
+
+        history.Latest!.Views.ShouldBeNull();
+        history.AsOf(Posted + Duration.FromHours(30))!.Views.ShouldBe(20_000);
+        history.Growth(m => m.Views, Posted + Duration.FromHours(2), Posted + Duration.FromHours(30)).ShouldBe(19_000);
+        history.Growth(m => m.Views, Posted + Duration.FromHours(2), Posted + Duration.FromHours(50)).ShouldBeNull();
+        history.Growth(m => m.Views, Posted, Posted + Duration.FromHours(30)).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_snapshot_of_another_post_or_with_impossible_numbers_is_refused()
+    {
+        var history = new PostMetricsHistory("7301");
+
+        Should.Throw<DomainValidationException>(() => history.Add(Snapshot(1, -5) with { PostId = "9999" }))
+            .Errors.Select(e => e.Field).ShouldBe(["Views", "PostId"]);
+        history.Snapshots.ShouldBeEmpty();
+    }
+}

@@ -1,3 +1,4 @@
+using System.Numerics;
 using CreatorMarketplace.Creators;
 
 namespace CreatorMarketplace.Discovery.InMemory;
@@ -181,6 +182,23 @@ internal sealed class CatalogChunk
 
     /// <summary>The ordinals this chunk has a bitmap for.</summary>
     public int BitmapSlots => Volatile.Read(ref _bitmaps).Length;
+
+    /// <summary>
+    /// The rows of <paramref name="rows"/> (in the chunk's word <paramref name="word"/>) still alive to a snapshot
+    /// taken at <paramref name="sequence"/>: a row retired after the snapshot was taken is alive to it.
+    /// </summary>
+    public ulong Living(int word, int sequence, ulong rows)
+    {
+        for (var died = Died[word] & rows; died != 0; died &= died - 1)
+        {
+            if (DiedAt[(word << 6) + BitOperations.TrailingZeroCount(died)] <= sequence)
+            {
+                rows &= ~(died & (~died + 1));
+            }
+        }
+
+        return rows;
+    }
 
     /// <summary>Retires a row as of <paramref name="sequence"/>.</summary>
     public void Retire(int offset, int sequence)

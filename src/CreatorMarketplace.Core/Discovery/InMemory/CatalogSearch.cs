@@ -229,17 +229,7 @@ internal sealed class CatalogSearch : IDisposable
 
             for (var word = first; word < end; word++)
             {
-                var local = word - first;
-                var died = chunk.Died[local] & _match[word];
-                while (died != 0)
-                {
-                    var bit = died & (~died + 1);
-                    died ^= bit;
-                    if (chunk.DiedAt[(local << 6) + BitOperations.TrailingZeroCount(bit)] <= sequence)
-                    {
-                        _match[word] &= ~bit;
-                    }
-                }
+                _match[word] = chunk.Living(word - first, sequence, _match[word]);
             }
         });
     }

@@ -124,17 +124,7 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
                 var chunk = snapshot.Chunks[word >> CatalogChunk.WordShift];
                 var local = word & ((1 << CatalogChunk.WordShift) - 1);
                 score.ScoreRows(chunk.Numbers, local << 6, scores.AsSpan(word << 6, 64));
-                var bits = ~chunk.Died[local];
-                for (var died = chunk.Died[local]; died != 0; died &= died - 1)
-                {
-                    // A row retired after this snapshot was taken is still alive in it.
-                    if (chunk.DiedAt[(local << 6) + BitOperations.TrailingZeroCount(died)] > snapshot.Sequence)
-                    {
-                        bits |= died & (~died + 1);
-                    }
-                }
-
-                alive[word] = bits;
+                alive[word] = chunk.Living(local, snapshot.Sequence, ulong.MaxValue);
             }
         });
 

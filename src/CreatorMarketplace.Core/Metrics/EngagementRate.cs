@@ -86,7 +86,7 @@ public sealed class EngagementRate
 
     private static double? Median(IEnumerable<long?> values)
     {
-        var known = values.OfType<long>().Order().ToArray();
-        return known.Length == 0 ? null : known.Length % 2 == 1 ? known[known.Length / 2] : (known[(known.Length / 2) - 1] + (double)known[known.Length / 2]) / 2d;
+        var known = values.OfType<long>().Select(v => (double)v).Order().ToArray();
+        return known.Length == 0 ? null : Quantile.Of(known, 0.5);
     }
 }

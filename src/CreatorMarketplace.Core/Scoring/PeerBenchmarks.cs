@@ -1,4 +1,5 @@
 using CreatorMarketplace.Creators;
+using CreatorMarketplace.Metrics;
 
 namespace CreatorMarketplace.Scoring;
 
@@ -75,7 +76,7 @@ public sealed class PeerBenchmarks
     /// <param name="group">The group.</param>
     /// <returns>The quartiles, or null for a group without values.</returns>
     public Quartiles? QuartilesOf(PeerGroup group) =>
-        _sorted.TryGetValue(group, out var sorted) ? new(Percentile(sorted, 0.25), Percentile(sorted, 0.5), Percentile(sorted, 0.75), sorted.Length) : null;
+        _sorted.TryGetValue(group, out var sorted) ? new(Quantile.Of(sorted, 0.25), Quantile.Of(sorted, 0.5), Quantile.Of(sorted, 0.75), sorted.Length) : null;
 
     /// <summary>The percentile rank of a value among a group's peers, from 0 to 100.</summary>
     /// <param name="group">The group.</param>
@@ -91,13 +92,6 @@ public sealed class PeerBenchmarks
         var below = LowerBound(sorted, value);
         var equal = LowerBound(sorted, Math.BitIncrement(value)) - below;
         return (below + (equal / 2d)) / sorted.Length * 100d;
-    }
-
-    internal static double Percentile(double[] sorted, double p)
-    {
-        var h = (sorted.Length - 1) * p;
-        var low = (int)Math.Floor(h);
-        return low + 1 < sorted.Length ? sorted[low] + ((h - low) * (sorted[low + 1] - sorted[low])) : sorted[low];
     }
 
     private static int LowerBound(double[] sorted, double value)

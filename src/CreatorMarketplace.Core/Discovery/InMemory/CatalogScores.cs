@@ -42,12 +42,13 @@ public sealed class CatalogScores
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, CreatorQuery.MaxPageSize);
         var rows = CatalogSearch.TopRowsByScore(count, descending: true, _alive.Length, word => _alive[word], (word, _, scores) => _scores.AsSpan(word << 6, 64).CopyTo(scores));
+        // The order is a query's by this score, largest first: one definition of "sorted by a score".
+        var query = new CreatorQuery { Sort = CreatorSort.Score, Score = Score, PageSize = count };
         return [.. rows
             .Select(row => _snapshot.ListingAt(row))
-            .Select(listing => (Creator: listing, Score: Score.Score(listing)))
-            .OrderBy(entry => entry.Score is null)
-            .ThenByDescending(entry => entry.Score)
-            .ThenBy(entry => entry.Creator.Id)
-            .Take(count)];
+            .Select(listing => (Creator: listing, Position: query.PositionOf(listing)))
+            .OrderBy(entry => entry.Position, Comparer<SearchPosition>.Create(query.Compare))
+            .Take(count)
+            .Select(entry => (entry.Creator, entry.Position.Value))];
     }
 }

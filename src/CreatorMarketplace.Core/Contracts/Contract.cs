@@ -325,7 +325,7 @@ public sealed class Contract : AggregateRoot<ContractId>
             return null;
         }
 
-        var end = Termination is { } termination && termination.At < exclusivity.End ? termination.At : exclusivity.End;
+        var end = Termination is { } termination ? Instant.Min(termination.At, exclusivity.End) : exclusivity.End;
         var start = exclusivity.Start;
         return start < until && from < end && start < end ? (exclusivity, start, end) : null;
     }

@@ -77,7 +77,7 @@ public static class ExclusivityConflicts
         }
 
         var (exclusivity, start, end) = binding;
-        var overlap = $"{Later(start, proposal.Start)} to {Earlier(end, proposal.End)}";
+        var overlap = $"{Instant.Max(start, proposal.Start)} to {Instant.Min(end, proposal.End)}";
         if (exclusivity.Competitors.Contains(proposal.Brand))
         {
             return new(contract.Id, contract.Brand, exclusivity, $"brand {proposal.Brand} is a named competitor of brand {contract.Brand}, exclusive from {overlap}.");
@@ -88,10 +88,6 @@ public static class ExclusivityConflicts
             ? null
             : new(contract.Id, contract.Brand, exclusivity, $"category {string.Join(", ", shared)} is exclusive to brand {contract.Brand} from {overlap}.");
     }
-
-    private static Instant Later(Instant a, Instant b) => a > b ? a : b;
-
-    private static Instant Earlier(Instant a, Instant b) => a < b ? a : b;
 
     private static void Require(ProposedEngagement proposal)
     {

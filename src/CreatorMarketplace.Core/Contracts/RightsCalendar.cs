@@ -29,8 +29,9 @@ public static class RightsCalendar
         var until = End(from, length);
         return [.. contracts
             .Where(contract => contract.Status.IsBinding && contract.InForce is not null)
-            .SelectMany(contract => contract.InForce!.Terms.Grants.Select((grant, i) => new ExpiringGrant(contract.Id, contract.Brand, contract.Creator, i + 1, grant, grant.Term.End ?? Instant.MaxValue)))
-            .Where(expiring => expiring.Grant.Term.End is { } end && end >= from && end < until)
+            .SelectMany(contract => contract.InForce!.Terms.Grants.Select((grant, i) => (Contract: contract, Number: i + 1, Grant: grant)))
+            .Where(item => item.Grant.Term.End is { } end && end >= from && end < until)
+            .Select(item => new ExpiringGrant(item.Contract.Id, item.Contract.Brand, item.Contract.Creator, item.Number, item.Grant, item.Grant.Term.End!.Value))
             .OrderBy(expiring => expiring.ExpiresAt)
             .ThenBy(expiring => expiring.Contract)
             .ThenBy(expiring => expiring.GrantNumber)];

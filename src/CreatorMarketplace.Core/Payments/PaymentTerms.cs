@@ -86,7 +86,7 @@ public sealed record PaymentTerms
     /// <returns>The terms, named <c>net-{days}</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is outside 1..365.</exception>
     public static PaymentTerms Net(int days) =>
-        days is >= 1 and <= 365
+        IsNetDays(days)
             ? new($"net-{days}", Kind.Net, days, 0m)
             : throw new ArgumentOutOfRangeException(nameof(days), days, "days: net terms are from 1 to 365 days.");
 
@@ -95,7 +95,7 @@ public sealed record PaymentTerms
     /// <returns>The terms, named <c>upfront-{percent}</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is not strictly between 0 and 100.</exception>
     public static PaymentTerms Upfront(decimal percent) =>
-        percent is > 0m and < 100m
+        IsUpfrontPercent(percent)
             ? new($"upfront-{percent.ToString("0.##", CultureInfo.InvariantCulture)}", Kind.Upfront, 0, percent)
             : throw new ArgumentOutOfRangeException(nameof(percent), percent, "percent: an upfront share is above 0% and below 100%.");
 
@@ -117,12 +117,12 @@ public sealed record PaymentTerms
             return Milestones;
         }
 
-        if (name.StartsWith("net-", StringComparison.Ordinal) && int.TryParse(name[4..], NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 365)
+        if (name.StartsWith("net-", StringComparison.Ordinal) && int.TryParse(name[4..], NumberStyles.None, CultureInfo.InvariantCulture, out var days) && IsNetDays(days))
         {
             return Net(days);
         }
 
-        if (name.StartsWith("upfront-", StringComparison.Ordinal) && decimal.TryParse(name[8..], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent) && percent is > 0m and < 100m)
+        if (name.StartsWith("upfront-", StringComparison.Ordinal) && decimal.TryParse(name[8..], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent) && IsUpfrontPercent(percent))
         {
             return Upfront(percent);
         }
@@ -177,4 +177,8 @@ public sealed record PaymentTerms
     /// <summary>Returns the name.</summary>
     /// <returns>The name.</returns>
     public override string ToString() => Name;
+
+    private static bool IsNetDays(int days) => days is >= 1 and <= 365;
+
+    private static bool IsUpfrontPercent(decimal percent) => percent is > 0m and < 100m;
 }

@@ -18,4 +18,8 @@ await ContractsStep.Run(clock, maya, catalog, Console.Out);
 var campaign = await CampaignStep.Run(clock, catalog, Console.Out);
 await PaymentsStep.Run(campaign, Console.Out);
 
+// The report goes to the path given as the first argument or in CAMPAIGN_REPORT_PATH, else under artifacts/.
+var reportPath = args.FirstOrDefault() ?? Environment.GetEnvironmentVariable("CAMPAIGN_REPORT_PATH") ?? Path.Combine("artifacts", "campaign-report.html");
+await MetricsStep.Run(campaign, catalog, reportPath, Console.Out);
+
 return 0;

@@ -1,10 +1,17 @@
 using FsCheck;
+using CreatorMarketplace.Contracts;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Metrics;
+using CreatorMarketplace.Payments;
+using CreatorMarketplace.Scoring;
 using FsCheck.Fluent;
+using NodaTime;
 
 namespace CreatorMarketplace.Testing;
 
 /// <summary>
-/// FsCheck arbitraries for the shared kernel's value types, in one place for every test project. Register them on a
+/// FsCheck arbitraries for the domain's value types, in one place for every test project. Register them on a
 /// property with <c>[Property(Arbitrary = [typeof(KernelArbitraries)])]</c> or for a whole assembly with
 /// <c>[assembly: Properties(Arbitrary = [typeof(KernelArbitraries)])]</c>.
 /// </summary>
@@ -15,6 +22,12 @@ namespace CreatorMarketplace.Testing;
 /// </remarks>
 public static class KernelArbitraries
 {
+    private const string Alphanumerics = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    // Label ids are the application's taxonomy: any text that is not blank, so spaces, punctuation and letters
+    // beyond ASCII appear too.
+    private const string LabelAlphabet = Alphanumerics + "-_&/.' éüßçø한日ñ";
+
     private static readonly Currency[] MonetaryCurrencies = CreatorMarketplace.Currency.List.Where(c => c.HasMinorUnit).OrderBy(c => c.Code, StringComparer.Ordinal).ToArray();
 
     /// <summary>Any ISO 4217 currency that <see cref="Money"/> accepts (one with a minor unit).</summary>
@@ -61,10 +74,151 @@ public static class KernelArbitraries
     /// <summary>An audience-style distribution over 1 to 12 distinct countries, made from random weights.</summary>
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<Distribution<Country>> CountryDistribution() =>
-        (from countries in Gen.Choose(1, 12).SelectMany(n => Gen.Shuffle(CreatorMarketplace.Country.List.OrderBy(c => c.Value).ToArray()).Select(all => all.Take(n).ToArray()))
-         from weights in Gen.ArrayOf(Gen.Choose(1, 10_000), countries.Length)
-         select Distribution.Normalize(countries.Zip(weights, (country, weight) => KeyValuePair.Create(country, (double)weight))))
+        KernelGenerators.Distributions(CreatorMarketplace.Country.List.OrderBy(c => c.Value).ToArray()).ToArbitrary();
+
+    /// <summary>An audience distribution over age buckets.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<Distribution<AgeBucket>> AgeDistribution() =>
+        KernelGenerators.Distributions(AgeBucket.List.OrderBy(b => b.Value).ToArray()).ToArbitrary();
+
+    /// <summary>An audience distribution over genders.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<Distribution<AudienceGender>> GenderDistribution() =>
+        KernelGenerators.Distributions(AudienceGender.List.OrderBy(g => g.Value).ToArray()).ToArbitrary();
+
+    /// <summary>An audience distribution over devices.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<Distribution<AudienceDevice>> DeviceDistribution() =>
+        KernelGenerators.Distributions(AudienceDevice.List.OrderBy(d => d.Value).ToArray()).ToArbitrary();
+
+    /// <summary>An audience distribution over 1 to 12 languages.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<Distribution<Language>> LanguageDistribution() =>
+        KernelGenerators.Distributions(CreatorMarketplace.Language.List.OrderBy(l => l.Code, StringComparer.Ordinal).ToArray()).ToArbitrary();
+
+    /// <summary>A subdivision of any country with a local code of 1 to 3 letters or digits, in either case.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<Subdivision> Subdivision() =>
+        (from country in Country().Generator
+         from length in Gen.Choose(1, 3)
+         from chars in Gen.ArrayOf(Gen.Elements(Alphanumerics.ToCharArray()), length)
+         select CreatorMarketplace.Subdivision.Of(country, new string(chars)))
         .ToArbitrary();
+
+    /// <summary>A content label: mostly the generator's realistic ones, sometimes any id of up to 64 characters.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<ContentLabel> ContentLabel() =>
+        LabelIds(CreatorGenerator.ContentLabels.Select(label => label.Id)).Select(id => new ContentLabel(id)).ToArbitrary();
+
+    /// <summary>An industry label: mostly the generator's realistic ones, sometimes any id of up to 64 characters.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<IndustryLabel> IndustryLabel() =>
+        LabelIds(CreatorGenerator.IndustryLabels.Select(label => label.Id)).Select(id => new IndustryLabel(id)).ToArbitrary();
+
+    /// <summary>A reference to a provider-held secret: a token and four last characters.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<SecretReference> SecretReference() =>
+        (from token in Gen.Choose(8, 32).SelectMany(length => Gen.ArrayOf(Gen.Elements(Alphanumerics.ToCharArray()), length))
+         from lastFour in Gen.ArrayOf(Gen.Elements(Alphanumerics.ToCharArray()), 4)
+         select new SecretReference("tok_" + new string(token), new string(lastFour)))
+        .ToArbitrary();
+
+    /// <summary>A rights term between two instants or, one time in four, a perpetual one.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<RightsTerm> RightsTerm() =>
+        (from start in KernelGenerators.Instants()
+         from perpetual in Gen.Frequency((1, Gen.Constant(true)), (3, Gen.Constant(false)))
+         from seconds in Gen.Choose(1, int.MaxValue)
+         from nanoseconds in Gen.Choose(0, 999_999_999)
+         select perpetual
+             ? CreatorMarketplace.Contracts.RightsTerm.Perpetual(start)
+             : CreatorMarketplace.Contracts.RightsTerm.Between(start, start + Duration.FromSeconds(seconds) + Duration.FromNanoseconds(nanoseconds)))
+        .ToArbitrary();
+
+    /// <summary>A ratio of two finite numbers (a zero denominator included), or one time in seven a missing one.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<Ratio> Ratio() =>
+        Gen.Frequency(
+                (1, Gen.Constant(CreatorMarketplace.Metrics.Ratio.Missing)),
+                (6, Gen.Zip(KernelGenerators.FiniteDoubles(), KernelGenerators.FiniteDoubles(), (n, d) => CreatorMarketplace.Metrics.Ratio.Of(n, d))))
+            .ToArbitrary();
+
+    /// <summary>A cost per unit of a result, undefined one time in four.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<UnitCost> UnitCost() =>
+        (from currency in Currency().Generator
+         from amount in Gen.Frequency((1, Gen.Constant<decimal?>(null)), (3, KernelGenerators.Decimals(8).Select(a => (decimal?)a)))
+         from unit in Gen.Elements("view", "click", "engagement", "conversion", "1,000 impressions")
+         select new UnitCost(currency, amount, unit))
+        .ToArbitrary();
+
+    /// <summary>An account of the escrow ledger: of a brand, a collaboration or a creator, or the platform's fees.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<LedgerAccount> LedgerAccount() =>
+        Gen.OneOf(
+                BrandId().Generator.Select(CreatorMarketplace.Payments.LedgerAccount.BrandFunding),
+                BrandId().Generator.Select(CreatorMarketplace.Payments.LedgerAccount.Refunds),
+                CollaborationId().Generator.Select(CreatorMarketplace.Payments.LedgerAccount.Escrow),
+                CreatorId().Generator.Select(CreatorMarketplace.Payments.LedgerAccount.CreatorPayable),
+                CreatorId().Generator.Select(CreatorMarketplace.Payments.LedgerAccount.PaidOut),
+                Gen.Constant(CreatorMarketplace.Payments.LedgerAccount.PlatformFees))
+            .ToArbitrary();
+
+    /// <summary>A peer group: a content label (none one time in four), a follower tier and a market.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<PeerGroup> PeerGroup() =>
+        (from category in Gen.Frequency((1, Gen.Constant<ContentLabel?>(null)), (3, ContentLabel().Generator.Select(label => (ContentLabel?)label)))
+         from tier in Gen.Elements(FollowerTier.List.OrderBy(t => t.Value).ToArray())
+         from market in Country().Generator
+         select new PeerGroup(category, tier, market))
+        .ToArbitrary();
+
+    /// <summary>A search position: a keyword rank, a sorted value (unknown one time in four) and a creator.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<SearchPosition> SearchPosition() =>
+        (from rank in Gen.Choose(0, 3)
+         from value in Gen.Frequency((1, Gen.Constant<double?>(null)), (3, KernelGenerators.FiniteDoubles().Select(v => (double?)v)))
+         from creator in CreatorId().Generator
+         select new SearchPosition(rank, value, creator))
+        .ToArbitrary();
+
+    /// <summary>A price range: a currency (or none) and decimal bounds, each end open half the time.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<PriceRange> PriceRange() =>
+        (from currency in Gen.Frequency((1, Gen.Constant<Currency?>(null)), (3, Currency().Generator.Select(c => (Currency?)c)))
+         from amount in DecimalRange().Generator
+         select new PriceRange(currency, amount))
+        .ToArbitrary();
+
+    /// <summary>A range of 32-bit whole numbers.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<NumberRange<int>> Int32Range() => KernelGenerators.NumberRanges(Gen.Choose(int.MinValue, int.MaxValue)).ToArbitrary();
+
+    /// <summary>A range of 64-bit whole numbers.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<NumberRange<long>> Int64Range() => KernelGenerators.NumberRanges(KernelGenerators.MinorUnits()).ToArbitrary();
+
+    /// <summary>A range of finite doubles.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<NumberRange<double>> DoubleRange() => KernelGenerators.NumberRanges(KernelGenerators.FiniteDoubles()).ToArbitrary();
+
+    /// <summary>A range of decimals with up to 4 decimal digits.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<NumberRange<decimal>> DecimalRange() => KernelGenerators.NumberRanges(KernelGenerators.Decimals(4)).ToArbitrary();
+
+    /// <summary>A least share of the audience in a country.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<AudienceThreshold<Country>> CountryThreshold() => KernelGenerators.Thresholds(Country().Generator).ToArbitrary();
+
+    /// <summary>A least share of the audience of a gender.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<AudienceThreshold<AudienceGender>> GenderThreshold() =>
+        KernelGenerators.Thresholds(Gen.Elements(AudienceGender.List.OrderBy(g => g.Value).ToArray())).ToArbitrary();
+
+    /// <summary>A least share of the audience in an age bucket.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<AudienceThreshold<AgeBucket>> AgeThreshold() =>
+        KernelGenerators.Thresholds(Gen.Elements(AgeBucket.List.OrderBy(b => b.Value).ToArray())).ToArbitrary();
 
     /// <summary>A creator id.</summary>
     /// <returns>The arbitrary.</returns>
@@ -101,6 +255,13 @@ public static class KernelArbitraries
     /// <summary>A saved-search id.</summary>
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<SavedSearchId> SavedSearchId() => KernelGenerators.Ids<SavedSearchId>().ToArbitrary();
+
+    private static Gen<string> LabelIds(IEnumerable<string> realistic) =>
+        Gen.Frequency(
+            (3, Gen.Elements(realistic.ToArray())),
+            (1, from first in Gen.Elements(LabelAlphabet.Where(c => c != ' ').ToArray())
+                from rest in Gen.Choose(0, 63).SelectMany(length => Gen.ArrayOf(Gen.Elements(LabelAlphabet.ToArray()), length))
+                select first + new string(rest)));
 
     private static char[] HandleAlphabet(Platform platform) =>
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".Concat(platform.HandlePunctuation).ToArray();

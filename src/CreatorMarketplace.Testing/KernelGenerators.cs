@@ -1,4 +1,7 @@
 using FsCheck;
+using System.Numerics;
+using CreatorMarketplace.Discovery;
+using NodaTime;
 using FsCheck.Fluent;
 
 namespace CreatorMarketplace.Testing;
@@ -29,4 +32,90 @@ public static class KernelGenerators
         from lowMilliseconds in Gen.Choose(0, 99_999_999)
         from random in Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b), 10)
         select EntityId.Create<TId>(NodaTime.Instant.FromUnixTimeMilliseconds((highMilliseconds * 100_000_000L) + lowMilliseconds), random);
+
+    /// <summary>
+    /// Audience-style distributions over 1 to 12 distinct buckets (fewer when there are fewer buckets), made from
+    /// random weights.
+    /// </summary>
+    /// <typeparam name="TKey">The bucket type.</typeparam>
+    /// <param name="buckets">The buckets to choose from, in a fixed order so that a seed reproduces a sample.</param>
+    /// <returns>The generator.</returns>
+    /// <exception cref="ArgumentException"><paramref name="buckets"/> is empty.</exception>
+    public static Gen<Distribution<TKey>> Distributions<TKey>(IReadOnlyList<TKey> buckets)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(buckets);
+        if (buckets.Count == 0)
+        {
+            throw new ArgumentException("buckets: a distribution needs at least one bucket to choose from.", nameof(buckets));
+        }
+
+        var all = buckets.ToArray();
+        return from keys in Gen.Choose(1, Math.Min(12, all.Length)).SelectMany(n => Gen.Shuffle(all).Select(shuffled => shuffled.Take(n).ToArray()))
+               from weights in Gen.ArrayOf(Gen.Choose(1, 10_000), keys.Length)
+               select Distribution.Normalize(keys.Zip(weights, (key, weight) => KeyValuePair.Create(key, (double)weight)));
+    }
+
+    /// <summary>Ranges with each end open half the time and bounds from <paramref name="bounds"/>, in any order.</summary>
+    /// <typeparam name="T">The number type.</typeparam>
+    /// <param name="bounds">The bounds.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<NumberRange<T>> NumberRanges<T>(Gen<T> bounds)
+        where T : struct, INumber<T>
+    {
+        ArgumentNullException.ThrowIfNull(bounds);
+        var bound = Gen.Frequency((1, Gen.Constant<T?>(null)), (1, bounds.Select(value => (T?)value)));
+        return Gen.Zip(bound, bound, (min, max) => new NumberRange<T>(min, max));
+    }
+
+    /// <summary>Audience thresholds on a bucket from <paramref name="buckets"/> with a least share from 0 to 1.</summary>
+    /// <typeparam name="TKey">The bucket type.</typeparam>
+    /// <param name="buckets">The buckets.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<AudienceThreshold<TKey>> Thresholds<TKey>(Gen<TKey> buckets)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(buckets);
+        return Gen.Zip(buckets, Gen.Choose(0, 100).Select(percent => percent / 100d), (bucket, share) => new AudienceThreshold<TKey>(bucket, share));
+    }
+
+    /// <summary>
+    /// Exact decimals with up to <paramref name="maxScale"/> decimal digits and up to 18 significant digits, either
+    /// sign, trailing zeros kept: money-like amounts and rates.
+    /// </summary>
+    /// <param name="maxScale">The most decimal digits, from 0 to 28.</param>
+    /// <returns>The generator.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxScale"/> is outside 0..28.</exception>
+    public static Gen<decimal> Decimals(int maxScale)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxScale);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxScale, 28);
+        return from mantissa in MinorUnits()
+               from scale in Gen.Choose(0, maxScale)
+               // Multiplying by 10^-scale keeps the scale, so 1200 at scale 2 is 12.00, not 12.
+               select mantissa * new decimal(1, 0, 0, false, (byte)scale);
+    }
+
+    /// <summary>
+    /// Instants from 1970 to about 2099, to the nanosecond: mostly whole seconds, as stored times usually are,
+    /// sometimes with a fraction.
+    /// </summary>
+    /// <returns>The generator.</returns>
+    public static Gen<Instant> Instants() =>
+        from days in Gen.Choose(0, 47_000)
+        from second in Gen.Choose(0, 86_399)
+        from nanoseconds in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(0, 999_999_999)))
+        select Instant.FromUnixTimeSeconds((days * 86_400L) + second).PlusNanoseconds(nanoseconds);
+
+    /// <summary>
+    /// Finite doubles of every magnitude: counts, fractions, and numbers from 10^-300 to 10^300 of either sign,
+    /// with zero and the extremes among them.
+    /// </summary>
+    /// <returns>The generator.</returns>
+    public static Gen<double> FiniteDoubles() =>
+        Gen.Frequency(
+            (3, Gen.Choose(0, 10_000_000).Select(i => (double)i)),
+            (3, Gen.Choose(0, 1_000_000).Select(i => i / 1_000_000d)),
+            (3, Gen.Zip(Gen.Choose(-999_999, 999_999), Gen.Choose(-300, 300), (mantissa, exponent) => mantissa * Math.Pow(10, exponent))),
+            (1, Gen.Elements(0d, double.Epsilon, double.MaxValue, double.MinValue, 1e-300)));
 }

@@ -36,4 +36,43 @@ public class KernelArbitrariesTests
     {
         KernelArbitraries.CountryDistribution().Generator.Sample(200).ShouldAllBe(d => Math.Abs(d.Total - 1) < 1e-9 && d.Count >= 1);
     }
+
+    [Fact]
+    public void Every_generated_audience_distribution_sums_to_one()
+    {
+        KernelArbitraries.AgeDistribution().Generator.Sample(100).ShouldAllBe(d => Math.Abs(d.Total - 1) < 1e-9);
+        KernelArbitraries.GenderDistribution().Generator.Sample(100).ShouldAllBe(d => Math.Abs(d.Total - 1) < 1e-9);
+        KernelArbitraries.DeviceDistribution().Generator.Sample(100).ShouldAllBe(d => Math.Abs(d.Total - 1) < 1e-9);
+        KernelArbitraries.LanguageDistribution().Generator.Sample(100).ShouldAllBe(d => Math.Abs(d.Total - 1) < 1e-9 && d.Count <= 12);
+    }
+
+    [Fact]
+    public void Generated_decimals_keep_their_trailing_zeros_and_scale()
+    {
+        var sample = KernelGenerators.Decimals(4).Sample(500);
+
+        sample.ShouldAllBe(d => d.Scale <= 4);
+        sample.Select(d => d.Scale).Distinct().Count().ShouldBe(5);
+        sample.ShouldContain(d => d < 0);
+    }
+
+    [Fact]
+    public void Generated_labels_include_ids_beyond_the_realistic_list()
+    {
+        var labels = KernelArbitraries.ContentLabel().Generator.Sample(500);
+
+        labels.ShouldAllBe(label => !string.IsNullOrWhiteSpace(label.Id) && label.Id.Length <= 64);
+        labels.ShouldContain(label => CreatorGenerator.ContentLabels.Contains(label));
+        labels.ShouldContain(label => !CreatorGenerator.ContentLabels.Contains(label));
+    }
+
+    [Fact]
+    public void Generated_terms_and_ranges_cover_their_open_forms()
+    {
+        KernelArbitraries.RightsTerm().Generator.Sample(200).ShouldContain(term => term.IsPerpetual);
+        KernelArbitraries.RightsTerm().Generator.Sample(200).ShouldContain(term => !term.IsPerpetual);
+        KernelArbitraries.Int64Range().Generator.Sample(200).ShouldContain(range => range.IsAny);
+        KernelArbitraries.Ratio().Generator.Sample(200).ShouldContain(ratio => !ratio.IsKnown);
+        KernelArbitraries.Ratio().Generator.Sample(200).ShouldContain(ratio => ratio.IsDefined);
+    }
 }

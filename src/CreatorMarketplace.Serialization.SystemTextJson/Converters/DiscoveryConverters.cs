@@ -1,0 +1,198 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CreatorMarketplace.Discovery;
+
+namespace CreatorMarketplace.Serialization.Converters;
+
+/// <summary>
+/// <see cref="NumberRange{T}"/> of <see cref="int"/>, <see cref="long"/>, <see cref="double"/> and
+/// <see cref="decimal"/> as <c>{"min":10000,"max":null}</c>; an open end is null. Decimal bounds are strings,
+/// like every decimal these converters write.
+/// </summary>
+/// <typeparam name="T">The number type: <see cref="int"/>, <see cref="long"/>, <see cref="double"/> or <see cref="decimal"/>.</typeparam>
+internal sealed class NumberRangeJsonConverter<T> : JsonConverter<NumberRange<T>>
+    where T : struct, System.Numerics.INumber<T>
+{
+    private static readonly string TypeName = JsonTypeNames.Of(typeof(NumberRange<T>));
+    private static readonly string[] Members = ["min", "max"];
+
+    public override NumberRange<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var json = new JsonObjectReader(ref reader, options, TypeName, Members);
+        T? min = null, max = null;
+        while (json.NextMember(ref reader, out var member))
+        {
+            T? bound = json.IsNull(ref reader) ? null : ReadNumber(json, ref reader);
+            if (member == "min")
+            {
+                min = bound;
+            }
+            else
+            {
+                max = bound;
+            }
+        }
+
+        return new NumberRange<T>(min, max);
+    }
+
+    public override void Write(Utf8JsonWriter writer, NumberRange<T> value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        WriteNumber(writer, Members[0], value.Min);
+        WriteNumber(writer, Members[1], value.Max);
+        writer.WriteEndObject();
+    }
+
+    // The factory admits only these four types; the casts through object are free for value types after JIT.
+    private static T ReadNumber(JsonObjectReader json, ref Utf8JsonReader reader) =>
+        typeof(T) == typeof(int) ? (T)(object)json.Int32(ref reader)
+        : typeof(T) == typeof(long) ? (T)(object)json.Int64(ref reader)
+        : typeof(T) == typeof(double) ? (T)(object)json.Double(ref reader)
+        : (T)(object)json.Decimal(ref reader);
+
+    private static void WriteNumber(Utf8JsonWriter writer, string name, T? value)
+    {
+        if (value is not { } number)
+        {
+            writer.WriteNull(name);
+        }
+        else if (typeof(T) == typeof(decimal))
+        {
+            writer.WriteDecimal(name, (decimal)(object)number);
+        }
+        else if (typeof(T) == typeof(double))
+        {
+            writer.WriteFinite(TypeName, name, (double)(object)number);
+        }
+        else
+        {
+            writer.WriteNumber(name, long.CreateChecked(number));
+        }
+    }
+}
+
+/// <summary>
+/// <see cref="PriceRange"/> as <c>{"currency":"USD","amount":{"min":"100","max":"500"}}</c>; the currency is null
+/// when no bound is given.
+/// </summary>
+internal sealed class PriceRangeJsonConverter : JsonConverter<PriceRange>
+{
+    private static readonly string[] Members = ["currency", "amount"];
+
+    public override PriceRange Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var json = new JsonObjectReader(ref reader, options, nameof(PriceRange), Members);
+        Currency? currency = null;
+        NumberRange<decimal> amount = default;
+        while (json.NextMember(ref reader, out var member))
+        {
+            if (member == "currency")
+            {
+                currency = json.IsNull(ref reader) ? null : json.Value<Currency>(ref reader);
+            }
+            else
+            {
+                amount = json.Value<NumberRange<decimal>>(ref reader);
+            }
+        }
+
+        return new PriceRange(currency, amount);
+    }
+
+    public override void Write(Utf8JsonWriter writer, PriceRange value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteMember(Members[0], value.Currency, options);
+        writer.WriteMember(Members[1], value.Amount, options);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>
+/// <see cref="SearchPosition"/> (a keyset cursor) as <c>{"rank":0,"value":125000,"creator":"0190…"}</c>; the
+/// value is null when the platform did not report it.
+/// </summary>
+internal sealed class SearchPositionJsonConverter : JsonConverter<SearchPosition>
+{
+    private static readonly string[] Members = ["rank", "value", "creator"];
+
+    public override SearchPosition Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var json = new JsonObjectReader(ref reader, options, nameof(SearchPosition), Members);
+        var rank = 0;
+        double? value = null;
+        CreatorId creator = default;
+        while (json.NextMember(ref reader, out var member))
+        {
+            switch (member)
+            {
+                case "rank":
+                    rank = json.Int32(ref reader);
+                    break;
+                case "value":
+                    value = json.IsNull(ref reader) ? null : json.Double(ref reader);
+                    break;
+                default:
+                    creator = json.Value<CreatorId>(ref reader);
+                    break;
+            }
+        }
+
+        return new SearchPosition(rank, value, creator);
+    }
+
+    public override void Write(Utf8JsonWriter writer, SearchPosition value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(Members[0], value.Rank);
+        writer.WriteFinite(nameof(SearchPosition), Members[1], value.Value);
+        writer.WriteMember(Members[2], value.Creator, options);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>
+/// <see cref="AudienceThreshold{TKey}"/> as <c>{"bucket":"US","minShare":0.3}</c>, the bucket in its own JSON form.
+/// The share is a plain number, as in the type: a query's validation checks its range.
+/// </summary>
+/// <typeparam name="TKey">The bucket type.</typeparam>
+internal sealed class AudienceThresholdJsonConverter<TKey> : JsonConverter<AudienceThreshold<TKey>>
+    where TKey : notnull
+{
+    private static readonly string TypeName = JsonTypeNames.Of(typeof(AudienceThreshold<TKey>));
+    private static readonly string[] Members = ["bucket", "minShare"];
+
+    public override AudienceThreshold<TKey> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var json = new JsonObjectReader(ref reader, options, TypeName, Members);
+        TKey bucket = default!;
+        var minShare = 0d;
+        while (json.NextMember(ref reader, out var member))
+        {
+            if (member == "bucket")
+            {
+                bucket = json.Value<TKey>(ref reader);
+            }
+            else
+            {
+                minShare = json.Double(ref reader);
+            }
+        }
+
+        return new AudienceThreshold<TKey>(bucket, minShare);
+    }
+
+    public override void Write(Utf8JsonWriter writer, AudienceThreshold<TKey> value, JsonSerializerOptions options)
+    {
+        if (value.Bucket is null)
+        {
+            throw JsonErrors.Unwritable(typeof(AudienceThreshold<TKey>), "it has no bucket.");
+        }
+
+        writer.WriteStartObject();
+        writer.WriteMember(Members[0], value.Bucket, options);
+        writer.WriteFinite(TypeName, Members[1], value.MinShare);
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text;
+using System.Text.Json;
+
+namespace CreatorMarketplace.Serialization.Converters;
+
+/// <summary>
+/// The wording of every error the converters raise. Messages start with the value's type and the member inside it
+/// (<c>Money.amount: …</c>); System.Text.Json puts the JSON path of the value itself into <see cref="JsonException.Path"/>.
+/// </summary>
+internal static class JsonErrors
+{
+    /// <summary>Whether the domain refused a value: it signals that with these and nothing else.</summary>
+    public static bool IsRejection(Exception exception) =>
+        exception is ArgumentException or FormatException or OverflowException;
+
+    /// <summary>
+    /// The rule a domain exception states, without the parameter name that <see cref="ArgumentException"/> adds
+    /// (" (Parameter 'amount')") or the domain's own "amount: " prefix: the JSON message names the member itself.
+    /// </summary>
+    public static string RuleOf(Exception exception)
+    {
+        var message = exception.Message;
+        if (exception is ArgumentException { ParamName: { Length: > 0 } name })
+        {
+            var suffix = message.IndexOf($" (Parameter '{name}')", StringComparison.Ordinal);
+            if (suffix >= 0)
+            {
+                message = message[..suffix];
+            }
+
+            var prefix = name + ": ";
+            if (message.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                message = message[prefix.Length..];
+            }
+        }
+
+        return message;
+    }
+
+    /// <summary>An error about a whole value, for example a distribution whose shares do not sum to 1.</summary>
+    public static JsonException Value(string owner, string rule, Exception? inner = null) => new($"{owner}: {rule}", inner);
+
+    /// <summary>An error about one member of a value.</summary>
+    public static JsonException Member(string owner, string member, string rule, Exception? inner = null) =>
+        new($"{owner}.{member}: {rule}", inner);
+
+    /// <summary>The token found where another was expected, in words.</summary>
+    public static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        _ => token.ToString(),
+    };
+
+    /// <summary>The raw text of a number token, for messages.</summary>
+    public static string RawText(ref Utf8JsonReader reader) =>
+        reader.HasValueSequence ? Encoding.UTF8.GetString(reader.ValueSequence) : Encoding.UTF8.GetString(reader.ValueSpan);
+
+    /// <summary>The error for a default struct that holds no valid value and so has no JSON form.</summary>
+    public static JsonException Unwritable(Type type, string why) =>
+        new($"default({JsonTypeNames.Of(type)}) cannot be written: {why}");
+}

@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime.Utility;
+
+namespace CreatorMarketplace.Serialization.Converters;
+
+/// <summary>
+/// Reads the JSON object of one value member by member: every member is required (a value that may be absent is
+/// written as null), a member may appear only once, and an unknown member is skipped unless the options disallow
+/// unmapped members. Every error names the owner and the member, so that with the path System.Text.Json adds the
+/// whole location is known. Each call takes the reader the converter was given.
+/// </summary>
+internal struct JsonObjectReader
+{
+    private static readonly string DefaultJsonMessage = new JsonException().Message;
+
+    private readonly JsonSerializerOptions _options;
+    private readonly string _owner;
+    private readonly string[] _members;
+    private int _seen;
+    private string _current;
+
+    /// <summary>Starts reading; the reader stands on the value's first token.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="options">The options, for nested values and unmapped-member handling.</param>
+    /// <param name="owner">How errors name the value, for example <c>Money</c> or <c>NumberRange&lt;long&gt;</c>.</param>
+    /// <param name="members">The member names, all required; at most 32.</param>
+    public JsonObjectReader(ref Utf8JsonReader reader, JsonSerializerOptions options, string owner, string[] members)
+    {
+        _options = options;
+        _owner = owner;
+        _members = members;
+        _seen = 0;
+        _current = string.Empty;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw JsonErrors.Value(owner, $"expected an object with the members {MemberList()}, got {JsonErrors.Describe(reader.TokenType)}.");
+        }
+    }
+
+    /// <summary>Whether the current member's value is null.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>True for null.</returns>
+    public readonly bool IsNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null;
+
+    /// <summary>
+    /// Moves to the next known member's value, or returns false at the end of the object once every member has been
+    /// read.
+    /// </summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="member">The member's name, one of the names given to the constructor.</param>
+    /// <returns>Whether there is another member.</returns>
+    public bool NextMember(ref Utf8JsonReader reader, out string member)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var index = IndexOfMember(ref reader);
+            if (index < 0)
+            {
+                if (_options.UnmappedMemberHandling == JsonUnmappedMemberHandling.Disallow)
+                {
+                    throw JsonErrors.Member(_owner, reader.GetString()!, $"is not a member; the members are {MemberList()}.");
+                }
+
+                reader.Skip();
+                continue;
+            }
+
+            _current = _members[index];
+            if ((_seen & (1 << index)) != 0)
+            {
+                throw Fail("appears more than once.");
+            }
+
+            _seen |= 1 << index;
+            reader.Read();
+            member = _current;
+            return true;
+        }
+
+        for (var i = 0; i < _members.Length; i++)
+        {
+            if ((_seen & (1 << i)) == 0)
+            {
+                throw JsonErrors.Member(_owner, _members[i], "is missing; every member is required (an absent value is written as null).");
+            }
+        }
+
+        member = string.Empty;
+        return false;
+    }
+
+    /// <summary>An error about the current member.</summary>
+    /// <param name="rule">What is wrong.</param>
+    /// <param name="inner">The exception behind it, if any.</param>
+    /// <returns>The exception to throw.</returns>
+    public readonly JsonException Fail(string rule, Exception? inner = null) => JsonErrors.Member(_owner, _current, rule, inner);
+
+    /// <summary>Reads the current member with the converter the options have for <typeparamref name="T"/>; null is refused.</summary>
+    /// <typeparam name="T">The member's type.</typeparam>
+    /// <returns>The value.</returns>
+    public readonly T Value<T>(ref Utf8JsonReader reader)
+    {
+        if (IsNull(ref reader))
+        {
+            throw Fail($"expected a {JsonTypeNames.Of(typeof(T))}, got null.");
+        }
+
+        var converter = (JsonConverter<T>)_options.GetConverter(typeof(T));
+        T? value;
+        try
+        {
+            value = converter.Read(ref reader, typeof(T), _options);
+        }
+        catch (Exception exception) when (exception is JsonException || JsonErrors.IsRejection(exception) || IsNestedReadError(exception))
+        {
+            // Some converters (NodaTime's) leave the message to System.Text.Json's default; say what was found instead.
+            var rule = exception.Message == DefaultJsonMessage
+                ? $"{Found(ref reader)} is not a valid {JsonTypeNames.Of(typeof(T))}{(exception.InnerException is { } inner ? ": " + JsonErrors.RuleOf(inner) : ".")}"
+                : JsonErrors.RuleOf(exception);
+            throw Fail(rule, exception);
+        }
+
+        return value ?? throw Fail($"expected a {JsonTypeNames.Of(typeof(T))}, got null.");
+    }
+
+    /// <summary>Reads the current member as a string; null is refused.</summary>
+    /// <returns>The string.</returns>
+    public readonly string String(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String
+            ? reader.GetString()!
+            : throw Fail($"expected a string, got {JsonErrors.Describe(reader.TokenType)}.");
+
+    /// <summary>Reads the current member as a UUID string.</summary>
+    /// <returns>The UUID.</returns>
+    public readonly Guid Guid(ref Utf8JsonReader reader)
+    {
+        var text = String(ref reader);
+        return System.Guid.TryParse(text, out var value)
+            ? value
+            : throw Fail($"'{text}' is not a UUID such as '01890a5d-ac96-774b-bcce-b302099a8057'.");
+    }
+
+    /// <summary>Reads the current member as a whole number that fits in 32 bits.</summary>
+    /// <returns>The number.</returns>
+    public readonly int Int32(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value)
+            ? value
+            : throw Fail($"expected a whole number from {int.MinValue} to {int.MaxValue}, got {Found(ref reader)}.");
+
+    /// <summary>Reads the current member as a whole number that fits in 64 bits.</summary>
+    /// <returns>The number.</returns>
+    public readonly long Int64(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value)
+            ? value
+            : throw Fail($"expected a whole number from {long.MinValue} to {long.MaxValue}, got {Found(ref reader)}.");
+
+    /// <summary>Reads the current member as a finite number.</summary>
+    /// <returns>The number.</returns>
+    public readonly double Double(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) && double.IsFinite(value)
+            ? value
+            : throw Fail($"expected a finite number, got {Found(ref reader)}.");
+
+    /// <summary>
+    /// Reads the current member as an exact decimal: a string such as <c>"12.34"</c> (the form written, so that no
+    /// reader rounds it through a double) or a JSON number, which System.Text.Json reads exactly too.
+    /// </summary>
+    /// <returns>The decimal.</returns>
+    public readonly decimal Decimal(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var number))
+        {
+            return number;
+        }
+
+        if (reader.TokenType == JsonTokenType.String
+            && decimal.TryParse(reader.GetString(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed))
+        {
+            return parsed;
+        }
+
+        throw Fail($"expected a decimal number written as a string such as \"-12.34\", got {Found(ref reader)}.");
+    }
+
+    /// <summary>
+    /// Builds the value through the domain's constructor or factory, turning its refusal into a JSON error about
+    /// the member its parameter names (the converters name members after the domain's parameters), or about the
+    /// whole value.
+    /// </summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="create">Makes the value.</param>
+    /// <returns>The value.</returns>
+    public readonly T Create<T>(Func<T> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (Exception exception) when (JsonErrors.IsRejection(exception))
+        {
+            var member = exception is ArgumentException { ParamName: { } name } && Array.IndexOf(_members, name) >= 0 ? name : null;
+            throw member is null
+                ? JsonErrors.Value(_owner, JsonErrors.RuleOf(exception), exception)
+                : JsonErrors.Member(_owner, member, JsonErrors.RuleOf(exception), exception);
+        }
+    }
+
+    // Converters of other libraries (NodaTime's) report a wrong token through the reader's own exceptions or their
+    // own exception type; inside a value they are bad input like any other.
+    private static bool IsNestedReadError(Exception exception) =>
+        exception is InvalidOperationException or InvalidNodaDataException;
+
+    private readonly int IndexOfMember(ref Utf8JsonReader reader)
+    {
+        for (var i = 0; i < _members.Length; i++)
+        {
+            if (reader.ValueTextEquals(_members[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string Found(ref Utf8JsonReader reader) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.Number => JsonErrors.RawText(ref reader),
+            JsonTokenType.String => $"\"{reader.GetString()}\"",
+            var token => JsonErrors.Describe(token),
+        };
+
+    private readonly string MemberList() => string.Join(", ", _members.Select(m => $"'{m}'"));
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CreatorMarketplace.Serialization.Converters;
+
+/// <summary><see cref="Handle"/> as <c>{"platform":"TikTok","value":"jane.doe"}</c>, checked against the platform's rules.</summary>
+internal sealed class HandleJsonConverter : JsonConverter<Handle>
+{
+    private static readonly string[] Members = ["platform", "value"];
+
+    public override Handle Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var json = new JsonObjectReader(ref reader, options, nameof(Handle), Members);
+        Platform? platform = null;
+        var value = string.Empty;
+        while (json.NextMember(ref reader, out var member))
+        {
+            if (member == "platform")
+            {
+                platform = json.Value<Platform>(ref reader);
+            }
+            else
+            {
+                value = json.String(ref reader);
+            }
+        }
+
+        return json.Create(() => new Handle(platform!, value));
+    }
+
+    public override void Write(Utf8JsonWriter writer, Handle value, JsonSerializerOptions options)
+    {
+        if (value.Platform is null)
+        {
+            throw JsonErrors.Unwritable(typeof(Handle), "it has no platform.");
+        }
+
+        writer.WriteStartObject();
+        writer.WriteMember(Members[0], value.Platform, options);
+        writer.WriteString(Members[1], value.Value);
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CreatorMarketplace.Contracts;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Metrics;
+using CreatorMarketplace.Payments;
+using CreatorMarketplace.Scoring;
+
+namespace CreatorMarketplace.Serialization.Tests;
+
+/// <summary>Bad JSON is refused with the path of the value and the member and rule it breaks; nothing half-built comes back.</summary>
+public class BadJsonTests
+{
+    private const string CreatorText = "01890a5d-ac96-774b-bcce-b302099a8057";
+
+    [Fact]
+    public void Too_many_digits_for_the_currency_names_the_path_the_member_and_the_rule()
+    {
+        var error = Json.Refuse<Deal>($$$"""{"creator":"{{{CreatorText}}}","fee":{"amount":"12.345","currency":"USD"},"audience":{"US":1}}""");
+
+        error.Path.ShouldBe("$.fee");
+        error.Message.ShouldBe("Money.amount: USD allows at most 2 decimal digit(s); 12.345 has more.");
+        error.InnerException.ShouldBeOfType<ArgumentException>();
+    }
+
+    [Fact]
+    public void A_bad_value_deep_in_a_list_names_its_index()
+    {
+        var error = Json.Refuse<List<Money>>("""[{"amount":"1","currency":"USD"},{"amount":"2","currency":"USD"},{"amount":"3","currency":"XYZ"}]""");
+
+        error.Path.ShouldBe("$[2]");
+        error.Message.ShouldStartWith("Money.currency: 'XYZ' is not a name of Currency.");
+    }
+
+    [Theory]
+    [InlineData("""{"amount":"1"}""", "Money.currency: is missing; every member is required")]
+    [InlineData("""{"amount":"1","currency":null}""", "Money.currency: expected a Currency, got null.")]
+    [InlineData("""{"amount":"1","currency":"USD","amount":"2"}""", "Money.amount: appears more than once.")]
+    [InlineData("""{"amount":"1e3","currency":"USD"}""", "Money.amount: expected a decimal number written as a string such as \"-12.34\", got \"1e3\".")]
+    [InlineData("""{"amount":true,"currency":"USD"}""", "Money.amount: expected a decimal number written as a string such as \"-12.34\", got a boolean.")]
+    [InlineData("""{"amount":"1","currency":"XAU"}""", "Money.currency: XAU has no minor unit in ISO 4217 (N.A.), so an amount of it cannot be counted exactly.")]
+    [InlineData("""{"amount":"92233720368547758.08","currency":"USD"}""", "Money.amount: USD 92233720368547758.08 does not fit in 64-bit minor units.")]
+    [InlineData("\"USD 12.34\"", "Money: expected an object with the members 'amount', 'currency', got a string.")]
+    [InlineData("null", "Money: expected an object with the members 'amount', 'currency', got null.")]
+    public void Money_is_refused_with_the_member_and_the_rule(string json, string message)
+    {
+        Json.Refuse<Money>(json).Message.ShouldStartWith(message);
+    }
+
+    [Fact]
+    public void Unknown_members_are_skipped_unless_the_options_disallow_them()
+    {
+        Json.Read<Money>("""{"amount":"1","note":{"x":[1,2]},"currency":"USD"}""").ShouldBe(Money.Parse("USD 1.00"));
+
+        var strict = new JsonSerializerOptions { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow }.ConfigureForCreatorMarketplace();
+        Should.Throw<JsonException>(() => JsonSerializer.Deserialize<Money>("""{"amount":"1","note":2,"currency":"USD"}""", strict))
+            .Message.ShouldStartWith("Money.note: is not a member; the members are 'amount', 'currency'.");
+    }
+
+    [Fact]
+    public void Bad_ids_labels_and_subdivisions_are_refused_with_their_path()
+    {
+        var id = Json.Refuse<Deal>("""{"creator":"not-a-uuid","fee":{"amount":"1","currency":"USD"},"audience":{"US":1}}""");
+        id.Path.ShouldBe("$.creator");
+        id.Message.ShouldStartWith("'not-a-uuid' is not a CreatorId");
+
+        Json.Refuse<CreatorId>("\"00000000-0000-0000-0000-000000000000\"").Message.ShouldContain("is not a CreatorId");
+        Json.Refuse<ContentLabel>("\"   \"").Message.ShouldStartWith("'   ' is not a valid ContentLabel:");
+        Json.Refuse<IndustryLabel>($"\"{new string('x', 65)}\"").Message.ShouldContain("at most 64 characters");
+        Json.Refuse<Subdivision>("\"XX-CA\"").Message.ShouldStartWith("'XX-CA' is not an ISO 3166-2 subdivision code");
+        Json.Refuse<CreatorId>("42").Message.ShouldBe("CreatorId: expected a string, got a number.");
+    }
+
+    [Fact]
+    public void Bad_shares_and_distributions_name_the_bucket_and_the_rule()
+    {
+        Json.Refuse<Share>("1.5").Message.ShouldBe("Share: a share is a fraction from 0 to 1, got 1.5.");
+
+        var sum = Json.Refuse<Deal>($$$"""{"creator":"{{{CreatorText}}}","fee":{"amount":"1","currency":"USD"},"audience":{"US":0.3,"CA":0.2}}""");
+        sum.Path.ShouldBe("$.audience");
+        sum.Message.ShouldContain("Distribution<Country>: shares: the shares must sum to 1 within 0.01, but sum to 0.5.");
+
+        Json.Refuse<Distribution<Country>>("""{"US":1.2,"CA":-0.2}""").Message.ShouldContain("shares[US]: a share must be a finite number from 0 to 1, got 1.2.");
+        Json.Refuse<Distribution<Country>>("""{"US":0.5,"US":0.5}""").Message.ShouldContain("the bucket US appears more than once");
+        Json.Refuse<Distribution<Country>>("""{"XX":1}""").Message.ShouldStartWith("Distribution<Country>.XX: 'XX' is not a name of Country.");
+        Json.Refuse<Distribution<Country>>("""{"US":"1"}""").Message.ShouldBe("Distribution<Country>.US: expected a share from 0 to 1 as a number, got a string.");
+        Json.Refuse<Distribution<Country>>("{}").Message.ShouldContain("a distribution needs at least one bucket");
+    }
+
+    [Fact]
+    public void Bad_handles_secrets_and_terms_name_the_member()
+    {
+        Json.Refuse<Handle>("""{"platform":"TikTok","value":"no spaces allowed"}""").Message.ShouldStartWith("Handle.value: 'no spaces allowed' is not a valid handle:");
+        Json.Refuse<Handle>("""{"platform":"Myspace","value":"jane"}""").Message.ShouldStartWith("Handle.platform: 'Myspace' is not a name of Platform.");
+        Json.Refuse<SecretReference>("""{"token":"tok_1","lastFour":"12"}""").Message.ShouldBe("SecretReference.lastFour: exactly four characters are kept, got 2.");
+        Json.Refuse<RightsTerm>("""{"start":"2026-07-01T00:00:00Z","end":"2026-01-01T00:00:00Z"}""").Message.ShouldStartWith("RightsTerm.end: a term must end after it starts");
+        Json.Refuse<RightsTerm>("""{"start":"2026-07-01T00:00:00Z"}""").Message.ShouldStartWith("RightsTerm.end: is missing");
+        Json.Refuse<RightsTerm>("""{"start":"yesterday","end":null}""").Message.ShouldStartWith("RightsTerm.start: ");
+        Json.Refuse<RightsTerm>("""{"start":5,"end":null}""").Message.ShouldStartWith("RightsTerm.start: ");
+    }
+
+    [Fact]
+    public void Bad_discovery_metric_payment_and_scoring_values_name_the_member()
+    {
+        Json.Refuse<NumberRange<int>>("""{"min":1.5,"max":null}""").Message.ShouldBe("NumberRange<int>.min: expected a whole number from -2147483648 to 2147483647, got 1.5.");
+        Json.Refuse<NumberRange<long>>("""{"min":null}""").Message.ShouldStartWith("NumberRange<long>.max: is missing");
+        Json.Refuse<PriceRange>("""{"currency":"USD","amount":{"min":"ten","max":null}}""").Message.ShouldStartWith("PriceRange.amount: NumberRange<decimal>.min: expected a decimal number");
+        Json.Refuse<SearchPosition>("""{"rank":0,"value":null,"creator":"nope"}""").Message.ShouldStartWith("SearchPosition.creator: 'nope' is not a CreatorId");
+        Json.Refuse<AudienceThreshold<AgeBucket>>("""{"bucket":"18-25","minShare":0.3}""").Message.ShouldStartWith("AudienceThreshold<AgeBucket>.bucket: '18-25' is not a name of AgeBucket.");
+        Json.Refuse<Ratio>("""{"numerator":1,"denominator":null}""").Message.ShouldStartWith("Ratio: the numerator and the denominator are both numbers");
+        Json.Refuse<UnitCost>("""{"currency":"USD","amount":"0.1","unit":null}""").Message.ShouldBe("UnitCost.unit: expected a string, got null.");
+        Json.Refuse<LedgerAccount>("""{"kind":"escrow","owner":"00000000-0000-0000-0000-000000000000"}""").Message.ShouldStartWith("LedgerAccount.kind: 'escrow' is not a name of AccountKind.");
+        Json.Refuse<PeerGroup>("""{"category":null,"tier":"micro","market":"US"}""").Message.ShouldContain("did you mean 'Micro'?");
+    }
+
+    [Fact]
+    public void Values_that_hold_nothing_valid_are_not_written()
+    {
+        Should.Throw<JsonException>(() => Json.Write(default(Money))).Message.ShouldBe("default(Money) cannot be written: it has no currency.");
+        Should.Throw<JsonException>(() => Json.Write(default(CreatorId))).Message.ShouldBe("default(CreatorId) cannot be written: it wraps the empty UUID, which no id may be.");
+        Should.Throw<JsonException>(() => Json.Write(default(Handle))).Message.ShouldStartWith("default(Handle) cannot be written");
+        Should.Throw<JsonException>(() => Json.Write(new NumberRange<double>(double.NaN, null))).Message.ShouldStartWith("NumberRange<double>.min: NaN is not a finite number");
+    }
+
+    [Fact]
+    public void Malformed_json_is_a_json_exception_with_its_position()
+    {
+        var error = Json.Refuse<Deal>("""{"creator": "x",""");
+
+        error.LineNumber.ShouldNotBeNull();
+    }
+
+    // A record an application might store, made of the package's values.
+    public sealed record Deal(CreatorId Creator, Money Fee, Distribution<Country> Audience);
+}

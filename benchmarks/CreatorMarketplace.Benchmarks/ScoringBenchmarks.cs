@@ -3,6 +3,7 @@ using BenchmarkDotNet.Configs;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
+using CreatorMarketplace.Scoring;
 using CreatorMarketplace.Testing;
 using NodaTime;
 
@@ -11,7 +12,8 @@ namespace CreatorMarketplace.Benchmarks;
 /// <summary>
 /// Scoring a generated catalog with a <see cref="CatalogScore"/> (engagement, views per follower, past campaigns and
 /// audience fit to a target gender and age mix): every creator at once, and a six-filter discovery query sorted by the
-/// score with its top 100. The baselines are the LINQ a user would write over the same listings.
+/// score with its top 100; and benchmarking every peer group (label × tier × market) on engagement rate, with the
+/// quartiles of each. The baselines are the LINQ a user would write over the same listings.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -55,7 +57,7 @@ public class ScoringBenchmarks
             _catalog.UpsertAsync(listing).AsTask().GetAwaiter().GetResult();
         }
 
-        Console.WriteLine($"// matches of the six filters: {_listings.Count(Query.Matches):N0}");
+        Console.WriteLine($"// matches of the six filters: {_listings.Count(Query.Matches):N0}; peer groups: {_catalog.BenchmarkPeers(PeerMetric.EngagementRate).Groups.Count:N0}");
     }
 
     [Benchmark(Baseline = true, Description = "LINQ: score every listing")]
@@ -64,7 +66,11 @@ public class ScoringBenchmarks
 
     [Benchmark(Description = "InMemoryCreatorCatalog.ScoreAll (columns, vectorised)")]
     [BenchmarkCategory("ScoreAll")]
-    public CatalogScores ScoreAllOnColumns() => _catalog.ScoreAll(Score);
+    public int ScoreAllOnColumns()
+    {
+        using var scores = _catalog.ScoreAll(Score);
+        return scores.Count;
+    }
 
     [Benchmark(Baseline = true, Description = "LINQ: 6 filters, sort by score, top 100")]
     [BenchmarkCategory("Search")]
@@ -78,4 +84,32 @@ public class ScoringBenchmarks
     [Benchmark(Description = "InMemoryCreatorCatalog: 6 filters + score + top 100")]
     [BenchmarkCategory("Search")]
     public CreatorSearchPage SearchOnColumns() => _catalog.SearchAsync(Query).AsTask().GetAwaiter().GetResult().AsT0;
+
+    [Benchmark(Baseline = true, Description = "LINQ: group by peers, sort, quartiles")]
+    [BenchmarkCategory("Peers")]
+    public List<(PeerGroup Group, Quartiles Quartiles)> PeersWithLinq() =>
+        _listings
+            .Where(listing => listing.PrimaryAccount.Stats.EngagementRate is not null)
+            .GroupBy(PeerGroup.Of)
+            .Select(group =>
+            {
+                var sorted = group.Select(listing => listing.PrimaryAccount.Stats.EngagementRate!.Value).Order().ToArray();
+                double At(double p)
+                {
+                    var h = (sorted.Length - 1) * p;
+                    var low = (int)h;
+                    return low + 1 < sorted.Length ? sorted[low] + ((h - low) * (sorted[low + 1] - sorted[low])) : sorted[low];
+                }
+
+                return (group.Key, new Quartiles(At(0.25), At(0.5), At(0.75), sorted.Length));
+            })
+            .ToList();
+
+    [Benchmark(Description = "InMemoryCreatorCatalog.BenchmarkPeers + every group's quartiles")]
+    [BenchmarkCategory("Peers")]
+    public List<(PeerGroup Group, Quartiles Quartiles)> PeersOnColumns()
+    {
+        var peers = _catalog.BenchmarkPeers(PeerMetric.EngagementRate);
+        return [.. peers.Groups.Select(group => (group, peers.QuartilesOf(group)!))];
+    }
 }

@@ -36,7 +36,6 @@ internal static class MetricsStep
     ];
 
     private static readonly EngagementRate Definition = EngagementRate.TikTokReport;
-    private static readonly ConversionStatus[] Counted = [ConversionStatus.Pending, ConversionStatus.Approved, ConversionStatus.Paid];
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static async Task Run(CampaignOutcome campaign, ICreatorCatalog catalog, string reportPath, TextWriter output)
@@ -111,15 +110,13 @@ internal static class MetricsStep
         book.Reverse($"order-1-{Plans[0].Orders - 1}", "returned unopened", clock).GetValueOrThrow();
         book.ApproveLocked(clock);
         var conversions = book.Conversions.Values.ToList();
-        summary.Add($"Orders: {conversions.Count} recorded, {conversions.Count(c => c.MatchedBy == "code")} attributed by discount code, {conversions.Count(c => c.MatchedBy == "link")} by tracking link, {conversions.Count(c => c.Collaboration is null)} to no creator; "
+        summary.Add($"Orders: {conversions.Count} recorded, {conversions.Count(c => c.MatchedBy == AttributionMatch.Code)} attributed by discount code, {conversions.Count(c => c.MatchedBy == AttributionMatch.Link)} by tracking link, {conversions.Count(c => c.Collaboration is null)} to no creator; "
             + string.Join(", ", ConversionStatus.List.OrderBy(s => s.Value).Select(s => $"{conversions.Count(c => c.Status == s)} {s}")) + ".");
         var reconciled = book.Reconcile();
 
         // 4. Peers: the account engagement rate of generated creators (a fixed seed, so the same peers every
         //    run), grouped by first content label, follower tier and market.
-        var peers = PeerBenchmarks.Build(new CreatorGenerator(seed: 8, clock).Generate(PeerCount)
-            .Select(creator => creator.ToListing())
-            .Select(listing => (PeerGroup.Of(listing), listing.PrimaryAccount.Stats.EngagementRate)));
+        var peers = PeerBenchmarks.Of(new CreatorGenerator(seed: 8, clock).Generate(PeerCount).Select(creator => creator.ToListing()), PeerMetric.EngagementRate);
         summary.Add($"Peers: creators with the same first content label, follower tier and market among {PeerCount:N0} generated ones; a peer's engagement rate is the one its account reports.");
 
         // 5. Every number from the library: the rates over the newest snapshots, costs per result, and the campaign
@@ -133,8 +130,8 @@ internal static class MetricsStep
                 post,
                 post.History.Growth(m => m.Views, weekAgo, end),
                 rate,
-                line is null ? 0 : Counted.Sum(status => line.Counts[status]),
-                line is null ? Money.Zero(Currency.USD) : Counted.Aggregate(Money.Zero(Currency.USD), (sum, status) => sum + line.Values[status]),
+                line?.Standing ?? 0,
+                line?.StandingValue ?? Money.Zero(Currency.USD),
                 group,
                 peers.QuartilesOf(group),
                 rate.Value is { } value ? peers.PercentileRank(group, value) : null);
@@ -142,8 +139,8 @@ internal static class MetricsStep
         var latests = rows.Select(row => row.Latest).ToList();
         var views = SumOrNull(latests.Select(m => m.Views));
         var engagements = SumOrNull(latests.Select(m => m.Engagements));
-        var cost = rows.Aggregate(Money.Zero(Currency.USD), (sum, row) => sum + row.Cost);
-        var revenue = rows.Aggregate(Money.Zero(Currency.USD), (sum, row) => sum + row.Revenue);
+        var cost = Money.Sum(rows.Select(row => row.Cost), Currency.USD);
+        var revenue = Money.Sum(rows.Select(row => row.Revenue), Currency.USD);
         var completion = Ratio.Sum(latests.Select(m => m.CompletionRate));
 
         var delivery = new ReportTable(

@@ -40,15 +40,15 @@ public sealed class CatalogScore : ICreatorScore
 {
     private readonly double[] _genderTarget;
     private readonly double[] _ageTarget;
-    private readonly int _dimensions;
 
     // The float form: weights, reciprocal full marks, and only the audience buckets the target gives a share (a
-    // bucket with no target share adds min(share, 0) = 0, so its column need not be read).
+    // bucket with no target share adds min(share, 0) = 0, so its column need not be read; every targeted dimension
+    // has one, as its shares sum to 1).
     private readonly float _rateWeight, _ratioWeight, _pastWeight, _fitWeight;
     private readonly float _rateScale, _ratioScale, _pastScale;
     private readonly int[] _fitColumns;
     private readonly float[] _fitTargets;
-    private readonly int[] _knownColumns;
+    private readonly float _perDimension;
 
     private CatalogScore(CatalogScoreWeights weights, Distribution<AudienceGender>? gender, Distribution<AgeBucket>? age)
     {
@@ -57,16 +57,16 @@ public sealed class CatalogScore : ICreatorScore
         TargetAge = age;
         _genderTarget = gender is null ? [] : [.. AudienceGender.List.OrderBy(g => g.Value).Select(g => gender[g].Fraction)];
         _ageTarget = age is null ? [] : [.. AgeBucket.List.OrderBy(a => a.Value).Select(a => age[a].Fraction)];
-        _dimensions = (gender is null ? 0 : 1) + (age is null ? 0 : 1);
+        var dimensions = (gender is null ? 0 : 1) + (age is null ? 0 : 1);
         (_rateWeight, _ratioWeight, _pastWeight, _fitWeight) = ((float)weights.EngagementRate, (float)weights.ViewsToFollowers, (float)weights.PastCampaigns, (float)weights.AudienceFit);
         (_rateScale, _ratioScale, _pastScale) = ((float)(1 / weights.EngagementRateAtFull), (float)(1 / weights.ViewsToFollowersAtFull), (float)(1 / weights.PastCampaignsAtFull));
         var buckets = _genderTarget.Select((share, i) => (Column: InMemory.NumberColumn.FirstGender + i, Share: share))
             .Concat(_ageTarget.Select((share, i) => (Column: InMemory.NumberColumn.FirstAge + i, Share: share)))
             .Where(bucket => bucket.Share > 0)
             .ToArray();
-        _fitColumns = [.. buckets.Select(bucket => bucket.Column)];
         _fitTargets = [.. buckets.Select(bucket => (float)bucket.Share)];
-        _knownColumns = [.. (gender is null ? [] : new[] { InMemory.NumberColumn.FirstGender }), .. (age is null ? [] : new[] { InMemory.NumberColumn.FirstAge })];
+        _perDimension = 1f / Math.Max(dimensions, 1);
+        _fitColumns = [.. buckets.Select(bucket => bucket.Column)];
     }
 
     /// <inheritdoc />
@@ -134,58 +134,72 @@ public sealed class CatalogScore : ICreatorScore
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"catalog score: engagement {Weights.EngagementRate} (full at {Weights.EngagementRateAtFull}), views/followers {Weights.ViewsToFollowers} (full at {Weights.ViewsToFollowersAtFull}), past campaigns {Weights.PastCampaigns} (full at {Weights.PastCampaignsAtFull}), audience fit {Weights.AudienceFit}");
 
-    // The float form over 64 consecutive rows of a chunk's columns; NaN for a row with nothing to judge. Only the
-    // rows in `rows` need a score: when few are wanted, they are scored one by one instead of 64 at a time.
+    // The float form of 64 consecutive rows of a chunk's columns, eight at a time; NaN for a row with nothing to judge.
+    // Only the rows in `rows` need a score: eight rows none of which is wanted are not read, so a search whose matches
+    // are scattered reads about one cache line per match and column rather than every line of the word.
     internal void ScoreRows(float[][] numbers, int start, Span<float> scores, ulong rows = ulong.MaxValue)
     {
-        if (!Vector256.IsHardwareAccelerated || BitOperations.PopCount(rows) <= 8)
+        for (var i = 0; i < 64; i += Vector256<float>.Count)
         {
-            for (; rows != 0; rows &= rows - 1)
+            if (((rows >> i) & 0xFF) != 0)
             {
-                var index = BitOperations.TrailingZeroCount(rows);
-                scores[index] = ScoreRow(numbers, start + index);
+                ScoreEight(numbers, start + i, scores[i..]);
+            }
+        }
+    }
+
+    // Scores the eight rows from `row` of a chunk's columns.
+    private void ScoreEight(float[][] numbers, int row, Span<float> scores)
+    {
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            for (var i = 0; i < Vector256<float>.Count; i++)
+            {
+                scores[i] = ScoreOne(numbers, row + i);
             }
 
             return;
         }
 
-        var rate = numbers[InMemory.NumberColumn.EngagementRate];
-        var median = numbers[InMemory.NumberColumn.MedianViews];
-        var followers = numbers[InMemory.NumberColumn.Followers];
-        var past = numbers[InMemory.NumberColumn.PastCampaigns];
         var zero = Vector256<float>.Zero;
-        for (var i = 0; i < 64; i += Vector256<float>.Count)
+        var numerator = zero;
+        var denominator = zero;
+        if (_rateWeight > 0)
         {
-            var numerator = zero;
-            var denominator = zero;
-            var r = Load(rate, start + i);
+            var r = Load(numbers[InMemory.NumberColumn.EngagementRate], row);
             Accumulate(ref numerator, ref denominator, _rateWeight, r * Vector256.Create(_rateScale), Vector256.Equals(r, r));
-            var m = Load(median, start + i);
-            var f = Load(followers, start + i);
+        }
+
+        if (_ratioWeight > 0)
+        {
+            var m = Load(numbers[InMemory.NumberColumn.MedianViews], row);
+            var f = Load(numbers[InMemory.NumberColumn.Followers], row);
             Accumulate(ref numerator, ref denominator, _ratioWeight, m / f * Vector256.Create(_ratioScale), Vector256.Equals(m, m) & Vector256.GreaterThan(f, zero));
-            Accumulate(ref numerator, ref denominator, _pastWeight, Load(past, start + i) * Vector256.Create(_pastScale), Vector256<float>.AllBitsSet);
-            if (_fitWeight > 0)
+        }
+
+        if (_pastWeight > 0)
+        {
+            Accumulate(ref numerator, ref denominator, _pastWeight, Load(numbers[InMemory.NumberColumn.PastCampaigns], row) * Vector256.Create(_pastScale), Vector256<float>.AllBitsSet);
+        }
+
+        if (_fitWeight > 0)
+        {
+            // An unreported breakdown is NaN in every bucket, so a targeted bucket's column also says it is known.
+            var sum = zero;
+            var known = Vector256<float>.AllBitsSet;
+            for (var bucket = 0; bucket < _fitTargets.Length; bucket++)
             {
-                var sum = zero;
-                var known = Vector256<float>.AllBitsSet;
-                foreach (var column in _knownColumns)
-                {
-                    var share = Load(numbers[column], start + i);
-                    known &= Vector256.Equals(share, share);
-                }
-
-                for (var bucket = 0; bucket < _fitColumns.Length; bucket++)
-                {
-                    sum += Vector256.Min(Load(numbers[_fitColumns[bucket]], start + i), Vector256.Create(_fitTargets[bucket]));
-                }
-
-                Accumulate(ref numerator, ref denominator, _fitWeight, sum / Vector256.Create((float)_dimensions), known);
+                var share = Load(numbers[_fitColumns[bucket]], row);
+                known &= Vector256.Equals(share, share);
+                sum += Vector256.Min(share, Vector256.Create(_fitTargets[bucket]));
             }
 
-            var score = Vector256.Create(100f) * numerator / denominator;
-            Vector256.ConditionalSelect(Vector256.GreaterThan(denominator, zero), score, Vector256.Create(float.NaN))
-                .StoreUnsafe(ref MemoryMarshal.GetReference(scores), (nuint)i);
+            Accumulate(ref numerator, ref denominator, _fitWeight, sum * Vector256.Create(_perDimension), known);
         }
+
+        var score = Vector256.Create(100f) * numerator / denominator;
+        Vector256.ConditionalSelect(Vector256.GreaterThan(denominator, zero), score, Vector256.Create(float.NaN))
+            .StoreUnsafe(ref MemoryMarshal.GetReference(scores));
     }
 
     private static Vector256<float> Load(float[] column, int offset) =>
@@ -194,17 +208,12 @@ public sealed class CatalogScore : ICreatorScore
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Accumulate(ref Vector256<float> numerator, ref Vector256<float> denominator, float weight, Vector256<float> scaled, Vector256<float> known)
     {
-        if (weight <= 0)
-        {
-            return;
-        }
-
         var unit = Vector256.Min(Vector256.Max(scaled, Vector256<float>.Zero), Vector256.Create(1f));
         numerator += Vector256.ConditionalSelect(known, unit * Vector256.Create(weight), Vector256<float>.Zero);
         denominator += Vector256.ConditionalSelect(known, Vector256.Create(weight), Vector256<float>.Zero);
     }
 
-    private float ScoreRow(float[][] numbers, int row)
+    private float ScoreOne(float[][] numbers, int row)
     {
         float numerator = 0, denominator = 0;
         void Add(float weight, float scaled, bool known)
@@ -225,18 +234,15 @@ public sealed class CatalogScore : ICreatorScore
         if (_fitWeight > 0)
         {
             var known = true;
-            foreach (var column in _knownColumns)
-            {
-                known &= !float.IsNaN(numbers[column][row]);
-            }
-
             float sum = 0;
-            for (var bucket = 0; bucket < _fitColumns.Length; bucket++)
+            for (var bucket = 0; bucket < _fitTargets.Length; bucket++)
             {
-                sum += Math.Min(numbers[_fitColumns[bucket]][row], _fitTargets[bucket]);
+                var share = numbers[_fitColumns[bucket]][row];
+                known &= !float.IsNaN(share);
+                sum += Math.Min(share, _fitTargets[bucket]);
             }
 
-            Add(_fitWeight, sum / _dimensions, known);
+            Add(_fitWeight, sum * _perDimension, known);
         }
 
         return denominator > 0 ? 100 * numerator / denominator : float.NaN;

@@ -103,22 +103,51 @@ public sealed class ConversionStatus : SmartEnum<ConversionStatus, int>
     public override string ToString() => Name;
 }
 
+/// <summary>What attributed a conversion to a collaboration.</summary>
+public sealed class AttributionMatch : SmartEnum<AttributionMatch, int>
+{
+    /// <summary>Neither its discount code nor its link named a collaboration.</summary>
+    public static readonly AttributionMatch None = new("none", 0);
+
+    /// <summary>Its discount code, assigned to the collaboration.</summary>
+    public static readonly AttributionMatch Code = new("code", 1);
+
+    /// <summary>Its tracking link, whose <c>utm_content</c> names the collaboration.</summary>
+    public static readonly AttributionMatch Link = new("link", 2);
+
+    private AttributionMatch(string name, int value)
+        : base(name, value)
+    {
+    }
+
+    /// <summary>Returns the match's name.</summary>
+    /// <returns>The name.</returns>
+    public override string ToString() => Name;
+}
+
 /// <summary>A conversion (an order, a sign-up) attributed to a collaboration, or to none.</summary>
 /// <param name="Id">The shop's id of the conversion.</param>
 /// <param name="OccurredAt">When it happened.</param>
 /// <param name="Value">Its value.</param>
 /// <param name="Collaboration">The collaboration it is attributed to; null when neither its code nor its link matched.</param>
-/// <param name="MatchedBy">What attributed it: <c>code</c>, <c>link</c>, or <c>none</c>.</param>
+/// <param name="MatchedBy">What attributed it: its code, its link, or nothing.</param>
 /// <param name="Status">Where it stands.</param>
 /// <param name="LocksAt">The end of its locking window: from then on it cannot be reversed.</param>
 /// <param name="ReversalReason">Why it was reversed, if it was.</param>
-public sealed record Conversion(string Id, Instant OccurredAt, Money Value, CollaborationId? Collaboration, string MatchedBy, ConversionStatus Status, Instant LocksAt, string? ReversalReason);
+public sealed record Conversion(string Id, Instant OccurredAt, Money Value, CollaborationId? Collaboration, AttributionMatch MatchedBy, ConversionStatus Status, Instant LocksAt, string? ReversalReason);
 
 /// <summary>One collaboration's line of a reconciliation report.</summary>
 /// <param name="Collaboration">The collaboration; null for conversions attributed to none.</param>
 /// <param name="Counts">How many conversions per status.</param>
 /// <param name="Values">Their value per status.</param>
-public sealed record ReconciliationLine(CollaborationId? Collaboration, IReadOnlyDictionary<ConversionStatus, int> Counts, IReadOnlyDictionary<ConversionStatus, Money> Values);
+public sealed record ReconciliationLine(CollaborationId? Collaboration, IReadOnlyDictionary<ConversionStatus, int> Counts, IReadOnlyDictionary<ConversionStatus, Money> Values)
+{
+    /// <summary>How many conversions stand: pending, approved or paid, that is every one not reversed.</summary>
+    public int Standing => Counts.Where(pair => pair.Key != ConversionStatus.Reversed).Sum(pair => pair.Value);
+
+    /// <summary>The value of the conversions that stand, as a campaign's revenue counts it (<see cref="Values"/> holds every status, as <see cref="ConversionBook.Reconcile"/> gives it).</summary>
+    public Money StandingValue => Money.Sum(Values.Where(pair => pair.Key != ConversionStatus.Reversed).Select(pair => pair.Value), Values.First().Value.Currency);
+}
 
 /// <summary>
 /// Attributes a campaign's conversions to collaborations by discount code (first) or by tracking link (the
@@ -178,14 +207,14 @@ public sealed class ConversionBook(Duration lockingWindow, Currency currency)
         }
 
         CollaborationId? collaboration = null;
-        var matchedBy = "none";
+        var matchedBy = AttributionMatch.None;
         if (discountCode is not null && _codes.TryGetValue(discountCode, out var byCode))
         {
-            (collaboration, matchedBy) = (byCode, "code");
+            (collaboration, matchedBy) = (byCode, AttributionMatch.Code);
         }
         else if (landingLink is not null && TrackingLink.Parse(landingLink)?.Content is { } content && CollaborationId.TryParse(content, out var byLink))
         {
-            (collaboration, matchedBy) = (byLink, "link");
+            (collaboration, matchedBy) = (byLink, AttributionMatch.Link);
         }
 
         return _conversions[id] = new Conversion(id, occurredAt, value, collaboration, matchedBy, ConversionStatus.Pending, occurredAt + LockingWindow, null);
@@ -248,5 +277,5 @@ public sealed class ConversionBook(Duration lockingWindow, Currency currency)
             .Select(g => new ReconciliationLine(
                 g.Key,
                 ConversionStatus.List.ToDictionary(s => s, s => g.Count(c => c.Status == s)),
-                ConversionStatus.List.ToDictionary(s => s, s => g.Where(c => c.Status == s).Aggregate(Money.Zero(Currency), (sum, c) => sum + c.Value))))];
+                ConversionStatus.List.ToDictionary(s => s, s => Money.Sum(g.Where(c => c.Status == s).Select(c => c.Value), Currency))))];
 }

@@ -4,7 +4,7 @@ namespace CreatorMarketplace.Metrics;
 // median is the quantile at 0.5, so one rule serves medians and peer quartiles alike.
 internal static class Quantile
 {
-    public static double Of(double[] sorted, double p)
+    public static double Of(ReadOnlySpan<double> sorted, double p)
     {
         var h = (sorted.Length - 1) * p;
         var low = (int)Math.Floor(h);

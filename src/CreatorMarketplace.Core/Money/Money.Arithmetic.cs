@@ -23,6 +23,24 @@ public readonly partial struct Money
         return new Money(checked(MinorUnits + other.MinorUnits), Currency);
     }
 
+    /// <summary>The sum of amounts in one currency: zero of it when there are none.</summary>
+    /// <param name="amounts">The amounts, each in <paramref name="currency"/>.</param>
+    /// <param name="currency">The currency of the sum, so that an empty sum has one.</param>
+    /// <returns>The sum.</returns>
+    /// <exception cref="CurrencyMismatchException">An amount is in another currency.</exception>
+    /// <exception cref="OverflowException">The sum does not fit in 64-bit minor units.</exception>
+    public static Money Sum(IEnumerable<Money> amounts, Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(amounts);
+        var sum = Zero(currency);
+        foreach (var amount in amounts)
+        {
+            sum = sum.Add(amount);
+        }
+
+        return sum;
+    }
+
     /// <summary>Subtracts an amount of the same currency.</summary>
     /// <param name="other">An amount of the same currency.</param>
     /// <returns>The difference.</returns>

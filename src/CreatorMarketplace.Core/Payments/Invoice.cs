@@ -118,7 +118,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>
     public IReadOnlyList<TaxLine> Taxes => _taxes.AsReadOnly();
 
     /// <summary>The sum of the lines.</summary>
-    public Money Subtotal => _lines.Aggregate(Money.Zero(Currency), (sum, line) => sum + line.Total);
+    public Money Subtotal => Money.Sum(_lines.Select(line => line.Total), Currency);
 
     /// <summary>Each tax on the subtotal, rounded as its line names.</summary>
     public IReadOnlyList<(TaxLine Tax, Money Amount)> TaxAmounts => [.. _taxes.Select(tax => (tax, Subtotal.Multiply(tax.Rate, tax.Rounding)))];

@@ -227,9 +227,11 @@ public sealed class PayoutDesk(EscrowLedger ledger, IExchangeRates rates, ITaxFo
     /// <param name="year">The year.</param>
     /// <returns>The total.</returns>
     public Money YearlyUsdTotal(CreatorId payee, int year) =>
-        _payouts.Values
-            .Where(p => p.Payee == payee && p.SentAt is { } sent && sent.InUtc().Year == year && p.Status != PayoutStatus.Returned && p.Converted.Currency == Currency.USD)
-            .Aggregate(Money.Zero(Currency.USD), (sum, p) => sum + p.Converted);
+        Money.Sum(
+            _payouts.Values
+                .Where(p => p.Payee == payee && p.SentAt is { } sent && sent.InUtc().Year == year && p.Status != PayoutStatus.Returned && p.Converted.Currency == Currency.USD)
+                .Select(p => p.Converted),
+            Currency.USD);
 
     /// <summary>Whether a Form 1099 is due for a payee and year: a W-9 on file and at least USD 600 paid.</summary>
     /// <param name="payee">The creator.</param>

@@ -37,12 +37,15 @@ public sealed record Quartiles(double P25, double P50, double P75, int Count);
 /// </summary>
 public sealed class PeerBenchmarks
 {
-    private readonly Dictionary<PeerGroup, double[]> _sorted;
+    // Every group's values, sorted ascending within the group, one group after another; and where each group lies.
+    private readonly double[] _values;
+    private readonly Dictionary<PeerGroup, (int Start, int Count)> _groups;
 
-    private PeerBenchmarks(Dictionary<PeerGroup, double[]> sorted) => _sorted = sorted;
+    // Takes the groups' values already sorted in their ranges, all finite; no range is empty.
+    internal PeerBenchmarks(double[] values, Dictionary<PeerGroup, (int Start, int Count)> groups) => (_values, _groups) = (values, groups);
 
     /// <summary>The groups with at least one value.</summary>
-    public IReadOnlyCollection<PeerGroup> Groups => _sorted.Keys;
+    public IReadOnlyCollection<PeerGroup> Groups => _groups.Keys;
 
     /// <summary>Builds the benchmarks from each creator's group and value; a value that is missing is left out.</summary>
     /// <param name="values">One entry per creator.</param>
@@ -64,19 +67,44 @@ public sealed class PeerBenchmarks
             }
         }
 
-        return new(groups.ToDictionary(pair => pair.Key, pair =>
+        var all = new double[groups.Values.Sum(list => list.Count)];
+        var ranges = new Dictionary<PeerGroup, (int Start, int Count)>(groups.Count);
+        var start = 0;
+        foreach (var (group, list) in groups)
         {
-            var array = pair.Value.ToArray();
-            Array.Sort(array);
-            return array;
-        }));
+            list.CopyTo(all, start);
+            Array.Sort(all, start, list.Count);
+            ranges[group] = (start, list.Count);
+            start += list.Count;
+        }
+
+        return new(all, ranges);
+    }
+
+    /// <summary>Builds the benchmarks of one metric over creators, each in its <see cref="PeerGroup.Of"/>.</summary>
+    /// <param name="creators">The creators.</param>
+    /// <param name="metric">The metric.</param>
+    /// <returns>The benchmarks.</returns>
+    public static PeerBenchmarks Of(IEnumerable<CreatorListing> creators, PeerMetric metric)
+    {
+        ArgumentNullException.ThrowIfNull(creators);
+        ArgumentNullException.ThrowIfNull(metric);
+        return Build(creators.Select(creator => (PeerGroup.Of(creator), metric.ValueOf(creator))));
     }
 
     /// <summary>The quartiles of a group.</summary>
     /// <param name="group">The group.</param>
     /// <returns>The quartiles, or null for a group without values.</returns>
-    public Quartiles? QuartilesOf(PeerGroup group) =>
-        _sorted.TryGetValue(group, out var sorted) ? new(Quantile.Of(sorted, 0.25), Quantile.Of(sorted, 0.5), Quantile.Of(sorted, 0.75), sorted.Length) : null;
+    public Quartiles? QuartilesOf(PeerGroup group)
+    {
+        if (!_groups.TryGetValue(group, out var range))
+        {
+            return null;
+        }
+
+        var sorted = _values.AsSpan(range.Start, range.Count);
+        return new(Quantile.Of(sorted, 0.25), Quantile.Of(sorted, 0.5), Quantile.Of(sorted, 0.75), range.Count);
+    }
 
     /// <summary>The percentile rank of a value among a group's peers, from 0 to 100.</summary>
     /// <param name="group">The group.</param>
@@ -84,17 +112,18 @@ public sealed class PeerBenchmarks
     /// <returns>The rank, or null for a group without values or a value that is not finite.</returns>
     public double? PercentileRank(PeerGroup group, double value)
     {
-        if (!double.IsFinite(value) || !_sorted.TryGetValue(group, out var sorted))
+        if (!double.IsFinite(value) || !_groups.TryGetValue(group, out var range))
         {
             return null;
         }
 
+        var sorted = _values.AsSpan(range.Start, range.Count);
         var below = LowerBound(sorted, value);
         var equal = LowerBound(sorted, Math.BitIncrement(value)) - below;
         return (below + (equal / 2d)) / sorted.Length * 100d;
     }
 
-    private static int LowerBound(double[] sorted, double value)
+    private static int LowerBound(ReadOnlySpan<double> sorted, double value)
     {
         int low = 0, high = sorted.Length;
         while (low < high)

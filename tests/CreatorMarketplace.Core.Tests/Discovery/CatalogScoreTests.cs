@@ -48,7 +48,7 @@ public class CatalogScoreTests
         var (catalog, listings) = await Catalog(5_000, seed: 11);
         var score = CreatorCatalogContract.RandomCatalogScore(new Random(4));
 
-        var all = catalog.ScoreAll(score);
+        using var all = catalog.ScoreAll(score);
         var top = all.Top(1_000);
 
         all.Count.ShouldBe(5_000);
@@ -73,4 +73,45 @@ public class CatalogScoreTests
         var sorted = listings.OrderBy(l => score.Score(l) is null).ThenByDescending(l => score.Score(l)).ThenBy(l => l.Id).Take(count).Select(l => l.Id);
         return top.SequenceEqual(sorted);
     }
+
+    [Fact]
+    public async Task Disposed_scores_refuse_to_rank_and_may_be_disposed_of_twice()
+    {
+        var (catalog, listings) = await Catalog(200, seed: 2);
+        var all = catalog.ScoreAll(CreatorCatalogContract.RandomCatalogScore(new Random(1)));
+        all.Top(3).Count.ShouldBe(3);
+
+        all.Dispose();
+        all.Dispose();
+
+        Should.Throw<ObjectDisposedException>(() => all.Top(3));
+        all.ScoreOf(listings[0].Id).ShouldBe(all.Score.Score(listings[0]));
+    }
+
+    [Property(MaxTest = 40)]
+    public bool A_search_sorted_by_a_catalog_score_equals_a_full_sort(PositiveInt seed)
+    {
+        var (catalog, listings) = SharedCatalog.Value.GetAwaiter().GetResult();
+        var random = new Random(seed.Get);
+        Country[] countries = [Country.US, Country.GB, Country.BR, Country.KR, Country.MX, Country.DE];
+
+        // From a handful of matches (scored gathered) to most of the catalog (scored where they lie).
+        var query = new CreatorQuery
+        {
+            Sort = CreatorSort.Score,
+            Score = CreatorCatalogContract.RandomCatalogScore(random),
+            Descending = random.Next(2) == 0,
+            PageSize = random.Next(1, 120),
+            Countries = random.Next(4) == 0 ? [] : countries[..random.Next(1, countries.Length)],
+            Followers = random.Next(2) == 0 ? NumberRange<long>.Any : new((long)Math.Pow(10, random.Next(2, 6)), null),
+        };
+
+        var page = catalog.SearchAsync(query).AsTask().GetAwaiter().GetResult().AsT0;
+
+        var expected = listings.Where(query.Matches).ToList();
+        expected.Sort(query.Compare);
+        return page.TotalCount == expected.Count && page.Items.Select(c => c.Id).SequenceEqual(expected.Take(query.PageSize).Select(c => c.Id));
+    }
+
+    private static readonly Lazy<Task<(InMemoryCreatorCatalog Catalog, List<CreatorListing> Listings)>> SharedCatalog = new(() => Catalog(3_000, seed: 29));
 }

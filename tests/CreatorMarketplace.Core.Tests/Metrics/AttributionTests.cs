@@ -42,9 +42,9 @@ public class AttributionTests
 
         book.Record("o1", Now, Money.Of(40m, Currency.USD), discountCode: "maya15", landingLink: link).ShouldSatisfyAllConditions(
             c => c.Collaboration.ShouldBe(Maya),
-            c => c.MatchedBy.ShouldBe("code"));
+            c => c.MatchedBy.ShouldBe(AttributionMatch.Code));
         book.Record("o2", Now, Money.Of(60m, Currency.USD), landingLink: link).Collaboration.ShouldBe(Jose);
-        book.Record("o3", Now, Money.Of(10m, Currency.USD), discountCode: "OTHER").MatchedBy.ShouldBe("none");
+        book.Record("o3", Now, Money.Of(10m, Currency.USD), discountCode: "OTHER").MatchedBy.ShouldBe(AttributionMatch.None);
         book.Record("o1", Now, Money.Of(999m, Currency.USD)).Value.ShouldBe(Money.Of(40m, Currency.USD));
     }
 
@@ -69,5 +69,7 @@ public class AttributionTests
         line.Counts[ConversionStatus.Paid].ShouldBe(1);
         line.Values[ConversionStatus.Reversed].ShouldBe(Money.Of(40m, Currency.USD));
         line.Values[ConversionStatus.Paid].ShouldBe(Money.Of(60m, Currency.USD));
+        line.Standing.ShouldBe(1);
+        line.StandingValue.ShouldBe(Money.Of(60m, Currency.USD));
     }
 }

@@ -80,7 +80,7 @@ public class PaymentTermsTests
 
         var schedule = terms.Schedule(fee, SignedAt, NewYork, Three);
 
-        return schedule.Aggregate(Money.Zero(Currency.JPY), (sum, i) => sum + i.Amount) == fee
+        return Money.Sum(schedule.Select(i => i.Amount), Currency.JPY) == fee
             && schedule.Select(i => i.Number).SequenceEqual(Enumerable.Range(1, schedule.Count));
     }
 }

@@ -57,6 +57,7 @@ internal sealed class CatalogChunk
         Listings = new CreatorListing[capacity];
         DiedAt = new int[capacity];
         PreviousRow = new int[capacity];
+        PeerGroups = new int[capacity];
         Died = new ulong[capacity >> 6];
         Numbers = new float[NumberColumn.Count][];
         for (var column = 0; column < Numbers.Length; column++)
@@ -77,6 +78,9 @@ internal sealed class CatalogChunk
 
     /// <summary>The row the same creator had before this one, or -1.</summary>
     public int[] PreviousRow { get; }
+
+    /// <summary>The number of each row's peer group (see <see cref="CatalogKeys.PeerGroups"/>).</summary>
+    public int[] PeerGroups { get; }
 
     /// <summary>How many rows have been retired; while none is, readers skip the check.</summary>
     public int RetiredRows { get; private set; }
@@ -99,6 +103,7 @@ internal sealed class CatalogChunk
         Array.Copy(Listings, grown.Listings, count);
         Array.Copy(DiedAt, grown.DiedAt, count);
         Array.Copy(PreviousRow, grown.PreviousRow, count);
+        Array.Copy(PeerGroups, grown.PeerGroups, count);
         Array.Copy(Died, grown.Died, Died.Length);
         grown.RetiredRows = RetiredRows;
         for (var column = 0; column < Numbers.Length; column++)
@@ -120,9 +125,10 @@ internal sealed class CatalogChunk
     }
 
     /// <summary>Writes a listing into a row no reader can see yet.</summary>
-    public void Write(int offset, CreatorListing listing, int previousRow, List<int> ordinals)
+    public void Write(int offset, CreatorListing listing, int previousRow, List<int> ordinals, int peerGroup)
     {
         Listings[offset] = listing;
+        PeerGroups[offset] = peerGroup;
         DiedAt[offset] = Alive;
         PreviousRow[offset] = previousRow;
         var stats = listing.PrimaryAccount.Stats;
@@ -174,6 +180,7 @@ internal sealed class CatalogChunk
         Array.Copy(source.Listings, sourceOffset, Listings, offset, count);
         Array.Fill(DiedAt, Alive, offset, count);
         Array.Fill(PreviousRow, -1, offset, count);
+        Array.Copy(source.PeerGroups, sourceOffset, PeerGroups, offset, count);
         for (var column = 0; column < Numbers.Length; column++)
         {
             Array.Copy(source.Numbers[column], sourceOffset, Numbers[column], offset, count);

@@ -1,4 +1,5 @@
 using CreatorMarketplace.Creators;
+using CreatorMarketplace.Scoring;
 
 namespace CreatorMarketplace.Discovery.InMemory;
 
@@ -6,6 +7,7 @@ namespace CreatorMarketplace.Discovery.InMemory;
 /// The ordinal of every key that has a bitmap in the catalog: the two flags, the follower tiers, and each home
 /// country, language, content label, industry label and price currency seen so far. Immutable: a listing with a
 /// key not seen before makes a new instance, published with the next snapshot, so readers never see a map change.
+/// Peer groups are numbered apart, from 0, as a row belongs to exactly one and has it in a column, not a bitmap.
 /// </summary>
 internal sealed class CatalogKeys
 {
@@ -19,6 +21,7 @@ internal sealed class CatalogKeys
         Dictionary<ContentLabel, int> contentLabels,
         Dictionary<IndustryLabel, int> industryLabels,
         Dictionary<Currency, int> currencies,
+        Dictionary<PeerGroup, int> peerGroups,
         int count)
     {
         Countries = countries;
@@ -26,10 +29,11 @@ internal sealed class CatalogKeys
         ContentLabels = contentLabels;
         IndustryLabels = industryLabels;
         Currencies = currencies;
+        PeerGroups = peerGroups;
         Count = count;
     }
 
-    public static CatalogKeys Empty { get; } = new([], [], [], [], [], FirstTier + FollowerTier.List.Count);
+    public static CatalogKeys Empty { get; } = new([], [], [], [], [], [], FirstTier + FollowerTier.List.Count);
 
     /// <summary>How many ordinals are in use.</summary>
     public int Count { get; }
@@ -44,12 +48,22 @@ internal sealed class CatalogKeys
 
     public IReadOnlyDictionary<Currency, int> Currencies { get; }
 
+    public IReadOnlyDictionary<PeerGroup, int> PeerGroups { get; }
+
     public static int TierOrdinal(FollowerTier tier) => FirstTier + tier.Value;
 
-    /// <summary>Collects the ordinals of every bitmap the listing's row belongs to; false when one of its keys is new.</summary>
-    public bool TryCollect(CreatorListing listing, List<int> ordinals)
+    /// <summary>
+    /// Collects the ordinals of every bitmap the listing's row belongs to, and its peer group's number; false when one
+    /// of its keys is new.
+    /// </summary>
+    public bool TryCollect(CreatorListing listing, List<int> ordinals, out int peerGroup)
     {
         ordinals.Clear();
+        if (!PeerGroups.TryGetValue(PeerGroup.Of(listing), out peerGroup))
+        {
+            return false;
+        }
+
         if (listing.Badges.Contains(Badge.Responsive))
         {
             ordinals.Add(Responsive);
@@ -73,6 +87,7 @@ internal sealed class CatalogKeys
     public CatalogKeys Including(CreatorListing listing)
     {
         var count = Count;
+        var peerGroups = PeerGroups.Count;
         var profile = listing.Profile;
         return new CatalogKeys(
             With(Countries, [profile.HomeCountry], ref count),
@@ -80,6 +95,7 @@ internal sealed class CatalogKeys
             With(ContentLabels, profile.ContentLabels, ref count),
             With(IndustryLabels, profile.IndustryLabels, ref count),
             With(Currencies, listing.RateCard is { } rateCard ? [rateCard.Currency] : [], ref count),
+            With(PeerGroups, [PeerGroup.Of(listing)], ref peerGroups),
             count);
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using CreatorMarketplace.Creators;
 
 namespace CreatorMarketplace.Discovery.InMemory;
@@ -7,11 +8,17 @@ namespace CreatorMarketplace.Discovery.InMemory;
 /// <see cref="InMemoryCreatorCatalog.ScoreAll"/>): exact scores by id and the exact top creators, found on the
 /// float scores and ordered exactly.
 /// </summary>
-public sealed class CatalogScores
+/// <remarks>
+/// The float scores live in pooled arrays, so that scoring a large catalog again and again does not wear on the
+/// garbage collector: dispose of the scores when done with them, as of a <c>JsonDocument</c>. Scores that are not
+/// disposed of are collected like any object, and only their arrays are not reused.
+/// </remarks>
+public sealed class CatalogScores : IDisposable
 {
     private readonly CatalogSnapshot _snapshot;
-    private readonly float[] _scores;
-    private readonly ulong[] _alive;
+    private float[]? _scores;
+    private ulong[]? _alive;
+    private readonly int _words;
 
     internal CatalogScores(CatalogSnapshot snapshot, CatalogScore score, float[] scores, ulong[] alive)
     {
@@ -19,6 +26,7 @@ public sealed class CatalogScores
         Score = score;
         _scores = scores;
         _alive = alive;
+        _words = (snapshot.Count + 63) >> 6;
     }
 
     /// <summary>The score.</summary>
@@ -37,11 +45,14 @@ public sealed class CatalogScores
     /// <param name="count">How many, from 1 to 1,000.</param>
     /// <returns>The creators with their exact scores.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is outside 1..1,000.</exception>
+    /// <exception cref="ObjectDisposedException">The scores have been disposed of.</exception>
     public IReadOnlyList<(CreatorListing Creator, double? Score)> Top(int count)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, CreatorQuery.MaxPageSize);
-        var rows = CatalogSearch.TopRowsByScore(count, descending: true, _alive.Length, word => _alive[word], (word, _, scores) => _scores.AsSpan(word << 6, 64).CopyTo(scores));
+        var (all, alive) = (_scores, _alive);
+        ObjectDisposedException.ThrowIf(all is null || alive is null, this);
+        var rows = CatalogSearch.TopRowsByScore(count, descending: true, _words, word => alive[word], (word, _, scores) => all.AsSpan(word << 6, 64).CopyTo(scores));
         // The order is a query's by this score, largest first: one definition of "sorted by a score".
         var query = new CreatorQuery { Sort = CreatorSort.Score, Score = Score, PageSize = count };
         return [.. rows
@@ -50,5 +61,19 @@ public sealed class CatalogScores
             .OrderBy(entry => entry.Position, Comparer<SearchPosition>.Create(query.Compare))
             .Take(count)
             .Select(entry => (entry.Creator, entry.Position.Value))];
+    }
+
+    /// <summary>Returns the float scores to the pool; <see cref="Top"/> may not be called after.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _scores, null) is { } scores)
+        {
+            ArrayPool<float>.Shared.Return(scores);
+        }
+
+        if (Interlocked.Exchange(ref _alive, null) is { } alive)
+        {
+            ArrayPool<ulong>.Shared.Return(alive);
+        }
     }
 }

@@ -58,6 +58,13 @@ internal sealed record CatalogSnapshot(
         return (chunk.Died[offset >> 6] & (1UL << offset)) == 0 || chunk.DiedAt[offset] > Sequence;
     }
 
+    /// <summary>The rows alive in this snapshot among the 64 from row 64 × <paramref name="word"/>, as bits.</summary>
+    public ulong LivingRows(int word)
+    {
+        var rows = (word + 1) << 6 <= Count ? ulong.MaxValue : (1UL << (Count & 63)) - 1;
+        return Chunks[word >> CatalogChunk.WordShift].Living(word & ((1 << CatalogChunk.WordShift) - 1), Sequence, rows);
+    }
+
     /// <summary>
     /// The row holding <paramref name="creator"/> in this snapshot, or -1. The table slot points at the creator's
     /// newest row, which may be newer than this snapshot; the chain of previous rows leads back to the one it holds.

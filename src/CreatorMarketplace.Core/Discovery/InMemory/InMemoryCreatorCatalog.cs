@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Numerics;
 using CreatorMarketplace.Creators;
+using CreatorMarketplace.Scoring;
 
 namespace CreatorMarketplace.Discovery.InMemory;
 
@@ -103,8 +105,9 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
     }
 
     /// <summary>
-    /// Scores every creator at once on the catalog's columns, vectorised, allocating one float per row and nothing
-    /// per creator. The result answers exact scores by id and the exact top creators.
+    /// Scores every creator at once on the catalog's columns, vectorised, with one pooled float per row and nothing
+    /// allocated per creator. The result answers exact scores by id and the exact top creators; dispose of it when
+    /// done, to return its arrays to the pool.
     /// </summary>
     /// <param name="score">The score.</param>
     /// <returns>The scores of the catalog as it is now.</returns>
@@ -113,8 +116,8 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
         ArgumentNullException.ThrowIfNull(score);
         var snapshot = Volatile.Read(ref _snapshot);
         var words = (snapshot.Count + 63) >> 6;
-        var scores = new float[words << 6];
-        var alive = new ulong[words];
+        var scores = ArrayPool<float>.Shared.Rent(words << 6); // every word's 64 scores and alive rows are written below
+        var alive = ArrayPool<ulong>.Shared.Rent(words);
 
         // Blocks of 1,024 words (65,536 rows, a chunk) are scored side by side; each writes only its own slice.
         Parallel.For(0, (words + 1_023) >> 10, block =>
@@ -122,18 +125,84 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
             for (var word = block << 10; word < Math.Min(words, (block + 1) << 10); word++)
             {
                 var chunk = snapshot.Chunks[word >> CatalogChunk.WordShift];
-                var local = word & ((1 << CatalogChunk.WordShift) - 1);
-                score.ScoreRows(chunk.Numbers, local << 6, scores.AsSpan(word << 6, 64));
-                alive[word] = chunk.Living(local, snapshot.Sequence, ulong.MaxValue);
+                score.ScoreRows(chunk.Numbers, (word & ((1 << CatalogChunk.WordShift) - 1)) << 6, scores.AsSpan(word << 6, 64));
+                alive[word] = snapshot.LivingRows(word);
             }
         });
 
-        if (snapshot.Count % 64 != 0)
+        return new CatalogScores(snapshot, score, scores, alive);
+    }
+
+    /// <summary>
+    /// Benchmarks one metric within every peer group of the catalog, on its columns: the values are counted and
+    /// gathered per group in two passes, and the groups are sorted side by side. The values are those of the 32-bit
+    /// columns, so the result is <see cref="PeerBenchmarks.Of"/> over the creators' values rounded to float: values
+    /// less than one part in sixteen million apart may count as equal.
+    /// </summary>
+    /// <param name="metric">The metric.</param>
+    /// <returns>The benchmarks of the catalog as it is now.</returns>
+    public PeerBenchmarks BenchmarkPeers(PeerMetric metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        var snapshot = Volatile.Read(ref _snapshot);
+        var column = metric == PeerMetric.EngagementRate ? NumberColumn.EngagementRate
+            : metric == PeerMetric.MedianViews ? NumberColumn.MedianViews
+            : metric == PeerMetric.AverageViews ? NumberColumn.AverageViews
+            : NumberColumn.Followers;
+        var groups = snapshot.Keys.PeerGroups;
+        var counter = new GroupCounter(new int[groups.Count]);
+        ForEachLivingValue(snapshot, column, ref counter);
+
+        // Each group's range in one array (a counting sort by group), filled in a second pass, sorted side by side.
+        var starts = new int[groups.Count];
+        for (var group = 1; group < starts.Length; group++)
         {
-            alive[words - 1] &= (1UL << snapshot.Count) - 1;
+            starts[group] = starts[group - 1] + counter.Counts[group - 1];
         }
 
-        return new CatalogScores(snapshot, score, scores, alive);
+        var gatherer = new GroupGatherer(GC.AllocateUninitializedArray<double>(counter.Counts.Sum()), (int[])starts.Clone());
+        ForEachLivingValue(snapshot, column, ref gatherer);
+        Parallel.For(0, starts.Length, group => Array.Sort(gatherer.Values, starts[group], counter.Counts[group]));
+        return new PeerBenchmarks(
+            gatherer.Values,
+            groups.Where(pair => counter.Counts[pair.Value] > 0).ToDictionary(pair => pair.Key, pair => (starts[pair.Value], counter.Counts[pair.Value])));
+    }
+
+    // Visits the peer group and value of every living row whose value in the column is known. The visitor is a
+    // struct type argument, so each pass is compiled with its body inlined rather than called a million times.
+    private static void ForEachLivingValue<TVisitor>(CatalogSnapshot snapshot, int column, ref TVisitor visitor)
+        where TVisitor : struct, IGroupValueVisitor
+    {
+        for (var word = 0; word << 6 < snapshot.Count; word++)
+        {
+            var chunk = snapshot.Chunks[word >> CatalogChunk.WordShift];
+            var start = (word & ((1 << CatalogChunk.WordShift) - 1)) << 6;
+            var values = chunk.Numbers[column];
+            var groups = chunk.PeerGroups;
+            for (var rows = snapshot.LivingRows(word); rows != 0; rows &= rows - 1)
+            {
+                var row = start + BitOperations.TrailingZeroCount(rows);
+                if (!float.IsNaN(values[row]))
+                {
+                    visitor.Visit(groups[row], values[row]);
+                }
+            }
+        }
+    }
+
+    private interface IGroupValueVisitor
+    {
+        void Visit(int group, float value);
+    }
+
+    private readonly record struct GroupCounter(int[] Counts) : IGroupValueVisitor
+    {
+        public void Visit(int group, float value) => Counts[group]++;
+    }
+
+    private readonly record struct GroupGatherer(double[] Values, int[] Next) : IGroupValueVisitor
+    {
+        public void Visit(int group, float value) => Values[Next[group]++] = value;
     }
 
     private static CatalogSnapshot EmptySnapshot()
@@ -174,15 +243,15 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
     private CatalogSnapshot Append(CatalogSnapshot current, CreatorListing listing, int slot, int newest, bool replaces)
     {
         var keys = current.Keys;
-        if (!keys.TryCollect(listing, _ordinals))
+        if (!keys.TryCollect(listing, _ordinals, out var peerGroup))
         {
             keys = keys.Including(listing);
-            keys.TryCollect(listing, _ordinals);
+            keys.TryCollect(listing, _ordinals, out peerGroup);
         }
 
         var row = current.Count;
         var chunks = RoomFor(current, keys);
-        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, newest, _ordinals);
+        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, newest, _ordinals, peerGroup);
         var sequence = current.Sequence + 1;
         var live = current.Live + 1;
         if (replaces)

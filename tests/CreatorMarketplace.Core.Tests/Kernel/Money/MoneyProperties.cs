@@ -31,6 +31,13 @@ public class MoneyProperties
     }
 
     [Property]
+    public bool A_sum_of_parts_is_the_total_they_were_split_from(Money total, PositiveInt parts)
+    {
+        var split = total.Split((parts.Get % 50) + 1);
+        return Money.Sum(split, total.Currency) == total && Money.Sum([], total.Currency) == Money.Zero(total.Currency);
+    }
+
+    [Property]
     public bool Allocation_is_deterministic(Money total, NonEmptyArray<PositiveInt> ratios)
     {
         var weights = ratios.Get.Select(r => (decimal)r.Get).ToArray();

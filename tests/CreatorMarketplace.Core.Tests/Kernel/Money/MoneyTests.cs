@@ -36,6 +36,14 @@ public class MoneyTests
     }
 
     [Fact]
+    public void A_sum_refuses_an_amount_in_another_currency()
+    {
+        var error = Should.Throw<CurrencyMismatchException>(() => Money.Sum([Money.Of(1, Currency.USD), Money.Of(1, Currency.EUR)], Currency.USD));
+
+        error.Message.ShouldContain("EUR");
+    }
+
+    [Fact]
     public void Adding_two_currencies_names_both_codes()
     {
         var error = Should.Throw<CurrencyMismatchException>(() => Money.Of(1, Currency.USD) + Money.Of(1, Currency.EUR));

@@ -32,7 +32,7 @@ internal static class NumberColumn
 
 /// <summary>
 /// Up to <see cref="Rows"/> consecutive rows of the catalog: the listing of each row, when it was retired, the row
-/// its creator had before, the searchable numbers as 32-bit floats, and one bitmap per key (by ordinal, allocated
+/// its creator had before, its peer group's number, the searchable numbers as 32-bit floats, and one bitmap per key (by ordinal, allocated
 /// when the chunk first holds the key). Rows are appended by the single writer and never rewritten; readers only
 /// read rows below their snapshot's count.
 /// </summary>

@@ -15,8 +15,9 @@ namespace CreatorMarketplace.Discovery.InMemory;
 /// <para>
 /// Rows live in chunks of 65,536. Each chunk keeps, per row, the listing, the searchable numbers of the primary
 /// account and the creator (followers, average and median views, engagement rate, lowest price, past campaigns,
-/// audience gender and age shares) as 32-bit floats, and one bitmap per home country, language, content label,
-/// industry label, tier, price currency and flag. An id table of row numbers finds a creator's row.
+/// audience gender and age shares) as 32-bit floats, the number of its peer group, and one bitmap per home country,
+/// language, content label, industry label, tier, price currency and flag. An id table of row numbers finds a
+/// creator's row.
 /// </para>
 /// <para>
 /// Filters the columns do not cover (another platform's account, subdivisions, audience countries, major buckets,
@@ -153,19 +154,41 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
         var counter = new GroupCounter(new int[groups.Count]);
         ForEachLivingValue(snapshot, column, ref counter);
 
-        // Each group's range in one array (a counting sort by group), filled in a second pass, sorted side by side.
+        // Each group's range in one pooled array (a counting sort by group), filled in a second pass; each range is
+        // then radix-sorted as float keys and widened into the result, groups side by side.
         var starts = new int[groups.Count];
         for (var group = 1; group < starts.Length; group++)
         {
             starts[group] = starts[group - 1] + counter.Counts[group - 1];
         }
 
-        var gatherer = new GroupGatherer(GC.AllocateUninitializedArray<double>(counter.Counts.Sum()), (int[])starts.Clone());
-        ForEachLivingValue(snapshot, column, ref gatherer);
-        Parallel.For(0, starts.Length, group => Array.Sort(gatherer.Values, starts[group], counter.Counts[group]));
-        return new PeerBenchmarks(
-            gatherer.Values,
-            groups.Where(pair => counter.Counts[pair.Value] > 0).ToDictionary(pair => pair.Key, pair => (starts[pair.Value], counter.Counts[pair.Value])));
+        var total = counter.Counts.Sum();
+        var keys = ArrayPool<uint>.Shared.Rent(Math.Max(1, total));
+        var spare = ArrayPool<uint>.Shared.Rent(Math.Max(1, total));
+        try
+        {
+            var gatherer = new GroupGatherer(keys, (int[])starts.Clone());
+            ForEachLivingValue(snapshot, column, ref gatherer);
+            var values = GC.AllocateUninitializedArray<double>(total);
+            Parallel.For(0, starts.Length, group =>
+            {
+                var range = keys.AsSpan(starts[group], counter.Counts[group]);
+                SortableFloat.Sort(range, spare.AsSpan(starts[group], range.Length));
+                var into = values.AsSpan(starts[group], range.Length);
+                for (var i = 0; i < range.Length; i++)
+                {
+                    into[i] = SortableFloat.ToFloat(range[i]);
+                }
+            });
+            return new PeerBenchmarks(
+                values,
+                groups.Where(pair => counter.Counts[pair.Value] > 0).ToDictionary(pair => pair.Key, pair => (starts[pair.Value], counter.Counts[pair.Value])));
+        }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(keys);
+            ArrayPool<uint>.Shared.Return(spare);
+        }
     }
 
     // Visits the peer group and value of every living row whose value in the column is known. The visitor is a
@@ -200,9 +223,9 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
         public void Visit(int group, float value) => Counts[group]++;
     }
 
-    private readonly record struct GroupGatherer(double[] Values, int[] Next) : IGroupValueVisitor
+    private readonly record struct GroupGatherer(uint[] Keys, int[] Next) : IGroupValueVisitor
     {
-        public void Visit(int group, float value) => Values[Next[group]++] = value;
+        public void Visit(int group, float value) => Keys[Next[group]++] = SortableFloat.KeyOf(value);
     }
 
     private static CatalogSnapshot EmptySnapshot()

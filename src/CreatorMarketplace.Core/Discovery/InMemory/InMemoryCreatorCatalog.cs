@@ -149,7 +149,8 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
         var column = metric == PeerMetric.EngagementRate ? NumberColumn.EngagementRate
             : metric == PeerMetric.MedianViews ? NumberColumn.MedianViews
             : metric == PeerMetric.AverageViews ? NumberColumn.AverageViews
-            : NumberColumn.Followers;
+            : metric == PeerMetric.Followers ? NumberColumn.Followers
+            : throw new ArgumentOutOfRangeException(nameof(metric), metric, "metric: the catalog has no column for this metric.");
         var groups = snapshot.Keys.PeerGroups;
         var counter = new GroupCounter(new int[groups.Count]);
         ForEachLivingValue(snapshot, column, ref counter);

@@ -167,7 +167,7 @@ internal static class CampaignStep
     }
 }
 
-/// <summary>What step 6 leaves for the payments step: the brand, its zone, the clock, and the two collaborations that agreed a price.</summary>
+/// <summary>What step 6 leaves for the payments and report steps: the brand, its zone, the clock, and the two collaborations that agreed a price.</summary>
 internal sealed record CampaignOutcome(
     BrandId Brand,
     DateTimeZone BrandZone,

@@ -11,7 +11,8 @@ namespace CreatorMarketplace.Discovery.InMemory;
 /// <remarks>
 /// The float scores live in pooled arrays, so that scoring a large catalog again and again does not wear on the
 /// garbage collector: dispose of the scores when done with them, as of a <c>JsonDocument</c>. Scores that are not
-/// disposed of are collected like any object, and only their arrays are not reused.
+/// disposed of are collected like any object, and only their arrays are not reused. Reading from several threads is
+/// safe; disposing while another thread still ranks is not, as the arrays may be rented again at once.
 /// </remarks>
 public sealed class CatalogScores : IDisposable
 {

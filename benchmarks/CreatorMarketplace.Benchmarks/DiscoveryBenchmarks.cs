@@ -18,7 +18,8 @@ namespace CreatorMarketplace.Benchmarks;
 [CategoriesColumn]
 public class DiscoveryBenchmarks
 {
-    private static readonly CreatorQuery Query = new()
+    /// <summary>The six-filter query, sorted by engagement, first page of 50; other benchmarks sort it otherwise.</summary>
+    internal static readonly CreatorQuery Query = new()
     {
         Countries = [Country.US, Country.GB, Country.CA],
         ContentLabels = [new ContentLabel("beauty"), new ContentLabel("fashion"), new ContentLabel("lifestyle")],

@@ -458,7 +458,11 @@ internal sealed class CatalogSearch : IDisposable
             query.Descending,
             _words,
             word => _match[word],
-            (word, bits, scores) => score.ScoreRows(snapshot.Chunks[word >> CatalogChunk.WordShift].Numbers, (word & ((1 << CatalogChunk.WordShift) - 1)) << 6, scores, bits));
+            (word, bits, scores) =>
+            {
+                var (chunk, start) = snapshot.WordAt(word);
+                score.ScoreRows(chunk.Numbers, start, scores, bits);
+            });
         var candidates = new List<(SearchPosition Position, CreatorListing Listing)>(rows.Count);
         foreach (var row in rows)
         {
@@ -670,8 +674,11 @@ internal sealed class CatalogSearch : IDisposable
     }
 
     // A column's floats in the chunk holding a word of the result, and where the word's 64 rows start in them.
-    private (float[] Values, int Start) ColumnAt(int column, int word) =>
-        (_snapshot.Chunks[word >> CatalogChunk.WordShift].Numbers[column], (word & ((1 << CatalogChunk.WordShift) - 1)) << 6);
+    private (float[] Values, int Start) ColumnAt(int column, int word)
+    {
+        var (chunk, start) = _snapshot.WordAt(word);
+        return (chunk.Numbers[column], start);
+    }
 
     // How far up the order a value puts a row: the sort value in the query's direction, unknown values last.
     internal static float Goodness(float value, bool descending) =>

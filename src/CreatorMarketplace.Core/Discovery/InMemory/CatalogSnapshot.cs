@@ -58,11 +58,16 @@ internal sealed record CatalogSnapshot(
         return (chunk.Died[offset >> 6] & (1UL << offset)) == 0 || chunk.DiedAt[offset] > Sequence;
     }
 
+    /// <summary>The chunk holding the 64 rows from row 64 × <paramref name="word"/>, and where they start in it.</summary>
+    public (CatalogChunk Chunk, int Start) WordAt(int word) =>
+        (Chunks[word >> CatalogChunk.WordShift], (word & ((1 << CatalogChunk.WordShift) - 1)) << 6);
+
     /// <summary>The rows alive in this snapshot among the 64 from row 64 × <paramref name="word"/>, as bits.</summary>
     public ulong LivingRows(int word)
     {
         var rows = (word + 1) << 6 <= Count ? ulong.MaxValue : (1UL << (Count & 63)) - 1;
-        return Chunks[word >> CatalogChunk.WordShift].Living(word & ((1 << CatalogChunk.WordShift) - 1), Sequence, rows);
+        var (chunk, start) = WordAt(word);
+        return chunk.Living(start >> 6, Sequence, rows);
     }
 
     /// <summary>

@@ -125,8 +125,8 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
         {
             for (var word = block << 10; word < Math.Min(words, (block + 1) << 10); word++)
             {
-                var chunk = snapshot.Chunks[word >> CatalogChunk.WordShift];
-                score.ScoreRows(chunk.Numbers, (word & ((1 << CatalogChunk.WordShift) - 1)) << 6, scores.AsSpan(word << 6, 64));
+                var (chunk, start) = snapshot.WordAt(word);
+                score.ScoreRows(chunk.Numbers, start, scores.AsSpan(word << 6, 64));
                 alive[word] = snapshot.LivingRows(word);
             }
         });
@@ -199,8 +199,7 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
     {
         for (var word = 0; word << 6 < snapshot.Count; word++)
         {
-            var chunk = snapshot.Chunks[word >> CatalogChunk.WordShift];
-            var start = (word & ((1 << CatalogChunk.WordShift) - 1)) << 6;
+            var (chunk, start) = snapshot.WordAt(word);
             var values = chunk.Numbers[column];
             var groups = chunk.PeerGroups;
             for (var rows = snapshot.LivingRows(word); rows != 0; rows &= rows - 1)

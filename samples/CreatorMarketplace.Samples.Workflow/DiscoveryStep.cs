@@ -195,15 +195,7 @@ internal static class DiscoveryStep
     {
         var cells = rows.Select(row => row.Select(Format).ToArray()).ToList();
         var right = headers.Select((_, i) => cells.Exists(row => row[i].Right)).ToArray();
-        var widths = headers.Select((header, i) => cells.Select(row => row[i].Text.Length).Append(header.Length).Max()).ToArray();
-        output.WriteLine(Line(headers));
-        foreach (var row in cells)
-        {
-            output.WriteLine(Line(row.Select(cell => cell.Text)));
-        }
-
-        string Line(IEnumerable<string> texts) =>
-            "    " + string.Join("  ", texts.Select((text, i) => right[i] ? text.PadLeft(widths[i]) : text.PadRight(widths[i]))).TrimEnd();
+        ReportTable.WriteColumns(output, [headers, .. cells.Select(row => row.Select(cell => cell.Text).ToArray())], right);
 
         static (string Text, bool Right) Format(object? cell) => cell switch
         {

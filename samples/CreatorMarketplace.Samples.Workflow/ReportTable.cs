@@ -11,12 +11,17 @@ internal sealed record ReportTable(string Title, string[] Headers, IReadOnlyList
     /// <summary>Writes the table to the console, each column as wide as its widest cell.</summary>
     public void Write(TextWriter output)
     {
-        var lines = Rows.Prepend(Headers).Append(Total).OfType<string[]>().ToList();
-        var widths = Headers.Select((_, i) => lines.Max(line => line[i].Length)).ToArray();
         output.WriteLine($"  {Title}:");
+        WriteColumns(output, [.. Rows.Prepend(Headers).Append(Total).OfType<string[]>()], [.. Headers.Select((_, i) => i >= TextColumns)]);
+    }
+
+    /// <summary>Writes lines of cells indented, each column as wide as its widest cell, right-aligned where asked.</summary>
+    public static void WriteColumns(TextWriter output, IReadOnlyList<string[]> lines, bool[] rightAligned)
+    {
+        var widths = rightAligned.Select((_, i) => lines.Max(line => line[i].Length)).ToArray();
         foreach (var line in lines)
         {
-            output.WriteLine("    " + string.Join("  ", line.Select((cell, i) => i < TextColumns ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd());
+            output.WriteLine("    " + string.Join("  ", line.Select((cell, i) => rightAligned[i] ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i]))).TrimEnd());
         }
     }
 }

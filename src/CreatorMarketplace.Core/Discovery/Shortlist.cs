@@ -1,3 +1,4 @@
+using CreatorMarketplace.Storage;
 using NodaTime;
 using OneOf;
 
@@ -7,15 +8,15 @@ namespace CreatorMarketplace.Discovery;
 /// A brand's named list of creators under consideration, each with tags and a note. A creator is listed at most
 /// once.
 /// </summary>
-public sealed class Shortlist : AggregateRoot<ShortlistId>
+public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortlist, ShortlistSnapshot>
 {
     /// <summary>The longest name a shortlist may have.</summary>
     public const int MaxNameLength = 100;
 
     private readonly List<ShortlistEntry> _entries = [];
 
-    private Shortlist(ShortlistId id, BrandId owner, string name, Instant createdAt)
-        : base(id)
+    private Shortlist(ShortlistId id, BrandId owner, string name, Instant createdAt, long version = 0)
+        : base(id, version)
     {
         Owner = owner;
         Name = name;
@@ -139,6 +140,67 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>
         Raise(new ShortlistEntryAnnotated(Id, updated, clock.GetCurrentInstant()));
     }
 
+    /// <inheritdoc />
+    public ShortlistSnapshot ToSnapshot() => new(Id, Owner, Name, CreatedAt, _entries.ToArray());
+
+    /// <inheritdoc />
+    public static Shortlist FromSnapshot(ShortlistSnapshot snapshot, long version)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        ArgumentNullException.ThrowIfNull(snapshot.Entries);
+
+        // A stored shortlist passes the same checks as one built through Create, Add and Annotate.
+        var errors = new ErrorCollector();
+        errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a shortlist needs an id.");
+        errors.Require(snapshot.Owner.Value != Guid.Empty, "owner", "snapshot.owner_empty", "a shortlist belongs to a brand.");
+        errors.Require(
+            !string.IsNullOrWhiteSpace(snapshot.Name) && snapshot.Name == snapshot.Name.Trim() && snapshot.Name.Length <= MaxNameLength,
+            "name",
+            "shortlist.name_invalid",
+            $"a name is trimmed and has 1 to {MaxNameLength} characters.");
+        var listed = new HashSet<CreatorId>();
+        for (var i = 0; i < snapshot.Entries.Count; i++)
+        {
+            var entry = snapshot.Entries[i];
+            if (entry is null)
+            {
+                errors.Add($"entries[{i}]", "snapshot.entry_missing", "an entry is null.");
+                continue;
+            }
+
+            errors.Require(entry.Creator.Value != Guid.Empty, $"entries[{i}].creator", "snapshot.creator_empty", "an entry lists a creator by id.");
+            errors.Require(listed.Add(entry.Creator), $"entries[{i}].creator", "shortlist.creator_repeated", $"{entry.Creator} is listed more than once.");
+            errors.Require(
+                entry.Tags is not null && TagsAreChecked(entry.Tags),
+                $"entries[{i}].tags",
+                "shortlist.tag_invalid",
+                $"tags are trimmed, 1 to {ShortlistEntry.MaxTagLength} characters, without repeats ignoring case.");
+            errors.Require(
+                entry.Note is null || entry.Note.Length <= ShortlistEntry.MaxNoteLength,
+                $"entries[{i}].note",
+                "shortlist.note_too_long",
+                $"a note has at most {ShortlistEntry.MaxNoteLength} characters.");
+        }
+
+        errors.ThrowIfAny(nameof(snapshot));
+        var shortlist = new Shortlist(snapshot.Id, snapshot.Owner, snapshot.Name, snapshot.CreatedAt, version);
+        shortlist._entries.AddRange(snapshot.Entries.Select(entry => entry with { Tags = entry.Tags.ToArray().AsReadOnly() }));
+        return shortlist;
+    }
+
+    private static bool TagsAreChecked(IReadOnlyList<string> tags)
+    {
+        try
+        {
+            return ShortlistEntry.CheckTags(tags).SequenceEqual(tags, StringComparer.Ordinal);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     private static string RequireName(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -148,6 +210,14 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>
             : throw new ArgumentException($"name: a name has at most {MaxNameLength} characters, got {trimmed.Length}.", nameof(name));
     }
 }
+
+/// <summary>A shortlist's stored form: everything it holds (see <see cref="ISnapshotable{TSelf, TSnapshot}"/>).</summary>
+/// <param name="Id">The shortlist's id.</param>
+/// <param name="Owner">The brand that owns it.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="CreatedAt">When it was created.</param>
+/// <param name="Entries">The listed creators in the order they were added.</param>
+public sealed record ShortlistSnapshot(ShortlistId Id, BrandId Owner, string Name, Instant CreatedAt, IReadOnlyList<ShortlistEntry> Entries);
 
 /// <summary>A creator on a shortlist, with tags and a note.</summary>
 /// <param name="Creator">The creator.</param>

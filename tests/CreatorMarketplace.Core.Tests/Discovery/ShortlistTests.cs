@@ -83,4 +83,35 @@ public class ShortlistTests
 
         error.Errors.Select(e => e.Field).ShouldBe(["owner", "name", "query.Followers", "query.PageSize"]);
     }
+
+    [Fact]
+    public void A_shortlist_restored_from_its_snapshot_holds_the_same_and_answers_the_same()
+    {
+        var shortlist = NewShortlist();
+        var kept = EntityId.New<CreatorId>(_clock);
+        shortlist.Add(kept, _clock, ["beauty"], "note");
+        shortlist.Add(EntityId.New<CreatorId>(_clock), _clock);
+
+        var restored = Shortlist.FromSnapshot(shortlist.ToSnapshot(), 7);
+
+        restored.Version.ShouldBe(7);
+        restored.PendingEvents.ShouldBeEmpty();
+        restored.ToSnapshot().ShouldBeEquivalentTo(shortlist.ToSnapshot());
+        restored.Add(kept, _clock).Added.ShouldBeFalse();
+        restored.Remove(kept, _clock).ShouldBeTrue();
+        shortlist.Entries.Count.ShouldBe(2, "restoring shares no list with the original");
+    }
+
+    [Fact]
+    public void A_snapshot_that_breaks_the_rules_is_refused_with_every_problem_named()
+    {
+        var creator = EntityId.New<CreatorId>(_clock);
+        var entry = new ShortlistEntry(creator, Now, ["beauty", "Beauty"], null);
+        var snapshot = new ShortlistSnapshot(EntityId.New<ShortlistId>(_clock), default, " padded ", Now, [entry, entry with { Tags = [] }]);
+
+        var error = Should.Throw<DomainValidationException>(() => Shortlist.FromSnapshot(snapshot, 1));
+
+        error.Errors.Select(e => e.Field).ShouldBe(["owner", "name", "entries[0].tags", "entries[1].creator"]);
+        Should.Throw<ArgumentOutOfRangeException>(() => Shortlist.FromSnapshot(NewShortlist().ToSnapshot(), 0));
+    }
 }

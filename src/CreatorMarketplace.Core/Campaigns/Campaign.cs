@@ -1,4 +1,5 @@
 using Ardalis.SmartEnum;
+using CreatorMarketplace.Storage;
 using NodaTime;
 
 namespace CreatorMarketplace.Campaigns;
@@ -83,7 +84,7 @@ public sealed record CampaignCode(string Code, IReadOnlyList<CollaborationId> Or
 /// <see cref="NotAllowed"/>; invalid plans and briefs throw <see cref="DomainValidationException"/>; neither changes
 /// anything.
 /// </summary>
-public sealed class Campaign : AggregateRoot<CampaignId>
+public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign, CampaignSnapshot>
 {
     /// <summary>The most orders one campaign code serves, as on TikTok's marketplace.</summary>
     public const int MaxOrdersPerCode = 200;
@@ -91,8 +92,8 @@ public sealed class Campaign : AggregateRoot<CampaignId>
     private readonly List<CampaignCode> _codes = [];
     private readonly List<AuditEntry> _audit = [];
 
-    private Campaign(CampaignId id, BrandId brand, CampaignPlan plan)
-        : base(id)
+    private Campaign(CampaignId id, BrandId brand, CampaignPlan plan, long version = 0)
+        : base(id, version)
     {
         Brand = brand;
         Plan = plan;
@@ -298,6 +299,124 @@ public sealed class Campaign : AggregateRoot<CampaignId>
         return ActionResult.Done;
     }
 
+    /// <inheritdoc />
+    public CampaignSnapshot ToSnapshot() => new(Id, Brand, Plan, Brief, Status, CancellationReason, _codes.ToArray(), _audit.ToArray());
+
+    /// <inheritdoc />
+    public static Campaign FromSnapshot(CampaignSnapshot snapshot, long version)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+
+        // A stored campaign passes the same checks as one built through Create and the commands.
+        var errors = new ErrorCollector();
+        errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a campaign needs an id.");
+        if (errors.Require(snapshot.Plan is not null, "plan", "snapshot.plan_missing", "a campaign has a plan."))
+        {
+            errors.At("plan").AddRange(AsStored(snapshot.Plan!.Validate()));
+        }
+
+        if (snapshot.Brief is not null && snapshot.Plan?.Timeline is { } timeline)
+        {
+            errors.At("brief").AddRange(AsStored(snapshot.Brief.Validate(timeline)));
+        }
+
+        if (errors.Require(snapshot.Status is not null, "status", "snapshot.status_missing", "a campaign has a status."))
+        {
+            // Recruiting needs a brief and nothing removes one, so only a draft or a campaign cancelled as a draft lacks it.
+            errors.Require(
+                snapshot.Brief is not null || snapshot.Status == CampaignStatus.Draft || snapshot.Status == CampaignStatus.Cancelled,
+                "brief",
+                "campaign.brief_missing",
+                $"a campaign that is {snapshot.Status} has started recruiting, which needs a brief.");
+            errors.Require(
+                snapshot.Status == CampaignStatus.Cancelled ? !string.IsNullOrWhiteSpace(snapshot.CancellationReason) : snapshot.CancellationReason is null,
+                "cancellationReason",
+                "campaign.cancellation_reason_mismatch",
+                "a cancelled campaign says why, and only a cancelled one.");
+        }
+
+        var codesHold = errors.Require(snapshot.Codes is not null, "codes", "snapshot.codes_missing", "the codes may be empty but not null.");
+        if (codesHold)
+        {
+            codesHold = CheckCodes(snapshot.Codes!, errors.At("codes"));
+        }
+
+        CheckAuditTrail(snapshot, codesHold, errors);
+        errors.ThrowIfAny(nameof(snapshot));
+        var campaign = new Campaign(snapshot.Id, snapshot.Brand, snapshot.Plan!, version)
+        {
+            Brief = snapshot.Brief,
+            Status = snapshot.Status!,
+            CancellationReason = snapshot.CancellationReason,
+        };
+
+        // The same collection shapes AddCode and LinkOrder make, copied so that nothing is shared with the snapshot.
+        campaign._codes.AddRange(snapshot.Codes!.Select(code => code with { Orders = code.Orders.Count == 0 ? [] : [.. code.Orders] }));
+        campaign._audit.AddRange(snapshot.AuditTrail);
+        return campaign;
+    }
+
+    private static bool CheckCodes(IReadOnlyList<CampaignCode> codes, ErrorCollector errors)
+    {
+        var before = errors.Errors.Count;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (codes[i] is not { } code)
+            {
+                errors.Add($"[{i}]", "snapshot.code_missing", "a code is null.");
+                continue;
+            }
+
+            var at = errors.At($"[{i}]");
+            if (at.Require(!string.IsNullOrWhiteSpace(code.Code), "code", "campaign.code_blank", "a campaign code is not blank."))
+            {
+                at.Require(seen.Add(code.Code), "code", "campaign.code_repeated", $"the campaign has the code '{code.Code}' more than once.");
+            }
+
+            if (at.Require(code.Orders is not null, "orders", "snapshot.orders_missing", "a code's orders may be empty but not null."))
+            {
+                var orders = code.Orders!;
+                at.Require(orders.Distinct().Count() == orders.Count, "orders", "campaign.order_repeated", "an order is linked to the code more than once.");
+                at.Require(orders.Count <= MaxOrdersPerCode, "orders", "campaign.code_full", $"a code serves at most {MaxOrdersPerCode} orders, this one {orders.Count}.");
+            }
+        }
+
+        return errors.Errors.Count == before;
+    }
+
+    // Every change appends one entry, from the state before to the state after, so the trail opens with the
+    // creation, each entry starts where the one before ended, and the last ends in the state the snapshot holds.
+    private static void CheckAuditTrail(CampaignSnapshot snapshot, bool codesHold, ErrorCollector errors)
+    {
+        var trail = snapshot.AuditTrail;
+        if (!errors.Require(trail is { Count: > 0 } && trail.All(entry => entry is not null), "auditTrail", "snapshot.audit_trail_missing", "a campaign's audit trail holds its creation and no null."))
+        {
+            return;
+        }
+
+        errors.Require(trail![0].Action == "create" && trail[0].Before == "-", "auditTrail[0]", "campaign.audit_trail_unopened", "a campaign's audit trail opens with its creation.");
+        for (var i = 0; i < trail.Count; i++)
+        {
+            errors.Require(trail[i].Actor == Actor.Brand, $"auditTrail[{i}].actor", "campaign.audit_trail_actor", "every change of a campaign is the brand's.");
+            errors.Require(i == 0 || trail[i].Before == trail[i - 1].After, $"auditTrail[{i}].before", "campaign.audit_trail_broken", "each entry starts in the state the entry before ended in.");
+        }
+
+        if (snapshot.Status is not null && codesHold)
+        {
+            var now = Summary(snapshot.Status, snapshot.Brief, snapshot.Codes!);
+            errors.Require(trail[^1].After == now, $"auditTrail[{trail.Count - 1}].after", "campaign.audit_trail_stale", $"the trail ends in another state than the campaign's: {now}.");
+        }
+    }
+
+    // Validators name members as the types declare them (Kpis[0].Metric); a stored form names them as stored (kpis[0].metric).
+    private static IEnumerable<DomainError> AsStored(IEnumerable<DomainError> errors) =>
+        errors.Select(error => new DomainError(
+            string.Join('.', error.Field.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..])),
+            error.Code,
+            error.Message));
+
     private static void Check(CampaignPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -341,9 +460,30 @@ public sealed class Campaign : AggregateRoot<CampaignId>
         Raise(e);
     }
 
-    private string Summary() =>
-        $"{Status}; brief {(Brief is null ? "missing" : "set")}; {_codes.Count} codes, {_codes.Sum(code => code.Orders.Count)} orders";
+    private string Summary() => Summary(Status, Brief, _codes);
+
+    private static string Summary(CampaignStatus status, Brief? brief, IReadOnlyList<CampaignCode> codes) =>
+        $"{status}; brief {(brief is null ? "missing" : "set")}; {codes.Count} codes, {codes.Sum(code => code.Orders.Count)} orders";
 }
+
+/// <summary>A campaign's stored form: everything it holds (see <see cref="ISnapshotable{TSelf, TSnapshot}"/>).</summary>
+/// <param name="Id">The campaign's id.</param>
+/// <param name="Brand">The brand running it.</param>
+/// <param name="Plan">The plan.</param>
+/// <param name="Brief">The brief, once set.</param>
+/// <param name="Status">Where the campaign is in its life.</param>
+/// <param name="CancellationReason">Why it was cancelled; null unless cancelled.</param>
+/// <param name="Codes">The campaign codes with their linked orders, in the order added.</param>
+/// <param name="AuditTrail">The audit trail, oldest first, from the creation on.</param>
+public sealed record CampaignSnapshot(
+    CampaignId Id,
+    BrandId Brand,
+    CampaignPlan Plan,
+    Brief? Brief,
+    CampaignStatus Status,
+    string? CancellationReason,
+    IReadOnlyList<CampaignCode> Codes,
+    IReadOnlyList<AuditEntry> AuditTrail);
 
 /// <summary>A campaign was created.</summary>
 /// <param name="Campaign">The campaign.</param>

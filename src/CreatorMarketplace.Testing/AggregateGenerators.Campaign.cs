@@ -1,0 +1,134 @@
+using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Creators;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CreatorMarketplace.Testing;
+
+/// <summary>
+/// FsCheck generators of aggregates in the states their commands reach. Each aggregate is driven through a random
+/// sequence of its public commands from a <see cref="FakeClock"/> that moves on between commands, deterministically
+/// for FsCheck's seed; refused commands are part of the sequence. The aggregates keep their pending events, as in a
+/// unit of work not yet stored.
+/// </summary>
+public static partial class AggregateGenerators
+{
+    /// <summary>
+    /// Campaigns in every status: drafts, recruiting and running campaigns, completed and cancelled ones, with plans
+    /// revised, briefs set and replaced, campaign codes added and orders linked to them.
+    /// </summary>
+    /// <returns>The generator.</returns>
+    public static Gen<Campaign> Campaigns() =>
+        from seed in Gen.Choose(0, int.MaxValue)
+        from steps in Gen.Choose(0, 24)
+        select CampaignDriver.Drive(new Random(seed), steps);
+
+    // Campaigns by command. Every plan of one campaign starts on the same day and runs at least 30 days, and every
+    // brief's deliverables are due in its first 30, so revising a plan never strands the brief.
+    private static class CampaignDriver
+    {
+        private static readonly string[] Names = ["Spring glow", "Summer launch", "Back to school", "Holiday gifting", "New year, new routine"];
+        private static readonly string[] Codes = ["GLOW10", "GLOW20", "SUMMER15", "WELCOME"];
+        private static readonly Country[] Markets = [Country.US, Country.CA, Country.GB, Country.DE, Country.FR, Country.JP];
+
+        public static Campaign Drive(Random random, int steps)
+        {
+            var clock = CommandDraws.Clock(random);
+            var (first, zone) = (CommandDraws.Day(clock, random), CommandDraws.Pick(random, CommandDraws.Zones));
+            var campaign = Campaign.Create(CommandDraws.Id<CampaignId>(random, clock), CommandDraws.Id<BrandId>(random, clock), Plan(random, first, zone), clock);
+            var orders = Enumerable.Range(0, 4).Select(_ => CommandDraws.Id<CollaborationId>(random, clock)).ToArray();
+            for (var step = 0; step < steps; step++)
+            {
+                clock.Advance(Duration.FromMinutes(random.Next(1, 3 * 24 * 60)));
+                _ = random.Next(14) switch
+                {
+                    0 => campaign.Revise(Plan(random, first, zone), clock),
+                    1 or 2 => campaign.SetBrief(Brief(random, first), clock),
+                    3 or 4 => campaign.StartRecruiting(clock),
+                    5 or 6 => campaign.Run(clock),
+                    7 => campaign.Complete(clock),
+                    8 => random.Next(3) == 0 ? campaign.Cancel("the launch moved", clock) : campaign.Complete(clock),
+                    9 or 10 when CommandDraws.Pick(random, Codes) is var code && campaign.Codes.All(existing => existing.Code != code) => campaign.AddCode(code, clock),
+                    _ when campaign.Codes.Count > 0 => campaign.LinkOrder(CommandDraws.Pick(random, campaign.Codes).Code, CommandDraws.Pick(random, orders), clock),
+                    _ => campaign.StartRecruiting(clock),
+                };
+            }
+
+            return campaign;
+        }
+
+        public static BriefDeliverable Deliverable(Random random, LocalDate first) =>
+            new(CommandDraws.Pick(random, [DeliverableType.ShortVideo, DeliverableType.Story, DeliverableType.ImagePost]), CommandDraws.Pick(random, [Platform.TikTok, Platform.Instagram]), random.Next(1, 4), first.PlusDays(random.Next(0, 30)));
+
+        private static CampaignPlan Plan(Random random, LocalDate first, DateTimeZone zone) => new()
+        {
+            Name = CommandDraws.Pick(random, Names),
+            Objective = CommandDraws.Pick(random, [.. CampaignObjective.List.OrderBy(objective => objective.Value)]),
+            Budget = Money.FromMinorUnits(random.Next(1_000, 500_000) * 100L, CommandDraws.Pick(random, [Currency.USD, Currency.EUR])),
+            TargetMarkets = CommandDraws.Some(random, Markets, least: 1),
+            Timeline = CampaignTimeline.Create(first, first.PlusDays(random.Next(30, 120)), zone),
+            Categories = CommandDraws.Some(random, CreatorGenerator.IndustryLabels, least: 0),
+            Kpis = random.Next(2) == 0 ? [] : [new CampaignKpi(CommandDraws.Pick(random, ["views", "clicks", "cpm"]), random.Next(1, 100) * 10_000m)],
+        };
+
+        private static Brief Brief(Random random, LocalDate first) => new()
+        {
+            Objectives = ["show the product in a morning routine"],
+            KeyMessages = random.Next(3) == 0 ? [] : ["glow in 7 days"],
+            CreativeGuidelines = random.Next(3) == 0 ? "" : "natural light, 20–40 seconds",
+            Dos = ["show the texture"],
+            Donts = random.Next(2) == 0 ? [] : ["no medical claims"],
+            MandatoryDisclosure = [CommandDraws.Pick(random, ["ad", "sponsored"])],
+            Hashtags = random.Next(2) == 0 ? [] : ["springglow"],
+            Mentions = random.Next(2) == 0 ? [] : ["@glowlabs"],
+            Deliverables = [.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => Deliverable(random, first))],
+            References = random.Next(2) == 0 ? [] : [new Uri("https://example.com/moodboard")],
+        };
+    }
+
+    // The draws the drivers share: clocks, ids, days and picks, all from the driver's seeded random.
+    private static class CommandDraws
+    {
+        public static readonly DateTimeZone[] Zones = [.. new[] { "America/New_York", "Europe/Berlin", "Asia/Tokyo" }.Select(id => DateTimeZoneProviders.Tzdb[id])];
+
+        private static readonly Instant Earliest = Instant.FromUtc(2026, 1, 1, 0, 0);
+
+        // Somewhere from 2026 to 2029, on a whole minute.
+        public static FakeClock Clock(Random random) => new(Earliest + Duration.FromMinutes(random.Next(0, 4 * 365 * 24 * 60)));
+
+        public static TId Id<TId>(Random random, IClock clock)
+            where TId : struct, IEntityId<TId>
+        {
+            var bytes = new byte[10];
+            random.NextBytes(bytes);
+            return EntityId.Create<TId>(clock.GetCurrentInstant(), bytes);
+        }
+
+        // A day from tomorrow to a week on, in UTC.
+        public static LocalDate Day(IClock clock, Random random) => clock.GetCurrentInstant().InUtc().Date.PlusDays(random.Next(1, 8));
+
+        public static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
+
+        // Distinct items, in their order, at least `least` of them.
+        public static T[] Some<T>(Random random, IReadOnlyList<T> items, int least)
+        {
+            var some = items.Where(_ => random.Next(3) == 0).ToList();
+            foreach (var item in items)
+            {
+                if (some.Count >= least)
+                {
+                    break;
+                }
+
+                if (!some.Contains(item))
+                {
+                    some.Add(item);
+                }
+            }
+
+            return [.. some];
+        }
+    }
+}

@@ -1,3 +1,4 @@
+using CreatorMarketplace.Storage;
 using NodaTime;
 
 namespace CreatorMarketplace.Contracts;
@@ -17,14 +18,14 @@ namespace CreatorMarketplace.Contracts;
 /// <see cref="NotAllowed"/>. Either way the contract is left exactly as it was.
 /// </para>
 /// </remarks>
-public sealed class Contract : AggregateRoot<ContractId>
+public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract, ContractSnapshot>
 {
     private readonly List<ContractVersion> _versions = [];
     private readonly List<Signature> _signatures = [];
-    private readonly List<(int Version, Instant At)> _inForce = [];
+    private readonly List<InForceSince> _inForce = [];
 
-    private Contract(ContractId id, BrandId brand, CreatorId creator)
-        : base(id)
+    private Contract(ContractId id, BrandId brand, CreatorId creator, long version = 0)
+        : base(id, version)
     {
         Brand = brand;
         Creator = creator;
@@ -75,7 +76,7 @@ public sealed class Contract : AggregateRoot<ContractId>
     {
         ArgumentNullException.ThrowIfNull(clock);
         var contract = new Contract(id, brand, creator);
-        contract.Check(terms);
+        Check(terms, brand);
         var now = clock.GetCurrentInstant();
         contract._versions.Add(new ContractVersion(1, terms, now, "initial draft"));
         contract.Raise(new ContractDrafted(id, brand, creator, now));
@@ -118,7 +119,7 @@ public sealed class Contract : AggregateRoot<ContractId>
             return refusal;
         }
 
-        Check(terms);
+        Check(terms, Brand);
         if (terms.Equals(Current.Terms))
         {
             return ActionResult.Done;
@@ -173,7 +174,7 @@ public sealed class Contract : AggregateRoot<ContractId>
         Raise(new ContractSigned(Id, signature, now));
         if (SignatureOf(party.Other, version) is not null)
         {
-            _inForce.Add((version, now));
+            _inForce.Add(new InForceSince(version, now));
             Raise(new ContractVersionInForce(Id, version, now));
             if (Status == ContractStatus.Sent)
             {
@@ -227,8 +228,8 @@ public sealed class Contract : AggregateRoot<ContractId>
             return null;
         }
 
-        var version = _inForce.LastOrDefault(entry => entry.At <= instant).Version;
-        return version == 0 ? null : _versions[version - 1];
+        var version = _inForce.LastOrDefault(entry => entry.Since <= instant)?.Version;
+        return version is { } number ? _versions[number - 1] : null;
     }
 
     /// <summary>
@@ -330,6 +331,158 @@ public sealed class Contract : AggregateRoot<ContractId>
         return start < until && from < end && start < end ? (exclusivity, start, end) : null;
     }
 
+    /// <inheritdoc />
+    public ContractSnapshot ToSnapshot() => new(Id, Brand, Creator, Status, _versions.ToArray(), _signatures.ToArray(), _inForce.ToArray(), Termination);
+
+    /// <inheritdoc />
+    public static Contract FromSnapshot(ContractSnapshot snapshot, long version)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+
+        // A stored contract passes the same checks as one built through Draft and the commands.
+        var errors = new ErrorCollector();
+        errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a contract needs an id.");
+        var statusKnown = errors.Require(snapshot.Status is not null, "status", "snapshot.status_missing", "a contract has a status.");
+        var versionsKnown = CheckVersions(snapshot, errors);
+        var signaturesHold = CheckSignatures(snapshot, versionsKnown, errors);
+        if (signaturesHold && errors.Require(snapshot.InForce is not null && snapshot.InForce.All(entry => entry is not null), "inForce", "snapshot.in_force_missing", "the versions in force may be empty but not null, and hold no null."))
+        {
+            // A version comes into force at the second of its two signatures, and only then.
+            var expected = InForceBy(snapshot.Signatures);
+            errors.Require(snapshot.InForce!.SequenceEqual(expected), "inForce", "contract.in_force_mismatch", $"the versions in force are those both parties signed, when the second signed: {(expected.Count == 0 ? "none" : string.Join(", ", expected))}.");
+            if (statusKnown)
+            {
+                var status = snapshot.Status!;
+                errors.Require(status != ContractStatus.Draft || snapshot.Signatures!.Count == 0, "signatures", "contract.signed_draft", "a draft has not been sent, so nobody has signed it.");
+                errors.Require(
+                    status == ContractStatus.Terminated || (expected.Count > 0) == status.IsBinding,
+                    "status",
+                    "contract.status_mismatch",
+                    $"a contract is signed, active or completed exactly when a version is in force; it is {status} with {expected.Count} in force.");
+            }
+        }
+
+        if (statusKnown)
+        {
+            errors.Require(
+                snapshot.Status == ContractStatus.Terminated
+                    ? snapshot.Termination is { By: not null } termination && !string.IsNullOrWhiteSpace(termination.Reason)
+                    : snapshot.Termination is null,
+                "termination",
+                "contract.termination_mismatch",
+                "a terminated contract records who ended it and why, and only a terminated one.");
+        }
+
+        errors.ThrowIfAny(nameof(snapshot));
+        var contract = new Contract(snapshot.Id, snapshot.Brand, snapshot.Creator, version)
+        {
+            Status = snapshot.Status!,
+            Termination = snapshot.Termination,
+        };
+        contract._versions.AddRange(snapshot.Versions);
+        contract._signatures.AddRange(snapshot.Signatures);
+        contract._inForce.AddRange(snapshot.InForce!);
+        return contract;
+    }
+
+    // Every version was written through Draft or Amend: numbered from 1, checked terms, a note, and each
+    // different from the one before (Amend with unchanged terms writes nothing). Returns whether there are versions
+    // to sign, whatever their problems.
+    private static bool CheckVersions(ContractSnapshot snapshot, ErrorCollector errors)
+    {
+        var versions = snapshot.Versions;
+        if (!errors.Require(versions is { Count: > 0 }, "versions", "snapshot.versions_missing", "a contract has at least its first version."))
+        {
+            return false;
+        }
+
+        ContractTerms? earlier = null;
+        for (var i = 0; i < versions!.Count; i++)
+        {
+            if (versions[i] is not { } version)
+            {
+                errors.Add($"versions[{i}]", "snapshot.version_missing", "a version is null.");
+                earlier = null;
+                continue;
+            }
+
+            var at = errors.At($"versions[{i}]");
+            at.Require(version.Number == i + 1, "number", "contract.version_number", $"versions are numbered from 1 in order; this one is {i + 1}, not {version.Number}.");
+            at.Require(!string.IsNullOrWhiteSpace(version.Note), "note", "contract.note_missing", "a version says why it was written.");
+            var terms = new ErrorCollector();
+            if (at.Require(version.Terms is not null, "terms", "snapshot.terms_missing", "a version has terms."))
+            {
+                CheckTerms(version.Terms!, snapshot.Brand, terms);
+                at.At("terms").AddRange(AsStored(terms.Errors));
+
+                // Only checked terms compare safely: equality walks their lists.
+                at.Require(terms.HasErrors || earlier is null || !version.Terms!.Equals(earlier), "terms", "contract.version_unchanged", "a new version changes the terms of the one before.");
+            }
+
+            earlier = version.Terms is not null && !terms.HasErrors ? version.Terms : null;
+        }
+
+        return true;
+    }
+
+    // A party signs the newest version only, once, so signatures go to versions in order and never twice by a party.
+    private static bool CheckSignatures(ContractSnapshot snapshot, bool versionsKnown, ErrorCollector errors)
+    {
+        var signatures = snapshot.Signatures;
+        if (!errors.Require(signatures is not null, "signatures", "snapshot.signatures_missing", "the signatures may be empty but not null."))
+        {
+            return false;
+        }
+
+        var before = errors.Errors.Count;
+        var signed = new HashSet<(ContractParty, int)>();
+        var latest = 0;
+        for (var i = 0; i < signatures!.Count; i++)
+        {
+            if (signatures[i] is not { } signature)
+            {
+                errors.Add($"signatures[{i}]", "snapshot.signature_missing", "a signature is null.");
+                continue;
+            }
+
+            var at = errors.At($"signatures[{i}]");
+            at.Require(signature.Party is not null, "party", "snapshot.party_missing", "a signature names the side signing.");
+            at.Require(!string.IsNullOrWhiteSpace(signature.Signer), "signer", "contract.signer_missing", "a signature names who signed.");
+            if (at.Require(!versionsKnown || (signature.Version >= 1 && signature.Version <= snapshot.Versions.Count), "version", "contract.signature_unknown_version", $"there is no version {signature.Version} to sign.")
+                && at.Require(signature.Version >= latest, "version", "contract.signature_out_of_order", $"version {signature.Version} is signed after version {latest}, which replaced it."))
+            {
+                latest = signature.Version;
+            }
+
+            at.Require(signature.Party is null || signed.Add((signature.Party, signature.Version)), "version", "contract.signed_twice", $"the {signature.Party?.Name.ToLowerInvariant()} signs version {signature.Version} once.");
+        }
+
+        return versionsKnown && errors.Errors.Count == before;
+    }
+
+    private static List<InForceSince> InForceBy(IReadOnlyList<Signature> signatures)
+    {
+        var inForce = new List<InForceSince>();
+        for (var i = 0; i < signatures.Count; i++)
+        {
+            var signature = signatures[i];
+            if (signatures.Take(i).Any(earlier => earlier.Version == signature.Version && earlier.Party == signature.Party.Other))
+            {
+                inForce.Add(new InForceSince(signature.Version, signature.SignedAt));
+            }
+        }
+
+        return inForce;
+    }
+
+    // Validators name members as the types declare them (Deliverables[0].Name); a stored form names them as stored (deliverables[0].name).
+    private static IEnumerable<DomainError> AsStored(IEnumerable<DomainError> errors) =>
+        errors.Select(error => new DomainError(
+            string.Join('.', error.Field.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..])),
+            error.Code,
+            error.Message));
+
     private RightsDenial ContractDenial(Instant at)
     {
         if (Termination is { } termination && at >= termination.At)
@@ -339,7 +492,7 @@ public sealed class Contract : AggregateRoot<ContractId>
 
         return _inForce.Count == 0
             ? new(null, "rights.contract_not_signed", $"the contract is {Status.Name}; no version has been signed by both parties.")
-            : new(null, "rights.contract_not_yet_signed", $"no version had been signed by both parties at {at}; the first was at {_inForce[0].At}.");
+            : new(null, "rights.contract_not_yet_signed", $"no version had been signed by both parties at {at}; the first was at {_inForce[0].Since}.");
     }
 
     private Signature? SignatureOf(ContractParty party, int version) =>
@@ -366,16 +519,49 @@ public sealed class Contract : AggregateRoot<ContractId>
         Raise(new ContractStatusChanged(Id, from, to, at));
     }
 
-    private void Check(ContractTerms terms)
+    private static void Check(ContractTerms terms, BrandId brand)
     {
         ArgumentNullException.ThrowIfNull(terms);
         var errors = new ErrorCollector();
+        CheckTerms(terms, brand, errors);
+        errors.ThrowIfAny(nameof(terms));
+    }
+
+    private static void CheckTerms(ContractTerms terms, BrandId brand, ErrorCollector errors)
+    {
         errors.AddRange(terms.Validate());
         if (terms.Exclusivity is { Competitors: { } competitors })
         {
-            errors.Require(!competitors.Contains(Brand), $"{nameof(ContractTerms.Exclusivity)}.{nameof(Exclusivity.Competitors)}", "contract.own_brand_competitor", "a contract's exclusivity cannot name its own brand as a competitor.");
+            errors.Require(!competitors.Contains(brand), $"{nameof(ContractTerms.Exclusivity)}.{nameof(Exclusivity.Competitors)}", "contract.own_brand_competitor", "a contract's exclusivity cannot name its own brand as a competitor.");
         }
-
-        errors.ThrowIfAny(nameof(terms));
     }
+}
+
+/// <summary>A contract's stored form: everything it holds (see <see cref="ISnapshotable{TSelf, TSnapshot}"/>).</summary>
+/// <param name="Id">The contract's id.</param>
+/// <param name="Brand">The brand.</param>
+/// <param name="Creator">The creator.</param>
+/// <param name="Status">Where the contract is in its life.</param>
+/// <param name="Versions">Every version, oldest first, numbered from 1.</param>
+/// <param name="Signatures">Every signature, in the order given.</param>
+/// <param name="InForce">Each version that came into force and when, in order; the last is the one in force.</param>
+/// <param name="Termination">How the contract was ended early; null unless terminated.</param>
+public sealed record ContractSnapshot(
+    ContractId Id,
+    BrandId Brand,
+    CreatorId Creator,
+    ContractStatus Status,
+    IReadOnlyList<ContractVersion> Versions,
+    IReadOnlyList<Signature> Signatures,
+    IReadOnlyList<InForceSince> InForce,
+    Termination? Termination);
+
+/// <summary>A version of a contract that came into force: both parties had signed it from <paramref name="Since"/> on.</summary>
+/// <param name="Version">The version's number.</param>
+/// <param name="Since">When the second party signed it.</param>
+public sealed record InForceSince(int Version, Instant Since)
+{
+    /// <summary>Formats the entry, for example <c>"version 2 since 2026-12-01T10:00:00Z"</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"version {Version} since {Since}";
 }

@@ -59,6 +59,21 @@ public static partial class AggregateGenerators
             return campaign;
         }
 
+        // A campaign taking creators: recruiting, or one time in three already running.
+        public static Campaign TakingCreators(Random random, FakeClock clock, out LocalDate first)
+        {
+            first = CommandDraws.Day(clock, random);
+            var campaign = Campaign.Create(CommandDraws.Id<CampaignId>(random, clock), CommandDraws.Id<BrandId>(random, clock), Plan(random, first, CommandDraws.Pick(random, CommandDraws.Zones)), clock);
+            campaign.SetBrief(Brief(random, first), clock).ThrowIfNotAllowed();
+            campaign.StartRecruiting(clock).ThrowIfNotAllowed();
+            if (random.Next(3) == 0)
+            {
+                campaign.Run(clock).ThrowIfNotAllowed();
+            }
+
+            return campaign;
+        }
+
         public static BriefDeliverable Deliverable(Random random, LocalDate first) =>
             new(CommandDraws.Pick(random, [DeliverableType.ShortVideo, DeliverableType.Story, DeliverableType.ImagePost]), CommandDraws.Pick(random, [Platform.TikTok, Platform.Instagram]), random.Next(1, 4), first.PlusDays(random.Next(0, 30)));
 

@@ -53,6 +53,23 @@ public static partial class AggregateGenerators
             return contract;
         }
 
+        // Draft, send and sign by both parties: a contract in force, for a collaboration to attach.
+        public static Contract Signed(Random random, FakeClock clock, BrandId brand, CreatorId creator, Money fee, IReadOnlyList<string> deliverables, int rounds, bool paid)
+        {
+            var terms = Terms(random, clock, brand, fee) with
+            {
+                Deliverables = [.. deliverables.Select(name => Deliverable(random, name, clock.GetCurrentInstant(), opensAtOnce: true))],
+                Revisions = new RevisionPolicy(rounds, Duration.FromHours(72)),
+                Grants = [Grant(random, clock.GetCurrentInstant()) with { Channels = paid ? [UsageChannel.Organic, UsageChannel.PaidAmplification] : [UsageChannel.Organic] }],
+                Exclusivity = null,
+            };
+            var contract = Contract.Draft(CommandDraws.Id<ContractId>(random, clock), brand, creator, terms, clock);
+            contract.Send(clock).ThrowIfNotAllowed();
+            contract.Sign(ContractParty.Brand, "Ana Brandt", 1, clock).ThrowIfNotAllowed();
+            contract.Sign(ContractParty.Creator, "Maya Makes", 1, clock).ThrowIfNotAllowed();
+            return contract;
+        }
+
         private static ContractTerms Terms(Random random, IClock clock, BrandId brand, Money? fee)
         {
             var now = clock.GetCurrentInstant();

@@ -1,0 +1,131 @@
+using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Compliance;
+using FsCheck.Fluent;
+using NodaTime;
+using NodaTime.Testing;
+using static CreatorMarketplace.Tests.Campaigns.CampaignFixtures;
+
+namespace CreatorMarketplace.Tests.Campaigns;
+
+public class CollaborationSnapshotTests
+{
+    [Property(MaxTest = 200)]
+    public Property A_collaboration_restored_from_its_snapshot_holds_the_same_at_the_stored_version() =>
+        Prop.ForAll(
+            (from collaboration in AggregateGenerators.Collaborations() from version in Gen.Choose(1, int.MaxValue) select (collaboration, version)).ToArbitrary(),
+            sample =>
+            {
+                var (collaboration, version) = sample;
+
+                var restored = Collaboration.FromSnapshot(collaboration.ToSnapshot(), version);
+
+                restored.ToSnapshot().ShouldBeEquivalentTo(collaboration.ToSnapshot());
+                Fingerprint(restored, withPending: false).ShouldBe(Fingerprint(collaboration, withPending: false));
+                restored.Version.ShouldBe(version);
+                restored.PendingEvents.ShouldBeEmpty();
+            });
+
+    [Fact]
+    public void A_restored_collaboration_answers_the_next_commands_as_the_original_does()
+    {
+        var clock = Clock();
+        var collaboration = InProduction(clock, rounds: 1);
+        collaboration.SubmitDraft("teaser", "v1", clock);
+        collaboration.RequestRevision("teaser", "shorter", clock);
+        clock.AdvanceHours(3);
+        collaboration.SubmitDraft("teaser", "v2", clock);
+        collaboration.SubmitDraft("launch-video", "v1", clock);
+        collaboration.SendMessage(Actor.Creator, "Both drafts are up", clock, ["s3://drafts/teaser-2.mp4"]);
+
+        var restored = Collaboration.FromSnapshot(collaboration.ToSnapshot(), 12);
+
+        restored.RequestRevision("teaser", "shorter still", clock).Refusal.ShouldNotBeNull().ShouldBe(collaboration.RequestRevision("teaser", "shorter still", clock).Refusal);
+        restored.UnreadBy(Actor.Brand).ShouldBe(collaboration.UnreadBy(Actor.Brand));
+        restored.UnreadBy(Actor.Brand).ShouldBe(1);
+        clock.AdvanceDays(14);
+        restored.ApplyAutoApprovals(clock).AsT0.ShouldBe(["launch-video", "teaser"]);
+        collaboration.ApplyAutoApprovals(clock).AsT0.ShouldBe(["launch-video", "teaser"]);
+        restored.ReadMessages(Actor.Brand, clock).IsDone.ShouldBeTrue();
+        collaboration.ReadMessages(Actor.Brand, clock).IsDone.ShouldBeTrue();
+
+        restored.ToSnapshot().ShouldBeEquivalentTo(collaboration.ToSnapshot());
+        Fingerprint(restored, withPending: false).ShouldBe(Fingerprint(collaboration, withPending: false));
+        restored.PendingEvents.Select(e => e.GetType().Name).ShouldBe(["ContentApproved", "ContentApproved", "MessagesRead"]);
+    }
+
+    [Fact]
+    public void A_snapshot_that_breaks_the_rules_is_refused_with_every_problem_named()
+    {
+        var clock = Clock();
+        var collaboration = Negotiated(clock);
+        var history = collaboration.History;
+        var snapshot = collaboration.ToSnapshot() with
+        {
+            History = [.. history.Take(4), (OfferAccepted)history[4] with { Price = Money.Of(900m, Currency.USD) }, history[2] with { Collaboration = EntityId.New<CollaborationId>(clock) }, null!],
+        };
+
+        var error = Should.Throw<DomainValidationException>(() => Collaboration.FromSnapshot(snapshot, 1));
+
+        error.ParamName.ShouldBe("snapshot");
+        error.Errors.Select(e => (e.Field, e.Code)).ShouldBe([
+            ("history[5].collaboration", "collaboration.foreign_event"),
+            ("history[6]", "snapshot.event_missing"),
+            ("history[4]", "collaboration.event_mismatch"),
+        ]);
+        Should.Throw<DomainValidationException>(() => Collaboration.FromSnapshot(collaboration.ToSnapshot() with { Id = default, History = [.. history.Skip(1)] }, 1))
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("id", "snapshot.id_empty"), ("history[0]", "collaboration.history_unopened")]);
+        Should.Throw<ArgumentOutOfRangeException>(() => Collaboration.FromSnapshot(collaboration.ToSnapshot(), 0));
+    }
+
+    [Fact]
+    public void A_history_no_sequence_of_commands_could_record_is_refused_at_the_first_event_that_does_not_follow()
+    {
+        var clock = Clock();
+        var negotiated = Negotiated(clock);
+        var id = negotiated.Id;
+        var completed = Completed(clock);
+
+        DomainError Refusal(CollaborationSnapshot snapshot) => Should.Throw<DomainValidationException>(() => Collaboration.FromSnapshot(snapshot, 1)).Errors.ShouldHaveSingleItem();
+
+        Refusal(negotiated.ToSnapshot() with { History = [.. negotiated.History, new CollaborationDeclined(id, Actor.Creator, Now, "no"), new MessagesRead(id, Actor.Brand, Now, 1)] })
+            .ShouldBe(new DomainError("history[5]", "collaboration.event_refused", "decline is not allowed while agreed: a collaboration that is agreed allows only attach contract, cancel, send message, read messages."));
+        Refusal(negotiated.ToSnapshot() with { History = [.. negotiated.History, new MessagesRead(id, Actor.System, Now, 1)] })
+            .ShouldBe(new DomainError("history[5]", "collaboration.event_invalid", "reader: only the brand or the creator can do this, not the system. (Parameter 'reader')"));
+        Refusal(negotiated.ToSnapshot() with { History = [.. negotiated.History, new CollaborationCompleted(id, Actor.Brand, Now)] })
+            .ShouldBe(new DomainError("history[5]", "collaboration.event_invalid", "no command records a CollaborationCompleted at this point. (Parameter 'stored')"));
+        Refusal(completed.ToSnapshot() with { History = [.. completed.History.SkipLast(1)] })
+            .ShouldBe(new DomainError("history", "collaboration.history_cut", $"the history ends before {completed.History[^1]}, which the event before it records with it."));
+    }
+
+    // Invited; the brand offers 800, the creator asks and counters with 1,000, which the brand accepts.
+    private static Collaboration Negotiated(FakeClock clock)
+    {
+        var collaboration = Collaboration.Invite(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
+        collaboration.MakeOffer(Actor.Brand, Offer(800m), Now + Duration.FromDays(3), clock).ThrowIfNotAllowed();
+        collaboration.SendMessage(Actor.Creator, "Could you do 1,000?", clock).ThrowIfNotAllowed();
+        collaboration.MakeOffer(Actor.Creator, Offer(1_000m), Now + Duration.FromDays(3), clock).ThrowIfNotAllowed();
+        collaboration.AcceptOffer(Actor.Brand, 2, clock).ThrowIfNotAllowed();
+        return collaboration;
+    }
+
+    // Both deliverables approved, posted and verified.
+    private static Collaboration Completed(FakeClock clock)
+    {
+        var collaboration = InProduction(clock);
+        foreach (var name in new[] { "launch-video", "teaser" })
+        {
+            collaboration.SubmitDraft(name, $"s3://drafts/{name}-1.mp4", clock).ThrowIfNotAllowed();
+            collaboration.ApproveContent(name, clock).ThrowIfNotAllowed();
+        }
+
+        clock.AdvanceDays(2);
+        foreach (var name in new[] { "launch-video", "teaser" })
+        {
+            collaboration.RecordPost(name, new PostRecord("7301", new Uri("https://www.tiktok.com/@maya.makes/video/7301"), clock.GetCurrentInstant()), clock).ThrowIfNotAllowed();
+            collaboration.Verify(name, live: true, new DisclosureResult([]), Actor.Brand, clock).ThrowIfNotAllowed();
+        }
+
+        collaboration.Status.ShouldBe(CollaborationStatus.Completed);
+        return collaboration;
+    }
+}

@@ -8,7 +8,7 @@ using NodaTime.Testing;
 
 namespace CreatorMarketplace.Testing;
 
-/// <summary>FsCheck generators of aggregates in the states their commands reach.</summary>
+// The class is described in AggregateGenerators.Campaign.cs.
 public static partial class AggregateGenerators
 {
     /// <summary>

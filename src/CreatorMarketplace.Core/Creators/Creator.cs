@@ -1,3 +1,4 @@
+using CreatorMarketplace.Storage;
 using NodaTime;
 
 namespace CreatorMarketplace.Creators;
@@ -11,15 +12,15 @@ namespace CreatorMarketplace.Creators;
 /// Every change goes through a method that checks it first, changes the creator only when something really
 /// changes, and then raises one event; a rejected change leaves the creator exactly as it was.
 /// </remarks>
-public sealed class Creator : AggregateRoot<CreatorId>
+public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, CreatorSnapshot>
 {
     private readonly List<PlatformAccount> _accounts;
     private readonly HashSet<Badge> _badges = [];
     private readonly List<ComplianceViolation> _violations = [];
     private readonly List<PastCollaboration> _collaborations = [];
 
-    private Creator(CreatorId id, CreatorProfile profile, PlatformAccount primaryAccount, Instant registeredAt)
-        : base(id)
+    private Creator(CreatorId id, CreatorProfile profile, PlatformAccount primaryAccount, Instant registeredAt, long version = 0)
+        : base(id, version)
     {
         Profile = profile;
         _accounts = [primaryAccount];
@@ -259,6 +260,179 @@ public sealed class Creator : AggregateRoot<CreatorId>
         Raise(new CreatorCollaborationRecorded(Id, collaboration, clock.GetCurrentInstant()));
     }
 
+    /// <inheritdoc />
+    public CreatorSnapshot ToSnapshot() => new(
+        Id,
+        RegisteredAt,
+        Profile,
+        _accounts.Select(Store).ToArray(),
+        Audience,
+        RateCard is { } rateCard ? new RateCardSnapshot(rateCard.Currency, rateCard.Prices.ToDictionary(), rateCard.Negotiable) : null,
+        // In the order the set lists them: a fresh set filled in that order lists them the same way.
+        _badges.ToArray(),
+        OnVacation,
+        _violations.ToArray(),
+        _collaborations.ToArray());
+
+    /// <inheritdoc />
+    public static Creator FromSnapshot(CreatorSnapshot snapshot, long version)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        ArgumentNullException.ThrowIfNull(snapshot.Accounts);
+        ArgumentNullException.ThrowIfNull(snapshot.Badges);
+        ArgumentNullException.ThrowIfNull(snapshot.ComplianceHistory);
+        ArgumentNullException.ThrowIfNull(snapshot.PastCollaborations);
+
+        // A stored creator passes the same checks as one built through Register and the commands after it: the
+        // profile's own rules, the accounts' and rate card's own factories, one account per platform, the
+        // violations in order of occurrence.
+        var errors = new ErrorCollector();
+        errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a creator needs an id.");
+        if (snapshot.Profile is null)
+        {
+            errors.Add("profile", "snapshot.profile_missing", "a creator has a profile.");
+        }
+        else
+        {
+            errors.At("profile").AddRange(SnapshotPaths.CamelCased(snapshot.Profile.Validate()));
+        }
+
+        var accounts = RestoreAccounts(snapshot.Accounts, errors);
+        errors.Require(snapshot.Audience is not null, "audience", "snapshot.audience_missing", $"a creator has an audience, {nameof(Audience.Unknown)} until one is reported.");
+        var rateCard = snapshot.RateCard is null ? null : RestoreRateCard(snapshot.RateCard, errors.At("rateCard"));
+        var badges = new HashSet<Badge>();
+        for (var i = 0; i < snapshot.Badges.Count; i++)
+        {
+            if (snapshot.Badges[i] is not { } badge)
+            {
+                errors.Add($"badges[{i}]", "snapshot.badge_missing", "a badge is null.");
+                continue;
+            }
+
+            errors.Require(badges.Add(badge), $"badges[{i}]", "creator.badge_repeated", $"{badge.Name} is listed more than once.");
+        }
+
+        Instant? latest = null;
+        for (var i = 0; i < snapshot.ComplianceHistory.Count; i++)
+        {
+            if (snapshot.ComplianceHistory[i] is not { } violation)
+            {
+                errors.Add($"complianceHistory[{i}]", "snapshot.violation_missing", "a violation is null.");
+                continue;
+            }
+
+            errors.Require(
+                latest is null || violation.OccurredAt >= latest,
+                $"complianceHistory[{i}].occurredAt",
+                "creator.violations_out_of_order",
+                $"violations are kept in order of occurrence; this one occurred before {latest}.");
+            latest = latest > violation.OccurredAt ? latest : violation.OccurredAt;
+        }
+
+        for (var i = 0; i < snapshot.PastCollaborations.Count; i++)
+        {
+            errors.Require(snapshot.PastCollaborations[i] is not null, $"pastCollaborations[{i}]", "snapshot.collaboration_missing", "a past collaboration is null.");
+        }
+
+        errors.ThrowIfAny(nameof(snapshot));
+        var creator = new Creator(snapshot.Id, snapshot.Profile!, accounts[0], snapshot.RegisteredAt, version)
+        {
+            Audience = snapshot.Audience!,
+            RateCard = rateCard,
+            OnVacation = snapshot.OnVacation,
+        };
+        creator._accounts.AddRange(accounts.Skip(1));
+        creator._badges.UnionWith(badges);
+        creator._violations.AddRange(snapshot.ComplianceHistory);
+        creator._collaborations.AddRange(snapshot.PastCollaborations);
+        return creator;
+    }
+
+    private static PlatformAccountSnapshot Store(PlatformAccount account)
+    {
+        var stats = account.Stats;
+        return new PlatformAccountSnapshot(
+            account.Handle,
+            account.Type,
+            new AccountStatsSnapshot(stats.AsOf, stats.Followers, stats.AverageViews, stats.MedianViews, stats.EngagementRate, stats.FollowerGrowthRate, stats.PostsLast30Days, stats.ViewsLast30Days),
+            account.ExternalId);
+    }
+
+    // The accounts as PlatformAccount and AccountStats build them, so that their own rules decide what is valid.
+    private static List<PlatformAccount> RestoreAccounts(IReadOnlyList<PlatformAccountSnapshot> stored, ErrorCollector errors)
+    {
+        errors.Require(stored.Count > 0, "accounts", "creator.account_missing", "a creator has a primary account.");
+        var accounts = new List<PlatformAccount>(stored.Count);
+        var platforms = new HashSet<Platform>();
+        for (var i = 0; i < stored.Count; i++)
+        {
+            var field = $"accounts[{i}]";
+            if (stored[i] is not { } account)
+            {
+                errors.Add(field, "snapshot.account_missing", "an account is null.");
+                continue;
+            }
+
+            if (account.Stats is not { } storedStats)
+            {
+                errors.Add($"{field}.stats", "snapshot.stats_missing", "an account has its numbers.");
+                continue;
+            }
+
+            try
+            {
+                var stats = AccountStats.Create(
+                    storedStats.AsOf,
+                    storedStats.Followers,
+                    storedStats.AverageViews,
+                    storedStats.MedianViews,
+                    storedStats.EngagementRate,
+                    storedStats.FollowerGrowthRate,
+                    storedStats.PostsLast30Days,
+                    storedStats.ViewsLast30Days);
+                accounts.Add(new PlatformAccount(account.Handle, account.Type, stats, account.ExternalId));
+            }
+            catch (DomainValidationException invalid)
+            {
+                errors.At($"{field}.stats").AddRange(invalid.Errors);
+            }
+            catch (ArgumentException invalid)
+            {
+                errors.Add(invalid.ParamName is { } member ? $"{field}.{member}" : field, "creator.account_invalid", invalid.Message);
+            }
+
+            errors.Require(
+                account.Handle.Platform is null || platforms.Add(account.Handle.Platform),
+                $"{field}.handle",
+                "creator.platform_repeated",
+                $"a creator has at most one account per platform; {account.Handle.Platform?.Name} is repeated.");
+        }
+
+        return accounts;
+    }
+
+    // The rate card as RateCard.Create builds it, so that its own rules decide what is valid.
+    private static RateCard? RestoreRateCard(RateCardSnapshot stored, ErrorCollector errors)
+    {
+        errors.Require(stored.Currency is not null, "currency", "rate_card.currency_missing", "a rate card has a currency.");
+        errors.Require(stored.Prices is not null, "prices", "rate_card.prices_missing", "a rate card lists its prices, possibly none.");
+        if (stored.Currency is null || stored.Prices is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return RateCard.Create(stored.Currency, stored.Prices, stored.Negotiable);
+        }
+        catch (DomainValidationException invalid)
+        {
+            errors.AddRange(invalid.Errors);
+            return null;
+        }
+    }
+
     private static void ThrowIfInvalid(CreatorProfile profile)
     {
         var errors = profile.Validate();
@@ -268,3 +442,64 @@ public sealed class Creator : AggregateRoot<CreatorId>
         }
     }
 }
+
+/// <summary>A creator's stored form: everything it holds (see <see cref="ISnapshotable{TSelf, TSnapshot}"/>).</summary>
+/// <param name="Id">The creator's id.</param>
+/// <param name="RegisteredAt">When the creator joined the catalog.</param>
+/// <param name="Profile">The public profile.</param>
+/// <param name="Accounts">The platform accounts, the primary one first; at most one per platform.</param>
+/// <param name="Audience">Who follows the creator; <see cref="Audience.Unknown"/> until reported.</param>
+/// <param name="RateCard">The published rate card, or null.</param>
+/// <param name="Badges">The badges, each once.</param>
+/// <param name="OnVacation">Whether the creator is away and not taking work.</param>
+/// <param name="ComplianceHistory">The violations on record, oldest first.</param>
+/// <param name="PastCollaborations">The past brand collaborations in the order they were recorded.</param>
+public sealed record CreatorSnapshot(
+    CreatorId Id,
+    Instant RegisteredAt,
+    CreatorProfile Profile,
+    IReadOnlyList<PlatformAccountSnapshot> Accounts,
+    Audience Audience,
+    RateCardSnapshot? RateCard,
+    IReadOnlyList<Badge> Badges,
+    bool OnVacation,
+    IReadOnlyList<ComplianceViolation> ComplianceHistory,
+    IReadOnlyList<PastCollaboration> PastCollaborations);
+
+/// <summary>
+/// A <see cref="PlatformAccount"/>'s stored form, part of a <see cref="CreatorSnapshot"/>: its numbers are stored as
+/// plain values, since <see cref="AccountStats"/> is built only through its checking factory.
+/// </summary>
+/// <param name="Handle">The handle, which names the platform.</param>
+/// <param name="Type">The account type.</param>
+/// <param name="Stats">The latest numbers.</param>
+/// <param name="ExternalId">The platform's id for the account, if known.</param>
+public sealed record PlatformAccountSnapshot(Handle Handle, AccountType Type, AccountStatsSnapshot Stats, string? ExternalId);
+
+/// <summary>The stored form of an account's <see cref="AccountStats"/>, part of a <see cref="PlatformAccountSnapshot"/>.</summary>
+/// <param name="AsOf">When the numbers were read.</param>
+/// <param name="Followers">The follower count.</param>
+/// <param name="AverageViews">The average views per recent post, if reported.</param>
+/// <param name="MedianViews">The median views per recent post, if reported.</param>
+/// <param name="EngagementRate">The engagement rate, if known.</param>
+/// <param name="FollowerGrowthRate">The follower growth over the last 30 days, if known.</param>
+/// <param name="PostsLast30Days">The number of posts published in the last 30 days, if known.</param>
+/// <param name="ViewsLast30Days">The views of all posts in the last 30 days together, if known.</param>
+public sealed record AccountStatsSnapshot(
+    Instant AsOf,
+    long Followers,
+    long? AverageViews,
+    long? MedianViews,
+    double? EngagementRate,
+    double? FollowerGrowthRate,
+    int? PostsLast30Days,
+    long? ViewsLast30Days);
+
+/// <summary>
+/// A <see cref="Creators.RateCard"/>'s stored form, part of a <see cref="CreatorSnapshot"/>: plain values, since a
+/// rate card is built only through its checking factory.
+/// </summary>
+/// <param name="Currency">The currency of every price.</param>
+/// <param name="Prices">The price per deliverable type.</param>
+/// <param name="Negotiable">Whether the creator accepts counter-offers.</param>
+public sealed record RateCardSnapshot(Currency Currency, IReadOnlyDictionary<DeliverableType, Money> Prices, bool Negotiable);

@@ -1,12 +1,13 @@
+using CreatorMarketplace.Storage;
 using NodaTime;
 
 namespace CreatorMarketplace.Discovery;
 
 /// <summary>A brand's named discovery query, kept to run again later.</summary>
-public sealed class SavedSearch : AggregateRoot<SavedSearchId>
+public sealed class SavedSearch : AggregateRoot<SavedSearchId>, ISnapshotable<SavedSearch, SavedSearchSnapshot>
 {
-    private SavedSearch(SavedSearchId id, BrandId owner, string name, CreatorQuery query, Instant savedAt)
-        : base(id)
+    private SavedSearch(SavedSearchId id, BrandId owner, string name, CreatorQuery query, Instant savedAt, long version = 0)
+        : base(id, version)
     {
         Owner = owner;
         Name = name;
@@ -72,6 +73,39 @@ public sealed class SavedSearch : AggregateRoot<SavedSearchId>
         Raise(new SavedSearchChanged(Id, Name, Query, clock.GetCurrentInstant()));
     }
 
+    /// <inheritdoc />
+    public SavedSearchSnapshot ToSnapshot() => new(Id, Owner, Name, Query, SavedAt);
+
+    /// <inheritdoc />
+    public static SavedSearch FromSnapshot(SavedSearchSnapshot snapshot, long version)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+
+        // A stored search passes the same checks as one saved through Save and Change: a trimmed name, a valid
+        // query without a paging cursor.
+        var errors = new ErrorCollector();
+        errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a saved search needs an id.");
+        errors.Require(snapshot.Owner.Value != Guid.Empty, "owner", "saved_search.owner_missing", "a saved search belongs to a brand.");
+        var before = errors.Errors.Count;
+        var name = CheckName(errors, snapshot.Name);
+        errors.Require(errors.Errors.Count > before || name == snapshot.Name, "name", "saved_search.name_invalid", "a name is kept trimmed.");
+        if (snapshot.Query is null)
+        {
+            errors.Add("query", "snapshot.query_missing", "a saved search holds a query.");
+        }
+        else
+        {
+            errors.At("query").AddRange(SnapshotPaths.CamelCased(snapshot.Query.Validate()));
+            errors.Require(snapshot.Query.After is null, "query.after", "saved_search.query_has_cursor", "a saved query runs from the first page, so it holds no cursor.");
+        }
+
+        errors.ThrowIfAny(nameof(snapshot));
+
+        // The query is an immutable value, kept as it is, as Save and Change keep it.
+        return new SavedSearch(snapshot.Id, snapshot.Owner, snapshot.Name, snapshot.Query!, snapshot.SavedAt, version);
+    }
+
     private static string CheckName(ErrorCollector errors, string? name)
     {
         var trimmed = name?.Trim() ?? string.Empty;
@@ -79,6 +113,14 @@ public sealed class SavedSearch : AggregateRoot<SavedSearchId>
         return trimmed;
     }
 }
+
+/// <summary>A saved search's stored form: everything it holds (see <see cref="ISnapshotable{TSelf, TSnapshot}"/>).</summary>
+/// <param name="Id">The saved search's id.</param>
+/// <param name="Owner">The brand that owns it.</param>
+/// <param name="Name">Its name, trimmed.</param>
+/// <param name="Query">Its query, valid and without a paging cursor.</param>
+/// <param name="SavedAt">When it was first saved.</param>
+public sealed record SavedSearchSnapshot(SavedSearchId Id, BrandId Owner, string Name, CreatorQuery Query, Instant SavedAt);
 
 /// <summary>A search was saved, renamed or given a new query.</summary>
 /// <param name="SavedSearch">The saved search.</param>

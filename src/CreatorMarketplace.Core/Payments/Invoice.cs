@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ardalis.SmartEnum;
+using CreatorMarketplace.Storage;
 using NodaTime;
 
 namespace CreatorMarketplace.Payments;
@@ -69,13 +70,13 @@ public sealed class DocumentNumbering(string Prefix)
 /// draft may change; issuing gives it the next number of its issuer's series and freezes it. An issued invoice is
 /// corrected by a credit note, never edited.
 /// </summary>
-public sealed class Invoice : AggregateRoot<InvoiceId>
+public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, InvoiceSnapshot>
 {
     private readonly List<InvoiceLine> _lines = [];
     private readonly List<TaxLine> _taxes = [];
 
-    private Invoice(InvoiceId id, string issuer, string recipient, Currency currency, LocalDate due, string? correctionOf)
-        : base(id)
+    private Invoice(InvoiceId id, string issuer, string recipient, Currency currency, LocalDate due, string? correctionOf, long version = 0)
+        : base(id, version)
     {
         Issuer = issuer;
         Recipient = recipient;
@@ -150,9 +151,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>
     {
         ArgumentNullException.ThrowIfNull(line);
         var errors = new ErrorCollector();
-        errors.Require(!string.IsNullOrWhiteSpace(line.Description), nameof(InvoiceLine.Description), "invoice.description_missing", "a line says what it charges for.");
-        errors.Require(line.Quantity >= 1, nameof(InvoiceLine.Quantity), "invoice.out_of_range", $"a line's quantity is at least 1, got {line.Quantity}.");
-        errors.Require(line.UnitPrice.Currency == Currency && !line.UnitPrice.IsNegative, nameof(InvoiceLine.UnitPrice), "invoice.price_invalid", $"a unit price is zero or more in {Currency.Code}.");
+        CheckLine(errors, line, Currency);
         errors.ThrowIfAny(nameof(line));
         if (Status != InvoiceStatus.Draft)
         {
@@ -169,13 +168,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>
     /// <exception cref="ArgumentException">A blank name or a rate outside 0..1.</exception>
     public ActionResult AddTax(TaxLine tax)
     {
-        ArgumentNullException.ThrowIfNull(tax);
-        ArgumentException.ThrowIfNullOrWhiteSpace(tax.Name);
-        if (tax.Rate is < 0m or > 1m)
-        {
-            throw new ArgumentException($"tax: a tax rate is from 0 to 1, got {tax.Rate}.", nameof(tax));
-        }
-
+        CheckTax(tax);
         if (Status != InvoiceStatus.Draft)
         {
             return Frozen("add tax");
@@ -247,6 +240,121 @@ public sealed class Invoice : AggregateRoot<InvoiceId>
         return string.Join(Environment.NewLine, lines);
     }
 
+    /// <inheritdoc />
+    public InvoiceSnapshot ToSnapshot() =>
+        new(Id, Issuer, Recipient, Currency, Due, CorrectionOf, Number, Status, IssuedAt, _lines.ToArray(), _taxes.ToArray());
+
+    /// <inheritdoc />
+    public static Invoice FromSnapshot(InvoiceSnapshot snapshot, long version)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        ArgumentNullException.ThrowIfNull(snapshot.Lines);
+        ArgumentNullException.ThrowIfNull(snapshot.Taxes);
+
+        // A stored invoice passes the same checks as one built through Draft, AddLine, AddTax, Issue and the moves
+        // after it: only those commands' states, and only lines and taxes they accept.
+        var errors = new ErrorCollector();
+        errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "an invoice needs an id.");
+        errors.Require(!string.IsNullOrWhiteSpace(snapshot.Issuer), "issuer", "invoice.issuer_missing", "an invoice names its issuer.");
+        errors.Require(!string.IsNullOrWhiteSpace(snapshot.Recipient), "recipient", "invoice.recipient_missing", "an invoice names its recipient.");
+        errors.Require(snapshot.Currency is not null, "currency", "invoice.currency_missing", "an invoice has a currency.");
+        errors.Require(
+            snapshot.CorrectionOf is null || !string.IsNullOrWhiteSpace(snapshot.CorrectionOf),
+            "correctionOf",
+            "invoice.correction_of_blank",
+            "a credit note names the number of the invoice it corrects.");
+        var status = snapshot.Status;
+        if (errors.Require(status is not null && status != InvoiceStatus.Overdue, "status", "invoice.status_not_stored", "the status is draft, issued, paid or void; overdue is derived from the due date."))
+        {
+            var draft = status == InvoiceStatus.Draft;
+            errors.Require(
+                draft ? snapshot.Number is null : !string.IsNullOrWhiteSpace(snapshot.Number),
+                "number",
+                "invoice.number_mismatch",
+                draft ? "a draft has no number yet." : "an issued invoice has its number.");
+            errors.Require(
+                draft == (snapshot.IssuedAt is null),
+                "issuedAt",
+                "invoice.issued_at_mismatch",
+                draft ? "a draft has not been issued." : "an issued invoice records when it was issued.");
+            errors.Require(draft || snapshot.Lines.Count > 0, "lines", "invoice.lines_missing", "an invoice needs at least one line.");
+        }
+
+        for (var i = 0; i < snapshot.Lines.Count; i++)
+        {
+            if (snapshot.Lines[i] is not { } line)
+            {
+                errors.Add($"lines[{i}]", "snapshot.line_missing", "a line is null.");
+            }
+            else if (snapshot.Currency is not null)
+            {
+                var found = new ErrorCollector();
+                CheckLine(found, line, snapshot.Currency);
+                errors.At($"lines[{i}]").AddRange(SnapshotPaths.CamelCased(found.Errors));
+            }
+        }
+
+        for (var i = 0; i < snapshot.Taxes.Count; i++)
+        {
+            if (snapshot.Taxes[i] is not { } tax)
+            {
+                errors.Add($"taxes[{i}]", "snapshot.tax_missing", "a tax line is null.");
+            }
+            else
+            {
+                errors.Require(TaxIsChecked(tax), $"taxes[{i}]", "invoice.tax_invalid", "a tax line has a name and a rate from 0 to 1.");
+            }
+        }
+
+        errors.ThrowIfAny(nameof(snapshot));
+        var invoice = new Invoice(snapshot.Id, snapshot.Issuer, snapshot.Recipient, snapshot.Currency!, snapshot.Due, snapshot.CorrectionOf, version)
+        {
+            Number = snapshot.Number,
+            Status = snapshot.Status,
+            IssuedAt = snapshot.IssuedAt,
+        };
+        invoice._lines.AddRange(snapshot.Lines);
+        invoice._taxes.AddRange(snapshot.Taxes);
+        return invoice;
+    }
+
+    // A line's rules, in one place for AddLine and FromSnapshot.
+    private static void CheckLine(ErrorCollector errors, InvoiceLine line, Currency currency)
+    {
+        errors.Require(!string.IsNullOrWhiteSpace(line.Description), nameof(InvoiceLine.Description), "invoice.description_missing", "a line says what it charges for.");
+        errors.Require(line.Quantity >= 1, nameof(InvoiceLine.Quantity), "invoice.out_of_range", $"a line's quantity is at least 1, got {line.Quantity}.");
+        errors.Require(
+            !line.UnitPrice.IsDefault && line.UnitPrice.Currency == currency && !line.UnitPrice.IsNegative,
+            nameof(InvoiceLine.UnitPrice),
+            "invoice.price_invalid",
+            $"a unit price is zero or more in {currency.Code}.");
+    }
+
+    // A tax line's rules, in one place for AddTax and FromSnapshot.
+    private static void CheckTax(TaxLine tax)
+    {
+        ArgumentNullException.ThrowIfNull(tax);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tax.Name);
+        if (tax.Rate is < 0m or > 1m)
+        {
+            throw new ArgumentException($"tax: a tax rate is from 0 to 1, got {tax.Rate}.", nameof(tax));
+        }
+    }
+
+    private static bool TaxIsChecked(TaxLine tax)
+    {
+        try
+        {
+            CheckTax(tax);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     private NotAllowed Frozen(string action) => new(action, Status.Name, "an issued invoice never changes; correct it with a credit note.");
 
     private ActionResult Move(string action, InvoiceStatus to)
@@ -260,3 +368,28 @@ public sealed class Invoice : AggregateRoot<InvoiceId>
         return ActionResult.Done;
     }
 }
+
+/// <summary>An invoice's stored form: everything it holds (see <see cref="ISnapshotable{TSelf, TSnapshot}"/>).</summary>
+/// <param name="Id">The invoice's id.</param>
+/// <param name="Issuer">Who issues it.</param>
+/// <param name="Recipient">Who it is addressed to.</param>
+/// <param name="Currency">Its currency.</param>
+/// <param name="Due">The day payment is due.</param>
+/// <param name="CorrectionOf">For a credit note, the number of the invoice it corrects; otherwise null.</param>
+/// <param name="Number">The number, once issued; null for a draft.</param>
+/// <param name="Status">The stored status: draft, issued, paid or void (overdue is derived, never stored).</param>
+/// <param name="IssuedAt">When it was issued; null for a draft.</param>
+/// <param name="Lines">The lines in the order they were added.</param>
+/// <param name="Taxes">The tax lines in the order they were added.</param>
+public sealed record InvoiceSnapshot(
+    InvoiceId Id,
+    string Issuer,
+    string Recipient,
+    Currency Currency,
+    LocalDate Due,
+    string? CorrectionOf,
+    string? Number,
+    InvoiceStatus Status,
+    Instant? IssuedAt,
+    IReadOnlyList<InvoiceLine> Lines,
+    IReadOnlyList<TaxLine> Taxes);

@@ -1,4 +1,5 @@
 using CreatorMarketplace.Creators;
+using FsCheck.Fluent;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -170,5 +171,100 @@ public class CreatorTests
 
         audience.MinorShare!.Value.Fraction.ShouldBe(0.12, 1e-12);
         audience.ShouldBe(Audience.Unknown with { Age = Distribution.Create(new Dictionary<AgeBucket, double> { [AgeBucket.From25To34] = 0.38, [AgeBucket.From18To24] = 0.5, [AgeBucket.From13To17] = 0.12 }) });
+    }
+
+    [Property]
+    public Property A_creator_restored_from_its_snapshot_holds_the_same_at_the_version_stored() =>
+        Prop.ForAll(
+            Gen.Zip(AggregateGenerators.Creators(), Gen.Choose(1, int.MaxValue), (creator, version) => (Creator: creator, Version: (long)version)).ToArbitrary(),
+            generated =>
+            {
+                var (creator, version) = generated;
+                var snapshot = creator.ToSnapshot();
+
+                var restored = Creator.FromSnapshot(snapshot, version);
+
+                restored.ToSnapshot().ShouldBeEquivalentTo(snapshot);
+                restored.Version.ShouldBe(version);
+                restored.PendingEvents.ShouldBeEmpty();
+                restored.Accounts.ShouldBe(creator.Accounts);
+                restored.Badges.ShouldBe(creator.Badges, "the same badges, listed in the same order");
+                restored.RateCard.ShouldBe(creator.RateCard);
+                (restored.Tier, restored.PastCampaignCount).ShouldBe((creator.Tier, creator.PastCampaignCount));
+            });
+
+    [Fact]
+    public void A_restored_creator_answers_the_next_commands_as_the_original_does()
+    {
+        var creator = NewCreator();
+        var youTube = new PlatformAccount(new Handle(Platform.YouTube, "@MayaMakes"), AccountType.Creator, AccountStats.Create(Now, 9_000));
+        var rateCard = RateCard.Create(Currency.USD, [KeyValuePair.Create(DeliverableType.Video, Money.Of(800, Currency.USD))], negotiable: true);
+        creator.LinkAccount(youTube, _clock);
+        creator.SetRateCard(rateCard, _clock);
+        creator.AwardBadge(Badge.Responsive, _clock);
+        creator.RecordViolation(new ComplianceViolation(Now - Duration.FromDays(90), "community_guidelines", "early"), _clock);
+        creator.RecordViolation(new ComplianceViolation(Now - Duration.FromDays(10), "community_guidelines", "late"), _clock);
+        creator.RecordCollaboration(new PastCollaboration("Acme", null, 3), _clock);
+        creator.MarkStored(2);
+        var snapshot = creator.ToSnapshot();
+
+        var restored = Creator.FromSnapshot(snapshot, 2);
+
+        foreach (var subject in new[] { creator, restored })
+        {
+            subject.RefreshStats(Platform.TikTok, AccountStats.Create(Now - Duration.FromDays(1), 1_000_000), _clock).ShouldBeFalse();
+            subject.LinkAccount(youTube, _clock);
+            subject.SetRateCard(RateCard.Create(Currency.USD, [KeyValuePair.Create(DeliverableType.Video, Money.Of(800, Currency.USD))], negotiable: true), _clock);
+            subject.AwardBadge(Badge.Responsive, _clock);
+            subject.ChangeProfile(Profile(), _clock);
+            subject.RecordViolation(new ComplianceViolation(Now - Duration.FromDays(30), "undisclosed_ad", "middle"), _clock);
+            subject.WithdrawBadge(Badge.Responsive, _clock);
+        }
+
+        restored.PendingEvents.ShouldBe(creator.PendingEvents);
+        restored.PendingEvents.Select(e => e.GetType().Name).ShouldBe([nameof(CreatorViolationRecorded), nameof(CreatorBadgeChanged)]);
+        restored.ComplianceHistory.Select(v => v.Description).ShouldBe(["early", "middle", "late"]);
+        restored.ToSnapshot().ShouldBeEquivalentTo(creator.ToSnapshot());
+        restored.RecordCollaboration(new PastCollaboration("Globex", null, 2), _clock);
+        (creator.PastCampaignCount, snapshot.PastCollaborations.Count, restored.PastCampaignCount).ShouldBe((3, 1, 5), "restoring shares no list with the original or the snapshot");
+    }
+
+    [Fact]
+    public void A_creator_snapshot_that_breaks_the_rules_is_refused_with_every_problem_named()
+    {
+        var creator = NewCreator();
+        creator.SetRateCard(RateCard.Create(Currency.USD, [KeyValuePair.Create(DeliverableType.Video, Money.Of(800, Currency.USD))], negotiable: true), _clock);
+        var valid = creator.ToSnapshot();
+        var primary = valid.Accounts[0];
+        var snapshot = valid with
+        {
+            Id = default,
+            Profile = Profile() with { Languages = [], AgeBand = AgeBucket.From25To34 },
+            Accounts = [primary, primary with { ExternalId = "other" }, primary with { Handle = new Handle(Platform.YouTube, "@MayaMakes"), Stats = primary.Stats with { Followers = -1 } }],
+            Audience = null!,
+            RateCard = valid.RateCard! with { Prices = new Dictionary<DeliverableType, Money> { [DeliverableType.Video] = Money.Of(800, Currency.EUR) } },
+            Badges = [Badge.Responsive, Badge.Responsive],
+            ComplianceHistory = [new ComplianceViolation(Now, "community_guidelines", "late"), new ComplianceViolation(Now - Duration.FromDays(1), "community_guidelines", "early")],
+            PastCollaborations = [null!],
+        };
+
+        var error = Should.Throw<DomainValidationException>(() => Creator.FromSnapshot(snapshot, 1));
+
+        error.Errors.Select(e => (e.Field, e.Code)).ShouldBe(
+        [
+            ("id", "snapshot.id_empty"),
+            ("profile.languages", "creator.languages_missing"),
+            ("profile.ageBand", "creator.age_twice"),
+            ("accounts[1].handle", "creator.platform_repeated"),
+            ("accounts[2].stats.followers", "stats.negative"),
+            ("audience", "snapshot.audience_missing"),
+            ("rateCard.prices[Video]", "rate_card.currency_mismatch"),
+            ("badges[1]", "creator.badge_repeated"),
+            ("complianceHistory[1].occurredAt", "creator.violations_out_of_order"),
+            ("pastCollaborations[0]", "snapshot.collaboration_missing"),
+        ]);
+        Should.Throw<DomainValidationException>(() => Creator.FromSnapshot(valid with { Accounts = [] }, 1)).Errors.ShouldHaveSingleItem().Field.ShouldBe("accounts");
+        Should.Throw<DomainValidationException>(() => Creator.FromSnapshot(valid with { Accounts = [primary with { ExternalId = " " }] }, 1)).Errors.ShouldHaveSingleItem().Field.ShouldBe("accounts[0].externalId");
+        Should.Throw<ArgumentOutOfRangeException>(() => Creator.FromSnapshot(valid, 0));
     }
 }

@@ -1,4 +1,5 @@
 using CreatorMarketplace.Payments;
+using FsCheck.Fluent;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -68,6 +69,96 @@ public class InvoiceAndPayoutTests
         invoice.StatusOn(new LocalDate(2027, 2, 4)).ShouldBe(InvoiceStatus.Paid);
         Should.Throw<DomainValidationException>(() => Draft(clock).AddLine(new InvoiceLine(" ", 0, Money.Of(1m, Currency.EUR))))
             .Errors.Select(e => e.Field).ShouldBe(["Description", "Quantity", "UnitPrice"]);
+    }
+
+    [Property]
+    public Property An_invoice_restored_from_its_snapshot_holds_the_same_at_the_version_stored() =>
+        Prop.ForAll(
+            Gen.Zip(AggregateGenerators.Invoices(), Gen.Choose(1, int.MaxValue), (invoice, version) => (Invoice: invoice, Version: (long)version)).ToArbitrary(),
+            generated =>
+            {
+                var (invoice, version) = generated;
+                var snapshot = invoice.ToSnapshot();
+
+                var restored = Invoice.FromSnapshot(snapshot, version);
+
+                restored.ToSnapshot().ShouldBeEquivalentTo(snapshot);
+                restored.Version.ShouldBe(version);
+                restored.PendingEvents.ShouldBeEmpty();
+                restored.Total.ShouldBe(invoice.Total);
+                restored.StatusOn(invoice.Due.PlusDays(1)).ShouldBe(invoice.StatusOn(invoice.Due.PlusDays(1)));
+            });
+
+    [Fact]
+    public void A_restored_invoice_answers_the_next_commands_as_the_original_does()
+    {
+        var clock = new FakeClock(Now);
+        var invoice = Draft(clock);
+        invoice.AddLine(new InvoiceLine("Launch video", 1, Usd(999.99m)));
+        invoice.AddTax(new TaxLine("Sales tax 8.875%", 0.08875m, MidpointRounding.AwayFromZero));
+        invoice.Issue(new DocumentNumbering("GLOW-INV-"), clock);
+        var extra = new InvoiceLine("Extra", 1, Usd(1m));
+
+        var restored = Invoice.FromSnapshot(invoice.ToSnapshot(), 3);
+
+        restored.Total.ShouldBe(Usd(1_088.74m));
+        restored.AddLine(extra).Refusal.ShouldBe(invoice.AddLine(extra).Refusal);
+        restored.StatusOn(new LocalDate(2027, 2, 4)).ShouldBe(InvoiceStatus.Overdue);
+        restored.CreditNote(EntityId.New<InvoiceId>(clock)).GetValueOrThrow().CorrectionOf.ShouldBe("GLOW-INV-000001");
+        restored.MarkPaid().IsDone.ShouldBeTrue();
+        restored.MarkVoid().Refusal.ShouldNotBeNull();
+        invoice.MarkVoid().IsDone.ShouldBeTrue("the original moves on its own");
+
+        var draft = Draft(clock);
+        draft.AddLine(extra);
+        var snapshot = draft.ToSnapshot();
+        var restoredDraft = Invoice.FromSnapshot(snapshot, 1);
+        restoredDraft.AddLine(extra).IsDone.ShouldBeTrue();
+        restoredDraft.Issue(new DocumentNumbering("GLOW-INV-"), clock).IsDone.ShouldBeTrue();
+        restoredDraft.Subtotal.ShouldBe(Usd(2m));
+        (draft.Lines.Count, snapshot.Lines.Count, draft.Status).ShouldBe((1, 1, InvoiceStatus.Draft), "restoring shares no list with the original or the snapshot");
+    }
+
+    [Fact]
+    public void An_invoice_snapshot_that_breaks_the_rules_is_refused_with_every_problem_named()
+    {
+        var clock = new FakeClock(Now);
+        var snapshot = new InvoiceSnapshot(
+            EntityId.New<InvoiceId>(clock),
+            " ",
+            "Maya Makes",
+            Currency.USD,
+            new LocalDate(2027, 2, 3),
+            "",
+            null,
+            InvoiceStatus.Paid,
+            null,
+            [new InvoiceLine("Launch video", 1, Usd(100m)), new InvoiceLine(" ", 0, Money.Of(1m, Currency.EUR)), null!],
+            [new TaxLine("VAT", 1.5m, MidpointRounding.ToEven)]);
+
+        var error = Should.Throw<DomainValidationException>(() => Invoice.FromSnapshot(snapshot, 1));
+
+        error.ParamName.ShouldBe("snapshot");
+        error.Errors.Select(e => (e.Field, e.Code)).ShouldBe(
+        [
+            ("issuer", "invoice.issuer_missing"),
+            ("correctionOf", "invoice.correction_of_blank"),
+            ("number", "invoice.number_mismatch"),
+            ("issuedAt", "invoice.issued_at_mismatch"),
+            ("lines[1].description", "invoice.description_missing"),
+            ("lines[1].quantity", "invoice.out_of_range"),
+            ("lines[1].unitPrice", "invoice.price_invalid"),
+            ("lines[2]", "snapshot.line_missing"),
+            ("taxes[0]", "invoice.tax_invalid"),
+        ]);
+        var issued = snapshot with { Issuer = "Glow Labs", CorrectionOf = null, Number = "GLOW-INV-000001", IssuedAt = Now, Lines = [], Taxes = [] };
+        Invoice.FromSnapshot(issued with { Lines = snapshot.Lines.Take(1).ToArray() }, 1).Status.ShouldBe(InvoiceStatus.Paid);
+        Should.Throw<DomainValidationException>(() => Invoice.FromSnapshot(issued, 1)).Errors.Select(e => e.Field).ShouldBe(["lines"]);
+        Should.Throw<DomainValidationException>(() => Invoice.FromSnapshot(issued with { Status = InvoiceStatus.Overdue, Id = default }, 1))
+            .Errors.Select(e => e.Field).ShouldBe(["id", "status"]);
+        Should.Throw<DomainValidationException>(() => Invoice.FromSnapshot(issued with { Status = InvoiceStatus.Draft, Lines = snapshot.Lines.Take(1).ToArray() }, 1))
+            .Errors.Select(e => e.Field).ShouldBe(["number", "issuedAt"]);
+        Should.Throw<ArgumentOutOfRangeException>(() => Invoice.FromSnapshot(issued with { Lines = snapshot.Lines.Take(1).ToArray() }, 0));
     }
 
     private static (EscrowLedger Ledger, FakePayoutGateway Gateway, FakeTaxForms Forms, PayoutDesk Desk, FakeClock Clock) Desk(decimal owed)

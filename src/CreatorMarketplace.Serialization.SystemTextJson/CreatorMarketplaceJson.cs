@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using CreatorMarketplace.Campaigns;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Serialization.Converters;
 using NodaTime;
@@ -87,6 +88,13 @@ public static class CreatorMarketplaceJson
         TextConverters.IndustryLabel(),
         new SecretReferenceJsonConverter(),
         new RightsTermJsonConverter(),
+        new PostingWindowJsonConverter(),
+        new TerritoriesJsonConverter(),
+        new CampaignTimelineJsonConverter(),
+        new AccountStatsJsonConverter(),
+        new RateCardJsonConverter(),
+        new CreatorScoreJsonConverter(),
+        new MarketplacePolicyJsonConverter(),
         new PriceRangeJsonConverter(),
         new SearchPositionJsonConverter(),
         new RatioJsonConverter(),
@@ -98,6 +106,7 @@ public static class CreatorMarketplaceJson
         new GenericJsonConverterFactory(typeof(AudienceThreshold<>), typeof(AudienceThresholdJsonConverter<>)),
         new EntityIdJsonConverterFactory(),
         new SmartEnumJsonConverterFactory(),
+        new PolymorphicJsonConverter<CollaborationEvent>(),
     ];
 
     private static JsonSerializerOptions CreateOptions()

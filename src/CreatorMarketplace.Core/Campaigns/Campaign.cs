@@ -313,12 +313,12 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
         errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a campaign needs an id.");
         if (errors.Require(snapshot.Plan is not null, "plan", "snapshot.plan_missing", "a campaign has a plan."))
         {
-            errors.At("plan").AddRange(AsStored(snapshot.Plan!.Validate()));
+            errors.At("plan").AddRange(SnapshotPaths.CamelCased(snapshot.Plan!.Validate()));
         }
 
         if (snapshot.Brief is not null && snapshot.Plan?.Timeline is { } timeline)
         {
-            errors.At("brief").AddRange(AsStored(snapshot.Brief.Validate(timeline)));
+            errors.At("brief").AddRange(SnapshotPaths.CamelCased(snapshot.Brief.Validate(timeline)));
         }
 
         if (errors.Require(snapshot.Status is not null, "status", "snapshot.status_missing", "a campaign has a status."))
@@ -411,12 +411,6 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
     }
 
     // Validators name members as the types declare them (Kpis[0].Metric); a stored form names them as stored (kpis[0].metric).
-    private static IEnumerable<DomainError> AsStored(IEnumerable<DomainError> errors) =>
-        errors.Select(error => new DomainError(
-            string.Join('.', error.Field.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..])),
-            error.Code,
-            error.Message));
-
     private static void Check(CampaignPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);

@@ -414,7 +414,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
             if (at.Require(version.Terms is not null, "terms", "snapshot.terms_missing", "a version has terms."))
             {
                 CheckTerms(version.Terms!, snapshot.Brand, terms);
-                at.At("terms").AddRange(AsStored(terms.Errors));
+                at.At("terms").AddRange(SnapshotPaths.CamelCased(terms.Errors));
 
                 // Only checked terms compare safely: equality walks their lists.
                 at.Require(terms.HasErrors || earlier is null || !version.Terms!.Equals(earlier), "terms", "contract.version_unchanged", "a new version changes the terms of the one before.");
@@ -477,12 +477,6 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
     }
 
     // Validators name members as the types declare them (Deliverables[0].Name); a stored form names them as stored (deliverables[0].name).
-    private static IEnumerable<DomainError> AsStored(IEnumerable<DomainError> errors) =>
-        errors.Select(error => new DomainError(
-            string.Join('.', error.Field.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..])),
-            error.Code,
-            error.Message));
-
     private RightsDenial ContractDenial(Instant at)
     {
         if (Termination is { } termination && at >= termination.At)

@@ -265,9 +265,9 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
         Id,
         RegisteredAt,
         Profile,
-        _accounts.Select(Store).ToArray(),
+        _accounts.ToArray(),
         Audience,
-        RateCard is { } rateCard ? new RateCardSnapshot(rateCard.Currency, rateCard.Prices.ToDictionary(), rateCard.Negotiable) : null,
+        RateCard,
         // In the order the set lists them: a fresh set filled in that order lists them the same way.
         _badges.ToArray(),
         OnVacation,
@@ -285,8 +285,8 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
         ArgumentNullException.ThrowIfNull(snapshot.PastCollaborations);
 
         // A stored creator passes the same checks as one built through Register and the commands after it: the
-        // profile's own rules, the accounts' and rate card's own factories, one account per platform, the
-        // violations in order of occurrence.
+        // profile's own rules, one account per platform, the violations in order of occurrence. Accounts, their
+        // numbers and the rate card checked themselves when they were made.
         var errors = new ErrorCollector();
         errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a creator needs an id.");
         if (snapshot.Profile is null)
@@ -300,7 +300,6 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
 
         var accounts = RestoreAccounts(snapshot.Accounts, errors);
         errors.Require(snapshot.Audience is not null, "audience", "snapshot.audience_missing", $"a creator has an audience, {nameof(Audience.Unknown)} until one is reported.");
-        var rateCard = snapshot.RateCard is null ? null : RestoreRateCard(snapshot.RateCard, errors.At("rateCard"));
         var badges = new HashSet<Badge>();
         for (var i = 0; i < snapshot.Badges.Count; i++)
         {
@@ -339,7 +338,7 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
         var creator = new Creator(snapshot.Id, snapshot.Profile!, accounts[0], snapshot.RegisteredAt, version)
         {
             Audience = snapshot.Audience!,
-            RateCard = rateCard,
+            RateCard = snapshot.RateCard,
             OnVacation = snapshot.OnVacation,
         };
         creator._accounts.AddRange(accounts.Skip(1));
@@ -349,88 +348,28 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
         return creator;
     }
 
-    private static PlatformAccountSnapshot Store(PlatformAccount account)
-    {
-        var stats = account.Stats;
-        return new PlatformAccountSnapshot(
-            account.Handle,
-            account.Type,
-            new AccountStatsSnapshot(stats.AsOf, stats.Followers, stats.AverageViews, stats.MedianViews, stats.EngagementRate, stats.FollowerGrowthRate, stats.PostsLast30Days, stats.ViewsLast30Days),
-            account.ExternalId);
-    }
-
-    // The accounts as PlatformAccount and AccountStats build them, so that their own rules decide what is valid.
-    private static List<PlatformAccount> RestoreAccounts(IReadOnlyList<PlatformAccountSnapshot> stored, ErrorCollector errors)
+    private static List<PlatformAccount> RestoreAccounts(IReadOnlyList<PlatformAccount> stored, ErrorCollector errors)
     {
         errors.Require(stored.Count > 0, "accounts", "creator.account_missing", "a creator has a primary account.");
         var accounts = new List<PlatformAccount>(stored.Count);
         var platforms = new HashSet<Platform>();
         for (var i = 0; i < stored.Count; i++)
         {
-            var field = $"accounts[{i}]";
             if (stored[i] is not { } account)
             {
-                errors.Add(field, "snapshot.account_missing", "an account is null.");
+                errors.Add($"accounts[{i}]", "snapshot.account_missing", "an account is null.");
                 continue;
             }
 
-            if (account.Stats is not { } storedStats)
-            {
-                errors.Add($"{field}.stats", "snapshot.stats_missing", "an account has its numbers.");
-                continue;
-            }
-
-            try
-            {
-                var stats = AccountStats.Create(
-                    storedStats.AsOf,
-                    storedStats.Followers,
-                    storedStats.AverageViews,
-                    storedStats.MedianViews,
-                    storedStats.EngagementRate,
-                    storedStats.FollowerGrowthRate,
-                    storedStats.PostsLast30Days,
-                    storedStats.ViewsLast30Days);
-                accounts.Add(new PlatformAccount(account.Handle, account.Type, stats, account.ExternalId));
-            }
-            catch (DomainValidationException invalid)
-            {
-                errors.At($"{field}.stats").AddRange(invalid.Errors);
-            }
-            catch (ArgumentException invalid)
-            {
-                errors.Add(invalid.ParamName is { } member ? $"{field}.{member}" : field, "creator.account_invalid", invalid.Message);
-            }
-
+            accounts.Add(account);
             errors.Require(
-                account.Handle.Platform is null || platforms.Add(account.Handle.Platform),
-                $"{field}.handle",
+                platforms.Add(account.Handle.Platform),
+                $"accounts[{i}].handle",
                 "creator.platform_repeated",
-                $"a creator has at most one account per platform; {account.Handle.Platform?.Name} is repeated.");
+                $"a creator has at most one account per platform; {account.Handle.Platform.Name} is repeated.");
         }
 
         return accounts;
-    }
-
-    // The rate card as RateCard.Create builds it, so that its own rules decide what is valid.
-    private static RateCard? RestoreRateCard(RateCardSnapshot stored, ErrorCollector errors)
-    {
-        errors.Require(stored.Currency is not null, "currency", "rate_card.currency_missing", "a rate card has a currency.");
-        errors.Require(stored.Prices is not null, "prices", "rate_card.prices_missing", "a rate card lists its prices, possibly none.");
-        if (stored.Currency is null || stored.Prices is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return RateCard.Create(stored.Currency, stored.Prices, stored.Negotiable);
-        }
-        catch (DomainValidationException invalid)
-        {
-            errors.AddRange(invalid.Errors);
-            return null;
-        }
     }
 
     private static void ThrowIfInvalid(CreatorProfile profile)
@@ -458,48 +397,10 @@ public sealed record CreatorSnapshot(
     CreatorId Id,
     Instant RegisteredAt,
     CreatorProfile Profile,
-    IReadOnlyList<PlatformAccountSnapshot> Accounts,
+    IReadOnlyList<PlatformAccount> Accounts,
     Audience Audience,
-    RateCardSnapshot? RateCard,
+    RateCard? RateCard,
     IReadOnlyList<Badge> Badges,
     bool OnVacation,
     IReadOnlyList<ComplianceViolation> ComplianceHistory,
     IReadOnlyList<PastCollaboration> PastCollaborations);
-
-/// <summary>
-/// A <see cref="PlatformAccount"/>'s stored form, part of a <see cref="CreatorSnapshot"/>: its numbers are stored as
-/// plain values, since <see cref="AccountStats"/> is built only through its checking factory.
-/// </summary>
-/// <param name="Handle">The handle, which names the platform.</param>
-/// <param name="Type">The account type.</param>
-/// <param name="Stats">The latest numbers.</param>
-/// <param name="ExternalId">The platform's id for the account, if known.</param>
-public sealed record PlatformAccountSnapshot(Handle Handle, AccountType Type, AccountStatsSnapshot Stats, string? ExternalId);
-
-/// <summary>The stored form of an account's <see cref="AccountStats"/>, part of a <see cref="PlatformAccountSnapshot"/>.</summary>
-/// <param name="AsOf">When the numbers were read.</param>
-/// <param name="Followers">The follower count.</param>
-/// <param name="AverageViews">The average views per recent post, if reported.</param>
-/// <param name="MedianViews">The median views per recent post, if reported.</param>
-/// <param name="EngagementRate">The engagement rate, if known.</param>
-/// <param name="FollowerGrowthRate">The follower growth over the last 30 days, if known.</param>
-/// <param name="PostsLast30Days">The number of posts published in the last 30 days, if known.</param>
-/// <param name="ViewsLast30Days">The views of all posts in the last 30 days together, if known.</param>
-public sealed record AccountStatsSnapshot(
-    Instant AsOf,
-    long Followers,
-    long? AverageViews,
-    long? MedianViews,
-    double? EngagementRate,
-    double? FollowerGrowthRate,
-    int? PostsLast30Days,
-    long? ViewsLast30Days);
-
-/// <summary>
-/// A <see cref="Creators.RateCard"/>'s stored form, part of a <see cref="CreatorSnapshot"/>: plain values, since a
-/// rate card is built only through its checking factory.
-/// </summary>
-/// <param name="Currency">The currency of every price.</param>
-/// <param name="Prices">The price per deliverable type.</param>
-/// <param name="Negotiable">Whether the creator accepts counter-offers.</param>
-public sealed record RateCardSnapshot(Currency Currency, IReadOnlyDictionary<DeliverableType, Money> Prices, bool Negotiable);

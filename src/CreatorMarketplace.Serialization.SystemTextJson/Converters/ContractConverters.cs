@@ -42,3 +42,87 @@ internal sealed class RightsTermJsonConverter : JsonConverter<RightsTerm>
         writer.WriteEndObject();
     }
 }
+
+/// <summary>
+/// <see cref="PostingWindow"/> as <c>{"opens":"2026-03-01T09:00:00","closes":"2026-03-01T21:00:00","zone":"Europe/Berlin"}</c>:
+/// the local times and the zone they are in, read back through <see cref="PostingWindow.Create"/>.
+/// </summary>
+internal sealed class PostingWindowJsonConverter : JsonConverter<PostingWindow>
+{
+    private static readonly string[] Members = ["opens", "closes", "zone"];
+
+    public override PostingWindow Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var json = new JsonObjectReader(ref reader, options, nameof(PostingWindow), Members);
+        LocalDateTime opens = default, closes = default;
+        DateTimeZone? zone = null;
+        while (json.NextMember(ref reader, out var member))
+        {
+            switch (member)
+            {
+                case "opens":
+                    opens = json.Value<LocalDateTime>(ref reader);
+                    break;
+                case "closes":
+                    closes = json.Value<LocalDateTime>(ref reader);
+                    break;
+                default:
+                    zone = json.Value<DateTimeZone>(ref reader);
+                    break;
+            }
+        }
+
+        return json.Create(() => PostingWindow.Create(opens, closes, zone!));
+    }
+
+    public override void Write(Utf8JsonWriter writer, PostingWindow value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteMember(Members[0], value.Opens, options);
+        writer.WriteMember(Members[1], value.Closes, options);
+        writer.WriteMember(Members[2], value.Zone, options);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>
+/// <see cref="Territories"/> as <c>{"worldwide":false,"countries":["CA","US"]}</c>, or
+/// <c>{"worldwide":true,"countries":[]}</c> for every country.
+/// </summary>
+internal sealed class TerritoriesJsonConverter : JsonConverter<Territories>
+{
+    private static readonly string[] Members = ["worldwide", "countries"];
+
+    public override Territories Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var json = new JsonObjectReader(ref reader, options, nameof(Territories), Members);
+        var worldwide = false;
+        Country[] countries = [];
+        while (json.NextMember(ref reader, out var member))
+        {
+            if (member == "worldwide")
+            {
+                worldwide = json.Value<bool>(ref reader);
+            }
+            else
+            {
+                countries = json.Value<Country[]>(ref reader);
+            }
+        }
+
+        if (worldwide && countries.Length > 0)
+        {
+            throw JsonErrors.Member(nameof(Territories), "countries", "is empty when the territories are worldwide.");
+        }
+
+        return json.Create(() => worldwide ? Territories.Worldwide : Territories.Of(countries));
+    }
+
+    public override void Write(Utf8JsonWriter writer, Territories value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteBoolean(Members[0], value.IsWorldwide);
+        writer.WriteMember(Members[1], value.Countries, options);
+        writer.WriteEndObject();
+    }
+}

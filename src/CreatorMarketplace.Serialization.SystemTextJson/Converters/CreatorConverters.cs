@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CreatorMarketplace.Creators;
+using NodaTime;
 
 namespace CreatorMarketplace.Serialization.Converters;
 
@@ -38,6 +39,116 @@ internal sealed class SecretReferenceJsonConverter : JsonConverter<SecretReferen
         writer.WriteStartObject();
         writer.WriteString(Members[0], value.Token);
         writer.WriteString(Members[1], value.LastFour);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>
+/// <see cref="AccountStats"/> as <c>{"asOf":"…","followers":125000,"averageViews":null,"medianViews":40000,
+/// "engagementRate":0.052,"followerGrowthRate":null,"postsLast30Days":12,"viewsLast30Days":null}</c>: an unknown
+/// number is null, and the numbers are checked by <see cref="AccountStats.Create"/>.
+/// </summary>
+internal sealed class AccountStatsJsonConverter : JsonConverter<AccountStats>
+{
+    private static readonly string[] Members = ["asOf", "followers", "averageViews", "medianViews", "engagementRate", "followerGrowthRate", "postsLast30Days", "viewsLast30Days"];
+
+    public override AccountStats Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var json = new JsonObjectReader(ref reader, options, nameof(AccountStats), Members);
+        Instant asOf = default;
+        long followers = 0;
+        long? averageViews = null, medianViews = null, viewsLast30Days = null;
+        double? engagementRate = null, followerGrowthRate = null;
+        int? postsLast30Days = null;
+        while (json.NextMember(ref reader, out var member))
+        {
+            var isNull = json.IsNull(ref reader);
+            switch (member)
+            {
+                case "asOf":
+                    asOf = json.Value<Instant>(ref reader);
+                    break;
+                case "followers":
+                    followers = json.Int64(ref reader);
+                    break;
+                case "averageViews":
+                    averageViews = isNull ? null : json.Int64(ref reader);
+                    break;
+                case "medianViews":
+                    medianViews = isNull ? null : json.Int64(ref reader);
+                    break;
+                case "engagementRate":
+                    engagementRate = isNull ? null : json.Double(ref reader);
+                    break;
+                case "followerGrowthRate":
+                    followerGrowthRate = isNull ? null : json.Double(ref reader);
+                    break;
+                case "postsLast30Days":
+                    postsLast30Days = isNull ? null : json.Int32(ref reader);
+                    break;
+                default:
+                    viewsLast30Days = isNull ? null : json.Int64(ref reader);
+                    break;
+            }
+        }
+
+        return json.Create(() => AccountStats.Create(asOf, followers, averageViews, medianViews, engagementRate, followerGrowthRate, postsLast30Days, viewsLast30Days));
+    }
+
+    public override void Write(Utf8JsonWriter writer, AccountStats value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteMember(Members[0], value.AsOf, options);
+        writer.WriteNumber(Members[1], value.Followers);
+        writer.WriteMember(Members[2], value.AverageViews, options);
+        writer.WriteMember(Members[3], value.MedianViews, options);
+        writer.WriteMember(Members[4], value.EngagementRate, options);
+        writer.WriteMember(Members[5], value.FollowerGrowthRate, options);
+        writer.WriteMember(Members[6], value.PostsLast30Days, options);
+        writer.WriteMember(Members[7], value.ViewsLast30Days, options);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>
+/// <see cref="RateCard"/> as <c>{"currency":"USD","prices":{"Video":{"amount":"500.00","currency":"USD"}},"negotiable":true}</c>,
+/// checked by <see cref="RateCard.Create"/>.
+/// </summary>
+internal sealed class RateCardJsonConverter : JsonConverter<RateCard>
+{
+    private static readonly string[] Members = ["currency", "prices", "negotiable"];
+
+    public override RateCard Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var json = new JsonObjectReader(ref reader, options, nameof(RateCard), Members);
+        Currency? currency = null;
+        Dictionary<DeliverableType, Money> prices = [];
+        var negotiable = false;
+        while (json.NextMember(ref reader, out var member))
+        {
+            switch (member)
+            {
+                case "currency":
+                    currency = json.Value<Currency>(ref reader);
+                    break;
+                case "prices":
+                    prices = json.Value<Dictionary<DeliverableType, Money>>(ref reader);
+                    break;
+                default:
+                    negotiable = json.Value<bool>(ref reader);
+                    break;
+            }
+        }
+
+        return json.Create(() => RateCard.Create(currency!, prices, negotiable));
+    }
+
+    public override void Write(Utf8JsonWriter writer, RateCard value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteMember(Members[0], value.Currency, options);
+        writer.WriteMember(Members[1], value.Prices, options);
+        writer.WriteBoolean(Members[2], value.Negotiable);
         writer.WriteEndObject();
     }
 }

@@ -1,0 +1,133 @@
+using CreatorMarketplace.Payments;
+using OneOf;
+
+namespace CreatorMarketplace.Storage;
+
+/// <summary>
+/// The escrow ledger's durable record: transactions appended in order, never changed or removed, each under an
+/// idempotency key the store keeps unique.
+/// </summary>
+/// <remarks>
+/// Entries are numbered without gaps across the whole ledger (<see cref="LedgerEntry.Sequence"/>, from 1), and a
+/// transaction is appended only when its first entry continues that numbering. Two writers that each posted to a
+/// ledger loaded at the same point therefore cannot both append: the second gets <see cref="LedgerConflict"/>.
+/// A mistake is corrected by appending a reversing transaction, as <see cref="EscrowLedger"/> does.
+/// </remarks>
+public interface ILedgerStore
+{
+    /// <summary>Appends a transaction and its entries, atomically.</summary>
+    /// <param name="transaction">The transaction: a non-blank key, at least one entry, every entry under that key and numbered on from the last stored one.</param>
+    /// <param name="cancellationToken">Cancels the append; a cancelled append stores nothing.</param>
+    /// <returns>
+    /// <see cref="Appended"/>; <see cref="AlreadyRecorded"/> with the stored transaction when the key is taken (nothing
+    /// is appended); or <see cref="LedgerConflict"/> when the entries do not continue the stored numbering.
+    /// </returns>
+    /// <exception cref="ArgumentException">The transaction is malformed; the message names the member and the rule.</exception>
+    ValueTask<LedgerAppendResult> AppendAsync(LedgerTransaction transaction, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds a transaction by its idempotency key.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The transaction, or null.</returns>
+    ValueTask<LedgerTransaction?> FindAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads transactions in the order they were appended.</summary>
+    /// <param name="afterSequence">Only transactions whose entries come after this entry number; 0 for all.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The transactions, oldest first.</returns>
+    IAsyncEnumerable<LedgerTransaction> ReadAsync(long afterSequence = 0, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The transaction was appended.</summary>
+/// <param name="Transaction">The transaction as stored.</param>
+/// <param name="LastSequence">The number of its last entry: the ledger's last entry now.</param>
+public sealed record Appended(LedgerTransaction Transaction, long LastSequence);
+
+/// <summary>The key was used before: nothing was appended, and this is the transaction stored under it.</summary>
+/// <param name="Transaction">The stored transaction.</param>
+public sealed record AlreadyRecorded(LedgerTransaction Transaction);
+
+/// <summary>The entries do not continue the stored numbering: another writer appended first. Nothing was appended.</summary>
+/// <param name="Key">The transaction's key.</param>
+/// <param name="ExpectedSequence">The number the first entry needed.</param>
+/// <param name="GivenSequence">The number it had.</param>
+public sealed record LedgerConflict(string Key, long ExpectedSequence, long GivenSequence)
+{
+    /// <summary>Formats the conflict for people.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        $"ledger transaction '{Key}' was not appended: its first entry is number {GivenSequence}, but the ledger's next is {ExpectedSequence}.";
+}
+
+/// <summary>The outcome of <see cref="ILedgerStore.AppendAsync"/>.</summary>
+public sealed class LedgerAppendResult : OneOfBase<Appended, AlreadyRecorded, LedgerConflict>
+{
+    private LedgerAppendResult(OneOf<Appended, AlreadyRecorded, LedgerConflict> result)
+        : base(result)
+    {
+    }
+
+    /// <summary>Whether this call appended the transaction.</summary>
+    public bool IsAppended => IsT0;
+
+    /// <summary>Wraps an append.</summary>
+    /// <param name="appended">The outcome.</param>
+    public static implicit operator LedgerAppendResult(Appended appended) => new(appended);
+
+    /// <summary>Wraps a repeated key.</summary>
+    /// <param name="recorded">The outcome.</param>
+    public static implicit operator LedgerAppendResult(AlreadyRecorded recorded) => new(recorded);
+
+    /// <summary>Wraps a conflict.</summary>
+    /// <param name="conflict">The outcome.</param>
+    public static implicit operator LedgerAppendResult(LedgerConflict conflict) => new(conflict);
+
+    /// <summary>Formats the outcome.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Match(
+        appended => $"appended '{appended.Transaction.Key}' up to entry {appended.LastSequence}",
+        recorded => $"'{recorded.Transaction.Key}' was recorded before",
+        conflict => conflict.ToString());
+}
+
+/// <summary>The checks every ledger store makes before appending, so that all stores refuse the same transactions.</summary>
+public static class LedgerTransactionRules
+{
+    /// <summary>Checks a transaction's shape: a non-blank key, entries under that key, numbered consecutively from 1 or more.</summary>
+    /// <param name="transaction">The transaction.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="transaction"/> is null.</exception>
+    /// <exception cref="DomainValidationException">The transaction breaks a rule; every problem is named.</exception>
+    public static void ThrowIfMalformed(LedgerTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var errors = new ErrorCollector();
+        errors.Require(!string.IsNullOrWhiteSpace(transaction.Key), "key", "ledger.key_blank", "a transaction has a non-blank idempotency key.");
+        errors.Require(!string.IsNullOrWhiteSpace(transaction.Kind), "kind", "ledger.kind_blank", "a transaction names its kind.");
+        if (transaction.Entries is null || transaction.Entries.Count == 0)
+        {
+            errors.Add("entries", "ledger.entries_empty", "a transaction posts at least one entry.");
+        }
+        else
+        {
+            for (var i = 0; i < transaction.Entries.Count; i++)
+            {
+                var entry = transaction.Entries[i];
+                if (entry is null)
+                {
+                    errors.Add($"entries[{i}]", "ledger.entry_missing", "an entry is null.");
+                    continue;
+                }
+
+                errors.Require(entry.Transaction == transaction.Key, $"entries[{i}].transaction", "ledger.entry_foreign", $"an entry belongs to its transaction '{transaction.Key}', not '{entry.Transaction}'.");
+                errors.Require(
+                    entry.Sequence == transaction.Entries[0].Sequence + i && entry.Sequence >= 1,
+                    $"entries[{i}].sequence",
+                    "ledger.sequence_gap",
+                    "entries are numbered consecutively from 1 or more.");
+                errors.Require(!entry.Amount.IsNegative, $"entries[{i}].amount", "ledger.amount_negative", "an entry moves a positive amount or zero.");
+            }
+        }
+
+        errors.ThrowIfAny(nameof(transaction));
+    }
+}

@@ -1,0 +1,42 @@
+using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Contracts;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Payments;
+
+namespace CreatorMarketplace.Storage;
+
+/// <summary>
+/// A store for everything the library keeps: one repository per aggregate, the outbox their saves write to, and the
+/// escrow ledger. The in-memory store, the SQLite store and the PostgreSQL store all implement it and pass the same
+/// contract tests.
+/// </summary>
+public interface IMarketplaceStore
+{
+    /// <summary>Creators.</summary>
+    IRepository<Creator, CreatorId> Creators { get; }
+
+    /// <summary>Campaigns.</summary>
+    IRepository<Campaign, CampaignId> Campaigns { get; }
+
+    /// <summary>Collaborations.</summary>
+    IRepository<Collaboration, CollaborationId> Collaborations { get; }
+
+    /// <summary>Contracts.</summary>
+    IRepository<Contract, ContractId> Contracts { get; }
+
+    /// <summary>Invoices and credit notes.</summary>
+    IRepository<Invoice, InvoiceId> Invoices { get; }
+
+    /// <summary>Shortlists.</summary>
+    IRepository<Shortlist, ShortlistId> Shortlists { get; }
+
+    /// <summary>Saved searches.</summary>
+    IRepository<SavedSearch, SavedSearchId> SavedSearches { get; }
+
+    /// <summary>The domain events every save wrote, for <see cref="OutboxDispatcher"/>.</summary>
+    IOutbox Outbox { get; }
+
+    /// <summary>The escrow ledger's transactions.</summary>
+    ILedgerStore Ledger { get; }
+}

@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using CreatorMarketplace.Payments;
+
+namespace CreatorMarketplace.Storage.InMemory;
+
+// The ledger of an InMemoryMarketplaceStore: a list that only grows, and a key index.
+internal sealed class InMemoryLedgerStore : ILedgerStore
+{
+    private readonly object _gate = new();
+    private readonly List<LedgerTransaction> _transactions = [];
+    private readonly Dictionary<string, LedgerTransaction> _byKey = new(StringComparer.Ordinal);
+    private long _lastSequence;
+
+    public ValueTask<LedgerAppendResult> AppendAsync(LedgerTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        LedgerTransactionRules.ThrowIfMalformed(transaction);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Stored as a copy: the caller's list can change, the ledger cannot.
+        var copy = transaction with { Entries = transaction.Entries.ToArray() };
+        lock (_gate)
+        {
+            if (_byKey.TryGetValue(transaction.Key, out var recorded))
+            {
+                return ValueTask.FromResult<LedgerAppendResult>(new AlreadyRecorded(recorded));
+            }
+
+            var first = transaction.Entries[0].Sequence;
+            if (first != _lastSequence + 1)
+            {
+                return ValueTask.FromResult<LedgerAppendResult>(new LedgerConflict(transaction.Key, _lastSequence + 1, first));
+            }
+
+            _transactions.Add(copy);
+            _byKey.Add(copy.Key, copy);
+            _lastSequence = copy.Entries[^1].Sequence;
+            return ValueTask.FromResult<LedgerAppendResult>(new Appended(copy, _lastSequence));
+        }
+    }
+
+    public ValueTask<LedgerTransaction?> FindAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_byKey.GetValueOrDefault(key));
+        }
+    }
+
+    public async IAsyncEnumerable<LedgerTransaction> ReadAsync(long afterSequence = 0, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
+        LedgerTransaction[] transactions;
+        lock (_gate)
+        {
+            transactions = _transactions.Where(t => t.Entries[^1].Sequence > afterSequence).ToArray();
+        }
+
+        foreach (var transaction in transactions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return transaction;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,133 @@
+using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Eligibility;
+using CreatorMarketplace.Payments;
+using CreatorMarketplace.Storage;
+using CreatorMarketplace.Storage.InMemory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CreatorMarketplace.DependencyInjection;
+
+/// <summary>
+/// Chooses the store and sets the policies and publishers, inside
+/// <see cref="CreatorMarketplaceServiceCollectionExtensions.AddCreatorMarketplace"/>. Store packages add their own
+/// <c>Use…</c> methods through <see cref="UseStore{TStore}"/> and <see cref="AddValidatedOptions{TOptions}"/>.
+/// </summary>
+public sealed class CreatorMarketplaceBuilder
+{
+    internal CreatorMarketplaceBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The services being configured.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Keeps everything in memory (<see cref="InMemoryMarketplaceStore"/>): for tests, samples and applications that keep nothing between runs.</summary>
+    /// <returns>The builder.</returns>
+    public CreatorMarketplaceBuilder UseInMemory() => UseStore(_ => new InMemoryMarketplaceStore());
+
+    /// <summary>Uses a store the factory makes, once, replacing any store chosen before.</summary>
+    /// <typeparam name="TStore">The store's type.</typeparam>
+    /// <param name="factory">Makes the store from the services; the container disposes it if it is disposable.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="factory"/> is null.</exception>
+    public CreatorMarketplaceBuilder UseStore<TStore>(Func<IServiceProvider, TStore> factory)
+        where TStore : class, IMarketplaceStore
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Services.Replace(ServiceDescriptor.Singleton<IMarketplaceStore>(factory));
+        return this;
+    }
+
+    /// <summary>
+    /// Registers options of a store or adapter, configured by <paramref name="configure"/> and checked by
+    /// <paramref name="validate"/> when the host starts and when they are first read.
+    /// </summary>
+    /// <typeparam name="TOptions">The options' type.</typeparam>
+    /// <param name="configure">Sets the options.</param>
+    /// <param name="validate">Throws a <see cref="DomainValidationException"/> (or another <see cref="ArgumentException"/>) naming every problem.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public CreatorMarketplaceBuilder AddValidatedOptions<TOptions>(Action<TOptions> configure, Action<TOptions> validate)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        ArgumentNullException.ThrowIfNull(validate);
+        var options = Services.AddOptions<TOptions>().Configure(configure);
+        if (!Services.Any(descriptor => descriptor.ServiceType == typeof(IValidateOptions<TOptions>) && descriptor.ImplementationInstance is DomainOptionsValidator<TOptions>))
+        {
+            // Once per options type: a repeated call adds its settings, not another check.
+            options.ValidateOnStart();
+            Services.AddSingleton<IValidateOptions<TOptions>>(new DomainOptionsValidator<TOptions>(validate));
+        }
+
+        return this;
+    }
+
+    /// <summary>Sets the platform's fee on releases from escrow (none unless set).</summary>
+    /// <param name="policy">The policy.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
+    public CreatorMarketplaceBuilder UseFeePolicy(FeePolicy policy) => Use(policy);
+
+    /// <summary>Sets how escrow is split when a collaboration ends early (<see cref="RefundPolicy.Default"/> unless set).</summary>
+    /// <param name="policy">The policy.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
+    public CreatorMarketplaceBuilder UseRefundPolicy(RefundPolicy policy) => Use(policy);
+
+    /// <summary>Sets the collaboration policy, such as when submitted content is approved automatically (<see cref="CollaborationPolicy.Default"/> unless set).</summary>
+    /// <param name="policy">The policy.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
+    public CreatorMarketplaceBuilder UseCollaborationPolicy(CollaborationPolicy policy) => Use(policy);
+
+    /// <summary>Sets the marketplace's eligibility policy (<see cref="MarketplacePolicy.TikTokCreatorMarketplace"/> unless set).</summary>
+    /// <param name="policy">The policy.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
+    public CreatorMarketplaceBuilder UseEligibilityPolicy(MarketplacePolicy policy) => Use(policy);
+
+    /// <summary>Sets where <see cref="OutboxDispatcher"/> delivers domain events, replacing any publisher set before.</summary>
+    /// <typeparam name="TPublisher">The publisher, made by the container as a singleton.</typeparam>
+    /// <returns>The builder.</returns>
+    public CreatorMarketplaceBuilder AddOutboxPublisher<TPublisher>()
+        where TPublisher : class, IOutboxPublisher
+    {
+        Services.Replace(ServiceDescriptor.Singleton<IOutboxPublisher, TPublisher>());
+        return this;
+    }
+
+    private CreatorMarketplaceBuilder Use<TPolicy>(TPolicy policy)
+        where TPolicy : class
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        Services.Replace(ServiceDescriptor.Singleton(policy));
+        return this;
+    }
+
+    // Registered once, so that a repeated AddCreatorMarketplace registers nothing twice.
+    internal sealed class Marker
+    {
+    }
+
+    private sealed class DomainOptionsValidator<TOptions>(Action<TOptions> validate) : IValidateOptions<TOptions>
+        where TOptions : class
+    {
+        public ValidateOptionsResult Validate(string? name, TOptions options)
+        {
+            try
+            {
+                validate(options);
+                return ValidateOptionsResult.Success;
+            }
+            catch (DomainValidationException exception)
+            {
+                return ValidateOptionsResult.Fail(exception.Errors.Select(error => $"{typeof(TOptions).Name}.{error.Field}: {error.Message} ({error.Code})"));
+            }
+            catch (ArgumentException exception)
+            {
+                return ValidateOptionsResult.Fail($"{typeof(TOptions).Name}: {exception.Message}");
+            }
+        }
+    }
+}

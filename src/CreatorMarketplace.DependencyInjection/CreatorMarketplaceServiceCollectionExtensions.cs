@@ -1,0 +1,83 @@
+using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Contracts;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Discovery.InMemory;
+using CreatorMarketplace.Eligibility;
+using CreatorMarketplace.Payments;
+using CreatorMarketplace.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace CreatorMarketplace.DependencyInjection;
+
+/// <summary>Registers CreatorMarketplace.Core with a <see cref="IServiceCollection"/>.</summary>
+public static class CreatorMarketplaceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the library: the store chosen on the builder and, from it, one <see cref="IRepository{TAggregate, TId}"/>
+    /// per aggregate, <see cref="IOutbox"/> and <see cref="ILedgerStore"/>; an <see cref="ICreatorCatalog"/>; the
+    /// policies; an <see cref="OutboxDispatcher"/>; and <see cref="IClock"/> (the system clock unless the application
+    /// registered one). Everything is a singleton.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Chooses the store and sets policies and publishers.</param>
+    /// <returns>The services, for chaining.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <remarks>
+    /// Calling it again is harmless: what was registered stays registered once, and a later call changes only what it
+    /// sets (a later store or policy replaces an earlier one). Registrations the application made itself for these
+    /// services win. Whether a store was chosen, and the store's options, are validated when the host starts (or
+    /// when the store is first resolved).
+    /// </remarks>
+    public static IServiceCollection AddCreatorMarketplace(this IServiceCollection services, Action<CreatorMarketplaceBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        if (!services.Any(descriptor => descriptor.ServiceType == typeof(CreatorMarketplaceBuilder.Marker)))
+        {
+            AddOnce(services);
+        }
+
+        configure(new CreatorMarketplaceBuilder(services));
+        return services;
+    }
+
+    private static void AddOnce(IServiceCollection services)
+    {
+        services.AddSingleton<CreatorMarketplaceBuilder.Marker>();
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton(sp => Store(sp).Creators);
+        services.TryAddSingleton(sp => Store(sp).Campaigns);
+        services.TryAddSingleton(sp => Store(sp).Collaborations);
+        services.TryAddSingleton(sp => Store(sp).Contracts);
+        services.TryAddSingleton(sp => Store(sp).Invoices);
+        services.TryAddSingleton(sp => Store(sp).Shortlists);
+        services.TryAddSingleton(sp => Store(sp).SavedSearches);
+        services.TryAddSingleton(sp => Store(sp).Outbox);
+        services.TryAddSingleton(sp => Store(sp).Ledger);
+        services.TryAddSingleton<ICreatorCatalog, InMemoryCreatorCatalog>();
+        services.TryAddSingleton(FeePolicy.None);
+        services.TryAddSingleton(RefundPolicy.Default);
+        services.TryAddSingleton(CollaborationPolicy.Default);
+        services.TryAddSingleton(MarketplacePolicy.TikTokCreatorMarketplace);
+        services.TryAddSingleton(sp => new OutboxDispatcher(
+            sp.GetRequiredService<IOutbox>(),
+            sp.GetService<IOutboxPublisher>() ?? throw new InvalidOperationException(
+                "OutboxDispatcher: no IOutboxPublisher is registered; add one with AddCreatorMarketplace(b => b.AddOutboxPublisher<TPublisher>())."),
+            sp.GetRequiredService<IClock>()));
+
+        // A missing store is found when the host starts, not at the first request that needs one.
+        services.AddOptions<CreatorMarketplaceBuilder.Marker>()
+            .Validate<IServiceProviderIsService>(
+                (_, registered) => registered.IsService(typeof(IMarketplaceStore)),
+                "AddCreatorMarketplace: no store is chosen; call UseInMemory(), UseSqlite(...) or UsePostgreSql(...) on the builder.")
+            .ValidateOnStart();
+    }
+
+    private static IMarketplaceStore Store(IServiceProvider services) =>
+        services.GetService<IMarketplaceStore>() ?? throw new InvalidOperationException(
+            "AddCreatorMarketplace: no store is chosen; call UseInMemory(), UseSqlite(...) or UsePostgreSql(...) on the builder.");
+}

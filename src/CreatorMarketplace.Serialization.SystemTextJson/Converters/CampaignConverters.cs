@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CreatorMarketplace.Campaigns;
+using NodaTime;
+
+namespace CreatorMarketplace.Serialization.Converters;
+
+/// <summary>
+/// <see cref="CampaignTimeline"/> as <c>{"first":"2026-03-01","last":"2026-03-31","zone":"America/New_York"}</c>:
+/// the first and last days and the brand's zone, read back through <see cref="CampaignTimeline.Create"/>.
+/// </summary>
+internal sealed class CampaignTimelineJsonConverter : JsonConverter<CampaignTimeline>
+{
+    private static readonly string[] Members = ["first", "last", "zone"];
+
+    public override CampaignTimeline Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var json = new JsonObjectReader(ref reader, options, nameof(CampaignTimeline), Members);
+        LocalDate first = default, last = default;
+        DateTimeZone? zone = null;
+        while (json.NextMember(ref reader, out var member))
+        {
+            switch (member)
+            {
+                case "first":
+                    first = json.Value<LocalDate>(ref reader);
+                    break;
+                case "last":
+                    last = json.Value<LocalDate>(ref reader);
+                    break;
+                default:
+                    zone = json.Value<DateTimeZone>(ref reader);
+                    break;
+            }
+        }
+
+        return json.Create(() => CampaignTimeline.Create(first, last, zone!));
+    }
+
+    public override void Write(Utf8JsonWriter writer, CampaignTimeline value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteMember(Members[0], value.First, options);
+        writer.WriteMember(Members[1], value.Last, options);
+        writer.WriteMember(Members[2], value.Zone, options);
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,39 @@
+using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Contracts;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Payments;
+
+namespace CreatorMarketplace.Serialization;
+
+/// <summary>
+/// The JSON stored form of every aggregate: one <see cref="SnapshotSchema{TSnapshot}"/> each. Stores take a set of
+/// them; <see cref="Current"/> is this release's, and <c>with</c> swaps one schema for another (one with an
+/// upgrade of an application's own, say).
+/// </summary>
+public sealed record StoredFormats
+{
+    /// <summary>This release's schemas.</summary>
+    public static StoredFormats Current { get; } = new();
+
+    /// <summary>Creators.</summary>
+    public SnapshotSchema<CreatorSnapshot> Creator { get; init; } = new(nameof(Creators.Creator), 1);
+
+    /// <summary>Campaigns.</summary>
+    public SnapshotSchema<CampaignSnapshot> Campaign { get; init; } = new(nameof(Campaigns.Campaign), 1);
+
+    /// <summary>Collaborations: their event histories.</summary>
+    public SnapshotSchema<CollaborationSnapshot> Collaboration { get; init; } = new(nameof(Campaigns.Collaboration), 1);
+
+    /// <summary>Contracts.</summary>
+    public SnapshotSchema<ContractSnapshot> Contract { get; init; } = new(nameof(Contracts.Contract), 1);
+
+    /// <summary>Invoices and credit notes.</summary>
+    public SnapshotSchema<InvoiceSnapshot> Invoice { get; init; } = new(nameof(Payments.Invoice), 1);
+
+    /// <summary>Shortlists.</summary>
+    public SnapshotSchema<ShortlistSnapshot> Shortlist { get; init; } = new(nameof(Discovery.Shortlist), 1);
+
+    /// <summary>Saved searches.</summary>
+    public SnapshotSchema<SavedSearchSnapshot> SavedSearch { get; init; } = new(nameof(Discovery.SavedSearch), 1);
+}

@@ -1,0 +1,38 @@
+using CreatorMarketplace.Storage.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CreatorMarketplace.DependencyInjection;
+
+/// <summary>Chooses the PostgreSQL store in <c>AddCreatorMarketplace</c>.</summary>
+public static class PostgreSqlCreatorMarketplaceBuilderExtensions
+{
+    /// <summary>Keeps everything in PostgreSQL through a data source the application owns, replacing any store chosen before.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="dataSource">The data source.</param>
+    /// <param name="configure">Sets the options (the schema, say); the defaults when null.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="dataSource"/> is null.</exception>
+    public static CreatorMarketplaceBuilder UsePostgreSql(this CreatorMarketplaceBuilder builder, NpgsqlDataSource dataSource, Action<PostgreSqlStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(dataSource);
+        return builder.UsePostgreSql(_ => dataSource, configure);
+    }
+
+    /// <summary>Keeps everything in PostgreSQL through a data source taken from the services (one registered with Npgsql's own DI package, say).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="dataSource">Gets the data source from the services.</param>
+    /// <param name="configure">Sets the options; the defaults when null.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="dataSource"/> is null.</exception>
+    public static CreatorMarketplaceBuilder UsePostgreSql(this CreatorMarketplaceBuilder builder, Func<IServiceProvider, NpgsqlDataSource> dataSource, Action<PostgreSqlStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(dataSource);
+        return builder
+            .AddValidatedOptions(configure ?? (_ => { }), options => options.Validate())
+            .UseStore(services => new PostgreSqlMarketplaceStore(dataSource(services), services.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value));
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+
+namespace CreatorMarketplace.Storage.Sqlite;
+
+// The database's schema, as numbered migrations. PRAGMA user_version holds the last one applied; each migration
+// runs in the same transaction as the bump of that number, so a crash leaves the schema at one version or the next.
+internal static class SqliteSchema
+{
+    public static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE aggregates (
+            kind TEXT NOT NULL,
+            id TEXT NOT NULL,
+            version INTEGER NOT NULL CHECK (version >= 1),
+            schema_version INTEGER NOT NULL CHECK (schema_version >= 1),
+            document TEXT NOT NULL,
+            PRIMARY KEY (kind, id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE outbox (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+            event_id TEXT NOT NULL UNIQUE,
+            aggregate TEXT NOT NULL,
+            aggregate_id TEXT NOT NULL,
+            aggregate_version INTEGER NOT NULL,
+            event_type TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            occurred_at TEXT NOT NULL,
+            delivered_at TEXT NULL
+        );
+        CREATE INDEX outbox_pending ON outbox (sequence) WHERE delivered_at IS NULL;
+
+        CREATE TABLE ledger_transactions (
+            key TEXT NOT NULL PRIMARY KEY,
+            first_sequence INTEGER NOT NULL UNIQUE CHECK (first_sequence >= 1),
+            last_sequence INTEGER NOT NULL UNIQUE CHECK (last_sequence >= first_sequence),
+            posted_at TEXT NOT NULL,
+            document TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TRIGGER ledger_transactions_append_only_update BEFORE UPDATE ON ledger_transactions
+        BEGIN SELECT RAISE(ABORT, 'ledger transactions are append-only: correct one by appending a reversal'); END;
+        CREATE TRIGGER ledger_transactions_append_only_delete BEFORE DELETE ON ledger_transactions
+        BEGIN SELECT RAISE(ABORT, 'ledger transactions are append-only: correct one by appending a reversal'); END;
+        """,
+    ];
+
+    public static async ValueTask MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        // WAL cannot be switched on inside a transaction; it is a property of the file and stays on once set.
+        await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var applied = await UserVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        if (applied > Migrations.Length)
+        {
+            throw new InvalidOperationException(
+                $"The database '{connection.DataSource}' has schema version {applied}, newer than version {Migrations.Length} that this release knows; open it with a newer release.");
+        }
+
+        for (var version = applied + 1; version <= Migrations.Length; version++)
+        {
+            await ExecuteAsync(connection, transaction, Migrations[version - 1], cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, transaction, $"PRAGMA user_version = {version};", cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async ValueTask<int> UserVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async ValueTask ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

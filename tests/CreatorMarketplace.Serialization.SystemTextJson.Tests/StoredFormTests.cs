@@ -1,0 +1,163 @@
+using FsCheck.Fluent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Contracts;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Eligibility;
+using CreatorMarketplace.Payments;
+using CreatorMarketplace.Storage;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CreatorMarketplace.Serialization.Tests;
+
+/// <summary>Aggregates' stored forms: each written, read and restored gives the aggregate back, member for member.</summary>
+public class StoredFormTests
+{
+    private static readonly FakeClock Clock = new(Instant.FromUtc(2026, 11, 30, 9, 0), Duration.FromSeconds(1));
+
+    [Property(MaxTest = 100)]
+    public Property Creators_round_trip_through_their_stored_form() =>
+        Prop.ForAll(AggregateGenerators.Creators().ToArbitrary(), creator => RoundTrips(creator, StoredFormats.Current.Creator));
+
+    [Property(MaxTest = 100)]
+    public Property Campaigns_round_trip_through_their_stored_form() =>
+        Prop.ForAll(AggregateGenerators.Campaigns().ToArbitrary(), campaign => RoundTrips(campaign, StoredFormats.Current.Campaign));
+
+    [Property(MaxTest = 100)]
+    public Property Collaborations_round_trip_through_their_stored_form() =>
+        Prop.ForAll(AggregateGenerators.Collaborations().ToArbitrary(), collaboration => RoundTrips(collaboration, StoredFormats.Current.Collaboration));
+
+    [Property(MaxTest = 100)]
+    public Property Contracts_round_trip_through_their_stored_form() =>
+        Prop.ForAll(AggregateGenerators.Contracts().ToArbitrary(), contract => RoundTrips(contract, StoredFormats.Current.Contract));
+
+    [Property(MaxTest = 100)]
+    public Property Invoices_round_trip_through_their_stored_form() =>
+        Prop.ForAll(AggregateGenerators.Invoices().ToArbitrary(), invoice => RoundTrips(invoice, StoredFormats.Current.Invoice));
+
+    [Property(MaxTest = 100)]
+    public Property Saved_searches_round_trip_through_their_stored_form() =>
+        Prop.ForAll(AggregateGenerators.SavedSearches().ToArbitrary(), search => RoundTrips(search, StoredFormats.Current.SavedSearch));
+
+    [Property(MaxTest = 100)]
+    public Property Every_event_the_aggregates_raise_round_trips_by_its_stored_name() =>
+        Prop.ForAll(
+            Gen.OneOf(
+                AggregateGenerators.Creators().Select(a => a.PendingEvents),
+                AggregateGenerators.Campaigns().Select(a => a.PendingEvents),
+                AggregateGenerators.Collaborations().Select(a => a.PendingEvents),
+                AggregateGenerators.Contracts().Select(a => a.PendingEvents),
+                AggregateGenerators.SavedSearches().Select(a => a.PendingEvents)).ToArbitrary(),
+            events => events.All(e =>
+            {
+                var stored = DomainEventJson.Write(e);
+                var read = DomainEventJson.Read(stored.TypeName, stored.Json);
+                return read.GetType() == e.GetType() && DomainEventJson.Write(read) == stored;
+            }));
+
+    [Fact]
+    public void Every_event_type_has_its_own_stored_name()
+    {
+        var eventTypes = typeof(IDomainEvent).Assembly.GetExportedTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDomainEvent).IsAssignableFrom(t)).ToArray();
+
+        DomainEventJson.TypeNames.Count.ShouldBe(eventTypes.Length);
+        DomainEventJson.TypeNames.ShouldContain(nameof(ContractSigned));
+        Should.Throw<JsonException>(() => DomainEventJson.Read("ContractBurned", "{}")).Message.ShouldStartWith("'ContractBurned' is not the name of an event type");
+    }
+
+    [Fact]
+    public void A_collaboration_history_names_each_event_and_reads_it_wherever_the_name_stands()
+    {
+        var collaboration = AggregateGenerators.Collaborations().Sample(1, new Rnd(7), 30)[0];
+        var json = StoredFormats.Current.Collaboration.Write(collaboration.ToSnapshot());
+        var document = JsonNode.Parse(json)!.AsObject();
+        var first = document["history"]!.AsArray()[0]!.AsObject();
+        first["$type"]!.GetValue<string>().ShouldBe(nameof(CollaborationOpened));
+
+        // The type member moved to the end, as a tool that reorders members would leave it.
+        var type = first["$type"]!.GetValue<string>();
+        first.Remove("$type");
+        first["$type"] = type;
+        var read = StoredFormats.Current.Collaboration.Read(document.ToJsonString(), 1);
+
+        StoredFormats.Current.Collaboration.Write(read).ShouldBe(json);
+        first["$type"] = "CollaborationExploded";
+        Should.Throw<JsonException>(() => StoredFormats.Current.Collaboration.Read(document.ToJsonString(), 1)).Message.ShouldContain("'CollaborationExploded' is not a CollaborationEvent");
+    }
+
+    [Fact]
+    public void An_older_document_is_upgraded_step_by_step_and_a_newer_or_unbridged_one_is_refused()
+    {
+        var shortlist = Shortlist.Create(EntityId.New<ShortlistId>(Clock), EntityId.New<BrandId>(Clock), "Spring", Clock);
+        var json = StoredFormats.Current.Shortlist.Write(shortlist.ToSnapshot());
+        var steps = new List<int>();
+        var v3 = new SnapshotSchema<ShortlistSnapshot>("Shortlist", 3)
+            .WithUpgrade(2, document => { steps.Add(2); document["name"] = document["name"]!.GetValue<string>() + " v3"; return document; })
+            .WithUpgrade(1, document => { steps.Add(1); document["name"] = document["name"]!.GetValue<string>() + " v2"; return document; });
+
+        v3.Read(json, 1).Name.ShouldBe("Spring v2 v3");
+        steps.ShouldBe([1, 2]);
+        v3.Read(json, 3).Name.ShouldBe("Spring", "a current document is read as it is");
+        v3.UpgradesFrom.ShouldBe([1, 2]);
+        Should.Throw<JsonException>(() => StoredFormats.Current.Shortlist.Read(json, 2)).Message.ShouldBe("Shortlist snapshot: written under schema version 2, newer than version 1 that this release reads.");
+        Should.Throw<JsonException>(() => new SnapshotSchema<ShortlistSnapshot>("Shortlist", 3).WithUpgrade(2, d => d).Read(json, 1)).Message.ShouldBe("Shortlist snapshot: no upgrade from schema version 1 to 2.");
+        Should.Throw<ArgumentException>(() => v3.WithUpgrade(1, d => d));
+        Should.Throw<ArgumentOutOfRangeException>(() => v3.WithUpgrade(3, d => d));
+    }
+
+    [Fact]
+    public void A_stored_document_that_breaks_a_value_rule_is_refused_naming_the_aggregate_and_the_member()
+    {
+        var shortlist = Shortlist.Create(EntityId.New<ShortlistId>(Clock), EntityId.New<BrandId>(Clock), "Spring", Clock);
+        var document = JsonNode.Parse(StoredFormats.Current.Shortlist.Write(shortlist.ToSnapshot()))!.AsObject();
+        document["owner"] = "not-a-uuid";
+
+        var error = Should.Throw<JsonException>(() => StoredFormats.Current.Shortlist.Read(document.ToJsonString(), 1));
+
+        error.Message.ShouldStartWith("Shortlist snapshot (schema version 1): 'not-a-uuid' is not a BrandId");
+        error.Path.ShouldBe("$.owner");
+    }
+
+    [Fact]
+    public void Timelines_windows_territories_stats_rate_cards_policies_and_catalog_scores_have_strict_shapes()
+    {
+        var zone = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+        Json.Write(CampaignTimeline.Create(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 31), zone)).ShouldBe("""{"first":"2026-03-01","last":"2026-03-31","zone":"Europe/Berlin"}""");
+        Json.Write(PostingWindow.Create(new LocalDateTime(2026, 3, 1, 9, 0), new LocalDateTime(2026, 3, 1, 21, 0), zone)).ShouldBe("""{"opens":"2026-03-01T09:00:00","closes":"2026-03-01T21:00:00","zone":"Europe/Berlin"}""");
+        Json.Write(Territories.Of(Country.US, Country.CA)).ShouldBe("""{"worldwide":false,"countries":["CA","US"]}""");
+        Json.RoundTrip(Territories.Worldwide).ShouldBe(Territories.Worldwide);
+        Json.Write(AccountStats.Create(Instant.FromUtc(2026, 11, 1, 0, 0), 125_000, medianViews: 40_000, engagementRate: 0.05))
+            .ShouldBe("""{"asOf":"2026-11-01T00:00:00Z","followers":125000,"averageViews":null,"medianViews":40000,"engagementRate":0.05,"followerGrowthRate":null,"postsLast30Days":null,"viewsLast30Days":null}""");
+        var rateCard = RateCard.Create(Currency.USD, [KeyValuePair.Create(DeliverableType.Video, Money.Parse("USD 500.00"))], negotiable: true);
+        Json.Write(Json.RoundTrip(rateCard)).ShouldBe(Json.Write(rateCard));
+        Json.RoundTrip(MarketplacePolicy.TikTokCreatorMarketplace).ShouldBe(MarketplacePolicy.TikTokCreatorMarketplace);
+        var score = CatalogScore.Create(new CatalogScoreWeights(), Distribution.Create(new Dictionary<AudienceGender, double> { [AudienceGender.Female] = 1 })).GetValueOrThrow();
+        var readScore = Json.RoundTrip<ICreatorScore>(score).ShouldBeOfType<CatalogScore>();
+        (readScore.Weights, readScore.TargetGender, readScore.TargetAge).ShouldBe((score.Weights, score.TargetGender, score.TargetAge));
+
+        Json.Refuse<Territories>("""{"worldwide":true,"countries":["US"]}""").Message.ShouldBe("Territories.countries: is empty when the territories are worldwide.");
+        Json.Refuse<AccountStats>("""{"asOf":"2026-11-01T00:00:00Z","followers":-1,"averageViews":null,"medianViews":null,"engagementRate":null,"followerGrowthRate":null,"postsLast30Days":null,"viewsLast30Days":null}""").Message.ShouldContain("followers may not be negative");
+        Json.Refuse<CampaignTimeline>("""{"first":"2026-03-31","last":"2026-03-01","zone":"Europe/Berlin"}""").Message.ShouldStartWith("CampaignTimeline");
+        Json.Refuse<ICreatorScore>("""{"name":"my score","weights":null,"targetGender":null,"targetAge":null}""").Message.ShouldContain("'my score' is not a score with a stored form");
+        Should.Throw<JsonException>(() => Json.Write<ICreatorScore>(new ConstantScore())).Message.ShouldContain("has no stored form");
+    }
+
+    private static bool RoundTrips<TAggregate, TSnapshot>(TAggregate aggregate, SnapshotSchema<TSnapshot> schema)
+        where TAggregate : ISnapshotable<TAggregate, TSnapshot>
+        where TSnapshot : class
+    {
+        var json = schema.Write(aggregate.ToSnapshot());
+        var restored = TAggregate.FromSnapshot(schema.Read(json, schema.Version), 3);
+        return schema.Write(restored.ToSnapshot()) == json;
+    }
+
+    private sealed class ConstantScore : ICreatorScore
+    {
+        public string Name => "constant";
+
+        public double? Score(CreatorListing creator) => 1;
+    }
+}

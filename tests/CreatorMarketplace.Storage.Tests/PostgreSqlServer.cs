@@ -1,0 +1,52 @@
+using Npgsql;
+
+namespace CreatorMarketplace.Storage.Tests;
+
+/// <summary>
+/// The PostgreSQL server the tests use: the connection string in CREATOR_MARKETPLACE_POSTGRES, which `.ci/run`
+/// sets after starting one. Without it the PostgreSQL tests are skipped, except under CI (CI=true), where a
+/// missing server fails them: CI must never pass with the PostgreSQL store untested.
+/// </summary>
+internal static class PostgreSqlServer
+{
+    public const string Variable = "CREATOR_MARKETPLACE_POSTGRES";
+
+    private static readonly Lazy<NpgsqlDataSource?> Shared = new(() =>
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } connectionString ? NpgsqlDataSource.Create(connectionString) : null);
+
+    /// <summary>The shared data source, or a skip (a failure under CI) when no server is configured.</summary>
+    public static NpgsqlDataSource DataSource()
+    {
+        if (Shared.Value is { } dataSource)
+        {
+            return dataSource;
+        }
+
+        var underCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        if (underCi)
+        {
+            throw new InvalidOperationException($"{Variable} is not set: under CI the PostgreSQL tests must run against a server (.ci/run starts one).");
+        }
+
+        Skip.If(true, $"No PostgreSQL server: set {Variable} to a connection string (.ci/postgres starts one).");
+        throw new InvalidOperationException("unreachable");
+    }
+
+    /// <summary>A schema name no other test uses.</summary>
+    public static string NewSchema() => "test_" + Guid.NewGuid().ToString("N");
+
+    /// <summary>Drops schemas a test created.</summary>
+    public static async Task DropAsync(IEnumerable<string> schemas)
+    {
+        if (Shared.Value is not { } dataSource)
+        {
+            return;
+        }
+
+        foreach (var schema in schemas)
+        {
+            await using var command = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE;");
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Serialization;
+using CreatorMarketplace.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CreatorMarketplace.Storage.Tests;
+
+/// <summary>What only the SQLite store has: a file, a schema, triggers, and surviving a killed process.</summary>
+public sealed class SqliteFileTests : IDisposable
+{
+    private readonly TemporaryFolder _folder = new();
+    private readonly FakeClock _clock = new(Instant.FromUtc(2026, 11, 30, 9, 0), Duration.FromSeconds(1));
+
+    private string DatabasePath => Path.Combine(_folder.Path, "nested", "marketplace.db");
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task The_file_and_its_folder_are_created_in_WAL_mode_at_the_current_schema_and_migrating_again_changes_nothing()
+    {
+        using (var store = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }))
+        {
+            await store.MigrateAsync();
+            await store.MigrateAsync();
+        }
+
+        using var second = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath });
+        await second.MigrateAsync();
+        (await ScalarAsync("PRAGMA journal_mode;")).ShouldBe("wal");
+        (await ScalarAsync("PRAGMA user_version;")).ShouldBe(SqliteMarketplaceStore.SchemaVersion);
+    }
+
+    [Fact]
+    public async Task What_one_store_saved_another_opening_the_file_later_loads()
+    {
+        var shortlist = Shortlist.Create(EntityId.New<ShortlistId>(_clock), EntityId.New<BrandId>(_clock), "Kept", _clock);
+        using (var store = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }))
+        {
+            await store.Shortlists.SaveAsync(shortlist);
+        }
+
+        using var reopened = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath });
+        (await reopened.Shortlists.FindAsync(shortlist.Id)).ShouldNotBeNull().Name.ShouldBe("Kept");
+        (await reopened.Outbox.ReadPendingAsync(10)).ShouldHaveSingleItem().Event.ShouldBeOfType<ShortlistCreated>();
+    }
+
+    [Fact]
+    public async Task A_database_from_a_newer_release_is_refused_rather_than_changed()
+    {
+        using (var store = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }))
+        {
+            await store.MigrateAsync();
+        }
+
+        await ExecuteAsync($"PRAGMA user_version = {SqliteMarketplaceStore.SchemaVersion + 1};");
+        using var older = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath });
+
+        var error = await Should.ThrowAsync<InvalidOperationException>(async () => await older.MigrateAsync());
+
+        error.Message.ShouldContain($"schema version {SqliteMarketplaceStore.SchemaVersion + 1}");
+    }
+
+    [Fact]
+    public async Task The_database_itself_refuses_to_change_or_delete_a_ledger_transaction()
+    {
+        using (var store = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }))
+        {
+            var entry = new CreatorMarketplace.Payments.LedgerEntry(1, "k1", CreatorMarketplace.Payments.LedgerAccount.PlatformFees, CreatorMarketplace.Payments.LedgerAccount.PlatformFees, Money.Parse("USD 1.00"), _clock.GetCurrentInstant(), "memo");
+            (await store.Ledger.AppendAsync(new CreatorMarketplace.Payments.LedgerTransaction("k1", "charge", [entry], entry.PostedAt))).IsAppended.ShouldBeTrue();
+        }
+
+        (await Should.ThrowAsync<SqliteException>(() => ExecuteAsync("UPDATE ledger_transactions SET posted_at = 'x';"))).Message.ShouldContain("append-only");
+        (await Should.ThrowAsync<SqliteException>(() => ExecuteAsync("DELETE FROM ledger_transactions;"))).Message.ShouldContain("append-only");
+        (await ScalarAsync("SELECT COUNT(*) FROM ledger_transactions;")).ShouldBe(1L);
+    }
+
+    [Fact]
+    public async Task A_document_stored_under_an_older_schema_is_upgraded_when_loaded()
+    {
+        var shortlist = Shortlist.Create(EntityId.New<ShortlistId>(_clock), EntityId.New<BrandId>(_clock), "Old name", _clock);
+        using (var v1 = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }))
+        {
+            await v1.Shortlists.SaveAsync(shortlist);
+        }
+
+        // A later release whose shortlist schema is version 2, with an upgrade from version 1.
+        var formats = StoredFormats.Current with
+        {
+            Shortlist = new SnapshotSchema<ShortlistSnapshot>("Shortlist", 2).WithUpgrade(1, document =>
+            {
+                document["name"] = document["name"]!.GetValue<string>() + " (upgraded)";
+                return document;
+            }),
+        };
+        using var v2 = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath, Formats = formats });
+
+        var loaded = (await v2.Shortlists.FindAsync(shortlist.Id)).ShouldNotBeNull();
+        loaded.Name.ShouldBe("Old name (upgraded)");
+        loaded.Rename("New name", _clock);
+        await v2.Shortlists.SaveAsync(loaded);
+        (await ScalarAsync("SELECT schema_version FROM aggregates;")).ShouldBe(2L, "a save writes the current schema");
+        (await v2.Shortlists.FindAsync(shortlist.Id)).ShouldNotBeNull().Name.ShouldBe("New name", "a current document is not upgraded again");
+    }
+
+    [Fact]
+    public async Task A_process_killed_while_saving_leaves_nothing_half_written()
+    {
+        // Each round starts the writer on the same file and kills it at a random point of its save loop, where it
+        // spends most of its time inside transactions.
+        var random = new Random(20261130);
+        for (var round = 0; round < 12; round++)
+        {
+            using var writer = StartWriter();
+            await WaitForSavesAsync(writer, 2 + random.Next(5));
+            await Task.Delay(random.Next(0, 30));
+            writer.Kill(entireProcessTree: true);
+            await writer.WaitForExitAsync();
+        }
+
+        (await ScalarAsync("PRAGMA integrity_check;")).ShouldBe("ok");
+        using var store = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath });
+        var rows = await QueryAsync("SELECT id, version FROM aggregates WHERE kind = 'Shortlist';", r => (Id: Guid.Parse(r.GetString(0)), Version: r.GetInt64(1)));
+        rows.Count.ShouldBeGreaterThan(30);
+        foreach (var (id, version) in rows)
+        {
+            // The writer's pattern: 50 entries and 51 events at version 1, one more entry and 2 more events per save.
+            var shortlist = (await store.Shortlists.FindAsync(ShortlistId.From(id))).ShouldNotBeNull();
+            shortlist.Entries.Count.ShouldBe(50 + (int)(version - 1));
+            var events = (long)(await ScalarAsync($"SELECT COUNT(*) FROM outbox WHERE aggregate_id = '{id:D}';"))!;
+            events.ShouldBe(51 + (2 * (version - 1)), $"shortlist {id} at version {version}");
+        }
+
+        var sequences = await QueryAsync("SELECT first_sequence, last_sequence FROM ledger_transactions ORDER BY first_sequence;", r => (First: r.GetInt64(0), Last: r.GetInt64(1)));
+        sequences.Select(s => s.First).ShouldBe(Enumerable.Range(1, sequences.Count).Select(i => (long)i));
+    }
+
+    private Process StartWriter()
+    {
+        var writer = Path.Combine(AppContext.BaseDirectory, "CreatorMarketplace.Storage.CrashWriter.dll");
+        var start = new ProcessStartInfo("dotnet", [writer, DatabasePath]) { RedirectStandardOutput = true, UseShellExecute = false };
+        return Process.Start(start).ShouldNotBeNull();
+    }
+
+    private static async Task WaitForSavesAsync(Process writer, int saves)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        for (var seen = 0; seen < saves;)
+        {
+            var line = await writer.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException($"the writer exited with code {writer.ExitCode}");
+            if (line.StartsWith("saved ", StringComparison.Ordinal))
+            {
+                seen++;
+            }
+        }
+    }
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    private async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        return connection;
+    }
+}

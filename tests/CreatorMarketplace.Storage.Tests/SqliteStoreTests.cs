@@ -1,0 +1,26 @@
+using CreatorMarketplace.Storage.Sqlite;
+
+namespace CreatorMarketplace.Storage.Tests;
+
+public sealed class SqliteStoreTests : MarketplaceStoreContract, IDisposable
+{
+    private readonly TemporaryFolder _folder = new();
+    private readonly List<SqliteMarketplaceStore> _stores = [];
+
+    protected override Task<IMarketplaceStore> CreateStoreAsync()
+    {
+        var store = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = Path.Combine(_folder.Path, $"store-{_stores.Count}.db") });
+        _stores.Add(store);
+        return Task.FromResult<IMarketplaceStore>(store);
+    }
+
+    public void Dispose()
+    {
+        foreach (var store in _stores)
+        {
+            store.Dispose();
+        }
+
+        _folder.Dispose();
+    }
+}

@@ -163,12 +163,13 @@ internal static class CampaignStep
             ["when", "who", "action", "after"],
             collaboration.AuditTrail.Select(entry => new object?[] { entry.At.InZone(newYork).ToString("MM-dd HH:mm", null), entry.Actor, entry.Action, entry.After }));
         output.WriteLine();
-        return new CampaignOutcome(brand, newYork, clock, (maker, collaboration, contract), (dropped, cancelled));
+        return new CampaignOutcome(campaign, brand, newYork, clock, (maker, collaboration, contract), (dropped, cancelled));
     }
 }
 
-/// <summary>What step 6 leaves for the payments and report steps: the brand, its zone, the clock, and the two collaborations that agreed a price.</summary>
+/// <summary>What step 6 leaves for the payments, report and storage steps: the campaign, its brand, the brand's zone, the clock, and the two collaborations that agreed a price.</summary>
 internal sealed record CampaignOutcome(
+    Campaign Campaign,
     BrandId Brand,
     DateTimeZone BrandZone,
     FakeClock Clock,

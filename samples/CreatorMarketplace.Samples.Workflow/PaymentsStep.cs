@@ -13,7 +13,7 @@ namespace CreatorMarketplace.Samples.Workflow;
 /// </summary>
 internal static class PaymentsStep
 {
-    public static async Task Run(CampaignOutcome campaign, TextWriter output)
+    public static async Task<PaymentsOutcome> Run(CampaignOutcome campaign, TextWriter output)
     {
         output.WriteLine("Step 7: payments");
         var clock = campaign.Clock;
@@ -75,5 +75,9 @@ internal static class PaymentsStep
 
         output.WriteLine($"  status on {due.PlusDays(1):yyyy-MM-dd}: {invoice.StatusOn(due.PlusDays(1))}");
         output.WriteLine();
+        return new PaymentsOutcome(ledger, invoice);
     }
 }
+
+/// <summary>What step 7 leaves for the storage step: the escrow ledger and the creator's invoice.</summary>
+internal sealed record PaymentsOutcome(EscrowLedger Ledger, Invoice Invoice);

@@ -1,0 +1,156 @@
+using CreatorMarketplace;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.DependencyInjection;
+using CreatorMarketplace.Payments;
+using CreatorMarketplace.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Npgsql;
+
+namespace CreatorMarketplace.Samples.Workflow;
+
+/// <summary>
+/// Step 9: everything the walk-through made, kept in a durable store through <c>AddCreatorMarketplace</c>: a SQLite
+/// file by default, or PostgreSQL when given a connection string. The aggregates are saved with their events, read
+/// back by a second container as a restarted application would, a stale save is refused as a conflict, the outbox
+/// is delivered, and the escrow ledger is appended once however often it is replayed.
+/// </summary>
+internal static class StorageStep
+{
+    public static async Task Run(IClock clock, StoreChoice store, Creator maya, CampaignOutcome campaign, PaymentsOutcome payments, TextWriter output)
+    {
+        output.WriteLine("Step 9: storing the campaign");
+        await store.ResetAsync();
+        output.WriteLine($"  Store: {store}, emptied first so that each run starts alike");
+        var (_, delivered, contract) = campaign.Delivered;
+        var cancelled = campaign.Cancelled.Collaboration;
+
+        // 1. Save everything with its pending events. Each save is one transaction: the aggregate, its new version
+        //    and its events in the outbox, together or not at all.
+        var saved = new List<object?[]>();
+        await using (var services = store.Services(clock))
+        {
+            var marketplace = services.GetRequiredService<IMarketplaceStore>();
+            saved.Add(Row("Creator", maya.Profile.DisplayName, maya.PendingEvents.Count, await marketplace.Creators.SaveAsync(maya)));
+            saved.Add(Row("Campaign", campaign.Campaign.Plan.Name, campaign.Campaign.PendingEvents.Count, await marketplace.Campaigns.SaveAsync(campaign.Campaign)));
+            saved.Add(Row("Contract", contract.Status.Name, contract.PendingEvents.Count, await marketplace.Contracts.SaveAsync(contract)));
+            saved.Add(Row("Collaboration", delivered.Status.Name, delivered.PendingEvents.Count, await marketplace.Collaborations.SaveAsync(delivered)));
+            saved.Add(Row("Collaboration", cancelled.Status.Name, cancelled.PendingEvents.Count, await marketplace.Collaborations.SaveAsync(cancelled)));
+            saved.Add(Row("Invoice", payments.Invoice.Number, payments.Invoice.PendingEvents.Count, await marketplace.Invoices.SaveAsync(payments.Invoice)));
+
+            // The ledger is append-only, and a key is used once: replaying every transaction twice appends each once.
+            var appended = 0;
+            var repeats = 0;
+            var conflicts = 0;
+            foreach (var transaction in payments.Ledger.Transactions.Concat(payments.Ledger.Transactions))
+            {
+                var result = await services.GetRequiredService<ILedgerStore>().AppendAsync(transaction);
+                result.Switch(_ => appended++, _ => repeats++, _ => conflicts++);
+            }
+
+            DiscoveryStep.WriteTable(output, ["aggregate", "which", "events", "saved"], saved);
+            output.WriteLine($"  Ledger: {appended} transactions appended, {repeats} repeats recognised by their keys, {conflicts} out of sequence");
+        }
+
+        // 2. A second container on the same store, as after a restart: everything loads as it was saved.
+        await using (var services = store.Services(clock))
+        {
+            var creators = services.GetRequiredService<IRepository<Creator, CreatorId>>();
+            var loadedContract = await services.GetRequiredService<IRepository<Contracts.Contract, ContractId>>().FindAsync(contract.Id);
+            var loadedCollaboration = await services.GetRequiredService<IRepository<Campaigns.Collaboration, CollaborationId>>().FindAsync(delivered.Id);
+            output.WriteLine($"  After a restart: contract {loadedContract!.Status} at version {loadedContract.Version}, in force: version {loadedContract.InForce?.Number}; " +
+                $"collaboration {loadedCollaboration!.Status} with {loadedCollaboration.History.Count} events replayed");
+
+            // 3. Two editors load the creator; the first saves, the second's save is a conflict that changes nothing,
+            //    and it succeeds once redone on the newer version.
+            var first = (await creators.FindAsync(maya.Id))!;
+            var second = (await creators.FindAsync(maya.Id))!;
+            first.RecordCollaboration(new PastCollaboration("Glow Labs", null, 1, campaign.Brand), clock);
+            second.SetOnVacation(true, clock);
+            var firstSave = await creators.SaveAsync(first);
+            var secondSave = await creators.SaveAsync(second);
+            output.WriteLine($"  Two editors of {maya.Profile.DisplayName}: the first is {firstSave}; the second: {secondSave.Conflict}");
+            var retry = (await creators.FindAsync(maya.Id))!;
+            retry.SetOnVacation(true, clock);
+            output.WriteLine($"  The second editor reloads and redoes the change: {await creators.SaveAsync(retry)}, keeping the first editor's ({retry.PastCollaborations.Count} past collaboration on record)");
+
+            // 4. The outbox: every event the saves wrote, delivered at least once, in order, with its id.
+            var publisher = (CountingPublisher)services.GetRequiredService<IOutboxPublisher>();
+            var dispatcher = services.GetRequiredService<OutboxDispatcher>();
+            var report = await dispatcher.DispatchPendingAsync();
+            var again = await dispatcher.DispatchPendingAsync();
+            output.WriteLine($"  Outbox: {report.Delivered} events delivered ({string.Join(", ", publisher.ByType.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Take(4).Select(pair => $"{pair.Key} ×{pair.Value}"))}, …); a second pass finds {again.Delivered}");
+        }
+
+        output.WriteLine();
+    }
+
+    private static object?[] Row(string aggregate, string? which, int events, SaveResult result) =>
+        [aggregate, which, events, result.ToString()];
+
+    private sealed class CountingPublisher : IOutboxPublisher
+    {
+        public Dictionary<string, int> ByType { get; } = [];
+
+        public ValueTask PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            var name = message.Event.GetType().Name;
+            ByType[name] = ByType.GetValueOrDefault(name) + 1;
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>Where step 9 keeps things: a SQLite file (the default) or a PostgreSQL database.</summary>
+    internal sealed record StoreChoice(string? SqlitePath, string? PostgreSqlConnectionString)
+    {
+        /// <summary>A container configured as an application would configure its own.</summary>
+        public ServiceProvider Services(IClock clock)
+        {
+            var services = new ServiceCollection().AddSingleton(clock);
+            services.AddCreatorMarketplace(marketplace =>
+            {
+                marketplace.AddOutboxPublisher<CountingPublisher>();
+                if (PostgreSqlConnectionString is { } connectionString)
+                {
+                    // The container owns the data source and disposes it; the store only borrows it.
+                    services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+                    marketplace.UsePostgreSql(provider => provider.GetRequiredService<NpgsqlDataSource>(), options => options.Schema = Schema);
+                }
+                else
+                {
+                    marketplace.UseSqlite(SqlitePath!);
+                }
+            });
+            var provider = services.BuildServiceProvider(validateScopes: true);
+
+            // What a host does when it starts: a bad option fails here, naming the option.
+            provider.GetRequiredService<IStartupValidator>().Validate();
+            return provider;
+        }
+
+        private const string Schema = "workflow_sample";
+
+        /// <summary>Empties the store: deletes the SQLite file, or drops the sample's PostgreSQL schema.</summary>
+        public async Task ResetAsync()
+        {
+            if (PostgreSqlConnectionString is { } connectionString)
+            {
+                await using var dataSource = NpgsqlDataSource.Create(connectionString);
+                await using var drop = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS {Schema} CASCADE;");
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+
+            foreach (var file in new[] { SqlitePath!, SqlitePath + "-wal", SqlitePath + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+
+        public override string ToString() =>
+            PostgreSqlConnectionString is { } connectionString
+                ? $"PostgreSQL, schema {Schema} ({new NpgsqlConnectionStringBuilder(connectionString) { Password = null }})"
+                : $"SQLite file {Path.GetFullPath(SqlitePath!)}";
+    }
+}

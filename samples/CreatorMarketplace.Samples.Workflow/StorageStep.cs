@@ -62,6 +62,17 @@ internal static class StorageStep
             output.WriteLine($"  After a restart: contract {loadedContract!.Status} at version {loadedContract.Version}, in force: version {loadedContract.InForce?.Number}; " +
                 $"collaboration {loadedCollaboration!.Status} with {loadedCollaboration.History.Count} events replayed");
 
+            // The escrow ledger, rebuilt from its stored transactions: the same balances, and the keys still known.
+            var stored = new List<LedgerTransaction>();
+            await foreach (var transaction in services.GetRequiredService<ILedgerStore>().ReadAsync())
+            {
+                stored.Add(transaction);
+            }
+
+            var ledger = EscrowLedger.FromTransactions(stored);
+            output.WriteLine($"  The escrow ledger rebuilt from {stored.Count} stored transactions: platform fees {ledger.Balance(LedgerAccount.PlatformFees, Currency.USD)} " +
+                $"(before the restart: {payments.Ledger.Balance(LedgerAccount.PlatformFees, Currency.USD)}), {ledger.Entries.Count} postings");
+
             // 3. Two editors load the creator; the first saves, the second's save is a conflict that changes nothing,
             //    and it succeeds once redone on the newer version.
             var first = (await creators.FindAsync(maya.Id))!;

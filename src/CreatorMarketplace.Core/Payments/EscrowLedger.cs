@@ -1,4 +1,5 @@
 using NodaTime;
+using static System.FormattableString;
 
 namespace CreatorMarketplace.Payments;
 
@@ -16,8 +17,80 @@ public sealed class EscrowLedger
 {
     private readonly List<LedgerEntry> _entries = [];
     private readonly List<LedgerTransaction> _transactions = [];
-    private readonly Dictionary<string, (Command Content, LedgerTransaction Transaction)> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LedgerTransaction> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<(LedgerAccount, Currency), long> _balances = [];
+
+    /// <summary>
+    /// Restores a ledger from its transactions as a store kept them (<see cref="Storage.ILedgerStore.ReadAsync"/>), in
+    /// order: the same entries, balances and keys, so that a repeated command is still recognised by its key and new
+    /// postings continue the numbering.
+    /// </summary>
+    /// <param name="transactions">Every transaction, oldest first.</param>
+    /// <returns>The ledger.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="transactions"/> is null.</exception>
+    /// <exception cref="DomainValidationException">
+    /// A transaction is malformed, a key repeats, the entries do not run from 1 without gaps, a transaction lacks the
+    /// command it recorded, or a correction reverses an unknown transaction. Every problem of the first transaction
+    /// that breaks a rule is named; the ones after it are not judged, since their numbers and balances depend on it.
+    /// </exception>
+    public static EscrowLedger FromTransactions(IEnumerable<LedgerTransaction> transactions)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        var ledger = new EscrowLedger();
+        var errors = new ErrorCollector();
+        var index = 0;
+        foreach (var transaction in transactions)
+        {
+            var at = errors.At($"transactions[{index++}]");
+            if (transaction is null)
+            {
+                at.Add(string.Empty, "ledger.transaction_missing", "a transaction is null.");
+                break;
+            }
+
+            try
+            {
+                Storage.LedgerTransactionRules.ThrowIfMalformed(transaction);
+            }
+            catch (DomainValidationException malformed)
+            {
+                at.AddRange(malformed.Errors);
+                break;
+            }
+
+            at.Require(transaction.Command is not null, "command", "ledger.command_missing", "a restored transaction keeps the command it recorded, by which a repeated key is recognised.");
+            at.Require(!ledger._byKey.ContainsKey(transaction.Key), "key", "ledger.key_repeated", $"the key '{transaction.Key}' is used twice.");
+            at.Require(
+                transaction.Entries[0].Sequence == ledger._entries.Count + 1,
+                "entries[0].sequence",
+                "ledger.sequence_gap",
+                $"entries run from 1 without gaps; the next is {ledger._entries.Count + 1}.");
+            at.Require(
+                transaction.Reverses is null || ledger._byKey.ContainsKey(transaction.Reverses),
+                "reverses",
+                "ledger.unknown_transaction",
+                $"there is no earlier transaction '{transaction.Reverses}'.");
+            if (errors.HasErrors)
+            {
+                // What follows a broken transaction cannot be judged: its numbers and balances depend on it.
+                break;
+            }
+
+            var copy = transaction with { Entries = transaction.Entries.ToArray() };
+            foreach (var entry in copy.Entries)
+            {
+                ledger._entries.Add(entry);
+                ledger._balances[(entry.From, entry.Amount.Currency)] = ledger._balances.GetValueOrDefault((entry.From, entry.Amount.Currency)) - entry.Amount.MinorUnits;
+                ledger._balances[(entry.To, entry.Amount.Currency)] = ledger._balances.GetValueOrDefault((entry.To, entry.Amount.Currency)) + entry.Amount.MinorUnits;
+            }
+
+            ledger._transactions.Add(copy);
+            ledger._byKey.Add(copy.Key, copy);
+        }
+
+        errors.ThrowIfAny(nameof(transactions));
+        return ledger;
+    }
 
     /// <summary>Every posting, in order.</summary>
     public IReadOnlyList<LedgerEntry> Entries => _entries.AsReadOnly();
@@ -40,7 +113,7 @@ public sealed class EscrowLedger
     /// <param name="clock">The clock.</param>
     /// <returns>The transaction, or a rejection.</returns>
     public LedgerResult Charge(string key, CollaborationId collaboration, BrandId brand, Money amount, IClock clock) =>
-        Post(key, new("charge", collaboration.Value, brand.Value, Guid.Empty, amount, null), clock, amount, _ =>
+        Post(key, new("charge", collaboration.Value, brand.Value, Guid.Empty, amount, ""), clock, amount, _ =>
             One(LedgerAccount.BrandFunding(brand), LedgerAccount.Escrow(collaboration), amount, "charge"));
 
     /// <summary>
@@ -56,7 +129,7 @@ public sealed class EscrowLedger
     public LedgerResult Release(string key, CollaborationId collaboration, CreatorId creator, Money amount, FeePolicy fees, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(fees);
-        return Post(key, new("release", collaboration.Value, creator.Value, Guid.Empty, amount, fees), clock, amount, escrow =>
+        return Post(key, new("release", collaboration.Value, creator.Value, Guid.Empty, amount, Invariant($"{fees.Rate} {fees.Fixed} {fees.Rounding}")), clock, amount, escrow =>
         {
             if (escrow(collaboration, amount.Currency) < amount)
             {
@@ -91,7 +164,7 @@ public sealed class EscrowLedger
         ArgumentNullException.ThrowIfNull(currency);
         ArgumentNullException.ThrowIfNull(refundCase);
         ArgumentNullException.ThrowIfNull(policy);
-        return Post(key, new("refund", collaboration.Value, brand.Value, creator.Value, Money.Zero(currency), (refundCase, policy.BrandShare(refundCase), policy.Rounding, killFee)), clock, null, escrow =>
+        return Post(key, new("refund", collaboration.Value, brand.Value, creator.Value, Money.Zero(currency), Invariant($"{refundCase} {policy.BrandShare(refundCase)} {policy.Rounding} {killFee}")), clock, null, escrow =>
         {
             var held = escrow(collaboration, currency);
             if (!held.IsPositive)
@@ -115,7 +188,7 @@ public sealed class EscrowLedger
     /// <param name="clock">The clock.</param>
     /// <returns>The transaction, or a rejection when the creator is owed less.</returns>
     public LedgerResult PayOut(string key, CreatorId creator, Money amount, IClock clock) =>
-        Post(key, new("payout", creator.Value, Guid.Empty, Guid.Empty, amount, null), clock, amount, _ =>
+        Post(key, new("payout", creator.Value, Guid.Empty, Guid.Empty, amount, ""), clock, amount, _ =>
             Balance(LedgerAccount.CreatorPayable(creator), amount.Currency) < amount
                 ? new LedgerRejection("ledger.insufficient_payable", $"creator {creator} is owed {Balance(LedgerAccount.CreatorPayable(creator), amount.Currency)}, less than {amount}.")
                 : One(LedgerAccount.CreatorPayable(creator), LedgerAccount.PaidOut(creator), amount, "payout"));
@@ -128,7 +201,7 @@ public sealed class EscrowLedger
     /// <param name="clock">The clock.</param>
     /// <returns>The transaction, or a rejection.</returns>
     public LedgerResult ReturnUnclaimed(string key, CreatorId creator, BrandId brand, Money amount, IClock clock) =>
-        Post(key, new("return unclaimed", creator.Value, brand.Value, Guid.Empty, amount, null), clock, amount, _ =>
+        Post(key, new("return unclaimed", creator.Value, brand.Value, Guid.Empty, amount, ""), clock, amount, _ =>
             Balance(LedgerAccount.PaidOut(creator), amount.Currency) < amount
                 ? new LedgerRejection("ledger.insufficient_paid_out", $"less than {amount} was paid out to creator {creator}.")
                 : One(LedgerAccount.PaidOut(creator), LedgerAccount.Refunds(brand), amount, "unclaimed payout returned"));
@@ -142,7 +215,7 @@ public sealed class EscrowLedger
     public LedgerResult Correct(string key, string transaction, string reason, IClock clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return Post(key, new("correction", Guid.Empty, Guid.Empty, Guid.Empty, default, (transaction, reason)), clock, null, reverses: transaction, plan: _ =>
+        return Post(key, new("correction", Guid.Empty, Guid.Empty, Guid.Empty, default, transaction + "\n" + reason), clock, null, reverses: transaction, plan: _ =>
         {
             if (!_byKey.TryGetValue(transaction, out var original))
             {
@@ -155,7 +228,7 @@ public sealed class EscrowLedger
             }
 
             // The reverse of each posting: money goes back from where it arrived to where it came from.
-            var reversal = original.Transaction.Entries.Select(e => (From: e.To, To: e.From, e.Amount, Memo: $"reverses {transaction}: {reason}")).ToList();
+            var reversal = original.Entries.Select(e => (From: e.To, To: e.From, e.Amount, Memo: $"reverses {transaction}: {reason}")).ToList();
             var shortfall = reversal
                 .Where(posting => posting.From.Kind != AccountKind.BrandFunding)
                 .GroupBy(posting => (Account: posting.From, posting.Amount.Currency))
@@ -189,9 +262,9 @@ public sealed class EscrowLedger
 
         if (_byKey.TryGetValue(key, out var first))
         {
-            return first.Content.Equals(command)
-                ? first.Transaction
-                : new LedgerRejection("ledger.idempotency_conflict", $"the key '{key}' was used for another command ({first.Transaction.Kind}).");
+            return first.Command == command.Text
+                ? first
+                : new LedgerRejection("ledger.idempotency_conflict", $"the key '{key}' was used for another command ({first.Kind}).");
         }
 
         var decided = plan((collaboration, currency) => Balance(LedgerAccount.Escrow(collaboration), currency));
@@ -212,12 +285,16 @@ public sealed class EscrowLedger
             _balances[(to, value.Currency)] = _balances.GetValueOrDefault((to, value.Currency)) + value.MinorUnits;
         }
 
-        var transaction = new LedgerTransaction(key, command.Kind, entries, now, reverses);
+        var transaction = new LedgerTransaction(key, command.Kind, entries, now, reverses, command.Text);
         _transactions.Add(transaction);
-        _byKey[key] = (command, transaction);
+        _byKey[key] = transaction;
         return transaction;
     }
 
-    // What a command asked for, compared by value to tell a retry from a different command under the same key.
-    private readonly record struct Command(string Kind, Guid First, Guid Second, Guid Third, Money Amount, object? Terms);
+    // What a command asked for. Its text, kept with the transaction, tells a retry from a different command under the
+    // same key, also in a ledger restored from storage; the terms are written invariantly for the same reason.
+    private readonly record struct Command(string Kind, Guid First, Guid Second, Guid Third, Money Amount, string Terms)
+    {
+        public string Text => Invariant($"{Kind}|{First}|{Second}|{Third}|{(Amount.IsDefault ? "" : Amount.ToString())}|{Terms}");
+    }
 }

@@ -93,7 +93,12 @@ public sealed record LedgerEntry(long Sequence, string Transaction, LedgerAccoun
 /// <param name="Entries">The postings.</param>
 /// <param name="PostedAt">When.</param>
 /// <param name="Reverses">For a correction, the key of the transaction it reverses.</param>
-public sealed record LedgerTransaction(string Key, string Kind, IReadOnlyList<LedgerEntry> Entries, Instant PostedAt, string? Reverses = null);
+/// <param name="Command">
+/// What the command asked for, as <see cref="EscrowLedger"/> records it: a repeat of the key with the same command is
+/// a retry, with another an idempotency conflict, also once the ledger is restored with
+/// <see cref="EscrowLedger.FromTransactions"/>. Null for a transaction made by other means, which cannot be restored.
+/// </param>
+public sealed record LedgerTransaction(string Key, string Kind, IReadOnlyList<LedgerEntry> Entries, Instant PostedAt, string? Reverses = null, string? Command = null);
 
 /// <summary>A ledger command that was refused; nothing was posted.</summary>
 /// <param name="Code">A stable reason code, for example <c>ledger.insufficient_escrow</c>.</param>

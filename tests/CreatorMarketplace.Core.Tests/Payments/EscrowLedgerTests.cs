@@ -109,4 +109,53 @@ public class EscrowLedgerTests
         FivePercentAndThirtyCents.On(Usd(0.20m)).ShouldBe(Usd(0.20m));
         Should.Throw<ArgumentException>(() => FivePercentAndThirtyCents.On(Money.Of(10m, Currency.EUR)));
     }
+
+    [Fact]
+    public async Task A_ledger_restored_from_its_store_recognises_repeated_keys_and_continues_the_numbering()
+    {
+        var ledger = new EscrowLedger();
+        var store = new CreatorMarketplace.Storage.InMemory.InMemoryMarketplaceStore();
+        ledger.Charge("charge-1", Collaboration, Brand, Usd(1_000m), Clock).GetValueOrThrow();
+        ledger.Release("release-1", Collaboration, Creator, Usd(400m), FivePercentAndThirtyCents, Clock).GetValueOrThrow();
+        foreach (var transaction in ledger.Transactions)
+        {
+            (await store.Ledger.AppendAsync(transaction)).IsAppended.ShouldBeTrue();
+        }
+
+        var stored = new List<LedgerTransaction>();
+        await foreach (var transaction in store.Ledger.ReadAsync())
+        {
+            stored.Add(transaction);
+        }
+
+        var restored = EscrowLedger.FromTransactions(stored);
+
+        Held(restored).ShouldBe(Held(ledger));
+        restored.Balance(LedgerAccount.CreatorPayable(Creator), Currency.USD).ShouldBe(ledger.Balance(LedgerAccount.CreatorPayable(Creator), Currency.USD));
+        restored.Release("release-1", Collaboration, Creator, Usd(400m), FivePercentAndThirtyCents, Clock).AsT0.Entries.ShouldBe(stored[1].Entries, "a retry returns the first posting");
+        restored.Entries.Count.ShouldBe(ledger.Entries.Count);
+        restored.Release("release-1", Collaboration, Creator, Usd(400m), FivePercentAndThirtyCents with { Rate = 0.06m }, Clock).AsT1.Code.ShouldBe("ledger.idempotency_conflict");
+        restored.Correct("fix-1", "release-1", "wrong creator", Clock).IsPosted.ShouldBeTrue();
+        var next = restored.Release("release-2", Collaboration, Creator, Usd(100m), FivePercentAndThirtyCents, Clock).GetValueOrThrow();
+        next.Entries[0].Sequence.ShouldBe(ledger.Entries.Count + 3, "the correction reversed both entries of release-1");
+        (await store.Ledger.AppendAsync(restored.Transactions[2])).IsAppended.ShouldBeTrue();
+        (await store.Ledger.AppendAsync(next)).IsAppended.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_history_that_does_not_follow_is_refused_at_its_first_broken_transaction()
+    {
+        var ledger = new EscrowLedger();
+        var charge = ledger.Charge("charge-1", Collaboration, Brand, Usd(1_000m), Clock).GetValueOrThrow();
+        var release = ledger.Release("release-1", Collaboration, Creator, Usd(400m), FivePercentAndThirtyCents, Clock).GetValueOrThrow();
+
+        var gap = Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([release, charge]));
+        var repeated = Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([charge, charge with { Command = null, Entries = [charge.Entries[0] with { Sequence = 2 }] }]));
+        var unknown = Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([charge with { Reverses = "nothing" }, release]));
+
+        gap.Errors.Select(e => (e.Field, e.Code)).ShouldBe([("transactions[0].entries[0].sequence", "ledger.sequence_gap")]);
+        repeated.Errors.Select(e => (e.Field, e.Code)).ShouldBe([("transactions[1].command", "ledger.command_missing"), ("transactions[1].key", "ledger.key_repeated")]);
+        unknown.Errors.Select(e => e.Field).ShouldBe(["transactions[0].reverses"], "the release after the broken charge is not judged");
+        EscrowLedger.FromTransactions([]).Entries.ShouldBeEmpty();
+    }
 }

@@ -60,6 +60,28 @@ public class LedgerProperties
             }
         }
 
+        // A ledger restored from its transactions holds the same entries and balances, and answers a repeated key as
+        // the original does.
+        var restored = EscrowLedger.FromTransactions(ledger.Transactions);
+        var accounts = ledger.Entries.SelectMany(e => new[] { (e.From, e.Amount.Currency), (e.To, e.Amount.Currency) }).Distinct();
+        if (!restored.Entries.SequenceEqual(ledger.Entries) || accounts.Any(a => restored.Balance(a.Item1, a.Item2) != ledger.Balance(a.Item1, a.Item2)))
+        {
+            return false;
+        }
+
+        foreach (var transaction in ledger.Transactions.Where(t => t.Kind == "charge"))
+        {
+            var entry = transaction.Entries[0];
+            var collaboration = CollaborationId.From(entry.To.Owner);
+            var brand = BrandId.From(entry.From.Owner);
+            var repeated = restored.Charge(transaction.Key, collaboration, brand, entry.Amount, clock);
+            if (!repeated.IsPosted || !repeated.AsT0.Entries.SequenceEqual(transaction.Entries)
+                || restored.Charge(transaction.Key, collaboration, brand, entry.Amount + entry.Amount, clock).IsPosted)
+            {
+                return false;
+            }
+        }
+
         // A payout id pays once at the gateway, however often it was retried.
         return gateway.Transfers.Select(t => t.IdempotencyKey).Distinct().Count() == gateway.Transfers.Count;
     }

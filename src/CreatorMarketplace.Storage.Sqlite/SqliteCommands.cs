@@ -23,6 +23,4 @@ internal static class SqliteCommands
     public static string Text(Guid id) => id.ToString("D");
 
     public static string Text(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
-
-    public static bool IsConstraintViolation(SqliteException exception) => exception.SqliteErrorCode == 19;
 }

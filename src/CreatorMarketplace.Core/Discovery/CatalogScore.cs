@@ -36,7 +36,7 @@ public sealed record CatalogScoreWeights(
 /// search's order means. The catalog ranks on the float form and orders the rows near the cut-off exactly, so the
 /// answers are those of <see cref="Score"/>.
 /// </remarks>
-public sealed class CatalogScore : ICreatorScore
+public sealed class CatalogScore : ICreatorScore, IEquatable<CatalogScore>
 {
     private readonly double[] _genderTarget;
     private readonly double[] _ageTarget;
@@ -104,6 +104,18 @@ public sealed class CatalogScore : ICreatorScore
         errors.Require(weights.AudienceFit == 0 || targetGender is not null || targetAge is not null, nameof(weights.AudienceFit), "scoring.target_missing", "audience fit needs a target gender or age distribution.");
         return errors.ToResult(() => new CatalogScore(weights, targetGender, targetAge));
     }
+
+    /// <summary>Whether both scores weigh and target the same, so that they rank every creator alike.</summary>
+    /// <param name="other">The other score.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(CatalogScore? other) =>
+        other is not null && Weights == other.Weights && Equals(TargetGender, other.TargetGender) && Equals(TargetAge, other.TargetAge);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as CatalogScore);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Weights, TargetGender?.Count, TargetAge?.Count);
 
     /// <summary>The exact score of a listing, from 0 to 100.</summary>
     /// <param name="creator">The creator.</param>

@@ -115,6 +115,54 @@ public sealed record CreatorQuery
     /// </summary>
     public SearchPosition? After { get; init; }
 
+    /// <summary>
+    /// Whether both queries ask the same: the same filters (each collection as a set, its order and repeats aside),
+    /// keyword, exclusions, sort, score, page size, facets and position.
+    /// </summary>
+    /// <param name="other">The other query.</param>
+    /// <returns>True when they ask the same.</returns>
+    /// <remarks>A saved search compares by this, so a query read back from storage equals the one saved.</remarks>
+    public bool Equals(CreatorQuery? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Equals(Platform, other.Platform)
+                && SameSet(Countries, other.Countries)
+                && SameSet(Subdivisions, other.Subdivisions)
+                && SameSet(ContentLabels, other.ContentLabels)
+                && SameSet(IndustryLabels, other.IndustryLabels)
+                && SameSet(Languages, other.Languages)
+                && SameSet(Tiers, other.Tiers)
+                && Followers.Equals(other.Followers)
+                && AverageViews.Equals(other.AverageViews)
+                && MedianViews.Equals(other.MedianViews)
+                && EngagementRate.Equals(other.EngagementRate)
+                && Price.Equals(other.Price)
+                && SameSet(FollowerCountries, other.FollowerCountries)
+                && Equals(FollowerGender, other.FollowerGender)
+                && SameSet(FollowerAges, other.FollowerAges)
+                && PastCampaignCount.Equals(other.PastCampaignCount)
+                && RequireResponsiveBadge == other.RequireResponsiveBadge
+                && Equals(MajorAudienceGender, other.MajorAudienceGender)
+                && Equals(MajorAudienceAge, other.MajorAudienceAge)
+                && Equals(MajorAudienceCountry, other.MajorAudienceCountry)
+                && string.Equals(Keyword, other.Keyword, StringComparison.Ordinal)
+                && SameSet(Excluded, other.Excluded)
+                && ExcludeOnVacation == other.ExcludeOnVacation
+                && Equals(Eligibility, other.Eligibility)
+                && Equals(Sort, other.Sort)
+                && Equals(Score, other.Score)
+                && Descending == other.Descending
+                && PageSize == other.PageSize
+                && IncludeFacets == other.IncludeFacets
+                && Equals(After, other.After)));
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        HashCode.Combine(Platform, Keyword, Sort, PageSize, Followers, Eligibility, Score);
+
+    private static bool SameSet<T>(IReadOnlyCollection<T>? left, IReadOnlyCollection<T>? right) =>
+        left is null || right is null ? ReferenceEquals(left, right) : left.ToHashSet().SetEquals(right);
+
     /// <summary>Checks the query and names every problem: bounds out of range or crossed, shares outside 0..1,
     /// a price without a currency, contradictory filters, a blank keyword, a page size out of range.</summary>
     /// <returns>The problems, empty when the query is valid.</returns>

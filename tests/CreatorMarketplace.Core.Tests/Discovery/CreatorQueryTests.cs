@@ -202,4 +202,18 @@ public class CreatorQueryTests
         all.Sort(ascending.Compare);
         all.ShouldBe([low, firstTie, secondTie, high, unknown]);
     }
+
+    [Fact]
+    public void Queries_that_ask_the_same_are_equal_whatever_their_collections_order_or_type()
+    {
+        var score = CatalogScore.Create(new CatalogScoreWeights(AudienceFit: 0)).GetValueOrThrow();
+        var query = new CreatorQuery { Countries = [Country.US, Country.CA], Languages = [Language.English], Sort = CreatorSort.Score, Score = score };
+        var same = new CreatorQuery { Countries = new List<Country> { Country.CA, Country.US, Country.CA }, Languages = new HashSet<Language> { Language.English }, Sort = CreatorSort.Score, Score = CatalogScore.Create(new CatalogScoreWeights(AudienceFit: 0)).GetValueOrThrow() };
+
+        same.ShouldBe(query);
+        same.GetHashCode().ShouldBe(query.GetHashCode());
+        (query with { Countries = [Country.US] }).ShouldNotBe(query);
+        (query with { PageSize = 10 }).ShouldNotBe(query);
+        (query with { Score = CatalogScore.Create(new CatalogScoreWeights(EngagementRate: 50, AudienceFit: 0)).GetValueOrThrow() }).ShouldNotBe(query);
+    }
 }

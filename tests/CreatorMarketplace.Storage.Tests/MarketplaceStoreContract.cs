@@ -23,6 +23,12 @@ public abstract class MarketplaceStoreContract
     /// <summary>Makes an empty store; each call gives one that shares nothing with earlier ones.</summary>
     protected abstract Task<IMarketplaceStore> CreateStoreAsync();
 
+    /// <summary>
+    /// A second store over the same data, as a second process or server would open it; the in-memory store can only
+    /// share itself.
+    /// </summary>
+    protected virtual Task<IMarketplaceStore> OpenAgainAsync(IMarketplaceStore store) => Task.FromResult(store);
+
     private Shortlist NewShortlist(string name = "Spring launch") =>
         Shortlist.Create(EntityId.New<ShortlistId>(Clock), EntityId.New<BrandId>(Clock), name, Clock);
 
@@ -205,6 +211,7 @@ public abstract class MarketplaceStoreContract
     public async Task Concurrent_writers_one_wins_the_others_conflict_and_retrying_loses_nothing()
     {
         var store = await CreateStoreAsync();
+        var stores = new[] { store, await OpenAgainAsync(store) };
         var shortlist = NewShortlist();
         await store.Shortlists.SaveAsync(shortlist);
         var creators = Enumerable.Range(0, 8).Select(_ => EntityId.New<CreatorId>(Clock)).ToArray();
@@ -213,12 +220,14 @@ public abstract class MarketplaceStoreContract
         // Every writer loads, waits until all have loaded, then saves: exactly one first save can win.
         var waiting = creators.Length;
         var allLoaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var writers = creators.Select(creator => Task.Run(async () =>
+        var writers = creators.Select((creator, i) => Task.Run(async () =>
         {
+            // Half the writers go through the second store, as another process would.
+            var own = stores[i % 2];
             var first = true;
             while (true)
             {
-                var loaded = (await store.Shortlists.FindAsync(shortlist.Id)).ShouldNotBeNull();
+                var loaded = (await own.Shortlists.FindAsync(shortlist.Id)).ShouldNotBeNull();
                 loaded.Add(creator, Clock);
                 if (first)
                 {
@@ -231,7 +240,7 @@ public abstract class MarketplaceStoreContract
                     first = false;
                 }
 
-                var result = await store.Shortlists.SaveAsync(loaded);
+                var result = await own.Shortlists.SaveAsync(loaded);
                 if (result.IsSaved)
                 {
                     return;

@@ -11,8 +11,10 @@ internal static class PostgreSqlServer
 {
     public const string Variable = "CREATOR_MARKETPLACE_POSTGRES";
 
-    private static readonly Lazy<NpgsqlDataSource?> Shared = new(() =>
-        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } connectionString ? NpgsqlDataSource.Create(connectionString) : null);
+    private static readonly Lazy<NpgsqlDataSource?> Shared = new(() => ConnectionString is { } connectionString ? NpgsqlDataSource.Create(connectionString) : null);
+
+    /// <summary>The server's connection string, or null when none is configured.</summary>
+    public static string? ConnectionString => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } connectionString ? connectionString : null;
 
     /// <summary>The shared data source, or a skip (a failure under CI) when no server is configured.</summary>
     public static NpgsqlDataSource DataSource()

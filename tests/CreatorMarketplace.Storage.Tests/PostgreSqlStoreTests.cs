@@ -1,10 +1,12 @@
 using CreatorMarketplace.Storage.PostgreSql;
+using Npgsql;
 
 namespace CreatorMarketplace.Storage.Tests;
 
 public sealed class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifetime
 {
     private readonly List<string> _schemas = [];
+    private readonly List<NpgsqlDataSource> _dataSources = [];
 
     protected override Task<IMarketplaceStore> CreateStoreAsync()
     {
@@ -14,7 +16,23 @@ public sealed class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifet
         return Task.FromResult<IMarketplaceStore>(store);
     }
 
+    // Its own data source, so its own connections, as another server's would be.
+    protected override Task<IMarketplaceStore> OpenAgainAsync(IMarketplaceStore store)
+    {
+        var dataSource = NpgsqlDataSource.Create(PostgreSqlServer.ConnectionString!);
+        _dataSources.Add(dataSource);
+        return Task.FromResult<IMarketplaceStore>(new PostgreSqlMarketplaceStore(dataSource, new PostgreSqlStoreOptions { Schema = ((PostgreSqlMarketplaceStore)store).Schema }));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync() => PostgreSqlServer.DropAsync(_schemas);
+    public async Task DisposeAsync()
+    {
+        foreach (var dataSource in _dataSources)
+        {
+            await dataSource.DisposeAsync();
+        }
+
+        await PostgreSqlServer.DropAsync(_schemas);
+    }
 }

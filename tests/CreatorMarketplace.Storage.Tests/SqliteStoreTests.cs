@@ -14,6 +14,13 @@ public sealed class SqliteStoreTests : MarketplaceStoreContract, IDisposable
         return Task.FromResult<IMarketplaceStore>(store);
     }
 
+    protected override Task<IMarketplaceStore> OpenAgainAsync(IMarketplaceStore store)
+    {
+        var again = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = ((SqliteMarketplaceStore)store).Path });
+        _stores.Add(again);
+        return Task.FromResult<IMarketplaceStore>(again);
+    }
+
     public void Dispose()
     {
         foreach (var store in _stores)

@@ -21,7 +21,7 @@ namespace CreatorMarketplace.Storage.PostgreSql;
 /// <see cref="CreatorQuery.Compare(SearchPosition, SearchPosition)"/>, so such a search reads every candidate.
 /// </para>
 /// <para>
-/// An upsert is one statement and a search reads one snapshot, so a search sees each creator wholly before or
+/// An upsert is one transaction and a search reads one snapshot, so a search sees each creator wholly before or
 /// wholly after an upsert. The tables come with the store's migrations, applied on first use under an advisory
 /// lock; the catalog and a <see cref="PostgreSqlMarketplaceStore"/> may share a schema. The catalog is safe to use
 /// from several threads and from several processes.

@@ -93,6 +93,7 @@ public static class CreatorMarketplaceJson
         new CampaignTimelineJsonConverter(),
         new AccountStatsJsonConverter(),
         new RateCardJsonConverter(),
+        new CreatorListingJsonConverter(),
         new CreatorScoreJsonConverter(),
         new MarketplacePolicyJsonConverter(),
         new PriceRangeJsonConverter(),

@@ -25,8 +25,7 @@ namespace CreatorMarketplace.Storage.PostgreSql;
 /// </remarks>
 public sealed class PostgreSqlMarketplaceStore : IMarketplaceStore
 {
-    private readonly SemaphoreSlim _migration = new(1, 1);
-    private volatile bool _migrated;
+    private readonly PostgreSqlDatabase _database;
 
     /// <summary>Creates the store; nothing is opened until first use.</summary>
     /// <param name="dataSource">The data source; the application keeps owning it.</param>
@@ -38,8 +37,7 @@ public sealed class PostgreSqlMarketplaceStore : IMarketplaceStore
         ArgumentNullException.ThrowIfNull(dataSource);
         options ??= new PostgreSqlStoreOptions();
         options.Validate();
-        DataSource = dataSource;
-        Schema = options.Schema;
+        _database = new PostgreSqlDatabase(dataSource, options.Schema);
         var formats = options.Formats;
         Creators = new PostgreSqlRepository<Creator, CreatorId, CreatorSnapshot>(this, formats.Creator);
         Campaigns = new PostgreSqlRepository<Campaign, CampaignId, CampaignSnapshot>(this, formats.Campaign);
@@ -53,10 +51,10 @@ public sealed class PostgreSqlMarketplaceStore : IMarketplaceStore
     }
 
     /// <summary>The data source the store connects through.</summary>
-    public NpgsqlDataSource DataSource { get; }
+    public NpgsqlDataSource DataSource => _database.DataSource;
 
     /// <summary>The schema that holds the store's tables.</summary>
-    public string Schema { get; }
+    public string Schema => _database.Schema;
 
     /// <summary>The schema version this release migrates to.</summary>
     public static int SchemaVersion => PostgreSqlSchema.Version;
@@ -101,37 +99,8 @@ public sealed class PostgreSqlMarketplaceStore : IMarketplaceStore
     }
 
     // An open connection to a migrated schema.
-    internal async ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_migrated)
-            {
-                await _migration.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    if (!_migrated)
-                    {
-                        await PostgreSqlSchema.MigrateAsync(connection, Schema, cancellationToken).ConfigureAwait(false);
-                        _migrated = true;
-                    }
-                }
-                finally
-                {
-                    _migration.Release();
-                }
-            }
-
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    internal ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => _database.OpenAsync(cancellationToken);
 
     // A table's name, qualified with the store's schema.
-    internal string Table(string name) => $"\"{Schema}\".{name}";
+    internal string Table(string name) => _database.Table(name);
 }

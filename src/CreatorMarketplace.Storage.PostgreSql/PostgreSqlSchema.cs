@@ -52,6 +52,98 @@ internal static class PostgreSqlSchema
             CREATE TRIGGER ledger_transactions_no_truncate BEFORE TRUNCATE ON "{schema}".ledger_transactions
                 FOR EACH STATEMENT EXECUTE FUNCTION "{schema}".refuse_ledger_change();
             """,
+
+        // The creator catalog (PostgreSqlCreatorCatalog): each listing's document beside a column for every filter
+        // and sort SQL decides. Numbers are stored as the listing holds them (bigint, double precision) and the
+        // sort keys as the doubles a search position holds, so comparisons in SQL are the query's own.
+        schema => $"""
+            CREATE TABLE "{schema}".creator_catalog (
+                id uuid PRIMARY KEY,
+                version bigint NOT NULL CHECK (version >= 0),
+                document json NOT NULL,
+                home_country text NOT NULL,
+                home_subdivision text NULL,
+                languages text[] NOT NULL,
+                content_labels text[] NOT NULL,
+                industry_labels text[] NOT NULL,
+                followers bigint NOT NULL,
+                average_views bigint NULL,
+                median_views bigint NULL,
+                engagement_rate double precision NULL,
+                tier smallint NOT NULL,
+                followers_order double precision NOT NULL,
+                median_views_order double precision NULL,
+                price_currency text NULL,
+                price_minor bigint NULL,
+                past_campaigns integer NOT NULL,
+                badges text[] NOT NULL,
+                on_vacation boolean NOT NULL,
+                gender_known boolean NOT NULL,
+                age_known boolean NOT NULL,
+                countries_known boolean NOT NULL,
+                major_gender text NULL,
+                major_age text NULL,
+                major_country text NULL,
+                handles_folded text[] NOT NULL,
+                name_folded text NOT NULL,
+                bio_folded text NOT NULL,
+                keyword_text text NOT NULL
+            );
+            CREATE INDEX creator_catalog_home_country ON "{schema}".creator_catalog (home_country);
+            CREATE INDEX creator_catalog_home_subdivision ON "{schema}".creator_catalog (home_subdivision) WHERE home_subdivision IS NOT NULL;
+            CREATE INDEX creator_catalog_languages ON "{schema}".creator_catalog USING gin (languages);
+            CREATE INDEX creator_catalog_content_labels ON "{schema}".creator_catalog USING gin (content_labels);
+            CREATE INDEX creator_catalog_industry_labels ON "{schema}".creator_catalog USING gin (industry_labels);
+            CREATE INDEX creator_catalog_badges ON "{schema}".creator_catalog USING gin (badges);
+            CREATE INDEX creator_catalog_tier ON "{schema}".creator_catalog (tier);
+            CREATE INDEX creator_catalog_followers ON "{schema}".creator_catalog (followers);
+            CREATE INDEX creator_catalog_average_views ON "{schema}".creator_catalog (average_views);
+            CREATE INDEX creator_catalog_median_views ON "{schema}".creator_catalog (median_views);
+            CREATE INDEX creator_catalog_price ON "{schema}".creator_catalog (price_currency, price_minor);
+            CREATE INDEX creator_catalog_past_campaigns ON "{schema}".creator_catalog (past_campaigns);
+            CREATE INDEX creator_catalog_major_gender ON "{schema}".creator_catalog (major_gender);
+            CREATE INDEX creator_catalog_major_age ON "{schema}".creator_catalog (major_age);
+            CREATE INDEX creator_catalog_major_country ON "{schema}".creator_catalog (major_country);
+            CREATE INDEX creator_catalog_by_followers ON "{schema}".creator_catalog (followers_order DESC, id);
+            CREATE INDEX creator_catalog_by_median_views ON "{schema}".creator_catalog (median_views_order DESC NULLS LAST, id);
+            CREATE INDEX creator_catalog_by_engagement_rate ON "{schema}".creator_catalog (engagement_rate DESC NULLS LAST, id);
+
+            -- Every account of every creator, for searches that name a platform.
+            CREATE TABLE "{schema}".creator_catalog_accounts (
+                creator_id uuid NOT NULL REFERENCES "{schema}".creator_catalog (id) ON DELETE CASCADE,
+                platform text NOT NULL,
+                followers bigint NOT NULL,
+                average_views bigint NULL,
+                median_views bigint NULL,
+                engagement_rate double precision NULL,
+                tier smallint NOT NULL,
+                followers_order double precision NOT NULL,
+                median_views_order double precision NULL,
+                PRIMARY KEY (creator_id, platform)
+            );
+            CREATE INDEX creator_catalog_accounts_followers ON "{schema}".creator_catalog_accounts (platform, followers);
+
+            -- One row per reported audience bucket: 'gender:Female', 'age:18-24', 'country:US'.
+            CREATE TABLE "{schema}".creator_catalog_audience (
+                creator_id uuid NOT NULL REFERENCES "{schema}".creator_catalog (id) ON DELETE CASCADE,
+                bucket text NOT NULL,
+                share double precision NOT NULL,
+                PRIMARY KEY (creator_id, bucket)
+            );
+            CREATE INDEX creator_catalog_audience_share ON "{schema}".creator_catalog_audience (bucket, share, creator_id);
+
+            -- Keyword search looks for a substring; where the database has pg_trgm, a trigram index finds it.
+            DO $$
+            DECLARE
+                trigram_schema text;
+            BEGIN
+                SELECT n.nspname INTO trigram_schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm';
+                IF trigram_schema IS NOT NULL THEN
+                    EXECUTE format('CREATE INDEX creator_catalog_keyword ON %I.creator_catalog USING gin (keyword_text %I.gin_trgm_ops)', '{schema}', trigram_schema);
+                END IF;
+            END
+            $$;
+            """,
     ];
 
     public static int Version => Migrations.Length;

@@ -300,35 +300,8 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
 
         var accounts = RestoreAccounts(snapshot.Accounts, errors);
         errors.Require(snapshot.Audience is not null, "audience", "snapshot.audience_missing", $"a creator has an audience, {nameof(Audience.Unknown)} until one is reported.");
-        var badges = new HashSet<Badge>();
-        for (var i = 0; i < snapshot.Badges.Count; i++)
-        {
-            if (snapshot.Badges[i] is not { } badge)
-            {
-                errors.Add($"badges[{i}]", "snapshot.badge_missing", "a badge is null.");
-                continue;
-            }
-
-            errors.Require(badges.Add(badge), $"badges[{i}]", "creator.badge_repeated", $"{badge.Name} is listed more than once.");
-        }
-
-        Instant? latest = null;
-        for (var i = 0; i < snapshot.ComplianceHistory.Count; i++)
-        {
-            if (snapshot.ComplianceHistory[i] is not { } violation)
-            {
-                errors.Add($"complianceHistory[{i}]", "snapshot.violation_missing", "a violation is null.");
-                continue;
-            }
-
-            errors.Require(
-                latest is null || violation.OccurredAt >= latest,
-                $"complianceHistory[{i}].occurredAt",
-                "creator.violations_out_of_order",
-                $"violations are kept in order of occurrence; this one occurred before {latest}.");
-            latest = latest > violation.OccurredAt ? latest : violation.OccurredAt;
-        }
-
+        var badges = RestoreBadges(snapshot.Badges, errors);
+        CheckComplianceHistory(snapshot.ComplianceHistory, errors);
         for (var i = 0; i < snapshot.PastCollaborations.Count; i++)
         {
             errors.Require(snapshot.PastCollaborations[i] is not null, $"pastCollaborations[{i}]", "snapshot.collaboration_missing", "a past collaboration is null.");
@@ -348,7 +321,8 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
         return creator;
     }
 
-    private static List<PlatformAccount> RestoreAccounts(IReadOnlyList<PlatformAccount> stored, ErrorCollector errors)
+    // The accounts of a stored creator or listing: at least the primary one, none null, at most one per platform.
+    internal static List<PlatformAccount> RestoreAccounts(IReadOnlyList<PlatformAccount> stored, ErrorCollector errors)
     {
         errors.Require(stored.Count > 0, "accounts", "creator.account_missing", "a creator has a primary account.");
         var accounts = new List<PlatformAccount>(stored.Count);
@@ -370,6 +344,45 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
         }
 
         return accounts;
+    }
+
+    // The badges of a stored creator or listing: none null, none twice.
+    internal static HashSet<Badge> RestoreBadges(IReadOnlyList<Badge> stored, ErrorCollector errors)
+    {
+        var badges = new HashSet<Badge>();
+        for (var i = 0; i < stored.Count; i++)
+        {
+            if (stored[i] is not { } badge)
+            {
+                errors.Add($"badges[{i}]", "snapshot.badge_missing", "a badge is null.");
+                continue;
+            }
+
+            errors.Require(badges.Add(badge), $"badges[{i}]", "creator.badge_repeated", $"{badge.Name} is listed more than once.");
+        }
+
+        return badges;
+    }
+
+    // The violations of a stored creator or listing: none null, in order of occurrence.
+    internal static void CheckComplianceHistory(IReadOnlyList<ComplianceViolation> stored, ErrorCollector errors)
+    {
+        Instant? latest = null;
+        for (var i = 0; i < stored.Count; i++)
+        {
+            if (stored[i] is not { } violation)
+            {
+                errors.Add($"complianceHistory[{i}]", "snapshot.violation_missing", "a violation is null.");
+                continue;
+            }
+
+            errors.Require(
+                latest is null || violation.OccurredAt >= latest,
+                $"complianceHistory[{i}].occurredAt",
+                "creator.violations_out_of_order",
+                $"violations are kept in order of occurrence; this one occurred before {latest}.");
+            latest = latest > violation.OccurredAt ? latest : violation.OccurredAt;
+        }
     }
 
     private static void ThrowIfInvalid(CreatorProfile profile)

@@ -1,3 +1,4 @@
+using CreatorMarketplace.Storage;
 using NodaTime;
 
 namespace CreatorMarketplace.Creators;
@@ -22,6 +23,32 @@ public sealed record CreatorListing
         OnVacation = creator.OnVacation;
         PastCampaignCount = creator.PastCampaignCount;
         ComplianceHistory = creator.ComplianceHistory.ToArray();
+    }
+
+    private CreatorListing(
+        CreatorId id,
+        long version,
+        Instant registeredAt,
+        CreatorProfile profile,
+        IReadOnlyList<PlatformAccount> accounts,
+        Audience audience,
+        RateCard? rateCard,
+        IReadOnlyList<Badge> badges,
+        bool onVacation,
+        int pastCampaignCount,
+        IReadOnlyList<ComplianceViolation> complianceHistory)
+    {
+        Id = id;
+        Version = version;
+        RegisteredAt = registeredAt;
+        Profile = profile;
+        Accounts = accounts;
+        Audience = audience;
+        RateCard = rateCard;
+        Badges = badges;
+        OnVacation = onVacation;
+        PastCampaignCount = pastCampaignCount;
+        ComplianceHistory = complianceHistory;
     }
 
     /// <summary>The creator.</summary>
@@ -62,6 +89,73 @@ public sealed record CreatorListing
 
     /// <summary>The creator's recorded rule violations, oldest first (eligibility's good standing looks back over them).</summary>
     public IReadOnlyList<ComplianceViolation> ComplianceHistory { get; }
+
+    /// <summary>
+    /// Makes a listing from its parts, as a catalog that keeps listings outside the creator (in a database, say)
+    /// reads one back. The parts pass the same checks as a creator's: the profile's own rules, a primary account
+    /// and at most one account per platform, no badge twice, the violations in order of occurrence.
+    /// </summary>
+    /// <param name="id">The creator.</param>
+    /// <param name="version">The creator's stored version, zero or more.</param>
+    /// <param name="registeredAt">When the creator joined the catalog.</param>
+    /// <param name="profile">The public profile.</param>
+    /// <param name="accounts">The platform accounts, the primary one first.</param>
+    /// <param name="audience">The audience; <see cref="Audience.Unknown"/> when nothing is reported.</param>
+    /// <param name="rateCard">The rate card, or null.</param>
+    /// <param name="badges">The badges, each once; the listing keeps them in its fixed order.</param>
+    /// <param name="onVacation">Whether the creator is on vacation.</param>
+    /// <param name="pastCampaignCount">The number of past campaigns, zero or more.</param>
+    /// <param name="complianceHistory">The recorded violations, oldest first.</param>
+    /// <returns>The listing.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="accounts"/>, <paramref name="badges"/> or <paramref name="complianceHistory"/> is null.</exception>
+    /// <exception cref="DomainValidationException">A part breaks a creator's rules; every such part is named.</exception>
+    public static CreatorListing Create(
+        CreatorId id,
+        long version,
+        Instant registeredAt,
+        CreatorProfile profile,
+        IReadOnlyList<PlatformAccount> accounts,
+        Audience audience,
+        RateCard? rateCard,
+        IReadOnlyList<Badge> badges,
+        bool onVacation,
+        int pastCampaignCount,
+        IReadOnlyList<ComplianceViolation> complianceHistory)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(badges);
+        ArgumentNullException.ThrowIfNull(complianceHistory);
+        var errors = new ErrorCollector();
+        errors.Require(id.Value != Guid.Empty, "id", "listing.id_empty", "a listing needs the creator's id.");
+        errors.Require(version >= 0, "version", "listing.version_negative", $"a version is zero or more, got {version}.");
+        if (profile is null)
+        {
+            errors.Add("profile", "listing.profile_missing", "a listing has a profile.");
+        }
+        else
+        {
+            errors.At("profile").AddRange(SnapshotPaths.CamelCased(profile.Validate()));
+        }
+
+        var checkedAccounts = Creator.RestoreAccounts(accounts, errors);
+        errors.Require(audience is not null, "audience", "listing.audience_missing", $"a listing has an audience, {nameof(Audience.Unknown)} when none is reported.");
+        var checkedBadges = Creator.RestoreBadges(badges, errors);
+        Creator.CheckComplianceHistory(complianceHistory, errors);
+        errors.Require(pastCampaignCount >= 0, "pastCampaignCount", "listing.past_campaigns_negative", $"the number of past campaigns is zero or more, got {pastCampaignCount}.");
+        errors.ThrowIfAny();
+        return new CreatorListing(
+            id,
+            version,
+            registeredAt,
+            profile!,
+            checkedAccounts.ToArray(),
+            audience!,
+            rateCard,
+            checkedBadges.OrderBy(badge => badge.Value).ToArray(),
+            onVacation,
+            pastCampaignCount,
+            complianceHistory.ToArray());
+    }
 
     /// <summary>The account on a platform, if any.</summary>
     /// <param name="platform">The platform.</param>

@@ -5,7 +5,12 @@ namespace CreatorMarketplace.Discovery;
 /// "Straße" matches "strasse". The table is the library's own, so matching is the same whether or not the host
 /// runs with invariant globalization (where Unicode normalization is not available).
 /// </summary>
-internal static class KeywordText
+/// <remarks>
+/// <see cref="CreatorQuery.KeywordRank"/> matches the folded keyword as an ordinal substring of the folded
+/// handles, display name and bio. A catalog that keeps folded text beside its listings (a database column) folds
+/// with this method, so that it finds exactly what the query defines.
+/// </remarks>
+public static class KeywordText
 {
     // Each letter of Latin-1 Supplement, Latin Extended-A/B and Latin Extended Additional that decomposes to an
     // ASCII letter plus marks, paired by position with that letter.
@@ -27,8 +32,13 @@ internal static class KeywordText
 
     private static readonly Dictionary<char, string> Folds = BuildFolds();
 
+    /// <summary>Folds text: lower case, and Latin letters with diacritics replaced by their base letters.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The folded text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public static string Fold(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var folded = new System.Text.StringBuilder(text.Length);
         foreach (var c in text)
         {

@@ -152,3 +152,89 @@ internal sealed class RateCardJsonConverter : JsonConverter<RateCard>
         writer.WriteEndObject();
     }
 }
+
+/// <summary>
+/// <see cref="CreatorListing"/> as <c>{"id":"…","version":3,"registeredAt":"…","profile":{…},"accounts":[…],
+/// "audience":{…},"rateCard":null,"badges":["Responsive"],"onVacation":false,"pastCampaignCount":4,
+/// "complianceHistory":[]}</c>, checked by <see cref="CreatorListing.Create"/>. The profile, accounts, audience and
+/// violations are records written through their constructors, like the same members of a creator's stored form.
+/// </summary>
+internal sealed class CreatorListingJsonConverter : JsonConverter<CreatorListing>
+{
+    private static readonly string[] Members =
+        ["id", "version", "registeredAt", "profile", "accounts", "audience", "rateCard", "badges", "onVacation", "pastCampaignCount", "complianceHistory"];
+
+    public override CreatorListing Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var json = new JsonObjectReader(ref reader, options, nameof(CreatorListing), Members);
+        CreatorId id = default;
+        long version = 0;
+        Instant registeredAt = default;
+        CreatorProfile? profile = null;
+        PlatformAccount[] accounts = [];
+        Audience? audience = null;
+        RateCard? rateCard = null;
+        Badge[] badges = [];
+        var onVacation = false;
+        var pastCampaignCount = 0;
+        ComplianceViolation[] complianceHistory = [];
+        while (json.NextMember(ref reader, out var member))
+        {
+            switch (member)
+            {
+                case "id":
+                    id = json.Value<CreatorId>(ref reader);
+                    break;
+                case "version":
+                    version = json.Int64(ref reader);
+                    break;
+                case "registeredAt":
+                    registeredAt = json.Value<Instant>(ref reader);
+                    break;
+                case "profile":
+                    profile = json.Value<CreatorProfile>(ref reader);
+                    break;
+                case "accounts":
+                    accounts = json.Value<PlatformAccount[]>(ref reader);
+                    break;
+                case "audience":
+                    audience = json.Value<Audience>(ref reader);
+                    break;
+                case "rateCard":
+                    rateCard = json.IsNull(ref reader) ? null : json.Value<RateCard>(ref reader);
+                    break;
+                case "badges":
+                    badges = json.Value<Badge[]>(ref reader);
+                    break;
+                case "onVacation":
+                    onVacation = json.Value<bool>(ref reader);
+                    break;
+                case "pastCampaignCount":
+                    pastCampaignCount = json.Int32(ref reader);
+                    break;
+                default:
+                    complianceHistory = json.Value<ComplianceViolation[]>(ref reader);
+                    break;
+            }
+        }
+
+        return json.Create(() => CreatorListing.Create(id, version, registeredAt, profile!, accounts, audience!, rateCard, badges, onVacation, pastCampaignCount, complianceHistory));
+    }
+
+    public override void Write(Utf8JsonWriter writer, CreatorListing value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteMember(Members[0], value.Id, options);
+        writer.WriteNumber(Members[1], value.Version);
+        writer.WriteMember(Members[2], value.RegisteredAt, options);
+        writer.WriteMember(Members[3], value.Profile, options);
+        writer.WriteMember(Members[4], value.Accounts, options);
+        writer.WriteMember(Members[5], value.Audience, options);
+        writer.WriteMember(Members[6], value.RateCard, options);
+        writer.WriteMember(Members[7], value.Badges, options);
+        writer.WriteBoolean(Members[8], value.OnVacation);
+        writer.WriteNumber(Members[9], value.PastCampaignCount);
+        writer.WriteMember(Members[10], value.ComplianceHistory, options);
+        writer.WriteEndObject();
+    }
+}

@@ -264,4 +264,69 @@ public class CreatorTests
         Should.Throw<DomainValidationException>(() => Creator.FromSnapshot(valid with { Accounts = [] }, 1)).Errors.ShouldHaveSingleItem().Field.ShouldBe("accounts");
         Should.Throw<ArgumentOutOfRangeException>(() => Creator.FromSnapshot(valid, 0));
     }
+
+    [Fact]
+    public void A_listing_made_from_its_parts_is_the_creators_own_listing()
+    {
+        var creator = NewCreator();
+        creator.LinkAccount(new PlatformAccount(new Handle(Platform.YouTube, "@MayaMakes"), AccountType.Creator, AccountStats.Create(Now, 9_000)), _clock);
+        creator.AwardBadge(Badge.ProfileComplete, _clock);
+        creator.AwardBadge(Badge.Responsive, _clock);
+        creator.RecordViolation(new ComplianceViolation(Now - Duration.FromDays(9), "community_guidelines", "removed"), _clock);
+        creator.RecordCollaboration(new PastCollaboration("Acme", null, 3), _clock);
+        creator.MarkStored(2);
+        var listing = creator.ToListing();
+
+        var made = CreatorListing.Create(
+            listing.Id,
+            listing.Version,
+            listing.RegisteredAt,
+            listing.Profile,
+            listing.Accounts,
+            listing.Audience,
+            listing.RateCard,
+            [Badge.ProfileComplete, Badge.Responsive],
+            listing.OnVacation,
+            listing.PastCampaignCount,
+            listing.ComplianceHistory);
+
+        made.ShouldBe(listing);
+        made.Badges.ShouldBe([Badge.Responsive, Badge.ProfileComplete], "in the listing's fixed order, whatever the order given");
+        (made.Tier, made.PastCampaignCount, made.AccountOn(Platform.YouTube)).ShouldBe((listing.Tier, 3, listing.Accounts[1]));
+    }
+
+    [Fact]
+    public void A_listing_whose_parts_break_a_creators_rules_is_refused_with_every_problem_named()
+    {
+        var listing = NewCreator().ToListing();
+        var primary = listing.PrimaryAccount;
+
+        var error = Should.Throw<DomainValidationException>(() => CreatorListing.Create(
+            default,
+            -1,
+            listing.RegisteredAt,
+            Profile() with { Languages = [] },
+            [primary, new PlatformAccount(primary.Handle, primary.Type, primary.Stats, "other")],
+            null!,
+            null,
+            [Badge.Responsive, Badge.Responsive],
+            onVacation: false,
+            -2,
+            [new ComplianceViolation(Now, "community_guidelines", "late"), new ComplianceViolation(Now - Duration.FromDays(1), "community_guidelines", "early")]));
+
+        error.Errors.Select(e => (e.Field, e.Code)).ShouldBe(
+        [
+            ("id", "listing.id_empty"),
+            ("version", "listing.version_negative"),
+            ("profile.languages", "creator.languages_missing"),
+            ("accounts[1].handle", "creator.platform_repeated"),
+            ("audience", "listing.audience_missing"),
+            ("badges[1]", "creator.badge_repeated"),
+            ("complianceHistory[1].occurredAt", "creator.violations_out_of_order"),
+            ("pastCampaignCount", "listing.past_campaigns_negative"),
+        ]);
+        Should.Throw<DomainValidationException>(() => CreatorListing.Create(listing.Id, 0, listing.RegisteredAt, listing.Profile, [], listing.Audience, null, [], false, 0, []))
+            .Errors.ShouldHaveSingleItem().Field.ShouldBe("accounts");
+        Should.Throw<ArgumentNullException>(() => CreatorListing.Create(listing.Id, 0, listing.RegisteredAt, listing.Profile, null!, listing.Audience, null, [], false, 0, []));
+    }
 }

@@ -182,6 +182,19 @@ public class CreatorQueryTests
         new CreatorQuery { Keyword = keyword }.Matches(MakeCreator(name, "someone.else", 1_000).ToListing()).ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("Ana, São Paulo", "ana, sao paulo")]
+    [InlineData("Straße ÆON", "strasse aeon")]
+    [InlineData("Nguyễn", "nguyen")]
+    [InlineData("e\u0301te\u0301", "ete")]
+    [InlineData("ΣΟΦΙΑ", "σοφια")]
+    public void Folded_text_is_what_keywords_are_matched_against(string text, string folded)
+    {
+        KeywordText.Fold(text).ShouldBe(folded);
+        new CreatorQuery { Keyword = folded }.Matches(MakeCreator(text, "someone.else", 1_000).ToListing()).ShouldBeTrue();
+        Should.Throw<ArgumentNullException>(() => KeywordText.Fold(null!));
+    }
+
     [Fact]
     public void Sorting_puts_unknown_values_last_in_either_direction_and_breaks_ties_by_id()
     {

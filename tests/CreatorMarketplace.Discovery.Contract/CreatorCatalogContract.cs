@@ -1,7 +1,7 @@
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Eligibility;
-using CreatorMarketplace.Tests.Creators;
+using FsCheck.Fluent;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -10,6 +10,7 @@ namespace CreatorMarketplace.Tests.Discovery;
 /// <summary>
 /// What every <see cref="ICreatorCatalog"/> must do. A catalog implementation gets its tests by deriving from this
 /// class; the expected results come from <see cref="CreatorQuery.Matches"/> and <see cref="CreatorQuery.Compare(CreatorListing, CreatorListing)"/> over plain lists.
+/// The facts are skippable, so that a catalog whose server is missing skips them (see <see cref="CreateCatalog"/>).
 /// </summary>
 public abstract class CreatorCatalogContract
 {
@@ -34,6 +35,19 @@ public abstract class CreatorCatalogContract
 
     private static readonly CreatorSort[] Sorts = [.. CreatorSort.List.OrderBy(sort => sort.Value)];
 
+    // The profile the eligibility edges start from; each creator replaces its home, time zone and age.
+    private static readonly CreatorProfile EdgeProfile = new()
+    {
+        DisplayName = "Maya Makes",
+        Bio = "DIY and home projects",
+        HomeCountry = Country.US,
+        TimeZone = DateTimeZoneProviders.Tzdb["America/Los_Angeles"],
+        Languages = [Language.English, Language.Spanish],
+        ContentLabels = [new ContentLabel("diy"), new ContentLabel("home")],
+        IndustryLabels = [new IndustryLabel("home-improvement")],
+    };
+
+    /// <summary>Makes an empty catalog, or skips the test (<c>Skip.If</c>) where the catalog's server is missing.</summary>
     protected abstract ICreatorCatalog CreateCatalog();
 
     private async Task<ICreatorCatalog> FilledCatalog()
@@ -47,7 +61,7 @@ public abstract class CreatorCatalogContract
         return catalog;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Upsert_keeps_the_newest_version_and_remove_forgets()
     {
         var clock = new FakeClock(Now);
@@ -66,7 +80,7 @@ public abstract class CreatorCatalogContract
         (await catalog.FindAsync(creator.Id)).ShouldBeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_empty_catalog_answers_with_an_empty_page()
     {
         var catalog = CreateCatalog();
@@ -81,7 +95,7 @@ public abstract class CreatorCatalogContract
         (await catalog.RemoveAsync(Listings[0].Id)).ShouldBeFalse();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_invalid_query_is_answered_with_every_problem()
     {
         var catalog = await FilledCatalog();
@@ -92,10 +106,18 @@ public abstract class CreatorCatalogContract
         result.AsT1.Errors.Select(e => e.Field).ShouldBe(["Followers", "PageSize"]);
     }
 
-    [Property(MaxTest = 80)]
-    public bool A_search_returns_exactly_what_the_query_defines(NonNegativeInt seed)
+    [SkippableFact]
+    public async Task A_search_returns_exactly_what_the_query_defines()
     {
-        var catalog = FilledCatalog().GetAwaiter().GetResult();
+        // Searches change nothing, so one filled catalog serves every random query.
+        var catalog = await FilledCatalog();
+        Check.One(
+            Config.QuickThrowOnFailure.WithMaxTest(80),
+            Prop.ForAll(ArbMap.Default.ArbFor<NonNegativeInt>(), seed => SearchesExactly(catalog, seed)));
+    }
+
+    private static bool SearchesExactly(ICreatorCatalog catalog, NonNegativeInt seed)
+    {
         var random = new Random(seed.Get);
         var query = RandomQuery(random);
         var matches = Listings.Where(query.Matches).ToList();
@@ -123,7 +145,7 @@ public abstract class CreatorCatalogContract
                 : page.Facets is null);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Numbers_a_hair_either_side_of_a_bound_are_decided_exactly()
     {
         // Above 2^24 neighbouring whole numbers share a 32-bit float, and so do neighbouring doubles near 0.03:
@@ -172,7 +194,7 @@ public abstract class CreatorCatalogContract
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Eligibility_at_every_boundary_is_decided_exactly()
     {
         // Judged at 10:00 UTC: already the next day at UTC+14, still the day before at UTC-11. Followers and views
@@ -206,7 +228,7 @@ public abstract class CreatorCatalogContract
                 {
                     var n = sequence++;
                     var years = country == Country.KR ? 19 : 18;
-                    var profile = CreatorTests.Profile() with
+                    var profile = EdgeProfile with
                     {
                         HomeCountry = country, HomeSubdivision = null, TimeZone = zone,
                         BirthDate = n % 7 == 6 ? null : asOf.InUtc().Date.PlusDays(day).PlusYears(-years),
@@ -241,7 +263,7 @@ public abstract class CreatorCatalogContract
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Following_the_cursor_visits_every_match_once()
     {
         var catalog = await FilledCatalog();
@@ -262,7 +284,7 @@ public abstract class CreatorCatalogContract
         seen.Select(c => c.Id).ShouldBe(expected.Select(c => c.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Searches_during_upserts_never_see_a_half_applied_creator()
     {
         var clock = new FakeClock(Now);
@@ -319,7 +341,10 @@ public abstract class CreatorCatalogContract
         return actual.Count == counts.Count && counts.All(pair => actual.TryGetValue(pair.Key, out var count) && count == pair.Value);
     }
 
-    internal static CatalogScore RandomCatalogScore(Random random)
+    /// <summary>A random <see cref="CatalogScore"/>, sometimes without its gender or age target.</summary>
+    /// <param name="random">The source of randomness.</param>
+    /// <returns>The score.</returns>
+    public static CatalogScore RandomCatalogScore(Random random)
     {
         var weights = new CatalogScoreWeights(random.Next(0, 4) * 10, random.Next(0, 4) * 10, random.Next(0, 2) * 10, random.Next(1, 4) * 10, EngagementRateAtFull: 0.02 + (random.NextDouble() * 0.2));
         var gender = random.Next(3) == 0 ? null : Distribution.Create([KeyValuePair.Create(AudienceGender.Female, 0.7), KeyValuePair.Create(AudienceGender.Male, 0.3)]);
@@ -438,95 +463,4 @@ internal sealed class ReachScore : ICreatorScore
     public string Name => "reach";
 
     public double? Score(CreatorListing creator) => creator.PrimaryAccount.Stats.EngagementRate * creator.PrimaryAccount.Stats.Followers;
-}
-
-public sealed class ReferenceCreatorCatalogTests : CreatorCatalogContract
-{
-    protected override ICreatorCatalog CreateCatalog() => new ReferenceCreatorCatalog();
-}
-
-public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
-{
-    protected override ICreatorCatalog CreateCatalog() => new CreatorMarketplace.Discovery.InMemory.InMemoryCreatorCatalog();
-
-    [Fact]
-    public async Task Many_updates_and_removals_leave_the_same_answers_as_the_reference()
-    {
-        var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
-        var creators = new CreatorGenerator(29, clock).Generate(700).ToList();
-        var catalog = new CreatorMarketplace.Discovery.InMemory.InMemoryCreatorCatalog();
-        var reference = new ReferenceCreatorCatalog();
-        var random = new Random(29);
-
-        // Enough rewrites that dead rows outnumber the living several times over, forcing compactions.
-        for (var round = 0; round < 8; round++)
-        {
-            foreach (var creator in creators)
-            {
-                creator.SetOnVacation(random.Next(4) == 0, clock);
-                creator.RefreshStats(Platform.TikTok, AccountStats.Create(clock.GetCurrentInstant() + Duration.FromMinutes(round + 1), random.Next(500, 2_000_000), medianViews: random.Next(0, 50_000), engagementRate: random.NextDouble() * 0.1), clock);
-                creator.MarkStored(creator.Version + 1);
-                await catalog.UpsertAsync(creator.ToListing());
-                await reference.UpsertAsync(creator.ToListing());
-            }
-        }
-
-        // Rewriting a hundred creators eleven times compacts at least once more; the other six hundred then exist
-        // only as rows the compaction copied.
-        for (var round = 0; round < 11; round++)
-        {
-            foreach (var creator in creators.Take(100))
-            {
-                creator.SetOnVacation(!creator.OnVacation, clock);
-                creator.MarkStored(creator.Version + 1);
-                await catalog.UpsertAsync(creator.ToListing());
-                await reference.UpsertAsync(creator.ToListing());
-            }
-        }
-
-        foreach (var creator in creators.Where((_, i) => i % 7 == 0))
-        {
-            await catalog.RemoveAsync(creator.Id);
-            await reference.RemoveAsync(creator.Id);
-        }
-
-        // Compact again with the removed creators gone; then one of them comes back.
-        for (var round = 0; round < 11; round++)
-        {
-            foreach (var creator in creators.Skip(1).Take(100))
-            {
-                creator.SetOnVacation(!creator.OnVacation, clock);
-                creator.MarkStored(creator.Version + 1);
-                await catalog.UpsertAsync(creator.ToListing());
-                await reference.UpsertAsync(creator.ToListing());
-            }
-        }
-
-        (await catalog.UpsertAsync(creators[105].ToListing())).ShouldBeTrue();
-        await reference.UpsertAsync(creators[105].ToListing());
-        foreach (var creator in creators)
-        {
-            (await catalog.FindAsync(creator.Id)).ShouldBe(await reference.FindAsync(creator.Id));
-        }
-
-        catalog.Count.ShouldBe(reference.Count);
-        foreach (var query in new[]
-        {
-            new CreatorQuery { Sort = CreatorSort.Followers, PageSize = 1_000 },
-            new CreatorQuery { Followers = new(100_000, null), ExcludeOnVacation = true, Sort = CreatorSort.EngagementRate, PageSize = 200 },
-            new CreatorQuery { Countries = [Country.US], MedianViews = new(10_000, null), Sort = CreatorSort.MedianViews, Descending = false },
-            new CreatorQuery { ContentLabels = CreatorGenerator.ContentLabels.Take(4).ToArray(), Languages = [Language.English], EngagementRate = new(0.02, null) },
-        })
-        {
-            var actual = (await catalog.SearchAsync(query)).AsT0;
-            var expected = (await reference.SearchAsync(query)).AsT0;
-            actual.TotalCount.ShouldBe(expected.TotalCount);
-            actual.Items.Select(c => c.Id).ShouldBe(expected.Items.Select(c => c.Id));
-            actual.Items.ShouldBe(expected.Items);
-            actual.Facets!.ByCountry.OrderBy(f => f.Key.Value).ShouldBe(expected.Facets!.ByCountry.OrderBy(f => f.Key.Value));
-            actual.Facets.ByLanguage.OrderBy(f => f.Key.Value, StringComparer.Ordinal).ShouldBe(expected.Facets.ByLanguage.OrderBy(f => f.Key.Value, StringComparer.Ordinal));
-            actual.Facets.ByContentLabel.OrderBy(f => f.Key.ToString(), StringComparer.Ordinal).ShouldBe(expected.Facets.ByContentLabel.OrderBy(f => f.Key.ToString(), StringComparer.Ordinal));
-            actual.Facets.ByTier.OrderBy(f => f.Key.Value).ShouldBe(expected.Facets.ByTier.OrderBy(f => f.Key.Value));
-        }
-    }
 }

@@ -1,0 +1,239 @@
+using System.Text.Json;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Serialization;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CreatorMarketplace.Storage.PostgreSql;
+
+// A listing as the catalog's tables hold it: the document, one value per indexed column, a row per account and a
+// row per audience bucket. Every value is computed here, in .NET, by the same code the query's definition uses
+// (KeywordText.Fold, Distribution.Major, the double a search position holds), so SQL only compares.
+internal sealed class CatalogRow
+{
+    // The catalog table's columns, each bound to the parameter of the same name.
+    private static readonly string[] Columns =
+    [
+        "id", "version", "document", "home_country", "home_subdivision", "languages", "content_labels", "industry_labels",
+        "followers", "average_views", "median_views", "engagement_rate", "tier", "followers_order", "median_views_order",
+        "price_currency", "price_minor", "past_campaigns", "badges", "on_vacation", "gender_known", "age_known", "countries_known",
+        "major_gender", "major_age", "major_country", "handles_folded", "name_folded", "bio_folded", "keyword_text",
+    ];
+
+    private static readonly string[] AccountColumns =
+        ["platform", "followers", "average_views", "median_views", "engagement_rate", "tier", "followers_order", "median_views_order"];
+
+    private readonly List<NpgsqlParameter> _parameters = [];
+
+    private CatalogRow()
+    {
+    }
+
+    // The bucket names of the audience table.
+    public static string GenderBucket(AudienceGender gender) => "gender:" + gender.Name;
+
+    public static string AgeBucket(AgeBucket age) => "age:" + age.Name;
+
+    public static string CountryBucket(Country country) => "country:" + country.Code;
+
+    // One statement, so that a search sees the listing's rows all old or all new: the listing is written only over
+    // an older version, and its accounts and audience buckets only when it was. Its snapshot must see the rows of
+    // the creator's previous upsert (the catalog takes a lock per creator first), or it would leave them behind.
+    public static string UpsertSql(PostgreSqlDatabase database)
+    {
+        var catalog = database.Table("creator_catalog");
+        var accounts = database.Table("creator_catalog_accounts");
+        var audience = database.Table("creator_catalog_audience");
+        return $"""
+            WITH listing AS (
+                INSERT INTO {catalog} AS stored ({string.Join(", ", Columns)})
+                VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})
+                ON CONFLICT (id) DO UPDATE SET {string.Join(", ", Columns.Skip(1).Select(c => $"{c} = EXCLUDED.{c}"))}
+                WHERE stored.version < EXCLUDED.version
+                RETURNING id
+            ),
+            stale_accounts AS (
+                DELETE FROM {accounts} a USING listing WHERE a.creator_id = listing.id AND NOT (a.platform = ANY (@account_platform))
+            ),
+            fresh_accounts AS (
+                INSERT INTO {accounts} (creator_id, {string.Join(", ", AccountColumns)})
+                SELECT listing.id, x.* FROM listing
+                CROSS JOIN unnest({string.Join(", ", AccountColumns.Select(c => "@account_" + c))}) AS x ({string.Join(", ", AccountColumns)})
+                ON CONFLICT (creator_id, platform) DO UPDATE SET {string.Join(", ", AccountColumns.Skip(1).Select(c => $"{c} = EXCLUDED.{c}"))}
+            ),
+            stale_audience AS (
+                DELETE FROM {audience} s USING listing WHERE s.creator_id = listing.id AND NOT (s.bucket = ANY (@audience_bucket))
+            ),
+            fresh_audience AS (
+                INSERT INTO {audience} (creator_id, bucket, share)
+                SELECT listing.id, x.bucket, x.share FROM listing CROSS JOIN unnest(@audience_bucket, @audience_share) AS x (bucket, share)
+                ON CONFLICT (creator_id, bucket) DO UPDATE SET share = EXCLUDED.share
+            )
+            SELECT count(*) FROM listing;
+            """;
+    }
+
+    /// <summary>The row of a listing, or an <see cref="ArgumentException"/> when PostgreSQL could not give it back exactly.</summary>
+    public static CatalogRow From(CreatorListing listing)
+    {
+        RequireStorableText(listing);
+        var document = ListingDocument.Write(listing);
+        try
+        {
+            // A listing that does not read back as written would be found or searched as another: refuse it now
+            // (a distribution made with a wider tolerance than its stored form reads with, say).
+            if (!ListingDocument.Read(document).Equals(listing))
+            {
+                throw new ArgumentException("listing: its stored form does not read back as the same listing.", nameof(listing));
+            }
+        }
+        catch (JsonException exception)
+        {
+            throw new ArgumentException($"listing: its stored form cannot be read back: {exception.Message}", nameof(listing), exception);
+        }
+
+        var profile = listing.Profile;
+        var primary = listing.PrimaryAccount.Stats;
+        var lowestPrice = listing.RateCard?.LowestPrice;
+        var audience = listing.Audience;
+        var handles = listing.Accounts.Select(account => KeywordText.Fold(account.Handle.Value)).ToArray();
+        var name = KeywordText.Fold(profile.DisplayName);
+        var bio = KeywordText.Fold(profile.Bio);
+        var row = new CatalogRow();
+        row.Add("id", listing.Id.Value, NpgsqlDbType.Uuid);
+        row.Add("version", listing.Version, NpgsqlDbType.Bigint);
+        row.Add("document", document, NpgsqlDbType.Json);
+        row.Add("home_country", profile.HomeCountry.Code, NpgsqlDbType.Text);
+        row.Add("home_subdivision", profile.HomeSubdivision?.Code, NpgsqlDbType.Text);
+        row.Add("languages", profile.Languages.Select(language => language.Code).Distinct().ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        row.Add("content_labels", profile.ContentLabels.Select(label => label.Id).Distinct().ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        row.Add("industry_labels", profile.IndustryLabels.Select(label => label.Id).Distinct().ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        row.Add("followers", primary.Followers, NpgsqlDbType.Bigint);
+        row.Add("average_views", primary.AverageViews, NpgsqlDbType.Bigint);
+        row.Add("median_views", primary.MedianViews, NpgsqlDbType.Bigint);
+        row.Add("engagement_rate", primary.EngagementRate, NpgsqlDbType.Double);
+        row.Add("tier", (short)primary.Tier.Value, NpgsqlDbType.Smallint);
+        row.Add("followers_order", (double)primary.Followers, NpgsqlDbType.Double);
+        row.Add("median_views_order", (double?)primary.MedianViews, NpgsqlDbType.Double);
+        row.Add("price_currency", lowestPrice?.Currency.Code, NpgsqlDbType.Text);
+        row.Add("price_minor", lowestPrice?.MinorUnits, NpgsqlDbType.Bigint);
+        row.Add("past_campaigns", listing.PastCampaignCount, NpgsqlDbType.Integer);
+        row.Add("badges", listing.Badges.Select(badge => badge.Name).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        row.Add("on_vacation", listing.OnVacation, NpgsqlDbType.Boolean);
+        row.Add("gender_known", audience.Gender is not null, NpgsqlDbType.Boolean);
+        row.Add("age_known", audience.Age is not null, NpgsqlDbType.Boolean);
+        row.Add("countries_known", audience.Countries is not null, NpgsqlDbType.Boolean);
+        row.Add("major_gender", audience.Gender is { Count: > 0 } genders ? genders.Major().Key.Name : null, NpgsqlDbType.Text);
+        row.Add("major_age", audience.Age is { Count: > 0 } ages ? ages.Major().Key.Name : null, NpgsqlDbType.Text);
+        row.Add("major_country", audience.Countries is { Count: > 0 } countries ? countries.Major().Key.Code : null, NpgsqlDbType.Text);
+        row.Add("handles_folded", handles, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        row.Add("name_folded", name, NpgsqlDbType.Text);
+        row.Add("bio_folded", bio, NpgsqlDbType.Text);
+
+        // Only a coarse filter (a trigram index can serve it): each field decides on its own which rank matches.
+        row.Add("keyword_text", string.Join('\n', [.. handles, name, bio]), NpgsqlDbType.Text);
+
+        var accounts = listing.Accounts;
+        row.Add("account_platform", accounts.Select(a => a.Platform.Name).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        row.Add("account_followers", accounts.Select(a => a.Stats.Followers).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint);
+        row.Add("account_average_views", accounts.Select(a => a.Stats.AverageViews).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint);
+        row.Add("account_median_views", accounts.Select(a => a.Stats.MedianViews).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint);
+        row.Add("account_engagement_rate", accounts.Select(a => a.Stats.EngagementRate).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Double);
+        row.Add("account_tier", accounts.Select(a => (short)a.Stats.Tier.Value).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Smallint);
+        row.Add("account_followers_order", accounts.Select(a => (double)a.Stats.Followers).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Double);
+        row.Add("account_median_views_order", accounts.Select(a => (double?)a.Stats.MedianViews).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Double);
+
+        var buckets = new List<(string Bucket, double Share)>();
+        buckets.AddRange(audience.Gender?.Select(pair => (GenderBucket(pair.Key), pair.Value.Fraction)) ?? []);
+        buckets.AddRange(audience.Age?.Select(pair => (AgeBucket(pair.Key), pair.Value.Fraction)) ?? []);
+        buckets.AddRange(audience.Countries?.Select(pair => (CountryBucket(pair.Key), pair.Value.Fraction)) ?? []);
+        row.Add("audience_bucket", buckets.Select(b => b.Bucket).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        row.Add("audience_share", buckets.Select(b => b.Share).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Double);
+        return row;
+    }
+
+    public void AddTo(NpgsqlParameterCollection parameters)
+    {
+        foreach (var parameter in _parameters)
+        {
+            parameters.Add(parameter);
+        }
+    }
+
+    // PostgreSQL text holds neither U+0000 nor half a surrogate pair; a listing with either is refused whole.
+    private static void RequireStorableText(CreatorListing listing)
+    {
+        void Require(string? text, string field)
+        {
+            if (text is not null && !StorableText.IsStorable(text))
+            {
+                throw new ArgumentException($"listing: {field} holds U+0000 or an unpaired surrogate, which PostgreSQL text cannot store.", nameof(listing));
+            }
+        }
+
+        Require(listing.Profile.DisplayName, "Profile.DisplayName");
+        Require(listing.Profile.Bio, "Profile.Bio");
+        foreach (var label in listing.Profile.ContentLabels)
+        {
+            Require(label.Id, "Profile.ContentLabels");
+        }
+
+        foreach (var label in listing.Profile.IndustryLabels)
+        {
+            Require(label.Id, "Profile.IndustryLabels");
+        }
+
+        for (var i = 0; i < listing.Accounts.Count; i++)
+        {
+            Require(listing.Accounts[i].ExternalId, $"Accounts[{i}].ExternalId");
+        }
+
+        for (var i = 0; i < listing.ComplianceHistory.Count; i++)
+        {
+            Require(listing.ComplianceHistory[i].Code, $"ComplianceHistory[{i}].Code");
+            Require(listing.ComplianceHistory[i].Description, $"ComplianceHistory[{i}].Description");
+        }
+    }
+
+    private void Add(string name, object? value, NpgsqlDbType type) =>
+        _parameters.Add(new NpgsqlParameter(name, type) { Value = value ?? DBNull.Value });
+}
+
+// Listings as JSON documents, in the one stored form the serialization package defines.
+internal static class ListingDocument
+{
+    public static string Write(CreatorListing listing) => JsonSerializer.Serialize(listing, CreatorMarketplaceJson.Options);
+
+    public static CreatorListing Read(string document) =>
+        JsonSerializer.Deserialize<CreatorListing>(document, CreatorMarketplaceJson.Options)
+            ?? throw new JsonException("A catalog document is null.");
+}
+
+// Text PostgreSQL can store: no U+0000 and no unpaired surrogate.
+internal static class StorableText
+{
+    public static bool IsStorable(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\0' || char.IsLowSurrogate(c))
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,281 @@
+using System.Data;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using Npgsql;
+
+namespace CreatorMarketplace.Storage.PostgreSql;
+
+/// <summary>
+/// The creator catalog in PostgreSQL, for catalogs too large for memory: each listing as a JSON document beside
+/// indexed columns for every filter and sort, in tables of the store's schema, over an
+/// <see cref="NpgsqlDataSource"/> the application owns.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A search returns exactly what <see cref="CreatorQuery.Matches"/> and
+/// <see cref="CreatorQuery.Compare(CreatorListing, CreatorListing)"/> define, as <c>ReferenceCreatorCatalog</c> does.
+/// Every filter but eligibility, the keyword rank and every sort but a custom score run in SQL: then SQL returns the
+/// page, the total and the facets. A query with an <see cref="CreatorQuery.Eligibility"/> filter or a
+/// <see cref="CreatorSort.Score"/> sort is narrowed by the other filters in SQL and finished in .NET: each candidate
+/// is checked with <see cref="CreatorQuery.Matches"/> and the page chosen with
+/// <see cref="CreatorQuery.Compare(SearchPosition, SearchPosition)"/>, so such a search reads every candidate.
+/// </para>
+/// <para>
+/// An upsert is one transaction and a search reads one snapshot, so a search sees each creator wholly before or
+/// wholly after an upsert. The tables come with the store's migrations, applied on first use under an advisory
+/// lock; the catalog and a <see cref="PostgreSqlMarketplaceStore"/> may share a schema. The catalog is safe to use
+/// from several threads and from several processes.
+/// </para>
+/// </remarks>
+public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
+{
+    private readonly PostgreSqlDatabase _database;
+    private readonly string _upsert;
+    private readonly string _lock;
+
+    /// <summary>Creates the catalog; nothing is opened until first use.</summary>
+    /// <param name="dataSource">The data source; the application keeps owning it.</param>
+    /// <param name="options">The schema that holds the tables (<see cref="PostgreSqlStoreOptions.Formats"/> is not used: listings have one stored form); the defaults when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="dataSource"/> is null.</exception>
+    /// <exception cref="DomainValidationException">An option is malformed.</exception>
+    public PostgreSqlCreatorCatalog(NpgsqlDataSource dataSource, PostgreSqlStoreOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        options ??= new PostgreSqlStoreOptions();
+        options.Validate();
+        _database = new PostgreSqlDatabase(dataSource, options.Schema);
+        _upsert = CatalogRow.UpsertSql(_database);
+
+        // Two keys, a lock space apart from the migrations' single key.
+        _lock = $"SELECT pg_advisory_xact_lock(hashtext('{options.Schema}.creator_catalog'), hashtext(@id::text));";
+    }
+
+    /// <summary>The data source the catalog connects through.</summary>
+    public NpgsqlDataSource DataSource => _database.DataSource;
+
+    /// <summary>The schema that holds the catalog's tables.</summary>
+    public string Schema => _database.Schema;
+
+    /// <summary>
+    /// Creates the schema and brings it to <see cref="PostgreSqlMarketplaceStore.SchemaVersion"/> now, rather than
+    /// on first use. Safe to call more than once, and from several processes at once.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the migration; a migration is applied whole or not at all.</param>
+    /// <returns>A task that completes when the schema is current.</returns>
+    /// <exception cref="InvalidOperationException">The schema was migrated by a newer release.</exception>
+    public async ValueTask MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">
+    /// The listing holds text PostgreSQL cannot store (U+0000 or an unpaired surrogate), or a value its stored form
+    /// cannot give back exactly; the message names it.
+    /// </exception>
+    public async ValueTask<bool> UpsertAsync(CreatorListing listing, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        cancellationToken.ThrowIfCancellationRequested();
+        var row = CatalogRow.From(listing);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // Upserts of one creator take turns on a lock, so that the upsert's own statement, whose snapshot read
+        // committed takes after the lock, sees the rows of the upsert before it and replaces them all.
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var turn = new NpgsqlBatchCommand(_lock);
+        turn.Parameters.AddWithValue("id", listing.Id.Value);
+        var upsert = new NpgsqlBatchCommand(_upsert);
+        row.AddTo(upsert.Parameters);
+        batch.BatchCommands.Add(turn);
+        batch.BatchCommands.Add(upsert);
+        bool written;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            written = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && reader.GetInt64(0) == 1;
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return written;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> RemoveAsync(CreatorId creator, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"DELETE FROM {_database.Table("creator_catalog")} WHERE id = @id;", connection);
+        command.Parameters.AddWithValue("id", creator.Value);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<CreatorListing?> FindAsync(CreatorId creator, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"SELECT document::text FROM {_database.Table("creator_catalog")} WHERE id = @id;", connection);
+        command.Parameters.AddWithValue("id", creator.Value);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string document ? ListingDocument.Read(document) : null;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<CreatorSearchResult> SearchAsync(CreatorQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        var problems = query.Validate();
+        if (problems.Count > 0)
+        {
+            return new Invalid(problems);
+        }
+
+        var search = new CatalogSearch(query, _database);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return search.IsExactInSql
+            ? await SearchInSqlAsync(query, search, connection, cancellationToken).ConfigureAwait(false)
+            : await SearchInDotNetAsync(query, search, connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async ValueTask<CreatorSearchPage> SearchInSqlAsync(CreatorQuery query, CatalogSearch search, NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        // One snapshot for the page and the counts, in one round trip.
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        // The counts are built first: the page's cursor adds parameters the counts have no use for.
+        var counts = search.CountCommand();
+        batch.BatchCommands.Add(search.PageCommand());
+        batch.BatchCommands.Add(counts);
+        var items = new List<CreatorListing>(Math.Min(query.PageSize + 1, 64));
+        var facets = new FacetCounts();
+        var total = 0;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(ListingDocument.Read(reader.GetString(0)));
+            }
+
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var count = checked((int)reader.GetInt64(2));
+                switch (reader.GetInt32(0))
+                {
+                    case 0:
+                        total = count;
+                        break;
+                    case 1:
+                        facets.Countries[Country.FromCode(reader.GetString(1))] = count;
+                        break;
+                    case 2:
+                        facets.Languages[Language.FromCode(reader.GetString(1))] = count;
+                        break;
+                    case 3:
+                        facets.ContentLabels[new ContentLabel(reader.GetString(1))] = count;
+                        break;
+                    default:
+                        facets.Tiers[FollowerTier.FromValue(int.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture))] = count;
+                        break;
+                }
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        SearchPosition? next = null;
+        if (items.Count > query.PageSize)
+        {
+            items.RemoveAt(items.Count - 1);
+            next = query.PositionOf(items[^1]);
+        }
+
+        return new CreatorSearchPage(items, total, query.IncludeFacets ? facets.ToFacets() : null, next);
+    }
+
+    private static async ValueTask<CreatorSearchPage> SearchInDotNetAsync(CreatorQuery query, CatalogSearch search, NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        // Only the best page (and one more, to tell whether another follows) is kept while the candidates stream by.
+        var keep = query.PageSize + 1;
+        var worstFirst = Comparer<SearchPosition>.Create((left, right) => query.Compare(right, left));
+        var best = new PriorityQueue<CreatorListing, SearchPosition>(keep + 1, worstFirst);
+        var facets = new FacetCounts();
+        var total = 0;
+        await using (var command = search.CandidatesCommand(connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var listing = ListingDocument.Read(reader.GetString(0));
+                if (!query.Matches(listing))
+                {
+                    continue;
+                }
+
+                total = checked(total + 1);
+                if (query.IncludeFacets)
+                {
+                    facets.Count(listing, query);
+                }
+
+                var position = query.PositionOf(listing);
+                if (query.After is { } after && query.Compare(position, after) <= 0)
+                {
+                    continue;
+                }
+
+                best.Enqueue(listing, position);
+                if (best.Count > keep)
+                {
+                    best.Dequeue();
+                }
+            }
+        }
+
+        var ordered = new List<(CreatorListing Listing, SearchPosition Position)>(best.Count);
+        while (best.TryDequeue(out var listing, out var position))
+        {
+            ordered.Add((listing, position));
+        }
+
+        ordered.Reverse();
+        var items = ordered.Take(query.PageSize).Select(pair => pair.Listing).ToArray();
+        var next = ordered.Count > query.PageSize ? ordered[query.PageSize - 1].Position : (SearchPosition?)null;
+        return new CreatorSearchPage(items, total, query.IncludeFacets ? facets.ToFacets() : null, next);
+    }
+
+    // Matches counted by home country, language, content label and the filtered account's tier.
+    private sealed class FacetCounts
+    {
+        public Dictionary<Country, int> Countries { get; } = [];
+
+        public Dictionary<Language, int> Languages { get; } = [];
+
+        public Dictionary<ContentLabel, int> ContentLabels { get; } = [];
+
+        public Dictionary<FollowerTier, int> Tiers { get; } = [];
+
+        public void Count(CreatorListing listing, CreatorQuery query)
+        {
+            Add(Countries, listing.Profile.HomeCountry);
+            foreach (var language in listing.Profile.Languages.Distinct())
+            {
+                Add(Languages, language);
+            }
+
+            foreach (var label in listing.Profile.ContentLabels.Distinct())
+            {
+                Add(ContentLabels, label);
+            }
+
+            Add(Tiers, query.AccountOf(listing)!.Stats.Tier);
+        }
+
+        public CreatorFacets ToFacets() => new(Countries, Languages, ContentLabels, Tiers);
+
+        private static void Add<TKey>(Dictionary<TKey, int> counts, TKey key)
+            where TKey : notnull =>
+            counts[key] = checked(counts.GetValueOrDefault(key) + 1);
+    }
+}

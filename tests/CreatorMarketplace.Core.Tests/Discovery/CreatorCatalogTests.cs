@@ -1,0 +1,98 @@
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Discovery.InMemory;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CreatorMarketplace.Tests.Discovery;
+
+public sealed class ReferenceCreatorCatalogTests : CreatorCatalogContract
+{
+    protected override ICreatorCatalog CreateCatalog() => new ReferenceCreatorCatalog();
+}
+
+public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
+{
+    protected override ICreatorCatalog CreateCatalog() => new InMemoryCreatorCatalog();
+
+    [Fact]
+    public async Task Many_updates_and_removals_leave_the_same_answers_as_the_reference()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
+        var creators = new CreatorGenerator(29, clock).Generate(700).ToList();
+        var catalog = new InMemoryCreatorCatalog();
+        var reference = new ReferenceCreatorCatalog();
+        var random = new Random(29);
+
+        // Enough rewrites that dead rows outnumber the living several times over, forcing compactions.
+        for (var round = 0; round < 8; round++)
+        {
+            foreach (var creator in creators)
+            {
+                creator.SetOnVacation(random.Next(4) == 0, clock);
+                creator.RefreshStats(Platform.TikTok, AccountStats.Create(clock.GetCurrentInstant() + Duration.FromMinutes(round + 1), random.Next(500, 2_000_000), medianViews: random.Next(0, 50_000), engagementRate: random.NextDouble() * 0.1), clock);
+                creator.MarkStored(creator.Version + 1);
+                await catalog.UpsertAsync(creator.ToListing());
+                await reference.UpsertAsync(creator.ToListing());
+            }
+        }
+
+        // Rewriting a hundred creators eleven times compacts at least once more; the other six hundred then exist
+        // only as rows the compaction copied.
+        for (var round = 0; round < 11; round++)
+        {
+            foreach (var creator in creators.Take(100))
+            {
+                creator.SetOnVacation(!creator.OnVacation, clock);
+                creator.MarkStored(creator.Version + 1);
+                await catalog.UpsertAsync(creator.ToListing());
+                await reference.UpsertAsync(creator.ToListing());
+            }
+        }
+
+        foreach (var creator in creators.Where((_, i) => i % 7 == 0))
+        {
+            await catalog.RemoveAsync(creator.Id);
+            await reference.RemoveAsync(creator.Id);
+        }
+
+        // Compact again with the removed creators gone; then one of them comes back.
+        for (var round = 0; round < 11; round++)
+        {
+            foreach (var creator in creators.Skip(1).Take(100))
+            {
+                creator.SetOnVacation(!creator.OnVacation, clock);
+                creator.MarkStored(creator.Version + 1);
+                await catalog.UpsertAsync(creator.ToListing());
+                await reference.UpsertAsync(creator.ToListing());
+            }
+        }
+
+        (await catalog.UpsertAsync(creators[105].ToListing())).ShouldBeTrue();
+        await reference.UpsertAsync(creators[105].ToListing());
+        foreach (var creator in creators)
+        {
+            (await catalog.FindAsync(creator.Id)).ShouldBe(await reference.FindAsync(creator.Id));
+        }
+
+        catalog.Count.ShouldBe(reference.Count);
+        foreach (var query in new[]
+        {
+            new CreatorQuery { Sort = CreatorSort.Followers, PageSize = 1_000 },
+            new CreatorQuery { Followers = new(100_000, null), ExcludeOnVacation = true, Sort = CreatorSort.EngagementRate, PageSize = 200 },
+            new CreatorQuery { Countries = [Country.US], MedianViews = new(10_000, null), Sort = CreatorSort.MedianViews, Descending = false },
+            new CreatorQuery { ContentLabels = CreatorGenerator.ContentLabels.Take(4).ToArray(), Languages = [Language.English], EngagementRate = new(0.02, null) },
+        })
+        {
+            var actual = (await catalog.SearchAsync(query)).AsT0;
+            var expected = (await reference.SearchAsync(query)).AsT0;
+            actual.TotalCount.ShouldBe(expected.TotalCount);
+            actual.Items.Select(c => c.Id).ShouldBe(expected.Items.Select(c => c.Id));
+            actual.Items.ShouldBe(expected.Items);
+            actual.Facets!.ByCountry.OrderBy(f => f.Key.Value).ShouldBe(expected.Facets!.ByCountry.OrderBy(f => f.Key.Value));
+            actual.Facets.ByLanguage.OrderBy(f => f.Key.Value, StringComparer.Ordinal).ShouldBe(expected.Facets.ByLanguage.OrderBy(f => f.Key.Value, StringComparer.Ordinal));
+            actual.Facets.ByContentLabel.OrderBy(f => f.Key.ToString(), StringComparer.Ordinal).ShouldBe(expected.Facets.ByContentLabel.OrderBy(f => f.Key.ToString(), StringComparer.Ordinal));
+            actual.Facets.ByTier.OrderBy(f => f.Key.Value).ShouldBe(expected.Facets.ByTier.OrderBy(f => f.Key.Value));
+        }
+    }
+}

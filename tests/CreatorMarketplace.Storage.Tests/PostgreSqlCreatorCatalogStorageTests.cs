@@ -1,0 +1,303 @@
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Storage.PostgreSql;
+using NodaTime;
+using NodaTime.Testing;
+using Npgsql;
+
+namespace CreatorMarketplace.Storage.Tests;
+
+/// <summary>How the PostgreSQL catalog keeps its rows: migrations, rewrites of a creator's rows, refusals, cancellation.</summary>
+public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 11, 25, 0, 0);
+    private readonly List<string> _schemas = [];
+    private readonly FakeClock _clock = new(Now, Duration.FromSeconds(1));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => PostgreSqlServer.DropAsync(_schemas);
+
+    [SkippableFact]
+    public async Task The_catalog_tables_are_the_second_migration_of_the_stores_schema()
+    {
+        var (catalog, schema) = NewCatalog();
+
+        await catalog.MigrateAsync();
+
+        (await ScalarAsync<int>($"""SELECT MAX(version) FROM "{schema}".schema_migrations;""")).ShouldBe(PostgreSqlMarketplaceStore.SchemaVersion);
+        PostgreSqlMarketplaceStore.SchemaVersion.ShouldBe(2);
+        var tables = await ScalarAsync<string[]>($"""SELECT array_agg(table_name::text ORDER BY table_name COLLATE "C") FROM information_schema.tables WHERE table_schema = '{schema}';""");
+        tables.ShouldBe(["aggregates", "creator_catalog", "creator_catalog_accounts", "creator_catalog_audience", "ledger_transactions", "outbox", "schema_migrations"]);
+
+        // A schema a store made before the catalog existed (at version 1) gains the catalog's tables, once.
+        await ExecuteAsync($"""DROP TABLE "{schema}".creator_catalog CASCADE; DROP TABLE "{schema}".creator_catalog_accounts; DROP TABLE "{schema}".creator_catalog_audience; DELETE FROM "{schema}".schema_migrations WHERE version = 2;""");
+        var store = new PostgreSqlMarketplaceStore(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema });
+        var another = new PostgreSqlCreatorCatalog(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema });
+        await Task.WhenAll(store.MigrateAsync().AsTask(), another.MigrateAsync().AsTask());
+        (await ScalarAsync<long>($"""SELECT count(*) FROM "{schema}".schema_migrations;""")).ShouldBe(2);
+        var listing = new CreatorGenerator(2, _clock).Next().ToListing();
+        (await another.UpsertAsync(listing)).ShouldBeTrue();
+        (await catalog.FindAsync(listing.Id)).ShouldBe(listing);
+
+        Should.Throw<DomainValidationException>(() => new PostgreSqlCreatorCatalog(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = "Not A Schema" }))
+            .Errors.ShouldHaveSingleItem().Code.ShouldBe("postgresql.schema_invalid");
+        Should.Throw<ArgumentNullException>(() => new PostgreSqlCreatorCatalog(null!));
+    }
+
+    [SkippableFact]
+    public async Task A_newer_version_replaces_every_row_of_the_creator_and_the_answers_follow()
+    {
+        var (catalog, schema) = NewCatalog();
+        var reference = new ReferenceCreatorCatalog();
+        var creators = new CreatorGenerator(8, _clock).Generate(60).ToList();
+        foreach (var creator in creators)
+        {
+            await Both(creator);
+        }
+
+        // Accounts added and replaced, audience buckets dropped and reported anew, rate cards withdrawn, profiles
+        // renamed: each upsert must leave exactly the new version's rows.
+        for (var round = 1; round <= 3; round++)
+        {
+            for (var i = 0; i < creators.Count; i++)
+            {
+                var creator = creators[i];
+                var later = Now + Duration.FromHours(round);
+                switch ((i + round) % 5)
+                {
+                    case 0:
+                        creator.LinkAccount(new PlatformAccount(new Handle(Platform.Instagram, $"insta.{i}"), AccountType.Creator, AccountStats.Create(later, (i * 1_013 * round) + 5, medianViews: round * 100L)), _clock);
+                        break;
+                    case 1:
+                        creator.UpdateAudience(creator.Audience with { Countries = Distribution.Create([KeyValuePair.Create(round == 2 ? Country.KR : Country.GB, 1.0)]), Age = null }, _clock);
+                        break;
+                    case 2:
+                        creator.SetRateCard(round == 2 ? null : RateCard.Create(Currency.EUR, [KeyValuePair.Create(DeliverableType.Video, Money.FromMinorUnits(500 * round, Currency.EUR))], negotiable: false), _clock);
+                        break;
+                    case 3:
+                        creator.ChangeProfile(creator.Profile with { DisplayName = $"Renamed {round} Ñandú", ContentLabels = [new ContentLabel($"label-{round}")] }, _clock);
+                        break;
+                    default:
+                        creator.RefreshStats(Platform.TikTok, AccountStats.Create(later, 1_000 * (i + round), engagementRate: i % 2 == 0 ? null : 0.01 * round), _clock);
+                        break;
+                }
+
+                creator.MarkStored(creator.Version + 1);
+                await Both(creator);
+            }
+        }
+
+        foreach (var creator in creators.Where((_, i) => i % 6 == 0))
+        {
+            (await catalog.RemoveAsync(creator.Id)).ShouldBeTrue();
+            await reference.RemoveAsync(creator.Id);
+        }
+
+        var kept = creators.Where((_, i) => i % 6 != 0).Select(c => c.ToListing()).ToList();
+        (await ScalarAsync<long>($"""SELECT count(*) FROM "{schema}".creator_catalog_accounts;""")).ShouldBe(kept.Sum(l => l.Accounts.Count));
+        (await ScalarAsync<long>($"""SELECT count(*) FROM "{schema}".creator_catalog_audience;"""))
+            .ShouldBe(kept.Sum(l => (l.Audience.Gender?.Count ?? 0) + (l.Audience.Age?.Count ?? 0) + (l.Audience.Countries?.Count ?? 0)));
+        foreach (var query in new[]
+        {
+            new CreatorQuery { Platform = Platform.Instagram, Sort = CreatorSort.MedianViews, PageSize = 100 },
+            new CreatorQuery { FollowerCountries = [new(Country.GB, 0.5)], PageSize = 100 },
+            new CreatorQuery { FollowerCountries = [new(Country.KR, 0.5)], PageSize = 100 },
+            new CreatorQuery { FollowerAges = [new(AgeBucket.From18To24, 0)], PageSize = 100 },
+            new CreatorQuery { Price = new(Currency.EUR, new(null, 10m)), Sort = CreatorSort.EngagementRate, Descending = false },
+            new CreatorQuery { Keyword = "nandu", ContentLabels = [new ContentLabel("label-3")] },
+            new CreatorQuery { MajorAudienceCountry = Country.GB, Sort = CreatorSort.Followers },
+        })
+        {
+            var actual = (await catalog.SearchAsync(query)).AsT0;
+            var expected = (await reference.SearchAsync(query)).AsT0;
+            actual.TotalCount.ShouldBe(expected.TotalCount, query.ToString());
+            actual.TotalCount.ShouldBeGreaterThan(0, query.ToString());
+            actual.Items.ShouldBe(expected.Items, query.ToString());
+        }
+
+        async Task Both(Creator creator)
+        {
+            (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+            await reference.UpsertAsync(creator.ToListing());
+        }
+    }
+
+    [SkippableFact]
+    public async Task An_upsert_that_waited_for_another_replaces_the_rows_the_other_wrote()
+    {
+        var (catalog, schema) = NewCatalog();
+        var creator = new CreatorGenerator(4, _clock).Next();
+        CreatorListing Version(Country country, bool youTube)
+        {
+            creator.UpdateAudience(creator.Audience with { Countries = Distribution.Create([KeyValuePair.Create(country, 1.0)]) }, _clock);
+            if (youTube)
+            {
+                creator.LinkAccount(new PlatformAccount(new Handle(Platform.YouTube, "racer"), AccountType.Creator, AccountStats.Create(_clock.GetCurrentInstant(), 5)), _clock);
+            }
+
+            creator.MarkStored(creator.Version + 1);
+            return creator.ToListing();
+        }
+
+        var first = Version(Country.CA, youTube: false);
+        var second = Version(Country.US, youTube: true);
+        var third = Version(Country.CA, youTube: true);
+        (await catalog.UpsertAsync(first)).ShouldBeTrue();
+
+        // Hold the creator's row, queue the second upsert and then the third behind it, and let them go: the third
+        // must see what the second wrote (the US bucket) to replace it.
+        await using var blocker = await PostgreSqlServer.DataSource().OpenConnectionAsync();
+        await using var hold = await blocker.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand($"""SELECT 1 FROM "{schema}".creator_catalog WHERE id = @id FOR UPDATE;""", blocker, hold))
+        {
+            lockRow.Parameters.AddWithValue("id", creator.Id.Value);
+            await lockRow.ExecuteScalarAsync();
+        }
+
+        var secondWrite = catalog.UpsertAsync(second).AsTask();
+        await WaitingAsync(schema, 1);
+        var thirdWrite = catalog.UpsertAsync(third).AsTask();
+        await WaitingAsync(schema, 2);
+        await hold.CommitAsync();
+
+        (await secondWrite).ShouldBeTrue();
+        (await thirdWrite).ShouldBeTrue();
+        (await catalog.FindAsync(creator.Id)).ShouldBe(third);
+        (await catalog.UpsertAsync(second)).ShouldBeFalse();
+        (await ScalarAsync<string[]>($"""SELECT array_agg(bucket ORDER BY bucket COLLATE "C") FROM "{schema}".creator_catalog_audience;""")).ShouldBe([.. AudienceBuckets(third)]);
+        (await ScalarAsync<long>($"""SELECT count(*) FROM "{schema}".creator_catalog_accounts;""")).ShouldBe(third.Accounts.Count);
+        (await catalog.SearchAsync(new CreatorQuery { FollowerCountries = [new(Country.US, 0.5)] })).AsT0.TotalCount.ShouldBe(0);
+    }
+
+    [SkippableFact]
+    public async Task A_listing_PostgreSQL_cannot_give_back_exactly_is_refused_naming_the_member()
+    {
+        var (catalog, _) = NewCatalog();
+        var creator = new CreatorGenerator(6, _clock).Next();
+        var listing = creator.ToListing();
+
+        var nul = await Should.ThrowAsync<ArgumentException>(async () => await catalog.UpsertAsync(Renamed(creator, bio: "tab\0ed")));
+        nul.ParamName.ShouldBe("listing");
+        nul.Message.ShouldContain("Profile.Bio holds U+0000 or an unpaired surrogate");
+        (await Should.ThrowAsync<ArgumentException>(async () => await catalog.UpsertAsync(Renamed(creator, name: "Half \uD83D pair")))).Message.ShouldContain("Profile.DisplayName");
+
+        // Made with a wider tolerance than the stored form reads with.
+        creator.ChangeProfile(listing.Profile, _clock);
+        creator.UpdateAudience(Audience.Unknown with { Gender = Distribution.Create([KeyValuePair.Create(AudienceGender.Female, 0.9)], tolerance: 0.2) }, _clock);
+        creator.MarkStored(creator.Version + 1);
+        (await Should.ThrowAsync<ArgumentException>(async () => await catalog.UpsertAsync(creator.ToListing()))).Message.ShouldContain("cannot be read back");
+
+        (await catalog.FindAsync(listing.Id)).ShouldBeNull();
+        (await catalog.UpsertAsync(listing)).ShouldBeTrue();
+        await Should.ThrowAsync<ArgumentNullException>(async () => await catalog.UpsertAsync(null!));
+        await Should.ThrowAsync<ArgumentNullException>(async () => await catalog.SearchAsync(null!));
+    }
+
+    [SkippableFact]
+    public async Task A_keyword_PostgreSQL_text_cannot_hold_is_still_matched_as_the_query_defines()
+    {
+        var (catalog, _) = NewCatalog();
+        var smiling = Renamed(new CreatorGenerator(7, _clock).Next(), name: "Zoë \U0001F600");
+        var other = new CreatorGenerator(8, _clock).Next().ToListing();
+        await catalog.UpsertAsync(smiling);
+        await catalog.UpsertAsync(other);
+
+        // Half of a surrogate pair matches the name that holds the pair, as an ordinal search does.
+        var page = (await catalog.SearchAsync(new CreatorQuery { Keyword = "\uD83D" })).AsT0;
+        page.Items.ShouldBe([smiling]);
+        (await catalog.SearchAsync(new CreatorQuery { Keyword = "\0" })).AsT0.TotalCount.ShouldBe(0);
+        (await catalog.SearchAsync(new CreatorQuery { Keyword = "zoe \U0001F600" })).AsT0.Items.ShouldBe([smiling]);
+    }
+
+    [SkippableFact]
+    public async Task Keyword_search_has_a_trigram_index_where_the_database_has_pg_trgm()
+    {
+        var available = await ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm');");
+        if (available)
+        {
+            await ExecuteAsync("CREATE EXTENSION IF NOT EXISTS pg_trgm;");
+        }
+
+        var (catalog, schema) = NewCatalog();
+        await catalog.MigrateAsync();
+        var indexes = await ScalarAsync<string[]>($"SELECT array_agg(indexname::text) FROM pg_indexes WHERE schemaname = '{schema}' AND tablename = 'creator_catalog';");
+        indexes.Contains("creator_catalog_keyword").ShouldBe(available);
+
+        var listings = new CreatorGenerator(9, _clock).Generate(50).Select(c => c.ToListing()).ToList();
+        foreach (var listing in listings)
+        {
+            await catalog.UpsertAsync(listing);
+        }
+
+        var query = new CreatorQuery { Keyword = "GARCÍA" };
+        var expected = listings.Where(query.Matches).ToList();
+        expected.Sort(query.Compare);
+        (await catalog.SearchAsync(query)).AsT0.Items.ShouldBe(expected);
+    }
+
+    [SkippableFact]
+    public async Task A_cancelled_call_throws_and_changes_nothing()
+    {
+        var (catalog, _) = NewCatalog();
+        var listing = new CreatorGenerator(10, _clock).Next().ToListing();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(async () => await catalog.UpsertAsync(listing, cancelled.Token));
+        await Should.ThrowAsync<OperationCanceledException>(async () => await catalog.SearchAsync(new CreatorQuery(), cancelled.Token));
+        await Should.ThrowAsync<OperationCanceledException>(async () => await catalog.FindAsync(listing.Id, cancelled.Token));
+        await Should.ThrowAsync<OperationCanceledException>(async () => await catalog.RemoveAsync(listing.Id, cancelled.Token));
+        (await catalog.FindAsync(listing.Id)).ShouldBeNull();
+    }
+
+    // Waits until this many of the catalog's statements wait for a lock.
+    private static async Task WaitingAsync(string schema, int statements)
+    {
+        for (var attempt = 0; attempt < 500; attempt++)
+        {
+            var waiting = await ScalarAsync<long>($"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%{schema}%' AND pid <> pg_backend_pid();");
+            if (waiting >= statements)
+            {
+                return;
+            }
+
+            await Task.Delay(10);
+        }
+
+        throw new TimeoutException($"{statements} statement(s) never waited for a lock.");
+    }
+
+    private static IEnumerable<string> AudienceBuckets(CreatorListing listing) =>
+        (listing.Audience.Gender?.Keys.Select(k => "gender:" + k.Name) ?? [])
+            .Concat(listing.Audience.Age?.Keys.Select(k => "age:" + k.Name) ?? [])
+            .Concat(listing.Audience.Countries?.Keys.Select(k => "country:" + k.Code) ?? [])
+            .Order(StringComparer.Ordinal);
+
+    private CreatorListing Renamed(Creator creator, string? name = null, string? bio = null)
+    {
+        creator.ChangeProfile(creator.Profile with { DisplayName = name ?? creator.Profile.DisplayName, Bio = bio ?? creator.Profile.Bio }, _clock);
+        creator.MarkStored(creator.Version + 1);
+        return creator.ToListing();
+    }
+
+    private (PostgreSqlCreatorCatalog Catalog, string Schema) NewCatalog()
+    {
+        var schema = PostgreSqlServer.NewSchema();
+        var catalog = new PostgreSqlCreatorCatalog(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema });
+        _schemas.Add(schema);
+        return (catalog, schema);
+    }
+
+    private static async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var command = PostgreSqlServer.DataSource().CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task ExecuteAsync(string sql)
+    {
+        await using var command = PostgreSqlServer.DataSource().CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,4 +1,5 @@
 using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Eligibility;
 using CreatorMarketplace.Payments;
 using CreatorMarketplace.Storage;
@@ -12,7 +13,8 @@ namespace CreatorMarketplace.DependencyInjection;
 /// <summary>
 /// Chooses the store and sets the policies and publishers, inside
 /// <see cref="CreatorMarketplaceServiceCollectionExtensions.AddCreatorMarketplace"/>. Store packages add their own
-/// <c>Use…</c> methods through <see cref="UseStore{TStore}"/> and <see cref="AddValidatedOptions{TOptions}"/>.
+/// <c>Use…</c> methods through <see cref="UseStore{TStore}"/>, <see cref="UseCatalog{TCatalog}"/> and
+/// <see cref="AddValidatedOptions{TOptions}"/>.
 /// </summary>
 public sealed class CreatorMarketplaceBuilder
 {
@@ -35,6 +37,22 @@ public sealed class CreatorMarketplaceBuilder
     {
         ArgumentNullException.ThrowIfNull(factory);
         Services.Replace(ServiceDescriptor.Singleton<IMarketplaceStore>(factory));
+        return this;
+    }
+
+    /// <summary>
+    /// Uses a creator catalog the factory makes, once, replacing the in-memory catalog registered by default (or any
+    /// chosen before): the PostgreSQL package's, say, for catalogs too large for memory.
+    /// </summary>
+    /// <typeparam name="TCatalog">The catalog's type.</typeparam>
+    /// <param name="factory">Makes the catalog from the services; the container disposes it if it is disposable.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="factory"/> is null.</exception>
+    public CreatorMarketplaceBuilder UseCatalog<TCatalog>(Func<IServiceProvider, TCatalog> factory)
+        where TCatalog : class, ICreatorCatalog
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Services.Replace(ServiceDescriptor.Singleton<ICreatorCatalog>(factory));
         return this;
     }
 

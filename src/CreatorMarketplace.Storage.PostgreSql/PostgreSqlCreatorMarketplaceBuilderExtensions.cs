@@ -35,4 +35,23 @@ public static class PostgreSqlCreatorMarketplaceBuilderExtensions
             .AddValidatedOptions(configure ?? (_ => { }), options => options.Validate())
             .UseStore(services => new PostgreSqlMarketplaceStore(dataSource(services), services.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value));
     }
+
+    /// <summary>
+    /// Searches creators in PostgreSQL (<see cref="PostgreSqlCreatorCatalog"/>) instead of in memory, through a data
+    /// source the application owns; with <see cref="UsePostgreSql(CreatorMarketplaceBuilder, NpgsqlDataSource, Action{PostgreSqlStoreOptions}?)"/>
+    /// the catalog and the store share the options and so the schema.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="dataSource">The data source.</param>
+    /// <param name="configure">Sets the options (the schema, say); the defaults when null.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="dataSource"/> is null.</exception>
+    public static CreatorMarketplaceBuilder UsePostgreSqlCatalog(this CreatorMarketplaceBuilder builder, NpgsqlDataSource dataSource, Action<PostgreSqlStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(dataSource);
+        return builder
+            .AddValidatedOptions(configure ?? (_ => { }), options => options.Validate())
+            .UseCatalog(services => new PostgreSqlCreatorCatalog(dataSource, services.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value));
+    }
 }

@@ -138,6 +138,19 @@ public sealed class AddCreatorMarketplaceTests : IDisposable
     }
 
     [Fact]
+    public void The_postgresql_catalog_replaces_the_in_memory_one_and_shares_the_store_options()
+    {
+        using var dataSource = NpgsqlDataSource.Create("Host=127.0.0.1;Username=nobody");
+        var services = new ServiceCollection().AddCreatorMarketplace(b => b.UsePostgreSql(dataSource, o => o.Schema = "tenant_b").UsePostgreSqlCatalog(dataSource));
+        services.AddCreatorMarketplace(b => b.UseFeePolicy(FeePolicy.None));
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<ICreatorCatalog>().ShouldBeOfType<PostgreSqlCreatorCatalog>();
+        provider.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value.Schema.ShouldBe("tenant_b");
+        services.Count(d => d.ServiceType == typeof(ICreatorCatalog)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task The_dispatcher_needs_a_publisher_and_delivers_what_saves_wrote()
     {
         using var without = new ServiceCollection().AddCreatorMarketplace(b => b.UseInMemory()).BuildServiceProvider();

@@ -58,6 +58,15 @@ public sealed class ConnectorResult<T> : OneOfBase<T, NotFound, Unauthorized, Ra
         error => $"platform error {error.Code}: {error.Message}{(error.Retryable ? " (retryable)" : "")}",
         malformed => $"malformed data: {malformed.Reason}");
 
+    /// <summary>
+    /// Wraps a value; for values of an interface type (<c>IReadOnlyList&lt;PostMetrics&gt;</c>), which C# does not
+    /// convert implicitly.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public static ConnectorResult<T> Success(T value) => new(value ?? throw new ArgumentNullException(nameof(value)));
+
     /// <summary>Wraps a value.</summary>
     /// <param name="value">The value.</param>
     public static implicit operator ConnectorResult<T>(T value) => new(value ?? throw new ArgumentNullException(nameof(value)));

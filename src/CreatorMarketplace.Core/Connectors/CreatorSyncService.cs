@@ -1,0 +1,348 @@
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Metrics;
+using CreatorMarketplace.Storage;
+using NodaTime;
+
+namespace CreatorMarketplace.Connectors;
+
+/// <summary>
+/// Refreshes creators from one platform: each connected account's numbers go to its <see cref="Creator"/> (saved
+/// through the repository, never rolled back by an older reading), and its newest posts' metrics are captured as
+/// snapshots in an <see cref="IPostMetricsStore"/>. The run keeps to a budget of calls a minute, waits out rate
+/// limits and retries retryable failures, and gives an account up (for this run) on anything else.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Platform data that breaks its rules is never stored: it is refused with the reason (<see cref="Rejected"/>, the
+/// report's rejections and the progress counts), so an application logs and counts it.
+/// </para>
+/// <para>
+/// A run that stops (a failure, a cancellation, a crash) resumes from its last <see cref="SyncCheckpoint"/>: finished
+/// accounts are skipped and no post of a started account is captured twice. The service is not meant for two runs
+/// at once; run one per platform.
+/// </para>
+/// </remarks>
+public sealed class CreatorSyncService
+{
+    private readonly IPlatformConnector _connector;
+    private readonly IRepository<Creator, CreatorId> _creators;
+    private readonly IPostMetricsStore _snapshots;
+    private readonly IClock _clock;
+    private readonly SyncOptions _options;
+    private readonly Queue<Instant> _recentCalls = new();
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="connector">The platform.</param>
+    /// <param name="creators">Where the creators are kept.</param>
+    /// <param name="snapshots">Where metrics snapshots go.</param>
+    /// <param name="clock">The clock for the rate budget and the events.</param>
+    /// <param name="options">The budget, the retries, how to wait; the defaults when null.</param>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> is null.</exception>
+    /// <exception cref="DomainValidationException">An option is out of range.</exception>
+    public CreatorSyncService(IPlatformConnector connector, IRepository<Creator, CreatorId> creators, IPostMetricsStore snapshots, IClock clock, SyncOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(creators);
+        ArgumentNullException.ThrowIfNull(snapshots);
+        ArgumentNullException.ThrowIfNull(clock);
+        options ??= new SyncOptions();
+        options.Validate();
+        _connector = connector;
+        _creators = creators;
+        _snapshots = snapshots;
+        _clock = clock;
+        _options = options;
+    }
+
+    /// <summary>Raised for each piece of platform data refused, with the reason: log it.</summary>
+    public event EventHandler<SyncRejection>? Rejected;
+
+    /// <summary>Raised for each account given up for the run, with the reason.</summary>
+    public event EventHandler<SyncFailure>? AccountFailed;
+
+    /// <summary>Refreshes the accounts, resuming from a checkpoint if given.</summary>
+    /// <param name="accounts">The accounts, each on this service's platform and each creator once.</param>
+    /// <param name="resumeFrom">Where an earlier run of the same accounts stopped, or null to start afresh.</param>
+    /// <param name="progress">Told after each account, with the checkpoint to keep.</param>
+    /// <param name="cancellationToken">Stops the run between calls; what was stored stays stored, and the last reported checkpoint resumes it.</param>
+    /// <returns>What the run did.</returns>
+    /// <exception cref="ArgumentException">An account is on another platform, or a creator is named twice.</exception>
+    public async Task<SyncReport> RunAsync(
+        IReadOnlyList<ConnectedAccount> accounts,
+        SyncCheckpoint? resumeFrom = null,
+        IProgress<SyncProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        var errors = new ErrorCollector();
+        var creators = new HashSet<CreatorId>();
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            errors.Require(accounts[i] is not null && ReferenceEquals(accounts[i].Platform, _connector.Platform), $"accounts[{i}]", "sync.platform_mismatch", $"every account is on {_connector.Platform.Name}.");
+            errors.Require(accounts[i] is null || creators.Add(accounts[i].Creator), $"accounts[{i}].creator", "sync.creator_repeated", "a creator is synced once a run.");
+        }
+
+        errors.ThrowIfAny(nameof(accounts));
+        var run = new Run(resumeFrom ?? SyncCheckpoint.Start);
+        var done = 0;
+        foreach (var account in accounts)
+        {
+            if (!run.Completed.Contains(account.Creator))
+            {
+                var failure = await SyncAccountAsync(account, run, cancellationToken).ConfigureAwait(false);
+                if (failure is null)
+                {
+                    run.Completed.Add(account.Creator);
+                }
+                else
+                {
+                    run.Failures.Add(failure);
+                    AccountFailed?.Invoke(this, failure);
+                }
+            }
+
+            progress?.Report(new SyncProgress(++done, accounts.Count, run.SnapshotsWritten, run.Rejections.Count, run.Failures.Count, run.Checkpoint()));
+        }
+
+        return new SyncReport(accounts.Count, accounts.Count(a => run.Completed.Contains(a.Creator)), run.ProfilesUpdated, run.SnapshotsWritten, run.Calls, run.Rejections, run.Failures, run.Checkpoint());
+    }
+
+    private async ValueTask<SyncFailure?> SyncAccountAsync(ConnectedAccount account, Run run, CancellationToken cancellationToken)
+    {
+        // 1. The numbers, onto the creator; a newer save by someone else is taken in and the numbers applied again.
+        var profile = await CallAsync(run, ct => _connector.GetProfileAsync(account, ct), cancellationToken).ConfigureAwait(false);
+        if (!profile.Succeeded)
+        {
+            return Refuse(account, run, "profile", profile);
+        }
+
+        var updated = await RefreshCreatorAsync(account, profile.AsT0.Stats, cancellationToken).ConfigureAwait(false);
+        if (updated is null)
+        {
+            return new SyncFailure(account, $"creator {account.Creator} is not in the store.", NeedsReconnect: false);
+        }
+
+        run.ProfilesUpdated += updated.Value ? 1 : 0;
+
+        // 2. The newest posts, then their metrics in batches, skipping posts captured earlier in this run.
+        var posts = await NewestPostsAsync(account, run, cancellationToken).ConfigureAwait(false);
+        if (!posts.Succeeded)
+        {
+            return Refuse(account, run, "posts", posts);
+        }
+
+        var stored = run.StoredPosts(account.Creator);
+        var pending = posts.AsT0.Select(post => post.Id).Where(id => !stored.Contains(id)).ToList();
+        foreach (var batch in pending.Chunk(Math.Max(1, _connector.MaxPostsPerMetricsCall)))
+        {
+            var metrics = await CallAsync(run, ct => _connector.GetPostMetricsAsync(account, batch, ct), cancellationToken).ConfigureAwait(false);
+            if (!metrics.Succeeded)
+            {
+                return Refuse(account, run, "post metrics", metrics);
+            }
+
+            foreach (var snapshot in metrics.AsT0)
+            {
+                var problems = snapshot.Validate();
+                if (!ReferenceEquals(snapshot.Platform, _connector.Platform) || Array.IndexOf(batch, snapshot.PostId) < 0)
+                {
+                    Reject(run, account, $"metrics of post {snapshot.PostId}", $"the platform answered with a post that was not asked for ({snapshot.Platform.Name} {snapshot.PostId}).");
+                }
+                else if (problems.Count > 0)
+                {
+                    Reject(run, account, $"metrics of post {snapshot.PostId}", string.Join(" ", problems.Select(problem => $"{problem.Field}: {problem.Message} ({problem.Code})")));
+                }
+                else
+                {
+                    run.SnapshotsWritten += await _snapshots.AddAsync(snapshot, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                    stored.Add(snapshot.PostId);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // Null when the creator is not stored; otherwise whether newer numbers were saved.
+    private async ValueTask<bool?> RefreshCreatorAsync(ConnectedAccount account, AccountStats stats, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var creator = await _creators.FindAsync(account.Creator, cancellationToken).ConfigureAwait(false);
+            if (creator is null)
+            {
+                return null;
+            }
+
+            if (creator.AccountOn(account.Platform) is null || !creator.RefreshStats(account.Platform, stats, _clock))
+            {
+                return false;
+            }
+
+            var saved = await _creators.SaveAsync(creator, cancellationToken).ConfigureAwait(false);
+            if (saved.IsSaved || attempt == _options.MaxAttempts - 1)
+            {
+                return saved.IsSaved;
+            }
+        }
+    }
+
+    private async ValueTask<ConnectorResult<IReadOnlyList<PlatformPost>>> NewestPostsAsync(ConnectedAccount account, Run run, CancellationToken cancellationToken)
+    {
+        var posts = new List<PlatformPost>();
+        string? cursor = null;
+        var attempts = 0;
+        while (posts.Count < _options.PostsPerAccount)
+        {
+            // A listing that failed starts again from the last page that arrived.
+            ConnectorResult<PostPage>? failed = null;
+            var more = false;
+            await using (var pages = _connector.ListPostsAsync(account, cursor, cancellationToken).GetAsyncEnumerator(cancellationToken))
+            {
+                while (posts.Count < _options.PostsPerAccount)
+                {
+                    await ThrottleAsync(run, cancellationToken).ConfigureAwait(false);
+                    if (!await pages.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
+                    if (!pages.Current.Succeeded)
+                    {
+                        failed = pages.Current;
+                        break;
+                    }
+
+                    posts.AddRange(pages.Current.AsT0.Posts.Take(_options.PostsPerAccount - posts.Count));
+                    cursor = pages.Current.AsT0.NextCursor;
+                    more = cursor is not null;
+                    if (!more)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (failed is null)
+            {
+                return posts;
+            }
+
+            if (++attempts >= _options.MaxAttempts || !await WaitBeforeRetryAsync(failed, attempts, cancellationToken).ConfigureAwait(false))
+            {
+                return failed.Match<ConnectorResult<IReadOnlyList<PlatformPost>>>(
+                    _ => posts,
+                    notFound => notFound,
+                    unauthorized => unauthorized,
+                    limited => limited,
+                    error => error,
+                    malformed => malformed);
+            }
+        }
+
+        return posts;
+    }
+
+    private async ValueTask<ConnectorResult<T>> CallAsync<T>(Run run, Func<CancellationToken, ValueTask<ConnectorResult<T>>> call, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await ThrottleAsync(run, cancellationToken).ConfigureAwait(false);
+            var result = await call(cancellationToken).ConfigureAwait(false);
+            if (result.Succeeded || attempt >= _options.MaxAttempts || !await WaitBeforeRetryAsync(result, attempt, cancellationToken).ConfigureAwait(false))
+            {
+                return result;
+            }
+        }
+    }
+
+    // Waits out a rate limit or a retryable error; false for a failure that retrying cannot mend.
+    private async ValueTask<bool> WaitBeforeRetryAsync<T>(ConnectorResult<T> failure, int attempt, CancellationToken cancellationToken)
+    {
+        Duration? wait = failure.IsT3 ? failure.AsT3.RetryAfter
+            : failure.IsT4 && failure.AsT4.Retryable ? _options.RetryBackoff * Math.Pow(2, attempt - 1)
+            : null;
+        if (wait is not { } duration)
+        {
+            return false;
+        }
+
+        await _options.Wait(duration, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    // Keeps to the budget: at most RequestsPerMinute calls in any minute of the injected clock.
+    private async ValueTask ThrottleAsync(Run run, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var window = Duration.FromMinutes(1);
+        while (true)
+        {
+            var now = _clock.GetCurrentInstant();
+            while (_recentCalls.Count > 0 && _recentCalls.Peek() <= now - window)
+            {
+                _recentCalls.Dequeue();
+            }
+
+            if (_recentCalls.Count < _options.RequestsPerMinute)
+            {
+                _recentCalls.Enqueue(now);
+                run.Calls++;
+                return;
+            }
+
+            await _options.Wait(_recentCalls.Peek() + window - now, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private SyncFailure Refuse<T>(ConnectedAccount account, Run run, string what, ConnectorResult<T> failure)
+    {
+        if (failure.IsT5)
+        {
+            Reject(run, account, what, failure.AsT5.Reason);
+        }
+
+        return new SyncFailure(account, $"{what}: {failure.Failure}", NeedsReconnect: failure.IsT2);
+    }
+
+    private void Reject(Run run, ConnectedAccount account, string what, string reason)
+    {
+        var rejection = new SyncRejection(account, what, reason);
+        run.Rejections.Add(rejection);
+        Rejected?.Invoke(this, rejection);
+    }
+
+    // The state of one run, kept as plain collections and handed out as an immutable checkpoint.
+    private sealed class Run(SyncCheckpoint start)
+    {
+        private readonly Dictionary<CreatorId, HashSet<string>> _storedPosts =
+            start.StoredPosts.ToDictionary(pair => pair.Key, pair => new HashSet<string>(pair.Value, StringComparer.Ordinal));
+
+        public HashSet<CreatorId> Completed { get; } = [.. start.Completed];
+
+        public List<SyncRejection> Rejections { get; } = [];
+
+        public List<SyncFailure> Failures { get; } = [];
+
+        public int ProfilesUpdated { get; set; }
+
+        public int SnapshotsWritten { get; set; }
+
+        public int Calls { get; set; }
+
+        public HashSet<string> StoredPosts(CreatorId creator)
+        {
+            if (!_storedPosts.TryGetValue(creator, out var stored))
+            {
+                stored = new HashSet<string>(StringComparer.Ordinal);
+                _storedPosts.Add(creator, stored);
+            }
+
+            return stored;
+        }
+
+        public SyncCheckpoint Checkpoint() => new(
+            [.. Completed],
+            _storedPosts.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)[.. pair.Value.Order(StringComparer.Ordinal)]));
+    }
+}

@@ -18,7 +18,7 @@ public static class CreatorMarketplaceServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the library: the store chosen on the builder and, from it, one <see cref="IRepository{TAggregate, TId}"/>
-    /// per aggregate, <see cref="IOutbox"/> and <see cref="ILedgerStore"/>; an <see cref="ICreatorCatalog"/>; the
+    /// per aggregate, <see cref="IOutbox"/>, <see cref="ILedgerStore"/> and <see cref="IPostMetricsStore"/>; an <see cref="ICreatorCatalog"/>; the
     /// policies; an <see cref="OutboxDispatcher"/>; and <see cref="IClock"/> (the system clock unless the application
     /// registered one). Everything is a singleton.
     /// </summary>
@@ -58,6 +58,7 @@ public static class CreatorMarketplaceServiceCollectionExtensions
         services.TryAddSingleton(sp => Store(sp).SavedSearches);
         services.TryAddSingleton(sp => Store(sp).Outbox);
         services.TryAddSingleton(sp => Store(sp).Ledger);
+        services.TryAddSingleton(sp => Store(sp).PostMetrics);
         services.TryAddSingleton<ICreatorCatalog, InMemoryCreatorCatalog>();
         services.TryAddSingleton(FeePolicy.None);
         services.TryAddSingleton(RefundPolicy.Default);

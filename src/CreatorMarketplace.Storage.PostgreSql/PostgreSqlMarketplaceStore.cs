@@ -48,6 +48,7 @@ public sealed class PostgreSqlMarketplaceStore : IMarketplaceStore
         SavedSearches = new PostgreSqlRepository<SavedSearch, SavedSearchId, SavedSearchSnapshot>(this, formats.SavedSearch);
         Outbox = new PostgreSqlOutbox(this);
         Ledger = new PostgreSqlLedgerStore(this);
+        PostMetrics = new PostgreSqlPostMetricsStore(this);
     }
 
     /// <summary>The data source the store connects through.</summary>
@@ -85,6 +86,9 @@ public sealed class PostgreSqlMarketplaceStore : IMarketplaceStore
 
     /// <inheritdoc />
     public ILedgerStore Ledger { get; }
+
+    /// <inheritdoc />
+    public IPostMetricsStore PostMetrics { get; }
 
     /// <summary>
     /// Creates the schema and brings it to <see cref="SchemaVersion"/> now, rather than on first use. Safe to call

@@ -144,6 +144,15 @@ internal static class PostgreSqlSchema
             END
             $$;
             """,
+        schema => $"""
+            CREATE TABLE "{schema}".post_metrics (
+                platform text NOT NULL,
+                post_id text NOT NULL,
+                captured_at timestamptz NOT NULL,
+                document json NOT NULL,
+                PRIMARY KEY (platform, post_id, captured_at)
+            );
+            """,
     ];
 
     public static int Version => Migrations.Length;

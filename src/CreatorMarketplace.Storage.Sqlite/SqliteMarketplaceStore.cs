@@ -58,6 +58,7 @@ public sealed class SqliteMarketplaceStore : IMarketplaceStore, IAsyncDisposable
         Shortlists = new SqliteRepository<Shortlist, ShortlistId, ShortlistSnapshot>(this, formats.Shortlist);
         SavedSearches = new SqliteRepository<SavedSearch, SavedSearchId, SavedSearchSnapshot>(this, formats.SavedSearch);
         Ledger = new SqliteLedgerStore(this);
+        PostMetrics = new SqlitePostMetricsStore(this);
     }
 
     /// <summary>The database file's full path.</summary>
@@ -92,6 +93,9 @@ public sealed class SqliteMarketplaceStore : IMarketplaceStore, IAsyncDisposable
 
     /// <inheritdoc />
     public ILedgerStore Ledger { get; }
+
+    /// <inheritdoc />
+    public IPostMetricsStore PostMetrics { get; }
 
     /// <summary>
     /// Creates the file and brings its schema to <see cref="SchemaVersion"/> now, rather than on first use. Safe to

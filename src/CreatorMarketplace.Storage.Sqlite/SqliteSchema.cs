@@ -43,6 +43,15 @@ internal static class SqliteSchema
         CREATE TRIGGER ledger_transactions_append_only_delete BEFORE DELETE ON ledger_transactions
         BEGIN SELECT RAISE(ABORT, 'ledger transactions are append-only: correct one by appending a reversal'); END;
         """,
+        """
+        CREATE TABLE post_metrics (
+            platform TEXT NOT NULL,
+            post_id TEXT NOT NULL,
+            captured_at TEXT NOT NULL,
+            document TEXT NOT NULL,
+            PRIMARY KEY (platform, post_id, captured_at)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static async ValueTask MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)

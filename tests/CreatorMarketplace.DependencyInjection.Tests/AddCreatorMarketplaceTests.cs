@@ -39,6 +39,7 @@ public sealed class AddCreatorMarketplaceTests : IDisposable
         provider.GetRequiredService<IRepository<Contracts.Contract, ContractId>>().ShouldBeSameAs(store.Contracts);
         provider.GetRequiredService<IOutbox>().ShouldBeSameAs(store.Outbox);
         provider.GetRequiredService<ILedgerStore>().ShouldBeSameAs(store.Ledger);
+        provider.GetRequiredService<IPostMetricsStore>().ShouldBeSameAs(store.PostMetrics);
         provider.GetRequiredService<ICreatorCatalog>().ShouldBeOfType<InMemoryCreatorCatalog>();
         provider.GetRequiredService<FeePolicy>().ShouldBe(FeePolicy.None);
         provider.GetRequiredService<RefundPolicy>().ShouldBeSameAs(RefundPolicy.Default);

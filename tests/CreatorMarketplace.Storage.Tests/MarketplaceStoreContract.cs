@@ -3,6 +3,7 @@ using CreatorMarketplace.Campaigns;
 using CreatorMarketplace.Contracts;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Metrics;
 using CreatorMarketplace.Payments;
 using CreatorMarketplace.Storage;
 using NodaTime;
@@ -370,6 +371,36 @@ public abstract class MarketplaceStoreContract
 
         error.Errors.Select(e => e.Field).ShouldBe(["key", "entries[0].transaction", "entries[1].transaction", "entries[1].sequence"]);
         (await ReadAll(store.Ledger)).ShouldBeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task Post_metrics_snapshots_are_kept_once_per_capture_in_capture_order()
+    {
+        var store = await CreateStoreAsync();
+        var posted = Start - Duration.FromDays(3);
+        PostMetrics Snapshot(int hours, long views) => new()
+        {
+            PostId = "7301542987100",
+            Platform = Platform.TikTok,
+            Kind = PostKind.Video,
+            PostedAt = posted,
+            CapturedAt = Start + Duration.FromHours(hours),
+            Views = views,
+            Likes = views / 10,
+            Comments = 12,
+            Shares = 3,
+            ViewsBySource = new Dictionary<TrafficSource, long> { [TrafficSource.List.First()] = views },
+        };
+
+        (await store.PostMetrics.AddAsync(Snapshot(2, 2_000))).ShouldBeTrue();
+        (await store.PostMetrics.AddAsync(Snapshot(1, 1_000))).ShouldBeTrue();
+        (await store.PostMetrics.AddAsync(Snapshot(2, 9_999))).ShouldBeFalse("one snapshot per capture instant: a retried write stores nothing");
+        var refused = await Should.ThrowAsync<DomainValidationException>(async () => await store.PostMetrics.AddAsync(Snapshot(3, 100) with { Comments = -1 }));
+
+        var history = await store.PostMetrics.HistoryAsync(Platform.TikTok, "7301542987100");
+        history.Select(Same.Json).ShouldBe([Same.Json(Snapshot(1, 1_000)), Same.Json(Snapshot(2, 2_000))]);
+        refused.Errors.ShouldHaveSingleItem().Field.ShouldBe("Comments");
+        (await store.PostMetrics.HistoryAsync(Platform.Instagram, "7301542987100")).ShouldBeEmpty();
     }
 
     private (LedgerTransaction Charge, LedgerTransaction Release) TwoTransactions()

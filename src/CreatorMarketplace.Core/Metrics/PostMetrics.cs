@@ -136,6 +136,22 @@ public sealed record PostMetrics
     /// <returns>The problems; empty when valid.</returns>
     public IReadOnlyList<DomainError> Validate()
     {
+        return ValidateCore();
+    }
+
+    /// <summary>Throws when the snapshot breaks a rule, naming every problem; for stores, which refuse such snapshots.</summary>
+    /// <exception cref="DomainValidationException">The snapshot breaks a rule.</exception>
+    public void ThrowIfInvalid()
+    {
+        var errors = ValidateCore();
+        if (errors.Count > 0)
+        {
+            throw new DomainValidationException(errors, "snapshot");
+        }
+    }
+
+    private IReadOnlyList<DomainError> ValidateCore()
+    {
         var errors = new ErrorCollector();
         errors.Require(!string.IsNullOrWhiteSpace(PostId), nameof(PostId), "metrics.post_missing", "a snapshot names its post.");
         errors.Require(Platform is not null && Kind is not null, nameof(Platform), "metrics.null", "a snapshot names its platform and kind.");

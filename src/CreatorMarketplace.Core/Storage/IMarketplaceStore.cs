@@ -7,8 +7,8 @@ using CreatorMarketplace.Payments;
 namespace CreatorMarketplace.Storage;
 
 /// <summary>
-/// A store for everything the library keeps: one repository per aggregate, the outbox their saves write to, and the
-/// escrow ledger. The in-memory store, the SQLite store and the PostgreSQL store all implement it and pass the same
+/// A store for everything the library keeps: one repository per aggregate, the outbox their saves write to, the
+/// escrow ledger and post metrics snapshots. The in-memory store, the SQLite store and the PostgreSQL store all implement it and pass the same
 /// contract tests.
 /// </summary>
 public interface IMarketplaceStore
@@ -39,4 +39,7 @@ public interface IMarketplaceStore
 
     /// <summary>The escrow ledger's transactions.</summary>
     ILedgerStore Ledger { get; }
+
+    /// <summary>Post metrics snapshots, as a sync captured them.</summary>
+    IPostMetricsStore PostMetrics { get; }
 }

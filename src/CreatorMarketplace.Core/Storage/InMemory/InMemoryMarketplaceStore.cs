@@ -30,6 +30,7 @@ public sealed class InMemoryMarketplaceStore : IMarketplaceStore
         Shortlists = new InMemoryRepository<Shortlist, ShortlistId, ShortlistSnapshot>(_gate, _outbox);
         SavedSearches = new InMemoryRepository<SavedSearch, SavedSearchId, SavedSearchSnapshot>(_gate, _outbox);
         Ledger = new InMemoryLedgerStore();
+        PostMetrics = new InMemoryPostMetricsStore();
     }
 
     /// <inheritdoc />
@@ -58,4 +59,7 @@ public sealed class InMemoryMarketplaceStore : IMarketplaceStore
 
     /// <inheritdoc />
     public ILedgerStore Ledger { get; }
+
+    /// <inheritdoc />
+    public IPostMetricsStore PostMetrics { get; }
 }

@@ -25,12 +25,7 @@ public sealed class InMemoryPostMetricsStore : IPostMetricsStore
     public ValueTask<bool> AddAsync(PostMetrics snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var errors = snapshot.Validate();
-        if (errors.Count > 0)
-        {
-            throw new DomainValidationException(errors, nameof(snapshot));
-        }
-
+        snapshot.ThrowIfInvalid();
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {

@@ -238,6 +238,41 @@ public class SimulatedPlatformFaultTests
     }
 
     [Fact]
+    public async Task Each_account_meets_the_same_faults_whether_accounts_are_served_one_by_one_or_concurrently()
+    {
+        var options = new SimulatedPlatformOptions { FaultRates = new() { RateLimited = 0.1, Timeout = 0.1, TokenExpired = 0.05 } };
+
+        static async Task<List<string>> Serve(SimulatedPlatform platform, ConnectedAccount account)
+        {
+            var outcomes = new List<string>();
+            for (var i = 0; i < 60; i++)
+            {
+                var profile = await platform.GetProfileAsync(account, default);
+                outcomes.Add(profile.Failure ?? profile.AsT0.Stats.Followers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (profile.IsT2)
+                {
+                    platform.Reconnect(account);
+                }
+            }
+
+            return outcomes;
+        }
+
+        var oneByOne = new SimulatedPlatform(Platform.TikTok, 5, new FakeClock(Start), options);
+        var sequential = new List<List<string>>();
+        foreach (var account in oneByOne.Generate(8))
+        {
+            sequential.Add(await Serve(oneByOne, account));
+        }
+
+        var together = new SimulatedPlatform(Platform.TikTok, 5, new FakeClock(Start), options);
+        var concurrent = await Task.WhenAll(together.Generate(8).Select(account => Task.Run(() => Serve(together, account))));
+
+        concurrent.ShouldBe(sequential);
+        sequential.SelectMany(outcomes => outcomes).Count(outcome => outcome.StartsWith("unauthorised", StringComparison.Ordinal)).ShouldBeGreaterThan(5);
+    }
+
+    [Fact]
     public async Task Every_call_honours_its_cancellation_token_and_is_not_counted()
     {
         var platform = new SimulatedPlatform(Platform.TikTok, 1, new FakeClock(Start));

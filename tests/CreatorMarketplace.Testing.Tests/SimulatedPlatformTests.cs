@@ -134,6 +134,30 @@ public class SimulatedPlatformTests
                 }
             });
 
+    [Property(MaxTest = 100)]
+    public Property Any_creator_on_any_platform_can_be_connected_and_served_valid_numbers() =>
+        Prop.ForAll(
+            (from creator in AggregateGenerators.Creators()
+             from seed in Gen.Choose(int.MinValue, int.MaxValue)
+             from days in Gen.Choose(-400, 4_000)
+             select (creator, seed, days)).ToArbitrary(),
+            sample =>
+            {
+                var account = sample.creator.Accounts[(sample.seed & 0x7) % sample.creator.Accounts.Count];
+                var clock = new FakeClock(account.Stats.AsOf + Duration.FromDays(sample.days));
+                var platform = new SimulatedPlatform(account.Platform, sample.seed, clock, new SimulatedPlatformOptions { PageSize = 100 });
+                var connected = platform.Connect(sample.creator);
+
+                var profile = Profile(platform, connected);
+                var firstPage = FirstPage(platform, connected);
+                var metrics = MetricsOf(platform, connected, firstPage.Posts.Take(20).Select(post => post.Id).ToArray());
+
+                connected.Handle.ShouldBe(account.Handle);
+                profile.Posts!.Value.ShouldBeGreaterThanOrEqualTo(firstPage.Posts.Count);
+                metrics.Count.ShouldBe(Math.Min(20, firstPage.Posts.Count));
+                metrics.ShouldAllBe(m => m.Validate().Count == 0 && m.Likes <= m.Views && m.Reach <= m.Views);
+            });
+
     [Fact]
     public async Task Views_rise_fast_then_level_off()
     {

@@ -63,7 +63,7 @@ public interface IPlatformConnector
     /// <param name="account">The connected account.</param>
     /// <param name="postId">The post.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>What the platform shows now, or why not (<see cref="NotFound"/> for a post taken down).</returns>
+    /// <returns>What the platform shows now (<see cref="PostCheck.Live"/> false for a post hidden or taken down), or why not (<see cref="NotFound"/> for a post deleted).</returns>
     ValueTask<ConnectorResult<PostCheck>> VerifyPostAsync(ConnectedAccount account, string postId, CancellationToken cancellationToken);
 
     /// <summary>The most posts <see cref="GetPostMetricsAsync"/> takes at once (TikTok's video query takes 20).</summary>

@@ -1,0 +1,476 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Timeout;
+
+namespace CreatorMarketplace.Connectors.TikTok;
+
+// The exchanges with TikTok: tokens, refresh, the budget, the error envelope, rate limits and transport failures.
+public sealed partial class TikTokConnector
+{
+    private const string NoTokens = "no TikTok tokens are stored for the account; the creator connects it again.";
+    private const string Redacted = "[redacted]";
+
+    // Durations beyond this are not an access or refresh token's lifetime (TikTok's are a day and a year).
+    private static readonly long MaxTokenLifetimeSeconds = (long)Duration.FromDays(3660).TotalSeconds;
+
+    private async ValueTask<ConnectorResult<T>> CallAsync<T>(
+        ConnectedAccount account,
+        Endpoint endpoint,
+        Func<string, HttpRequestMessage> request,
+        Func<JsonAt, Instant, ConnectorResult<T>> map,
+        CancellationToken cancellationToken)
+    {
+        var result = await CallCoreAsync(account, endpoint, request, map, cancellationToken).ConfigureAwait(false);
+        if (result.Failure is { } failure)
+        {
+            Log.CallFailed(_logger, endpoint.Name, account.Handle.Value, account.Creator, failure);
+        }
+
+        return result;
+    }
+
+    private async ValueTask<ConnectorResult<T>> CallCoreAsync<T>(
+        ConnectedAccount account,
+        Endpoint endpoint,
+        Func<string, HttpRequestMessage> request,
+        Func<JsonAt, Instant, ConnectorResult<T>> map,
+        CancellationToken cancellationToken)
+    {
+        var tokens = await _tokenStore.GetAsync(account, cancellationToken).ConfigureAwait(false);
+        if (tokens is null)
+        {
+            return new Unauthorized(NoTokens);
+        }
+
+        var refreshed = false;
+        if (MustRefresh(tokens))
+        {
+            var renewed = await RefreshAsync(account, tokens, cancellationToken).ConfigureAwait(false);
+            if (!renewed.TryPickT0(out tokens, out var failed))
+            {
+                return Relay<T>(failed.Value);
+            }
+
+            refreshed = true;
+        }
+
+        var waited = false;
+        while (true)
+        {
+            var used = tokens;
+            var reply = await ExchangeAsync(endpoint, () => request(used.AccessToken), used, cancellationToken).ConfigureAwait(false);
+            switch (ReadEnvelope(endpoint, reply, used))
+            {
+                case Answered answered:
+                    try
+                    {
+                        return map(answered.Data, _clock.GetCurrentInstant());
+                    }
+                    catch (MalformedResponseException malformed)
+                    {
+                        return malformed.ToResult();
+                    }
+
+                case TokenExpired expired when refreshed:
+                    return new Unauthorized(expired.Reason);
+
+                case TokenExpired:
+                    // Once: a token TikTok calls expired right after a refresh is not fixed by another.
+                    Log.Refreshing(_logger, account.Handle.Value, account.Creator);
+                    var renewed = await RefreshAsync(account, used, cancellationToken).ConfigureAwait(false);
+                    if (!renewed.TryPickT0(out tokens, out var failed))
+                    {
+                        return Relay<T>(failed.Value);
+                    }
+
+                    refreshed = true;
+                    continue;
+
+                case Throttled throttled when !waited && _maxRetryAfterWait > Duration.Zero && throttled.RetryAfter <= _maxRetryAfterWait:
+                    Log.Waiting(_logger, endpoint.Name, throttled.RetryAfter.TotalSeconds);
+                    await Task.Delay(throttled.RetryAfter.ToTimeSpan(), _time, cancellationToken).ConfigureAwait(false);
+                    waited = true;
+                    continue;
+
+                case Throttled throttled:
+                    // Nothing more goes to this endpoint until TikTok's wait is over.
+                    _state.Budget.Block(endpoint.Name, _clock.GetCurrentInstant() + throttled.RetryAfter);
+                    return new RateLimited(throttled.RetryAfter);
+
+                case Failed failedCall:
+                    return Relay<T>(failedCall.Failure);
+            }
+        }
+    }
+
+    private bool MustRefresh(TikTokTokens tokens) => _clock.GetCurrentInstant() >= tokens.AccessTokenExpiresAt - _refreshMargin;
+
+    private async ValueTask<ConnectorResult<TikTokTokens>> RefreshAsync(ConnectedAccount account, TikTokTokens used, CancellationToken cancellationToken)
+    {
+        // One refresh per account at a time: TikTok may rotate the refresh token, and a second refresh with the old
+        // one would fail.
+        var gate = _state.RefreshGate(account);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var current = await _tokenStore.GetAsync(account, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                return new Unauthorized(NoTokens);
+            }
+
+            if (!string.Equals(current.AccessToken, used.AccessToken, StringComparison.Ordinal) && !MustRefresh(current))
+            {
+                // Another call renewed the tokens while this one waited.
+                return current;
+            }
+
+            if (_clock.GetCurrentInstant() >= current.RefreshTokenExpiresAt)
+            {
+                return new Unauthorized("the refresh token expired; the creator connects the account again.");
+            }
+
+            var reply = await ExchangeAsync(OAuthToken, () => RefreshRequest(current.RefreshToken), current, cancellationToken).ConfigureAwait(false);
+            var renewed = ReadTokens(reply, current);
+            if (renewed.TryPickT0(out var tokens, out _))
+            {
+                // Saved even if the caller gave up meanwhile: TikTok may already have retired the old refresh token.
+                await _tokenStore.SaveAsync(account, tokens, CancellationToken.None).ConfigureAwait(false);
+                Log.Refreshed(_logger, account.Handle.Value, account.Creator, tokens.AccessTokenExpiresAt);
+            }
+
+            return renewed;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private HttpRequestMessage RefreshRequest(string refreshToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseAddress, OAuthToken.PathAndQuery))
+        {
+            Content = new FormUrlEncodedContent(
+            [
+                new("client_key", _clientKey),
+                new("client_secret", _clientSecret),
+                new("grant_type", "refresh_token"),
+                new("refresh_token", refreshToken),
+            ]),
+        };
+        request.Headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
+        request.Options.Set(TikTokResilience.NotRetried, true);
+        return request;
+    }
+
+    private async ValueTask<Reply> ExchangeAsync(Endpoint endpoint, Func<HttpRequestMessage> build, TikTokTokens tokens, CancellationToken cancellationToken)
+    {
+        if (_state.Budget.TryTake(endpoint.Name, _clock.GetCurrentInstant()) is { } wait)
+        {
+            return new Reply(new RateLimited(wait));
+        }
+
+        using var request = build();
+        request.Options.Set(BudgetTicket.Key, new BudgetTicket(_state.Budget, endpoint.Name, _clock));
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var reply = new Reply((int)response.StatusCode, response.ReasonPhrase, RetryAfter(response));
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                reply.Root = document.RootElement.Clone();
+            }
+            catch (JsonException json)
+            {
+                reply.NotJson = Redact(json.Message, tokens);
+            }
+
+            return reply;
+        }
+        catch (RequestBudgetSpentException spent)
+        {
+            return new Reply(new RateLimited(spent.Wait));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            return new Reply(new PlatformError("timeout", $"TikTok's {endpoint.Name} did not answer in time.", Retryable: true));
+        }
+        catch (TimeoutRejectedException)
+        {
+            return new Reply(new PlatformError("timeout", $"TikTok's {endpoint.Name} did not answer in time.", Retryable: true));
+        }
+        catch (BrokenCircuitException)
+        {
+            return new Reply(new PlatformError("circuit_open", $"calls to TikTok's {endpoint.Name} are paused after repeated failures.", Retryable: true));
+        }
+        catch (RateLimiterRejectedException rejected)
+        {
+            return new Reply(new RateLimited(Duration.FromTimeSpan(rejected.RetryAfter ?? TimeSpan.FromSeconds(1))));
+        }
+        catch (HttpRequestException failure)
+        {
+            return new Reply(new PlatformError("network_error", Redact(failure.Message, tokens), Retryable: true));
+        }
+    }
+
+    private Duration? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        var wait = header?.Delta is { } delta ? Duration.FromTimeSpan(delta)
+            : header?.Date is { } date ? Instant.FromDateTimeOffset(date) - _clock.GetCurrentInstant()
+            : (Duration?)null;
+        return wait < Duration.Zero ? Duration.Zero : wait;
+    }
+
+    /// <summary>Reads TikTok's envelope, <c>{"data": …, "error": {"code", "message", "log_id"}}</c>.</summary>
+    private Outcome ReadEnvelope(Endpoint endpoint, Reply reply, TikTokTokens tokens)
+    {
+        if (reply.Failure is { } failure)
+        {
+            return new Failed(failure);
+        }
+
+        var succeeded = reply.Status is >= 200 and <= 299;
+        string? code = null;
+        var message = "";
+        string? logId = null;
+        try
+        {
+            if (reply.Root is not { ValueKind: JsonValueKind.Object } root)
+            {
+                if (succeeded)
+                {
+                    return new Failed(new MalformedData(reply.Root is null ? $"the response is not JSON: {reply.NotJson}" : "the response is not a JSON object."));
+                }
+            }
+            else
+            {
+                var envelope = new JsonAt(root, "");
+                var error = envelope.Object("error");
+                code = error.String("code");
+                message = error.OptionalString("message") ?? "";
+                logId = error.OptionalString("log_id");
+                Log.Answered(_logger, endpoint.Name, reply.Status, code, logId);
+                if (succeeded && code == "ok")
+                {
+                    return new Answered(envelope.Object("data"));
+                }
+            }
+        }
+        catch (MalformedResponseException malformed) when (succeeded)
+        {
+            return new Failed(malformed.ToResult());
+        }
+        catch (MalformedResponseException)
+        {
+            // A failed status without a readable envelope is reported by its status below.
+        }
+
+        var said = Redact(WithLogId(message, logId), tokens);
+        switch (code)
+        {
+            case "access_token_expired":
+                return new TokenExpired($"{code}: {said}");
+            case "access_token_invalid" or "scope_not_authorized":
+                return new Failed(new Unauthorized($"{code}: {said}"));
+            case "rate_limit_exceeded":
+            case var _ when reply.Status == 429:
+                return new Throttled(reply.RetryAfter ?? _state.Budget.UntilWindowFrees(endpoint.Name, _clock.GetCurrentInstant()));
+            case null or "ok":
+                return new Failed(new PlatformError(HttpCode(reply.Status), Redact(reply.Reason ?? "", tokens), RetryableStatus(reply.Status)));
+            default:
+                return new Failed(new PlatformError(code, said, RetryableStatus(reply.Status) || code == "internal_error"));
+        }
+    }
+
+    /// <summary>
+    /// Reads the answer of <c>/v2/oauth/token/</c>: the tokens, or an OAuth error
+    /// <c>{"error": "invalid_grant", "error_description": …}</c> (or TikTok's envelope).
+    /// </summary>
+    private ConnectorResult<TikTokTokens> ReadTokens(Reply reply, TikTokTokens old)
+    {
+        if (reply.Failure is { } failure)
+        {
+            return Relay<TikTokTokens>(failure);
+        }
+
+        var succeeded = reply.Status is >= 200 and <= 299;
+        string? code = null;
+        string? description = null;
+        string? logId = null;
+        try
+        {
+            if (reply.Root is { ValueKind: JsonValueKind.Object } root)
+            {
+                var body = new JsonAt(root, "");
+                switch (body.Optional("error"))
+                {
+                    case { Value.ValueKind: JsonValueKind.Object } error:
+                        code = error.String("code");
+                        description = error.OptionalString("message");
+                        logId = error.OptionalString("log_id");
+                        break;
+                    case { } error:
+                        code = body.String("error");
+                        description = body.OptionalString("error_description");
+                        logId = body.OptionalString("log_id");
+                        break;
+                }
+
+                Log.Answered(_logger, OAuthToken.Name, reply.Status, code ?? "ok", logId);
+                if (succeeded && code is null or "" or "ok")
+                {
+                    return NewTokens(body, old);
+                }
+            }
+            else if (succeeded)
+            {
+                return new MalformedData(reply.Root is null ? $"the token response is not JSON: {reply.NotJson}" : "the token response is not a JSON object.");
+            }
+        }
+        catch (MalformedResponseException malformed) when (succeeded)
+        {
+            return malformed.ToResult();
+        }
+        catch (MalformedResponseException)
+        {
+            // Reported by its status below.
+        }
+
+        var said = Redact(WithLogId(description ?? reply.Reason ?? "", logId), old);
+        if (code == "rate_limit_exceeded" || reply.Status == 429)
+        {
+            var wait = reply.RetryAfter ?? _state.Budget.UntilWindowFrees(OAuthToken.Name, _clock.GetCurrentInstant());
+            _state.Budget.Block(OAuthToken.Name, _clock.GetCurrentInstant() + wait);
+            return new RateLimited(wait);
+        }
+
+        if (code is "invalid_grant" or "access_token_invalid")
+        {
+            return new Unauthorized($"the token refresh was refused: {code}: {said}");
+        }
+
+        return new PlatformError(string.IsNullOrEmpty(code) ? HttpCode(reply.Status) : code, said, RetryableStatus(reply.Status) || code == "internal_error");
+    }
+
+    private TikTokTokens NewTokens(JsonAt body, TikTokTokens old)
+    {
+        var now = _clock.GetCurrentInstant();
+        var accessToken = body.String("access_token");
+        var refreshToken = body.String("refresh_token");
+        if (string.IsNullOrWhiteSpace(accessToken) || string.IsNullOrWhiteSpace(refreshToken))
+        {
+            throw new MalformedResponseException("access_token and refresh_token are never empty.");
+        }
+
+        return new TikTokTokens(
+            accessToken,
+            now + Lifetime(body, "expires_in"),
+            refreshToken,
+            now + Lifetime(body, "refresh_expires_in"),
+            body.OptionalString("open_id") ?? old.OpenId,
+            body.OptionalString("scope") ?? old.Scope);
+    }
+
+    private static Duration Lifetime(JsonAt body, string name)
+    {
+        var seconds = body.Int64(name);
+        return seconds > 0 && seconds <= MaxTokenLifetimeSeconds
+            ? Duration.FromSeconds(seconds)
+            : throw MalformedResponseException.At(name, $"a token's lifetime is more than 0 and at most 10 years in seconds, got {seconds}.");
+    }
+
+    private string Redact(string text, TikTokTokens tokens)
+    {
+        foreach (var secret in new[] { tokens.AccessToken, tokens.RefreshToken, _clientSecret })
+        {
+            text = text.Replace(secret, Redacted, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    private static string WithLogId(string message, string? logId) =>
+        string.IsNullOrEmpty(logId) ? message
+        : message.Length == 0 ? $"(log id {logId})"
+        : $"{message} (log id {logId})";
+
+    private static string HttpCode(int status) => string.Create(CultureInfo.InvariantCulture, $"http_{status}");
+
+    private static bool RetryableStatus(int status) => status is >= 500 or 408;
+
+    private static ConnectorResult<T> Relay<T>(object failure) => failure switch
+    {
+        NotFound notFound => notFound,
+        Unauthorized unauthorized => unauthorized,
+        RateLimited limited => limited,
+        PlatformError error => error,
+        MalformedData malformed => malformed,
+        _ => throw new InvalidOperationException($"Not a connector failure: {failure.GetType().Name}."),
+    };
+
+    /// <summary>What came back: an answer to read, or a failure before any (the budget, the network, a timeout).</summary>
+    private sealed class Reply
+    {
+        public Reply(object failure) => Failure = failure;
+
+        public Reply(int status, string? reason, Duration? retryAfter)
+        {
+            Status = status;
+            Reason = reason;
+            RetryAfter = retryAfter;
+        }
+
+        public object? Failure { get; }
+
+        public int Status { get; }
+
+        public string? Reason { get; }
+
+        public Duration? RetryAfter { get; }
+
+        public JsonElement? Root { get; set; }
+
+        public string? NotJson { get; set; }
+    }
+
+    private abstract record Outcome;
+
+    private sealed record Answered(JsonAt Data) : Outcome;
+
+    private sealed record TokenExpired(string Reason) : Outcome;
+
+    private sealed record Throttled(Duration RetryAfter) : Outcome;
+
+    private sealed record Failed(object Failure) : Outcome;
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Debug, "TikTok {Endpoint} answered HTTP {Status} with code {Code} (log id {LogId})")]
+        public static partial void Answered(ILogger logger, string endpoint, int status, string code, string? logId);
+
+        [LoggerMessage(2, LogLevel.Debug, "The TikTok access token of @{Handle} (creator {Creator}) expired; refreshing it")]
+        public static partial void Refreshing(ILogger logger, string handle, CreatorId creator);
+
+        [LoggerMessage(3, LogLevel.Information, "Refreshed the TikTok access token of @{Handle} (creator {Creator}); the new one expires at {ExpiresAt}")]
+        public static partial void Refreshed(ILogger logger, string handle, CreatorId creator, Instant expiresAt);
+
+        [LoggerMessage(4, LogLevel.Warning, "TikTok {Endpoint} asked to slow down; waiting {Seconds} s before trying once more")]
+        public static partial void Waiting(ILogger logger, string endpoint, double seconds);
+
+        [LoggerMessage(5, LogLevel.Warning, "TikTok {Endpoint} for @{Handle} (creator {Creator}) failed: {Failure}")]
+        public static partial void CallFailed(ILogger logger, string endpoint, string handle, CreatorId creator, string failure);
+    }
+}

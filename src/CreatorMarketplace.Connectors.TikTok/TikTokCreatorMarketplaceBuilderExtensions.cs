@@ -1,0 +1,94 @@
+using CreatorMarketplace.Connectors;
+using CreatorMarketplace.Connectors.TikTok;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace CreatorMarketplace.DependencyInjection;
+
+/// <summary>Adds the TikTok connector in <c>AddCreatorMarketplace</c>.</summary>
+public static class TikTokCreatorMarketplaceBuilderExtensions
+{
+    private const string MissingTokenStore =
+        "AddTikTokConnector: no ITikTokTokenStore is registered; register the application's store of the creators' TikTok tokens, for example services.AddSingleton<ITikTokTokenStore, MyTokenStore>().";
+
+    /// <summary>
+    /// Registers the <see cref="TikTokConnector"/>: as itself, as an <see cref="IPlatformConnector"/> among all
+    /// platforms' (<c>IEnumerable&lt;IPlatformConnector&gt;</c>), and as the <see cref="IPlatformConnector"/> keyed by
+    /// <see cref="Platform.TikTok"/>. Each is a typed <see cref="HttpClient"/> client (transient) named
+    /// <see cref="TikTokConnector.HttpClientName"/>, behind the standard resilience handler, and all share one
+    /// request budget.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Sets the options (at least the client key and secret); validated when the host starts.</param>
+    /// <param name="configureResilience">
+    /// Adjusts the standard resilience handler (retries with exponential back-off and jitter on 5xx, 408, timeouts and
+    /// network errors; attempt and total timeouts; a circuit breaker). Its predicates leave 429 to the connector and
+    /// never retry the token refresh; replacing them gives that up.
+    /// </param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
+    /// <remarks>
+    /// The application registers its <see cref="ITikTokTokenStore"/>; without one the host fails at start. Calling
+    /// it again adds its settings and registers nothing twice. Token expiry and the budget read the container's
+    /// <see cref="IClock"/>; the resilience handler's and the connector's waits run on the container's
+    /// <see cref="TimeProvider"/> if there is one, else the system's.
+    /// </remarks>
+    public static CreatorMarketplaceBuilder AddTikTokConnector(
+        this CreatorMarketplaceBuilder builder,
+        Action<TikTokConnectorOptions> configure,
+        Action<HttpStandardResilienceOptions>? configureResilience = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.AddValidatedOptions(configure, options => options.Validate());
+        var services = builder.Services;
+        if (configureResilience is not null)
+        {
+            services.AddSingleton(new ResilienceSettings(configureResilience));
+        }
+
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(TikTokConnectorState)))
+        {
+            return builder;
+        }
+
+        // A missing token store is found when the host starts, not at the first call.
+        services.AddOptions<TikTokConnectorOptions>()
+            .Validate<IServiceProviderIsService>((_, registered) => registered.IsService(typeof(ITikTokTokenStore)), MissingTokenStore);
+        services.AddSingleton(provider => new TikTokConnectorState(provider.GetRequiredService<IOptions<TikTokConnectorOptions>>().Value.RequestsPerMinute));
+
+        var client = services.AddHttpClient(TikTokConnector.HttpClientName);
+        client.RedactLoggedHeaders(_ => true);
+        client.AddStandardResilienceHandler().Configure((options, provider) =>
+        {
+            options.Retry.ShouldHandle = arguments => ValueTask.FromResult(TikTokResilience.MayRetry(arguments.Outcome, arguments.Context));
+            options.CircuitBreaker.ShouldHandle = arguments => ValueTask.FromResult(TikTokResilience.IsTransient(arguments.Outcome));
+            foreach (var settings in provider.GetServices<ResilienceSettings>())
+            {
+                settings.Configure(options);
+            }
+        });
+
+        // Inside the resilience handler, so that every retry takes from the budget too.
+        client.AddHttpMessageHandler(() => new RequestBudgetHandler());
+        client.AddTypedClient((http, provider) => new TikTokConnector(
+            http,
+            provider.GetService<ITikTokTokenStore>() ?? throw new InvalidOperationException(MissingTokenStore),
+            provider.GetRequiredService<IOptions<TikTokConnectorOptions>>().Value,
+            provider.GetRequiredService<IClock>(),
+            provider.GetService<ILogger<TikTokConnector>>(),
+            provider.GetService<TimeProvider>(),
+            provider.GetRequiredService<TikTokConnectorState>()));
+        services.AddTransient<IPlatformConnector>(provider => provider.GetRequiredService<TikTokConnector>());
+        services.AddKeyedTransient<IPlatformConnector>(Platform.TikTok, (provider, _) => provider.GetRequiredService<TikTokConnector>());
+        return builder;
+    }
+
+    private sealed class ResilienceSettings(Action<HttpStandardResilienceOptions> configure)
+    {
+        public void Configure(HttpStandardResilienceOptions options) => configure(options);
+    }
+}

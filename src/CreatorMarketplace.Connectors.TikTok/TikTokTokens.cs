@@ -1,0 +1,86 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CreatorMarketplace.Connectors.TikTok;
+
+/// <summary>
+/// A creator's TikTok authorisation: the access token (24 hours) and the refresh token (longer) that renews it. Its
+/// text form and every message about it leave the tokens out.
+/// </summary>
+public sealed record TikTokTokens
+{
+    /// <summary>Creates the tokens.</summary>
+    /// <param name="accessToken">The access token, sent as the bearer of every call.</param>
+    /// <param name="accessTokenExpiresAt">When the access token expires.</param>
+    /// <param name="refreshToken">The refresh token.</param>
+    /// <param name="refreshTokenExpiresAt">When the refresh token expires; after that the creator connects the account again.</param>
+    /// <param name="openId">TikTok's id of the account (<c>open_id</c>), if known.</param>
+    /// <param name="scope">The scopes the creator granted, comma-separated as TikTok gives them, if known.</param>
+    /// <exception cref="ArgumentException">A token is null or blank.</exception>
+    public TikTokTokens(string accessToken, Instant accessTokenExpiresAt, string refreshToken, Instant refreshTokenExpiresAt, string? openId = null, string? scope = null)
+    {
+        // The messages name the argument, never its value.
+        if (string.IsNullOrWhiteSpace(accessToken))
+        {
+            throw new ArgumentException("accessToken: an access token is required.", nameof(accessToken));
+        }
+
+        if (string.IsNullOrWhiteSpace(refreshToken))
+        {
+            throw new ArgumentException("refreshToken: a refresh token is required.", nameof(refreshToken));
+        }
+
+        AccessToken = accessToken;
+        AccessTokenExpiresAt = accessTokenExpiresAt;
+        RefreshToken = refreshToken;
+        RefreshTokenExpiresAt = refreshTokenExpiresAt;
+        OpenId = openId;
+        Scope = scope;
+    }
+
+    /// <summary>The access token.</summary>
+    public string AccessToken { get; }
+
+    /// <summary>When the access token expires.</summary>
+    public Instant AccessTokenExpiresAt { get; }
+
+    /// <summary>The refresh token.</summary>
+    public string RefreshToken { get; }
+
+    /// <summary>When the refresh token expires.</summary>
+    public Instant RefreshTokenExpiresAt { get; }
+
+    /// <summary>TikTok's id of the account, if known.</summary>
+    public string? OpenId { get; }
+
+    /// <summary>The scopes granted, if known.</summary>
+    public string? Scope { get; }
+
+    /// <summary>Describes the tokens without them: their expiries, the account and the scopes.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"TikTokTokens {{ AccessToken = [redacted], AccessTokenExpiresAt = {InstantPattern.General.Format(AccessTokenExpiresAt)}, RefreshToken = [redacted], RefreshTokenExpiresAt = {InstantPattern.General.Format(RefreshTokenExpiresAt)}, OpenId = {OpenId}, Scope = {Scope} }}");
+}
+
+/// <summary>
+/// Where the application keeps each creator's TikTok tokens (encrypted at rest, as the application sees fit). The
+/// connector reads them before each call and saves the renewed ones after a refresh. The application registers
+/// its own; the connector has none of its own.
+/// </summary>
+public interface ITikTokTokenStore
+{
+    /// <summary>Reads the account's tokens.</summary>
+    /// <param name="account">The connected account.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The tokens, or null when the account has none (never connected, or disconnected).</returns>
+    ValueTask<TikTokTokens?> GetAsync(ConnectedAccount account, CancellationToken cancellationToken);
+
+    /// <summary>Keeps the account's renewed tokens in place of the old ones.</summary>
+    /// <param name="account">The connected account.</param>
+    /// <param name="tokens">The renewed tokens.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the tokens are kept.</returns>
+    ValueTask SaveAsync(ConnectedAccount account, TikTokTokens tokens, CancellationToken cancellationToken);
+}

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using CreatorMarketplace.Creators;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CreatorMarketplace.Connectors.TikTok.Tests;
+
+/// <summary>The application's token store, in memory, remembering every save.</summary>
+public sealed class MemoryTokenStore : ITikTokTokenStore
+{
+    private readonly ConcurrentDictionary<ConnectedAccount, TikTokTokens> _tokens = new();
+    private readonly ConcurrentQueue<TikTokTokens> _saved = new();
+
+    public IReadOnlyList<TikTokTokens> Saved => _saved.ToArray();
+
+    public MemoryTokenStore Put(ConnectedAccount account, TikTokTokens tokens)
+    {
+        _tokens[account] = tokens;
+        return this;
+    }
+
+    public ValueTask<TikTokTokens?> GetAsync(ConnectedAccount account, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(_tokens.TryGetValue(account, out var tokens) ? tokens : null);
+    }
+
+    public ValueTask SaveAsync(ConnectedAccount account, TikTokTokens tokens, CancellationToken cancellationToken)
+    {
+        _tokens[account] = tokens;
+        _saved.Enqueue(tokens);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Keeps every log line, its exception and its values, to search them for secrets.</summary>
+public sealed class CapturingLoggerProvider : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public IReadOnlyList<string> Lines => _lines.ToArray();
+
+    public ILogger CreateLogger(string categoryName) => new Capturing(categoryName, _lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Capturing(string category, ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull
+        {
+            lines.Enqueue($"{category} scope: {state}");
+            return null;
+        }
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(", ", pairs.Select(pair => $"{pair.Key}={pair.Value}")) : "";
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} [{values}] {exception}");
+        }
+    }
+}
+
+/// <summary>A creator's account, its tokens, the fake TikTok, the clock and a connector over them.</summary>
+public abstract class TikTokTestBase : IDisposable
+{
+    public const string AccessToken = "act.AccessToken1111";
+    public const string RefreshToken = "rft.RefreshToken2222";
+    public const string NewAccessToken = "act.NewAccessToken3333";
+    public const string NewRefreshToken = "rft.NewRefreshToken4444";
+    public const string ClientSecret = "client-secret-5555";
+
+    protected TikTokTestBase()
+    {
+        Account = new ConnectedAccount(EntityId.New<CreatorId>(Clock), new Handle(Platform.TikTok, "@jane.doe"), "open-id-1");
+        Tokens.Put(Account, ValidTokens);
+        LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+    }
+
+    protected static Instant Now { get; } = Instant.FromUtc(2026, 11, 30, 12, 0);
+
+    protected FakeClock Clock { get; } = new(Now);
+
+    protected FakeTikTok TikTok { get; } = FakeTikTok.Start();
+
+    protected MemoryTokenStore Tokens { get; } = new();
+
+    protected CapturingLoggerProvider Logs { get; } = new();
+
+    protected ILoggerFactory LoggerFactory { get; }
+
+    protected ConnectedAccount Account { get; }
+
+    protected TikTokTokens ValidTokens => new(AccessToken, Now + Duration.FromHours(24), RefreshToken, Now + Duration.FromDays(365), "open-id-1", "user.info.basic,video.list");
+
+    protected HttpClient Http { get; } = new();
+
+    protected TikTokConnectorOptions Options(Action<TikTokConnectorOptions>? adjust = null)
+    {
+        var options = new TikTokConnectorOptions { BaseAddress = TikTok.BaseAddress, ClientKey = "client-key", ClientSecret = ClientSecret };
+        adjust?.Invoke(options);
+        return options;
+    }
+
+    protected TikTokConnector Connector(Action<TikTokConnectorOptions>? adjust = null) =>
+        new(Http, Tokens, Options(adjust), Clock, LoggerFactory.CreateLogger<TikTokConnector>());
+
+    protected static string Json(string singleQuoted) => singleQuoted.Replace('\'', '"');
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Http.Dispose();
+            TikTok.Dispose();
+            LoggerFactory.Dispose();
+        }
+    }
+}

@@ -6,8 +6,9 @@ using NodaTime;
 namespace CreatorMarketplace.Connectors;
 
 /// <summary>
-/// Refreshes creators from one platform: each connected account's numbers go to its <see cref="Creator"/> (saved
-/// through the repository, never rolled back by an older reading), and its newest posts' metrics are captured as
+/// Refreshes creators from one platform: each connected account's numbers and audience go to its
+/// <see cref="Creator"/> (saved through the repository; numbers never rolled back by an older reading, an audience
+/// the platform does not report never wiped), and its newest posts' metrics are captured as
 /// snapshots in an <see cref="IPostMetricsStore"/>. The run keeps to a budget of calls a minute, waits out rate
 /// limits and retries retryable failures, and gives an account up (for this run) on anything else.
 /// </summary>
@@ -109,14 +110,21 @@ public sealed class CreatorSyncService
 
     private async ValueTask<SyncFailure?> SyncAccountAsync(ConnectedAccount account, Run run, CancellationToken cancellationToken)
     {
-        // 1. The numbers, onto the creator; a newer save by someone else is taken in and the numbers applied again.
+        // 1. The numbers and the audience, onto the creator; a newer save by someone else is taken in and the
+        //    change applied again.
         var profile = await CallAsync(run, ct => _connector.GetProfileAsync(account, ct), cancellationToken).ConfigureAwait(false);
         if (!profile.Succeeded)
         {
             return Refuse(account, run, "profile", profile);
         }
 
-        var updated = await RefreshCreatorAsync(account, profile.AsT0.Stats, cancellationToken).ConfigureAwait(false);
+        var audience = await CallAsync(run, ct => _connector.GetAudienceAsync(account, ct), cancellationToken).ConfigureAwait(false);
+        if (!audience.Succeeded)
+        {
+            return Refuse(account, run, "audience", audience);
+        }
+
+        var updated = await RefreshCreatorAsync(account, profile.AsT0.Stats, audience.AsT0, cancellationToken).ConfigureAwait(false);
         if (updated is null)
         {
             return new SyncFailure(account, $"creator {account.Creator} is not in the store.", NeedsReconnect: false);
@@ -163,8 +171,9 @@ public sealed class CreatorSyncService
         return null;
     }
 
-    // Null when the creator is not stored; otherwise whether newer numbers were saved.
-    private async ValueTask<bool?> RefreshCreatorAsync(ConnectedAccount account, AccountStats stats, CancellationToken cancellationToken)
+    // Null when the creator is not stored; otherwise whether newer numbers or another audience were saved. An
+    // unknown audience (a platform that reports none) leaves the one on record.
+    private async ValueTask<bool?> RefreshCreatorAsync(ConnectedAccount account, AccountStats stats, Audience audience, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -174,7 +183,14 @@ public sealed class CreatorSyncService
                 return null;
             }
 
-            if (creator.AccountOn(account.Platform) is null || !creator.RefreshStats(account.Platform, stats, _clock))
+            var newer = creator.AccountOn(account.Platform) is not null && creator.RefreshStats(account.Platform, stats, _clock);
+            var reported = !audience.Equals(Audience.Unknown) && !audience.Equals(creator.Audience);
+            if (reported)
+            {
+                creator.UpdateAudience(audience, _clock);
+            }
+
+            if (!newer && !reported)
             {
                 return false;
             }

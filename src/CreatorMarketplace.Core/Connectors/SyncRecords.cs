@@ -77,7 +77,7 @@ public sealed record SyncProgress(int AccountsDone, int AccountsTotal, int Snaps
 /// <summary>What a run did.</summary>
 /// <param name="Accounts">Accounts in the run.</param>
 /// <param name="Completed">Accounts finished, in this run or the one it resumed.</param>
-/// <param name="ProfilesUpdated">Creators whose numbers were newer and were saved.</param>
+/// <param name="ProfilesUpdated">Creators whose numbers were newer, or whose audience changed, and were saved.</param>
 /// <param name="SnapshotsWritten">Metrics snapshots stored.</param>
 /// <param name="Calls">Calls made to the platform, retries included.</param>
 /// <param name="Rejections">Platform data refused, with the reasons.</param>

@@ -76,6 +76,22 @@ public class CreatorSyncServiceTests
     }
 
     [Fact]
+    public async Task A_reported_audience_replaces_the_one_on_record_and_an_unreported_one_leaves_it()
+    {
+        var accounts = await Creators(2);
+        var before = (await _store.Creators.FindAsync(accounts[1].Creator)).ShouldNotBeNull().Audience;
+        var reported = Audience.Unknown with { Gender = Distribution.Create(new Dictionary<AudienceGender, double> { [AudienceGender.Female] = 0.7, [AudienceGender.Male] = 0.3 }) };
+        var reporting = new ScriptedPlatform(_clock, accounts[0].Platform, postsPerAccount: 1) { Audience = reported };
+        var silent = new ScriptedPlatform(_clock, accounts[0].Platform, postsPerAccount: 1);
+
+        await new CreatorSyncService(reporting, _store.Creators, _snapshots, _clock, Options()).RunAsync([accounts[0]]);
+        await new CreatorSyncService(silent, _store.Creators, _snapshots, _clock, Options()).RunAsync([accounts[1]]);
+
+        (await _store.Creators.FindAsync(accounts[0].Creator)).ShouldNotBeNull().Audience.ShouldBe(reported);
+        (await _store.Creators.FindAsync(accounts[1].Creator)).ShouldNotBeNull().Audience.ShouldBe(before);
+    }
+
+    [Fact]
     public async Task Rule_breaking_metrics_are_refused_with_the_reason_and_never_stored()
     {
         var accounts = await Creators(1);
@@ -263,8 +279,13 @@ public class CreatorSyncServiceTests
             return Result<PlatformProfile>(new PlatformProfile("Someone", null, stats, 10, 1_000, postsPerAccount, false));
         }
 
-        public ValueTask<ConnectorResult<Audience>> GetAudienceAsync(ConnectedAccount account, CancellationToken cancellationToken) =>
-            Result<Audience>(Audience.Unknown);
+        public Audience Audience { get; init; } = Audience.Unknown;
+
+        public ValueTask<ConnectorResult<Audience>> GetAudienceAsync(ConnectedAccount account, CancellationToken cancellationToken)
+        {
+            Called();
+            return Result<Audience>(Audience);
+        }
 
         public async IAsyncEnumerable<ConnectorResult<PostPage>> ListPostsAsync(ConnectedAccount account, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
         {

@@ -179,47 +179,8 @@ public sealed class CreatorGenerator
         return creator;
     }
 
-    private Audience AudienceFor(Country home)
-    {
-        var countries = new Dictionary<Country, double> { [home] = 40 + (_random.NextDouble() * 50) };
-        for (var i = 0; i < 3; i++)
-        {
-            var other = PickMarket().Country;
-            countries[other] = countries.GetValueOrDefault(other) + (_random.NextDouble() * 15);
-        }
-
-        var female = Math.Clamp(Normal(0.55, 0.18), 0.02, 0.96);
-        var minors = Math.Clamp(Normal(0.08, 0.06), 0, 0.4);
-        var young = Math.Clamp(Normal(0.38, 0.1), 0.05, 0.9 - minors);
-        var rest = 1 - minors - young;
-        var ios = Math.Clamp(Normal(0.45, 0.15), 0.05, 0.9);
-        return Audience.Unknown with
-        {
-            Countries = Distribution.Normalize(countries),
-            Gender = Distribution.Normalize(new Dictionary<AudienceGender, double>
-            {
-                [AudienceGender.Female] = female,
-                [AudienceGender.Male] = 1 - female,
-                [AudienceGender.Other] = 0.01,
-            }),
-            Age = Distribution.Normalize(new Dictionary<AgeBucket, double>
-            {
-                [AgeBucket.From13To17] = minors,
-                [AgeBucket.From18To24] = young,
-                [AgeBucket.From25To34] = rest * 0.5,
-                [AgeBucket.From35To44] = rest * 0.3,
-                [AgeBucket.From45To54] = rest * 0.15,
-                [AgeBucket.From55] = rest * 0.05,
-            }),
-            Devices = Distribution.Normalize(new Dictionary<AudienceDevice, double>
-            {
-                [AudienceDevice.Ios] = ios,
-                [AudienceDevice.Android] = 1 - ios,
-                [AudienceDevice.Other] = 0.02,
-            }),
-            Credibility = Share.FromFraction(Math.Round(Math.Clamp(Normal(0.85, 0.08), 0.4, 0.99), 3)),
-        };
-    }
+    private Audience AudienceFor(Country home) =>
+        GeneratedAudience.Around(home, () => PickMarket().Country, _random.NextDouble, Normal);
 
     private (Country Country, Language Language, int Weight) PickMarket()
     {

@@ -67,7 +67,7 @@ internal sealed class SimulatedAccount
         var random = new SimulatedRandom(SimulatedRandom.Mix(Seed, 0xACC0));
         Following = 20 + random.Next(2_000);
         Verified = stats.Followers >= 1_000_000 || random.NextDouble() < 0.02;
-        Audience = HasAnyBreakdown(audience) ? audience : AudienceFor(profile, ref random);
+        Audience = HasAnyBreakdown(audience) ? audience : AudienceFor(profile, random);
     }
 
     public ConnectedAccount Account { get; }
@@ -302,37 +302,12 @@ internal sealed class SimulatedAccount
     private static bool HasAnyBreakdown(Audience audience) =>
         audience.Gender is not null || audience.Age is not null || audience.Countries is not null || audience.Devices is not null || audience.Languages is not null;
 
-    private static Audience AudienceFor(CreatorProfile profile, ref SimulatedRandom random)
+    private static Audience AudienceFor(CreatorProfile profile, SimulatedRandom random)
     {
-        var countries = new Dictionary<Country, double> { [profile.HomeCountry] = 40 + (random.NextDouble() * 50) };
-        for (var i = 0; i < 3; i++)
-        {
-            var other = OtherMarkets[random.Next(OtherMarkets.Length)];
-            countries[other] = countries.GetValueOrDefault(other) + (random.NextDouble() * 15);
-        }
-
-        var female = Math.Clamp(random.Normal(0.55, 0.18), 0.02, 0.96);
-        var minors = Math.Clamp(random.Normal(0.08, 0.06), 0, 0.4);
-        var young = Math.Clamp(random.Normal(0.38, 0.1), 0.05, 0.9 - minors);
-        var rest = 1 - minors - young;
-        var ios = Math.Clamp(random.Normal(0.45, 0.15), 0.05, 0.9);
         IReadOnlyList<Language> languages = profile.Languages.Count == 0 ? [Language.English] : profile.Languages.Distinct().ToArray();
-        return new Audience
+        return GeneratedAudience.Around(profile.HomeCountry, () => OtherMarkets[random.Next(OtherMarkets.Length)], () => random.NextDouble(), (mean, deviation) => random.Normal(mean, deviation)) with
         {
-            Countries = Distribution.Normalize(countries),
-            Gender = Distribution.Normalize(new Dictionary<AudienceGender, double> { [AudienceGender.Female] = female, [AudienceGender.Male] = 1 - female, [AudienceGender.Other] = 0.01 }),
-            Age = Distribution.Normalize(new Dictionary<AgeBucket, double>
-            {
-                [AgeBucket.From13To17] = minors,
-                [AgeBucket.From18To24] = young,
-                [AgeBucket.From25To34] = rest * 0.5,
-                [AgeBucket.From35To44] = rest * 0.3,
-                [AgeBucket.From45To54] = rest * 0.15,
-                [AgeBucket.From55] = rest * 0.05,
-            }),
-            Devices = Distribution.Normalize(new Dictionary<AudienceDevice, double> { [AudienceDevice.Ios] = ios, [AudienceDevice.Android] = 1 - ios, [AudienceDevice.Other] = 0.02 }),
             Languages = Distribution.Normalize(languages.Select((language, i) => KeyValuePair.Create(language, i == 0 ? 0.8 : 0.2 / (languages.Count - 1)))),
-            Credibility = Share.FromFraction(Math.Round(Math.Clamp(random.Normal(0.85, 0.08), 0.4, 0.99), 3)),
         };
     }
 

@@ -4,6 +4,7 @@ using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Payments;
 using CreatorMarketplace.Serialization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace CreatorMarketplace.Storage.Sqlite;
@@ -26,6 +27,9 @@ namespace CreatorMarketplace.Storage.Sqlite;
 /// </remarks>
 public sealed class SqliteMarketplaceStore : IMarketplaceStore, IAsyncDisposable, IDisposable
 {
+    // The native connections whose settings are made, forgotten with them.
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Prepared = new();
+
     private readonly string _connectionString;
     private readonly SemaphoreSlim _migration = new(1, 1);
     private volatile bool _migrated;
@@ -138,12 +142,16 @@ public sealed class SqliteMarketplaceStore : IMarketplaceStore, IAsyncDisposable
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (var pragmas = connection.CreateCommand())
+
+            // Settings of the native connection, which the pool keeps open: set once when it is new, not on every
+            // open. NORMAL is durable against a crashed process in WAL mode (a power cut may lose the last commits,
+            // never half of one).
+            if (connection.Handle is { } handle && !Prepared.TryGetValue(handle, out _))
             {
-                // NORMAL is durable against a crashed process in WAL mode (a power cut may lose the last commits,
-                // never half of one); foreign keys guard the tables' links.
+                await using var pragmas = connection.CreateCommand();
                 pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
                 await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                Prepared.AddOrUpdate(handle, handle);
             }
 
             if (!_migrated)

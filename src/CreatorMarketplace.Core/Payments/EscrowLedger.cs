@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using NodaTime;
+using OneOf;
 using static System.FormattableString;
 
 namespace CreatorMarketplace.Payments;
@@ -10,15 +12,27 @@ namespace CreatorMarketplace.Payments;
 /// by a reversing transaction, never by changing an entry.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Rejections are not remembered under their key: a command refused for want of escrow can be retried under the
 /// same key once the escrow is funded.
+/// </para>
+/// <para>
+/// A command is all or nothing: its postings and every new balance are worked out first, and only when all of them
+/// hold (no balance beyond ±(2⁶³ − 1) minor units included) does the ledger move to its next state, in one
+/// step. A command that is rejected, or that throws, leaves the ledger exactly as it was.
+/// </para>
+/// <para>
+/// The ledger is safe for concurrent callers: commands run one at a time, and <see cref="Entries"/>,
+/// <see cref="Transactions"/> and <see cref="Balance"/> read a consistent state (never half a command) without
+/// waiting. The lists they return are snapshots that later commands do not change.
+/// </para>
 /// </remarks>
 public sealed class EscrowLedger
 {
-    private readonly List<LedgerEntry> _entries = [];
-    private readonly List<LedgerTransaction> _transactions = [];
-    private readonly Dictionary<string, LedgerTransaction> _byKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<(LedgerAccount, Currency), long> _balances = [];
+    // Commands are serialised by the gate; readers take the current state without it. A state never changes once
+    // made, so publishing the next one is a single reference write and a reader sees a whole command or none of it.
+    private readonly object _gate = new();
+    private volatile State _state = State.Empty;
 
     /// <summary>
     /// Restores a ledger from its transactions as a store kept them (<see cref="Storage.ILedgerStore.ReadAsync"/>), in
@@ -30,13 +44,14 @@ public sealed class EscrowLedger
     /// <exception cref="ArgumentNullException"><paramref name="transactions"/> is null.</exception>
     /// <exception cref="DomainValidationException">
     /// A transaction is malformed, a key repeats, the entries do not run from 1 without gaps, a transaction lacks the
-    /// command it recorded, or a correction reverses an unknown transaction. Every problem of the first transaction
-    /// that breaks a rule is named; the ones after it are not judged, since their numbers and balances depend on it.
+    /// command it recorded, a correction reverses an unknown transaction, or a balance would leave the 64-bit range.
+    /// Every problem of the first transaction that breaks a rule is named; the ones after it are not judged, since
+    /// their numbers and balances depend on it.
     /// </exception>
     public static EscrowLedger FromTransactions(IEnumerable<LedgerTransaction> transactions)
     {
         ArgumentNullException.ThrowIfNull(transactions);
-        var ledger = new EscrowLedger();
+        var state = State.Empty;
         var errors = new ErrorCollector();
         var index = 0;
         foreach (var transaction in transactions)
@@ -59,14 +74,14 @@ public sealed class EscrowLedger
             }
 
             at.Require(transaction.Command is not null, "command", "ledger.command_missing", "a restored transaction keeps the command it recorded, by which a repeated key is recognised.");
-            at.Require(!ledger._byKey.ContainsKey(transaction.Key), "key", "ledger.key_repeated", $"the key '{transaction.Key}' is used twice.");
+            at.Require(!state.ByKey.ContainsKey(transaction.Key), "key", "ledger.key_repeated", $"the key '{transaction.Key}' is used twice.");
             at.Require(
-                transaction.Entries[0].Sequence == ledger._entries.Count + 1,
+                transaction.Entries[0].Sequence == state.Entries.Count + 1,
                 "entries[0].sequence",
                 "ledger.sequence_gap",
-                $"entries run from 1 without gaps; the next is {ledger._entries.Count + 1}.");
+                $"entries run from 1 without gaps; the next is {state.Entries.Count + 1}.");
             at.Require(
-                transaction.Reverses is null || ledger._byKey.ContainsKey(transaction.Reverses),
+                transaction.Reverses is null || state.ByKey.ContainsKey(transaction.Reverses),
                 "reverses",
                 "ledger.unknown_transaction",
                 $"there is no earlier transaction '{transaction.Reverses}'.");
@@ -76,34 +91,29 @@ public sealed class EscrowLedger
                 break;
             }
 
-            var copy = transaction with { Entries = transaction.Entries.ToArray() };
-            foreach (var entry in copy.Entries)
+            var next = state.With(transaction with { Entries = [.. transaction.Entries] });
+            if (next.TryPickT1(out var rejection, out state))
             {
-                ledger._entries.Add(entry);
-                ledger._balances[(entry.From, entry.Amount.Currency)] = ledger._balances.GetValueOrDefault((entry.From, entry.Amount.Currency)) - entry.Amount.MinorUnits;
-                ledger._balances[(entry.To, entry.Amount.Currency)] = ledger._balances.GetValueOrDefault((entry.To, entry.Amount.Currency)) + entry.Amount.MinorUnits;
+                at.Add("entries", rejection.Code, rejection.Message);
+                break;
             }
-
-            ledger._transactions.Add(copy);
-            ledger._byKey.Add(copy.Key, copy);
         }
 
         errors.ThrowIfAny(nameof(transactions));
-        return ledger;
+        return new EscrowLedger { _state = state };
     }
 
-    /// <summary>Every posting, in order.</summary>
-    public IReadOnlyList<LedgerEntry> Entries => _entries.AsReadOnly();
+    /// <summary>Every posting, in order: a snapshot that later commands leave as it is.</summary>
+    public IReadOnlyList<LedgerEntry> Entries => _state.Entries;
 
-    /// <summary>Every transaction, in order.</summary>
-    public IReadOnlyList<LedgerTransaction> Transactions => _transactions.AsReadOnly();
+    /// <summary>Every transaction, in order: a snapshot that later commands leave as it is.</summary>
+    public IReadOnlyList<LedgerTransaction> Transactions => _state.Transactions;
 
     /// <summary>An account's balance in a currency: what has arrived minus what has left.</summary>
     /// <param name="account">The account.</param>
     /// <param name="currency">The currency.</param>
     /// <returns>The balance.</returns>
-    public Money Balance(LedgerAccount account, Currency currency) =>
-        Money.FromMinorUnits(_balances.GetValueOrDefault((account, currency)), currency);
+    public Money Balance(LedgerAccount account, Currency currency) => _state.Balance(account, currency);
 
     /// <summary>The brand pays into a collaboration's escrow (when it confirms the order or accepts a counter-price).</summary>
     /// <param name="key">The idempotency key.</param>
@@ -111,7 +121,7 @@ public sealed class EscrowLedger
     /// <param name="brand">The brand.</param>
     /// <param name="amount">A positive amount.</param>
     /// <param name="clock">The clock.</param>
-    /// <returns>The transaction, or a rejection.</returns>
+    /// <returns>The transaction, or a rejection (a balance would leave the 64-bit range).</returns>
     public LedgerResult Charge(string key, CollaborationId collaboration, BrandId brand, Money amount, IClock clock) =>
         Post(key, new("charge", collaboration.Value, brand.Value, Guid.Empty, amount, ""), clock, amount, _ =>
             One(LedgerAccount.BrandFunding(brand), LedgerAccount.Escrow(collaboration), amount, "charge"));
@@ -129,18 +139,18 @@ public sealed class EscrowLedger
     public LedgerResult Release(string key, CollaborationId collaboration, CreatorId creator, Money amount, FeePolicy fees, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(fees);
-        return Post(key, new("release", collaboration.Value, creator.Value, Guid.Empty, amount, Invariant($"{fees.Rate} {fees.Fixed} {fees.Rounding}")), clock, amount, escrow =>
+        return Post(key, new("release", collaboration.Value, creator.Value, Guid.Empty, amount, Invariant($"{fees.Rate} {fees.Fixed} {fees.Rounding}")), clock, amount, state =>
         {
-            if (escrow(collaboration, amount.Currency) < amount)
+            if (state.Balance(LedgerAccount.Escrow(collaboration), amount.Currency) < amount)
             {
                 return Insufficient(collaboration, amount);
             }
 
             var fee = fees.On(amount);
-            return new List<(LedgerAccount, LedgerAccount, Money, string)>
+            return new List<Posting>
             {
-                (LedgerAccount.Escrow(collaboration), LedgerAccount.CreatorPayable(creator), amount - fee, "release to creator"),
-                (LedgerAccount.Escrow(collaboration), LedgerAccount.PlatformFees, fee, $"platform fee {fees}"),
+                new(LedgerAccount.Escrow(collaboration), LedgerAccount.CreatorPayable(creator), amount - fee, "release to creator"),
+                new(LedgerAccount.Escrow(collaboration), LedgerAccount.PlatformFees, fee, $"platform fee {fees}"),
             };
         });
     }
@@ -164,19 +174,19 @@ public sealed class EscrowLedger
         ArgumentNullException.ThrowIfNull(currency);
         ArgumentNullException.ThrowIfNull(refundCase);
         ArgumentNullException.ThrowIfNull(policy);
-        return Post(key, new("refund", collaboration.Value, brand.Value, creator.Value, Money.Zero(currency), Invariant($"{refundCase} {policy.BrandShare(refundCase)} {policy.Rounding} {killFee}")), clock, null, escrow =>
+        return Post(key, new("refund", collaboration.Value, brand.Value, creator.Value, Money.Zero(currency), Invariant($"{refundCase} {policy.BrandShare(refundCase)} {policy.Rounding} {killFee}")), clock, null, state =>
         {
-            var held = escrow(collaboration, currency);
+            var held = state.Balance(LedgerAccount.Escrow(collaboration), currency);
             if (!held.IsPositive)
             {
                 return new LedgerRejection("ledger.nothing_held", $"escrow of {collaboration} holds nothing in {currency.Code} to refund.");
             }
 
             var (toBrand, toCreator) = policy.Split(held, refundCase, killFee);
-            return new List<(LedgerAccount, LedgerAccount, Money, string)>
+            return new List<Posting>
             {
-                (LedgerAccount.Escrow(collaboration), LedgerAccount.Refunds(brand), toBrand, $"refund: {refundCase}"),
-                (LedgerAccount.Escrow(collaboration), LedgerAccount.CreatorPayable(creator), toCreator, $"compensation: {refundCase}"),
+                new(LedgerAccount.Escrow(collaboration), LedgerAccount.Refunds(brand), toBrand, $"refund: {refundCase}"),
+                new(LedgerAccount.Escrow(collaboration), LedgerAccount.CreatorPayable(creator), toCreator, $"compensation: {refundCase}"),
             };
         });
     }
@@ -188,9 +198,9 @@ public sealed class EscrowLedger
     /// <param name="clock">The clock.</param>
     /// <returns>The transaction, or a rejection when the creator is owed less.</returns>
     public LedgerResult PayOut(string key, CreatorId creator, Money amount, IClock clock) =>
-        Post(key, new("payout", creator.Value, Guid.Empty, Guid.Empty, amount, ""), clock, amount, _ =>
-            Balance(LedgerAccount.CreatorPayable(creator), amount.Currency) < amount
-                ? new LedgerRejection("ledger.insufficient_payable", $"creator {creator} is owed {Balance(LedgerAccount.CreatorPayable(creator), amount.Currency)}, less than {amount}.")
+        Post(key, new("payout", creator.Value, Guid.Empty, Guid.Empty, amount, ""), clock, amount, state =>
+            state.Balance(LedgerAccount.CreatorPayable(creator), amount.Currency) is var owed && owed < amount
+                ? new LedgerRejection("ledger.insufficient_payable", $"creator {creator} is owed {owed}, less than {amount}.")
                 : One(LedgerAccount.CreatorPayable(creator), LedgerAccount.PaidOut(creator), amount, "payout"));
 
     /// <summary>Returns a payout the creator did not claim to the brand.</summary>
@@ -201,8 +211,8 @@ public sealed class EscrowLedger
     /// <param name="clock">The clock.</param>
     /// <returns>The transaction, or a rejection.</returns>
     public LedgerResult ReturnUnclaimed(string key, CreatorId creator, BrandId brand, Money amount, IClock clock) =>
-        Post(key, new("return unclaimed", creator.Value, brand.Value, Guid.Empty, amount, ""), clock, amount, _ =>
-            Balance(LedgerAccount.PaidOut(creator), amount.Currency) < amount
+        Post(key, new("return unclaimed", creator.Value, brand.Value, Guid.Empty, amount, ""), clock, amount, state =>
+            state.Balance(LedgerAccount.PaidOut(creator), amount.Currency) < amount
                 ? new LedgerRejection("ledger.insufficient_paid_out", $"less than {amount} was paid out to creator {creator}.")
                 : One(LedgerAccount.PaidOut(creator), LedgerAccount.Refunds(brand), amount, "unclaimed payout returned"));
 
@@ -215,43 +225,36 @@ public sealed class EscrowLedger
     public LedgerResult Correct(string key, string transaction, string reason, IClock clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return Post(key, new("correction", Guid.Empty, Guid.Empty, Guid.Empty, default, transaction + "\n" + reason), clock, null, reverses: transaction, plan: _ =>
+        return Post(key, new("correction", Guid.Empty, Guid.Empty, Guid.Empty, default, transaction + "\n" + reason), clock, null, reverses: transaction, plan: state =>
         {
-            if (!_byKey.TryGetValue(transaction, out var original))
+            if (!state.ByKey.TryGetValue(transaction, out var original))
             {
                 return new LedgerRejection("ledger.unknown_transaction", $"there is no transaction '{transaction}'.");
             }
 
-            if (_transactions.Exists(t => t.Reverses == transaction))
+            if (state.Reversed.Contains(transaction))
             {
                 return new LedgerRejection("ledger.already_corrected", $"transaction '{transaction}' was already reversed.");
             }
 
             // The reverse of each posting: money goes back from where it arrived to where it came from.
-            var reversal = original.Entries.Select(e => (From: e.To, To: e.From, e.Amount, Memo: $"reverses {transaction}: {reason}")).ToList();
+            var reversal = original.Entries.Select(e => new Posting(e.To, e.From, e.Amount, $"reverses {transaction}: {reason}")).ToList();
             var shortfall = reversal
                 .Where(posting => posting.From.Kind != AccountKind.BrandFunding)
                 .GroupBy(posting => (Account: posting.From, posting.Amount.Currency))
-                .FirstOrDefault(group => Balance(group.Key.Account, group.Key.Currency).MinorUnits < group.Sum(posting => posting.Amount.MinorUnits));
+                .FirstOrDefault(group => state.Balance(group.Key.Account, group.Key.Currency).MinorUnits < group.Sum(posting => (decimal)posting.Amount.MinorUnits));
             return shortfall is null
                 ? reversal
                 : new LedgerRejection("ledger.correction_short", $"reversing '{transaction}' would leave {shortfall.Key.Account} below zero.");
         });
     }
 
-    private static List<(LedgerAccount From, LedgerAccount To, Money Amount, string Memo)> One(LedgerAccount from, LedgerAccount to, Money amount, string memo) =>
-        [(from, to, amount, memo)];
+    private static List<Posting> One(LedgerAccount from, LedgerAccount to, Money amount, string memo) => [new(from, to, amount, memo)];
 
     private static LedgerRejection Insufficient(CollaborationId collaboration, Money amount) =>
         new("ledger.insufficient_escrow", $"escrow of {collaboration} holds less than {amount}.");
 
-    private LedgerResult Post(
-        string key,
-        Command command,
-        IClock clock,
-        Money? amount,
-        Func<Func<CollaborationId, Currency, Money>, OneOf.OneOf<List<(LedgerAccount From, LedgerAccount To, Money Amount, string Memo)>, LedgerRejection>> plan,
-        string? reverses = null)
+    private LedgerResult Post(string key, Command command, IClock clock, Money? amount, Func<State, OneOf<List<Posting>, LedgerRejection>> plan, string? reverses = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(clock);
@@ -260,41 +263,100 @@ public sealed class EscrowLedger
             throw new ArgumentException($"amount: a ledger amount is positive, got {money}.", nameof(amount));
         }
 
-        if (_byKey.TryGetValue(key, out var first))
+        lock (_gate)
         {
-            return first.Command == command.Text
-                ? first
-                : new LedgerRejection("ledger.idempotency_conflict", $"the key '{key}' was used for another command ({first.Kind}).");
-        }
+            var state = _state;
+            if (state.ByKey.TryGetValue(key, out var first))
+            {
+                return first.Command == command.Text
+                    ? first
+                    : new LedgerRejection("ledger.idempotency_conflict", $"the key '{key}' was used for another command ({first.Kind}).");
+            }
 
-        var decided = plan((collaboration, currency) => Balance(LedgerAccount.Escrow(collaboration), currency));
-        if (decided.IsT1)
-        {
-            return decided.AsT1;
-        }
+            var decided = plan(state);
+            if (decided.TryPickT1(out var refused, out var postings))
+            {
+                return refused;
+            }
 
-        // Only now does anything change: every check has passed.
-        var now = clock.GetCurrentInstant();
-        var entries = new List<LedgerEntry>();
-        foreach (var (from, to, value, memo) in decided.AsT0.Where(posting => !posting.Amount.IsZero))
-        {
-            var entry = new LedgerEntry(_entries.Count + 1, key, from, to, value, now, memo);
-            _entries.Add(entry);
-            entries.Add(entry);
-            _balances[(from, value.Currency)] = _balances.GetValueOrDefault((from, value.Currency)) - value.MinorUnits;
-            _balances[(to, value.Currency)] = _balances.GetValueOrDefault((to, value.Currency)) + value.MinorUnits;
-        }
+            var now = clock.GetCurrentInstant();
+            var sequence = state.Entries.Count;
+            var entries = postings
+                .Where(posting => !posting.Amount.IsZero)
+                .Select(posting => new LedgerEntry(++sequence, key, posting.From, posting.To, posting.Amount, now, posting.Memo))
+                .ToArray();
+            var transaction = new LedgerTransaction(key, command.Kind, entries, now, reverses, command.Text);
 
-        var transaction = new LedgerTransaction(key, command.Kind, entries, now, reverses, command.Text);
-        _transactions.Add(transaction);
-        _byKey[key] = transaction;
-        return transaction;
+            // Every new balance is worked out before the ledger changes; only a state that holds is published.
+            var next = state.With(transaction);
+            if (next.TryPickT1(out var overflow, out var committed))
+            {
+                return overflow;
+            }
+
+            _state = committed;
+            return transaction;
+        }
     }
+
+    // One posting a command asks for, before it is numbered.
+    private readonly record struct Posting(LedgerAccount From, LedgerAccount To, Money Amount, string Memo);
 
     // What a command asked for. Its text, kept with the transaction, tells a retry from a different command under the
     // same key, also in a ledger restored from storage; the terms are written invariantly for the same reason.
     private readonly record struct Command(string Kind, Guid First, Guid Second, Guid Third, Money Amount, string Terms)
     {
         public string Text => Invariant($"{Kind}|{First}|{Second}|{Third}|{(Amount.IsDefault ? "" : Amount.ToString())}|{Terms}");
+    }
+
+    // Everything the ledger knows, immutable: a command makes the next state from this one or is refused.
+    private sealed record State(
+        ImmutableList<LedgerEntry> Entries,
+        ImmutableList<LedgerTransaction> Transactions,
+        ImmutableDictionary<string, LedgerTransaction> ByKey,
+        ImmutableHashSet<string> Reversed,
+        ImmutableDictionary<(LedgerAccount Account, Currency Currency), long> Balances)
+    {
+        public static State Empty { get; } = new([], [], ImmutableDictionary.Create<string, LedgerTransaction>(StringComparer.Ordinal), ImmutableHashSet.Create<string>(StringComparer.Ordinal), ImmutableDictionary<(LedgerAccount, Currency), long>.Empty);
+
+        public Money Balance(LedgerAccount account, Currency currency) =>
+            Money.FromMinorUnits(Balances.GetValueOrDefault((account, currency)), currency);
+
+        // The state after a transaction, or a rejection when a balance would leave the 64-bit range of minor units.
+        public OneOf<State, LedgerRejection> With(LedgerTransaction transaction)
+        {
+            var balances = Balances.ToBuilder();
+            foreach (var entry in transaction.Entries)
+            {
+                var currency = entry.Amount.Currency;
+                if (!TryMove(balances, (entry.From, currency), -(Int128)entry.Amount.MinorUnits)
+                    || !TryMove(balances, (entry.To, currency), entry.Amount.MinorUnits))
+                {
+                    return new LedgerRejection(
+                        "ledger.balance_out_of_range",
+                        $"posting {entry.Amount} from {entry.From} to {entry.To} would take a balance beyond ±(2⁶³ − 1) minor units.");
+                }
+            }
+
+            return new State(
+                Entries.AddRange(transaction.Entries),
+                Transactions.Add(transaction),
+                ByKey.Add(transaction.Key, transaction),
+                transaction.Reverses is { } reversed ? Reversed.Add(reversed) : Reversed,
+                balances.ToImmutable());
+        }
+
+        private static bool TryMove(ImmutableDictionary<(LedgerAccount, Currency), long>.Builder balances, (LedgerAccount, Currency) account, Int128 change)
+        {
+            // The range is kept symmetric, so that every balance can also be negated.
+            var balance = balances.GetValueOrDefault(account) + change;
+            if (balance < -long.MaxValue || balance > long.MaxValue)
+            {
+                return false;
+            }
+
+            balances[account] = (long)balance;
+            return true;
+        }
     }
 }

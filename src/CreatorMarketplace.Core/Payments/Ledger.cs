@@ -98,7 +98,22 @@ public sealed record LedgerEntry(long Sequence, string Transaction, LedgerAccoun
 /// a retry, with another an idempotency conflict, also once the ledger is restored with
 /// <see cref="EscrowLedger.FromTransactions"/>. Null for a transaction made by other means, which cannot be restored.
 /// </param>
-public sealed record LedgerTransaction(string Key, string Kind, IReadOnlyList<LedgerEntry> Entries, Instant PostedAt, string? Reverses = null, string? Command = null);
+/// <remarks>Two transactions are equal when every member is, the entries compared one by one, in order.</remarks>
+public sealed record LedgerTransaction(string Key, string Kind, IReadOnlyList<LedgerEntry> Entries, Instant PostedAt, string? Reverses = null, string? Command = null)
+{
+    /// <summary>Whether another transaction has the same key, kind, entries (in order), time, reversal and command.</summary>
+    /// <param name="other">The other transaction.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(LedgerTransaction? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Key == other.Key && Kind == other.Kind && PostedAt == other.PostedAt && Reverses == other.Reverses && Command == other.Command
+                && (ReferenceEquals(Entries, other.Entries) || (Entries is not null && other.Entries is not null && Entries.SequenceEqual(other.Entries)))));
+
+    /// <summary>A hash code consistent with <see cref="Equals(LedgerTransaction?)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(Key, Kind, PostedAt, Reverses, Command, Entries?.Count);
+}
 
 /// <summary>A ledger command that was refused; nothing was posted.</summary>
 /// <param name="Code">A stable reason code, for example <c>ledger.insufficient_escrow</c>.</param>

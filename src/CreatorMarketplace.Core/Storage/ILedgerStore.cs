@@ -119,8 +119,10 @@ public static class LedgerTransactionRules
                 }
 
                 errors.Require(entry.Transaction == transaction.Key, $"entries[{i}].transaction", "ledger.entry_foreign", $"an entry belongs to its transaction '{transaction.Key}', not '{entry.Transaction}'.");
+                // Both numbers are at least 1 before they are subtracted, so that no sequence can overflow the check.
+                var first = transaction.Entries[0]?.Sequence ?? 0;
                 errors.Require(
-                    entry.Sequence == transaction.Entries[0].Sequence + i && entry.Sequence >= 1,
+                    entry.Sequence >= 1 && first >= 1 && entry.Sequence - first == i,
                     $"entries[{i}].sequence",
                     "ledger.sequence_gap",
                     "entries are numbered consecutively from 1 or more.");

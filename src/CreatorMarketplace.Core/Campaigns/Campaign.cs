@@ -160,9 +160,9 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
 
         if (!plan.Equals(Plan))
         {
-            var before = Summary();
+            var (revised, before) = (new CampaignRevised(Id, plan, clock.GetCurrentInstant()), Summary());
             Plan = plan;
-            Record(new CampaignRevised(Id, plan, clock.GetCurrentInstant()), CampaignAction.Revise.Name, before);
+            Record(revised, CampaignAction.Revise.Name, before);
         }
 
         return ActionResult.Done;
@@ -182,9 +182,9 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
         }
 
         CheckBrief(brief, Plan.Timeline);
-        var before = Summary();
+        var (set, before) = (new CampaignBriefSet(Id, brief, clock.GetCurrentInstant()), Summary());
         Brief = brief;
-        Record(new CampaignBriefSet(Id, brief, clock.GetCurrentInstant()), CampaignAction.SetBrief.Name, before);
+        Record(set, CampaignAction.SetBrief.Name, before);
         return ActionResult.Done;
     }
 
@@ -232,8 +232,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
             return refusal;
         }
 
-        CancellationReason = reason;
-        MoveTo(CampaignStatus.Cancelled, CampaignAction.Cancel, clock);
+        MoveTo(CampaignStatus.Cancelled, CampaignAction.Cancel, clock, () => CancellationReason = reason);
         return ActionResult.Done;
     }
 
@@ -256,9 +255,9 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
             throw new ArgumentException($"code: the campaign already has the code '{code}'.", nameof(code));
         }
 
-        var before = Summary();
+        var (added, before) = (new CampaignCodeAdded(Id, code, clock.GetCurrentInstant()), Summary());
         _codes.Add(new CampaignCode(code, []));
-        Record(new CampaignCodeAdded(Id, code, clock.GetCurrentInstant()), "add code", before);
+        Record(added, "add code", before);
         return ActionResult.Done;
     }
 
@@ -293,9 +292,9 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
             return new NotAllowed(CampaignAction.UseCodes.Name, Status.Name, $"the code '{code}' already serves {MaxOrdersPerCode} orders, the most one code may; add another code.");
         }
 
-        var before = Summary();
+        var (linked, before) = (new CampaignOrderLinked(Id, code, order, clock.GetCurrentInstant()), Summary());
         _codes[index] = current with { Orders = [.. current.Orders, order] };
-        Record(new CampaignOrderLinked(Id, code, order, clock.GetCurrentInstant()), "link order", before);
+        Record(linked, "link order", before);
         return ActionResult.Done;
     }
 
@@ -441,11 +440,13 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
         return ActionResult.Done;
     }
 
-    private void MoveTo(CampaignStatus to, CampaignAction action, IClock clock)
+    // The event and the summary before are made first, so that nothing changes unless the whole command can be done.
+    private void MoveTo(CampaignStatus to, CampaignAction action, IClock clock, Action? alsoChange = null)
     {
-        var (from, before) = (Status, Summary());
+        var (changed, before) = (new CampaignStatusChanged(Id, Status, to, clock.GetCurrentInstant()), Summary());
+        alsoChange?.Invoke();
         Status = to;
-        Record(new CampaignStatusChanged(Id, from, to, clock.GetCurrentInstant()), action.Name, before);
+        Record(changed, action.Name, before);
     }
 
     private void Record(IDomainEvent e, string action, string before)

@@ -105,9 +105,9 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
             return;
         }
 
-        var before = Profile;
+        var changed = new CreatorProfileChanged(Id, Profile, profile, clock.GetCurrentInstant());
         Profile = profile;
-        Raise(new CreatorProfileChanged(Id, before, profile, clock.GetCurrentInstant()));
+        Raise(changed);
     }
 
     /// <summary>Links an account on another platform, or replaces the account on the same platform (keeping its place).</summary>
@@ -123,6 +123,7 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
             return;
         }
 
+        var updated = new CreatorAccountUpdated(Id, account, clock.GetCurrentInstant());
         if (index >= 0)
         {
             _accounts[index] = account;
@@ -132,7 +133,7 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
             _accounts.Add(account);
         }
 
-        Raise(new CreatorAccountUpdated(Id, account, clock.GetCurrentInstant()));
+        Raise(updated);
     }
 
     /// <summary>
@@ -160,8 +161,9 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
             return false;
         }
 
-        _accounts[index] = _accounts[index].WithStats(stats);
-        Raise(new CreatorAccountUpdated(Id, _accounts[index], clock.GetCurrentInstant()));
+        var updated = new CreatorAccountUpdated(Id, _accounts[index].WithStats(stats), clock.GetCurrentInstant());
+        _accounts[index] = updated.Account;
+        Raise(updated);
         return true;
     }
 
@@ -177,8 +179,9 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
             return;
         }
 
+        var updated = new CreatorAudienceUpdated(Id, audience, clock.GetCurrentInstant());
         Audience = audience;
-        Raise(new CreatorAudienceUpdated(Id, audience, clock.GetCurrentInstant()));
+        Raise(updated);
     }
 
     /// <summary>Publishes a rate card, or withdraws it with null.</summary>
@@ -192,8 +195,9 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
             return;
         }
 
+        var changed = new CreatorRateCardChanged(Id, rateCard, clock.GetCurrentInstant());
         RateCard = rateCard;
-        Raise(new CreatorRateCardChanged(Id, rateCard, clock.GetCurrentInstant()));
+        Raise(changed);
     }
 
     /// <summary>Marks the creator as away (not taking work) or back.</summary>
@@ -207,8 +211,9 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
             return;
         }
 
+        var changed = new CreatorAvailabilityChanged(Id, onVacation, clock.GetCurrentInstant());
         OnVacation = onVacation;
-        Raise(new CreatorAvailabilityChanged(Id, onVacation, clock.GetCurrentInstant()));
+        Raise(changed);
     }
 
     /// <summary>Awards a badge; awarding one the creator has changes nothing.</summary>
@@ -218,9 +223,11 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
     {
         ArgumentNullException.ThrowIfNull(badge);
         ArgumentNullException.ThrowIfNull(clock);
-        if (_badges.Add(badge))
+        if (!_badges.Contains(badge))
         {
-            Raise(new CreatorBadgeChanged(Id, badge, Awarded: true, clock.GetCurrentInstant()));
+            var changed = new CreatorBadgeChanged(Id, badge, Awarded: true, clock.GetCurrentInstant());
+            _badges.Add(badge);
+            Raise(changed);
         }
     }
 
@@ -231,9 +238,11 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
     {
         ArgumentNullException.ThrowIfNull(badge);
         ArgumentNullException.ThrowIfNull(clock);
-        if (_badges.Remove(badge))
+        if (_badges.Contains(badge))
         {
-            Raise(new CreatorBadgeChanged(Id, badge, Awarded: false, clock.GetCurrentInstant()));
+            var changed = new CreatorBadgeChanged(Id, badge, Awarded: false, clock.GetCurrentInstant());
+            _badges.Remove(badge);
+            Raise(changed);
         }
     }
 
@@ -244,9 +253,10 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
     {
         ArgumentNullException.ThrowIfNull(violation);
         ArgumentNullException.ThrowIfNull(clock);
+        var recorded = new CreatorViolationRecorded(Id, violation, clock.GetCurrentInstant());
         var index = _violations.FindLastIndex(existing => existing.OccurredAt <= violation.OccurredAt) + 1;
         _violations.Insert(index, violation);
-        Raise(new CreatorViolationRecorded(Id, violation, clock.GetCurrentInstant()));
+        Raise(recorded);
     }
 
     /// <summary>Adds past collaborations to the history.</summary>
@@ -256,8 +266,9 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
     {
         ArgumentNullException.ThrowIfNull(collaboration);
         ArgumentNullException.ThrowIfNull(clock);
+        var recorded = new CreatorCollaborationRecorded(Id, collaboration, clock.GetCurrentInstant());
         _collaborations.Add(collaboration);
-        Raise(new CreatorCollaborationRecorded(Id, collaboration, clock.GetCurrentInstant()));
+        Raise(recorded);
     }
 
     /// <inheritdoc />

@@ -68,9 +68,9 @@ public sealed class SavedSearch : AggregateRoot<SavedSearchId>, ISnapshotable<Sa
             return;
         }
 
-        Name = checkedName;
-        Query = firstPage;
-        Raise(new SavedSearchChanged(Id, Name, Query, clock.GetCurrentInstant()));
+        var changed = new SavedSearchChanged(Id, checkedName, firstPage, clock.GetCurrentInstant());
+        (Name, Query) = (checkedName, firstPage);
+        Raise(changed);
     }
 
     /// <inheritdoc />

@@ -68,8 +68,9 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortl
             return;
         }
 
+        var renamed = new ShortlistRenamed(Id, checkedName, clock.GetCurrentInstant());
         Name = checkedName;
-        Raise(new ShortlistRenamed(Id, checkedName, clock.GetCurrentInstant()));
+        Raise(renamed);
     }
 
     /// <summary>Lists a creator, with optional tags and note.</summary>
@@ -105,13 +106,15 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortl
     public bool Remove(CreatorId creator, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        var removed = _entries.RemoveAll(entry => entry.Creator == creator) > 0;
-        if (removed)
+        if (!_entries.Exists(entry => entry.Creator == creator))
         {
-            Raise(new ShortlistEntryRemoved(Id, creator, clock.GetCurrentInstant()));
+            return false;
         }
 
-        return removed;
+        var removed = new ShortlistEntryRemoved(Id, creator, clock.GetCurrentInstant());
+        _entries.RemoveAll(entry => entry.Creator == creator);
+        Raise(removed);
+        return true;
     }
 
     /// <summary>Replaces a listed creator's tags and note.</summary>
@@ -136,8 +139,9 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortl
             return;
         }
 
+        var annotated = new ShortlistEntryAnnotated(Id, updated, clock.GetCurrentInstant());
         _entries[index] = updated;
-        Raise(new ShortlistEntryAnnotated(Id, updated, clock.GetCurrentInstant()));
+        Raise(annotated);
     }
 
     /// <inheritdoc />

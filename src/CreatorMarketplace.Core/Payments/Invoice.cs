@@ -146,12 +146,17 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
     /// <summary>Adds a line to a draft.</summary>
     /// <param name="line">The line, in the invoice's currency.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once issued.</returns>
-    /// <exception cref="DomainValidationException">A blank description, a quantity below 1, a negative price or another currency.</exception>
+    /// <exception cref="DomainValidationException">A blank description, a quantity below 1, a negative price, another currency, or a total beyond what <see cref="Money"/> holds.</exception>
     public ActionResult AddLine(InvoiceLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
         var errors = new ErrorCollector();
         CheckLine(errors, line, Currency);
+        if (!errors.HasErrors)
+        {
+            CheckTotals(errors, nameof(Total), [.. _lines, line], _taxes, Currency);
+        }
+
         errors.ThrowIfAny(nameof(line));
         if (Status != InvoiceStatus.Draft)
         {
@@ -166,9 +171,13 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
     /// <param name="tax">The tax; its rate from 0 to 1.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once issued.</returns>
     /// <exception cref="ArgumentException">A blank name or a rate outside 0..1.</exception>
+    /// <exception cref="DomainValidationException">The taxes would take the total beyond what <see cref="Money"/> holds.</exception>
     public ActionResult AddTax(TaxLine tax)
     {
         CheckTax(tax);
+        var errors = new ErrorCollector();
+        CheckTotals(errors, nameof(Total), _lines, [.. _taxes, tax], Currency);
+        errors.ThrowIfAny(nameof(tax));
         if (Status != InvoiceStatus.Draft)
         {
             return Frozen("add tax");
@@ -196,9 +205,9 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
             return new NotAllowed("issue", Status.Name, "an invoice needs at least one line.");
         }
 
-        Number = numbering.Next();
-        IssuedAt = clock.GetCurrentInstant();
-        Status = InvoiceStatus.Issued;
+        // Every value is worked out before any is assigned: a clock or a series that fails leaves the draft as it was.
+        var issuedAt = clock.GetCurrentInstant();
+        (Number, IssuedAt, Status) = (numbering.Next(), issuedAt, InvoiceStatus.Issued);
         return ActionResult.Done;
     }
 
@@ -307,6 +316,11 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
             }
         }
 
+        if (!errors.HasErrors)
+        {
+            CheckTotals(errors, "lines", snapshot.Lines, snapshot.Taxes, snapshot.Currency!);
+        }
+
         errors.ThrowIfAny(nameof(snapshot));
         var invoice = new Invoice(snapshot.Id, snapshot.Issuer, snapshot.Recipient, snapshot.Currency!, snapshot.Due, snapshot.CorrectionOf, version)
         {
@@ -329,6 +343,21 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
             nameof(InvoiceLine.UnitPrice),
             "invoice.price_invalid",
             $"a unit price is zero or more in {currency.Code}.");
+    }
+
+    // An invoice whose lines or taxes add up beyond what Money holds could not tell its total: such a line or tax is
+    // refused before it is added, so that every invoice can always be totalled.
+    private static void CheckTotals(ErrorCollector errors, string field, IReadOnlyList<InvoiceLine> lines, IReadOnlyList<TaxLine> taxes, Currency currency)
+    {
+        try
+        {
+            var subtotal = Money.Sum(lines.Select(line => line.Total), currency);
+            _ = taxes.Aggregate(subtotal, (sum, tax) => sum + subtotal.Multiply(tax.Rate, tax.Rounding));
+        }
+        catch (OverflowException)
+        {
+            errors.Add(field, "invoice.total_out_of_range", $"the lines and taxes would add up to more than the largest amount in {currency.Code} that can be held exactly.");
+        }
     }
 
     // A tax line's rules, in one place for AddTax and FromSnapshot.

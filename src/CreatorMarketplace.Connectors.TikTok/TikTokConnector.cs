@@ -68,12 +68,13 @@ public sealed partial class TikTokConnector : IPlatformConnector
     private readonly HttpClient _http;
     private readonly ITikTokTokenStore _tokenStore;
     private readonly IClock _clock;
-    private readonly ILogger _logger;
+    private readonly ILogger _logger; // only ever written to through a RedactingLogger
     private readonly TimeProvider _time;
     private readonly TikTokConnectorState _state;
     private readonly Uri _baseAddress;
     private readonly string _clientKey;
     private readonly string _clientSecret;
+    private readonly Secrets _secrets;
     private readonly int _pageSize;
     private readonly Duration _maxRetryAfterWait;
     private readonly Duration _refreshMargin;
@@ -126,6 +127,7 @@ public sealed partial class TikTokConnector : IPlatformConnector
         _baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         _clientKey = options.ClientKey;
         _clientSecret = options.ClientSecret;
+        _secrets = new Secrets(options.ClientSecret);
         _pageSize = options.PageSize;
         _maxRetryAfterWait = Duration.FromTimeSpan(options.MaxRetryAfterWait);
         _refreshMargin = Duration.FromTimeSpan(options.RefreshMargin);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace CreatorMarketplace.Connectors.TikTok.Tests;
@@ -7,7 +8,7 @@ namespace CreatorMarketplace.Connectors.TikTok.Tests;
 /// A hostile TikTok echoes every secret the connector holds, in every encoding, in every field of its answers: no
 /// result, exception or log line (of any level, message and values) may hold one in any encoding.
 /// </summary>
-public sealed class HostileAnswerTests : TikTokTestBase
+public sealed class HostileAnswerTests : RegisteredTestBase
 {
     // Before the refresh answers, the connector holds the stored tokens and the client secret.
     private static readonly string[] HeldAtRefresh = [AccessToken, RefreshToken, ClientSecret];
@@ -30,6 +31,8 @@ public sealed class HostileAnswerTests : TikTokTestBase
         ["token reason phrase"] = (true, echo => new Answer(503, "", Reason: $"Bad {echo}")),
         ["token envelope"] = (true, echo => Answer.Envelope(400, $"bad_{echo}", $"not {echo}", logId: echo)),
     };
+
+    public static TheoryData<string> EncodingNames() => [.. Echo.Encodings.Keys];
 
     public static TheoryData<string, string> Cases()
     {
@@ -70,5 +73,29 @@ public sealed class HostileAnswerTests : TikTokTestBase
 
         texts.ShouldContain(text => text.Contains("[redacted]", StringComparison.Ordinal), "the echo reached a result or a log line");
         Echo.Leaks(texts, AllSecrets).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(EncodingNames))]
+    public async Task Through_the_registered_client_no_secret_reaches_its_HTTP_and_resilience_logs_either(string encoding)
+    {
+        var echo = string.Join(" and ", AllSecrets.Select(Echo.Encodings[encoding]));
+        var hostile = Answer.Envelope(503, $"bad_{echo}", $"not {echo}", logId: echo) with
+        {
+            Reason = $"Bad {echo}",
+            Headers = new Dictionary<string, string> { ["WWW-Authenticate"] = $"Bearer error_description=\"{echo}\"" },
+        };
+        Clock.Advance(Duration.FromDays(2));
+        TikTok.On(FakeTikTok.Token, RenewedTokens).On(FakeTikTok.UserInfo, hostile);
+        await using var services = Register(time: Time, resilience: FarTimeouts);
+
+        var result = await WithTimePassing(() => services.GetRequiredService<TikTokConnector>().GetProfileAsync(Account, default));
+
+        result.AsT4.Code.ShouldStartWith("bad_");
+        result.AsT4.Code.ShouldContain("[redacted]");
+        TikTok.To(FakeTikTok.UserInfo).Count.ShouldBe(4, "the first attempt and three retries");
+        Logs.Lines.ShouldContain(line => line.Contains("System.Net.Http.HttpClient.CreatorMarketplace.Connectors.TikTok", StringComparison.Ordinal) && line.Contains("WWW-Authenticate", StringComparison.Ordinal));
+        Logs.Lines.ShouldContain(line => line.Contains("Polly", StringComparison.Ordinal));
+        Echo.Leaks(Logs.Lines.Append(result.ToString()), AllSecrets).ShouldBeEmpty();
     }
 }

@@ -25,8 +25,9 @@ namespace CreatorMarketplace.Connectors.TikTok;
 /// <see cref="RateLimited"/> and sends nothing to that endpoint until the wait is over.
 /// </para>
 /// <para>
-/// Token expiry and the budget's minute are read from the injected <see cref="IClock"/>; waiting is real time, on a
-/// <see cref="TimeProvider"/>. Tokens and the client secret are never logged nor put in a result or exception.
+/// Token expiry and the budget's minute are read from the injected <see cref="IClock"/>; waits run on the injected
+/// <see cref="TimeProvider"/> (the system's when none is given). Tokens and the client secret are never logged nor put
+/// in a result or exception, even when TikTok echoes them back, in any field or encoding.
 /// </para>
 /// <para>
 /// TikTok's Display API reports no audience demographics and no branded-content flag:

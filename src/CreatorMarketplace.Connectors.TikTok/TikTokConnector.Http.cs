@@ -13,7 +13,6 @@ namespace CreatorMarketplace.Connectors.TikTok;
 public sealed partial class TikTokConnector
 {
     private const string NoTokens = "no TikTok tokens are stored for the account; the creator connects it again.";
-    private const string Redacted = "[redacted]";
 
     // Durations beyond this are not an access or refresh token's lifetime (TikTok's are a day and a year).
     private static readonly long MaxTokenLifetimeSeconds = (long)Duration.FromDays(3660).TotalSeconds;
@@ -25,20 +24,33 @@ public sealed partial class TikTokConnector
         Func<JsonAt, Instant, ConnectorResult<T>> map,
         CancellationToken cancellationToken)
     {
-        var result = await CallCoreAsync(account, endpoint, request, map, cancellationToken).ConfigureAwait(false);
+        var secrets = _secrets.ForCall();
+        var result = Redact(await CallCoreAsync(account, endpoint, request, map, secrets, cancellationToken).ConfigureAwait(false), secrets);
         if (result.Failure is { } failure)
         {
-            Log.CallFailed(_logger, endpoint.Name, account.Handle.Value, account.Creator, failure);
+            Log.CallFailed(Logger(secrets), endpoint.Name, account.Handle.Value, account.Creator, failure);
         }
 
         return result;
     }
+
+    // Where every call's outcome leaves the connector: whatever a failure came to say, it leaves without a secret.
+    private static ConnectorResult<T> Redact<T>(ConnectorResult<T> result, Secrets secrets) => result.Match<ConnectorResult<T>>(
+        _ => result,
+        notFound => new NotFound(secrets.Redact(notFound.What)),
+        unauthorized => new Unauthorized(secrets.Redact(unauthorized.Reason)),
+        limited => limited,
+        error => error with { Code = secrets.Redact(error.Code), Message = secrets.Redact(error.Message) },
+        malformed => new MalformedData(secrets.Redact(malformed.Reason)));
+
+    private RedactingLogger Logger(Secrets secrets) => new(_logger, secrets);
 
     private async ValueTask<ConnectorResult<T>> CallCoreAsync<T>(
         ConnectedAccount account,
         Endpoint endpoint,
         Func<string, HttpRequestMessage> request,
         Func<JsonAt, Instant, ConnectorResult<T>> map,
+        Secrets secrets,
         CancellationToken cancellationToken)
     {
         var tokens = await _tokenStore.GetAsync(account, cancellationToken).ConfigureAwait(false);
@@ -47,10 +59,12 @@ public sealed partial class TikTokConnector
             return new Unauthorized(NoTokens);
         }
 
+        secrets.Add(tokens);
+
         var refreshed = false;
         if (MustRefresh(tokens))
         {
-            var renewed = await RefreshAsync(account, tokens, cancellationToken).ConfigureAwait(false);
+            var renewed = await RefreshAsync(account, tokens, secrets, cancellationToken).ConfigureAwait(false);
             if (!renewed.TryPickT0(out tokens, out var failed))
             {
                 return Relay<T>(failed.Value);
@@ -63,8 +77,8 @@ public sealed partial class TikTokConnector
         while (true)
         {
             var used = tokens;
-            var reply = await ExchangeAsync(endpoint, () => request(used.AccessToken), used, cancellationToken).ConfigureAwait(false);
-            switch (ReadEnvelope(endpoint, reply, used))
+            var reply = await ExchangeAsync(endpoint, () => request(used.AccessToken), secrets, cancellationToken).ConfigureAwait(false);
+            switch (ReadEnvelope(endpoint, reply, secrets))
             {
                 case Answered answered:
                     try
@@ -81,8 +95,8 @@ public sealed partial class TikTokConnector
 
                 case TokenExpired:
                     // Once: a token TikTok calls expired right after a refresh is not fixed by another.
-                    Log.Refreshing(_logger, account.Handle.Value, account.Creator);
-                    var renewed = await RefreshAsync(account, used, cancellationToken).ConfigureAwait(false);
+                    Log.Refreshing(Logger(secrets), account.Handle.Value, account.Creator);
+                    var renewed = await RefreshAsync(account, used, secrets, cancellationToken).ConfigureAwait(false);
                     if (!renewed.TryPickT0(out tokens, out var failed))
                     {
                         return Relay<T>(failed.Value);
@@ -92,7 +106,7 @@ public sealed partial class TikTokConnector
                     continue;
 
                 case Throttled throttled when !waited && _maxRetryAfterWait > Duration.Zero && throttled.RetryAfter <= _maxRetryAfterWait:
-                    Log.Waiting(_logger, endpoint.Name, throttled.RetryAfter.TotalSeconds);
+                    Log.Waiting(Logger(secrets), endpoint.Name, throttled.RetryAfter.TotalSeconds);
                     await Task.Delay(throttled.RetryAfter.ToTimeSpan(), _time, cancellationToken).ConfigureAwait(false);
                     waited = true;
                     continue;
@@ -110,7 +124,7 @@ public sealed partial class TikTokConnector
 
     private bool MustRefresh(TikTokTokens tokens) => _clock.GetCurrentInstant() >= tokens.AccessTokenExpiresAt - _refreshMargin;
 
-    private async ValueTask<ConnectorResult<TikTokTokens>> RefreshAsync(ConnectedAccount account, TikTokTokens used, CancellationToken cancellationToken)
+    private async ValueTask<ConnectorResult<TikTokTokens>> RefreshAsync(ConnectedAccount account, TikTokTokens used, Secrets secrets, CancellationToken cancellationToken)
     {
         // One refresh per account at a time: TikTok may rotate the refresh token, and a second refresh with the old
         // one would fail.
@@ -124,6 +138,7 @@ public sealed partial class TikTokConnector
                 return new Unauthorized(NoTokens);
             }
 
+            secrets.Add(current);
             if (!string.Equals(current.AccessToken, used.AccessToken, StringComparison.Ordinal) && !MustRefresh(current))
             {
                 // Another call renewed the tokens while this one waited.
@@ -135,13 +150,14 @@ public sealed partial class TikTokConnector
                 return new Unauthorized("the refresh token expired; the creator connects the account again.");
             }
 
-            var reply = await ExchangeAsync(OAuthToken, () => RefreshRequest(current.RefreshToken), current, cancellationToken).ConfigureAwait(false);
-            var renewed = ReadTokens(reply, current);
+            var reply = await ExchangeAsync(OAuthToken, () => RefreshRequest(current.RefreshToken), secrets, cancellationToken).ConfigureAwait(false);
+            var renewed = ReadTokens(reply, current, secrets);
             if (renewed.TryPickT0(out var tokens, out _))
             {
+                secrets.Add(tokens);
                 // Saved even if the caller gave up meanwhile: TikTok may already have retired the old refresh token.
                 await _tokenStore.SaveAsync(account, tokens, CancellationToken.None).ConfigureAwait(false);
-                Log.Refreshed(_logger, account.Handle.Value, account.Creator, tokens.AccessTokenExpiresAt);
+                Log.Refreshed(Logger(secrets), account.Handle.Value, account.Creator, tokens.AccessTokenExpiresAt);
             }
 
             return renewed;
@@ -169,7 +185,7 @@ public sealed partial class TikTokConnector
         return request;
     }
 
-    private async ValueTask<Reply> ExchangeAsync(Endpoint endpoint, Func<HttpRequestMessage> build, TikTokTokens tokens, CancellationToken cancellationToken)
+    private async ValueTask<Reply> ExchangeAsync(Endpoint endpoint, Func<HttpRequestMessage> build, Secrets secrets, CancellationToken cancellationToken)
     {
         if (_state.Budget.TryTake(endpoint.Name, _clock.GetCurrentInstant()) is { } wait)
         {
@@ -182,7 +198,7 @@ public sealed partial class TikTokConnector
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var reply = new Reply((int)response.StatusCode, response.ReasonPhrase, RetryAfter(response));
+            var reply = new Reply((int)response.StatusCode, response.ReasonPhrase is { } reason ? secrets.Redact(reason) : null, RetryAfter(response));
             try
             {
                 using var document = JsonDocument.Parse(body);
@@ -190,7 +206,7 @@ public sealed partial class TikTokConnector
             }
             catch (JsonException json)
             {
-                reply.NotJson = Redact(json.Message, tokens);
+                reply.NotJson = secrets.Redact(json.Message);
             }
 
             return reply;
@@ -221,7 +237,7 @@ public sealed partial class TikTokConnector
         }
         catch (HttpRequestException failure)
         {
-            return new Reply(new PlatformError("network_error", Redact(failure.Message, tokens), Retryable: true));
+            return new Reply(new PlatformError("network_error", secrets.Redact(failure.Message), Retryable: true));
         }
     }
 
@@ -235,7 +251,7 @@ public sealed partial class TikTokConnector
     }
 
     /// <summary>Reads TikTok's envelope, <c>{"data": …, "error": {"code", "message", "log_id"}}</c>.</summary>
-    private Outcome ReadEnvelope(Endpoint endpoint, Reply reply, TikTokTokens tokens)
+    private Outcome ReadEnvelope(Endpoint endpoint, Reply reply, Secrets secrets)
     {
         if (reply.Failure is { } failure)
         {
@@ -257,12 +273,12 @@ public sealed partial class TikTokConnector
             }
             else
             {
-                var envelope = new JsonAt(root, "");
+                var envelope = new JsonAt(root, "", secrets);
                 var error = envelope.Object("error");
                 code = error.String("code");
                 message = error.OptionalString("message") ?? "";
                 logId = error.OptionalString("log_id");
-                Log.Answered(_logger, endpoint.Name, reply.Status, code, logId);
+                Log.Answered(Logger(secrets), endpoint.Name, reply.Status, code, logId);
                 if (succeeded && code == "ok")
                 {
                     return new Answered(envelope.Object("data"));
@@ -278,7 +294,7 @@ public sealed partial class TikTokConnector
             // A failed status without a readable envelope is reported by its status below.
         }
 
-        var said = Redact(WithLogId(message, logId), tokens);
+        var said = secrets.Redact(WithLogId(message, logId));
         switch (code)
         {
             case "access_token_expired":
@@ -289,7 +305,7 @@ public sealed partial class TikTokConnector
             case var _ when reply.Status == 429:
                 return new Throttled(reply.RetryAfter ?? _state.Budget.UntilWindowFrees(endpoint.Name, _clock.GetCurrentInstant()));
             case null or "ok":
-                return new Failed(new PlatformError(HttpCode(reply.Status), Redact(reply.Reason ?? "", tokens), RetryableStatus(reply.Status)));
+                return new Failed(new PlatformError(HttpCode(reply.Status), reply.Reason ?? "", RetryableStatus(reply.Status)));
             default:
                 return new Failed(new PlatformError(code, said, RetryableStatus(reply.Status) || code == "internal_error"));
         }
@@ -299,7 +315,7 @@ public sealed partial class TikTokConnector
     /// Reads the answer of <c>/v2/oauth/token/</c>: the tokens, or an OAuth error
     /// <c>{"error": "invalid_grant", "error_description": …}</c> (or TikTok's envelope).
     /// </summary>
-    private ConnectorResult<TikTokTokens> ReadTokens(Reply reply, TikTokTokens old)
+    private ConnectorResult<TikTokTokens> ReadTokens(Reply reply, TikTokTokens old, Secrets secrets)
     {
         if (reply.Failure is { } failure)
         {
@@ -314,7 +330,7 @@ public sealed partial class TikTokConnector
         {
             if (reply.Root is { ValueKind: JsonValueKind.Object } root)
             {
-                var body = new JsonAt(root, "");
+                var body = new JsonAt(root, "", secrets);
                 switch (body.Optional("error"))
                 {
                     case { Value.ValueKind: JsonValueKind.Object } error:
@@ -329,7 +345,7 @@ public sealed partial class TikTokConnector
                         break;
                 }
 
-                Log.Answered(_logger, OAuthToken.Name, reply.Status, code ?? "ok", logId);
+                Log.Answered(Logger(secrets), OAuthToken.Name, reply.Status, code ?? "ok", logId);
                 if (succeeded && code is null or "" or "ok")
                 {
                     return NewTokens(body, old);
@@ -349,7 +365,7 @@ public sealed partial class TikTokConnector
             // Reported by its status below.
         }
 
-        var said = Redact(WithLogId(description ?? reply.Reason ?? "", logId), old);
+        var said = secrets.Redact(WithLogId(description ?? reply.Reason ?? "", logId));
         if (code == "rate_limit_exceeded" || reply.Status == 429)
         {
             var wait = reply.RetryAfter ?? _state.Budget.UntilWindowFrees(OAuthToken.Name, _clock.GetCurrentInstant());
@@ -368,8 +384,8 @@ public sealed partial class TikTokConnector
     private TikTokTokens NewTokens(JsonAt body, TikTokTokens old)
     {
         var now = _clock.GetCurrentInstant();
-        var accessToken = body.String("access_token");
-        var refreshToken = body.String("refresh_token");
+        var accessToken = body.NewSecret("access_token");
+        var refreshToken = body.NewSecret("refresh_token");
         if (string.IsNullOrWhiteSpace(accessToken) || string.IsNullOrWhiteSpace(refreshToken))
         {
             throw new MalformedResponseException("access_token and refresh_token are never empty.");
@@ -390,16 +406,6 @@ public sealed partial class TikTokConnector
         return seconds > 0 && seconds <= MaxTokenLifetimeSeconds
             ? Duration.FromSeconds(seconds)
             : throw MalformedResponseException.At(name, $"a token's lifetime is more than 0 and at most 10 years in seconds, got {seconds}.");
-    }
-
-    private string Redact(string text, TikTokTokens tokens)
-    {
-        foreach (var secret in new[] { tokens.AccessToken, tokens.RefreshToken, _clientSecret })
-        {
-            text = text.Replace(secret, Redacted, StringComparison.Ordinal);
-        }
-
-        return text;
     }
 
     private static string WithLogId(string message, string? logId) =>
@@ -456,21 +462,22 @@ public sealed partial class TikTokConnector
 
     private sealed record Failed(object Failure) : Outcome;
 
+    // Takes only the redacting logger, so that no line can leave unredacted.
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Debug, "TikTok {Endpoint} answered HTTP {Status} with code {Code} (log id {LogId})")]
-        public static partial void Answered(ILogger logger, string endpoint, int status, string code, string? logId);
+        public static partial void Answered(RedactingLogger logger, string endpoint, int status, string code, string? logId);
 
         [LoggerMessage(2, LogLevel.Debug, "The TikTok access token of @{Handle} (creator {Creator}) expired; refreshing it")]
-        public static partial void Refreshing(ILogger logger, string handle, CreatorId creator);
+        public static partial void Refreshing(RedactingLogger logger, string handle, CreatorId creator);
 
         [LoggerMessage(3, LogLevel.Information, "Refreshed the TikTok access token of @{Handle} (creator {Creator}); the new one expires at {ExpiresAt}")]
-        public static partial void Refreshed(ILogger logger, string handle, CreatorId creator, Instant expiresAt);
+        public static partial void Refreshed(RedactingLogger logger, string handle, CreatorId creator, Instant expiresAt);
 
         [LoggerMessage(4, LogLevel.Warning, "TikTok {Endpoint} asked to slow down; waiting {Seconds} s before trying once more")]
-        public static partial void Waiting(ILogger logger, string endpoint, double seconds);
+        public static partial void Waiting(RedactingLogger logger, string endpoint, double seconds);
 
         [LoggerMessage(5, LogLevel.Warning, "TikTok {Endpoint} for @{Handle} (creator {Creator}) failed: {Failure}")]
-        public static partial void CallFailed(ILogger logger, string endpoint, string handle, CreatorId creator, string failure);
+        public static partial void CallFailed(RedactingLogger logger, string endpoint, string handle, CreatorId creator, string failure);
     }
 }

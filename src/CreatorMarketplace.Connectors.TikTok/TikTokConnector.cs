@@ -25,8 +25,9 @@ namespace CreatorMarketplace.Connectors.TikTok;
 /// <see cref="RateLimited"/> and sends nothing to that endpoint until the wait is over.
 /// </para>
 /// <para>
-/// Token expiry and the budget's minute are read from the injected <see cref="IClock"/>; waiting is real time, on a
-/// <see cref="TimeProvider"/>. Tokens and the client secret are never logged nor put in a result or exception.
+/// Token expiry and the budget's minute are read from the injected <see cref="IClock"/>; waits run on the injected
+/// <see cref="TimeProvider"/> (the system's when none is given). Tokens and the client secret are never logged nor put
+/// in a result or exception, even when TikTok echoes them back, in any field or encoding.
 /// </para>
 /// <para>
 /// TikTok's Display API reports no audience demographics and no branded-content flag:
@@ -68,12 +69,13 @@ public sealed partial class TikTokConnector : IPlatformConnector
     private readonly HttpClient _http;
     private readonly ITikTokTokenStore _tokenStore;
     private readonly IClock _clock;
-    private readonly ILogger _logger;
+    private readonly ILogger _logger; // only ever written to through a RedactingLogger
     private readonly TimeProvider _time;
     private readonly TikTokConnectorState _state;
     private readonly Uri _baseAddress;
     private readonly string _clientKey;
     private readonly string _clientSecret;
+    private readonly Secrets _secrets;
     private readonly int _pageSize;
     private readonly Duration _maxRetryAfterWait;
     private readonly Duration _refreshMargin;
@@ -126,6 +128,7 @@ public sealed partial class TikTokConnector : IPlatformConnector
         _baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         _clientKey = options.ClientKey;
         _clientSecret = options.ClientSecret;
+        _secrets = new Secrets(options.ClientSecret);
         _pageSize = options.PageSize;
         _maxRetryAfterWait = Duration.FromTimeSpan(options.MaxRetryAfterWait);
         _refreshMargin = Duration.FromTimeSpan(options.RefreshMargin);

@@ -4,8 +4,11 @@ using NodaTime;
 
 namespace CreatorMarketplace.Connectors.TikTok;
 
-/// <summary>A JSON value and its path from the response's root, so that every complaint names where it is.</summary>
-internal readonly record struct JsonAt(JsonElement Value, string Path)
+/// <summary>
+/// A JSON value and its path from the response's root, so that every complaint names where it is; every string read
+/// from it has the call's secrets redacted, but for the tokens TikTok hands over.
+/// </summary>
+internal readonly record struct JsonAt(JsonElement Value, string Path, Secrets Secrets)
 {
     public JsonAt Object(string name) => Require(name, JsonValueKind.Object, "an object");
 
@@ -13,14 +16,17 @@ internal readonly record struct JsonAt(JsonElement Value, string Path)
 
     public IEnumerable<JsonAt> Items()
     {
-        var path = Path;
-        return Value.EnumerateArray().Select((item, index) => new JsonAt(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]")));
+        var (path, secrets) = (Path, Secrets);
+        return Value.EnumerateArray().Select((item, index) => new JsonAt(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]"), secrets));
     }
 
-    public string String(string name) => Require(name, JsonValueKind.String, "a string").Value.GetString()!;
+    public string String(string name) => Secrets.Redact(NewSecret(name));
 
     public string? OptionalString(string name) =>
-        Optional(name) is { } value ? value.Expect(JsonValueKind.String, "a string").Value.GetString() : null;
+        Optional(name) is { } value ? Secrets.Redact(value.Expect(JsonValueKind.String, "a string").Value.GetString()!) : null;
+
+    /// <summary>A secret TikTok hands over, a new token: the one string read as it is.</summary>
+    public string NewSecret(string name) => Require(name, JsonValueKind.String, "a string").Value.GetString()!;
 
     public bool Boolean(string name) =>
         Optional(name) is { } value ? value.AsBoolean() : throw Missing(name);
@@ -68,7 +74,7 @@ internal readonly record struct JsonAt(JsonElement Value, string Path)
     }
 
     public JsonAt? Optional(string name) =>
-        Value.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? new JsonAt(value, Child(name)) : null;
+        Value.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? new JsonAt(value, Child(name), Secrets) : null;
 
     private JsonAt Require(string name, JsonValueKind kind, string what) =>
         Optional(name) is { } value ? value.Expect(kind, what) : throw Missing(name);

@@ -1,15 +1,26 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 
 namespace CreatorMarketplace.Connectors.TikTok.Tests;
 
-/// <summary>What the fake answers: a status, a body, and optionally a Retry-After header or a delay.</summary>
-public sealed record Answer(int Status, string Body, string? RetryAfter = null, TimeSpan Delay = default)
+/// <summary>
+/// What the fake answers: a status, a body, and optionally a Retry-After header, a delay, a reason phrase of its own
+/// and more headers.
+/// </summary>
+public sealed record Answer(int Status, string Body, string? RetryAfter = null, TimeSpan Delay = default, string? Reason = null, IReadOnlyDictionary<string, string>? Headers = null)
 {
     public const string LogId = "20261130120000LOGID";
 
     public static Answer Ok(string data) => new(200, $$$"""{"data":{{{data}}},"error":{"code":"ok","message":"","log_id":"{{{LogId}}}"}}""");
+
+    /// <summary>Any body, serialised as JSON does (escaping what it escapes), so that it holds any text.</summary>
+    public static Answer Json(int status, object body) => new(status, JsonSerializer.Serialize(body));
+
+    /// <summary>TikTok's error envelope with any code, message and log id.</summary>
+    public static Answer Envelope(int status, string code, string message, string logId = LogId) =>
+        Json(status, new { data = new { }, error = new { code, message, log_id = logId } });
 
     public static Answer Error(int status, string code, string message = "Something went wrong.") =>
         new(status, $$$"""{"data":{},"error":{"code":"{{{code}}}","message":"{{{message}}}","log_id":"{{{LogId}}}"}}""");
@@ -160,6 +171,16 @@ public sealed class FakeTikTok : IDisposable
             }
 
             context.Response.StatusCode = answer.Status;
+            if (answer.Reason is { } reason)
+            {
+                context.Response.StatusDescription = reason;
+            }
+
+            foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
+            {
+                context.Response.Headers[name] = value;
+            }
+
             if (answer.RetryAfter is { } retryAfter)
             {
                 context.Response.Headers["Retry-After"] = retryAfter;

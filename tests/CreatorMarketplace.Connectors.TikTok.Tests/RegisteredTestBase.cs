@@ -9,14 +9,19 @@ namespace CreatorMarketplace.Connectors.TikTok.Tests;
 /// <summary>The connector as an application gets it: from <c>AddTikTokConnector</c>, behind the resilience handler.</summary>
 public abstract class RegisteredTestBase : TikTokTestBase
 {
-    protected ServiceProvider Register(Action<TikTokConnectorOptions>? adjust = null, Action<HttpStandardResilienceOptions>? resilience = null, bool withTokenStore = true)
+    protected ServiceProvider Register(Action<TikTokConnectorOptions>? adjust = null, Action<HttpStandardResilienceOptions>? resilience = null, bool withTokenStore = true, TimeProvider? time = null)
     {
         var services = new ServiceCollection()
             .AddSingleton<IClock>(Clock)
-            .AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+            .AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         if (withTokenStore)
         {
             services.AddSingleton<ITikTokTokenStore>(Tokens);
+        }
+
+        if (time is not null)
+        {
+            services.AddSingleton(time);
         }
 
         return services
@@ -35,5 +40,16 @@ public abstract class RegisteredTestBase : TikTokTestBase
                     resilience?.Invoke(options);
                 }))
             .BuildServiceProvider(validateScopes: true);
+    }
+
+    /// <summary>
+    /// Timeouts far beyond the waits, for tests on fake time: <see cref="TikTokTestBase.WithTimePassing{T}"/> moves it
+    /// while a request is in flight too, and must not time that out.
+    /// </summary>
+    protected static void FarTimeouts(HttpStandardResilienceOptions options)
+    {
+        options.AttemptTimeout.Timeout = TimeSpan.FromHours(1);
+        options.TotalRequestTimeout.Timeout = TimeSpan.FromHours(10);
+        options.CircuitBreaker.SamplingDuration = TimeSpan.FromHours(2);
     }
 }

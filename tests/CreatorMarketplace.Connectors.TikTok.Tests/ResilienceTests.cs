@@ -33,6 +33,26 @@ public sealed class ResilienceTests : RegisteredTestBase
     }
 
     [Fact]
+    public async Task The_back_off_runs_on_the_containers_time_provider()
+    {
+        TikTok.On(FakeTikTok.UserInfo, Answer.Error(503, "internal_error"), Answer.Error(503, "internal_error"), Profile);
+        await using var services = Register(time: Time, resilience: options =>
+        {
+            FarTimeouts(options);
+            options.Retry.Delay = TimeSpan.FromMinutes(1);
+            options.Retry.UseJitter = false;
+        });
+        var real = Stopwatch.StartNew();
+
+        var result = await WithTimePassing(() => services.GetRequiredService<TikTokConnector>().GetProfileAsync(Account, default));
+
+        result.Succeeded.ShouldBeTrue(result.ToString());
+        TikTok.To(FakeTikTok.UserInfo).Count.ShouldBe(3);
+        (Time.GetUtcNow() - Now.ToDateTimeOffset()).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMinutes(3), "a minute's back-off, then two");
+        real.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task An_attempt_that_times_out_is_tried_again()
     {
         TikTok.On(FakeTikTok.UserInfo, Profile with { Delay = TimeSpan.FromSeconds(3) }, Profile);

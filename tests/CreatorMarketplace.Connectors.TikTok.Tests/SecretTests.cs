@@ -8,14 +8,12 @@ namespace CreatorMarketplace.Connectors.TikTok.Tests;
 
 public sealed class SecretTests : TikTokTestBase
 {
-    private static readonly string[] Secrets = [AccessToken, RefreshToken, NewAccessToken, NewRefreshToken, ClientSecret];
-
     [Fact]
     public async Task No_token_or_secret_reaches_a_result_or_a_log_line_even_when_TikTok_echoes_them()
     {
         TikTok
             .On(FakeTikTok.UserInfo, Answer.Error(401, "access_token_expired", $"token {AccessToken} expired"), Answer.Error(400, "invalid_params", $"bad {NewAccessToken} and {ClientSecret}"))
-            .On(FakeTikTok.Token, Refreshed(), new Answer(400, $$"""{"error":"invalid_grant","error_description":"{{NewRefreshToken}} was revoked"}"""))
+            .On(FakeTikTok.Token, RenewedTokens, new Answer(400, $$"""{"error":"invalid_grant","error_description":"{{NewRefreshToken}} was revoked"}"""))
             .On(FakeTikTok.VideoList, new Answer(200, $"{NewAccessToken} is not JSON"));
         var connector = Connector();
         var outcomes = new List<string>();
@@ -37,6 +35,71 @@ public sealed class SecretTests : TikTokTestBase
     }
 
     [Fact]
+    public async Task An_error_code_that_echoes_the_token_is_redacted_in_the_result_and_the_debug_log()
+    {
+        TikTok.On(FakeTikTok.UserInfo, Answer.Envelope(400, $"bad_{AccessToken}", "Bad."));
+
+        var result = await Connector().GetProfileAsync(Account, default);
+
+        result.AsT4.Code.ShouldBe("bad_[redacted]");
+        Logs.Lines.ShouldContain(line => line.StartsWith("Debug", StringComparison.Ordinal) && line.Contains("code bad_[redacted]", StringComparison.Ordinal));
+        ShouldHoldNoSecret(Logs.Lines.Append(result.ToString()));
+    }
+
+    [Fact]
+    public async Task A_log_id_that_echoes_the_token_is_redacted_in_the_result_and_the_debug_log()
+    {
+        TikTok.On(FakeTikTok.UserInfo, Answer.Envelope(400, "invalid_params", "Bad.", logId: AccessToken));
+
+        var result = await Connector().GetProfileAsync(Account, default);
+
+        result.AsT4.Message.ShouldBe("Bad. (log id [redacted])");
+        Logs.Lines.ShouldContain(line => line.StartsWith("Debug", StringComparison.Ordinal) && line.Contains("(log id [redacted])", StringComparison.Ordinal));
+        ShouldHoldNoSecret(Logs.Lines.Append(result.ToString()));
+    }
+
+    [Fact]
+    public async Task The_token_endpoints_error_code_that_echoes_the_refresh_token_is_redacted()
+    {
+        TikTok.On(FakeTikTok.Token, Answer.Json(400, new { error = $"bad_{RefreshToken}", error_description = "Bad." }));
+        Clock.Advance(Duration.FromDays(2));
+
+        var result = await Connector().GetProfileAsync(Account, default);
+
+        result.AsT4.Code.ShouldBe("bad_[redacted]");
+        ShouldHoldNoSecret(Logs.Lines.Append(result.ToString()));
+    }
+
+    [Theory]
+    [InlineData("message")]
+    [InlineData("error_description")]
+    [InlineData("log_id")]
+    [InlineData("reason")]
+    public async Task A_url_encoded_token_is_redacted_from_the_result_and_the_warning_log(string field)
+    {
+        var echoed = Uri.EscapeDataString(AccessToken);
+        echoed.ShouldStartWith("act.A%2Bc%2F");
+        var refreshing = field == "error_description";
+        TikTok.On(FakeTikTok.Token, Answer.Json(400, new { error = "invalid_request", error_description = $"not {echoed}" }));
+        TikTok.On(FakeTikTok.UserInfo, field switch
+        {
+            "message" => Answer.Envelope(400, "invalid_params", $"not {echoed}"),
+            "log_id" => Answer.Envelope(400, "invalid_params", "Bad.", logId: echoed),
+            _ => new Answer(502, "", Reason: $"not {echoed}"),
+        });
+        if (refreshing)
+        {
+            Clock.Advance(Duration.FromDays(2));
+        }
+
+        var result = await Connector().GetProfileAsync(Account, default);
+
+        result.AsT4.Message.ShouldContain("[redacted]");
+        Logs.Lines.ShouldContain(line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("[redacted]", StringComparison.Ordinal));
+        ShouldHoldNoSecret(Logs.Lines.Append(result.ToString()));
+    }
+
+    [Fact]
     public void The_tokens_text_and_the_options_complaints_leave_the_secrets_out()
     {
         var text = ValidTokens.ToString();
@@ -52,7 +115,7 @@ public sealed class SecretTests : TikTokTestBase
     [Fact]
     public async Task The_HTTP_logs_of_the_registered_client_leave_the_bearer_and_the_form_out()
     {
-        TikTok.On(FakeTikTok.Token, Refreshed()).On(FakeTikTok.UserInfo, Answer.Ok("""{"user":{"display_name":"Jane","follower_count":10}}"""));
+        TikTok.On(FakeTikTok.Token, RenewedTokens).On(FakeTikTok.UserInfo, Answer.Ok("""{"user":{"display_name":"Jane","follower_count":10}}"""));
         Clock.Advance(Duration.FromDays(2));
         await using var services = new ServiceCollection()
             .AddSingleton<IClock>(Clock)
@@ -73,17 +136,10 @@ public sealed class SecretTests : TikTokTestBase
         services.GetRequiredService<IOptions<TikTokConnectorOptions>>().Value.ToString()!.ShouldNotContain(ClientSecret);
     }
 
-    private static Answer Refreshed() => new(200, $$"""
-        {"access_token":"{{NewAccessToken}}","expires_in":86400,"refresh_expires_in":31536000,"refresh_token":"{{NewRefreshToken}}","token_type":"Bearer"}
-        """);
-
     private static void ShouldHoldNoSecret(IEnumerable<string> texts)
     {
         var all = texts.ToList();
         all.ShouldNotBeEmpty();
-        foreach (var secret in Secrets)
-        {
-            all.ShouldAllBe(text => !text.Contains(secret, StringComparison.Ordinal), $"'{secret}' leaked");
-        }
+        Echo.Leaks(all, AllSecrets).ShouldBeEmpty();
     }
 }

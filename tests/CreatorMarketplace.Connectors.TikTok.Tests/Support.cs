@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using CreatorMarketplace.Creators;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -69,11 +71,15 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 /// <summary>A creator's account, its tokens, the fake TikTok, the clock and a connector over them.</summary>
 public abstract class TikTokTestBase : IDisposable
 {
-    public const string AccessToken = "act.AccessToken1111";
-    public const string RefreshToken = "rft.RefreshToken2222";
-    public const string NewAccessToken = "act.NewAccessToken3333";
-    public const string NewRefreshToken = "rft.NewRefreshToken4444";
-    public const string ClientSecret = "client-secret-5555";
+    // With the characters that URL, form and JSON encodings change, as TikTok's tokens have.
+    public const string AccessToken = "act.A+c/Access=Token1111";
+    public const string RefreshToken = "rft.R+f/Refresh=Token2222";
+    public const string NewAccessToken = "act.N+a/Access=Token3333";
+    public const string NewRefreshToken = "rft.N+r/Refresh=Token4444";
+    public const string ClientSecret = "client secret+5555/*!";
+
+    /// <summary>Every secret a test's connector may come to hold.</summary>
+    protected static IReadOnlyList<string> AllSecrets { get; } = [AccessToken, RefreshToken, NewAccessToken, NewRefreshToken, ClientSecret];
 
     protected TikTokTestBase()
     {
@@ -84,7 +90,15 @@ public abstract class TikTokTestBase : IDisposable
 
     protected static Instant Now { get; } = Instant.FromUtc(2026, 11, 30, 12, 0);
 
+    /// <summary>The token endpoint's answer to a refresh: <see cref="NewAccessToken"/> and <see cref="NewRefreshToken"/>.</summary>
+    protected static Answer RenewedTokens { get; } = new(200, $$"""
+        {"access_token":"{{NewAccessToken}}","expires_in":86400,"refresh_expires_in":31536000,"refresh_token":"{{NewRefreshToken}}","token_type":"Bearer"}
+        """);
+
     protected FakeClock Clock { get; } = new(Now);
+
+    /// <summary>The waits' time: moves only in <see cref="WithTimePassing{T}"/>, with <see cref="Clock"/>.</summary>
+    protected FakeTimeProvider Time { get; } = new(Now.ToDateTimeOffset());
 
     protected FakeTikTok TikTok { get; } = FakeTikTok.Start();
 
@@ -107,8 +121,26 @@ public abstract class TikTokTestBase : IDisposable
         return options;
     }
 
-    protected TikTokConnector Connector(Action<TikTokConnectorOptions>? adjust = null) =>
-        new(Http, Tokens, Options(adjust), Clock, LoggerFactory.CreateLogger<TikTokConnector>());
+    protected TikTokConnector Connector(Action<TikTokConnectorOptions>? adjust = null, TimeProvider? time = null) =>
+        new(Http, Tokens, Options(adjust), Clock, LoggerFactory.CreateLogger<TikTokConnector>(), time);
+
+    /// <summary>
+    /// Runs a call while <see cref="Time"/> and <see cref="Clock"/> move a second for every real millisecond or so,
+    /// so that the call's waits pass at once.
+    /// </summary>
+    protected async Task<T> WithTimePassing<T>(Func<ValueTask<T>> call)
+    {
+        var running = call().AsTask();
+        var real = Stopwatch.StartNew();
+        while (await Task.WhenAny(running, Task.Delay(1)) != running)
+        {
+            real.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30), "the call never finished");
+            Time.Advance(TimeSpan.FromSeconds(1));
+            Clock.Advance(Duration.FromSeconds(1));
+        }
+
+        return await running;
+    }
 
     protected static string Json(string singleQuoted) => singleQuoted.Replace('\'', '"');
 

@@ -215,6 +215,7 @@ public sealed class EscrowLedger
     public LedgerResult Correct(string key, string transaction, string reason, IClock clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        TextRule.MultiLine.Require(reason, nameof(reason));
         return Post(key, new("correction", Guid.Empty, Guid.Empty, Guid.Empty, default, transaction + "\n" + reason), clock, null, reverses: transaction, plan: _ =>
         {
             if (!_byKey.TryGetValue(transaction, out var original))
@@ -254,6 +255,7 @@ public sealed class EscrowLedger
         string? reverses = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        TextRule.SingleLine.Require(key, nameof(key));
         ArgumentNullException.ThrowIfNull(clock);
         if (amount is { } money && !money.IsPositive)
         {

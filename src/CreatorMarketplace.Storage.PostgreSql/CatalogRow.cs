@@ -77,7 +77,8 @@ internal sealed class CatalogRow
     /// <summary>The row of a listing, or an <see cref="ArgumentException"/> when PostgreSQL could not give it back exactly.</summary>
     public static CatalogRow From(CreatorListing listing)
     {
-        RequireStorableText(listing);
+        // Text PostgreSQL cannot hold (U+0000, half a surrogate pair) never gets here: the domain's TextRule
+        // refuses it in every listing.
         var document = ListingDocument.Write(listing);
         try
         {
@@ -161,41 +162,6 @@ internal sealed class CatalogRow
         }
     }
 
-    // PostgreSQL text holds neither U+0000 nor half a surrogate pair; a listing with either is refused whole.
-    private static void RequireStorableText(CreatorListing listing)
-    {
-        void Require(string? text, string field)
-        {
-            if (text is not null && !StorableText.IsStorable(text))
-            {
-                throw new ArgumentException($"listing: {field} holds U+0000 or an unpaired surrogate, which PostgreSQL text cannot store.", nameof(listing));
-            }
-        }
-
-        Require(listing.Profile.DisplayName, "Profile.DisplayName");
-        Require(listing.Profile.Bio, "Profile.Bio");
-        foreach (var label in listing.Profile.ContentLabels)
-        {
-            Require(label.Id, "Profile.ContentLabels");
-        }
-
-        foreach (var label in listing.Profile.IndustryLabels)
-        {
-            Require(label.Id, "Profile.IndustryLabels");
-        }
-
-        for (var i = 0; i < listing.Accounts.Count; i++)
-        {
-            Require(listing.Accounts[i].ExternalId, $"Accounts[{i}].ExternalId");
-        }
-
-        for (var i = 0; i < listing.ComplianceHistory.Count; i++)
-        {
-            Require(listing.ComplianceHistory[i].Code, $"ComplianceHistory[{i}].Code");
-            Require(listing.ComplianceHistory[i].Description, $"ComplianceHistory[{i}].Description");
-        }
-    }
-
     private void Add(string name, object? value, NpgsqlDbType type) =>
         _parameters.Add(new NpgsqlParameter(name, type) { Value = value ?? DBNull.Value });
 }
@@ -208,32 +174,4 @@ internal static class ListingDocument
     public static CreatorListing Read(string document) =>
         JsonSerializer.Deserialize<CreatorListing>(document, CreatorMarketplaceJson.Options)
             ?? throw new JsonException("A catalog document is null.");
-}
-
-// Text PostgreSQL can store: no U+0000 and no unpaired surrogate.
-internal static class StorableText
-{
-    public static bool IsStorable(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\0' || char.IsLowSurrogate(c))
-            {
-                return false;
-            }
-
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
-                {
-                    return false;
-                }
-
-                i++;
-            }
-        }
-
-        return true;
-    }
 }

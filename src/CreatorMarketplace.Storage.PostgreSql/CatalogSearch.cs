@@ -8,8 +8,8 @@ namespace CreatorMarketplace.Storage.PostgreSql;
 // A CreatorQuery as SQL over the catalog's tables. Every filter but eligibility becomes a condition on the indexed
 // columns that holds exactly when CreatorQuery.Matches says so; the keyword rank and the sort keys become
 // expressions ordered exactly as CreatorQuery.Compare orders positions. What SQL cannot decide (eligibility, a
-// custom score, a keyword PostgreSQL text cannot hold) leaves the query to be finished in .NET: then SQL only
-// narrows the candidates.
+// custom score) leaves the query to be finished in .NET: then SQL only narrows the candidates. A keyword is always
+// text PostgreSQL can hold, since a valid query's keyword keeps the kernel's TextRule.
 internal sealed class CatalogSearch
 {
     private readonly CreatorQuery _query;
@@ -24,8 +24,7 @@ internal sealed class CatalogSearch
         _query = query;
         _database = database;
         var keyword = query.Keyword is null ? null : KeywordText.Fold(query.Keyword.Trim());
-        var keywordInSql = keyword is null || StorableText.IsStorable(keyword);
-        IsExactInSql = keywordInSql && query.Eligibility is null && query.Sort != CreatorSort.Score;
+        IsExactInSql = query.Eligibility is null && query.Sort != CreatorSort.Score;
         Account = query.Platform is null ? "l" : "a";
 
         var from = $"{database.Table("creator_catalog")} l";
@@ -34,7 +33,7 @@ internal sealed class CatalogSearch
             from += $" JOIN {database.Table("creator_catalog_accounts")} a ON a.creator_id = l.id AND a.platform = {Parameter(platform.Name, NpgsqlDbType.Text)}";
         }
 
-        if (keyword is not null && keywordInSql)
+        if (keyword is not null)
         {
             // Ranked as KeywordRank ranks: any handle, then the display name, then the bio, each folded and
             // searched as an ordinal substring (strpos compares code points, as an ordinal search of valid text does).

@@ -70,8 +70,7 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">
-    /// The listing holds text PostgreSQL cannot store (U+0000 or an unpaired surrogate), or a value its stored form
-    /// cannot give back exactly; the message names it.
+    /// The listing holds a value its stored form cannot give back exactly; the message names it.
     /// </exception>
     public async ValueTask<bool> UpsertAsync(CreatorListing listing, CancellationToken cancellationToken = default)
     {

@@ -118,4 +118,22 @@ public static class KernelGenerators
             (3, Gen.Choose(0, 1_000_000).Select(i => i / 1_000_000d)),
             (3, Gen.Zip(Gen.Choose(-999_999, 999_999), Gen.Choose(-300, 300), (mantissa, exponent) => mantissa * Math.Pow(10, exponent))),
             (1, Gen.Elements(0d, double.Epsilon, double.MaxValue, double.MinValue, 1e-300)));
+
+    /// <summary>
+    /// Text of 0 to 24 pieces, leaning to what stores and encoders get wrong: letters with and without accents,
+    /// emoji (surrogate pairs), combining marks, right-to-left text and marks, white space and line breaks, and also
+    /// what <see cref="TextRule"/> refuses: NUL, other control characters and each half of a pair on its own; now and
+    /// then any UTF-16 code unit at all.
+    /// </summary>
+    /// <returns>The generator.</returns>
+    public static Gen<string> Texts() =>
+        Gen.Choose(0, 24).SelectMany(count => Gen.ArrayOf(TextPieces, count)).Select(string.Concat);
+
+    private static readonly Gen<string> TextPieces = Gen.Frequency(
+        (12, Gen.Elements("a", "Z", "7", " ", "-", "_", "#", "@", "é", "Zoë", "ß", "İ", "日本", "Ω")),
+        (4, Gen.Elements("\U0001F600", "\U0001F469\u200D\U0001F4BB", "\U0001D11E", "\U00010348")),
+        (3, Gen.Elements("e\u0301", "\u0301", "\u05E9\u05DC\u05D5\u05DD", "\u0645\u0631\u062D\u0628\u0627", "\u200F", "\u202E", "\uFEFF", "\u2028", "\u007F")),
+        (3, Gen.Elements("\t", "\n", "\r\n")),
+        (2, Gen.Elements("\0", "\u0007", "\u001B", "\u001F", "\uD83D", "\uDE00", "\uDBFF", "\uDC00")),
+        (1, Gen.Choose(0, 0xFFFF).Select(unit => ((char)unit).ToString())));
 }

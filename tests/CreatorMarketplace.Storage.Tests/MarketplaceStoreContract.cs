@@ -15,7 +15,7 @@ namespace CreatorMarketplace.Storage.Tests;
 /// What every <see cref="IMarketplaceStore"/> promises. Each store's test class derives from this one and says only
 /// how to make an empty store.
 /// </summary>
-public abstract class MarketplaceStoreContract
+public abstract partial class MarketplaceStoreContract
 {
     protected static readonly Instant Start = Instant.FromUtc(2026, 11, 30, 9, 0);
 

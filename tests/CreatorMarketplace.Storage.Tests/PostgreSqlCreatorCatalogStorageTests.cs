@@ -177,10 +177,9 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
         var creator = new CreatorGenerator(6, _clock).Next();
         var listing = creator.ToListing();
 
-        var nul = await Should.ThrowAsync<ArgumentException>(async () => await catalog.UpsertAsync(Renamed(creator, bio: "tab\0ed")));
-        nul.ParamName.ShouldBe("listing");
-        nul.Message.ShouldContain("Profile.Bio holds U+0000 or an unpaired surrogate");
-        (await Should.ThrowAsync<ArgumentException>(async () => await catalog.UpsertAsync(Renamed(creator, name: "Half \uD83D pair")))).Message.ShouldContain("Profile.DisplayName");
+        // Text PostgreSQL cannot hold never makes a listing: the domain refuses it, naming the member.
+        Should.Throw<DomainValidationException>(() => Renamed(creator, bio: "tab\0ed")).Errors.ShouldHaveSingleItem().Field.ShouldBe("Bio");
+        Should.Throw<DomainValidationException>(() => Renamed(creator, name: "Half \uD83D pair")).Errors.ShouldHaveSingleItem().Field.ShouldBe("DisplayName");
 
         // Made with a wider tolerance than the stored form reads with.
         creator.ChangeProfile(listing.Profile, _clock);
@@ -195,7 +194,7 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task A_keyword_PostgreSQL_text_cannot_hold_is_still_matched_as_the_query_defines()
+    public async Task A_keyword_PostgreSQL_text_cannot_hold_is_refused_and_a_pair_is_matched_whole()
     {
         var (catalog, _) = NewCatalog();
         var smiling = Renamed(new CreatorGenerator(7, _clock).Next(), name: "Zoë \U0001F600");
@@ -203,10 +202,10 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
         await catalog.UpsertAsync(smiling);
         await catalog.UpsertAsync(other);
 
-        // Half of a surrogate pair matches the name that holds the pair, as an ordinal search does.
-        var page = (await catalog.SearchAsync(new CreatorQuery { Keyword = "\uD83D" })).AsT0;
-        page.Items.ShouldBe([smiling]);
-        (await catalog.SearchAsync(new CreatorQuery { Keyword = "\0" })).AsT0.TotalCount.ShouldBe(0);
+        // Half of a surrogate pair and NUL are not text a query keeps (a saved search stores its query).
+        (await catalog.SearchAsync(new CreatorQuery { Keyword = "\uD83D" })).AsT1.Errors.ShouldHaveSingleItem().Code.ShouldBe("text.unpaired_surrogate");
+        (await catalog.SearchAsync(new CreatorQuery { Keyword = "\0" })).AsT1.Errors.ShouldHaveSingleItem().Field.ShouldBe("Keyword");
+        (await catalog.SearchAsync(new CreatorQuery { Keyword = "\U0001F600" })).AsT0.Items.ShouldBe([smiling]);
         (await catalog.SearchAsync(new CreatorQuery { Keyword = "zoe \U0001F600" })).AsT0.Items.ShouldBe([smiling]);
     }
 

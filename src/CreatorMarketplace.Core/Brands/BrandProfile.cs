@@ -41,6 +41,7 @@ public sealed record BrandProfile
         errors.Require(Id != default, nameof(Id), "brand.id_missing", "a brand needs an id.");
         errors.Require(!string.IsNullOrWhiteSpace(Name), nameof(Name), "brand.name_missing", "a brand needs a name.");
         errors.Require(Name is null || Name.Length <= 200, nameof(Name), "brand.name_too_long", "a brand name has at most 200 characters.");
+        errors.RequireText(TextRule.SingleLine, Name, nameof(Name));
         errors.Require(Country is not null, nameof(Country), "brand.country_missing", "a brand needs the country it is registered in.");
         errors.Require(TimeZone is not null, nameof(TimeZone), "brand.time_zone_missing", "a brand needs a time zone.");
         return errors.Errors;

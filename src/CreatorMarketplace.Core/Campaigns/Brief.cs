@@ -39,10 +39,13 @@ public sealed record Brief
     /// <summary>What creators must not do.</summary>
     public IReadOnlyList<string> Donts { get; init; } = [];
 
-    /// <summary>The disclosure hashtags every post must carry, without '#' (for example <c>ad</c>); at least one.</summary>
+    /// <summary>
+    /// The disclosure hashtags every post must carry, at least one, each written with or without '#' (<c>#ad</c> or
+    /// <c>ad</c>) and spelled as <see cref="Compliance.DisclosureRules"/> spells them: letters, digits or '_'.
+    /// </summary>
     public IReadOnlyList<string> MandatoryDisclosure { get; init; } = [];
 
-    /// <summary>Hashtags to use, without '#'.</summary>
+    /// <summary>Hashtags to use, each written with or without '#', of letters, digits or '_'.</summary>
     public IReadOnlyList<string> Hashtags { get; init; } = [];
 
     /// <summary>Accounts to mention, with '@'.</summary>
@@ -56,30 +59,49 @@ public sealed record Brief
 
     /// <summary>Names every problem that makes the brief unusable for a campaign's timeline.</summary>
     /// <param name="timeline">The campaign's timeline; every deliverable must be due inside it.</param>
-    /// <returns>The problems, with paths such as <c>Deliverables[1].Due</c>; empty when valid.</returns>
+    /// <returns>
+    /// The problems, each naming the member at fault with its index, such as <c>Hashtags[2]</c> or
+    /// <c>Deliverables[1].Due</c>; empty when valid.
+    /// </returns>
     public IReadOnlyList<DomainError> Validate(CampaignTimeline timeline)
     {
         ArgumentNullException.ThrowIfNull(timeline);
         var errors = new ErrorCollector();
-        foreach (var (field, items) in new (string, IReadOnlyList<object>?)[]
+        var texts = new (string Field, IReadOnlyList<string> Items, TextRule Rule)[]
         {
-            (nameof(Objectives), Objectives), (nameof(KeyMessages), KeyMessages), (nameof(Dos), Dos), (nameof(Donts), Donts),
-            (nameof(MandatoryDisclosure), MandatoryDisclosure), (nameof(Hashtags), Hashtags), (nameof(Mentions), Mentions),
-            (nameof(Deliverables), Deliverables), (nameof(References), References),
-        })
+            (nameof(Objectives), Objectives, TextRule.MultiLine), (nameof(KeyMessages), KeyMessages, TextRule.MultiLine),
+            (nameof(Dos), Dos, TextRule.MultiLine), (nameof(Donts), Donts, TextRule.MultiLine),
+            (nameof(MandatoryDisclosure), MandatoryDisclosure, TextRule.SingleLine), (nameof(Hashtags), Hashtags, TextRule.SingleLine),
+            (nameof(Mentions), Mentions, TextRule.SingleLine),
+        };
+        foreach (var (field, items, rule) in texts)
         {
-            errors.Require(items is not null && items.All(item => item is not null and not ""), field, "brief.null", "the list may be empty but not null, and holds no null or empty entry.");
+            if (RequireList(errors, field, items))
+            {
+                errors.RequireTexts(rule, items, field);
+            }
         }
 
-        errors.Require(CreativeGuidelines is not null, nameof(CreativeGuidelines), "brief.null", "the creative guidelines may be empty but not null.");
+        RequireList(errors, nameof(Deliverables), Deliverables);
+        RequireList(errors, nameof(References), References);
+        if (errors.Require(CreativeGuidelines is not null, nameof(CreativeGuidelines), "brief.null", "the creative guidelines may be empty but not null."))
+        {
+            errors.RequireText(TextRule.MultiLine, CreativeGuidelines, nameof(CreativeGuidelines));
+        }
+
         if (errors.HasErrors)
         {
             return errors.Errors;
         }
 
         errors.Require(MandatoryDisclosure.Count > 0, nameof(MandatoryDisclosure), "brief.disclosure_missing", "a brief names the disclosure every post must carry (for example #ad).");
-        errors.Require(MandatoryDisclosure.Concat(Hashtags).All(tag => !tag.StartsWith('#')), nameof(Hashtags), "brief.hashtag_format", "hashtags are written without '#'.");
-        errors.Require(Mentions.All(mention => mention.StartsWith('@') && mention.Length > 1), nameof(Mentions), "brief.mention_format", "mentions are written with '@', for example @glowlabs.");
+        RequireHashtags(errors, nameof(MandatoryDisclosure), MandatoryDisclosure);
+        RequireHashtags(errors, nameof(Hashtags), Hashtags);
+        for (var i = 0; i < Mentions.Count; i++)
+        {
+            errors.Require(Mentions[i].StartsWith('@') && Mentions[i].Length > 1, $"{nameof(Mentions)}[{i}]", "brief.mention_format", "mentions are written with '@', for example @glowlabs.");
+        }
+
         if (errors.Require(Deliverables.Count > 0, nameof(Deliverables), "brief.deliverables_missing", "a brief asks for at least one deliverable."))
         {
             var total = Deliverables.Sum(deliverable => (long)deliverable.Quantity);
@@ -96,6 +118,38 @@ public sealed record Brief
         }
 
         return errors.Errors;
+    }
+
+    // A list may be empty but not null, and holds no null or empty entry; each bad entry is named by its index.
+    private static bool RequireList<T>(ErrorCollector errors, string field, IReadOnlyList<T>? items)
+        where T : class
+    {
+        if (!errors.Require(items is not null, field, "brief.null", "the list may be empty but not null."))
+        {
+            return false;
+        }
+
+        var held = true;
+        for (var i = 0; i < items!.Count; i++)
+        {
+            held &= errors.Require(items[i] is not null and not "", $"{field}[{i}]", "brief.null", "a list holds no null or empty entry.");
+        }
+
+        return held;
+    }
+
+    // Spelled as the disclosure rules spell a hashtag: letters, digits or '_', with or without the leading '#'.
+    private static void RequireHashtags(ErrorCollector errors, string field, IReadOnlyList<string> tags)
+    {
+        for (var i = 0; i < tags.Count; i++)
+        {
+            var word = tags[i].StartsWith('#') ? tags[i][1..] : tags[i];
+            errors.Require(
+                word.Length > 0 && word.All(CreatorMarketplace.Compliance.Hashtags.IsTagCharacter),
+                $"{field}[{i}]",
+                "brief.hashtag_format",
+                "a hashtag is one word of letters, digits or '_', written with or without '#' (for example #ad or ad).");
+        }
     }
 
     /// <summary>What a good brief still lacks, as advice; a valid brief may still have gaps.</summary>

@@ -222,10 +222,11 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
     /// <param name="reason">Why; not blank.</param>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once completed or cancelled.</returns>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
     public ActionResult Cancel(string reason, IClock clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        TextRule.MultiLine.Require(reason, nameof(reason));
         ArgumentNullException.ThrowIfNull(clock);
         if (Refuse(CampaignAction.Cancel) is { } refusal)
         {
@@ -240,10 +241,11 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
     /// <param name="code">The code; not blank and not already added.</param>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once completed or cancelled.</returns>
-    /// <exception cref="ArgumentException">The code is blank or already added.</exception>
+    /// <exception cref="ArgumentException">The code is blank, not a single line of well-formed text (<see cref="TextRule.SingleLine"/>), or already added.</exception>
     public ActionResult AddCode(string code, IClock clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        TextRule.SingleLine.Require(code, nameof(code));
         ArgumentNullException.ThrowIfNull(clock);
         if (Refuse(CampaignAction.UseCodes) is { } refusal)
         {
@@ -333,6 +335,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
                 "cancellationReason",
                 "campaign.cancellation_reason_mismatch",
                 "a cancelled campaign says why, and only a cancelled one.");
+            errors.RequireText(TextRule.MultiLine, snapshot.CancellationReason, "cancellationReason");
         }
 
         var codesHold = errors.Require(snapshot.Codes is not null, "codes", "snapshot.codes_missing", "the codes may be empty but not null.");
@@ -369,7 +372,8 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
             }
 
             var at = errors.At($"[{i}]");
-            if (at.Require(!string.IsNullOrWhiteSpace(code.Code), "code", "campaign.code_blank", "a campaign code is not blank."))
+            if (at.Require(!string.IsNullOrWhiteSpace(code.Code), "code", "campaign.code_blank", "a campaign code is not blank.")
+                && at.RequireText(TextRule.SingleLine, code.Code, "code"))
             {
                 at.Require(seen.Add(code.Code), "code", "campaign.code_repeated", $"the campaign has the code '{code.Code}' more than once.");
             }

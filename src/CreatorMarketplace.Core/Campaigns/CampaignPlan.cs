@@ -120,6 +120,7 @@ public sealed record CampaignPlan
     {
         var errors = new ErrorCollector();
         errors.Require(!string.IsNullOrWhiteSpace(Name), nameof(Name), "campaign.name_missing", "a campaign needs a name.");
+        errors.RequireText(TextRule.SingleLine, Name, nameof(Name));
         errors.Require(Objective is not null, nameof(Objective), "campaign.objective_missing", "a campaign names its objective.");
         errors.Require(!Budget.IsDefault && Budget.IsPositive, nameof(Budget), "campaign.budget_not_positive", "a campaign's budget must be positive.");
         if (errors.Require(TargetMarkets is { Count: > 0 } && TargetMarkets.All(market => market is not null), nameof(TargetMarkets), "campaign.target_markets_missing", "a campaign targets at least one market, and no null."))
@@ -134,6 +135,7 @@ public sealed record CampaignPlan
             for (var i = 0; i < Kpis!.Count; i++)
             {
                 errors.Require(!string.IsNullOrWhiteSpace(Kpis[i].Metric), $"{nameof(Kpis)}[{i}].{nameof(CampaignKpi.Metric)}", "campaign.kpi_metric_missing", "a KPI names its metric.");
+                errors.RequireText(TextRule.SingleLine, Kpis[i].Metric, $"{nameof(Kpis)}[{i}].{nameof(CampaignKpi.Metric)}");
             }
         }
 

@@ -250,11 +250,12 @@ public sealed class Collaboration : AggregateRoot<CollaborationId>, ISnapshotabl
     /// <param name="reason">Why; not blank.</param>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once negotiating, or for the party who opened it.</returns>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
     public ActionResult Decline(Actor by, string reason, IClock clock)
     {
         RequireParty(by, nameof(by));
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        TextRule.MultiLine.Require(reason, nameof(reason));
         ArgumentNullException.ThrowIfNull(clock);
         if (Refuse(CollaborationAction.Decline) is { } refusal)
         {
@@ -328,10 +329,11 @@ public sealed class Collaboration : AggregateRoot<CollaborationId>, ISnapshotabl
     /// <param name="content">A reference to the content; not blank.</param>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> when a draft is under review or approved.</returns>
-    /// <exception cref="ArgumentException">No such deliverable, or blank content.</exception>
+    /// <exception cref="ArgumentException">No such deliverable, or content that is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
     public ActionResult SubmitDraft(string deliverable, string content, IClock clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(content);
+        TextRule.MultiLine.Require(content, nameof(content));
         ArgumentNullException.ThrowIfNull(clock);
         if (Refuse(CollaborationAction.SubmitDraft) is { } refusal)
         {
@@ -364,10 +366,11 @@ public sealed class Collaboration : AggregateRoot<CollaborationId>, ISnapshotabl
     /// <param name="notes">What to change; not blank.</param>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> when no draft awaits content review, the rounds are used up, or the draft counts as approved.</returns>
-    /// <exception cref="ArgumentException">No such deliverable, or blank notes.</exception>
+    /// <exception cref="ArgumentException">No such deliverable, or notes that are blank or break <see cref="TextRule.MultiLine"/>.</exception>
     public ActionResult RequestRevision(string deliverable, string notes, IClock clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(notes);
+        TextRule.MultiLine.Require(notes, nameof(notes));
         return Review(deliverable, clock, (progress, now) =>
         {
             var draft = progress.Drafts[^1];
@@ -394,13 +397,14 @@ public sealed class Collaboration : AggregateRoot<CollaborationId>, ISnapshotabl
     /// <param name="reason">Why it failed; required when it did.</param>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> when no draft is under ad review.</returns>
-    /// <exception cref="ArgumentException">No such deliverable, or a failure without a reason.</exception>
+    /// <exception cref="ArgumentException">No such deliverable, a failure without a reason, or a reason that breaks <see cref="TextRule.MultiLine"/>.</exception>
     public ActionResult RecordAdReview(string deliverable, bool passed, string? reason, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         if (!passed)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+            TextRule.MultiLine.Require(reason, nameof(reason));
         }
 
         if (Refuse(CollaborationAction.RecordAdReview) is { } refusal)
@@ -449,10 +453,12 @@ public sealed class Collaboration : AggregateRoot<CollaborationId>, ISnapshotabl
     /// <param name="post">The post; not in the future.</param>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> when the draft is not approved, it is already posted, or the post is outside the window.</returns>
-    /// <exception cref="ArgumentException">No such deliverable, or a post dated after now.</exception>
+    /// <exception cref="ArgumentException">No such deliverable, a post dated after now, or a post id that is blank or breaks <see cref="TextRule.SingleLine"/>.</exception>
     public ActionResult RecordPost(string deliverable, PostRecord post, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(post);
+        ArgumentException.ThrowIfNullOrWhiteSpace(post.PostId, nameof(post));
+        TextRule.SingleLine.Require(post.PostId, nameof(post), $"{nameof(post)}.{nameof(PostRecord.PostId)}");
         ArgumentNullException.ThrowIfNull(clock);
         var now = clock.GetCurrentInstant();
         if (post.PostedAt > now)
@@ -527,11 +533,12 @@ public sealed class Collaboration : AggregateRoot<CollaborationId>, ISnapshotabl
     /// <param name="reason">Why; not blank.</param>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once it has ended.</returns>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
     public ActionResult Cancel(Actor by, string reason, IClock clock)
     {
         RequireParty(by, nameof(by));
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        TextRule.MultiLine.Require(reason, nameof(reason));
         ArgumentNullException.ThrowIfNull(clock);
         if (Refuse(CollaborationAction.Cancel) is { } refusal)
         {
@@ -552,15 +559,24 @@ public sealed class Collaboration : AggregateRoot<CollaborationId>, ISnapshotabl
     /// <param name="clock">The clock.</param>
     /// <param name="attachments">References to attached files.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once the collaboration has ended.</returns>
-    /// <exception cref="ArgumentException">A blank body or attachment.</exception>
+    /// <exception cref="ArgumentException">
+    /// A blank body or attachment, a body that breaks <see cref="TextRule.MultiLine"/>, or an attachment that breaks
+    /// <see cref="TextRule.SingleLine"/> (named by its index).
+    /// </exception>
     public ActionResult SendMessage(Actor author, string body, IClock clock, IReadOnlyList<string>? attachments = null)
     {
         RequireParty(author, nameof(author));
         ArgumentException.ThrowIfNullOrWhiteSpace(body);
+        TextRule.MultiLine.Require(body, nameof(body));
         ArgumentNullException.ThrowIfNull(clock);
         if (attachments is not null && attachments.Any(string.IsNullOrWhiteSpace))
         {
             throw new ArgumentException("attachments: an attachment reference may not be blank.", nameof(attachments));
+        }
+
+        for (var i = 0; i < (attachments?.Count ?? 0); i++)
+        {
+            TextRule.SingleLine.Require(attachments![i], nameof(attachments), $"{nameof(attachments)}[{i}]");
         }
 
         if (Refuse(CollaborationAction.SendMessage) is { } refusal)

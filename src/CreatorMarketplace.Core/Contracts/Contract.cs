@@ -109,11 +109,12 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once completed or terminated.</returns>
     /// <exception cref="DomainValidationException">The terms are invalid.</exception>
-    /// <exception cref="ArgumentException"><paramref name="note"/> is blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="note"/> is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
     public ActionResult Amend(ContractTerms terms, string note, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentException.ThrowIfNullOrWhiteSpace(note);
+        TextRule.MultiLine.Require(note, nameof(note));
         if (Refuse(ContractAction.Amend) is { } refusal)
         {
             return refusal;
@@ -142,12 +143,13 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
     /// <param name="version">The version the signer read and signs; it must be the newest.</param>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> when nothing awaits a signature, the version is not the newest, or the party has signed it already.</returns>
-    /// <exception cref="ArgumentException"><paramref name="signer"/> is blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="signer"/> is blank or not a single line of well-formed text (<see cref="TextRule.SingleLine"/>).</exception>
     public ActionResult Sign(ContractParty party, string signer, int version, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(party);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentException.ThrowIfNullOrWhiteSpace(signer);
+        TextRule.SingleLine.Require(signer, nameof(signer));
         if (Refuse(ContractAction.Sign) is { } refusal)
         {
             return refusal;
@@ -200,12 +202,13 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
     /// <param name="reason">Why; not blank.</param>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once completed or terminated.</returns>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
     public ActionResult Terminate(ContractParty by, string reason, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(by);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        TextRule.MultiLine.Require(reason, nameof(reason));
         if (Refuse(ContractAction.Terminate) is { } refusal)
         {
             return refusal;
@@ -372,6 +375,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
                 "termination",
                 "contract.termination_mismatch",
                 "a terminated contract records who ended it and why, and only a terminated one.");
+            errors.RequireText(TextRule.MultiLine, snapshot.Termination?.Reason, "termination.reason");
         }
 
         errors.ThrowIfAny(nameof(snapshot));
@@ -409,7 +413,11 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
 
             var at = errors.At($"versions[{i}]");
             at.Require(version.Number == i + 1, "number", "contract.version_number", $"versions are numbered from 1 in order; this one is {i + 1}, not {version.Number}.");
-            at.Require(!string.IsNullOrWhiteSpace(version.Note), "note", "contract.note_missing", "a version says why it was written.");
+            if (at.Require(!string.IsNullOrWhiteSpace(version.Note), "note", "contract.note_missing", "a version says why it was written."))
+            {
+                at.RequireText(TextRule.MultiLine, version.Note, "note");
+            }
+
             var terms = new ErrorCollector();
             if (at.Require(version.Terms is not null, "terms", "snapshot.terms_missing", "a version has terms."))
             {
@@ -449,6 +457,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
             var at = errors.At($"signatures[{i}]");
             at.Require(signature.Party is not null, "party", "snapshot.party_missing", "a signature names the side signing.");
             at.Require(!string.IsNullOrWhiteSpace(signature.Signer), "signer", "contract.signer_missing", "a signature names who signed.");
+            at.RequireText(TextRule.SingleLine, signature.Signer, "signer");
             if (at.Require(!versionsKnown || (signature.Version >= 1 && signature.Version <= snapshot.Versions.Count), "version", "contract.signature_unknown_version", $"there is no version {signature.Version} to sign.")
                 && at.Require(signature.Version >= latest, "version", "contract.signature_out_of_order", $"version {signature.Version} is signed after version {latest}, which replaced it."))
             {

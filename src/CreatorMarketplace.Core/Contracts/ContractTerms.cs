@@ -185,7 +185,11 @@ public sealed record ContractTerms
             errors.At(nameof(Exclusivity)).AddRange(Exclusivity.Validate());
         }
 
-        errors.Require(PaymentTerms is not null && !string.IsNullOrWhiteSpace(PaymentTerms.Name), nameof(PaymentTerms), "contract.payment_terms_missing", "a contract names its payment terms.");
+        if (errors.Require(PaymentTerms is not null && !string.IsNullOrWhiteSpace(PaymentTerms.Name), nameof(PaymentTerms), "contract.payment_terms_missing", "a contract names its payment terms."))
+        {
+            errors.RequireText(TextRule.SingleLine, PaymentTerms!.Name, $"{nameof(PaymentTerms)}.{nameof(PaymentTermsReference.Name)}");
+        }
+
         if (errors.Require(Cancellation is not null, nameof(Cancellation), "contract.null", "a contract states its cancellation terms."))
         {
             errors.Require(Cancellation!.NoticeDays >= 0, $"{nameof(Cancellation)}.{nameof(CancellationTerms.NoticeDays)}", "contract.out_of_range", $"notice days may not be negative, got {Cancellation.NoticeDays}.");
@@ -219,7 +223,8 @@ public sealed record ContractTerms
         {
             var deliverable = Deliverables[i];
             var at = errors.At($"{nameof(Deliverables)}[{i}]");
-            if (at.Require(!string.IsNullOrWhiteSpace(deliverable.Name), nameof(ContractDeliverable.Name), "contract.deliverable_name_missing", "a deliverable needs a name."))
+            if (at.Require(!string.IsNullOrWhiteSpace(deliverable.Name), nameof(ContractDeliverable.Name), "contract.deliverable_name_missing", "a deliverable needs a name.")
+                && at.RequireText(TextRule.SingleLine, deliverable.Name, nameof(ContractDeliverable.Name)))
             {
                 at.Require(names.Add(deliverable.Name), nameof(ContractDeliverable.Name), "contract.duplicate", $"another deliverable is also named '{deliverable.Name}'.");
             }

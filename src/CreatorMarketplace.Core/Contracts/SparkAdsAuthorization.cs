@@ -114,13 +114,15 @@ public sealed record SparkAdsAuthorization
     /// <param name="days">7, 30, 60 or 365.</param>
     /// <param name="clock">The clock.</param>
     /// <returns>A waiting request.</returns>
-    /// <exception cref="DomainValidationException">A blank deliverable or post id, or a length TikTok does not offer.</exception>
+    /// <exception cref="DomainValidationException">A blank deliverable or post id, one that breaks <see cref="TextRule.SingleLine"/>, or a length TikTok does not offer.</exception>
     public static SparkAdsAuthorization Request(ContractId contract, string deliverable, string postId, int days, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         var errors = new ErrorCollector();
         errors.Require(!string.IsNullOrWhiteSpace(deliverable), nameof(deliverable), "spark_ads.deliverable_missing", "a request names the contract's deliverable.");
         errors.Require(!string.IsNullOrWhiteSpace(postId), nameof(postId), "spark_ads.post_missing", "a request names the post.");
+        errors.RequireText(TextRule.SingleLine, deliverable, nameof(deliverable));
+        errors.RequireText(TextRule.SingleLine, postId, nameof(postId));
         RequireAllowed(errors, nameof(days), days);
         errors.ThrowIfAny();
         return new(contract, deliverable, postId, days, clock.GetCurrentInstant());
@@ -131,13 +133,14 @@ public sealed record SparkAdsAuthorization
     /// <param name="clock">The clock; the code is valid from now.</param>
     /// <param name="approvedDays">The days approved; the request's when null.</param>
     /// <returns>The accepted authorisation, or <see cref="NotAllowed"/> unless waiting.</returns>
-    /// <exception cref="DomainValidationException">A blank code or a length TikTok does not offer.</exception>
+    /// <exception cref="DomainValidationException">A blank code, one that breaks <see cref="TextRule.SingleLine"/>, or a length TikTok does not offer.</exception>
     public ActionResult<SparkAdsAuthorization> Accept(string authCode, IClock clock, int? approvedDays = null)
     {
         ArgumentNullException.ThrowIfNull(clock);
         var days = approvedDays ?? RequestedDays;
         var errors = new ErrorCollector();
         errors.Require(!string.IsNullOrWhiteSpace(authCode), nameof(authCode), "spark_ads.code_missing", "an accepted authorisation has an auth code.");
+        errors.RequireText(TextRule.SingleLine, authCode, nameof(authCode));
         RequireAllowed(errors, nameof(approvedDays), days);
         errors.ThrowIfAny();
         if (Status != SparkAdsStatus.Waiting)

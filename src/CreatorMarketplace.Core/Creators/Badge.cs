@@ -25,14 +25,14 @@ public sealed class Badge : SmartEnum<Badge, int>
 /// <param name="OccurredAt">When the violation happened.</param>
 /// <param name="Code">The platform's or the application's code for the rule broken, for example <c>"community_guidelines"</c>.</param>
 /// <param name="Description">What happened, for people.</param>
-/// <exception cref="ArgumentException"><paramref name="Code"/> or <paramref name="Description"/> is blank.</exception>
+/// <exception cref="ArgumentException"><paramref name="Code"/> or <paramref name="Description"/> is blank, or breaks its <see cref="TextRule"/> (a <see cref="DomainValidationException"/>).</exception>
 public sealed record ComplianceViolation(Instant OccurredAt, string Code, string Description)
 {
     /// <summary>The code of the rule broken.</summary>
-    public string Code { get; init; } = string.IsNullOrWhiteSpace(Code) ? throw new ArgumentException("Code: a violation needs the code of the rule broken.", nameof(Code)) : Code;
+    public string Code { get; init; } = string.IsNullOrWhiteSpace(Code) ? throw new ArgumentException("Code: a violation needs the code of the rule broken.", nameof(Code)) : TextRule.SingleLine.Require(Code, nameof(Code));
 
     /// <summary>What happened, for people.</summary>
-    public string Description { get; init; } = Description ?? throw new ArgumentNullException(nameof(Description));
+    public string Description { get; init; } = TextRule.MultiLine.Require(Description ?? throw new ArgumentNullException(nameof(Description)), nameof(Description));
 }
 
 /// <summary>Work a creator did for a brand before, inside or outside the marketplace.</summary>
@@ -40,12 +40,12 @@ public sealed record ComplianceViolation(Instant OccurredAt, string Code, string
 /// <param name="Industry">The brand's industry, if known.</param>
 /// <param name="Count">How many collaborations, at least 1.</param>
 /// <param name="Brand">The brand's id when the brand is in this marketplace.</param>
-/// <exception cref="ArgumentException"><paramref name="BrandName"/> is blank.</exception>
+/// <exception cref="ArgumentException"><paramref name="BrandName"/> is blank or not a single line of well-formed text (<see cref="TextRule.SingleLine"/>).</exception>
 /// <exception cref="ArgumentOutOfRangeException"><paramref name="Count"/> is below 1.</exception>
 public sealed record PastCollaboration(string BrandName, IndustryLabel? Industry, int Count, BrandId? Brand = null)
 {
     /// <summary>The brand's name.</summary>
-    public string BrandName { get; init; } = string.IsNullOrWhiteSpace(BrandName) ? throw new ArgumentException("BrandName: a past collaboration names its brand.", nameof(BrandName)) : BrandName;
+    public string BrandName { get; init; } = string.IsNullOrWhiteSpace(BrandName) ? throw new ArgumentException("BrandName: a past collaboration names its brand.", nameof(BrandName)) : TextRule.SingleLine.Require(BrandName, nameof(BrandName));
 
     /// <summary>How many collaborations, at least 1.</summary>
     public int Count { get; init; } = Count >= 1 ? Count : throw new ArgumentOutOfRangeException(nameof(Count), Count, "Count: at least 1 collaboration.");

@@ -11,13 +11,17 @@ public sealed record CreatorIdentity
     /// <param name="creator">The creator it belongs to.</param>
     /// <param name="legalName">The legal name.</param>
     /// <param name="email">The e-mail address.</param>
-    /// <exception cref="DomainValidationException">A field is blank or the e-mail address is not of the form <c>name@domain</c>.</exception>
+    /// <exception cref="DomainValidationException">A field is blank or not a single line of well-formed text (<see cref="TextRule.SingleLine"/>), or the e-mail address is not of the form <c>name@domain</c>.</exception>
     public CreatorIdentity(CreatorId creator, string legalName, string email)
     {
         var errors = new ErrorCollector();
         errors.Require(creator.Value != Guid.Empty, nameof(creator), "identity.creator_missing", "the identity must belong to a creator.");
         errors.Require(!string.IsNullOrWhiteSpace(legalName), nameof(legalName), "identity.legal_name_missing", "a legal name is required.");
-        errors.Require(IsEmail(email), nameof(email), "identity.email_invalid", "an e-mail address has the form name@domain.");
+        errors.RequireText(TextRule.SingleLine, legalName, nameof(legalName));
+        if (errors.Require(IsEmail(email), nameof(email), "identity.email_invalid", "an e-mail address has the form name@domain."))
+        {
+            errors.RequireText(TextRule.SingleLine, email, nameof(email));
+        }
         errors.ThrowIfAny();
         Creator = creator;
         LegalName = legalName;
@@ -60,11 +64,13 @@ public readonly record struct SecretReference
     /// <summary>Creates a reference.</summary>
     /// <param name="token">The provider's token.</param>
     /// <param name="lastFour">The last four characters of the secret.</param>
-    /// <exception cref="ArgumentException"><paramref name="token"/> is blank or <paramref name="lastFour"/> is not exactly four characters.</exception>
+    /// <exception cref="ArgumentException"><paramref name="token"/> is blank or <paramref name="lastFour"/> is not exactly four characters; either is not a single line of well-formed text (<see cref="TextRule.SingleLine"/>).</exception>
     public SecretReference(string token, string lastFour)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
         ArgumentNullException.ThrowIfNull(lastFour);
+        TextRule.SingleLine.Require(token, nameof(token));
+        TextRule.SingleLine.Require(lastFour, nameof(lastFour));
         if (lastFour.Length != 4)
         {
             throw new ArgumentException($"lastFour: exactly four characters are kept, got {lastFour.Length}.", nameof(lastFour));

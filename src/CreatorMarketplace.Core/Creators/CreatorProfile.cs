@@ -46,7 +46,9 @@ public sealed record CreatorProfile
         var errors = new ErrorCollector();
         errors.Require(!string.IsNullOrWhiteSpace(DisplayName), nameof(DisplayName), "creator.display_name_missing", "a creator needs a display name.");
         errors.Require(DisplayName is null || DisplayName.Length <= 100, nameof(DisplayName), "creator.display_name_too_long", "a display name has at most 100 characters.");
+        errors.RequireText(TextRule.SingleLine, DisplayName, nameof(DisplayName));
         errors.Require(Bio is not null && Bio.Length <= 2_000, nameof(Bio), "creator.bio_too_long", "a bio has at most 2,000 characters.");
+        errors.RequireText(TextRule.MultiLine, Bio, nameof(Bio));
         errors.Require(HomeCountry is not null, nameof(HomeCountry), "creator.home_country_missing", "a creator needs a home country.");
         errors.Require(
             HomeSubdivision is null || HomeCountry is null || ReferenceEquals(HomeSubdivision.Value.Country, HomeCountry),

@@ -8,7 +8,7 @@ public readonly record struct ContentLabel
 {
     /// <summary>Creates a label from its id.</summary>
     /// <param name="id">A non-blank id of at most 64 characters.</param>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is blank or longer than 64 characters.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is blank, longer than 64 characters, or not a single line of well-formed text (<see cref="TextRule.SingleLine"/>).</exception>
     public ContentLabel(string id) => Id = LabelId.Require(id, nameof(id));
 
     /// <summary>The label id.</summary>
@@ -27,7 +27,7 @@ public readonly record struct IndustryLabel
 {
     /// <summary>Creates a label from its id.</summary>
     /// <param name="id">A non-blank id of at most 64 characters.</param>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is blank or longer than 64 characters.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is blank, longer than 64 characters, or not a single line of well-formed text (<see cref="TextRule.SingleLine"/>).</exception>
     public IndustryLabel(string id) => Id = LabelId.Require(id, nameof(id));
 
     /// <summary>The label id.</summary>
@@ -46,7 +46,7 @@ internal static class LabelId
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id, paramName);
         return id.Length <= MaxLength
-            ? id
+            ? TextRule.SingleLine.Require(id, paramName)
             : throw new ArgumentException($"{paramName}: a label id has at most {MaxLength} characters, got {id.Length}.", paramName);
     }
 }

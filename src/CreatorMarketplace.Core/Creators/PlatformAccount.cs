@@ -29,7 +29,7 @@ public sealed record PlatformAccount
     /// <param name="stats">The latest numbers.</param>
     /// <param name="externalId">The platform's id for the account (TikTok's <c>open_id</c>, YouTube's channel id), if known.</param>
     /// <exception cref="ArgumentNullException"><paramref name="type"/> or <paramref name="stats"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="handle"/> is the default handle, or <paramref name="externalId"/> is blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="handle"/> is the default handle, or <paramref name="externalId"/> is blank or not a single line of well-formed text (<see cref="TextRule.SingleLine"/>).</exception>
     public PlatformAccount(Handle handle, AccountType type, AccountStats stats, string? externalId = null)
     {
         if (handle.Platform is null)
@@ -42,6 +42,7 @@ public sealed record PlatformAccount
         if (externalId is not null)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(externalId);
+            TextRule.SingleLine.Require(externalId, nameof(externalId));
         }
 
         Handle = handle;

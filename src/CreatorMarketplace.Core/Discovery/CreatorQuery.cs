@@ -164,7 +164,8 @@ public sealed record CreatorQuery
         left is null || right is null ? ReferenceEquals(left, right) : left.ToHashSet().SetEquals(right);
 
     /// <summary>Checks the query and names every problem: bounds out of range or crossed, shares outside 0..1,
-    /// a price without a currency, contradictory filters, a blank keyword, a page size out of range.</summary>
+    /// a price without a currency, contradictory filters, a blank keyword or one that breaks <see cref="TextRule.SingleLine"/>,
+    /// a page size out of range.</summary>
     /// <returns>The problems, empty when the query is valid.</returns>
     public IReadOnlyList<DomainError> Validate()
     {
@@ -208,6 +209,7 @@ public sealed record CreatorQuery
             nameof(Keyword),
             "query.keyword_invalid",
             "a keyword has 1 to 100 characters and is not only white space.");
+        errors.RequireText(TextRule.SingleLine, Keyword, nameof(Keyword));
         errors.Require(
             PageSize is >= 1 and <= MaxPageSize,
             nameof(PageSize),

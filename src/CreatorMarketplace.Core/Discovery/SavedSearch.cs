@@ -110,6 +110,7 @@ public sealed class SavedSearch : AggregateRoot<SavedSearchId>, ISnapshotable<Sa
     {
         var trimmed = name?.Trim() ?? string.Empty;
         errors.Require(trimmed.Length is >= 1 and <= Shortlist.MaxNameLength, nameof(name), "saved_search.name_invalid", $"a name has 1 to {Shortlist.MaxNameLength} characters.");
+        errors.RequireText(TextRule.SingleLine, name, nameof(name));
         return trimmed;
     }
 }

@@ -76,8 +76,8 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortl
     /// <summary>Lists a creator, with optional tags and note.</summary>
     /// <param name="creator">The creator.</param>
     /// <param name="clock">The clock that stamps the entry and the event.</param>
-    /// <param name="tags">Tags for the creator; each 1 to 40 characters, repeats ignoring case removed.</param>
-    /// <param name="note">A note, at most 2,000 characters.</param>
+    /// <param name="tags">Tags for the creator; each 1 to 40 characters on one line (<see cref="TextRule.SingleLine"/>), repeats ignoring case removed.</param>
+    /// <param name="note">A note, at most 2,000 characters of <see cref="TextRule.MultiLine"/> text.</param>
     /// <returns><see cref="ShortlistEntry"/> when listed, or <see cref="AlreadyListed"/> (and no change) when the creator is on the list.</returns>
     /// <exception cref="ArgumentException">A tag or the note breaks its rule; nothing changes.</exception>
     public ShortlistAddResult Add(CreatorId creator, IClock clock, IEnumerable<string>? tags = null, string? note = null)
@@ -119,8 +119,8 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortl
 
     /// <summary>Replaces a listed creator's tags and note.</summary>
     /// <param name="creator">A listed creator.</param>
-    /// <param name="tags">The tags; each 1 to 40 characters, repeats ignoring case removed.</param>
-    /// <param name="note">The note, at most 2,000 characters, or null for none.</param>
+    /// <param name="tags">The tags; each 1 to 40 characters on one line (<see cref="TextRule.SingleLine"/>), repeats ignoring case removed.</param>
+    /// <param name="note">The note, at most 2,000 characters of <see cref="TextRule.MultiLine"/> text, or null for none.</param>
     /// <param name="clock">The clock that stamps the event.</param>
     /// <exception cref="ArgumentException">The creator is not listed, or a tag or the note breaks its rule; nothing changes.</exception>
     public void Annotate(CreatorId creator, IEnumerable<string> tags, string? note, IClock clock)
@@ -163,6 +163,7 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortl
             "name",
             "shortlist.name_invalid",
             $"a name is trimmed and has 1 to {MaxNameLength} characters.");
+        errors.RequireText(TextRule.SingleLine, snapshot.Name, "name");
         var listed = new HashSet<CreatorId>();
         for (var i = 0; i < snapshot.Entries.Count; i++)
         {
@@ -185,6 +186,7 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortl
                 $"entries[{i}].note",
                 "shortlist.note_too_long",
                 $"a note has at most {ShortlistEntry.MaxNoteLength} characters.");
+            errors.RequireText(TextRule.MultiLine, entry.Note, $"entries[{i}].note");
         }
 
         errors.ThrowIfAny(nameof(snapshot));
@@ -208,6 +210,7 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortl
     private static string RequireName(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        TextRule.SingleLine.Require(name, nameof(name));
         var trimmed = name.Trim();
         return trimmed.Length <= MaxNameLength
             ? trimmed
@@ -257,7 +260,7 @@ public sealed record ShortlistEntry(CreatorId Creator, Instant AddedAt, IReadOnl
             {
                 errors.Add($"tags[{index}]", "shortlist.tag_invalid", $"a tag has 1 to {MaxTagLength} characters.");
             }
-            else if (!kept.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
+            else if (errors.RequireText(TextRule.SingleLine, tag, $"tags[{index}]") && !kept.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
             {
                 kept.Add(trimmed);
             }
@@ -271,7 +274,7 @@ public sealed record ShortlistEntry(CreatorId Creator, Instant AddedAt, IReadOnl
 
     internal static string? CheckNote(string? note) =>
         note is null || note.Length <= MaxNoteLength
-            ? note
+            ? TextRule.MultiLine.Require(note, nameof(note))
             : throw new ArgumentException($"note: a note has at most {MaxNoteLength} characters, got {note.Length}.", nameof(note));
 }
 

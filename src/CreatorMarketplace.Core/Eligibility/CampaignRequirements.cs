@@ -73,6 +73,7 @@ public sealed record CampaignRequirements
             nameof(ExcludedKeywords),
             "campaign.keyword_blank",
             "an excluded keyword needs at least one letter or digit.");
+        errors.RequireTexts(TextRule.SingleLine, ExcludedKeywords, nameof(ExcludedKeywords));
         errors.Require(
             MinorAudienceLimit is null || MinorAudienceLimit.Category is not null,
             nameof(MinorAudienceLimit),

@@ -128,6 +128,8 @@ public sealed class MarketplacePolicy : IEquatable<MarketplacePolicy>
         var errors = new ErrorCollector();
         errors.Require(!string.IsNullOrWhiteSpace(name), "name", "policy.name_missing", "a policy needs a name.");
         errors.Require(description is not null, "description", "policy.missing", "a policy's description may be empty but not null.");
+        errors.RequireText(TextRule.SingleLine, name, "name");
+        errors.RequireText(TextRule.MultiLine, description, "description");
         if (effectiveFroms is not { Count: > 0 })
         {
             errors.Add("versions", "policy.versions_missing", "a policy needs at least one version.");

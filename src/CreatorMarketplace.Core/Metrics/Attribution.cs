@@ -21,7 +21,10 @@ public static class TrackingLink
     /// <param name="landingPage">An absolute http or https URL.</param>
     /// <param name="utm">The parameters; source, medium and campaign are required.</param>
     /// <returns>The tracking link.</returns>
-    /// <exception cref="ArgumentException">The page is not absolute http(s), it already has UTM parameters, or a required parameter is blank.</exception>
+    /// <exception cref="ArgumentException">
+    /// The page is not absolute http(s), it already has UTM parameters, a required parameter is blank, or a parameter
+    /// breaks <see cref="TextRule.SingleLine"/>.
+    /// </exception>
     public static Uri Build(Uri landingPage, UtmParameters utm)
     {
         ArgumentNullException.ThrowIfNull(landingPage);
@@ -44,6 +47,7 @@ public static class TrackingLink
         {
             if (value is not null)
             {
+                TextRule.SingleLine.Require(value, nameof(utm), $"{nameof(utm)}.{name}");
                 query.Append(query.Length == 0 ? "" : "&").Append(name).Append('=').Append(Uri.EscapeDataString(value));
             }
         }
@@ -173,10 +177,11 @@ public sealed class ConversionBook(Duration lockingWindow, Currency currency)
     /// <summary>Assigns a discount code to a collaboration (codes compare ignoring case).</summary>
     /// <param name="code">The code.</param>
     /// <param name="collaboration">The collaboration.</param>
-    /// <exception cref="ArgumentException">The code is blank or belongs to another collaboration.</exception>
+    /// <exception cref="ArgumentException">The code is blank, breaks <see cref="TextRule.SingleLine"/>, or belongs to another collaboration.</exception>
     public void AssignCode(string code, CollaborationId collaboration)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        TextRule.SingleLine.Require(code, nameof(code));
         if (_codes.TryGetValue(code, out var owner) && owner != collaboration)
         {
             throw new ArgumentException($"code: '{code}' already belongs to collaboration {owner}.", nameof(code));
@@ -192,10 +197,12 @@ public sealed class ConversionBook(Duration lockingWindow, Currency currency)
     /// <param name="discountCode">The code used, if any.</param>
     /// <param name="landingLink">The tracking link the buyer came through, if any.</param>
     /// <returns>The conversion.</returns>
-    /// <exception cref="ArgumentException">A blank id, another currency or a negative value.</exception>
+    /// <exception cref="ArgumentException">A blank id, an id or code that breaks <see cref="TextRule.SingleLine"/>, another currency or a negative value.</exception>
     public Conversion Record(string id, Instant occurredAt, Money value, string? discountCode = null, Uri? landingLink = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        TextRule.SingleLine.Require(id, nameof(id));
+        TextRule.SingleLine.Require(discountCode, nameof(discountCode));
         if (value.Currency != Currency || value.IsNegative)
         {
             throw new ArgumentException($"value: a conversion's value is zero or more in {Currency.Code}, got {value}.", nameof(value));
@@ -226,9 +233,11 @@ public sealed class ConversionBook(Duration lockingWindow, Currency currency)
     /// <param name="clock">The clock.</param>
     /// <returns>The reversed conversion, or <see cref="NotAllowed"/> once locked, approved, paid or reversed.</returns>
     /// <exception cref="KeyNotFoundException">There is no such conversion.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
     public ActionResult<Conversion> Reverse(string id, string reason, IClock clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        TextRule.MultiLine.Require(reason, nameof(reason));
         ArgumentNullException.ThrowIfNull(clock);
         var conversion = _conversions[id];
         var now = clock.GetCurrentInstant();

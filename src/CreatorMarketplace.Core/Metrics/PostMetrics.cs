@@ -154,6 +154,7 @@ public sealed record PostMetrics
     {
         var errors = new ErrorCollector();
         errors.Require(!string.IsNullOrWhiteSpace(PostId), nameof(PostId), "metrics.post_missing", "a snapshot names its post.");
+        errors.RequireText(TextRule.SingleLine, PostId, nameof(PostId));
         errors.Require(Platform is not null && Kind is not null, nameof(Platform), "metrics.null", "a snapshot names its platform and kind.");
         errors.Require(CapturedAt >= PostedAt, nameof(CapturedAt), "metrics.captured_before_posting", $"numbers cannot be captured ({CapturedAt}) before the post went live ({PostedAt}).");
         foreach (var (field, value) in new (string, long?)[]

@@ -12,11 +12,11 @@ public sealed class PostMetricsHistory
 
     /// <summary>Starts an empty history for a post.</summary>
     /// <param name="postId">The platform's id of the post.</param>
-    /// <exception cref="ArgumentException"><paramref name="postId"/> is blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="postId"/> is blank or breaks <see cref="TextRule.SingleLine"/>.</exception>
     public PostMetricsHistory(string postId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(postId);
-        PostId = postId;
+        PostId = TextRule.SingleLine.Require(postId, nameof(postId));
     }
 
     /// <summary>The post.</summary>

@@ -225,6 +225,7 @@ public sealed class EscrowLedger
     public LedgerResult Correct(string key, string transaction, string reason, IClock clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        TextRule.MultiLine.Require(reason, nameof(reason));
         return Post(key, new("correction", Guid.Empty, Guid.Empty, Guid.Empty, default, transaction + "\n" + reason), clock, null, reverses: transaction, plan: state =>
         {
             if (!state.ByKey.TryGetValue(transaction, out var original))
@@ -257,6 +258,7 @@ public sealed class EscrowLedger
     private LedgerResult Post(string key, Command command, IClock clock, Money? amount, Func<State, OneOf<List<Posting>, LedgerRejection>> plan, string? reverses = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        TextRule.SingleLine.Require(key, nameof(key));
         ArgumentNullException.ThrowIfNull(clock);
         if (amount is { } money && !money.IsPositive)
         {

@@ -57,7 +57,7 @@ public sealed record TaxLine(string Name, decimal Rate, MidpointRounding Roundin
 public sealed class DocumentNumbering(string Prefix)
 {
     /// <summary>The series' prefix.</summary>
-    public string Prefix { get; } = string.IsNullOrWhiteSpace(Prefix) ? throw new ArgumentException("Prefix: a numbering series needs a prefix.", nameof(Prefix)) : Prefix;
+    public string Prefix { get; } = string.IsNullOrWhiteSpace(Prefix) ? throw new ArgumentException("Prefix: a numbering series needs a prefix.", nameof(Prefix)) : TextRule.SingleLine.Require(Prefix, nameof(Prefix));
 
     /// <summary>How many numbers have been issued.</summary>
     public long Issued { get; private set; }
@@ -134,11 +134,13 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
     /// <param name="currency">Its currency.</param>
     /// <param name="due">The day payment is due.</param>
     /// <returns>The draft.</returns>
-    /// <exception cref="ArgumentException">A blank issuer or recipient.</exception>
+    /// <exception cref="ArgumentException">An issuer or recipient that is blank or not a single line of well-formed text (<see cref="TextRule.SingleLine"/>).</exception>
     public static Invoice Draft(InvoiceId id, string issuer, string recipient, Currency currency, LocalDate due)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
         ArgumentException.ThrowIfNullOrWhiteSpace(recipient);
+        TextRule.SingleLine.Require(issuer, nameof(issuer));
+        TextRule.SingleLine.Require(recipient, nameof(recipient));
         ArgumentNullException.ThrowIfNull(currency);
         return new(id, issuer, recipient, currency, due, null);
     }
@@ -146,7 +148,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
     /// <summary>Adds a line to a draft.</summary>
     /// <param name="line">The line, in the invoice's currency.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once issued.</returns>
-    /// <exception cref="DomainValidationException">A blank description, a quantity below 1, a negative price, another currency, or a total beyond what <see cref="Money"/> holds.</exception>
+    /// <exception cref="DomainValidationException">A blank description or one that breaks <see cref="TextRule.MultiLine"/>, a quantity below 1, a negative price, another currency, or a total beyond what <see cref="Money"/> holds.</exception>
     public ActionResult AddLine(InvoiceLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
@@ -170,7 +172,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
     /// <summary>Adds a tax line to a draft.</summary>
     /// <param name="tax">The tax; its rate from 0 to 1.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once issued.</returns>
-    /// <exception cref="ArgumentException">A blank name or a rate outside 0..1.</exception>
+    /// <exception cref="ArgumentException">A name that is blank or breaks <see cref="TextRule.SingleLine"/>, or a rate outside 0..1.</exception>
     /// <exception cref="DomainValidationException">The taxes would take the total beyond what <see cref="Money"/> holds.</exception>
     public ActionResult AddTax(TaxLine tax)
     {
@@ -267,6 +269,10 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
         errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "an invoice needs an id.");
         errors.Require(!string.IsNullOrWhiteSpace(snapshot.Issuer), "issuer", "invoice.issuer_missing", "an invoice names its issuer.");
         errors.Require(!string.IsNullOrWhiteSpace(snapshot.Recipient), "recipient", "invoice.recipient_missing", "an invoice names its recipient.");
+        errors.RequireText(TextRule.SingleLine, snapshot.Issuer, "issuer");
+        errors.RequireText(TextRule.SingleLine, snapshot.Recipient, "recipient");
+        errors.RequireText(TextRule.SingleLine, snapshot.CorrectionOf, "correctionOf");
+        errors.RequireText(TextRule.SingleLine, snapshot.Number, "number");
         errors.Require(snapshot.Currency is not null, "currency", "invoice.currency_missing", "an invoice has a currency.");
         errors.Require(
             snapshot.CorrectionOf is null || !string.IsNullOrWhiteSpace(snapshot.CorrectionOf),
@@ -337,6 +343,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
     private static void CheckLine(ErrorCollector errors, InvoiceLine line, Currency currency)
     {
         errors.Require(!string.IsNullOrWhiteSpace(line.Description), nameof(InvoiceLine.Description), "invoice.description_missing", "a line says what it charges for.");
+        errors.RequireText(TextRule.MultiLine, line.Description, nameof(InvoiceLine.Description));
         errors.Require(line.Quantity >= 1, nameof(InvoiceLine.Quantity), "invoice.out_of_range", $"a line's quantity is at least 1, got {line.Quantity}.");
         errors.Require(
             !line.UnitPrice.IsDefault && line.UnitPrice.Currency == currency && !line.UnitPrice.IsNegative,
@@ -365,6 +372,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
     {
         ArgumentNullException.ThrowIfNull(tax);
         ArgumentException.ThrowIfNullOrWhiteSpace(tax.Name);
+        TextRule.SingleLine.Require(tax.Name, nameof(tax), $"{nameof(tax)}.{nameof(TaxLine.Name)}");
         if (tax.Rate is < 0m or > 1m)
         {
             throw new ArgumentException($"tax: a tax rate is from 0 to 1, got {tax.Rate}.", nameof(tax));

@@ -91,6 +91,44 @@ public sealed class ErrorCollector
         return condition;
     }
 
+    /// <summary>Adds an error when a text breaks a <see cref="TextRule"/>; a null text passes.</summary>
+    /// <param name="rule">The rule the text must keep.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="field">The field holding the text, relative to this collector.</param>
+    /// <returns>Whether the text keeps the rule.</returns>
+    public bool RequireText(TextRule rule, string? text, string field)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (rule.Check(text, field) is not { } error)
+        {
+            return true;
+        }
+
+        Add(field, error.Code, error.Message);
+        return false;
+    }
+
+    /// <summary>
+    /// Adds an error for each text in a list that breaks a <see cref="TextRule"/>, naming it by its index
+    /// (<c>"Hashtags[2]"</c>); a null list or item passes.
+    /// </summary>
+    /// <param name="rule">The rule every text must keep.</param>
+    /// <param name="texts">The texts.</param>
+    /// <param name="field">The field holding the list, relative to this collector.</param>
+    /// <returns>Whether every text keeps the rule.</returns>
+    public bool RequireTexts(TextRule rule, IEnumerable<string?>? texts, string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var kept = true;
+        var index = 0;
+        foreach (var text in texts ?? [])
+        {
+            kept &= RequireText(rule, text, $"{field}[{index++}]");
+        }
+
+        return kept;
+    }
+
     /// <summary>Throws a <see cref="DomainValidationException"/> carrying every collected error, if there is any.</summary>
     /// <param name="paramName">The argument that was being validated, if any.</param>
     /// <exception cref="DomainValidationException">At least one error was collected.</exception>

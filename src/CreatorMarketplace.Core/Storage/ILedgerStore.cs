@@ -93,7 +93,10 @@ public sealed class LedgerAppendResult : OneOfBase<Appended, AlreadyRecorded, Le
 /// <summary>The checks every ledger store makes before appending, so that all stores refuse the same transactions.</summary>
 public static class LedgerTransactionRules
 {
-    /// <summary>Checks a transaction's shape: a non-blank key, entries under that key, numbered consecutively from 1 or more.</summary>
+    /// <summary>
+    /// Checks a transaction's shape: a non-blank key, entries under that key, numbered consecutively from 1 or more,
+    /// and text that keeps the kernel's <see cref="TextRule"/> (key, kind and reversed key on one line).
+    /// </summary>
     /// <param name="transaction">The transaction.</param>
     /// <exception cref="ArgumentNullException"><paramref name="transaction"/> is null.</exception>
     /// <exception cref="DomainValidationException">The transaction breaks a rule; every problem is named.</exception>
@@ -103,6 +106,10 @@ public static class LedgerTransactionRules
         var errors = new ErrorCollector();
         errors.Require(!string.IsNullOrWhiteSpace(transaction.Key), "key", "ledger.key_blank", "a transaction has a non-blank idempotency key.");
         errors.Require(!string.IsNullOrWhiteSpace(transaction.Kind), "kind", "ledger.kind_blank", "a transaction names its kind.");
+        errors.RequireText(TextRule.SingleLine, transaction.Key, "key");
+        errors.RequireText(TextRule.SingleLine, transaction.Kind, "kind");
+        errors.RequireText(TextRule.SingleLine, transaction.Reverses, "reverses");
+        errors.RequireText(TextRule.MultiLine, transaction.Command, "command");
         if (transaction.Entries is null || transaction.Entries.Count == 0)
         {
             errors.Add("entries", "ledger.entries_empty", "a transaction posts at least one entry.");
@@ -127,6 +134,7 @@ public static class LedgerTransactionRules
                     "ledger.sequence_gap",
                     "entries are numbered consecutively from 1 or more.");
                 errors.Require(!entry.Amount.IsNegative, $"entries[{i}].amount", "ledger.amount_negative", "an entry moves a positive amount or zero.");
+                errors.RequireText(TextRule.MultiLine, entry.Memo, $"entries[{i}].memo");
             }
         }
 

@@ -1,4 +1,5 @@
 using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Compliance;
 using NodaTime;
 using static CreatorMarketplace.Tests.Campaigns.CampaignFixtures;
 
@@ -69,13 +70,51 @@ public class CampaignTests
 
         errors.Select(e => (e.Field, e.Code)).ShouldBe([
             ("MandatoryDisclosure", "brief.disclosure_missing"),
-            ("Mentions", "brief.mention_format"),
+            ("Mentions[0]", "brief.mention_format"),
             ("Deliverables", "brief.too_many_deliverables"),
             ("Deliverables[0].Due", "brief.due_outside_timeline"),
         ]);
         errors[3].Message.ShouldBe("due 2027-03-01, outside the campaign's timeline 2027-01-04 to 2027-02-28 (America/New_York).");
         campaign.Brief.ShouldBeSameAs(original);
         campaign.PendingEvents.Count.ShouldBe(events);
+    }
+
+    [Fact]
+    public void A_brief_takes_disclosure_hashtags_as_the_disclosure_rules_and_its_own_message_write_them()
+    {
+        var timeline = Plan().Timeline;
+        var spellings = DisclosureRules.Default.Jurisdictions.Select(DisclosureRules.Default.For).Append(DisclosureRules.Default.Fallback)
+            .SelectMany(rule => rule.Hashtags).Distinct().ToArray();
+
+        (Brief() with { MandatoryDisclosure = ["#ad"] }).Validate(timeline).ShouldBeEmpty();
+        (Brief() with { MandatoryDisclosure = spellings }).Validate(timeline).ShouldBeEmpty();
+        (Brief() with { MandatoryDisclosure = [.. spellings.Select(tag => "#" + tag)], Hashtags = ["#springglow"] }).Validate(timeline).ShouldBeEmpty();
+        new Brief { Deliverables = Brief().Deliverables }.Validate(timeline).ShouldHaveSingleItem().Message.ShouldContain("#ad");
+    }
+
+    [Fact]
+    public void Every_problem_of_a_brief_names_the_member_at_fault_with_its_index()
+    {
+        var bad = Brief() with
+        {
+            Objectives = ["show the serum", null!],
+            Dos = ["show the texture", "say \0 the offer"],
+            MandatoryDisclosure = ["ad", "#"],
+            Hashtags = ["springglow", "glow", "spring glow"],
+            Mentions = ["@glowlabs", "glowlabs"],
+        };
+
+        var errors = bad.Validate(Plan().Timeline);
+
+        errors.Select(e => (e.Field, e.Code)).ShouldBe([
+            ("Objectives[1]", "brief.null"),
+            ("Dos[1]", "text.nul"),
+        ]);
+        (bad with { Objectives = [], Dos = [] }).Validate(Plan().Timeline).Select(e => (e.Field, e.Code)).ShouldBe([
+            ("MandatoryDisclosure[1]", "brief.hashtag_format"),
+            ("Hashtags[2]", "brief.hashtag_format"),
+            ("Mentions[1]", "brief.mention_format"),
+        ]);
     }
 
     [Fact]

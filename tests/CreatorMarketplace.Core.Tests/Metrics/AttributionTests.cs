@@ -29,8 +29,16 @@ public class AttributionTests
             return true;
         }
 
+        // Either a parameter breaks the text rule and the link is refused naming it, or the parameters come back exactly.
         var utm = new UtmParameters(source.Get, medium.Get, campaign.Get, Content: content);
-        return TrackingLink.Parse(TrackingLink.Build(new Uri("https://shop.example/p?id=1"), utm)) == utm;
+        var page = new Uri("https://shop.example/p?id=1");
+        if (new[] { source.Get, medium.Get, campaign.Get, content }.Any(value => value is not null && !TextRule.SingleLine.Allows(value)))
+        {
+            var refused = Should.Throw<DomainValidationException>(() => TrackingLink.Build(page, utm));
+            return refused.ParamName == "utm" && refused.Errors.Single().Field.StartsWith("utm.utm_", StringComparison.Ordinal);
+        }
+
+        return TrackingLink.Parse(TrackingLink.Build(page, utm)) == utm;
     }
 
     [Fact]

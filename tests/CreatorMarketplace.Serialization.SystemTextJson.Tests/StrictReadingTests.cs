@@ -150,6 +150,26 @@ public class StrictReadingTests
         error.Message.ShouldContain("unpaired surrogate");
     }
 
+    [Fact]
+    public void A_computed_member_must_be_present_and_match_the_members_it_is_computed_from()
+    {
+        var invoice = AggregateGenerators.Invoices().Sample(30, new Rnd(5), 50).First(i => i.Lines.Count > 0);
+        var document = JsonNode.Parse(StoredFormats.Current.Invoice.Write(invoice.ToSnapshot()))!.AsObject();
+        var line = document["lines"]![0]!.AsObject();
+        var total = line["total"]!.AsObject();
+        var amount = total["amount"]!.GetValue<string>();
+        var wrong = amount.StartsWith('-') ? "-9" + amount[1..] : "9" + amount;
+        line["total"] = new JsonObject { ["amount"] = amount, ["currency"] = total["currency"]!.GetValue<string>(), ["note"] = "unread" };
+
+        var error = Should.Throw<JsonException>(() => StoredFormats.Current.Invoice.Read(document.ToJsonString(), 1));
+
+        error.Path.ShouldBe("$.lines[0].total");
+        line["total"] = new JsonObject { ["amount"] = wrong, ["currency"] = total["currency"]!.GetValue<string>() };
+        Should.Throw<JsonException>(() => StoredFormats.Current.Invoice.Read(document.ToJsonString(), 1)).Message.ShouldContain("is computed from the other members");
+        line.Remove("total");
+        Should.Throw<JsonException>(() => StoredFormats.Current.Invoice.Read(document.ToJsonString(), 1)).Message.ShouldContain("total");
+    }
+
     private static LedgerTransaction Charge() =>
         new EscrowLedger().Charge("charge-1", EntityId.New<CollaborationId>(Clock), EntityId.New<BrandId>(Clock), Money.Parse("USD 500.00"), Clock).GetValueOrThrow();
 

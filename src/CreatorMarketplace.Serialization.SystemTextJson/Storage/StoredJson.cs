@@ -125,7 +125,8 @@ public static partial class StoredJson
 
     // Every member a record's JSON is read into is required, whether or not its constructor parameter has a default:
     // a lost member must not become a default (a collaboration's verification that did not pass, a brief without
-    // its don'ts). A member computed from others is written but not read, so it is left alone.
+    // its don'ts). A member computed from the others (an invoice line's total) is required too, read, and must
+    // match: otherwise anything could stand in it unread.
     private static void RequireEveryMember(JsonTypeInfo typeInfo)
     {
         if (typeInfo.Kind != JsonTypeInfoKind.Object)
@@ -138,19 +139,31 @@ public static partial class StoredJson
         {
             if (property.Set is null)
             {
-                if (!parameters.Contains(property.Name))
+                if (parameters.Count == 0 || property.Get is null)
                 {
+                    // Set member by member, a computed value could not be checked before the members it depends on.
                     continue;
                 }
 
-                // System.Text.Json requires only members it can set; this one is passed to the constructor instead,
-                // so the setter is never called.
-                property.Set = static (_, _) => { };
+                // System.Text.Json requires only members it can set. A constructor parameter is passed to the
+                // constructor instead, so its setter is never called; a computed member's value is set after the
+                // constructor has run, so it can be compared with the value computed.
+                property.Set = parameters.Contains(property.Name) ? static (_, _) => { } : MustMatch(typeInfo.Type, property, property.Get);
             }
 
             property.IsRequired = true;
         }
     }
+
+    private static Action<object, object?> MustMatch(Type owner, JsonPropertyInfo property, Func<object, object?> computed) =>
+        (record, value) =>
+        {
+            var expected = JsonSerializer.Serialize(computed(record), property.PropertyType, Options);
+            if (JsonSerializer.Serialize(value, property.PropertyType, Options) != expected)
+            {
+                throw new JsonException(JsonErrors.Bound($"{JsonTypeNames.Of(owner)}.{property.Name}: is computed from the other members and must be {expected}."));
+            }
+        };
 
     // The parameters of the constructor System.Text.Json reads the type through: the one marked [JsonConstructor],
     // or, for a class, the only public one when there is no public parameterless constructor.

@@ -13,7 +13,7 @@ public static partial class StoredJson
     private static void Scan(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
-        var frames = new List<Frame>();
+        var frames = new Frames();
         try
         {
             while (reader.Read())
@@ -21,28 +21,28 @@ public static partial class StoredJson
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                        NextItem(frames);
-                        frames.Add(new(reader.TokenType == JsonTokenType.StartArray));
+                        frames.NextItem();
+                        frames.Push(reader.TokenType == JsonTokenType.StartArray);
                         break;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                        frames.RemoveAt(frames.Count - 1);
+                        frames.Pop();
                         break;
                     case JsonTokenType.PropertyName:
-                        var frame = frames[^1];
+                        var frame = frames.Top;
                         var name = Text(ref reader, frames, "a member name");
                         frame.Member = name;
                         if (!frame.Members.Add(name))
                         {
-                            throw Refusal(Path(frames), "the member appears more than once; each member of a stored record appears once.");
+                            throw Refusal(frames.Path(), "the member appears more than once; each member of a stored record appears once.");
                         }
 
                         break;
                     case JsonTokenType.String:
-                        NextItem(frames);
+                        frames.NextItem();
                         _ = Text(ref reader, frames, "the string");
                         break;
                     default:
-                        NextItem(frames);
+                        frames.NextItem();
                         break;
                 }
             }
@@ -51,16 +51,16 @@ public static partial class StoredJson
         {
             // The reader's own: the text is not JSON.
             throw new JsonException(
-                $"{Path(frames)}: {JsonErrors.Bound(exception.Message)}", Path(frames), exception.LineNumber, exception.BytePositionInLine, exception.InnerException);
+                $"{frames.Path()}: {JsonErrors.Bound(exception.Message)}", frames.Path(), exception.LineNumber, exception.BytePositionInLine, exception.InnerException);
         }
     }
 
-    private static string Text(ref Utf8JsonReader reader, List<Frame> frames, string what)
+    private static string Text(ref Utf8JsonReader reader, Frames frames, string what)
     {
         var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
         if (length > MaxStringLength)
         {
-            throw Refusal(Path(frames), $"{what} takes {length} bytes; a stored string takes at most {MaxStringLength}.");
+            throw Refusal(frames.Path(), $"{what} takes {length} bytes; a stored string takes at most {MaxStringLength}.");
         }
 
         try
@@ -69,34 +69,8 @@ public static partial class StoredJson
         }
         catch (InvalidOperationException)
         {
-            throw Refusal(Path(frames), $"{what} holds an unpaired surrogate escape (such as \\ud800 alone), which is not text.");
+            throw Refusal(frames.Path(), $"{what} holds an unpaired surrogate escape (such as \\ud800 alone), which is not text.");
         }
-    }
-
-    private static void NextItem(List<Frame> frames)
-    {
-        if (frames.Count > 0 && frames[^1].IsArray)
-        {
-            frames[^1].Index++;
-        }
-    }
-
-    private static string Path(List<Frame> frames)
-    {
-        var path = new System.Text.StringBuilder("$");
-        foreach (var frame in frames)
-        {
-            if (frame.IsArray && frame.Index >= 0)
-            {
-                path.Append('[').Append(frame.Index).Append(']');
-            }
-            else if (!frame.IsArray && frame.Member is { } member)
-            {
-                path.Append(Segment(member));
-            }
-        }
-
-        return path.ToString();
     }
 
     // A member as System.Text.Json writes it in a path: .name, or ['name'] when the name is not a plain word.
@@ -108,14 +82,70 @@ public static partial class StoredJson
     // The depth the serializer allows, 64 unless the options say otherwise.
     private static int MaxDepth => Options.MaxDepth == 0 ? 64 : Options.MaxDepth;
 
-    private sealed class Frame(bool isArray)
+    // The containers the scan is inside, outermost first; their frames are reused from one document's objects to the next.
+    private sealed class Frames
     {
-        public bool IsArray { get; } = isArray;
+        private readonly List<Frame> _frames = [];
+        private int _depth;
 
-        public int Index { get; set; } = -1;
+        public Frame Top => _frames[_depth - 1];
+
+        public void Push(bool isArray)
+        {
+            if (_depth == _frames.Count)
+            {
+                _frames.Add(new Frame());
+            }
+
+            _frames[_depth++].Reset(isArray);
+        }
+
+        public void Pop() => _depth--;
+
+        public void NextItem()
+        {
+            if (_depth > 0 && Top.IsArray)
+            {
+                Top.Index++;
+            }
+        }
+
+        public string Path()
+        {
+            var path = new System.Text.StringBuilder("$");
+            for (var i = 0; i < _depth; i++)
+            {
+                var frame = _frames[i];
+                if (frame.IsArray && frame.Index >= 0)
+                {
+                    path.Append('[').Append(frame.Index).Append(']');
+                }
+                else if (!frame.IsArray && frame.Member is { } member)
+                {
+                    path.Append(Segment(member));
+                }
+            }
+
+            return path.ToString();
+        }
+    }
+
+    private sealed class Frame
+    {
+        public bool IsArray { get; private set; }
+
+        public int Index { get; set; }
 
         public string? Member { get; set; }
 
         public HashSet<string> Members { get; } = new(StringComparer.Ordinal);
+
+        public void Reset(bool isArray)
+        {
+            IsArray = isArray;
+            Index = -1;
+            Member = null;
+            Members.Clear();
+        }
     }
 }

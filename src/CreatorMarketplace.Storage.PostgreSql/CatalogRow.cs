@@ -169,9 +169,8 @@ internal sealed class CatalogRow
 // Listings as JSON documents, in the one stored form the serialization package defines.
 internal static class ListingDocument
 {
-    public static string Write(CreatorListing listing) => JsonSerializer.Serialize(listing, CreatorMarketplaceJson.Options);
+    public static string Write(CreatorListing listing) => StoredJson.Write(listing);
 
     public static CreatorListing Read(string document) =>
-        JsonSerializer.Deserialize<CreatorListing>(document, CreatorMarketplaceJson.Options)
-            ?? throw new JsonException("A catalog document is null.");
+        StoredJson.Read<CreatorListing>(document);
 }

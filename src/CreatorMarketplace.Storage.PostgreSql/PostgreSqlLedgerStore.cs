@@ -18,7 +18,7 @@ internal sealed class PostgreSqlLedgerStore : ILedgerStore
     public async ValueTask<LedgerAppendResult> AppendAsync(LedgerTransaction transaction, CancellationToken cancellationToken = default)
     {
         LedgerTransactionRules.ThrowIfMalformed(transaction);
-        var document = JsonSerializer.Serialize(transaction, CreatorMarketplaceJson.Options);
+        var document = StoredJson.Write(transaction);
         var first = transaction.Entries[0].Sequence;
         var last = transaction.Entries[^1].Sequence;
 
@@ -96,6 +96,5 @@ internal sealed class PostgreSqlLedgerStore : ILedgerStore
     }
 
     private static LedgerTransaction Read(string document) =>
-        JsonSerializer.Deserialize<LedgerTransaction>(document, CreatorMarketplaceJson.Options)
-            ?? throw new JsonException("LedgerTransaction: the stored document is null.");
+        StoredJson.Read<LedgerTransaction>(document);
 }

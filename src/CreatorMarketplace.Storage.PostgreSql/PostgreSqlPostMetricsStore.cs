@@ -17,7 +17,7 @@ internal sealed class PostgreSqlPostMetricsStore : IPostMetricsStore
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         snapshot.ThrowIfInvalid();
-        var document = JsonSerializer.Serialize(snapshot, CreatorMarketplaceJson.Options);
+        var document = StoredJson.Write(snapshot);
         await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var insert = new NpgsqlCommand(
             $"INSERT INTO {_store.Table("post_metrics")} (platform, post_id, captured_at, document) VALUES (@platform, @post, @at, @document) ON CONFLICT DO NOTHING;",
@@ -43,8 +43,7 @@ internal sealed class PostgreSqlPostMetricsStore : IPostMetricsStore
         var history = new List<PostMetrics>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            history.Add(JsonSerializer.Deserialize<PostMetrics>(reader.GetString(0), CreatorMarketplaceJson.Options)
-                ?? throw new JsonException("PostMetrics: the stored document is null."));
+            history.Add(StoredJson.Read<PostMetrics>(reader.GetString(0)));
         }
 
         return history;

@@ -17,7 +17,7 @@ internal sealed class SqliteLedgerStore : ILedgerStore
     public async ValueTask<LedgerAppendResult> AppendAsync(LedgerTransaction transaction, CancellationToken cancellationToken = default)
     {
         LedgerTransactionRules.ThrowIfMalformed(transaction);
-        var document = JsonSerializer.Serialize(transaction, CreatorMarketplaceJson.Options);
+        var document = StoredJson.Write(transaction);
         var first = transaction.Entries[0].Sequence;
         var last = transaction.Entries[^1].Sequence;
 
@@ -82,6 +82,5 @@ internal sealed class SqliteLedgerStore : ILedgerStore
     }
 
     private static LedgerTransaction Read(string document) =>
-        JsonSerializer.Deserialize<LedgerTransaction>(document, CreatorMarketplaceJson.Options)
-            ?? throw new JsonException("LedgerTransaction: the stored document is null.");
+        StoredJson.Read<LedgerTransaction>(document);
 }

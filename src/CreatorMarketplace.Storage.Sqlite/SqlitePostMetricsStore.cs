@@ -15,7 +15,7 @@ internal sealed class SqlitePostMetricsStore : IPostMetricsStore
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         snapshot.ThrowIfInvalid();
-        var document = JsonSerializer.Serialize(snapshot, CreatorMarketplaceJson.Options);
+        var document = StoredJson.Write(snapshot);
         await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var insert = connection.Command(
             null,
@@ -41,8 +41,7 @@ internal sealed class SqlitePostMetricsStore : IPostMetricsStore
         var history = new List<PostMetrics>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            history.Add(JsonSerializer.Deserialize<PostMetrics>(reader.GetString(0), CreatorMarketplaceJson.Options)
-                ?? throw new JsonException("PostMetrics: the stored document is null."));
+            history.Add(StoredJson.Read<PostMetrics>(reader.GetString(0)));
         }
 
         return history;

@@ -293,13 +293,17 @@ internal static class PolicyJson
                 {
                     Errors.Add(at, "policy.json_type", $"expected an account type name, got {Kind(item)}.");
                 }
-                else if (AccountType.TryFromName(item.GetString(), out var type))
+                else if (Text(item, at) is not { } name)
+                {
+                    continue;
+                }
+                else if (AccountType.TryFromName(name, out var type))
                 {
                     types.Add(type);
                 }
                 else
                 {
-                    Errors.Add(at, "policy.unknown_account_type", $"'{item.GetString()}' is not an account type; use one of {string.Join(", ", AccountType.List.Select(t => t.Name))} (case-sensitive).");
+                    Errors.Add(at, "policy.unknown_account_type", $"'{name}' is not an account type; use one of {string.Join(", ", AccountType.List.Select(t => t.Name))} (case-sensitive).");
                 }
             }
 
@@ -311,6 +315,13 @@ internal static class PolicyJson
             if (element.ValueKind != JsonValueKind.Object)
             {
                 Errors.Add(path, "policy.json_type", $"expected an object, got {Kind(element)}.");
+                return false;
+            }
+
+            // A name that is not text cannot even be compared with another, so the object is not read further.
+            if (element.EnumerateObject().FirstOrDefault(property => !IsText(property)) is { Value.ValueKind: not JsonValueKind.Undefined })
+            {
+                Errors.Add(path, "policy.invalid_text", "a property name holds an unpaired surrogate escape (such as \\ud800 alone), which is not text.");
                 return false;
             }
 
@@ -347,7 +358,34 @@ internal static class PolicyJson
         }
 
         private string? String(JsonElement owner, string name, string path, bool required) =>
-            Property(owner, name, path, JsonValueKind.String, required)?.GetString();
+            Property(owner, name, path, JsonValueKind.String, required) is { } value ? Text(value, $"{path}.{name}") : null;
+
+        // A string escape with an unpaired surrogate ("\ud800") parses as JSON but is not text: GetString throws.
+        private string? Text(JsonElement value, string path)
+        {
+            try
+            {
+                return value.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                Errors.Add(path, "policy.invalid_text", "the string holds an unpaired surrogate escape (such as \\ud800 alone), which is not text.");
+                return null;
+            }
+        }
+
+        private static bool IsText(JsonProperty property)
+        {
+            try
+            {
+                _ = property.Name;
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+        }
 
         private long? Integer(JsonElement owner, string name, string path, bool required)
         {

@@ -30,7 +30,7 @@ internal sealed class CreatorScoreJsonConverter : JsonConverter<ICreatorScore>
                     var name = json.String(ref reader);
                     if (name != "catalog score")
                     {
-                        throw json.Fail($"'{name}' is not a score with a stored form; only 'catalog score' has one.");
+                        throw json.Fail($"{JsonErrors.Quote(name)} is not a score with a stored form; only 'catalog score' has one.");
                     }
 
                     break;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -39,11 +40,57 @@ internal static class JsonErrors
     }
 
     /// <summary>An error about a whole value, for example a distribution whose shares do not sum to 1.</summary>
-    public static JsonException Value(string owner, string rule, Exception? inner = null) => new($"{owner}: {rule}", inner);
+    public static JsonException Value(string owner, string rule, Exception? inner = null) => new(Bound($"{owner}: {rule}"), inner);
 
     /// <summary>An error about one member of a value.</summary>
     public static JsonException Member(string owner, string member, string rule, Exception? inner = null) =>
-        new($"{owner}.{member}: {rule}", inner);
+        new(Bound($"{owner}.{Bound(member, QuotedLength)}: {rule}"), inner);
+
+    /// <summary>The most characters of a bad value a message quotes.</summary>
+    public const int QuotedLength = 64;
+
+    /// <summary>The most characters a message has.</summary>
+    public const int MessageLength = 4096;
+
+    /// <summary>
+    /// A bad value as a message quotes it: in single quotes, control characters escaped, and at most
+    /// <see cref="QuotedLength"/> characters of it followed by its length, so that a hostile value of megabytes
+    /// does not make a message of megabytes.
+    /// </summary>
+    public static string Quote(string value) => $"'{Bound(value, QuotedLength)}'";
+
+    /// <summary>
+    /// The text with control characters escaped (<c>\u0000</c>) and, when longer than <paramref name="length"/>,
+    /// cut to its first characters and the length of the whole.
+    /// </summary>
+    public static string Bound(string text, int length = MessageLength)
+    {
+        if (!IsUnbounded(text, length))
+        {
+            return text;
+        }
+
+        var shown = text.Length > length ? text[..length] : text;
+        if (shown.Length > 0 && char.IsHighSurrogate(shown[^1]))
+        {
+            shown = shown[..^1];
+        }
+
+        var bounded = new StringBuilder(shown.Length + 40);
+        foreach (var c in shown)
+        {
+            _ = char.IsControl(c) ? bounded.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}") : bounded.Append(c);
+        }
+
+        return text.Length > length ? bounded.Append(CultureInfo.InvariantCulture, $"… ({text.Length} characters)").ToString() : bounded.ToString();
+    }
+
+    /// <summary>A domain's message about <paramref name="value"/> with the value in it cut as <see cref="Quote"/> cuts it.</summary>
+    public static string Shorten(string message, string value) =>
+        Bound(value.Length <= QuotedLength ? message : message.Replace(value, Bound(value, QuotedLength), StringComparison.Ordinal));
+
+    /// <summary>Whether <see cref="Bound"/> would change the text.</summary>
+    public static bool IsUnbounded(string text, int length = MessageLength) => text.Length > length || text.Any(char.IsControl);
 
     /// <summary>The token found where another was expected, in words.</summary>
     public static string Describe(JsonTokenType token) => token switch

@@ -139,7 +139,7 @@ internal struct JsonObjectReader
         var text = String(ref reader);
         return System.Guid.TryParse(text, out var value)
             ? value
-            : throw Fail($"'{text}' is not a UUID such as '01890a5d-ac96-774b-bcce-b302099a8057'.");
+            : throw Fail($"{JsonErrors.Quote(text)} is not a UUID such as '01890a5d-ac96-774b-bcce-b302099a8057'.");
     }
 
     /// <summary>Reads the current member as a whole number that fits in 32 bits.</summary>
@@ -228,8 +228,8 @@ internal struct JsonObjectReader
     private static string Found(ref Utf8JsonReader reader) =>
         reader.TokenType switch
         {
-            JsonTokenType.Number => JsonErrors.RawText(ref reader),
-            JsonTokenType.String => $"\"{reader.GetString()}\"",
+            JsonTokenType.Number => JsonErrors.Bound(JsonErrors.RawText(ref reader), JsonErrors.QuotedLength),
+            JsonTokenType.String => $"\"{JsonErrors.Bound(reader.GetString()!, JsonErrors.QuotedLength)}\"",
             var token => JsonErrors.Describe(token),
         };
 

@@ -32,10 +32,23 @@ internal sealed class PolymorphicJsonConverter<TBase> : JsonConverter<TBase>
             return null;
         }
 
-        if (JsonNode.Parse(ref reader) is not JsonObject value)
+        var element = JsonElement.ParseValue(ref reader);
+        if (element.ValueKind != JsonValueKind.Object)
         {
             throw JsonErrors.Value(owner, "expected an object.");
         }
+
+        // A JsonObject refuses a repeated member with an exception of its own that names neither the member nor a path.
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in element.EnumerateObject())
+        {
+            if (!names.Add(member.Name))
+            {
+                throw JsonErrors.Member(owner, member.Name, "appears more than once.");
+            }
+        }
+
+        var value = JsonObject.Create(element)!;
 
         if (!value.TryGetPropertyValue(TypeMember, out var typeNode) || typeNode is not JsonValue typeValue || !typeValue.TryGetValue<string>(out var name))
         {
@@ -44,7 +57,7 @@ internal sealed class PolymorphicJsonConverter<TBase> : JsonConverter<TBase>
 
         if (!TypesByName.TryGetValue(name, out var type))
         {
-            throw JsonErrors.Member(owner, TypeMember, $"'{name}' is not a {owner}; the names are: {string.Join(", ", TypesByName.Keys.Order(StringComparer.Ordinal))}.");
+            throw JsonErrors.Member(owner, TypeMember, $"{JsonErrors.Quote(name)} is not a {owner}; the names are: {string.Join(", ", TypesByName.Keys.Order(StringComparer.Ordinal))}.");
         }
 
         value.Remove(TypeMember);

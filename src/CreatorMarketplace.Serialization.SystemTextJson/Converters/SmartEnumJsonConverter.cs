@@ -70,6 +70,6 @@ internal sealed class SmartEnumJsonConverter<TEnum, TValue> : JsonConverter<TEnu
         var hint = SmartEnum<TEnum, TValue>.TryFromName(name, ignoreCase: true, out var other)
             ? $" Names are case-sensitive: did you mean '{other.Name}'?"
             : string.Empty;
-        throw new JsonException($"'{name}' is not a name of {TypeName}.{hint} The names are: {Names.Value}.");
+        throw new JsonException(JsonErrors.Bound($"{JsonErrors.Quote(name)} is not a name of {TypeName}.{hint} The names are: {Names.Value}."));
     }
 }

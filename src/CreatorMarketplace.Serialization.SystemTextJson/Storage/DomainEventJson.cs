@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using CreatorMarketplace.Serialization.Converters;
 
 namespace CreatorMarketplace.Serialization;
 
@@ -9,7 +10,7 @@ namespace CreatorMarketplace.Serialization;
 /// </summary>
 /// <remarks>
 /// The names cover every event type of CreatorMarketplace.Core; a name is the same in every release that has the
-/// event. Events are written with <see cref="CreatorMarketplaceJson.Options"/>.
+/// event. Events are written and read through <see cref="StoredJson"/>, strictly.
 /// </remarks>
 public static class DomainEventJson
 {
@@ -34,7 +35,7 @@ public static class DomainEventJson
             throw new ArgumentException($"domainEvent: {type.FullName} is not an event type of CreatorMarketplace.Core, so it has no stored name.", nameof(domainEvent));
         }
 
-        return new(type.Name, JsonSerializer.Serialize(domainEvent, type, CreatorMarketplaceJson.Options));
+        return new(type.Name, JsonSerializer.Serialize(domainEvent, type, StoredJson.Options));
     }
 
     /// <summary>Reads an event written by <see cref="Write"/>.</summary>
@@ -49,13 +50,12 @@ public static class DomainEventJson
         ArgumentNullException.ThrowIfNull(json);
         if (!TypesByName.TryGetValue(typeName, out var type))
         {
-            throw new JsonException($"'{typeName}' is not the name of an event type; the names are: {string.Join(", ", TypeNames)}.");
+            throw new JsonException($"{JsonErrors.Quote(typeName)} is not the name of an event type; the names are: {string.Join(", ", TypeNames)}.");
         }
 
         try
         {
-            return (IDomainEvent?)JsonSerializer.Deserialize(json, type, CreatorMarketplaceJson.Options)
-                ?? throw new JsonException($"{typeName}: the event is null.");
+            return (IDomainEvent)StoredJson.Read(json, type);
         }
         catch (JsonException exception) when (!exception.Message.StartsWith(typeName + ":", StringComparison.Ordinal))
         {

@@ -12,8 +12,8 @@ namespace CreatorMarketplace.Serialization;
 /// A store keeps the schema version beside each document. When a later release changes a snapshot's shape, it
 /// raises <see cref="Version"/> and adds an upgrade from the old version, so documents already stored keep
 /// loading; an application can add upgrades of its own with <see cref="WithUpgrade"/> (to repair documents, say).
-/// Documents are written and read with <see cref="CreatorMarketplaceJson.Options"/>, never an application's
-/// options, so that the stored shape does not change with an application's naming policy.
+/// Documents are written and read through <see cref="StoredJson"/>, never with an application's options, so that the
+/// stored shape does not change with an application's naming policy, and reading is strict.
 /// </remarks>
 public sealed class SnapshotSchema<TSnapshot>
     where TSnapshot : class
@@ -80,7 +80,7 @@ public sealed class SnapshotSchema<TSnapshot>
     public string Write(TSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return JsonSerializer.Serialize(snapshot, CreatorMarketplaceJson.Options);
+        return StoredJson.Write(snapshot);
     }
 
     /// <summary>Reads a document written under <paramref name="schemaVersion"/>, upgrading it first if it is older.</summary>
@@ -89,8 +89,9 @@ public sealed class SnapshotSchema<TSnapshot>
     /// <returns>The snapshot.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="JsonException">
-    /// The document is not valid JSON, is not an object, breaks a value's rule, was written by a newer schema, or
-    /// needs an upgrade this schema lacks; the message names the aggregate and the schema version.
+    /// The document is not valid JSON, is not an object, is refused by <see cref="StoredJson"/>'s strict reading,
+    /// breaks a value's rule, was written by a newer schema, or needs an upgrade this schema lacks; the message names
+    /// the aggregate and the schema version, the path the value.
     /// </exception>
     public TSnapshot Read(string json, int schemaVersion)
     {
@@ -109,11 +110,10 @@ public sealed class SnapshotSchema<TSnapshot>
         {
             if (schemaVersion == Version)
             {
-                return JsonSerializer.Deserialize<TSnapshot>(json, CreatorMarketplaceJson.Options)
-                    ?? throw new JsonException($"{Aggregate} snapshot: the document is null.");
+                return StoredJson.Read<TSnapshot>(json);
             }
 
-            var document = JsonNode.Parse(json) as JsonObject
+            var document = StoredJson.Read<JsonNode>(json) as JsonObject
                 ?? throw new JsonException($"{Aggregate} snapshot: the document is not a JSON object.");
             for (var version = schemaVersion; version < Version; version++)
             {
@@ -125,8 +125,7 @@ public sealed class SnapshotSchema<TSnapshot>
                 document = upgrade(document) ?? throw new JsonException($"{Aggregate} snapshot: the upgrade from schema version {version} gave null.");
             }
 
-            return document.Deserialize<TSnapshot>(CreatorMarketplaceJson.Options)
-                ?? throw new JsonException($"{Aggregate} snapshot: the document is null.");
+            return StoredJson.Read<TSnapshot>(document.ToJsonString());
         }
         catch (JsonException exception) when (!exception.Message.StartsWith(Aggregate + " snapshot", StringComparison.Ordinal))
         {

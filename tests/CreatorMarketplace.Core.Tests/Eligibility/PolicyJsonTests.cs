@@ -89,6 +89,18 @@ public class PolicyJsonTests
     }
 
     [Fact]
+    public void A_string_with_an_unpaired_surrogate_is_an_invalid_result_not_an_exception()
+    {
+        var name = MarketplacePolicy.FromJson(Valid.Replace("\"name\": \"", "\"name\": \"\\ud800", StringComparison.Ordinal));
+        var accountType = MarketplacePolicy.FromJson(Valid.Replace("[\"Personal\", \"Creator\"]", "[\"Personal\", \"\\udc00\"]", StringComparison.Ordinal));
+        var member = MarketplacePolicy.FromJson(Valid.Replace("\"name\":", "\"\\ud800\": 1, \"name\":", StringComparison.Ordinal));
+
+        name.Errors.First().ShouldSatisfyAllConditions(e => e.Field.ShouldBe("$.name"), e => e.Code.ShouldBe("policy.invalid_text"));
+        accountType.Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(e => e.Field.ShouldBe("$.versions[0].creators.accountTypes[1]"), e => e.Code.ShouldBe("policy.invalid_text"));
+        member.Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(e => e.Field.ShouldBe("$"), e => e.Code.ShouldBe("policy.invalid_text"));
+    }
+
+    [Fact]
     public void Text_that_is_not_json_is_refused_with_its_position()
     {
         var error = MarketplacePolicy.FromJson("{ \"name\": ").Errors.ShouldHaveSingleItem();

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Payments;
+using FsCheck.Fluent;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CreatorMarketplace.Serialization.Tests;
+
+/// <summary>Stored records are read strictly: one member once, every member present, no unknown member, bounded.</summary>
+public class StrictReadingTests
+{
+    private static readonly FakeClock Clock = new(Instant.FromUtc(2026, 11, 30, 9, 0), Duration.FromSeconds(1));
+
+    [Fact]
+    public void A_member_that_appears_twice_is_refused_not_read_as_its_last_value()
+    {
+        var transaction = Charge();
+        var json = StoredJson.Write(transaction);
+        var twice = "{\"key\":\"evil\"," + json[1..];
+
+        var error = Should.Throw<JsonException>(() => StoredJson.Read<LedgerTransaction>(twice));
+
+        error.Path.ShouldBe("$.key");
+        error.Message.ShouldBe("$.key: the member appears more than once; each member of a stored record appears once.");
+        StoredJson.Read<LedgerTransaction>(json).Entries.ShouldBe(transaction.Entries);
+    }
+
+    [Fact]
+    public void A_member_repeated_inside_a_snapshot_is_refused_with_its_path()
+    {
+        var json = StoredFormats.Current.SavedSearch.Write(SavedSearch().ToSnapshot());
+        var twice = json.Replace("\"countries\":", "\"countries\":[\"US\"],\"countries\":", StringComparison.Ordinal);
+
+        var error = Should.Throw<JsonException>(() => StoredFormats.Current.SavedSearch.Read(twice, 1));
+
+        error.Path.ShouldBe("$.query.countries");
+        error.Message.ShouldContain("appears more than once");
+    }
+
+    [Fact]
+    public void A_member_with_a_default_that_is_missing_is_refused_not_defaulted()
+    {
+        var campaign = AggregateGenerators.Campaigns().Sample(1, new Rnd(3), 30)[0];
+        var document = JsonNode.Parse(StoredFormats.Current.Campaign.Write(campaign.ToSnapshot()))!.AsObject();
+        document["brief"]!.AsObject().Remove("donts");
+
+        var error = Should.Throw<JsonException>(() => StoredFormats.Current.Campaign.Read(document.ToJsonString(), 1));
+
+        error.Path!.ShouldStartWith("$.brief");
+        error.Message.ShouldContain("donts");
+
+        var ledger = JsonNode.Parse(StoredJson.Write(Charge()))!.AsObject();
+        ledger.Remove("command");
+        Should.Throw<JsonException>(() => StoredJson.Read<LedgerTransaction>(ledger.ToJsonString())).Message.ShouldContain("command");
+    }
+
+    [Fact]
+    public void An_unknown_member_is_refused_rather_than_broadening_a_saved_search()
+    {
+        var document = JsonNode.Parse(StoredFormats.Current.SavedSearch.Write(SavedSearch().ToSnapshot()))!.AsObject();
+        document["query"]!.AsObject()["countrys"] = new JsonArray("US");
+
+        var error = Should.Throw<JsonException>(() => StoredFormats.Current.SavedSearch.Read(document.ToJsonString(), 1));
+
+        error.Path.ShouldBe("$.query.countrys");
+        error.Message.ShouldContain("countrys");
+    }
+
+    [Fact]
+    public void A_constructor_refusal_inside_a_snapshot_is_a_json_error_naming_the_path_member_and_rule()
+    {
+        var creator = AggregateGenerators.Creators().Sample(1, new Rnd(3), 30)[0];
+        var document = JsonNode.Parse(StoredFormats.Current.Creator.Write(creator.ToSnapshot()))!.AsObject();
+        document["accounts"]![0]!["externalId"] = "";
+
+        var error = Should.Throw<JsonException>(() => StoredFormats.Current.Creator.Read(document.ToJsonString(), 1));
+
+        error.Path.ShouldBe("$.accounts[0].externalId");
+        error.Message.ShouldStartWith("Creator snapshot (schema version 1): $.accounts[0].externalId: PlatformAccount.externalId: ");
+        error.InnerException!.InnerException.ShouldBeOfType<ArgumentException>();
+    }
+
+    [Fact]
+    public void A_type_member_that_appears_twice_in_a_history_is_a_json_error()
+    {
+        var collaboration = AggregateGenerators.Collaborations().Sample(1, new Rnd(7), 30)[0];
+        var json = StoredFormats.Current.Collaboration.Write(collaboration.ToSnapshot());
+        var twice = json.Replace("{\"$type\":\"CollaborationOpened\",", "{\"$type\":\"CollaborationOpened\",\"$type\":\"CollaborationOpened\",", StringComparison.Ordinal);
+
+        var error = Should.Throw<JsonException>(() => StoredFormats.Current.Collaboration.Read(twice, 1));
+        error.Path.ShouldBe("$.history[0].$type");
+
+        // Read with the general options, outside a store, the converter itself refuses it.
+        var history = JsonNode.Parse(twice)!["history"]!.ToJsonString();
+        Json.Refuse<List<CollaborationEvent>>(history).Message.ShouldContain("CollaborationEvent.$type: appears more than once.");
+    }
+
+    [Fact]
+    public void A_message_quotes_a_short_escaped_prefix_of_a_hostile_value()
+    {
+        var hostile = "\u0007" + new string('x', 1_000_000);
+        var document = JsonNode.Parse(StoredFormats.Current.SavedSearch.Write(SavedSearch().ToSnapshot()))!.AsObject();
+        document["owner"] = hostile;
+
+        var error = Should.Throw<JsonException>(() => StoredFormats.Current.SavedSearch.Read(document.ToJsonString(), 1));
+
+        error.Path.ShouldBe("$.owner");
+        error.Message.Length.ShouldBeLessThan(400);
+        error.Message.ShouldContain("'\\u0007xxx");
+        error.Message.ShouldContain("(1000001 characters)");
+        error.Message.ShouldNotContain("\u0007");
+    }
+
+    [Fact]
+    public void A_huge_document_or_string_is_refused_early_within_the_documented_limits()
+    {
+        var document = JsonNode.Parse(StoredFormats.Current.SavedSearch.Write(SavedSearch().ToSnapshot()))!.AsObject();
+        document["name"] = new string('x', 50_000_000);
+        var huge = document.ToJsonString();
+        document["name"] = new string('x', StoredJson.MaxStringLength + 1);
+        var long_ = document.ToJsonString();
+
+        var watch = Stopwatch.StartNew();
+        var tooLarge = Should.Throw<JsonException>(() => StoredFormats.Current.SavedSearch.Read(huge, 1));
+        var tooLong = Should.Throw<JsonException>(() => StoredFormats.Current.SavedSearch.Read(long_, 1));
+        watch.Stop();
+
+        tooLarge.Path.ShouldBe("$");
+        tooLarge.Message.ShouldContain($"at most {StoredJson.MaxDocumentLength}");
+        tooLong.Path.ShouldBe("$.name");
+        tooLong.Message.ShouldContain($"at most {StoredJson.MaxStringLength}");
+        watch.ElapsedMilliseconds.ShouldBeLessThan(250);
+    }
+
+    [Fact]
+    public void An_unpaired_surrogate_escape_is_refused_with_its_path()
+    {
+        var document = JsonNode.Parse(StoredFormats.Current.SavedSearch.Write(SavedSearch().ToSnapshot()))!.AsObject();
+        document["name"] = "NAME";
+        var json = document.ToJsonString().Replace("NAME", "\\ud800", StringComparison.Ordinal);
+
+        var error = Should.Throw<JsonException>(() => StoredFormats.Current.SavedSearch.Read(json, 1));
+
+        error.Path.ShouldBe("$.name");
+        error.Message.ShouldContain("unpaired surrogate");
+    }
+
+    [Fact]
+    public void A_computed_member_must_be_present_and_match_the_members_it_is_computed_from()
+    {
+        var invoice = AggregateGenerators.Invoices().Sample(30, new Rnd(5), 50).First(i => i.Lines.Count > 0);
+        var document = JsonNode.Parse(StoredFormats.Current.Invoice.Write(invoice.ToSnapshot()))!.AsObject();
+        var line = document["lines"]![0]!.AsObject();
+        var total = line["total"]!.AsObject();
+        var amount = total["amount"]!.GetValue<string>();
+        var wrong = amount.StartsWith('-') ? "-9" + amount[1..] : "9" + amount;
+        line["total"] = new JsonObject { ["amount"] = amount, ["currency"] = total["currency"]!.GetValue<string>(), ["note"] = "unread" };
+
+        var error = Should.Throw<JsonException>(() => StoredFormats.Current.Invoice.Read(document.ToJsonString(), 1));
+
+        error.Path.ShouldBe("$.lines[0].total");
+        line["total"] = new JsonObject { ["amount"] = wrong, ["currency"] = total["currency"]!.GetValue<string>() };
+        Should.Throw<JsonException>(() => StoredFormats.Current.Invoice.Read(document.ToJsonString(), 1)).Message.ShouldContain("is computed from the other members");
+        line.Remove("total");
+        Should.Throw<JsonException>(() => StoredFormats.Current.Invoice.Read(document.ToJsonString(), 1)).Message.ShouldContain("total");
+    }
+
+    private static LedgerTransaction Charge() =>
+        new EscrowLedger().Charge("charge-1", EntityId.New<CollaborationId>(Clock), EntityId.New<BrandId>(Clock), Money.Parse("USD 500.00"), Clock).GetValueOrThrow();
+
+    private static SavedSearch SavedSearch() => AggregateGenerators.SavedSearches().Sample(1, new Rnd(3), 30)[0];
+}

@@ -254,7 +254,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
 
         if (_codes.Exists(existing => existing.Code == code))
         {
-            throw new ArgumentException($"code: the campaign already has the code '{code}'.", nameof(code));
+            throw new ArgumentException($"code: the campaign already has the code {ErrorText.Quote(code)}.", nameof(code));
         }
 
         var (added, before) = (new CampaignCodeAdded(Id, code, clock.GetCurrentInstant()), Summary());
@@ -280,7 +280,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
         var index = _codes.FindIndex(existing => existing.Code == code);
         if (index < 0)
         {
-            throw new ArgumentException($"code: the campaign has no code '{code}'.", nameof(code));
+            throw new ArgumentException($"code: the campaign has no code {ErrorText.Quote(code)}.", nameof(code));
         }
 
         var current = _codes[index];
@@ -291,7 +291,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
 
         if (current.Orders.Count >= MaxOrdersPerCode)
         {
-            return new NotAllowed(CampaignAction.UseCodes.Name, Status.Name, $"the code '{code}' already serves {MaxOrdersPerCode} orders, the most one code may; add another code.");
+            return new NotAllowed(CampaignAction.UseCodes.Name, Status.Name, $"the code {ErrorText.Quote(code)} already serves {MaxOrdersPerCode} orders, the most one code may; add another code.");
         }
 
         var (linked, before) = (new CampaignOrderLinked(Id, code, order, clock.GetCurrentInstant()), Summary());
@@ -375,7 +375,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
             if (at.Require(!string.IsNullOrWhiteSpace(code.Code), "code", "campaign.code_blank", "a campaign code is not blank.")
                 && at.RequireText(TextRule.SingleLine, code.Code, "code"))
             {
-                at.Require(seen.Add(code.Code), "code", "campaign.code_repeated", $"the campaign has the code '{code.Code}' more than once.");
+                at.Require(seen.Add(code.Code), "code", "campaign.code_repeated", $"the campaign has the code {ErrorText.Quote(code.Code)} more than once.");
             }
 
             if (at.Require(code.Orders is not null, "orders", "snapshot.orders_missing", "a code's orders may be empty but not null."))

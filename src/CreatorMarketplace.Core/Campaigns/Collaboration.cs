@@ -185,7 +185,7 @@ public sealed class Collaboration : AggregateRoot<CollaborationId>, ISnapshotabl
     /// <exception cref="ArgumentException">There is no such deliverable (before a contract there are none).</exception>
     public DeliverableProgress Deliverable(string name) =>
         _deliverables.Find(deliverable => deliverable.Name == name)
-        ?? throw new ArgumentException($"name: the collaboration has no deliverable named '{name}'{(Contract is null ? " (no contract is attached yet)" : "")}.", nameof(name));
+        ?? throw new ArgumentException($"name: the collaboration has no deliverable named {ErrorText.Quote(name)}{(Contract is null ? " (no contract is attached yet)" : "")}.", nameof(name));
 
     /// <summary>Makes an offer, or a counter-offer that answers the other party's open offer.</summary>
     /// <param name="from">The brand or the creator.</param>

@@ -253,7 +253,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
         ArgumentNullException.ThrowIfNull(request.Territory);
         if (sparkAds is not null && (sparkAds.Contract != Id || sparkAds.Deliverable != request.Deliverable))
         {
-            throw new ArgumentException($"sparkAds: the authorisation is for deliverable '{sparkAds.Deliverable}' of contract {sparkAds.Contract}, not '{request.Deliverable}' of {Id}.", nameof(sparkAds));
+            throw new ArgumentException($"sparkAds: the authorisation is for deliverable {ErrorText.Quote(sparkAds.Deliverable)} of contract {sparkAds.Contract}, not {ErrorText.Quote(request.Deliverable)} of {Id}.", nameof(sparkAds));
         }
 
         var version = VersionInForceAt(request.At);
@@ -265,7 +265,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
         var deliverable = version.Terms.Deliverable(request.Deliverable);
         if (deliverable is null)
         {
-            return new Denied([new(null, "rights.unknown_deliverable", $"version {version.Number} has no deliverable named '{request.Deliverable}'.")]);
+            return new Denied([new(null, "rights.unknown_deliverable", $"version {version.Number} has no deliverable named {ErrorText.Quote(request.Deliverable)}.")]);
         }
 
         if (version.Terms.Grants.Count == 0)

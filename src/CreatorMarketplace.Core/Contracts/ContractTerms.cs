@@ -226,7 +226,7 @@ public sealed record ContractTerms
             if (at.Require(!string.IsNullOrWhiteSpace(deliverable.Name), nameof(ContractDeliverable.Name), "contract.deliverable_name_missing", "a deliverable needs a name.")
                 && at.RequireText(TextRule.SingleLine, deliverable.Name, nameof(ContractDeliverable.Name)))
             {
-                at.Require(names.Add(deliverable.Name), nameof(ContractDeliverable.Name), "contract.duplicate", $"another deliverable is also named '{deliverable.Name}'.");
+                at.Require(names.Add(deliverable.Name), nameof(ContractDeliverable.Name), "contract.duplicate", $"another deliverable is also named {ErrorText.Quote(deliverable.Name)}.");
             }
 
             at.Require(deliverable.Type is not null, nameof(ContractDeliverable.Type), "contract.null", "a deliverable names its type.");

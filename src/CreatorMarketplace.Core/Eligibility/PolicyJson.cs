@@ -207,7 +207,7 @@ internal static class PolicyJson
             Country? country = null;
             if (String(element, "country", path, required: true) is { } code && !Country.TryFromCode(code, out country))
             {
-                Errors.Add($"{path}.country", "policy.unknown_country", $"'{code}' is not an assigned ISO 3166-1 alpha-2 country code.");
+                Errors.Add($"{path}.country", "policy.unknown_country", $"{ErrorText.Quote(code)} is not an assigned ISO 3166-1 alpha-2 country code.");
             }
 
             var launch = Parsed(element, "launchDate", path, LocalDatePattern.Iso, "a date such as \"2024-10-01\"");
@@ -303,7 +303,7 @@ internal static class PolicyJson
                 }
                 else
                 {
-                    Errors.Add(at, "policy.unknown_account_type", $"'{name}' is not an account type; use one of {string.Join(", ", AccountType.List.Select(t => t.Name))} (case-sensitive).");
+                    Errors.Add(at, "policy.unknown_account_type", $"{ErrorText.Quote(name)} is not an account type; use one of {string.Join(", ", AccountType.List.Select(t => t.Name))} (case-sensitive).");
                 }
             }
 
@@ -329,7 +329,7 @@ internal static class PolicyJson
             {
                 if (!known.Contains(property.Name, StringComparer.Ordinal))
                 {
-                    Errors.Add($"{path}.{property.Name}", "policy.unknown_property", $"'{property.Name}' is not a property here; expected {string.Join(", ", known)}.");
+                    Errors.Add($"{path}.{property.Name}", "policy.unknown_property", $"{ErrorText.Quote(property.Name)} is not a property here; expected {string.Join(", ", known)}.");
                 }
             }
 
@@ -342,7 +342,7 @@ internal static class PolicyJson
             {
                 if (required)
                 {
-                    Errors.Add($"{path}.{name}", "policy.missing", $"'{name}' is required.");
+                    Errors.Add($"{path}.{name}", "policy.missing", $"{ErrorText.Quote(name)} is required.");
                 }
 
                 return null;
@@ -420,7 +420,7 @@ internal static class PolicyJson
                 return result.Value;
             }
 
-            Errors.Add($"{path}.{name}", "policy.bad_format", $"'{text}' is not {expected}.");
+            Errors.Add($"{path}.{name}", "policy.bad_format", $"{ErrorText.Quote(text)} is not {expected}.");
             return null;
         }
 

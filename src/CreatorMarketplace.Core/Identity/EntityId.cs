@@ -58,7 +58,7 @@ public static class EntityId
         ArgumentNullException.ThrowIfNull(text);
         return TryParse<TId>(text, out var id)
             ? id
-            : throw new FormatException($"'{text}' is not a {typeof(TId).Name}: expected a non-empty UUID such as '01890a5d-ac96-774b-bcce-b302099a8057'.");
+            : throw new FormatException($"{ErrorText.Quote(text)} is not a {typeof(TId).Name}: expected a non-empty UUID such as '01890a5d-ac96-774b-bcce-b302099a8057'.");
     }
 
     internal static bool TryParse<TId>([NotNullWhen(true)] string? text, out TId id)

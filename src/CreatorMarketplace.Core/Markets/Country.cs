@@ -37,7 +37,7 @@ public sealed partial class Country : SmartEnum<Country, int>
         ArgumentNullException.ThrowIfNull(code);
         return TryFromCode(code, out var country)
             ? country
-            : throw new ArgumentException($"'{code}' is not an assigned ISO 3166-1 alpha-2 country code.", nameof(code));
+            : throw new ArgumentException($"{ErrorText.Quote(code)} is not an assigned ISO 3166-1 alpha-2 country code.", nameof(code));
     }
 
     /// <summary>Finds a country by its alpha-2 code, ignoring case.</summary>

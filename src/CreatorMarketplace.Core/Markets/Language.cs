@@ -33,7 +33,7 @@ public sealed partial class Language : SmartEnum<Language, string>
         ArgumentNullException.ThrowIfNull(code);
         return TryFromCode(code, out var language)
             ? language
-            : throw new ArgumentException($"'{code}' is not an ISO 639-1 language code.", nameof(code));
+            : throw new ArgumentException($"{ErrorText.Quote(code)} is not an ISO 639-1 language code.", nameof(code));
     }
 
     /// <summary>Finds a language by its ISO 639-1 code, ignoring case.</summary>

@@ -76,7 +76,7 @@ public sealed class Platform : SmartEnum<Platform, int>
         {
             if (!char.IsAsciiLetterOrDigit(c) && !_handlePunctuation.Contains(c, StringComparison.Ordinal))
             {
-                return $"a {Name} handle may contain only ASCII letters, digits and '{_handlePunctuation}', got '{c}'.";
+                return $"a {Name} handle may contain only ASCII letters, digits and '{_handlePunctuation}', got {ErrorText.Quote(c.ToString())}.";
             }
         }
 

@@ -37,7 +37,7 @@ public readonly record struct Subdivision
         ArgumentNullException.ThrowIfNull(localCode);
         if (!IsLocalCode(localCode))
         {
-            throw new ArgumentException($"localCode: an ISO 3166-2 subdivision code has 1 to 3 ASCII letters or digits after the hyphen, got '{localCode}'.", nameof(localCode));
+            throw new ArgumentException($"localCode: an ISO 3166-2 subdivision code has 1 to 3 ASCII letters or digits after the hyphen, got {ErrorText.Quote(localCode)}.", nameof(localCode));
         }
 
         return new Subdivision(country, $"{country.Code}-{localCode.ToUpperInvariant()}");
@@ -53,7 +53,7 @@ public readonly record struct Subdivision
         ArgumentNullException.ThrowIfNull(code);
         return TryParse(code, out var subdivision)
             ? subdivision
-            : throw new FormatException($"'{code}' is not an ISO 3166-2 subdivision code: expected a country's alpha-2 code, a hyphen and 1 to 3 letters or digits, as in 'US-CA'.");
+            : throw new FormatException($"{ErrorText.Quote(code)} is not an ISO 3166-2 subdivision code: expected a country's alpha-2 code, a hyphen and 1 to 3 letters or digits, as in 'US-CA'.");
     }
 
     /// <summary>Reads a full ISO 3166-2 code such as <c>"US-CA"</c>.</summary>

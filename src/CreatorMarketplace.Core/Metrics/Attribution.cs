@@ -31,7 +31,7 @@ public static class TrackingLink
         ArgumentNullException.ThrowIfNull(utm);
         if (!landingPage.IsAbsoluteUri || (landingPage.Scheme != Uri.UriSchemeHttps && landingPage.Scheme != Uri.UriSchemeHttp))
         {
-            throw new ArgumentException($"landingPage: a tracking link starts from an absolute http or https page, got '{landingPage}'.", nameof(landingPage));
+            throw new ArgumentException($"landingPage: a tracking link starts from an absolute http or https page, got {ErrorText.Quote(landingPage.OriginalString)}.", nameof(landingPage));
         }
 
         if (Query(landingPage).Any(pair => Names.Contains(pair.Key, StringComparer.OrdinalIgnoreCase)))
@@ -184,7 +184,7 @@ public sealed class ConversionBook(Duration lockingWindow, Currency currency)
         TextRule.SingleLine.Require(code, nameof(code));
         if (_codes.TryGetValue(code, out var owner) && owner != collaboration)
         {
-            throw new ArgumentException($"code: '{code}' already belongs to collaboration {owner}.", nameof(code));
+            throw new ArgumentException($"code: {ErrorText.Quote(code)} already belongs to collaboration {owner}.", nameof(code));
         }
 
         _codes[code] = collaboration;

@@ -37,7 +37,7 @@ public sealed class PostMetricsHistory
         ArgumentNullException.ThrowIfNull(snapshot);
         var errors = new ErrorCollector();
         errors.AddRange(snapshot.Validate());
-        errors.Require(snapshot.PostId == PostId, nameof(PostMetrics.PostId), "metrics.other_post", $"the snapshot is of post '{snapshot.PostId}', not '{PostId}'.");
+        errors.Require(snapshot.PostId == PostId, nameof(PostMetrics.PostId), "metrics.other_post", $"the snapshot is of post {ErrorText.Quote(snapshot.PostId)}, not {ErrorText.Quote(PostId)}.");
         errors.ThrowIfAny(nameof(snapshot));
         if (Latest is { } latest && snapshot.CapturedAt <= latest.CapturedAt)
         {

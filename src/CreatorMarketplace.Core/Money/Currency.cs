@@ -55,7 +55,7 @@ public sealed partial class Currency : SmartEnum<Currency, int>
         ArgumentNullException.ThrowIfNull(code);
         return TryFromCode(code, out var currency)
             ? currency
-            : throw new ArgumentException($"'{code}' is not an active ISO 4217 currency code.", nameof(code));
+            : throw new ArgumentException($"{ErrorText.Quote(code)} is not an active ISO 4217 currency code.", nameof(code));
     }
 
     /// <summary>Finds a currency by its alphabetic code, ignoring case.</summary>

@@ -84,20 +84,20 @@ public readonly partial struct Money : IParsable<Money>
         var span = text.AsSpan();
         if (span.Length < 5 || span[3] != ' ')
         {
-            error = $"'{text}' is not an amount: expected an ISO 4217 code, one space and a number, as in 'USD 12.34'.";
+            error = $"{ErrorText.Quote(text)} is not an amount: expected an ISO 4217 code, one space and a number, as in 'USD 12.34'.";
             return false;
         }
 
         var code = text[..3];
         if (!IsUpperAscii(code) || !Currency.TryFromCode(code, out var currency))
         {
-            error = $"'{text}': '{code}' is not an active ISO 4217 currency code in upper case.";
+            error = $"{ErrorText.Quote(text)}: {ErrorText.Quote(code)} is not an active ISO 4217 currency code in upper case.";
             return false;
         }
 
         if (!currency.HasMinorUnit)
         {
-            error = $"'{text}': {code} has no minor unit in ISO 4217 (N.A.), so an amount of it cannot be counted exactly.";
+            error = $"{ErrorText.Quote(text)}: {code} has no minor unit in ISO 4217 (N.A.), so an amount of it cannot be counted exactly.";
             return false;
         }
 
@@ -113,14 +113,14 @@ public readonly partial struct Money : IParsable<Money>
         var fraction = point < 0 ? ReadOnlySpan<char>.Empty : number[(point + 1)..];
         if (whole.IsEmpty || (point >= 0 && fraction.IsEmpty) || !IsDigits(whole) || !IsDigits(fraction))
         {
-            error = $"'{text}' is not an amount: the number must be digits with an optional '-' and '.', as in 'USD -12.34'.";
+            error = $"{ErrorText.Quote(text)} is not an amount: the number must be digits with an optional '-' and '.', as in 'USD -12.34'.";
             return false;
         }
 
         var digits = currency.MinorUnits;
         if (fraction.Length > digits)
         {
-            error = $"'{text}': {code} allows at most {digits} decimal digit(s), got {fraction.Length}.";
+            error = $"{ErrorText.Quote(text)}: {code} allows at most {digits} decimal digit(s), got {fraction.Length}.";
             return false;
         }
 
@@ -145,7 +145,7 @@ public readonly partial struct Money : IParsable<Money>
         }
         catch (OverflowException)
         {
-            error = $"'{text}': the amount does not fit in 64-bit minor units of {code}.";
+            error = $"{ErrorText.Quote(text)}: the amount does not fit in 64-bit minor units of {code}.";
             overflow = true;
             return false;
         }

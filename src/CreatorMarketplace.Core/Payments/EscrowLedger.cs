@@ -74,7 +74,7 @@ public sealed class EscrowLedger
             }
 
             at.Require(transaction.Command is not null, "command", "ledger.command_missing", "a restored transaction keeps the command it recorded, by which a repeated key is recognised.");
-            at.Require(!state.ByKey.ContainsKey(transaction.Key), "key", "ledger.key_repeated", $"the key '{transaction.Key}' is used twice.");
+            at.Require(!state.ByKey.ContainsKey(transaction.Key), "key", "ledger.key_repeated", $"the key {ErrorText.Quote(transaction.Key)} is used twice.");
             at.Require(
                 transaction.Entries[0].Sequence == state.Entries.Count + 1,
                 "entries[0].sequence",
@@ -84,7 +84,7 @@ public sealed class EscrowLedger
                 transaction.Reverses is null || state.ByKey.ContainsKey(transaction.Reverses),
                 "reverses",
                 "ledger.unknown_transaction",
-                $"there is no earlier transaction '{transaction.Reverses}'.");
+                $"there is no earlier transaction {ErrorText.Quote(transaction.Reverses)}.");
             if (errors.HasErrors)
             {
                 // What follows a broken transaction cannot be judged: its numbers and balances depend on it.
@@ -230,12 +230,12 @@ public sealed class EscrowLedger
         {
             if (!state.ByKey.TryGetValue(transaction, out var original))
             {
-                return new LedgerRejection("ledger.unknown_transaction", $"there is no transaction '{transaction}'.");
+                return new LedgerRejection("ledger.unknown_transaction", $"there is no transaction {ErrorText.Quote(transaction)}.");
             }
 
             if (state.Reversed.Contains(transaction))
             {
-                return new LedgerRejection("ledger.already_corrected", $"transaction '{transaction}' was already reversed.");
+                return new LedgerRejection("ledger.already_corrected", $"transaction {ErrorText.Quote(transaction)} was already reversed.");
             }
 
             // The reverse of each posting: money goes back from where it arrived to where it came from.
@@ -246,7 +246,7 @@ public sealed class EscrowLedger
                 .FirstOrDefault(group => state.Balance(group.Key.Account, group.Key.Currency).MinorUnits < group.Sum(posting => (decimal)posting.Amount.MinorUnits));
             return shortfall is null
                 ? reversal
-                : new LedgerRejection("ledger.correction_short", $"reversing '{transaction}' would leave {shortfall.Key.Account} below zero.");
+                : new LedgerRejection("ledger.correction_short", $"reversing {ErrorText.Quote(transaction)} would leave {shortfall.Key.Account} below zero.");
         });
     }
 
@@ -272,7 +272,7 @@ public sealed class EscrowLedger
             {
                 return first.Command == command.Text
                     ? first
-                    : new LedgerRejection("ledger.idempotency_conflict", $"the key '{key}' was used for another command ({first.Kind}).");
+                    : new LedgerRejection("ledger.idempotency_conflict", $"the key {ErrorText.Quote(key)} was used for another command ({first.Kind}).");
             }
 
             var decided = plan(state);

@@ -127,7 +127,7 @@ public sealed record PaymentTerms
             return Upfront(percent);
         }
 
-        return new Invalid(Field, "payments.unknown_terms", $"'{name}' is not payment terms this library knows: immediate, net-N (1–365 days), upfront-P (0 < P < 100) or milestones.");
+        return new Invalid(Field, "payments.unknown_terms", $"{ErrorText.Quote(name)} is not payment terms this library knows: immediate, net-N (1–365 days), upfront-P (0 < P < 100) or milestones.");
     }
 
     /// <summary>Draws up the schedule for a fee.</summary>

@@ -19,7 +19,7 @@ public sealed record DomainError
         ArgumentException.ThrowIfNullOrWhiteSpace(message);
         Field = field;
         Code = code;
-        Message = message;
+        Message = ErrorText.Bound(message);
     }
 
     /// <summary>The path of the field at fault, or an empty string for the value as a whole.</summary>

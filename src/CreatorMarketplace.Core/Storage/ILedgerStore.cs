@@ -56,7 +56,7 @@ public sealed record LedgerConflict(string Key, long ExpectedSequence, long Give
     /// <summary>Formats the conflict for people.</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>
-        $"ledger transaction '{Key}' was not appended: its first entry is number {GivenSequence}, but the ledger's next is {ExpectedSequence}.";
+        $"ledger transaction {ErrorText.Quote(Key)} was not appended: its first entry is number {GivenSequence}, but the ledger's next is {ExpectedSequence}.";
 }
 
 /// <summary>The outcome of <see cref="ILedgerStore.AppendAsync"/>.</summary>
@@ -85,8 +85,8 @@ public sealed class LedgerAppendResult : OneOfBase<Appended, AlreadyRecorded, Le
     /// <summary>Formats the outcome.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Match(
-        appended => $"appended '{appended.Transaction.Key}' up to entry {appended.LastSequence}",
-        recorded => $"'{recorded.Transaction.Key}' was recorded before",
+        appended => $"appended {ErrorText.Quote(appended.Transaction.Key)} up to entry {appended.LastSequence}",
+        recorded => $"{ErrorText.Quote(recorded.Transaction.Key)} was recorded before",
         conflict => conflict.ToString());
 }
 
@@ -125,7 +125,7 @@ public static class LedgerTransactionRules
                     continue;
                 }
 
-                errors.Require(entry.Transaction == transaction.Key, $"entries[{i}].transaction", "ledger.entry_foreign", $"an entry belongs to its transaction '{transaction.Key}', not '{entry.Transaction}'.");
+                errors.Require(entry.Transaction == transaction.Key, $"entries[{i}].transaction", "ledger.entry_foreign", $"an entry belongs to its transaction {ErrorText.Quote(transaction.Key)}, not {ErrorText.Quote(entry.Transaction)}.");
                 // Both numbers are at least 1 before they are subtracted, so that no sequence can overflow the check.
                 var first = transaction.Entries[0]?.Sequence ?? 0;
                 errors.Require(

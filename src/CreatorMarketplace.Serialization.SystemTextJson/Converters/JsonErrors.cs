@@ -46,51 +46,24 @@ internal static class JsonErrors
     public static JsonException Member(string owner, string member, string rule, Exception? inner = null) =>
         new(Bound($"{owner}.{Bound(member, QuotedLength)}: {rule}"), inner);
 
-    /// <summary>The most characters of a bad value a message quotes.</summary>
-    public const int QuotedLength = 64;
+    /// <summary>The most characters of a bad value a message quotes (<see cref="ErrorText.QuotedLength"/>).</summary>
+    public const int QuotedLength = ErrorText.QuotedLength;
 
-    /// <summary>The most characters a message has.</summary>
-    public const int MessageLength = 4096;
+    /// <summary>The most characters a message has (<see cref="ErrorText.MessageLength"/>).</summary>
+    public const int MessageLength = ErrorText.MessageLength;
 
-    /// <summary>
-    /// A bad value as a message quotes it: in single quotes, control characters escaped, and at most
-    /// <see cref="QuotedLength"/> characters of it followed by its length, so that a hostile value of megabytes
-    /// does not make a message of megabytes.
-    /// </summary>
-    public static string Quote(string value) => $"'{Bound(value, QuotedLength)}'";
+    /// <summary>A bad value as a message quotes it (<see cref="ErrorText.Quote"/>).</summary>
+    public static string Quote(string value) => ErrorText.Quote(value);
 
-    /// <summary>
-    /// The text with control characters escaped (<c>\u0000</c>) and, when longer than <paramref name="length"/>,
-    /// cut to its first characters and the length of the whole.
-    /// </summary>
-    public static string Bound(string text, int length = MessageLength)
-    {
-        if (!IsUnbounded(text, length))
-        {
-            return text;
-        }
-
-        var shown = text.Length > length ? text[..length] : text;
-        if (shown.Length > 0 && char.IsHighSurrogate(shown[^1]))
-        {
-            shown = shown[..^1];
-        }
-
-        var bounded = new StringBuilder(shown.Length + 40);
-        foreach (var c in shown)
-        {
-            _ = char.IsControl(c) ? bounded.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}") : bounded.Append(c);
-        }
-
-        return text.Length > length ? bounded.Append(CultureInfo.InvariantCulture, $"… ({text.Length} characters)").ToString() : bounded.ToString();
-    }
+    /// <summary>The text bounded as <see cref="ErrorText.Bound"/> bounds it.</summary>
+    public static string Bound(string text, int length = MessageLength) => ErrorText.Bound(text, length);
 
     /// <summary>A domain's message about <paramref name="value"/> with the value in it cut as <see cref="Quote"/> cuts it.</summary>
     public static string Shorten(string message, string value) =>
         Bound(value.Length <= QuotedLength ? message : message.Replace(value, Bound(value, QuotedLength), StringComparison.Ordinal));
 
     /// <summary>Whether <see cref="Bound"/> would change the text.</summary>
-    public static bool IsUnbounded(string text, int length = MessageLength) => text.Length > length || text.Any(char.IsControl);
+    public static bool IsUnbounded(string text, int length = MessageLength) => ErrorText.IsUnbounded(text, length);
 
     /// <summary>The token found where another was expected, in words.</summary>
     public static string Describe(JsonTokenType token) => token switch

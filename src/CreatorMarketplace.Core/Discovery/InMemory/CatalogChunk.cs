@@ -58,7 +58,7 @@ internal sealed class CatalogChunk
         DiedAt = new int[capacity];
         PreviousRow = new int[capacity];
         PeerGroups = new int[capacity];
-        Died = new ulong[capacity >> 6];
+        Died = new ulong[Bits.WordsFor(capacity)];
         Numbers = new float[NumberColumn.Count][];
         for (var column = 0; column < Numbers.Length; column++)
         {
@@ -115,7 +115,7 @@ internal sealed class CatalogChunk
         {
             if (_bitmaps[ordinal] is { } bits)
             {
-                var copy = new ulong[capacity >> 6];
+                var copy = new ulong[Bits.WordsFor(capacity)];
                 Array.Copy(bits, copy, bits.Length);
                 grown._bitmaps[ordinal] = copy;
             }
@@ -198,9 +198,9 @@ internal sealed class CatalogChunk
     {
         for (var died = Died[word] & rows; died != 0; died &= died - 1)
         {
-            if (DiedAt[(word << 6) + BitOperations.TrailingZeroCount(died)] <= sequence)
+            if (DiedAt[Bits.LowestRow(word, died)] <= sequence)
             {
-                rows &= ~(died & (~died + 1));
+                rows &= ~Bits.LowestBit(died);
             }
         }
 
@@ -212,7 +212,7 @@ internal sealed class CatalogChunk
     {
         RetiredRows++;
         DiedAt[offset] = sequence;
-        Died[offset >> 6] |= 1UL << offset;
+        Bits.Set(Died, offset);
     }
 
     public void SetBit(int ordinal, int offset)
@@ -230,10 +230,10 @@ internal sealed class CatalogChunk
         var bits = bitmaps[ordinal];
         if (bits is null)
         {
-            bits = new ulong[Capacity >> 6];
+            bits = new ulong[Bits.WordsFor(Capacity)];
             Volatile.Write(ref bitmaps[ordinal], bits);
         }
 
-        bits[offset >> 6] |= 1UL << offset;
+        Bits.Set(bits, offset);
     }
 }

@@ -27,7 +27,7 @@ public sealed class CatalogScores : IDisposable
         Score = score;
         _scores = scores;
         _alive = alive;
-        _words = (snapshot.Count + 63) >> 6;
+        _words = Bits.WordsFor(snapshot.Count);
     }
 
     /// <summary>The score.</summary>
@@ -53,7 +53,7 @@ public sealed class CatalogScores : IDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, CreatorQuery.MaxPageSize);
         var (all, alive) = (_scores, _alive);
         ObjectDisposedException.ThrowIf(all is null || alive is null, this);
-        var rows = CatalogSearch.TopRowsByScore(count, descending: true, _words, word => alive[word], (word, _, scores) => all.AsSpan(word << 6, 64).CopyTo(scores));
+        var rows = CatalogSearch.TopRowsByScore(count, descending: true, _words, word => alive[word], (word, _, scores) => all.AsSpan(Bits.RowsBefore(word), Bits.PerWord).CopyTo(scores));
         // The order is a query's by this score, largest first: one definition of "sorted by a score".
         var query = new CreatorQuery { Sort = CreatorSort.Score, Score = Score, PageSize = count };
         return [.. rows

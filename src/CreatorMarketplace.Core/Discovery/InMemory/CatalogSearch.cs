@@ -30,7 +30,7 @@ internal sealed class CatalogSearch : IDisposable
         _snapshot = snapshot;
         _query = query;
         _onPrimary = query.Platform is null;
-        _words = (snapshot.Count + 63) >> 6;
+        _words = Bits.WordsFor(snapshot.Count);
         _match = ArrayPool<ulong>.Shared.Rent(Math.Max(_words, 1));
         _edge = ArrayPool<ulong>.Shared.Rent(Math.Max(_words, 1));
         Array.Clear(_edge, 0, _words);
@@ -58,7 +58,7 @@ internal sealed class CatalogSearch : IDisposable
         Array.Fill(_match, ulong.MaxValue, 0, _words);
         if (_snapshot.Count % 64 != 0)
         {
-            _match[_words - 1] = (1UL << _snapshot.Count) - 1;
+            _match[_words - 1] = Bits.Before(_snapshot.Count);
         }
 
         RequireAnyOf(keys.Countries, query.Countries);
@@ -124,7 +124,7 @@ internal sealed class CatalogSearch : IDisposable
         {
             if (_snapshot.RowOf(excluded) is var row and >= 0)
             {
-                _match[row >> 6] &= ~(1UL << row);
+                Bits.Clear(_match, row);
             }
         }
 
@@ -256,7 +256,7 @@ internal sealed class CatalogSearch : IDisposable
         {
             if (match[word] != 0)
             {
-                var (inside, equal) = Compare(chunk.Numbers[bound.Column], word << 6, bound);
+                var (inside, equal) = Compare(chunk.Numbers[bound.Column], Bits.RowsBefore(word), bound);
                 match[word] &= inside | equal;
                 edge[word] |= equal;
             }
@@ -288,14 +288,14 @@ internal sealed class CatalogSearch : IDisposable
                         for (var bits = match[word] & inMarket[word]; bits != 0; bits &= bits - 1)
                         {
                             var index = BitOperations.TrailingZeroCount(bits);
-                            switch (market.Decide(chunk.Numbers, (word << 6) + index))
+                            switch (market.Decide(chunk.Numbers, Bits.RowsBefore(word) + index))
                             {
                                 case ColumnVerdict.Passes:
-                                    keep[word] |= 1UL << index;
+                                    keep[word] |= Bits.Bit(index);
                                     break;
                                 case ColumnVerdict.Unsure:
-                                    keep[word] |= 1UL << index;
-                                    edge[word] |= 1UL << index;
+                                    keep[word] |= Bits.Bit(index);
+                                    edge[word] |= Bits.Bit(index);
                                     break;
                             }
                         }
@@ -411,9 +411,9 @@ internal sealed class CatalogSearch : IDisposable
             var bits = everyRow ? _match[word] : _match[word] & _edge[word];
             while (bits != 0)
             {
-                var bit = bits & (~bits + 1);
+                var bit = Bits.LowestBit(bits);
                 bits ^= bit;
-                if (!_query.Matches(_snapshot.ListingAt((word << 6) + BitOperations.TrailingZeroCount(bit))))
+                if (!_query.Matches(_snapshot.ListingAt(Bits.LowestRow(word, bit))))
                 {
                     _match[word] &= ~bit;
                 }
@@ -499,7 +499,7 @@ internal sealed class CatalogSearch : IDisposable
                 if (goodness >= threshold)
                 {
                     best.Offer(goodness);
-                    kept.Add(((word << 6) + index, goodness));
+                    kept.Add((Bits.RowsBefore(word) + index, goodness));
                     threshold = best.IsFull ? best.Min - (2 * ScoreMargin) : float.NegativeInfinity;
                 }
             }
@@ -562,7 +562,7 @@ internal sealed class CatalogSearch : IDisposable
                 if (!best.IsFull || goodness >= best.Min)
                 {
                     best.Offer(goodness);
-                    kept.Add(((word << 6) + index, goodness));
+                    kept.Add((Bits.RowsBefore(word) + index, goodness));
                 }
             }
         }
@@ -605,8 +605,8 @@ internal sealed class CatalogSearch : IDisposable
             bits &= ~before;
             for (var ties = bits & tied; ties != 0; ties &= ties - 1)
             {
-                var bit = ties & (~ties + 1);
-                if (_query.Compare(_query.PositionOf(_snapshot.ListingAt((word << 6) + BitOperations.TrailingZeroCount(bit))), cursor) <= 0)
+                var bit = Bits.LowestBit(ties);
+                if (_query.Compare(_query.PositionOf(_snapshot.ListingAt(Bits.LowestRow(word, bit))), cursor) <= 0)
                 {
                     bits &= ~bit;
                 }
@@ -696,7 +696,7 @@ internal sealed class CatalogSearch : IDisposable
             var bits = _match[word];
             while (bits != 0)
             {
-                var row = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                var row = Bits.LowestRow(word, bits);
                 bits &= bits - 1;
                 var listing = _snapshot.ListingAt(row);
                 var position = query.PositionOf(listing);
@@ -746,7 +746,7 @@ internal sealed class CatalogSearch : IDisposable
             {
                 for (var bits = _match[word]; bits != 0; bits &= bits - 1)
                 {
-                    var tier = _query.AccountOf(_snapshot.ListingAt((word << 6) + BitOperations.TrailingZeroCount(bits)))!.Stats.Tier;
+                    var tier = _query.AccountOf(_snapshot.ListingAt(Bits.LowestRow(word, bits)))!.Stats.Tier;
                     byTier[tier] = byTier.GetValueOrDefault(tier) + 1;
                 }
             }

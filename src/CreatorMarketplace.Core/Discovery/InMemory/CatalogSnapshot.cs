@@ -55,19 +55,19 @@ internal sealed record CatalogSnapshot(
     {
         var chunk = Chunks[row >> CatalogChunk.Shift];
         var offset = row & (CatalogChunk.Rows - 1);
-        return (chunk.Died[offset >> 6] & (1UL << offset)) == 0 || chunk.DiedAt[offset] > Sequence;
+        return !Bits.IsSet(chunk.Died, offset) || chunk.DiedAt[offset] > Sequence;
     }
 
     /// <summary>The chunk holding the 64 rows from row 64 × <paramref name="word"/>, and where they start in it.</summary>
     public (CatalogChunk Chunk, int Start) WordAt(int word) =>
-        (Chunks[word >> CatalogChunk.WordShift], (word & ((1 << CatalogChunk.WordShift) - 1)) << 6);
+        (Chunks[word >> CatalogChunk.WordShift], Bits.RowsBefore(word & ((1 << CatalogChunk.WordShift) - 1)));
 
     /// <summary>The rows alive in this snapshot among the 64 from row 64 × <paramref name="word"/>, as bits.</summary>
     public ulong LivingRows(int word)
     {
-        var rows = (word + 1) << 6 <= Count ? ulong.MaxValue : (1UL << (Count & 63)) - 1;
+        var rows = Bits.RowsBefore(word + 1) <= Count ? ulong.MaxValue : Bits.Before(Count);
         var (chunk, start) = WordAt(word);
-        return chunk.Living(start >> 6, Sequence, rows);
+        return chunk.Living(Bits.WordOf(start), Sequence, rows);
     }
 
     /// <summary>

@@ -116,8 +116,8 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
     {
         ArgumentNullException.ThrowIfNull(score);
         var snapshot = Volatile.Read(ref _snapshot);
-        var words = (snapshot.Count + 63) >> 6;
-        var scores = ArrayPool<float>.Shared.Rent(words << 6); // every word's 64 scores and alive rows are written below
+        var words = Bits.WordsFor(snapshot.Count);
+        var scores = ArrayPool<float>.Shared.Rent(Bits.RowsBefore(words)); // every word's 64 scores and alive rows are written below
         var alive = ArrayPool<ulong>.Shared.Rent(words);
 
         // Blocks of 1,024 words (65,536 rows, a chunk) are scored side by side; each writes only its own slice.
@@ -126,7 +126,7 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
             for (var word = block << 10; word < Math.Min(words, (block + 1) << 10); word++)
             {
                 var (chunk, start) = snapshot.WordAt(word);
-                score.ScoreRows(chunk.Numbers, start, scores.AsSpan(word << 6, 64));
+                score.ScoreRows(chunk.Numbers, start, scores.AsSpan(Bits.RowsBefore(word), Bits.PerWord));
                 alive[word] = snapshot.LivingRows(word);
             }
         });
@@ -197,7 +197,7 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
     private static void ForEachLivingValue<TVisitor>(CatalogSnapshot snapshot, int column, ref TVisitor visitor)
         where TVisitor : struct, IGroupValueVisitor
     {
-        for (var word = 0; word << 6 < snapshot.Count; word++)
+        for (var word = 0; word < Bits.WordsFor(snapshot.Count); word++)
         {
             var (chunk, start) = snapshot.WordAt(word);
             var values = chunk.Numbers[column];
@@ -240,7 +240,7 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
     private static bool IsAlive(CatalogSnapshot current, int row)
     {
         var offset = row & (CatalogChunk.Rows - 1);
-        return (current.Chunks[row >> CatalogChunk.Shift].Died[offset >> 6] & (1UL << offset)) == 0;
+        return !Bits.IsSet(current.Chunks[row >> CatalogChunk.Shift].Died, offset);
     }
 
     private static void Retire(CatalogChunk[] chunks, int row, int sequence) =>
@@ -412,7 +412,7 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
                 {
                     for (var set = bits[word] & ~source.Died[word]; set != 0; set &= set - 1)
                     {
-                        var old = (index << CatalogChunk.Shift) + (word << 6) + BitOperations.TrailingZeroCount(set);
+                        var old = (index << CatalogChunk.Shift) + Bits.LowestRow(word, set);
                         if (old < current.Count)
                         {
                             var moved = newRowOf[old];

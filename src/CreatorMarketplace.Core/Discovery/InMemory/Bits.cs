@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace CreatorMarketplace.Discovery.InMemory;
+
+/// <summary>
+/// Row bitmaps in one place: rows are kept 64 to a <see cref="ulong"/> word, row <c>64w + i</c> being bit <c>i</c> of
+/// word <c>w</c>. Every shift and mask of the in-memory catalog's bitmaps is written here once, with its bounds
+/// asserted in debug builds.
+/// </summary>
+internal static class Bits
+{
+    /// <summary>The rows a word holds.</summary>
+    public const int PerWord = 64;
+
+    private const int WordShift = 6;
+
+    /// <summary>The words that hold <paramref name="rows"/> rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int WordsFor(int rows)
+    {
+        Debug.Assert(rows >= 0, "a count of rows is not negative");
+        return (rows + (PerWord - 1)) >> WordShift;
+    }
+
+    /// <summary>The word holding a row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int WordOf(int row)
+    {
+        Debug.Assert(row >= 0, "a row is not negative");
+        return row >> WordShift;
+    }
+
+    /// <summary>The rows before word <paramref name="word"/>: the first row of that word, and the rows that many words hold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int RowsBefore(int word)
+    {
+        Debug.Assert(word is >= 0 and <= int.MaxValue >> WordShift, "a word number is within the rows an int counts");
+        return word << WordShift;
+    }
+
+    /// <summary>A row's bit in its word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Bit(int row) => 1UL << (row & (PerWord - 1));
+
+    /// <summary>The bits, in its word, of the rows before <paramref name="row"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Before(int row) => Bit(row) - 1;
+
+    /// <summary>The lowest set bit of a word that has one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong LowestBit(ulong bits)
+    {
+        Debug.Assert(bits != 0, "the word has a set bit");
+        return bits & (~bits + 1);
+    }
+
+    /// <summary>The row of the lowest set bit of word <paramref name="word"/>, which has one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int LowestRow(int word, ulong bits)
+    {
+        Debug.Assert(bits != 0, "the word has a set bit");
+        return RowsBefore(word) + BitOperations.TrailingZeroCount(bits);
+    }
+
+    /// <summary>Whether a row's bit is set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsSet(ulong[] bitmap, int row) => (bitmap[WordOf(row)] & Bit(row)) != 0;
+
+    /// <summary>Sets a row's bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Set(ulong[] bitmap, int row) => bitmap[WordOf(row)] |= Bit(row);
+
+    /// <summary>Clears a row's bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Clear(ulong[] bitmap, int row) => bitmap[WordOf(row)] &= ~Bit(row);
+}

@@ -30,10 +30,6 @@ public class LayerTests
     /// </summary>
     private static readonly HashSet<(string From, string To)> KnownViolations =
     [
-        ("CreatorMarketplace.Creators", "CreatorMarketplace.Storage"),
-        ("CreatorMarketplace.Discovery", "CreatorMarketplace.Storage"),
-        ("CreatorMarketplace.Contracts", "CreatorMarketplace.Storage"),
-        ("CreatorMarketplace.Campaigns", "CreatorMarketplace.Storage"),
         ("CreatorMarketplace.Payments", "CreatorMarketplace.Storage"),
         ("CreatorMarketplace.Compliance", "CreatorMarketplace.Discovery"),
         ("CreatorMarketplace.Eligibility", "CreatorMarketplace.Discovery"),

@@ -30,7 +30,6 @@ public class LayerTests
     /// </summary>
     private static readonly HashSet<(string From, string To)> KnownViolations =
     [
-        ("CreatorMarketplace.Payments", "CreatorMarketplace.Storage"),
         ("CreatorMarketplace.Compliance", "CreatorMarketplace.Discovery"),
         ("CreatorMarketplace.Eligibility", "CreatorMarketplace.Discovery"),
     ];

@@ -30,8 +30,6 @@ public class LayerTests
     /// </summary>
     private static readonly HashSet<(string From, string To)> KnownViolations =
     [
-        ("CreatorMarketplace.Compliance", "CreatorMarketplace.Discovery"),
-        ("CreatorMarketplace.Eligibility", "CreatorMarketplace.Discovery"),
     ];
 
     private static readonly Lazy<IReadOnlyDictionary<(string From, string To), IReadOnlyList<string>>> Graph = new(BuildGraph);

@@ -7,7 +7,6 @@ using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Eligibility;
 using CreatorMarketplace.Payments;
-using CreatorMarketplace.Storage;
 using NodaTime;
 using NodaTime.Testing;
 

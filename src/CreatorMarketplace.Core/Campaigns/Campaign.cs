@@ -1,5 +1,4 @@
 using Ardalis.SmartEnum;
-using CreatorMarketplace.Storage;
 using NodaTime;
 
 namespace CreatorMarketplace.Campaigns;

@@ -1,7 +1,6 @@
 using CreatorMarketplace.Compliance;
 using CreatorMarketplace.Contracts;
 using CreatorMarketplace.Creators;
-using CreatorMarketplace.Storage;
 using NodaTime;
 
 namespace CreatorMarketplace.Campaigns;

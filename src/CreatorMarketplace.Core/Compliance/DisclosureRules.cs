@@ -1,5 +1,3 @@
-using CreatorMarketplace.Discovery;
-
 namespace CreatorMarketplace.Compliance;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using CreatorMarketplace.Storage;
 using NodaTime;
 
 namespace CreatorMarketplace.Discovery;

@@ -156,7 +156,7 @@ public static class CreatorRules
     // Folded words of a keyword or text: "Vapé-Shop!" is ["vape", "shop"].
     internal static string[] KeywordWords(string text)
     {
-        var folded = Discovery.KeywordText.Fold(text ?? string.Empty);
+        var folded = KeywordText.Fold(text ?? string.Empty);
         var words = new List<string>();
         var start = -1;
         for (var i = 0; i <= folded.Length; i++)

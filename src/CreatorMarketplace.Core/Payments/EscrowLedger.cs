@@ -65,7 +65,7 @@ public sealed class EscrowLedger
 
             try
             {
-                Storage.LedgerTransactionRules.ThrowIfMalformed(transaction);
+                LedgerTransactionRules.ThrowIfMalformed(transaction);
             }
             catch (DomainValidationException malformed)
             {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Ardalis.SmartEnum;
-using CreatorMarketplace.Storage;
 using NodaTime;
 
 namespace CreatorMarketplace.Payments;

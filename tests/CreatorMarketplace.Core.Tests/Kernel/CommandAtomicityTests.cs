@@ -2,7 +2,6 @@ using CreatorMarketplace.Campaigns;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Payments;
-using CreatorMarketplace.Storage;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;

@@ -453,6 +453,7 @@ internal sealed class CatalogSearch : IDisposable
     {
         var query = _query;
         var snapshot = _snapshot;
+        var columns = new ColumnScore(score);
         var rows = TopRowsByScore(
             query.PageSize,
             query.Descending,
@@ -461,7 +462,7 @@ internal sealed class CatalogSearch : IDisposable
             (word, bits, scores) =>
             {
                 var (chunk, start) = snapshot.WordAt(word);
-                score.ScoreRows(chunk.Numbers, start, scores, bits);
+                columns.ScoreRows(chunk.Numbers, start, scores, bits);
             });
         var candidates = new List<(SearchPosition Position, CreatorListing Listing)>(rows.Count);
         foreach (var row in rows)

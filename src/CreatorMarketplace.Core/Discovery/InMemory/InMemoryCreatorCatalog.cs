@@ -119,6 +119,7 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
         var words = Bits.WordsFor(snapshot.Count);
         var scores = ArrayPool<float>.Shared.Rent(Bits.RowsBefore(words)); // every word's 64 scores and alive rows are written below
         var alive = ArrayPool<ulong>.Shared.Rent(words);
+        var columns = new ColumnScore(score);
 
         // Blocks of 1,024 words (65,536 rows, a chunk) are scored side by side; each writes only its own slice.
         Parallel.For(0, (words + 1_023) >> 10, block =>
@@ -126,7 +127,7 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
             for (var word = block << 10; word < Math.Min(words, (block + 1) << 10); word++)
             {
                 var (chunk, start) = snapshot.WordAt(word);
-                score.ScoreRows(chunk.Numbers, start, scores.AsSpan(Bits.RowsBefore(word), Bits.PerWord));
+                columns.ScoreRows(chunk.Numbers, start, scores.AsSpan(Bits.RowsBefore(word), Bits.PerWord));
                 alive[word] = snapshot.LivingRows(word);
             }
         });

@@ -1,4 +1,4 @@
-namespace CreatorMarketplace.Storage;
+namespace CreatorMarketplace;
 
 /// <summary>Names the members of a stored form in the errors a snapshot check reports.</summary>
 internal static class SnapshotPaths

@@ -1,4 +1,4 @@
-namespace CreatorMarketplace.Storage;
+namespace CreatorMarketplace;
 
 /// <summary>
 /// An aggregate with a stored form: an immutable snapshot of everything it holds, from which it is restored

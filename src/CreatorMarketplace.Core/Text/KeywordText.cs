@@ -1,4 +1,4 @@
-namespace CreatorMarketplace.Discovery;
+namespace CreatorMarketplace;
 
 /// <summary>
 /// Folds text for keyword matching: lower case, Latin letters without diacritics, so "José" matches "jose" and
@@ -6,9 +6,10 @@ namespace CreatorMarketplace.Discovery;
 /// runs with invariant globalization (where Unicode normalization is not available).
 /// </summary>
 /// <remarks>
-/// <see cref="CreatorQuery.KeywordRank"/> matches the folded keyword as an ordinal substring of the folded
-/// handles, display name and bio. A catalog that keeps folded text beside its listings (a database column) folds
-/// with this method, so that it finds exactly what the query defines.
+/// A discovery query's keyword rank (<c>CreatorQuery.KeywordRank</c>) matches the folded keyword as an ordinal
+/// substring of the folded handles, display name and bio. A catalog that keeps folded text beside its listings (a
+/// database column) folds with this method, so that it finds exactly what the query defines. Disclosure hashtags
+/// and excluded keywords are compared folded too, which is why the folding is the kernel's and not one context's.
 /// </remarks>
 public static class KeywordText
 {

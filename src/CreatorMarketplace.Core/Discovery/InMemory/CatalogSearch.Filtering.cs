@@ -1,0 +1,344 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace CreatorMarketplace.Discovery.InMemory;
+
+// The filters: key bitmaps, retired rows, numeric bounds on the columns, eligibility, and the checks on listings.
+internal sealed partial class CatalogSearch
+{
+    private void RequireAnyOf<TKey>(IReadOnlyDictionary<TKey, int> ordinals, IReadOnlyCollection<TKey> wanted)
+    {
+        if (wanted.Count > 0)
+        {
+            RequireAny(wanted.Where(ordinals.ContainsKey).Select(key => ordinals[key]).ToArray());
+        }
+    }
+
+    // Keeps the rows that have at least one of the keys; a key no row has keeps nothing.
+    private void RequireAny(int[] ordinals)
+    {
+        var bitmaps = new ulong[]?[ordinals.Length];
+        ForEachChunk((chunk, first, end) =>
+        {
+            var count = 0;
+            foreach (var ordinal in ordinals)
+            {
+                if (chunk.Bitmap(ordinal) is { } bits)
+                {
+                    bitmaps[count++] = bits;
+                }
+            }
+
+            var match = _match.AsSpan(first, end - first);
+            if (count == 0)
+            {
+                match.Clear();
+                return;
+            }
+
+            AndAnyOf(match, bitmaps, count);
+        });
+    }
+
+    // match &= bitmaps[0] | bitmaps[1] | …, four words at a time.
+    private static void AndAnyOf(Span<ulong> match, ulong[]?[] bitmaps, int count)
+    {
+        var word = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var matched = ref MemoryMarshal.GetReference(match);
+            for (; word + Vector256<ulong>.Count <= match.Length; word += Vector256<ulong>.Count)
+            {
+                var any = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(bitmaps[0]!), (nuint)word);
+                for (var other = 1; other < count; other++)
+                {
+                    any |= Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(bitmaps[other]!), (nuint)word);
+                }
+
+                (Vector256.LoadUnsafe(ref matched, (nuint)word) & any).StoreUnsafe(ref matched, (nuint)word);
+            }
+        }
+
+        for (; word < match.Length; word++)
+        {
+            var any = bitmaps[0]![word];
+            for (var other = 1; other < count; other++)
+            {
+                any |= bitmaps[other]![word];
+            }
+
+            match[word] &= any;
+        }
+    }
+
+    private void Refuse(int ordinal) =>
+        ForEachChunk((chunk, first, end) =>
+        {
+            if (chunk.Bitmap(ordinal) is { } bits)
+            {
+                var match = _match.AsSpan(first, end - first);
+                for (var word = 0; word < match.Length; word++)
+                {
+                    match[word] &= ~bits[word];
+                }
+            }
+        });
+
+    // Rows retired after this snapshot was taken are still alive to it.
+    private void DropRetired()
+    {
+        var sequence = _snapshot.Sequence;
+        ForEachChunk((chunk, first, end) =>
+        {
+            if (chunk.RetiredRows == 0)
+            {
+                return;
+            }
+
+            for (var word = first; word < end; word++)
+            {
+                _match[word] = chunk.Living(word - first, sequence, _match[word]);
+            }
+        });
+    }
+
+    // Column at a time: each bound streams its column over the words that still have candidates, with its
+    // constants in registers; the most selective bound goes first so the later ones skip the most words.
+    private void ApplyBounds(List<ColumnBound> bounds)
+    {
+        if (bounds.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var bound in MostSelectiveFirst(bounds))
+        {
+            ForEachChunk((chunk, first, end) => Narrow(chunk, bound, _match.AsSpan(first, end - first), _edge.AsSpan(first, end - first)));
+        }
+    }
+
+    // Keeps, in each word of one chunk, the candidates inside the bound or equal to it (the latter also marked as edges).
+    private static void Narrow(CatalogChunk chunk, ColumnBound bound, Span<ulong> match, Span<ulong> edge)
+    {
+        for (var word = 0; word < match.Length; word++)
+        {
+            if (match[word] != 0)
+            {
+                var (inside, equal) = Compare(chunk.Numbers[bound.Column], Bits.RowsBefore(word), bound);
+                match[word] &= inside | equal;
+                edge[word] |= equal;
+            }
+        }
+    }
+
+    // Keeps the candidates their market's thresholds pass; a row the columns cannot decide is kept as an edge, for
+    // its listing to decide. Each row is in one country, so each candidate is decided once.
+    private void ApplyEligibility(EligibilityColumns policy)
+    {
+        var kept = ArrayPool<ulong>.Shared.Rent(1 << CatalogChunk.WordShift);
+        try
+        {
+            ForEachChunk((chunk, first, end) =>
+            {
+                var match = _match.AsSpan(first, end - first);
+                var edge = _edge.AsSpan(first, end - first);
+                var keep = kept.AsSpan(0, match.Length);
+                keep.Clear();
+                foreach (var market in policy.Markets)
+                {
+                    if (chunk.Bitmap(market.CountryOrdinal) is not { } inMarket)
+                    {
+                        continue;
+                    }
+
+                    for (var word = 0; word < match.Length; word++)
+                    {
+                        for (var bits = match[word] & inMarket[word]; bits != 0; bits &= bits - 1)
+                        {
+                            var index = BitOperations.TrailingZeroCount(bits);
+                            switch (market.Decide(chunk.Numbers, Bits.RowsBefore(word) + index))
+                            {
+                                case ColumnVerdict.Passes:
+                                    keep[word] |= Bits.Bit(index);
+                                    break;
+                                case ColumnVerdict.Unsure:
+                                    keep[word] |= Bits.Bit(index);
+                                    edge[word] |= Bits.Bit(index);
+                                    break;
+                            }
+                        }
+                    }
+                }
+
+                keep.CopyTo(match);
+            });
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(kept);
+        }
+    }
+
+    // Orders the bounds by how many candidates they keep in a sample of words, so that most words are emptied by
+    // the first bound or two and the rest are never read.
+    private ColumnBound[] MostSelectiveFirst(List<ColumnBound> bounds)
+    {
+        if (bounds.Count == 1)
+        {
+            return [.. bounds];
+        }
+
+        var kept = new int[bounds.Count];
+        var step = Math.Max(1, _words / SampleWords);
+        for (var word = 0; word < _words; word += step)
+        {
+            for (var i = 0; i < bounds.Count; i++)
+            {
+                var (values, start) = ColumnAt(bounds[i].Column, word);
+                var (inside, equal) = Compare(values, start, bounds[i]);
+                kept[i] += BitOperations.PopCount((inside | equal) & _match[word]);
+            }
+        }
+
+        var ordered = bounds.ToArray();
+        Array.Sort(kept, ordered);
+        return ordered;
+    }
+
+    private const int SampleWords = 64;
+
+    // For 64 consecutive rows: which lie strictly between the bounds, and which equal one (to be checked exactly).
+    // One loop per kind of bound keeps the vectors in registers.
+    private static (ulong Inside, ulong Equal) Compare(float[] column, int start, in ColumnBound bound)
+    {
+        ulong inside = 0, equal = 0;
+        ref var first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(column), start);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var lows = Vector512.Create(bound.Low);
+            var highs = Vector512.Create(bound.High);
+            switch (bound.Sides)
+            {
+                case BoundSides.Low:
+                    for (var i = 0; i < 64; i += Vector512<float>.Count)
+                    {
+                        var values = Vector512.LoadUnsafe(ref first, (nuint)i);
+                        inside |= Vector512.GreaterThan(values, lows).ExtractMostSignificantBits() << i;
+                        equal |= Vector512.Equals(values, lows).ExtractMostSignificantBits() << i;
+                    }
+
+                    break;
+                case BoundSides.High:
+                    for (var i = 0; i < 64; i += Vector512<float>.Count)
+                    {
+                        var values = Vector512.LoadUnsafe(ref first, (nuint)i);
+                        inside |= Vector512.LessThan(values, highs).ExtractMostSignificantBits() << i;
+                        equal |= Vector512.Equals(values, highs).ExtractMostSignificantBits() << i;
+                    }
+
+                    break;
+                default:
+                    for (var i = 0; i < 64; i += Vector512<float>.Count)
+                    {
+                        var values = Vector512.LoadUnsafe(ref first, (nuint)i);
+                        inside |= (Vector512.GreaterThan(values, lows) & Vector512.LessThan(values, highs)).ExtractMostSignificantBits() << i;
+                        equal |= (Vector512.Equals(values, lows) | Vector512.Equals(values, highs)).ExtractMostSignificantBits() << i;
+                    }
+
+                    break;
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            var lows = Vector256.Create(bound.Low);
+            var highs = Vector256.Create(bound.High);
+            for (var i = 0; i < 64; i += Vector256<float>.Count)
+            {
+                var values = Vector256.LoadUnsafe(ref first, (nuint)i);
+                inside |= (ulong)(Vector256.GreaterThan(values, lows) & Vector256.LessThan(values, highs)).ExtractMostSignificantBits() << i;
+                equal |= (ulong)(Vector256.Equals(values, lows) | Vector256.Equals(values, highs)).ExtractMostSignificantBits() << i;
+            }
+        }
+        else
+        {
+            for (var i = 0; i < 64; i++)
+            {
+                var value = column[start + i];
+                inside |= (value > bound.Low && value < bound.High ? 1UL : 0UL) << i;
+                equal |= (value == bound.Low || value == bound.High ? 1UL : 0UL) << i;
+            }
+        }
+
+        return (inside, equal);
+    }
+
+    private void CheckOnListings(bool everyRow)
+    {
+        for (var word = 0; word < _words; word++)
+        {
+            var bits = everyRow ? _match[word] : _match[word] & _edge[word];
+            while (bits != 0)
+            {
+                var bit = Bits.LowestBit(bits);
+                bits ^= bit;
+                if (!_query.Matches(_snapshot.ListingAt(Bits.LowestRow(word, bit))))
+                {
+                    _match[word] &= ~bit;
+                }
+            }
+        }
+    }
+
+    private static void AddBound(List<ColumnBound> bounds, int column, NumberRange<long> range)
+    {
+        if (!range.IsAny)
+        {
+            bounds.Add(new(column, range.Min is { } min ? min : float.NegativeInfinity, range.Max is { } max ? max : float.PositiveInfinity));
+        }
+    }
+
+    private static float Low(double? min) => min is { } value ? (float)value : float.NegativeInfinity;
+
+    private static float High(double? max) => max is { } value ? (float)value : float.PositiveInfinity;
+
+    private static bool NeedsListing(CreatorQuery query) =>
+        query.Platform is not null
+        || query.Subdivisions.Count > 0
+        || query.FollowerCountries.Count > 0
+        || query.MajorAudienceGender is not null
+        || query.MajorAudienceAge is not null
+        || query.MajorAudienceCountry is not null
+        || query.Keyword is not null;
+
+    private static (Currency Currency, ColumnBound Bound)? PriceBounds(PriceRange price)
+    {
+        if (price.Amount.IsAny || price.Currency is not { } currency)
+        {
+            return null;
+        }
+
+        // A price of p minor units lies in [min, max] exactly when ceil(min) <= p <= floor(max).
+        // The bounds go to float from long, as the stored prices do, so that both round the same way.
+        var scale = Money.FromMinorUnits(1, currency).Amount;
+        float low = price.Amount.Min is { } min ? (long)Math.Ceiling(Math.Min(min / scale, long.MaxValue)) : float.NegativeInfinity;
+        float high = price.Amount.Max is { } max ? (long)Math.Floor(Math.Min(max / scale, long.MaxValue)) : float.PositiveInfinity;
+        return (currency, new ColumnBound(NumberColumn.Price, low, high));
+    }
+
+    /// <summary>Bounds on one column, as floats; a row whose float equals a bound is decided on its listing.</summary>
+    private readonly record struct ColumnBound(int Column, float Low, float High)
+    {
+        public BoundSides Sides { get; } =
+            float.IsNegativeInfinity(Low) ? BoundSides.High : float.IsPositiveInfinity(High) ? BoundSides.Low : BoundSides.Both;
+    }
+
+    private enum BoundSides
+    {
+        Both,
+        Low,
+        High,
+    }
+}

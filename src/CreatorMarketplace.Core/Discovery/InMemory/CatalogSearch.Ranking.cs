@@ -1,0 +1,369 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using CreatorMarketplace.Creators;
+
+namespace CreatorMarketplace.Discovery.InMemory;
+
+// The page: ranked on a column, a catalog score or the listings, after the cursor, with a bounded heap.
+internal sealed partial class CatalogSearch
+{
+    // The sort's value is in a column for the primary account's followers, median views and engagement rate (and
+    // for relevance without a keyword, which is followers); keyword ranks, scores and other platforms are not.
+    private (IReadOnlyList<CreatorListing> Items, SearchPosition? Next) Page(int total)
+    {
+        var sort = _query.Sort;
+        var onColumn = _onPrimary
+            && (sort == CreatorSort.Followers || sort == CreatorSort.MedianViews || sort == CreatorSort.EngagementRate
+                || (sort == CreatorSort.Relevance && _query.Keyword is null));
+        if (onColumn)
+        {
+            return RankOnColumn(total);
+        }
+
+        return _onPrimary && sort == CreatorSort.Score && _query.Score is CatalogScore score && _query.After is null
+            ? RankOnScore(score, total)
+            : RankOnListings();
+    }
+
+    // Fills the float scores of a word's rows (at least those in `rows`).
+    internal delegate void ScoreWord(int word, ulong rows, Span<float> scores);
+
+    // How far a row's float score may lie from its exact score: the inputs are rounded to floats and the sums are
+    // taken in float, each off by a few parts in ten million of a value at most 100.
+    internal const float ScoreMargin = 0.01f;
+
+    // Ranks by a catalog score computed on the columns, 64 matching rows at a time. The float scores are within
+    // ScoreMargin of the exact ones, so the page is among the rows whose float score is at least the page-th best
+    // less twice the margin; only those are scored exactly, on their listings, and ordered as the query orders them.
+    private (IReadOnlyList<CreatorListing> Items, SearchPosition? Next) RankOnScore(CatalogScore score, int total)
+    {
+        var query = _query;
+        var snapshot = _snapshot;
+        var columns = new ColumnScore(score);
+        var rows = TopRowsByScore(
+            query.PageSize,
+            query.Descending,
+            _words,
+            word => _match[word],
+            (word, bits, scores) =>
+            {
+                var (chunk, start) = snapshot.WordAt(word);
+                columns.ScoreRows(chunk.Numbers, start, scores, bits);
+            });
+        var candidates = new List<(SearchPosition Position, CreatorListing Listing)>(rows.Count);
+        foreach (var row in rows)
+        {
+            var listing = _snapshot.ListingAt(row);
+            candidates.Add((query.PositionOf(listing), listing));
+        }
+
+        candidates.Sort((left, right) => query.Compare(left.Position, right.Position));
+        var page = candidates.Take(query.PageSize).ToArray();
+        return (Array.ConvertAll(page, entry => entry.Listing), total > query.PageSize ? page[^1].Position : null);
+    }
+
+    // The rows that may be among the best `count` by a catalog score: every row whose float score is within two
+    // margins of the count-th best float (all rows with an unknown score, when fewer than `count` are known).
+    internal static List<int> TopRowsByScore(int count, bool descending, int words, Func<int, ulong> matchOf, ScoreWord scoreWord)
+    {
+        var best = new FloatMinHeap(count);
+        var kept = new List<(int Row, float Goodness)>(count * 4);
+        Span<float> scores = stackalloc float[64];
+        for (var word = 0; word < words; word++)
+        {
+            var bits = matchOf(word);
+            if (bits == 0)
+            {
+                continue;
+            }
+
+            scoreWord(word, bits, scores);
+            var threshold = best.IsFull ? best.Min - (2 * ScoreMargin) : float.NegativeInfinity;
+            for (; bits != 0; bits &= bits - 1)
+            {
+                var index = BitOperations.TrailingZeroCount(bits);
+                var goodness = Goodness(scores[index], descending);
+                if (goodness >= threshold)
+                {
+                    best.Offer(goodness);
+                    kept.Add((Bits.RowsBefore(word) + index, goodness));
+                    threshold = best.IsFull ? best.Min - (2 * ScoreMargin) : float.NegativeInfinity;
+                }
+            }
+        }
+
+        var least = best.IsFull ? best.Min - (2 * ScoreMargin) : float.NegativeInfinity;
+        var rows = new List<int>(Math.Min(kept.Count, count * 2));
+        foreach (var (row, goodness) in kept)
+        {
+            if (goodness >= least)
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+
+    // Ranks by the sort column's float, which orders rows as their exact values do except where two floats are
+    // equal; so the best page is among the rows at least as good as the page-th best float, and only those are
+    // ordered exactly. Vector compares against the running threshold skip the rows that cannot make the page.
+    private (IReadOnlyList<CreatorListing> Items, SearchPosition? Next) RankOnColumn(int total)
+    {
+        var query = _query;
+        var column = query.Sort == CreatorSort.MedianViews ? NumberColumn.MedianViews
+            : query.Sort == CreatorSort.EngagementRate ? NumberColumn.EngagementRate
+            : NumberColumn.Followers;
+        var descending = query.Descending || query.Sort == CreatorSort.Relevance;
+
+        // Every row ranks 0 here, so a cursor of a higher rank lies before all of them and excludes none.
+        var remaining = total;
+        if (query.After is { Rank: 0 } cursor)
+        {
+            remaining = DropUpToCursor(column, descending, cursor);
+        }
+
+        // One pass: a row at least as good as the page's worst so far may end on the page; the threshold only
+        // rises, so every row at least as good as the final threshold is among those kept.
+        var best = new FloatMinHeap(query.PageSize);
+        var kept = new List<(int Row, float Goodness)>(query.PageSize * 8);
+        for (var word = 0; word < _words; word++)
+        {
+            var bits = _match[word];
+            if (bits == 0)
+            {
+                continue;
+            }
+
+            var (values, start) = ColumnAt(column, word);
+            if (best.IsFull && !float.IsNegativeInfinity(best.Min))
+            {
+                var threshold = best.Min;
+                bits &= descending ? Mask(values, start, FloatTest.GreaterOrEqual, threshold) : Mask(values, start, FloatTest.LessOrEqual, -threshold);
+            }
+
+            for (; bits != 0; bits &= bits - 1)
+            {
+                var index = BitOperations.TrailingZeroCount(bits);
+                var goodness = Goodness(values[start + index], descending);
+                if (!best.IsFull || goodness >= best.Min)
+                {
+                    best.Offer(goodness);
+                    kept.Add((Bits.RowsBefore(word) + index, goodness));
+                }
+            }
+        }
+
+        var least = best.IsFull ? best.Min : float.NegativeInfinity;
+        var candidates = new List<(SearchPosition Position, CreatorListing Listing)>(query.PageSize);
+        foreach (var (row, goodness) in kept)
+        {
+            if (goodness >= least)
+            {
+                var listing = _snapshot.ListingAt(row);
+                candidates.Add((query.PositionOf(listing), listing));
+            }
+        }
+
+        candidates.Sort((left, right) => query.Compare(left.Position, right.Position));
+        var page = candidates.Take(query.PageSize).ToArray();
+        return (Array.ConvertAll(page, entry => entry.Listing), remaining > query.PageSize ? page[^1].Position : null);
+    }
+
+    // Clears the matches ordered at or before the cursor (they were on earlier pages); returns how many are left.
+    private int DropUpToCursor(int column, bool descending, SearchPosition cursor)
+    {
+        var known = cursor.Value is { } value ? (float)value : float.NaN;
+        var left = 0;
+        for (var word = 0; word < _words; word++)
+        {
+            var bits = _match[word];
+            if (bits == 0)
+            {
+                continue;
+            }
+
+            var (values, start) = ColumnAt(column, word);
+
+            // Unknown values come last: every known value is before an unknown cursor.
+            var (before, tied) = float.IsNaN(known)
+                ? (Mask(values, start, FloatTest.Known, 0f), ~Mask(values, start, FloatTest.Known, 0f))
+                : (Mask(values, start, descending ? FloatTest.Greater : FloatTest.Less, known), Mask(values, start, FloatTest.Equal, known));
+            bits &= ~before;
+            for (var ties = bits & tied; ties != 0; ties &= ties - 1)
+            {
+                var bit = Bits.LowestBit(ties);
+                if (_query.Compare(_query.PositionOf(_snapshot.ListingAt(Bits.LowestRow(word, bit))), cursor) <= 0)
+                {
+                    bits &= ~bit;
+                }
+            }
+
+            _match[word] = bits;
+            left += BitOperations.PopCount(bits);
+        }
+
+        return left;
+    }
+
+    // Which of 64 consecutive rows pass one comparison with a constant (NaN, an unknown number, passes none but Known's complement).
+    private static ulong Mask(float[] column, int start, FloatTest test, float operand)
+    {
+        ulong mask = 0;
+        ref var first = ref MemoryMarshal.GetArrayDataReference(column);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var constant = Vector256.Create(operand);
+            for (var i = 0; i < 64; i += Vector256<float>.Count)
+            {
+                var values = Vector256.LoadUnsafe(ref first, (nuint)(start + i));
+                var lanes = test switch
+                {
+                    FloatTest.Greater => Vector256.GreaterThan(values, constant),
+                    FloatTest.GreaterOrEqual => Vector256.GreaterThanOrEqual(values, constant),
+                    FloatTest.Less => Vector256.LessThan(values, constant),
+                    FloatTest.LessOrEqual => Vector256.LessThanOrEqual(values, constant),
+                    FloatTest.Equal => Vector256.Equals(values, constant),
+                    _ => Vector256.Equals(values, values),
+                };
+                mask |= (ulong)lanes.ExtractMostSignificantBits() << i;
+            }
+        }
+        else
+        {
+            for (var i = 0; i < 64; i++)
+            {
+                var value = column[start + i];
+                var pass = test switch
+                {
+                    FloatTest.Greater => value > operand,
+                    FloatTest.GreaterOrEqual => value >= operand,
+                    FloatTest.Less => value < operand,
+                    FloatTest.LessOrEqual => value <= operand,
+                    FloatTest.Equal => value == operand,
+                    _ => !float.IsNaN(value),
+                };
+                mask |= (pass ? 1UL : 0UL) << i;
+            }
+        }
+
+        return mask;
+    }
+
+    private enum FloatTest
+    {
+        Greater,
+        GreaterOrEqual,
+        Less,
+        LessOrEqual,
+        Equal,
+        Known,
+    }
+
+    // A column's floats in the chunk holding a word of the result, and where the word's 64 rows start in them.
+    private (float[] Values, int Start) ColumnAt(int column, int word)
+    {
+        var (chunk, start) = _snapshot.WordAt(word);
+        return (chunk.Numbers[column], start);
+    }
+
+    // How far up the order a value puts a row: the sort value in the query's direction, unknown values last.
+    internal static float Goodness(float value, bool descending) =>
+        float.IsNaN(value) ? float.NegativeInfinity : descending ? value : -value;
+
+    // Keyword relevance, scores and other platforms' numbers live on the listings: rank each match exactly.
+    private (IReadOnlyList<CreatorListing> Items, SearchPosition? Next) RankOnListings()
+    {
+        var query = _query;
+        var worstFirst = Comparer<(SearchPosition Position, int Row)>.Create((left, right) => query.Compare(right.Position, left.Position));
+        var best = new PriorityQueue<CreatorListing, (SearchPosition Position, int Row)>(query.PageSize + 1, worstFirst);
+        var remaining = 0;
+        for (var word = 0; word < _words; word++)
+        {
+            var bits = _match[word];
+            while (bits != 0)
+            {
+                var row = Bits.LowestRow(word, bits);
+                bits &= bits - 1;
+                var listing = _snapshot.ListingAt(row);
+                var position = query.PositionOf(listing);
+                if (query.After is { } after && query.Compare(position, after) <= 0)
+                {
+                    continue;
+                }
+
+                remaining++;
+                best.Enqueue(listing, (position, row));
+                if (best.Count > query.PageSize)
+                {
+                    best.Dequeue();
+                }
+            }
+        }
+
+        var page = new CreatorListing[best.Count];
+        SearchPosition? last = null;
+        for (var i = page.Length - 1; i >= 0; i--)
+        {
+            best.TryDequeue(out var listing, out var key);
+            page[i] = listing!;
+            last ??= key.Position;
+        }
+
+        return (page, remaining > query.PageSize ? last : null);
+    }
+
+    /// <summary>The largest <c>capacity</c> values offered, with the least of them on top.</summary>
+    internal sealed class FloatMinHeap(int capacity)
+    {
+        private readonly float[] _values = new float[capacity];
+        private int _count;
+
+        public bool IsFull => _count == _values.Length;
+
+        public float Min => _values[0];
+
+        public void Offer(float value)
+        {
+            if (_count < _values.Length)
+            {
+                var i = _count++;
+                while (i > 0 && _values[(i - 1) >> 1] > value)
+                {
+                    _values[i] = _values[(i - 1) >> 1];
+                    i = (i - 1) >> 1;
+                }
+
+                _values[i] = value;
+            }
+            else if (value > _values[0])
+            {
+                var i = 0;
+                while (true)
+                {
+                    var child = (2 * i) + 1;
+                    if (child >= _count)
+                    {
+                        break;
+                    }
+
+                    if (child + 1 < _count && _values[child + 1] < _values[child])
+                    {
+                        child++;
+                    }
+
+                    if (_values[child] >= value)
+                    {
+                        break;
+                    }
+
+                    _values[i] = _values[child];
+                    i = child;
+                }
+
+                _values[i] = value;
+            }
+        }
+    }
+}

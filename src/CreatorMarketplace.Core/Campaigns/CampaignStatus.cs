@@ -30,10 +30,6 @@ public sealed class CampaignAction : SmartEnum<CampaignAction, int>
         : base(name, value)
     {
     }
-
-    /// <summary>Returns the action's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>Where a campaign is in its life: draft → recruiting → running → completed, or cancelled.</summary>
@@ -66,8 +62,4 @@ public sealed class CampaignStatus : SmartEnum<CampaignStatus, int>
     /// <param name="action">The action.</param>
     /// <returns>True when allowed.</returns>
     public bool Allows(CampaignAction action) => Array.IndexOf(_allowed, action) >= 0;
-
-    /// <summary>Returns the status's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }

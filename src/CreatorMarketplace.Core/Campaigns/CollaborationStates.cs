@@ -25,10 +25,6 @@ public sealed class Actor : SmartEnum<Actor, int>
     /// <summary>The other party.</summary>
     /// <exception cref="InvalidOperationException">This is the system, which has no other party.</exception>
     public Actor Other => this == Brand ? Creator : this == Creator ? Brand : throw new InvalidOperationException("the system has no other party.");
-
-    /// <summary>Returns the actor's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>An action on a <see cref="Collaboration"/>; which ones a status allows is data on <see cref="CollaborationStatus"/>.</summary>
@@ -83,10 +79,6 @@ public sealed class CollaborationAction : SmartEnum<CollaborationAction, int>
         : base(name, value)
     {
     }
-
-    /// <summary>Returns the action's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>
@@ -138,10 +130,6 @@ public sealed class CollaborationStatus : SmartEnum<CollaborationStatus, int>
     /// <param name="action">The action.</param>
     /// <returns>True when allowed.</returns>
     public bool Allows(CollaborationAction action) => Array.IndexOf(_allowed, action) >= 0;
-
-    /// <summary>Returns the status's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>
@@ -181,10 +169,6 @@ public sealed class ReviewState : SmartEnum<ReviewState, int>
 
     /// <summary>Whether a new draft may be submitted after a draft in this state.</summary>
     public bool AcceptsNewDraft => this == NoReview || this == ContentReviewFailed || this == AdReviewFailed;
-
-    /// <summary>Returns the state's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>How an offer stands.</summary>
@@ -212,10 +196,6 @@ public sealed class OfferStatus : SmartEnum<OfferStatus, int>
         : base(name, value)
     {
     }
-
-    /// <summary>Returns the status's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>How far a collaboration had got when it was cancelled; the refund rules read it.</summary>
@@ -234,8 +214,4 @@ public sealed class CancellationStage : SmartEnum<CancellationStage, int>
         : base(name, value)
     {
     }
-
-    /// <summary>Returns the stage's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }

@@ -27,10 +27,6 @@ public sealed class ContractAction : SmartEnum<ContractAction, int>
         : base(name, value)
     {
     }
-
-    /// <summary>Returns the action's name.</summary>
-    /// <returns>The name, for example <c>sign</c>.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>
@@ -72,8 +68,4 @@ public sealed class ContractStatus : SmartEnum<ContractStatus, int>
     /// <param name="action">The action.</param>
     /// <returns>True when allowed.</returns>
     public bool Allows(ContractAction action) => Array.IndexOf(_allowed, action) >= 0;
-
-    /// <summary>Returns the status's name.</summary>
-    /// <returns>The name, for example <c>sent</c>.</returns>
-    public override string ToString() => Name;
 }

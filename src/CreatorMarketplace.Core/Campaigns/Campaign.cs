@@ -50,7 +50,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
     public IReadOnlyList<AuditEntry> AuditTrail => _audit.AsReadOnly();
 
     /// <summary>The actions the campaign allows now.</summary>
-    public IReadOnlyList<CampaignAction> PermittedActions => Status.AllowedActions;
+    public IReadOnlyList<CampaignAction> PermittedActions => Status.PermittedActions;
 
     /// <summary>Creates a draft campaign.</summary>
     /// <param name="id">The campaign's id.</param>
@@ -359,7 +359,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
         errors.ThrowIfAny(nameof(brief));
     }
 
-    private NotAllowed? Refuse(CampaignAction action) => NotAllowed.UnlessListed(action, Status.Name, "campaign", Status.AllowedActions);
+    private NotAllowed? Refuse(CampaignAction action) => NotAllowed.UnlessPermitted(action, Status, "campaign");
 
     private ActionResult Transition(CampaignAction action, CampaignStatus to, IClock clock)
     {

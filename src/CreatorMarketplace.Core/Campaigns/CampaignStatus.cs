@@ -2,7 +2,7 @@ using Ardalis.SmartEnum;
 
 namespace CreatorMarketplace.Campaigns;
 
-/// <summary>An action on a <see cref="Campaign"/>; which ones a status allows is data on <see cref="CampaignStatus"/>.</summary>
+/// <summary>An action on a <see cref="Campaign"/>; which ones a status permits is data on <see cref="CampaignStatus"/>.</summary>
 public sealed class CampaignAction : SmartEnum<CampaignAction, int>
 {
     /// <summary>Change the plan.</summary>
@@ -33,7 +33,7 @@ public sealed class CampaignAction : SmartEnum<CampaignAction, int>
 }
 
 /// <summary>Where a campaign is in its life: draft → recruiting → running → completed, or cancelled.</summary>
-public sealed class CampaignStatus : SmartEnum<CampaignStatus, int>
+public sealed class CampaignStatus : LifecycleStatus<CampaignStatus, CampaignAction>
 {
     /// <summary>Being planned.</summary>
     public static readonly CampaignStatus Draft = new("draft", 1, CampaignAction.Revise, CampaignAction.SetBrief, CampaignAction.StartRecruiting, CampaignAction.UseCodes, CampaignAction.Cancel);
@@ -50,16 +50,8 @@ public sealed class CampaignStatus : SmartEnum<CampaignStatus, int>
     /// <summary>Stopped before completion.</summary>
     public static readonly CampaignStatus Cancelled = new("cancelled", 5);
 
-    private readonly CampaignAction[] _allowed;
-
-    private CampaignStatus(string name, int value, params CampaignAction[] allowed)
-        : base(name, value) => _allowed = allowed;
-
-    /// <summary>The actions this status allows.</summary>
-    public IReadOnlyList<CampaignAction> AllowedActions => _allowed;
-
-    /// <summary>Whether this status allows an action.</summary>
-    /// <param name="action">The action.</param>
-    /// <returns>True when allowed.</returns>
-    public bool Allows(CampaignAction action) => Array.IndexOf(_allowed, action) >= 0;
+    private CampaignStatus(string name, int value, params CampaignAction[] permitted)
+        : base(name, value, permitted)
+    {
+    }
 }

@@ -27,7 +27,7 @@ public sealed class Actor : SmartEnum<Actor, int>
     public Actor Other => this == Brand ? Creator : this == Creator ? Brand : throw new InvalidOperationException("the system has no other party.");
 }
 
-/// <summary>An action on a <see cref="Collaboration"/>; which ones a status allows is data on <see cref="CollaborationStatus"/>.</summary>
+/// <summary>An action on a <see cref="Collaboration"/>; which ones a status permits is data on <see cref="CollaborationStatus"/>.</summary>
 public sealed class CollaborationAction : SmartEnum<CollaborationAction, int>
 {
     /// <summary>Make an offer or a counter-offer.</summary>
@@ -83,9 +83,9 @@ public sealed class CollaborationAction : SmartEnum<CollaborationAction, int>
 
 /// <summary>
 /// Where a collaboration stands: invited or applied → negotiating → agreed → in production → completed; declined
-/// or cancelled on the way. Each status lists the actions it allows.
+/// or cancelled on the way. Each status lists the actions it permits.
 /// </summary>
-public sealed class CollaborationStatus : SmartEnum<CollaborationStatus, int>
+public sealed class CollaborationStatus : LifecycleStatus<CollaborationStatus, CollaborationAction>
 {
     /// <summary>The brand invited the creator.</summary>
     public static readonly CollaborationStatus Invited = new("invited", 1, CollaborationAction.MakeOffer, CollaborationAction.Decline, CollaborationAction.Cancel, CollaborationAction.SendMessage, CollaborationAction.ReadMessages);
@@ -115,21 +115,13 @@ public sealed class CollaborationStatus : SmartEnum<CollaborationStatus, int>
     /// <summary>Cancelled by a party.</summary>
     public static readonly CollaborationStatus Cancelled = new("cancelled", 8, CollaborationAction.ReadMessages);
 
-    private readonly CollaborationAction[] _allowed;
-
-    private CollaborationStatus(string name, int value, params CollaborationAction[] allowed)
-        : base(name, value) => _allowed = allowed;
-
-    /// <summary>The actions this status allows (an action may still be refused for a reason of its own).</summary>
-    public IReadOnlyList<CollaborationAction> AllowedActions => _allowed;
+    private CollaborationStatus(string name, int value, params CollaborationAction[] permitted)
+        : base(name, value, permitted)
+    {
+    }
 
     /// <summary>Whether the collaboration has ended in this status.</summary>
     public bool IsFinal => this == Completed || this == Declined || this == Cancelled;
-
-    /// <summary>Whether this status allows an action.</summary>
-    /// <param name="action">The action.</param>
-    /// <returns>True when allowed.</returns>
-    public bool Allows(CollaborationAction action) => Array.IndexOf(_allowed, action) >= 0;
 }
 
 /// <summary>

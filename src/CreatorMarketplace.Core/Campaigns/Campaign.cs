@@ -1,77 +1,6 @@
-using Ardalis.SmartEnum;
 using NodaTime;
 
 namespace CreatorMarketplace.Campaigns;
-
-/// <summary>An action on a <see cref="Campaign"/>; which ones a status allows is data on <see cref="CampaignStatus"/>.</summary>
-public sealed class CampaignAction : SmartEnum<CampaignAction, int>
-{
-    /// <summary>Change the plan.</summary>
-    public static readonly CampaignAction Revise = new("revise", 1);
-
-    /// <summary>Set or replace the brief.</summary>
-    public static readonly CampaignAction SetBrief = new("set brief", 2);
-
-    /// <summary>Open the campaign to creators.</summary>
-    public static readonly CampaignAction StartRecruiting = new("start recruiting", 3);
-
-    /// <summary>Start the campaign's content going live.</summary>
-    public static readonly CampaignAction Run = new("run", 4);
-
-    /// <summary>Add a campaign code or link an order to one.</summary>
-    public static readonly CampaignAction UseCodes = new("use codes", 5);
-
-    /// <summary>Close a running campaign.</summary>
-    public static readonly CampaignAction Complete = new("complete", 6);
-
-    /// <summary>Stop the campaign.</summary>
-    public static readonly CampaignAction Cancel = new("cancel", 7);
-
-    private CampaignAction(string name, int value)
-        : base(name, value)
-    {
-    }
-
-    /// <summary>Returns the action's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
-}
-
-/// <summary>Where a campaign is in its life: draft → recruiting → running → completed, or cancelled.</summary>
-public sealed class CampaignStatus : SmartEnum<CampaignStatus, int>
-{
-    /// <summary>Being planned.</summary>
-    public static readonly CampaignStatus Draft = new("draft", 1, CampaignAction.Revise, CampaignAction.SetBrief, CampaignAction.StartRecruiting, CampaignAction.UseCodes, CampaignAction.Cancel);
-
-    /// <summary>Inviting creators and taking applications.</summary>
-    public static readonly CampaignStatus Recruiting = new("recruiting", 2, CampaignAction.Revise, CampaignAction.SetBrief, CampaignAction.Run, CampaignAction.UseCodes, CampaignAction.Cancel);
-
-    /// <summary>Content is being made and posted.</summary>
-    public static readonly CampaignStatus Running = new("running", 3, CampaignAction.UseCodes, CampaignAction.Complete, CampaignAction.Cancel);
-
-    /// <summary>Closed.</summary>
-    public static readonly CampaignStatus Completed = new("completed", 4);
-
-    /// <summary>Stopped before completion.</summary>
-    public static readonly CampaignStatus Cancelled = new("cancelled", 5);
-
-    private readonly CampaignAction[] _allowed;
-
-    private CampaignStatus(string name, int value, params CampaignAction[] allowed)
-        : base(name, value) => _allowed = allowed;
-
-    /// <summary>The actions this status allows.</summary>
-    public IReadOnlyList<CampaignAction> AllowedActions => _allowed;
-
-    /// <summary>Whether this status allows an action.</summary>
-    /// <param name="action">The action.</param>
-    /// <returns>True when allowed.</returns>
-    public bool Allows(CampaignAction action) => Array.IndexOf(_allowed, action) >= 0;
-
-    /// <summary>Returns the status's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
-}
 
 /// <summary>A campaign code and the orders (collaborations) linked to it.</summary>
 /// <param name="Code">The code.</param>
@@ -120,7 +49,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
     public IReadOnlyList<AuditEntry> AuditTrail => _audit.AsReadOnly();
 
     /// <summary>The actions the campaign allows now.</summary>
-    public IReadOnlyList<CampaignAction> PermittedActions => Status.AllowedActions;
+    public IReadOnlyList<CampaignAction> PermittedActions => Status.PermittedActions;
 
     /// <summary>Creates a draft campaign.</summary>
     /// <param name="id">The campaign's id.</param>
@@ -429,7 +358,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
         errors.ThrowIfAny(nameof(brief));
     }
 
-    private NotAllowed? Refuse(CampaignAction action) => NotAllowed.UnlessListed(action, Status.Name, "campaign", Status.AllowedActions);
+    private NotAllowed? Refuse(CampaignAction action) => NotAllowed.UnlessPermitted(action, Status, "campaign");
 
     private ActionResult Transition(CampaignAction action, CampaignStatus to, IClock clock)
     {
@@ -482,42 +411,3 @@ public sealed record CampaignSnapshot(
     string? CancellationReason,
     IReadOnlyList<CampaignCode> Codes,
     IReadOnlyList<AuditEntry> AuditTrail);
-
-/// <summary>A campaign was created.</summary>
-/// <param name="Campaign">The campaign.</param>
-/// <param name="Brand">The brand.</param>
-/// <param name="Plan">The plan.</param>
-/// <param name="OccurredAt">When.</param>
-public sealed record CampaignCreated(CampaignId Campaign, BrandId Brand, CampaignPlan Plan, Instant OccurredAt) : IDomainEvent;
-
-/// <summary>A campaign's plan changed.</summary>
-/// <param name="Campaign">The campaign.</param>
-/// <param name="Plan">The new plan.</param>
-/// <param name="OccurredAt">When.</param>
-public sealed record CampaignRevised(CampaignId Campaign, CampaignPlan Plan, Instant OccurredAt) : IDomainEvent;
-
-/// <summary>A campaign's brief was set.</summary>
-/// <param name="Campaign">The campaign.</param>
-/// <param name="Brief">The brief.</param>
-/// <param name="OccurredAt">When.</param>
-public sealed record CampaignBriefSet(CampaignId Campaign, Brief Brief, Instant OccurredAt) : IDomainEvent;
-
-/// <summary>A campaign moved to another status.</summary>
-/// <param name="Campaign">The campaign.</param>
-/// <param name="From">The status before.</param>
-/// <param name="To">The status after.</param>
-/// <param name="OccurredAt">When.</param>
-public sealed record CampaignStatusChanged(CampaignId Campaign, CampaignStatus From, CampaignStatus To, Instant OccurredAt) : IDomainEvent;
-
-/// <summary>A campaign code was added.</summary>
-/// <param name="Campaign">The campaign.</param>
-/// <param name="Code">The code.</param>
-/// <param name="OccurredAt">When.</param>
-public sealed record CampaignCodeAdded(CampaignId Campaign, string Code, Instant OccurredAt) : IDomainEvent;
-
-/// <summary>An order was linked to a campaign code.</summary>
-/// <param name="Campaign">The campaign.</param>
-/// <param name="Code">The code.</param>
-/// <param name="Order">The collaboration.</param>
-/// <param name="OccurredAt">When.</param>
-public sealed record CampaignOrderLinked(CampaignId Campaign, string Code, CollaborationId Order, Instant OccurredAt) : IDomainEvent;

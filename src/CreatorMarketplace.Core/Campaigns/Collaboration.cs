@@ -91,7 +91,7 @@ public sealed class Collaboration : AggregateRoot<CollaborationId>, ISnapshotabl
     public CollaborationCancellation? Cancellation { get; private set; }
 
     /// <summary>The actions the collaboration's status allows now.</summary>
-    public IReadOnlyList<CollaborationAction> PermittedActions => Status.AllowedActions;
+    public IReadOnlyList<CollaborationAction> PermittedActions => Status.PermittedActions;
 
     /// <summary>A brand invites a creator to a campaign.</summary>
     /// <param name="id">The collaboration's id.</param>
@@ -680,7 +680,7 @@ public sealed class Collaboration : AggregateRoot<CollaborationId>, ISnapshotabl
             notAllowed => notAllowed);
     }
 
-    private NotAllowed? Refuse(CollaborationAction action) => NotAllowed.UnlessListed(action, Status.Name, "collaboration", Status.AllowedActions);
+    private NotAllowed? Refuse(CollaborationAction action) => NotAllowed.UnlessPermitted(action, Status, "collaboration");
 
     private NotAllowed NotAllowedNow(CollaborationAction action, string reason) => new(action.Name, Status.Name, reason);
 

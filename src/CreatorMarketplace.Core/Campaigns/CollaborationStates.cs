@@ -25,13 +25,9 @@ public sealed class Actor : SmartEnum<Actor, int>
     /// <summary>The other party.</summary>
     /// <exception cref="InvalidOperationException">This is the system, which has no other party.</exception>
     public Actor Other => this == Brand ? Creator : this == Creator ? Brand : throw new InvalidOperationException("the system has no other party.");
-
-    /// <summary>Returns the actor's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
-/// <summary>An action on a <see cref="Collaboration"/>; which ones a status allows is data on <see cref="CollaborationStatus"/>.</summary>
+/// <summary>An action on a <see cref="Collaboration"/>; which ones a status permits is data on <see cref="CollaborationStatus"/>.</summary>
 public sealed class CollaborationAction : SmartEnum<CollaborationAction, int>
 {
     /// <summary>Make an offer or a counter-offer.</summary>
@@ -83,17 +79,13 @@ public sealed class CollaborationAction : SmartEnum<CollaborationAction, int>
         : base(name, value)
     {
     }
-
-    /// <summary>Returns the action's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>
 /// Where a collaboration stands: invited or applied → negotiating → agreed → in production → completed; declined
-/// or cancelled on the way. Each status lists the actions it allows.
+/// or cancelled on the way. Each status lists the actions it permits.
 /// </summary>
-public sealed class CollaborationStatus : SmartEnum<CollaborationStatus, int>
+public sealed class CollaborationStatus : LifecycleStatus<CollaborationStatus, CollaborationAction>
 {
     /// <summary>The brand invited the creator.</summary>
     public static readonly CollaborationStatus Invited = new("invited", 1, CollaborationAction.MakeOffer, CollaborationAction.Decline, CollaborationAction.Cancel, CollaborationAction.SendMessage, CollaborationAction.ReadMessages);
@@ -123,25 +115,13 @@ public sealed class CollaborationStatus : SmartEnum<CollaborationStatus, int>
     /// <summary>Cancelled by a party.</summary>
     public static readonly CollaborationStatus Cancelled = new("cancelled", 8, CollaborationAction.ReadMessages);
 
-    private readonly CollaborationAction[] _allowed;
-
-    private CollaborationStatus(string name, int value, params CollaborationAction[] allowed)
-        : base(name, value) => _allowed = allowed;
-
-    /// <summary>The actions this status allows (an action may still be refused for a reason of its own).</summary>
-    public IReadOnlyList<CollaborationAction> AllowedActions => _allowed;
+    private CollaborationStatus(string name, int value, params CollaborationAction[] permitted)
+        : base(name, value, permitted)
+    {
+    }
 
     /// <summary>Whether the collaboration has ended in this status.</summary>
     public bool IsFinal => this == Completed || this == Declined || this == Cancelled;
-
-    /// <summary>Whether this status allows an action.</summary>
-    /// <param name="action">The action.</param>
-    /// <returns>True when allowed.</returns>
-    public bool Allows(CollaborationAction action) => Array.IndexOf(_allowed, action) >= 0;
-
-    /// <summary>Returns the status's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>
@@ -181,10 +161,6 @@ public sealed class ReviewState : SmartEnum<ReviewState, int>
 
     /// <summary>Whether a new draft may be submitted after a draft in this state.</summary>
     public bool AcceptsNewDraft => this == NoReview || this == ContentReviewFailed || this == AdReviewFailed;
-
-    /// <summary>Returns the state's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>How an offer stands.</summary>
@@ -212,10 +188,6 @@ public sealed class OfferStatus : SmartEnum<OfferStatus, int>
         : base(name, value)
     {
     }
-
-    /// <summary>Returns the status's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>How far a collaboration had got when it was cancelled; the refund rules read it.</summary>
@@ -234,8 +206,4 @@ public sealed class CancellationStage : SmartEnum<CancellationStage, int>
         : base(name, value)
     {
     }
-
-    /// <summary>Returns the stage's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }

@@ -59,7 +59,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
 
     /// <summary>The actions the contract allows now (signing only when a version awaits a signature).</summary>
     public IReadOnlyList<ContractAction> PermittedActions =>
-        [.. Status.AllowedActions.Where(action => action != ContractAction.Sign || AwaitsSignature)];
+        [.. Status.PermittedActions.Where(action => action != ContractAction.Sign || AwaitsSignature)];
 
     private bool AwaitsSignature => Status == ContractStatus.Sent || HasPendingAmendment;
 
@@ -500,7 +500,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
     private Signature? SignatureOf(ContractParty party, int version) =>
         _signatures.Find(signature => signature.Party == party && signature.Version == version);
 
-    private NotAllowed? Refuse(ContractAction action) => NotAllowed.UnlessListed(action, Status.Name, "contract", Status.AllowedActions);
+    private NotAllowed? Refuse(ContractAction action) => NotAllowed.UnlessPermitted(action, Status, "contract");
 
     private ActionResult Transition(ContractAction action, ContractStatus to, IClock clock)
     {

@@ -2,7 +2,7 @@ using Ardalis.SmartEnum;
 
 namespace CreatorMarketplace.Contracts;
 
-/// <summary>An action on a <see cref="Contract"/>; which ones a status allows is data on <see cref="ContractStatus"/>.</summary>
+/// <summary>An action on a <see cref="Contract"/>; which ones a status permits is data on <see cref="ContractStatus"/>.</summary>
 public sealed class ContractAction : SmartEnum<ContractAction, int>
 {
     /// <summary>Send the draft to the creator for signature.</summary>
@@ -27,17 +27,13 @@ public sealed class ContractAction : SmartEnum<ContractAction, int>
         : base(name, value)
     {
     }
-
-    /// <summary>Returns the action's name.</summary>
-    /// <returns>The name, for example <c>sign</c>.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>
 /// Where a contract is in its life: draft → sent → signed (by both) → active → completed, or terminated from any
-/// state before completion. Each status lists the actions it allows.
+/// state before completion. Each status lists the actions it permits.
 /// </summary>
-public sealed class ContractStatus : SmartEnum<ContractStatus, int>
+public sealed class ContractStatus : LifecycleStatus<ContractStatus, ContractAction>
 {
     /// <summary>Being written by the brand; nothing binds anyone.</summary>
     public static readonly ContractStatus Draft = new("draft", 1, ContractAction.Send, ContractAction.Amend, ContractAction.Terminate);
@@ -57,23 +53,11 @@ public sealed class ContractStatus : SmartEnum<ContractStatus, int>
     /// <summary>Ended early; no right or exclusivity outlives the termination.</summary>
     public static readonly ContractStatus Terminated = new("terminated", 6);
 
-    private readonly ContractAction[] _allowed;
-
-    private ContractStatus(string name, int value, params ContractAction[] allowed)
-        : base(name, value) => _allowed = allowed;
-
-    /// <summary>The actions this status allows (an action may still be refused for a reason of its own, such as signing twice).</summary>
-    public IReadOnlyList<ContractAction> AllowedActions => _allowed;
+    private ContractStatus(string name, int value, params ContractAction[] permitted)
+        : base(name, value, permitted)
+    {
+    }
 
     /// <summary>Whether the terms of a signed version bind the parties in this status.</summary>
     public bool IsBinding => this == Signed || this == Active || this == Completed;
-
-    /// <summary>Whether this status allows an action.</summary>
-    /// <param name="action">The action.</param>
-    /// <returns>True when allowed.</returns>
-    public bool Allows(ContractAction action) => Array.IndexOf(_allowed, action) >= 0;
-
-    /// <summary>Returns the status's name.</summary>
-    /// <returns>The name, for example <c>sent</c>.</returns>
-    public override string ToString() => Name;
 }

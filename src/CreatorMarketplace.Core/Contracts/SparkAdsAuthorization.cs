@@ -19,10 +19,6 @@ public sealed class SparkAdsStatus : SmartEnum<SparkAdsStatus, int>
         : base(name, value)
     {
     }
-
-    /// <summary>Returns the status's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>The state of an accepted authorisation's auth code at an instant.</summary>
@@ -44,10 +40,6 @@ public sealed class AuthCodeStatus : SmartEnum<AuthCodeStatus, int>
         : base(name, value)
     {
     }
-
-    /// <summary>Returns the status's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>

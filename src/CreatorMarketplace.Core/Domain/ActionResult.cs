@@ -1,3 +1,4 @@
+using Ardalis.SmartEnum;
 using OneOf;
 using OneOf.Types;
 
@@ -16,14 +17,15 @@ public sealed record NotAllowed(string Action, string State, string Reason)
     /// <returns>The text.</returns>
     public override string ToString() => $"{Action} is not allowed while {State}: {Reason}";
 
-    // The refusal of an action the state's list does not hold, worded the same for every aggregate.
-    internal static NotAllowed? UnlessListed<TAction>(TAction action, string state, string aggregate, IReadOnlyList<TAction> allowed)
-        where TAction : notnull =>
-        allowed.Contains(action)
+    // The refusal of an action the status does not permit, worded the same for every aggregate.
+    internal static NotAllowed? UnlessPermitted<TStatus, TAction>(TAction action, LifecycleStatus<TStatus, TAction> status, string aggregate)
+        where TStatus : LifecycleStatus<TStatus, TAction>
+        where TAction : SmartEnum<TAction, int> =>
+        status.Permits(action)
             ? null
-            : new(action.ToString()!, state, allowed.Count == 0
-                ? $"a {aggregate} that is {state} allows no action."
-                : $"a {aggregate} that is {state} allows only {string.Join(", ", allowed)}.");
+            : new(action.Name, status.Name, status.PermittedActions.Count == 0
+                ? $"a {aggregate} that is {status.Name} allows no action."
+                : $"a {aggregate} that is {status.Name} allows only {string.Join(", ", status.PermittedActions)}.");
 }
 
 /// <summary>

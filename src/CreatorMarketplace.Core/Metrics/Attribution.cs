@@ -101,10 +101,6 @@ public sealed class ConversionStatus : SmartEnum<ConversionStatus, int>
         : base(name, value)
     {
     }
-
-    /// <summary>Returns the status's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>What attributed a conversion to a collaboration.</summary>
@@ -123,10 +119,6 @@ public sealed class AttributionMatch : SmartEnum<AttributionMatch, int>
         : base(name, value)
     {
     }
-
-    /// <summary>Returns the match's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>A conversion (an order, a sign-up) attributed to a collaboration, or to none.</summary>

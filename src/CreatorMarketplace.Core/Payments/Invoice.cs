@@ -26,10 +26,6 @@ public sealed class InvoiceStatus : SmartEnum<InvoiceStatus, int>
         : base(name, value)
     {
     }
-
-    /// <summary>Returns the status's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>A line of an invoice.</summary>

@@ -30,10 +30,6 @@ public sealed class AccountKind : SmartEnum<AccountKind, int>
         : base(name, value)
     {
     }
-
-    /// <summary>Returns the kind's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>An account of the escrow ledger: a kind and whose it is.</summary>

@@ -21,10 +21,6 @@ public sealed class InstalmentTrigger : SmartEnum<InstalmentTrigger, int>
         : base(name, value)
     {
     }
-
-    /// <summary>Returns the trigger's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>One instalment of a payment schedule.</summary>
@@ -173,10 +169,6 @@ public sealed record PaymentTerms
         var shares = fee.Split(deliverables.Count);
         return [.. deliverables.Select((deliverable, i) => new Instalment(i + 1, shares[i], InstalmentTrigger.OnApproval, ApprovalDate(deliverable), deliverable.Name))];
     }
-
-    /// <summary>Returns the name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 
     private static bool IsNetDays(int days) => days is >= 1 and <= 365;
 

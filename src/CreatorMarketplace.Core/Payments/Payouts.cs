@@ -37,10 +37,6 @@ public sealed class TaxForm : SmartEnum<TaxForm, int>
         : base(name, value)
     {
     }
-
-    /// <summary>Returns the form's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>The tax-form port: which form a payee has on file.</summary>
@@ -102,10 +98,6 @@ public sealed class PayoutStatus : SmartEnum<PayoutStatus, int>
         : base(name, value)
     {
     }
-
-    /// <summary>Returns the status's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>A payout to a creator.</summary>

@@ -38,10 +38,6 @@ public sealed class RefundCase : SmartEnum<RefundCase, int>
             : cancellation.Stage == CancellationStage.AfterSubmission ? BrandCancelledAfterSubmission
             : BrandCancelledAfterApproval;
     }
-
-    /// <summary>Returns the case's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>

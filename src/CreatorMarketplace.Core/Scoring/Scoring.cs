@@ -31,10 +31,6 @@ public sealed class ScoreComponent : SmartEnum<ScoreComponent, int>
         : base(name, value)
     {
     }
-
-    /// <summary>Returns the component's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
 }
 
 /// <summary>

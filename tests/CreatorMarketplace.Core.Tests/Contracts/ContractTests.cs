@@ -195,7 +195,7 @@ public class ContractTests
     [Fact]
     public void Every_status_lists_its_allowed_actions_as_data()
     {
-        ContractStatus.List.OrderBy(s => s.Value).Select(s => $"{s}: {string.Join(",", s.AllowedActions)}").ShouldBe([
+        ContractStatus.List.OrderBy(s => s.Value).Select(s => $"{s}: {string.Join(",", s.PermittedActions)}").ShouldBe([
             "draft: send,amend,terminate",
             "sent: sign,amend,terminate",
             "signed: activate,amend,sign,terminate",

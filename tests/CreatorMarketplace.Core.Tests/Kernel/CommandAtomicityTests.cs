@@ -74,14 +74,14 @@ public class CommandAtomicityTests
             var code = campaign.Codes.FirstOrDefault();
             Action? act = command switch
             {
-                "revise" when status.AllowedActions.Contains(CampaignAction.Revise) && campaign.Brief is null && !other.Plan.Equals(campaign.Plan) => () => campaign.Revise(other.Plan, Failing),
-                "set brief" when status.AllowedActions.Contains(CampaignAction.SetBrief) && campaign.Brief is { } brief => () => campaign.SetBrief(brief, Failing),
+                "revise" when status.Permits(CampaignAction.Revise) && campaign.Brief is null && !other.Plan.Equals(campaign.Plan) => () => campaign.Revise(other.Plan, Failing),
+                "set brief" when status.Permits(CampaignAction.SetBrief) && campaign.Brief is { } brief => () => campaign.SetBrief(brief, Failing),
                 "start recruiting" when status == CampaignStatus.Draft && campaign.Brief is not null => () => campaign.StartRecruiting(Failing),
                 "run" when status == CampaignStatus.Recruiting => () => campaign.Run(Failing),
                 "complete" when status == CampaignStatus.Running => () => campaign.Complete(Failing),
-                "cancel" when status.AllowedActions.Contains(CampaignAction.Cancel) => () => campaign.Cancel("budget cut", Failing),
-                "add code" when status.AllowedActions.Contains(CampaignAction.UseCodes) => () => campaign.AddCode($"NEW{i}", Failing),
-                "link order" when status.AllowedActions.Contains(CampaignAction.UseCodes) && code is not null && code.Orders.Count < Campaign.MaxOrdersPerCode =>
+                "cancel" when status.Permits(CampaignAction.Cancel) => () => campaign.Cancel("budget cut", Failing),
+                "add code" when status.Permits(CampaignAction.UseCodes) => () => campaign.AddCode($"NEW{i}", Failing),
+                "link order" when status.Permits(CampaignAction.UseCodes) && code is not null && code.Orders.Count < Campaign.MaxOrdersPerCode =>
                     () => campaign.LinkOrder(code.Code, CollaborationId.From(Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8099")), Failing),
                 _ => null,
             };

@@ -170,6 +170,10 @@ public sealed record PaymentTerms
         return [.. deliverables.Select((deliverable, i) => new Instalment(i + 1, shares[i], InstalmentTrigger.OnApproval, ApprovalDate(deliverable), deliverable.Name))];
     }
 
+    /// <summary>Returns the name.</summary>
+    /// <returns>The name.</returns>
+    public override string ToString() => Name;
+
     private static bool IsNetDays(int days) => days is >= 1 and <= 365;
 
     private static bool IsUpfrontPercent(decimal percent) => percent is > 0m and < 100m;

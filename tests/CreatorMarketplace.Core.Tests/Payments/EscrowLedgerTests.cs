@@ -40,7 +40,8 @@ public class EscrowLedgerTests
 
         again.ShouldBeSameAs(first);
         ledger.Entries.Count.ShouldBe(1);
-        ledger.Charge("charge-1", Collaboration, Brand, Usd(600m), Clock).AsT1.Code.ShouldBe("ledger.idempotency_conflict");
+        ledger.Charge("charge-1", Collaboration, Brand, Usd(600m), Clock).AsT1.ShouldBe(
+            new LedgerRejection("ledger.idempotency_conflict", "the key 'charge-1' was used for another command (charge)."));
         ledger.Release("charge-1", Collaboration, Creator, Usd(1m), FeePolicy.None, Clock).AsT1.Code.ShouldBe("ledger.idempotency_conflict");
         Held(ledger).ShouldBe(Usd(500m));
     }
@@ -51,7 +52,10 @@ public class EscrowLedgerTests
         var ledger = new EscrowLedger();
         ledger.Charge("charge-1", Collaboration, Brand, Usd(100m), Clock);
 
-        ledger.Release("release-1", Collaboration, Creator, Usd(100.01m), FeePolicy.None, Clock).AsT1.Code.ShouldBe("ledger.insufficient_escrow");
+        var refused = ledger.Release("release-1", Collaboration, Creator, Usd(100.01m), FeePolicy.None, Clock).AsT1;
+
+        refused.Code.ShouldBe("ledger.insufficient_escrow");
+        refused.Message.ShouldBe($"escrow of {Collaboration} holds less than USD 100.01.");
 
         ledger.Entries.Count.ShouldBe(1);
         ledger.Release("release-1", Collaboration, Creator, Usd(100m), FeePolicy.None, Clock).IsPosted.ShouldBeTrue();
@@ -98,7 +102,7 @@ public class EscrowLedgerTests
         ledger.Balance(LedgerAccount.PlatformFees, Currency.USD).IsZero.ShouldBeTrue();
         ledger.Entries.Count.ShouldBe(5);
         ledger.Correct("fix-2", "release-1", "again", Clock).AsT1.Code.ShouldBe("ledger.already_corrected");
-        ledger.Correct("fix-3", "nope", "typo", Clock).AsT1.Code.ShouldBe("ledger.unknown_transaction");
+        ledger.Correct("fix-3", "nope", "typo", Clock).AsT1.ShouldBe(new LedgerRejection("ledger.unknown_transaction", "there is no transaction 'nope'."));
     }
 
     [Fact]
@@ -312,7 +316,8 @@ public class EscrowLedgerTests
         payout.Kind.ShouldBe("payout");
         ledger.Balance(LedgerAccount.PaidOut(Creator), Currency.USD).ShouldBe(Usd(100m));
 
-        ledger.ReturnUnclaimed("return-1", Creator, Brand, Usd(100.01m), Clock).AsT1.Code.ShouldBe("ledger.insufficient_paid_out");
+        ledger.ReturnUnclaimed("return-1", Creator, Brand, Usd(100.01m), Clock).AsT1.ShouldBe(
+            new LedgerRejection("ledger.insufficient_paid_out", $"less than USD 100.01 was paid out to creator {Creator}."));
         var returned = ledger.ReturnUnclaimed("return-1", Creator, Brand, Usd(100m), Clock).GetValueOrThrow();
         returned.Kind.ShouldBe("return unclaimed");
         returned.Entries.ShouldHaveSingleItem().Memo.ShouldBe("unclaimed payout returned");

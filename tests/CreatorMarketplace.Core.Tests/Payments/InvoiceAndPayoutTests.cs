@@ -243,7 +243,9 @@ public class InvoiceAndPayoutTests
     [Fact]
     public void A_numbering_series_needs_a_prefix_and_counts_what_it_issued()
     {
-        Should.Throw<ArgumentException>(() => new DocumentNumbering(" ")).ParamName.ShouldBe("Prefix");
+        var blank = Should.Throw<ArgumentException>(() => new DocumentNumbering(" "));
+        blank.ParamName.ShouldBe("Prefix");
+        blank.Message.ShouldContain("Prefix: a numbering series needs a prefix.");
         var clock = new FakeClock(Now);
         var series = new DocumentNumbering("INV-");
         var invoice = Draft(clock);

@@ -94,7 +94,10 @@ public class MoneyTests
     [Fact]
     public void Multiply_rejects_an_undefined_rounding_mode()
     {
-        Should.Throw<ArgumentException>(() => Money.Of(1, Currency.USD).Multiply(2m, (MidpointRounding)42)).ParamName.ShouldBe("rounding");
+        var error = Should.Throw<ArgumentException>(() => Money.Of(1, Currency.USD).Multiply(2m, (MidpointRounding)42));
+
+        error.ParamName.ShouldBe("rounding");
+        error.Message.ShouldContain("Rounding mode 42 is not a defined MidpointRounding value.");
     }
 
     [Fact]

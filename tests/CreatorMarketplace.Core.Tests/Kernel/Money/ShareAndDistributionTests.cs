@@ -9,7 +9,10 @@ public class ShareAndDistributionTests
     [InlineData(double.PositiveInfinity)]
     public void A_share_is_a_finite_fraction_from_0_to_1(double fraction)
     {
-        Should.Throw<ArgumentOutOfRangeException>(() => Share.FromFraction(fraction)).ParamName.ShouldBe("fraction");
+        var error = Should.Throw<ArgumentOutOfRangeException>(() => Share.FromFraction(fraction));
+
+        error.ParamName.ShouldBe("fraction");
+        error.Message.ShouldContain("fraction: a share must be a finite number from 0 to 1.");
     }
 
     [Fact]

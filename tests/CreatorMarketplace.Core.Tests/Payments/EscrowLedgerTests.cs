@@ -40,7 +40,8 @@ public class EscrowLedgerTests
 
         again.ShouldBeSameAs(first);
         ledger.Entries.Count.ShouldBe(1);
-        ledger.Charge("charge-1", Collaboration, Brand, Usd(600m), Clock).AsT1.Code.ShouldBe("ledger.idempotency_conflict");
+        ledger.Charge("charge-1", Collaboration, Brand, Usd(600m), Clock).AsT1.ShouldBe(
+            new LedgerRejection("ledger.idempotency_conflict", "the key 'charge-1' was used for another command (charge)."));
         ledger.Release("charge-1", Collaboration, Creator, Usd(1m), FeePolicy.None, Clock).AsT1.Code.ShouldBe("ledger.idempotency_conflict");
         Held(ledger).ShouldBe(Usd(500m));
     }
@@ -51,7 +52,10 @@ public class EscrowLedgerTests
         var ledger = new EscrowLedger();
         ledger.Charge("charge-1", Collaboration, Brand, Usd(100m), Clock);
 
-        ledger.Release("release-1", Collaboration, Creator, Usd(100.01m), FeePolicy.None, Clock).AsT1.Code.ShouldBe("ledger.insufficient_escrow");
+        var refused = ledger.Release("release-1", Collaboration, Creator, Usd(100.01m), FeePolicy.None, Clock).AsT1;
+
+        refused.Code.ShouldBe("ledger.insufficient_escrow");
+        refused.Message.ShouldBe($"escrow of {Collaboration} holds less than USD 100.01.");
 
         ledger.Entries.Count.ShouldBe(1);
         ledger.Release("release-1", Collaboration, Creator, Usd(100m), FeePolicy.None, Clock).IsPosted.ShouldBeTrue();
@@ -98,7 +102,7 @@ public class EscrowLedgerTests
         ledger.Balance(LedgerAccount.PlatformFees, Currency.USD).IsZero.ShouldBeTrue();
         ledger.Entries.Count.ShouldBe(5);
         ledger.Correct("fix-2", "release-1", "again", Clock).AsT1.Code.ShouldBe("ledger.already_corrected");
-        ledger.Correct("fix-3", "nope", "typo", Clock).AsT1.Code.ShouldBe("ledger.unknown_transaction");
+        ledger.Correct("fix-3", "nope", "typo", Clock).AsT1.ShouldBe(new LedgerRejection("ledger.unknown_transaction", "there is no transaction 'nope'."));
     }
 
     [Fact]
@@ -157,5 +161,246 @@ public class EscrowLedgerTests
         repeated.Errors.Select(e => (e.Field, e.Code)).ShouldBe([("transactions[1].command", "ledger.command_missing"), ("transactions[1].key", "ledger.key_repeated")]);
         unknown.Errors.Select(e => e.Field).ShouldBe(["transactions[0].reverses"], "the release after the broken charge is not judged");
         EscrowLedger.FromTransactions([]).Entries.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_default_refund_policy_gives_the_brand_its_share_per_case_and_reads_one_case_a_line()
+    {
+        RefundCase.List.Select(c => (c.Name, RefundPolicy.Default.BrandShare(c))).ShouldBe(
+        [
+            ("brand cancelled before submission", 1m),
+            ("brand cancelled after submission", 0.9m),
+            ("brand cancelled after approval", 0m),
+            ("creator cancelled", 1m),
+            ("creator missed the deadline", 1m),
+        ], ignoreOrder: true);
+        RefundPolicy.Default.Rounding.ShouldBe(MidpointRounding.AwayFromZero);
+        RefundPolicy.Default.ToString().Split(Environment.NewLine).ShouldBe(
+        [
+            "brand cancelled before submission: 100% to the brand",
+            "brand cancelled after submission: 90% to the brand",
+            "brand cancelled after approval: 0% to the brand",
+            "creator cancelled: 100% to the brand",
+            "creator missed the deadline: 100% to the brand",
+        ]);
+        RefundCase.CreatorMissedDeadline.ToString().ShouldBe("creator missed the deadline");
+        Should.Throw<ArgumentNullException>(() => RefundPolicy.Default.BrandShare(null!));
+        Should.Throw<ArgumentNullException>(() => RefundCase.Of(null!));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1")]
+    [InlineData("0.35")]
+    public void A_policy_changes_one_case_at_a_time_to_a_share_from_0_to_1(string share)
+    {
+        var brandShare = decimal.Parse(share, System.Globalization.CultureInfo.InvariantCulture);
+
+        var policy = RefundPolicy.Default.With(RefundCase.CreatorMissedDeadline, brandShare);
+
+        policy.BrandShare(RefundCase.CreatorMissedDeadline).ShouldBe(brandShare);
+        policy.BrandShare(RefundCase.CreatorCancelled).ShouldBe(1m);
+        policy.Rounding.ShouldBe(RefundPolicy.Default.Rounding);
+        RefundPolicy.Default.BrandShare(RefundCase.CreatorMissedDeadline).ShouldBe(1m, "the default is unchanged");
+    }
+
+    [Theory]
+    [InlineData("-0.01")]
+    [InlineData("1.01")]
+    public void A_refund_share_outside_0_to_1_is_refused_naming_it(string share)
+    {
+        var error = Should.Throw<ArgumentOutOfRangeException>(() =>
+            RefundPolicy.Default.With(RefundCase.CreatorCancelled, decimal.Parse(share, System.Globalization.CultureInfo.InvariantCulture)));
+
+        error.ParamName.ShouldBe("brandShare");
+        error.Message.ShouldContain("from 0 to 1");
+        Should.Throw<ArgumentNullException>(() => RefundPolicy.Default.With(null!, 0.5m));
+    }
+
+    [Fact]
+    public void A_kill_fee_also_holds_after_approval_and_never_exceeds_what_is_held()
+    {
+        var brandTakesAll = RefundPolicy.Default.With(RefundCase.BrandCancelledAfterApproval, 1m);
+
+        brandTakesAll.Split(Usd(1_000m), RefundCase.BrandCancelledAfterApproval, Usd(250m)).ShouldBe((Usd(750m), Usd(250m)));
+        RefundPolicy.Default.Split(Usd(100m), RefundCase.BrandCancelledAfterSubmission, Usd(250m)).ShouldBe((Usd(0m), Usd(100m)));
+        RefundPolicy.Default.Split(Usd(1_000m), RefundCase.CreatorCancelled, Usd(250m)).ShouldBe((Usd(1_000m), Usd(0m)));
+        RefundPolicy.Default.Split(Usd(1_000m), RefundCase.CreatorMissedDeadline, Usd(250m)).ShouldBe((Usd(1_000m), Usd(0m)));
+        RefundPolicy.Default.Split(Usd(0.15m), RefundCase.BrandCancelledAfterSubmission).ShouldBe((Usd(0.14m), Usd(0.01m)), "13.5 cents round away from zero");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1")]
+    public void A_fee_rate_may_be_0_or_1(string rate)
+    {
+        var policy = new FeePolicy(decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), null, MidpointRounding.ToEven);
+
+        policy.On(Usd(10m)).ShouldBe(rate == "0" ? Usd(0m) : Usd(10m));
+    }
+
+    [Fact]
+    public void A_fee_rate_outside_0_to_1_or_a_negative_or_foreign_fixed_part_is_refused_naming_it()
+    {
+        var low = Should.Throw<ArgumentException>(() => new FeePolicy(-0.01m, null, MidpointRounding.ToEven).On(Usd(10m)));
+        var high = Should.Throw<ArgumentException>(() => new FeePolicy(1.01m, null, MidpointRounding.ToEven).On(Usd(10m)));
+        var negative = Should.Throw<ArgumentException>(() => new FeePolicy(0m, Usd(-0.30m), MidpointRounding.ToEven).On(Usd(10m)));
+        var foreign = Should.Throw<ArgumentException>(() => new FeePolicy(0m, Money.Of(0.30m, Currency.EUR), MidpointRounding.ToEven).On(Usd(10m)));
+
+        (low.ParamName, high.ParamName, negative.ParamName, foreign.ParamName).ShouldBe(("Rate", "Rate", "Fixed", "Fixed"));
+        low.Message.ShouldContain("a fee rate is from 0 to 1, got -0.01");
+        foreign.Message.ShouldContain("the fixed fee EUR 0.30 does not apply to an amount in USD");
+    }
+
+    [Fact]
+    public void A_fee_of_exactly_the_amount_is_the_amount_and_the_policy_reads_as_its_terms()
+    {
+        new FeePolicy(0.5m, Usd(0.50m), MidpointRounding.ToEven).On(Usd(1m)).ShouldBe(Usd(1m));
+        new FeePolicy(0.5m, Usd(0.49m), MidpointRounding.ToEven).On(Usd(1m)).ShouldBe(Usd(0.99m));
+        FivePercentAndThirtyCents.ToString().ShouldBe("5% (AwayFromZero) + USD 0.30");
+        FeePolicy.None.ToString().ShouldBe("0% (ToEven)");
+        FeePolicy.None.On(Usd(10m)).IsZero.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Accounts_rejections_and_results_read_as_what_they_are()
+    {
+        LedgerAccount.PlatformFees.ToString().ShouldBe("platform fees");
+        LedgerAccount.Escrow(Collaboration).ToString().ShouldBe("escrow held:01890a5d-ac96-774b-bcce-b302099a8062");
+        LedgerAccount.PaidOut(Creator).Kind.ShouldBe(AccountKind.PaidOut);
+        AccountKind.CreatorPayable.ToString().ShouldBe("creator payable");
+        var rejection = new LedgerRejection("ledger.nothing_held", "nothing to refund.");
+        rejection.ToString().ShouldBe("nothing to refund. (ledger.nothing_held)");
+        LedgerResult rejected = rejection;
+        rejected.IsPosted.ShouldBeFalse();
+        rejected.ToString().ShouldBe("rejected: nothing to refund. (ledger.nothing_held)");
+        Should.Throw<InvalidOperationException>(() => rejected.GetValueOrThrow()).Message.ShouldBe("nothing to refund. (ledger.nothing_held)");
+        var posted = new EscrowLedger().Charge("charge-1", Collaboration, Brand, Usd(1m), Clock);
+        posted.ToString().ShouldBe("posted charge-1");
+        Should.Throw<ArgumentNullException>(() => (LedgerResult)(LedgerTransaction)null!);
+        Should.Throw<ArgumentNullException>(() => (LedgerResult)(LedgerRejection)null!);
+    }
+
+    [Fact]
+    public void Each_posting_is_numbered_dated_and_described_and_a_zero_fee_posts_no_entry()
+    {
+        var ledger = new EscrowLedger();
+        var charge = ledger.Charge("charge-1", Collaboration, Brand, Usd(100m), Clock).GetValueOrThrow();
+        var release = ledger.Release("release-1", Collaboration, Creator, Usd(40m), FivePercentAndThirtyCents, Clock).GetValueOrThrow();
+        var free = ledger.Release("release-2", Collaboration, Creator, Usd(10m), FeePolicy.None, Clock).GetValueOrThrow();
+
+        (charge.Kind, release.Kind, charge.PostedAt).ShouldBe(("charge", "release", Clock.GetCurrentInstant()));
+        charge.Entries.ShouldHaveSingleItem().ShouldBe(
+            new LedgerEntry(1, "charge-1", LedgerAccount.BrandFunding(Brand), LedgerAccount.Escrow(Collaboration), Usd(100m), Clock.GetCurrentInstant(), "charge"));
+        release.Entries.Select(e => (e.Sequence, e.Memo, e.Amount.ToString())).ShouldBe(
+        [
+            (2L, "release to creator", "USD 37.70"),
+            (3L, "platform fee 5% (AwayFromZero) + USD 0.30", "USD 2.30"),
+        ]);
+        free.Entries.ShouldHaveSingleItem().Sequence.ShouldBe(4);
+        ledger.Entries.Select(e => e.Sequence).ShouldBe([1L, 2L, 3L, 4L]);
+    }
+
+    [Fact]
+    public void A_payout_or_return_beyond_what_the_account_holds_is_refused_and_exactly_what_it_holds_is_posted()
+    {
+        var ledger = new EscrowLedger();
+        ledger.Charge("charge-1", Collaboration, Brand, Usd(100m), Clock);
+        ledger.Release("release-1", Collaboration, Creator, Usd(100m), FeePolicy.None, Clock);
+
+        var over = ledger.PayOut("payout-1", Creator, Usd(100.01m), Clock).AsT1;
+        over.Code.ShouldBe("ledger.insufficient_payable");
+        over.Message.ShouldContain("is owed USD 100.00, less than USD 100.01");
+        var payout = ledger.PayOut("payout-1", Creator, Usd(100m), Clock).GetValueOrThrow();
+        payout.Entries.ShouldHaveSingleItem().Memo.ShouldBe("payout");
+        payout.Kind.ShouldBe("payout");
+        ledger.Balance(LedgerAccount.PaidOut(Creator), Currency.USD).ShouldBe(Usd(100m));
+
+        ledger.ReturnUnclaimed("return-1", Creator, Brand, Usd(100.01m), Clock).AsT1.ShouldBe(
+            new LedgerRejection("ledger.insufficient_paid_out", $"less than USD 100.01 was paid out to creator {Creator}."));
+        var returned = ledger.ReturnUnclaimed("return-1", Creator, Brand, Usd(100m), Clock).GetValueOrThrow();
+        returned.Kind.ShouldBe("return unclaimed");
+        returned.Entries.ShouldHaveSingleItem().Memo.ShouldBe("unclaimed payout returned");
+        ledger.Balance(LedgerAccount.Refunds(Brand), Currency.USD).ShouldBe(Usd(100m));
+        ledger.Balance(LedgerAccount.PaidOut(Creator), Currency.USD).IsZero.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_refund_of_an_empty_escrow_is_refused_and_a_refund_describes_both_sides()
+    {
+        var ledger = new EscrowLedger();
+
+        var nothing = ledger.Refund("refund-1", Collaboration, Brand, Creator, Currency.USD, RefundCase.BrandCancelledAfterSubmission, RefundPolicy.Default, null, Clock).AsT1;
+
+        nothing.Code.ShouldBe("ledger.nothing_held");
+        nothing.Message.ShouldContain("holds nothing in USD to refund");
+        ledger.Charge("charge-1", Collaboration, Brand, Usd(10m), Clock);
+        var refund = ledger.Refund("refund-1", Collaboration, Brand, Creator, Currency.USD, RefundCase.BrandCancelledAfterSubmission, RefundPolicy.Default, null, Clock).GetValueOrThrow();
+        refund.Kind.ShouldBe("refund");
+        refund.Entries.Select(e => (e.To, e.Memo, e.Amount)).ShouldBe(
+        [
+            (LedgerAccount.Refunds(Brand), "refund: brand cancelled after submission", Usd(9m)),
+            (LedgerAccount.CreatorPayable(Creator), "compensation: brand cancelled after submission", Usd(1m)),
+        ]);
+        ledger.Refund("refund-1", Collaboration, Brand, Creator, Currency.USD, RefundCase.BrandCancelledAfterSubmission, RefundPolicy.Default, Usd(5m), Clock)
+            .AsT1.Code.ShouldBe("ledger.idempotency_conflict", "a kill fee is part of what the refund asked for");
+    }
+
+    [Fact]
+    public void Commands_refuse_a_blank_key_a_missing_clock_and_an_amount_that_is_not_positive()
+    {
+        var ledger = new EscrowLedger();
+
+        Should.Throw<ArgumentException>(() => ledger.Charge(" ", Collaboration, Brand, Usd(1m), Clock)).ParamName.ShouldBe("key");
+        Should.Throw<ArgumentNullException>(() => ledger.Charge("k", Collaboration, Brand, Usd(1m), null!)).ParamName.ShouldBe("clock");
+        var zero = Should.Throw<ArgumentException>(() => ledger.Charge("k", Collaboration, Brand, Usd(0m), Clock));
+        zero.ParamName.ShouldBe("amount");
+        zero.Message.ShouldContain("a ledger amount is positive, got USD 0.00");
+        Should.Throw<ArgumentException>(() => ledger.PayOut("k", Creator, Usd(-1m), Clock)).ParamName.ShouldBe("amount");
+        Should.Throw<ArgumentNullException>(() => ledger.Release("k", Collaboration, Creator, Usd(1m), null!, Clock));
+        Should.Throw<ArgumentException>(() => ledger.Correct("k", "charge-1", " ", Clock));
+        ledger.Entries.ShouldBeEmpty();
+        ledger.Transactions.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_correction_that_would_leave_an_account_short_is_refused_and_one_of_a_charge_returns_the_funding()
+    {
+        var ledger = new EscrowLedger();
+        ledger.Charge("charge-1", Collaboration, Brand, Usd(100m), Clock);
+        ledger.Release("release-1", Collaboration, Creator, Usd(60m), FeePolicy.None, Clock);
+
+        var short_ = ledger.Correct("fix-1", "charge-1", "charged twice", Clock).AsT1;
+
+        short_.Code.ShouldBe("ledger.correction_short");
+        short_.Message.ShouldContain("reversing 'charge-1' would leave escrow held:");
+        ledger.PayOut("payout-1", Creator, Usd(60m), Clock);
+        ledger.Correct("fix-2", "release-1", "too early", Clock).AsT1.Code.ShouldBe("ledger.correction_short");
+        ledger.Release("release-2", Collaboration, Creator, Usd(40m), FeePolicy.None, Clock);
+        ledger.Correct("fix-3", "release-2", "too early", Clock).GetValueOrThrow().Entries.ShouldHaveSingleItem().Memo.ShouldBe("reverses release-2: too early");
+
+        var correction = ledger.Correct("fix-4", "release-2", "again", Clock);
+        correction.AsT1.Message.ShouldContain("'release-2' was already reversed");
+        var fresh = new EscrowLedger();
+        fresh.Charge("charge-1", Collaboration, Brand, Usd(100m), Clock);
+        var undo = fresh.Correct("fix-1", "charge-1", "charged twice", Clock).GetValueOrThrow();
+        (undo.Kind, undo.Reverses).ShouldBe(("correction", "charge-1"));
+        fresh.Balance(LedgerAccount.BrandFunding(Brand), Currency.USD).IsZero.ShouldBeTrue();
+        fresh.Balance(LedgerAccount.Escrow(Collaboration), Currency.USD).IsZero.ShouldBeTrue();
+        fresh.Correct("fix-1", "charge-1", "charged twice", Clock).AsT0.ShouldBeSameAs(undo);
+        fresh.Correct("fix-1", "charge-1", "another reason", Clock).AsT1.Code.ShouldBe("ledger.idempotency_conflict");
+    }
+
+    [Fact]
+    public void A_restored_history_with_a_null_or_malformed_transaction_names_it()
+    {
+        var ledger = new EscrowLedger();
+        var charge = ledger.Charge("charge-1", Collaboration, Brand, Usd(1m), Clock).GetValueOrThrow();
+
+        Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([charge, null!])).Errors.ShouldHaveSingleItem()
+            .ShouldSatisfyAllConditions(e => e.Field.ShouldBe("transactions[1]"), e => e.Code.ShouldBe("ledger.transaction_missing"));
+        Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([charge with { Entries = [] }])).ParamName.ShouldBe("transactions");
+        Should.Throw<ArgumentNullException>(() => EscrowLedger.FromTransactions(null!));
+        EscrowLedger.FromTransactions([charge]).Transactions.ShouldHaveSingleItem().ShouldBe(charge);
     }
 }

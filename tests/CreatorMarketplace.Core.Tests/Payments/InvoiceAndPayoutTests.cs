@@ -239,4 +239,276 @@ public class InvoiceAndPayoutTests
         (await desk.Form1099DueAsync(Creator, 2027)).ShouldBeTrue();
         (await desk.Form1099DueAsync(Creator, 2026)).ShouldBeFalse();
     }
+
+    [Fact]
+    public void A_numbering_series_needs_a_prefix_and_counts_what_it_issued()
+    {
+        var blank = Should.Throw<ArgumentException>(() => new DocumentNumbering(" "));
+        blank.ParamName.ShouldBe("Prefix");
+        blank.Message.ShouldContain("Prefix: a numbering series needs a prefix.");
+        var clock = new FakeClock(Now);
+        var series = new DocumentNumbering("INV-");
+        var invoice = Draft(clock);
+        invoice.AddLine(new InvoiceLine("Launch video", 1, Usd(1m)));
+
+        series.Issued.ShouldBe(0);
+        invoice.Issue(series, clock).IsDone.ShouldBeTrue();
+        (series.Issued, series.Prefix, invoice.IssuedAt, invoice.Status).ShouldBe((1L, "INV-", (Instant?)Now, InvoiceStatus.Issued));
+    }
+
+    [Fact]
+    public void A_draft_needs_an_issuer_a_recipient_and_a_currency()
+    {
+        var clock = new FakeClock(Now);
+        var due = new LocalDate(2027, 2, 3);
+
+        Should.Throw<ArgumentException>(() => Invoice.Draft(EntityId.New<InvoiceId>(clock), " ", "Maya Makes", Currency.USD, due)).ParamName.ShouldBe("issuer");
+        Should.Throw<ArgumentException>(() => Invoice.Draft(EntityId.New<InvoiceId>(clock), "Glow Labs", "", Currency.USD, due)).ParamName.ShouldBe("recipient");
+        Should.Throw<ArgumentNullException>(() => Invoice.Draft(EntityId.New<InvoiceId>(clock), "Glow Labs", "Maya Makes", null!, due)).ParamName.ShouldBe("currency");
+        var draft = Draft(clock);
+        (draft.Issuer, draft.Recipient, draft.Currency, draft.Due, draft.Number, draft.IsCreditNote).ShouldBe(("Glow Labs", "Maya Makes", Currency.USD, due, (string?)null, false));
+    }
+
+    [Fact]
+    public void A_line_of_one_at_no_price_is_valid_and_totals_quantity_times_price()
+    {
+        var clock = new FakeClock(Now);
+        var invoice = Draft(clock);
+
+        invoice.AddLine(new InvoiceLine("Free sample", 1, Usd(0m))).IsDone.ShouldBeTrue();
+        invoice.AddLine(new InvoiceLine("Story", 3, Usd(12.5m))).IsDone.ShouldBeTrue();
+
+        invoice.Lines.Select(l => l.Total).ShouldBe([Usd(0m), Usd(37.5m)]);
+        invoice.Subtotal.ShouldBe(Usd(37.5m));
+        Should.Throw<DomainValidationException>(() => invoice.AddLine(new InvoiceLine("Story", 1, default))).Errors.ShouldHaveSingleItem().Field.ShouldBe("UnitPrice");
+        Should.Throw<DomainValidationException>(() => invoice.AddLine(new InvoiceLine("Story", 1, Usd(-0.01m)))).Errors.ShouldHaveSingleItem()
+            .ShouldSatisfyAllConditions(e => e.Code.ShouldBe("invoice.price_invalid"), e => e.Message.ShouldContain("zero or more in USD"));
+        Should.Throw<DomainValidationException>(() => invoice.AddLine(new InvoiceLine("Story", 0, Usd(1m)))).Errors.ShouldHaveSingleItem().Message.ShouldContain("at least 1, got 0");
+        Should.Throw<ArgumentNullException>(() => invoice.AddLine(null!));
+    }
+
+    [Theory]
+    [InlineData("0", "USD 100.00")]
+    [InlineData("1", "USD 200.00")]
+    public void A_tax_rate_may_be_0_or_1_and_each_tax_is_on_the_subtotal(string rate, string total)
+    {
+        var clock = new FakeClock(Now);
+        var invoice = Draft(clock);
+        invoice.AddLine(new InvoiceLine("Launch video", 1, Usd(100m)));
+
+        invoice.AddTax(new TaxLine("Tax", decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), MidpointRounding.ToEven)).IsDone.ShouldBeTrue();
+
+        invoice.Total.ToString().ShouldBe(total);
+    }
+
+    [Theory]
+    [InlineData("-0.01")]
+    [InlineData("1.01")]
+    public void A_tax_rate_outside_0_to_1_is_refused_naming_the_tax(string rate)
+    {
+        var clock = new FakeClock(Now);
+
+        var error = Should.Throw<ArgumentException>(() => Draft(clock).AddTax(new TaxLine("Tax", decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), MidpointRounding.ToEven)));
+
+        error.ParamName.ShouldBe("tax");
+        error.Message.ShouldContain($"a tax rate is from 0 to 1, got {rate}");
+        Should.Throw<ArgumentException>(() => Draft(clock).AddTax(new TaxLine(" ", 0.1m, MidpointRounding.ToEven)));
+        Should.Throw<ArgumentNullException>(() => Draft(clock).AddTax(null!));
+    }
+
+    [Fact]
+    public void Two_taxes_are_each_rounded_as_named_and_added_to_the_subtotal()
+    {
+        var clock = new FakeClock(Now);
+        var invoice = Draft(clock);
+        invoice.AddLine(new InvoiceLine("Post", 1, Usd(0.25m)));
+        invoice.AddTax(new TaxLine("A", 0.1m, MidpointRounding.ToEven));
+        invoice.AddTax(new TaxLine("B", 0.1m, MidpointRounding.AwayFromZero));
+
+        invoice.TaxAmounts.Select(t => (t.Tax.Name, t.Amount)).ShouldBe([("A", Usd(0.02m)), ("B", Usd(0.03m))]);
+        invoice.Total.ShouldBe(Usd(0.30m));
+        invoice.Taxes.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Only_a_draft_with_a_line_is_issued_and_only_an_issued_invoice_is_paid_voided_or_credited()
+    {
+        var clock = new FakeClock(Now);
+        var invoice = Draft(clock);
+        var series = new DocumentNumbering("INV-");
+
+        invoice.Issue(series, clock).Refusal.ShouldBe(new NotAllowed("issue", "draft", "an invoice needs at least one line."));
+        invoice.MarkPaid().Refusal.ShouldBe(new NotAllowed("mark paid", "draft", "only an issued, unpaid invoice can be paid or voided."));
+        invoice.MarkVoid().Refusal!.Action.ShouldBe("void");
+        invoice.CreditNote(EntityId.New<InvoiceId>(clock)).Refusal.ShouldBe(new NotAllowed("credit", "draft", "only an issued invoice is corrected by a credit note; a draft is simply changed."));
+        invoice.StatusOn(new LocalDate(2030, 1, 1)).ShouldBe(InvoiceStatus.Draft);
+        series.Issued.ShouldBe(0);
+
+        invoice.AddLine(new InvoiceLine("Launch video", 1, Usd(100m)));
+        invoice.Issue(series, clock).IsDone.ShouldBeTrue();
+        invoice.Issue(series, clock).Refusal.ShouldBe(new NotAllowed("issue", "issued", "an issued invoice never changes; correct it with a credit note."));
+        invoice.AddTax(new TaxLine("Tax", 0.1m, MidpointRounding.ToEven)).Refusal!.Action.ShouldBe("add tax");
+        invoice.AddLine(new InvoiceLine("Extra", 1, Usd(1m))).Refusal!.Action.ShouldBe("add line");
+        invoice.MarkPaid().IsDone.ShouldBeTrue();
+        invoice.MarkPaid().Refusal!.State.ShouldBe("paid");
+        invoice.MarkVoid().Refusal!.State.ShouldBe("paid");
+        invoice.StatusOn(new LocalDate(2030, 1, 1)).ShouldBe(InvoiceStatus.Paid);
+        var credit = invoice.CreditNote(EntityId.New<InvoiceId>(clock)).GetValueOrThrow();
+        (credit.IsCreditNote, credit.CorrectionOf, credit.Status, credit.Currency).ShouldBe((true, "INV-000001", InvoiceStatus.Draft, Currency.USD));
+        invoice.MarkVoid().Refusal.ShouldNotBeNull();
+        Should.Throw<ArgumentNullException>(() => Draft(clock).Issue(null!, clock));
+        Should.Throw<ArgumentNullException>(() => Draft(clock).Issue(series, null!));
+    }
+
+    [Fact]
+    public void An_invoice_and_a_credit_note_read_line_by_line()
+    {
+        var clock = new FakeClock(Now);
+        var invoice = Draft(clock);
+        invoice.AddLine(new InvoiceLine("Story", 2, Usd(50m)));
+        invoice.AddTax(new TaxLine("VAT 20%", 0.2m, MidpointRounding.ToEven));
+
+        invoice.ToString().Split(Environment.NewLine).ShouldBe(
+        [
+            "Invoice (draft) from Glow Labs to Maya Makes, due 2027-02-03",
+            "  2 × Story at USD 50.00: USD 100.00",
+            "  subtotal USD 100.00",
+            "  VAT 20%: USD 20.00",
+            "  total USD 120.00",
+        ]);
+        invoice.Issue(new DocumentNumbering("INV-"), clock);
+        var credit = invoice.CreditNote(EntityId.New<InvoiceId>(clock)).GetValueOrThrow();
+        credit.ToString().Split(Environment.NewLine)[0].ShouldBe("Credit note (draft) from Glow Labs to Maya Makes, due 2027-02-03, correcting INV-000001");
+        invoice.ToString().Split(Environment.NewLine)[0].ShouldBe("Invoice INV-000001 from Glow Labs to Maya Makes, due 2027-02-03");
+        InvoiceStatus.Overdue.ToString().ShouldBe("overdue");
+    }
+
+    [Fact]
+    public void A_snapshot_without_a_currency_recipient_or_tax_line_names_each()
+    {
+        var clock = new FakeClock(Now);
+        var snapshot = new InvoiceSnapshot(
+            EntityId.New<InvoiceId>(clock), "Glow Labs", " ", null!, new LocalDate(2027, 2, 3), null, null, InvoiceStatus.Draft, null,
+            [new InvoiceLine("Story", 1, Usd(1m))], [null!]);
+
+        Should.Throw<DomainValidationException>(() => Invoice.FromSnapshot(snapshot, 1)).Errors.Select(e => (e.Field, e.Code)).ShouldBe(
+        [
+            ("recipient", "invoice.recipient_missing"),
+            ("currency", "invoice.currency_missing"),
+            ("taxes[0]", "snapshot.tax_missing"),
+        ]);
+        Should.Throw<DomainValidationException>(() => Invoice.FromSnapshot(snapshot with { Status = null! }, 1)).Errors.Select(e => e.Field).ShouldContain("status");
+        Should.Throw<ArgumentNullException>(() => Invoice.FromSnapshot(snapshot with { Lines = null! }, 1));
+        Should.Throw<ArgumentNullException>(() => Invoice.FromSnapshot(snapshot with { Taxes = null! }, 1));
+        Should.Throw<ArgumentNullException>(() => Invoice.FromSnapshot(null!, 1));
+        var draft = Invoice.FromSnapshot(snapshot with { Recipient = "Maya Makes", Currency = Currency.USD, Lines = [], Taxes = [] }, 1);
+        (draft.Status, draft.Lines.Count, draft.Version).ShouldBe((InvoiceStatus.Draft, 0, 1L));
+    }
+
+    [Fact]
+    public async Task A_payout_without_a_known_positive_rate_or_a_positive_amount_is_refused()
+    {
+        var (_, gateway, forms, _, clock) = Desk(100m);
+        forms.File(Creator, TaxForm.W9);
+        var ledger = new EscrowLedger();
+        ledger.Charge("charge", EscrowLedgerTests.Collaboration, Brand, Usd(100m), clock);
+        ledger.Release("release", EscrowLedgerTests.Collaboration, Creator, Usd(100m), FeePolicy.None, clock);
+        var desk = new PayoutDesk(ledger, new FakeExchangeRates().Set(Currency.USD, Currency.GBP, 0m), forms, gateway, clock);
+
+        var none = (await desk.PayAsync(EntityId.New<PayoutId>(clock), Creator, Brand, Usd(10m), Currency.EUR)).AsT1;
+        var zero = (await desk.PayAsync(EntityId.New<PayoutId>(clock), Creator, Brand, Usd(10m), Currency.GBP)).AsT1;
+        var nothing = (await desk.PayAsync(EntityId.New<PayoutId>(clock), Creator, Brand, Usd(0m), Currency.USD)).AsT1;
+
+        (none.Code, zero.Code, nothing.Code).ShouldBe(("payout.no_rate", "payout.no_rate", "ledger.insufficient_payable"));
+        none.Message.ShouldBe("no exchange rate from USD to EUR is known.");
+        nothing.Message.ShouldContain("is owed USD 100.00; a payout of USD 0.00 is not possible");
+        gateway.Calls.ShouldBe(0);
+        desk.Payouts.ShouldBeEmpty();
+        Should.Throw<ArgumentNullException>(async () => await desk.PayAsync(EntityId.New<PayoutId>(clock), Creator, Brand, Usd(1m), null!));
+    }
+
+    [Fact]
+    public async Task A_conversion_rounds_toward_zero_and_a_retry_sends_at_the_rate_first_snapshotted()
+    {
+        var clock = new FakeClock(Now);
+        var ledger = new EscrowLedger();
+        ledger.Charge("charge", EscrowLedgerTests.Collaboration, Brand, Usd(100m), clock);
+        ledger.Release("release", EscrowLedgerTests.Collaboration, Creator, Usd(100m), FeePolicy.None, clock);
+        var rates = new FakeExchangeRates().Set(Currency.USD, Currency.EUR, 0.91876m);
+        var gateway = new FakePayoutGateway();
+        var desk = new PayoutDesk(ledger, rates, new FakeTaxForms().File(Creator, TaxForm.W8Ben), gateway, clock);
+        var id = EntityId.New<PayoutId>(clock);
+        gateway.FailNext(new PayoutFailed("timeout", "no answer", Retryable: true));
+
+        var failed = (await desk.PayAsync(id, Creator, Brand, Usd(10m), Currency.EUR)).AsT0;
+        rates.Set(Currency.USD, Currency.EUR, 0.5m);
+        var sent = (await desk.PayAsync(id, Creator, Brand, Usd(10m), Currency.EUR)).AsT0;
+
+        (failed.Status, failed.Converted, failed.Failure!.Code, failed.SentAt).ShouldBe((PayoutStatus.Failed, Money.Of(9.18m, Currency.EUR), "timeout", (Instant?)null));
+        (sent.Status, sent.Converted, sent.Rate!.Rate, sent.Reference is not null).ShouldBe((PayoutStatus.Sent, Money.Of(9.18m, Currency.EUR), 0.91876m, true));
+        gateway.Transfers.ShouldHaveSingleItem().ShouldBe(new PayoutInstruction(id, Creator, Money.Of(9.18m, Currency.EUR), $"payout:{id}"));
+        ledger.Transactions.Last().Key.ShouldBe($"payout:{id}");
+    }
+
+    [Fact]
+    public async Task Only_a_sent_payout_is_claimed_and_a_claimed_one_is_never_returned()
+    {
+        var (_, gateway, forms, desk, clock) = Desk(300m);
+        forms.File(Creator, TaxForm.W9);
+        var claimed = EntityId.New<PayoutId>(clock);
+        var failed = EntityId.New<PayoutId>(clock);
+        await desk.PayAsync(claimed, Creator, Brand, Usd(100m), Currency.USD);
+        gateway.FailNext(new PayoutFailed("declined", "no", Retryable: false));
+        await desk.PayAsync(failed, Creator, Brand, Usd(100m), Currency.USD);
+
+        clock.AdvanceHours(1);
+        var result = desk.MarkClaimed(claimed).GetValueOrThrow();
+
+        (result.Status, result.UpdatedAt).ShouldBe((PayoutStatus.Claimed, Now + Duration.FromHours(1)));
+        desk.MarkClaimed(claimed).Refusal.ShouldBe(new NotAllowed("claim", "claimed", "only a sent payout can be claimed."));
+        desk.MarkClaimed(failed).Refusal!.State.ShouldBe("failed");
+        Should.Throw<KeyNotFoundException>(() => desk.MarkClaimed(EntityId.New<PayoutId>(clock)));
+        clock.Advance(PayoutDesk.ClaimPeriod);
+        desk.ReturnUnclaimed().ShouldBeEmpty();
+        desk.Payouts[claimed].Status.ShouldBe(PayoutStatus.Claimed);
+    }
+
+    [Fact]
+    public async Task Unclaimed_payouts_go_back_oldest_first_each_to_its_own_brand()
+    {
+        var (ledger, _, forms, desk, clock) = Desk(300m);
+        forms.File(Creator, TaxForm.W9);
+        var otherBrand = BrandId.From(Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8099"));
+        var first = EntityId.New<PayoutId>(clock);
+        await desk.PayAsync(first, Creator, otherBrand, Usd(100m), Currency.USD);
+        clock.AdvanceHours(1);
+        var second = EntityId.New<PayoutId>(clock);
+        await desk.PayAsync(second, Creator, Brand, Usd(50m), Currency.USD);
+
+        clock.Advance(PayoutDesk.ClaimPeriod);
+        var returned = desk.ReturnUnclaimed();
+
+        returned.Select(p => (p.Id, p.Status, p.UpdatedAt)).ShouldBe([(first, PayoutStatus.Returned, clock.GetCurrentInstant()), (second, PayoutStatus.Returned, clock.GetCurrentInstant())]);
+        ledger.Balance(LedgerAccount.Refunds(otherBrand), Currency.USD).ShouldBe(Usd(100m));
+        ledger.Balance(LedgerAccount.Refunds(Brand), Currency.USD).ShouldBe(Usd(50m));
+        desk.YearlyUsdTotal(Creator, 2027).IsZero.ShouldBeTrue("returned payouts do not count");
+        desk.ReturnUnclaimed().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_yearly_usd_total_counts_only_the_payees_usd_payouts_of_that_year()
+    {
+        var (_, _, forms, desk, clock) = Desk(1_000m);
+        forms.File(Creator, TaxForm.W8Ben);
+        var other = CreatorId.From(Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8098"));
+        await desk.PayAsync(EntityId.New<PayoutId>(clock), Creator, Brand, Usd(700m), Currency.USD);
+        await desk.PayAsync(EntityId.New<PayoutId>(clock), Creator, Brand, Usd(100m), Currency.EUR);
+
+        desk.YearlyUsdTotal(Creator, 2027).ShouldBe(Usd(700m));
+        desk.YearlyUsdTotal(other, 2027).IsZero.ShouldBeTrue();
+        desk.YearlyUsdTotal(Creator, 2028).IsZero.ShouldBeTrue();
+        (await desk.Form1099DueAsync(Creator, 2027)).ShouldBeFalse("a W-8BEN payee gets no 1099");
+        TaxForm.W8Ben.ToString().ShouldBe("W-8BEN");
+        PayoutStatus.BlockedForTaxForm.ToString().ShouldBe("blocked: no tax form");
+    }
 }

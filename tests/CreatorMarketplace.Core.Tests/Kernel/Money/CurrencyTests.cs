@@ -51,4 +51,29 @@ public class CurrencyTests
         Should.Throw<InvalidOperationException>(() => Currency.XDR.MinorUnits).Message.ShouldContain("XDR");
         Currency.List.Where(c => !c.HasMinorUnit).Select(c => c.Code).ShouldAllBe(code => code.StartsWith('X'));
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("US")]
+    [InlineData("USDX")]
+    [InlineData("XYZ")]
+    public void Only_a_three_letter_active_code_is_found(string? code)
+    {
+        Currency.TryFromCode(code, out var currency).ShouldBeFalse();
+        currency.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_currency_reads_as_its_code_and_has_its_name()
+    {
+        Currency.EUR.ToString().ShouldBe("EUR");
+        Currency.EUR.EnglishName.ShouldBe("Euro");
+        Currency.EUR.HasMinorUnit.ShouldBeTrue();
+        Currency.TryFromCode("eur", out var eur).ShouldBeTrue();
+        eur.ShouldBeSameAs(Currency.EUR);
+        Should.Throw<ArgumentNullException>(() => Currency.FromCode(null!)).ParamName.ShouldBe("code");
+        Should.Throw<InvalidOperationException>(() => Currency.XAU.MinorUnits).Message
+            .ShouldBe("Currency XAU has no minor unit in ISO 4217 (N.A.), so it has no minor-unit digits.");
+    }
 }

@@ -92,6 +92,46 @@ public class MoneyProperties
     [Property]
     public bool Multiplying_by_one_is_the_identity(Money money) => money.Multiply(1m, MidpointRounding.ToEven) == money;
 
+    [Property]
+    public bool Multiply_rounds_the_exact_product_as_decimal_Round_does_in_every_mode(Money money, int thousandths)
+    {
+        // A rate of up to ±1000 with three decimals keeps every generated product within 64 bits.
+        var rate = (thousandths % 1_000_000) / 1000m;
+        MidpointRounding[] modes =
+        [
+            MidpointRounding.ToEven, MidpointRounding.AwayFromZero, MidpointRounding.ToZero,
+            MidpointRounding.ToNegativeInfinity, MidpointRounding.ToPositiveInfinity,
+        ];
+        var small = Money.FromMinorUnits(money.MinorUnits % 1_000_000_000_000, money.Currency);
+        return modes.All(mode =>
+        {
+            var product = small.Multiply(rate, mode);
+            return product.Currency == small.Currency
+                && product.MinorUnits == decimal.ToInt64(decimal.Round(small.MinorUnits * rate, 0, mode));
+        });
+    }
+
+    [Property]
+    public bool Comparisons_follow_the_minor_units(Money a, long otherUnits)
+    {
+        var b = Money.FromMinorUnits(otherUnits % KernelGenerators.MaxGeneratedMinorUnits, a.Currency);
+        long x = a.MinorUnits, y = b.MinorUnits;
+        return (a < b) == (x < y) && (a <= b) == (x <= y) && (a > b) == (x > y) && (a >= b) == (x >= y)
+            && (a == b) == (x == y) && (a != b) == (x != y) && Math.Sign(a.CompareTo(b)) == Math.Sign(x.CompareTo(y));
+    }
+
+    [Property]
+    public bool Sign_negation_and_absolute_value_agree(Money money)
+    {
+        var units = money.MinorUnits;
+        return money.IsZero == (units == 0) && money.IsNegative == (units < 0) && money.IsPositive == (units > 0)
+            && (-money).MinorUnits == -units && money.Abs().MinorUnits == Math.Abs(units) && money.Abs().Currency == money.Currency;
+    }
+
+    [Property]
+    public bool Amount_is_the_minor_units_scaled_by_the_currency_digits(Money money) =>
+        money.Amount * (decimal)Math.Pow(10, money.Currency.MinorUnits) == money.MinorUnits;
+
     private static decimal[] Weights(NonEmptyArray<NonNegativeInt> ratios) =>
         ratios.Get.Select(r => (decimal)(r.Get % 1000)).ToArray();
 }

@@ -94,7 +94,10 @@ public class MoneyTests
     [Fact]
     public void Multiply_rejects_an_undefined_rounding_mode()
     {
-        Should.Throw<ArgumentException>(() => Money.Of(1, Currency.USD).Multiply(2m, (MidpointRounding)42)).ParamName.ShouldBe("rounding");
+        var error = Should.Throw<ArgumentException>(() => Money.Of(1, Currency.USD).Multiply(2m, (MidpointRounding)42));
+
+        error.ParamName.ShouldBe("rounding");
+        error.Message.ShouldContain("Rounding mode 42 is not a defined MidpointRounding value.");
     }
 
     [Fact]
@@ -182,5 +185,118 @@ public class MoneyTests
     {
         Money.Of(1, Currency.USD).ShouldBe(Money.FromMinorUnits(100, Currency.USD));
         Money.Of(1, Currency.USD).ShouldNotBe(Money.Of(1, Currency.CAD));
+    }
+
+    [Fact]
+    public void Zero_is_neither_negative_nor_positive()
+    {
+        var zero = Money.Zero(Currency.USD);
+        var cent = Money.FromMinorUnits(1, Currency.USD);
+
+        (zero.IsZero, zero.IsNegative, zero.IsPositive).ShouldBe((true, false, false));
+        (cent.IsZero, cent.IsNegative, cent.IsPositive).ShouldBe((false, false, true));
+        (-cent).IsZero.ShouldBeFalse();
+        (-cent).IsNegative.ShouldBeTrue();
+        (-cent).IsPositive.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Abs_drops_the_sign_only_of_a_negative_amount()
+    {
+        Money.FromMinorUnits(-250, Currency.USD).Abs().ShouldBe(Money.FromMinorUnits(250, Currency.USD));
+        Money.FromMinorUnits(250, Currency.USD).Abs().ShouldBe(Money.FromMinorUnits(250, Currency.USD));
+        Money.Zero(Currency.USD).Abs().ShouldBe(Money.Zero(Currency.USD));
+    }
+
+    [Fact]
+    public void Equal_amounts_are_not_less_or_greater_than_each_other()
+    {
+        var a = Money.Of(5m, Currency.USD);
+        var b = Money.FromMinorUnits(500, Currency.USD);
+        var more = Money.FromMinorUnits(501, Currency.USD);
+
+        (a < b, a <= b, a > b, a >= b, a == b, a != b).ShouldBe((false, true, false, true, true, false));
+        (a < more, a <= more, a > more, a >= more, a == more, a != more).ShouldBe((true, true, false, false, false, true));
+        (more < a, more <= a, more > a, more >= a).ShouldBe((false, false, true, true));
+        a.CompareTo(b).ShouldBe(0);
+        a.CompareTo(more).ShouldBeNegative();
+        more.CompareTo(a).ShouldBePositive();
+    }
+
+    [Fact]
+    public void As_an_object_money_compares_after_null_and_refuses_other_types()
+    {
+        IComparable usd = Money.Of(1m, Currency.USD);
+
+        usd.CompareTo(null).ShouldBe(1);
+        usd.CompareTo(Money.Of(2m, Currency.USD)).ShouldBeNegative();
+        var error = Should.Throw<ArgumentException>(() => usd.CompareTo("USD 1.00"));
+        error.ParamName.ShouldBe("obj");
+        error.Message.ShouldContain("Expected a Money, got String");
+    }
+
+    [Fact]
+    public void Equal_amounts_are_equal_as_objects_and_hash_alike()
+    {
+        var a = Money.Of(1m, Currency.USD);
+        object b = Money.FromMinorUnits(100, Currency.USD);
+
+        a.Equals(b).ShouldBeTrue();
+        a.Equals((object)Money.FromMinorUnits(101, Currency.USD)).ShouldBeFalse();
+        a.Equals("USD 1.00").ShouldBeFalse();
+        a.Equals(null).ShouldBeFalse();
+        a.GetHashCode().ShouldBe(b.GetHashCode());
+        Money.Of(1m, Currency.EUR).Equals(Money.FromMinorUnits(100, Currency.USD)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Of_refuses_an_amount_beyond_64_bits_of_minor_units()
+    {
+        Should.Throw<OverflowException>(() => Money.Of(100_000_000_000_000_000m, Currency.USD));
+        Should.Throw<ArgumentNullException>(() => Money.Of(1m, null!)).ParamName.ShouldBe("currency");
+        Should.Throw<ArgumentException>(() => Money.Zero(Currency.XAU)).ParamName.ShouldBe("currency");
+    }
+
+    [Fact]
+    public void Allocate_by_a_sequence_is_allocate_by_its_elements()
+    {
+        var total = Money.Of(100m, Currency.USD);
+
+        total.Allocate(new List<decimal> { 1, 2, 3 }).ShouldBe(total.Allocate(1, 2, 3));
+        Should.Throw<ArgumentNullException>(() => total.Allocate((IEnumerable<decimal>)null!)).ParamName.ShouldBe("ratios");
+        Should.Throw<ArgumentNullException>(() => total.Allocate((decimal[])null!)).ParamName.ShouldBe("ratios");
+    }
+
+    [Fact]
+    public void Allocate_gives_leftover_units_by_remainder_not_by_position()
+    {
+        // 5 cents by 1:2:1 -> exact 1.25, 2.5, 1.25: the largest remainder (0.5) wins the unit left over.
+        Money.FromMinorUnits(5, Currency.USD).Allocate(1, 2, 1).Select(p => p.MinorUnits).ShouldBe([1, 3, 1]);
+        // 2 cents by 1:1:1:1 -> the two earliest parts win the tie.
+        Money.FromMinorUnits(2, Currency.USD).Allocate(1, 1, 1, 1).Select(p => p.MinorUnits).ShouldBe([1, 1, 0, 0]);
+        // A zero ratio never takes a unit left over, even when it comes first.
+        Money.FromMinorUnits(1, Currency.USD).Allocate(0, 1, 1).Select(p => p.MinorUnits).ShouldBe([0, 1, 0]);
+    }
+
+    [Fact]
+    public void Split_of_a_negative_amount_puts_the_extra_negative_units_first()
+    {
+        Money.FromMinorUnits(-10, Currency.JPY).Split(3).Select(p => p.MinorUnits).ShouldBe([-4, -3, -3]);
+        Money.FromMinorUnits(9, Currency.JPY).Split(3).Select(p => p.MinorUnits).ShouldBe([3, 3, 3]);
+        Should.Throw<ArgumentOutOfRangeException>(() => Money.Of(1, Currency.USD).Split(-1)).Message.ShouldContain("at least 1 part");
+        Money.Of(1, Currency.USD).Split(1).ShouldBe([Money.Of(1, Currency.USD)]);
+    }
+
+    [Fact]
+    public void A_currency_mismatch_names_both_currencies_and_needs_them()
+    {
+        var error = new CurrencyMismatchException(Currency.USD, Currency.EUR, "other");
+
+        error.ParamName.ShouldBe("other");
+        error.Message.ShouldStartWith("Currency mismatch: cannot combine USD with EUR; amounts must share one currency.");
+        Should.Throw<ArgumentNullException>(() => new CurrencyMismatchException(null!, Currency.EUR, "other")).ParamName.ShouldBe("expected");
+        Should.Throw<ArgumentNullException>(() => new CurrencyMismatchException(Currency.USD, null!, "other")).ParamName.ShouldBe("actual");
+        Should.Throw<CurrencyMismatchException>(() => Money.Of(1, Currency.USD) - Money.Of(1, Currency.EUR)).ParamName.ShouldBe("other");
+        Should.Throw<CurrencyMismatchException>(() => Money.Of(1, Currency.USD).CompareTo(Money.Of(1, Currency.EUR))).ParamName.ShouldBe("other");
     }
 }

@@ -9,7 +9,10 @@ public class ShareAndDistributionTests
     [InlineData(double.PositiveInfinity)]
     public void A_share_is_a_finite_fraction_from_0_to_1(double fraction)
     {
-        Should.Throw<ArgumentOutOfRangeException>(() => Share.FromFraction(fraction)).ParamName.ShouldBe("fraction");
+        var error = Should.Throw<ArgumentOutOfRangeException>(() => Share.FromFraction(fraction));
+
+        error.ParamName.ShouldBe("fraction");
+        error.Message.ShouldContain("fraction: a share must be a finite number from 0 to 1.");
     }
 
     [Fact]
@@ -76,6 +79,164 @@ public class ShareAndDistributionTests
             .Errors.ShouldHaveSingleItem().Code.ShouldBe("distribution.no_weight");
         Should.Throw<DomainValidationException>(() => Distribution.Normalize(new Dictionary<Country, double> { [Country.US] = -1 }))
             .Errors.ShouldHaveSingleItem().Field.ShouldBe("weights[US]");
+    }
+
+    [Theory]
+    [InlineData(0d)]
+    [InlineData(1d)]
+    [InlineData(0.5)]
+    public void The_bounds_of_a_share_are_valid(double fraction)
+    {
+        Share.IsValidFraction(fraction).ShouldBeTrue();
+        Share.FromFraction(fraction).Fraction.ShouldBe(fraction);
+        Share.FromPercentage(fraction * 100).Fraction.ShouldBe(fraction, 1e-15);
+    }
+
+    [Theory]
+    [InlineData(-0.0001)]
+    [InlineData(100.0001)]
+    [InlineData(double.NaN)]
+    [InlineData(double.NegativeInfinity)]
+    public void A_percentage_outside_0_to_100_is_refused_naming_it(double percentage)
+    {
+        var error = Should.Throw<ArgumentOutOfRangeException>(() => Share.FromPercentage(percentage));
+
+        error.ParamName.ShouldBe("percentage");
+        error.Message.ShouldContain("from 0 to 100");
+        Share.IsValidFraction(percentage / 100).ShouldBe(false);
+    }
+
+    [Fact]
+    public void Shares_order_by_size()
+    {
+        var third = Share.FromFraction(1d / 3);
+        var half = Share.FromFraction(0.5);
+        var alsoHalf = Share.FromPercentage(50);
+
+        (third < half, third <= half, third > half, third >= half).ShouldBe((true, true, false, false));
+        (half < third, half <= third, half > third, half >= third).ShouldBe((false, false, true, true));
+        (half < alsoHalf, half <= alsoHalf, half > alsoHalf, half >= alsoHalf).ShouldBe((false, true, false, true));
+        third.CompareTo(half).ShouldBeNegative();
+        half.CompareTo(third).ShouldBePositive();
+        half.CompareTo(alsoHalf).ShouldBe(0);
+        (Share.Zero.Fraction, Share.One.Fraction, Share.One.Percentage, Share.One.Complement).ShouldBe((0d, 1d, 100d, Share.Zero));
+        third.ToString().ShouldBe("33.3333333333%");
+    }
+
+    [Theory]
+    [InlineData(-0.01)]
+    [InlineData(1d)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void A_tolerance_outside_0_to_1_is_a_programming_error(double tolerance)
+    {
+        var error = Should.Throw<ArgumentOutOfRangeException>(() => Distribution.Validate(new Dictionary<string, double> { ["all"] = 1 }, tolerance));
+
+        error.ParamName.ShouldBe("tolerance");
+        error.Message.ShouldContain("from 0 (inclusive) to 1 (exclusive)");
+        Should.Throw<ArgumentNullException>(() => Distribution.Validate<string>(null!)).ParamName.ShouldBe("shares");
+    }
+
+    [Fact]
+    public void The_tolerance_is_inclusive_and_zero_asks_for_an_exact_sum()
+    {
+        Distribution.Validate(new Dictionary<string, double> { ["a"] = 0.5, ["b"] = 0.5 }, tolerance: 0).IsValid.ShouldBeTrue();
+        Distribution.Validate(new Dictionary<string, double> { ["a"] = 0.5, ["b"] = 0.49 }, tolerance: 0).IsValid.ShouldBeFalse();
+        Distribution.Validate(new Dictionary<string, double> { ["a"] = 0.5, ["b"] = 0.45 }, tolerance: 0.05).IsValid.ShouldBeTrue();
+        Distribution.Validate(new Dictionary<string, double> { ["a"] = 0.5, ["b"] = 0.55 }, tolerance: 0.05).IsValid.ShouldBeTrue();
+        Distribution.Validate(new Dictionary<string, double> { ["a"] = 0.5, ["b"] = 0.56 }, tolerance: 0.05).IsValid.ShouldBeFalse();
+        Distribution.Validate(new Dictionary<string, double> { ["a"] = 0.5, ["b"] = 0.44 }, tolerance: 0.05).IsValid.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_distribution_needs_a_bucket_and_names_the_shares_when_it_has_none()
+    {
+        var error = Distribution.Validate(new Dictionary<string, double>()).Errors.ShouldHaveSingleItem();
+
+        (error.Field, error.Code).ShouldBe(("shares", "distribution.empty"));
+        var sum = Distribution.Validate(new Dictionary<string, double> { ["a"] = 0.2 }).Errors.ShouldHaveSingleItem();
+        (sum.Field, sum.Code).ShouldBe(("shares", "distribution.sum_out_of_tolerance"));
+        sum.Message.ShouldContain("within 0.01, but sum to 0.2");
+        Distribution.Validate([KeyValuePair.Create("a", 0.5), KeyValuePair.Create("a", 0.5)]).Errors.ShouldHaveSingleItem().Message.ShouldContain("the bucket a appears more than once");
+        Distribution.Validate([KeyValuePair.Create("a", -0.5)]).Errors.ShouldHaveSingleItem().Message.ShouldContain("got -0.5");
+    }
+
+    [Fact]
+    public void Normalize_names_each_bad_weight_and_a_total_that_is_not_finite()
+    {
+        var error = Should.Throw<DomainValidationException>(() => Distribution.Normalize(
+        [
+            KeyValuePair.Create("a", 1d),
+            KeyValuePair.Create("a", 2d),
+            KeyValuePair.Create("b", double.NaN),
+            KeyValuePair.Create("c", double.PositiveInfinity),
+        ]));
+
+        error.ParamName.ShouldBe("weights");
+        error.Errors.Select(e => (e.Field, e.Code)).ShouldBe(
+        [
+            ("weights[a]", "distribution.duplicate_key"),
+            ("weights[b]", "distribution.weight_out_of_range"),
+            ("weights[c]", "distribution.weight_out_of_range"),
+        ]);
+        Should.Throw<DomainValidationException>(() => Distribution.Normalize([KeyValuePair.Create("a", double.MaxValue), KeyValuePair.Create("b", double.MaxValue)]))
+            .Errors.ShouldHaveSingleItem().Field.ShouldBe("weights");
+        Should.Throw<ArgumentNullException>(() => Distribution.Normalize<string>(null!)).ParamName.ShouldBe("weights");
+        var one = Distribution.Normalize([KeyValuePair.Create("a", 0d), KeyValuePair.Create("b", 5d)]);
+        (one["a"], one["b"], one.Total, one.Tolerance).ShouldBe((Share.Zero, Share.One, 1d, Distribution.DefaultTolerance));
+    }
+
+    [Fact]
+    public void A_distribution_reads_like_a_dictionary_of_its_listed_buckets()
+    {
+        var audience = Distribution.Create(new Dictionary<Country, double> { [Country.GB] = 0.4, [Country.US] = 0.6 });
+
+        audience.Count.ShouldBe(2);
+        audience.Keys.ShouldBe([Country.GB, Country.US], ignoreOrder: true);
+        audience.Values.Select(v => v.Fraction).ShouldBe([0.4, 0.6], ignoreOrder: true);
+        audience.ContainsKey(Country.US).ShouldBeTrue();
+        audience.ContainsKey(Country.CA).ShouldBeFalse();
+        audience.TryGetValue(Country.GB, out var gb).ShouldBeTrue();
+        gb.ShouldBe(Share.FromFraction(0.4));
+        audience.TryGetValue(Country.CA, out _).ShouldBeFalse();
+        audience.Select(pair => pair.Key).ShouldBe([Country.GB, Country.US], ignoreOrder: true);
+        ((System.Collections.IEnumerable)audience).Cast<object>().Count().ShouldBe(2);
+        audience.ToString().ShouldBe("US 60%, GB 40%");
+        audience.Major().ShouldBe(KeyValuePair.Create(Country.US, Share.FromFraction(0.6)));
+        Distribution.Create(new Dictionary<string, double> { ["x"] = 0.5, ["y"] = 0.5 }).Major().Key.ShouldBe("x");
+    }
+
+    [Fact]
+    public void A_combined_share_is_at_most_the_whole()
+    {
+        var generous = Distribution.Create(new Dictionary<string, double> { ["a"] = 0.6, ["b"] = 0.41 });
+
+        generous.ShareOf(["a", "b"]).ShouldBe(Share.One);
+        generous.ShareOf(["a", "missing"]).ShouldBe(Share.FromFraction(0.6));
+        generous.ShareOf([]).ShouldBe(Share.Zero);
+        Should.Throw<ArgumentNullException>(() => generous.ShareOf(null!)).ParamName.ShouldBe("keys");
+    }
+
+    [Fact]
+    public void Distributions_are_equal_by_buckets_and_shares_whatever_the_order_or_tolerance()
+    {
+        var a = Distribution.Create(new Dictionary<string, double> { ["x"] = 0.25, ["y"] = 0.75 });
+        var b = Distribution.Create([KeyValuePair.Create("y", 0.75), KeyValuePair.Create("x", 0.25)], tolerance: 0.5);
+        var other = Distribution.Create(new Dictionary<string, double> { ["x"] = 0.3, ["y"] = 0.7 });
+        var fewer = Distribution.Create(new Dictionary<string, double> { ["x"] = 1 });
+        var renamed = Distribution.Create(new Dictionary<string, double> { ["x"] = 0.25, ["z"] = 0.75 });
+
+        a.Equals(b).ShouldBeTrue();
+        a.Equals((object)b).ShouldBeTrue();
+        a.Equals(a).ShouldBeTrue();
+        a.GetHashCode().ShouldBe(b.GetHashCode());
+        a.Equals(other).ShouldBeFalse();
+        a.Equals(fewer).ShouldBeFalse();
+        fewer.Equals(a).ShouldBeFalse();
+        a.Equals(renamed).ShouldBeFalse();
+        a.Equals(null).ShouldBeFalse();
+        a.Equals((object)"x 25%, y 75%").ShouldBeFalse();
+        a.GetHashCode().ShouldNotBe(other.GetHashCode());
     }
 }
 

@@ -60,12 +60,22 @@ public sealed class EntityIdGenerator : IIncrementalGenerator
         namespace {{id.Namespace}};
 
         /// <summary>Identifies {{id.Identifies}}. Make new ones with <see cref="global::CreatorMarketplace.EntityId.New{TId}"/>.</summary>
+        /// <remarks>
+        /// <c>default({{id.Name}})</c> was never made from a UUID and is no id: reading its <see cref="Value"/> throws
+        /// <see cref="global::System.InvalidOperationException"/>, its text is <c>"default({{id.Name}})"</c>, and it
+        /// equals only another default.
+        /// </remarks>
         {{id.Accessibility}} readonly partial record struct {{id.Name}} : global::CreatorMarketplace.IEntityId<{{id.Name}}>
         {
-            private {{id.Name}}(global::System.Guid value) => Value = value;
+            // Guid.Empty only in default({{id.Name}}): every factory refuses the empty UUID.
+            private readonly global::System.Guid _value;
+
+            private {{id.Name}}(global::System.Guid value) => _value = value;
 
             /// <inheritdoc />
-            public global::System.Guid Value { get; }
+            /// <exception cref="global::System.InvalidOperationException">This is <c>default({{id.Name}})</c>, which holds no UUID.</exception>
+            public global::System.Guid Value =>
+                _value == global::System.Guid.Empty ? throw global::CreatorMarketplace.EntityId.NotMade(nameof({{id.Name}})) : _value;
 
             /// <inheritdoc />
             public static {{id.Name}} From(global::System.Guid value) =>
@@ -94,14 +104,15 @@ public sealed class EntityIdGenerator : IIncrementalGenerator
             public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, out {{id.Name}} result) =>
                 global::CreatorMarketplace.EntityId.TryParse(s, out result);
 
-            /// <summary>Compares ids by creation time (the UUID's byte order).</summary>
+            /// <summary>Compares ids by creation time (the UUID's byte order); a default sorts first.</summary>
             /// <param name="other">The other id.</param>
             /// <returns>Negative, zero or positive as this id sorts before, with or after <paramref name="other"/>.</returns>
-            public int CompareTo({{id.Name}} other) => global::CreatorMarketplace.EntityId.Compare(Value, other.Value);
+            public int CompareTo({{id.Name}} other) => global::CreatorMarketplace.EntityId.Compare(_value, other._value);
 
             /// <summary>Returns the UUID text.</summary>
-            /// <returns>The UUID in its hyphenated form.</returns>
-            public override string ToString() => Value.ToString("D");
+            /// <returns>The UUID in its hyphenated form, or <c>"default({{id.Name}})"</c> for the default.</returns>
+            public override string ToString() =>
+                _value == global::System.Guid.Empty ? "default({{id.Name}})" : _value.ToString("D");
         }
         """;
 

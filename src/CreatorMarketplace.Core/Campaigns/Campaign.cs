@@ -239,7 +239,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
 
         // A stored campaign passes the same checks as one built through Create and the commands.
         var errors = new ErrorCollector();
-        errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a campaign needs an id.");
+        errors.Require(snapshot.Id != default, "id", "snapshot.id_empty", "a campaign needs an id.");
         if (errors.Require(snapshot.Plan is not null, "plan", "snapshot.plan_missing", "a campaign has a plan."))
         {
             errors.At("plan").AddRange(SnapshotPaths.CamelCased(snapshot.Plan!.Validate()));

@@ -146,7 +146,7 @@ public sealed class Collaboration : AggregateRoot<CollaborationId>, ISnapshotabl
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
         var errors = new ErrorCollector();
-        var idKnown = errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a collaboration needs an id.");
+        var idKnown = errors.Require(snapshot.Id != default, "id", "snapshot.id_empty", "a collaboration needs an id.");
         Collaboration? collaboration = null;
         if (snapshot.History is not { } history)
         {

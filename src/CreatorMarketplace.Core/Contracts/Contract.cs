@@ -344,7 +344,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
 
         // A stored contract passes the same checks as one built through Draft and the commands.
         var errors = new ErrorCollector();
-        errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a contract needs an id.");
+        errors.Require(snapshot.Id != default, "id", "snapshot.id_empty", "a contract needs an id.");
         var statusKnown = errors.Require(snapshot.Status is not null, "status", "snapshot.status_missing", "a contract has a status.");
         var versionsKnown = CheckVersions(snapshot, errors);
         var signaturesHold = CheckSignatures(snapshot, versionsKnown, errors);

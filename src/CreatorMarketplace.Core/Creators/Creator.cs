@@ -298,7 +298,7 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
         // profile's own rules, one account per platform, the violations in order of occurrence. Accounts, their
         // numbers and the rate card checked themselves when they were made.
         var errors = new ErrorCollector();
-        errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a creator needs an id.");
+        errors.Require(snapshot.Id != default, "id", "snapshot.id_empty", "a creator needs an id.");
         if (snapshot.Profile is null)
         {
             errors.Add("profile", "snapshot.profile_missing", "a creator has a profile.");

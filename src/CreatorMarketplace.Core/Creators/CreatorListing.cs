@@ -125,7 +125,7 @@ public sealed record CreatorListing
         ArgumentNullException.ThrowIfNull(badges);
         ArgumentNullException.ThrowIfNull(complianceHistory);
         var errors = new ErrorCollector();
-        errors.Require(id.Value != Guid.Empty, "id", "listing.id_empty", "a listing needs the creator's id.");
+        errors.Require(id != default, "id", "listing.id_empty", "a listing needs the creator's id.");
         errors.Require(version >= 0, "version", "listing.version_negative", $"a version is zero or more, got {version}.");
         if (profile is null)
         {

@@ -39,7 +39,7 @@ public sealed class SavedSearch : AggregateRoot<SavedSearchId>, ISnapshotable<Sa
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(clock);
         var errors = new ErrorCollector();
-        errors.Require(owner.Value != Guid.Empty, nameof(owner), "saved_search.owner_missing", "a saved search belongs to a brand.");
+        errors.Require(owner != default, nameof(owner), "saved_search.owner_missing", "a saved search belongs to a brand.");
         var checkedName = CheckName(errors, name);
         errors.At(nameof(query)).AddRange(query.Validate());
         errors.ThrowIfAny();
@@ -84,8 +84,8 @@ public sealed class SavedSearch : AggregateRoot<SavedSearchId>, ISnapshotable<Sa
         // A stored search passes the same checks as one saved through Save and Change: a trimmed name, a valid
         // query without a paging cursor.
         var errors = new ErrorCollector();
-        errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a saved search needs an id.");
-        errors.Require(snapshot.Owner.Value != Guid.Empty, "owner", "saved_search.owner_missing", "a saved search belongs to a brand.");
+        errors.Require(snapshot.Id != default, "id", "snapshot.id_empty", "a saved search needs an id.");
+        errors.Require(snapshot.Owner != default, "owner", "saved_search.owner_missing", "a saved search belongs to a brand.");
         var before = errors.Errors.Count;
         var name = CheckName(errors, snapshot.Name);
         errors.Require(errors.Errors.Count > before || name == snapshot.Name, "name", "saved_search.name_invalid", "a name is kept trimmed.");

@@ -44,7 +44,7 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortl
     public static Shortlist Create(ShortlistId id, BrandId owner, string name, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        if (owner.Value == Guid.Empty)
+        if (owner == default)
         {
             throw new ArgumentException("owner: a shortlist belongs to a brand.", nameof(owner));
         }
@@ -82,7 +82,7 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortl
     public ShortlistAddResult Add(CreatorId creator, IClock clock, IEnumerable<string>? tags = null, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        if (creator.Value == Guid.Empty)
+        if (creator == default)
         {
             throw new ArgumentException("creator: a shortlist lists creators by their id.", nameof(creator));
         }
@@ -155,8 +155,8 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortl
 
         // A stored shortlist passes the same checks as one built through Create, Add and Annotate.
         var errors = new ErrorCollector();
-        errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a shortlist needs an id.");
-        errors.Require(snapshot.Owner.Value != Guid.Empty, "owner", "snapshot.owner_empty", "a shortlist belongs to a brand.");
+        errors.Require(snapshot.Id != default, "id", "snapshot.id_empty", "a shortlist needs an id.");
+        errors.Require(snapshot.Owner != default, "owner", "snapshot.owner_empty", "a shortlist belongs to a brand.");
         errors.Require(
             !string.IsNullOrWhiteSpace(snapshot.Name) && snapshot.Name == snapshot.Name.Trim() && snapshot.Name.Length <= MaxNameLength,
             "name",
@@ -173,7 +173,7 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortl
                 continue;
             }
 
-            errors.Require(entry.Creator.Value != Guid.Empty, $"entries[{i}].creator", "snapshot.creator_empty", "an entry lists a creator by id.");
+            errors.Require(entry.Creator != default, $"entries[{i}].creator", "snapshot.creator_empty", "an entry lists a creator by id.");
             errors.Require(listed.Add(entry.Creator), $"entries[{i}].creator", "shortlist.creator_repeated", $"{entry.Creator} is listed more than once.");
             errors.Require(
                 entry.Tags is not null && TagsAreChecked(entry.Tags),

@@ -261,7 +261,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
         // A stored invoice passes the same checks as one built through Draft, AddLine, AddTax, Issue and the moves
         // after it: only those commands' states, and only lines and taxes they accept.
         var errors = new ErrorCollector();
-        errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "an invoice needs an id.");
+        errors.Require(snapshot.Id != default, "id", "snapshot.id_empty", "an invoice needs an id.");
         errors.Require(!string.IsNullOrWhiteSpace(snapshot.Issuer), "issuer", "invoice.issuer_missing", "an invoice names its issuer.");
         errors.Require(!string.IsNullOrWhiteSpace(snapshot.Recipient), "recipient", "invoice.recipient_missing", "an invoice names its recipient.");
         errors.RequireText(TextRule.SingleLine, snapshot.Issuer, "issuer");

@@ -278,23 +278,11 @@ public sealed record ShortlistEntry(CreatorId Creator, Instant AddedAt, IReadOnl
 }
 
 /// <summary>What <see cref="Shortlist.Add"/> did: listed the creator (the new <see cref="ShortlistEntry"/>) or found them listed already.</summary>
-public sealed class ShortlistAddResult : OneOfBase<ShortlistEntry, AlreadyListed>
+[Union]
+public sealed partial class ShortlistAddResult : OneOfBase<ShortlistEntry, AlreadyListed>
 {
-    private ShortlistAddResult(OneOf<ShortlistEntry, AlreadyListed> result)
-        : base(result)
-    {
-    }
-
     /// <summary>Whether the creator was added by this call.</summary>
     public bool Added => IsT0;
-
-    /// <summary>Wraps the new entry.</summary>
-    /// <param name="entry">The entry.</param>
-    public static implicit operator ShortlistAddResult(ShortlistEntry entry) => new(entry);
-
-    /// <summary>Wraps the outcome "already listed".</summary>
-    /// <param name="already">The outcome.</param>
-    public static implicit operator ShortlistAddResult(AlreadyListed already) => new(already);
 }
 
 /// <summary>The outcome "the creator is on the shortlist already": nothing was changed.</summary>

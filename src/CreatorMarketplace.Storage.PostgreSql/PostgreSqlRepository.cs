@@ -31,8 +31,7 @@ internal sealed class PostgreSqlRepository<TAggregate, TId, TSnapshot> : IReposi
             return null;
         }
 
-        var snapshot = _schema.Read(reader.GetString(2), reader.GetInt32(1));
-        return TAggregate.FromSnapshot(snapshot, reader.GetInt64(0));
+        return _schema.Restore<TAggregate>(reader.GetString(2), reader.GetInt32(1), reader.GetInt64(0));
     }
 
     public async ValueTask<SaveResult> SaveAsync(TAggregate aggregate, CancellationToken cancellationToken = default)

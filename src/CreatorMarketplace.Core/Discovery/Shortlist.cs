@@ -155,37 +155,37 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortl
 
         // A stored shortlist passes the same checks as one built through Create, Add and Annotate.
         var errors = new ErrorCollector();
-        errors.Require(snapshot.Id != default, "id", "snapshot.id_empty", "a shortlist needs an id.");
-        errors.Require(snapshot.Owner != default, "owner", "snapshot.owner_empty", "a shortlist belongs to a brand.");
+        errors.Require(snapshot.Id != default, "Id", "snapshot.id_empty", "a shortlist needs an id.");
+        errors.Require(snapshot.Owner != default, "Owner", "snapshot.owner_empty", "a shortlist belongs to a brand.");
         errors.Require(
             !string.IsNullOrWhiteSpace(snapshot.Name) && snapshot.Name == snapshot.Name.Trim() && snapshot.Name.Length <= MaxNameLength,
-            "name",
+            "Name",
             "shortlist.name_invalid",
             $"a name is trimmed and has 1 to {MaxNameLength} characters.");
-        errors.RequireText(TextRule.SingleLine, snapshot.Name, "name");
+        errors.RequireText(TextRule.SingleLine, snapshot.Name, "Name");
         var listed = new HashSet<CreatorId>();
         for (var i = 0; i < snapshot.Entries.Count; i++)
         {
             var entry = snapshot.Entries[i];
             if (entry is null)
             {
-                errors.Add($"entries[{i}]", "snapshot.entry_missing", "an entry is null.");
+                errors.Add($"Entries[{i}]", "snapshot.entry_missing", "an entry is null.");
                 continue;
             }
 
-            errors.Require(entry.Creator != default, $"entries[{i}].creator", "snapshot.creator_empty", "an entry lists a creator by id.");
-            errors.Require(listed.Add(entry.Creator), $"entries[{i}].creator", "shortlist.creator_repeated", $"{entry.Creator} is listed more than once.");
+            errors.Require(entry.Creator != default, $"Entries[{i}].Creator", "snapshot.creator_empty", "an entry lists a creator by id.");
+            errors.Require(listed.Add(entry.Creator), $"Entries[{i}].Creator", "shortlist.creator_repeated", $"{entry.Creator} is listed more than once.");
             errors.Require(
                 entry.Tags is not null && TagsAreChecked(entry.Tags),
-                $"entries[{i}].tags",
+                $"Entries[{i}].Tags",
                 "shortlist.tag_invalid",
                 $"tags are trimmed, 1 to {ShortlistEntry.MaxTagLength} characters, without repeats ignoring case.");
             errors.Require(
                 entry.Note is null || entry.Note.Length <= ShortlistEntry.MaxNoteLength,
-                $"entries[{i}].note",
+                $"Entries[{i}].Note",
                 "shortlist.note_too_long",
                 $"a note has at most {ShortlistEntry.MaxNoteLength} characters.");
-            errors.RequireText(TextRule.MultiLine, entry.Note, $"entries[{i}].note");
+            errors.RequireText(TextRule.MultiLine, entry.Note, $"Entries[{i}].Note");
         }
 
         errors.ThrowIfAny(nameof(snapshot));

@@ -4,7 +4,7 @@ namespace CreatorMarketplace.Generators;
 
 /// <summary>An array compared by its items, so that a generator's model holding one is cached by value.</summary>
 /// <typeparam name="T">The item type.</typeparam>
-internal readonly struct EquatableArray<T>(T[] items) : IEquatable<EquatableArray<T>>, IEnumerable<T>
+public readonly struct EquatableArray<T>(T[] items) : IEquatable<EquatableArray<T>>, IEnumerable<T>
     where T : IEquatable<T>
 {
     private readonly T[] _items = items;

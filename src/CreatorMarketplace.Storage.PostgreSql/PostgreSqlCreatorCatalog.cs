@@ -104,6 +104,11 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
     public async ValueTask<bool> RemoveAsync(CreatorId creator, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (creator == default)
+        {
+            return false; // no listing has a default id
+        }
+
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand($"DELETE FROM {_database.Table("creator_catalog")} WHERE id = @id;", connection);
         command.Parameters.AddWithValue("id", creator.Value);
@@ -114,6 +119,11 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
     public async ValueTask<CreatorListing?> FindAsync(CreatorId creator, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (creator == default)
+        {
+            return null; // no listing has a default id
+        }
+
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand($"SELECT document::text FROM {_database.Table("creator_catalog")} WHERE id = @id;", connection);
         command.Parameters.AddWithValue("id", creator.Value);

@@ -21,6 +21,11 @@ internal sealed class PostgreSqlRepository<TAggregate, TId, TSnapshot> : IReposi
 
     public async ValueTask<TAggregate?> FindAsync(TId id, CancellationToken cancellationToken = default)
     {
+        if (id.Equals(default(TId)))
+        {
+            return null; // no aggregate has a default id
+        }
+
         await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand($"SELECT version, schema_version, document::text FROM {_store.Table("aggregates")} WHERE kind = @kind AND id = @id;", connection);
         command.Parameters.AddWithValue("kind", _schema.Aggregate);

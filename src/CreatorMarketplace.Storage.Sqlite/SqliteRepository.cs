@@ -21,6 +21,11 @@ internal sealed class SqliteRepository<TAggregate, TId, TSnapshot> : IRepository
 
     public async ValueTask<TAggregate?> FindAsync(TId id, CancellationToken cancellationToken = default)
     {
+        if (id.Equals(default(TId)))
+        {
+            return null; // no aggregate has a default id
+        }
+
         await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
             null,

@@ -6,8 +6,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace CreatorMarketplace.Generators;
 
 /// <summary>
-/// A generator driven by one attribute: it adds the attribute to the compilation and writes one source file for
-/// every type marked with it.
+/// A generator driven by one attribute, which the compilation declares: it writes one source file for every type
+/// marked with it.
 /// </summary>
 /// <typeparam name="TModel">What the generator reads from a marked type: strings and values only, so that the
 /// pipeline's cache compares models by value.</typeparam>
@@ -17,15 +17,9 @@ public abstract class MarkedTypeGenerator<TModel> : IIncrementalGenerator
     /// <summary>The attribute's metadata name, such as <c>CreatorMarketplace.UnionAttribute</c>.</summary>
     protected abstract string AttributeName { get; }
 
-    /// <summary>The attribute's C# source, added to every compilation.</summary>
-    protected abstract string AttributeSource { get; }
-
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        context.RegisterPostInitializationOutput(output =>
-            output.AddSource($"{AttributeName}.g.cs", SourceText.From(AttributeSource, Encoding.UTF8)));
-
         var models = context.SyntaxProvider.ForAttributeWithMetadataName(
             AttributeName,
             static (node, _) => node is TypeDeclarationSyntax,

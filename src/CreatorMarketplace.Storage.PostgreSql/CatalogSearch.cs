@@ -184,9 +184,10 @@ internal sealed class CatalogSearch
             Where($"l.major_country = {Parameter(majorCountry.Code, NpgsqlDbType.Text)}");
         }
 
-        if (query.Excluded.Count > 0)
+        // A default id is no creator's, so excluding it excludes nothing.
+        if (query.Excluded.Where(id => id != default).Select(id => id.Value).ToArray() is { Length: > 0 } excluded)
         {
-            Where($"NOT (l.id = ANY ({Parameter(query.Excluded.Select(id => id.Value).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid)}))");
+            Where($"NOT (l.id = ANY ({Parameter(excluded, NpgsqlDbType.Array | NpgsqlDbType.Uuid)}))");
         }
 
         if (query.ExcludeOnVacation)

@@ -101,24 +101,22 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
     }
 
     /// <inheritdoc />
-    public async ValueTask<bool> RemoveAsync(CreatorId creator, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand($"DELETE FROM {_database.Table("creator_catalog")} WHERE id = @id;", connection);
-        command.Parameters.AddWithValue("id", creator.Value);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-    }
+    public ValueTask<bool> RemoveAsync(CreatorId creator, CancellationToken cancellationToken = default) =>
+        OnListingAsync(
+            creator,
+            $"DELETE FROM {_database.Table("creator_catalog")} WHERE id = @id;",
+            absent: false,
+            async (command, cancel) => await command.ExecuteNonQueryAsync(cancel).ConfigureAwait(false) == 1,
+            cancellationToken);
 
     /// <inheritdoc />
-    public async ValueTask<CreatorListing?> FindAsync(CreatorId creator, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand($"SELECT document::text FROM {_database.Table("creator_catalog")} WHERE id = @id;", connection);
-        command.Parameters.AddWithValue("id", creator.Value);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string document ? ListingDocument.Read(document) : null;
-    }
+    public ValueTask<CreatorListing?> FindAsync(CreatorId creator, CancellationToken cancellationToken = default) =>
+        OnListingAsync(
+            creator,
+            $"SELECT document::text FROM {_database.Table("creator_catalog")} WHERE id = @id;",
+            absent: null,
+            async (command, cancel) => await command.ExecuteScalarAsync(cancel).ConfigureAwait(false) is string document ? ListingDocument.Read(document) : null,
+            cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask<CreatorSearchResult> SearchAsync(CreatorQuery query, CancellationToken cancellationToken = default)
@@ -276,5 +274,21 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
         private static void Add<TKey>(Dictionary<TKey, int> counts, TKey key)
             where TKey : notnull =>
             counts[key] = checked(counts.GetValueOrDefault(key) + 1);
+    }
+
+    // Runs one statement on one creator's listing (@id). A default id is no listing's, so it gets the answer for a
+    // listing that is not there without its UUID being read.
+    private async ValueTask<T> OnListingAsync<T>(CreatorId creator, string sql, T absent, Func<NpgsqlCommand, CancellationToken, Task<T>> run, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (creator == default)
+        {
+            return absent;
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("id", creator.Value);
+        return await run(command, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -21,6 +21,11 @@ internal sealed class PostgreSqlRepository<TAggregate, TId, TSnapshot> : IReposi
 
     public async ValueTask<TAggregate?> FindAsync(TId id, CancellationToken cancellationToken = default)
     {
+        if (id.Equals(default(TId)))
+        {
+            return null; // no aggregate has a default id
+        }
+
         await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand($"SELECT version, schema_version, document::text FROM {_store.Table("aggregates")} WHERE kind = @kind AND id = @id;", connection);
         command.Parameters.AddWithValue("kind", _schema.Aggregate);
@@ -31,8 +36,7 @@ internal sealed class PostgreSqlRepository<TAggregate, TId, TSnapshot> : IReposi
             return null;
         }
 
-        var snapshot = _schema.Read(reader.GetString(2), reader.GetInt32(1));
-        return TAggregate.FromSnapshot(snapshot, reader.GetInt64(0));
+        return _schema.Restore<TAggregate>(reader.GetString(2), reader.GetInt32(1), reader.GetInt64(0));
     }
 
     public async ValueTask<SaveResult> SaveAsync(TAggregate aggregate, CancellationToken cancellationToken = default)

@@ -78,6 +78,8 @@ public abstract class CreatorCatalogContract
         (await catalog.RemoveAsync(creator.Id)).ShouldBeTrue();
         (await catalog.RemoveAsync(creator.Id)).ShouldBeFalse();
         (await catalog.FindAsync(creator.Id)).ShouldBeNull();
+        (await catalog.FindAsync(default)).ShouldBeNull("no listing has a default id");
+        (await catalog.RemoveAsync(default)).ShouldBeFalse();
     }
 
     [SkippableFact]

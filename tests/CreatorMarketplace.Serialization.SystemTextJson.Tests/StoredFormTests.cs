@@ -168,6 +168,25 @@ public class StoredFormTests
     }
 
     [Fact]
+    public void A_stored_document_the_aggregate_refuses_is_refused_at_the_json_path_of_each_member()
+    {
+        var creator = new CreatorGenerator(3, Clock).Next();
+        var document = JsonNode.Parse(StoredFormats.Current.Creator.Write(creator.ToSnapshot()))!.AsObject();
+        document["profile"]!["languages"] = new JsonArray();
+        var accounts = document["accounts"]!.AsArray();
+        accounts.Add(accounts[0]!.DeepClone());
+
+        var error = Should.Throw<JsonException>(() => StoredFormats.Current.Creator.Restore<Creator>(document.ToJsonString(), 1, 1));
+
+        // The domain names C# members; the reader of the document is shown where they are in it.
+        error.Path.ShouldBe("$.profile.languages");
+        error.Message.ShouldStartWith("Creator snapshot (schema version 1): $.profile.languages: ");
+        error.Message.ShouldContain("(creator.languages_missing); $.accounts[1].handle: ");
+        error.InnerException.ShouldBeOfType<DomainValidationException>().Errors.Select(e => e.Field).ShouldBe(["Profile.Languages", "Accounts[1].Handle"]);
+        StoredFormats.Current.Creator.Restore<Creator>(StoredFormats.Current.Creator.Write(creator.ToSnapshot()), 1, 2).Version.ShouldBe(2);
+    }
+
+    [Fact]
     public void Timelines_windows_territories_stats_rate_cards_policies_and_catalog_scores_have_strict_shapes()
     {
         var zone = DateTimeZoneProviders.Tzdb["Europe/Berlin"];

@@ -39,6 +39,7 @@ public abstract partial class MarketplaceStoreContract
         var store = await CreateStoreAsync();
 
         (await store.Shortlists.FindAsync(EntityId.New<ShortlistId>(Clock))).ShouldBeNull();
+        (await store.Shortlists.FindAsync(default)).ShouldBeNull("no aggregate has a default id");
     }
 
     [SkippableFact]

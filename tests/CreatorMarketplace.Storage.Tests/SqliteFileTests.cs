@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Serialization;
@@ -104,6 +105,21 @@ public sealed class SqliteFileTests : IDisposable
         await v2.Shortlists.SaveAsync(loaded);
         (await ScalarAsync("SELECT schema_version FROM aggregates;")).ShouldBe(2L, "a save writes the current schema");
         (await v2.Shortlists.FindAsync(shortlist.Id)).ShouldNotBeNull().Name.ShouldBe("New name", "a current document is not upgraded again");
+    }
+
+    [Fact]
+    public async Task A_stored_document_the_aggregate_refuses_is_refused_at_its_json_path()
+    {
+        var shortlist = Shortlist.Create(EntityId.New<ShortlistId>(_clock), EntityId.New<BrandId>(_clock), "Spring", _clock);
+        using var store = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath });
+        (await store.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
+        await ExecuteAsync("UPDATE aggregates SET document = replace(document, '\"Spring\"', '\" padded \"');");
+
+        var error = await Should.ThrowAsync<JsonException>(async () => await store.Shortlists.FindAsync(shortlist.Id));
+
+        error.Path.ShouldBe("$.name");
+        error.Message.ShouldBe("Shortlist snapshot (schema version 1): $.name: a name is trimmed and has 1 to 100 characters. (shortlist.name_invalid)");
+        error.InnerException.ShouldBeOfType<DomainValidationException>().Errors.ShouldHaveSingleItem().Field.ShouldBe("Name");
     }
 
     [Fact]

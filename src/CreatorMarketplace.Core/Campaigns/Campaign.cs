@@ -239,37 +239,37 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
 
         // A stored campaign passes the same checks as one built through Create and the commands.
         var errors = new ErrorCollector();
-        errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a campaign needs an id.");
-        if (errors.Require(snapshot.Plan is not null, "plan", "snapshot.plan_missing", "a campaign has a plan."))
+        errors.Require(snapshot.Id != default, "Id", "snapshot.id_empty", "a campaign needs an id.");
+        if (errors.Require(snapshot.Plan is not null, "Plan", "snapshot.plan_missing", "a campaign has a plan."))
         {
-            errors.At("plan").AddRange(SnapshotPaths.CamelCased(snapshot.Plan!.Validate()));
+            errors.At("Plan").AddRange(snapshot.Plan!.Validate());
         }
 
         if (snapshot.Brief is not null && snapshot.Plan?.Timeline is { } timeline)
         {
-            errors.At("brief").AddRange(SnapshotPaths.CamelCased(snapshot.Brief.Validate(timeline)));
+            errors.At("Brief").AddRange(snapshot.Brief.Validate(timeline));
         }
 
-        if (errors.Require(snapshot.Status is not null, "status", "snapshot.status_missing", "a campaign has a status."))
+        if (errors.Require(snapshot.Status is not null, "Status", "snapshot.status_missing", "a campaign has a status."))
         {
             // Recruiting needs a brief and nothing removes one, so only a draft or a campaign cancelled as a draft lacks it.
             errors.Require(
                 snapshot.Brief is not null || snapshot.Status == CampaignStatus.Draft || snapshot.Status == CampaignStatus.Cancelled,
-                "brief",
+                "Brief",
                 "campaign.brief_missing",
                 $"a campaign that is {snapshot.Status} has started recruiting, which needs a brief.");
             errors.Require(
                 snapshot.Status == CampaignStatus.Cancelled ? !string.IsNullOrWhiteSpace(snapshot.CancellationReason) : snapshot.CancellationReason is null,
-                "cancellationReason",
+                "CancellationReason",
                 "campaign.cancellation_reason_mismatch",
                 "a cancelled campaign says why, and only a cancelled one.");
-            errors.RequireText(TextRule.MultiLine, snapshot.CancellationReason, "cancellationReason");
+            errors.RequireText(TextRule.MultiLine, snapshot.CancellationReason, "CancellationReason");
         }
 
-        var codesHold = errors.Require(snapshot.Codes is not null, "codes", "snapshot.codes_missing", "the codes may be empty but not null.");
+        var codesHold = errors.Require(snapshot.Codes is not null, "Codes", "snapshot.codes_missing", "the codes may be empty but not null.");
         if (codesHold)
         {
-            codesHold = CheckCodes(snapshot.Codes!, errors.At("codes"));
+            codesHold = CheckCodes(snapshot.Codes!, errors.At("Codes"));
         }
 
         CheckAuditTrail(snapshot, codesHold, errors);
@@ -300,17 +300,17 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
             }
 
             var at = errors.At($"[{i}]");
-            if (at.Require(!string.IsNullOrWhiteSpace(code.Code), "code", "campaign.code_blank", "a campaign code is not blank.")
-                && at.RequireText(TextRule.SingleLine, code.Code, "code"))
+            if (at.Require(!string.IsNullOrWhiteSpace(code.Code), "Code", "campaign.code_blank", "a campaign code is not blank.")
+                && at.RequireText(TextRule.SingleLine, code.Code, "Code"))
             {
-                at.Require(seen.Add(code.Code), "code", "campaign.code_repeated", $"the campaign has the code {ErrorText.Quote(code.Code)} more than once.");
+                at.Require(seen.Add(code.Code), "Code", "campaign.code_repeated", $"the campaign has the code {ErrorText.Quote(code.Code)} more than once.");
             }
 
-            if (at.Require(code.Orders is not null, "orders", "snapshot.orders_missing", "a code's orders may be empty but not null."))
+            if (at.Require(code.Orders is not null, "Orders", "snapshot.orders_missing", "a code's orders may be empty but not null."))
             {
                 var orders = code.Orders!;
-                at.Require(orders.Distinct().Count() == orders.Count, "orders", "campaign.order_repeated", "an order is linked to the code more than once.");
-                at.Require(orders.Count <= MaxOrdersPerCode, "orders", "campaign.code_full", $"a code serves at most {MaxOrdersPerCode} orders, this one {orders.Count}.");
+                at.Require(orders.Distinct().Count() == orders.Count, "Orders", "campaign.order_repeated", "an order is linked to the code more than once.");
+                at.Require(orders.Count <= MaxOrdersPerCode, "Orders", "campaign.code_full", $"a code serves at most {MaxOrdersPerCode} orders, this one {orders.Count}.");
             }
         }
 
@@ -322,22 +322,22 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
     private static void CheckAuditTrail(CampaignSnapshot snapshot, bool codesHold, ErrorCollector errors)
     {
         var trail = snapshot.AuditTrail;
-        if (!errors.Require(trail is { Count: > 0 } && trail.All(entry => entry is not null), "auditTrail", "snapshot.audit_trail_missing", "a campaign's audit trail holds its creation and no null."))
+        if (!errors.Require(trail is { Count: > 0 } && trail.All(entry => entry is not null), "AuditTrail", "snapshot.audit_trail_missing", "a campaign's audit trail holds its creation and no null."))
         {
             return;
         }
 
-        errors.Require(trail![0].Action == "create" && trail[0].Before == "-", "auditTrail[0]", "campaign.audit_trail_unopened", "a campaign's audit trail opens with its creation.");
+        errors.Require(trail![0].Action == "create" && trail[0].Before == "-", "AuditTrail[0]", "campaign.audit_trail_unopened", "a campaign's audit trail opens with its creation.");
         for (var i = 0; i < trail.Count; i++)
         {
-            errors.Require(trail[i].Actor == Actor.Brand, $"auditTrail[{i}].actor", "campaign.audit_trail_actor", "every change of a campaign is the brand's.");
-            errors.Require(i == 0 || trail[i].Before == trail[i - 1].After, $"auditTrail[{i}].before", "campaign.audit_trail_broken", "each entry starts in the state the entry before ended in.");
+            errors.Require(trail[i].Actor == Actor.Brand, $"AuditTrail[{i}].Actor", "campaign.audit_trail_actor", "every change of a campaign is the brand's.");
+            errors.Require(i == 0 || trail[i].Before == trail[i - 1].After, $"AuditTrail[{i}].Before", "campaign.audit_trail_broken", "each entry starts in the state the entry before ended in.");
         }
 
         if (snapshot.Status is not null && codesHold)
         {
             var now = Summary(snapshot.Status, snapshot.Brief, snapshot.Codes!);
-            errors.Require(trail[^1].After == now, $"auditTrail[{trail.Count - 1}].after", "campaign.audit_trail_stale", $"the trail ends in another state than the campaign's: {now}.");
+            errors.Require(trail[^1].After == now, $"AuditTrail[{trail.Count - 1}].After", "campaign.audit_trail_stale", $"the trail ends in another state than the campaign's: {now}.");
         }
     }
 

@@ -146,19 +146,19 @@ public sealed class Collaboration : AggregateRoot<CollaborationId>, ISnapshotabl
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
         var errors = new ErrorCollector();
-        var idKnown = errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a collaboration needs an id.");
+        var idKnown = errors.Require(snapshot.Id != default, "Id", "snapshot.id_empty", "a collaboration needs an id.");
         Collaboration? collaboration = null;
         if (snapshot.History is not { } history)
         {
-            errors.Add("history", "snapshot.history_missing", "a collaboration has a history.");
+            errors.Add("History", "snapshot.history_missing", "a collaboration has a history.");
         }
         else
         {
-            var sound = CheckHistory(history, idKnown ? snapshot.Id : null, errors.At("history"));
+            var sound = CheckHistory(history, idKnown ? snapshot.Id : null, errors.At("History"));
             if (idKnown && sound > 0)
             {
                 collaboration = new Collaboration(snapshot.Id, version);
-                collaboration.Replay(history, sound, errors.At("history"));
+                collaboration.Replay(history, sound, errors.At("History"));
             }
         }
 
@@ -713,7 +713,7 @@ public sealed class Collaboration : AggregateRoot<CollaborationId>, ISnapshotabl
             var e = events[i];
             var holds = errors.Require(e is not null, $"[{i}]", "snapshot.event_missing", "an event is null.");
             holds &= errors.Require(e is null || i > 0 || e is CollaborationOpened, $"[{i}]", "collaboration.history_unopened", "a collaboration's history starts with its opening.");
-            holds &= e is null || id is not { } own || errors.Require(e.Collaboration == own, $"[{i}].collaboration", "collaboration.foreign_event", $"the event is collaboration {e.Collaboration}'s, not {own}'s.");
+            holds &= e is null || id is not { } own || errors.Require(e.Collaboration == own, $"[{i}].Collaboration", "collaboration.foreign_event", $"the event is collaboration {e.Collaboration}'s, not {own}'s.");
             if (!holds && sound == events.Count)
             {
                 sound = i;

@@ -34,13 +34,9 @@ public sealed record MalformedData(string Reason);
 /// <see cref="RateLimited"/>, <see cref="PlatformError"/> or <see cref="MalformedData"/>.
 /// </summary>
 /// <typeparam name="T">The value.</typeparam>
-public sealed class ConnectorResult<T> : OneOfBase<T, NotFound, Unauthorized, RateLimited, PlatformError, MalformedData>
+[Union]
+public sealed partial class ConnectorResult<T> : OneOfBase<T, NotFound, Unauthorized, RateLimited, PlatformError, MalformedData>
 {
-    private ConnectorResult(OneOf<T, NotFound, Unauthorized, RateLimited, PlatformError, MalformedData> result)
-        : base(result)
-    {
-    }
-
     /// <summary>Whether the call gave the value.</summary>
     public bool Succeeded => IsT0;
 
@@ -66,30 +62,6 @@ public sealed class ConnectorResult<T> : OneOfBase<T, NotFound, Unauthorized, Ra
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     public static ConnectorResult<T> Success(T value) => new(value ?? throw new ArgumentNullException(nameof(value)));
-
-    /// <summary>Wraps a value.</summary>
-    /// <param name="value">The value.</param>
-    public static implicit operator ConnectorResult<T>(T value) => new(value ?? throw new ArgumentNullException(nameof(value)));
-
-    /// <summary>Wraps "not found".</summary>
-    /// <param name="failure">The failure.</param>
-    public static implicit operator ConnectorResult<T>(NotFound failure) => new(failure ?? throw new ArgumentNullException(nameof(failure)));
-
-    /// <summary>Wraps "unauthorised".</summary>
-    /// <param name="failure">The failure.</param>
-    public static implicit operator ConnectorResult<T>(Unauthorized failure) => new(failure ?? throw new ArgumentNullException(nameof(failure)));
-
-    /// <summary>Wraps "rate limited".</summary>
-    /// <param name="failure">The failure.</param>
-    public static implicit operator ConnectorResult<T>(RateLimited failure) => new(failure ?? throw new ArgumentNullException(nameof(failure)));
-
-    /// <summary>Wraps a platform error.</summary>
-    /// <param name="failure">The failure.</param>
-    public static implicit operator ConnectorResult<T>(PlatformError failure) => new(failure ?? throw new ArgumentNullException(nameof(failure)));
-
-    /// <summary>Wraps malformed data.</summary>
-    /// <param name="failure">The failure.</param>
-    public static implicit operator ConnectorResult<T>(MalformedData failure) => new(failure ?? throw new ArgumentNullException(nameof(failure)));
 
     /// <summary>Formats the outcome.</summary>
     /// <returns>The text.</returns>

@@ -344,22 +344,22 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
 
         // A stored contract passes the same checks as one built through Draft and the commands.
         var errors = new ErrorCollector();
-        errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a contract needs an id.");
-        var statusKnown = errors.Require(snapshot.Status is not null, "status", "snapshot.status_missing", "a contract has a status.");
+        errors.Require(snapshot.Id != default, "Id", "snapshot.id_empty", "a contract needs an id.");
+        var statusKnown = errors.Require(snapshot.Status is not null, "Status", "snapshot.status_missing", "a contract has a status.");
         var versionsKnown = CheckVersions(snapshot, errors);
         var signaturesHold = CheckSignatures(snapshot, versionsKnown, errors);
-        if (signaturesHold && errors.Require(snapshot.InForce is not null && snapshot.InForce.All(entry => entry is not null), "inForce", "snapshot.in_force_missing", "the versions in force may be empty but not null, and hold no null."))
+        if (signaturesHold && errors.Require(snapshot.InForce is not null && snapshot.InForce.All(entry => entry is not null), "InForce", "snapshot.in_force_missing", "the versions in force may be empty but not null, and hold no null."))
         {
             // A version comes into force at the second of its two signatures, and only then.
             var expected = InForceBy(snapshot.Signatures);
-            errors.Require(snapshot.InForce!.SequenceEqual(expected), "inForce", "contract.in_force_mismatch", $"the versions in force are those both parties signed, when the second signed: {(expected.Count == 0 ? "none" : string.Join(", ", expected))}.");
+            errors.Require(snapshot.InForce!.SequenceEqual(expected), "InForce", "contract.in_force_mismatch", $"the versions in force are those both parties signed, when the second signed: {(expected.Count == 0 ? "none" : string.Join(", ", expected))}.");
             if (statusKnown)
             {
                 var status = snapshot.Status!;
-                errors.Require(status != ContractStatus.Draft || snapshot.Signatures!.Count == 0, "signatures", "contract.signed_draft", "a draft has not been sent, so nobody has signed it.");
+                errors.Require(status != ContractStatus.Draft || snapshot.Signatures!.Count == 0, "Signatures", "contract.signed_draft", "a draft has not been sent, so nobody has signed it.");
                 errors.Require(
                     status == ContractStatus.Terminated || (expected.Count > 0) == status.IsBinding,
-                    "status",
+                    "Status",
                     "contract.status_mismatch",
                     $"a contract is signed, active or completed exactly when a version is in force; it is {status} with {expected.Count} in force.");
             }
@@ -371,10 +371,10 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
                 snapshot.Status == ContractStatus.Terminated
                     ? snapshot.Termination is { By: not null } termination && !string.IsNullOrWhiteSpace(termination.Reason)
                     : snapshot.Termination is null,
-                "termination",
+                "Termination",
                 "contract.termination_mismatch",
                 "a terminated contract records who ended it and why, and only a terminated one.");
-            errors.RequireText(TextRule.MultiLine, snapshot.Termination?.Reason, "termination.reason");
+            errors.RequireText(TextRule.MultiLine, snapshot.Termination?.Reason, "Termination.Reason");
         }
 
         errors.ThrowIfAny(nameof(snapshot));
@@ -395,7 +395,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
     private static bool CheckVersions(ContractSnapshot snapshot, ErrorCollector errors)
     {
         var versions = snapshot.Versions;
-        if (!errors.Require(versions is { Count: > 0 }, "versions", "snapshot.versions_missing", "a contract has at least its first version."))
+        if (!errors.Require(versions is { Count: > 0 }, "Versions", "snapshot.versions_missing", "a contract has at least its first version."))
         {
             return false;
         }
@@ -405,26 +405,26 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
         {
             if (versions[i] is not { } version)
             {
-                errors.Add($"versions[{i}]", "snapshot.version_missing", "a version is null.");
+                errors.Add($"Versions[{i}]", "snapshot.version_missing", "a version is null.");
                 earlier = null;
                 continue;
             }
 
-            var at = errors.At($"versions[{i}]");
-            at.Require(version.Number == i + 1, "number", "contract.version_number", $"versions are numbered from 1 in order; this one is {i + 1}, not {version.Number}.");
-            if (at.Require(!string.IsNullOrWhiteSpace(version.Note), "note", "contract.note_missing", "a version says why it was written."))
+            var at = errors.At($"Versions[{i}]");
+            at.Require(version.Number == i + 1, "Number", "contract.version_number", $"versions are numbered from 1 in order; this one is {i + 1}, not {version.Number}.");
+            if (at.Require(!string.IsNullOrWhiteSpace(version.Note), "Note", "contract.note_missing", "a version says why it was written."))
             {
-                at.RequireText(TextRule.MultiLine, version.Note, "note");
+                at.RequireText(TextRule.MultiLine, version.Note, "Note");
             }
 
             var terms = new ErrorCollector();
-            if (at.Require(version.Terms is not null, "terms", "snapshot.terms_missing", "a version has terms."))
+            if (at.Require(version.Terms is not null, "Terms", "snapshot.terms_missing", "a version has terms."))
             {
                 CheckTerms(version.Terms!, snapshot.Brand, terms);
-                at.At("terms").AddRange(SnapshotPaths.CamelCased(terms.Errors));
+                at.At("Terms").AddRange(terms.Errors);
 
                 // Only checked terms compare safely: equality walks their lists.
-                at.Require(terms.HasErrors || earlier is null || !version.Terms!.Equals(earlier), "terms", "contract.version_unchanged", "a new version changes the terms of the one before.");
+                at.Require(terms.HasErrors || earlier is null || !version.Terms!.Equals(earlier), "Terms", "contract.version_unchanged", "a new version changes the terms of the one before.");
             }
 
             earlier = version.Terms is not null && !terms.HasErrors ? version.Terms : null;
@@ -437,7 +437,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
     private static bool CheckSignatures(ContractSnapshot snapshot, bool versionsKnown, ErrorCollector errors)
     {
         var signatures = snapshot.Signatures;
-        if (!errors.Require(signatures is not null, "signatures", "snapshot.signatures_missing", "the signatures may be empty but not null."))
+        if (!errors.Require(signatures is not null, "Signatures", "snapshot.signatures_missing", "the signatures may be empty but not null."))
         {
             return false;
         }
@@ -449,21 +449,21 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
         {
             if (signatures[i] is not { } signature)
             {
-                errors.Add($"signatures[{i}]", "snapshot.signature_missing", "a signature is null.");
+                errors.Add($"Signatures[{i}]", "snapshot.signature_missing", "a signature is null.");
                 continue;
             }
 
-            var at = errors.At($"signatures[{i}]");
-            at.Require(signature.Party is not null, "party", "snapshot.party_missing", "a signature names the side signing.");
-            at.Require(!string.IsNullOrWhiteSpace(signature.Signer), "signer", "contract.signer_missing", "a signature names who signed.");
-            at.RequireText(TextRule.SingleLine, signature.Signer, "signer");
-            if (at.Require(!versionsKnown || (signature.Version >= 1 && signature.Version <= snapshot.Versions.Count), "version", "contract.signature_unknown_version", $"there is no version {signature.Version} to sign.")
-                && at.Require(signature.Version >= latest, "version", "contract.signature_out_of_order", $"version {signature.Version} is signed after version {latest}, which replaced it."))
+            var at = errors.At($"Signatures[{i}]");
+            at.Require(signature.Party is not null, "Party", "snapshot.party_missing", "a signature names the side signing.");
+            at.Require(!string.IsNullOrWhiteSpace(signature.Signer), "Signer", "contract.signer_missing", "a signature names who signed.");
+            at.RequireText(TextRule.SingleLine, signature.Signer, "Signer");
+            if (at.Require(!versionsKnown || (signature.Version >= 1 && signature.Version <= snapshot.Versions.Count), "Version", "contract.signature_unknown_version", $"there is no version {signature.Version} to sign.")
+                && at.Require(signature.Version >= latest, "Version", "contract.signature_out_of_order", $"version {signature.Version} is signed after version {latest}, which replaced it."))
             {
                 latest = signature.Version;
             }
 
-            at.Require(signature.Party is null || signed.Add((signature.Party, signature.Version)), "version", "contract.signed_twice", $"the {signature.Party?.Name.ToLowerInvariant()} signs version {signature.Version} once.");
+            at.Require(signature.Party is null || signed.Add((signature.Party, signature.Version)), "Version", "contract.signed_twice", $"the {signature.Party?.Name.ToLowerInvariant()} signs version {signature.Version} once.");
         }
 
         return versionsKnown && errors.Errors.Count == before;

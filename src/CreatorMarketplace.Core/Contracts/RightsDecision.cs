@@ -18,26 +18,14 @@ public sealed record Denied(IReadOnlyList<RightsDenial> Reasons)
 }
 
 /// <summary>The answer to "may this deliverable be used in channel C, territory T, at instant I?".</summary>
-public sealed class RightsDecision : OneOfBase<Permitted, Denied>
+[Union]
+public sealed partial class RightsDecision : OneOfBase<Permitted, Denied>
 {
-    private RightsDecision(OneOf<Permitted, Denied> decision)
-        : base(decision)
-    {
-    }
-
     /// <summary>Whether the use is permitted.</summary>
     public bool IsPermitted => IsT0;
 
     /// <summary>The reasons the use is denied; empty when permitted.</summary>
     public IReadOnlyList<RightsDenial> Reasons => IsT1 ? AsT1.Reasons : [];
-
-    /// <summary>Wraps a permission.</summary>
-    /// <param name="permitted">The permission.</param>
-    public static implicit operator RightsDecision(Permitted permitted) => new(permitted ?? throw new ArgumentNullException(nameof(permitted)));
-
-    /// <summary>Wraps a denial.</summary>
-    /// <param name="denied">The denial.</param>
-    public static implicit operator RightsDecision(Denied denied) => new(denied ?? throw new ArgumentNullException(nameof(denied)));
 
     /// <inheritdoc />
     public override string ToString() => IsT0 ? $"permitted by grant {AsT0.GrantNumber} of version {AsT0.Version}" : $"denied: {AsT1}";

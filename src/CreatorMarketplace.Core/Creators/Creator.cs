@@ -298,23 +298,23 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
         // profile's own rules, one account per platform, the violations in order of occurrence. Accounts, their
         // numbers and the rate card checked themselves when they were made.
         var errors = new ErrorCollector();
-        errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a creator needs an id.");
+        errors.Require(snapshot.Id != default, "Id", "snapshot.id_empty", "a creator needs an id.");
         if (snapshot.Profile is null)
         {
-            errors.Add("profile", "snapshot.profile_missing", "a creator has a profile.");
+            errors.Add("Profile", "snapshot.profile_missing", "a creator has a profile.");
         }
         else
         {
-            errors.At("profile").AddRange(SnapshotPaths.CamelCased(snapshot.Profile.Validate()));
+            errors.At("Profile").AddRange(snapshot.Profile.Validate());
         }
 
         var accounts = RestoreAccounts(snapshot.Accounts, errors);
-        errors.Require(snapshot.Audience is not null, "audience", "snapshot.audience_missing", $"a creator has an audience, {nameof(Audience.Unknown)} until one is reported.");
+        errors.Require(snapshot.Audience is not null, "Audience", "snapshot.audience_missing", $"a creator has an audience, {nameof(Audience.Unknown)} until one is reported.");
         var badges = RestoreBadges(snapshot.Badges, errors);
         CheckComplianceHistory(snapshot.ComplianceHistory, errors);
         for (var i = 0; i < snapshot.PastCollaborations.Count; i++)
         {
-            errors.Require(snapshot.PastCollaborations[i] is not null, $"pastCollaborations[{i}]", "snapshot.collaboration_missing", "a past collaboration is null.");
+            errors.Require(snapshot.PastCollaborations[i] is not null, $"PastCollaborations[{i}]", "snapshot.collaboration_missing", "a past collaboration is null.");
         }
 
         errors.ThrowIfAny(nameof(snapshot));
@@ -334,21 +334,21 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
     // The accounts of a stored creator or listing: at least the primary one, none null, at most one per platform.
     internal static List<PlatformAccount> RestoreAccounts(IReadOnlyList<PlatformAccount> stored, ErrorCollector errors)
     {
-        errors.Require(stored.Count > 0, "accounts", "creator.account_missing", "a creator has a primary account.");
+        errors.Require(stored.Count > 0, "Accounts", "creator.account_missing", "a creator has a primary account.");
         var accounts = new List<PlatformAccount>(stored.Count);
         var platforms = new HashSet<Platform>();
         for (var i = 0; i < stored.Count; i++)
         {
             if (stored[i] is not { } account)
             {
-                errors.Add($"accounts[{i}]", "snapshot.account_missing", "an account is null.");
+                errors.Add($"Accounts[{i}]", "snapshot.account_missing", "an account is null.");
                 continue;
             }
 
             accounts.Add(account);
             errors.Require(
                 platforms.Add(account.Handle.Platform),
-                $"accounts[{i}].handle",
+                $"Accounts[{i}].Handle",
                 "creator.platform_repeated",
                 $"a creator has at most one account per platform; {account.Handle.Platform.Name} is repeated.");
         }
@@ -364,11 +364,11 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
         {
             if (stored[i] is not { } badge)
             {
-                errors.Add($"badges[{i}]", "snapshot.badge_missing", "a badge is null.");
+                errors.Add($"Badges[{i}]", "snapshot.badge_missing", "a badge is null.");
                 continue;
             }
 
-            errors.Require(badges.Add(badge), $"badges[{i}]", "creator.badge_repeated", $"{badge.Name} is listed more than once.");
+            errors.Require(badges.Add(badge), $"Badges[{i}]", "creator.badge_repeated", $"{badge.Name} is listed more than once.");
         }
 
         return badges;
@@ -382,13 +382,13 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
         {
             if (stored[i] is not { } violation)
             {
-                errors.Add($"complianceHistory[{i}]", "snapshot.violation_missing", "a violation is null.");
+                errors.Add($"ComplianceHistory[{i}]", "snapshot.violation_missing", "a violation is null.");
                 continue;
             }
 
             errors.Require(
                 latest is null || violation.OccurredAt >= latest,
-                $"complianceHistory[{i}].occurredAt",
+                $"ComplianceHistory[{i}].OccurredAt",
                 "creator.violations_out_of_order",
                 $"violations are kept in order of occurrence; this one occurred before {latest}.");
             latest = latest > violation.OccurredAt ? latest : violation.OccurredAt;

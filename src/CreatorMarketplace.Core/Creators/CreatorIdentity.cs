@@ -15,7 +15,7 @@ public sealed record CreatorIdentity
     public CreatorIdentity(CreatorId creator, string legalName, string email)
     {
         var errors = new ErrorCollector();
-        errors.Require(creator.Value != Guid.Empty, nameof(creator), "identity.creator_missing", "the identity must belong to a creator.");
+        errors.Require(creator != default, nameof(creator), "identity.creator_missing", "the identity must belong to a creator.");
         errors.Require(!string.IsNullOrWhiteSpace(legalName), nameof(legalName), "identity.legal_name_missing", "a legal name is required.");
         errors.RequireText(TextRule.SingleLine, legalName, nameof(legalName));
         if (errors.Require(IsEmail(email), nameof(email), "identity.email_invalid", "an e-mail address has the form name@domain."))

@@ -125,22 +125,22 @@ public sealed record CreatorListing
         ArgumentNullException.ThrowIfNull(badges);
         ArgumentNullException.ThrowIfNull(complianceHistory);
         var errors = new ErrorCollector();
-        errors.Require(id.Value != Guid.Empty, "id", "listing.id_empty", "a listing needs the creator's id.");
-        errors.Require(version >= 0, "version", "listing.version_negative", $"a version is zero or more, got {version}.");
+        errors.Require(id != default, "Id", "listing.id_empty", "a listing needs the creator's id.");
+        errors.Require(version >= 0, "Version", "listing.version_negative", $"a version is zero or more, got {version}.");
         if (profile is null)
         {
-            errors.Add("profile", "listing.profile_missing", "a listing has a profile.");
+            errors.Add("Profile", "listing.profile_missing", "a listing has a profile.");
         }
         else
         {
-            errors.At("profile").AddRange(SnapshotPaths.CamelCased(profile.Validate()));
+            errors.At("Profile").AddRange(profile.Validate());
         }
 
         var checkedAccounts = Creator.RestoreAccounts(accounts, errors);
-        errors.Require(audience is not null, "audience", "listing.audience_missing", $"a listing has an audience, {nameof(Audience.Unknown)} when none is reported.");
+        errors.Require(audience is not null, "Audience", "listing.audience_missing", $"a listing has an audience, {nameof(Audience.Unknown)} when none is reported.");
         var checkedBadges = Creator.RestoreBadges(badges, errors);
         Creator.CheckComplianceHistory(complianceHistory, errors);
-        errors.Require(pastCampaignCount >= 0, "pastCampaignCount", "listing.past_campaigns_negative", $"the number of past campaigns is zero or more, got {pastCampaignCount}.");
+        errors.Require(pastCampaignCount >= 0, "PastCampaignCount", "listing.past_campaigns_negative", $"the number of past campaigns is zero or more, got {pastCampaignCount}.");
         errors.ThrowIfAny();
         return new CreatorListing(
             id,

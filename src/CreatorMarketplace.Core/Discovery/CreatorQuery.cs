@@ -223,7 +223,7 @@ public sealed record CreatorQuery
             Score is null ? "sorting by score needs a score." : "a score is given but the sort is not by score.");
         errors.Require(
             After is not { } after
-                || (after.Creator.Value != Guid.Empty
+                || (after.Creator != default
                     && (after.Value is null || double.IsFinite(after.Value.Value))
                     && (Sort == CreatorSort.Relevance ? after.Rank is >= 0 and <= 3 : after.Rank == 0)),
             nameof(After),

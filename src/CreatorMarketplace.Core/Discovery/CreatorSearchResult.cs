@@ -4,20 +4,9 @@ using OneOf;
 namespace CreatorMarketplace.Discovery;
 
 /// <summary>The outcome of a search: a <see cref="CreatorSearchPage"/>, or <see cref="Invalid"/> when the query is not valid.</summary>
-public sealed class CreatorSearchResult : OneOfBase<CreatorSearchPage, Invalid>
+[Union]
+public sealed partial class CreatorSearchResult : OneOfBase<CreatorSearchPage, Invalid>
 {
-    private CreatorSearchResult(OneOf<CreatorSearchPage, Invalid> result)
-        : base(result)
-    {
-    }
-
-    /// <summary>Wraps a page.</summary>
-    /// <param name="page">The page.</param>
-    public static implicit operator CreatorSearchResult(CreatorSearchPage page) => new(page);
-
-    /// <summary>Wraps the problems of the query.</summary>
-    /// <param name="invalid">The problems.</param>
-    public static implicit operator CreatorSearchResult(Invalid invalid) => new(invalid);
 }
 
 /// <summary>One page of search results with the total number of matches and the facets of all matches.</summary>

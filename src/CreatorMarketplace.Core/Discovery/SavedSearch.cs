@@ -39,8 +39,8 @@ public sealed class SavedSearch : AggregateRoot<SavedSearchId>, ISnapshotable<Sa
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(clock);
         var errors = new ErrorCollector();
-        errors.Require(owner.Value != Guid.Empty, nameof(owner), "saved_search.owner_missing", "a saved search belongs to a brand.");
-        var checkedName = CheckName(errors, name);
+        errors.Require(owner != default, nameof(owner), "saved_search.owner_missing", "a saved search belongs to a brand.");
+        var checkedName = CheckName(errors, name, nameof(name));
         errors.At(nameof(query)).AddRange(query.Validate());
         errors.ThrowIfAny();
         var search = new SavedSearch(id, owner, checkedName, query with { After = null }, clock.GetCurrentInstant());
@@ -58,7 +58,7 @@ public sealed class SavedSearch : AggregateRoot<SavedSearchId>, ISnapshotable<Sa
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(clock);
         var errors = new ErrorCollector();
-        var checkedName = CheckName(errors, name);
+        var checkedName = CheckName(errors, name, nameof(name));
         errors.At(nameof(query)).AddRange(query.Validate());
         errors.ThrowIfAny();
         var firstPage = query with { After = null };
@@ -84,19 +84,19 @@ public sealed class SavedSearch : AggregateRoot<SavedSearchId>, ISnapshotable<Sa
         // A stored search passes the same checks as one saved through Save and Change: a trimmed name, a valid
         // query without a paging cursor.
         var errors = new ErrorCollector();
-        errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a saved search needs an id.");
-        errors.Require(snapshot.Owner.Value != Guid.Empty, "owner", "saved_search.owner_missing", "a saved search belongs to a brand.");
+        errors.Require(snapshot.Id != default, "Id", "snapshot.id_empty", "a saved search needs an id.");
+        errors.Require(snapshot.Owner != default, "Owner", "saved_search.owner_missing", "a saved search belongs to a brand.");
         var before = errors.Errors.Count;
-        var name = CheckName(errors, snapshot.Name);
-        errors.Require(errors.Errors.Count > before || name == snapshot.Name, "name", "saved_search.name_invalid", "a name is kept trimmed.");
+        var name = CheckName(errors, snapshot.Name, nameof(snapshot.Name));
+        errors.Require(errors.Errors.Count > before || name == snapshot.Name, "Name", "saved_search.name_invalid", "a name is kept trimmed.");
         if (snapshot.Query is null)
         {
-            errors.Add("query", "snapshot.query_missing", "a saved search holds a query.");
+            errors.Add("Query", "snapshot.query_missing", "a saved search holds a query.");
         }
         else
         {
-            errors.At("query").AddRange(SnapshotPaths.CamelCased(snapshot.Query.Validate()));
-            errors.Require(snapshot.Query.After is null, "query.after", "saved_search.query_has_cursor", "a saved query runs from the first page, so it holds no cursor.");
+            errors.At("Query").AddRange(snapshot.Query.Validate());
+            errors.Require(snapshot.Query.After is null, "Query.After", "saved_search.query_has_cursor", "a saved query runs from the first page, so it holds no cursor.");
         }
 
         errors.ThrowIfAny(nameof(snapshot));
@@ -105,11 +105,11 @@ public sealed class SavedSearch : AggregateRoot<SavedSearchId>, ISnapshotable<Sa
         return new SavedSearch(snapshot.Id, snapshot.Owner, snapshot.Name, snapshot.Query!, snapshot.SavedAt, version);
     }
 
-    private static string CheckName(ErrorCollector errors, string? name)
+    private static string CheckName(ErrorCollector errors, string? name, string field)
     {
         var trimmed = name?.Trim() ?? string.Empty;
-        errors.Require(trimmed.Length is >= 1 and <= Shortlist.MaxNameLength, nameof(name), "saved_search.name_invalid", $"a name has 1 to {Shortlist.MaxNameLength} characters.");
-        errors.RequireText(TextRule.SingleLine, name, nameof(name));
+        errors.Require(trimmed.Length is >= 1 and <= Shortlist.MaxNameLength, field, "saved_search.name_invalid", $"a name has 1 to {Shortlist.MaxNameLength} characters.");
+        errors.RequireText(TextRule.SingleLine, name, field);
         return trimmed;
     }
 }

@@ -44,7 +44,7 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortl
     public static Shortlist Create(ShortlistId id, BrandId owner, string name, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        if (owner.Value == Guid.Empty)
+        if (owner == default)
         {
             throw new ArgumentException("owner: a shortlist belongs to a brand.", nameof(owner));
         }
@@ -82,7 +82,7 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortl
     public ShortlistAddResult Add(CreatorId creator, IClock clock, IEnumerable<string>? tags = null, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        if (creator.Value == Guid.Empty)
+        if (creator == default)
         {
             throw new ArgumentException("creator: a shortlist lists creators by their id.", nameof(creator));
         }
@@ -155,37 +155,37 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortl
 
         // A stored shortlist passes the same checks as one built through Create, Add and Annotate.
         var errors = new ErrorCollector();
-        errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a shortlist needs an id.");
-        errors.Require(snapshot.Owner.Value != Guid.Empty, "owner", "snapshot.owner_empty", "a shortlist belongs to a brand.");
+        errors.Require(snapshot.Id != default, "Id", "snapshot.id_empty", "a shortlist needs an id.");
+        errors.Require(snapshot.Owner != default, "Owner", "snapshot.owner_empty", "a shortlist belongs to a brand.");
         errors.Require(
             !string.IsNullOrWhiteSpace(snapshot.Name) && snapshot.Name == snapshot.Name.Trim() && snapshot.Name.Length <= MaxNameLength,
-            "name",
+            "Name",
             "shortlist.name_invalid",
             $"a name is trimmed and has 1 to {MaxNameLength} characters.");
-        errors.RequireText(TextRule.SingleLine, snapshot.Name, "name");
+        errors.RequireText(TextRule.SingleLine, snapshot.Name, "Name");
         var listed = new HashSet<CreatorId>();
         for (var i = 0; i < snapshot.Entries.Count; i++)
         {
             var entry = snapshot.Entries[i];
             if (entry is null)
             {
-                errors.Add($"entries[{i}]", "snapshot.entry_missing", "an entry is null.");
+                errors.Add($"Entries[{i}]", "snapshot.entry_missing", "an entry is null.");
                 continue;
             }
 
-            errors.Require(entry.Creator.Value != Guid.Empty, $"entries[{i}].creator", "snapshot.creator_empty", "an entry lists a creator by id.");
-            errors.Require(listed.Add(entry.Creator), $"entries[{i}].creator", "shortlist.creator_repeated", $"{entry.Creator} is listed more than once.");
+            errors.Require(entry.Creator != default, $"Entries[{i}].Creator", "snapshot.creator_empty", "an entry lists a creator by id.");
+            errors.Require(listed.Add(entry.Creator), $"Entries[{i}].Creator", "shortlist.creator_repeated", $"{entry.Creator} is listed more than once.");
             errors.Require(
                 entry.Tags is not null && TagsAreChecked(entry.Tags),
-                $"entries[{i}].tags",
+                $"Entries[{i}].Tags",
                 "shortlist.tag_invalid",
                 $"tags are trimmed, 1 to {ShortlistEntry.MaxTagLength} characters, without repeats ignoring case.");
             errors.Require(
                 entry.Note is null || entry.Note.Length <= ShortlistEntry.MaxNoteLength,
-                $"entries[{i}].note",
+                $"Entries[{i}].Note",
                 "shortlist.note_too_long",
                 $"a note has at most {ShortlistEntry.MaxNoteLength} characters.");
-            errors.RequireText(TextRule.MultiLine, entry.Note, $"entries[{i}].note");
+            errors.RequireText(TextRule.MultiLine, entry.Note, $"Entries[{i}].Note");
         }
 
         errors.ThrowIfAny(nameof(snapshot));
@@ -278,23 +278,11 @@ public sealed record ShortlistEntry(CreatorId Creator, Instant AddedAt, IReadOnl
 }
 
 /// <summary>What <see cref="Shortlist.Add"/> did: listed the creator (the new <see cref="ShortlistEntry"/>) or found them listed already.</summary>
-public sealed class ShortlistAddResult : OneOfBase<ShortlistEntry, AlreadyListed>
+[Union]
+public sealed partial class ShortlistAddResult : OneOfBase<ShortlistEntry, AlreadyListed>
 {
-    private ShortlistAddResult(OneOf<ShortlistEntry, AlreadyListed> result)
-        : base(result)
-    {
-    }
-
     /// <summary>Whether the creator was added by this call.</summary>
     public bool Added => IsT0;
-
-    /// <summary>Wraps the new entry.</summary>
-    /// <param name="entry">The entry.</param>
-    public static implicit operator ShortlistAddResult(ShortlistEntry entry) => new(entry);
-
-    /// <summary>Wraps the outcome "already listed".</summary>
-    /// <param name="already">The outcome.</param>
-    public static implicit operator ShortlistAddResult(AlreadyListed already) => new(already);
 }
 
 /// <summary>The outcome "the creator is on the shortlist already": nothing was changed.</summary>

@@ -33,13 +33,9 @@ public sealed record NotAllowed(string Action, string State, string Reason)
 /// input is not an outcome but a <see cref="DomainValidationException"/>; neither a refusal nor an exception
 /// changes anything.
 /// </summary>
-public sealed class ActionResult : OneOfBase<Success, NotAllowed>
+[Union]
+public sealed partial class ActionResult : OneOfBase<Success, NotAllowed>
 {
-    private ActionResult(OneOf<Success, NotAllowed> result)
-        : base(result)
-    {
-    }
-
     /// <summary>The action was carried out (or there was nothing to change).</summary>
     public static ActionResult Done { get; } = new(default(Success));
 
@@ -59,10 +55,6 @@ public sealed class ActionResult : OneOfBase<Success, NotAllowed>
         }
     }
 
-    /// <summary>Wraps a refusal.</summary>
-    /// <param name="refusal">The refusal.</param>
-    public static implicit operator ActionResult(NotAllowed refusal) => new(refusal ?? throw new ArgumentNullException(nameof(refusal)));
-
     /// <inheritdoc />
     public override string ToString() => IsT0 ? "done" : AsT1.ToString();
 }
@@ -72,13 +64,9 @@ public sealed class ActionResult : OneOfBase<Success, NotAllowed>
 /// current state (the original is unchanged either way).
 /// </summary>
 /// <typeparam name="T">The value's type.</typeparam>
-public sealed class ActionResult<T> : OneOfBase<T, NotAllowed>
+[Union]
+public sealed partial class ActionResult<T> : OneOfBase<T, NotAllowed>
 {
-    private ActionResult(OneOf<T, NotAllowed> result)
-        : base(result)
-    {
-    }
-
     /// <summary>Whether the action was carried out.</summary>
     public bool IsDone => IsT0;
 
@@ -90,16 +78,8 @@ public sealed class ActionResult<T> : OneOfBase<T, NotAllowed>
     /// <exception cref="InvalidOperationException">The action was not allowed.</exception>
     public T GetValueOrThrow() => IsT0 ? AsT0 : throw new InvalidOperationException(AsT1.ToString());
 
-    /// <summary>Wraps a new value.</summary>
-    /// <param name="value">The value.</param>
-    public static implicit operator ActionResult<T>(T value) => new(value);
-
     /// <summary>Wraps a new value by name; needed where <typeparamref name="T"/> is an interface, which C# does not convert implicitly.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The result.</returns>
     public static ActionResult<T> Done(T value) => new(value);
-
-    /// <summary>Wraps a refusal.</summary>
-    /// <param name="refusal">The refusal.</param>
-    public static implicit operator ActionResult<T>(NotAllowed refusal) => new(refusal ?? throw new ArgumentNullException(nameof(refusal)));
 }

@@ -17,7 +17,7 @@ public abstract class AggregateRoot<TId>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is negative.</exception>
     protected AggregateRoot(TId id, long version = 0)
     {
-        if (id.Value == Guid.Empty)
+        if (id.Equals(default(TId)))
         {
             throw new ArgumentException($"id: an aggregate needs a non-empty {typeof(TId).Name}.", nameof(id));
         }

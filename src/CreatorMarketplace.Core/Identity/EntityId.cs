@@ -33,6 +33,7 @@ public static class EntityId
     /// <typeparam name="TId">The identifier type.</typeparam>
     /// <param name="id">The id.</param>
     /// <returns>The instant, or null.</returns>
+    /// <exception cref="InvalidOperationException"><paramref name="id"/> is <c>default(TId)</c>, which holds no UUID.</exception>
     public static Instant? CreatedAt<TId>(TId id)
         where TId : struct, IEntityId<TId>
     {
@@ -51,6 +52,11 @@ public static class EntityId
         value == Guid.Empty
             ? throw new ArgumentException($"value: a {typeName} cannot be the empty UUID.", nameof(value))
             : value;
+
+    // Reading the UUID of default(TId), a struct no factory made, is a programmer error like reading the currency
+    // of default(Money): it throws rather than let the empty UUID pass for an id.
+    internal static InvalidOperationException NotMade(string typeName) =>
+        new($"default({typeName}) is not an id: make one with EntityId.New, EntityId.Create, {typeName}.From or {typeName}.Parse.");
 
     internal static TId Parse<TId>(string text)
         where TId : struct, IEntityId<TId>

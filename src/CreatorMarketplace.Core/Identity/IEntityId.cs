@@ -8,7 +8,8 @@ namespace CreatorMarketplace;
 public interface IEntityId<TSelf> : IEquatable<TSelf>, IComparable<TSelf>, IParsable<TSelf>
     where TSelf : struct, IEntityId<TSelf>
 {
-    /// <summary>The underlying UUID; never <see cref="Guid.Empty"/> for an id made by the library.</summary>
+    /// <summary>The underlying UUID; never <see cref="Guid.Empty"/>.</summary>
+    /// <exception cref="InvalidOperationException">This is <c>default(TSelf)</c>, which no factory made and which holds no UUID.</exception>
     Guid Value { get; }
 
     /// <summary>Wraps an existing UUID, such as one read from storage.</summary>

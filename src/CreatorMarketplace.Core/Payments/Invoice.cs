@@ -261,47 +261,47 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
         // A stored invoice passes the same checks as one built through Draft, AddLine, AddTax, Issue and the moves
         // after it: only those commands' states, and only lines and taxes they accept.
         var errors = new ErrorCollector();
-        errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "an invoice needs an id.");
-        errors.Require(!string.IsNullOrWhiteSpace(snapshot.Issuer), "issuer", "invoice.issuer_missing", "an invoice names its issuer.");
-        errors.Require(!string.IsNullOrWhiteSpace(snapshot.Recipient), "recipient", "invoice.recipient_missing", "an invoice names its recipient.");
-        errors.RequireText(TextRule.SingleLine, snapshot.Issuer, "issuer");
-        errors.RequireText(TextRule.SingleLine, snapshot.Recipient, "recipient");
-        errors.RequireText(TextRule.SingleLine, snapshot.CorrectionOf, "correctionOf");
-        errors.RequireText(TextRule.SingleLine, snapshot.Number, "number");
-        errors.Require(snapshot.Currency is not null, "currency", "invoice.currency_missing", "an invoice has a currency.");
+        errors.Require(snapshot.Id != default, "Id", "snapshot.id_empty", "an invoice needs an id.");
+        errors.Require(!string.IsNullOrWhiteSpace(snapshot.Issuer), "Issuer", "invoice.issuer_missing", "an invoice names its issuer.");
+        errors.Require(!string.IsNullOrWhiteSpace(snapshot.Recipient), "Recipient", "invoice.recipient_missing", "an invoice names its recipient.");
+        errors.RequireText(TextRule.SingleLine, snapshot.Issuer, "Issuer");
+        errors.RequireText(TextRule.SingleLine, snapshot.Recipient, "Recipient");
+        errors.RequireText(TextRule.SingleLine, snapshot.CorrectionOf, "CorrectionOf");
+        errors.RequireText(TextRule.SingleLine, snapshot.Number, "Number");
+        errors.Require(snapshot.Currency is not null, "Currency", "invoice.currency_missing", "an invoice has a currency.");
         errors.Require(
             snapshot.CorrectionOf is null || !string.IsNullOrWhiteSpace(snapshot.CorrectionOf),
-            "correctionOf",
+            "CorrectionOf",
             "invoice.correction_of_blank",
             "a credit note names the number of the invoice it corrects.");
         var status = snapshot.Status;
-        if (errors.Require(status is not null && status != InvoiceStatus.Overdue, "status", "invoice.status_not_stored", "the status is draft, issued, paid or void; overdue is derived from the due date."))
+        if (errors.Require(status is not null && status != InvoiceStatus.Overdue, "Status", "invoice.status_not_stored", "the status is draft, issued, paid or void; overdue is derived from the due date."))
         {
             var draft = status == InvoiceStatus.Draft;
             errors.Require(
                 draft ? snapshot.Number is null : !string.IsNullOrWhiteSpace(snapshot.Number),
-                "number",
+                "Number",
                 "invoice.number_mismatch",
                 draft ? "a draft has no number yet." : "an issued invoice has its number.");
             errors.Require(
                 draft == (snapshot.IssuedAt is null),
-                "issuedAt",
+                "IssuedAt",
                 "invoice.issued_at_mismatch",
                 draft ? "a draft has not been issued." : "an issued invoice records when it was issued.");
-            errors.Require(draft || snapshot.Lines.Count > 0, "lines", "invoice.lines_missing", "an invoice needs at least one line.");
+            errors.Require(draft || snapshot.Lines.Count > 0, "Lines", "invoice.lines_missing", "an invoice needs at least one line.");
         }
 
         for (var i = 0; i < snapshot.Lines.Count; i++)
         {
             if (snapshot.Lines[i] is not { } line)
             {
-                errors.Add($"lines[{i}]", "snapshot.line_missing", "a line is null.");
+                errors.Add($"Lines[{i}]", "snapshot.line_missing", "a line is null.");
             }
             else if (snapshot.Currency is not null)
             {
                 var found = new ErrorCollector();
                 CheckLine(found, line, snapshot.Currency);
-                errors.At($"lines[{i}]").AddRange(SnapshotPaths.CamelCased(found.Errors));
+                errors.At($"Lines[{i}]").AddRange(found.Errors);
             }
         }
 
@@ -309,11 +309,11 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
         {
             if (snapshot.Taxes[i] is not { } tax)
             {
-                errors.Add($"taxes[{i}]", "snapshot.tax_missing", "a tax line is null.");
+                errors.Add($"Taxes[{i}]", "snapshot.tax_missing", "a tax line is null.");
             }
             else
             {
-                errors.Require(TaxIsChecked(tax), $"taxes[{i}]", "invoice.tax_invalid", "a tax line has a name and a rate from 0 to 1.");
+                errors.Require(TaxIsChecked(tax), $"Taxes[{i}]", "invoice.tax_invalid", "a tax line has a name and a rate from 0 to 1.");
             }
         }
 

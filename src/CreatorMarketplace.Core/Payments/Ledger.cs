@@ -122,13 +122,9 @@ public sealed record LedgerRejection(string Code, string Message)
 }
 
 /// <summary>The outcome of a ledger command: its transaction (new, or the first one for a repeated key), or a rejection.</summary>
-public sealed class LedgerResult : OneOfBase<LedgerTransaction, LedgerRejection>
+[Union]
+public sealed partial class LedgerResult : OneOfBase<LedgerTransaction, LedgerRejection>
 {
-    private LedgerResult(OneOf<LedgerTransaction, LedgerRejection> result)
-        : base(result)
-    {
-    }
-
     /// <summary>Whether the command was posted (now or the first time its key was used).</summary>
     public bool IsPosted => IsT0;
 
@@ -136,14 +132,6 @@ public sealed class LedgerResult : OneOfBase<LedgerTransaction, LedgerRejection>
     /// <returns>The transaction.</returns>
     /// <exception cref="InvalidOperationException">The command was rejected.</exception>
     public LedgerTransaction GetValueOrThrow() => IsT0 ? AsT0 : throw new InvalidOperationException(AsT1.ToString());
-
-    /// <summary>Wraps a transaction.</summary>
-    /// <param name="transaction">The transaction.</param>
-    public static implicit operator LedgerResult(LedgerTransaction transaction) => new(transaction ?? throw new ArgumentNullException(nameof(transaction)));
-
-    /// <summary>Wraps a rejection.</summary>
-    /// <param name="rejection">The rejection.</param>
-    public static implicit operator LedgerResult(LedgerRejection rejection) => new(rejection ?? throw new ArgumentNullException(nameof(rejection)));
 
     /// <inheritdoc />
     public override string ToString() => IsT0 ? $"posted {AsT0.Key}" : $"rejected: {AsT1}";

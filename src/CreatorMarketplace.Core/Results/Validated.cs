@@ -8,13 +8,9 @@ namespace CreatorMarketplace;
 /// <c>Match</c>/<c>Switch</c> from OneOf, or <see cref="IsValid"/> with <see cref="GetValueOrThrow"/> and <see cref="Errors"/>.
 /// </summary>
 /// <typeparam name="T">The valid value's type.</typeparam>
-public sealed class Validated<T> : OneOfBase<T, Invalid>
+[Union]
+public sealed partial class Validated<T> : OneOfBase<T, Invalid>
 {
-    private Validated(OneOf<T, Invalid> result)
-        : base(result)
-    {
-    }
-
     /// <summary>Whether the input was valid.</summary>
     public bool IsValid => IsT0;
 
@@ -37,12 +33,4 @@ public sealed class Validated<T> : OneOfBase<T, Invalid>
     /// <param name="invalid">The problems.</param>
     /// <returns>The invalid result.</returns>
     public static Validated<T> Failed(Invalid invalid) => new(invalid);
-
-    /// <summary>Wraps a valid value.</summary>
-    /// <param name="value">The value.</param>
-    public static implicit operator Validated<T>(T value) => new(value);
-
-    /// <summary>Wraps the problems found.</summary>
-    /// <param name="invalid">The problems.</param>
-    public static implicit operator Validated<T>(Invalid invalid) => new(invalid);
 }

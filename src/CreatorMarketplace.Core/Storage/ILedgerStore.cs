@@ -60,27 +60,11 @@ public sealed record LedgerConflict(string Key, long ExpectedSequence, long Give
 }
 
 /// <summary>The outcome of <see cref="ILedgerStore.AppendAsync"/>.</summary>
-public sealed class LedgerAppendResult : OneOfBase<Appended, AlreadyRecorded, LedgerConflict>
+[Union]
+public sealed partial class LedgerAppendResult : OneOfBase<Appended, AlreadyRecorded, LedgerConflict>
 {
-    private LedgerAppendResult(OneOf<Appended, AlreadyRecorded, LedgerConflict> result)
-        : base(result)
-    {
-    }
-
     /// <summary>Whether this call appended the transaction.</summary>
     public bool IsAppended => IsT0;
-
-    /// <summary>Wraps an append.</summary>
-    /// <param name="appended">The outcome.</param>
-    public static implicit operator LedgerAppendResult(Appended appended) => new(appended);
-
-    /// <summary>Wraps a repeated key.</summary>
-    /// <param name="recorded">The outcome.</param>
-    public static implicit operator LedgerAppendResult(AlreadyRecorded recorded) => new(recorded);
-
-    /// <summary>Wraps a conflict.</summary>
-    /// <param name="conflict">The outcome.</param>
-    public static implicit operator LedgerAppendResult(LedgerConflict conflict) => new(conflict);
 
     /// <summary>Formats the outcome.</summary>
     /// <returns>The text.</returns>

@@ -25,13 +25,9 @@ public sealed record Conflict(string Aggregate, Guid Id, long ExpectedVersion, l
 }
 
 /// <summary>The outcome of <see cref="IRepository{TAggregate, TId}.SaveAsync"/>: <see cref="Saved"/> or <see cref="Conflict"/>.</summary>
-public sealed class SaveResult : OneOfBase<Saved, Conflict>
+[Union]
+public sealed partial class SaveResult : OneOfBase<Saved, Conflict>
 {
-    private SaveResult(OneOf<Saved, Conflict> result)
-        : base(result)
-    {
-    }
-
     /// <summary>Whether the aggregate was stored.</summary>
     public bool IsSaved => IsT0;
 
@@ -42,14 +38,6 @@ public sealed class SaveResult : OneOfBase<Saved, Conflict>
     /// <returns>The saved outcome.</returns>
     /// <exception cref="InvalidOperationException">The save was a conflict; the message names the aggregate and both versions.</exception>
     public Saved ThrowIfConflict() => IsT0 ? AsT0 : throw new InvalidOperationException(AsT1.ToString());
-
-    /// <summary>Wraps a successful save.</summary>
-    /// <param name="saved">The outcome.</param>
-    public static implicit operator SaveResult(Saved saved) => new(saved);
-
-    /// <summary>Wraps a conflict.</summary>
-    /// <param name="conflict">The outcome.</param>
-    public static implicit operator SaveResult(Conflict conflict) => new(conflict);
 
     /// <summary>Formats the outcome.</summary>
     /// <returns>The text.</returns>

@@ -20,6 +20,13 @@ internal static class JsonErrors
     /// </summary>
     public static string RuleOf(Exception exception)
     {
+        if (exception is DomainValidationException { Errors: var errors })
+        {
+            // The domain names C# members; the reader of a document sees its JSON members.
+            var problems = errors.Select(error => new DomainError(MemberPath(error.Field), error.Code, error.Message).ToString());
+            return errors.Count == 1 ? problems.Single() : $"{errors.Count} problems: " + string.Join("; ", problems);
+        }
+
         var message = exception.Message;
         if (exception is ArgumentException { ParamName: { Length: > 0 } name })
         {
@@ -37,6 +44,42 @@ internal static class JsonErrors
         }
 
         return message;
+    }
+
+    /// <summary>
+    /// A member path as the domain writes it, in C# names (<c>Accounts[1].Handle</c>), in the JSON names of
+    /// <see cref="CreatorMarketplaceJson.Options"/> (<c>accounts[1].handle</c>); indexes and keys in brackets stay as
+    /// they are.
+    /// </summary>
+    public static string MemberPath(string memberPath)
+    {
+        var policy = CreatorMarketplaceJson.Options.PropertyNamingPolicy;
+        if (policy is null)
+        {
+            return memberPath;
+        }
+
+        var path = new StringBuilder(memberPath.Length);
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= memberPath.Length; i++)
+        {
+            var c = i < memberPath.Length ? memberPath[i] : '.';
+            if (depth == 0 && c is '.' or '[')
+            {
+                path.Append(policy.ConvertName(memberPath[start..i]));
+                start = i;
+            }
+
+            depth += c switch { '[' => 1, ']' => -1, _ => 0 };
+            if (depth > 0 || c == ']' || (c == '.' && i < memberPath.Length))
+            {
+                path.Append(c);
+                start = i + 1;
+            }
+        }
+
+        return path.ToString();
     }
 
     /// <summary>An error about a whole value, for example a distribution whose shares do not sum to 1.</summary>

@@ -77,7 +77,7 @@ internal sealed class EntityIdJsonConverterFactory : JsonConverterFactory
         where TId : struct, IEntityId<TId> =>
         new(
             text => TId.Parse(text, CultureInfo.InvariantCulture),
-            id => id.Value == Guid.Empty ? null : id.Value.ToString("D", CultureInfo.InvariantCulture),
+            id => id.Equals(default(TId)) ? null : id.Value.ToString("D", CultureInfo.InvariantCulture),
             "it wraps the empty UUID, which no id may be.");
 }
 

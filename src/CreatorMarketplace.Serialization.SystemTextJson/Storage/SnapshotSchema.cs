@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CreatorMarketplace.Serialization.Converters;
 
 namespace CreatorMarketplace.Serialization;
 
@@ -81,6 +82,46 @@ public sealed class SnapshotSchema<TSnapshot>
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         return StoredJson.Write(snapshot);
+    }
+
+    /// <summary>
+    /// Restores a stored aggregate: reads the document as <see cref="Read"/> does, then lets the aggregate check it
+    /// (<see cref="ISnapshotable{TSelf, TSnapshot}.FromSnapshot"/>). When the aggregate refuses it, the domain names
+    /// each member by its C# path (<c>Profile.DisplayName</c>); the refusal is reported at the member's JSON path
+    /// (<c>$.profile.displayName</c>), as every other fault of a stored document is.
+    /// </summary>
+    /// <typeparam name="TAggregate">The aggregate whose stored form <typeparamref name="TSnapshot"/> is.</typeparam>
+    /// <param name="json">The JSON document.</param>
+    /// <param name="schemaVersion">The version it was written under.</param>
+    /// <param name="version">The aggregate's stored version; at least 1.</param>
+    /// <returns>The aggregate, with no pending events.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is less than 1.</exception>
+    /// <exception cref="JsonException">
+    /// The document cannot be read (see <see cref="Read"/>), or the aggregate refuses it: the message names the
+    /// aggregate, the schema version and every problem at its JSON path, the path is the first problem's, and the
+    /// inner <see cref="DomainValidationException"/> holds the domain's own errors.
+    /// </exception>
+    public TAggregate Restore<TAggregate>(string json, int schemaVersion, long version)
+        where TAggregate : ISnapshotable<TAggregate, TSnapshot>
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        var snapshot = Read(json, schemaVersion);
+        try
+        {
+            return TAggregate.FromSnapshot(snapshot, version);
+        }
+        catch (DomainValidationException refused)
+        {
+            var paths = refused.Errors.Select(error => StoredJson.PathOf(error.Field)).ToArray();
+            var problems = refused.Errors.Select((error, i) => $"{paths[i]}: {error.Message} ({error.Code})");
+            throw new JsonException(
+                JsonErrors.Bound($"{Aggregate} snapshot (schema version {schemaVersion}): {string.Join("; ", problems)}"),
+                paths.FirstOrDefault() ?? "$",
+                lineNumber: null,
+                bytePositionInLine: null,
+                refused);
+        }
     }
 
     /// <summary>Reads a document written under <paramref name="schemaVersion"/>, upgrading it first if it is older.</summary>

@@ -24,6 +24,12 @@ public static partial class StoredJson
             refusal);
     }
 
+    /// <summary>The JSON path of a member the domain names by its C# path: <c>Profile.DisplayName</c> is <c>$.profile.displayName</c>.</summary>
+    internal static string PathOf(string memberPath) =>
+        memberPath.Length == 0 ? "$"
+        : memberPath[0] == '[' ? "$" + JsonErrors.MemberPath(memberPath)
+        : "$." + JsonErrors.MemberPath(memberPath);
+
     private static (string Path, JsonTypeInfo TypeInfo, Exception Error) Innermost(JsonElement element, JsonTypeInfo typeInfo, string path, Exception error)
     {
         foreach (var (child, childInfo, childPath) in Children(element, typeInfo, path))

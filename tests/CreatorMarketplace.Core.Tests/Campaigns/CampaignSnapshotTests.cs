@@ -71,13 +71,13 @@ public class CampaignSnapshotTests
 
         error.ParamName.ShouldBe("snapshot");
         error.Errors.Select(e => (e.Field, e.Code)).ShouldBe([
-            ("plan.name", "campaign.name_missing"),
-            ("plan.kpis[0].metric", "campaign.kpi_metric_missing"),
-            ("brief", "campaign.brief_missing"),
-            ("cancellationReason", "campaign.cancellation_reason_mismatch"),
-            ("codes[0].orders", "campaign.order_repeated"),
-            ("codes[1].code", "campaign.code_repeated"),
-            ("auditTrail", "snapshot.audit_trail_missing"),
+            ("Plan.Name", "campaign.name_missing"),
+            ("Plan.Kpis[0].Metric", "campaign.kpi_metric_missing"),
+            ("Brief", "campaign.brief_missing"),
+            ("CancellationReason", "campaign.cancellation_reason_mismatch"),
+            ("Codes[0].Orders", "campaign.order_repeated"),
+            ("Codes[1].Code", "campaign.code_repeated"),
+            ("AuditTrail", "snapshot.audit_trail_missing"),
         ]);
         Should.Throw<ArgumentOutOfRangeException>(() => Campaign.FromSnapshot(campaign.ToSnapshot(), 0));
     }
@@ -98,10 +98,10 @@ public class CampaignSnapshotTests
         var error = Should.Throw<DomainValidationException>(() => Campaign.FromSnapshot(snapshot, 1));
 
         error.Errors.Select(e => (e.Field, e.Code)).ShouldBe([
-            ("brief.deliverables[0].due", "brief.due_outside_timeline"),
-            ("auditTrail[1].before", "campaign.audit_trail_broken"),
-            ("auditTrail[2].before", "campaign.audit_trail_broken"),
-            ("auditTrail[2].after", "campaign.audit_trail_stale"),
+            ("Brief.Deliverables[0].Due", "brief.due_outside_timeline"),
+            ("AuditTrail[1].Before", "campaign.audit_trail_broken"),
+            ("AuditTrail[2].Before", "campaign.audit_trail_broken"),
+            ("AuditTrail[2].After", "campaign.audit_trail_stale"),
         ]);
     }
 }

@@ -68,12 +68,12 @@ public class CollaborationSnapshotTests
 
         error.ParamName.ShouldBe("snapshot");
         error.Errors.Select(e => (e.Field, e.Code)).ShouldBe([
-            ("history[5].collaboration", "collaboration.foreign_event"),
-            ("history[6]", "snapshot.event_missing"),
-            ("history[4]", "collaboration.event_mismatch"),
+            ("History[5].Collaboration", "collaboration.foreign_event"),
+            ("History[6]", "snapshot.event_missing"),
+            ("History[4]", "collaboration.event_mismatch"),
         ]);
         Should.Throw<DomainValidationException>(() => Collaboration.FromSnapshot(collaboration.ToSnapshot() with { Id = default, History = [.. history.Skip(1)] }, 1))
-            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("id", "snapshot.id_empty"), ("history[0]", "collaboration.history_unopened")]);
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("Id", "snapshot.id_empty"), ("History[0]", "collaboration.history_unopened")]);
         Should.Throw<ArgumentOutOfRangeException>(() => Collaboration.FromSnapshot(collaboration.ToSnapshot(), 0));
     }
 
@@ -88,13 +88,13 @@ public class CollaborationSnapshotTests
         DomainError Refusal(CollaborationSnapshot snapshot) => Should.Throw<DomainValidationException>(() => Collaboration.FromSnapshot(snapshot, 1)).Errors.ShouldHaveSingleItem();
 
         Refusal(negotiated.ToSnapshot() with { History = [.. negotiated.History, new CollaborationDeclined(id, Actor.Creator, Now, "no"), new MessagesRead(id, Actor.Brand, Now, 1)] })
-            .ShouldBe(new DomainError("history[5]", "collaboration.event_refused", "decline is not allowed while agreed: a collaboration that is agreed allows only attach contract, cancel, send message, read messages."));
+            .ShouldBe(new DomainError("History[5]", "collaboration.event_refused", "decline is not allowed while agreed: a collaboration that is agreed allows only attach contract, cancel, send message, read messages."));
         Refusal(negotiated.ToSnapshot() with { History = [.. negotiated.History, new MessagesRead(id, Actor.System, Now, 1)] })
-            .ShouldBe(new DomainError("history[5]", "collaboration.event_invalid", "reader: only the brand or the creator can do this, not the system. (Parameter 'reader')"));
+            .ShouldBe(new DomainError("History[5]", "collaboration.event_invalid", "reader: only the brand or the creator can do this, not the system. (Parameter 'reader')"));
         Refusal(negotiated.ToSnapshot() with { History = [.. negotiated.History, new CollaborationCompleted(id, Actor.Brand, Now)] })
-            .ShouldBe(new DomainError("history[5]", "collaboration.event_invalid", "no command records a CollaborationCompleted at this point. (Parameter 'stored')"));
+            .ShouldBe(new DomainError("History[5]", "collaboration.event_invalid", "no command records a CollaborationCompleted at this point. (Parameter 'stored')"));
         Refusal(completed.ToSnapshot() with { History = [.. completed.History.SkipLast(1)] })
-            .ShouldBe(new DomainError("history", "collaboration.history_cut", $"the history ends before {completed.History[^1]}, which the event before it records with it."));
+            .ShouldBe(new DomainError("History", "collaboration.history_cut", $"the history ends before {completed.History[^1]}, which the event before it records with it."));
     }
 
     // Invited; the brand offers 800, the creator asks and counters with 1,000, which the brand accepts.

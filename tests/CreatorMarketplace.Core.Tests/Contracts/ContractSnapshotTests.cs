@@ -75,14 +75,14 @@ public class ContractSnapshotTests
 
         error.ParamName.ShouldBe("snapshot");
         error.Errors.Select(e => (e.Field, e.Code)).ShouldBe([
-            ("versions[1].number", "contract.version_number"),
-            ("versions[1].note", "contract.note_missing"),
-            ("versions[1].terms.fee", "contract.fee_negative"),
-            ("versions[1].terms.cancellation.killFee", "contract.out_of_range"),
-            ("versions[1].terms.exclusivity.competitors", "contract.own_brand_competitor"),
-            ("signatures[2].signer", "contract.signer_missing"),
-            ("signatures[2].version", "contract.signed_twice"),
-            ("termination", "contract.termination_mismatch"),
+            ("Versions[1].Number", "contract.version_number"),
+            ("Versions[1].Note", "contract.note_missing"),
+            ("Versions[1].Terms.Fee", "contract.fee_negative"),
+            ("Versions[1].Terms.Cancellation.KillFee", "contract.out_of_range"),
+            ("Versions[1].Terms.Exclusivity.Competitors", "contract.own_brand_competitor"),
+            ("Signatures[2].Signer", "contract.signer_missing"),
+            ("Signatures[2].Version", "contract.signed_twice"),
+            ("Termination", "contract.termination_mismatch"),
         ]);
         Should.Throw<ArgumentOutOfRangeException>(() => Contract.FromSnapshot(contract.ToSnapshot(), 0));
     }
@@ -96,10 +96,10 @@ public class ContractSnapshotTests
         var snapshot = contract.ToSnapshot();
 
         Should.Throw<DomainValidationException>(() => Contract.FromSnapshot(snapshot with { Signatures = [snapshot.Signatures[0]] }, 1))
-            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("inForce", "contract.in_force_mismatch"), ("status", "contract.status_mismatch")]);
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("InForce", "contract.in_force_mismatch"), ("Status", "contract.status_mismatch")]);
         Should.Throw<DomainValidationException>(() => Contract.FromSnapshot(snapshot with { Versions = [snapshot.Versions[0], snapshot.Versions[0] with { Number = 2 }], Status = ContractStatus.Draft }, 1))
-            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("versions[1].terms", "contract.version_unchanged"), ("signatures", "contract.signed_draft"), ("status", "contract.status_mismatch")]);
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("Versions[1].Terms", "contract.version_unchanged"), ("Signatures", "contract.signed_draft"), ("Status", "contract.status_mismatch")]);
         Should.Throw<DomainValidationException>(() => Contract.FromSnapshot(snapshot with { Signatures = [snapshot.Signatures[0], snapshot.Signatures[1], snapshot.Signatures[0] with { Version = 3 }] }, 1))
-            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("signatures[2].version", "contract.signature_unknown_version")]);
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("Signatures[2].Version", "contract.signature_unknown_version")]);
     }
 }

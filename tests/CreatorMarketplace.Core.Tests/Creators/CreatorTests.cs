@@ -251,17 +251,17 @@ public class CreatorTests
 
         error.Errors.Select(e => (e.Field, e.Code)).ShouldBe(
         [
-            ("id", "snapshot.id_empty"),
-            ("profile.languages", "creator.languages_missing"),
-            ("profile.ageBand", "creator.age_twice"),
-            ("accounts[1].handle", "creator.platform_repeated"),
-            ("accounts[2]", "snapshot.account_missing"),
-            ("audience", "snapshot.audience_missing"),
-            ("badges[1]", "creator.badge_repeated"),
-            ("complianceHistory[1].occurredAt", "creator.violations_out_of_order"),
-            ("pastCollaborations[0]", "snapshot.collaboration_missing"),
+            ("Id", "snapshot.id_empty"),
+            ("Profile.Languages", "creator.languages_missing"),
+            ("Profile.AgeBand", "creator.age_twice"),
+            ("Accounts[1].Handle", "creator.platform_repeated"),
+            ("Accounts[2]", "snapshot.account_missing"),
+            ("Audience", "snapshot.audience_missing"),
+            ("Badges[1]", "creator.badge_repeated"),
+            ("ComplianceHistory[1].OccurredAt", "creator.violations_out_of_order"),
+            ("PastCollaborations[0]", "snapshot.collaboration_missing"),
         ]);
-        Should.Throw<DomainValidationException>(() => Creator.FromSnapshot(valid with { Accounts = [] }, 1)).Errors.ShouldHaveSingleItem().Field.ShouldBe("accounts");
+        Should.Throw<DomainValidationException>(() => Creator.FromSnapshot(valid with { Accounts = [] }, 1)).Errors.ShouldHaveSingleItem().Field.ShouldBe("Accounts");
         Should.Throw<ArgumentOutOfRangeException>(() => Creator.FromSnapshot(valid, 0));
     }
 
@@ -316,17 +316,17 @@ public class CreatorTests
 
         error.Errors.Select(e => (e.Field, e.Code)).ShouldBe(
         [
-            ("id", "listing.id_empty"),
-            ("version", "listing.version_negative"),
-            ("profile.languages", "creator.languages_missing"),
-            ("accounts[1].handle", "creator.platform_repeated"),
-            ("audience", "listing.audience_missing"),
-            ("badges[1]", "creator.badge_repeated"),
-            ("complianceHistory[1].occurredAt", "creator.violations_out_of_order"),
-            ("pastCampaignCount", "listing.past_campaigns_negative"),
+            ("Id", "listing.id_empty"),
+            ("Version", "listing.version_negative"),
+            ("Profile.Languages", "creator.languages_missing"),
+            ("Accounts[1].Handle", "creator.platform_repeated"),
+            ("Audience", "listing.audience_missing"),
+            ("Badges[1]", "creator.badge_repeated"),
+            ("ComplianceHistory[1].OccurredAt", "creator.violations_out_of_order"),
+            ("PastCampaignCount", "listing.past_campaigns_negative"),
         ]);
         Should.Throw<DomainValidationException>(() => CreatorListing.Create(listing.Id, 0, listing.RegisteredAt, listing.Profile, [], listing.Audience, null, [], false, 0, []))
-            .Errors.ShouldHaveSingleItem().Field.ShouldBe("accounts");
+            .Errors.ShouldHaveSingleItem().Field.ShouldBe("Accounts");
         Should.Throw<ArgumentNullException>(() => CreatorListing.Create(listing.Id, 0, listing.RegisteredAt, listing.Profile, null!, listing.Audience, null, [], false, 0, []));
     }
 }

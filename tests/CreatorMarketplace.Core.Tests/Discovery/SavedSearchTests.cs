@@ -73,14 +73,14 @@ public class SavedSearchTests
 
         error.Errors.Select(e => (e.Field, e.Code)).ShouldBe(
         [
-            ("owner", "saved_search.owner_missing"),
-            ("name", "saved_search.name_invalid"),
-            ("query.followers", "query.min_above_max"),
-            ("query.pageSize", "query.page_size_out_of_range"),
-            ("query.after", "saved_search.query_has_cursor"),
+            ("Owner", "saved_search.owner_missing"),
+            ("Name", "saved_search.name_invalid"),
+            ("Query.Followers", "query.min_above_max"),
+            ("Query.PageSize", "query.page_size_out_of_range"),
+            ("Query.After", "saved_search.query_has_cursor"),
         ]);
         Should.Throw<DomainValidationException>(() => SavedSearch.FromSnapshot(valid with { Id = default, Name = " ", Query = null! }, 1))
-            .Errors.Select(e => e.Field).ShouldBe(["id", "name", "query"]);
+            .Errors.Select(e => e.Field).ShouldBe(["Id", "Name", "Query"]);
         Should.Throw<ArgumentOutOfRangeException>(() => SavedSearch.FromSnapshot(valid, 0));
     }
 }

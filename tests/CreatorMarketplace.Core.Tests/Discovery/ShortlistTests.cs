@@ -111,7 +111,7 @@ public class ShortlistTests
 
         var error = Should.Throw<DomainValidationException>(() => Shortlist.FromSnapshot(snapshot, 1));
 
-        error.Errors.Select(e => e.Field).ShouldBe(["owner", "name", "entries[0].tags", "entries[1].creator"]);
+        error.Errors.Select(e => e.Field).ShouldBe(["Owner", "Name", "Entries[0].Tags", "Entries[1].Creator"]);
         Should.Throw<ArgumentOutOfRangeException>(() => Shortlist.FromSnapshot(NewShortlist().ToSnapshot(), 0));
     }
 }

@@ -141,23 +141,23 @@ public class InvoiceAndPayoutTests
         error.ParamName.ShouldBe("snapshot");
         error.Errors.Select(e => (e.Field, e.Code)).ShouldBe(
         [
-            ("issuer", "invoice.issuer_missing"),
-            ("correctionOf", "invoice.correction_of_blank"),
-            ("number", "invoice.number_mismatch"),
-            ("issuedAt", "invoice.issued_at_mismatch"),
-            ("lines[1].description", "invoice.description_missing"),
-            ("lines[1].quantity", "invoice.out_of_range"),
-            ("lines[1].unitPrice", "invoice.price_invalid"),
-            ("lines[2]", "snapshot.line_missing"),
-            ("taxes[0]", "invoice.tax_invalid"),
+            ("Issuer", "invoice.issuer_missing"),
+            ("CorrectionOf", "invoice.correction_of_blank"),
+            ("Number", "invoice.number_mismatch"),
+            ("IssuedAt", "invoice.issued_at_mismatch"),
+            ("Lines[1].Description", "invoice.description_missing"),
+            ("Lines[1].Quantity", "invoice.out_of_range"),
+            ("Lines[1].UnitPrice", "invoice.price_invalid"),
+            ("Lines[2]", "snapshot.line_missing"),
+            ("Taxes[0]", "invoice.tax_invalid"),
         ]);
         var issued = snapshot with { Issuer = "Glow Labs", CorrectionOf = null, Number = "GLOW-INV-000001", IssuedAt = Now, Lines = [], Taxes = [] };
         Invoice.FromSnapshot(issued with { Lines = snapshot.Lines.Take(1).ToArray() }, 1).Status.ShouldBe(InvoiceStatus.Paid);
-        Should.Throw<DomainValidationException>(() => Invoice.FromSnapshot(issued, 1)).Errors.Select(e => e.Field).ShouldBe(["lines"]);
+        Should.Throw<DomainValidationException>(() => Invoice.FromSnapshot(issued, 1)).Errors.Select(e => e.Field).ShouldBe(["Lines"]);
         Should.Throw<DomainValidationException>(() => Invoice.FromSnapshot(issued with { Status = InvoiceStatus.Overdue, Id = default }, 1))
-            .Errors.Select(e => e.Field).ShouldBe(["id", "status"]);
+            .Errors.Select(e => e.Field).ShouldBe(["Id", "Status"]);
         Should.Throw<DomainValidationException>(() => Invoice.FromSnapshot(issued with { Status = InvoiceStatus.Draft, Lines = snapshot.Lines.Take(1).ToArray() }, 1))
-            .Errors.Select(e => e.Field).ShouldBe(["number", "issuedAt"]);
+            .Errors.Select(e => e.Field).ShouldBe(["Number", "IssuedAt"]);
         Should.Throw<ArgumentOutOfRangeException>(() => Invoice.FromSnapshot(issued with { Lines = snapshot.Lines.Take(1).ToArray() }, 0));
     }
 
@@ -393,11 +393,11 @@ public class InvoiceAndPayoutTests
 
         Should.Throw<DomainValidationException>(() => Invoice.FromSnapshot(snapshot, 1)).Errors.Select(e => (e.Field, e.Code)).ShouldBe(
         [
-            ("recipient", "invoice.recipient_missing"),
-            ("currency", "invoice.currency_missing"),
-            ("taxes[0]", "snapshot.tax_missing"),
+            ("Recipient", "invoice.recipient_missing"),
+            ("Currency", "invoice.currency_missing"),
+            ("Taxes[0]", "snapshot.tax_missing"),
         ]);
-        Should.Throw<DomainValidationException>(() => Invoice.FromSnapshot(snapshot with { Status = null! }, 1)).Errors.Select(e => e.Field).ShouldContain("status");
+        Should.Throw<DomainValidationException>(() => Invoice.FromSnapshot(snapshot with { Status = null! }, 1)).Errors.Select(e => e.Field).ShouldContain("Status");
         Should.Throw<ArgumentNullException>(() => Invoice.FromSnapshot(snapshot with { Lines = null! }, 1));
         Should.Throw<ArgumentNullException>(() => Invoice.FromSnapshot(snapshot with { Taxes = null! }, 1));
         Should.Throw<ArgumentNullException>(() => Invoice.FromSnapshot(null!, 1));

@@ -107,7 +107,8 @@ internal sealed record CatalogSnapshot(
 
     public static int Slot(CreatorId creator, int mask)
     {
-        var hash = creator.Value.GetHashCode();
+        // The id's own hash, its UUID's: a default id, which no listing has, is looked up and found in no slot.
+        var hash = creator.GetHashCode();
         return (hash ^ (hash >>> 16)) & mask;
     }
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using CreatorMarketplace.Payments;
 using NodaTime.Testing;
 
 namespace CreatorMarketplace.Tests.Kernel;
@@ -64,6 +65,41 @@ public class EntityIdTests
         Should.Throw<ArgumentException>(() => CreatorId.From(Guid.Empty)).Message.ShouldContain("CreatorId cannot be the empty UUID");
         Should.Throw<FormatException>(() => ContractId.Parse(Guid.Empty.ToString())).Message.ShouldContain("ContractId");
         CollaborationId.TryParse("not a uuid", null, out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_default_id_holds_no_uuid_to_read()
+    {
+        Should.Throw<InvalidOperationException>(() => default(CreatorId).Value).Message
+            .ShouldBe("default(CreatorId) is not an id: make one with EntityId.New, EntityId.Create, CreatorId.From or CreatorId.Parse.");
+        Should.Throw<InvalidOperationException>(() => EntityId.CreatedAt(default(CampaignId))).Message.ShouldStartWith("default(CampaignId) is not an id");
+    }
+
+    [Fact]
+    public void A_default_id_prints_as_the_default_not_as_zeros()
+    {
+        default(InvoiceId).ToString().ShouldBe("default(InvoiceId)");
+        $"{default(PayoutId)}".ShouldBe("default(PayoutId)");
+    }
+
+    [Fact]
+    public void A_default_id_equals_only_another_default_and_sorts_first()
+    {
+        var id = EntityId.New<BrandId>(new FakeClock(Start));
+
+        default(BrandId).ShouldBe(default(BrandId));
+        default(BrandId).GetHashCode().ShouldBe(default(BrandId).GetHashCode());
+        (default(BrandId) == id).ShouldBeFalse();
+        default(BrandId).CompareTo(id).ShouldBeLessThan(0);
+        id.CompareTo(default).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void A_ledger_account_is_never_owned_by_a_default_id()
+    {
+        // The platform's own accounts have the empty UUID as owner; a default id must not pass for one of them.
+        Should.Throw<InvalidOperationException>(() => LedgerAccount.CreatorPayable(default));
+        Should.Throw<InvalidOperationException>(() => new EscrowLedger().Charge("charge-1", default, EntityId.New<BrandId>(new FakeClock(Start)), Money.Of(10m, Currency.USD), new FakeClock(Start)));
     }
 
     [Fact]

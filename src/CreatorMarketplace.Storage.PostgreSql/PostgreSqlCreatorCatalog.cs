@@ -65,7 +65,7 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
     /// <exception cref="InvalidOperationException">The schema was migrated by a newer release.</exception>
     public async ValueTask MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -77,7 +77,7 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
         ArgumentNullException.ThrowIfNull(listing);
         cancellationToken.ThrowIfCancellationRequested();
         var row = CatalogRow.From(listing);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
 
         // Upserts of one creator take turns on a lock, so that the upsert's own statement, whose snapshot read
         // committed takes after the lock, sees the rows of the upsert before it and replaces them all.
@@ -104,7 +104,7 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
     public async ValueTask<bool> RemoveAsync(CreatorId creator, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand($"DELETE FROM {_database.Table("creator_catalog")} WHERE id = @id;", connection);
         command.Parameters.AddWithValue("id", creator.Value);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
@@ -114,7 +114,7 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
     public async ValueTask<CreatorListing?> FindAsync(CreatorId creator, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand($"SELECT document::text FROM {_database.Table("creator_catalog")} WHERE id = @id;", connection);
         command.Parameters.AddWithValue("id", creator.Value);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string document ? ListingDocument.Read(document) : null;
@@ -132,7 +132,7 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
         }
 
         var search = new CatalogSearch(query, _database);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
         return search.IsExactInSql
             ? await SearchInSqlAsync(query, search, connection, cancellationToken).ConfigureAwait(false)
             : await SearchInDotNetAsync(query, search, connection, cancellationToken).ConfigureAwait(false);

@@ -345,6 +345,41 @@ public abstract partial class MarketplaceStoreContract
     }
 
     [SkippableFact]
+    public async Task Racing_appends_record_a_key_once_and_a_number_once()
+    {
+        var store = await CreateStoreAsync();
+        var stores = new[] { store, await OpenAgainAsync(store) };
+        var (charge, _) = TwoTransactions();
+
+        // Eight writers, half through the second store, append the same transaction at once, then eight others a
+        // transaction each under keys of their own at the same numbers: each key and each number is taken once.
+        var repeats = await Race(i => stores[i % 2].Ledger.AppendAsync(charge).AsTask());
+        var rivals = await Race(i => stores[i % 2].Ledger.AppendAsync(charge with
+        {
+            Key = $"rival-{i}",
+            Entries = [charge.Entries[0] with { Transaction = $"rival-{i}", Sequence = 2 }],
+        }).AsTask());
+
+        repeats.Count(r => r.IsAppended).ShouldBe(1);
+        repeats.Where(r => !r.IsAppended).ShouldAllBe(r => r.IsT1 && r.AsT1.Transaction.Key == "charge-1");
+        rivals.Count(r => r.IsAppended).ShouldBe(1);
+        rivals.Where(r => !r.IsAppended).ShouldAllBe(r => r.IsT2 && r.AsT2.ExpectedSequence == 3);
+        (await ReadAll(store.Ledger)).Select(t => t.Entries[0].Sequence).ShouldBe([1, 2]);
+
+        static async Task<LedgerAppendResult[]> Race(Func<int, Task<LedgerAppendResult>> append)
+        {
+            using var start = new ManualResetEventSlim();
+            var appends = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+            {
+                start.Wait(TimeSpan.FromSeconds(30));
+                return await append(i);
+            })).ToArray();
+            start.Set();
+            return await Task.WhenAll(appends);
+        }
+    }
+
+    [SkippableFact]
     public async Task A_transaction_that_does_not_continue_the_numbering_is_a_conflict_and_appends_nothing()
     {
         var store = await CreateStoreAsync();

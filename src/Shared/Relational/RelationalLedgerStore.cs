@@ -50,11 +50,14 @@ internal sealed class RelationalLedgerStore(RelationalDatabase database) : ILedg
         }
         catch (DbException exception) when (database.IsUniqueViolation(exception))
         {
-            // Another writer appended first: with this key, or at these numbers.
-            if (await FindAsync(connection, transaction.Key, cancellationToken).ConfigureAwait(false) is { } raced)
-            {
-                return new AlreadyRecorded(raced);
-            }
+            // Decided below, as when no row was inserted.
+        }
+
+        // Another writer appended first: with this key (a repeat, also when its numbers were taken before this
+        // statement read them), or at these numbers.
+        if (await FindAsync(connection, transaction.Key, cancellationToken).ConfigureAwait(false) is { } raced)
+        {
+            return new AlreadyRecorded(raced);
         }
 
         await using var next = database.Command(connection, null, _nextSequence);

@@ -209,6 +209,26 @@ public abstract partial class MarketplaceStoreContract
     }
 
     [SkippableFact]
+    public async Task A_collaboration_saved_again_loads_with_each_event_once_in_order()
+    {
+        var store = await CreateStoreAsync();
+        var (collaboration, clock) = Collaborations.TakingMessages();
+        await store.Collaborations.SaveAsync(collaboration);
+
+        for (var i = 0; i < 3; i++)
+        {
+            var loaded = (await store.Collaborations.FindAsync(collaboration.Id)).ShouldNotBeNull();
+            loaded.SendMessage(Actor.Brand, $"Message {i}", clock).IsDone.ShouldBeTrue();
+            (await store.Collaborations.SaveAsync(loaded)).IsSaved.ShouldBeTrue();
+            collaboration = loaded;
+        }
+
+        var stored = (await store.Collaborations.FindAsync(collaboration.Id)).ShouldNotBeNull();
+        stored.Version.ShouldBe(4);
+        Same.Json(stored.ToSnapshot()).ShouldBe(Same.Json(collaboration.ToSnapshot()));
+    }
+
+    [SkippableFact]
     public async Task Concurrent_writers_one_wins_the_others_conflict_and_retrying_loses_nothing()
     {
         var store = await CreateStoreAsync();

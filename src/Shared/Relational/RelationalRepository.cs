@@ -1,9 +1,19 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CreatorMarketplace.Campaigns;
 using CreatorMarketplace.Serialization;
 
 namespace CreatorMarketplace.Storage.Relational;
 
 // One aggregate's rows in the aggregates table, keyed by the aggregate's name and id. A save writes the document
 // under a version check and the events to the outbox in one transaction.
+//
+// A snapshot that is an event history (the collaboration's) keeps the history in aggregate_events, one row per
+// event, and a save appends the events not yet stored instead of rewriting them all; the document keeps an empty
+// history. A find puts the rows back into the document before reading it, so the stored form and its upgrades are
+// the same as for a document written whole, which is how releases before this one stored it: such a document is
+// read as it is, and its first save moves its history into rows.
 internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IRepository<TAggregate, TId>
     where TAggregate : AggregateRoot<TId>, ISnapshotable<TAggregate, TSnapshot>
     where TId : struct, IEntityId<TId>
@@ -16,13 +26,27 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
     private readonly string _update;
     private readonly string _storedVersion;
     private readonly string _appendEvent;
+    private readonly string? _history;
+    private readonly string _storedHistory;
+    private readonly string _appendHistory;
 
-    public RelationalRepository(RelationalDatabase database, SnapshotSchema<TSnapshot> schema)
+    // history: the document's member that holds an event history kept in rows; null for a document kept whole.
+    public RelationalRepository(RelationalDatabase database, SnapshotSchema<TSnapshot> schema, string? history)
     {
         _database = database;
         _schema = schema;
+        _history = history;
         var aggregates = database.Table("aggregates");
-        _find = $"SELECT version, schema_version, {database.Text("document")} FROM {aggregates} WHERE kind = @kind AND id = @id;";
+        var events = database.Table("aggregate_events");
+        _find = history is null
+            ? $"SELECT version, schema_version, {database.Text("document")} FROM {aggregates} WHERE kind = @kind AND id = @id;"
+            : $"""
+              SELECT a.version, a.schema_version, {database.Text("a.document")}, {database.Text("e.event")} FROM {aggregates} a
+              LEFT JOIN {events} e ON e.kind = a.kind AND e.id = a.id
+              WHERE a.kind = @kind AND a.id = @id ORDER BY e.position;
+              """;
+        _storedHistory = $"SELECT COALESCE(MAX(position), 0) FROM {events} WHERE kind = @kind AND id = @id;";
+        _appendHistory = $"INSERT INTO {events} (kind, id, position, event) VALUES (@kind, @id, @position, @event);";
         _insert = $"""
             INSERT INTO {aggregates} (kind, id, version, schema_version, document) VALUES (@kind, @id, 1, @schema, @document)
             ON CONFLICT (kind, id) DO NOTHING;
@@ -48,8 +72,15 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
             return null;
         }
 
-        var snapshot = _schema.Read(reader.GetString(2), reader.GetInt32(1));
-        return TAggregate.FromSnapshot(snapshot, reader.GetInt64(0));
+        var version = reader.GetInt64(0);
+        var schemaVersion = reader.GetInt32(1);
+        var document = reader.GetString(2);
+        if (_history is not null)
+        {
+            document = await WithStoredHistoryAsync(reader, document, cancellationToken).ConfigureAwait(false);
+        }
+
+        return TAggregate.FromSnapshot(_schema.Read(document, schemaVersion), version);
     }
 
     public async ValueTask<SaveResult> SaveAsync(TAggregate aggregate, CancellationToken cancellationToken = default)
@@ -57,7 +88,14 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
         ArgumentNullException.ThrowIfNull(aggregate);
 
         // Everything that can fail on our side fails before the transaction starts.
-        var document = new StoredDocument(_schema.Write(aggregate.ToSnapshot()));
+        var written = _schema.Write(aggregate.ToSnapshot());
+        string[] history = [];
+        if (_history is not null)
+        {
+            (written, history) = WithoutHistory(written);
+        }
+
+        var document = new StoredDocument(written);
         var events = aggregate.PendingEvents.Select(e => (Written: DomainEventJson.Write(e), e.OccurredAt)).ToArray();
         var id = aggregate.Id.Value;
         var expected = aggregate.Version;
@@ -84,6 +122,11 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
             }
         }
 
+        if (history.Length > 0)
+        {
+            await AppendHistoryAsync(connection, transaction, id, history, cancellationToken).ConfigureAwait(false);
+        }
+
         await _database.ExecuteEachAsync(
             connection,
             transaction,
@@ -104,6 +147,68 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
         aggregate.MarkStored(version);
         return new Saved(version, events.Length);
     }
+
+    // Appends the events after those stored: all of them for a document that kept its history whole.
+    private async ValueTask AppendHistoryAsync(DbConnection connection, DbTransaction transaction, Guid id, string[] history, CancellationToken cancellationToken)
+    {
+        await using var stored = _database.Command(connection, transaction, _storedHistory, ("kind", _schema.Aggregate), ("id", id));
+        var storedEvents = RelationalDatabase.Number(await stored.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
+        await _database.ExecuteEachAsync(
+            connection,
+            transaction,
+            _appendHistory,
+            history.Select((e, i) => (Event: e, Position: i + 1L)).Where(e => e.Position > storedEvents).Select(e => new (string, object?)[]
+            {
+                ("kind", _schema.Aggregate),
+                ("id", id),
+                ("position", e.Position),
+                ("event", new StoredDocument(e.Event)),
+            }),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    // The written document with an empty history, and the history's events, each as written.
+    private (string Document, string[] History) WithoutHistory(string written)
+    {
+        var document = HistoryOf(JsonNode.Parse(written), out var history);
+        var events = history.Select(e => e!.ToJsonString(StoredJson.Options)).ToArray();
+        history.Clear();
+        return (document.ToJsonString(StoredJson.Options), events);
+    }
+
+    // The stored document with the stored events (the rest of the reader's rows) added to its history.
+    private async ValueTask<string> WithStoredHistoryAsync(DbDataReader reader, string stored, CancellationToken cancellationToken)
+    {
+        List<string> events = [];
+        do
+        {
+            if (!await reader.IsDBNullAsync(3, cancellationToken).ConfigureAwait(false))
+            {
+                events.Add(reader.GetString(3));
+            }
+        }
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false));
+
+        if (events.Count == 0)
+        {
+            return stored;
+        }
+
+        var document = HistoryOf(JsonNode.Parse(stored), out var history);
+        foreach (var e in events)
+        {
+            history.Add(JsonNode.Parse(e));
+        }
+
+        return document.ToJsonString(StoredJson.Options);
+    }
+
+    private JsonObject HistoryOf(JsonNode? document, out JsonArray history)
+    {
+        var root = document as JsonObject ?? throw new JsonException($"{_schema.Aggregate} snapshot: the document is not a JSON object.");
+        history = root[_history!] as JsonArray ?? throw new JsonException($"{_schema.Aggregate} snapshot: the document has no array '{_history}'.");
+        return root;
+    }
 }
 
 // Makes a relational store's repositories, each with its aggregate's stored form.
@@ -113,7 +218,11 @@ internal sealed class RelationalRepositories(RelationalDatabase database, Stored
         where TAggregate : AggregateRoot<TId>, ISnapshotable<TAggregate, TSnapshot>
         where TId : struct, IEntityId<TId>
         where TSnapshot : class =>
-        new RelationalRepository<TAggregate, TId, TSnapshot>(database, SchemaOf<TSnapshot>());
+        new RelationalRepository<TAggregate, TId, TSnapshot>(database, SchemaOf<TSnapshot>(), HistoryOf<TSnapshot>());
+
+    // The collaboration's snapshot is its event history, kept in rows and appended to.
+    private static string? HistoryOf<TSnapshot>() =>
+        typeof(TSnapshot) == typeof(CollaborationSnapshot) ? "history" : null;
 
     // The formats' schema of this snapshot: StoredFormats holds one property per aggregate, so this finds a new one too.
     private SnapshotSchema<TSnapshot> SchemaOf<TSnapshot>()

@@ -1,6 +1,4 @@
 using CreatorMarketplace.Campaigns;
-using CreatorMarketplace.Contracts;
-using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
 using CreatorMarketplace.Eligibility;
@@ -49,16 +47,14 @@ public static class CreatorMarketplaceServiceCollectionExtensions
     {
         services.AddSingleton<CreatorMarketplaceBuilder.Marker>();
         services.TryAddSingleton<IClock>(SystemClock.Instance);
-        services.TryAddSingleton(sp => Store(sp).Creators);
-        services.TryAddSingleton(sp => Store(sp).Campaigns);
-        services.TryAddSingleton(sp => Store(sp).Collaborations);
-        services.TryAddSingleton(sp => Store(sp).Contracts);
-        services.TryAddSingleton(sp => Store(sp).Invoices);
-        services.TryAddSingleton(sp => Store(sp).Shortlists);
-        services.TryAddSingleton(sp => Store(sp).SavedSearches);
-        services.TryAddSingleton(sp => Store(sp).Outbox);
-        services.TryAddSingleton(sp => Store(sp).Ledger);
-        services.TryAddSingleton(sp => Store(sp).PostMetrics);
+
+        // Every member of the port, each repository, the outbox, the ledger and the post metrics, as a service of its
+        // own: the port is the one list, so an aggregate added to it is registered without an edit here.
+        foreach (var member in typeof(IMarketplaceStore).GetProperties())
+        {
+            services.TryAdd(ServiceDescriptor.Singleton(member.PropertyType, sp => member.GetValue(Store(sp))!));
+        }
+
         services.TryAddSingleton<ICreatorCatalog, InMemoryCreatorCatalog>();
         services.TryAddSingleton(FeePolicy.None);
         services.TryAddSingleton(RefundPolicy.Default);

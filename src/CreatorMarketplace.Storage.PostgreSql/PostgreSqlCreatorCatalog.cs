@@ -65,7 +65,7 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
     /// <exception cref="InvalidOperationException">The schema was migrated by a newer release.</exception>
     public async ValueTask MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -77,7 +77,7 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
         ArgumentNullException.ThrowIfNull(listing);
         cancellationToken.ThrowIfCancellationRequested();
         var row = CatalogRow.From(listing);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
 
         // Upserts of one creator take turns on a lock, so that the upsert's own statement, whose snapshot read
         // committed takes after the lock, sees the rows of the upsert before it and replaces them all.
@@ -130,7 +130,7 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
         }
 
         var search = new CatalogSearch(query, _database);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
         return search.IsExactInSql
             ? await SearchInSqlAsync(query, search, connection, cancellationToken).ConfigureAwait(false)
             : await SearchInDotNetAsync(query, search, connection, cancellationToken).ConfigureAwait(false);
@@ -286,7 +286,7 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
             return absent;
         }
 
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("id", creator.Value);
         return await run(command, cancellationToken).ConfigureAwait(false);

@@ -1,13 +1,17 @@
+using System.Data.Common;
+using CreatorMarketplace.Storage.Relational;
+using NodaTime;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace CreatorMarketplace.Storage.PostgreSql;
 
-// A schema of one data source, migrated on the first connection opened through it: the store and the catalog each
-// hold one, and whichever comes first applies the migrations (under the advisory lock) for both.
-internal sealed class PostgreSqlDatabase
+// PostgreSQL's dialect of the relational store: a schema of one data source, with uuid ids, timestamptz instants
+// and json documents. The store and the catalog each hold one, and whichever opens a connection first applies the
+// migrations (under the advisory lock) for both.
+internal sealed class PostgreSqlDatabase : RelationalDatabase
 {
-    private readonly SemaphoreSlim _migration = new(1, 1);
-    private volatile bool _migrated;
+    private const string UniqueViolation = "23505";
 
     public PostgreSqlDatabase(NpgsqlDataSource dataSource, string schema)
     {
@@ -19,38 +23,41 @@ internal sealed class PostgreSqlDatabase
 
     public string Schema { get; }
 
-    // An open connection to a migrated schema.
-    public async ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_migrated)
-            {
-                await _migration.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    if (!_migrated)
-                    {
-                        await PostgreSqlSchema.MigrateAsync(connection, Schema, cancellationToken).ConfigureAwait(false);
-                        _migrated = true;
-                    }
-                }
-                finally
-                {
-                    _migration.Release();
-                }
-            }
+    // An open connection to a migrated schema, for the catalog's own commands.
+    public async ValueTask<NpgsqlConnection> OpenNpgsqlAsync(CancellationToken cancellationToken) =>
+        (NpgsqlConnection)await OpenAsync(cancellationToken).ConfigureAwait(false);
 
-            return connection;
-        }
-        catch
+    // A table's name, qualified with the schema.
+    public override string Table(string name) => $"\"{Schema}\".{name}";
+
+    public override string Text(string column) => $"{column}::text";
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is PostgresException { SqlState: UniqueViolation };
+
+    protected override void Bind(DbParameter parameter, object? value)
+    {
+        switch (value)
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
+            case null:
+                parameter.Value = DBNull.Value;
+                break;
+            case Instant instant:
+                parameter.Value = instant.ToDateTimeUtc();
+                break;
+            case StoredDocument document:
+                ((NpgsqlParameter)parameter).NpgsqlDbType = NpgsqlDbType.Json;
+                parameter.Value = document.Json;
+                break;
+            default:
+                parameter.Value = value;
+                break;
         }
     }
 
-    // A table's name, qualified with the schema.
-    public string Table(string name) => $"\"{Schema}\".{name}";
+    protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    protected override ValueTask MigrateAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        PostgreSqlSchema.MigrateAsync((NpgsqlConnection)connection, Schema, cancellationToken);
 }

@@ -1,9 +1,5 @@
-using CreatorMarketplace.Campaigns;
-using CreatorMarketplace.Contracts;
-using CreatorMarketplace.Creators;
-using CreatorMarketplace.Discovery;
-using CreatorMarketplace.Payments;
 using CreatorMarketplace.Serialization;
+using CreatorMarketplace.Storage.Relational;
 using Npgsql;
 
 namespace CreatorMarketplace.Storage.PostgreSql;
@@ -23,7 +19,7 @@ namespace CreatorMarketplace.Storage.PostgreSql;
 /// The store is safe to use from several threads and from several processes.
 /// </para>
 /// </remarks>
-public sealed class PostgreSqlMarketplaceStore : IMarketplaceStore
+public sealed class PostgreSqlMarketplaceStore : MarketplaceStore
 {
     private readonly PostgreSqlDatabase _database;
 
@@ -33,23 +29,13 @@ public sealed class PostgreSqlMarketplaceStore : IMarketplaceStore
     /// <exception cref="ArgumentNullException"><paramref name="dataSource"/> is null.</exception>
     /// <exception cref="DomainValidationException">An option is malformed.</exception>
     public PostgreSqlMarketplaceStore(NpgsqlDataSource dataSource, PostgreSqlStoreOptions? options = null)
+        : this(Database(dataSource, options ??= new PostgreSqlStoreOptions()), options.Formats)
     {
-        ArgumentNullException.ThrowIfNull(dataSource);
-        options ??= new PostgreSqlStoreOptions();
-        options.Validate();
-        _database = new PostgreSqlDatabase(dataSource, options.Schema);
-        var formats = options.Formats;
-        Creators = new PostgreSqlRepository<Creator, CreatorId, CreatorSnapshot>(this, formats.Creator);
-        Campaigns = new PostgreSqlRepository<Campaign, CampaignId, CampaignSnapshot>(this, formats.Campaign);
-        Collaborations = new PostgreSqlRepository<Collaboration, CollaborationId, CollaborationSnapshot>(this, formats.Collaboration);
-        Contracts = new PostgreSqlRepository<Contract, ContractId, ContractSnapshot>(this, formats.Contract);
-        Invoices = new PostgreSqlRepository<Invoice, InvoiceId, InvoiceSnapshot>(this, formats.Invoice);
-        Shortlists = new PostgreSqlRepository<Shortlist, ShortlistId, ShortlistSnapshot>(this, formats.Shortlist);
-        SavedSearches = new PostgreSqlRepository<SavedSearch, SavedSearchId, SavedSearchSnapshot>(this, formats.SavedSearch);
-        Outbox = new PostgreSqlOutbox(this);
-        Ledger = new PostgreSqlLedgerStore(this);
-        PostMetrics = new PostgreSqlPostMetricsStore(this);
     }
+
+    private PostgreSqlMarketplaceStore(PostgreSqlDatabase database, StoredFormats formats)
+        : base(new RelationalRepositories(database, formats), new RelationalOutbox(database), new RelationalLedgerStore(database), new RelationalPostMetricsStore(database)) =>
+        _database = database;
 
     /// <summary>The data source the store connects through.</summary>
     public NpgsqlDataSource DataSource => _database.DataSource;
@@ -60,36 +46,6 @@ public sealed class PostgreSqlMarketplaceStore : IMarketplaceStore
     /// <summary>The schema version this release migrates to.</summary>
     public static int SchemaVersion => PostgreSqlSchema.Version;
 
-    /// <inheritdoc />
-    public IRepository<Creator, CreatorId> Creators { get; }
-
-    /// <inheritdoc />
-    public IRepository<Campaign, CampaignId> Campaigns { get; }
-
-    /// <inheritdoc />
-    public IRepository<Collaboration, CollaborationId> Collaborations { get; }
-
-    /// <inheritdoc />
-    public IRepository<Contract, ContractId> Contracts { get; }
-
-    /// <inheritdoc />
-    public IRepository<Invoice, InvoiceId> Invoices { get; }
-
-    /// <inheritdoc />
-    public IRepository<Shortlist, ShortlistId> Shortlists { get; }
-
-    /// <inheritdoc />
-    public IRepository<SavedSearch, SavedSearchId> SavedSearches { get; }
-
-    /// <inheritdoc />
-    public IOutbox Outbox { get; }
-
-    /// <inheritdoc />
-    public ILedgerStore Ledger { get; }
-
-    /// <inheritdoc />
-    public IPostMetricsStore PostMetrics { get; }
-
     /// <summary>
     /// Creates the schema and brings it to <see cref="SchemaVersion"/> now, rather than on first use. Safe to call
     /// more than once, and from several processes at once.
@@ -99,12 +55,13 @@ public sealed class PostgreSqlMarketplaceStore : IMarketplaceStore
     /// <exception cref="InvalidOperationException">The schema was migrated by a newer release.</exception>
     public async ValueTask MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    // An open connection to a migrated schema.
-    internal ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => _database.OpenAsync(cancellationToken);
-
-    // A table's name, qualified with the store's schema.
-    internal string Table(string name) => _database.Table(name);
+    private static PostgreSqlDatabase Database(NpgsqlDataSource dataSource, PostgreSqlStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        options.Validate();
+        return new PostgreSqlDatabase(dataSource, options.Schema);
+    }
 }

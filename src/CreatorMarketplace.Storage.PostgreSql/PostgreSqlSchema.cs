@@ -153,6 +153,17 @@ internal static class PostgreSqlSchema
                 PRIMARY KEY (platform, post_id, captured_at)
             );
             """,
+
+        // An event-sourced aggregate's history, one row per event, appended to by each save.
+        schema => $"""
+            CREATE TABLE "{schema}".aggregate_events (
+                kind text NOT NULL,
+                id uuid NOT NULL,
+                position bigint NOT NULL CHECK (position >= 1),
+                event json NOT NULL,
+                PRIMARY KEY (kind, id, position)
+            );
+            """,
     ];
 
     public static int Version => Migrations.Length;

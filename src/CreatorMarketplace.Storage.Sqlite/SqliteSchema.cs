@@ -52,6 +52,17 @@ internal static class SqliteSchema
             PRIMARY KEY (platform, post_id, captured_at)
         ) WITHOUT ROWID;
         """,
+
+        // An event-sourced aggregate's history, one row per event, appended to by each save.
+        """
+        CREATE TABLE aggregate_events (
+            kind TEXT NOT NULL,
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL CHECK (position >= 1),
+            event TEXT NOT NULL,
+            PRIMARY KEY (kind, id, position)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static async ValueTask MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)

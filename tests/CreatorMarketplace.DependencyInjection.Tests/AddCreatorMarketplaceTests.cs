@@ -49,6 +49,20 @@ public sealed class AddCreatorMarketplaceTests : IDisposable
     }
 
     [Fact]
+    public void Every_member_of_the_store_is_registered_as_the_stores_own()
+    {
+        using var provider = new ServiceCollection().AddCreatorMarketplace(b => b.UseInMemory()).BuildServiceProvider(validateScopes: true);
+        var store = provider.GetRequiredService<IMarketplaceStore>();
+
+        var members = typeof(IMarketplaceStore).GetProperties();
+        members.Length.ShouldBe(10);
+        foreach (var member in members)
+        {
+            provider.GetRequiredService(member.PropertyType).ShouldBeSameAs(member.GetValue(store), member.Name);
+        }
+    }
+
+    [Fact]
     public void Registrations_the_application_made_win_and_later_choices_replace_earlier_ones()
     {
         var fees = new FeePolicy(0.1m, null, MidpointRounding.AwayFromZero);

@@ -210,6 +210,26 @@ public abstract partial class MarketplaceStoreContract
     }
 
     [SkippableFact]
+    public async Task A_collaboration_saved_again_loads_with_each_event_once_in_order()
+    {
+        var store = await CreateStoreAsync();
+        var (collaboration, clock) = Collaborations.TakingMessages();
+        await store.Collaborations.SaveAsync(collaboration);
+
+        for (var i = 0; i < 3; i++)
+        {
+            var loaded = (await store.Collaborations.FindAsync(collaboration.Id)).ShouldNotBeNull();
+            loaded.SendMessage(Actor.Brand, $"Message {i}", clock).IsDone.ShouldBeTrue();
+            (await store.Collaborations.SaveAsync(loaded)).IsSaved.ShouldBeTrue();
+            collaboration = loaded;
+        }
+
+        var stored = (await store.Collaborations.FindAsync(collaboration.Id)).ShouldNotBeNull();
+        stored.Version.ShouldBe(4);
+        Same.Json(stored.ToSnapshot()).ShouldBe(Same.Json(collaboration.ToSnapshot()));
+    }
+
+    [SkippableFact]
     public async Task Concurrent_writers_one_wins_the_others_conflict_and_retrying_loses_nothing()
     {
         var store = await CreateStoreAsync();
@@ -343,6 +363,41 @@ public abstract partial class MarketplaceStoreContract
         result.IsAppended.ShouldBeFalse();
         Same.Json(result.AsT1.Transaction).ShouldBe(Same.Json(charge));
         (await ReadAll(store.Ledger)).ShouldHaveSingleItem();
+    }
+
+    [SkippableFact]
+    public async Task Racing_appends_record_a_key_once_and_a_number_once()
+    {
+        var store = await CreateStoreAsync();
+        var stores = new[] { store, await OpenAgainAsync(store) };
+        var (charge, _) = TwoTransactions();
+
+        // Eight writers, half through the second store, append the same transaction at once, then eight others a
+        // transaction each under keys of their own at the same numbers: each key and each number is taken once.
+        var repeats = await Race(i => stores[i % 2].Ledger.AppendAsync(charge).AsTask());
+        var rivals = await Race(i => stores[i % 2].Ledger.AppendAsync(charge with
+        {
+            Key = $"rival-{i}",
+            Entries = [charge.Entries[0] with { Transaction = $"rival-{i}", Sequence = 2 }],
+        }).AsTask());
+
+        repeats.Count(r => r.IsAppended).ShouldBe(1);
+        repeats.Where(r => !r.IsAppended).ShouldAllBe(r => r.IsT1 && r.AsT1.Transaction.Key == "charge-1");
+        rivals.Count(r => r.IsAppended).ShouldBe(1);
+        rivals.Where(r => !r.IsAppended).ShouldAllBe(r => r.IsT2 && r.AsT2.ExpectedSequence == 3);
+        (await ReadAll(store.Ledger)).Select(t => t.Entries[0].Sequence).ShouldBe([1, 2]);
+
+        static async Task<LedgerAppendResult[]> Race(Func<int, Task<LedgerAppendResult>> append)
+        {
+            using var start = new ManualResetEventSlim();
+            var appends = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+            {
+                start.Wait(TimeSpan.FromSeconds(30));
+                return await append(i);
+            })).ToArray();
+            start.Set();
+            return await Task.WhenAll(appends);
+        }
     }
 
     [SkippableFact]

@@ -154,6 +154,53 @@ public sealed class SqliteFileTests : IDisposable
         sequences.Select(s => s.First).ShouldBe(Enumerable.Range(1, sequences.Count).Select(i => (long)i));
     }
 
+    [Fact]
+    public async Task A_collaborations_save_appends_its_new_events_and_leaves_the_stored_ones_as_they_were()
+    {
+        var (collaboration, clock) = Collaborations.TakingMessages();
+        using var store = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath });
+        (await store.Collaborations.SaveAsync(collaboration)).IsSaved.ShouldBeTrue();
+        var first = await HistoryRowsAsync();
+        first.Count.ShouldBe(collaboration.ToSnapshot().History.Count);
+
+        // From here on a stored event can only be added to.
+        await ExecuteAsync("""
+            CREATE TRIGGER history_kept_update BEFORE UPDATE ON aggregate_events BEGIN SELECT RAISE(ABORT, 'history rewritten'); END;
+            CREATE TRIGGER history_kept_delete BEFORE DELETE ON aggregate_events BEGIN SELECT RAISE(ABORT, 'history rewritten'); END;
+            """);
+        var loaded = (await store.Collaborations.FindAsync(collaboration.Id)).ShouldNotBeNull();
+        loaded.SendMessage(Campaigns.Actor.Brand, "One more thing", clock).IsDone.ShouldBeTrue();
+        (await store.Collaborations.SaveAsync(loaded)).IsSaved.ShouldBeTrue();
+
+        var second = await HistoryRowsAsync();
+        second.Count.ShouldBe(first.Count + 1);
+        second.Take(first.Count).ShouldBe(first);
+        (await ScalarAsync("SELECT json_array_length(document, '$.history') FROM aggregates WHERE kind = 'Collaboration';")).ShouldBe(0L);
+        Same.Json((await store.Collaborations.FindAsync(collaboration.Id)).ShouldNotBeNull().ToSnapshot()).ShouldBe(Same.Json(loaded.ToSnapshot()));
+    }
+
+    [Fact]
+    public async Task A_collaboration_stored_whole_as_before_loads_and_its_next_save_moves_its_history_into_rows()
+    {
+        var (collaboration, clock) = Collaborations.TakingMessages();
+        using var store = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath });
+        await store.Collaborations.SaveAsync(collaboration);
+        var whole = StoredFormats.Current.Collaboration.Write(collaboration.ToSnapshot());
+        await ExecuteAsync($"DELETE FROM aggregate_events; UPDATE aggregates SET document = '{whole.Replace("'", "''", StringComparison.Ordinal)}' WHERE kind = 'Collaboration';");
+
+        var loaded = (await store.Collaborations.FindAsync(collaboration.Id)).ShouldNotBeNull();
+        Same.Json(loaded.ToSnapshot()).ShouldBe(Same.Json(collaboration.ToSnapshot()));
+        loaded.SendMessage(Campaigns.Actor.Creator, "Moved", clock).IsDone.ShouldBeTrue();
+        (await store.Collaborations.SaveAsync(loaded)).IsSaved.ShouldBeTrue();
+
+        (await HistoryRowsAsync()).Count.ShouldBe(loaded.ToSnapshot().History.Count);
+        (await ScalarAsync("SELECT json_array_length(document, '$.history') FROM aggregates WHERE kind = 'Collaboration';")).ShouldBe(0L);
+        Same.Json((await store.Collaborations.FindAsync(collaboration.Id)).ShouldNotBeNull().ToSnapshot()).ShouldBe(Same.Json(loaded.ToSnapshot()));
+    }
+
+    private Task<List<(long Position, string Event)>> HistoryRowsAsync() =>
+        QueryAsync("SELECT position, event FROM aggregate_events WHERE kind = 'Collaboration' ORDER BY position;", r => (r.GetInt64(0), r.GetString(1)));
+
     private Process StartWriter()
     {
         var writer = Path.Combine(AppContext.BaseDirectory, "CreatorMarketplace.Storage.CrashWriter.dll");

@@ -12,6 +12,9 @@ internal sealed class InMemoryOutbox : IOutbox
 
     public InMemoryOutbox(object gate) => _gate = gate;
 
+    // The store's lock, under which its repositories save and append here.
+    internal object Gate => _gate;
+
     public ValueTask<IReadOnlyList<OutboxMessage>> ReadPendingAsync(int max, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);

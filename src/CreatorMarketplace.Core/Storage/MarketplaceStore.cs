@@ -1,0 +1,69 @@
+using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Contracts;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Payments;
+
+namespace CreatorMarketplace.Storage;
+
+/// <summary>
+/// The members of an <see cref="IMarketplaceStore"/>, declared once: a store says how it makes a repository
+/// (<see cref="IRepositoryFactory"/>) and hands over its outbox, ledger and post metrics, and this base makes one
+/// repository per aggregate. Adding an aggregate is an edit here and in the port, not in every store.
+/// </summary>
+public abstract class MarketplaceStore : IMarketplaceStore
+{
+    /// <summary>Makes every repository through <paramref name="repositories"/> and keeps the other members.</summary>
+    /// <param name="repositories">Makes the store's repository for each aggregate.</param>
+    /// <param name="outbox">The outbox the repositories' saves write to.</param>
+    /// <param name="ledger">The escrow ledger's transactions.</param>
+    /// <param name="postMetrics">Post metrics snapshots.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    protected MarketplaceStore(IRepositoryFactory repositories, IOutbox outbox, ILedgerStore ledger, IPostMetricsStore postMetrics)
+    {
+        ArgumentNullException.ThrowIfNull(repositories);
+        ArgumentNullException.ThrowIfNull(outbox);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(postMetrics);
+        Creators = repositories.Create<Creator, CreatorId, CreatorSnapshot>();
+        Campaigns = repositories.Create<Campaign, CampaignId, CampaignSnapshot>();
+        Collaborations = repositories.Create<Collaboration, CollaborationId, CollaborationSnapshot>();
+        Contracts = repositories.Create<Contract, ContractId, ContractSnapshot>();
+        Invoices = repositories.Create<Invoice, InvoiceId, InvoiceSnapshot>();
+        Shortlists = repositories.Create<Shortlist, ShortlistId, ShortlistSnapshot>();
+        SavedSearches = repositories.Create<SavedSearch, SavedSearchId, SavedSearchSnapshot>();
+        Outbox = outbox;
+        Ledger = ledger;
+        PostMetrics = postMetrics;
+    }
+
+    /// <inheritdoc />
+    public IRepository<Creator, CreatorId> Creators { get; }
+
+    /// <inheritdoc />
+    public IRepository<Campaign, CampaignId> Campaigns { get; }
+
+    /// <inheritdoc />
+    public IRepository<Collaboration, CollaborationId> Collaborations { get; }
+
+    /// <inheritdoc />
+    public IRepository<Contract, ContractId> Contracts { get; }
+
+    /// <inheritdoc />
+    public IRepository<Invoice, InvoiceId> Invoices { get; }
+
+    /// <inheritdoc />
+    public IRepository<Shortlist, ShortlistId> Shortlists { get; }
+
+    /// <inheritdoc />
+    public IRepository<SavedSearch, SavedSearchId> SavedSearches { get; }
+
+    /// <inheritdoc />
+    public IOutbox Outbox { get; }
+
+    /// <inheritdoc />
+    public ILedgerStore Ledger { get; }
+
+    /// <inheritdoc />
+    public IPostMetricsStore PostMetrics { get; }
+}

@@ -1,0 +1,96 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using CreatorMarketplace.Storage.Relational;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CreatorMarketplace.Storage.Sqlite;
+
+// SQLite's dialect of the relational store: one file, ids and instants as text, JSON as text.
+internal sealed class SqliteDatabase : RelationalDatabase
+{
+    // The native connections whose settings are made, forgotten with them.
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Prepared = new();
+
+    private const int Constraint = 19;
+    private const int PrimaryKeyConstraint = 1555;
+    private const int UniqueConstraint = 2067;
+
+    private readonly string _connectionString;
+
+    public SqliteDatabase(SqliteStoreOptions options)
+    {
+        Path = System.IO.Path.GetFullPath(options.Path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public override string Table(string name) => name;
+
+    public override string Text(string column) => column;
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: Constraint, SqliteExtendedErrorCode: PrimaryKeyConstraint or UniqueConstraint };
+
+    // Releases the pooled connections to the file.
+    public void ClearPool()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    protected override void Bind(DbParameter parameter, object? value) =>
+        parameter.Value = value switch
+        {
+            null => DBNull.Value,
+            Guid id => id.ToString("D"),
+            Instant instant => InstantPattern.ExtendedIso.Format(instant),
+            StoredDocument document => document.Json,
+            _ => value,
+        };
+
+    protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var directory = System.IO.Path.GetDirectoryName(Path);
+        if (!IsMigrated && !string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // Settings of the native connection, which the pool keeps open: set once when it is new, not on every
+            // open. NORMAL is durable against a crashed process in WAL mode (a power cut may lose the last commits,
+            // never half of one).
+            if (connection.Handle is { } handle && !Prepared.TryGetValue(handle, out _))
+            {
+                await using var pragmas = connection.CreateCommand();
+                pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+                await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                Prepared.AddOrUpdate(handle, handle);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    protected override ValueTask MigrateAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        SqliteSchema.MigrateAsync((SqliteConnection)connection, cancellationToken);
+}

@@ -1,0 +1,126 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace CreatorMarketplace.Storage.Relational;
+
+// A database the relational stores keep their tables in, and its dialect: what differs between SQLite and
+// PostgreSQL (opening a connection and migrating the schema, naming a table, reading a JSON column as text, binding
+// ids, instants and documents, recognising a unique violation). Everything else, the SQL of every read and write
+// included, is written once in this folder, which both store packages compile as internal code of their own.
+internal abstract class RelationalDatabase
+{
+    private readonly SemaphoreSlim _migration = new(1, 1);
+    private volatile bool _migrated;
+
+    // Whether this instance has migrated the schema (so the database exists).
+    protected bool IsMigrated => _migrated;
+
+    // An open connection to a migrated database; the first connection opened through this instance migrates it.
+    public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_migrated)
+            {
+                await _migration.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    if (!_migrated)
+                    {
+                        await MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+                        _migrated = true;
+                    }
+                }
+                finally
+                {
+                    _migration.Release();
+                }
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    // A command with its parameters, written @name in the SQL, each bound as the dialect stores its value.
+    public DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        AddParameters(command.Parameters, command.CreateParameter, parameters);
+        return command;
+    }
+
+    // Runs one statement per row of parameters, in one round trip where the provider batches.
+    public async ValueTask ExecuteEachAsync(DbConnection connection, DbTransaction transaction, string sql, IEnumerable<(string Name, object? Value)[]> rows, CancellationToken cancellationToken)
+    {
+        if (connection.CanCreateBatch)
+        {
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            foreach (var row in rows)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = sql;
+                AddParameters(command.Parameters, command.CreateParameter, row);
+
+                batch.BatchCommands.Add(command);
+            }
+
+            if (batch.BatchCommands.Count > 0)
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        foreach (var row in rows)
+        {
+            await using var command = Command(connection, transaction, sql, row);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void AddParameters(DbParameterCollection parameters, Func<DbParameter> create, (string Name, object? Value)[] values)
+    {
+        foreach (var (name, value) in values)
+        {
+            var parameter = create();
+            parameter.ParameterName = name;
+            Bind(parameter, value);
+            parameters.Add(parameter);
+        }
+    }
+
+    // The number a query of one row and column gives, 0 for none.
+    public static long Number(object? scalar) =>
+        scalar is null or DBNull ? 0 : Convert.ToInt64(scalar, CultureInfo.InvariantCulture);
+
+    // A table's name as the SQL writes it.
+    public abstract string Table(string name);
+
+    // A JSON column in a select list, read back as the text written.
+    public abstract string Text(string column);
+
+    // Whether a statement failed on a unique key (a primary key included).
+    public abstract bool IsUniqueViolation(DbException exception);
+
+    // Sets a parameter to a value as the database stores it: a Guid, an Instant, a StoredDocument or a plain value.
+    protected abstract void Bind(DbParameter parameter, object? value);
+
+    // Opens a connection, the database's settings made.
+    protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    // Brings the schema to this release's version, once per instance; refuses a schema from a newer release.
+    protected abstract ValueTask MigrateAsync(DbConnection connection, CancellationToken cancellationToken);
+}
+
+// A JSON document, bound as the database's JSON type where it has one.
+internal readonly record struct StoredDocument(string Json);

@@ -30,12 +30,12 @@ public class CollaborationSnapshotTests
     {
         var clock = Clock();
         var collaboration = InProduction(clock, rounds: 1);
-        collaboration.SubmitDraft("teaser", "v1", clock);
-        collaboration.RequestRevision("teaser", "shorter", clock);
+        collaboration.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
+        collaboration.RequestRevision("teaser", "shorter", clock).ThrowIfNotAllowed();
         clock.AdvanceHours(3);
-        collaboration.SubmitDraft("teaser", "v2", clock);
-        collaboration.SubmitDraft("launch-video", "v1", clock);
-        collaboration.SendMessage(Actor.Creator, "Both drafts are up", clock, ["s3://drafts/teaser-2.mp4"]);
+        collaboration.SubmitDraft("teaser", "v2", clock).ThrowIfNotAllowed();
+        collaboration.SubmitDraft("launch-video", "v1", clock).ThrowIfNotAllowed();
+        collaboration.SendMessage(Actor.Creator, "Both drafts are up", clock, ["s3://drafts/teaser-2.mp4"]).ThrowIfNotAllowed();
 
         var restored = Collaboration.FromSnapshot(collaboration.ToSnapshot(), 12);
 

@@ -60,7 +60,7 @@ public class UsageRightsTests
         var signedAt = clock.GetCurrentInstant();
         active.MayUse(Use(UsageChannel.Organic, Country.US, signedAt - Duration.Epsilon)).Reasons.ShouldHaveSingleItem().Code.ShouldBe("rights.contract_not_yet_signed");
         clock.Reset(Inside);
-        active.Terminate(ContractParty.Creator, "brand missed a payment", clock);
+        active.Terminate(ContractParty.Creator, "brand missed a payment", clock).ThrowIfNotAllowed();
 
         active.MayUse(Use(UsageChannel.Organic, Country.US, Inside - Duration.Epsilon)).IsPermitted.ShouldBeTrue();
         active.MayUse(Use(UsageChannel.Organic, Country.US, Inside)).Reasons.ShouldHaveSingleItem().Code.ShouldBe("rights.contract_terminated");
@@ -79,9 +79,9 @@ public class UsageRightsTests
         var clock = Clock();
         var contract = Active(clock);
         clock.Reset(Inside);
-        contract.Amend(Terms(Grant(UsageChannel.Organic)), "no paid use", clock);
-        contract.Sign(ContractParty.Brand, "Ana Brandt", 2, clock);
-        contract.Sign(ContractParty.Creator, "Maya Makes", 2, clock);
+        contract.Amend(Terms(Grant(UsageChannel.Organic)), "no paid use", clock).ThrowIfNotAllowed();
+        contract.Sign(ContractParty.Brand, "Ana Brandt", 2, clock).ThrowIfNotAllowed();
+        contract.Sign(ContractParty.Creator, "Maya Makes", 2, clock).ThrowIfNotAllowed();
 
         contract.MayUse(Use(UsageChannel.Web, Country.US, Inside - Duration.Epsilon)).Reasons.ShouldAllBe(r => r.Code == "rights.channel_not_granted");
         contract.MayUse(Use(UsageChannel.Organic, Country.US, Inside)).AsT0.Version.ShouldBe(2);

@@ -15,14 +15,14 @@ public class CollaborationPaymentsTests
     {
         var clock = Clock();
         var collaboration = Collaboration.Invite(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
-        collaboration.MakeOffer(Actor.Brand, Offer(800m), Now + Duration.FromDays(3), clock);
-        collaboration.MakeOffer(Actor.Creator, Offer(1_000m), Now + Duration.FromDays(3), clock);
-        collaboration.AcceptOffer(Actor.Brand, 2, clock);
+        collaboration.MakeOffer(Actor.Brand, Offer(800m), Now + Duration.FromDays(3), clock).ThrowIfNotAllowed();
+        collaboration.MakeOffer(Actor.Creator, Offer(1_000m), Now + Duration.FromDays(3), clock).ThrowIfNotAllowed();
+        collaboration.AcceptOffer(Actor.Brand, 2, clock).ThrowIfNotAllowed();
         var signed = SignedContract(clock, Money.Of(1_000m, Currency.USD));
         var contract = Contract.Draft(EntityId.New<ContractId>(clock), Glow, Maya, signed.InForce!.Terms with { PaymentTerms = new PaymentTermsReference(paymentTerms) }, clock);
-        contract.Send(clock);
-        contract.Sign(ContractParty.Brand, "Ana Brandt", 1, clock);
-        contract.Sign(ContractParty.Creator, "Maya Makes", 1, clock);
+        contract.Send(clock).ThrowIfNotAllowed();
+        contract.Sign(ContractParty.Brand, "Ana Brandt", 1, clock).ThrowIfNotAllowed();
+        contract.Sign(ContractParty.Creator, "Maya Makes", 1, clock).ThrowIfNotAllowed();
         collaboration.AttachContract(contract, [], clock).ThrowIfNotAllowed();
         return (collaboration, contract, clock);
     }
@@ -43,8 +43,8 @@ public class CollaborationPaymentsTests
         var (collaboration, contract, clock) = Agreed("net-30");
         foreach (var name in new[] { "launch-video", "teaser" })
         {
-            collaboration.SubmitDraft(name, "v1", clock);
-            collaboration.ApproveContent(name, clock);
+            collaboration.SubmitDraft(name, "v1", clock).ThrowIfNotAllowed();
+            collaboration.ApproveContent(name, clock).ThrowIfNotAllowed();
         }
 
         HandleAll(payments, collaboration, contract, clock);
@@ -62,9 +62,9 @@ public class CollaborationPaymentsTests
         var ledger = new EscrowLedger();
         var payments = new CollaborationPayments(ledger, FeePolicy.None, RefundPolicy.Default);
         var (collaboration, contract, clock) = Agreed("milestones");
-        collaboration.SubmitDraft("teaser", "v1", clock);
+        collaboration.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
         clock.AdvanceDays(14);
-        collaboration.ApplyAutoApprovals(clock);
+        collaboration.ApplyAutoApprovals(clock).GetValueOrThrow();
 
         HandleAll(payments, collaboration, contract, clock);
 
@@ -90,8 +90,8 @@ public class CollaborationPaymentsTests
         var ledger = new EscrowLedger();
         var payments = new CollaborationPayments(ledger, FeePolicy.None, RefundPolicy.Default);
         var (collaboration, contract, clock) = Agreed("net-30");
-        collaboration.SubmitDraft("teaser", "v1", clock);
-        collaboration.Cancel(Actor.Brand, "campaign paused", clock);
+        collaboration.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
+        collaboration.Cancel(Actor.Brand, "campaign paused", clock).ThrowIfNotAllowed();
 
         HandleAll(payments, collaboration, contract, clock);
 

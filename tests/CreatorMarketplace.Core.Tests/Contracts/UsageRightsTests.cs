@@ -1,4 +1,5 @@
 using CreatorMarketplace.Contracts;
+using FsCheck.Fluent;
 using NodaTime;
 using NodaTime.Testing;
 using static CreatorMarketplace.Tests.Contracts.ContractFixtures;
@@ -150,30 +151,31 @@ public class UsageRightsTests
     }
 
     [Property(MaxTest = 300)]
-    public bool Narrowing_a_grant_never_permits_more(PositiveInt seed)
+    public Property Narrowing_a_grant_never_permits_more(PositiveInt seed)
     {
         var random = new Random(seed.Get);
         var wide = RandomGrant(random);
         var narrow = Narrowed(wide, random);
 
-        return narrow.IsWithin(wide) && Requests(random).All(r => !narrow.Permits(r.Channel, r.Territory, r.At) || wide.Permits(r.Channel, r.Territory, r.At));
+        return narrow.IsWithin(wide).Label("narrow.IsWithin(wide)")
+            .And((Requests(random).All(r => !narrow.Permits(r.Channel, r.Territory, r.At) || wide.Permits(r.Channel, r.Territory, r.At))).Label("Narrowing a grant never permits more (2)"));
     }
 
     [Property(MaxTest = 200)]
-    public bool Any_permitted_use_is_inside_some_grant_of_the_version_in_force(PositiveInt seed)
+    public Property Any_permitted_use_is_inside_some_grant_of_the_version_in_force(PositiveInt seed)
     {
         var random = new Random(seed.Get);
         var grants = Enumerable.Range(0, random.Next(1, 4)).Select(_ => RandomGrant(random)).ToArray();
         var contract = Active(Clock(), Terms(grants));
 
-        return Requests(random).All(request =>
+        return (Requests(random).All(request =>
         {
             var decision = contract.MayUse(new("launch-video", request.Channel, request.Territory, request.At));
             var inSome = grants.Any(g => g.Permits(request.Channel, request.Territory, request.At));
             return decision.IsPermitted
                 ? inSome && decision.AsT0.Grant.Permits(request.Channel, request.Territory, request.At) && grants[decision.AsT0.GrantNumber - 1] == decision.AsT0.Grant
                 : !inSome || request.Channel == UsageChannel.PaidAmplification || contract.VersionInForceAt(request.At) is null;
-        });
+        })).Label("Any permitted use is inside some grant of the version in force");
     }
 
     private static readonly Country[] Countries = [Country.US, Country.CA, Country.GB, Country.DE, Country.FR, Country.JP];

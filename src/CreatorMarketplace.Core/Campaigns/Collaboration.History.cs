@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace CreatorMarketplace.Campaigns;
 
-// The stored form: rebuilding from events, and restoring a snapshot by running each event's command again.
+// The stored form: loading from events, and checking a stored history by running each event's command again.
 public sealed partial class Collaboration
 {
     /// <summary>Rebuilds a collaboration from its events, oldest first; nothing is pending afterwards.</summary>
@@ -19,15 +19,14 @@ public sealed partial class Collaboration
             throw new ArgumentException("history: a collaboration's history starts with its opening and holds only its own events.", nameof(history));
         }
 
-        var collaboration = new Collaboration(first.Collaboration, version);
-        events.ForEach(collaboration.Apply);
-        return collaboration;
+        return Rebuild(first.Collaboration, events, version);
     }
 
     /// <summary>
-    /// Restores a collaboration from its stored history. Each event's command is run again, at the event's time,
-    /// on the state the events before it built, and must be allowed and record exactly that event; so a history no
-    /// sequence of commands could have recorded is refused.
+    /// Restores a collaboration from its stored history. The history is checked first: each event's command is run
+    /// again, at the event's time, on the state the events before it built, and must be allowed and record exactly
+    /// that event; so a history no sequence of commands could have recorded is refused. The collaboration is then
+    /// rebuilt from its events as <see cref="FromHistory"/> rebuilds it.
     /// </summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="version">The version it was stored at; at least 1.</param>
@@ -39,8 +38,8 @@ public sealed partial class Collaboration
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
         var errors = new ErrorCollector();
         var idKnown = errors.Require(snapshot.Id.Value != Guid.Empty, "id", "snapshot.id_empty", "a collaboration needs an id.");
-        Collaboration? collaboration = null;
-        if (snapshot.History is not { } history)
+        var history = snapshot.History;
+        if (history is null)
         {
             errors.Add("history", "snapshot.history_missing", "a collaboration has a history.");
         }
@@ -49,17 +48,28 @@ public sealed partial class Collaboration
             var sound = CheckHistory(history, idKnown ? snapshot.Id : null, errors.At("history"));
             if (idKnown && sound > 0)
             {
-                collaboration = new Collaboration(snapshot.Id, version);
-                collaboration.Replay(history, sound, errors.At("history"));
+                new Collaboration(snapshot.Id, version).Replay(history, sound, errors.At("history"));
             }
         }
 
         errors.ThrowIfAny(nameof(snapshot));
-        return collaboration!;
+        return Rebuild(snapshot.Id, history!, version);
     }
 
     /// <inheritdoc />
     public CollaborationSnapshot ToSnapshot() => new(Id, _history.ToArray());
+
+    // The one way a collaboration is loaded: its events applied in order, as they were when first recorded.
+    private static Collaboration Rebuild(CollaborationId id, IEnumerable<CollaborationEvent> events, long version)
+    {
+        var collaboration = new Collaboration(id, version);
+        foreach (var e in events)
+        {
+            collaboration.When(e);
+        }
+
+        return collaboration;
+    }
 
     // A history starts with the opening and holds only the collaboration's own events (any, when the id is not
     // known). Returns how many events come before the first that breaks this.
@@ -87,10 +97,10 @@ public sealed partial class Collaboration
         return sound;
     }
 
-    // Runs the command behind each of the first `sound` events again, at the event's time, on the state the events
-    // before it built: each must be allowed and record exactly the stored events (a verification may record the
-    // completion with it, an auto-approval several approvals). Past the first event that does not follow, the state
-    // is unknown, so the check stops there.
+    // Checks a stored history on a collaboration of its own, dropped afterwards: runs the command behind each of the
+    // first `sound` events again, at the event's time, on the state the events before it built. Each must be allowed
+    // and record exactly the stored events (a verification may record the completion with it, an auto-approval
+    // several approvals). Past the first event that does not follow, the state is unknown, so the check stops there.
     private void Replay(IReadOnlyList<CollaborationEvent> history, int sound, ErrorCollector errors)
     {
         var rerecorded = new List<CollaborationEvent>();

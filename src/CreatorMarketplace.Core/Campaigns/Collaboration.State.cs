@@ -3,8 +3,9 @@ namespace CreatorMarketplace.Campaigns;
 // The one place state changes, and the helpers it changes state through.
 public sealed partial class Collaboration
 {
-    // The one place state changes: for new events and for replayed ones alike.
-    private void Apply(CollaborationEvent e)
+    // The one place state changes: for new events and for loaded ones alike. Named When, not Apply, since
+    // Collaboration.Apply is the creator's application to a campaign.
+    private void When(CollaborationEvent e)
     {
         var before = Summary();
         switch (e)

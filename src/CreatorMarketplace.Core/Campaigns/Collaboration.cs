@@ -11,8 +11,9 @@ namespace CreatorMarketplace.Campaigns;
 /// <remarks>
 /// <para>
 /// Every change is an event (<see cref="History"/>), applied by the same code whether it was just raised or is
-/// replayed by <see cref="FromHistory"/>, so a collaboration rebuilt from its events is the same collaboration. Each
-/// event also appends to <see cref="AuditTrail"/>: who, when, what, and the state before and after.
+/// loaded by <see cref="FromHistory"/> or <see cref="FromSnapshot"/>, so a collaboration rebuilt from its events is
+/// the same collaboration. Each event also appends to <see cref="AuditTrail"/>: who, when, what, and the state
+/// before and after.
 /// </para>
 /// <para>
 /// An action the state does not allow returns <see cref="NotAllowed"/> naming the action and the state; invalid
@@ -170,7 +171,7 @@ public sealed partial class Collaboration : AggregateRoot<CollaborationId>, ISna
 
     private void Record(CollaborationEvent e)
     {
-        Apply(e);
+        When(e);
         if (_rerecorded is { } rerecorded)
         {
             rerecorded.Add(e);

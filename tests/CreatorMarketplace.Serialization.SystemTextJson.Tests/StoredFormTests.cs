@@ -137,6 +137,33 @@ public class StoredFormTests
         Should.Throw<JsonException>(() => StoredFormats.Current.Collaboration.Read(document.ToJsonString(), 1)).Message.ShouldContain("'CollaborationExploded' is not a CollaborationEvent");
     }
 
+    [Property(MaxTest = 200)]
+    public Property A_version_1_collaboration_history_is_upgraded_to_the_events_its_commands_record_now() =>
+        Prop.ForAll(AggregateGenerators.Collaborations().ToArbitrary(), collaboration =>
+        {
+            var schema = StoredFormats.Current.Collaboration;
+            var json = schema.Write(collaboration.ToSnapshot());
+            var document = JsonNode.Parse(json)!.AsObject();
+            foreach (var e in document["history"]!.AsArray().Select(e => e!.AsObject()))
+            {
+                // What version 2 added, removed again: the document as version 1 wrote it.
+                string[] added = e["$type"]!.GetValue<string>() switch
+                {
+                    nameof(OfferAccepted) => ["brand"],
+                    nameof(ContentApproved) => ["deliverableApproved", "allApproved"],
+                    nameof(AdReviewRecorded) => ["allApproved"],
+                    nameof(CollaborationCancelled) => ["brand", "creator", "agreedPrice"],
+                    _ => [],
+                };
+                Array.ForEach(added, member => e.Remove(member).ShouldBeTrue(member));
+            }
+
+            var upgraded = schema.Read(document.ToJsonString(), 1);
+
+            return (schema.Write(upgraded) == json).Label("the upgraded history is written as the current one")
+                .And((schema.Write(Collaboration.FromSnapshot(upgraded, 1).ToSnapshot()) == json).Label("the upgraded history loads, its commands recording it again"));
+        });
+
     [Fact]
     public void An_older_document_is_upgraded_step_by_step_and_a_newer_or_unbridged_one_is_refused()
     {

@@ -44,7 +44,7 @@ public sealed partial class Collaboration
     /// <returns>Done, or <see cref="NotAllowed"/> when the offer is one's own or no longer open (expired, countered…).</returns>
     /// <exception cref="ArgumentOutOfRangeException">There is no offer with that number.</exception>
     public ActionResult AcceptOffer(Actor by, int number, IClock clock) =>
-        AnswerOffer(CollaborationAction.AcceptOffer, by, number, clock, ownOffer: false, (offer, now) => new OfferAccepted(Id, by, now, offer.Number, offer.Terms.Price));
+        AnswerOffer(CollaborationAction.AcceptOffer, by, number, clock, ownOffer: false, (offer, now) => new OfferAccepted(Id, by, now, offer.Number, offer.Terms.Price, Brand));
 
     /// <summary>Declines the other party's open offer.</summary>
     /// <param name="by">The brand or the creator.</param>

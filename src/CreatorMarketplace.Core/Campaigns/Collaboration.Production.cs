@@ -38,7 +38,7 @@ public sealed partial class Collaboration
     /// <returns>Done, or <see cref="NotAllowed"/> when no draft awaits content review.</returns>
     /// <exception cref="ArgumentException">No such deliverable.</exception>
     public ActionResult ApproveContent(string deliverable, IClock clock) =>
-        Review(deliverable, clock, (progress, now) => new ContentApproved(Id, Actor.Brand, now, deliverable, progress.Drafts.Count));
+        Review(deliverable, clock, (progress, now) => ContentApproval(Actor.Brand, now, progress));
 
     /// <summary>
     /// The brand fails the content of the draft under review and asks for a revision; the contract bounds how many
@@ -100,7 +100,7 @@ public sealed partial class Collaboration
             return NotAllowedNow(CollaborationAction.RecordAdReview, $"{deliverable} is {progress.Review}, not ad reviewing.");
         }
 
-        Record(new AdReviewRecorded(Id, Actor.Brand, clock.GetCurrentInstant(), deliverable, progress.Drafts.Count, passed, passed ? null : reason));
+        Record(new AdReviewRecorded(Id, Actor.Brand, clock.GetCurrentInstant(), deliverable, progress.Drafts.Count, passed, passed ? null : reason, passed && OthersApproved(deliverable)));
         return ActionResult.Done;
     }
 
@@ -124,7 +124,7 @@ public sealed partial class Collaboration
             .ToList();
         foreach (var progress in due)
         {
-            Record(new ContentApproved(Id, Actor.System, now, progress.Name, progress.Drafts.Count));
+            Record(ContentApproval(Actor.System, now, progress));
         }
 
         return ActionResult<IReadOnlyList<string>>.Done([.. due.Select(progress => progress.Name)]);
@@ -232,4 +232,12 @@ public sealed partial class Collaboration
             },
             notAllowed => notAllowed);
     }
+
+    // The approval of a draft's content, saying whether it approves the deliverable (unless an ad review follows) and
+    // with it every deliverable: what a payment handler needs from the event alone.
+    private ContentApproved ContentApproval(Actor by, Instant now, DeliverableProgress progress) =>
+        new(Id, by, now, progress.Name, progress.Drafts.Count, !RequiresAdReview, !RequiresAdReview && OthersApproved(progress.Name));
+
+    private bool OthersApproved(string deliverable) => _deliverables.TrueForAll(progress => progress.Name == deliverable || progress.IsApproved);
+
 }

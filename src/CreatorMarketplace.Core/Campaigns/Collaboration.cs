@@ -141,7 +141,7 @@ public sealed partial class Collaboration : AggregateRoot<CollaborationId>, ISna
             ? CancellationStage.AfterApproval
             : _deliverables.Exists(progress => progress.Drafts.Count > 0) ? CancellationStage.AfterSubmission : CancellationStage.BeforeSubmission;
         var now = clock.GetCurrentInstant();
-        Record(new CollaborationCancelled(Id, by, now, new CollaborationCancellation(by, reason, now, stage)));
+        Record(new CollaborationCancelled(Id, by, now, new CollaborationCancellation(by, reason, now, stage), Brand, Creator, AgreedOffer?.Terms.Price));
         return ActionResult.Done;
     }
 

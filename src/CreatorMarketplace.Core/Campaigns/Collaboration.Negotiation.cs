@@ -72,10 +72,7 @@ public sealed partial class Collaboration
     /// <exception cref="ArgumentException"><paramref name="reason"/> is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
     public ActionResult Decline(Actor by, string reason, IClock clock)
     {
-        RequireParty(by, nameof(by));
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        TextRule.MultiLine.Require(reason, nameof(reason));
-        ArgumentNullException.ThrowIfNull(clock);
+        RequirePartyWithReason(by, reason, clock);
         if (Refuse(CollaborationAction.Decline) is { } refusal)
         {
             return refusal;

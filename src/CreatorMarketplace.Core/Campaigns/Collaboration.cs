@@ -128,10 +128,7 @@ public sealed partial class Collaboration : AggregateRoot<CollaborationId>, ISna
     /// <exception cref="ArgumentException"><paramref name="reason"/> is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
     public ActionResult Cancel(Actor by, string reason, IClock clock)
     {
-        RequireParty(by, nameof(by));
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        TextRule.MultiLine.Require(reason, nameof(reason));
-        ArgumentNullException.ThrowIfNull(clock);
+        RequirePartyWithReason(by, reason, clock);
         if (Refuse(CollaborationAction.Cancel) is { } refusal)
         {
             return refusal;
@@ -163,6 +160,15 @@ public sealed partial class Collaboration : AggregateRoot<CollaborationId>, ISna
     {
         ArgumentNullException.ThrowIfNull(actor, paramName);
         return actor.IsParty ? actor : throw new ArgumentException($"{paramName}: only the brand or the creator can do this, not the system.", paramName);
+    }
+
+    // Declining and cancelling: by the brand or the creator, for a reason that is not blank.
+    private static void RequirePartyWithReason(Actor by, string reason, IClock clock)
+    {
+        RequireParty(by, nameof(by));
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        TextRule.MultiLine.Require(reason, nameof(reason));
+        ArgumentNullException.ThrowIfNull(clock);
     }
 
     private NotAllowed? Refuse(CollaborationAction action) => NotAllowed.UnlessPermitted(action, Status, "collaboration");

@@ -31,7 +31,7 @@ internal static class PaymentsStep
             .ToList();
         foreach (var (collaboration, e) in events.Concat(events))
         {
-            payments.Handle(collaboration, e, collaboration == delivered ? contract : null, campaign.BrandZone, clock);
+            payments.Handle(e, collaboration == delivered ? contract : null, clock);
         }
 
         var names = new Dictionary<Guid, string>

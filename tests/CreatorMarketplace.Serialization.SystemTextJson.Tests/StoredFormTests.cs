@@ -48,7 +48,8 @@ public class StoredFormTests
             var schema = StoredFormats.Current.SavedSearch;
             var restored = SavedSearch.FromSnapshot(schema.Read(schema.Write(search.ToSnapshot()), 1), 1);
             restored.Change(search.Name, search.Query, Clock);
-            return restored.PendingEvents.Count == 0 && restored.Query.Equals(search.Query);
+            return (restored.PendingEvents.Count == 0).Label("its own query changes nothing")
+                .And(restored.Query.Equals(search.Query).Label("the query reads back equal"));
         });
 
     [Property(MaxTest = 100)]
@@ -60,7 +61,8 @@ public class StoredFormTests
             var read = Json.Read<CreatorListing>(json);
 
             // Equal, and written the same: a distribution's buckets keep their order, which decides its major bucket.
-            return read.Equals(listing) && Json.Write(read) == json;
+            return read.Equals(listing).Label("the listing reads back equal")
+                .And((Json.Write(read) == json).Label("the listing read back is written the same"));
         });
 
     [Fact]
@@ -97,12 +99,13 @@ public class StoredFormTests
                 AggregateGenerators.Collaborations().Select(a => a.PendingEvents),
                 AggregateGenerators.Contracts().Select(a => a.PendingEvents),
                 AggregateGenerators.SavedSearches().Select(a => a.PendingEvents)).ToArbitrary(),
-            events => events.All(e =>
+            events => events.Select(e =>
             {
                 var stored = DomainEventJson.Write(e);
                 var read = DomainEventJson.Read(stored.TypeName, stored.Json);
-                return read.GetType() == e.GetType() && DomainEventJson.Write(read) == stored;
-            }));
+                return (read.GetType() == e.GetType()).Label($"{stored.TypeName} reads back as its own type")
+                    .And((DomainEventJson.Write(read) == stored).Label($"{stored.TypeName} read back is written the same"));
+            }).Aggregate(true.ToProperty(), (all, each) => all.And(each)));
 
     [Fact]
     public void Every_event_type_has_its_own_stored_name()
@@ -133,6 +136,33 @@ public class StoredFormTests
         first["$type"] = "CollaborationExploded";
         Should.Throw<JsonException>(() => StoredFormats.Current.Collaboration.Read(document.ToJsonString(), 1)).Message.ShouldContain("'CollaborationExploded' is not a CollaborationEvent");
     }
+
+    [Property(MaxTest = 200)]
+    public Property A_version_1_collaboration_history_is_upgraded_to_the_events_its_commands_record_now() =>
+        Prop.ForAll(AggregateGenerators.Collaborations().ToArbitrary(), collaboration =>
+        {
+            var schema = StoredFormats.Current.Collaboration;
+            var json = schema.Write(collaboration.ToSnapshot());
+            var document = JsonNode.Parse(json)!.AsObject();
+            foreach (var e in document["history"]!.AsArray().Select(e => e!.AsObject()))
+            {
+                // What version 2 added, removed again: the document as version 1 wrote it.
+                string[] added = e["$type"]!.GetValue<string>() switch
+                {
+                    nameof(OfferAccepted) => ["brand"],
+                    nameof(ContentApproved) => ["deliverableApproved", "allApproved"],
+                    nameof(AdReviewRecorded) => ["allApproved"],
+                    nameof(CollaborationCancelled) => ["brand", "creator", "agreedPrice"],
+                    _ => [],
+                };
+                Array.ForEach(added, member => e.Remove(member).ShouldBeTrue(member));
+            }
+
+            var upgraded = schema.Read(document.ToJsonString(), 1);
+
+            return (schema.Write(upgraded) == json).Label("the upgraded history is written as the current one")
+                .And((schema.Write(Collaboration.FromSnapshot(upgraded, 1).ToSnapshot()) == json).Label("the upgraded history loads, its commands recording it again"));
+        });
 
     [Fact]
     public void An_older_document_is_upgraded_step_by_step_and_a_newer_or_unbridged_one_is_refused()
@@ -210,13 +240,13 @@ public class StoredFormTests
         Should.Throw<JsonException>(() => Json.Write<ICreatorScore>(new ConstantScore())).Message.ShouldContain("has no stored form");
     }
 
-    private static bool RoundTrips<TAggregate, TSnapshot>(TAggregate aggregate, SnapshotSchema<TSnapshot> schema)
+    private static Property RoundTrips<TAggregate, TSnapshot>(TAggregate aggregate, SnapshotSchema<TSnapshot> schema)
         where TAggregate : ISnapshotable<TAggregate, TSnapshot>
         where TSnapshot : class
     {
         var json = schema.Write(aggregate.ToSnapshot());
         var restored = TAggregate.FromSnapshot(schema.Read(json, schema.Version), 3);
-        return schema.Write(restored.ToSnapshot()) == json;
+        return (schema.Write(restored.ToSnapshot()) == json).Label($"a {schema.Aggregate} read back from its stored form is written the same");
     }
 
     private sealed class ConstantScore : ICreatorScore

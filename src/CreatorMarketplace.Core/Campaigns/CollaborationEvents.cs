@@ -50,7 +50,8 @@ public sealed record OfferMade(CollaborationId Collaboration, Actor Actor, Insta
 /// <param name="OccurredAt">When.</param>
 /// <param name="Number">The offer's number.</param>
 /// <param name="Price">The agreed price.</param>
-public sealed record OfferAccepted(CollaborationId Collaboration, Actor Actor, Instant OccurredAt, int Number, Money Price) : CollaborationEvent(Collaboration, Actor, OccurredAt)
+/// <param name="Brand">The brand, who pays the price into escrow.</param>
+public sealed record OfferAccepted(CollaborationId Collaboration, Actor Actor, Instant OccurredAt, int Number, Money Price, BrandId Brand) : CollaborationEvent(Collaboration, Actor, OccurredAt)
 {
     /// <inheritdoc />
     public override string Action => "accept offer";
@@ -123,7 +124,9 @@ public sealed record DraftSubmitted(CollaborationId Collaboration, Actor Actor, 
 /// <param name="OccurredAt">When.</param>
 /// <param name="Deliverable">The deliverable's name.</param>
 /// <param name="Version">The draft's version.</param>
-public sealed record ContentApproved(CollaborationId Collaboration, Actor Actor, Instant OccurredAt, string Deliverable, int Version) : CollaborationEvent(Collaboration, Actor, OccurredAt)
+/// <param name="DeliverableApproved">Whether the deliverable is approved with it; false when the draft goes on to the platform's ad review.</param>
+/// <param name="AllApproved">Whether every deliverable of the contract is approved with it.</param>
+public sealed record ContentApproved(CollaborationId Collaboration, Actor Actor, Instant OccurredAt, string Deliverable, int Version, bool DeliverableApproved, bool AllApproved) : CollaborationEvent(Collaboration, Actor, OccurredAt)
 {
     /// <inheritdoc />
     public override string Action => Actor == Actor.System ? "auto-approve" : "review content";
@@ -150,7 +153,8 @@ public sealed record RevisionRequested(CollaborationId Collaboration, Actor Acto
 /// <param name="Version">The draft's version.</param>
 /// <param name="Passed">Whether it passed.</param>
 /// <param name="Reason">Why it failed, when it did.</param>
-public sealed record AdReviewRecorded(CollaborationId Collaboration, Actor Actor, Instant OccurredAt, string Deliverable, int Version, bool Passed, string? Reason) : CollaborationEvent(Collaboration, Actor, OccurredAt)
+/// <param name="AllApproved">Whether every deliverable of the contract is approved with it (it passed, and so had the others).</param>
+public sealed record AdReviewRecorded(CollaborationId Collaboration, Actor Actor, Instant OccurredAt, string Deliverable, int Version, bool Passed, string? Reason, bool AllApproved) : CollaborationEvent(Collaboration, Actor, OccurredAt)
 {
     /// <inheritdoc />
     public override string Action => "record ad review";
@@ -195,7 +199,10 @@ public sealed record CollaborationCompleted(CollaborationId Collaboration, Actor
 /// <param name="Actor">The party.</param>
 /// <param name="OccurredAt">When.</param>
 /// <param name="Cancellation">Who, why, when and at which stage.</param>
-public sealed record CollaborationCancelled(CollaborationId Collaboration, Actor Actor, Instant OccurredAt, CollaborationCancellation Cancellation) : CollaborationEvent(Collaboration, Actor, OccurredAt)
+/// <param name="Brand">The brand, refunded what escrow holds.</param>
+/// <param name="Creator">The creator, paid any compensation.</param>
+/// <param name="AgreedPrice">The agreed price, when an offer had been accepted (and so charged); null before.</param>
+public sealed record CollaborationCancelled(CollaborationId Collaboration, Actor Actor, Instant OccurredAt, CollaborationCancellation Cancellation, BrandId Brand, CreatorId Creator, Money? AgreedPrice) : CollaborationEvent(Collaboration, Actor, OccurredAt)
 {
     /// <inheritdoc />
     public override string Action => "cancel";

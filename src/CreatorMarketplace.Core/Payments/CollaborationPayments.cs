@@ -11,8 +11,15 @@ namespace CreatorMarketplace.Payments;
 /// deliverable is approved, auto-approvals included), and a cancellation is settled by the refund policy.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Each event carries what its payment needs (who pays, whether it approves a deliverable or all of them, the agreed
+/// price on a cancellation), so an event is handled on its own, from an outbox, however long after it happened and
+/// whatever the collaboration has done since.
+/// </para>
+/// <para>
 /// Each posting's idempotency key is derived from the collaboration and the event, so handling the same event
 /// twice (an outbox delivers at least once) posts once.
+/// </para>
 /// </remarks>
 /// <param name="ledger">The escrow ledger.</param>
 /// <param name="fees">The platform's fee on releases.</param>
@@ -20,56 +27,54 @@ namespace CreatorMarketplace.Payments;
 public sealed class CollaborationPayments(EscrowLedger ledger, FeePolicy fees, RefundPolicy refunds)
 {
     /// <summary>Posts what an event of a collaboration calls for.</summary>
-    /// <param name="collaboration">The collaboration, in its current state.</param>
-    /// <param name="e">The event, one of its history.</param>
+    /// <param name="e">The event.</param>
     /// <param name="contract">The collaboration's contract, once attached (its payment terms and kill fee apply).</param>
-    /// <param name="payerZone">The brand's time zone, which dates the schedule.</param>
     /// <param name="clock">The clock.</param>
     /// <returns>The ledger's results; none when the event moves no money.</returns>
     /// <exception cref="DomainValidationException">The contract names payment terms this library does not know.</exception>
-    public IReadOnlyList<LedgerResult> Handle(Collaboration collaboration, CollaborationEvent e, Contract? contract, DateTimeZone payerZone, IClock clock)
+    public IReadOnlyList<LedgerResult> Handle(CollaborationEvent e, Contract? contract, IClock clock)
     {
-        ArgumentNullException.ThrowIfNull(collaboration);
         ArgumentNullException.ThrowIfNull(e);
-        ArgumentNullException.ThrowIfNull(payerZone);
         ArgumentNullException.ThrowIfNull(clock);
-        var id = collaboration.Id;
+        var id = e.Collaboration;
         switch (e)
         {
             case OfferAccepted accepted:
-                return [ledger.Charge($"{id}:charge", id, collaboration.Brand, accepted.Price, clock)];
-            case ContractAttached when Schedule(collaboration, contract, payerZone) is { } schedule:
-                return [.. schedule.Where(i => i.Trigger == InstalmentTrigger.OnSigning).Select(i => Release(collaboration, i, clock))];
-            case ContentApproved or AdReviewRecorded { Passed: true } when Schedule(collaboration, contract, payerZone) is { } schedule:
-                var deliverable = e is ContentApproved approved ? approved.Deliverable : ((AdReviewRecorded)e).Deliverable;
-                if (!collaboration.Deliverable(deliverable).IsApproved)
-                {
-                    return [];
-                }
-
-                var due = schedule.Where(i => i.Trigger != InstalmentTrigger.OnSigning && (i.Deliverable == deliverable || (i.Deliverable is null && collaboration.Deliverables.All(d => d.IsApproved))));
-                return [.. due.Select(i => Release(collaboration, i, clock))];
-            case CollaborationCancelled cancelled when collaboration.AgreedOffer is { } agreed:
+                return [ledger.Charge($"{id}:charge", id, accepted.Brand, accepted.Price, clock)];
+            case ContractAttached when Schedule(contract) is { } schedule:
+                return [.. schedule.Where(i => i.Trigger == InstalmentTrigger.OnSigning).Select(i => Release(id, contract!, i, clock))];
+            case ContentApproved { DeliverableApproved: true } approved when Schedule(contract) is { } schedule:
+                return ReleaseOnApproval(id, contract!, schedule, approved.Deliverable, approved.AllApproved, clock);
+            case AdReviewRecorded { Passed: true } passed when Schedule(contract) is { } schedule:
+                return ReleaseOnApproval(id, contract!, schedule, passed.Deliverable, passed.AllApproved, clock);
+            case CollaborationCancelled { AgreedPrice: { } price } cancelled:
                 var killFee = contract?.InForce?.Terms.Cancellation.KillFee;
-                var result = ledger.Refund($"{id}:refund", id, collaboration.Brand, collaboration.Creator, agreed.Terms.Price.Currency, RefundCase.Of(cancelled.Cancellation), refunds, killFee, clock);
-                return [result];
+                return [ledger.Refund($"{id}:refund", id, cancelled.Brand, cancelled.Creator, price.Currency, RefundCase.Of(cancelled.Cancellation), refunds, killFee, clock)];
             default:
                 return [];
         }
     }
 
-    private static IReadOnlyList<Instalment>? Schedule(Collaboration collaboration, Contract? contract, DateTimeZone payerZone)
+    // Only the instalments' amounts and triggers are read here, not their due dates, so the zone that dates them
+    // does not matter.
+    private static IReadOnlyList<Instalment>? Schedule(Contract? contract)
     {
-        if (contract?.InForce is not { } version || collaboration.AgreedOffer is null)
+        if (contract?.InForce is not { } version)
         {
             return null;
         }
 
         var terms = PaymentTerms.FromReference(version.Terms.PaymentTerms).GetValueOrThrow();
         var signedAt = contract.Signatures.Where(s => s.Version == version.Number).Max(s => s.SignedAt);
-        return terms.Schedule(version.Terms.Fee, signedAt, payerZone, version.Terms.Deliverables);
+        return terms.Schedule(version.Terms.Fee, signedAt, DateTimeZone.Utc, version.Terms.Deliverables);
     }
 
-    private LedgerResult Release(Collaboration collaboration, Instalment instalment, IClock clock) =>
-        ledger.Release($"{collaboration.Id}:release:{instalment.Number}", collaboration.Id, collaboration.Creator, instalment.Amount, fees, clock);
+    // A deliverable's approval releases its milestone, and the approval of the last one what is due on completion.
+    private IReadOnlyList<LedgerResult> ReleaseOnApproval(CollaborationId id, Contract contract, IReadOnlyList<Instalment> schedule, string deliverable, bool allApproved, IClock clock) =>
+        [.. schedule
+            .Where(i => i.Trigger != InstalmentTrigger.OnSigning && (i.Deliverable == deliverable || (i.Deliverable is null && allApproved)))
+            .Select(i => Release(id, contract, i, clock))];
+
+    private LedgerResult Release(CollaborationId id, Contract contract, Instalment instalment, IClock clock) =>
+        ledger.Release($"{id}:release:{instalment.Number}", id, contract.Creator, instalment.Amount, fees, clock);
 }

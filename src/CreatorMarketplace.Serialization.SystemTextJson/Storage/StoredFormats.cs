@@ -22,8 +22,13 @@ public sealed record StoredFormats
     /// <summary>Campaigns.</summary>
     public SnapshotSchema<CampaignSnapshot> Campaign { get; init; } = new(nameof(Campaigns.Campaign), 1);
 
-    /// <summary>Collaborations: their event histories.</summary>
-    public SnapshotSchema<CollaborationSnapshot> Collaboration { get; init; } = new(nameof(Campaigns.Collaboration), 1);
+    /// <summary>
+    /// Collaborations: their event histories. Version 2 gives the events a payment reads what it needs (the brand
+    /// on an accepted offer, approvals of a deliverable and of all of them, the parties and price on a cancellation);
+    /// a version 1 history is upgraded by working these out from the events before them.
+    /// </summary>
+    public SnapshotSchema<CollaborationSnapshot> Collaboration { get; init; } =
+        new SnapshotSchema<CollaborationSnapshot>(nameof(Campaigns.Collaboration), 2).WithUpgrade(1, CollaborationUpgrades.ToVersion2);
 
     /// <summary>Contracts.</summary>
     public SnapshotSchema<ContractSnapshot> Contract { get; init; } = new(nameof(Contracts.Contract), 1);

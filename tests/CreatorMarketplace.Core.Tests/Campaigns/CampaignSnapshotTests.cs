@@ -27,7 +27,7 @@ public class CampaignSnapshotTests
     {
         var clock = Clock();
         var campaign = Recruiting(clock);
-        campaign.AddCode("GLOW10", clock);
+        campaign.AddCode("GLOW10", clock).ThrowIfNotAllowed();
         for (var i = 0; i < Campaign.MaxOrdersPerCode; i++)
         {
             campaign.LinkOrder("GLOW10", EntityId.New<CollaborationId>(clock), clock).IsDone.ShouldBeTrue();

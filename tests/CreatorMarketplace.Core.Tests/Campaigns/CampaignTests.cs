@@ -53,7 +53,7 @@ public class CampaignTests
         var clock = Clock();
         var campaign = Campaign.Create(EntityId.New<CampaignId>(clock), Glow, Plan(), clock);
         var original = Brief();
-        campaign.SetBrief(original, clock);
+        campaign.SetBrief(original, clock).ThrowIfNotAllowed();
         var events = campaign.PendingEvents.Count;
         var bad = Brief() with
         {
@@ -122,7 +122,7 @@ public class CampaignTests
     {
         var clock = Clock();
         var campaign = Campaign.Create(EntityId.New<CampaignId>(clock), Glow, Plan(), clock);
-        campaign.SetBrief(Brief(), clock);
+        campaign.SetBrief(Brief(), clock).ThrowIfNotAllowed();
         var shorter = Plan() with { Timeline = CampaignTimeline.Create(new LocalDate(2027, 1, 4), new LocalDate(2027, 1, 15), NewYork) };
 
         Should.Throw<DomainValidationException>(() => campaign.Revise(shorter, clock)).Errors.ShouldHaveSingleItem().Field.ShouldBe("Deliverables[0].Due");
@@ -145,7 +145,7 @@ public class CampaignTests
     {
         var clock = Clock();
         var campaign = Recruiting(clock);
-        campaign.AddCode("GLOW-1", clock);
+        campaign.AddCode("GLOW-1", clock).ThrowIfNotAllowed();
         for (var i = 0; i < Campaign.MaxOrdersPerCode; i++)
         {
             campaign.LinkOrder("GLOW-1", EntityId.New<CollaborationId>(clock), clock).IsDone.ShouldBeTrue();

@@ -1,6 +1,7 @@
 using CreatorMarketplace.Campaigns;
 using CreatorMarketplace.Compliance;
 using CreatorMarketplace.Contracts;
+using FsCheck.Fluent;
 using NodaTime;
 using NodaTime.Testing;
 using static CreatorMarketplace.Tests.Campaigns.CampaignFixtures;
@@ -13,9 +14,9 @@ public class CollaborationProperties
     private static readonly string[] Names = ["launch-video", "teaser"];
 
     [Property(MaxTest = 1_000)]
-    public bool Random_commands_never_reach_an_invalid_state_and_a_refused_command_changes_nothing(PositiveInt seed) =>
-        RunSequence(seed.Get, _ => { }) is { } collaboration
-        && Fingerprint(Collaboration.FromHistory(collaboration.History), withPending: false) == Fingerprint(collaboration, withPending: false);
+    public Property Random_commands_never_reach_an_invalid_state_and_a_refused_command_changes_nothing(PositiveInt seed) =>
+        (RunSequence(seed.Get, _ => { }) is { } collaboration
+        && Fingerprint(Collaboration.FromHistory(collaboration.History), withPending: false) == Fingerprint(collaboration, withPending: false)).Label("Random commands never reach an invalid state and a refused command changes nothing");
 
     [Fact]
     public void The_random_sequences_reach_every_status_and_review_state()

@@ -53,9 +53,9 @@ public class CollaborationTests
     {
         var clock = Clock();
         var collaboration = InProduction(clock, rounds: 1);
-        collaboration.SubmitDraft("teaser", "v1", clock);
+        collaboration.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
         collaboration.RequestRevision("teaser", "shorter", clock).IsDone.ShouldBeTrue();
-        collaboration.SubmitDraft("teaser", "v2", clock);
+        collaboration.SubmitDraft("teaser", "v2", clock).ThrowIfNotAllowed();
 
         var refusal = collaboration.RequestRevision("teaser", "shorter still", clock).Refusal;
 
@@ -68,7 +68,7 @@ public class CollaborationTests
     {
         var clock = Clock();
         var collaboration = InProduction(clock);
-        collaboration.SubmitDraft("teaser", "v1", clock);
+        collaboration.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
         var submitted = clock.GetCurrentInstant();
 
         clock.Reset(submitted + Duration.FromDays(14) - Duration.Epsilon);
@@ -87,15 +87,15 @@ public class CollaborationTests
     {
         var clock = Clock();
         var collaboration = InProduction(clock, paid: true);
-        collaboration.SubmitDraft("teaser", "v1", clock);
-        collaboration.ApproveContent("teaser", clock);
+        collaboration.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
+        collaboration.ApproveContent("teaser", clock).ThrowIfNotAllowed();
         collaboration.Deliverable("teaser").Review.ShouldBe(ReviewState.AdReviewing);
 
         collaboration.RecordAdReview("teaser", passed: false, "music not licensed for ads", clock).IsDone.ShouldBeTrue();
         collaboration.Deliverable("teaser").Review.ShouldBe(ReviewState.AdReviewFailed);
         collaboration.SubmitDraft("teaser", "v2", clock).IsDone.ShouldBeTrue();
-        collaboration.ApproveContent("teaser", clock);
-        collaboration.RecordAdReview("teaser", passed: true, null, clock);
+        collaboration.ApproveContent("teaser", clock).ThrowIfNotAllowed();
+        collaboration.RecordAdReview("teaser", passed: true, null, clock).ThrowIfNotAllowed();
 
         collaboration.Deliverable("teaser").Review.ShouldBe(ReviewState.Succeeded);
         collaboration.Deliverable("teaser").RevisionsRequested.ShouldBe(0);
@@ -112,8 +112,8 @@ public class CollaborationTests
         PostRecord Post(Instant at) => new("7302", new Uri("https://www.tiktok.com/@maya.makes/video/7302"), at);
 
         collaboration.RecordPost("teaser", Post(window.Start), clock).Refusal!.Reason.ShouldBe("teaser is no review; only an approved draft may be posted.");
-        collaboration.SubmitDraft("teaser", "v1", clock);
-        collaboration.ApproveContent("teaser", clock);
+        collaboration.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
+        collaboration.ApproveContent("teaser", clock).ThrowIfNotAllowed();
         collaboration.RecordPost("teaser", Post(window.Start - Duration.Epsilon), clock).Refusal!.Reason.ShouldStartWith("posted at 2027-01-05T14:59:59Z, outside teaser's window");
 
         collaboration.RecordPost("teaser", Post(window.Start), clock).IsDone.ShouldBeTrue();
@@ -126,9 +126,9 @@ public class CollaborationTests
         var clock = Clock();
         var collaboration = InProduction(clock);
         clock.AdvanceDays(2);
-        collaboration.SubmitDraft("teaser", "v1", clock);
-        collaboration.ApproveContent("teaser", clock);
-        collaboration.RecordPost("teaser", new PostRecord("7302", new Uri("https://www.tiktok.com/@maya.makes/video/7302"), clock.GetCurrentInstant()), clock);
+        collaboration.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
+        collaboration.ApproveContent("teaser", clock).ThrowIfNotAllowed();
+        collaboration.RecordPost("teaser", new PostRecord("7302", new Uri("https://www.tiktok.com/@maya.makes/video/7302"), clock.GetCurrentInstant()), clock).ThrowIfNotAllowed();
         var missing = DisclosureRules.Default.Check("new serum", brandedContentFlag: true, [Country.US]);
 
         collaboration.Verify("teaser", live: true, missing, Actor.Brand, clock).IsDone.ShouldBeTrue();
@@ -145,7 +145,7 @@ public class CollaborationTests
     {
         var clock = Clock();
         var collaboration = Collaboration.Apply(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
-        collaboration.MakeOffer(Actor.Creator, Offer(1_200m), Now + Duration.FromDays(2), clock);
+        collaboration.MakeOffer(Actor.Creator, Offer(1_200m), Now + Duration.FromDays(2), clock).ThrowIfNotAllowed();
 
         collaboration.AcceptOffer(Actor.Creator, 1, clock).Refusal!.Reason.ShouldBe("offer 1 is the creator's own.");
         collaboration.MakeOffer(Actor.Creator, Offer(1_100m), Now + Duration.FromDays(2), clock).Refusal!.Reason.ShouldBe("the creator's offer 1 is still open; withdraw it first.");
@@ -160,8 +160,8 @@ public class CollaborationTests
     {
         var clock = Clock();
         var collaboration = Collaboration.Invite(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
-        collaboration.MakeOffer(Actor.Brand, Offer(1_000m), Now + Duration.FromDays(3), clock);
-        collaboration.AcceptOffer(Actor.Creator, 1, clock);
+        collaboration.MakeOffer(Actor.Brand, Offer(1_000m), Now + Duration.FromDays(3), clock).ThrowIfNotAllowed();
+        collaboration.AcceptOffer(Actor.Creator, 1, clock).ThrowIfNotAllowed();
         var rivals = SignedContract(clock, Money.Of(5_000m, Currency.USD), brand: Rival, exclusivity: new Exclusivity { Categories = [Cosmetics], Start = Now, End = Now + Duration.FromDays(90) });
 
         var refusal = collaboration.AttachContract(SignedContract(clock, Money.Of(1_000m, Currency.USD)), [rivals], clock).Refusal;
@@ -177,8 +177,8 @@ public class CollaborationTests
     {
         var clock = Clock();
         var collaboration = InProduction(clock);
-        collaboration.SubmitDraft("teaser", "v1", clock);
-        collaboration.SendMessage(Actor.Brand, "Loving it so far!", clock, ["s3://notes/1.pdf"]);
+        collaboration.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
+        collaboration.SendMessage(Actor.Brand, "Loving it so far!", clock, ["s3://notes/1.pdf"]).ThrowIfNotAllowed();
 
         collaboration.Cancel(Actor.Brand, "campaign paused", clock).IsDone.ShouldBeTrue();
 
@@ -203,8 +203,8 @@ public class CollaborationTests
     {
         var clock = Clock();
         var collaboration = InProduction(clock);
-        collaboration.SubmitDraft("teaser", "v1", clock);
-        collaboration.SendMessage(Actor.Creator, "Draft is up", clock);
+        collaboration.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
+        collaboration.SendMessage(Actor.Creator, "Draft is up", clock).ThrowIfNotAllowed();
 
         var replayed = Collaboration.FromHistory(collaboration.History);
 

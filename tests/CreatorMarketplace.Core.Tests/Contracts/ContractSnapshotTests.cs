@@ -28,8 +28,8 @@ public class ContractSnapshotTests
         var clock = Clock();
         var contract = Active(clock);
         clock.AdvanceDays(1);
-        contract.Amend(Terms(Grant(UsageChannel.Organic)) with { Fee = Money.Of(1_800m, Currency.USD) }, "organic only, higher fee", clock);
-        contract.Sign(ContractParty.Creator, "Maya Makes", 2, clock);
+        contract.Amend(Terms(Grant(UsageChannel.Organic)) with { Fee = Money.Of(1_800m, Currency.USD) }, "organic only, higher fee", clock).ThrowIfNotAllowed();
+        contract.Sign(ContractParty.Creator, "Maya Makes", 2, clock).ThrowIfNotAllowed();
         var signedBefore = clock.GetCurrentInstant();
         clock.AdvanceHours(2);
 
@@ -92,7 +92,7 @@ public class ContractSnapshotTests
     {
         var clock = Clock();
         var contract = Active(clock);
-        contract.Amend(Terms() with { Fee = Money.Of(1_800m, Currency.USD) }, "fee raised", clock);
+        contract.Amend(Terms() with { Fee = Money.Of(1_800m, Currency.USD) }, "fee raised", clock).ThrowIfNotAllowed();
         var snapshot = contract.ToSnapshot();
 
         Should.Throw<DomainValidationException>(() => Contract.FromSnapshot(snapshot with { Signatures = [snapshot.Signatures[0]] }, 1))

@@ -63,7 +63,7 @@ public class ContractTests
     {
         var clock = Clock();
         var contract = Draft(clock);
-        contract.Send(clock);
+        contract.Send(clock).ThrowIfNotAllowed();
         contract.Amend(Terms() with { Fee = Money.Of(1_800m, Currency.USD) }, "fee raised", clock).IsDone.ShouldBeTrue();
 
         contract.Sign(ContractParty.Brand, "Ana Brandt", 1, clock).Refusal!.Reason.ShouldBe("version 1 is not the newest; version 2 is the one to sign.");
@@ -77,9 +77,9 @@ public class ContractTests
     {
         var clock = Clock();
         var contract = Draft(clock);
-        contract.Send(clock);
-        contract.Sign(ContractParty.Creator, "Maya Makes", 1, clock);
-        contract.Amend(Terms() with { Fee = Money.Of(1_200m, Currency.USD) }, "fee lowered", clock);
+        contract.Send(clock).ThrowIfNotAllowed();
+        contract.Sign(ContractParty.Creator, "Maya Makes", 1, clock).ThrowIfNotAllowed();
+        contract.Amend(Terms() with { Fee = Money.Of(1_200m, Currency.USD) }, "fee lowered", clock).ThrowIfNotAllowed();
 
         contract.Sign(ContractParty.Brand, "Ana Brandt", 2, clock).IsDone.ShouldBeTrue();
 
@@ -109,10 +109,10 @@ public class ContractTests
         ]);
         contract.PermittedActions.ShouldContain(ContractAction.Sign);
 
-        contract.Sign(ContractParty.Creator, "Maya Makes", 2, clock);
+        contract.Sign(ContractParty.Creator, "Maya Makes", 2, clock).ThrowIfNotAllowed();
         contract.InForce.Number.ShouldBe(1);
         clock.AdvanceHours(2);
-        contract.Sign(ContractParty.Brand, "Ana Brandt", 2, clock);
+        contract.Sign(ContractParty.Brand, "Ana Brandt", 2, clock).ThrowIfNotAllowed();
 
         contract.InForce.Number.ShouldBe(2);
         contract.Status.ShouldBe(ContractStatus.Active);
@@ -141,7 +141,7 @@ public class ContractTests
         var clock = Clock();
         var contract = Draft(clock);
 
-        contract.Amend(Terms() with { Deliverables = [Video(), Video("teaser") with { Quantity = 2 }] }, "teasers added", clock);
+        contract.Amend(Terms() with { Deliverables = [Video(), Video("teaser") with { Quantity = 2 }] }, "teasers added", clock).ThrowIfNotAllowed();
 
         var change = contract.ChangesIn(2).ShouldHaveSingleItem();
         change.Field.ShouldBe("Deliverables[teaser]");

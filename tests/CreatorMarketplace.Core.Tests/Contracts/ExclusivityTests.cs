@@ -53,7 +53,7 @@ public class ExclusivityTests
         var clock = Clock();
         var contract = Active(clock);
         clock.Reset(GrantStart + Duration.FromDays(5));
-        contract.Terminate(ContractParty.Brand, "campaign cancelled", clock);
+        contract.Terminate(ContractParty.Brand, "campaign cancelled", clock).ThrowIfNotAllowed();
 
         ExclusivityConflicts.For([contract], Maya, Offer(Other, Cosmetics)).ShouldBeEmpty();
         ExclusivityConflicts.For([contract], Maya, Offer(Other, Cosmetics, start: GrantStart)).Count.ShouldBe(1);

@@ -1,4 +1,5 @@
 using CreatorMarketplace.Contracts;
+using FsCheck.Fluent;
 using NodaTime;
 using NodaTime.Testing;
 using static CreatorMarketplace.Tests.Contracts.ContractFixtures;
@@ -60,7 +61,7 @@ public class UsageRightsTests
         var signedAt = clock.GetCurrentInstant();
         active.MayUse(Use(UsageChannel.Organic, Country.US, signedAt - Duration.Epsilon)).Reasons.ShouldHaveSingleItem().Code.ShouldBe("rights.contract_not_yet_signed");
         clock.Reset(Inside);
-        active.Terminate(ContractParty.Creator, "brand missed a payment", clock);
+        active.Terminate(ContractParty.Creator, "brand missed a payment", clock).ThrowIfNotAllowed();
 
         active.MayUse(Use(UsageChannel.Organic, Country.US, Inside - Duration.Epsilon)).IsPermitted.ShouldBeTrue();
         active.MayUse(Use(UsageChannel.Organic, Country.US, Inside)).Reasons.ShouldHaveSingleItem().Code.ShouldBe("rights.contract_terminated");
@@ -79,9 +80,9 @@ public class UsageRightsTests
         var clock = Clock();
         var contract = Active(clock);
         clock.Reset(Inside);
-        contract.Amend(Terms(Grant(UsageChannel.Organic)), "no paid use", clock);
-        contract.Sign(ContractParty.Brand, "Ana Brandt", 2, clock);
-        contract.Sign(ContractParty.Creator, "Maya Makes", 2, clock);
+        contract.Amend(Terms(Grant(UsageChannel.Organic)), "no paid use", clock).ThrowIfNotAllowed();
+        contract.Sign(ContractParty.Brand, "Ana Brandt", 2, clock).ThrowIfNotAllowed();
+        contract.Sign(ContractParty.Creator, "Maya Makes", 2, clock).ThrowIfNotAllowed();
 
         contract.MayUse(Use(UsageChannel.Web, Country.US, Inside - Duration.Epsilon)).Reasons.ShouldAllBe(r => r.Code == "rights.channel_not_granted");
         contract.MayUse(Use(UsageChannel.Organic, Country.US, Inside)).AsT0.Version.ShouldBe(2);
@@ -150,30 +151,31 @@ public class UsageRightsTests
     }
 
     [Property(MaxTest = 300)]
-    public bool Narrowing_a_grant_never_permits_more(PositiveInt seed)
+    public Property Narrowing_a_grant_never_permits_more(PositiveInt seed)
     {
         var random = new Random(seed.Get);
         var wide = RandomGrant(random);
         var narrow = Narrowed(wide, random);
 
-        return narrow.IsWithin(wide) && Requests(random).All(r => !narrow.Permits(r.Channel, r.Territory, r.At) || wide.Permits(r.Channel, r.Territory, r.At));
+        return narrow.IsWithin(wide).Label("narrow.IsWithin(wide)")
+            .And((Requests(random).All(r => !narrow.Permits(r.Channel, r.Territory, r.At) || wide.Permits(r.Channel, r.Territory, r.At))).Label("Narrowing a grant never permits more (2)"));
     }
 
     [Property(MaxTest = 200)]
-    public bool Any_permitted_use_is_inside_some_grant_of_the_version_in_force(PositiveInt seed)
+    public Property Any_permitted_use_is_inside_some_grant_of_the_version_in_force(PositiveInt seed)
     {
         var random = new Random(seed.Get);
         var grants = Enumerable.Range(0, random.Next(1, 4)).Select(_ => RandomGrant(random)).ToArray();
         var contract = Active(Clock(), Terms(grants));
 
-        return Requests(random).All(request =>
+        return (Requests(random).All(request =>
         {
             var decision = contract.MayUse(new("launch-video", request.Channel, request.Territory, request.At));
             var inSome = grants.Any(g => g.Permits(request.Channel, request.Territory, request.At));
             return decision.IsPermitted
                 ? inSome && decision.AsT0.Grant.Permits(request.Channel, request.Territory, request.At) && grants[decision.AsT0.GrantNumber - 1] == decision.AsT0.Grant
                 : !inSome || request.Channel == UsageChannel.PaidAmplification || contract.VersionInForceAt(request.At) is null;
-        });
+        })).Label("Any permitted use is inside some grant of the version in force");
     }
 
     private static readonly Country[] Countries = [Country.US, Country.CA, Country.GB, Country.DE, Country.FR, Country.JP];

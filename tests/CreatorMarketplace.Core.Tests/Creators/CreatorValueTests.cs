@@ -1,4 +1,5 @@
 using CreatorMarketplace.Creators;
+using FsCheck.Fluent;
 using NodaTime;
 
 namespace CreatorMarketplace.Tests.Creators;
@@ -24,10 +25,11 @@ public class CreatorValueTests
     }
 
     [Property]
-    public bool A_follower_count_lies_inside_its_tier(NonNegativeInt followers)
+    public Property A_follower_count_lies_inside_its_tier(NonNegativeInt followers)
     {
         var tier = FollowerTier.For(followers.Get);
-        return followers.Get >= tier.MinFollowers && followers.Get < tier.MaxFollowersExclusive;
+        return (followers.Get >= tier.MinFollowers).Label("followers.Get >= tier.MinFollowers")
+            .And((followers.Get < tier.MaxFollowersExclusive).Label("followers.Get < tier.MaxFollowersExclusive"));
     }
 
     [Fact]

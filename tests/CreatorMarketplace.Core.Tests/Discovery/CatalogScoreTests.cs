@@ -1,6 +1,7 @@
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
+using FsCheck.Fluent;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -62,7 +63,7 @@ public class CatalogScoreTests
     }
 
     [Property(MaxTest = 30)]
-    public bool Top_k_equals_a_full_sorts_first_k(PositiveInt seed, PositiveInt k)
+    public Property Top_k_equals_a_full_sorts_first_k(PositiveInt seed, PositiveInt k)
     {
         var (catalog, listings) = Catalog(800, seed.Get).GetAwaiter().GetResult();
         var score = CreatorCatalogContract.RandomCatalogScore(new Random(seed.Get));
@@ -71,7 +72,7 @@ public class CatalogScoreTests
         var top = catalog.ScoreAll(score).Top(count).Select(e => e.Creator.Id);
 
         var sorted = listings.OrderBy(l => score.Score(l) is null).ThenByDescending(l => score.Score(l)).ThenBy(l => l.Id).Take(count).Select(l => l.Id);
-        return top.SequenceEqual(sorted);
+        return top.SequenceEqual(sorted).Label("top.SequenceEqual(sorted)");
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public class CatalogScoreTests
     }
 
     [Property(MaxTest = 40)]
-    public bool A_search_sorted_by_a_catalog_score_equals_a_full_sort(PositiveInt seed)
+    public Property A_search_sorted_by_a_catalog_score_equals_a_full_sort(PositiveInt seed)
     {
         var (catalog, listings) = SharedCatalog.Value.GetAwaiter().GetResult();
         var random = new Random(seed.Get);
@@ -110,7 +111,8 @@ public class CatalogScoreTests
 
         var expected = listings.Where(query.Matches).ToList();
         expected.Sort(query.Compare);
-        return page.TotalCount == expected.Count && page.Items.Select(c => c.Id).SequenceEqual(expected.Take(query.PageSize).Select(c => c.Id));
+        return (page.TotalCount == expected.Count).Label("page.TotalCount == expected.Count")
+            .And((page.Items.Select(c => c.Id).SequenceEqual(expected.Take(query.PageSize).Select(c => c.Id))).Label("page.Items.Select(c => c.Id).SequenceEqual(expected.Take(query.PageSize).Select(c => c.Id))"));
     }
 
     private static readonly Lazy<Task<(InMemoryCreatorCatalog Catalog, List<CreatorListing> Listings)>> SharedCatalog = new(() => Catalog(3_000, seed: 29));

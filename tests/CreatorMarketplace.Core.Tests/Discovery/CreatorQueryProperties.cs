@@ -1,5 +1,6 @@
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
+using FsCheck.Fluent;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -13,18 +14,18 @@ public class CreatorQueryProperties
     private static readonly CreatorSort[] Sorts = [.. CreatorSort.List.OrderBy(sort => sort.Value)];
 
     [Property]
-    public bool The_result_order_is_a_strict_total_order(NonNegativeInt first, NonNegativeInt second, NonNegativeInt sort, bool descending)
+    public Property The_result_order_is_a_strict_total_order(NonNegativeInt first, NonNegativeInt second, NonNegativeInt sort, bool descending)
     {
         var query = new CreatorQuery { Sort = Sorts[sort.Get % Sorts.Length], Descending = descending, Keyword = sort.Get % 2 == 0 ? "a" : null };
         var a = Catalog[first.Get % Catalog.Count];
         var b = Catalog[second.Get % Catalog.Count];
 
-        return Math.Sign(query.Compare(a, b)) == -Math.Sign(query.Compare(b, a))
-            && (query.Compare(a, b) == 0) == (a.Id == b.Id);
+        return (Math.Sign(query.Compare(a, b)) == -Math.Sign(query.Compare(b, a))).Label("Math.Sign(query.Compare(a, b)) == -Math.Sign(query.Compare(b, a))")
+            .And(((query.Compare(a, b) == 0) == (a.Id == b.Id)).Label("(query.Compare(a, b) == 0) == (a.Id == b.Id)"));
     }
 
     [Property(MaxTest = 40)]
-    public bool Paging_by_position_yields_every_match_once_in_order(NonNegativeInt sort, bool descending, PositiveInt pageSize)
+    public Property Paging_by_position_yields_every_match_once_in_order(NonNegativeInt sort, bool descending, PositiveInt pageSize)
     {
         var query = new CreatorQuery
         {
@@ -52,15 +53,15 @@ public class CreatorQueryProperties
             page = page with { After = page.PositionOf(taken[^1]) };
         }
 
-        return paged.Select(c => c.Id).SequenceEqual(expected.Select(c => c.Id));
+        return (paged.Select(c => c.Id).SequenceEqual(expected.Select(c => c.Id))).Label("paged.Select(c => c.Id).SequenceEqual(expected.Select(c => c.Id))");
     }
 
     [Property]
-    public bool Narrowing_a_range_never_adds_matches(NonNegativeInt lower, NonNegativeInt extra)
+    public Property Narrowing_a_range_never_adds_matches(NonNegativeInt lower, NonNegativeInt extra)
     {
         var wide = new CreatorQuery { Followers = new(lower.Get, null) };
         var narrow = wide with { Followers = new(lower.Get, lower.Get + (long)extra.Get) };
 
-        return Catalog.Where(narrow.Matches).All(wide.Matches);
+        return (Catalog.Where(narrow.Matches).All(wide.Matches)).Label("Catalog.Where(narrow.Matches).All(wide.Matches)");
     }
 }

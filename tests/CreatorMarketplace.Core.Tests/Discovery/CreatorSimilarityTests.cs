@@ -1,5 +1,6 @@
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
+using FsCheck.Fluent;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -36,13 +37,14 @@ public class CreatorSimilarityTests
     }
 
     [Property(MaxTest = 50)]
-    public bool Similarity_is_symmetric_and_between_0_and_1(NonNegativeInt first, NonNegativeInt second)
+    public Property Similarity_is_symmetric_and_between_0_and_1(NonNegativeInt first, NonNegativeInt second)
     {
         var a = Catalog[first.Get % Catalog.Count];
         var b = Catalog[second.Get % Catalog.Count];
         var ab = CreatorSimilarity.Between(a, b).Score;
 
-        return ab is >= 0 and <= 1 && Math.Abs(ab - CreatorSimilarity.Between(b, a).Score) < 1e-12;
+        return (ab is >= 0 and <= 1).Label("ab is >= 0 and <= 1")
+            .And((Math.Abs(ab - CreatorSimilarity.Between(b, a).Score) < 1e-12).Label("Math.Abs(ab - CreatorSimilarity.Between(b, a).Score) < 1e-12"));
     }
 
     [Fact]

@@ -1,11 +1,12 @@
 using CreatorMarketplace.Discovery.InMemory;
+using FsCheck.Fluent;
 
 namespace CreatorMarketplace.Tests.Discovery;
 
 public class SortableFloatTests
 {
     [Property(MaxTest = 200)]
-    public bool The_radix_sort_orders_as_a_float_sort_does(float[] values, PositiveInt scale)
+    public Property The_radix_sort_orders_as_a_float_sort_does(float[] values, PositiveInt scale)
     {
         // Short and long runs, negatives and infinities; NaN never reaches it (unreported values are left out).
         var finite = values.Where(v => !float.IsNaN(v)).Select(v => v * (scale.Get % 7 == 0 ? -1 : 1)).ToArray();
@@ -15,7 +16,7 @@ public class SortableFloatTests
         SortableFloat.Sort(keys, new uint[keys.Length]);
 
         // -0 and 0 are equal floats; the keys put -0 first, which a float comparison cannot tell apart.
-        return keys.Select(SortableFloat.ToFloat).SequenceEqual(many.Order());
+        return (keys.Select(SortableFloat.ToFloat).SequenceEqual(many.Order())).Label("keys.Select(SortableFloat.ToFloat).SequenceEqual(many.Order())");
     }
 
     [Fact]

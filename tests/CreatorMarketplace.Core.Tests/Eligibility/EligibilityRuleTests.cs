@@ -1,6 +1,7 @@
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Eligibility;
 using CreatorMarketplace.Tests.Creators;
+using FsCheck.Fluent;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -132,33 +133,35 @@ public class EligibilityRuleTests
     }
 
     [Property]
-    public bool All_of_is_the_conjunction_and_any_of_the_disjunction_of_its_parts(bool[] outcomes)
+    public Property All_of_is_the_conjunction_and_any_of_the_disjunction_of_its_parts(bool[] outcomes)
     {
         var parts = outcomes.Select((passes, i) => Fixed(passes, $"r{i}")).ToArray();
         var all = EligibilityRule<int>.AllOf("all", parts).Evaluate(0, Now);
         var allHolds = all.IsEligible == outcomes.All(o => o) && all.Failures.Count == outcomes.Count(o => !o);
         if (outcomes.Length == 0)
         {
-            return allHolds;
+            return allHolds.Label("allHolds");
         }
 
         var any = EligibilityRule<int>.AnyOf("any", parts).Evaluate(0, Now);
-        return allHolds && any.IsEligible == outcomes.Any(o => o) && (any.IsEligible || any.Failures.Count == outcomes.Length);
+        return allHolds.Label("allHolds")
+            .And((any.IsEligible == outcomes.Any(o => o)).Label("any.IsEligible == outcomes.Any(o => o)"))
+            .And((any.IsEligible || any.Failures.Count == outcomes.Length).Label("(any.IsEligible || any.Failures.Count == outcomes.Length)"));
     }
 
     [Property]
-    public bool Adding_a_rule_to_an_all_of_never_turns_ineligible_into_eligible(bool[] outcomes, bool added)
+    public Property Adding_a_rule_to_an_all_of_never_turns_ineligible_into_eligible(bool[] outcomes, bool added)
     {
         var parts = outcomes.Select((passes, i) => Fixed(passes, $"r{i}")).ToList();
         var before = EligibilityRule<int>.AllOf("all", parts).Evaluate(0, Now);
         var after = EligibilityRule<int>.AllOf("all", [.. parts, Fixed(added, "added")]).Evaluate(0, Now);
 
-        return before.IsEligible || !after.IsEligible;
+        return (before.IsEligible || !after.IsEligible).Label("before.IsEligible || !after.IsEligible");
     }
 
     [Property]
-    public bool Not_inverts_its_rule(bool passes) =>
-        EligibilityRule<int>.Not("not", Fixed(passes, "inner"), "is excluded").Evaluate(0, Now).IsEligible == !passes;
+    public Property Not_inverts_its_rule(bool passes) =>
+        (EligibilityRule<int>.Not("not", Fixed(passes, "inner"), "is excluded").Evaluate(0, Now).IsEligible == !passes).Label("EligibilityRule<int>.Not(\"not\", Fixed(passes, \"inner\"), \"is excluded\").Evaluate(0, Now).IsEligible == !passes");
 
     [Fact]
     public void Composites_refuse_null_rules_and_any_of_needs_an_alternative()

@@ -1,5 +1,6 @@
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Eligibility;
+using FsCheck.Fluent;
 using NodaTime;
 
 namespace CreatorMarketplace.Tests.Eligibility;
@@ -122,13 +123,15 @@ public class PolicyJsonTests
     }
 
     [Property(MaxTest = 200)]
-    public bool Any_policy_reads_back_equal_from_its_json(PositiveInt seed)
+    public Property Any_policy_reads_back_equal_from_its_json(PositiveInt seed)
     {
         var policy = RandomPolicy(new Random(seed.Get));
 
         var read = MarketplacePolicy.FromJson(policy.ToJson());
 
-        return read.IsValid && read.AsT0.Equals(policy) && read.AsT0.ToJson() == policy.ToJson();
+        return read.IsValid.Label("read.IsValid")
+            .And(read.AsT0.Equals(policy).Label("read.AsT0.Equals(policy)"))
+            .And((read.AsT0.ToJson() == policy.ToJson()).Label("read.AsT0.ToJson() == policy.ToJson()"));
     }
 
     private static MarketplacePolicy RandomPolicy(Random random)

@@ -1,5 +1,6 @@
 using CreatorMarketplace.Campaigns;
 using CreatorMarketplace.Payments;
+using FsCheck.Fluent;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -25,13 +26,13 @@ public class ErrorTextTests
     }
 
     [Property(MaxTest = 300)]
-    public bool Bounding_keeps_short_clean_text_and_bounds_the_rest(string? text, byte length)
+    public Property Bounding_keeps_short_clean_text_and_bounds_the_rest(string? text, byte length)
     {
         text ??= string.Empty;
         var bounded = ErrorText.Bound(text, length);
-        return ErrorText.IsUnbounded(text, length)
+        return (ErrorText.IsUnbounded(text, length)
             ? !bounded.Any(char.IsControl) && (text.Length <= length || bounded.EndsWith($"… ({text.Length} characters)", StringComparison.Ordinal))
-            : bounded == text;
+            : bounded == text).Label("Bounding keeps short clean text and bounds the rest");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CreatorMarketplace.Metrics;
+using FsCheck.Fluent;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -22,11 +23,11 @@ public class AttributionTests
     }
 
     [Property]
-    public bool Any_utm_parameters_survive_a_round_trip(NonEmptyString source, NonEmptyString medium, NonEmptyString campaign, string? content)
+    public Property Any_utm_parameters_survive_a_round_trip(NonEmptyString source, NonEmptyString medium, NonEmptyString campaign, string? content)
     {
         if (string.IsNullOrWhiteSpace(source.Get) || string.IsNullOrWhiteSpace(medium.Get) || string.IsNullOrWhiteSpace(campaign.Get))
         {
-            return true;
+            return true.ToProperty();
         }
 
         // Either a parameter breaks the text rule and the link is refused naming it, or the parameters come back exactly.
@@ -35,10 +36,11 @@ public class AttributionTests
         if (new[] { source.Get, medium.Get, campaign.Get, content }.Any(value => value is not null && !TextRule.SingleLine.Allows(value)))
         {
             var refused = Should.Throw<DomainValidationException>(() => TrackingLink.Build(page, utm));
-            return refused.ParamName == "utm" && refused.Errors.Single().Field.StartsWith("utm.utm_", StringComparison.Ordinal);
+            return (refused.ParamName == "utm").Label("refused.ParamName == \"utm\"")
+                .And((refused.Errors.Single().Field.StartsWith("utm.utm_", StringComparison.Ordinal)).Label("refused.Errors.Single().Field.StartsWith(\"utm.utm_\", StringComparison.Ordinal)"));
         }
 
-        return TrackingLink.Parse(TrackingLink.Build(page, utm)) == utm;
+        return (TrackingLink.Parse(TrackingLink.Build(page, utm)) == utm).Label("TrackingLink.Parse(TrackingLink.Build(page, utm)) == utm");
     }
 
     [Fact]

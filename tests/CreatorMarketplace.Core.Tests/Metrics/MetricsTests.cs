@@ -1,4 +1,5 @@
 using CreatorMarketplace.Metrics;
+using FsCheck.Fluent;
 using NodaTime;
 
 namespace CreatorMarketplace.Tests.Metrics;
@@ -101,7 +102,7 @@ public class MetricsTests
     }
 
     [Property]
-    public bool A_roll_up_is_the_ratio_of_the_raw_sums_never_the_mean_of_ratios(NonNegativeInt[] engagements, PositiveInt[] views)
+    public Property A_roll_up_is_the_ratio_of_the_raw_sums_never_the_mean_of_ratios(NonNegativeInt[] engagements, PositiveInt[] views)
     {
         var n = Math.Min(engagements.Length, views.Length);
         var ratios = Enumerable.Range(0, n).Select(i => Ratio.Of(engagements[i].Get, views[i].Get)).ToArray();
@@ -109,12 +110,13 @@ public class MetricsTests
         var rollUp = Ratio.Sum(ratios);
 
         var expected = n == 0 ? (double?)null : engagements.Take(n).Sum(e => (double)e.Get) / views.Take(n).Sum(v => (double)v.Get);
-        return rollUp.Covered == n && (expected is null ? !rollUp.Ratio.IsKnown : Math.Abs(rollUp.Ratio.Value!.Value - expected.Value) <= 1e-12 * Math.Max(1, expected.Value));
+        return (rollUp.Covered == n).Label("rollUp.Covered == n")
+            .And((expected is null ? !rollUp.Ratio.IsKnown : Math.Abs(rollUp.Ratio.Value!.Value - expected.Value) <= 1e-12 * Math.Max(1, expected.Value)).Label("A roll up is the ratio of the raw sums never the mean of ratios (2)"));
     }
 
     [Property]
-    public bool An_undefined_ratio_never_yields_nan_or_infinity(double numerator, double denominator) =>
-        Ratio.Of(numerator, denominator).Value is not { } value || double.IsFinite(value);
+    public Property An_undefined_ratio_never_yields_nan_or_infinity(double numerator, double denominator) =>
+        (Ratio.Of(numerator, denominator).Value is not { } value || double.IsFinite(value)).Label("Ratio.Of(numerator, denominator).Value is not { } value || double.IsFinite(value)");
 }
 
 public class PostMetricsHistoryTests

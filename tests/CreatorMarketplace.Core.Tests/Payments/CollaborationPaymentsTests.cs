@@ -15,14 +15,14 @@ public class CollaborationPaymentsTests
     {
         var clock = Clock();
         var collaboration = Collaboration.Invite(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
-        collaboration.MakeOffer(Actor.Brand, Offer(800m), Now + Duration.FromDays(3), clock);
-        collaboration.MakeOffer(Actor.Creator, Offer(1_000m), Now + Duration.FromDays(3), clock);
-        collaboration.AcceptOffer(Actor.Brand, 2, clock);
+        collaboration.MakeOffer(Actor.Brand, Offer(800m), Now + Duration.FromDays(3), clock).ThrowIfNotAllowed();
+        collaboration.MakeOffer(Actor.Creator, Offer(1_000m), Now + Duration.FromDays(3), clock).ThrowIfNotAllowed();
+        collaboration.AcceptOffer(Actor.Brand, 2, clock).ThrowIfNotAllowed();
         var signed = SignedContract(clock, Money.Of(1_000m, Currency.USD));
         var contract = Contract.Draft(EntityId.New<ContractId>(clock), Glow, Maya, signed.InForce!.Terms with { PaymentTerms = new PaymentTermsReference(paymentTerms) }, clock);
-        contract.Send(clock);
-        contract.Sign(ContractParty.Brand, "Ana Brandt", 1, clock);
-        contract.Sign(ContractParty.Creator, "Maya Makes", 1, clock);
+        contract.Send(clock).ThrowIfNotAllowed();
+        contract.Sign(ContractParty.Brand, "Ana Brandt", 1, clock).ThrowIfNotAllowed();
+        contract.Sign(ContractParty.Creator, "Maya Makes", 1, clock).ThrowIfNotAllowed();
         collaboration.AttachContract(contract, [], clock).ThrowIfNotAllowed();
         return (collaboration, contract, clock);
     }
@@ -31,7 +31,7 @@ public class CollaborationPaymentsTests
     {
         foreach (var e in collaboration.History)
         {
-            payments.Handle(collaboration, e, contract, NewYork, clock).ShouldAllBe(result => result.IsPosted);
+            payments.Handle(e, contract, clock).ShouldAllBe(result => result.IsPosted);
         }
     }
 
@@ -43,8 +43,8 @@ public class CollaborationPaymentsTests
         var (collaboration, contract, clock) = Agreed("net-30");
         foreach (var name in new[] { "launch-video", "teaser" })
         {
-            collaboration.SubmitDraft(name, "v1", clock);
-            collaboration.ApproveContent(name, clock);
+            collaboration.SubmitDraft(name, "v1", clock).ThrowIfNotAllowed();
+            collaboration.ApproveContent(name, clock).ThrowIfNotAllowed();
         }
 
         HandleAll(payments, collaboration, contract, clock);
@@ -57,14 +57,53 @@ public class CollaborationPaymentsTests
     }
 
     [Fact]
+    public void An_event_handled_late_releases_what_it_made_due_then_whatever_the_collaboration_did_since()
+    {
+        var ledger = new EscrowLedger();
+        var payments = new CollaborationPayments(ledger, FeePolicy.None, RefundPolicy.Default);
+        var (collaboration, contract, clock) = Agreed("net-30");
+        foreach (var name in new[] { "launch-video", "teaser" })
+        {
+            collaboration.SubmitDraft(name, "v1", clock).ThrowIfNotAllowed();
+            collaboration.ApproveContent(name, clock).ThrowIfNotAllowed();
+        }
+
+        var approvals = collaboration.History.OfType<ContentApproved>().ToList();
+        payments.Handle(collaboration.History.OfType<OfferAccepted>().Single(), null, clock).ShouldAllBe(result => result.IsPosted);
+
+        // The first approval, delivered by an outbox after the second: one deliverable of two was approved then.
+        payments.Handle(approvals[0], contract, clock).ShouldBeEmpty();
+        ledger.Balance(LedgerAccount.Escrow(collaboration.Id), Currency.USD).ShouldBe(Money.Of(1_000m, Currency.USD));
+        payments.Handle(approvals[1], contract, clock).ShouldHaveSingleItem().IsPosted.ShouldBeTrue();
+        ledger.Balance(LedgerAccount.CreatorPayable(Maya), Currency.USD).ShouldBe(Money.Of(1_000m, Currency.USD));
+    }
+
+    [Fact]
+    public void A_cancellation_before_any_agreement_moves_no_money_and_one_after_carries_the_price_it_refunds()
+    {
+        var clock = Clock();
+        var early = Collaboration.Invite(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
+        early.Cancel(Actor.Brand, "campaign paused", clock).ThrowIfNotAllowed();
+        var (agreed, _, _) = Agreed("net-30");
+        agreed.Cancel(Actor.Creator, "no longer available", clock).ThrowIfNotAllowed();
+
+        var before = early.History.OfType<CollaborationCancelled>().Single();
+        var after = agreed.History.OfType<CollaborationCancelled>().Single();
+
+        before.AgreedPrice.ShouldBeNull();
+        new CollaborationPayments(new EscrowLedger(), FeePolicy.None, RefundPolicy.Default).Handle(before, null, clock).ShouldBeEmpty();
+        (after.Brand, after.Creator, after.AgreedPrice).ShouldBe((Glow, Maya, Money.Of(1_000m, Currency.USD)));
+    }
+
+    [Fact]
     public void Milestone_terms_release_each_deliverables_share_on_its_approval_including_auto_approval()
     {
         var ledger = new EscrowLedger();
         var payments = new CollaborationPayments(ledger, FeePolicy.None, RefundPolicy.Default);
         var (collaboration, contract, clock) = Agreed("milestones");
-        collaboration.SubmitDraft("teaser", "v1", clock);
+        collaboration.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
         clock.AdvanceDays(14);
-        collaboration.ApplyAutoApprovals(clock);
+        collaboration.ApplyAutoApprovals(clock).GetValueOrThrow();
 
         HandleAll(payments, collaboration, contract, clock);
 
@@ -90,8 +129,8 @@ public class CollaborationPaymentsTests
         var ledger = new EscrowLedger();
         var payments = new CollaborationPayments(ledger, FeePolicy.None, RefundPolicy.Default);
         var (collaboration, contract, clock) = Agreed("net-30");
-        collaboration.SubmitDraft("teaser", "v1", clock);
-        collaboration.Cancel(Actor.Brand, "campaign paused", clock);
+        collaboration.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
+        collaboration.Cancel(Actor.Brand, "campaign paused", clock).ThrowIfNotAllowed();
 
         HandleAll(payments, collaboration, contract, clock);
 

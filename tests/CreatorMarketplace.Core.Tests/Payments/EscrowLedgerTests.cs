@@ -50,7 +50,7 @@ public class EscrowLedgerTests
     public void A_release_beyond_what_is_held_is_rejected_and_posts_nothing()
     {
         var ledger = new EscrowLedger();
-        ledger.Charge("charge-1", Collaboration, Brand, Usd(100m), Clock);
+        ledger.Charge("charge-1", Collaboration, Brand, Usd(100m), Clock).GetValueOrThrow();
 
         var refused = ledger.Release("release-1", Collaboration, Creator, Usd(100.01m), FeePolicy.None, Clock).AsT1;
 
@@ -69,10 +69,10 @@ public class EscrowLedgerTests
     public void A_cancellation_is_settled_by_the_refund_policy(string by, string stage, string toBrand, string toCreator)
     {
         var ledger = new EscrowLedger();
-        ledger.Charge("charge-1", Collaboration, Brand, Usd(1_000m), Clock);
+        ledger.Charge("charge-1", Collaboration, Brand, Usd(1_000m), Clock).GetValueOrThrow();
         var cancellation = new CollaborationCancellation(Actor.FromName(by), "changed plans", Clock.GetCurrentInstant(), CancellationStage.FromName(stage));
 
-        ledger.Refund("refund-1", Collaboration, Brand, Creator, Currency.USD, RefundCase.Of(cancellation), RefundPolicy.Default, null, Clock);
+        ledger.Refund("refund-1", Collaboration, Brand, Creator, Currency.USD, RefundCase.Of(cancellation), RefundPolicy.Default, null, Clock).GetValueOrThrow();
 
         ledger.Balance(LedgerAccount.Refunds(Brand), Currency.USD).ToString().ShouldBe(toBrand);
         ledger.Balance(LedgerAccount.CreatorPayable(Creator), Currency.USD).ToString().ShouldBe(toCreator);
@@ -92,8 +92,8 @@ public class EscrowLedgerTests
     public void A_mistake_is_corrected_by_a_reversing_transaction_once()
     {
         var ledger = new EscrowLedger();
-        ledger.Charge("charge-1", Collaboration, Brand, Usd(1_000m), Clock);
-        ledger.Release("release-1", Collaboration, Creator, Usd(1_000m), FivePercentAndThirtyCents, Clock);
+        ledger.Charge("charge-1", Collaboration, Brand, Usd(1_000m), Clock).GetValueOrThrow();
+        ledger.Release("release-1", Collaboration, Creator, Usd(1_000m), FivePercentAndThirtyCents, Clock).GetValueOrThrow();
 
         var correction = ledger.Correct("fix-1", "release-1", "released before approval", Clock).GetValueOrThrow();
 
@@ -305,8 +305,8 @@ public class EscrowLedgerTests
     public void A_payout_or_return_beyond_what_the_account_holds_is_refused_and_exactly_what_it_holds_is_posted()
     {
         var ledger = new EscrowLedger();
-        ledger.Charge("charge-1", Collaboration, Brand, Usd(100m), Clock);
-        ledger.Release("release-1", Collaboration, Creator, Usd(100m), FeePolicy.None, Clock);
+        ledger.Charge("charge-1", Collaboration, Brand, Usd(100m), Clock).GetValueOrThrow();
+        ledger.Release("release-1", Collaboration, Creator, Usd(100m), FeePolicy.None, Clock).GetValueOrThrow();
 
         var over = ledger.PayOut("payout-1", Creator, Usd(100.01m), Clock).AsT1;
         over.Code.ShouldBe("ledger.insufficient_payable");
@@ -334,7 +334,7 @@ public class EscrowLedgerTests
 
         nothing.Code.ShouldBe("ledger.nothing_held");
         nothing.Message.ShouldContain("holds nothing in USD to refund");
-        ledger.Charge("charge-1", Collaboration, Brand, Usd(10m), Clock);
+        ledger.Charge("charge-1", Collaboration, Brand, Usd(10m), Clock).GetValueOrThrow();
         var refund = ledger.Refund("refund-1", Collaboration, Brand, Creator, Currency.USD, RefundCase.BrandCancelledAfterSubmission, RefundPolicy.Default, null, Clock).GetValueOrThrow();
         refund.Kind.ShouldBe("refund");
         refund.Entries.Select(e => (e.To, e.Memo, e.Amount)).ShouldBe(
@@ -367,22 +367,22 @@ public class EscrowLedgerTests
     public void A_correction_that_would_leave_an_account_short_is_refused_and_one_of_a_charge_returns_the_funding()
     {
         var ledger = new EscrowLedger();
-        ledger.Charge("charge-1", Collaboration, Brand, Usd(100m), Clock);
-        ledger.Release("release-1", Collaboration, Creator, Usd(60m), FeePolicy.None, Clock);
+        ledger.Charge("charge-1", Collaboration, Brand, Usd(100m), Clock).GetValueOrThrow();
+        ledger.Release("release-1", Collaboration, Creator, Usd(60m), FeePolicy.None, Clock).GetValueOrThrow();
 
         var short_ = ledger.Correct("fix-1", "charge-1", "charged twice", Clock).AsT1;
 
         short_.Code.ShouldBe("ledger.correction_short");
         short_.Message.ShouldContain("reversing 'charge-1' would leave escrow held:");
-        ledger.PayOut("payout-1", Creator, Usd(60m), Clock);
+        ledger.PayOut("payout-1", Creator, Usd(60m), Clock).GetValueOrThrow();
         ledger.Correct("fix-2", "release-1", "too early", Clock).AsT1.Code.ShouldBe("ledger.correction_short");
-        ledger.Release("release-2", Collaboration, Creator, Usd(40m), FeePolicy.None, Clock);
+        ledger.Release("release-2", Collaboration, Creator, Usd(40m), FeePolicy.None, Clock).GetValueOrThrow();
         ledger.Correct("fix-3", "release-2", "too early", Clock).GetValueOrThrow().Entries.ShouldHaveSingleItem().Memo.ShouldBe("reverses release-2: too early");
 
         var correction = ledger.Correct("fix-4", "release-2", "again", Clock);
         correction.AsT1.Message.ShouldContain("'release-2' was already reversed");
         var fresh = new EscrowLedger();
-        fresh.Charge("charge-1", Collaboration, Brand, Usd(100m), Clock);
+        fresh.Charge("charge-1", Collaboration, Brand, Usd(100m), Clock).GetValueOrThrow();
         var undo = fresh.Correct("fix-1", "charge-1", "charged twice", Clock).GetValueOrThrow();
         (undo.Kind, undo.Reverses).ShouldBe(("correction", "charge-1"));
         fresh.Balance(LedgerAccount.BrandFunding(Brand), Currency.USD).IsZero.ShouldBeTrue();

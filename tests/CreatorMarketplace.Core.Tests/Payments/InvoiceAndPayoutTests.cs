@@ -24,9 +24,9 @@ public class InvoiceAndPayoutTests
         var first = Draft(clock);
         var abandoned = Draft(clock);
         var second = Draft(clock);
-        first.AddLine(new InvoiceLine("Launch video", 1, Usd(1_000m)));
-        second.AddLine(new InvoiceLine("Teaser", 2, Usd(150m)));
-        abandoned.AddLine(new InvoiceLine("Never sent", 1, Usd(1m)));
+        first.AddLine(new InvoiceLine("Launch video", 1, Usd(1_000m))).ThrowIfNotAllowed();
+        second.AddLine(new InvoiceLine("Teaser", 2, Usd(150m))).ThrowIfNotAllowed();
+        abandoned.AddLine(new InvoiceLine("Never sent", 1, Usd(1m))).ThrowIfNotAllowed();
 
         first.Issue(series, clock).IsDone.ShouldBeTrue();
         first.MarkVoid().IsDone.ShouldBeTrue();
@@ -40,15 +40,15 @@ public class InvoiceAndPayoutTests
     {
         var clock = new FakeClock(Now);
         var invoice = Draft(clock);
-        invoice.AddLine(new InvoiceLine("Launch video", 1, Usd(999.99m)));
-        invoice.AddTax(new TaxLine("Sales tax 8.875%", 0.08875m, MidpointRounding.AwayFromZero));
-        invoice.Issue(new DocumentNumbering("GLOW-INV-"), clock);
+        invoice.AddLine(new InvoiceLine("Launch video", 1, Usd(999.99m))).ThrowIfNotAllowed();
+        invoice.AddTax(new TaxLine("Sales tax 8.875%", 0.08875m, MidpointRounding.AwayFromZero)).ThrowIfNotAllowed();
+        invoice.Issue(new DocumentNumbering("GLOW-INV-"), clock).ThrowIfNotAllowed();
 
         invoice.AddLine(new InvoiceLine("Extra", 1, Usd(1m))).Refusal!.Reason.ShouldBe("an issued invoice never changes; correct it with a credit note.");
         invoice.Total.ShouldBe(Usd(1_088.74m));
         var credit = invoice.CreditNote(EntityId.New<InvoiceId>(clock)).GetValueOrThrow();
-        credit.AddLine(new InvoiceLine("Credit: fee reduced", 1, Usd(99.99m)));
-        credit.Issue(new DocumentNumbering("GLOW-CN-"), clock);
+        credit.AddLine(new InvoiceLine("Credit: fee reduced", 1, Usd(99.99m))).ThrowIfNotAllowed();
+        credit.Issue(new DocumentNumbering("GLOW-CN-"), clock).ThrowIfNotAllowed();
 
         credit.CorrectionOf.ShouldBe("GLOW-INV-000001");
         credit.Number.ShouldBe("GLOW-CN-000001");
@@ -60,8 +60,8 @@ public class InvoiceAndPayoutTests
     {
         var clock = new FakeClock(Now);
         var invoice = Draft(clock);
-        invoice.AddLine(new InvoiceLine("Launch video", 1, Usd(100m)));
-        invoice.Issue(new DocumentNumbering("X-"), clock);
+        invoice.AddLine(new InvoiceLine("Launch video", 1, Usd(100m))).ThrowIfNotAllowed();
+        invoice.Issue(new DocumentNumbering("X-"), clock).ThrowIfNotAllowed();
 
         invoice.StatusOn(new LocalDate(2027, 2, 3)).ShouldBe(InvoiceStatus.Issued);
         invoice.StatusOn(new LocalDate(2027, 2, 4)).ShouldBe(InvoiceStatus.Overdue);
@@ -94,9 +94,9 @@ public class InvoiceAndPayoutTests
     {
         var clock = new FakeClock(Now);
         var invoice = Draft(clock);
-        invoice.AddLine(new InvoiceLine("Launch video", 1, Usd(999.99m)));
-        invoice.AddTax(new TaxLine("Sales tax 8.875%", 0.08875m, MidpointRounding.AwayFromZero));
-        invoice.Issue(new DocumentNumbering("GLOW-INV-"), clock);
+        invoice.AddLine(new InvoiceLine("Launch video", 1, Usd(999.99m))).ThrowIfNotAllowed();
+        invoice.AddTax(new TaxLine("Sales tax 8.875%", 0.08875m, MidpointRounding.AwayFromZero)).ThrowIfNotAllowed();
+        invoice.Issue(new DocumentNumbering("GLOW-INV-"), clock).ThrowIfNotAllowed();
         var extra = new InvoiceLine("Extra", 1, Usd(1m));
 
         var restored = Invoice.FromSnapshot(invoice.ToSnapshot(), 3);
@@ -110,7 +110,7 @@ public class InvoiceAndPayoutTests
         invoice.MarkVoid().IsDone.ShouldBeTrue("the original moves on its own");
 
         var draft = Draft(clock);
-        draft.AddLine(extra);
+        draft.AddLine(extra).ThrowIfNotAllowed();
         var snapshot = draft.ToSnapshot();
         var restoredDraft = Invoice.FromSnapshot(snapshot, 1);
         restoredDraft.AddLine(extra).IsDone.ShouldBeTrue();
@@ -165,8 +165,8 @@ public class InvoiceAndPayoutTests
     {
         var clock = new FakeClock(Now);
         var ledger = new EscrowLedger();
-        ledger.Charge("charge", EscrowLedgerTests.Collaboration, Brand, Usd(owed), clock);
-        ledger.Release("release", EscrowLedgerTests.Collaboration, Creator, Usd(owed), FeePolicy.None, clock);
+        ledger.Charge("charge", EscrowLedgerTests.Collaboration, Brand, Usd(owed), clock).GetValueOrThrow();
+        ledger.Release("release", EscrowLedgerTests.Collaboration, Creator, Usd(owed), FeePolicy.None, clock).GetValueOrThrow();
         var gateway = new FakePayoutGateway();
         var forms = new FakeTaxForms();
         return (ledger, gateway, forms, new PayoutDesk(ledger, new FakeExchangeRates().Set(Currency.USD, Currency.EUR, 0.9187m), forms, gateway, clock), clock);
@@ -249,7 +249,7 @@ public class InvoiceAndPayoutTests
         var clock = new FakeClock(Now);
         var series = new DocumentNumbering("INV-");
         var invoice = Draft(clock);
-        invoice.AddLine(new InvoiceLine("Launch video", 1, Usd(1m)));
+        invoice.AddLine(new InvoiceLine("Launch video", 1, Usd(1m))).ThrowIfNotAllowed();
 
         series.Issued.ShouldBe(0);
         invoice.Issue(series, clock).IsDone.ShouldBeTrue();
@@ -294,7 +294,7 @@ public class InvoiceAndPayoutTests
     {
         var clock = new FakeClock(Now);
         var invoice = Draft(clock);
-        invoice.AddLine(new InvoiceLine("Launch video", 1, Usd(100m)));
+        invoice.AddLine(new InvoiceLine("Launch video", 1, Usd(100m))).ThrowIfNotAllowed();
 
         invoice.AddTax(new TaxLine("Tax", decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), MidpointRounding.ToEven)).IsDone.ShouldBeTrue();
 
@@ -321,9 +321,9 @@ public class InvoiceAndPayoutTests
     {
         var clock = new FakeClock(Now);
         var invoice = Draft(clock);
-        invoice.AddLine(new InvoiceLine("Post", 1, Usd(0.25m)));
-        invoice.AddTax(new TaxLine("A", 0.1m, MidpointRounding.ToEven));
-        invoice.AddTax(new TaxLine("B", 0.1m, MidpointRounding.AwayFromZero));
+        invoice.AddLine(new InvoiceLine("Post", 1, Usd(0.25m))).ThrowIfNotAllowed();
+        invoice.AddTax(new TaxLine("A", 0.1m, MidpointRounding.ToEven)).ThrowIfNotAllowed();
+        invoice.AddTax(new TaxLine("B", 0.1m, MidpointRounding.AwayFromZero)).ThrowIfNotAllowed();
 
         invoice.TaxAmounts.Select(t => (t.Tax.Name, t.Amount)).ShouldBe([("A", Usd(0.02m)), ("B", Usd(0.03m))]);
         invoice.Total.ShouldBe(Usd(0.30m));
@@ -344,7 +344,7 @@ public class InvoiceAndPayoutTests
         invoice.StatusOn(new LocalDate(2030, 1, 1)).ShouldBe(InvoiceStatus.Draft);
         series.Issued.ShouldBe(0);
 
-        invoice.AddLine(new InvoiceLine("Launch video", 1, Usd(100m)));
+        invoice.AddLine(new InvoiceLine("Launch video", 1, Usd(100m))).ThrowIfNotAllowed();
         invoice.Issue(series, clock).IsDone.ShouldBeTrue();
         invoice.Issue(series, clock).Refusal.ShouldBe(new NotAllowed("issue", "issued", "an issued invoice never changes; correct it with a credit note."));
         invoice.AddTax(new TaxLine("Tax", 0.1m, MidpointRounding.ToEven)).Refusal!.Action.ShouldBe("add tax");
@@ -365,8 +365,8 @@ public class InvoiceAndPayoutTests
     {
         var clock = new FakeClock(Now);
         var invoice = Draft(clock);
-        invoice.AddLine(new InvoiceLine("Story", 2, Usd(50m)));
-        invoice.AddTax(new TaxLine("VAT 20%", 0.2m, MidpointRounding.ToEven));
+        invoice.AddLine(new InvoiceLine("Story", 2, Usd(50m))).ThrowIfNotAllowed();
+        invoice.AddTax(new TaxLine("VAT 20%", 0.2m, MidpointRounding.ToEven)).ThrowIfNotAllowed();
 
         invoice.ToString().Split(Environment.NewLine).ShouldBe(
         [
@@ -376,7 +376,7 @@ public class InvoiceAndPayoutTests
             "  VAT 20%: USD 20.00",
             "  total USD 120.00",
         ]);
-        invoice.Issue(new DocumentNumbering("INV-"), clock);
+        invoice.Issue(new DocumentNumbering("INV-"), clock).ThrowIfNotAllowed();
         var credit = invoice.CreditNote(EntityId.New<InvoiceId>(clock)).GetValueOrThrow();
         credit.ToString().Split(Environment.NewLine)[0].ShouldBe("Credit note (draft) from Glow Labs to Maya Makes, due 2027-02-03, correcting INV-000001");
         invoice.ToString().Split(Environment.NewLine)[0].ShouldBe("Invoice INV-000001 from Glow Labs to Maya Makes, due 2027-02-03");
@@ -411,8 +411,8 @@ public class InvoiceAndPayoutTests
         var (_, gateway, forms, _, clock) = Desk(100m);
         forms.File(Creator, TaxForm.W9);
         var ledger = new EscrowLedger();
-        ledger.Charge("charge", EscrowLedgerTests.Collaboration, Brand, Usd(100m), clock);
-        ledger.Release("release", EscrowLedgerTests.Collaboration, Creator, Usd(100m), FeePolicy.None, clock);
+        ledger.Charge("charge", EscrowLedgerTests.Collaboration, Brand, Usd(100m), clock).GetValueOrThrow();
+        ledger.Release("release", EscrowLedgerTests.Collaboration, Creator, Usd(100m), FeePolicy.None, clock).GetValueOrThrow();
         var desk = new PayoutDesk(ledger, new FakeExchangeRates().Set(Currency.USD, Currency.GBP, 0m), forms, gateway, clock);
 
         var none = (await desk.PayAsync(EntityId.New<PayoutId>(clock), Creator, Brand, Usd(10m), Currency.EUR)).AsT1;
@@ -432,8 +432,8 @@ public class InvoiceAndPayoutTests
     {
         var clock = new FakeClock(Now);
         var ledger = new EscrowLedger();
-        ledger.Charge("charge", EscrowLedgerTests.Collaboration, Brand, Usd(100m), clock);
-        ledger.Release("release", EscrowLedgerTests.Collaboration, Creator, Usd(100m), FeePolicy.None, clock);
+        ledger.Charge("charge", EscrowLedgerTests.Collaboration, Brand, Usd(100m), clock).GetValueOrThrow();
+        ledger.Release("release", EscrowLedgerTests.Collaboration, Creator, Usd(100m), FeePolicy.None, clock).GetValueOrThrow();
         var rates = new FakeExchangeRates().Set(Currency.USD, Currency.EUR, 0.91876m);
         var gateway = new FakePayoutGateway();
         var desk = new PayoutDesk(ledger, rates, new FakeTaxForms().File(Creator, TaxForm.W8Ben), gateway, clock);

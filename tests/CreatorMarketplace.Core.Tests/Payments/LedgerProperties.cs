@@ -1,4 +1,5 @@
 using CreatorMarketplace.Payments;
+using FsCheck.Fluent;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -19,7 +20,7 @@ public class LedgerProperties
     private static readonly Currency[] Currencies = [Currency.USD, Currency.JPY];
 
     [Property(MaxTest = 500)]
-    public bool Any_sequence_keeps_the_ledger_balanced_and_escrow_never_negative(PositiveInt seed)
+    public Property Any_sequence_keeps_the_ledger_balanced_and_escrow_never_negative(PositiveInt seed)
     {
         var random = new Random(seed.Get);
         var clock = new FakeClock(Instant.FromUtc(2027, 1, 4, 15, 0));
@@ -51,12 +52,12 @@ public class LedgerProperties
 
             if (result is { IsPosted: false } && EscrowLedgerAtomicityTests.State(ledger) != before)
             {
-                return false;
+                return false.Label($"step {step}: a refused posting changed the ledger");
             }
 
             if (!Holds(ledger))
             {
-                return false;
+                return false.Label($"step {step}: the ledger is unbalanced or an escrow balance is negative");
             }
         }
 
@@ -66,7 +67,7 @@ public class LedgerProperties
         var accounts = ledger.Entries.SelectMany(e => new[] { (e.From, e.Amount.Currency), (e.To, e.Amount.Currency) }).Distinct();
         if (!restored.Entries.SequenceEqual(ledger.Entries) || accounts.Any(a => restored.Balance(a.Item1, a.Item2) != ledger.Balance(a.Item1, a.Item2)))
         {
-            return false;
+            return false.Label("a ledger restored from its transactions holds other entries or balances");
         }
 
         foreach (var transaction in ledger.Transactions.Where(t => t.Kind == "charge"))
@@ -78,12 +79,12 @@ public class LedgerProperties
             if (!repeated.IsPosted || !repeated.AsT0.Entries.SequenceEqual(transaction.Entries)
                 || restored.Charge(transaction.Key, collaboration, brand, Money.FromMinorUnits(entry.Amount.MinorUnits == 1 ? 2 : entry.Amount.MinorUnits - 1, entry.Amount.Currency), clock).IsPosted)
             {
-                return false;
+                return false.Label($"a restored ledger answers the repeated charge {transaction.Key} otherwise");
             }
         }
 
         // A payout id pays once at the gateway, however often it was retried.
-        return gateway.Transfers.Select(t => t.IdempotencyKey).Distinct().Count() == gateway.Transfers.Count;
+        return (gateway.Transfers.Select(t => t.IdempotencyKey).Distinct().Count() == gateway.Transfers.Count).Label("gateway.Transfers.Select(t => t.IdempotencyKey).Distinct().Count() == gateway.Transfers.Count");
     }
 
     private static LedgerResult? Pay(PayoutDesk desk, FakePayoutGateway gateway, Random random, CreatorId creator, BrandId brand, Money amount, IClock clock)

@@ -1,5 +1,6 @@
 using CreatorMarketplace.Contracts;
 using CreatorMarketplace.Payments;
+using FsCheck.Fluent;
 using NodaTime;
 
 namespace CreatorMarketplace.Tests.Payments;
@@ -67,7 +68,7 @@ public class PaymentTermsTests
     }
 
     [Property(MaxTest = 300)]
-    public bool Every_schedule_adds_up_exactly_to_the_fee(PositiveInt minorUnits, byte kind, byte percent)
+    public Property Every_schedule_adds_up_exactly_to_the_fee(PositiveInt minorUnits, byte kind, byte percent)
     {
         var fee = Money.FromMinorUnits(minorUnits.Get, Currency.JPY);
         var terms = (kind % 4) switch
@@ -80,8 +81,8 @@ public class PaymentTermsTests
 
         var schedule = terms.Schedule(fee, SignedAt, NewYork, Three);
 
-        return Money.Sum(schedule.Select(i => i.Amount), Currency.JPY) == fee
-            && schedule.Select(i => i.Number).SequenceEqual(Enumerable.Range(1, schedule.Count));
+        return (Money.Sum(schedule.Select(i => i.Amount), Currency.JPY) == fee).Label("Money.Sum(schedule.Select(i => i.Amount), Currency.JPY) == fee")
+            .And((schedule.Select(i => i.Number).SequenceEqual(Enumerable.Range(1, schedule.Count))).Label("schedule.Select(i => i.Number).SequenceEqual(Enumerable.Range(1, schedule.Count))"));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Scoring;
+using FsCheck.Fluent;
 
 namespace CreatorMarketplace.Tests.Scoring;
 
@@ -55,7 +56,7 @@ public class ScoringTests
     }
 
     [Property(MaxTest = 300)]
-    public bool Scores_are_deterministic_within_0_to_100_and_monotone_in_each_component(PositiveInt seed)
+    public Property Scores_are_deterministic_within_0_to_100_and_monotone_in_each_component(PositiveInt seed)
     {
         var random = new Random(seed.Get);
         double? Maybe(double value) => random.Next(5) == 0 ? null : value;
@@ -78,9 +79,9 @@ public class ScoringTests
         var score = ScoringModel.Default.Score(inputs);
         var again = ScoringModel.Default.Score(inputs);
         var improved = ScoringModel.Default.Score(better);
-        return score.Value == again.Value
-            && (score.Value is null || score.Value is >= 0 and <= 100)
-            && (score.Value is null || improved.Value >= score.Value - 1e-9);
+        return (score.Value == again.Value).Label("score.Value == again.Value")
+            .And((score.Value is null || score.Value is >= 0 and <= 100).Label("(score.Value is null || score.Value is >= 0 and <= 100)"))
+            .And((score.Value is null || improved.Value >= score.Value - 1e-9).Label("(score.Value is null || improved.Value >= score.Value - 1e-9)"));
     }
 
     [Fact]

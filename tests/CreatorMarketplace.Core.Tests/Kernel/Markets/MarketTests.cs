@@ -1,3 +1,5 @@
+using FsCheck.Fluent;
+
 namespace CreatorMarketplace.Tests.Kernel;
 
 public class MarketTests
@@ -100,13 +102,14 @@ public class MarketTests
 public class MarketProperties
 {
     [Property]
-    public bool Every_generated_handle_is_valid_again(Handle handle) =>
-        Handle.Validate(handle.Platform, handle.ToString()).Match(h => h == handle, _ => false);
+    public Property Every_generated_handle_is_valid_again(Handle handle) =>
+        (Handle.Validate(handle.Platform, handle.ToString()).Match(h => h == handle, _ => false)).Label("Handle.Validate(handle.Platform, handle.ToString()).Match(h => h == handle, _ => false)");
 
     [Property]
-    public bool Country_codes_round_trip(Country country) =>
-        Country.FromCode(country.Code) == country && Country.FromValue(country.NumericCode) == country;
+    public Property Country_codes_round_trip(Country country) =>
+        (Country.FromCode(country.Code) == country).Label("Country.FromCode(country.Code) == country")
+            .And((Country.FromValue(country.NumericCode) == country).Label("Country.FromValue(country.NumericCode) == country"));
 
     [Property]
-    public bool Language_codes_round_trip(Language language) => Language.FromCode(language.Code) == language;
+    public Property Language_codes_round_trip(Language language) => (Language.FromCode(language.Code) == language).Label("Language.FromCode(language.Code) == language");
 }

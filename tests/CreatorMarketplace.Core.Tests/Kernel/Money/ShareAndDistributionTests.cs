@@ -1,3 +1,5 @@
+using FsCheck.Fluent;
+
 namespace CreatorMarketplace.Tests.Kernel;
 
 public class ShareAndDistributionTests
@@ -244,24 +246,24 @@ public class ShareAndDistributionTests
 public class DistributionProperties
 {
     [Property]
-    public bool Normalized_weights_sum_to_one_and_keep_their_ratios(NonEmptyArray<PositiveInt> weights)
+    public Property Normalized_weights_sum_to_one_and_keep_their_ratios(NonEmptyArray<PositiveInt> weights)
     {
         var given = weights.Get.Select((w, i) => KeyValuePair.Create(i, (double)w.Get)).ToArray();
         var distribution = Distribution.Normalize(given);
         var total = given.Sum(pair => pair.Value);
 
-        return Math.Abs(distribution.Total - 1d) < 1e-9
-            && given.All(pair => Math.Abs(distribution[pair.Key].Fraction - (pair.Value / total)) < 1e-12);
+        return (Math.Abs(distribution.Total - 1d) < 1e-9).Label("Math.Abs(distribution.Total - 1d) < 1e-9")
+            .And((given.All(pair => Math.Abs(distribution[pair.Key].Fraction - (pair.Value / total)) < 1e-12)).Label("given.All(pair => Math.Abs(distribution[pair.Key].Fraction - (pair.Value / total)) < 1e-12)"));
     }
 
     [Property]
-    public bool A_generated_distribution_validates_again(Distribution<Country> audience) =>
-        Distribution.Validate(audience.Select(pair => KeyValuePair.Create(pair.Key, pair.Value.Fraction)), tolerance: 1e-9).IsValid;
+    public Property A_generated_distribution_validates_again(Distribution<Country> audience) =>
+        (Distribution.Validate(audience.Select(pair => KeyValuePair.Create(pair.Key, pair.Value.Fraction)), tolerance: 1e-9).IsValid).Label("A generated distribution validates again");
 
     [Property]
-    public bool Normalizing_twice_changes_nothing_measurable(Distribution<Country> audience)
+    public Property Normalizing_twice_changes_nothing_measurable(Distribution<Country> audience)
     {
         var again = audience.Normalized();
-        return audience.Keys.All(key => Math.Abs(again[key].Fraction - audience[key].Fraction) < 1e-12);
+        return (audience.Keys.All(key => Math.Abs(again[key].Fraction - audience[key].Fraction) < 1e-12)).Label("audience.Keys.All(key => Math.Abs(again[key].Fraction - audience[key].Fraction) < 1e-12)");
     }
 }

@@ -83,9 +83,9 @@ public class TextRuleTests
             var wellFormed = Encodes(text);
             var singleLine = wellFormed && !text.Any(c => c < ' ');
             var multiLine = wellFormed && !text.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r'));
-            return TextRule.SingleLine.Allows(text) == singleLine
-                && TextRule.MultiLine.Allows(text) == multiLine
-                && (TextRule.MultiLine.Check(text, "f") is not { } error || error.Message.Contains("position", StringComparison.Ordinal));
+            return (TextRule.SingleLine.Allows(text) == singleLine).Label("SingleLine allows exactly well-formed text without controls")
+                .And((TextRule.MultiLine.Allows(text) == multiLine).Label("MultiLine allows exactly well-formed text without controls but tab and line breaks"))
+                .And((TextRule.MultiLine.Check(text, "f") is not { } error || error.Message.Contains("position", StringComparison.Ordinal)).Label("a refusal names the position"));
         });
 
     private static bool Encodes(string text)

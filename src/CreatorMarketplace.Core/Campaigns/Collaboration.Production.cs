@@ -1,0 +1,243 @@
+using CreatorMarketplace.Compliance;
+using NodaTime;
+
+namespace CreatorMarketplace.Campaigns;
+
+// Production: drafts, content and ad reviews, auto-approval, posting and verification of each deliverable.
+public sealed partial class Collaboration
+{
+    /// <summary>The creator submits a draft of a deliverable: the first, or a new one after a failed review.</summary>
+    /// <param name="deliverable">The deliverable's name.</param>
+    /// <param name="content">A reference to the content; not blank.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> when a draft is under review or approved.</returns>
+    /// <exception cref="ArgumentException">No such deliverable, or content that is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
+    public ActionResult SubmitDraft(string deliverable, string content, IClock clock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(content);
+        TextRule.MultiLine.Require(content, nameof(content));
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Refuse(CollaborationAction.SubmitDraft) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var progress = Deliverable(deliverable);
+        if (!progress.Review.AcceptsNewDraft)
+        {
+            return NotAllowedNow(CollaborationAction.SubmitDraft, $"draft {progress.Drafts.Count} of {deliverable} is {progress.Review}.");
+        }
+
+        Record(new DraftSubmitted(Id, Actor.Creator, clock.GetCurrentInstant(), deliverable, progress.Drafts.Count + 1, content));
+        return ActionResult.Done;
+    }
+
+    /// <summary>The brand approves the content of the draft under review.</summary>
+    /// <param name="deliverable">The deliverable's name.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> when no draft awaits content review.</returns>
+    /// <exception cref="ArgumentException">No such deliverable.</exception>
+    public ActionResult ApproveContent(string deliverable, IClock clock) =>
+        Review(deliverable, clock, (progress, now) => ContentApproval(Actor.Brand, now, progress));
+
+    /// <summary>
+    /// The brand fails the content of the draft under review and asks for a revision; the contract bounds how many
+    /// it may ask for, and a draft left past the auto-approval period can no longer be sent back.
+    /// </summary>
+    /// <param name="deliverable">The deliverable's name.</param>
+    /// <param name="notes">What to change; not blank.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> when no draft awaits content review, the rounds are used up, or the draft counts as approved.</returns>
+    /// <exception cref="ArgumentException">No such deliverable, or notes that are blank or break <see cref="TextRule.MultiLine"/>.</exception>
+    public ActionResult RequestRevision(string deliverable, string notes, IClock clock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(notes);
+        TextRule.MultiLine.Require(notes, nameof(notes));
+        return Review(deliverable, clock, (progress, now) =>
+        {
+            var draft = progress.Drafts[^1];
+            if (now >= draft.SubmittedAt + Policy.AutoApprovalAfter)
+            {
+                return NotAllowedNow(CollaborationAction.ReviewContent, $"draft {draft.Version} of {deliverable} counts as approved since {draft.SubmittedAt + Policy.AutoApprovalAfter}, {Policy.AutoApprovalAfter.Days} days after it was submitted without a review.");
+            }
+
+            var used = RevisionRounds switch
+            {
+                0 => $"the contract allows no revisions of {deliverable}",
+                1 => $"the one revision round of {deliverable} is used",
+                _ => $"all {RevisionRounds} revision rounds of {deliverable} are used",
+            };
+            return progress.RevisionsRequested >= RevisionRounds
+                ? NotAllowedNow(CollaborationAction.ReviewContent, $"{used}; approve the draft or cancel.")
+                : new RevisionRequested(Id, Actor.Brand, now, deliverable, draft.Version, notes);
+        });
+    }
+
+    /// <summary>Records the platform's ad review of the draft under ad review.</summary>
+    /// <param name="deliverable">The deliverable's name.</param>
+    /// <param name="passed">Whether it passed.</param>
+    /// <param name="reason">Why it failed; required when it did.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> when no draft is under ad review.</returns>
+    /// <exception cref="ArgumentException">No such deliverable, a failure without a reason, or a reason that breaks <see cref="TextRule.MultiLine"/>.</exception>
+    public ActionResult RecordAdReview(string deliverable, bool passed, string? reason, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (!passed)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+            TextRule.MultiLine.Require(reason, nameof(reason));
+        }
+
+        if (Refuse(CollaborationAction.RecordAdReview) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var progress = Deliverable(deliverable);
+        if (progress.Review != ReviewState.AdReviewing)
+        {
+            return NotAllowedNow(CollaborationAction.RecordAdReview, $"{deliverable} is {progress.Review}, not ad reviewing.");
+        }
+
+        Record(new AdReviewRecorded(Id, Actor.Brand, clock.GetCurrentInstant(), deliverable, progress.Drafts.Count, passed, passed ? null : reason, passed && OthersApproved(deliverable)));
+        return ActionResult.Done;
+    }
+
+    /// <summary>
+    /// Approves every draft the brand has left in content review for the policy's period (14 days by default).
+    /// Run it from a scheduled job; the injected clock decides what is due.
+    /// </summary>
+    /// <param name="clock">The clock.</param>
+    /// <returns>The deliverables approved (none when nothing is due), or <see cref="NotAllowed"/> outside production.</returns>
+    public ActionResult<IReadOnlyList<string>> ApplyAutoApprovals(IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Refuse(CollaborationAction.AutoApprove) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var now = clock.GetCurrentInstant();
+        var due = _deliverables
+            .Where(progress => progress.Review == ReviewState.ContentReviewing && now >= progress.Drafts[^1].SubmittedAt + Policy.AutoApprovalAfter)
+            .ToList();
+        foreach (var progress in due)
+        {
+            Record(ContentApproval(Actor.System, now, progress));
+        }
+
+        return ActionResult<IReadOnlyList<string>>.Done([.. due.Select(progress => progress.Name)]);
+    }
+
+    /// <summary>The creator records that an approved deliverable was posted, inside its posting window.</summary>
+    /// <param name="deliverable">The deliverable's name.</param>
+    /// <param name="post">The post; not in the future.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> when the draft is not approved, it is already posted, or the post is outside the window.</returns>
+    /// <exception cref="ArgumentException">No such deliverable, a post dated after now, or a post id that is blank or breaks <see cref="TextRule.SingleLine"/>.</exception>
+    public ActionResult RecordPost(string deliverable, PostRecord post, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        ArgumentException.ThrowIfNullOrWhiteSpace(post.PostId, nameof(post));
+        TextRule.SingleLine.Require(post.PostId, nameof(post), $"{nameof(post)}.{nameof(PostRecord.PostId)}");
+        ArgumentNullException.ThrowIfNull(clock);
+        var now = clock.GetCurrentInstant();
+        if (post.PostedAt > now)
+        {
+            throw new ArgumentException($"post: a post cannot be recorded before it goes live ({post.PostedAt}, now {now}).", nameof(post));
+        }
+
+        if (Refuse(CollaborationAction.RecordPost) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var progress = Deliverable(deliverable);
+        if (progress.Post is { } posted)
+        {
+            return NotAllowedNow(CollaborationAction.RecordPost, $"{deliverable} was already posted at {posted.PostedAt}.");
+        }
+
+        if (!progress.IsApproved)
+        {
+            return NotAllowedNow(CollaborationAction.RecordPost, $"{deliverable} is {progress.Review}; only an approved draft may be posted.");
+        }
+
+        if (!progress.Window.Contains(post.PostedAt))
+        {
+            return NotAllowedNow(CollaborationAction.RecordPost, $"posted at {post.PostedAt}, outside {deliverable}'s window {progress.Window}.");
+        }
+
+        Record(new PostRecorded(Id, Actor.Creator, now, deliverable, post));
+        return ActionResult.Done;
+    }
+
+    /// <summary>
+    /// Records the check of a post: live, and disclosed as the contract requires. When every deliverable has
+    /// passed, the collaboration is completed. A failed check can be repeated once the post is fixed.
+    /// </summary>
+    /// <param name="deliverable">The deliverable's name.</param>
+    /// <param name="live">Whether the post was live.</param>
+    /// <param name="disclosure">The disclosure check of the post (see <see cref="DisclosureDuty.Check"/>).</param>
+    /// <param name="by">Who checked.</param>
+    /// <param name="clock">The clock.</param>
+    /// <returns>Done, or <see cref="NotAllowed"/> when the deliverable is not posted or has already passed.</returns>
+    /// <exception cref="ArgumentException">No such deliverable.</exception>
+    public ActionResult Verify(string deliverable, bool live, DisclosureResult disclosure, Actor by, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(disclosure);
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Refuse(CollaborationAction.Verify) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var progress = Deliverable(deliverable);
+        if (progress.Post is null || progress.IsVerified)
+        {
+            return NotAllowedNow(CollaborationAction.Verify, progress.Post is null ? $"{deliverable} has not been posted." : $"{deliverable} has already passed its verification.");
+        }
+
+        var now = clock.GetCurrentInstant();
+        Record(new PostVerified(Id, by, now, deliverable, new Verification(live, disclosure, now)));
+        if (_deliverables.TrueForAll(item => item.IsVerified))
+        {
+            Record(new CollaborationCompleted(Id, by, now));
+        }
+
+        return ActionResult.Done;
+    }
+
+    private ActionResult Review(string deliverable, IClock clock, Func<DeliverableProgress, Instant, OneOf.OneOf<CollaborationEvent, NotAllowed>> decide)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Refuse(CollaborationAction.ReviewContent) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var progress = Deliverable(deliverable);
+        if (progress.Review != ReviewState.ContentReviewing)
+        {
+            return NotAllowedNow(CollaborationAction.ReviewContent, $"{deliverable} is {progress.Review}; no draft awaits content review.");
+        }
+
+        return decide(progress, clock.GetCurrentInstant()).Match<ActionResult>(
+            e =>
+            {
+                Record(e);
+                return ActionResult.Done;
+            },
+            notAllowed => notAllowed);
+    }
+
+    // The approval of a draft's content, saying whether it approves the deliverable (unless an ad review follows) and
+    // with it every deliverable: what a payment handler needs from the event alone.
+    private ContentApproved ContentApproval(Actor by, Instant now, DeliverableProgress progress) =>
+        new(Id, by, now, progress.Name, progress.Drafts.Count, !RequiresAdReview, !RequiresAdReview && OthersApproved(progress.Name));
+
+    private bool OthersApproved(string deliverable) => _deliverables.TrueForAll(progress => progress.Name == deliverable || progress.IsApproved);
+
+}

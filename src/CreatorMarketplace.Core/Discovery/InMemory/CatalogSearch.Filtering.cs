@@ -176,6 +176,22 @@ internal sealed partial class CatalogSearch
 
     private const int SampleWords = 64;
 
+    // Keeps the rows whose folded text has the keyword: one ordinal search per candidate, nothing folded or allocated.
+    private void KeepKeywordMatches(byte[] keyword)
+    {
+        for (var word = 0; word < _words; word++)
+        {
+            for (var bits = _match[word]; bits != 0; bits &= bits - 1)
+            {
+                var bit = Bits.LowestBit(bits);
+                if (_snapshot.FoldedAt(Bits.LowestRow(word, bit)).RankOf(keyword) == 0)
+                {
+                    _match[word] &= ~bit;
+                }
+            }
+        }
+    }
+
     private void CheckOnListings(bool everyRow)
     {
         for (var word = 0; word < _words; word++)
@@ -185,7 +201,7 @@ internal sealed partial class CatalogSearch
             {
                 var bit = Bits.LowestBit(bits);
                 bits ^= bit;
-                if (!_query.Matches(_snapshot.ListingAt(Bits.LowestRow(word, bit))))
+                if (!_onListings.Matches(_snapshot.ListingAt(Bits.LowestRow(word, bit))))
                 {
                     _match[word] &= ~bit;
                 }

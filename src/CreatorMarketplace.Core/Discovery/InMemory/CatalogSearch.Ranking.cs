@@ -231,7 +231,7 @@ internal sealed partial class CatalogSearch
                 var row = Bits.LowestRow(word, bits);
                 bits &= bits - 1;
                 var listing = _snapshot.ListingAt(row);
-                var position = query.PositionOf(listing);
+                var position = PositionOf(row, listing);
                 if (query.After is { } after && query.Compare(position, after) <= 0)
                 {
                     continue;
@@ -256,6 +256,18 @@ internal sealed partial class CatalogSearch
         }
 
         return (page, remaining > query.PageSize ? last : null);
+    }
+
+    // A listing's place in the query's order, its keyword rank read from the row's folded text rather than folded again.
+    private SearchPosition PositionOf(int row, CreatorListing listing)
+    {
+        var position = _onListings.PositionOf(listing);
+        if (_keyword is null || _query.Sort != CreatorSort.Relevance)
+        {
+            return position;
+        }
+
+        return position with { Rank = _snapshot.FoldedAt(row).RankOf(_keyword) };
     }
 
     /// <summary>The largest <c>capacity</c> values offered, with the least of them on top.</summary>

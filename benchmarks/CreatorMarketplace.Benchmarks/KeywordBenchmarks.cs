@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
-using CreatorMarketplace.Testing;
 using NodaTime;
 
 namespace CreatorMarketplace.Benchmarks;
@@ -31,14 +30,7 @@ public class KeywordBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var generator = new CreatorGenerator(2026, new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0)));
-        _listings = generator.Generate(Creators).Select(creator => creator.ToListing()).ToList();
-        _catalog = new InMemoryCreatorCatalog();
-        foreach (var listing in _listings)
-        {
-            _catalog.UpsertAsync(listing).AsTask().GetAwaiter().GetResult();
-        }
-
+        (_listings, _catalog) = GeneratedCatalog.Create(Creators, new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0)));
         var (linq, lambdas, catalog) = (QueryWithLinq(), LambdasWithLinq(), Catalog());
         if (linq.Item1 != lambdas.Item1 || linq.Item1 != catalog.TotalCount)
         {

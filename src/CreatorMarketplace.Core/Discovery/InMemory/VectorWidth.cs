@@ -19,8 +19,6 @@ internal interface IVectorWidth<TVector, T>
     where TVector : struct
     where T : struct
 {
-    static abstract bool IsHardwareAccelerated { get; }
-
     static abstract int Count { get; }
 
     static abstract TVector Zero { get; }
@@ -67,8 +65,6 @@ internal interface IVectorWidth<TVector, T>
 internal readonly struct Width128<T> : IVectorWidth<Vector128<T>, T>
     where T : struct
 {
-    public static bool IsHardwareAccelerated => Vector128.IsHardwareAccelerated;
-
     public static int Count => Vector128<T>.Count;
 
     public static Vector128<T> Zero => Vector128<T>.Zero;
@@ -131,8 +127,6 @@ internal readonly struct Width128<T> : IVectorWidth<Vector128<T>, T>
 internal readonly struct Width256<T> : IVectorWidth<Vector256<T>, T>
     where T : struct
 {
-    public static bool IsHardwareAccelerated => Vector256.IsHardwareAccelerated;
-
     public static int Count => Vector256<T>.Count;
 
     public static Vector256<T> Zero => Vector256<T>.Zero;
@@ -195,8 +189,6 @@ internal readonly struct Width256<T> : IVectorWidth<Vector256<T>, T>
 internal readonly struct Width512<T> : IVectorWidth<Vector512<T>, T>
     where T : struct
 {
-    public static bool IsHardwareAccelerated => Vector512.IsHardwareAccelerated;
-
     public static int Count => Vector512<T>.Count;
 
     public static Vector512<T> Zero => Vector512<T>.Zero;

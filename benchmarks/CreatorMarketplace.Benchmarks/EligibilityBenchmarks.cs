@@ -3,7 +3,6 @@ using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
 using CreatorMarketplace.Eligibility;
-using CreatorMarketplace.Testing;
 using NodaTime;
 
 namespace CreatorMarketplace.Benchmarks;
@@ -36,14 +35,7 @@ public class EligibilityBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var generator = new CreatorGenerator(2026, new NodaTime.Testing.FakeClock(AsOf - Duration.FromDays(1)));
-        _listings = generator.Generate(Creators).Select(creator => creator.ToListing()).ToList();
-        _catalog = new InMemoryCreatorCatalog();
-        foreach (var listing in _listings)
-        {
-            _catalog.UpsertAsync(listing).AsTask().GetAwaiter().GetResult();
-        }
-
+        (_listings, _catalog) = GeneratedCatalog.Create(Creators, new NodaTime.Testing.FakeClock(AsOf - Duration.FromDays(1)));
         var eligible = _listings.Count(listing => Policy.ForCreators.Evaluate(listing, AsOf).IsEligible);
         Console.WriteLine($"// eligible: {eligible:N0} of {Creators:N0}");
     }

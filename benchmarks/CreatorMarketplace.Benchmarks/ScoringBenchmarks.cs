@@ -4,7 +4,6 @@ using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
 using CreatorMarketplace.Scoring;
-using CreatorMarketplace.Testing;
 using NodaTime;
 
 namespace CreatorMarketplace.Benchmarks;
@@ -39,13 +38,7 @@ public class ScoringBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _listings = new CreatorGenerator(2026, _clock).Generate(Creators).Select(creator => creator.ToListing()).ToList();
-        _catalog = new InMemoryCreatorCatalog();
-        foreach (var listing in _listings)
-        {
-            _catalog.UpsertAsync(listing).AsTask().GetAwaiter().GetResult();
-        }
-
+        (_listings, _catalog) = GeneratedCatalog.Create(Creators, _clock);
         Console.WriteLine($"// matches of the six filters: {_listings.Count(Query.Matches):N0}; peer groups: {_catalog.BenchmarkPeers(PeerMetric.EngagementRate).Groups.Count:N0}");
     }
 

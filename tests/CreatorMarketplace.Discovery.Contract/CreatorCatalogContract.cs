@@ -197,6 +197,57 @@ public abstract class CreatorCatalogContract
     }
 
     [SkippableFact]
+    public async Task Keywords_match_folded_within_one_handle_name_or_bio()
+    {
+        // Names and bios with case, accents, ß and text outside Latin; "ab" ends a name whose bio starts "cd", so
+        // "abcd" and "ab cd" would match only across the two parts, which no keyword may.
+        var clock = new FakeClock(Now);
+        var catalog = CreateCatalog();
+        var listings = new List<CreatorListing>();
+        (string Name, string Bio)[] texts =
+        [
+            ("José García", "Fotógrafa en São Paulo"),
+            ("Lena Ab", "cd and more"),
+            ("GARCIA Studio", "Straße food"),
+            ("Kim Lee", "Cooking with garcía"),
+            ("Noor Haddad", "Nothing to see"),
+            ("Zoe Ab", "Cdefg"),
+            ("Σοφία 🎨", "日本語 vlog"),
+        ];
+        var creators = new CreatorGenerator(7, clock).Generate(texts.Length).ToList();
+        for (var i = 0; i < creators.Count; i++)
+        {
+            creators[i].ChangeProfile(EdgeProfile with { DisplayName = texts[i].Name, Bio = texts[i].Bio }, clock);
+            creators[i].MarkStored(creators[i].Version + 1);
+            listings.Add(creators[i].ToListing());
+            (await catalog.UpsertAsync(listings[^1])).ShouldBeTrue();
+        }
+
+        var handle = listings[4].PrimaryAccount.Handle.Value;
+        (string Keyword, int Matches)[] keywords =
+        [
+            ("garcia", 3), ("  GARCÍA ", 3), ("sao paulo", 1), ("STRASSE", 1), ("abcd", 0), ("ab cd", 0), ("ab", 2),
+            ("e\u0301", 7), (handle.ToUpperInvariant(), 1), (handle[1..^1], 1),
+            ("ΣΟΦΊΑ", 1), ("σοφία", 1), ("🎨", 1), ("日本", 1), ("ΊΑ 🎨", 1),
+        ];
+        foreach (var (keyword, matches) in keywords)
+        {
+            foreach (var sort in new[] { CreatorSort.Relevance, CreatorSort.Followers })
+            {
+                var query = new CreatorQuery { Keyword = keyword, Sort = sort };
+                var expected = listings.Where(query.Matches).ToList();
+                expected.Sort(query.Compare);
+                expected.Count.ShouldBe(matches, $"the query's own meaning of {query}");
+
+                var page = (await catalog.SearchAsync(query)).AsT0;
+
+                page.TotalCount.ShouldBe(matches, query.ToString());
+                page.Items.Select(c => c.Id).ShouldBe(expected.Select(c => c.Id), query.ToString());
+            }
+        }
+    }
+
+    [SkippableFact]
     public async Task Eligibility_at_every_boundary_is_decided_exactly()
     {
         // Judged at 10:00 UTC: already the next day at UTC+14, still the day before at UTC-11. Followers and views

@@ -348,12 +348,15 @@ public sealed record CreatorQuery
             return 0;
         }
 
-        var keyword = KeywordText.Fold(Keyword.Trim());
+        var keyword = FoldedKeyword(Keyword);
         return creator.Accounts.Any(account => KeywordText.Fold(account.Handle.Value).Contains(keyword, StringComparison.Ordinal)) ? 3
             : KeywordText.Fold(creator.Profile.DisplayName).Contains(keyword, StringComparison.Ordinal) ? 2
             : KeywordText.Fold(creator.Profile.Bio).Contains(keyword, StringComparison.Ordinal) ? 1
             : 0;
     }
+
+    // The keyword as it is matched: trimmed and folded; a catalog matching folded text folds it so.
+    internal static string FoldedKeyword(string keyword) => KeywordText.Fold(keyword.Trim());
 
     private static void RequireNoNulls<T>(ErrorCollector errors, string field, IReadOnlyCollection<T>? values)
     {

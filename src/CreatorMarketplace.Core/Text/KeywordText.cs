@@ -41,6 +41,13 @@ public static class KeywordText
     {
         ArgumentNullException.ThrowIfNull(text);
         var folded = new System.Text.StringBuilder(text.Length);
+        AppendFolded(folded, text);
+        return folded.ToString();
+    }
+
+    /// <summary>Appends <see cref="Fold"/>'s form of <paramref name="text"/>, for building one folded text of several parts.</summary>
+    internal static void AppendFolded(System.Text.StringBuilder folded, string text)
+    {
         foreach (var c in text)
         {
             if (c < 0x80)
@@ -57,8 +64,6 @@ public static class KeywordText
                 folded.Append(char.ToLowerInvariant(c));
             }
         }
-
-        return folded.ToString();
     }
 
     private static Dictionary<char, string> BuildFolds()

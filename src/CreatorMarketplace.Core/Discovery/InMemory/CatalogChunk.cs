@@ -32,7 +32,7 @@ internal static class NumberColumn
 
 /// <summary>
 /// Up to <see cref="Rows"/> consecutive rows of the catalog: the listing of each row, when it was retired, the row
-/// its creator had before, its peer group's number, the searchable numbers as 32-bit floats, and one bitmap per key (by ordinal, allocated
+/// its creator had before, its peer group's number, its folded text for keywords, the searchable numbers as 32-bit floats, and one bitmap per key (by ordinal, allocated
 /// when the chunk first holds the key). Rows are appended by the single writer and never rewritten; readers only
 /// read rows below their snapshot's count.
 /// </summary>
@@ -58,6 +58,7 @@ internal sealed class CatalogChunk
         DiedAt = new int[capacity];
         PreviousRow = new int[capacity];
         PeerGroups = new int[capacity];
+        Folded = new FoldedText[capacity];
         Died = new ulong[Bits.WordsFor(capacity)];
         Numbers = new float[NumberColumn.Count][];
         for (var column = 0; column < Numbers.Length; column++)
@@ -82,6 +83,9 @@ internal sealed class CatalogChunk
     /// <summary>The number of each row's peer group (see <see cref="CatalogKeys.PeerGroups"/>).</summary>
     public int[] PeerGroups { get; }
 
+    /// <summary>Each row's handles, name and bio folded for keyword search, so that a search folds only its keyword.</summary>
+    public FoldedText[] Folded { get; }
+
     /// <summary>How many rows have been retired; while none is, readers skip the check.</summary>
     public int RetiredRows { get; private set; }
 
@@ -104,6 +108,7 @@ internal sealed class CatalogChunk
         Array.Copy(DiedAt, grown.DiedAt, count);
         Array.Copy(PreviousRow, grown.PreviousRow, count);
         Array.Copy(PeerGroups, grown.PeerGroups, count);
+        Array.Copy(Folded, grown.Folded, count);
         Array.Copy(Died, grown.Died, Died.Length);
         grown.RetiredRows = RetiredRows;
         for (var column = 0; column < Numbers.Length; column++)
@@ -124,11 +129,12 @@ internal sealed class CatalogChunk
         return grown;
     }
 
-    /// <summary>Writes a listing into a row no reader can see yet.</summary>
-    public void Write(int offset, CreatorListing listing, int previousRow, List<int> ordinals, int peerGroup)
+    /// <summary>Writes a listing, with its text folded by <see cref="FoldedText.Of"/>, into a row no reader can see yet.</summary>
+    public void Write(int offset, CreatorListing listing, FoldedText folded, int previousRow, List<int> ordinals, int peerGroup)
     {
         Listings[offset] = listing;
         PeerGroups[offset] = peerGroup;
+        Folded[offset] = folded;
         DiedAt[offset] = Alive;
         PreviousRow[offset] = previousRow;
         var stats = listing.PrimaryAccount.Stats;
@@ -174,13 +180,14 @@ internal sealed class CatalogChunk
         }
     }
 
-    /// <summary>Copies a run of living rows' listings and numbers from another chunk into rows no reader can see yet.</summary>
+    /// <summary>Copies a run of living rows' listings, folded text and numbers from another chunk into rows no reader can see yet.</summary>
     public void CopyRows(CatalogChunk source, int sourceOffset, int offset, int count)
     {
         Array.Copy(source.Listings, sourceOffset, Listings, offset, count);
         Array.Fill(DiedAt, Alive, offset, count);
         Array.Fill(PreviousRow, -1, offset, count);
         Array.Copy(source.PeerGroups, sourceOffset, PeerGroups, offset, count);
+        Array.Copy(source.Folded, sourceOffset, Folded, offset, count);
         for (var column = 0; column < Numbers.Length; column++)
         {
             Array.Copy(source.Numbers[column], sourceOffset, Numbers[column], offset, count);

@@ -1,8 +1,5 @@
 using System.Buffers;
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace CreatorMarketplace.Discovery.InMemory;
 
@@ -39,39 +36,8 @@ internal sealed partial class CatalogSearch
                 return;
             }
 
-            AndAnyOf(match, bitmaps, count);
+            ColumnKernels.AndAnyOf(match, bitmaps, count);
         });
-    }
-
-    // match &= bitmaps[0] | bitmaps[1] | …, four words at a time.
-    private static void AndAnyOf(Span<ulong> match, ulong[]?[] bitmaps, int count)
-    {
-        var word = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref var matched = ref MemoryMarshal.GetReference(match);
-            for (; word + Vector256<ulong>.Count <= match.Length; word += Vector256<ulong>.Count)
-            {
-                var any = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(bitmaps[0]!), (nuint)word);
-                for (var other = 1; other < count; other++)
-                {
-                    any |= Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(bitmaps[other]!), (nuint)word);
-                }
-
-                (Vector256.LoadUnsafe(ref matched, (nuint)word) & any).StoreUnsafe(ref matched, (nuint)word);
-            }
-        }
-
-        for (; word < match.Length; word++)
-        {
-            var any = bitmaps[0]![word];
-            for (var other = 1; other < count; other++)
-            {
-                any |= bitmaps[other]![word];
-            }
-
-            match[word] &= any;
-        }
     }
 
     private void Refuse(int ordinal) =>
@@ -127,7 +93,7 @@ internal sealed partial class CatalogSearch
         {
             if (match[word] != 0)
             {
-                var (inside, equal) = Compare(chunk.Numbers[bound.Column], Bits.RowsBefore(word), bound);
+                var (inside, equal) = ColumnKernels.Compare(chunk.Numbers[bound.Column], Bits.RowsBefore(word), bound);
                 match[word] &= inside | equal;
                 edge[word] |= equal;
             }
@@ -198,7 +164,7 @@ internal sealed partial class CatalogSearch
             for (var i = 0; i < bounds.Count; i++)
             {
                 var (values, start) = ColumnAt(bounds[i].Column, word);
-                var (inside, equal) = Compare(values, start, bounds[i]);
+                var (inside, equal) = ColumnKernels.Compare(values, start, bounds[i]);
                 kept[i] += BitOperations.PopCount((inside | equal) & _match[word]);
             }
         }
@@ -210,69 +176,20 @@ internal sealed partial class CatalogSearch
 
     private const int SampleWords = 64;
 
-    // For 64 consecutive rows: which lie strictly between the bounds, and which equal one (to be checked exactly).
-    // One loop per kind of bound keeps the vectors in registers.
-    private static (ulong Inside, ulong Equal) Compare(float[] column, int start, in ColumnBound bound)
+    // Keeps the rows whose folded text has the keyword: one ordinal search per candidate, nothing folded or allocated.
+    private void KeepKeywordMatches(byte[] keyword)
     {
-        ulong inside = 0, equal = 0;
-        ref var first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(column), start);
-        if (Vector512.IsHardwareAccelerated)
+        for (var word = 0; word < _words; word++)
         {
-            var lows = Vector512.Create(bound.Low);
-            var highs = Vector512.Create(bound.High);
-            switch (bound.Sides)
+            for (var bits = _match[word]; bits != 0; bits &= bits - 1)
             {
-                case BoundSides.Low:
-                    for (var i = 0; i < 64; i += Vector512<float>.Count)
-                    {
-                        var values = Vector512.LoadUnsafe(ref first, (nuint)i);
-                        inside |= Vector512.GreaterThan(values, lows).ExtractMostSignificantBits() << i;
-                        equal |= Vector512.Equals(values, lows).ExtractMostSignificantBits() << i;
-                    }
-
-                    break;
-                case BoundSides.High:
-                    for (var i = 0; i < 64; i += Vector512<float>.Count)
-                    {
-                        var values = Vector512.LoadUnsafe(ref first, (nuint)i);
-                        inside |= Vector512.LessThan(values, highs).ExtractMostSignificantBits() << i;
-                        equal |= Vector512.Equals(values, highs).ExtractMostSignificantBits() << i;
-                    }
-
-                    break;
-                default:
-                    for (var i = 0; i < 64; i += Vector512<float>.Count)
-                    {
-                        var values = Vector512.LoadUnsafe(ref first, (nuint)i);
-                        inside |= (Vector512.GreaterThan(values, lows) & Vector512.LessThan(values, highs)).ExtractMostSignificantBits() << i;
-                        equal |= (Vector512.Equals(values, lows) | Vector512.Equals(values, highs)).ExtractMostSignificantBits() << i;
-                    }
-
-                    break;
+                var bit = Bits.LowestBit(bits);
+                if (_snapshot.FoldedAt(Bits.LowestRow(word, bit)).RankOf(keyword) == 0)
+                {
+                    _match[word] &= ~bit;
+                }
             }
         }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            var lows = Vector256.Create(bound.Low);
-            var highs = Vector256.Create(bound.High);
-            for (var i = 0; i < 64; i += Vector256<float>.Count)
-            {
-                var values = Vector256.LoadUnsafe(ref first, (nuint)i);
-                inside |= (ulong)(Vector256.GreaterThan(values, lows) & Vector256.LessThan(values, highs)).ExtractMostSignificantBits() << i;
-                equal |= (ulong)(Vector256.Equals(values, lows) | Vector256.Equals(values, highs)).ExtractMostSignificantBits() << i;
-            }
-        }
-        else
-        {
-            for (var i = 0; i < 64; i++)
-            {
-                var value = column[start + i];
-                inside |= (value > bound.Low && value < bound.High ? 1UL : 0UL) << i;
-                equal |= (value == bound.Low || value == bound.High ? 1UL : 0UL) << i;
-            }
-        }
-
-        return (inside, equal);
     }
 
     private void CheckOnListings(bool everyRow)
@@ -284,7 +201,7 @@ internal sealed partial class CatalogSearch
             {
                 var bit = Bits.LowestBit(bits);
                 bits ^= bit;
-                if (!_query.Matches(_snapshot.ListingAt(Bits.LowestRow(word, bit))))
+                if (!_onListings.Matches(_snapshot.ListingAt(Bits.LowestRow(word, bit))))
                 {
                     _match[word] &= ~bit;
                 }
@@ -326,19 +243,5 @@ internal sealed partial class CatalogSearch
         float low = price.Amount.Min is { } min ? (long)Math.Ceiling(Math.Min(min / scale, long.MaxValue)) : float.NegativeInfinity;
         float high = price.Amount.Max is { } max ? (long)Math.Floor(Math.Min(max / scale, long.MaxValue)) : float.PositiveInfinity;
         return (currency, new ColumnBound(NumberColumn.Price, low, high));
-    }
-
-    /// <summary>Bounds on one column, as floats; a row whose float equals a bound is decided on its listing.</summary>
-    private readonly record struct ColumnBound(int Column, float Low, float High)
-    {
-        public BoundSides Sides { get; } =
-            float.IsNegativeInfinity(Low) ? BoundSides.High : float.IsPositiveInfinity(High) ? BoundSides.Low : BoundSides.Both;
-    }
-
-    private enum BoundSides
-    {
-        Both,
-        Low,
-        High,
     }
 }

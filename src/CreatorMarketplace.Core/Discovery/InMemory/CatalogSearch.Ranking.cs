@@ -1,6 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using CreatorMarketplace.Creators;
 
 namespace CreatorMarketplace.Discovery.InMemory;
@@ -140,7 +138,7 @@ internal sealed partial class CatalogSearch
             if (best.IsFull && !float.IsNegativeInfinity(best.Min))
             {
                 var threshold = best.Min;
-                bits &= descending ? Mask(values, start, FloatTest.GreaterOrEqual, threshold) : Mask(values, start, FloatTest.LessOrEqual, -threshold);
+                bits &= descending ? ColumnKernels.Mask(values, start, FloatTest.GreaterOrEqual, threshold) : ColumnKernels.Mask(values, start, FloatTest.LessOrEqual, -threshold);
             }
 
             for (; bits != 0; bits &= bits - 1)
@@ -188,8 +186,8 @@ internal sealed partial class CatalogSearch
 
             // Unknown values come last: every known value is before an unknown cursor.
             var (before, tied) = float.IsNaN(known)
-                ? (Mask(values, start, FloatTest.Known, 0f), ~Mask(values, start, FloatTest.Known, 0f))
-                : (Mask(values, start, descending ? FloatTest.Greater : FloatTest.Less, known), Mask(values, start, FloatTest.Equal, known));
+                ? (ColumnKernels.Mask(values, start, FloatTest.Known, 0f), ~ColumnKernels.Mask(values, start, FloatTest.Known, 0f))
+                : (ColumnKernels.Mask(values, start, descending ? FloatTest.Greater : FloatTest.Less, known), ColumnKernels.Mask(values, start, FloatTest.Equal, known));
             bits &= ~before;
             for (var ties = bits & tied; ties != 0; ties &= ties - 1)
             {
@@ -205,60 +203,6 @@ internal sealed partial class CatalogSearch
         }
 
         return left;
-    }
-
-    // Which of 64 consecutive rows pass one comparison with a constant (NaN, an unknown number, passes none but Known's complement).
-    private static ulong Mask(float[] column, int start, FloatTest test, float operand)
-    {
-        ulong mask = 0;
-        ref var first = ref MemoryMarshal.GetArrayDataReference(column);
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var constant = Vector256.Create(operand);
-            for (var i = 0; i < 64; i += Vector256<float>.Count)
-            {
-                var values = Vector256.LoadUnsafe(ref first, (nuint)(start + i));
-                var lanes = test switch
-                {
-                    FloatTest.Greater => Vector256.GreaterThan(values, constant),
-                    FloatTest.GreaterOrEqual => Vector256.GreaterThanOrEqual(values, constant),
-                    FloatTest.Less => Vector256.LessThan(values, constant),
-                    FloatTest.LessOrEqual => Vector256.LessThanOrEqual(values, constant),
-                    FloatTest.Equal => Vector256.Equals(values, constant),
-                    _ => Vector256.Equals(values, values),
-                };
-                mask |= (ulong)lanes.ExtractMostSignificantBits() << i;
-            }
-        }
-        else
-        {
-            for (var i = 0; i < 64; i++)
-            {
-                var value = column[start + i];
-                var pass = test switch
-                {
-                    FloatTest.Greater => value > operand,
-                    FloatTest.GreaterOrEqual => value >= operand,
-                    FloatTest.Less => value < operand,
-                    FloatTest.LessOrEqual => value <= operand,
-                    FloatTest.Equal => value == operand,
-                    _ => !float.IsNaN(value),
-                };
-                mask |= (pass ? 1UL : 0UL) << i;
-            }
-        }
-
-        return mask;
-    }
-
-    private enum FloatTest
-    {
-        Greater,
-        GreaterOrEqual,
-        Less,
-        LessOrEqual,
-        Equal,
-        Known,
     }
 
     // A column's floats in the chunk holding a word of the result, and where the word's 64 rows start in them.
@@ -287,7 +231,7 @@ internal sealed partial class CatalogSearch
                 var row = Bits.LowestRow(word, bits);
                 bits &= bits - 1;
                 var listing = _snapshot.ListingAt(row);
-                var position = query.PositionOf(listing);
+                var position = PositionOf(row, listing);
                 if (query.After is { } after && query.Compare(position, after) <= 0)
                 {
                     continue;
@@ -312,6 +256,18 @@ internal sealed partial class CatalogSearch
         }
 
         return (page, remaining > query.PageSize ? last : null);
+    }
+
+    // A listing's place in the query's order, its keyword rank read from the row's folded text rather than folded again.
+    private SearchPosition PositionOf(int row, CreatorListing listing)
+    {
+        var position = _onListings.PositionOf(listing);
+        if (_keyword is null || _query.Sort != CreatorSort.Relevance)
+        {
+            return position;
+        }
+
+        return position with { Rank = _snapshot.FoldedAt(row).RankOf(_keyword) };
     }
 
     /// <summary>The largest <c>capacity</c> values offered, with the least of them on top.</summary>

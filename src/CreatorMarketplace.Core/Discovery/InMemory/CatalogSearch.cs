@@ -8,7 +8,7 @@ namespace CreatorMarketplace.Discovery.InMemory;
 /// One search over one snapshot. Filters narrow a bitset of rows, cheapest first: key bitmaps (countries,
 /// languages, labels, tiers, badges, currency), then the numeric columns 64 rows at a time with vector compares,
 /// skipping words with no candidate left; only rows the columns cannot decide (a float equal to a bound, a filter
-/// with no column) are checked on their listings. The page is ranked on the sort column and only the best rows
+/// with no column) are checked on their listings; a keyword is matched on each row's folded text. The page is ranked on the sort column and only the best rows
 /// are ordered exactly; facets are popcounts of the result against each key's bitmap.
 /// </summary>
 internal sealed partial class CatalogSearch : IDisposable
@@ -22,11 +22,18 @@ internal sealed partial class CatalogSearch : IDisposable
     // On the primary account the account's numbers are in the columns; another platform's are only on the listing.
     private readonly bool _onPrimary;
 
+    // The keyword, folded once for the search and matched against each row's folded text (null without one), and
+    // the query less its keyword, which is what the listings are checked against.
+    private readonly byte[]? _keyword;
+    private readonly CreatorQuery _onListings;
+
     private CatalogSearch(CatalogSnapshot snapshot, CreatorQuery query)
     {
         _snapshot = snapshot;
         _query = query;
         _onPrimary = query.Platform is null;
+        _keyword = query.Keyword is { } keyword ? FoldedText.Keyword(keyword) : null;
+        _onListings = query.Keyword is null ? query : query with { Keyword = null };
         _words = Bits.WordsFor(snapshot.Count);
         _match = ArrayPool<ulong>.Shared.Rent(Math.Max(_words, 1));
         _edge = ArrayPool<ulong>.Shared.Rent(Math.Max(_words, 1));
@@ -125,7 +132,12 @@ internal sealed partial class CatalogSearch : IDisposable
             }
         }
 
-        CheckOnListings(everyRow: NeedsListing(query));
+        if (_keyword is not null)
+        {
+            KeepKeywordMatches(_keyword);
+        }
+
+        CheckOnListings(everyRow: NeedsListing(_onListings));
         var total = 0;
         for (var word = 0; word < _words; word++)
         {

@@ -50,6 +50,8 @@ internal sealed record CatalogSnapshot(
 
     public CreatorListing ListingAt(int row) => Chunks[row >> CatalogChunk.Shift].Listings[row & (CatalogChunk.Rows - 1)];
 
+    public FoldedText FoldedAt(int row) => Chunks[row >> CatalogChunk.Shift].Folded[row & (CatalogChunk.Rows - 1)];
+
     /// <summary>Whether a row below <see cref="Count"/> is alive in this snapshot.</summary>
     public bool IsAlive(int row)
     {

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -38,83 +39,114 @@ internal sealed class ColumnScore
         _fitColumns = [.. buckets.Select(bucket => bucket.Column)];
     }
 
-    // The float form of 64 consecutive rows of a chunk's columns, eight at a time; NaN for a row with nothing to judge.
-    // Only the rows in `rows` need a score: eight rows none of which is wanted are not read, so a search whose matches
-    // are scattered reads about one cache line per match and column rather than every line of the word.
+    // The float form of 64 consecutive rows of a chunk's columns, a vector of rows at a time; NaN for a row with
+    // nothing to judge. Only the rows in `rows` need a score: a vector of rows none of which is wanted is not read,
+    // so a search whose matches are scattered reads about one cache line per match and column rather than every
+    // line of the word.
     public void ScoreRows(float[][] numbers, int start, Span<float> scores, ulong rows = ulong.MaxValue)
     {
-        for (var i = 0; i < 64; i += Vector256<float>.Count)
+        if (Vector512.IsHardwareAccelerated)
         {
-            if (((rows >> i) & 0xFF) != 0)
+            ScoreRows<Width512<float>, Vector512<float>>(numbers, start, scores, rows);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            ScoreRows<Width256<float>, Vector256<float>>(numbers, start, scores, rows);
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            ScoreRows<Width128<float>, Vector128<float>>(numbers, start, scores, rows);
+        }
+        else
+        {
+            ScoreRowsScalar(numbers, start, scores, rows);
+        }
+    }
+
+    internal void ScoreRows<TWidth, TVector>(float[][] numbers, int start, Span<float> scores, ulong rows)
+        where TWidth : struct, IVectorWidth<TVector, float>
+        where TVector : struct
+    {
+        var lanes = (1UL << TWidth.Count) - 1;
+        ref var first = ref MemoryMarshal.GetReference(scores);
+        for (var i = 0; i < Bits.PerWord; i += TWidth.Count)
+        {
+            if (((rows >> i) & lanes) != 0)
             {
-                ScoreEight(numbers, start + i, scores[i..]);
+                TWidth.Store(ScoreLanes<TWidth, TVector>(numbers, start + i), ref first, i);
             }
         }
     }
 
-    // Scores the eight rows from `row` of a chunk's columns.
-    private void ScoreEight(float[][] numbers, int row, Span<float> scores)
+    internal void ScoreRowsScalar(float[][] numbers, int start, Span<float> scores, ulong rows)
     {
-        if (!Vector256.IsHardwareAccelerated)
+        for (; rows != 0; rows &= rows - 1)
         {
-            for (var i = 0; i < Vector256<float>.Count; i++)
-            {
-                scores[i] = ScoreOne(numbers, row + i);
-            }
-
-            return;
+            var i = BitOperations.TrailingZeroCount(rows);
+            scores[i] = ScoreOne(numbers, start + i);
         }
+    }
 
-        var zero = Vector256<float>.Zero;
+    // Scores a vector of rows from `row` of a chunk's columns.
+    private TVector ScoreLanes<TWidth, TVector>(float[][] numbers, int row)
+        where TWidth : struct, IVectorWidth<TVector, float>
+        where TVector : struct
+    {
+        var zero = TWidth.Zero;
         var numerator = zero;
         var denominator = zero;
         if (_rateWeight > 0)
         {
-            var r = Load(numbers[NumberColumn.EngagementRate], row);
-            Accumulate(ref numerator, ref denominator, _rateWeight, r * Vector256.Create(_rateScale), Vector256.Equals(r, r));
+            var r = Load<TWidth, TVector>(numbers[NumberColumn.EngagementRate], row);
+            Accumulate<TWidth, TVector>(ref numerator, ref denominator, _rateWeight, TWidth.Multiply(r, TWidth.Create(_rateScale)), TWidth.Equal(r, r));
         }
 
         if (_ratioWeight > 0)
         {
-            var m = Load(numbers[NumberColumn.MedianViews], row);
-            var f = Load(numbers[NumberColumn.Followers], row);
-            Accumulate(ref numerator, ref denominator, _ratioWeight, m / f * Vector256.Create(_ratioScale), Vector256.Equals(m, m) & Vector256.GreaterThan(f, zero));
+            var m = Load<TWidth, TVector>(numbers[NumberColumn.MedianViews], row);
+            var f = Load<TWidth, TVector>(numbers[NumberColumn.Followers], row);
+            Accumulate<TWidth, TVector>(ref numerator, ref denominator, _ratioWeight, TWidth.Multiply(TWidth.Divide(m, f), TWidth.Create(_ratioScale)), TWidth.And(TWidth.Equal(m, m), TWidth.GreaterThan(f, zero)));
         }
 
         if (_pastWeight > 0)
         {
-            Accumulate(ref numerator, ref denominator, _pastWeight, Load(numbers[NumberColumn.PastCampaigns], row) * Vector256.Create(_pastScale), Vector256<float>.AllBitsSet);
+            var past = Load<TWidth, TVector>(numbers[NumberColumn.PastCampaigns], row);
+            Accumulate<TWidth, TVector>(ref numerator, ref denominator, _pastWeight, TWidth.Multiply(past, TWidth.Create(_pastScale)), TWidth.AllBitsSet);
         }
 
         if (_fitWeight > 0)
         {
             // An unreported breakdown is NaN in every bucket, so a targeted bucket's column also says it is known.
             var sum = zero;
-            var known = Vector256<float>.AllBitsSet;
+            var known = TWidth.AllBitsSet;
             for (var bucket = 0; bucket < _fitTargets.Length; bucket++)
             {
-                var share = Load(numbers[_fitColumns[bucket]], row);
-                known &= Vector256.Equals(share, share);
-                sum += Vector256.Min(share, Vector256.Create(_fitTargets[bucket]));
+                var share = Load<TWidth, TVector>(numbers[_fitColumns[bucket]], row);
+                known = TWidth.And(known, TWidth.Equal(share, share));
+                sum = TWidth.Add(sum, TWidth.Min(share, TWidth.Create(_fitTargets[bucket])));
             }
 
-            Accumulate(ref numerator, ref denominator, _fitWeight, sum * Vector256.Create(_perDimension), known);
+            Accumulate<TWidth, TVector>(ref numerator, ref denominator, _fitWeight, TWidth.Multiply(sum, TWidth.Create(_perDimension)), known);
         }
 
-        var score = Vector256.Create(100f) * numerator / denominator;
-        Vector256.ConditionalSelect(Vector256.GreaterThan(denominator, zero), score, Vector256.Create(float.NaN))
-            .StoreUnsafe(ref MemoryMarshal.GetReference(scores));
+        var score = TWidth.Divide(TWidth.Multiply(TWidth.Create(100f), numerator), denominator);
+        return TWidth.ConditionalSelect(TWidth.GreaterThan(denominator, zero), score, TWidth.Create(float.NaN));
     }
 
-    private static Vector256<float> Load(float[] column, int offset) =>
-        Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(column), (nuint)offset);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Load<TWidth, TVector>(float[] column, int offset)
+        where TWidth : struct, IVectorWidth<TVector, float>
+        where TVector : struct =>
+        TWidth.Load(ref MemoryMarshal.GetArrayDataReference(column), offset);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Accumulate(ref Vector256<float> numerator, ref Vector256<float> denominator, float weight, Vector256<float> scaled, Vector256<float> known)
+    private static void Accumulate<TWidth, TVector>(ref TVector numerator, ref TVector denominator, float weight, TVector scaled, TVector known)
+        where TWidth : struct, IVectorWidth<TVector, float>
+        where TVector : struct
     {
-        var unit = Vector256.Min(Vector256.Max(scaled, Vector256<float>.Zero), Vector256.Create(1f));
-        numerator += Vector256.ConditionalSelect(known, unit * Vector256.Create(weight), Vector256<float>.Zero);
-        denominator += Vector256.ConditionalSelect(known, Vector256.Create(weight), Vector256<float>.Zero);
+        var unit = TWidth.Min(TWidth.Max(scaled, TWidth.Zero), TWidth.Create(1f));
+        numerator = TWidth.Add(numerator, TWidth.ConditionalSelect(known, TWidth.Multiply(unit, TWidth.Create(weight)), TWidth.Zero));
+        denominator = TWidth.Add(denominator, TWidth.ConditionalSelect(known, TWidth.Create(weight), TWidth.Zero));
     }
 
     private float ScoreOne(float[][] numbers, int row)

@@ -15,13 +15,13 @@ namespace CreatorMarketplace.Discovery.InMemory;
 /// <para>
 /// Rows live in chunks of 65,536. Each chunk keeps, per row, the listing, the searchable numbers of the primary
 /// account and the creator (followers, average and median views, engagement rate, lowest price, past campaigns,
-/// audience gender and age shares) as 32-bit floats, the number of its peer group, and one bitmap per home country,
-/// language, content label, industry label, tier, price currency and flag. An id table of row numbers finds a
-/// creator's row.
+/// audience gender and age shares) as 32-bit floats, the number of its peer group, its handles, name and bio folded
+/// for keyword search, and one bitmap per home country, language, content label, industry label, tier, price
+/// currency and flag. An id table of row numbers finds a creator's row.
 /// </para>
 /// <para>
-/// Filters the columns do not cover (another platform's account, subdivisions, audience countries, major buckets,
-/// keywords) are checked exactly on the listings that pass the columns. Results always equal
+/// A keyword is matched on the folded text. Filters the columns do not cover (another platform's account,
+/// subdivisions, audience countries, major buckets) are checked exactly on the listings that pass the columns. Results always equal
 /// <see cref="CreatorQuery.Matches"/> and <see cref="CreatorQuery.Compare(CreatorListing, CreatorListing)"/>.
 /// </para>
 /// <para>
@@ -46,6 +46,7 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
     {
         ArgumentNullException.ThrowIfNull(listing);
         cancellationToken.ThrowIfCancellationRequested();
+        var folded = FoldedText.Of(listing); // outside the lock: writers wait only for the row's writing
         lock (_writeLock)
         {
             var current = _snapshot;
@@ -56,7 +57,7 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
                 return ValueTask.FromResult(false);
             }
 
-            Publish(Append(current, listing, slot, newest, replaces));
+            Publish(Append(current, listing, folded, slot, newest, replaces));
             return ValueTask.FromResult(true);
         }
     }
@@ -262,9 +263,9 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
         }
     }
 
-    // Writes the listing into the next row, retires the creator's previous row (when it is alive) and points the id
+    // Writes the listing and its folded text into the next row, retires the creator's previous row (when it is alive) and points the id
     // table at the new one. The slot and newest row are Locate's answer for the listing's id.
-    private CatalogSnapshot Append(CatalogSnapshot current, CreatorListing listing, int slot, int newest, bool replaces)
+    private CatalogSnapshot Append(CatalogSnapshot current, CreatorListing listing, FoldedText folded, int slot, int newest, bool replaces)
     {
         var keys = current.Keys;
         if (!keys.TryCollect(listing, _ordinals, out var peerGroup))
@@ -275,7 +276,7 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
 
         var row = current.Count;
         var chunks = RoomFor(current, keys);
-        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, newest, _ordinals, peerGroup);
+        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, folded, newest, _ordinals, peerGroup);
         var sequence = current.Sequence + 1;
         var live = current.Live + 1;
         if (replaces)

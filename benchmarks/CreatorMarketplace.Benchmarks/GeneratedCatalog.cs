@@ -1,0 +1,23 @@
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery.InMemory;
+using CreatorMarketplace.Testing;
+using NodaTime;
+
+namespace CreatorMarketplace.Benchmarks;
+
+/// <summary>The catalog the search benchmarks run on: generated creators (seed 2026) and an in-memory catalog of them.</summary>
+internal static class GeneratedCatalog
+{
+    /// <summary>The listings of <paramref name="creators"/> generated creators, and a catalog holding them.</summary>
+    public static (List<CreatorListing> Listings, InMemoryCreatorCatalog Catalog) Create(int creators, IClock clock)
+    {
+        var listings = new CreatorGenerator(2026, clock).Generate(creators).Select(creator => creator.ToListing()).ToList();
+        var catalog = new InMemoryCreatorCatalog();
+        foreach (var listing in listings)
+        {
+            catalog.UpsertAsync(listing).AsTask().GetAwaiter().GetResult();
+        }
+
+        return (listings, catalog);
+    }
+}

@@ -1,0 +1,214 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace CreatorMarketplace.Discovery.InMemory;
+
+/// <summary>
+/// The search's loops over 64 rows of a column and over words of bitmaps, each written once over the vector widths
+/// (<see cref="IVectorWidth{TVector, T}"/>) and once in scalar form, and run at the widest accelerated width.
+/// The IsHardwareAccelerated checks are constants to the JIT, so choosing a width costs nothing at run time.
+/// </summary>
+internal static class ColumnKernels
+{
+    /// <summary>For 64 consecutive rows: which lie strictly between the bounds, and which equal one (to be checked exactly).</summary>
+    public static (ulong Inside, ulong Equal) Compare(float[] column, int start, in ColumnBound bound)
+    {
+        ref var first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(column), start);
+        return Vector512.IsHardwareAccelerated ? Compare<Width512<float>, Vector512<float>>(ref first, bound)
+            : Vector256.IsHardwareAccelerated ? Compare<Width256<float>, Vector256<float>>(ref first, bound)
+            : Vector128.IsHardwareAccelerated ? Compare<Width128<float>, Vector128<float>>(ref first, bound)
+            : CompareScalar(ref first, bound);
+    }
+
+    // One loop per kind of bound keeps the vectors in registers.
+    internal static (ulong Inside, ulong Equal) Compare<TWidth, TVector>(ref float first, in ColumnBound bound)
+        where TWidth : struct, IVectorWidth<TVector, float>
+        where TVector : struct
+    {
+        ulong inside = 0, equal = 0;
+        var lows = TWidth.Create(bound.Low);
+        var highs = TWidth.Create(bound.High);
+        switch (bound.Sides)
+        {
+            case BoundSides.Low:
+                for (var i = 0; i < Bits.PerWord; i += TWidth.Count)
+                {
+                    var values = TWidth.Load(ref first, i);
+                    inside |= TWidth.MostSignificantBits(TWidth.GreaterThan(values, lows)) << i;
+                    equal |= TWidth.MostSignificantBits(TWidth.Equal(values, lows)) << i;
+                }
+
+                break;
+            case BoundSides.High:
+                for (var i = 0; i < Bits.PerWord; i += TWidth.Count)
+                {
+                    var values = TWidth.Load(ref first, i);
+                    inside |= TWidth.MostSignificantBits(TWidth.LessThan(values, highs)) << i;
+                    equal |= TWidth.MostSignificantBits(TWidth.Equal(values, highs)) << i;
+                }
+
+                break;
+            default:
+                for (var i = 0; i < Bits.PerWord; i += TWidth.Count)
+                {
+                    var values = TWidth.Load(ref first, i);
+                    inside |= TWidth.MostSignificantBits(TWidth.And(TWidth.GreaterThan(values, lows), TWidth.LessThan(values, highs))) << i;
+                    equal |= TWidth.MostSignificantBits(TWidth.Or(TWidth.Equal(values, lows), TWidth.Equal(values, highs))) << i;
+                }
+
+                break;
+        }
+
+        return (inside, equal);
+    }
+
+    internal static (ulong Inside, ulong Equal) CompareScalar(ref float first, in ColumnBound bound)
+    {
+        ulong inside = 0, equal = 0;
+        for (var i = 0; i < Bits.PerWord; i++)
+        {
+            var value = Unsafe.Add(ref first, i);
+            var (above, below) = (value > bound.Low, value < bound.High);
+            var (atLow, atHigh) = (value == bound.Low, value == bound.High);
+            var (isInside, isEqual) = bound.Sides switch
+            {
+                BoundSides.Low => (above, atLow),
+                BoundSides.High => (below, atHigh),
+                _ => (above && below, atLow || atHigh),
+            };
+            inside |= (isInside ? 1UL : 0UL) << i;
+            equal |= (isEqual ? 1UL : 0UL) << i;
+        }
+
+        return (inside, equal);
+    }
+
+    /// <summary>Which of 64 consecutive rows pass one comparison with a constant (NaN, an unknown number, passes none but Known's complement).</summary>
+    public static ulong Mask(float[] column, int start, FloatTest test, float operand)
+    {
+        ref var first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(column), start);
+        return Vector512.IsHardwareAccelerated ? Mask<Width512<float>, Vector512<float>>(ref first, test, operand)
+            : Vector256.IsHardwareAccelerated ? Mask<Width256<float>, Vector256<float>>(ref first, test, operand)
+            : Vector128.IsHardwareAccelerated ? Mask<Width128<float>, Vector128<float>>(ref first, test, operand)
+            : MaskScalar(ref first, test, operand);
+    }
+
+    internal static ulong Mask<TWidth, TVector>(ref float first, FloatTest test, float operand)
+        where TWidth : struct, IVectorWidth<TVector, float>
+        where TVector : struct
+    {
+        ulong mask = 0;
+        var constant = TWidth.Create(operand);
+        for (var i = 0; i < Bits.PerWord; i += TWidth.Count)
+        {
+            var values = TWidth.Load(ref first, i);
+            var lanes = test switch
+            {
+                FloatTest.Greater => TWidth.GreaterThan(values, constant),
+                FloatTest.GreaterOrEqual => TWidth.GreaterThanOrEqual(values, constant),
+                FloatTest.Less => TWidth.LessThan(values, constant),
+                FloatTest.LessOrEqual => TWidth.LessThanOrEqual(values, constant),
+                FloatTest.Equal => TWidth.Equal(values, constant),
+                _ => TWidth.Equal(values, values),
+            };
+            mask |= TWidth.MostSignificantBits(lanes) << i;
+        }
+
+        return mask;
+    }
+
+    internal static ulong MaskScalar(ref float first, FloatTest test, float operand)
+    {
+        ulong mask = 0;
+        for (var i = 0; i < Bits.PerWord; i++)
+        {
+            var value = Unsafe.Add(ref first, i);
+            var pass = test switch
+            {
+                FloatTest.Greater => value > operand,
+                FloatTest.GreaterOrEqual => value >= operand,
+                FloatTest.Less => value < operand,
+                FloatTest.LessOrEqual => value <= operand,
+                FloatTest.Equal => value == operand,
+                _ => !float.IsNaN(value),
+            };
+            mask |= (pass ? 1UL : 0UL) << i;
+        }
+
+        return mask;
+    }
+
+    /// <summary>match &amp;= bitmaps[0] | bitmaps[1] | … over the first <paramref name="count"/> bitmaps, a vector of words at a time.</summary>
+    public static void AndAnyOf(Span<ulong> match, ulong[]?[] bitmaps, int count)
+    {
+        var done = Vector512.IsHardwareAccelerated ? AndAnyOf<Width512<ulong>, Vector512<ulong>>(match, bitmaps, count)
+            : Vector256.IsHardwareAccelerated ? AndAnyOf<Width256<ulong>, Vector256<ulong>>(match, bitmaps, count)
+            : Vector128.IsHardwareAccelerated ? AndAnyOf<Width128<ulong>, Vector128<ulong>>(match, bitmaps, count)
+            : 0;
+        AndAnyOfScalar(match, bitmaps, count, done);
+    }
+
+    // The whole vectors of words; returns where the words left for the scalar loop start.
+    internal static int AndAnyOf<TWidth, TVector>(Span<ulong> match, ulong[]?[] bitmaps, int count)
+        where TWidth : struct, IVectorWidth<TVector, ulong>
+        where TVector : struct
+    {
+        ref var matched = ref MemoryMarshal.GetReference(match);
+        var word = 0;
+        for (; word + TWidth.Count <= match.Length; word += TWidth.Count)
+        {
+            var any = TWidth.Load(ref MemoryMarshal.GetArrayDataReference(bitmaps[0]!), word);
+            for (var other = 1; other < count; other++)
+            {
+                any = TWidth.Or(any, TWidth.Load(ref MemoryMarshal.GetArrayDataReference(bitmaps[other]!), word));
+            }
+
+            TWidth.Store(TWidth.And(TWidth.Load(ref matched, word), any), ref matched, word);
+        }
+
+        return word;
+    }
+
+    internal static void AndAnyOfScalar(Span<ulong> match, ulong[]?[] bitmaps, int count, int from)
+    {
+        for (var word = from; word < match.Length; word++)
+        {
+            var any = bitmaps[0]![word];
+            for (var other = 1; other < count; other++)
+            {
+                any |= bitmaps[other]![word];
+            }
+
+            match[word] &= any;
+        }
+    }
+}
+
+/// <summary>A comparison of each row's float with a constant.</summary>
+internal enum FloatTest
+{
+    Greater,
+    GreaterOrEqual,
+    Less,
+    LessOrEqual,
+    Equal,
+
+    /// <summary>The float is a number (not NaN); the constant is not read.</summary>
+    Known,
+}
+
+/// <summary>Bounds on one column, as floats; a row whose float equals a bound is decided on its listing.</summary>
+internal readonly record struct ColumnBound(int Column, float Low, float High)
+{
+    public BoundSides Sides { get; } =
+        float.IsNegativeInfinity(Low) ? BoundSides.High : float.IsPositiveInfinity(High) ? BoundSides.Low : BoundSides.Both;
+}
+
+/// <summary>Which bounds of a <see cref="ColumnBound"/> are finite.</summary>
+internal enum BoundSides
+{
+    Both,
+    Low,
+    High,
+}

@@ -1,0 +1,114 @@
+using System.Runtime.Intrinsics;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Discovery.InMemory;
+
+namespace CreatorMarketplace.Tests.Discovery;
+
+// Every width of every kernel against its scalar form, on random data, whatever this machine accelerates: a width
+// the machine lacks runs in software, with the same answers, so each is tested everywhere.
+public class ColumnKernelTests
+{
+    // Few distinct values, so that rows often equal a bound; NaN (unreported) and the infinities among them.
+    private static readonly float[] Values = [float.NaN, float.NegativeInfinity, 0f, 0.25f, 1f, 3f, 1e7f, 16_777_217f, float.PositiveInfinity];
+
+    private static float[] Column(Random random, int length) =>
+        [.. Enumerable.Range(0, length).Select(_ => random.Next(3) == 0 ? (float)random.NextDouble() * 10 : Values[random.Next(Values.Length)])];
+
+    [Property(MaxTest = 300)]
+    public void Bounds_compare_alike_at_every_width(int seed)
+    {
+        var random = new Random(seed);
+        var column = Column(random, 64 + 16);
+        var start = random.Next(17);
+        var low = random.Next(3) == 0 ? float.NegativeInfinity : Values[random.Next(2, Values.Length - 1)];
+        var high = random.Next(3) == 0 ? float.PositiveInfinity : Math.Max(low, Values[random.Next(2, Values.Length - 1)]);
+        var bound = new ColumnBound(NumberColumn.Followers, low, high);
+        ref var first = ref column[start];
+
+        var scalar = ColumnKernels.CompareScalar(ref first, bound);
+
+        ColumnKernels.Compare<Width128<float>, Vector128<float>>(ref first, bound).ShouldBe(scalar);
+        ColumnKernels.Compare<Width256<float>, Vector256<float>>(ref first, bound).ShouldBe(scalar);
+        ColumnKernels.Compare<Width512<float>, Vector512<float>>(ref first, bound).ShouldBe(scalar);
+        ColumnKernels.Compare(column, start, bound).ShouldBe(scalar);
+    }
+
+    [Property(MaxTest = 300)]
+    public void Masks_pass_alike_at_every_width(int seed)
+    {
+        var random = new Random(seed);
+        var column = Column(random, 64 + 16);
+        var start = random.Next(17);
+        var operand = Values[random.Next(Values.Length)];
+        ref var first = ref column[start];
+
+        foreach (var test in Enum.GetValues<FloatTest>())
+        {
+            var scalar = ColumnKernels.MaskScalar(ref first, test, operand);
+
+            ColumnKernels.Mask<Width128<float>, Vector128<float>>(ref first, test, operand).ShouldBe(scalar, test.ToString());
+            ColumnKernels.Mask<Width256<float>, Vector256<float>>(ref first, test, operand).ShouldBe(scalar, test.ToString());
+            ColumnKernels.Mask<Width512<float>, Vector512<float>>(ref first, test, operand).ShouldBe(scalar, test.ToString());
+            ColumnKernels.Mask(column, start, test, operand).ShouldBe(scalar, test.ToString());
+        }
+    }
+
+    [Property(MaxTest = 300)]
+    public void Any_of_bitmaps_narrows_alike_at_every_width(int seed)
+    {
+        var random = new Random(seed);
+        var words = random.Next(40);
+        var count = random.Next(1, 5);
+        var bitmaps = Enumerable.Range(0, count + 1).Select(_ => Enumerable.Range(0, words).Select(_ => (ulong)random.NextInt64() & (ulong)random.NextInt64()).ToArray()).ToArray<ulong[]?>();
+        var match = Enumerable.Range(0, words).Select(_ => (ulong)random.NextInt64() | (ulong)random.NextInt64()).ToArray();
+        var expected = match.Select((bits, word) => bits & bitmaps.Take(count).Aggregate(0UL, (any, bitmap) => any | bitmap![word])).ToArray();
+
+        ulong[] Narrowed(Func<Span<ulong>, int> vectors)
+        {
+            var narrowed = match.ToArray();
+            ColumnKernels.AndAnyOfScalar(narrowed, bitmaps, count, vectors(narrowed));
+            return narrowed;
+        }
+
+        Narrowed(_ => 0).ShouldBe(expected);
+        Narrowed(words => ColumnKernels.AndAnyOf<Width128<ulong>, Vector128<ulong>>(words, bitmaps, count)).ShouldBe(expected);
+        Narrowed(words => ColumnKernels.AndAnyOf<Width256<ulong>, Vector256<ulong>>(words, bitmaps, count)).ShouldBe(expected);
+        Narrowed(words => ColumnKernels.AndAnyOf<Width512<ulong>, Vector512<ulong>>(words, bitmaps, count)).ShouldBe(expected);
+        Narrowed(words =>
+        {
+            ColumnKernels.AndAnyOf(words, bitmaps, count);
+            return words.Length;
+        }).ShouldBe(expected);
+    }
+
+    [Property(MaxTest = 200)]
+    public void Column_scores_are_the_same_floats_at_every_width(int seed)
+    {
+        var random = new Random(seed);
+        var score = new ColumnScore(CreatorCatalogContract.RandomCatalogScore(random));
+
+        // Catalog-like columns: counts and shares, some unreported, some followers zero.
+        var numbers = Enumerable.Range(0, NumberColumn.Count).Select(column => Enumerable.Range(0, 64 + 16).Select(_ => random.Next(6) switch
+        {
+            0 => float.NaN,
+            1 => 0f,
+            _ => column >= NumberColumn.FirstGender ? (float)random.NextDouble() : (float)(random.NextDouble() * 1e6),
+        }).ToArray()).ToArray();
+        var start = random.Next(17);
+        var rows = (ulong)random.NextInt64() | (random.Next(2) == 0 ? ulong.MaxValue : 0);
+
+        float[] Scored(Action<float[]> scoreRows)
+        {
+            var scores = new float[64];
+            scoreRows(scores);
+            return [.. Enumerable.Range(0, 64).Where(i => ((rows >> i) & 1) != 0).Select(i => scores[i])];
+        }
+
+        var scalar = Scored(scores => score.ScoreRowsScalar(numbers, start, scores, rows));
+
+        Scored(scores => score.ScoreRows<Width128<float>, Vector128<float>>(numbers, start, scores, rows)).ShouldBe(scalar);
+        Scored(scores => score.ScoreRows<Width256<float>, Vector256<float>>(numbers, start, scores, rows)).ShouldBe(scalar);
+        Scored(scores => score.ScoreRows<Width512<float>, Vector512<float>>(numbers, start, scores, rows)).ShouldBe(scalar);
+        Scored(scores => score.ScoreRows(numbers, start, scores, rows)).ShouldBe(scalar);
+    }
+}

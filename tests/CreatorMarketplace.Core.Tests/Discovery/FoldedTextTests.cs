@@ -1,0 +1,44 @@
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Discovery.InMemory;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CreatorMarketplace.Tests.Discovery;
+
+public class FoldedTextTests
+{
+    // Letters that fold (case, accents, ß, a combining mark), Greek, CJK and a character outside the BMP (a pair).
+    private static readonly string[] Pieces = ["a", "B", "é", "É", "ß", "ss", "e\u0301", "σ", "Σ", "ί", "日", "本", "🎨", " ", "ab", "cd"];
+
+    private static string[] Text(Random random, int pieces) =>
+        [.. Enumerable.Range(0, pieces).Select(_ => Pieces[random.Next(Pieces.Length)])];
+
+    [Property(MaxTest = 300)]
+    public void The_rank_on_the_folded_text_is_the_querys_keyword_rank(int seed)
+    {
+        var random = new Random(seed);
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
+        var creator = new CreatorGenerator(seed, clock).Generate(1).Single();
+        string[] name = ["x", .. Text(random, random.Next(6))];
+        var bio = Text(random, random.Next(12));
+        creator.ChangeProfile(creator.Profile with { DisplayName = string.Concat(name), Bio = string.Concat(bio) }, clock);
+        var listing = creator.ToListing();
+
+        // Keywords cut from the handle, or a run of pieces of the name and the bio (at times across the two), or
+        // made up; whole pieces, so never half a surrogate pair.
+        var handle = listing.PrimaryAccount.Handle.Value;
+        string[] pieces = [.. name, .. bio];
+        var start = random.Next(random.Next(2) == 0 ? pieces.Length : name.Length);
+        var keyword = random.Next(3) switch
+        {
+            0 => handle.Substring(random.Next(handle.Length - 1), 2).ToUpperInvariant(),
+            1 => string.Concat(pieces.Skip(start).Take(1 + random.Next(4))),
+            _ => string.Concat(Text(random, 1 + random.Next(2))),
+        };
+        var query = new CreatorQuery { Keyword = string.IsNullOrWhiteSpace(keyword) ? "ab" : keyword };
+        query.Validate().ShouldBeEmpty(keyword);
+
+        FoldedText.Of(listing).RankOf(FoldedText.Keyword(query.Keyword)).ShouldBe(query.KeywordRank(listing), query.Keyword);
+    }
+}

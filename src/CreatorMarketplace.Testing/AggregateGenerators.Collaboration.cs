@@ -1,14 +1,10 @@
 using CreatorMarketplace.Campaigns;
 using CreatorMarketplace.Compliance;
 using CreatorMarketplace.Contracts;
-using FsCheck;
-using FsCheck.Fluent;
-using NodaTime;
-using NodaTime.Testing;
 
 namespace CreatorMarketplace.Testing;
 
-// The class is described in AggregateGenerators.Campaign.cs.
+// The class is described in AggregateGenerators.cs.
 public static partial class AggregateGenerators
 {
     /// <summary>
@@ -18,10 +14,7 @@ public static partial class AggregateGenerators
     /// message thread read by either side.
     /// </summary>
     /// <returns>The generator.</returns>
-    public static Gen<Collaboration> Collaborations() =>
-        from seed in Gen.Choose(0, int.MaxValue)
-        from steps in Gen.Choose(0, 90)
-        select CollaborationDriver.Drive(new Random(seed), steps);
+    public static Gen<Collaboration> Collaborations() => CommandDraws.Driven(mostSteps: 90, CollaborationDriver.Drive);
 
     // Collaborations by command, mostly the commands the status allows, so that sequences get far; commands given
     // invalid input throw and change nothing, and are part of the sequence all the same.

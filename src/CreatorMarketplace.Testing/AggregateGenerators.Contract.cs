@@ -1,14 +1,10 @@
 using CreatorMarketplace.Compliance;
 using CreatorMarketplace.Contracts;
 using CreatorMarketplace.Creators;
-using FsCheck;
-using FsCheck.Fluent;
-using NodaTime;
-using NodaTime.Testing;
 
 namespace CreatorMarketplace.Testing;
 
-// The class is described in AggregateGenerators.Campaign.cs.
+// The class is described in AggregateGenerators.cs.
 public static partial class AggregateGenerators
 {
     /// <summary>
@@ -18,10 +14,7 @@ public static partial class AggregateGenerators
     /// and disclosure.
     /// </summary>
     /// <returns>The generator.</returns>
-    public static Gen<Contract> Contracts() =>
-        from seed in Gen.Choose(0, int.MaxValue)
-        from steps in Gen.Choose(0, 24)
-        select ContractDriver.Drive(new Random(seed), steps);
+    public static Gen<Contract> Contracts() => CommandDraws.Driven(mostSteps: 24, ContractDriver.Drive);
 
     // Contracts by command.
     private static class ContractDriver

@@ -1,12 +1,8 @@
 using CreatorMarketplace.Payments;
-using FsCheck;
-using FsCheck.Fluent;
-using NodaTime;
-using NodaTime.Testing;
 
 namespace CreatorMarketplace.Testing;
 
-// The class is described in AggregateGenerators.Campaign.cs.
+// The class is described in AggregateGenerators.cs.
 public static partial class AggregateGenerators
 {
     private static readonly string[] InvoiceParties = ["Glow Labs", "Maya Makes LLC", "Northwind Studio", "Acme Beauty GmbH"];

@@ -1,14 +1,10 @@
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Eligibility;
-using FsCheck;
-using FsCheck.Fluent;
-using NodaTime;
-using NodaTime.Testing;
 
 namespace CreatorMarketplace.Testing;
 
-// The class is described in AggregateGenerators.Campaign.cs.
+// The class is described in AggregateGenerators.cs.
 public static partial class AggregateGenerators
 {
     private static readonly string[] SavedSearchNames = ["US beauty", "  Spring launch  ", "Micro creators, DE", "Gaming · 18-24", new string('x', 100)];

@@ -1,5 +1,4 @@
 using CreatorMarketplace.Creators;
-using NodaTime;
 using NodaTime.TimeZones;
 
 namespace CreatorMarketplace.Testing;

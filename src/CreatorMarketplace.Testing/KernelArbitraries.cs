@@ -1,12 +1,9 @@
-using FsCheck;
 using CreatorMarketplace.Contracts;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Metrics;
 using CreatorMarketplace.Payments;
 using CreatorMarketplace.Scoring;
-using FsCheck.Fluent;
-using NodaTime;
 
 namespace CreatorMarketplace.Testing;
 

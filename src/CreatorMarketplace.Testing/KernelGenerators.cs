@@ -1,8 +1,5 @@
-using FsCheck;
 using System.Numerics;
 using CreatorMarketplace.Discovery;
-using NodaTime;
-using FsCheck.Fluent;
 
 namespace CreatorMarketplace.Testing;
 

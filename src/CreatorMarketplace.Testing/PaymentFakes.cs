@@ -1,5 +1,4 @@
 using CreatorMarketplace.Payments;
-using NodaTime;
 using OneOf;
 
 namespace CreatorMarketplace.Testing;

@@ -4,7 +4,6 @@ using CreatorMarketplace.Compliance;
 using CreatorMarketplace.Connectors;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Metrics;
-using NodaTime;
 
 namespace CreatorMarketplace.Testing;
 

@@ -5,7 +5,6 @@ using System.Text;
 using CreatorMarketplace.Connectors;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Metrics;
-using NodaTime;
 
 namespace CreatorMarketplace.Testing;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Ardalis.SmartEnum;
 using CreatorMarketplace.Connectors;
 using CreatorMarketplace.Metrics;
-using NodaTime;
 
 namespace CreatorMarketplace.Testing;
 

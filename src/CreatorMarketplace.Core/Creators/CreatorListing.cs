@@ -10,18 +10,19 @@ namespace CreatorMarketplace.Creators;
 public sealed record CreatorListing
 {
     internal CreatorListing(Creator creator)
+        : this(
+            creator.Id,
+            creator.Version,
+            creator.RegisteredAt,
+            creator.Profile,
+            creator.Accounts.ToArray(),
+            creator.Audience,
+            creator.RateCard,
+            creator.Badges.OrderBy(badge => badge.Value).ToArray(),
+            creator.OnVacation,
+            creator.PastCampaignCount,
+            creator.ComplianceHistory.ToArray())
     {
-        Id = creator.Id;
-        Version = creator.Version;
-        RegisteredAt = creator.RegisteredAt;
-        Profile = creator.Profile;
-        Accounts = creator.Accounts.ToArray();
-        Audience = creator.Audience;
-        RateCard = creator.RateCard;
-        Badges = creator.Badges.OrderBy(badge => badge.Value).ToArray();
-        OnVacation = creator.OnVacation;
-        PastCampaignCount = creator.PastCampaignCount;
-        ComplianceHistory = creator.ComplianceHistory.ToArray();
     }
 
     private CreatorListing(

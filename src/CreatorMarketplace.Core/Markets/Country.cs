@@ -32,23 +32,13 @@ public sealed partial class Country : SmartEnum<Country, int>
     /// <param name="code">An ISO 3166-1 alpha-2 code such as <c>"KR"</c>.</param>
     /// <returns>The country.</returns>
     /// <exception cref="ArgumentException"><paramref name="code"/> is not an assigned ISO 3166-1 alpha-2 code.</exception>
-    public static Country FromCode(string code)
-    {
-        ArgumentNullException.ThrowIfNull(code);
-        return TryFromCode(code, out var country)
-            ? country
-            : throw new ArgumentException($"{ErrorText.Quote(code)} is not an assigned ISO 3166-1 alpha-2 country code.", nameof(code));
-    }
+    public static Country FromCode(string code) => IsoCode<Country, int>.From(code, 2, "an assigned ISO 3166-1 alpha-2 country code", nameof(code));
 
     /// <summary>Finds a country by its alpha-2 code, ignoring case.</summary>
     /// <param name="code">An ISO 3166-1 alpha-2 code such as <c>"KR"</c>.</param>
     /// <param name="country">The country when found.</param>
     /// <returns>Whether <paramref name="code"/> is an assigned alpha-2 code.</returns>
-    public static bool TryFromCode(string? code, [NotNullWhen(true)] out Country? country)
-    {
-        country = null;
-        return code is { Length: 2 } && TryFromName(code, ignoreCase: true, out country);
-    }
+    public static bool TryFromCode(string? code, [NotNullWhen(true)] out Country? country) => IsoCode<Country, int>.TryFrom(code, 2, out country);
 
     /// <summary>Returns the alpha-2 code.</summary>
     /// <returns>The alpha-2 code, for example <c>"US"</c>.</returns>

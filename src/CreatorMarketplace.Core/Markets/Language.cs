@@ -28,23 +28,13 @@ public sealed partial class Language : SmartEnum<Language, string>
     /// <param name="code">A two-letter code such as <c>"ko"</c>.</param>
     /// <returns>The language.</returns>
     /// <exception cref="ArgumentException"><paramref name="code"/> is not an ISO 639-1 code.</exception>
-    public static Language FromCode(string code)
-    {
-        ArgumentNullException.ThrowIfNull(code);
-        return TryFromCode(code, out var language)
-            ? language
-            : throw new ArgumentException($"{ErrorText.Quote(code)} is not an ISO 639-1 language code.", nameof(code));
-    }
+    public static Language FromCode(string code) => IsoCode<Language, string>.From(code, 2, "an ISO 639-1 language code", nameof(code));
 
     /// <summary>Finds a language by its ISO 639-1 code, ignoring case.</summary>
     /// <param name="code">A two-letter code such as <c>"ko"</c>.</param>
     /// <param name="language">The language when found.</param>
     /// <returns>Whether <paramref name="code"/> is an ISO 639-1 code.</returns>
-    public static bool TryFromCode(string? code, [NotNullWhen(true)] out Language? language)
-    {
-        language = null;
-        return code is { Length: 2 } && TryFromName(code, ignoreCase: true, out language);
-    }
+    public static bool TryFromCode(string? code, [NotNullWhen(true)] out Language? language) => IsoCode<Language, string>.TryFrom(code, 2, out language);
 
     /// <summary>Returns the ISO 639-1 code.</summary>
     /// <returns>The code, for example <c>"en"</c>.</returns>

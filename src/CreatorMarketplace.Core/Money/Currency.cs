@@ -50,23 +50,13 @@ public sealed partial class Currency : SmartEnum<Currency, int>
     /// <param name="code">An ISO 4217 alphabetic code such as <c>"EUR"</c>.</param>
     /// <returns>The currency.</returns>
     /// <exception cref="ArgumentException"><paramref name="code"/> is not an active ISO 4217 code.</exception>
-    public static Currency FromCode(string code)
-    {
-        ArgumentNullException.ThrowIfNull(code);
-        return TryFromCode(code, out var currency)
-            ? currency
-            : throw new ArgumentException($"{ErrorText.Quote(code)} is not an active ISO 4217 currency code.", nameof(code));
-    }
+    public static Currency FromCode(string code) => IsoCode<Currency, int>.From(code, 3, "an active ISO 4217 currency code", nameof(code));
 
     /// <summary>Finds a currency by its alphabetic code, ignoring case.</summary>
     /// <param name="code">An ISO 4217 alphabetic code such as <c>"EUR"</c>.</param>
     /// <param name="currency">The currency when found.</param>
     /// <returns>Whether <paramref name="code"/> is an active ISO 4217 code.</returns>
-    public static bool TryFromCode(string? code, [NotNullWhen(true)] out Currency? currency)
-    {
-        currency = null;
-        return code is { Length: 3 } && TryFromName(code, ignoreCase: true, out currency);
-    }
+    public static bool TryFromCode(string? code, [NotNullWhen(true)] out Currency? currency) => IsoCode<Currency, int>.TryFrom(code, 3, out currency);
 
     /// <summary>Returns the alphabetic code.</summary>
     /// <returns>The alphabetic code, for example <c>"USD"</c>.</returns>

@@ -16,25 +16,8 @@ internal sealed class CampaignTimelineJsonConverter : JsonConverter<CampaignTime
     public override CampaignTimeline Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var json = new JsonObjectReader(ref reader, options, nameof(CampaignTimeline), Members);
-        LocalDate first = default, last = default;
-        DateTimeZone? zone = null;
-        while (json.NextMember(ref reader, out var member))
-        {
-            switch (member)
-            {
-                case "first":
-                    first = json.Value<LocalDate>(ref reader);
-                    break;
-                case "last":
-                    last = json.Value<LocalDate>(ref reader);
-                    break;
-                default:
-                    zone = json.Value<DateTimeZone>(ref reader);
-                    break;
-            }
-        }
-
-        return json.Create(() => CampaignTimeline.Create(first, last, zone!));
+        var (first, last, zone) = json.Members(ref reader, JsonMember.Value<LocalDate>(), JsonMember.Value<LocalDate>(), JsonMember.Value<DateTimeZone>());
+        return json.Create(() => CampaignTimeline.Create(first, last, zone));
     }
 
     public override void Write(Utf8JsonWriter writer, CampaignTimeline value, JsonSerializerOptions options)

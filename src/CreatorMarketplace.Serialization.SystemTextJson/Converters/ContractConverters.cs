@@ -17,20 +17,7 @@ internal sealed class RightsTermJsonConverter : JsonConverter<RightsTerm>
     public override RightsTerm Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var json = new JsonObjectReader(ref reader, options, nameof(RightsTerm), Members);
-        Instant start = default;
-        Instant? end = null;
-        while (json.NextMember(ref reader, out var member))
-        {
-            if (member == "start")
-            {
-                start = json.Value<Instant>(ref reader);
-            }
-            else
-            {
-                end = json.IsNull(ref reader) ? null : json.Value<Instant>(ref reader);
-            }
-        }
-
+        var (start, end) = json.Members(ref reader, JsonMember.Value<Instant>(), JsonMember.NullableValue<Instant>());
         return json.Create(() => end is { } last ? RightsTerm.Between(start, last) : RightsTerm.Perpetual(start));
     }
 
@@ -54,25 +41,8 @@ internal sealed class PostingWindowJsonConverter : JsonConverter<PostingWindow>
     public override PostingWindow Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var json = new JsonObjectReader(ref reader, options, nameof(PostingWindow), Members);
-        LocalDateTime opens = default, closes = default;
-        DateTimeZone? zone = null;
-        while (json.NextMember(ref reader, out var member))
-        {
-            switch (member)
-            {
-                case "opens":
-                    opens = json.Value<LocalDateTime>(ref reader);
-                    break;
-                case "closes":
-                    closes = json.Value<LocalDateTime>(ref reader);
-                    break;
-                default:
-                    zone = json.Value<DateTimeZone>(ref reader);
-                    break;
-            }
-        }
-
-        return json.Create(() => PostingWindow.Create(opens, closes, zone!));
+        var (opens, closes, zone) = json.Members(ref reader, JsonMember.Value<LocalDateTime>(), JsonMember.Value<LocalDateTime>(), JsonMember.Value<DateTimeZone>());
+        return json.Create(() => PostingWindow.Create(opens, closes, zone));
     }
 
     public override void Write(Utf8JsonWriter writer, PostingWindow value, JsonSerializerOptions options)
@@ -96,20 +66,7 @@ internal sealed class TerritoriesJsonConverter : JsonConverter<Territories>
     public override Territories Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var json = new JsonObjectReader(ref reader, options, nameof(Territories), Members);
-        var worldwide = false;
-        Country[] countries = [];
-        while (json.NextMember(ref reader, out var member))
-        {
-            if (member == "worldwide")
-            {
-                worldwide = json.Value<bool>(ref reader);
-            }
-            else
-            {
-                countries = json.Value<Country[]>(ref reader);
-            }
-        }
-
+        var (worldwide, countries) = json.Members(ref reader, JsonMember.Value<bool>(), JsonMember.Value<Country[]>());
         if (worldwide && countries.Length > 0)
         {
             throw JsonErrors.Member(nameof(Territories), "countries", "is empty when the territories are worldwide.");

@@ -13,19 +13,7 @@ internal sealed class SecretReferenceJsonConverter : JsonConverter<SecretReferen
     public override SecretReference Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var json = new JsonObjectReader(ref reader, options, nameof(SecretReference), Members);
-        string token = string.Empty, lastFour = string.Empty;
-        while (json.NextMember(ref reader, out var member))
-        {
-            if (member == "token")
-            {
-                token = json.String(ref reader);
-            }
-            else
-            {
-                lastFour = json.String(ref reader);
-            }
-        }
-
+        var (token, lastFour) = json.Members(ref reader, JsonMember.String, JsonMember.String);
         return json.Create(() => new SecretReference(token, lastFour));
     }
 
@@ -121,26 +109,8 @@ internal sealed class RateCardJsonConverter : JsonConverter<RateCard>
     public override RateCard Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var json = new JsonObjectReader(ref reader, options, nameof(RateCard), Members);
-        Currency? currency = null;
-        Dictionary<DeliverableType, Money> prices = [];
-        var negotiable = false;
-        while (json.NextMember(ref reader, out var member))
-        {
-            switch (member)
-            {
-                case "currency":
-                    currency = json.Value<Currency>(ref reader);
-                    break;
-                case "prices":
-                    prices = json.Value<Dictionary<DeliverableType, Money>>(ref reader);
-                    break;
-                default:
-                    negotiable = json.Value<bool>(ref reader);
-                    break;
-            }
-        }
-
-        return json.Create(() => RateCard.Create(currency!, prices, negotiable));
+        var (currency, prices, negotiable) = json.Members(ref reader, JsonMember.Value<Currency>(), JsonMember.Value<Dictionary<DeliverableType, Money>>(), JsonMember.Value<bool>());
+        return json.Create(() => RateCard.Create(currency, prices, negotiable));
     }
 
     public override void Write(Utf8JsonWriter writer, RateCard value, JsonSerializerOptions options)

@@ -16,23 +16,14 @@ internal sealed class NumberRangeJsonConverter<T> : JsonConverter<NumberRange<T>
     private static readonly string TypeName = JsonTypeNames.Of(typeof(NumberRange<T>));
     private static readonly string[] Members = ["min", "max"];
 
+    // An open end is null.
+    private static readonly JsonMemberReader<T?> Bound = static (in JsonObjectReader json, ref Utf8JsonReader reader) =>
+        json.IsNull(ref reader) ? null : ReadNumber(json, ref reader);
+
     public override NumberRange<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var json = new JsonObjectReader(ref reader, options, TypeName, Members);
-        T? min = null, max = null;
-        while (json.NextMember(ref reader, out var member))
-        {
-            T? bound = json.IsNull(ref reader) ? null : ReadNumber(json, ref reader);
-            if (member == "min")
-            {
-                min = bound;
-            }
-            else
-            {
-                max = bound;
-            }
-        }
-
+        var (min, max) = json.Members(ref reader, Bound, Bound);
         return new NumberRange<T>(min, max);
     }
 
@@ -83,20 +74,7 @@ internal sealed class PriceRangeJsonConverter : JsonConverter<PriceRange>
     public override PriceRange Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var json = new JsonObjectReader(ref reader, options, nameof(PriceRange), Members);
-        Currency? currency = null;
-        NumberRange<decimal> amount = default;
-        while (json.NextMember(ref reader, out var member))
-        {
-            if (member == "currency")
-            {
-                currency = json.IsNull(ref reader) ? null : json.Value<Currency>(ref reader);
-            }
-            else
-            {
-                amount = json.Value<NumberRange<decimal>>(ref reader);
-            }
-        }
-
+        var (currency, amount) = json.Members(ref reader, JsonMember.ValueOrNull<Currency>(), JsonMember.Value<NumberRange<decimal>>());
         return new PriceRange(currency, amount);
     }
 
@@ -120,25 +98,7 @@ internal sealed class SearchPositionJsonConverter : JsonConverter<SearchPosition
     public override SearchPosition Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var json = new JsonObjectReader(ref reader, options, nameof(SearchPosition), Members);
-        var rank = 0;
-        double? value = null;
-        CreatorId creator = default;
-        while (json.NextMember(ref reader, out var member))
-        {
-            switch (member)
-            {
-                case "rank":
-                    rank = json.Int32(ref reader);
-                    break;
-                case "value":
-                    value = json.IsNull(ref reader) ? null : json.Double(ref reader);
-                    break;
-                default:
-                    creator = json.Value<CreatorId>(ref reader);
-                    break;
-            }
-        }
-
+        var (rank, value, creator) = json.Members(ref reader, JsonMember.Int32, JsonMember.DoubleOrNull, JsonMember.Value<CreatorId>());
         return new SearchPosition(rank, value, creator);
     }
 
@@ -166,20 +126,7 @@ internal sealed class AudienceThresholdJsonConverter<TKey> : JsonConverter<Audie
     public override AudienceThreshold<TKey> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var json = new JsonObjectReader(ref reader, options, TypeName, Members);
-        TKey bucket = default!;
-        var minShare = 0d;
-        while (json.NextMember(ref reader, out var member))
-        {
-            if (member == "bucket")
-            {
-                bucket = json.Value<TKey>(ref reader);
-            }
-            else
-            {
-                minShare = json.Double(ref reader);
-            }
-        }
-
+        var (bucket, minShare) = json.Members(ref reader, JsonMember.Value<TKey>(), JsonMember.Double);
         return new AudienceThreshold<TKey>(bucket, minShare);
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -89,6 +90,74 @@ internal struct JsonObjectReader
 
         member = string.Empty;
         return false;
+    }
+
+    /// <summary>
+    /// Reads an object of two members, each with its reader, in whichever order they come; the first reader reads
+    /// the first name given to the constructor.
+    /// </summary>
+    /// <typeparam name="T1">The first member's type.</typeparam>
+    /// <typeparam name="T2">The second member's type.</typeparam>
+    /// <param name="reader">The reader.</param>
+    /// <param name="first">Reads the first member.</param>
+    /// <param name="second">Reads the second member.</param>
+    /// <returns>The two values.</returns>
+    public (T1 First, T2 Second) Members<T1, T2>(ref Utf8JsonReader reader, JsonMemberReader<T1> first, JsonMemberReader<T2> second)
+    {
+        Debug.Assert(_members.Length == 2, "The object has two members.");
+        T1 one = default!;
+        T2 two = default!;
+        while (NextMember(ref reader, out var member))
+        {
+            if (member == _members[0])
+            {
+                one = first(in this, ref reader);
+            }
+            else
+            {
+                two = second(in this, ref reader);
+            }
+        }
+
+        return (one, two);
+    }
+
+    /// <summary>
+    /// Reads an object of three members, each with its reader, in whichever order they come; the readers read the
+    /// names given to the constructor in their order.
+    /// </summary>
+    /// <typeparam name="T1">The first member's type.</typeparam>
+    /// <typeparam name="T2">The second member's type.</typeparam>
+    /// <typeparam name="T3">The third member's type.</typeparam>
+    /// <param name="reader">The reader.</param>
+    /// <param name="first">Reads the first member.</param>
+    /// <param name="second">Reads the second member.</param>
+    /// <param name="third">Reads the third member.</param>
+    /// <returns>The three values.</returns>
+    public (T1 First, T2 Second, T3 Third) Members<T1, T2, T3>(
+        ref Utf8JsonReader reader, JsonMemberReader<T1> first, JsonMemberReader<T2> second, JsonMemberReader<T3> third)
+    {
+        Debug.Assert(_members.Length == 3, "The object has three members.");
+        T1 one = default!;
+        T2 two = default!;
+        T3 three = default!;
+        while (NextMember(ref reader, out var member))
+        {
+            if (member == _members[0])
+            {
+                one = first(in this, ref reader);
+            }
+            else if (member == _members[1])
+            {
+                two = second(in this, ref reader);
+            }
+            else
+            {
+                three = third(in this, ref reader);
+            }
+        }
+
+        return (one, two, three);
     }
 
     /// <summary>An error about the current member.</summary>

@@ -11,21 +11,8 @@ internal sealed class HandleJsonConverter : JsonConverter<Handle>
     public override Handle Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var json = new JsonObjectReader(ref reader, options, nameof(Handle), Members);
-        Platform? platform = null;
-        var value = string.Empty;
-        while (json.NextMember(ref reader, out var member))
-        {
-            if (member == "platform")
-            {
-                platform = json.Value<Platform>(ref reader);
-            }
-            else
-            {
-                value = json.String(ref reader);
-            }
-        }
-
-        return json.Create(() => new Handle(platform!, value));
+        var (platform, value) = json.Members(ref reader, JsonMember.Value<Platform>(), JsonMember.String);
+        return json.Create(() => new Handle(platform, value));
     }
 
     public override void Write(Utf8JsonWriter writer, Handle value, JsonSerializerOptions options)

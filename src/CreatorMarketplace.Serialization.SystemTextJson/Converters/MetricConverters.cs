@@ -16,20 +16,7 @@ internal sealed class RatioJsonConverter : JsonConverter<Ratio>
     public override Ratio Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var json = new JsonObjectReader(ref reader, options, nameof(Ratio), Members);
-        double? numerator = null, denominator = null;
-        while (json.NextMember(ref reader, out var member))
-        {
-            double? part = json.IsNull(ref reader) ? null : json.Double(ref reader);
-            if (member == "numerator")
-            {
-                numerator = part;
-            }
-            else
-            {
-                denominator = part;
-            }
-        }
-
+        var (numerator, denominator) = json.Members(ref reader, JsonMember.DoubleOrNull, JsonMember.DoubleOrNull);
         return numerator.HasValue == denominator.HasValue
             ? Ratio.Of(numerator, denominator)
             : throw JsonErrors.Value(nameof(Ratio), "the numerator and the denominator are both numbers, or both null for a missing ratio.");
@@ -55,26 +42,8 @@ internal sealed class UnitCostJsonConverter : JsonConverter<UnitCost>
     public override UnitCost Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var json = new JsonObjectReader(ref reader, options, nameof(UnitCost), Members);
-        Currency? currency = null;
-        decimal? amount = null;
-        var unit = string.Empty;
-        while (json.NextMember(ref reader, out var member))
-        {
-            switch (member)
-            {
-                case "currency":
-                    currency = json.Value<Currency>(ref reader);
-                    break;
-                case "amount":
-                    amount = json.IsNull(ref reader) ? null : json.Decimal(ref reader);
-                    break;
-                default:
-                    unit = json.String(ref reader);
-                    break;
-            }
-        }
-
-        return new UnitCost(currency!, amount, unit);
+        var (currency, amount, unit) = json.Members(ref reader, JsonMember.Value<Currency>(), JsonMember.DecimalOrNull, JsonMember.String);
+        return new UnitCost(currency, amount, unit);
     }
 
     public override void Write(Utf8JsonWriter writer, UnitCost value, JsonSerializerOptions options)

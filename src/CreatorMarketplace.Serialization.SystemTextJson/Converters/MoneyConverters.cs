@@ -16,21 +16,8 @@ internal sealed class MoneyJsonConverter : JsonConverter<Money>
     public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var json = new JsonObjectReader(ref reader, options, nameof(Money), Members);
-        decimal amount = 0;
-        Currency? currency = null;
-        while (json.NextMember(ref reader, out var member))
-        {
-            if (member == "amount")
-            {
-                amount = json.Decimal(ref reader);
-            }
-            else
-            {
-                currency = json.Value<Currency>(ref reader);
-            }
-        }
-
-        return json.Create(() => Of(amount, currency!));
+        var (amount, currency) = json.Members(ref reader, JsonMember.Decimal, JsonMember.Value<Currency>());
+        return json.Create(() => Of(amount, currency));
     }
 
     public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options)

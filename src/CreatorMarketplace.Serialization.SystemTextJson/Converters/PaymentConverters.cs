@@ -15,21 +15,8 @@ internal sealed class LedgerAccountJsonConverter : JsonConverter<LedgerAccount>
     public override LedgerAccount Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var json = new JsonObjectReader(ref reader, options, nameof(LedgerAccount), Members);
-        AccountKind? kind = null;
-        var owner = Guid.Empty;
-        while (json.NextMember(ref reader, out var member))
-        {
-            if (member == "kind")
-            {
-                kind = json.Value<AccountKind>(ref reader);
-            }
-            else
-            {
-                owner = json.Guid(ref reader);
-            }
-        }
-
-        return new LedgerAccount(kind!, owner);
+        var (kind, owner) = json.Members(ref reader, JsonMember.Value<AccountKind>(), JsonMember.Guid);
+        return new LedgerAccount(kind, owner);
     }
 
     public override void Write(Utf8JsonWriter writer, LedgerAccount value, JsonSerializerOptions options)

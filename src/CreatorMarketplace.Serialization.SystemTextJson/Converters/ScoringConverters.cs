@@ -16,26 +16,8 @@ internal sealed class PeerGroupJsonConverter : JsonConverter<PeerGroup>
     public override PeerGroup Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var json = new JsonObjectReader(ref reader, options, nameof(PeerGroup), Members);
-        ContentLabel? category = null;
-        FollowerTier? tier = null;
-        Country? market = null;
-        while (json.NextMember(ref reader, out var member))
-        {
-            switch (member)
-            {
-                case "category":
-                    category = json.IsNull(ref reader) ? null : json.Value<ContentLabel>(ref reader);
-                    break;
-                case "tier":
-                    tier = json.Value<FollowerTier>(ref reader);
-                    break;
-                default:
-                    market = json.Value<Country>(ref reader);
-                    break;
-            }
-        }
-
-        return new PeerGroup(category, tier!, market!);
+        var (category, tier, market) = json.Members(ref reader, JsonMember.NullableValue<ContentLabel>(), JsonMember.Value<FollowerTier>(), JsonMember.Value<Country>());
+        return new PeerGroup(category, tier, market);
     }
 
     public override void Write(Utf8JsonWriter writer, PeerGroup value, JsonSerializerOptions options)

@@ -7,6 +7,15 @@ namespace CreatorMarketplace.Storage;
 /// </summary>
 public sealed class UnreadableAggregateException : Exception
 {
+    /// <summary>The aggregate's type name, for example <c>Creator</c>.</summary>
+    public string Aggregate { get; }
+
+    /// <summary>The aggregate's id: the position to resume after.</summary>
+    public Guid Id { get; }
+
+    /// <summary>The version it is stored at.</summary>
+    public long Version { get; }
+
     /// <summary>Creates the exception for one stored aggregate.</summary>
     /// <param name="aggregate">The aggregate's type name, for example <c>Creator</c>.</param>
     /// <param name="id">The aggregate's id.</param>
@@ -20,15 +29,6 @@ public sealed class UnreadableAggregateException : Exception
         Id = id;
         Version = version;
     }
-
-    /// <summary>The aggregate's type name, for example <c>Creator</c>.</summary>
-    public string Aggregate { get; }
-
-    /// <summary>The aggregate's id: the position to resume after.</summary>
-    public Guid Id { get; }
-
-    /// <summary>The version it is stored at.</summary>
-    public long Version { get; }
 
     private static string Describe(string aggregate, Guid id, long version, Exception reason)
     {

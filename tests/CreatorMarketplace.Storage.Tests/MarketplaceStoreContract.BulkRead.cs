@@ -129,6 +129,45 @@ public abstract partial class MarketplaceStoreContract
     }
 
     [SkippableFact]
+    public async Task Reading_to_any_point_in_any_page_size_and_resuming_after_it_gives_every_id_once_in_order()
+    {
+        // Ids of random bytes cover the whole range of every byte, where the stores' comparisons could part.
+        var store = await CreateStoreAsync();
+        var random = new Random(20261204);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 40; i++)
+        {
+            var bytes = new byte[16];
+            random.NextBytes(bytes);
+            var id = new Guid(bytes);
+            ids.Add(id);
+            (await store.Shortlists.SaveAsync(Shortlist.Create(ShortlistId.From(id), EntityId.New<BrandId>(Clock), "Random", Clock))).IsSaved.ShouldBeTrue();
+        }
+
+        var expected = ids.OrderBy(id => id.ToString("N"), StringComparer.Ordinal).ToArray();
+        var cases = Gen.Choose(1, 12).Zip(Gen.Choose(0, ids.Count)).Sample(30, new Rnd(20261204), 10);
+        foreach (var (pageSize, stop) in cases)
+        {
+            var first = new List<Guid>();
+            if (stop > 0)
+            {
+                await foreach (var stored in store.Shortlists.ReadAsync(pageSize: pageSize))
+                {
+                    first.Add(stored.Id.Value);
+                    if (first.Count == stop)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            var rest = await BulkReadAsync(store.Shortlists, first.Count == 0 ? null : ShortlistId.From(first[^1]), pageSize);
+
+            first.Concat(rest.Select(s => s.Id.Value)).ShouldBe(expected, $"page size {pageSize}, stopped after {stop}");
+        }
+    }
+
+    [SkippableFact]
     public async Task A_page_size_out_of_range_is_refused_at_the_call_naming_the_parameter()
     {
         var store = await CreateStoreAsync();

@@ -14,7 +14,8 @@ namespace CreatorMarketplace.Storage.Relational;
 // event, and a save appends the events not yet stored instead of rewriting them all; the document keeps an empty
 // history. A find puts the rows back into the document before reading it, so the stored form and its upgrades are
 // the same as for a document written whole, which is how releases before this one stored it: such a document is
-// read as it is, and its first save moves its history into rows.
+// read as it is, and its first save moves its history into rows. A find and each page of a bulk read run the same
+// select (one id, or the ids after a position) and turn its rows into aggregates the same way.
 internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IRepository<TAggregate, TId>
     where TAggregate : AggregateRoot<TId>, ISnapshotable<TAggregate, TSnapshot>
     where TId : struct, IEntityId<TId>
@@ -88,6 +89,7 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
     {
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var page = after is { } position
                 ? await ReadRowsAsync(_readAfter, pageSize, cancellationToken, ("after", position)).ConfigureAwait(false)
                 : await ReadRowsAsync(_readFirst, pageSize, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Storage.PostgreSql;
 using Npgsql;
 
@@ -22,6 +23,12 @@ public sealed class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifet
         var dataSource = NpgsqlDataSource.Create(PostgreSqlServer.ConnectionString!);
         _dataSources.Add(dataSource);
         return Task.FromResult<IMarketplaceStore>(new PostgreSqlMarketplaceStore(dataSource, new PostgreSqlStoreOptions { Schema = ((PostgreSqlMarketplaceStore)store).Schema }));
+    }
+
+    protected override async Task StoreUnreadableAsync(IMarketplaceStore store, Shortlist shortlist)
+    {
+        var newer = new PostgreSqlMarketplaceStore(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = ((PostgreSqlMarketplaceStore)store).Schema, Formats = NewerRelease });
+        (await newer.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -1,3 +1,4 @@
+using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Storage.Sqlite;
 
 namespace CreatorMarketplace.Storage.Tests;
@@ -19,6 +20,12 @@ public sealed class SqliteStoreTests : MarketplaceStoreContract, IDisposable
         var again = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = ((SqliteMarketplaceStore)store).Path });
         _stores.Add(again);
         return Task.FromResult<IMarketplaceStore>(again);
+    }
+
+    protected override async Task StoreUnreadableAsync(IMarketplaceStore store, Shortlist shortlist)
+    {
+        using var newer = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = ((SqliteMarketplaceStore)store).Path, Formats = NewerRelease });
+        (await newer.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
     }
 
     public void Dispose()

@@ -33,4 +33,34 @@ public interface IRepository<TAggregate, TId>
     /// <returns><see cref="Saved"/> with the new version, or <see cref="Conflict"/> and no change.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="aggregate"/> is null.</exception>
     ValueTask<SaveResult> SaveAsync(TAggregate aggregate, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Streams every aggregate stored, in id order, a page at a time: to rebuild a read model, or to resume a read
+    /// that stopped after <paramref name="afterId"/>.
+    /// </summary>
+    /// <param name="afterId">
+    /// Only the aggregates whose ids come after this one: the <see cref="StoredAggregate{TAggregate, TId}.Id"/> of the
+    /// last item read, to resume; null (or <c>default(TId)</c>, which comes before every id) for all.
+    /// </param>
+    /// <param name="pageSize">How many aggregates each page reads, from 1 to <see cref="BulkRead.MaxPageSize"/>.</param>
+    /// <param name="cancellationToken">Cancels the read, between pages and between the items of a page.</param>
+    /// <returns>
+    /// Each aggregate stored when its page was read, fresh, with the version it was read at, in the ids' order
+    /// (<see cref="IComparable{T}"/> of <typeparamref name="TId"/>: RFC 9562 byte order), the same in every store.
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is less than 1 or more than <see cref="BulkRead.MaxPageSize"/>; thrown at the call.</exception>
+    /// <exception cref="UnreadableAggregateException">
+    /// While enumerating: a stored aggregate cannot be read (its aggregate's rules refuse it, or it was written by a
+    /// newer release). The read stops there, after every aggregate before it; the exception names the id, so a reader
+    /// may resume after it.
+    /// </exception>
+    /// <remarks>
+    /// Pages are keyset pages: each reads the ids after the last one read, never an offset, so a page costs the
+    /// same wherever it starts. The read is not a snapshot of the store: an aggregate saved during it is read at the
+    /// version its page finds, or not at all when its id comes before the position reached.
+    /// </remarks>
+    IAsyncEnumerable<StoredAggregate<TAggregate, TId>> ReadAsync(
+        TId? afterId = null,
+        int pageSize = BulkRead.DefaultPageSize,
+        CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CreatorMarketplace.Campaigns;
@@ -13,7 +14,8 @@ namespace CreatorMarketplace.Storage.Relational;
 // event, and a save appends the events not yet stored instead of rewriting them all; the document keeps an empty
 // history. A find puts the rows back into the document before reading it, so the stored form and its upgrades are
 // the same as for a document written whole, which is how releases before this one stored it: such a document is
-// read as it is, and its first save moves its history into rows.
+// read as it is, and its first save moves its history into rows. A find and each page of a bulk read run the same
+// select (one id, or the ids after a position) and turn its rows into aggregates the same way.
 internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IRepository<TAggregate, TId>
     where TAggregate : AggregateRoot<TId>, ISnapshotable<TAggregate, TSnapshot>
     where TId : struct, IEntityId<TId>
@@ -22,6 +24,8 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
     private readonly RelationalDatabase _database;
     private readonly SnapshotSchema<TSnapshot> _schema;
     private readonly string _find;
+    private readonly string _readFirst;
+    private readonly string _readAfter;
     private readonly string _insert;
     private readonly string _update;
     private readonly string _storedVersion;
@@ -38,13 +42,9 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
         _history = history;
         var aggregates = database.Table("aggregates");
         var events = database.Table("aggregate_events");
-        _find = history is null
-            ? $"SELECT version, schema_version, {database.Text("document")} FROM {aggregates} WHERE kind = @kind AND id = @id;"
-            : $"""
-              SELECT a.version, a.schema_version, {database.Text("a.document")}, {database.Text("e.event")} FROM {aggregates} a
-              LEFT JOIN {events} e ON e.kind = a.kind AND e.id = a.id
-              WHERE a.kind = @kind AND a.id = @id ORDER BY e.position;
-              """;
+        _find = Select(database, aggregates, events, history, "AND id = @id");
+        _readFirst = Select(database, aggregates, events, history, "");
+        _readAfter = Select(database, aggregates, events, history, "AND id > @after");
         _storedHistory = $"SELECT COALESCE(MAX(position), 0) FROM {events} WHERE kind = @kind AND id = @id;";
         _appendHistory = $"INSERT INTO {events} (kind, id, position, event) VALUES (@kind, @id, @position, @event);";
         _insert = $"""
@@ -69,24 +69,81 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
             return null; // no aggregate has a default id
         }
 
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = _database.Command(connection, null, _find, ("kind", _schema.Aggregate), ("id", id.Value));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        var version = reader.GetInt64(0);
-        var schemaVersion = reader.GetInt32(1);
-        var document = reader.GetString(2);
-        if (_history is not null)
-        {
-            document = await WithStoredHistoryAsync(reader, document, cancellationToken).ConfigureAwait(false);
-        }
-
-        return _schema.Restore<TAggregate>(document, schemaVersion, version);
+        var rows = await ReadRowsAsync(_find, 1, cancellationToken, ("id", id.Value)).ConfigureAwait(false);
+        return rows.Count == 0 ? null : Restore(rows[0]);
     }
+
+    public IAsyncEnumerable<StoredAggregate<TAggregate, TId>> ReadAsync(TId? afterId = null, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        BulkRead.ThrowIfInvalidPageSize(pageSize);
+
+        // default(TId) holds no UUID and comes before every id, so reading after it reads all.
+        Guid? after = afterId is { } id && !id.Equals(default(TId)) ? id.Value : null;
+        return ReadPagesAsync(after, pageSize, cancellationToken);
+    }
+
+    // Each page is read whole and its connection returned before the first item is given, so a slow reader holds
+    // no connection or lock. Ids compare as their bytes in both dialects (PostgreSQL's uuid; SQLite's lower-case
+    // text of fixed shape, whose binary order is the bytes' order), which is RFC 9562 order, as TId's CompareTo.
+    private async IAsyncEnumerable<StoredAggregate<TAggregate, TId>> ReadPagesAsync(Guid? after, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = after is { } position
+                ? await ReadRowsAsync(_readAfter, pageSize, cancellationToken, ("after", position)).ConfigureAwait(false)
+                : await ReadRowsAsync(_readFirst, pageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var row in page)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                TAggregate aggregate;
+                try
+                {
+                    aggregate = Restore(row);
+                }
+                catch (JsonException unreadable)
+                {
+                    throw new UnreadableAggregateException(_schema.Aggregate, row.Id, row.Version, unreadable);
+                }
+
+                yield return new StoredAggregate<TAggregate, TId>(aggregate, row.Version);
+                after = row.Id;
+            }
+
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+        }
+    }
+
+    // The stored rows a select gives, in id order, each with its stored history's events in their order.
+    private async ValueTask<List<StoredRow>> ReadRowsAsync(string select, int limit, CancellationToken cancellationToken, params (string Name, object? Value)[] keys)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = _database.Command(connection, null, select, [("kind", _schema.Aggregate), ("limit", limit), .. keys]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        List<StoredRow> rows = [];
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var id = reader.GetGuid(0);
+            if (rows.Count == 0 || rows[^1].Id != id)
+            {
+                rows.Add(new StoredRow(id, reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3), []));
+            }
+
+            if (_history is not null && !await reader.IsDBNullAsync(4, cancellationToken).ConfigureAwait(false))
+            {
+                rows[^1].History.Add(reader.GetString(4));
+            }
+        }
+
+        return rows;
+    }
+
+    // The aggregate a row holds, its stored history's events put back into the document first.
+    private TAggregate Restore(StoredRow row) =>
+        _schema.Restore<TAggregate>(row.History.Count == 0 ? row.Document : WithHistory(row.Document, row.History), row.SchemaVersion, row.Version);
 
     public async ValueTask<SaveResult> SaveAsync(TAggregate aggregate, CancellationToken cancellationToken = default)
     {
@@ -181,24 +238,9 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
         return (document.ToJsonString(StoredJson.Options), events);
     }
 
-    // The stored document with the stored events (the rest of the reader's rows) added to its history.
-    private async ValueTask<string> WithStoredHistoryAsync(DbDataReader reader, string stored, CancellationToken cancellationToken)
+    // The stored document with the stored events added to its history.
+    private string WithHistory(string stored, List<string> events)
     {
-        List<string> events = [];
-        do
-        {
-            if (!await reader.IsDBNullAsync(3, cancellationToken).ConfigureAwait(false))
-            {
-                events.Add(reader.GetString(3));
-            }
-        }
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false));
-
-        if (events.Count == 0)
-        {
-            return stored;
-        }
-
         var document = HistoryOf(JsonNode.Parse(stored), out var history);
         foreach (var e in events)
         {
@@ -214,6 +256,24 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
         history = root[_history!] as JsonArray ?? throw new JsonException($"{_schema.Aggregate} snapshot: the document has no array '{_history}'.");
         return root;
     }
+
+    // The select of a find or a page: the documents of one kind whose ids meet a condition, in id order and at most
+    // @limit of them, each with its rows of history when it keeps one (the limit counts documents, not rows).
+    private static string Select(RelationalDatabase database, string aggregates, string events, string? history, string condition) =>
+        history is null
+            ? $"""
+              SELECT id, version, schema_version, {database.Text("document")} FROM {aggregates}
+              WHERE kind = @kind {condition} ORDER BY id LIMIT @limit;
+              """
+            : $"""
+              SELECT a.id, a.version, a.schema_version, {database.Text("a.document")}, {database.Text("e.event")}
+              FROM (SELECT kind, id, version, schema_version, document FROM {aggregates} WHERE kind = @kind {condition} ORDER BY id LIMIT @limit) a
+              LEFT JOIN {events} e ON e.kind = a.kind AND e.id = a.id
+              ORDER BY a.id, e.position;
+              """;
+
+    // One stored document as read, with its history's events when it keeps them in rows.
+    private sealed record StoredRow(Guid Id, long Version, int SchemaVersion, string Document, List<string> History);
 }
 
 // Makes a relational store's repositories, each with its aggregate's stored form.

@@ -1,7 +1,10 @@
+using System.Runtime.CompilerServices;
+
 namespace CreatorMarketplace.Storage.InMemory;
 
 // Keeps each aggregate as its snapshot and version, so that nothing a caller does to a loaded or saved aggregate
-// reaches the store except through a save.
+// reaches the store except through a save. The ids are also kept in their order, so that a page of a bulk read
+// starts where the last one ended instead of sorting everything again.
 internal sealed class InMemoryRepository<TAggregate, TId, TSnapshot> : IRepository<TAggregate, TId>
     where TAggregate : AggregateRoot<TId>, ISnapshotable<TAggregate, TSnapshot>
     where TId : struct, IEntityId<TId>
@@ -10,6 +13,7 @@ internal sealed class InMemoryRepository<TAggregate, TId, TSnapshot> : IReposito
     private readonly object _gate;
     private readonly InMemoryOutbox _outbox;
     private readonly Dictionary<TId, (long Version, TSnapshot Snapshot)> _stored = [];
+    private readonly SortedSet<TId> _ids = [];
 
     public InMemoryRepository(object gate, InMemoryOutbox outbox)
     {
@@ -51,10 +55,66 @@ internal sealed class InMemoryRepository<TAggregate, TId, TSnapshot> : IReposito
 
             version = storedVersion + 1;
             _stored[aggregate.Id] = (version, snapshot);
+            _ids.Add(aggregate.Id);
             _outbox.Append(typeof(TAggregate).Name, aggregate.Id.Value, version, events);
         }
 
         aggregate.MarkStored(version);
         return ValueTask.FromResult<SaveResult>(new Saved(version, events.Length));
+    }
+
+    public IAsyncEnumerable<StoredAggregate<TAggregate, TId>> ReadAsync(TId? afterId = null, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        BulkRead.ThrowIfInvalidPageSize(pageSize);
+        return ReadPagesAsync(afterId, pageSize, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<StoredAggregate<TAggregate, TId>> ReadPagesAsync(TId? afterId, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            // Lets a long read give up its thread between pages, as a store that waits for its database does.
+            await Task.Yield();
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = Page(afterId, pageSize);
+            foreach (var (id, (version, snapshot)) in page)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return new StoredAggregate<TAggregate, TId>(Restore(id, version, snapshot), version);
+                afterId = id;
+            }
+
+            if (page.Length < pageSize)
+            {
+                yield break;
+            }
+        }
+    }
+
+    // The stored aggregates whose ids come after afterId (all for none), at most pageSize of them, in id order.
+    private KeyValuePair<TId, (long Version, TSnapshot Snapshot)>[] Page(TId? afterId, int pageSize)
+    {
+        lock (_gate)
+        {
+            if (_ids.Count == 0 || (afterId is { } after && after.CompareTo(_ids.Max) >= 0))
+            {
+                return [];
+            }
+
+            var ids = afterId is { } start ? _ids.GetViewBetween(start, _ids.Max).Where(id => id.CompareTo(start) > 0) : _ids;
+            return ids.Take(pageSize).Select(id => KeyValuePair.Create(id, _stored[id])).ToArray();
+        }
+    }
+
+    private static TAggregate Restore(TId id, long version, TSnapshot snapshot)
+    {
+        try
+        {
+            return TAggregate.FromSnapshot(snapshot, version);
+        }
+        catch (DomainValidationException refused)
+        {
+            throw new UnreadableAggregateException(typeof(TAggregate).Name, id.Value, version, refused);
+        }
     }
 }

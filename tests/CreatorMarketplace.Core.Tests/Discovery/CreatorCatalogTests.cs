@@ -11,9 +11,60 @@ public sealed class ReferenceCreatorCatalogTests : CreatorCatalogContract
     protected override ICreatorCatalog CreateCatalog() => new ReferenceCreatorCatalog();
 }
 
+/// <summary>The contract with no term pushed down to the columns: the residual check decides every term on every row.</summary>
+public sealed class InMemoryCreatorCatalogResidualTests : CreatorCatalogContract
+{
+    protected override ICreatorCatalog CreateCatalog() => new InMemoryCreatorCatalog { MayPushDown = static _ => false };
+}
+
+/// <summary>The contract with every other term type pushed down: the columns and the residual check share the terms.</summary>
+public sealed class InMemoryCreatorCatalogPartialPushDownTests : CreatorCatalogContract
+{
+    protected override ICreatorCatalog CreateCatalog() =>
+        new InMemoryCreatorCatalog { MayPushDown = static term => CreatorQueryTermTests.TermTypes.OrderBy(type => type.Name, StringComparer.Ordinal).ToList().IndexOf(term.GetType()) % 2 == 0 };
+}
+
 public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
 {
+    // The only terms the in-memory catalog leaves to the residual check: no column or bitmap holds them.
+    private static readonly Type[] NotInColumns =
+    [
+        typeof(CreatorQueryTerm.Subdivisions),
+        typeof(CreatorQueryTerm.FollowerCountry),
+        typeof(CreatorQueryTerm.MajorAudienceGender),
+        typeof(CreatorQueryTerm.MajorAudienceAge),
+        typeof(CreatorQueryTerm.MajorAudienceCountry),
+    ];
+
+    // The columns hold the primary account's numbers, so on another platform its account and numbers are residual.
+    private static readonly Type[] OnAnotherPlatform =
+    [
+        typeof(CreatorQueryTerm.AccountOn),
+        typeof(CreatorQueryTerm.Tiers),
+        typeof(CreatorQueryTerm.Followers),
+        typeof(CreatorQueryTerm.AverageViews),
+        typeof(CreatorQueryTerm.MedianViews),
+        typeof(CreatorQueryTerm.EngagementRate),
+    ];
+
     protected override ICreatorCatalog CreateCatalog() => new InMemoryCreatorCatalog();
+
+    [Fact]
+    public async Task Every_term_a_query_can_produce_is_pushed_down_but_those_no_column_holds()
+    {
+        var catalog = new InMemoryCreatorCatalog();
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
+        foreach (var creator in new CreatorGenerator(3, clock).Generate(50))
+        {
+            await catalog.UpsertAsync(creator.ToListing());
+        }
+
+        static string[] Names(IEnumerable<Type> types) => [.. types.Select(type => type.Name).Distinct().Order(StringComparer.Ordinal)];
+
+        Names(catalog.ResidualOf(CreatorQueryTermTests.FullQuery(null)).Select(term => term.GetType())).ShouldBe(Names(NotInColumns));
+        Names(catalog.ResidualOf(CreatorQueryTermTests.FullQuery(Platform.Instagram)).Select(term => term.GetType())).ShouldBe(Names([.. NotInColumns, .. OnAnotherPlatform]));
+        catalog.ResidualOf(new CreatorQuery { Keyword = "an", Countries = [Country.US], Followers = new(1_000, null), Eligibility = CreatorQueryTermTests.FullQuery(null).Eligibility }).ShouldBeEmpty();
+    }
 
     [Fact]
     public async Task Many_updates_and_removals_leave_the_same_answers_as_the_reference()

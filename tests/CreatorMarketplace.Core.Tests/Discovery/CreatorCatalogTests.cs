@@ -21,7 +21,7 @@ public sealed class InMemoryCreatorCatalogResidualTests : CreatorCatalogContract
 public sealed class InMemoryCreatorCatalogPartialPushDownTests : CreatorCatalogContract
 {
     protected override ICreatorCatalog CreateCatalog() =>
-        new InMemoryCreatorCatalog { MayPushDown = static term => CreatorQueryTermTests.TermTypes.OrderBy(type => type.Name, StringComparer.Ordinal).ToList().IndexOf(term.GetType()) % 2 == 0 };
+        new InMemoryCreatorCatalog { MayPushDown = static term => CreatorCatalogContract.TermTypes.OrderBy(type => type.Name, StringComparer.Ordinal).ToList().IndexOf(term.GetType()) % 2 == 0 };
 }
 
 public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
@@ -61,9 +61,9 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
 
         static string[] Names(IEnumerable<Type> types) => [.. types.Select(type => type.Name).Distinct().Order(StringComparer.Ordinal)];
 
-        Names(catalog.ResidualOf(CreatorQueryTermTests.FullQuery(null)).Select(term => term.GetType())).ShouldBe(Names(NotInColumns));
-        Names(catalog.ResidualOf(CreatorQueryTermTests.FullQuery(Platform.Instagram)).Select(term => term.GetType())).ShouldBe(Names([.. NotInColumns, .. OnAnotherPlatform]));
-        catalog.ResidualOf(new CreatorQuery { Keyword = "an", Countries = [Country.US], Followers = new(1_000, null), Eligibility = CreatorQueryTermTests.FullQuery(null).Eligibility }).ShouldBeEmpty();
+        Names(catalog.ResidualOf(CreatorCatalogContract.QueryWithEveryFilter(null)).Select(term => term.GetType())).ShouldBe(Names(NotInColumns));
+        Names(catalog.ResidualOf(CreatorCatalogContract.QueryWithEveryFilter(Platform.Instagram)).Select(term => term.GetType())).ShouldBe(Names([.. NotInColumns, .. OnAnotherPlatform]));
+        catalog.ResidualOf(new CreatorQuery { Keyword = "an", Countries = [Country.US], Followers = new(1_000, null), Eligibility = CreatorCatalogContract.QueryWithEveryFilter(null).Eligibility }).ShouldBeEmpty();
     }
 
     [Fact]

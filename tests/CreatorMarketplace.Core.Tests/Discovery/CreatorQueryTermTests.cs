@@ -1,6 +1,5 @@
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
-using CreatorMarketplace.Eligibility;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -13,52 +12,19 @@ public class CreatorQueryTermTests
     private static readonly IReadOnlyList<CreatorListing> Listings =
         new CreatorGenerator(11, new FakeClock(Now)).Generate(300).Select(creator => creator.ToListing()).ToList();
 
-    /// <summary>Every term type there is: the concrete types nested in <see cref="CreatorQueryTerm"/>.</summary>
-    public static IReadOnlyList<Type> TermTypes { get; } =
-        [.. typeof(CreatorQueryTerm).GetNestedTypes().Where(type => !type.IsAbstract && type.IsAssignableTo(typeof(CreatorQueryTerm)))];
-
-    /// <summary>A query with every filter given, on the primary account or on a platform.</summary>
-    public static CreatorQuery FullQuery(Platform? platform) => new()
-    {
-        Platform = platform,
-        Countries = [Country.US, Country.CA],
-        Subdivisions = [Subdivision.Parse("US-CA")],
-        ContentLabels = [new ContentLabel("beauty")],
-        IndustryLabels = [new IndustryLabel("cosmetics")],
-        Languages = [Language.English],
-        Tiers = [FollowerTier.Micro],
-        Followers = new(10_000, null),
-        AverageViews = new(null, 1_000_000),
-        MedianViews = new(100, null),
-        EngagementRate = new(0.01, 0.5),
-        Price = new(Currency.USD, new(null, 5_000m)),
-        FollowerCountries = [new(Country.US, 0.2), new(Country.CA, 0.05)],
-        FollowerGender = new(AudienceGender.Female, 0.5),
-        FollowerAges = [new(AgeBucket.From18To24, 0.1)],
-        PastCampaignCount = new(1, null),
-        RequireResponsiveBadge = true,
-        MajorAudienceGender = AudienceGender.Female,
-        MajorAudienceAge = AgeBucket.From18To24,
-        MajorAudienceCountry = Country.US,
-        Keyword = "beauty",
-        Excluded = [CreatorId.From(Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8057"))],
-        ExcludeOnVacation = true,
-        Eligibility = new EligibilityFilter(MarketplacePolicy.TikTokCreatorMarketplace, Now),
-    };
-
     [Fact]
     public void A_query_with_every_filter_given_has_a_term_of_every_type_and_one_per_audience_threshold()
     {
-        var query = FullQuery(Platform.TikTok);
+        var query = CreatorCatalogContract.QueryWithEveryFilter(Platform.TikTok);
         query.Validate().ShouldBeEmpty();
 
         var terms = query.ToTerms();
 
-        terms.Select(term => term.GetType()).Distinct().OrderBy(TypeByName).ShouldBe(TermTypes.OrderBy(TypeByName));
+        terms.Select(term => term.GetType()).Distinct().OrderBy(TypeByName).ShouldBe(CreatorCatalogContract.TermTypes.OrderBy(TypeByName));
         terms.OfType<CreatorQueryTerm.FollowerCountry>().Select(term => term.Threshold).ShouldBe(query.FollowerCountries);
         terms.OfType<CreatorQueryTerm.OnAccount>().ShouldAllBe(term => term.Platform == Platform.TikTok);
-        FullQuery(null).ToTerms().OfType<CreatorQueryTerm.OnAccount>().ShouldAllBe(term => term.Platform == null);
-        FullQuery(null).ToTerms().OfType<CreatorQueryTerm.AccountOn>().ShouldBeEmpty();
+        CreatorCatalogContract.QueryWithEveryFilter(null).ToTerms().OfType<CreatorQueryTerm.OnAccount>().ShouldAllBe(term => term.Platform == null);
+        CreatorCatalogContract.QueryWithEveryFilter(null).ToTerms().OfType<CreatorQueryTerm.AccountOn>().ShouldBeEmpty();
     }
 
     [Fact]
@@ -73,7 +39,7 @@ public class CreatorQueryTermTests
     [Fact]
     public void A_creator_matches_a_query_exactly_when_it_matches_each_of_its_terms()
     {
-        foreach (var query in new[] { FullQuery(null) with { Eligibility = null }, new CreatorQuery { Keyword = "an", Followers = new(50_000, null) }, new CreatorQuery { Platform = Platform.Instagram } })
+        foreach (var query in new[] { CreatorCatalogContract.QueryWithEveryFilter(null) with { Eligibility = null }, new CreatorQuery { Keyword = "an", Followers = new(50_000, null) }, new CreatorQuery { Platform = Platform.Instagram } })
         {
             foreach (var listing in Listings)
             {
@@ -104,7 +70,7 @@ public class CreatorQueryTermTests
     [Fact]
     public void Push_down_offers_every_term_in_order_and_leaves_those_refused_to_the_residual()
     {
-        var query = FullQuery(Platform.TikTok);
+        var query = CreatorCatalogContract.QueryWithEveryFilter(Platform.TikTok);
         var offered = new List<CreatorQueryTerm>();
 
         var residual = query.PushDown(term =>

@@ -122,24 +122,18 @@ internal sealed class CatalogSearch
             case CreatorQueryTerm.OnAccount on when !Equals(on.Platform, _query.Platform):
                 return false; // the join reads the query's platform only
             case CreatorQueryTerm.Countries countries:
-                Where($"l.home_country = ANY ({Texts(countries.AnyOf.Select(c => c.Code))})");
-                return true;
+                return Pushed($"l.home_country = ANY ({Texts(countries.AnyOf.Select(c => c.Code))})");
             case CreatorQueryTerm.Subdivisions subdivisions:
                 // A default subdivision has no code and matches no home, as in the query.
-                Where($"l.home_subdivision = ANY ({Texts(subdivisions.AnyOf.Select(s => s.Code))})");
-                return true;
+                return Pushed($"l.home_subdivision = ANY ({Texts(subdivisions.AnyOf.Select(s => s.Code))})");
             case CreatorQueryTerm.ContentLabels labels:
-                Where($"l.content_labels && {Texts(labels.AnyOf.Select(l => l.Id))}");
-                return true;
+                return Pushed($"l.content_labels && {Texts(labels.AnyOf.Select(l => l.Id))}");
             case CreatorQueryTerm.IndustryLabels labels:
-                Where($"l.industry_labels && {Texts(labels.AnyOf.Select(l => l.Id))}");
-                return true;
+                return Pushed($"l.industry_labels && {Texts(labels.AnyOf.Select(l => l.Id))}");
             case CreatorQueryTerm.Languages languages:
-                Where($"l.languages && {Texts(languages.AnyOf.Select(l => l.Code))}");
-                return true;
+                return Pushed($"l.languages && {Texts(languages.AnyOf.Select(l => l.Code))}");
             case CreatorQueryTerm.Tiers tiers:
-                Where($"{account}.tier = ANY ({Parameter(tiers.AnyOf.Select(t => (short)t.Value).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Smallint)})");
-                return true;
+                return Pushed($"{account}.tier = ANY ({Parameter(tiers.AnyOf.Select(t => (short)t.Value).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Smallint)})");
 
             // A number not reported is NULL, which satisfies no bound: missing is not zero.
             case CreatorQueryTerm.Followers followers:
@@ -153,33 +147,24 @@ internal sealed class CatalogSearch
             case CreatorQueryTerm.PastCampaignCount campaigns:
                 return Range("l.past_campaigns", campaigns.Range, NpgsqlDbType.Integer);
             case CreatorQueryTerm.Price price:
-                AddPrice(price.Range);
-                return true;
+                return Price(price.Range);
             case CreatorQueryTerm.FollowerCountry { Threshold: var country }:
-                Threshold(CatalogRow.CountryBucket(country.Bucket), country.MinShare, "l.countries_known");
-                return true;
+                return Threshold(CatalogRow.CountryBucket(country.Bucket), country.MinShare, "l.countries_known");
             case CreatorQueryTerm.FollowerGender { Threshold: var gender }:
-                Threshold(CatalogRow.GenderBucket(gender.Bucket), gender.MinShare, "l.gender_known");
-                return true;
+                return Threshold(CatalogRow.GenderBucket(gender.Bucket), gender.MinShare, "l.gender_known");
             case CreatorQueryTerm.FollowerAge { Threshold: var age }:
-                Threshold(CatalogRow.AgeBucket(age.Bucket), age.MinShare, "l.age_known");
-                return true;
+                return Threshold(CatalogRow.AgeBucket(age.Bucket), age.MinShare, "l.age_known");
             case CreatorQueryTerm.ResponsiveBadge:
-                Where($"l.badges @> {Texts([Badge.Responsive.Name])}");
-                return true;
+                return Pushed($"l.badges @> {Texts([Badge.Responsive.Name])}");
             case CreatorQueryTerm.MajorAudienceGender major:
-                Where($"l.major_gender = {Parameter(major.Gender.Name, NpgsqlDbType.Text)}");
-                return true;
+                return Pushed($"l.major_gender = {Parameter(major.Gender.Name, NpgsqlDbType.Text)}");
             case CreatorQueryTerm.MajorAudienceAge major:
-                Where($"l.major_age = {Parameter(major.Age.Name, NpgsqlDbType.Text)}");
-                return true;
+                return Pushed($"l.major_age = {Parameter(major.Age.Name, NpgsqlDbType.Text)}");
             case CreatorQueryTerm.MajorAudienceCountry major:
-                Where($"l.major_country = {Parameter(major.Country.Code, NpgsqlDbType.Text)}");
-                return true;
+                return Pushed($"l.major_country = {Parameter(major.Country.Code, NpgsqlDbType.Text)}");
             case CreatorQueryTerm.Keyword:
                 Where($"l.keyword_text LIKE {Parameter("%" + EscapeLike(_keyword!) + "%", NpgsqlDbType.Text)}");
-                Where("k.rank > 0");
-                return true;
+                return Pushed("k.rank > 0");
             case CreatorQueryTerm.Excluded excluded:
                 // A default id is no creator's, so excluding it excludes nothing.
                 if (excluded.Creators.Where(id => id != default).Select(id => id.Value).ToArray() is { Length: > 0 } ids)
@@ -189,11 +174,17 @@ internal sealed class CatalogSearch
 
                 return true;
             case CreatorQueryTerm.ExcludeOnVacation:
-                Where("NOT l.on_vacation");
-                return true;
+                return Pushed("NOT l.on_vacation");
             default:
                 return false;
         }
+    }
+
+    // A term decided by one condition.
+    private bool Pushed(string condition)
+    {
+        Where(condition);
+        return true;
     }
 
     private string Texts(IEnumerable<string> values) => Parameter(values.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
@@ -216,14 +207,13 @@ internal sealed class CatalogSearch
 
     // The lowest price in minor units against the bounds in minor units: a whole number of minor units m lies at or
     // above a bound b exactly when m >= ceiling(b × 10^digits), and at or below it when m <= floor(b × 10^digits).
-    private void AddPrice(PriceRange price)
+    private bool Price(PriceRange price)
     {
         var currency = price.Currency!;
         if (!currency.HasMinorUnit)
         {
             // No amount of money is counted in such a currency, so no rate card is in it.
-            Where("FALSE");
-            return;
+            return Pushed("FALSE");
         }
 
         Where($"l.price_currency = {Parameter(currency.Code, NpgsqlDbType.Text)}");
@@ -240,19 +230,20 @@ internal sealed class CatalogSearch
             var highest = max > long.MaxValue ? decimal.MaxValue : Math.Floor(max * scale);
             Where($"l.price_minor <= {Parameter(highest > long.MaxValue ? long.MaxValue : (long)highest, NpgsqlDbType.Bigint)}");
         }
+
+        return true;
     }
 
     // A bucket's share is at least the minimum; a bucket not listed has a share of zero, and an audience breakdown
     // not reported meets no threshold. Shares are never below zero, so a minimum of zero asks only for the breakdown.
-    private void Threshold(string bucket, double minShare, string knownColumn)
+    private bool Threshold(string bucket, double minShare, string knownColumn)
     {
         if (minShare <= 0)
         {
-            Where(knownColumn);
-            return;
+            return Pushed(knownColumn);
         }
 
-        Where($"""
+        return Pushed($"""
             EXISTS (SELECT 1 FROM {_database.Table("creator_catalog_audience")} s
                 WHERE s.creator_id = l.id AND s.bucket = {Parameter(bucket, NpgsqlDbType.Text)} AND s.share >= {Parameter(minShare, NpgsqlDbType.Double)})
             """);

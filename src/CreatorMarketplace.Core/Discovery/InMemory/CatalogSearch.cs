@@ -133,23 +133,17 @@ internal sealed partial class CatalogSearch : IDisposable
         switch (term)
         {
             case CreatorQueryTerm.Countries countries:
-                _anyOf.Add(Ordinals(keys.Countries, countries.AnyOf));
-                return true;
+                return AnyOf(Ordinals(keys.Countries, countries.AnyOf));
             case CreatorQueryTerm.Languages languages:
-                _anyOf.Add(Ordinals(keys.Languages, languages.AnyOf));
-                return true;
+                return AnyOf(Ordinals(keys.Languages, languages.AnyOf));
             case CreatorQueryTerm.ContentLabels labels:
-                _anyOf.Add(Ordinals(keys.ContentLabels, labels.AnyOf));
-                return true;
+                return AnyOf(Ordinals(keys.ContentLabels, labels.AnyOf));
             case CreatorQueryTerm.IndustryLabels labels:
-                _anyOf.Add(Ordinals(keys.IndustryLabels, labels.AnyOf));
-                return true;
+                return AnyOf(Ordinals(keys.IndustryLabels, labels.AnyOf));
             case CreatorQueryTerm.Tiers { Platform: null } tiers:
-                _anyOf.Add(tiers.AnyOf.Select(CatalogKeys.TierOrdinal).ToArray());
-                return true;
+                return AnyOf(tiers.AnyOf.Select(CatalogKeys.TierOrdinal).ToArray());
             case CreatorQueryTerm.ResponsiveBadge:
-                _anyOf.Add([CatalogKeys.Responsive]);
-                return true;
+                return AnyOf([CatalogKeys.Responsive]);
             case CreatorQueryTerm.ExcludeOnVacation:
                 _refuseOnVacation = true;
                 return true;
@@ -184,6 +178,13 @@ internal sealed partial class CatalogSearch : IDisposable
             default:
                 return false;
         }
+    }
+
+    // A term decided on key bitmaps: a row has at least one of the keys.
+    private bool AnyOf(int[] ordinals)
+    {
+        _anyOf.Add(ordinals);
+        return true;
     }
 
     // A term decided on a column, except at rows whose float equals a bound's, where its listing decides.

@@ -438,7 +438,10 @@ public abstract class CreatorCatalogContract
         return CatalogScore.Create(weights, gender, age).GetValueOrThrow();
     }
 
-    private static CreatorQuery RandomQuery(Random random)
+    /// <summary>A random valid query: a sort, a page size and a random few of the filters.</summary>
+    /// <param name="random">The source of randomness.</param>
+    /// <returns>The query.</returns>
+    public static CreatorQuery RandomQuery(Random random)
     {
         var sort = Sorts[random.Next(Sorts.Length)];
         var query = new CreatorQuery

@@ -1,6 +1,7 @@
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
+using FsCheck.Fluent;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -47,7 +48,31 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         typeof(CreatorQueryTerm.EngagementRate),
     ];
 
+    private static readonly IReadOnlyList<CreatorListing> SomeListings =
+        new CreatorGenerator(41, new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0))).Generate(400).Select(creator => creator.ToListing()).ToList();
+
     protected override ICreatorCatalog CreateCatalog() => new InMemoryCreatorCatalog();
+
+    [Property(MaxTest = 60)]
+    public Property Any_split_of_the_terms_between_the_columns_and_the_residual_gives_the_reference_s_page(NonNegativeInt seed, int pushedDown)
+    {
+        // Bit i of pushedDown says whether the i-th term type may be pushed down.
+        var catalog = new InMemoryCreatorCatalog { MayPushDown = term => ((pushedDown >> CreatorCatalogContract.TermTypes.ToList().IndexOf(term.GetType())) & 1) == 1 };
+        var reference = new ReferenceCreatorCatalog();
+        foreach (var listing in SomeListings)
+        {
+            catalog.UpsertAsync(listing).AsTask().GetAwaiter().GetResult();
+            reference.UpsertAsync(listing).AsTask().GetAwaiter().GetResult();
+        }
+
+        var query = CreatorCatalogContract.RandomQuery(new Random(seed.Get));
+        var actual = catalog.SearchAsync(query).AsTask().GetAwaiter().GetResult().AsT0;
+        var expected = reference.SearchAsync(query).AsTask().GetAwaiter().GetResult().AsT0;
+
+        return (actual.TotalCount == expected.TotalCount).Label($"total {actual.TotalCount} == {expected.TotalCount}")
+            .And(actual.Items.Select(c => c.Id).SequenceEqual(expected.Items.Select(c => c.Id)).Label("the same items in the same order"))
+            .And(Equals(actual.Next, expected.Next).Label("the same next cursor"));
+    }
 
     [Fact]
     public async Task Every_term_a_query_can_produce_is_pushed_down_but_those_no_column_holds()

@@ -5,11 +5,12 @@ using NpgsqlTypes;
 
 namespace CreatorMarketplace.Storage.PostgreSql;
 
-// A CreatorQuery as SQL over the catalog's tables. Every filter but eligibility becomes a condition on the indexed
-// columns that holds exactly when CreatorQuery.Matches says so; the keyword rank and the sort keys become
-// expressions ordered exactly as CreatorQuery.Compare orders positions. What SQL cannot decide (eligibility, a
-// custom score) leaves the query to be finished in .NET: then SQL only narrows the candidates. A keyword is always
-// text PostgreSQL can hold, since a valid query's keyword keeps the kernel's TextRule.
+// A CreatorQuery as SQL over the catalog's tables. Each term of the query SQL can decide (every one but eligibility)
+// becomes a condition on the indexed columns that holds exactly when the term's Matches says so; the terms left are
+// the residual, checked in .NET on the candidates SQL returns. The keyword rank and the sort keys become expressions
+// ordered exactly as CreatorQuery.Compare orders positions. A residual term or a custom score leaves the query to be
+// finished in .NET: then SQL only narrows the candidates. A keyword is always text PostgreSQL can hold, since a valid
+// query's keyword keeps the kernel's TextRule.
 internal sealed class CatalogSearch
 {
     private readonly CreatorQuery _query;
@@ -18,26 +19,28 @@ internal sealed class CatalogSearch
     private readonly List<string> _conditions = [];
     private readonly string _from;
     private readonly string? _rank;
+    private readonly string? _keyword;
 
-    public CatalogSearch(CreatorQuery query, PostgreSqlDatabase database)
+    public CatalogSearch(CreatorQuery query, PostgreSqlDatabase database, Func<CreatorQueryTerm, bool> mayPushDown)
     {
         _query = query;
         _database = database;
-        var keyword = query.Keyword is null ? null : KeywordText.Fold(query.Keyword.Trim());
-        IsExactInSql = query.Eligibility is null && query.Sort != CreatorSort.Score;
+        _keyword = query.ToTerms().OfType<CreatorQueryTerm.Keyword>().SingleOrDefault()?.Folded;
         Account = query.Platform is null ? "l" : "a";
 
+        // The sort and the facets read the filtered account, so the join is made whether or not the platform's
+        // term is pushed down.
         var from = $"{database.Table("creator_catalog")} l";
         if (query.Platform is { } platform)
         {
             from += $" JOIN {database.Table("creator_catalog_accounts")} a ON a.creator_id = l.id AND a.platform = {Parameter(platform.Name, NpgsqlDbType.Text)}";
         }
 
-        if (keyword is not null)
+        if (_keyword is not null)
         {
-            // Ranked as KeywordRank ranks: any handle, then the display name, then the bio, each folded and
+            // Ranked as the keyword term ranks: any handle, then the display name, then the bio, each folded and
             // searched as an ordinal substring (strpos compares code points, as an ordinal search of valid text does).
-            var text = Parameter(keyword, NpgsqlDbType.Text);
+            var text = Parameter(_keyword, NpgsqlDbType.Text);
             from += $"""
                  CROSS JOIN LATERAL (SELECT CASE
                     WHEN EXISTS (SELECT 1 FROM unnest(l.handles_folded) AS h WHERE strpos(h, {text}) > 0) THEN 3
@@ -47,13 +50,15 @@ internal sealed class CatalogSearch
                 """;
             // The rank orders only a relevance sort; under another sort every position's rank is 0.
             _rank = query.Sort == CreatorSort.Relevance ? "k.rank" : null;
-            Where($"l.keyword_text LIKE {Parameter("%" + EscapeLike(keyword) + "%", NpgsqlDbType.Text)}");
-            Where("k.rank > 0");
         }
 
         _from = from;
-        AddFilters();
+        Residual = query.PushDown(term => mayPushDown(term) && TryPushDown(term));
+        IsExactInSql = Residual.IsEmpty && query.Sort != CreatorSort.Score;
     }
+
+    // The terms SQL does not decide, to check on each candidate in .NET.
+    public ResidualFilter Residual { get; }
 
     // Whether SQL decides the whole answer: the matches, their order and the page.
     public bool IsExactInSql { get; }
@@ -106,97 +111,85 @@ internal sealed class CatalogSearch
         return command;
     }
 
-    private void AddFilters()
+    // Translates a term into a condition; false for a term SQL does not decide (eligibility), left to the residual.
+    private bool TryPushDown(CreatorQueryTerm term)
     {
-        var query = _query;
         var account = Account;
-        if (query.Countries.Count > 0)
+        switch (term)
         {
-            Where($"l.home_country = ANY ({Parameter(query.Countries.Select(c => c.Code).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)})");
-        }
+            case CreatorQueryTerm.AccountOn on when Equals(on.Platform, _query.Platform):
+                return true; // the join keeps only creators with an account there
+            case CreatorQueryTerm.OnAccount on when !Equals(on.Platform, _query.Platform):
+                return false; // the join reads the query's platform only
+            case CreatorQueryTerm.Countries countries:
+                return Pushed($"l.home_country = ANY ({Texts(countries.AnyOf.Select(c => c.Code))})");
+            case CreatorQueryTerm.Subdivisions subdivisions:
+                // A default subdivision has no code and matches no home, as in the query.
+                return Pushed($"l.home_subdivision = ANY ({Texts(subdivisions.AnyOf.Select(s => s.Code))})");
+            case CreatorQueryTerm.ContentLabels labels:
+                return Pushed($"l.content_labels && {Texts(labels.AnyOf.Select(l => l.Id))}");
+            case CreatorQueryTerm.IndustryLabels labels:
+                return Pushed($"l.industry_labels && {Texts(labels.AnyOf.Select(l => l.Id))}");
+            case CreatorQueryTerm.Languages languages:
+                return Pushed($"l.languages && {Texts(languages.AnyOf.Select(l => l.Code))}");
+            case CreatorQueryTerm.Tiers tiers:
+                return Pushed($"{account}.tier = ANY ({Parameter(tiers.AnyOf.Select(t => (short)t.Value).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Smallint)})");
 
-        if (query.Subdivisions.Count > 0)
-        {
-            // A default subdivision has no code and matches no home, as in the query.
-            Where($"l.home_subdivision = ANY ({Parameter(query.Subdivisions.Select(s => s.Code).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)})");
-        }
+            // A number not reported is NULL, which satisfies no bound: missing is not zero.
+            case CreatorQueryTerm.Followers followers:
+                return Range($"{account}.followers", followers.Range, NpgsqlDbType.Bigint);
+            case CreatorQueryTerm.AverageViews views:
+                return Range($"{account}.average_views", views.Range, NpgsqlDbType.Bigint);
+            case CreatorQueryTerm.MedianViews views:
+                return Range($"{account}.median_views", views.Range, NpgsqlDbType.Bigint);
+            case CreatorQueryTerm.EngagementRate rate:
+                return Range($"{account}.engagement_rate", rate.Range, NpgsqlDbType.Double);
+            case CreatorQueryTerm.PastCampaignCount campaigns:
+                return Range("l.past_campaigns", campaigns.Range, NpgsqlDbType.Integer);
+            case CreatorQueryTerm.Price price:
+                return Price(price.Range);
+            case CreatorQueryTerm.FollowerCountry { Threshold: var country }:
+                return Threshold(CatalogRow.CountryBucket(country.Bucket), country.MinShare, "l.countries_known");
+            case CreatorQueryTerm.FollowerGender { Threshold: var gender }:
+                return Threshold(CatalogRow.GenderBucket(gender.Bucket), gender.MinShare, "l.gender_known");
+            case CreatorQueryTerm.FollowerAge { Threshold: var age }:
+                return Threshold(CatalogRow.AgeBucket(age.Bucket), age.MinShare, "l.age_known");
+            case CreatorQueryTerm.ResponsiveBadge:
+                return Pushed($"l.badges @> {Texts([Badge.Responsive.Name])}");
+            case CreatorQueryTerm.MajorAudienceGender major:
+                return Pushed($"l.major_gender = {Parameter(major.Gender.Name, NpgsqlDbType.Text)}");
+            case CreatorQueryTerm.MajorAudienceAge major:
+                return Pushed($"l.major_age = {Parameter(major.Age.Name, NpgsqlDbType.Text)}");
+            case CreatorQueryTerm.MajorAudienceCountry major:
+                return Pushed($"l.major_country = {Parameter(major.Country.Code, NpgsqlDbType.Text)}");
+            case CreatorQueryTerm.Keyword:
+                Where($"l.keyword_text LIKE {Parameter("%" + EscapeLike(_keyword!) + "%", NpgsqlDbType.Text)}");
+                return Pushed("k.rank > 0");
+            case CreatorQueryTerm.Excluded excluded:
+                // A default id is no creator's, so excluding it excludes nothing.
+                if (excluded.Creators.Where(id => id != default).Select(id => id.Value).ToArray() is { Length: > 0 } ids)
+                {
+                    Where($"NOT (l.id = ANY ({Parameter(ids, NpgsqlDbType.Array | NpgsqlDbType.Uuid)}))");
+                }
 
-        if (query.ContentLabels.Count > 0)
-        {
-            Where($"l.content_labels && {Parameter(query.ContentLabels.Select(l => l.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)}");
-        }
-
-        if (query.IndustryLabels.Count > 0)
-        {
-            Where($"l.industry_labels && {Parameter(query.IndustryLabels.Select(l => l.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)}");
-        }
-
-        if (query.Languages.Count > 0)
-        {
-            Where($"l.languages && {Parameter(query.Languages.Select(l => l.Code).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)}");
-        }
-
-        if (query.Tiers.Count > 0)
-        {
-            Where($"{account}.tier = ANY ({Parameter(query.Tiers.Select(t => (short)t.Value).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Smallint)})");
-        }
-
-        // A number not reported is NULL, which satisfies no bound: missing is not zero.
-        Range($"{account}.followers", query.Followers, NpgsqlDbType.Bigint);
-        Range($"{account}.average_views", query.AverageViews, NpgsqlDbType.Bigint);
-        Range($"{account}.median_views", query.MedianViews, NpgsqlDbType.Bigint);
-        Range($"{account}.engagement_rate", query.EngagementRate, NpgsqlDbType.Double);
-        Range("l.past_campaigns", query.PastCampaignCount, NpgsqlDbType.Integer);
-        AddPrice(query.Price);
-
-        foreach (var threshold in query.FollowerCountries)
-        {
-            Threshold(CatalogRow.CountryBucket(threshold.Bucket), threshold.MinShare, "l.countries_known");
-        }
-
-        if (query.FollowerGender is { } gender)
-        {
-            Threshold(CatalogRow.GenderBucket(gender.Bucket), gender.MinShare, "l.gender_known");
-        }
-
-        foreach (var threshold in query.FollowerAges)
-        {
-            Threshold(CatalogRow.AgeBucket(threshold.Bucket), threshold.MinShare, "l.age_known");
-        }
-
-        if (query.RequireResponsiveBadge)
-        {
-            Where($"l.badges @> {Parameter(new[] { Badge.Responsive.Name }, NpgsqlDbType.Array | NpgsqlDbType.Text)}");
-        }
-
-        if (query.MajorAudienceGender is { } majorGender)
-        {
-            Where($"l.major_gender = {Parameter(majorGender.Name, NpgsqlDbType.Text)}");
-        }
-
-        if (query.MajorAudienceAge is { } majorAge)
-        {
-            Where($"l.major_age = {Parameter(majorAge.Name, NpgsqlDbType.Text)}");
-        }
-
-        if (query.MajorAudienceCountry is { } majorCountry)
-        {
-            Where($"l.major_country = {Parameter(majorCountry.Code, NpgsqlDbType.Text)}");
-        }
-
-        // A default id is no creator's, so excluding it excludes nothing.
-        if (query.Excluded.Where(id => id != default).Select(id => id.Value).ToArray() is { Length: > 0 } excluded)
-        {
-            Where($"NOT (l.id = ANY ({Parameter(excluded, NpgsqlDbType.Array | NpgsqlDbType.Uuid)}))");
-        }
-
-        if (query.ExcludeOnVacation)
-        {
-            Where("NOT l.on_vacation");
+                return true;
+            case CreatorQueryTerm.ExcludeOnVacation:
+                return Pushed("NOT l.on_vacation");
+            default:
+                return false;
         }
     }
 
-    private void Range<T>(string column, NumberRange<T> range, NpgsqlDbType type)
+    // A term decided by one condition.
+    private bool Pushed(string condition)
+    {
+        Where(condition);
+        return true;
+    }
+
+    private string Texts(IEnumerable<string> values) => Parameter(values.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+
+    private bool Range<T>(string column, NumberRange<T> range, NpgsqlDbType type)
         where T : struct, System.Numerics.INumber<T>
     {
         if (range.Min is { } min)
@@ -208,23 +201,19 @@ internal sealed class CatalogSearch
         {
             Where($"{column} <= {Parameter(max, type)}");
         }
+
+        return true;
     }
 
     // The lowest price in minor units against the bounds in minor units: a whole number of minor units m lies at or
     // above a bound b exactly when m >= ceiling(b × 10^digits), and at or below it when m <= floor(b × 10^digits).
-    private void AddPrice(PriceRange price)
+    private bool Price(PriceRange price)
     {
-        if (price.Amount.IsAny)
-        {
-            return;
-        }
-
         var currency = price.Currency!;
         if (!currency.HasMinorUnit)
         {
             // No amount of money is counted in such a currency, so no rate card is in it.
-            Where("FALSE");
-            return;
+            return Pushed("FALSE");
         }
 
         Where($"l.price_currency = {Parameter(currency.Code, NpgsqlDbType.Text)}");
@@ -241,19 +230,20 @@ internal sealed class CatalogSearch
             var highest = max > long.MaxValue ? decimal.MaxValue : Math.Floor(max * scale);
             Where($"l.price_minor <= {Parameter(highest > long.MaxValue ? long.MaxValue : (long)highest, NpgsqlDbType.Bigint)}");
         }
+
+        return true;
     }
 
     // A bucket's share is at least the minimum; a bucket not listed has a share of zero, and an audience breakdown
     // not reported meets no threshold. Shares are never below zero, so a minimum of zero asks only for the breakdown.
-    private void Threshold(string bucket, double minShare, string knownColumn)
+    private bool Threshold(string bucket, double minShare, string knownColumn)
     {
         if (minShare <= 0)
         {
-            Where(knownColumn);
-            return;
+            return Pushed(knownColumn);
         }
 
-        Where($"""
+        return Pushed($"""
             EXISTS (SELECT 1 FROM {_database.Table("creator_catalog_audience")} s
                 WHERE s.creator_id = l.id AND s.bucket = {Parameter(bucket, NpgsqlDbType.Text)} AND s.share >= {Parameter(minShare, NpgsqlDbType.Double)})
             """);

@@ -14,10 +14,11 @@ namespace CreatorMarketplace.Storage.PostgreSql;
 /// <para>
 /// A search returns exactly what <see cref="CreatorQuery.Matches"/> and
 /// <see cref="CreatorQuery.Compare(CreatorListing, CreatorListing)"/> define, as <c>ReferenceCreatorCatalog</c> does.
-/// Every filter but eligibility, the keyword rank and every sort but a custom score run in SQL: then SQL returns the
-/// page, the total and the facets. A query with an <see cref="CreatorQuery.Eligibility"/> filter or a
-/// <see cref="CreatorSort.Score"/> sort is narrowed by the other filters in SQL and finished in .NET: each candidate
-/// is checked with <see cref="CreatorQuery.Matches"/> and the page chosen with
+/// Every term of the query (<see cref="CreatorQuery.PushDown"/>) but eligibility, the keyword rank and every sort but
+/// a custom score run in SQL: then SQL returns the page, the total and the facets. A query with an
+/// <see cref="CreatorQuery.Eligibility"/> filter or a <see cref="CreatorSort.Score"/> sort is narrowed by the other
+/// terms in SQL and finished in .NET: each candidate is checked by the terms SQL left (the
+/// <see cref="ResidualFilter"/>) and the page chosen with
 /// <see cref="CreatorQuery.Compare(SearchPosition, SearchPosition)"/>, so such a search reads every candidate.
 /// </para>
 /// <para>
@@ -49,6 +50,9 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
         // Two keys, a lock space apart from the migrations' single key.
         _lock = $"SELECT pg_advisory_xact_lock(hashtext('{options.Schema}.creator_catalog'), hashtext(@id::text));";
     }
+
+    // Which terms a search may push down to SQL; tests turn push-down off to run every term as a residual.
+    internal Func<CreatorQueryTerm, bool> MayPushDown { get; init; } = static _ => true;
 
     /// <summary>The data source the catalog connects through.</summary>
     public NpgsqlDataSource DataSource => _database.DataSource;
@@ -129,7 +133,7 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
             return new Invalid(problems);
         }
 
-        var search = new CatalogSearch(query, _database);
+        var search = new CatalogSearch(query, _database, MayPushDown);
         await using var connection = await _database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
         return search.IsExactInSql
             ? await SearchInSqlAsync(query, search, connection, cancellationToken).ConfigureAwait(false)
@@ -205,7 +209,7 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var listing = ListingDocument.Read(reader.GetString(0));
-                if (!query.Matches(listing))
+                if (!search.Residual.Matches(listing))
                 {
                     continue;
                 }

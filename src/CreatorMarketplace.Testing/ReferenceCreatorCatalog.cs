@@ -6,7 +6,8 @@ namespace CreatorMarketplace.Testing;
 
 /// <summary>
 /// The simplest correct <see cref="ICreatorCatalog"/>: an immutable map swapped on every write, searched with
-/// plain LINQ over <see cref="CreatorQuery.Matches"/> and <see cref="CreatorQuery.Compare(CreatorListing, CreatorListing)"/>.
+/// plain LINQ over <see cref="CreatorQuery.Compare(CreatorListing, CreatorListing)"/>, pushing no term of the query
+/// down: every term is checked by its own <see cref="CreatorQueryTerm.Matches"/>, as <see cref="CreatorQuery.Matches"/> does.
 /// It is the oracle that faster catalogs are tested against and the baseline they are measured against; use it
 /// in tests of your own code, not for large catalogs.
 /// </summary>
@@ -66,7 +67,8 @@ public sealed class ReferenceCreatorCatalog : ICreatorCatalog
         }
 
         var snapshot = _listings; // one consistent snapshot for the whole search
-        var matches = snapshot.Values.Where(query.Matches).ToList();
+        var residual = query.PushDown(static _ => false); // every term, exactly as it is defined
+        var matches = snapshot.Values.Where(residual.Matches).ToList();
         var ordered = matches.Where(query.IsAfterCursor).ToList();
         ordered.Sort(query.Compare);
         var page = ordered.Take(query.PageSize).ToArray();

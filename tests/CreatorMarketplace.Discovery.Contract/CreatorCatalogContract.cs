@@ -47,6 +47,39 @@ public abstract class CreatorCatalogContract
         IndustryLabels = [new IndustryLabel("home-improvement")],
     };
 
+    /// <summary>Every term type there is: the concrete types nested in <see cref="CreatorQueryTerm"/>.</summary>
+    public static IReadOnlyList<Type> TermTypes { get; } =
+        [.. typeof(CreatorQueryTerm).GetNestedTypes().Where(type => !type.IsAbstract && type.IsAssignableTo(typeof(CreatorQueryTerm)))];
+
+    /// <summary>A query with every filter given, on the primary account or on a platform.</summary>
+    public static CreatorQuery QueryWithEveryFilter(Platform? platform) => new()
+    {
+        Platform = platform,
+        Countries = [Country.US, Country.CA],
+        Subdivisions = [Subdivision.Parse("US-CA")],
+        ContentLabels = [new ContentLabel("beauty")],
+        IndustryLabels = [new IndustryLabel("cosmetics")],
+        Languages = [Language.English],
+        Tiers = [FollowerTier.Micro],
+        Followers = new(10_000, null),
+        AverageViews = new(null, 1_000_000),
+        MedianViews = new(100, null),
+        EngagementRate = new(0.01, 0.5),
+        Price = new(Currency.USD, new(null, 5_000m)),
+        FollowerCountries = [new(Country.US, 0.2), new(Country.CA, 0.05)],
+        FollowerGender = new(AudienceGender.Female, 0.5),
+        FollowerAges = [new(AgeBucket.From18To24, 0.1)],
+        PastCampaignCount = new(1, null),
+        RequireResponsiveBadge = true,
+        MajorAudienceGender = AudienceGender.Female,
+        MajorAudienceAge = AgeBucket.From18To24,
+        MajorAudienceCountry = Country.US,
+        Keyword = "beauty",
+        Excluded = [CreatorId.From(Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8057"))],
+        ExcludeOnVacation = true,
+        Eligibility = new EligibilityFilter(MarketplacePolicy.TikTokCreatorMarketplace, Now),
+    };
+
     /// <summary>Makes an empty catalog, or skips the test (<c>Skip.If</c>) where the catalog's server is missing.</summary>
     protected abstract ICreatorCatalog CreateCatalog();
 
@@ -405,7 +438,10 @@ public abstract class CreatorCatalogContract
         return CatalogScore.Create(weights, gender, age).GetValueOrThrow();
     }
 
-    private static CreatorQuery RandomQuery(Random random)
+    /// <summary>A random valid query: a sort, a page size and a random few of the filters.</summary>
+    /// <param name="random">The source of randomness.</param>
+    /// <returns>The query.</returns>
+    public static CreatorQuery RandomQuery(Random random)
     {
         var sort = Sorts[random.Next(Sorts.Length)];
         var query = new CreatorQuery

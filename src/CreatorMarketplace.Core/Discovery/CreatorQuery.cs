@@ -238,47 +238,46 @@ public sealed record CreatorQuery
     public PlatformAccount? AccountOf(CreatorListing creator)
     {
         ArgumentNullException.ThrowIfNull(creator);
-        return Platform is null ? creator.PrimaryAccount : creator.AccountOn(Platform);
+        return CreatorQueryTerm.OnAccount.AccountOf(creator, Platform);
     }
 
-    /// <summary>Whether a creator satisfies every filter of the query (paging aside).</summary>
+    /// <summary>
+    /// The filters of the query as terms, each with its exact meaning: an account on <see cref="Platform"/>, then one
+    /// term per filter given (one per audience threshold), in the order the properties are declared. An empty
+    /// collection, an unbounded range or a filter left off gives no term.
+    /// </summary>
+    /// <returns>The terms; a creator matches the query when it matches every one.</returns>
+    public IReadOnlyList<CreatorQueryTerm> ToTerms() => Built().Terms;
+
+    /// <summary>
+    /// Splits the query's terms between a catalog and the exact check on its candidates: each term is offered to
+    /// <paramref name="tryPushDown"/>, which translates it into the catalog's own form and returns true, or returns
+    /// false to leave it; every term left is in the <see cref="ResidualFilter"/> returned.
+    /// </summary>
+    /// <param name="tryPushDown">The catalog's translation of one term; true when the catalog decides the term exactly itself.</param>
+    /// <returns>The terms the catalog must still check on each of its candidates.</returns>
+    public ResidualFilter PushDown(Func<CreatorQueryTerm, bool> tryPushDown)
+    {
+        ArgumentNullException.ThrowIfNull(tryPushDown);
+        var left = new List<CreatorQueryTerm>();
+        foreach (var term in ToTerms())
+        {
+            if (!tryPushDown(term))
+            {
+                left.Add(term);
+            }
+        }
+
+        return new ResidualFilter(left);
+    }
+
+    /// <summary>Whether a creator satisfies every filter of the query (paging aside): every one of <see cref="ToTerms"/>.</summary>
     /// <param name="creator">The creator.</param>
     /// <returns>True when the creator matches.</returns>
     public bool Matches(CreatorListing creator)
     {
         ArgumentNullException.ThrowIfNull(creator);
-        var account = AccountOf(creator);
-        if (account is null)
-        {
-            return false;
-        }
-
-        var profile = creator.Profile;
-        var stats = account.Stats;
-        var audience = creator.Audience;
-        return (Countries.Count == 0 || Countries.Contains(profile.HomeCountry))
-            && (Subdivisions.Count == 0 || (profile.HomeSubdivision is { } home && Subdivisions.Contains(home)))
-            && (ContentLabels.Count == 0 || profile.ContentLabels.Any(ContentLabels.Contains))
-            && (IndustryLabels.Count == 0 || profile.IndustryLabels.Any(IndustryLabels.Contains))
-            && (Languages.Count == 0 || profile.Languages.Any(Languages.Contains))
-            && (Tiers.Count == 0 || Tiers.Contains(stats.Tier))
-            && Followers.Contains(stats.Followers)
-            && AverageViews.Contains(stats.AverageViews)
-            && MedianViews.Contains(stats.MedianViews)
-            && EngagementRate.Contains(stats.EngagementRate)
-            && Price.Contains(creator.RateCard?.LowestPrice)
-            && FollowerCountries.All(threshold => threshold.IsMetBy(audience.Countries))
-            && (FollowerGender is not { } gender || gender.IsMetBy(audience.Gender))
-            && FollowerAges.All(threshold => threshold.IsMetBy(audience.Age))
-            && PastCampaignCount.Contains(creator.PastCampaignCount)
-            && (!RequireResponsiveBadge || creator.Badges.Contains(Badge.Responsive))
-            && (MajorAudienceGender is null || (audience.Gender is { } genders && ReferenceEquals(genders.Major().Key, MajorAudienceGender)))
-            && (MajorAudienceAge is null || (audience.Age is { } ages && ReferenceEquals(ages.Major().Key, MajorAudienceAge)))
-            && (MajorAudienceCountry is null || (audience.Countries is { } countries && ReferenceEquals(countries.Major().Key, MajorAudienceCountry)))
-            && (Keyword is null || KeywordRank(creator) > 0)
-            && !Excluded.Contains(creator.Id)
-            && !(ExcludeOnVacation && creator.OnVacation)
-            && (Eligibility is null || Eligibility.IsMetBy(creator));
+        return CreatorQueryTerm.AllMatch(ToTerms(), creator);
     }
 
     /// <summary>Orders two matching creators as a search returns them: by <see cref="Sort"/>, then by id.</summary>
@@ -343,20 +342,72 @@ public sealed record CreatorQuery
     public int KeywordRank(CreatorListing creator)
     {
         ArgumentNullException.ThrowIfNull(creator);
-        if (Keyword is null)
-        {
-            return 0;
-        }
-
-        var keyword = FoldedKeyword(Keyword);
-        return creator.Accounts.Any(account => KeywordText.Fold(account.Handle.Value).Contains(keyword, StringComparison.Ordinal)) ? 3
-            : KeywordText.Fold(creator.Profile.DisplayName).Contains(keyword, StringComparison.Ordinal) ? 2
-            : KeywordText.Fold(creator.Profile.Bio).Contains(keyword, StringComparison.Ordinal) ? 1
-            : 0;
+        return Built().Keyword is { } keyword ? keyword.RankOf(creator) : 0;
     }
 
-    // The keyword as it is matched: trimmed and folded; a catalog matching folded text folds it so.
-    internal static string FoldedKeyword(string keyword) => KeywordText.Fold(keyword.Trim());
+    // The terms, built once per query. A record's `with` copies this field into a new query, so the terms are
+    // trusted only when they were built for this instance.
+    private BuiltTerms? _built;
+
+    private BuiltTerms Built()
+    {
+        var built = Volatile.Read(ref _built);
+        if (built is null || !ReferenceEquals(built.Query, this))
+        {
+            built = new BuiltTerms(this, BuildTerms());
+            Volatile.Write(ref _built, built);
+        }
+
+        return built;
+    }
+
+    private List<CreatorQueryTerm> BuildTerms()
+    {
+        var terms = new List<CreatorQueryTerm>();
+        void AddIf(bool given, Func<CreatorQueryTerm> term)
+        {
+            if (given)
+            {
+                terms.Add(term());
+            }
+        }
+
+        AddIf(Platform is not null, () => new CreatorQueryTerm.AccountOn(Platform!));
+        AddIf(Countries is { Count: > 0 }, () => new CreatorQueryTerm.Countries(Countries));
+        AddIf(Subdivisions is { Count: > 0 }, () => new CreatorQueryTerm.Subdivisions(Subdivisions));
+        AddIf(ContentLabels is { Count: > 0 }, () => new CreatorQueryTerm.ContentLabels(ContentLabels));
+        AddIf(IndustryLabels is { Count: > 0 }, () => new CreatorQueryTerm.IndustryLabels(IndustryLabels));
+        AddIf(Languages is { Count: > 0 }, () => new CreatorQueryTerm.Languages(Languages));
+        AddIf(Tiers is { Count: > 0 }, () => new CreatorQueryTerm.Tiers(Platform, Tiers));
+        AddIf(!Followers.IsAny, () => new CreatorQueryTerm.Followers(Platform, Followers));
+        AddIf(!AverageViews.IsAny, () => new CreatorQueryTerm.AverageViews(Platform, AverageViews));
+        AddIf(!MedianViews.IsAny, () => new CreatorQueryTerm.MedianViews(Platform, MedianViews));
+        AddIf(!EngagementRate.IsAny, () => new CreatorQueryTerm.EngagementRate(Platform, EngagementRate));
+        AddIf(!Price.Amount.IsAny, () => new CreatorQueryTerm.Price(Price));
+        terms.AddRange((FollowerCountries ?? []).Select(threshold => new CreatorQueryTerm.FollowerCountry(threshold)));
+        AddIf(FollowerGender is not null, () => new CreatorQueryTerm.FollowerGender(FollowerGender!.Value));
+        terms.AddRange((FollowerAges ?? []).Select(threshold => new CreatorQueryTerm.FollowerAge(threshold)));
+        AddIf(!PastCampaignCount.IsAny, () => new CreatorQueryTerm.PastCampaignCount(PastCampaignCount));
+        AddIf(RequireResponsiveBadge, () => new CreatorQueryTerm.ResponsiveBadge());
+        AddIf(MajorAudienceGender is not null, () => new CreatorQueryTerm.MajorAudienceGender(MajorAudienceGender!));
+        AddIf(MajorAudienceAge is not null, () => new CreatorQueryTerm.MajorAudienceAge(MajorAudienceAge!));
+        AddIf(MajorAudienceCountry is not null, () => new CreatorQueryTerm.MajorAudienceCountry(MajorAudienceCountry!));
+        AddIf(Keyword is not null, () => new CreatorQueryTerm.Keyword(Keyword!));
+        AddIf(Excluded is { Count: > 0 }, () => new CreatorQueryTerm.Excluded(Excluded));
+        AddIf(ExcludeOnVacation, () => new CreatorQueryTerm.ExcludeOnVacation());
+        AddIf(Eligibility is not null, () => new CreatorQueryTerm.Eligibility(Eligibility!));
+        return terms;
+    }
+
+    // The terms built for one query, with its keyword term, which also ranks.
+    private sealed class BuiltTerms(CreatorQuery query, List<CreatorQueryTerm> terms)
+    {
+        public CreatorQuery Query { get; } = query;
+
+        public IReadOnlyList<CreatorQueryTerm> Terms { get; } = terms;
+
+        public CreatorQueryTerm.Keyword? Keyword { get; } = terms.OfType<CreatorQueryTerm.Keyword>().SingleOrDefault();
+    }
 
     private static void RequireNoNulls<T>(ErrorCollector errors, string field, IReadOnlyCollection<T>? values)
     {

@@ -1,6 +1,7 @@
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
+using FsCheck.Fluent;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -11,9 +12,84 @@ public sealed class ReferenceCreatorCatalogTests : CreatorCatalogContract
     protected override ICreatorCatalog CreateCatalog() => new ReferenceCreatorCatalog();
 }
 
+/// <summary>The contract with no term pushed down to the columns: the residual check decides every term on every row.</summary>
+public sealed class InMemoryCreatorCatalogResidualTests : CreatorCatalogContract
+{
+    protected override ICreatorCatalog CreateCatalog() => new InMemoryCreatorCatalog { MayPushDown = static _ => false };
+}
+
+/// <summary>The contract with every other term type pushed down: the columns and the residual check share the terms.</summary>
+public sealed class InMemoryCreatorCatalogPartialPushDownTests : CreatorCatalogContract
+{
+    protected override ICreatorCatalog CreateCatalog() =>
+        new InMemoryCreatorCatalog { MayPushDown = static term => CreatorCatalogContract.TermTypes.OrderBy(type => type.Name, StringComparer.Ordinal).ToList().IndexOf(term.GetType()) % 2 == 0 };
+}
+
 public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
 {
+    // The only terms the in-memory catalog leaves to the residual check: no column or bitmap holds them.
+    private static readonly Type[] NotInColumns =
+    [
+        typeof(CreatorQueryTerm.Subdivisions),
+        typeof(CreatorQueryTerm.FollowerCountry),
+        typeof(CreatorQueryTerm.MajorAudienceGender),
+        typeof(CreatorQueryTerm.MajorAudienceAge),
+        typeof(CreatorQueryTerm.MajorAudienceCountry),
+    ];
+
+    // The columns hold the primary account's numbers, so on another platform its account and numbers are residual.
+    private static readonly Type[] OnAnotherPlatform =
+    [
+        typeof(CreatorQueryTerm.AccountOn),
+        typeof(CreatorQueryTerm.Tiers),
+        typeof(CreatorQueryTerm.Followers),
+        typeof(CreatorQueryTerm.AverageViews),
+        typeof(CreatorQueryTerm.MedianViews),
+        typeof(CreatorQueryTerm.EngagementRate),
+    ];
+
+    private static readonly IReadOnlyList<CreatorListing> SomeListings =
+        new CreatorGenerator(41, new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0))).Generate(400).Select(creator => creator.ToListing()).ToList();
+
     protected override ICreatorCatalog CreateCatalog() => new InMemoryCreatorCatalog();
+
+    [Property(MaxTest = 60)]
+    public Property Any_split_of_the_terms_between_the_columns_and_the_residual_gives_the_reference_s_page(NonNegativeInt seed, int pushedDown)
+    {
+        // Bit i of pushedDown says whether the i-th term type may be pushed down.
+        var catalog = new InMemoryCreatorCatalog { MayPushDown = term => ((pushedDown >> CreatorCatalogContract.TermTypes.ToList().IndexOf(term.GetType())) & 1) == 1 };
+        var reference = new ReferenceCreatorCatalog();
+        foreach (var listing in SomeListings)
+        {
+            catalog.UpsertAsync(listing).AsTask().GetAwaiter().GetResult();
+            reference.UpsertAsync(listing).AsTask().GetAwaiter().GetResult();
+        }
+
+        var query = CreatorCatalogContract.RandomQuery(new Random(seed.Get));
+        var actual = catalog.SearchAsync(query).AsTask().GetAwaiter().GetResult().AsT0;
+        var expected = reference.SearchAsync(query).AsTask().GetAwaiter().GetResult().AsT0;
+
+        return (actual.TotalCount == expected.TotalCount).Label($"total {actual.TotalCount} == {expected.TotalCount}")
+            .And(actual.Items.Select(c => c.Id).SequenceEqual(expected.Items.Select(c => c.Id)).Label("the same items in the same order"))
+            .And(Equals(actual.Next, expected.Next).Label("the same next cursor"));
+    }
+
+    [Fact]
+    public async Task Every_term_a_query_can_produce_is_pushed_down_but_those_no_column_holds()
+    {
+        var catalog = new InMemoryCreatorCatalog();
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
+        foreach (var creator in new CreatorGenerator(3, clock).Generate(50))
+        {
+            await catalog.UpsertAsync(creator.ToListing());
+        }
+
+        static string[] Names(IEnumerable<Type> types) => [.. types.Select(type => type.Name).Distinct().Order(StringComparer.Ordinal)];
+
+        Names(catalog.ResidualOf(CreatorCatalogContract.QueryWithEveryFilter(null)).Select(term => term.GetType())).ShouldBe(Names(NotInColumns));
+        Names(catalog.ResidualOf(CreatorCatalogContract.QueryWithEveryFilter(Platform.Instagram)).Select(term => term.GetType())).ShouldBe(Names([.. NotInColumns, .. OnAnotherPlatform]));
+        catalog.ResidualOf(new CreatorQuery { Keyword = "an", Countries = [Country.US], Followers = new(1_000, null), Eligibility = CreatorCatalogContract.QueryWithEveryFilter(null).Eligibility }).ShouldBeEmpty();
+    }
 
     [Fact]
     public async Task Many_updates_and_removals_leave_the_same_answers_as_the_reference()

@@ -6,13 +6,9 @@ namespace CreatorMarketplace.Discovery.InMemory;
 // The filters: key bitmaps, retired rows, numeric bounds on the columns, eligibility, and the checks on listings.
 internal sealed partial class CatalogSearch
 {
-    private void RequireAnyOf<TKey>(IReadOnlyDictionary<TKey, int> ordinals, IReadOnlyCollection<TKey> wanted)
-    {
-        if (wanted.Count > 0)
-        {
-            RequireAny(wanted.Where(ordinals.ContainsKey).Select(key => ordinals[key]).ToArray());
-        }
-    }
+    // The ordinals of the wanted keys the catalog has seen; a key no row has is left out.
+    private static int[] Ordinals<TKey>(IReadOnlyDictionary<TKey, int> ordinals, IReadOnlyCollection<TKey> wanted) =>
+        wanted.Where(ordinals.ContainsKey).Select(key => ordinals[key]).ToArray();
 
     // Keeps the rows that have at least one of the keys; a key no row has keeps nothing.
     private void RequireAny(int[] ordinals)
@@ -192,8 +188,11 @@ internal sealed partial class CatalogSearch
         }
     }
 
-    private void CheckOnListings(bool everyRow)
+    // Every candidate is checked by the residual terms, when there are any; a row a column left undecided is also
+    // checked by the terms pushed down as bounds. Each term decides by its own Matches, on the row's listing.
+    private void CheckOnListings()
     {
+        var everyRow = !_residual.IsEmpty;
         for (var word = 0; word < _words; word++)
         {
             var bits = everyRow ? _match[word] : _match[word] & _edge[word];
@@ -201,7 +200,8 @@ internal sealed partial class CatalogSearch
             {
                 var bit = Bits.LowestBit(bits);
                 bits ^= bit;
-                if (!_onListings.Matches(_snapshot.ListingAt(Bits.LowestRow(word, bit))))
+                var listing = _snapshot.ListingAt(Bits.LowestRow(word, bit));
+                if (!_residual.Matches(listing) || ((_edge[word] & bit) != 0 && !CreatorQueryTerm.AllMatch(_onEdges, listing)))
                 {
                     _match[word] &= ~bit;
                 }
@@ -209,34 +209,17 @@ internal sealed partial class CatalogSearch
         }
     }
 
-    private static void AddBound(List<ColumnBound> bounds, int column, NumberRange<long> range)
-    {
-        if (!range.IsAny)
-        {
-            bounds.Add(new(column, range.Min is { } min ? min : float.NegativeInfinity, range.Max is { } max ? max : float.PositiveInfinity));
-        }
-    }
+    private static ColumnBound Bound(int column, NumberRange<long> range) =>
+        new(column, range.Min is { } min ? min : float.NegativeInfinity, range.Max is { } max ? max : float.PositiveInfinity);
 
     private static float Low(double? min) => min is { } value ? (float)value : float.NegativeInfinity;
 
     private static float High(double? max) => max is { } value ? (float)value : float.PositiveInfinity;
 
-    private static bool NeedsListing(CreatorQuery query) =>
-        query.Platform is not null
-        || query.Subdivisions.Count > 0
-        || query.FollowerCountries.Count > 0
-        || query.MajorAudienceGender is not null
-        || query.MajorAudienceAge is not null
-        || query.MajorAudienceCountry is not null
-        || query.Keyword is not null;
-
-    private static (Currency Currency, ColumnBound Bound)? PriceBounds(PriceRange price)
+    // A price range of a valid query, whose bounds have a currency.
+    private static (Currency Currency, ColumnBound Bound) PriceBound(PriceRange price)
     {
-        if (price.Amount.IsAny || price.Currency is not { } currency)
-        {
-            return null;
-        }
-
+        var currency = price.Currency!;
         // A price of p minor units lies in [min, max] exactly when ceil(min) <= p <= floor(max).
         // The bounds go to float from long, as the stored prices do, so that both round the same way.
         var scale = Money.FromMinorUnits(1, currency).Amount;

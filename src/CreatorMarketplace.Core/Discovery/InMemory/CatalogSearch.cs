@@ -5,11 +5,13 @@ using CreatorMarketplace.Creators;
 namespace CreatorMarketplace.Discovery.InMemory;
 
 /// <summary>
-/// One search over one snapshot. Filters narrow a bitset of rows, cheapest first: key bitmaps (countries,
-/// languages, labels, tiers, badges, currency), then the numeric columns 64 rows at a time with vector compares,
-/// skipping words with no candidate left; only rows the columns cannot decide (a float equal to a bound, a filter
-/// with no column) are checked on their listings; a keyword is matched on each row's folded text. The page is ranked on the sort column and only the best rows
-/// are ordered exactly; facets are popcounts of the result against each key's bitmap.
+/// One search over one snapshot. The query's terms the columns hold are pushed down and narrow a bitset of rows,
+/// cheapest first: key bitmaps (countries, languages, labels, tiers, badges, currency), then the numeric columns 64
+/// rows at a time with vector compares, skipping words with no candidate left; a keyword is matched on each row's
+/// folded text. Only rows the columns cannot decide (a float equal to a bound) are checked on their listings, by the
+/// terms pushed down as bounds, and the terms no column holds (the residual) are checked on every candidate. The page
+/// is ranked on the sort column and only the best rows are ordered exactly; facets are popcounts of the result
+/// against each key's bitmap.
 /// </summary>
 internal sealed partial class CatalogSearch : IDisposable
 {
@@ -23,26 +25,39 @@ internal sealed partial class CatalogSearch : IDisposable
     private readonly bool _onPrimary;
 
     // The keyword, folded once for the search and matched against each row's folded text (null without one), and
-    // the query less its keyword, which is what the listings are checked against.
+    // the query less its keyword, which positions are taken on: the rank comes from the folded text.
     private readonly byte[]? _keyword;
     private readonly CreatorQuery _onListings;
 
-    private CatalogSearch(CatalogSnapshot snapshot, CreatorQuery query)
+    // The terms pushed down, in the columns' form; the terms the columns may leave undecided at a row (a float equal
+    // to a bound, a market's threshold), to check on that row's listing; and the terms no column holds.
+    private readonly List<int[]> _anyOf = [];
+    private readonly List<ColumnBound> _bounds = [];
+    private readonly List<CreatorQueryTerm> _onEdges = [];
+    private readonly ResidualFilter _residual;
+    private bool _refuseOnVacation;
+    private bool _keepKeywordMatches;
+    private EligibilityColumns? _eligibility;
+    private IReadOnlyCollection<CreatorId> _excluded = [];
+
+    private CatalogSearch(CatalogSnapshot snapshot, CreatorQuery query, Func<CreatorQueryTerm, bool> mayPushDown)
     {
         _snapshot = snapshot;
         _query = query;
         _onPrimary = query.Platform is null;
         _keyword = query.Keyword is { } keyword ? FoldedText.Keyword(keyword) : null;
         _onListings = query.Keyword is null ? query : query with { Keyword = null };
+        _residual = query.PushDown(term => mayPushDown(term) && TryPushDown(term));
         _words = Bits.WordsFor(snapshot.Count);
         _match = ArrayPool<ulong>.Shared.Rent(Math.Max(_words, 1));
         _edge = ArrayPool<ulong>.Shared.Rent(Math.Max(_words, 1));
         Array.Clear(_edge, 0, _words);
     }
 
-    public static CreatorSearchPage Run(CatalogSnapshot snapshot, CreatorQuery query)
+    /// <summary>Searches a snapshot, pushing down the terms <paramref name="mayPushDown"/> allows (all, but in tests).</summary>
+    public static CreatorSearchPage Run(CatalogSnapshot snapshot, CreatorQuery query, Func<CreatorQueryTerm, bool> mayPushDown)
     {
-        using var search = new CatalogSearch(snapshot, query);
+        using var search = new CatalogSearch(snapshot, query, mayPushDown);
         var total = search.Filter();
         var facets = query.IncludeFacets ? search.Facets() : null; // before paging, which drops rows before the cursor
         var (items, next) = search.Page(total);
@@ -55,76 +70,39 @@ internal sealed partial class CatalogSearch : IDisposable
         ArrayPool<ulong>.Shared.Return(_edge);
     }
 
+    /// <summary>The terms of a query the search of a snapshot leaves to the residual check.</summary>
+    public static IReadOnlyList<CreatorQueryTerm> ResidualOf(CatalogSnapshot snapshot, CreatorQuery query)
+    {
+        using var search = new CatalogSearch(snapshot, query, static _ => true);
+        return search._residual.Terms;
+    }
+
     private int Filter()
     {
-        var query = _query;
-        var keys = _snapshot.Keys;
         Array.Fill(_match, ulong.MaxValue, 0, _words);
         if (_snapshot.Count % 64 != 0)
         {
             _match[_words - 1] = Bits.Before(_snapshot.Count);
         }
 
-        RequireAnyOf(keys.Countries, query.Countries);
-        RequireAnyOf(keys.Languages, query.Languages);
-        RequireAnyOf(keys.ContentLabels, query.ContentLabels);
-        RequireAnyOf(keys.IndustryLabels, query.IndustryLabels);
-        if (_onPrimary && query.Tiers.Count > 0)
+        foreach (var ordinals in _anyOf)
         {
-            RequireAny(query.Tiers.Select(CatalogKeys.TierOrdinal).ToArray());
+            RequireAny(ordinals);
         }
 
-        if (query.RequireResponsiveBadge)
-        {
-            RequireAny([CatalogKeys.Responsive]);
-        }
-
-        if (query.ExcludeOnVacation)
+        if (_refuseOnVacation)
         {
             Refuse(CatalogKeys.OnVacation);
         }
 
-        var bounds = new List<ColumnBound>();
-        if (PriceBounds(query.Price) is { } price)
-        {
-            RequireAny(keys.Currencies.TryGetValue(price.Currency, out var currency) ? [currency] : []);
-            bounds.Add(price.Bound);
-        }
-
         DropRetired();
-        if (_onPrimary)
+        ApplyBounds(_bounds);
+        if (_eligibility is { } eligibility)
         {
-            AddBound(bounds, NumberColumn.Followers, query.Followers);
-            AddBound(bounds, NumberColumn.AverageViews, query.AverageViews);
-            AddBound(bounds, NumberColumn.MedianViews, query.MedianViews);
-            if (!query.EngagementRate.IsAny)
-            {
-                bounds.Add(new(NumberColumn.EngagementRate, Low(query.EngagementRate.Min), High(query.EngagementRate.Max)));
-            }
+            ApplyEligibility(eligibility);
         }
 
-        if (!query.PastCampaignCount.IsAny)
-        {
-            bounds.Add(new(NumberColumn.PastCampaigns, Low(query.PastCampaignCount.Min), High(query.PastCampaignCount.Max)));
-        }
-
-        if (query.FollowerGender is { } gender)
-        {
-            bounds.Add(new(NumberColumn.Of(gender.Bucket), (float)gender.MinShare, float.PositiveInfinity));
-        }
-
-        foreach (var age in query.FollowerAges)
-        {
-            bounds.Add(new(NumberColumn.Of(age.Bucket), (float)age.MinShare, float.PositiveInfinity));
-        }
-
-        ApplyBounds(bounds);
-        if (query.Eligibility is { } eligibility)
-        {
-            ApplyEligibility(EligibilityColumns.Compile(eligibility, keys));
-        }
-
-        foreach (var excluded in query.Excluded)
+        foreach (var excluded in _excluded)
         {
             if (_snapshot.RowOf(excluded) is var row and >= 0)
             {
@@ -132,12 +110,12 @@ internal sealed partial class CatalogSearch : IDisposable
             }
         }
 
-        if (_keyword is not null)
+        if (_keepKeywordMatches)
         {
-            KeepKeywordMatches(_keyword);
+            KeepKeywordMatches(_keyword!);
         }
 
-        CheckOnListings(everyRow: NeedsListing(_onListings));
+        CheckOnListings();
         var total = 0;
         for (var word = 0; word < _words; word++)
         {
@@ -145,5 +123,75 @@ internal sealed partial class CatalogSearch : IDisposable
         }
 
         return total;
+    }
+
+    // Translates a term into the columns' form; false for a term no column holds (another platform's numbers,
+    // subdivisions, audience countries, major audience buckets), which the residual check then decides.
+    private bool TryPushDown(CreatorQueryTerm term)
+    {
+        var keys = _snapshot.Keys;
+        switch (term)
+        {
+            case CreatorQueryTerm.Countries countries:
+                return AnyOf(Ordinals(keys.Countries, countries.AnyOf));
+            case CreatorQueryTerm.Languages languages:
+                return AnyOf(Ordinals(keys.Languages, languages.AnyOf));
+            case CreatorQueryTerm.ContentLabels labels:
+                return AnyOf(Ordinals(keys.ContentLabels, labels.AnyOf));
+            case CreatorQueryTerm.IndustryLabels labels:
+                return AnyOf(Ordinals(keys.IndustryLabels, labels.AnyOf));
+            case CreatorQueryTerm.Tiers { Platform: null } tiers:
+                return AnyOf(tiers.AnyOf.Select(CatalogKeys.TierOrdinal).ToArray());
+            case CreatorQueryTerm.ResponsiveBadge:
+                return AnyOf([CatalogKeys.Responsive]);
+            case CreatorQueryTerm.ExcludeOnVacation:
+                _refuseOnVacation = true;
+                return true;
+            case CreatorQueryTerm.Price price:
+                var (currency, bound) = PriceBound(price.Range);
+                _anyOf.Add(keys.Currencies.TryGetValue(currency, out var ordinal) ? [ordinal] : []);
+                return OnColumn(term, bound);
+            case CreatorQueryTerm.Followers { Platform: null } followers:
+                return OnColumn(term, Bound(NumberColumn.Followers, followers.Range));
+            case CreatorQueryTerm.AverageViews { Platform: null } views:
+                return OnColumn(term, Bound(NumberColumn.AverageViews, views.Range));
+            case CreatorQueryTerm.MedianViews { Platform: null } views:
+                return OnColumn(term, Bound(NumberColumn.MedianViews, views.Range));
+            case CreatorQueryTerm.EngagementRate { Platform: null } rate:
+                return OnColumn(term, new(NumberColumn.EngagementRate, Low(rate.Range.Min), High(rate.Range.Max)));
+            case CreatorQueryTerm.PastCampaignCount campaigns:
+                return OnColumn(term, new(NumberColumn.PastCampaigns, Low(campaigns.Range.Min), High(campaigns.Range.Max)));
+            case CreatorQueryTerm.FollowerGender { Threshold: var gender }:
+                return OnColumn(term, new(NumberColumn.Of(gender.Bucket), (float)gender.MinShare, float.PositiveInfinity));
+            case CreatorQueryTerm.FollowerAge { Threshold: var age }:
+                return OnColumn(term, new(NumberColumn.Of(age.Bucket), (float)age.MinShare, float.PositiveInfinity));
+            case CreatorQueryTerm.Eligibility eligibility:
+                _eligibility = EligibilityColumns.Compile(eligibility.Filter, keys);
+                _onEdges.Add(term);
+                return true;
+            case CreatorQueryTerm.Excluded excluded:
+                _excluded = excluded.Creators;
+                return true;
+            case CreatorQueryTerm.Keyword:
+                _keepKeywordMatches = true;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // A term decided on key bitmaps: a row has at least one of the keys.
+    private bool AnyOf(int[] ordinals)
+    {
+        _anyOf.Add(ordinals);
+        return true;
+    }
+
+    // A term decided on a column, except at rows whose float equals a bound's, where its listing decides.
+    private bool OnColumn(CreatorQueryTerm term, ColumnBound bound)
+    {
+        _bounds.Add(bound);
+        _onEdges.Add(term);
+        return true;
     }
 }

@@ -46,7 +46,7 @@ internal readonly record struct FoldedText(byte[] Utf8, int NameStart, int BioSt
     }
 
     /// <summary>A keyword as <see cref="RankOf"/> takes it: folded, in UTF-8.</summary>
-    public static byte[] Keyword(string keyword) => Encoding.UTF8.GetBytes(CreatorQuery.FoldedKeyword(keyword));
+    public static byte[] Keyword(string keyword) => Encoding.UTF8.GetBytes(new CreatorQueryTerm.Keyword(keyword).Folded);
 
     /// <summary>The rank of a <see cref="Keyword"/> holding no NUL: 3 in a handle, 2 in the name, 1 in the bio, else 0.</summary>
     public int RankOf(ReadOnlySpan<byte> keyword)

@@ -20,8 +20,9 @@ namespace CreatorMarketplace.Discovery.InMemory;
 /// currency and flag. An id table of row numbers finds a creator's row.
 /// </para>
 /// <para>
-/// A keyword is matched on the folded text. Filters the columns do not cover (another platform's account,
-/// subdivisions, audience countries, major buckets) are checked exactly on the listings that pass the columns. Results always equal
+/// A keyword is matched on the folded text. The query's terms the columns do not hold (another platform's account
+/// and numbers, subdivisions, audience countries, major buckets) are its residual, checked exactly by each term's
+/// <see cref="CreatorQueryTerm.Matches"/> on the listings that pass the columns. Results always equal
 /// <see cref="CreatorQuery.Matches"/> and <see cref="CreatorQuery.Compare(CreatorListing, CreatorListing)"/>.
 /// </para>
 /// <para>
@@ -103,8 +104,14 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
             return ValueTask.FromResult<CreatorSearchResult>(new Invalid(problems));
         }
 
-        return ValueTask.FromResult<CreatorSearchResult>(CatalogSearch.Run(Volatile.Read(ref _snapshot), query));
+        return ValueTask.FromResult<CreatorSearchResult>(CatalogSearch.Run(Volatile.Read(ref _snapshot), query, MayPushDown));
     }
+
+    // Which terms a search may push down to the columns; tests turn push-down off to run every term as a residual.
+    internal Func<CreatorQueryTerm, bool> MayPushDown { get; init; } = static _ => true;
+
+    // The terms of a query a search leaves to the residual check, which reads each candidate's listing.
+    internal IReadOnlyList<CreatorQueryTerm> ResidualOf(CreatorQuery query) => CatalogSearch.ResidualOf(Volatile.Read(ref _snapshot), query);
 
     /// <summary>
     /// Scores every creator at once on the catalog's columns, vectorised, with one pooled float per row and nothing

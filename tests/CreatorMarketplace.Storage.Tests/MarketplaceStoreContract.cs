@@ -356,7 +356,7 @@ public abstract partial class MarketplaceStoreContract
         var store = await CreateStoreAsync();
         var (charge, _) = TwoTransactions();
         await store.Ledger.AppendAsync(charge);
-        var repeat = charge with { Kind = "other", Entries = [charge.Entries[0] with { Sequence = 2, Memo = "other" }] };
+        var repeat = Posting(charge.Key, charge.Entries[0] with { Sequence = 2, Memo = "other" }, kind: "other");
 
         var result = await store.Ledger.AppendAsync(repeat);
 
@@ -375,11 +375,8 @@ public abstract partial class MarketplaceStoreContract
         // Eight writers, half through the second store, append the same transaction at once, then eight others a
         // transaction each under keys of their own at the same numbers: each key and each number is taken once.
         var repeats = await Race(i => stores[i % 2].Ledger.AppendAsync(charge).AsTask());
-        var rivals = await Race(i => stores[i % 2].Ledger.AppendAsync(charge with
-        {
-            Key = $"rival-{i}",
-            Entries = [charge.Entries[0] with { Transaction = $"rival-{i}", Sequence = 2 }],
-        }).AsTask());
+        var rivals = await Race(i => stores[i % 2].Ledger.AppendAsync(
+            Posting($"rival-{i}", charge.Entries[0] with { Transaction = $"rival-{i}", Sequence = 2 })).AsTask());
 
         repeats.Count(r => r.IsAppended).ShouldBe(1);
         repeats.Where(r => !r.IsAppended).ShouldAllBe(r => r.IsT1 && r.AsT1.Transaction.Key == "charge-1");
@@ -408,7 +405,7 @@ public abstract partial class MarketplaceStoreContract
 
         var early = await store.Ledger.AppendAsync(release);
         await store.Ledger.AppendAsync(charge);
-        var stale = await store.Ledger.AppendAsync(charge with { Key = "charge-2", Entries = [charge.Entries[0] with { Transaction = "charge-2" }] });
+        var stale = await store.Ledger.AppendAsync(Posting("charge-2", charge.Entries[0] with { Transaction = "charge-2" }));
 
         early.AsT2.ShouldBe(new LedgerConflict("release-1", 1, 2));
         stale.AsT2.ShouldBe(new LedgerConflict("charge-2", 2, 1));
@@ -421,9 +418,9 @@ public abstract partial class MarketplaceStoreContract
         var store = await CreateStoreAsync();
         var (charge, _) = TwoTransactions();
         var entry = charge.Entries[0];
-        var malformed = new LedgerTransaction(" ", "charge", [entry, entry with { Sequence = 5 }], Start);
 
-        var error = await Should.ThrowAsync<DomainValidationException>(async () => await store.Ledger.AppendAsync(malformed));
+        // Refused where it is made, so that no store ever sees it.
+        var error = Should.Throw<DomainValidationException>(() => new LedgerTransaction(" ", "charge", [entry, entry with { Sequence = 5 }], Start));
 
         error.Errors.Select(e => e.Field).ShouldBe(["key", "entries[0].transaction", "entries[1].transaction", "entries[1].sequence"]);
         (await ReadAll(store.Ledger)).ShouldBeEmpty();
@@ -467,6 +464,10 @@ public abstract partial class MarketplaceStoreContract
         var release = ledger.Release("release-1", collaboration, EntityId.New<CreatorId>(Clock), Money.Parse("USD 200.00"), new FeePolicy(0.1m, null, MidpointRounding.ToEven), Clock).GetValueOrThrow();
         return (charge, release);
     }
+
+    // A charge of one entry under the key given.
+    private static LedgerTransaction Posting(string key, LedgerEntry entry, string kind = "charge") =>
+        new(key, kind, [entry], entry.PostedAt);
 
     private static async Task<List<LedgerTransaction>> ReadAll(ILedgerStore ledger, long afterSequence = 0)
     {

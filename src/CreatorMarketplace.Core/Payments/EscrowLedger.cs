@@ -43,7 +43,7 @@ public sealed class EscrowLedger
     /// <returns>The ledger.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="transactions"/> is null.</exception>
     /// <exception cref="DomainValidationException">
-    /// A transaction is malformed, a key repeats, the entries do not run from 1 without gaps, a transaction lacks the
+    /// A transaction is null, a key repeats, the entries do not run from 1 without gaps, a transaction lacks the
     /// command it recorded, a correction reverses an unknown transaction, or a balance would leave the 64-bit range.
     /// Every problem of the first transaction that breaks a rule is named; the ones after it are not judged, since
     /// their numbers and balances depend on it.
@@ -60,16 +60,6 @@ public sealed class EscrowLedger
             if (transaction is null)
             {
                 at.Add(string.Empty, "ledger.transaction_missing", "a transaction is null.");
-                break;
-            }
-
-            try
-            {
-                LedgerTransactionRules.ThrowIfMalformed(transaction);
-            }
-            catch (DomainValidationException malformed)
-            {
-                at.AddRange(malformed.Errors);
                 break;
             }
 
@@ -91,7 +81,7 @@ public sealed class EscrowLedger
                 break;
             }
 
-            var next = state.With(transaction with { Entries = [.. transaction.Entries] });
+            var next = state.With(transaction);
             if (next.TryPickT1(out var rejection, out state))
             {
                 at.Add("entries", rejection.Code, rejection.Message);

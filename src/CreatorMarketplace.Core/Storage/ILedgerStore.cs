@@ -16,13 +16,13 @@ namespace CreatorMarketplace.Storage;
 public interface ILedgerStore
 {
     /// <summary>Appends a transaction and its entries, atomically.</summary>
-    /// <param name="transaction">The transaction: a non-blank key, at least one entry, every entry under that key and numbered on from the last stored one.</param>
+    /// <param name="transaction">The transaction (well formed, as every <see cref="LedgerTransaction"/> is), its entries numbered on from the last stored one.</param>
     /// <param name="cancellationToken">Cancels the append; a cancelled append stores nothing.</param>
     /// <returns>
     /// <see cref="Appended"/>; <see cref="AlreadyRecorded"/> with the stored transaction when the key is taken (nothing
     /// is appended); or <see cref="LedgerConflict"/> when the entries do not continue the stored numbering.
     /// </returns>
-    /// <exception cref="ArgumentException">The transaction is malformed; the message names the member and the rule.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="transaction"/> is null.</exception>
     ValueTask<LedgerAppendResult> AppendAsync(LedgerTransaction transaction, CancellationToken cancellationToken = default);
 
     /// <summary>Finds a transaction by its idempotency key.</summary>

@@ -21,7 +21,7 @@ internal sealed class RelationalLedgerStore(RelationalDatabase database) : ILedg
 
     public async ValueTask<LedgerAppendResult> AppendAsync(LedgerTransaction transaction, CancellationToken cancellationToken = default)
     {
-        LedgerTransactionRules.ThrowIfMalformed(transaction);
+        ArgumentNullException.ThrowIfNull(transaction);
         var document = new StoredDocument(StoredJson.Write(transaction));
         var first = transaction.Entries[0].Sequence;
         var last = transaction.Entries[^1].Sequence;
@@ -45,7 +45,7 @@ internal sealed class RelationalLedgerStore(RelationalDatabase database) : ILedg
         {
             if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
             {
-                return new Appended(transaction with { Entries = transaction.Entries.ToArray() }, last);
+                return new Appended(transaction, last);
             }
         }
         catch (DbException exception) when (database.IsUniqueViolation(exception))

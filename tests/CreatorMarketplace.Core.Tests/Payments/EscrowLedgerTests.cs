@@ -154,8 +154,8 @@ public class EscrowLedgerTests
         var release = ledger.Release("release-1", Collaboration, Creator, Usd(400m), FivePercentAndThirtyCents, Clock).GetValueOrThrow();
 
         var gap = Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([release, charge]));
-        var repeated = Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([charge, charge with { Command = null, Entries = [charge.Entries[0] with { Sequence = 2 }] }]));
-        var unknown = Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([charge with { Reverses = "nothing" }, release]));
+        var repeated = Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([charge, new LedgerTransaction(charge.Key, charge.Kind, [charge.Entries[0] with { Sequence = 2 }], charge.PostedAt)]));
+        var unknown = Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([new LedgerTransaction(charge.Key, charge.Kind, charge.Entries, charge.PostedAt, "nothing", charge.Command), release]));
 
         gap.Errors.Select(e => (e.Field, e.Code)).ShouldBe([("transactions[0].entries[0].sequence", "ledger.sequence_gap")]);
         repeated.Errors.Select(e => (e.Field, e.Code)).ShouldBe([("transactions[1].command", "ledger.command_missing"), ("transactions[1].key", "ledger.key_repeated")]);
@@ -399,7 +399,9 @@ public class EscrowLedgerTests
 
         Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([charge, null!])).Errors.ShouldHaveSingleItem()
             .ShouldSatisfyAllConditions(e => e.Field.ShouldBe("transactions[1]"), e => e.Code.ShouldBe("ledger.transaction_missing"));
-        Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([charge with { Entries = [] }])).ParamName.ShouldBe("transactions");
+        // A malformed transaction cannot be made, so it never reaches the ledger: it is refused where it is made.
+        Should.Throw<DomainValidationException>(() => new LedgerTransaction(charge.Key, charge.Kind, [], charge.PostedAt, charge.Reverses, charge.Command))
+            .Errors.ShouldHaveSingleItem().Field.ShouldBe("entries");
         Should.Throw<ArgumentNullException>(() => EscrowLedger.FromTransactions(null!));
         EscrowLedger.FromTransactions([charge]).Transactions.ShouldHaveSingleItem().ShouldBe(charge);
     }

@@ -13,11 +13,8 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
 
     public ValueTask<LedgerAppendResult> AppendAsync(LedgerTransaction transaction, CancellationToken cancellationToken = default)
     {
-        LedgerTransactionRules.ThrowIfMalformed(transaction);
+        ArgumentNullException.ThrowIfNull(transaction);
         cancellationToken.ThrowIfCancellationRequested();
-
-        // Stored as a copy: the caller's list can change, the ledger cannot.
-        var copy = transaction with { Entries = transaction.Entries.ToArray() };
         lock (_gate)
         {
             if (_byKey.TryGetValue(transaction.Key, out var recorded))
@@ -31,10 +28,10 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
                 return ValueTask.FromResult<LedgerAppendResult>(new LedgerConflict(transaction.Key, _lastSequence + 1, first));
             }
 
-            _transactions.Add(copy);
-            _byKey.Add(copy.Key, copy);
-            _lastSequence = copy.Entries[^1].Sequence;
-            return ValueTask.FromResult<LedgerAppendResult>(new Appended(copy, _lastSequence));
+            _transactions.Add(transaction);
+            _byKey.Add(transaction.Key, transaction);
+            _lastSequence = transaction.Entries[^1].Sequence;
+            return ValueTask.FromResult<LedgerAppendResult>(new Appended(transaction, _lastSequence));
         }
     }
 

@@ -69,7 +69,7 @@ public abstract partial class MarketplaceStoreContract
 
         (await store.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
         (await store.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
-        (await store.Ledger.AppendAsync(charge)).IsAppended.ShouldBeTrue();
+        (await store.Ledger.AppendAsync(charge, 0)).IsAppended.ShouldBeTrue();
         var again = await OpenAgainAsync(store);
 
         var loaded = (await again.Shortlists.FindAsync(shortlist.Id)).ShouldNotBeNull();
@@ -111,7 +111,7 @@ public abstract partial class MarketplaceStoreContract
                 var posted = TryDomain(() => ledger.Charge(key, collaboration, brand, Money.Parse("USD 1.00"), Clock).GetValueOrThrow(), "key");
                 if (posted && keys.Add(key))
                 {
-                    store.Ledger.AppendAsync(ledger.Transactions[^1]).AsTask().GetAwaiter().GetResult().IsAppended.ShouldBeTrue();
+                    store.Ledger.AppendAsync(ledger.Transactions[^1], ledger.Transactions[^1].Entries[0].Sequence - 1).AsTask().GetAwaiter().GetResult().IsAppended.ShouldBeTrue();
                     Ordinal(store.Ledger.FindAsync(key).AsTask().GetAwaiter().GetResult().ShouldNotBeNull().Key).ShouldBe(Ordinal(key));
                 }
             }));

@@ -114,6 +114,17 @@ public sealed record LedgerTransaction
         Command = command;
     }
 
+    // A copy numbered from another first entry: the shape is the one already checked.
+    private LedgerTransaction(LedgerTransaction numbered, IReadOnlyList<LedgerEntry> entries)
+    {
+        Key = numbered.Key;
+        Kind = numbered.Kind;
+        Entries = entries;
+        PostedAt = numbered.PostedAt;
+        Reverses = numbered.Reverses;
+        Command = numbered.Command;
+    }
+
     /// <summary>The idempotency key.</summary>
     public string Key { get; }
 
@@ -131,6 +142,23 @@ public sealed record LedgerTransaction
 
     /// <summary>What the command asked for, as <see cref="EscrowLedger"/> records it; null for a transaction made by other means.</summary>
     public string? Command { get; }
+
+    /// <summary>
+    /// The same transaction with its entries numbered on from <paramref name="lastSequence"/>, as a store numbers it when it
+    /// appends it after the ledger's last entry. The transaction itself when it is numbered so already.
+    /// </summary>
+    /// <param name="lastSequence">The number of the entry before the first: 0 for a ledger's first transaction.</param>
+    /// <returns>The transaction, its first entry numbered <paramref name="lastSequence"/> + 1.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lastSequence"/> is negative, or the last entry's number would pass <see cref="long.MaxValue"/>.</exception>
+    public LedgerTransaction NumberedAfter(long lastSequence)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(lastSequence);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(lastSequence, long.MaxValue - Entries.Count);
+        return Entries[0].Sequence == lastSequence + 1
+            ? this
+            : new LedgerTransaction(this, Array.AsReadOnly(Entries.Select((entry, i) => entry with { Sequence = lastSequence + 1 + i }).ToArray()));
+    }
+
 
     /// <summary>Whether another transaction has the same key, kind, entries (in order), time, reversal and command.</summary>
     /// <param name="other">The other transaction.</param>

@@ -37,7 +37,7 @@ public class LedgerTransactionRulesTests
     {
         var store = new CreatorMarketplace.Storage.InMemory.InMemoryMarketplaceStore();
 
-        (await Should.ThrowAsync<ArgumentNullException>(async () => await store.Ledger.AppendAsync(null!))).ParamName.ShouldBe("transaction");
+        (await Should.ThrowAsync<ArgumentNullException>(async () => await store.Ledger.AppendAsync(null!, 0))).ParamName.ShouldBe("transaction");
     }
 
     [Fact]

@@ -11,9 +11,10 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
     private readonly Dictionary<string, LedgerTransaction> _byKey = new(StringComparer.Ordinal);
     private long _lastSequence;
 
-    public ValueTask<LedgerAppendResult> AppendAsync(LedgerTransaction transaction, CancellationToken cancellationToken = default)
+    public ValueTask<LedgerAppendResult> AppendAsync(LedgerTransaction transaction, long expectedLastSequence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
+        var numbered = transaction.NumberedAfter(expectedLastSequence);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
@@ -22,16 +23,15 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
                 return ValueTask.FromResult<LedgerAppendResult>(new AlreadyRecorded(recorded));
             }
 
-            var first = transaction.Entries[0].Sequence;
-            if (first != _lastSequence + 1)
+            if (expectedLastSequence != _lastSequence)
             {
-                return ValueTask.FromResult<LedgerAppendResult>(new LedgerConflict(transaction.Key, _lastSequence + 1, first));
+                return ValueTask.FromResult<LedgerAppendResult>(new LedgerConflict(transaction.Key, expectedLastSequence, _lastSequence));
             }
 
-            _transactions.Add(transaction);
-            _byKey.Add(transaction.Key, transaction);
-            _lastSequence = transaction.Entries[^1].Sequence;
-            return ValueTask.FromResult<LedgerAppendResult>(new Appended(transaction, _lastSequence));
+            _transactions.Add(numbered);
+            _byKey.Add(numbered.Key, numbered);
+            _lastSequence = numbered.Entries[^1].Sequence;
+            return ValueTask.FromResult<LedgerAppendResult>(new Appended(numbered, _lastSequence));
         }
     }
 

@@ -41,13 +41,21 @@ internal static class StorageStep
             saved.Add(Row("Invoice", payments.Invoice.Number, payments.Invoice.PendingEvents.Count, await marketplace.Invoices.SaveAsync(payments.Invoice)));
 
             // The ledger is append-only, and a key is used once: replaying every transaction twice appends each once.
+            // Each is appended after the entry it was decided on; the store numbers it, and the ledger takes its numbers.
             var appended = 0;
             var repeats = 0;
             var conflicts = 0;
             foreach (var transaction in payments.Ledger.Transactions.Concat(payments.Ledger.Transactions))
             {
-                var result = await services.GetRequiredService<ILedgerStore>().AppendAsync(transaction);
-                result.Switch(_ => appended++, _ => repeats++, _ => conflicts++);
+                var result = await services.GetRequiredService<ILedgerStore>().AppendAsync(transaction, transaction.Entries[0].Sequence - 1);
+                result.Switch(
+                    stored =>
+                    {
+                        payments.Ledger.Adopt(stored.Transaction);
+                        appended++;
+                    },
+                    _ => repeats++,
+                    _ => conflicts++);
             }
 
             DiscoveryStep.WriteTable(output, ["aggregate", "which", "events", "saved"], saved);

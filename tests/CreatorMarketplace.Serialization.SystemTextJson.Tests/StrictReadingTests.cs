@@ -31,6 +31,22 @@ public class StrictReadingTests
     }
 
     [Fact]
+    public void A_stored_ledger_transaction_that_breaks_a_rule_is_refused_with_the_path_of_the_member()
+    {
+        var document = JsonNode.Parse(StoredJson.Write(Charge()))!.AsObject();
+        document["entries"]![0]!["sequence"] = 0;
+        document["kind"] = " ";
+
+        var error = Should.Throw<JsonException>(() => StoredJson.Read<LedgerTransaction>(document.ToJsonString()));
+
+        error.Path.ShouldBe("$.kind");
+        error.Message.ShouldBe(
+            "$.kind: LedgerTransaction: 2 problems: kind: a transaction names its kind. (ledger.kind_blank); "
+            + "entries[0].sequence: entries are numbered consecutively from 1 or more. (ledger.sequence_gap)");
+        error.InnerException.ShouldBeOfType<DomainValidationException>().Errors.Select(e => e.Field).ShouldBe(["kind", "entries[0].sequence"]);
+    }
+
+    [Fact]
     public void A_member_repeated_inside_a_snapshot_is_refused_with_its_path()
     {
         var json = StoredFormats.Current.SavedSearch.Write(SavedSearch().ToSnapshot());

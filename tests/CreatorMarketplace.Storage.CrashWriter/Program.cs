@@ -37,7 +37,7 @@ while (true)
 
     var key = $"charge-{ledgerNext}";
     var entry = new LedgerEntry(ledgerNext, key, LedgerAccount.BrandFunding(shortlist.Owner), LedgerAccount.PlatformFees, Money.Parse("USD 1.00"), clock.GetCurrentInstant(), "crash test");
-    if ((await store.Ledger.AppendAsync(new LedgerTransaction(key, "charge", [entry], entry.PostedAt))).IsAppended)
+    if ((await store.Ledger.AppendAsync(new LedgerTransaction(key, "charge", [entry], entry.PostedAt), ledgerNext - 1)).IsAppended)
     {
         ledgerNext++;
     }

@@ -337,8 +337,8 @@ public abstract partial class MarketplaceStoreContract
         var store = await CreateStoreAsync();
         var (charge, release) = TwoTransactions();
 
-        var first = await store.Ledger.AppendAsync(charge);
-        var second = await store.Ledger.AppendAsync(release);
+        var first = await store.Ledger.AppendAsync(charge, 0);
+        var second = await store.Ledger.AppendAsync(release, 1);
 
         first.AsT0.LastSequence.ShouldBe(1);
         second.AsT0.LastSequence.ShouldBe(3);
@@ -355,10 +355,10 @@ public abstract partial class MarketplaceStoreContract
     {
         var store = await CreateStoreAsync();
         var (charge, _) = TwoTransactions();
-        await store.Ledger.AppendAsync(charge);
-        var repeat = charge with { Kind = "other", Entries = [charge.Entries[0] with { Sequence = 2, Memo = "other" }] };
+        await store.Ledger.AppendAsync(charge, 0);
+        var repeat = Posting(charge.Key, charge.Entries[0] with { Sequence = 2, Memo = "other" }, kind: "other");
 
-        var result = await store.Ledger.AppendAsync(repeat);
+        var result = await store.Ledger.AppendAsync(repeat, 1);
 
         result.IsAppended.ShouldBeFalse();
         Same.Json(result.AsT1.Transaction).ShouldBe(Same.Json(charge));
@@ -373,18 +373,15 @@ public abstract partial class MarketplaceStoreContract
         var (charge, _) = TwoTransactions();
 
         // Eight writers, half through the second store, append the same transaction at once, then eight others a
-        // transaction each under keys of their own at the same numbers: each key and each number is taken once.
-        var repeats = await Race(i => stores[i % 2].Ledger.AppendAsync(charge).AsTask());
-        var rivals = await Race(i => stores[i % 2].Ledger.AppendAsync(charge with
-        {
-            Key = $"rival-{i}",
-            Entries = [charge.Entries[0] with { Transaction = $"rival-{i}", Sequence = 2 }],
-        }).AsTask());
+        // transaction each under keys of their own after the same entry: each key and each number is taken once.
+        var repeats = await Race(i => stores[i % 2].Ledger.AppendAsync(charge, 0).AsTask());
+        var rivals = await Race(i => stores[i % 2].Ledger.AppendAsync(
+            Posting($"rival-{i}", charge.Entries[0] with { Transaction = $"rival-{i}", Sequence = 2 }), 1).AsTask());
 
         repeats.Count(r => r.IsAppended).ShouldBe(1);
         repeats.Where(r => !r.IsAppended).ShouldAllBe(r => r.IsT1 && r.AsT1.Transaction.Key == "charge-1");
         rivals.Count(r => r.IsAppended).ShouldBe(1);
-        rivals.Where(r => !r.IsAppended).ShouldAllBe(r => r.IsT2 && r.AsT2.ExpectedSequence == 3);
+        rivals.Where(r => !r.IsAppended).ShouldAllBe(r => r.IsT2 && r.AsT2.ExpectedLastSequence == 1 && r.AsT2.StoredLastSequence == 2);
         (await ReadAll(store.Ledger)).Select(t => t.Entries[0].Sequence).ShouldBe([1, 2]);
 
         static async Task<LedgerAppendResult[]> Race(Func<int, Task<LedgerAppendResult>> append)
@@ -401,18 +398,64 @@ public abstract partial class MarketplaceStoreContract
     }
 
     [SkippableFact]
-    public async Task A_transaction_that_does_not_continue_the_numbering_is_a_conflict_and_appends_nothing()
+    public async Task A_transaction_decided_after_another_entry_than_the_last_is_a_conflict_and_appends_nothing()
     {
         var store = await CreateStoreAsync();
         var (charge, release) = TwoTransactions();
 
-        var early = await store.Ledger.AppendAsync(release);
-        await store.Ledger.AppendAsync(charge);
-        var stale = await store.Ledger.AppendAsync(charge with { Key = "charge-2", Entries = [charge.Entries[0] with { Transaction = "charge-2" }] });
+        var early = await store.Ledger.AppendAsync(release, 1);
+        await store.Ledger.AppendAsync(charge, 0);
+        var stale = await store.Ledger.AppendAsync(Posting("charge-2", charge.Entries[0] with { Transaction = "charge-2" }), 0);
 
-        early.AsT2.ShouldBe(new LedgerConflict("release-1", 1, 2));
-        stale.AsT2.ShouldBe(new LedgerConflict("charge-2", 2, 1));
+        early.AsT2.ShouldBe(new LedgerConflict("release-1", 1, 0));
+        stale.AsT2.ShouldBe(new LedgerConflict("charge-2", 0, 1));
         (await ReadAll(store.Ledger)).Select(t => t.Key).ShouldBe(["charge-1"]);
+    }
+
+    [SkippableFact]
+    public async Task The_store_numbers_the_entries_on_from_its_last_one()
+    {
+        var store = await CreateStoreAsync();
+        var (charge, release) = TwoTransactions();
+        await store.Ledger.AppendAsync(charge, 0);
+        var numberedElsewhere = new LedgerTransaction(release.Key, release.Kind, [.. release.Entries.Select((e, i) => e with { Sequence = 40 + i })], release.PostedAt, release.Reverses, release.Command);
+
+        var appended = await store.Ledger.AppendAsync(numberedElsewhere, 1);
+
+        appended.AsT0.ShouldBe(new Appended(release, 3));
+        Same.Json(await store.Ledger.FindAsync(release.Key)).ShouldBe(Same.Json(release));
+        (await ReadAll(store.Ledger)).SelectMany(t => t.Entries).Select(e => e.Sequence).ShouldBe([1, 2, 3]);
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(async () => await store.Ledger.AppendAsync(Posting("charge-2", charge.Entries[0] with { Transaction = "charge-2" }), -1));
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(async () => await store.Ledger.AppendAsync(Posting("charge-2", charge.Entries[0] with { Transaction = "charge-2" }), long.MaxValue));
+        await Should.ThrowAsync<ArgumentNullException>(async () => await store.Ledger.AppendAsync(null!, 0));
+        (await ReadAll(store.Ledger)).Count.ShouldBe(2);
+    }
+
+    [SkippableFact]
+    public async Task Two_writers_releasing_the_same_escrow_from_one_ledger_state_cannot_both_append()
+    {
+        var store = await CreateStoreAsync();
+        var stores = new[] { store, await OpenAgainAsync(store) };
+        var (charge, _) = TwoTransactions();
+        await store.Ledger.AppendAsync(charge, 0);
+        var collaboration = CollaborationId.From(charge.Entries[0].To.Owner);
+
+        // Each writer restores the ledger from its store and releases all of the escrow under a key of its own.
+        var releases = await Task.WhenAll(stores.Select(async (writer, i) =>
+        {
+            var ledger = EscrowLedger.FromTransactions(await ReadAll(writer.Ledger));
+            var position = ledger.LastSequence;
+            var release = ledger.Release($"release-{i}", collaboration, EntityId.New<CreatorId>(Clock), Money.Parse("USD 500.00"), FeePolicy.None, Clock).GetValueOrThrow();
+            return (Writer: writer, Release: release, Position: position);
+        }));
+        var results = await Task.WhenAll(releases.Select(r => r.Writer.Ledger.AppendAsync(r.Release, r.Position).AsTask()));
+
+        releases.ShouldAllBe(r => r.Position == 1);
+        results.Count(r => r.IsAppended).ShouldBe(1);
+        results.Single(r => !r.IsAppended).AsT2.ShouldSatisfyAllConditions(c => c.ExpectedLastSequence.ShouldBe(1), c => c.StoredLastSequence.ShouldBe(2));
+        var restored = EscrowLedger.FromTransactions(await ReadAll(store.Ledger));
+        restored.Balance(LedgerAccount.Escrow(collaboration), Currency.USD).IsZero.ShouldBeTrue();
+        restored.Transactions.Count(t => t.Kind == "release").ShouldBe(1, "escrow is released once");
     }
 
     [SkippableFact]
@@ -421,9 +464,9 @@ public abstract partial class MarketplaceStoreContract
         var store = await CreateStoreAsync();
         var (charge, _) = TwoTransactions();
         var entry = charge.Entries[0];
-        var malformed = new LedgerTransaction(" ", "charge", [entry, entry with { Sequence = 5 }], Start);
 
-        var error = await Should.ThrowAsync<DomainValidationException>(async () => await store.Ledger.AppendAsync(malformed));
+        // Refused where it is made, so that no store ever sees it.
+        var error = Should.Throw<DomainValidationException>(() => new LedgerTransaction(" ", "charge", [entry, entry with { Sequence = 5 }], Start));
 
         error.Errors.Select(e => e.Field).ShouldBe(["key", "entries[0].transaction", "entries[1].transaction", "entries[1].sequence"]);
         (await ReadAll(store.Ledger)).ShouldBeEmpty();
@@ -467,6 +510,10 @@ public abstract partial class MarketplaceStoreContract
         var release = ledger.Release("release-1", collaboration, EntityId.New<CreatorId>(Clock), Money.Parse("USD 200.00"), new FeePolicy(0.1m, null, MidpointRounding.ToEven), Clock).GetValueOrThrow();
         return (charge, release);
     }
+
+    // A charge of one entry under the key given.
+    private static LedgerTransaction Posting(string key, LedgerEntry entry, string kind = "charge") =>
+        new(key, kind, [entry], entry.PostedAt);
 
     private static async Task<List<LedgerTransaction>> ReadAll(ILedgerStore ledger, long afterSequence = 0)
     {

@@ -71,7 +71,7 @@ public sealed class SqliteFileTests : IDisposable
         using (var store = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }))
         {
             var entry = new CreatorMarketplace.Payments.LedgerEntry(1, "k1", CreatorMarketplace.Payments.LedgerAccount.PlatformFees, CreatorMarketplace.Payments.LedgerAccount.PlatformFees, Money.Parse("USD 1.00"), _clock.GetCurrentInstant(), "memo");
-            (await store.Ledger.AppendAsync(new CreatorMarketplace.Payments.LedgerTransaction("k1", "charge", [entry], entry.PostedAt))).IsAppended.ShouldBeTrue();
+            (await store.Ledger.AppendAsync(new CreatorMarketplace.Payments.LedgerTransaction("k1", "charge", [entry], entry.PostedAt), 0)).IsAppended.ShouldBeTrue();
         }
 
         (await Should.ThrowAsync<SqliteException>(() => ExecuteAsync("UPDATE ledger_transactions SET posted_at = 'x';"))).Message.ShouldContain("append-only");

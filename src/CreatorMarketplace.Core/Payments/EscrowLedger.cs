@@ -43,7 +43,7 @@ public sealed class EscrowLedger
     /// <returns>The ledger.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="transactions"/> is null.</exception>
     /// <exception cref="DomainValidationException">
-    /// A transaction is malformed, a key repeats, the entries do not run from 1 without gaps, a transaction lacks the
+    /// A transaction is null, a key repeats, the entries do not run from 1 without gaps, a transaction lacks the
     /// command it recorded, a correction reverses an unknown transaction, or a balance would leave the 64-bit range.
     /// Every problem of the first transaction that breaks a rule is named; the ones after it are not judged, since
     /// their numbers and balances depend on it.
@@ -60,16 +60,6 @@ public sealed class EscrowLedger
             if (transaction is null)
             {
                 at.Add(string.Empty, "ledger.transaction_missing", "a transaction is null.");
-                break;
-            }
-
-            try
-            {
-                LedgerTransactionRules.ThrowIfMalformed(transaction);
-            }
-            catch (DomainValidationException malformed)
-            {
-                at.AddRange(malformed.Errors);
                 break;
             }
 
@@ -91,7 +81,7 @@ public sealed class EscrowLedger
                 break;
             }
 
-            var next = state.With(transaction with { Entries = [.. transaction.Entries] });
+            var next = state.With(transaction);
             if (next.TryPickT1(out var rejection, out state))
             {
                 at.Add("entries", rejection.Code, rejection.Message);
@@ -106,8 +96,50 @@ public sealed class EscrowLedger
     /// <summary>Every posting, in order: a snapshot that later commands leave as it is.</summary>
     public IReadOnlyList<LedgerEntry> Entries => _state.Entries;
 
+    /// <summary>
+    /// The number of the last entry, 0 for an empty ledger: the position the next command is decided on, which a
+    /// store checks when the command's transaction is appended (<see cref="Storage.ILedgerStore.AppendAsync"/>).
+    /// </summary>
+    public long LastSequence => _state.LastSequence;
+
     /// <summary>Every transaction, in order: a snapshot that later commands leave as it is.</summary>
     public IReadOnlyList<LedgerTransaction> Transactions => _state.Transactions;
+
+    /// <summary>
+    /// Takes the numbers a store gave a transaction this ledger posted, when it appended it
+    /// (<see cref="Storage.Appended.Transaction"/>). Appended at the position it was decided on, the transaction keeps
+    /// the ledger's own numbers and nothing changes; appended after another position, its entries and those of every
+    /// transaction posted after it move by the same amount, and later postings are numbered on from them.
+    /// </summary>
+    /// <param name="stored">The transaction as the store numbered it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stored"/> is null.</exception>
+    /// <exception cref="ArgumentException">The ledger holds no transaction under its key that differs from it in its entries' numbers alone.</exception>
+    public void Adopt(LedgerTransaction stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        lock (_gate)
+        {
+            var state = _state;
+            var shift = state.ByKey.TryGetValue(stored.Key, out var posted) && posted.NumberedAfter(stored.Entries[0].Sequence - 1).Equals(stored)
+                ? stored.Entries[0].Sequence - posted.Entries[0].Sequence
+                : throw new ArgumentException($"stored: the ledger posted no transaction {ErrorText.Quote(stored.Key)} that differs from it in its entries' numbers alone.", nameof(stored));
+            if (shift == 0)
+            {
+                return;
+            }
+
+            // Every entry from the adopted transaction's first on moves by the same amount, so the numbers stay gap-free.
+            var index = state.Transactions.IndexOf(posted);
+            var moved = state.Transactions.Skip(index).Select(t => t.NumberedAfter(t.Entries[0].Sequence - 1 + shift)).ToArray();
+            var kept = state.Entries.Count - moved.Sum(t => t.Entries.Count);
+            _state = state with
+            {
+                Entries = state.Entries.Take(kept).Concat(moved.SelectMany(t => t.Entries)).ToImmutableList(),
+                Transactions = state.Transactions.Take(index).Concat(moved).ToImmutableList(),
+                ByKey = state.ByKey.SetItems(moved.Select(t => KeyValuePair.Create(t.Key, t))),
+            };
+        }
+    }
 
     /// <summary>An account's balance in a currency: what has arrived minus what has left.</summary>
     /// <param name="account">The account.</param>
@@ -282,7 +314,7 @@ public sealed class EscrowLedger
             }
 
             var now = clock.GetCurrentInstant();
-            var sequence = state.Entries.Count;
+            var sequence = state.LastSequence;
             var entries = postings
                 .Where(posting => !posting.Amount.IsZero)
                 .Select(posting => new LedgerEntry(++sequence, key, posting.From, posting.To, posting.Amount, now, posting.Memo))
@@ -320,6 +352,8 @@ public sealed class EscrowLedger
         ImmutableDictionary<(LedgerAccount Account, Currency Currency), long> Balances)
     {
         public static State Empty { get; } = new([], [], ImmutableDictionary.Create<string, LedgerTransaction>(StringComparer.Ordinal), ImmutableHashSet.Create<string>(StringComparer.Ordinal), ImmutableDictionary<(LedgerAccount, Currency), long>.Empty);
+
+        public long LastSequence => Entries.IsEmpty ? 0 : Entries[^1].Sequence;
 
         public Money Balance(LedgerAccount account, Currency currency) =>
             Money.FromMinorUnits(Balances.GetValueOrDefault((account, currency)), currency);

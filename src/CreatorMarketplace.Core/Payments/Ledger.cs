@@ -83,20 +83,83 @@ public readonly record struct LedgerAccount(AccountKind Kind, Guid Owner)
 /// <param name="Memo">What it is for.</param>
 public sealed record LedgerEntry(long Sequence, string Transaction, LedgerAccount From, LedgerAccount To, Money Amount, Instant PostedAt, string Memo);
 
-/// <summary>A command's postings, under its idempotency key.</summary>
-/// <param name="Key">The idempotency key.</param>
-/// <param name="Kind">What the command was: <c>charge</c>, <c>release</c>, <c>refund</c>, <c>payout</c>, <c>return unclaimed</c> or <c>correction</c>.</param>
-/// <param name="Entries">The postings.</param>
-/// <param name="PostedAt">When.</param>
-/// <param name="Reverses">For a correction, the key of the transaction it reverses.</param>
-/// <param name="Command">
-/// What the command asked for, as <see cref="EscrowLedger"/> records it: a repeat of the key with the same command is
-/// a retry, with another an idempotency conflict, also once the ledger is restored with
-/// <see cref="EscrowLedger.FromTransactions"/>. Null for a transaction made by other means, which cannot be restored.
-/// </param>
+/// <summary>
+/// A command's postings, under its idempotency key. A transaction is checked when it is made, so that one that
+/// breaks a rule cannot exist: the ledger, the stores and the readers of stored transactions rely on that and do not
+/// check again.
+/// </summary>
 /// <remarks>Two transactions are equal when every member is, the entries compared one by one, in order.</remarks>
-public sealed record LedgerTransaction(string Key, string Kind, IReadOnlyList<LedgerEntry> Entries, Instant PostedAt, string? Reverses = null, string? Command = null)
+public sealed record LedgerTransaction
 {
+    /// <summary>Makes a transaction, checking its shape.</summary>
+    /// <param name="key">The idempotency key: not blank, one line.</param>
+    /// <param name="kind">What the command was: <c>charge</c>, <c>release</c>, <c>refund</c>, <c>payout</c>, <c>return unclaimed</c> or <c>correction</c>; not blank, one line.</param>
+    /// <param name="entries">The postings: at least one, every one under <paramref name="key"/>, numbered consecutively from 1 or more, none moving a negative amount. Copied.</param>
+    /// <param name="postedAt">When.</param>
+    /// <param name="reverses">For a correction, the key of the transaction it reverses; one line.</param>
+    /// <param name="command">
+    /// What the command asked for, as <see cref="EscrowLedger"/> records it: a repeat of the key with the same command
+    /// is a retry, with another an idempotency conflict, also once the ledger is restored with
+    /// <see cref="EscrowLedger.FromTransactions"/>. Null for a transaction made by other means, which cannot be restored.
+    /// </param>
+    /// <exception cref="DomainValidationException">The transaction would break a rule; every problem is named by its member and rule.</exception>
+    public LedgerTransaction(string key, string kind, IReadOnlyList<LedgerEntry> entries, Instant postedAt, string? reverses = null, string? command = null)
+    {
+        LedgerTransactionRules.ThrowIfMalformed(key, kind, entries, reverses, command);
+        Key = key;
+        Kind = kind;
+        Entries = Array.AsReadOnly(entries.ToArray());
+        PostedAt = postedAt;
+        Reverses = reverses;
+        Command = command;
+    }
+
+    // A copy numbered from another first entry: the shape is the one already checked.
+    private LedgerTransaction(LedgerTransaction numbered, IReadOnlyList<LedgerEntry> entries)
+    {
+        Key = numbered.Key;
+        Kind = numbered.Kind;
+        Entries = entries;
+        PostedAt = numbered.PostedAt;
+        Reverses = numbered.Reverses;
+        Command = numbered.Command;
+    }
+
+    /// <summary>The idempotency key.</summary>
+    public string Key { get; }
+
+    /// <summary>What the command was: <c>charge</c>, <c>release</c>, <c>refund</c>, <c>payout</c>, <c>return unclaimed</c> or <c>correction</c>.</summary>
+    public string Kind { get; }
+
+    /// <summary>The postings, numbered consecutively.</summary>
+    public IReadOnlyList<LedgerEntry> Entries { get; }
+
+    /// <summary>When.</summary>
+    public Instant PostedAt { get; }
+
+    /// <summary>For a correction, the key of the transaction it reverses.</summary>
+    public string? Reverses { get; }
+
+    /// <summary>What the command asked for, as <see cref="EscrowLedger"/> records it; null for a transaction made by other means.</summary>
+    public string? Command { get; }
+
+    /// <summary>
+    /// The same transaction with its entries numbered on from <paramref name="lastSequence"/>, as a store numbers it when it
+    /// appends it after the ledger's last entry. The transaction itself when it is numbered so already.
+    /// </summary>
+    /// <param name="lastSequence">The number of the entry before the first: 0 for a ledger's first transaction.</param>
+    /// <returns>The transaction, its first entry numbered <paramref name="lastSequence"/> + 1.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lastSequence"/> is negative, or the last entry's number would pass <see cref="long.MaxValue"/>.</exception>
+    public LedgerTransaction NumberedAfter(long lastSequence)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(lastSequence);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(lastSequence, long.MaxValue - Entries.Count);
+        return Entries[0].Sequence == lastSequence + 1
+            ? this
+            : new LedgerTransaction(this, Array.AsReadOnly(Entries.Select((entry, i) => entry with { Sequence = lastSequence + 1 + i }).ToArray()));
+    }
+
+
     /// <summary>Whether another transaction has the same key, kind, entries (in order), time, reversal and command.</summary>
     /// <param name="other">The other transaction.</param>
     /// <returns>True when equal.</returns>
@@ -104,11 +167,11 @@ public sealed record LedgerTransaction(string Key, string Kind, IReadOnlyList<Le
         other is not null
         && (ReferenceEquals(this, other)
             || (Key == other.Key && Kind == other.Kind && PostedAt == other.PostedAt && Reverses == other.Reverses && Command == other.Command
-                && (ReferenceEquals(Entries, other.Entries) || (Entries is not null && other.Entries is not null && Entries.SequenceEqual(other.Entries)))));
+                && Entries.SequenceEqual(other.Entries)));
 
     /// <summary>A hash code consistent with <see cref="Equals(LedgerTransaction?)"/>.</summary>
     /// <returns>The hash code.</returns>
-    public override int GetHashCode() => HashCode.Combine(Key, Kind, PostedAt, Reverses, Command, Entries?.Count);
+    public override int GetHashCode() => HashCode.Combine(Key, Kind, PostedAt, Reverses, Command, Entries.Count);
 }
 
 /// <summary>A ledger command that was refused; nothing was posted.</summary>

@@ -8,23 +8,26 @@ namespace CreatorMarketplace.Storage.Relational;
 // The ledger table: one row per transaction, its key and its entries' number range unique, changes refused by triggers.
 internal sealed class RelationalLedgerStore(RelationalDatabase database) : ILedgerStore
 {
-    // The unique keys decide between writers racing here; the numbers are checked in the same statement.
+    // The unique keys decide between writers racing here; the writer's position is checked in the same statement.
     private readonly string _append = $"""
         INSERT INTO {database.Table("ledger_transactions")} (key, first_sequence, last_sequence, posted_at, document)
         SELECT @key, @first, @last, @postedAt, @document
         WHERE @first = (SELECT COALESCE(MAX(last_sequence), 0) + 1 FROM {database.Table("ledger_transactions")});
         """;
 
-    private readonly string _nextSequence = $"SELECT COALESCE(MAX(last_sequence), 0) + 1 FROM {database.Table("ledger_transactions")};";
+    private readonly string _lastSequence = $"SELECT COALESCE(MAX(last_sequence), 0) FROM {database.Table("ledger_transactions")};";
     private readonly string _find = $"SELECT {database.Text("document")} FROM {database.Table("ledger_transactions")} WHERE key = @key;";
     private readonly string _read = $"SELECT {database.Text("document")} FROM {database.Table("ledger_transactions")} WHERE last_sequence > @after ORDER BY first_sequence;";
 
-    public async ValueTask<LedgerAppendResult> AppendAsync(LedgerTransaction transaction, CancellationToken cancellationToken = default)
+    public async ValueTask<LedgerAppendResult> AppendAsync(LedgerTransaction transaction, long expectedLastSequence, CancellationToken cancellationToken = default)
     {
-        LedgerTransactionRules.ThrowIfMalformed(transaction);
-        var document = new StoredDocument(StoredJson.Write(transaction));
-        var first = transaction.Entries[0].Sequence;
-        var last = transaction.Entries[^1].Sequence;
+        ArgumentNullException.ThrowIfNull(transaction);
+
+        // Numbered as the store will hold it if the ledger still ends where the writer saw it end.
+        var numbered = transaction.NumberedAfter(expectedLastSequence);
+        var document = new StoredDocument(StoredJson.Write(numbered));
+        var first = numbered.Entries[0].Sequence;
+        var last = numbered.Entries[^1].Sequence;
 
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         if (await FindAsync(connection, transaction.Key, cancellationToken).ConfigureAwait(false) is { } recorded)
@@ -45,7 +48,7 @@ internal sealed class RelationalLedgerStore(RelationalDatabase database) : ILedg
         {
             if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
             {
-                return new Appended(transaction with { Entries = transaction.Entries.ToArray() }, last);
+                return new Appended(numbered, last);
             }
         }
         catch (DbException exception) when (database.IsUniqueViolation(exception))
@@ -53,16 +56,16 @@ internal sealed class RelationalLedgerStore(RelationalDatabase database) : ILedg
             // Decided below, as when no row was inserted.
         }
 
-        // Another writer appended first: with this key (a repeat, also when its numbers were taken before this
-        // statement read them), or at these numbers.
+        // Another writer appended first: with this key (a repeat, also when it took these numbers before this
+        // statement read them), or after the entry this writer expected to be the last.
         if (await FindAsync(connection, transaction.Key, cancellationToken).ConfigureAwait(false) is { } raced)
         {
             return new AlreadyRecorded(raced);
         }
 
-        await using var next = database.Command(connection, null, _nextSequence);
-        var expected = RelationalDatabase.Number(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
-        return new LedgerConflict(transaction.Key, expected, first);
+        await using var stored = database.Command(connection, null, _lastSequence);
+        var storedLast = RelationalDatabase.Number(await stored.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
+        return new LedgerConflict(transaction.Key, expectedLastSequence, storedLast);
     }
 
     public async ValueTask<LedgerTransaction?> FindAsync(string key, CancellationToken cancellationToken = default)

@@ -73,11 +73,14 @@ public class EscrowLedgerAtomicityTests
         var half = Money.FromMinorUnits((long.MaxValue / 2) + 1, Currency.USD);
         var source = new EscrowLedger();
         source.Charge("charge-1", EscrowLedgerTests.Collaboration, EscrowLedgerTests.Brand, half, Clock).GetValueOrThrow();
-        var forged = source.Transactions[0] with
-        {
-            Key = "charge-2",
-            Entries = [source.Entries[0] with { Sequence = 2, Transaction = "charge-2", To = LedgerAccount.Escrow(Other) }],
-        };
+        var charge = source.Transactions[0];
+        var forged = new LedgerTransaction(
+            "charge-2",
+            charge.Kind,
+            [source.Entries[0] with { Sequence = 2, Transaction = "charge-2", To = LedgerAccount.Escrow(Other) }],
+            charge.PostedAt,
+            charge.Reverses,
+            charge.Command);
 
         var refused = Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([source.Transactions[0], forged]));
 
@@ -120,11 +123,12 @@ public class EscrowLedgerAtomicityTests
         ledger.Charge("charge-1", EscrowLedgerTests.Collaboration, EscrowLedgerTests.Brand, Money.Of(100m, Currency.USD), Clock).GetValueOrThrow();
         ledger.Release("release-1", EscrowLedgerTests.Collaboration, EscrowLedgerTests.Creator, Money.Of(40m, Currency.USD), EscrowLedgerTests.FivePercentAndThirtyCents, Clock).GetValueOrThrow();
 
-        var restored = EscrowLedger.FromTransactions(ledger.Transactions.Select(t => t with { Entries = t.Entries.ToList() }));
+        var restored = EscrowLedger.FromTransactions(ledger.Transactions.Select(t => new LedgerTransaction(t.Key, t.Kind, t.Entries.ToList(), t.PostedAt, t.Reverses, t.Command)));
 
         restored.Transactions.ShouldBe(ledger.Transactions);
         restored.Transactions[1].GetHashCode().ShouldBe(ledger.Transactions[1].GetHashCode());
-        restored.Transactions[1].ShouldNotBe(ledger.Transactions[1] with { Entries = [ledger.Transactions[1].Entries[0]] });
+        var release = ledger.Transactions[1];
+        restored.Transactions[1].ShouldNotBe(new LedgerTransaction(release.Key, release.Kind, [release.Entries[0]], release.PostedAt, release.Reverses, release.Command));
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public class EscrowLedgerTests
         ledger.Release("release-1", Collaboration, Creator, Usd(400m), FivePercentAndThirtyCents, Clock).GetValueOrThrow();
         foreach (var transaction in ledger.Transactions)
         {
-            (await store.Ledger.AppendAsync(transaction)).IsAppended.ShouldBeTrue();
+            (await store.Ledger.AppendAsync(transaction, transaction.Entries[0].Sequence - 1)).IsAppended.ShouldBeTrue();
         }
 
         var stored = new List<LedgerTransaction>();
@@ -142,8 +142,44 @@ public class EscrowLedgerTests
         restored.Correct("fix-1", "release-1", "wrong creator", Clock).IsPosted.ShouldBeTrue();
         var next = restored.Release("release-2", Collaboration, Creator, Usd(100m), FivePercentAndThirtyCents, Clock).GetValueOrThrow();
         next.Entries[0].Sequence.ShouldBe(ledger.Entries.Count + 3, "the correction reversed both entries of release-1");
-        (await store.Ledger.AppendAsync(restored.Transactions[2])).IsAppended.ShouldBeTrue();
-        (await store.Ledger.AppendAsync(next)).IsAppended.ShouldBeTrue();
+        (await store.Ledger.AppendAsync(restored.Transactions[2], restored.Transactions[1].Entries[^1].Sequence)).IsAppended.ShouldBeTrue();
+        (await store.Ledger.AppendAsync(next, restored.Transactions[2].Entries[^1].Sequence)).IsAppended.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_ledger_takes_the_numbers_its_store_gave_and_numbers_on_from_them()
+    {
+        var store = new CreatorMarketplace.Storage.InMemory.InMemoryMarketplaceStore();
+        var elsewhere = new EscrowLedger().Charge("charge-0", Collaboration, Brand, Usd(10m), Clock).GetValueOrThrow();
+        (await store.Ledger.AppendAsync(elsewhere, 0)).IsAppended.ShouldBeTrue();
+        var ledger = new EscrowLedger();
+        var charge = ledger.Charge("charge-1", Collaboration, Brand, Usd(1_000m), Clock).GetValueOrThrow();
+        ledger.Release("release-1", Collaboration, Creator, Usd(400m), FivePercentAndThirtyCents, Clock).GetValueOrThrow();
+        ledger.LastSequence.ShouldBe(3);
+
+        // The store held one entry already, so it numbers the charge 2, and the ledger moves the release after it.
+        var stored = (await store.Ledger.AppendAsync(charge, 1)).AsT0.Transaction;
+        ledger.Adopt(stored);
+
+        stored.Entries.ShouldHaveSingleItem().Sequence.ShouldBe(2);
+        ledger.Transactions[0].ShouldBe(stored);
+        ledger.Entries.Select(e => e.Sequence).ShouldBe([2, 3, 4]);
+        ledger.Transactions.SelectMany(t => t.Entries).ShouldBe(ledger.Entries);
+        ledger.LastSequence.ShouldBe(4);
+        Held(ledger).ShouldBe(Usd(600m));
+        var release = ledger.Release("release-1", Collaboration, Creator, Usd(400m), FivePercentAndThirtyCents, Clock).GetValueOrThrow();
+        release.Entries.Select(e => e.Sequence).ShouldBe([3, 4], "a retry returns the posting as renumbered");
+        (await store.Ledger.AppendAsync(release, ledger.Transactions[0].Entries[^1].Sequence)).AsT0.Transaction.ShouldBe(release);
+        ledger.Charge("charge-2", Collaboration, Brand, Usd(1m), Clock).GetValueOrThrow().Entries[0].Sequence.ShouldBe(5);
+
+        // Numbers the ledger already has change nothing; another transaction, or other content, is refused.
+        var entries = ledger.Entries;
+        ledger.Adopt(release);
+        ledger.Entries.ShouldBeSameAs(entries);
+        Should.Throw<ArgumentException>(() => ledger.Adopt(elsewhere)).ParamName.ShouldBe("stored");
+        Should.Throw<ArgumentException>(() => ledger.Adopt(new LedgerTransaction(stored.Key, stored.Kind, [stored.Entries[0] with { Memo = "other" }], stored.PostedAt, stored.Reverses, stored.Command)))
+            .Message.ShouldStartWith("stored: the ledger posted no transaction 'charge-1' that differs from it in its entries' numbers alone.");
+        Should.Throw<ArgumentNullException>(() => ledger.Adopt(null!));
     }
 
     [Fact]
@@ -154,8 +190,8 @@ public class EscrowLedgerTests
         var release = ledger.Release("release-1", Collaboration, Creator, Usd(400m), FivePercentAndThirtyCents, Clock).GetValueOrThrow();
 
         var gap = Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([release, charge]));
-        var repeated = Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([charge, charge with { Command = null, Entries = [charge.Entries[0] with { Sequence = 2 }] }]));
-        var unknown = Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([charge with { Reverses = "nothing" }, release]));
+        var repeated = Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([charge, new LedgerTransaction(charge.Key, charge.Kind, [charge.Entries[0] with { Sequence = 2 }], charge.PostedAt)]));
+        var unknown = Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([new LedgerTransaction(charge.Key, charge.Kind, charge.Entries, charge.PostedAt, "nothing", charge.Command), release]));
 
         gap.Errors.Select(e => (e.Field, e.Code)).ShouldBe([("transactions[0].entries[0].sequence", "ledger.sequence_gap")]);
         repeated.Errors.Select(e => (e.Field, e.Code)).ShouldBe([("transactions[1].command", "ledger.command_missing"), ("transactions[1].key", "ledger.key_repeated")]);
@@ -399,7 +435,9 @@ public class EscrowLedgerTests
 
         Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([charge, null!])).Errors.ShouldHaveSingleItem()
             .ShouldSatisfyAllConditions(e => e.Field.ShouldBe("transactions[1]"), e => e.Code.ShouldBe("ledger.transaction_missing"));
-        Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([charge with { Entries = [] }])).ParamName.ShouldBe("transactions");
+        // A malformed transaction cannot be made, so it never reaches the ledger: it is refused where it is made.
+        Should.Throw<DomainValidationException>(() => new LedgerTransaction(charge.Key, charge.Kind, [], charge.PostedAt, charge.Reverses, charge.Command))
+            .Errors.ShouldHaveSingleItem().Field.ShouldBe("entries");
         Should.Throw<ArgumentNullException>(() => EscrowLedger.FromTransactions(null!));
         EscrowLedger.FromTransactions([charge]).Transactions.ShouldHaveSingleItem().ShouldBe(charge);
     }

@@ -3,8 +3,8 @@ using NodaTime;
 
 namespace CreatorMarketplace.Tests.Payments;
 
-// The rules every ledger store applies before appending: each rule is checked by the field it names, its code and
-// its sentence, so that a store cannot quietly stop refusing a malformed transaction.
+// The rules a ledger transaction is checked against when it is made: each rule is checked by the field it names, its
+// code and its sentence, so that no malformed transaction can reach the ledger or a store.
 public class LedgerTransactionRulesTests
 {
     private static readonly Instant At = Instant.FromUtc(2027, 1, 4, 15, 0);
@@ -14,12 +14,14 @@ public class LedgerTransactionRulesTests
     private static LedgerEntry Entry(long sequence, string transaction = "charge-1", decimal amount = 10m, string memo = "charge") =>
         new(sequence, transaction, From, To, Money.Of(amount, Currency.USD), At, memo);
 
-    private static LedgerTransaction Transaction(params LedgerEntry?[] entries) =>
-        new("charge-1", "charge", entries!, At);
+    private static LedgerTransaction Transaction(params LedgerEntry?[] entries) => Transaction(entries, "charge-1");
 
-    private static DomainError Single(LedgerTransaction transaction)
+    private static LedgerTransaction Transaction(LedgerEntry?[]? entries, string key = "charge-1", string kind = "charge", string? reverses = null, string? command = null) =>
+        new(key, kind, entries!, At, reverses, command);
+
+    private static DomainError Single(Func<LedgerTransaction> transaction)
     {
-        var refused = Should.Throw<DomainValidationException>(() => LedgerTransactionRules.ThrowIfMalformed(transaction));
+        var refused = Should.Throw<DomainValidationException>(transaction);
         refused.ParamName.ShouldBe("transaction");
         return refused.Errors.ShouldHaveSingleItem();
     }
@@ -27,26 +29,40 @@ public class LedgerTransactionRulesTests
     [Fact]
     public void A_well_formed_transaction_passes()
     {
-        Should.NotThrow(() => LedgerTransactionRules.ThrowIfMalformed(Transaction(Entry(7), Entry(8), Entry(9, amount: 0m))));
+        Should.NotThrow(() => Transaction(Entry(7), Entry(8), Entry(9, amount: 0m)));
     }
 
     [Fact]
-    public void A_null_transaction_is_an_argument_error()
+    public async Task A_null_transaction_is_an_argument_error()
     {
-        Should.Throw<ArgumentNullException>(() => LedgerTransactionRules.ThrowIfMalformed(null!)).ParamName.ShouldBe("transaction");
+        var store = new CreatorMarketplace.Storage.InMemory.InMemoryMarketplaceStore();
+
+        (await Should.ThrowAsync<ArgumentNullException>(async () => await store.Ledger.AppendAsync(null!, 0))).ParamName.ShouldBe("transaction");
+    }
+
+    [Fact]
+    public void A_transaction_keeps_its_entries_when_the_list_it_was_made_from_changes()
+    {
+        var entries = new List<LedgerEntry> { Entry(1) };
+        var transaction = new LedgerTransaction("charge-1", "charge", entries, At);
+
+        entries[0] = Entry(1, transaction: "charge-2", amount: -1m);
+        entries.Add(Entry(5));
+
+        transaction.Entries.ShouldBe([Entry(1)]);
     }
 
     [Fact]
     public void A_blank_key_is_refused_by_name()
     {
-        Single(Transaction(Entry(1, transaction: " ")) with { Key = " " })
+        Single(() => Transaction([Entry(1, transaction: " ")], key: " "))
             .ShouldBe(new DomainError("key", "ledger.key_blank", "a transaction has a non-blank idempotency key."));
     }
 
     [Fact]
     public void A_blank_kind_is_refused_by_name()
     {
-        Single(Transaction(Entry(1)) with { Kind = "" })
+        Single(() => Transaction([Entry(1)], kind: ""))
             .ShouldBe(new DomainError("kind", "ledger.kind_blank", "a transaction names its kind."));
     }
 
@@ -56,11 +72,11 @@ public class LedgerTransactionRulesTests
     [InlineData("reverses")]
     public void Single_line_members_refuse_a_line_break(string member)
     {
-        var transaction = member switch
+        Func<LedgerTransaction> transaction = member switch
         {
-            "key" => Transaction(Entry(1, transaction: "charge-1\n")) with { Key = "charge-1\n" },
-            "kind" => Transaction(Entry(1)) with { Kind = "charge\n" },
-            _ => Transaction(Entry(1)) with { Reverses = "charge-0\n" },
+            "key" => () => Transaction([Entry(1, transaction: "charge-1\n")], key: "charge-1\n"),
+            "kind" => () => Transaction([Entry(1)], kind: "charge\n"),
+            _ => () => Transaction([Entry(1)], reverses: "charge-0\n"),
         };
 
         var error = Single(transaction);
@@ -72,9 +88,9 @@ public class LedgerTransactionRulesTests
     [Fact]
     public void The_command_may_span_lines_but_not_hold_other_control_characters()
     {
-        Should.NotThrow(() => LedgerTransactionRules.ThrowIfMalformed(Transaction(Entry(1)) with { Command = "charge\nUSD 10.00" }));
+        Should.NotThrow(() => Transaction([Entry(1)], command: "charge\nUSD 10.00"));
 
-        var error = Single(Transaction(Entry(1)) with { Command = "charge\u0007" });
+        var error = Single(() => Transaction([Entry(1)], command: "charge\u0007"));
 
         error.Field.ShouldBe("command");
         error.Code.ShouldBe("text.control_character");
@@ -83,15 +99,15 @@ public class LedgerTransactionRulesTests
     [Fact]
     public void A_transaction_without_entries_is_refused()
     {
-        Single(Transaction()).ShouldBe(new DomainError("entries", "ledger.entries_empty", "a transaction posts at least one entry."));
-        Single(new LedgerTransaction("charge-1", "charge", null!, At)).Code.ShouldBe("ledger.entries_empty");
+        Single(() => Transaction()).ShouldBe(new DomainError("entries", "ledger.entries_empty", "a transaction posts at least one entry."));
+        Single(() => new LedgerTransaction("charge-1", "charge", null!, At)).Code.ShouldBe("ledger.entries_empty");
     }
 
     [Fact]
     public void A_missing_entry_is_named_by_its_index_and_the_others_are_still_checked()
     {
         var refused = Should.Throw<DomainValidationException>(() =>
-            LedgerTransactionRules.ThrowIfMalformed(Transaction(Entry(1), null, Entry(3, amount: -1m))));
+            Transaction(Entry(1), null, Entry(3, amount: -1m)));
 
         refused.Errors.ShouldBe(
         [
@@ -103,7 +119,7 @@ public class LedgerTransactionRulesTests
     [Fact]
     public void An_entry_of_another_transaction_is_refused_with_both_keys()
     {
-        Single(Transaction(Entry(1), Entry(2, transaction: "charge-2")))
+        Single(() => Transaction(Entry(1), Entry(2, transaction: "charge-2")))
             .ShouldBe(new DomainError("entries[1].transaction", "ledger.entry_foreign", "an entry belongs to its transaction 'charge-1', not 'charge-2'."));
     }
 
@@ -115,7 +131,7 @@ public class LedgerTransactionRulesTests
     [InlineData(new long[] { 5, 5 }, 1)]
     public void Entries_are_numbered_consecutively_from_one_or_more(long[] sequences, int faulty)
     {
-        var error = Single(Transaction(sequences.Select(s => Entry(s)).ToArray()));
+        var error = Single(() => Transaction(sequences.Select(s => Entry(s)).ToArray()));
 
         error.ShouldBe(new DomainError($"entries[{faulty}].sequence", "ledger.sequence_gap", "entries are numbered consecutively from 1 or more."));
     }
@@ -123,7 +139,7 @@ public class LedgerTransactionRulesTests
     [Fact]
     public void A_first_entry_numbered_below_one_makes_every_later_entry_a_gap()
     {
-        var refused = Should.Throw<DomainValidationException>(() => LedgerTransactionRules.ThrowIfMalformed(Transaction(Entry(0), Entry(1))));
+        var refused = Should.Throw<DomainValidationException>(() => Transaction(Entry(0), Entry(1)));
 
         refused.Errors.Select(e => e.Field).ShouldBe(["entries[0].sequence", "entries[1].sequence"]);
     }
@@ -131,23 +147,23 @@ public class LedgerTransactionRulesTests
     [Fact]
     public void Sequences_near_the_64_bit_limit_are_checked_without_overflow()
     {
-        Should.NotThrow(() => LedgerTransactionRules.ThrowIfMalformed(Transaction(Entry(long.MaxValue - 1), Entry(long.MaxValue))));
-        Single(Transaction(Entry(long.MaxValue), Entry(long.MinValue))).Field.ShouldBe("entries[1].sequence");
+        Should.NotThrow(() => Transaction(Entry(long.MaxValue - 1), Entry(long.MaxValue)));
+        Single(() => Transaction(Entry(long.MaxValue), Entry(long.MinValue))).Field.ShouldBe("entries[1].sequence");
     }
 
     [Fact]
     public void A_negative_amount_is_refused()
     {
-        Single(Transaction(Entry(1, amount: -0.01m)))
+        Single(() => Transaction(Entry(1, amount: -0.01m)))
             .ShouldBe(new DomainError("entries[0].amount", "ledger.amount_negative", "an entry moves a positive amount or zero."));
     }
 
     [Fact]
     public void A_memo_may_span_lines_but_not_hold_an_unpaired_surrogate()
     {
-        Should.NotThrow(() => LedgerTransactionRules.ThrowIfMalformed(Transaction(Entry(1, memo: "first line\r\nsecond"))));
+        Should.NotThrow(() => Transaction(Entry(1, memo: "first line\r\nsecond")));
 
-        var error = Single(Transaction(Entry(1, memo: "memo \ud800")));
+        var error = Single(() => Transaction(Entry(1, memo: "memo \ud800")));
 
         error.Field.ShouldBe("entries[0].memo");
         error.Code.ShouldBe("text.unpaired_surrogate");

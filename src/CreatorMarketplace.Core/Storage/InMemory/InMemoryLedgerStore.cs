@@ -11,13 +11,11 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
     private readonly Dictionary<string, LedgerTransaction> _byKey = new(StringComparer.Ordinal);
     private long _lastSequence;
 
-    public ValueTask<LedgerAppendResult> AppendAsync(LedgerTransaction transaction, CancellationToken cancellationToken = default)
+    public ValueTask<LedgerAppendResult> AppendAsync(LedgerTransaction transaction, long expectedLastSequence, CancellationToken cancellationToken = default)
     {
-        LedgerTransactionRules.ThrowIfMalformed(transaction);
+        ArgumentNullException.ThrowIfNull(transaction);
+        var numbered = transaction.NumberedAfter(expectedLastSequence);
         cancellationToken.ThrowIfCancellationRequested();
-
-        // Stored as a copy: the caller's list can change, the ledger cannot.
-        var copy = transaction with { Entries = transaction.Entries.ToArray() };
         lock (_gate)
         {
             if (_byKey.TryGetValue(transaction.Key, out var recorded))
@@ -25,16 +23,15 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
                 return ValueTask.FromResult<LedgerAppendResult>(new AlreadyRecorded(recorded));
             }
 
-            var first = transaction.Entries[0].Sequence;
-            if (first != _lastSequence + 1)
+            if (expectedLastSequence != _lastSequence)
             {
-                return ValueTask.FromResult<LedgerAppendResult>(new LedgerConflict(transaction.Key, _lastSequence + 1, first));
+                return ValueTask.FromResult<LedgerAppendResult>(new LedgerConflict(transaction.Key, expectedLastSequence, _lastSequence));
             }
 
-            _transactions.Add(copy);
-            _byKey.Add(copy.Key, copy);
-            _lastSequence = copy.Entries[^1].Sequence;
-            return ValueTask.FromResult<LedgerAppendResult>(new Appended(copy, _lastSequence));
+            _transactions.Add(numbered);
+            _byKey.Add(numbered.Key, numbered);
+            _lastSequence = numbered.Entries[^1].Sequence;
+            return ValueTask.FromResult<LedgerAppendResult>(new Appended(numbered, _lastSequence));
         }
     }
 

@@ -25,7 +25,7 @@ public sealed class CreatorMarketplaceBuilder
 
     /// <summary>Keeps everything in memory (<see cref="InMemoryMarketplaceStore"/>): for tests, samples and applications that keep nothing between runs.</summary>
     /// <returns>The builder.</returns>
-    public CreatorMarketplaceBuilder UseInMemory() => UseStore(_ => new InMemoryMarketplaceStore());
+    public CreatorMarketplaceBuilder UseInMemory() => UseStore(services => new InMemoryMarketplaceStore(services.GetService<TimeProvider>() ?? TimeProvider.System));
 
     /// <summary>Uses a store the factory makes, once, replacing any store chosen before.</summary>
     /// <typeparam name="TStore">The store's type.</typeparam>

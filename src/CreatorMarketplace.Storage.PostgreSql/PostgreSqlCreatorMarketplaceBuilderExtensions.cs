@@ -33,7 +33,10 @@ public static class PostgreSqlCreatorMarketplaceBuilderExtensions
         ArgumentNullException.ThrowIfNull(dataSource);
         return builder
             .AddValidatedOptions(configure ?? (_ => { }), options => options.Validate())
-            .UseStore(services => new PostgreSqlMarketplaceStore(dataSource(services), services.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value));
+            .UseStore(services => new PostgreSqlMarketplaceStore(
+                dataSource(services),
+                services.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value,
+                services.GetService<TimeProvider>() ?? TimeProvider.System));
     }
 
     /// <summary>

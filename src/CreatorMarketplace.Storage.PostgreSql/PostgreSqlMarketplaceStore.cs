@@ -29,12 +29,28 @@ public sealed class PostgreSqlMarketplaceStore : MarketplaceStore
     /// <exception cref="ArgumentNullException"><paramref name="dataSource"/> is null.</exception>
     /// <exception cref="DomainValidationException">An option is malformed.</exception>
     public PostgreSqlMarketplaceStore(NpgsqlDataSource dataSource, PostgreSqlStoreOptions? options = null)
-        : this(Database(dataSource, options ??= new PostgreSqlStoreOptions()), options.Formats)
+        : this(dataSource, options, TimeProvider.System)
     {
     }
 
-    private PostgreSqlMarketplaceStore(PostgreSqlDatabase database, StoredFormats formats)
-        : base(new RelationalRepositories(database, formats), new RelationalOutbox(database), new RelationalLedgerStore(database), new RelationalPostMetricsStore(database)) =>
+    /// <summary>Creates the store, timing its change feed's waits by <paramref name="timeProvider"/>; nothing is opened until first use.</summary>
+    /// <param name="dataSource">The data source; the application keeps owning it.</param>
+    /// <param name="options">Where the tables are and in which stored forms; the defaults when null.</param>
+    /// <param name="timeProvider">Times the change feed's waits and polling.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="dataSource"/> or <paramref name="timeProvider"/> is null.</exception>
+    /// <exception cref="DomainValidationException">An option is malformed.</exception>
+    public PostgreSqlMarketplaceStore(NpgsqlDataSource dataSource, PostgreSqlStoreOptions? options, TimeProvider timeProvider)
+        : this(Database(dataSource, options ??= new PostgreSqlStoreOptions()), options, timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)))
+    {
+    }
+
+    private PostgreSqlMarketplaceStore(PostgreSqlDatabase database, PostgreSqlStoreOptions options, TimeProvider timeProvider)
+        : this(database, options.Formats, new RelationalOutbox(database, timeProvider, options.ChangePollingInterval))
+    {
+    }
+
+    private PostgreSqlMarketplaceStore(PostgreSqlDatabase database, StoredFormats formats, RelationalOutbox outbox)
+        : base(new RelationalRepositories(database, formats), outbox, outbox, new RelationalLedgerStore(database), new RelationalPostMetricsStore(database)) =>
         _database = database;
 
     /// <summary>The data source the store connects through.</summary>

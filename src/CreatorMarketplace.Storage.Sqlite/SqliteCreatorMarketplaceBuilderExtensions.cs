@@ -30,6 +30,8 @@ public static class SqliteCreatorMarketplaceBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
         return builder
             .AddValidatedOptions(configure, options => options.Validate())
-            .UseStore(services => new SqliteMarketplaceStore(services.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
+            .UseStore(services => new SqliteMarketplaceStore(
+                services.GetRequiredService<IOptions<SqliteStoreOptions>>().Value,
+                services.GetService<TimeProvider>() ?? TimeProvider.System));
     }
 }

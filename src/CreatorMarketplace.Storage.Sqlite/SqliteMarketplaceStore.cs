@@ -28,12 +28,27 @@ public sealed class SqliteMarketplaceStore : MarketplaceStore, IAsyncDisposable,
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="DomainValidationException">An option is missing or out of range.</exception>
     public SqliteMarketplaceStore(SqliteStoreOptions options)
-        : this(Database(options), options.Formats)
+        : this(options, TimeProvider.System)
     {
     }
 
-    private SqliteMarketplaceStore(SqliteDatabase database, StoredFormats formats)
-        : base(new RelationalRepositories(database, formats), new RelationalOutbox(database), new RelationalLedgerStore(database), new RelationalPostMetricsStore(database)) =>
+    /// <summary>Creates the store, timing its change feed's waits by <paramref name="timeProvider"/>; nothing is opened until first use.</summary>
+    /// <param name="options">Where the file is and how to open it.</param>
+    /// <param name="timeProvider">Times the change feed's waits and polling.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="DomainValidationException">An option is missing or out of range.</exception>
+    public SqliteMarketplaceStore(SqliteStoreOptions options, TimeProvider timeProvider)
+        : this(Database(options), options, timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)))
+    {
+    }
+
+    private SqliteMarketplaceStore(SqliteDatabase database, SqliteStoreOptions options, TimeProvider timeProvider)
+        : this(database, options.Formats, new RelationalOutbox(database, timeProvider, options.ChangePollingInterval))
+    {
+    }
+
+    private SqliteMarketplaceStore(SqliteDatabase database, StoredFormats formats, RelationalOutbox outbox)
+        : base(new RelationalRepositories(database, formats), outbox, outbox, new RelationalLedgerStore(database), new RelationalPostMetricsStore(database)) =>
         _database = database;
 
     /// <summary>The database file's full path.</summary>

@@ -1,4 +1,3 @@
-using CreatorMarketplace.Serialization;
 using CreatorMarketplace.Storage.Relational;
 using Npgsql;
 
@@ -40,18 +39,17 @@ public sealed class PostgreSqlMarketplaceStore : MarketplaceStore
     /// <exception cref="ArgumentNullException"><paramref name="dataSource"/> or <paramref name="timeProvider"/> is null.</exception>
     /// <exception cref="DomainValidationException">An option is malformed.</exception>
     public PostgreSqlMarketplaceStore(NpgsqlDataSource dataSource, PostgreSqlStoreOptions? options, TimeProvider timeProvider)
-        : this(Database(dataSource, options ??= new PostgreSqlStoreOptions()), options, timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)))
+        : this(new RelationalStoreParts<PostgreSqlDatabase>(
+            Database(dataSource, options ??= new PostgreSqlStoreOptions()),
+            options.Formats,
+            timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)),
+            options.ChangePollingInterval))
     {
     }
 
-    private PostgreSqlMarketplaceStore(PostgreSqlDatabase database, PostgreSqlStoreOptions options, TimeProvider timeProvider)
-        : this(database, options.Formats, new RelationalOutbox(database, timeProvider, options.ChangePollingInterval))
-    {
-    }
-
-    private PostgreSqlMarketplaceStore(PostgreSqlDatabase database, StoredFormats formats, RelationalOutbox outbox)
-        : base(new RelationalRepositories(database, formats), outbox, outbox, new RelationalLedgerStore(database), new RelationalPostMetricsStore(database)) =>
-        _database = database;
+    private PostgreSqlMarketplaceStore(RelationalStoreParts<PostgreSqlDatabase> parts)
+        : base(parts.Repositories, parts.Outbox, parts.Outbox, parts.Ledger, parts.PostMetrics) =>
+        _database = parts.Database;
 
     /// <summary>The data source the store connects through.</summary>
     public NpgsqlDataSource DataSource => _database.DataSource;

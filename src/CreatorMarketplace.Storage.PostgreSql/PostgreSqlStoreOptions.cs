@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CreatorMarketplace.Serialization;
+using CreatorMarketplace.Storage.Relational;
 
 namespace CreatorMarketplace.Storage.PostgreSql;
 
@@ -29,11 +30,7 @@ public sealed partial class PostgreSqlStoreOptions
             "schema",
             "postgresql.schema_invalid",
             "a schema name is 1 to 63 lower-case letters, digits and underscores, starting with a letter or underscore.");
-        errors.Require(
-            ChangePollingInterval >= TimeSpan.FromMilliseconds(1) && ChangePollingInterval <= TimeSpan.FromHours(1),
-            "changePollingInterval",
-            "postgresql.change_polling_interval_out_of_range",
-            "the change feed's polling interval is at least a millisecond and at most an hour.");
+        RelationalStoreOptions.RequireChangePollingInterval(errors, ChangePollingInterval, "postgresql");
         errors.Require(Formats is not null, "formats", "postgresql.formats_missing", "the store needs the stored formats.");
         errors.ThrowIfAny("options");
     }

@@ -38,18 +38,17 @@ public sealed class SqliteMarketplaceStore : MarketplaceStore, IAsyncDisposable,
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="DomainValidationException">An option is missing or out of range.</exception>
     public SqliteMarketplaceStore(SqliteStoreOptions options, TimeProvider timeProvider)
-        : this(Database(options), options, timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)))
+        : this(new RelationalStoreParts<SqliteDatabase>(
+            Database(options),
+            options.Formats,
+            timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)),
+            options.ChangePollingInterval))
     {
     }
 
-    private SqliteMarketplaceStore(SqliteDatabase database, SqliteStoreOptions options, TimeProvider timeProvider)
-        : this(database, options.Formats, new RelationalOutbox(database, timeProvider, options.ChangePollingInterval))
-    {
-    }
-
-    private SqliteMarketplaceStore(SqliteDatabase database, StoredFormats formats, RelationalOutbox outbox)
-        : base(new RelationalRepositories(database, formats), outbox, outbox, new RelationalLedgerStore(database), new RelationalPostMetricsStore(database)) =>
-        _database = database;
+    private SqliteMarketplaceStore(RelationalStoreParts<SqliteDatabase> parts)
+        : base(parts.Repositories, parts.Outbox, parts.Outbox, parts.Ledger, parts.PostMetrics) =>
+        _database = parts.Database;
 
     /// <summary>The database file's full path.</summary>
     public string Path => _database.Path;

@@ -1,4 +1,5 @@
 using CreatorMarketplace.Serialization;
+using CreatorMarketplace.Storage.Relational;
 
 namespace CreatorMarketplace.Storage.Sqlite;
 
@@ -31,11 +32,7 @@ public sealed class SqliteStoreOptions
         var errors = new ErrorCollector();
         errors.Require(!string.IsNullOrWhiteSpace(Path), "path", "sqlite.path_missing", "the store needs the path of its database file.");
         errors.Require(BusyTimeout > TimeSpan.Zero && BusyTimeout <= TimeSpan.FromHours(1), "busyTimeout", "sqlite.busy_timeout_out_of_range", "the busy timeout is more than zero and at most an hour.");
-        errors.Require(
-            ChangePollingInterval >= TimeSpan.FromMilliseconds(1) && ChangePollingInterval <= TimeSpan.FromHours(1),
-            "changePollingInterval",
-            "sqlite.change_polling_interval_out_of_range",
-            "the change feed's polling interval is at least a millisecond and at most an hour.");
+        RelationalStoreOptions.RequireChangePollingInterval(errors, ChangePollingInterval, "sqlite");
         errors.Require(Formats is not null, "formats", "sqlite.formats_missing", "the store needs the stored formats.");
         errors.ThrowIfAny("options");
     }

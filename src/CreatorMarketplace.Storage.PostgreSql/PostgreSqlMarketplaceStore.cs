@@ -14,6 +14,12 @@ namespace CreatorMarketplace.Storage.PostgreSql;
 /// version check is part of the <c>UPDATE</c>, so two servers saving at once cannot both win.
 /// </para>
 /// <para>
+/// Its change feed (<see cref="MarketplaceStore.Changes"/>) never passes a change by: a save with events takes a
+/// transaction-scoped advisory lock of the schema's outbox just before inserting them and holds it to its commit, so
+/// saves commit in the order of their outbox positions, and it notifies the schema's channel, which PostgreSQL
+/// delivers on commit to waiting followers.
+/// </para>
+/// <para>
 /// The schema is created and migrated on first use (or by <see cref="MigrateAsync"/>), under an advisory lock.
 /// The store is safe to use from several threads and from several processes.
 /// </para>

@@ -15,6 +15,12 @@ namespace CreatorMarketplace.Storage.Sqlite;
 /// <see cref="SnapshotSchema{TSnapshot}">stored form</see>, with the schema version beside them.
 /// </para>
 /// <para>
+/// One transaction writes at a time, so saves commit in the order of their outbox positions and the change feed
+/// (<see cref="MarketplaceStore.Changes"/>) never passes a change by. A wait of the feed is woken at once by a save
+/// through the same instance and finds saves through other instances or processes by polling
+/// (<see cref="SqliteStoreOptions.ChangePollingInterval"/>).
+/// </para>
+/// <para>
 /// One instance per file is enough for an application and is safe to use from several threads; connections are
 /// pooled. Several processes may share the file: SQLite lets one of them write at a time.
 /// </para>

@@ -3,15 +3,15 @@ using CreatorMarketplace.Serialization;
 namespace CreatorMarketplace.Storage.Relational;
 
 // A relational store's database and what the store hands MarketplaceStore over it: its repositories, its outbox
-// (which is its change feed too), its ledger and its post metrics.
-internal sealed class RelationalStoreParts<TDatabase>(TDatabase database, StoredFormats formats, TimeProvider time, TimeSpan changePollingInterval)
+// (which is its change feed too, its waits timed by timeProvider), its ledger and its post metrics.
+internal sealed class RelationalStoreParts<TDatabase>(TDatabase database, StoredFormats formats, TimeSpan changePollingInterval, TimeProvider? timeProvider)
     where TDatabase : RelationalDatabase
 {
     public TDatabase Database { get; } = database;
 
     public IRepositoryFactory Repositories { get; } = new RelationalRepositories(database, formats);
 
-    public RelationalOutbox Outbox { get; } = new(database, time, changePollingInterval);
+    public RelationalOutbox Outbox { get; } = new(database, timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)), changePollingInterval);
 
     public ILedgerStore Ledger { get; } = new RelationalLedgerStore(database);
 

@@ -23,9 +23,12 @@ public sealed class CreatorMarketplaceBuilder
     /// <summary>The services being configured.</summary>
     public IServiceCollection Services { get; }
 
-    /// <summary>Keeps everything in memory (<see cref="InMemoryMarketplaceStore"/>): for tests, samples and applications that keep nothing between runs.</summary>
+    /// <summary>
+    /// Keeps everything in memory (<see cref="InMemoryMarketplaceStore"/>): for tests, samples and applications that
+    /// keep nothing between runs. Its change feed times its waits by a registered <see cref="TimeProvider"/>, or the system's.
+    /// </summary>
     /// <returns>The builder.</returns>
-    public CreatorMarketplaceBuilder UseInMemory() => UseStore(_ => new InMemoryMarketplaceStore());
+    public CreatorMarketplaceBuilder UseInMemory() => UseStore(services => new InMemoryMarketplaceStore(services.GetService<TimeProvider>() ?? TimeProvider.System));
 
     /// <summary>Uses a store the factory makes, once, replacing any store chosen before.</summary>
     /// <typeparam name="TStore">The store's type.</typeparam>

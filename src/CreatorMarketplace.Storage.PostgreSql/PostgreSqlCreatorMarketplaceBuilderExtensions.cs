@@ -21,7 +21,10 @@ public static class PostgreSqlCreatorMarketplaceBuilderExtensions
         return builder.UsePostgreSql(_ => dataSource, configure);
     }
 
-    /// <summary>Keeps everything in PostgreSQL through a data source taken from the services (one registered with Npgsql's own DI package, say).</summary>
+    /// <summary>
+    /// Keeps everything in PostgreSQL through a data source taken from the services (one registered with Npgsql's own
+    /// DI package, say). The store's change feed times its waits by a registered <see cref="TimeProvider"/>, or the system's.
+    /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="dataSource">Gets the data source from the services.</param>
     /// <param name="configure">Sets the options; the defaults when null.</param>
@@ -33,7 +36,10 @@ public static class PostgreSqlCreatorMarketplaceBuilderExtensions
         ArgumentNullException.ThrowIfNull(dataSource);
         return builder
             .AddValidatedOptions(configure ?? (_ => { }), options => options.Validate())
-            .UseStore(services => new PostgreSqlMarketplaceStore(dataSource(services), services.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value));
+            .UseStore(services => new PostgreSqlMarketplaceStore(
+                dataSource(services),
+                services.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value,
+                services.GetService<TimeProvider>() ?? TimeProvider.System));
     }
 
     /// <summary>

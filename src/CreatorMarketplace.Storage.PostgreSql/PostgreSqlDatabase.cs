@@ -9,6 +9,13 @@ namespace CreatorMarketplace.Storage.PostgreSql;
 // PostgreSQL's dialect of the relational store: a schema of one data source, with uuid ids, timestamptz instants
 // and json documents. The store and the catalog each hold one, and whichever opens a connection first applies the
 // migrations (under the advisory lock) for both.
+//
+// The outbox's sequence is an identity, taken when a row is inserted, while transactions commit in any order: a
+// save that took position 10 could commit after one that took 11, and a follower that read 11 would pass 10 by. So
+// a save takes a transaction-scoped advisory lock of the schema's outbox just before it inserts its events, and
+// holds it to its commit: saves with events take positions in the order they commit, and a reader that sees a
+// position sees every one before it. In the same statement the save notifies the schema's channel, which
+// PostgreSQL delivers when the transaction commits and not at all when it rolls back.
 internal sealed class PostgreSqlDatabase : RelationalDatabase
 {
     private const string UniqueViolation = "23505";
@@ -17,7 +24,10 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase
     {
         DataSource = dataSource;
         Schema = schema;
+        BeforeOutboxAppend = $"SELECT pg_advisory_xact_lock(hashtext('creator_marketplace.outbox.{schema}')), pg_notify('{schema}', '');";
     }
+
+    public override string? BeforeOutboxAppend { get; }
 
     public NpgsqlDataSource DataSource { get; }
 
@@ -34,6 +44,24 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase
 
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: UniqueViolation };
+
+    // A connection of its own that listens on the schema's channel (the schema's name, at most 63 characters as a
+    // channel's name must be), returned to the pool when the wait ends; Npgsql resets it there, UNLISTEN included.
+    public override async ValueTask<ChangeListener?> ListenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var listen = new NpgsqlCommand($"LISTEN \"{Schema}\";", connection);
+            await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return new Listener(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
     protected override void Bind(DbParameter parameter, object? value)
     {
@@ -60,4 +88,11 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase
 
     protected override ValueTask MigrateAsync(DbConnection connection, CancellationToken cancellationToken) =>
         PostgreSqlSchema.MigrateAsync((NpgsqlConnection)connection, Schema, cancellationToken);
+
+    private sealed class Listener(NpgsqlConnection connection) : ChangeListener
+    {
+        public override Task NextAsync(CancellationToken cancellationToken) => connection.WaitAsync(cancellationToken);
+
+        public override ValueTask DisposeAsync() => connection.DisposeAsync();
+    }
 }

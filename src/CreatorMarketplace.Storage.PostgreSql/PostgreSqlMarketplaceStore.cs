@@ -1,4 +1,3 @@
-using CreatorMarketplace.Serialization;
 using CreatorMarketplace.Storage.Relational;
 using Npgsql;
 
@@ -15,6 +14,12 @@ namespace CreatorMarketplace.Storage.PostgreSql;
 /// version check is part of the <c>UPDATE</c>, so two servers saving at once cannot both win.
 /// </para>
 /// <para>
+/// Its change feed (<see cref="MarketplaceStore.Changes"/>) never passes a change by: a save with events takes a
+/// transaction-scoped advisory lock of the schema's outbox just before inserting them and holds it to its commit, so
+/// saves commit in the order of their outbox positions, and it notifies the schema's channel, which PostgreSQL
+/// delivers on commit to waiting followers.
+/// </para>
+/// <para>
 /// The schema is created and migrated on first use (or by <see cref="MigrateAsync"/>), under an advisory lock.
 /// The store is safe to use from several threads and from several processes.
 /// </para>
@@ -29,13 +34,25 @@ public sealed class PostgreSqlMarketplaceStore : MarketplaceStore
     /// <exception cref="ArgumentNullException"><paramref name="dataSource"/> is null.</exception>
     /// <exception cref="DomainValidationException">An option is malformed.</exception>
     public PostgreSqlMarketplaceStore(NpgsqlDataSource dataSource, PostgreSqlStoreOptions? options = null)
-        : this(Database(dataSource, options ??= new PostgreSqlStoreOptions()), options.Formats)
+        : this(dataSource, options, TimeProvider.System)
     {
     }
 
-    private PostgreSqlMarketplaceStore(PostgreSqlDatabase database, StoredFormats formats)
-        : base(new RelationalRepositories(database, formats), new RelationalOutbox(database), new RelationalLedgerStore(database), new RelationalPostMetricsStore(database)) =>
-        _database = database;
+    /// <summary>Creates the store, timing its change feed's waits by <paramref name="timeProvider"/>; nothing is opened until first use.</summary>
+    /// <param name="dataSource">The data source; the application keeps owning it.</param>
+    /// <param name="options">Where the tables are and in which stored forms; the defaults when null.</param>
+    /// <param name="timeProvider">Times the change feed's waits and polling.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="dataSource"/> or <paramref name="timeProvider"/> is null.</exception>
+    /// <exception cref="DomainValidationException">An option is malformed.</exception>
+    public PostgreSqlMarketplaceStore(NpgsqlDataSource dataSource, PostgreSqlStoreOptions? options, TimeProvider timeProvider)
+        : this(new RelationalStoreParts<PostgreSqlDatabase>(
+            Database(dataSource, options ??= new PostgreSqlStoreOptions()), options.Formats, options.ChangePollingInterval, timeProvider))
+    {
+    }
+
+    private PostgreSqlMarketplaceStore(RelationalStoreParts<PostgreSqlDatabase> parts)
+        : base(parts.Repositories, parts.Outbox, parts.Outbox, parts.Ledger, parts.PostMetrics) =>
+        _database = parts.Database;
 
     /// <summary>The data source the store connects through.</summary>
     public NpgsqlDataSource DataSource => _database.DataSource;

@@ -19,7 +19,10 @@ public static class SqliteCreatorMarketplaceBuilderExtensions
         return builder.UseSqlite(options => options.Path = path);
     }
 
-    /// <summary>Keeps everything in one SQLite file, with options set by <paramref name="configure"/> and validated at start.</summary>
+    /// <summary>
+    /// Keeps everything in one SQLite file, with options set by <paramref name="configure"/> and validated at start.
+    /// The store's change feed times its waits by a registered <see cref="TimeProvider"/>, or the system's.
+    /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configure">Sets the options (at least <see cref="SqliteStoreOptions.Path"/>).</param>
     /// <returns>The builder.</returns>
@@ -30,6 +33,8 @@ public static class SqliteCreatorMarketplaceBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
         return builder
             .AddValidatedOptions(configure, options => options.Validate())
-            .UseStore(services => new SqliteMarketplaceStore(services.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
+            .UseStore(services => new SqliteMarketplaceStore(
+                services.GetRequiredService<IOptions<SqliteStoreOptions>>().Value,
+                services.GetService<TimeProvider>() ?? TimeProvider.System));
     }
 }

@@ -15,6 +15,12 @@ namespace CreatorMarketplace.Storage.Sqlite;
 /// <see cref="SnapshotSchema{TSnapshot}">stored form</see>, with the schema version beside them.
 /// </para>
 /// <para>
+/// One transaction writes at a time, so saves commit in the order of their outbox positions and the change feed
+/// (<see cref="MarketplaceStore.Changes"/>) never passes a change by. A wait of the feed is woken at once by a save
+/// through the same instance and finds saves through other instances or processes by polling
+/// (<see cref="SqliteStoreOptions.ChangePollingInterval"/>).
+/// </para>
+/// <para>
 /// One instance per file is enough for an application and is safe to use from several threads; connections are
 /// pooled. Several processes may share the file: SQLite lets one of them write at a time.
 /// </para>
@@ -28,13 +34,23 @@ public sealed class SqliteMarketplaceStore : MarketplaceStore, IAsyncDisposable,
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="DomainValidationException">An option is missing or out of range.</exception>
     public SqliteMarketplaceStore(SqliteStoreOptions options)
-        : this(Database(options), options.Formats)
+        : this(options, TimeProvider.System)
     {
     }
 
-    private SqliteMarketplaceStore(SqliteDatabase database, StoredFormats formats)
-        : base(new RelationalRepositories(database, formats), new RelationalOutbox(database), new RelationalLedgerStore(database), new RelationalPostMetricsStore(database)) =>
-        _database = database;
+    /// <summary>Creates the store, timing its change feed's waits by <paramref name="timeProvider"/>; nothing is opened until first use.</summary>
+    /// <param name="options">Where the file is and how to open it.</param>
+    /// <param name="timeProvider">Times the change feed's waits and polling.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="DomainValidationException">An option is missing or out of range.</exception>
+    public SqliteMarketplaceStore(SqliteStoreOptions options, TimeProvider timeProvider)
+        : this(new RelationalStoreParts<SqliteDatabase>(Database(options), options.Formats, options.ChangePollingInterval, timeProvider))
+    {
+    }
+
+    private SqliteMarketplaceStore(RelationalStoreParts<SqliteDatabase> parts)
+        : base(parts.Repositories, parts.Outbox, parts.Outbox, parts.Ledger, parts.PostMetrics) =>
+        _database = parts.Database;
 
     /// <summary>The database file's full path.</summary>
     public string Path => _database.Path;

@@ -1,4 +1,5 @@
 using CreatorMarketplace.Serialization;
+using CreatorMarketplace.Storage.Relational;
 
 namespace CreatorMarketplace.Storage.Sqlite;
 
@@ -14,6 +15,13 @@ public sealed class SqliteStoreOptions
     /// </summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often a wait of the change feed (<see cref="IChangeFeed.WaitAsync"/>) looks for changes saved through
+    /// another store instance or process; 1 second unless set, from 1 millisecond to an hour. Saves through the same
+    /// instance wake a wait at once.
+    /// </summary>
+    public TimeSpan ChangePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The aggregates' stored forms; <see cref="StoredFormats.Current"/> unless set.</summary>
     public StoredFormats Formats { get; set; } = StoredFormats.Current;
 
@@ -24,6 +32,7 @@ public sealed class SqliteStoreOptions
         var errors = new ErrorCollector();
         errors.Require(!string.IsNullOrWhiteSpace(Path), "path", "sqlite.path_missing", "the store needs the path of its database file.");
         errors.Require(BusyTimeout > TimeSpan.Zero && BusyTimeout <= TimeSpan.FromHours(1), "busyTimeout", "sqlite.busy_timeout_out_of_range", "the busy timeout is more than zero and at most an hour.");
+        RelationalStoreOptions.RequireChangePollingInterval(errors, ChangePollingInterval, "sqlite");
         errors.Require(Formats is not null, "formats", "sqlite.formats_missing", "the store needs the stored formats.");
         errors.ThrowIfAny("options");
     }

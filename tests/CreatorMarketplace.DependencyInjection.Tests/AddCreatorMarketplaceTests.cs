@@ -38,6 +38,7 @@ public sealed class AddCreatorMarketplaceTests : IDisposable
         provider.GetRequiredService<IRepository<Shortlist, ShortlistId>>().ShouldBeSameAs(store.Shortlists);
         provider.GetRequiredService<IRepository<Contracts.Contract, ContractId>>().ShouldBeSameAs(store.Contracts);
         provider.GetRequiredService<IOutbox>().ShouldBeSameAs(store.Outbox);
+        provider.GetRequiredService<IChangeFeed>().ShouldBeSameAs(store.Changes);
         provider.GetRequiredService<ILedgerStore>().ShouldBeSameAs(store.Ledger);
         provider.GetRequiredService<IPostMetricsStore>().ShouldBeSameAs(store.PostMetrics);
         provider.GetRequiredService<ICreatorCatalog>().ShouldBeOfType<InMemoryCreatorCatalog>();
@@ -55,7 +56,7 @@ public sealed class AddCreatorMarketplaceTests : IDisposable
         var store = provider.GetRequiredService<IMarketplaceStore>();
 
         var members = typeof(IMarketplaceStore).GetProperties();
-        members.Length.ShouldBe(10);
+        members.Length.ShouldBe(11);
         foreach (var member in members)
         {
             provider.GetRequiredService(member.PropertyType).ShouldBeSameAs(member.GetValue(store), member.Name);
@@ -121,6 +122,52 @@ public sealed class AddCreatorMarketplaceTests : IDisposable
         ]);
         postgresError.Failures.ShouldHaveSingleItem().ShouldStartWith("PostgreSqlStoreOptions.schema:");
         Should.Throw<ArgumentException>(() => new ServiceCollection().AddCreatorMarketplace(b => b.UseSqlite(" ")));
+    }
+
+    [Fact]
+    public void A_change_polling_interval_out_of_range_fails_at_start_naming_the_option_and_the_rule()
+    {
+        using var sqlite = new ServiceCollection().AddCreatorMarketplace(b => b.UseSqlite(o => (o.Path, o.ChangePollingInterval) = ("marketplace.db", TimeSpan.Zero))).BuildServiceProvider();
+        using var dataSource = NpgsqlDataSource.Create("Host=127.0.0.1;Username=nobody");
+        using var postgres = new ServiceCollection().AddCreatorMarketplace(b => b.UsePostgreSql(dataSource, o => o.ChangePollingInterval = TimeSpan.FromHours(2))).BuildServiceProvider();
+
+        var sqliteError = Should.Throw<OptionsValidationException>(() => sqlite.GetRequiredService<IStartupValidator>().Validate());
+        var postgresError = Should.Throw<OptionsValidationException>(() => postgres.GetRequiredService<IStartupValidator>().Validate());
+
+        sqliteError.Failures.ShouldBe([
+            "SqliteStoreOptions.changePollingInterval: the change feed's polling interval is at least a millisecond and at most an hour. (sqlite.change_polling_interval_out_of_range)",
+        ]);
+        postgresError.Failures.ShouldBe([
+            "PostgreSqlStoreOptions.changePollingInterval: the change feed's polling interval is at least a millisecond and at most an hour. (postgresql.change_polling_interval_out_of_range)",
+        ]);
+    }
+
+    [Theory]
+    [InlineData("in memory")]
+    [InlineData("sqlite")]
+    public async Task The_change_feed_times_its_waits_by_the_registered_time_provider(string store)
+    {
+        var time = new ExpiringTimeProvider();
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(time).AddCreatorMarketplace(b => _ = store == "sqlite" ? b.UseSqlite(Path.Combine(_folder, "waits.db")) : b.UseInMemory());
+        await using var provider = services.BuildServiceProvider();
+
+        // The registered time lets every timer expire at once, so an hour's wait times out now.
+        (await provider.GetRequiredService<IChangeFeed>().WaitAsync(0, TimeSpan.FromHours(1))).ShouldBeFalse();
+        time.Timers.ShouldBeGreaterThan(0);
+    }
+
+    // Every timer it makes fires at once.
+    private sealed class ExpiringTimeProvider : TimeProvider
+    {
+        private int _timers;
+
+        public int Timers => _timers;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Interlocked.Increment(ref _timers);
+            return base.CreateTimer(callback, state, dueTime == Timeout.InfiniteTimeSpan ? dueTime : TimeSpan.Zero, period);
+        }
     }
 
     [Fact]

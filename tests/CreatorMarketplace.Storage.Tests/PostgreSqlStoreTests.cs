@@ -12,7 +12,8 @@ public sealed class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifet
     protected override Task<IMarketplaceStore> CreateStoreAsync()
     {
         var schema = PostgreSqlServer.NewSchema();
-        var store = new PostgreSqlMarketplaceStore(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema });
+        // Polls so rarely that a wait the contract sees woken was woken by a notification.
+        var store = new PostgreSqlMarketplaceStore(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema, ChangePollingInterval = TimeSpan.FromHours(1) });
         _schemas.Add(schema);
         return Task.FromResult<IMarketplaceStore>(store);
     }
@@ -22,13 +23,56 @@ public sealed class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifet
     {
         var dataSource = NpgsqlDataSource.Create(PostgreSqlServer.ConnectionString!);
         _dataSources.Add(dataSource);
-        return Task.FromResult<IMarketplaceStore>(new PostgreSqlMarketplaceStore(dataSource, new PostgreSqlStoreOptions { Schema = ((PostgreSqlMarketplaceStore)store).Schema }));
+        return Task.FromResult<IMarketplaceStore>(new PostgreSqlMarketplaceStore(
+            dataSource,
+            new PostgreSqlStoreOptions { Schema = ((PostgreSqlMarketplaceStore)store).Schema, ChangePollingInterval = TimeSpan.FromHours(1) }));
     }
 
     protected override async Task StoreUnreadableAsync(IMarketplaceStore store, Shortlist shortlist)
     {
         var newer = new PostgreSqlMarketplaceStore(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = ((PostgreSqlMarketplaceStore)store).Schema, Formats = NewerRelease });
         (await newer.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
+    }
+
+    // A trigger keeps each save's transaction open for up to 20 ms after its outbox rows took their sequence numbers,
+    // a random time for each row, so that saves running together would commit out of sequence order.
+    protected override async Task HoldCommitsOpenAsync(IMarketplaceStore store)
+    {
+        var schema = ((PostgreSqlMarketplaceStore)store).Schema;
+        await ((PostgreSqlMarketplaceStore)store).MigrateAsync();
+        await using var command = PostgreSqlServer.DataSource().CreateCommand($"""
+            CREATE FUNCTION "{schema}".hold_commit_open() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_sleep(random() * 0.02);
+                RETURN NEW;
+            END
+            $$;
+            CREATE TRIGGER hold_commit_open AFTER INSERT ON "{schema}".outbox FOR EACH ROW EXECUTE FUNCTION "{schema}".hold_commit_open();
+            """);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    // A notification can be missed (a listener reconnecting, say): polling finds the change all the same.
+    [SkippableFact]
+    public async Task A_wait_finds_a_change_no_notification_announced_by_polling()
+    {
+        var store = (PostgreSqlMarketplaceStore)await CreateStoreAsync();
+        await store.MigrateAsync();
+        var polling = new PostgreSqlMarketplaceStore(store.DataSource, new PostgreSqlStoreOptions { Schema = store.Schema, ChangePollingInterval = TimeSpan.FromMilliseconds(50) });
+        var wait = polling.Changes.WaitAsync(0, TimeSpan.FromSeconds(30)).AsTask();
+        var unpolled = store.Changes.WaitAsync(0, TimeSpan.FromSeconds(2)).AsTask();
+        await Task.Delay(100);
+        wait.IsCompleted.ShouldBeFalse("nothing was written yet");
+
+        // An outbox row written without the save's NOTIFY.
+        await using var insert = store.DataSource.CreateCommand($"""
+            INSERT INTO "{store.Schema}".outbox (event_id, aggregate, aggregate_id, aggregate_version, event_type, payload, occurred_at)
+            VALUES (gen_random_uuid(), 'Shortlist', gen_random_uuid(), 1, 'ShortlistCreated', '[]', now());
+            """);
+        await insert.ExecuteNonQueryAsync();
+
+        (await wait).ShouldBeTrue();
+        (await unpolled).ShouldBeFalse("a store that polls once an hour learns of a change only from a notification");
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

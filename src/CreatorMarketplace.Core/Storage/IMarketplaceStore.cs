@@ -7,8 +7,8 @@ using CreatorMarketplace.Payments;
 namespace CreatorMarketplace.Storage;
 
 /// <summary>
-/// A store for everything the library keeps: one repository per aggregate, the outbox their saves write to, the
-/// escrow ledger and post metrics snapshots. The in-memory store, the SQLite store and the PostgreSQL store all implement it and pass the same
+/// A store for everything the library keeps: one repository per aggregate, the outbox their saves write to and the
+/// ordered feed of the same changes, the escrow ledger and post metrics snapshots. The in-memory store, the SQLite store and the PostgreSQL store all implement it and pass the same
 /// contract tests.
 /// </summary>
 public interface IMarketplaceStore
@@ -36,6 +36,9 @@ public interface IMarketplaceStore
 
     /// <summary>The domain events every save wrote, for <see cref="OutboxDispatcher"/>.</summary>
     IOutbox Outbox { get; }
+
+    /// <summary>The changes every save wrote, in order, for the read models that follow the store.</summary>
+    IChangeFeed Changes { get; }
 
     /// <summary>The escrow ledger's transactions.</summary>
     ILedgerStore Ledger { get; }

@@ -15,6 +15,19 @@ internal abstract class RelationalDatabase
     // Whether this instance has migrated the schema (so the database exists).
     protected bool IsMigrated => _migrated;
 
+    // Told by every save through this instance that wrote to the outbox, once it committed: wakes this instance's
+    // change feed waits at once, whatever the database can notify.
+    public ChangeSignal Saved { get; } = new();
+
+    // A statement a save runs in its transaction just before it writes its events to the outbox, or null for none:
+    // where transactions may commit in another order than they took their outbox positions, it makes them take
+    // turns from here to their commit, and it asks the database to notify listeners on commit.
+    public virtual string? BeforeOutboxAppend => null;
+
+    // Starts listening for the notification a save sends when it commits, where the database sends one; null where
+    // it sends none and the change feed relies on its polling and on Saved.
+    public virtual ValueTask<ChangeListener?> ListenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<ChangeListener?>(null);
+
     // An open connection to a migrated database; the first connection opened through this instance migrates it.
     public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -124,3 +137,25 @@ internal abstract class RelationalDatabase
 
 // A JSON document, bound as the database's JSON type where it has one.
 internal readonly record struct StoredDocument(string Json);
+
+// A connection that listens for the notifications saves send on commit, for one wait of the change feed.
+internal abstract class ChangeListener : IAsyncDisposable
+{
+    // Completes when a notification arrives; throws OperationCanceledException when cancelled first, after which
+    // the listener is disposed of, not used again.
+    public abstract Task NextAsync(CancellationToken cancellationToken);
+
+    public abstract ValueTask DisposeAsync();
+}
+
+// An in-process signal: each Pulse completes the task that waits for the next one.
+internal sealed class ChangeSignal
+{
+    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Completes at the first pulse after it was read.
+    public Task Next => Volatile.Read(ref _next).Task;
+
+    public void Pulse() =>
+        Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).SetResult();
+}

@@ -3,35 +3,33 @@ using NodaTime;
 
 namespace CreatorMarketplace.Storage.Relational;
 
-// The outbox table: rows written by the repositories' saves, read and marked by a dispatcher.
-internal sealed class RelationalOutbox(RelationalDatabase database) : IOutbox
+// The outbox table: rows written by the repositories' saves, read and marked by a dispatcher, and read in order
+// by the change feed whether delivered or not. A row's position is its sequence. SQLite lets one transaction write
+// at a time, so it commits in sequence order; PostgreSQL takes sequence numbers at insert, so its saves take turns
+// from their outbox insert to their commit (RelationalDatabase.BeforeOutboxAppend), and in both a reader that sees
+// a row sees every row before it.
+internal sealed class RelationalOutbox(RelationalDatabase database, TimeProvider time, TimeSpan pollingInterval) : IOutbox, IChangeFeed
 {
+    private const string Columns = "sequence, event_id, aggregate, aggregate_id, aggregate_version, event_type";
+
     private readonly string _readPending = $"""
-        SELECT sequence, event_id, aggregate, aggregate_id, aggregate_version, event_type, {database.Text("payload")} FROM {database.Table("outbox")}
+        SELECT {Columns}, {database.Text("payload")} FROM {database.Table("outbox")}
         WHERE delivered_at IS NULL ORDER BY sequence LIMIT @max;
         """;
 
+    private readonly string _readAfter = $"""
+        SELECT {Columns}, {database.Text("payload")} FROM {database.Table("outbox")}
+        WHERE sequence > @after ORDER BY sequence LIMIT @max;
+        """;
+
+    private readonly string _head = $"SELECT COALESCE(MAX(sequence), 0) FROM {database.Table("outbox")};";
+
     private readonly string _markDelivered = $"UPDATE {database.Table("outbox")} SET delivered_at = @at WHERE event_id = @id AND delivered_at IS NULL;";
 
-    public async ValueTask<IReadOnlyList<OutboxMessage>> ReadPendingAsync(int max, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<OutboxMessage>> ReadPendingAsync(int max, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = database.Command(connection, null, _readPending, ("max", max));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var messages = new List<OutboxMessage>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            messages.Add(new OutboxMessage(
-                reader.GetGuid(1),
-                reader.GetInt64(0),
-                reader.GetString(2),
-                reader.GetGuid(3),
-                reader.GetInt64(4),
-                DomainEventJson.Read(reader.GetString(5), reader.GetString(6))));
-        }
-
-        return messages;
+        return ReadMessagesAsync(_readPending, cancellationToken, ("max", max));
     }
 
     public async ValueTask MarkDeliveredAsync(IReadOnlyCollection<Guid> eventIds, Instant deliveredAt, CancellationToken cancellationToken = default)
@@ -51,5 +49,72 @@ internal sealed class RelationalOutbox(RelationalDatabase database) : IOutbox
             eventIds.Select(id => new (string, object?)[] { ("at", deliveredAt), ("id", id) }),
             cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public ValueTask<IReadOnlyList<OutboxMessage>> ReadAsync(long afterPosition, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        ChangeFeed.ThrowIfInvalidRead(afterPosition, pageSize);
+        return ReadMessagesAsync(_readAfter, cancellationToken, ("after", afterPosition), ("max", pageSize));
+    }
+
+    public async ValueTask<long> HeadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = database.Command(connection, null, _head);
+        return RelationalDatabase.Number(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    // Each round listens (where the database notifies) and watches this instance's saves before it reads the head,
+    // so a change stored after that read wakes it; a round ends at a notification, a save through this instance or
+    // the polling interval, whichever comes first, and the next round reads the head again.
+    public async ValueTask<bool> WaitAsync(long afterPosition, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ChangeFeed.ThrowIfInvalidWait(afterPosition, timeout);
+        using var deadline = new CancellationTokenSource(timeout, time);
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        while (true)
+        {
+            var saved = database.Saved.Next;
+            await using (var listener = await database.ListenAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (await HeadAsync(cancellationToken).ConfigureAwait(false) > afterPosition)
+                {
+                    return true;
+                }
+
+                using var poll = new CancellationTokenSource(pollingInterval, time);
+                using var round = CancellationTokenSource.CreateLinkedTokenSource(waiting.Token, poll.Token);
+                var notified = listener?.NextAsync(round.Token) ?? Task.Delay(Timeout.Infinite, round.Token);
+                await Task.WhenAny(saved, notified).ConfigureAwait(false);
+                await round.CancelAsync().ConfigureAwait(false);
+                await notified.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (deadline.IsCancellationRequested)
+            {
+                return false;
+            }
+        }
+    }
+
+    private async ValueTask<IReadOnlyList<OutboxMessage>> ReadMessagesAsync(string select, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = database.Command(connection, null, select, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var messages = new List<OutboxMessage>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            messages.Add(new OutboxMessage(
+                reader.GetGuid(1),
+                reader.GetInt64(0),
+                reader.GetString(2),
+                reader.GetGuid(3),
+                reader.GetInt64(4),
+                DomainEventJson.Read(reader.GetString(5), reader.GetString(6))));
+        }
+
+        return messages;
     }
 }

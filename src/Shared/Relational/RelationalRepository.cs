@@ -8,7 +8,8 @@ using CreatorMarketplace.Serialization;
 namespace CreatorMarketplace.Storage.Relational;
 
 // One aggregate's rows in the aggregates table, keyed by the aggregate's name and id. A save writes the document
-// under a version check and the events to the outbox in one transaction.
+// under a version check and the events to the outbox in one transaction, the outbox last, after the dialect's
+// BeforeOutboxAppend, so that a transaction holds its turn for the outbox as briefly as it can.
 //
 // A snapshot that is an event history (the collaboration's) keeps the history in aggregate_events, one row per
 // event, and a save appends the events not yet stored instead of rewriting them all; the document keeps an empty
@@ -189,6 +190,12 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
             await AppendHistoryAsync(connection, transaction, id, history, cancellationToken).ConfigureAwait(false);
         }
 
+        if (events.Length > 0 && _database.BeforeOutboxAppend is { } beforeAppend)
+        {
+            await using var turn = _database.Command(connection, transaction, beforeAppend);
+            await turn.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await _database.ExecuteEachAsync(
             connection,
             transaction,
@@ -206,6 +213,11 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
             cancellationToken).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (events.Length > 0)
+        {
+            _database.Saved.Pulse();
+        }
+
         aggregate.MarkStored(version);
         return new Saved(version, events.Length);
     }

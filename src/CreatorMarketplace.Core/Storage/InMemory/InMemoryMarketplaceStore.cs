@@ -3,19 +3,27 @@ namespace CreatorMarketplace.Storage.InMemory;
 /// <summary>
 /// The reference store: everything in memory, for tests, samples and applications that keep nothing between runs.
 /// It keeps the same promises as the durable stores (snapshots, not live objects; optimistic concurrency; events
-/// in the outbox in the same step as their aggregate; an append-only ledger with unique keys) and passes the same
-/// contract tests. Safe to use from several threads.
+/// in the outbox in the same step as their aggregate, read in order by its change feed; an append-only ledger with
+/// unique keys) and passes the same contract tests. Safe to use from several threads.
 /// </summary>
 public sealed class InMemoryMarketplaceStore : MarketplaceStore
 {
-    /// <summary>Creates an empty store.</summary>
+    /// <summary>Creates an empty store whose change feed times its waits by the system's clock.</summary>
     public InMemoryMarketplaceStore()
-        : this(new InMemoryOutbox(new object()))
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates an empty store whose change feed times its waits by <paramref name="timeProvider"/>.</summary>
+    /// <param name="timeProvider">Times <see cref="IChangeFeed.WaitAsync"/>'s timeouts.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is null.</exception>
+    public InMemoryMarketplaceStore(TimeProvider timeProvider)
+        : this(new InMemoryOutbox(new object(), timeProvider ?? throw new ArgumentNullException(nameof(timeProvider))))
     {
     }
 
     private InMemoryMarketplaceStore(InMemoryOutbox outbox)
-        : base(new Repositories(outbox), outbox, new InMemoryLedgerStore(), new InMemoryPostMetricsStore())
+        : base(new Repositories(outbox), outbox, outbox, new InMemoryLedgerStore(), new InMemoryPostMetricsStore())
     {
     }
 

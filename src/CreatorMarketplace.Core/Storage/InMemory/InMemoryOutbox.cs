@@ -2,15 +2,25 @@ using NodaTime;
 
 namespace CreatorMarketplace.Storage.InMemory;
 
-// The outbox of an InMemoryMarketplaceStore; appended to under the store's lock by its repositories.
-internal sealed class InMemoryOutbox : IOutbox
+// The outbox of an InMemoryMarketplaceStore, and its change feed; appended to under the store's lock by its
+// repositories. A message's position is its index plus one, and every append happens under the lock, so the order
+// of positions is the order of saves.
+internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
 {
     private readonly object _gate;
+    private readonly TimeProvider _time;
     private readonly List<OutboxMessage> _messages = [];
     private readonly Dictionary<Guid, Instant> _delivered = [];
     private int _firstPending;
 
-    public InMemoryOutbox(object gate) => _gate = gate;
+    // Completed, and replaced, by each append: what a wait for the next change awaits.
+    private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public InMemoryOutbox(object gate, TimeProvider time)
+    {
+        _gate = gate;
+        _time = time;
+    }
 
     // The store's lock, under which its repositories save and append here.
     internal object Gate => _gate;
@@ -55,12 +65,66 @@ internal sealed class InMemoryOutbox : IOutbox
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask<IReadOnlyList<OutboxMessage>> ReadAsync(long afterPosition, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        ChangeFeed.ThrowIfInvalidRead(afterPosition, pageSize);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var first = (int)Math.Min(afterPosition, _messages.Count);
+            return ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(_messages.GetRange(first, Math.Min(pageSize, _messages.Count - first)));
+        }
+    }
+
+    public ValueTask<long> HeadAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return ValueTask.FromResult<long>(_messages.Count);
+        }
+    }
+
+    public async ValueTask<bool> WaitAsync(long afterPosition, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ChangeFeed.ThrowIfInvalidWait(afterPosition, timeout);
+        cancellationToken.ThrowIfCancellationRequested();
+        Task appended;
+        lock (_gate)
+        {
+            if (_messages.Count > afterPosition)
+            {
+                return true;
+            }
+
+            appended = _appended.Task;
+        }
+
+        // Every append after the check completes this task; the first one stores a change after the position.
+        try
+        {
+            await appended.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     // Called under the store's lock, in the same step as the aggregate's save.
     internal void Append(string aggregate, Guid aggregateId, long version, IReadOnlyList<IDomainEvent> events)
     {
         foreach (var domainEvent in events)
         {
             _messages.Add(new OutboxMessage(Guid.NewGuid(), _messages.Count + 1, aggregate, aggregateId, version, domainEvent));
+        }
+
+        if (events.Count > 0)
+        {
+            var appended = _appended;
+            _appended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            appended.SetResult();
         }
     }
 }

@@ -1,0 +1,32 @@
+using CreatorMarketplace.Serialization;
+
+namespace CreatorMarketplace.Storage.Relational;
+
+// A relational store's database and what the store hands MarketplaceStore over it: its repositories, its outbox
+// (which is its change feed too, its waits timed by timeProvider), its ledger and its post metrics.
+internal sealed class RelationalStoreParts<TDatabase>(TDatabase database, StoredFormats formats, TimeSpan changePollingInterval, TimeProvider? timeProvider)
+    where TDatabase : RelationalDatabase
+{
+    public TDatabase Database { get; } = database;
+
+    public IRepositoryFactory Repositories { get; } = new RelationalRepositories(database, formats);
+
+    public RelationalOutbox Outbox { get; } = new(database, timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)), changePollingInterval);
+
+    public ILedgerStore Ledger { get; } = new RelationalLedgerStore(database);
+
+    public IPostMetricsStore PostMetrics { get; } = new RelationalPostMetricsStore(database);
+
+}
+
+// The options both relational stores share.
+internal static class RelationalStoreOptions
+{
+    // The rule of both stores' ChangePollingInterval option; dialect prefixes the error's code ("sqlite").
+    public static void RequireChangePollingInterval(ErrorCollector errors, TimeSpan interval, string dialect) =>
+        errors.Require(
+            interval >= TimeSpan.FromMilliseconds(1) && interval <= TimeSpan.FromHours(1),
+            "changePollingInterval",
+            $"{dialect}.change_polling_interval_out_of_range",
+            "the change feed's polling interval is at least a millisecond and at most an hour.");
+}

@@ -28,8 +28,12 @@ namespace CreatorMarketplace.Discovery.InMemory;
 /// <para>
 /// Any number of threads may search and find while one at a time upserts or removes; writers take a lock.
 /// </para>
+/// <para>
+/// Many listings are loaded at once with <see cref="Load"/> or <see cref="LoadAsync"/>: the outcome of upserting
+/// each in order, written into an index of its own and published once.
+/// </para>
 /// </remarks>
-public sealed class InMemoryCreatorCatalog : ICreatorCatalog
+public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog
 {
     private const int FirstCapacity = 1_024;
 
@@ -50,16 +54,13 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
         var folded = FoldedText.Of(listing); // outside the lock: writers wait only for the row's writing
         lock (_writeLock)
         {
-            var current = _snapshot;
-            var (slot, newest) = Locate(current, listing.Id);
-            var replaces = newest >= 0 && IsAlive(current, newest);
-            if (replaces && current.ListingAt(newest).Version >= listing.Version)
+            var (next, stored) = WriteAll(_snapshot, new ReadOnlySpan<CreatorListing>(in listing), new ReadOnlySpan<FoldedText>(in folded));
+            if (stored > 0)
             {
-                return ValueTask.FromResult(false);
+                Publish(next);
             }
 
-            Publish(Append(current, listing, folded, slot, newest, replaces));
-            return ValueTask.FromResult(true);
+            return ValueTask.FromResult(stored > 0);
         }
     }
 
@@ -270,9 +271,34 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
         }
     }
 
+    // Upserts the listings in order as one change (every row written and retired at one sequence number): a listing
+    // is stored unless the catalog, or an earlier listing of the batch, holds this or a newer version of its creator.
+    // Returns the snapshot to publish and how many listings were stored. The caller holds the write lock, or owns
+    // the catalog alone.
+    private (CatalogSnapshot Next, int Stored) WriteAll(CatalogSnapshot current, ReadOnlySpan<CreatorListing> listings, ReadOnlySpan<FoldedText> folded)
+    {
+        var sequence = current.Sequence + 1;
+        var stored = 0;
+        for (var i = 0; i < listings.Length; i++)
+        {
+            var listing = listings[i];
+            var (slot, newest) = Locate(current, listing.Id);
+            var replaces = newest >= 0 && IsAlive(current, newest);
+            if (replaces && current.ListingAt(newest).Version >= listing.Version)
+            {
+                continue;
+            }
+
+            current = Append(current, listing, folded[i], slot, newest, replaces, sequence);
+            stored++;
+        }
+
+        return (current, stored);
+    }
+
     // Writes the listing and its folded text into the next row, retires the creator's previous row (when it is alive) and points the id
     // table at the new one. The slot and newest row are Locate's answer for the listing's id.
-    private CatalogSnapshot Append(CatalogSnapshot current, CreatorListing listing, FoldedText folded, int slot, int newest, bool replaces)
+    private CatalogSnapshot Append(CatalogSnapshot current, CreatorListing listing, FoldedText folded, int slot, int newest, bool replaces, int sequence)
     {
         var keys = current.Keys;
         if (!keys.TryCollect(listing, _ordinals, out var peerGroup))
@@ -284,7 +310,6 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
         var row = current.Count;
         var chunks = RoomFor(current, keys);
         chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, folded, newest, _ordinals, peerGroup);
-        var sequence = current.Sequence + 1;
         var live = current.Live + 1;
         if (replaces)
         {

@@ -4,9 +4,10 @@ namespace CreatorMarketplace.Discovery.InMemory;
 
 public sealed partial class InMemoryCreatorCatalog
 {
-    // Listings are taken a batch at a time: the batch's text is folded on every core, then its rows are written.
-    private const int LoadBatch = 8_192;
-    private const int FoldBlock = 512;
+    // Listings are taken a batch at a time: the batch's text is folded and its keys collected on every core, then its
+    // rows are written; a batch small enough to stay in the cache between the two.
+    private const int LoadBatch = 2_048;
+    private const int FoldBlock = 256;
 
     /// <summary>
     /// Loads many listings at once, with the same outcome as upserting each in order (<see cref="UpsertAsync"/>):
@@ -104,6 +105,9 @@ public sealed partial class InMemoryCreatorCatalog
         private readonly InMemoryCreatorCatalog _loaded = new();
         private readonly CreatorListing[] _listings = new CreatorListing[LoadBatch];
         private readonly FoldedText[] _folded = new FoldedText[LoadBatch];
+        private readonly List<int>[] _ordinals = [.. Enumerable.Range(0, LoadBatch).Select(_ => new List<int>())];
+        private readonly int[] _peerGroups = new int[LoadBatch];
+        private readonly bool[] _collected = new bool[LoadBatch];
         private int _buffered;
 
         public void Add(CreatorListing listing)
@@ -129,17 +133,33 @@ public sealed partial class InMemoryCreatorCatalog
 
         private void WriteBuffered()
         {
-            var (listings, folded, count) = (_listings, _folded, _buffered);
+            // Each listing's text is folded and its bitmap ordinals collected on every core, against the keys as
+            // they are; the listings with a key not seen before are collected again once the batch's new keys are
+            // added in one copy. Adding keys keeps the ordinals of those already there, so the rest stay valid.
+            var (listings, folded, ordinals, peerGroups, collected, count) = (_listings, _folded, _ordinals, _peerGroups, _collected, _buffered);
+            var keys = _loaded._snapshot.Keys;
             Parallel.For(0, (count + FoldBlock - 1) / FoldBlock, block =>
             {
                 for (var i = block * FoldBlock; i < Math.Min(count, (block + 1) * FoldBlock); i++)
                 {
                     folded[i] = FoldedText.Of(listings[i]);
+                    collected[i] = keys.TryCollect(listings[i], ordinals[i], out peerGroups[i]);
                 }
             });
 
+            var unknown = Enumerable.Range(0, count).Where(i => !collected[i]).ToList();
+            if (unknown.Count > 0)
+            {
+                keys = keys.Including(unknown.ConvertAll(i => listings[i]));
+                foreach (var i in unknown)
+                {
+                    keys.TryCollect(listings[i], ordinals[i], out peerGroups[i]);
+                }
+            }
+
             // Published only within the loaded catalog, which compacts as an upserted one does.
-            _loaded.Publish(_loaded.WriteAll(_loaded._snapshot, listings.AsSpan(0, count), folded.AsSpan(0, count)).Next);
+            var next = _loaded.WriteAll(_loaded._snapshot with { Keys = keys }, listings.AsSpan(0, count), folded.AsSpan(0, count), ordinals.AsSpan(0, count), peerGroups.AsSpan(0, count)).Next;
+            _loaded.Publish(next);
             Array.Clear(listings, 0, count);
             _buffered = 0;
         }

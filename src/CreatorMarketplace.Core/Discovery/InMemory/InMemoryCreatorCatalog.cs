@@ -273,9 +273,15 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog
 
     // Upserts the listings in order as one change (every row written and retired at one sequence number): a listing
     // is stored unless the catalog, or an earlier listing of the batch, holds this or a newer version of its creator.
-    // Returns the snapshot to publish and how many listings were stored. The caller holds the write lock, or owns
-    // the catalog alone.
-    private (CatalogSnapshot Next, int Stored) WriteAll(CatalogSnapshot current, ReadOnlySpan<CreatorListing> listings, ReadOnlySpan<FoldedText> folded)
+    // Each listing's bitmap ordinals and peer group are collected here, or given as collected beforehand against
+    // the keys of current (empty spans: collect them here). Returns the snapshot to publish and how many listings
+    // were stored. The caller holds the write lock, or owns the catalog alone.
+    private (CatalogSnapshot Next, int Stored) WriteAll(
+        CatalogSnapshot current,
+        ReadOnlySpan<CreatorListing> listings,
+        ReadOnlySpan<FoldedText> folded,
+        ReadOnlySpan<List<int>> collected = default,
+        ReadOnlySpan<int> peerGroups = default)
     {
         var sequence = current.Sequence + 1;
         var stored = 0;
@@ -289,27 +295,38 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog
                 continue;
             }
 
-            current = Append(current, listing, folded[i], slot, newest, replaces, sequence);
+            var keys = current.Keys;
+            var (ordinals, peerGroup) = collected.IsEmpty ? (_ordinals, Collect(ref keys, listing)) : (collected[i], peerGroups[i]);
+            current = Append(current, keys, new CollectedRow(listing, folded[i], ordinals, peerGroup), slot, newest, replaces, sequence);
             stored++;
         }
 
         return (current, stored);
     }
 
-    // Writes the listing and its folded text into the next row, retires the creator's previous row (when it is alive) and points the id
-    // table at the new one. The slot and newest row are Locate's answer for the listing's id.
-    private CatalogSnapshot Append(CatalogSnapshot current, CreatorListing listing, FoldedText folded, int slot, int newest, bool replaces, int sequence)
+    // Collects the listing's bitmap ordinals into _ordinals and returns its peer group, adding its keys when one is new.
+    private int Collect(ref CatalogKeys keys, CreatorListing listing)
     {
-        var keys = current.Keys;
         if (!keys.TryCollect(listing, _ordinals, out var peerGroup))
         {
-            keys = keys.Including(listing);
+            keys = keys.Including([listing]);
             keys.TryCollect(listing, _ordinals, out peerGroup);
         }
 
+        return peerGroup;
+    }
+
+    // A listing with what its row is written from: its folded text, its bitmap ordinals and its peer group.
+    private readonly record struct CollectedRow(CreatorListing Listing, FoldedText Folded, List<int> Ordinals, int PeerGroup);
+
+    // Writes the listing and its folded text into the next row, retires the creator's previous row (when it is alive) and points the id
+    // table at the new one. The slot and newest row are Locate's answer for the listing's id.
+    private CatalogSnapshot Append(CatalogSnapshot current, CatalogKeys keys, CollectedRow collected, int slot, int newest, bool replaces, int sequence)
+    {
+        var (listing, folded, ordinals, peerGroup) = collected;
         var row = current.Count;
         var chunks = RoomFor(current, keys);
-        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, folded, newest, _ordinals, peerGroup);
+        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, folded, newest, ordinals, peerGroup);
         var live = current.Live + 1;
         if (replaces)
         {

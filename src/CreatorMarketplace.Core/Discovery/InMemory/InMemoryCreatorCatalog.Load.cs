@@ -106,6 +106,7 @@ public sealed partial class InMemoryCreatorCatalog
         private readonly CreatorListing[] _listings = new CreatorListing[LoadBatch];
         private readonly FoldedText[] _folded = new FoldedText[LoadBatch];
         private readonly List<int>[] _ordinals = [.. Enumerable.Range(0, LoadBatch).Select(_ => new List<int>())];
+        private readonly float[] _numbers = new float[LoadBatch * NumberColumn.Count];
         private readonly int[] _peerGroups = new int[LoadBatch];
         private readonly bool[] _collected = new bool[LoadBatch];
         private int _buffered;
@@ -133,16 +134,17 @@ public sealed partial class InMemoryCreatorCatalog
 
         private void WriteBuffered()
         {
-            // Each listing's text is folded and its bitmap ordinals collected on every core, against the keys as
+            // Each listing's text is folded, its numbers read and its bitmap ordinals collected on every core, against the keys as
             // they are; the listings with a key not seen before are collected again once the batch's new keys are
             // added in one copy. Adding keys keeps the ordinals of those already there, so the rest stay valid.
-            var (listings, folded, ordinals, peerGroups, collected, count) = (_listings, _folded, _ordinals, _peerGroups, _collected, _buffered);
+            var (listings, folded, numbers, ordinals, peerGroups, collected, count) = (_listings, _folded, _numbers, _ordinals, _peerGroups, _collected, _buffered);
             var keys = _loaded._snapshot.Keys;
             Parallel.For(0, (count + FoldBlock - 1) / FoldBlock, block =>
             {
                 for (var i = block * FoldBlock; i < Math.Min(count, (block + 1) * FoldBlock); i++)
                 {
                     folded[i] = FoldedText.Of(listings[i]);
+                    CatalogChunk.NumbersOf(listings[i], numbers.AsSpan(i * NumberColumn.Count, NumberColumn.Count));
                     collected[i] = keys.TryCollect(listings[i], ordinals[i], out peerGroups[i]);
                 }
             });
@@ -158,7 +160,7 @@ public sealed partial class InMemoryCreatorCatalog
             }
 
             // Published only within the loaded catalog, which compacts as an upserted one does.
-            var next = _loaded.WriteAll(_loaded._snapshot with { Keys = keys }, listings.AsSpan(0, count), folded.AsSpan(0, count), ordinals.AsSpan(0, count), peerGroups.AsSpan(0, count)).Next;
+            var next = _loaded.WriteAll(_loaded._snapshot with { Keys = keys }, listings.AsSpan(0, count), folded.AsSpan(0, count), numbers.AsSpan(0, count * NumberColumn.Count), ordinals.AsSpan(0, count), peerGroups.AsSpan(0, count)).Next;
             _loaded.Publish(next);
             Array.Clear(listings, 0, count);
             _buffered = 0;

@@ -51,10 +51,13 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog
     {
         ArgumentNullException.ThrowIfNull(listing);
         cancellationToken.ThrowIfCancellationRequested();
-        var folded = FoldedText.Of(listing); // outside the lock: writers wait only for the row's writing
+        // Folded and measured outside the lock: writers wait only for the row's writing.
+        var folded = FoldedText.Of(listing);
+        Span<float> numbers = stackalloc float[NumberColumn.Count];
+        CatalogChunk.NumbersOf(listing, numbers);
         lock (_writeLock)
         {
-            var (next, stored) = WriteAll(_snapshot, new ReadOnlySpan<CreatorListing>(in listing), new ReadOnlySpan<FoldedText>(in folded));
+            var (next, stored) = WriteAll(_snapshot, new ReadOnlySpan<CreatorListing>(in listing), new ReadOnlySpan<FoldedText>(in folded), numbers);
             if (stored > 0)
             {
                 Publish(next);
@@ -273,18 +276,20 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog
 
     // Upserts the listings in order as one change (every row written and retired at one sequence number): a listing
     // is stored unless the catalog, or an earlier listing of the batch, holds this or a newer version of its creator.
-    // Each listing's bitmap ordinals and peer group are collected here, or given as collected beforehand against
-    // the keys of current (empty spans: collect them here). Returns the snapshot to publish and how many listings
-    // were stored. The caller holds the write lock, or owns the catalog alone.
+    // Each listing's numbers (NumberColumn.Count a listing), bitmap ordinals and peer group are given as made
+    // beforehand, the ordinals against the keys of current, or are made here (empty spans). Returns the snapshot to
+    // publish and how many listings were stored. The caller holds the write lock, or owns the catalog alone.
     private (CatalogSnapshot Next, int Stored) WriteAll(
         CatalogSnapshot current,
         ReadOnlySpan<CreatorListing> listings,
         ReadOnlySpan<FoldedText> folded,
+        ReadOnlySpan<float> numbers = default,
         ReadOnlySpan<List<int>> collected = default,
         ReadOnlySpan<int> peerGroups = default)
     {
         var sequence = current.Sequence + 1;
         var stored = 0;
+        Span<float> made = stackalloc float[NumberColumn.Count];
         for (var i = 0; i < listings.Length; i++)
         {
             var listing = listings[i];
@@ -295,9 +300,15 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog
                 continue;
             }
 
+            if (numbers.IsEmpty)
+            {
+                CatalogChunk.NumbersOf(listing, made);
+            }
+
             var keys = current.Keys;
             var (ordinals, peerGroup) = collected.IsEmpty ? (_ordinals, Collect(ref keys, listing)) : (collected[i], peerGroups[i]);
-            current = Append(current, keys, new CollectedRow(listing, folded[i], ordinals, peerGroup), slot, newest, replaces, sequence);
+            var row = new CollectedRow(listing, folded[i], numbers.IsEmpty ? made : numbers.Slice(i * NumberColumn.Count, NumberColumn.Count), ordinals, peerGroup);
+            current = Append(current, keys, row, slot, newest, replaces, sequence);
             stored++;
         }
 
@@ -316,17 +327,28 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog
         return peerGroup;
     }
 
-    // A listing with what its row is written from: its folded text, its bitmap ordinals and its peer group.
-    private readonly record struct CollectedRow(CreatorListing Listing, FoldedText Folded, List<int> Ordinals, int PeerGroup);
+    // A listing with what its row is written from: its folded text, numbers, bitmap ordinals and peer group.
+    private readonly ref struct CollectedRow(CreatorListing listing, FoldedText folded, ReadOnlySpan<float> numbers, List<int> ordinals, int peerGroup)
+    {
+        public CreatorListing Listing { get; } = listing;
+
+        public FoldedText Folded { get; } = folded;
+
+        public ReadOnlySpan<float> Numbers { get; } = numbers;
+
+        public List<int> Ordinals { get; } = ordinals;
+
+        public int PeerGroup { get; } = peerGroup;
+    }
 
     // Writes the listing and its folded text into the next row, retires the creator's previous row (when it is alive) and points the id
     // table at the new one. The slot and newest row are Locate's answer for the listing's id.
     private CatalogSnapshot Append(CatalogSnapshot current, CatalogKeys keys, CollectedRow collected, int slot, int newest, bool replaces, int sequence)
     {
-        var (listing, folded, ordinals, peerGroup) = collected;
+        var listing = collected.Listing;
         var row = current.Count;
         var chunks = RoomFor(current, keys);
-        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, folded, newest, ordinals, peerGroup);
+        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, collected.Folded, collected.Numbers, newest, collected.Ordinals, collected.PeerGroup);
         var live = current.Live + 1;
         if (replaces)
         {

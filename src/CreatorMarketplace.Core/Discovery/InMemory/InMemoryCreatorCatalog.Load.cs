@@ -27,7 +27,7 @@ public sealed partial class InMemoryCreatorCatalog
     public int Load(IEnumerable<CreatorListing> listings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(listings);
-        var load = new CatalogLoad();
+        var load = new CatalogLoad(listings.TryGetNonEnumeratedCount(out var count) ? count : 0);
         foreach (var listing in listings)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -48,7 +48,7 @@ public sealed partial class InMemoryCreatorCatalog
     public async ValueTask<int> LoadAsync(IAsyncEnumerable<CreatorListing> listings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(listings);
-        var load = new CatalogLoad();
+        var load = new CatalogLoad(expected: 0);
         await foreach (var listing in listings.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -99,10 +99,11 @@ public sealed partial class InMemoryCreatorCatalog
         }
     }
 
-    // A load under way: the listings buffered for the next batch and the catalog of its own they are written into.
-    private sealed class CatalogLoad
+    // A load under way: the listings buffered for the next batch and the catalog of its own they are written into,
+    // its id table sized for the listings expected (when a collection knows its count) instead of grown to it.
+    private sealed class CatalogLoad(int expected)
     {
-        private readonly InMemoryCreatorCatalog _loaded = new();
+        private readonly InMemoryCreatorCatalog _loaded = new() { _snapshot = EmptySnapshot(expected) };
         private readonly CreatorListing[] _listings = new CreatorListing[LoadBatch];
         private readonly FoldedText[] _folded = new FoldedText[LoadBatch];
         private readonly List<int>[] _ordinals = [.. Enumerable.Range(0, LoadBatch).Select(_ => new List<int>())];

@@ -241,10 +241,11 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog
         public void Visit(int group, float value) => Keys[Next[group]++] = SortableFloat.KeyOf(value);
     }
 
-    private static CatalogSnapshot EmptySnapshot()
+    // An empty catalog whose id table has room for the given number of creators before it grows.
+    private static CatalogSnapshot EmptySnapshot(int creators = 0)
     {
         CatalogChunk[] chunks = [new CatalogChunk(FirstCapacity, CatalogKeys.Empty.Count)];
-        var table = new int[FirstCapacity * 2];
+        var table = new int[Math.Max(FirstCapacity * 2, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Min(creators, 1 << 29) * 2))];
         Array.Fill(table, CatalogSnapshot.EmptySlot);
         return new CatalogSnapshot(new CatalogGeneration(chunks), chunks, CatalogKeys.Empty, table, Count: 0, Live: 0, Sequence: 0);
     }

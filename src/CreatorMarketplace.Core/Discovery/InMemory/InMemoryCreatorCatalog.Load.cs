@@ -4,8 +4,8 @@ namespace CreatorMarketplace.Discovery.InMemory;
 
 public sealed partial class InMemoryCreatorCatalog
 {
-    // Listings are taken a batch at a time: the batch's text is folded and its keys collected on every core, then its
-    // rows are written; a batch small enough to stay in the cache between the two.
+    // Listings are taken a batch at a time: the batch's text is folded, its numbers read and its keys collected on
+    // every core, then its rows are written; a batch small enough to stay in the cache between the two.
     private const int LoadBatch = 2_048;
     private const int FoldBlock = 256;
 
@@ -135,10 +135,16 @@ public sealed partial class InMemoryCreatorCatalog
 
         private void WriteBuffered()
         {
-            // Each listing's text is folded, its numbers read and its bitmap ordinals collected on every core, against the keys as
-            // they are; the listings with a key not seen before are collected again once the batch's new keys are
-            // added in one copy. Adding keys keeps the ordinals of those already there, so the rest stay valid.
-            var (listings, folded, numbers, ordinals, peerGroups, collected, count) = (_listings, _folded, _numbers, _ordinals, _peerGroups, _collected, _buffered);
+            if (_buffered == 0)
+            {
+                return;
+            }
+
+            // Each listing's text is folded, its numbers read and its bitmap ordinals collected on every core, against
+            // the keys as they are; the listings with a key not seen before are collected again once the batch's new
+            // keys are added in one copy. Adding keys keeps the ordinals of those already there, so the rest stay valid.
+            var (listings, folded, numbers, ordinals, peerGroups, collected) = (_listings, _folded, _numbers, _ordinals, _peerGroups, _collected);
+            var count = _buffered;
             var keys = _loaded._snapshot.Keys;
             Parallel.For(0, (count + FoldBlock - 1) / FoldBlock, block =>
             {
@@ -161,7 +167,13 @@ public sealed partial class InMemoryCreatorCatalog
             }
 
             // Published only within the loaded catalog, which compacts as an upserted one does.
-            var next = _loaded.WriteAll(_loaded._snapshot with { Keys = keys }, listings.AsSpan(0, count), folded.AsSpan(0, count), numbers.AsSpan(0, count * NumberColumn.Count), ordinals.AsSpan(0, count), peerGroups.AsSpan(0, count)).Next;
+            var (next, _) = _loaded.WriteAll(
+                _loaded._snapshot with { Keys = keys },
+                listings.AsSpan(0, count),
+                folded.AsSpan(0, count),
+                numbers.AsSpan(0, count * NumberColumn.Count),
+                ordinals.AsSpan(0, count),
+                peerGroups.AsSpan(0, count));
             _loaded.Publish(next);
             Array.Clear(listings, 0, count);
             _buffered = 0;

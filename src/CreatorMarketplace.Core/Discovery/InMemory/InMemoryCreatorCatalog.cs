@@ -51,7 +51,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog
     {
         ArgumentNullException.ThrowIfNull(listing);
         cancellationToken.ThrowIfCancellationRequested();
-        // Folded and measured outside the lock: writers wait only for the row's writing.
+        // The text folded and the numbers read outside the lock: writers wait only for the row's writing.
         var folded = FoldedText.Of(listing);
         Span<float> numbers = stackalloc float[NumberColumn.Count];
         CatalogChunk.NumbersOf(listing, numbers);

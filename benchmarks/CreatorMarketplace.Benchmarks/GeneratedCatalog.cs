@@ -13,11 +13,7 @@ internal static class GeneratedCatalog
     {
         var listings = new CreatorGenerator(2026, clock).Generate(creators).Select(creator => creator.ToListing()).ToList();
         var catalog = new InMemoryCreatorCatalog();
-        foreach (var listing in listings)
-        {
-            catalog.UpsertAsync(listing).AsTask().GetAwaiter().GetResult();
-        }
-
+        catalog.Load(listings);
         return (listings, catalog);
     }
 }

@@ -1,6 +1,7 @@
 using CreatorMarketplace;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.DependencyInjection;
+using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
 using CreatorMarketplace.Payments;
 using CreatorMarketplace.Storage;
@@ -83,16 +84,11 @@ internal static class StorageStep
                 $"(before the restart: {payments.Ledger.Balance(LedgerAccount.PlatformFees, Currency.USD)}), {ledger.Entries.Count} postings");
 
             // The creator catalog rebuilt from the store, as an application rebuilds any read model after a restart:
-            // a bulk read gives every stored creator as its listing, in id order, resumable after the last one applied.
+            // a bulk read gives every stored creator as its listing, in id order, and the catalog loads them at once,
+            // published whole when the read ends; later changes are upserts.
             var catalog = new InMemoryCreatorCatalog();
-            CreatorId? position = null;
-            var rebuilt = new List<string>();
-            await foreach (var listing in creators.ReadListingsAsync(position, pageSize: 1_000))
-            {
-                await catalog.UpsertAsync(listing);
-                position = listing.Id;
-                rebuilt.Add($"{listing.Profile.DisplayName} at version {listing.Version}");
-            }
+            await catalog.LoadAsync(creators.ReadListingsAsync(pageSize: 1_000));
+            var rebuilt = (await catalog.SearchAsync(new CreatorQuery())).AsT0.Items.Select(listing => $"{listing.Profile.DisplayName} at version {listing.Version}");
 
             var collaborations = 0;
             await foreach (var _ in services.GetRequiredService<IRepository<Campaigns.Collaboration, CollaborationId>>().ReadAsync())
@@ -100,7 +96,7 @@ internal static class StorageStep
                 collaborations++;
             }
 
-            output.WriteLine($"  Read in bulk: {catalog.Count} creator rebuilt into a fresh catalog ({string.Join(", ", rebuilt)}), {collaborations} collaborations");
+            output.WriteLine($"  Read in bulk: {catalog.Count} creator loaded into a fresh catalog, found by a search ({string.Join(", ", rebuilt)}), {collaborations} collaborations");
 
             // 3. Two editors load the creator; the first saves, the second's save is a conflict that changes nothing,
             //    and it succeeds once redone on the newer version.

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CreatorMarketplace;
 
 /// <summary>
@@ -40,30 +42,46 @@ public static class KeywordText
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var folded = new System.Text.StringBuilder(text.Length);
-        AppendFolded(folded, text);
-        return folded.ToString();
+        var buffer = ArrayPool<char>.Shared.Rent(MaxFoldedLength(text.Length));
+        try
+        {
+            return new string(buffer, 0, FoldInto(text, buffer));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
-    /// <summary>Appends <see cref="Fold"/>'s form of <paramref name="text"/>, for building one folded text of several parts.</summary>
-    internal static void AppendFolded(System.Text.StringBuilder folded, string text)
+    /// <summary>The most characters <see cref="Fold"/> makes of text this long: a letter folds to at most two ("ß" to "ss").</summary>
+    internal static int MaxFoldedLength(int length) => checked(length * 2);
+
+    /// <summary>
+    /// Writes <see cref="Fold"/>'s form of <paramref name="text"/> into <paramref name="into"/>, which has room for
+    /// <see cref="MaxFoldedLength"/> characters, and returns how many it wrote; for folding into a buffer of one's own.
+    /// </summary>
+    internal static int FoldInto(ReadOnlySpan<char> text, Span<char> into)
     {
+        var length = 0;
         foreach (var c in text)
         {
             if (c < 0x80)
             {
-                folded.Append(char.ToLowerInvariant(c));
+                into[length++] = char.ToLowerInvariant(c);
             }
             else if (Folds.TryGetValue(c, out var replacement))
             {
-                folded.Append(replacement);
+                replacement.CopyTo(into[length..]);
+                length += replacement.Length;
             }
             else if (c is < '\u0300' or > '\u036F')
             {
                 // Anything else but a combining mark keeps its lower-case form.
-                folded.Append(char.ToLowerInvariant(c));
+                into[length++] = char.ToLowerInvariant(c);
             }
         }
+
+        return length;
     }
 
     private static Dictionary<char, string> BuildFolds()

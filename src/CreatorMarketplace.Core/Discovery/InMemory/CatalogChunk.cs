@@ -129,32 +129,21 @@ internal sealed class CatalogChunk
         return grown;
     }
 
-    /// <summary>Writes a listing, with its text folded by <see cref="FoldedText.Of"/>, into a row no reader can see yet.</summary>
-    public void Write(int offset, CreatorListing listing, FoldedText folded, int previousRow, List<int> ordinals, int peerGroup)
+    /// <summary>
+    /// Writes a listing, with its text folded by <see cref="FoldedText.Of"/> and its numbers by <see cref="NumbersOf"/>,
+    /// into a row no reader can see yet.
+    /// </summary>
+    public void Write(int offset, CreatorListing listing, FoldedText folded, ReadOnlySpan<float> numbers, int previousRow, List<int> ordinals, int peerGroup)
     {
         Listings[offset] = listing;
         PeerGroups[offset] = peerGroup;
         Folded[offset] = folded;
         DiedAt[offset] = Alive;
         PreviousRow[offset] = previousRow;
-        var stats = listing.PrimaryAccount.Stats;
-        Numbers[NumberColumn.Followers][offset] = stats.Followers;
-        Numbers[NumberColumn.AverageViews][offset] = stats.AverageViews is { } average ? average : float.NaN;
-        Numbers[NumberColumn.MedianViews][offset] = stats.MedianViews is { } median ? median : float.NaN;
-        Numbers[NumberColumn.EngagementRate][offset] = stats.EngagementRate is { } rate ? (float)rate : float.NaN;
-        Numbers[NumberColumn.Price][offset] = listing.RateCard?.LowestPrice is { } price ? price.MinorUnits : float.NaN;
-        Numbers[NumberColumn.PastCampaigns][offset] = listing.PastCampaignCount;
-        WriteShares(offset, NumberColumn.FirstGender, NumberColumn.FirstAge, listing.Audience.Gender, NumberColumn.Of);
-        WriteShares(offset, NumberColumn.FirstAge, NumberColumn.ViewsLast30Days, listing.Audience.Age, NumberColumn.Of);
-        Numbers[NumberColumn.ViewsLast30Days][offset] = stats.ViewsLast30Days is { } views ? views : float.NaN;
-        Numbers[NumberColumn.PostsLast30Days][offset] = stats.PostsLast30Days is { } posts ? posts : float.NaN;
-        Numbers[NumberColumn.AccountType][offset] = listing.PrimaryAccount.Type.Value;
-        var profile = listing.Profile;
-        Numbers[NumberColumn.BirthDay][offset] = profile.BirthDate is { } birthDate ? EpochDay.Of(birthDate) : float.NaN;
-        Numbers[NumberColumn.AgeBandMinimum][offset] = profile.AgeBand is { } band ? band.MinAge : float.NaN;
-        Numbers[NumberColumn.LatestViolationDay][offset] = listing.ComplianceHistory.Count > 0
-            ? EpochDay.Of(listing.ComplianceHistory.Max(violation => violation.OccurredAt))
-            : float.NaN;
+        for (var column = 0; column < Numbers.Length; column++)
+        {
+            Numbers[column][offset] = numbers[column];
+        }
 
         foreach (var ordinal in ordinals)
         {
@@ -162,20 +151,40 @@ internal sealed class CatalogChunk
         }
     }
 
+    /// <summary>A listing's searchable numbers, one per <see cref="NumberColumn"/>, written into <paramref name="numbers"/>.</summary>
+    public static void NumbersOf(CreatorListing listing, Span<float> numbers)
+    {
+        var stats = listing.PrimaryAccount.Stats;
+        numbers[NumberColumn.Followers] = stats.Followers;
+        numbers[NumberColumn.AverageViews] = stats.AverageViews is { } average ? average : float.NaN;
+        numbers[NumberColumn.MedianViews] = stats.MedianViews is { } median ? median : float.NaN;
+        numbers[NumberColumn.EngagementRate] = stats.EngagementRate is { } rate ? (float)rate : float.NaN;
+        numbers[NumberColumn.Price] = listing.RateCard?.LowestPrice is { } price ? price.MinorUnits : float.NaN;
+        numbers[NumberColumn.PastCampaigns] = listing.PastCampaignCount;
+        WriteShares(numbers[NumberColumn.FirstGender..NumberColumn.FirstAge], NumberColumn.FirstGender, listing.Audience.Gender, NumberColumn.Of);
+        WriteShares(numbers[NumberColumn.FirstAge..NumberColumn.ViewsLast30Days], NumberColumn.FirstAge, listing.Audience.Age, NumberColumn.Of);
+        numbers[NumberColumn.ViewsLast30Days] = stats.ViewsLast30Days is { } views ? views : float.NaN;
+        numbers[NumberColumn.PostsLast30Days] = stats.PostsLast30Days is { } posts ? posts : float.NaN;
+        numbers[NumberColumn.AccountType] = listing.PrimaryAccount.Type.Value;
+        var profile = listing.Profile;
+        numbers[NumberColumn.BirthDay] = profile.BirthDate is { } birthDate ? EpochDay.Of(birthDate) : float.NaN;
+        numbers[NumberColumn.AgeBandMinimum] = profile.AgeBand is { } band ? band.MinAge : float.NaN;
+        numbers[NumberColumn.LatestViolationDay] = listing.ComplianceHistory.Count > 0
+            ? EpochDay.Of(listing.ComplianceHistory.Max(violation => violation.OccurredAt))
+            : float.NaN;
+    }
+
     // A reported breakdown's missing buckets are a share of 0; an unreported breakdown is unknown (NaN) throughout.
-    private void WriteShares<TKey>(int offset, int firstColumn, int endColumn, Distribution<TKey>? shares, Func<TKey, int> columnOf)
+    // The shares are the columns from firstColumn on.
+    private static void WriteShares<TKey>(Span<float> shares, int firstColumn, Distribution<TKey>? distribution, Func<TKey, int> columnOf)
         where TKey : notnull
     {
-        for (var column = firstColumn; column < endColumn; column++)
+        shares.Fill(distribution is null ? float.NaN : 0f);
+        if (distribution is not null)
         {
-            Numbers[column][offset] = shares is null ? float.NaN : 0f;
-        }
-
-        if (shares is not null)
-        {
-            foreach (var (bucket, share) in shares)
+            foreach (var (bucket, share) in distribution)
             {
-                Numbers[columnOf(bucket)][offset] = (float)share.Fraction;
+                shares[columnOf(bucket) - firstColumn] = (float)share.Fraction;
             }
         }
     }

@@ -83,19 +83,18 @@ internal sealed class CatalogKeys
             && (listing.RateCard is not { } rateCard || TryAdd(Currencies, rateCard.Currency, ordinals));
     }
 
-    /// <summary>These keys plus those of <paramref name="listing"/>.</summary>
-    public CatalogKeys Including(CreatorListing listing)
+    /// <summary>These keys plus those of <paramref name="listings"/> (a batch's new keys are added in one copy).</summary>
+    public CatalogKeys Including(IReadOnlyCollection<CreatorListing> listings)
     {
         var count = Count;
         var peerGroups = PeerGroups.Count;
-        var profile = listing.Profile;
         return new CatalogKeys(
-            With(Countries, [profile.HomeCountry], ref count),
-            With(Languages, profile.Languages, ref count),
-            With(ContentLabels, profile.ContentLabels, ref count),
-            With(IndustryLabels, profile.IndustryLabels, ref count),
-            With(Currencies, listing.RateCard is { } rateCard ? [rateCard.Currency] : [], ref count),
-            With(PeerGroups, [PeerGroup.Of(listing)], ref peerGroups),
+            With(Countries, listings.Select(listing => listing.Profile.HomeCountry), ref count),
+            With(Languages, listings.SelectMany(listing => listing.Profile.Languages), ref count),
+            With(ContentLabels, listings.SelectMany(listing => listing.Profile.ContentLabels), ref count),
+            With(IndustryLabels, listings.SelectMany(listing => listing.Profile.IndustryLabels), ref count),
+            With(Currencies, listings.SelectMany(listing => listing.RateCard is { } rateCard ? [rateCard.Currency] : Array.Empty<Currency>()), ref count),
+            With(PeerGroups, listings.Select(PeerGroup.Of), ref peerGroups),
             count);
     }
 
@@ -123,7 +122,7 @@ internal sealed class CatalogKeys
         return true;
     }
 
-    private static Dictionary<TKey, int> With<TKey>(IReadOnlyDictionary<TKey, int> map, IReadOnlyList<TKey> keys, ref int count)
+    private static Dictionary<TKey, int> With<TKey>(IReadOnlyDictionary<TKey, int> map, IEnumerable<TKey> keys, ref int count)
         where TKey : notnull
     {
         var copy = new Dictionary<TKey, int>(map);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using CreatorMarketplace.Creators;
 
@@ -24,25 +25,44 @@ internal readonly record struct FoldedText(byte[] Utf8, int NameStart, int BioSt
 
     public static FoldedText Of(CreatorListing listing)
     {
+        // Folded into a pooled buffer, so that the UTF-8 array is the only allocation.
         var profile = listing.Profile;
-        var text = new StringBuilder();
+        var capacity = KeywordText.MaxFoldedLength(profile.DisplayName.Length) + KeywordText.MaxFoldedLength(profile.Bio.Length) + 2;
         foreach (var account in listing.Accounts)
         {
-            KeywordText.AppendFolded(text, account.Handle.Value);
-            text.Append(Separator);
+            capacity += KeywordText.MaxFoldedLength(account.Handle.Value.Length) + 1;
         }
 
-        var nameStart = text.Length;
-        KeywordText.AppendFolded(text, profile.DisplayName);
-        text.Append(Separator);
-        var bioStart = text.Length;
-        KeywordText.AppendFolded(text, profile.Bio);
-        text.Append(Separator);
-        var folded = text.ToString();
-        return new FoldedText(
-            Encoding.UTF8.GetBytes(folded),
-            Encoding.UTF8.GetByteCount(folded.AsSpan(0, nameStart)),
-            Encoding.UTF8.GetByteCount(folded.AsSpan(0, bioStart)));
+        var buffer = ArrayPool<char>.Shared.Rent(capacity);
+        try
+        {
+            var length = 0;
+            foreach (var account in listing.Accounts)
+            {
+                length = AppendPart(buffer, length, account.Handle.Value);
+            }
+
+            var nameStart = length;
+            length = AppendPart(buffer, length, profile.DisplayName);
+            var bioStart = length;
+            length = AppendPart(buffer, length, profile.Bio);
+            var folded = buffer.AsSpan(0, length);
+            var utf8 = new byte[Encoding.UTF8.GetByteCount(folded)];
+            Encoding.UTF8.GetBytes(folded, utf8);
+            return new FoldedText(utf8, Encoding.UTF8.GetByteCount(folded[..nameStart]), Encoding.UTF8.GetByteCount(folded[..bioStart]));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    // Folds a part into the buffer after the first length characters, followed by NUL; returns the new length.
+    private static int AppendPart(char[] buffer, int length, string part)
+    {
+        length += KeywordText.FoldInto(part, buffer.AsSpan(length));
+        buffer[length] = Separator;
+        return length + 1;
     }
 
     /// <summary>A keyword as <see cref="RankOf"/> takes it: folded, in UTF-8.</summary>

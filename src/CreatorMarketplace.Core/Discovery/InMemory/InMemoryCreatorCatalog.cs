@@ -28,8 +28,12 @@ namespace CreatorMarketplace.Discovery.InMemory;
 /// <para>
 /// Any number of threads may search and find while one at a time upserts or removes; writers take a lock.
 /// </para>
+/// <para>
+/// Many listings are loaded at once with <see cref="Load"/> or <see cref="LoadAsync"/>: the outcome of upserting
+/// each in order, written into an index of its own and published once.
+/// </para>
 /// </remarks>
-public sealed class InMemoryCreatorCatalog : ICreatorCatalog
+public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog
 {
     private const int FirstCapacity = 1_024;
 
@@ -47,19 +51,19 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
     {
         ArgumentNullException.ThrowIfNull(listing);
         cancellationToken.ThrowIfCancellationRequested();
-        var folded = FoldedText.Of(listing); // outside the lock: writers wait only for the row's writing
+        // The text folded and the numbers read outside the lock: writers wait only for the row's writing.
+        var folded = FoldedText.Of(listing);
+        Span<float> numbers = stackalloc float[NumberColumn.Count];
+        CatalogChunk.NumbersOf(listing, numbers);
         lock (_writeLock)
         {
-            var current = _snapshot;
-            var (slot, newest) = Locate(current, listing.Id);
-            var replaces = newest >= 0 && IsAlive(current, newest);
-            if (replaces && current.ListingAt(newest).Version >= listing.Version)
+            var (next, stored) = WriteAll(_snapshot, new ReadOnlySpan<CreatorListing>(in listing), new ReadOnlySpan<FoldedText>(in folded), numbers);
+            if (stored > 0)
             {
-                return ValueTask.FromResult(false);
+                Publish(next);
             }
 
-            Publish(Append(current, listing, folded, slot, newest, replaces));
-            return ValueTask.FromResult(true);
+            return ValueTask.FromResult(stored > 0);
         }
     }
 
@@ -237,10 +241,11 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
         public void Visit(int group, float value) => Keys[Next[group]++] = SortableFloat.KeyOf(value);
     }
 
-    private static CatalogSnapshot EmptySnapshot()
+    // An empty catalog whose id table has room for the given number of creators before it grows.
+    private static CatalogSnapshot EmptySnapshot(int creators = 0)
     {
         CatalogChunk[] chunks = [new CatalogChunk(FirstCapacity, CatalogKeys.Empty.Count)];
-        var table = new int[FirstCapacity * 2];
+        var table = new int[Math.Max(FirstCapacity * 2, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Min(creators, 1 << 29) * 2))];
         Array.Fill(table, CatalogSnapshot.EmptySlot);
         return new CatalogSnapshot(new CatalogGeneration(chunks), chunks, CatalogKeys.Empty, table, Count: 0, Live: 0, Sequence: 0);
     }
@@ -270,21 +275,81 @@ public sealed class InMemoryCreatorCatalog : ICreatorCatalog
         }
     }
 
-    // Writes the listing and its folded text into the next row, retires the creator's previous row (when it is alive) and points the id
-    // table at the new one. The slot and newest row are Locate's answer for the listing's id.
-    private CatalogSnapshot Append(CatalogSnapshot current, CreatorListing listing, FoldedText folded, int slot, int newest, bool replaces)
+    // Upserts the listings in order as one change (every row written and retired at one sequence number): a listing
+    // is stored unless the catalog, or an earlier listing of the batch, holds this or a newer version of its creator.
+    // Each listing's numbers (NumberColumn.Count a listing), bitmap ordinals and peer group are given as made
+    // beforehand, the ordinals against the keys of current, or are made here (empty spans). Returns the snapshot to
+    // publish and how many listings were stored. The caller holds the write lock, or owns the catalog alone.
+    private (CatalogSnapshot Next, int Stored) WriteAll(
+        CatalogSnapshot current,
+        ReadOnlySpan<CreatorListing> listings,
+        ReadOnlySpan<FoldedText> folded,
+        ReadOnlySpan<float> numbers = default,
+        ReadOnlySpan<List<int>> collected = default,
+        ReadOnlySpan<int> peerGroups = default)
     {
-        var keys = current.Keys;
+        var sequence = current.Sequence + 1;
+        var stored = 0;
+        Span<float> made = stackalloc float[NumberColumn.Count];
+        for (var i = 0; i < listings.Length; i++)
+        {
+            var listing = listings[i];
+            var (slot, newest) = Locate(current, listing.Id);
+            var replaces = newest >= 0 && IsAlive(current, newest);
+            if (replaces && current.ListingAt(newest).Version >= listing.Version)
+            {
+                continue;
+            }
+
+            if (numbers.IsEmpty)
+            {
+                CatalogChunk.NumbersOf(listing, made);
+            }
+
+            var keys = current.Keys;
+            var (ordinals, peerGroup) = collected.IsEmpty ? (_ordinals, Collect(ref keys, listing)) : (collected[i], peerGroups[i]);
+            var row = new CollectedRow(listing, folded[i], numbers.IsEmpty ? made : numbers.Slice(i * NumberColumn.Count, NumberColumn.Count), ordinals, peerGroup);
+            current = Append(current, keys, row, slot, newest, replaces, sequence);
+            stored++;
+        }
+
+        return (current, stored);
+    }
+
+    // Collects the listing's bitmap ordinals into _ordinals and returns its peer group, adding its keys when one is new.
+    private int Collect(ref CatalogKeys keys, CreatorListing listing)
+    {
         if (!keys.TryCollect(listing, _ordinals, out var peerGroup))
         {
-            keys = keys.Including(listing);
+            keys = keys.Including([listing]);
             keys.TryCollect(listing, _ordinals, out peerGroup);
         }
 
+        return peerGroup;
+    }
+
+    // A listing with what its row is written from: its folded text, numbers, bitmap ordinals and peer group.
+    private readonly ref struct CollectedRow(CreatorListing listing, FoldedText folded, ReadOnlySpan<float> numbers, List<int> ordinals, int peerGroup)
+    {
+        public CreatorListing Listing { get; } = listing;
+
+        public FoldedText Folded { get; } = folded;
+
+        public ReadOnlySpan<float> Numbers { get; } = numbers;
+
+        public List<int> Ordinals { get; } = ordinals;
+
+        public int PeerGroup { get; } = peerGroup;
+    }
+
+    // Writes the listing and its folded text into the next row, retires the creator's previous row (when it is alive) and points the id
+    // table at the new one. The slot and newest row are Locate's answer for the listing's id.
+    private CatalogSnapshot Append(CatalogSnapshot current, CatalogKeys keys, CollectedRow collected, int slot, int newest, bool replaces, int sequence)
+    {
+        var listing = collected.Listing;
         var row = current.Count;
         var chunks = RoomFor(current, keys);
-        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, folded, newest, _ordinals, peerGroup);
-        var sequence = current.Sequence + 1;
+        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, collected.Folded, collected.Numbers, newest, collected.Ordinals, collected.PeerGroup);
         var live = current.Live + 1;
         if (replaces)
         {

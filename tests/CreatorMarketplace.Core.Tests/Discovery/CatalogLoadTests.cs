@@ -1,0 +1,243 @@
+using System.Runtime.CompilerServices;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Discovery.InMemory;
+using FsCheck.Fluent;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CreatorMarketplace.Tests.Discovery;
+
+/// <summary>A load of many listings at once has the outcome of upserting each in order, and publishes it whole or not at all.</summary>
+public sealed class CatalogLoadTests
+{
+    private static readonly IReadOnlyList<CreatorListing> Pool =
+        new CreatorGenerator(53, new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0))).Generate(150).Select(creator => creator.ToListing()).ToList();
+
+    [Property(MaxTest = 80)]
+    public Property Loading_any_listings_answers_every_search_as_upserting_them_in_order(NonNegativeInt seed, bool intoHeldCreators, bool fromStream)
+    {
+        var random = new Random(seed.Get);
+        var upserted = new InMemoryCreatorCatalog();
+        var loaded = new InMemoryCreatorCatalog();
+        if (intoHeldCreators)
+        {
+            foreach (var listing in RandomListings(random, random.Next(1, 200)))
+            {
+                Upsert(upserted, listing);
+                Upsert(loaded, listing);
+            }
+        }
+
+        // Every version of a creator, older, equal and newer, in any order and repeated.
+        var listings = RandomListings(random, random.Next(0, 400));
+        var changed = new HashSet<CreatorId>();
+        foreach (var listing in listings)
+        {
+            if (Upsert(upserted, listing))
+            {
+                changed.Add(listing.Id);
+            }
+        }
+
+        var count = fromStream
+            ? loaded.LoadAsync(Stream(listings)).AsTask().GetAwaiter().GetResult()
+            : loaded.Load(listings);
+
+        var queries = Enumerable.Range(0, 6).Select(_ => CreatorCatalogContract.RandomQuery(random)).ToList();
+        return (count == changed.Count).Label($"load reports {count} creators added or updated, upserts changed {changed.Count}")
+            .And((loaded.Count == upserted.Count).Label($"count {loaded.Count} == {upserted.Count}"))
+            .And(Pool.All(listing => Equals(Find(loaded, listing.Id), Find(upserted, listing.Id))).Label("every creator's listing is the same"))
+            .And(queries.All(query => Answer(loaded, query) == Answer(upserted, query)).Label("every search answers the same"));
+    }
+
+    [Fact]
+    public async Task A_load_larger_than_a_batch_with_many_versions_of_each_creator_ends_as_the_upserts_do()
+    {
+        // 30,000 listings of 150 creators: several batches, chunk growth, and retired rows that force compactions.
+        var random = new Random(7);
+        var listings = RandomListings(random, 30_000);
+        foreach (var heldFirst in new[] { false, true })
+        {
+            var upserted = new InMemoryCreatorCatalog();
+            var loaded = new InMemoryCreatorCatalog();
+            if (heldFirst)
+            {
+                foreach (var listing in Pool.Where((_, i) => i % 3 == 0))
+                {
+                    Upsert(upserted, WithVersion(listing, 3));
+                    Upsert(loaded, WithVersion(listing, 3));
+                }
+            }
+
+            foreach (var listing in listings)
+            {
+                Upsert(upserted, listing);
+            }
+
+            await loaded.LoadAsync(Stream(listings));
+
+            loaded.Count.ShouldBe(upserted.Count);
+            foreach (var listing in Pool)
+            {
+                (await loaded.FindAsync(listing.Id)).ShouldBe(await upserted.FindAsync(listing.Id));
+            }
+
+            foreach (var query in Enumerable.Range(0, 20).Select(_ => CreatorCatalogContract.RandomQuery(random)))
+            {
+                Answer(loaded, query).ShouldBe(Answer(upserted, query));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task An_empty_load_changes_nothing()
+    {
+        var catalog = new InMemoryCreatorCatalog();
+        catalog.Load([]).ShouldBe(0);
+        catalog.Count.ShouldBe(0);
+        Upsert(catalog, Pool[0]);
+
+        (await catalog.LoadAsync(Stream([]))).ShouldBe(0);
+
+        catalog.Count.ShouldBe(1);
+        (await catalog.FindAsync(Pool[0].Id)).ShouldBe(Pool[0]);
+    }
+
+    [Fact]
+    public async Task A_load_of_versions_the_catalog_already_holds_changes_nothing()
+    {
+        var catalog = new InMemoryCreatorCatalog();
+        var held = Pool.Take(20).Select(listing => WithVersion(listing, 2)).ToList();
+        catalog.Load(held).ShouldBe(20);
+
+        (await catalog.LoadAsync(Stream([.. held, .. Pool.Take(20).Select(listing => WithVersion(listing, 1))]))).ShouldBe(0);
+
+        catalog.Count.ShouldBe(20);
+        foreach (var listing in held)
+        {
+            (await catalog.FindAsync(listing.Id)).ShouldBe(listing);
+        }
+    }
+
+    [Fact]
+    public async Task A_cancelled_load_leaves_the_catalog_as_it_was()
+    {
+        foreach (var heldFirst in new[] { false, true })
+        {
+            var catalog = new InMemoryCreatorCatalog();
+            if (heldFirst)
+            {
+                Upsert(catalog, WithVersion(Pool[0], 1));
+            }
+
+            var before = Answer(catalog, new CreatorQuery { PageSize = 1_000 });
+            using var cancellation = new CancellationTokenSource();
+
+            // Cancelled after more than a batch has been written into the load's own index.
+            var listings = RandomListings(new Random(3), 10_000);
+            await Should.ThrowAsync<OperationCanceledException>(async () =>
+                await catalog.LoadAsync(Stream(listings, cancelAt: 9_000, cancellation), cancellation.Token));
+            Should.Throw<OperationCanceledException>(() => catalog.Load(listings, cancellation.Token));
+
+            Answer(catalog, new CreatorQuery { PageSize = 1_000 }).ShouldBe(before);
+            catalog.Count.ShouldBe(heldFirst ? 1 : 0);
+        }
+    }
+
+    [Fact]
+    public async Task A_null_listing_refuses_the_whole_load()
+    {
+        var catalog = new InMemoryCreatorCatalog();
+        List<CreatorListing> listings = [.. Pool.Take(10), null!, .. Pool.Skip(10).Take(10)];
+
+        Should.Throw<ArgumentNullException>(() => catalog.Load(listings)).ParamName.ShouldBe("listings");
+        (await Should.ThrowAsync<ArgumentNullException>(async () => await catalog.LoadAsync(Stream(listings)))).ParamName.ShouldBe("listings");
+
+        catalog.Count.ShouldBe(0);
+        (await catalog.FindAsync(Pool[0].Id)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_search_during_a_load_sees_the_catalog_as_it_was_until_the_load_is_published()
+    {
+        var catalog = new InMemoryCreatorCatalog();
+        Upsert(catalog, WithVersion(Pool[0], 1));
+        var seenDuring = new List<int>();
+
+        async IAsyncEnumerable<CreatorListing> Observed()
+        {
+            foreach (var listing in RandomListings(new Random(11), 20_000))
+            {
+                if (seenDuring.Count < 40 && listing.Version == 0)
+                {
+                    seenDuring.Add((await catalog.SearchAsync(new CreatorQuery())).AsT0.TotalCount);
+                }
+
+                yield return listing;
+            }
+        }
+
+        var loaded = await catalog.LoadAsync(Observed());
+
+        seenDuring.ShouldNotBeEmpty();
+        seenDuring.ShouldAllBe(total => total == 1);
+        loaded.ShouldBe(Pool.Count);
+        (await catalog.SearchAsync(new CreatorQuery())).AsT0.TotalCount.ShouldBe(Pool.Count);
+    }
+
+    // Random versions (0-4) of the pool's creators, each with its flags and past campaigns changed, so that which
+    // version a catalog keeps changes what searches find.
+    private static List<CreatorListing> RandomListings(Random random, int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => WithVersion(Pool[random.Next(Pool.Count)], random.Next(5), random.Next(2) == 0, random.Next(0, 30)))];
+
+    private static CreatorListing WithVersion(CreatorListing listing, long version, bool? onVacation = null, int? pastCampaigns = null) =>
+        CreatorListing.Create(
+            listing.Id,
+            version,
+            listing.RegisteredAt,
+            listing.Profile,
+            listing.Accounts,
+            listing.Audience,
+            listing.RateCard,
+            listing.Badges,
+            onVacation ?? listing.OnVacation,
+            pastCampaigns ?? listing.PastCampaignCount,
+            listing.ComplianceHistory);
+
+    private static async IAsyncEnumerable<CreatorListing> Stream(
+        IReadOnlyList<CreatorListing> listings,
+        int cancelAt = -1,
+        CancellationTokenSource? cancellation = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var i = 0; i < listings.Count; i++)
+        {
+            if (i == cancelAt)
+            {
+                await cancellation!.CancelAsync();
+            }
+
+            await Task.Yield();
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return listings[i];
+        }
+    }
+
+    private static bool Upsert(ICreatorCatalog catalog, CreatorListing listing) => catalog.UpsertAsync(listing).AsTask().GetAwaiter().GetResult();
+
+    private static CreatorListing? Find(ICreatorCatalog catalog, CreatorId id) => catalog.FindAsync(id).AsTask().GetAwaiter().GetResult();
+
+    // A search's whole answer as text: the total, the page's ids, the cursor and every facet in a fixed order.
+    private static string Answer(ICreatorCatalog catalog, CreatorQuery query)
+    {
+        var page = catalog.SearchAsync(query).AsTask().GetAwaiter().GetResult().AsT0;
+        static string Counts<TKey>(IReadOnlyDictionary<TKey, int> counts)
+            where TKey : notnull =>
+            string.Join(",", counts.Select(pair => $"{pair.Key}={pair.Value}").Order(StringComparer.Ordinal));
+        var facets = page.Facets is { } f
+            ? $"{Counts(f.ByCountry)};{Counts(f.ByLanguage)};{Counts(f.ByContentLabel)};{Counts(f.ByTier)}"
+            : "none";
+        return $"{page.TotalCount} [{string.Join(",", page.Items.Select(item => item.Id))}] {page.Next} {facets}";
+    }
+}

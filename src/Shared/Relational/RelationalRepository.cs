@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CreatorMarketplace.Campaigns;
@@ -86,36 +87,70 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
     // Each page is read whole and its connection returned before the first item is given, so a slow reader holds
     // no connection or lock. Ids compare as their bytes in both dialects (PostgreSQL's uuid; SQLite's lower-case
     // text of fixed shape, whose binary order is the bytes' order), which is RFC 9562 order, as TId's CompareTo.
+    // Restoring a document costs far more than reading it, so the next page is read while this one is restored, and
+    // a page's rows are restored on every core; they are given in order, and the first unreadable one stops the read
+    // after those before it, as restoring them one by one would.
     private async IAsyncEnumerable<StoredAggregate<TAggregate, TId>> ReadPagesAsync(Guid? after, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        while (true)
+        cancellationToken.ThrowIfCancellationRequested();
+        var reading = ReadPageAsync(after, pageSize, cancellationToken);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var page = after is { } position
-                ? await ReadRowsAsync(_readAfter, pageSize, cancellationToken, ("after", position)).ConfigureAwait(false)
-                : await ReadRowsAsync(_readFirst, pageSize, cancellationToken).ConfigureAwait(false);
-            foreach (var row in page)
+            while (reading is not null)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                TAggregate aggregate;
-                try
+                var page = await reading.ConfigureAwait(false);
+                reading = page.Count == pageSize ? ReadPageAsync(page[^1].Id, pageSize, cancellationToken) : null;
+                var restored = RestoreAll(page, cancellationToken);
+                for (var i = 0; i < page.Count; i++)
                 {
-                    aggregate = Restore(row);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return restored[i].Stored ?? throw Unreadable(page[i], restored[i].Failure!);
                 }
-                catch (JsonException unreadable)
-                {
-                    throw new UnreadableAggregateException(_schema.Aggregate, row.Id, row.Version, unreadable);
-                }
-
-                yield return new StoredAggregate<TAggregate, TId>(aggregate, row.Version);
-                after = row.Id;
-            }
-
-            if (page.Count < pageSize)
-            {
-                yield break;
             }
         }
+        finally
+        {
+            // A reader that stops early, or a failure, leaves the next page's read to finish and return its connection.
+            if (reading is not null)
+            {
+                await reading.ContinueWith(static read => _ = read.Exception, TaskScheduler.Default).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private Task<List<StoredRow>> ReadPageAsync(Guid? after, int pageSize, CancellationToken cancellationToken) =>
+        after is { } position
+            ? ReadRowsAsync(_readAfter, pageSize, cancellationToken, ("after", position)).AsTask()
+            : ReadRowsAsync(_readFirst, pageSize, cancellationToken).AsTask();
+
+    // Each row's aggregate, or what stopped its restoring; on every core.
+    private (StoredAggregate<TAggregate, TId>? Stored, ExceptionDispatchInfo? Failure)[] RestoreAll(List<StoredRow> page, CancellationToken cancellationToken)
+    {
+        var restored = new (StoredAggregate<TAggregate, TId>?, ExceptionDispatchInfo?)[page.Count];
+        Parallel.For(0, page.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            try
+            {
+                restored[i] = (new StoredAggregate<TAggregate, TId>(Restore(page[i]), page[i].Version), null);
+            }
+            catch (Exception failure)
+            {
+                restored[i] = (null, ExceptionDispatchInfo.Capture(failure));
+            }
+        });
+        return restored;
+    }
+
+    // A document that does not read as its aggregate names the aggregate; any other failure is thrown as it was.
+    private UnreadableAggregateException Unreadable(StoredRow row, ExceptionDispatchInfo failure)
+    {
+        if (failure.SourceException is JsonException unreadable)
+        {
+            return new UnreadableAggregateException(_schema.Aggregate, row.Id, row.Version, unreadable);
+        }
+
+        failure.Throw();
+        throw failure.SourceException; // not reached: Throw does not return
     }
 
     // The stored rows a select gives, in id order, each with its stored history's events in their order.

@@ -5,7 +5,8 @@ namespace CreatorMarketplace.Discovery.InMemory;
 public sealed partial class InMemoryCreatorCatalog
 {
     // Listings are taken a batch at a time: the batch's text is folded, its numbers read and its keys collected on
-    // every core, then its rows are written; a batch small enough to stay in the cache between the two.
+    // every core, then its rows are written on one thread while the next batch is read and prepared; a batch small
+    // enough to stay in the cache between the two.
     private const int LoadBatch = 2_048;
     private const int FoldBlock = 256;
 
@@ -28,10 +29,18 @@ public sealed partial class InMemoryCreatorCatalog
     {
         ArgumentNullException.ThrowIfNull(listings);
         var load = new CatalogLoad(listings.TryGetNonEnumeratedCount(out var count) ? count : 0);
-        foreach (var listing in listings)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            load.Add(listing);
+            foreach (var listing in listings)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                load.Add(listing);
+            }
+        }
+        catch
+        {
+            load.Abandon();
+            throw;
         }
 
         return Apply(load, cancellationToken);
@@ -49,10 +58,18 @@ public sealed partial class InMemoryCreatorCatalog
     {
         ArgumentNullException.ThrowIfNull(listings);
         var load = new CatalogLoad(expected: 0);
-        await foreach (var listing in listings.WithCancellation(cancellationToken).ConfigureAwait(false))
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            load.Add(listing);
+            await foreach (var listing in listings.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                load.Add(listing);
+            }
+        }
+        catch
+        {
+            load.Abandon();
+            throw;
         }
 
         return Apply(load, cancellationToken);
@@ -99,18 +116,17 @@ public sealed partial class InMemoryCreatorCatalog
         }
     }
 
-    // A load under way: the listings buffered for the next batch and the catalog of its own they are written into,
-    // its id table sized for the listings expected (when a collection knows its count) instead of grown to it.
+    // A load under way: the batch being filled, the batch being written, the keys of every batch prepared so far,
+    // and the catalog of its own the rows are written into, its id table sized for the listings expected (when a
+    // collection knows its count) instead of grown to it. Two batches take turns, so that a batch's rows are written
+    // on one thread while the next batch is filled from the listings and prepared on the others.
     private sealed class CatalogLoad(int expected)
     {
         private readonly InMemoryCreatorCatalog _loaded = new() { _snapshot = EmptySnapshot(expected) };
-        private readonly CreatorListing[] _listings = new CreatorListing[LoadBatch];
-        private readonly FoldedText[] _folded = new FoldedText[LoadBatch];
-        private readonly List<int>[] _ordinals = [.. Enumerable.Range(0, LoadBatch).Select(_ => new List<int>())];
-        private readonly float[] _numbers = new float[LoadBatch * NumberColumn.Count];
-        private readonly int[] _peerGroups = new int[LoadBatch];
-        private readonly bool[] _collected = new bool[LoadBatch];
-        private int _buffered;
+        private CatalogKeys _keys = CatalogKeys.Empty;
+        private LoadedBatch _filling = new();
+        private LoadedBatch _written = new();
+        private Task _writing = Task.CompletedTask;
 
         public void Add(CreatorListing listing)
         {
@@ -119,33 +135,100 @@ public sealed partial class InMemoryCreatorCatalog
                 throw new ArgumentNullException("listings", "listings: holds a null listing; nothing was loaded.");
             }
 
-            _listings[_buffered++] = listing;
-            if (_buffered == LoadBatch)
+            if (_filling.Add(listing) == LoadBatch)
             {
-                WriteBuffered();
+                HandOver();
             }
         }
 
         /// <summary>Writes what is buffered and returns the loaded catalog, which nobody else has seen.</summary>
         public InMemoryCreatorCatalog Finish()
         {
-            WriteBuffered();
+            if (_filling.Count > 0)
+            {
+                HandOver();
+            }
+
+            _writing.GetAwaiter().GetResult();
             return _loaded;
         }
 
-        private void WriteBuffered()
+        /// <summary>Waits for the batch being written, whose catalog is then dropped: the load has failed already.</summary>
+        public void Abandon()
         {
-            if (_buffered == 0)
+            try
             {
-                return;
+                _writing.GetAwaiter().GetResult();
             }
+            catch (Exception)
+            {
+                // The load is already failing with the exception that stopped it; a write's own failure adds nothing.
+            }
+        }
 
-            // Each listing's text is folded, its numbers read and its bitmap ordinals collected on every core, against
-            // the keys as they are; the listings with a key not seen before are collected again once the batch's new
-            // keys are added in one copy. Adding keys keeps the ordinals of those already there, so the rest stay valid.
-            var (listings, folded, numbers, ordinals, peerGroups, collected) = (_listings, _folded, _numbers, _ordinals, _peerGroups, _collected);
-            var count = _buffered;
-            var keys = _loaded._snapshot.Keys;
+        // Prepares the full batch (while the batch before is still being written), waits for that write, and starts
+        // writing this one. Batches are written in order, each against the keys of every batch up to its own.
+        private void HandOver()
+        {
+            var batch = _filling;
+            _keys = batch.Prepare(_keys);
+            _writing.GetAwaiter().GetResult();
+            (_filling, _written) = (_written, batch);
+            _writing = Task.Run(() => Write(batch));
+        }
+
+        private void Write(LoadedBatch batch)
+        {
+            // Published only within the loaded catalog, which compacts as an upserted one does.
+            var count = batch.Count;
+            var (next, _) = _loaded.WriteAll(
+                _loaded._snapshot with { Keys = batch.Keys },
+                batch.Listings.AsSpan(0, count),
+                batch.Folded.AsSpan(0, count),
+                batch.Numbers.AsSpan(0, count * NumberColumn.Count),
+                batch.Ordinals.AsSpan(0, count),
+                batch.PeerGroups.AsSpan(0, count));
+            _loaded.Publish(next);
+            batch.Clear();
+        }
+    }
+
+    // One batch of a load: its listings and what their rows are written from.
+    private sealed class LoadedBatch
+    {
+        public CreatorListing[] Listings { get; } = new CreatorListing[LoadBatch];
+
+        public FoldedText[] Folded { get; } = new FoldedText[LoadBatch];
+
+        public List<int>[] Ordinals { get; } = [.. Enumerable.Range(0, LoadBatch).Select(_ => new List<int>())];
+
+        public float[] Numbers { get; } = new float[LoadBatch * NumberColumn.Count];
+
+        public int[] PeerGroups { get; } = new int[LoadBatch];
+
+        /// <summary>The keys the ordinals are collected against: those of every batch up to this one.</summary>
+        public CatalogKeys Keys { get; private set; } = CatalogKeys.Empty;
+
+        public int Count { get; private set; }
+
+        private bool[] Collected { get; } = new bool[LoadBatch];
+
+        /// <summary>Buffers a listing and returns how many the batch holds.</summary>
+        public int Add(CreatorListing listing)
+        {
+            Listings[Count] = listing;
+            return ++Count;
+        }
+
+        /// <summary>
+        /// Folds each listing's text, reads its numbers and collects its bitmap ordinals on every core, against the
+        /// keys as they are; the listings with a key not seen before are collected again once the batch's new keys
+        /// are added in one copy. Adding keys keeps the ordinals of those already there, so the rest stay valid.
+        /// Returns the keys with the batch's own.
+        /// </summary>
+        public CatalogKeys Prepare(CatalogKeys keys)
+        {
+            var (listings, folded, numbers, ordinals, peerGroups, collected, count) = (Listings, Folded, Numbers, Ordinals, PeerGroups, Collected, Count);
             Parallel.For(0, (count + FoldBlock - 1) / FoldBlock, block =>
             {
                 for (var i = block * FoldBlock; i < Math.Min(count, (block + 1) * FoldBlock); i++)
@@ -166,17 +249,16 @@ public sealed partial class InMemoryCreatorCatalog
                 }
             }
 
-            // Published only within the loaded catalog, which compacts as an upserted one does.
-            var (next, _) = _loaded.WriteAll(
-                _loaded._snapshot with { Keys = keys },
-                listings.AsSpan(0, count),
-                folded.AsSpan(0, count),
-                numbers.AsSpan(0, count * NumberColumn.Count),
-                ordinals.AsSpan(0, count),
-                peerGroups.AsSpan(0, count));
-            _loaded.Publish(next);
-            Array.Clear(listings, 0, count);
-            _buffered = 0;
+            Keys = keys;
+            return keys;
+        }
+
+        /// <summary>Lets go of the batch's listings and texts once its rows are written, and empties it.</summary>
+        public void Clear()
+        {
+            Array.Clear(Listings, 0, Count);
+            Array.Clear(Folded, 0, Count);
+            Count = 0;
         }
     }
 }

@@ -55,10 +55,14 @@ public abstract partial class MarketplaceStoreContract
         var creators = await SaveNewCreatorsAsync(store, generator, 10);
         var ordered = creators.Select(c => c.Id).Order().ToList();
         var savedDuringLoad = new List<CreatorId>();
+        var head = await store.Changes.HeadAsync();
+        CatalogFollower? follower = null;
+        CatalogFollowerStatus? whileLoading = null;
 
         // On the third listing loaded: a new creator, and a change to one already loaded and to one not yet read.
         var catalog = new CatalogDuringLoad(new InMemoryCreatorCatalog(), upserts: 3, async () =>
         {
+            whileLoading = follower!.Status;
             savedDuringLoad.AddRange((await SaveNewCreatorsAsync(store, generator, 1)).Select(c => c.Id));
             foreach (var id in new[] { ordered[0], ordered[^1] })
             {
@@ -67,12 +71,16 @@ public abstract partial class MarketplaceStoreContract
                 (await store.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
             }
         });
-        var follower = new CatalogFollower(store, catalog, TimeProvider.System, pageSize: 2);
+        follower = new CatalogFollower(store, catalog, TimeProvider.System, pageSize: 2);
         using var stop = new CancellationTokenSource();
         var run = follower.RunAsync(stop.Token);
 
         await follower.WaitUntilCaughtUpAsync().WaitAsync(LongWait);
         catalog.Hooked.ShouldBeTrue();
+        whileLoading.ShouldNotBeNull();
+        whileLoading.State.ShouldBe(CatalogFollowerState.Loading);
+        whileLoading.Head.ShouldBe(head, "the head the load started from tells how far behind it is");
+        whileLoading.IsCaughtUp.ShouldBeFalse();
 
         // The head now holds the saves made during the load, which the first wait may have been called before.
         await follower.WaitUntilCaughtUpAsync().WaitAsync(LongWait);

@@ -223,6 +223,7 @@ public sealed class CatalogFollower
 
         // The head first: every change after it is applied after the load, so a save during the read is not lost.
         var start = await _store.Changes.HeadAsync(cancellationToken).ConfigureAwait(false);
+        Update(() => _head = Math.Max(_head, start));
         var listings = ReadableListingsAsync(start, cancellationToken);
         if (_catalog is InMemoryCreatorCatalog inMemory)
         {

@@ -176,7 +176,11 @@ public sealed class CatalogFollower
                 }
                 catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
                 {
-                    await Task.Delay(RetryDelay(Fail(failure)), _time, cancellationToken).ConfigureAwait(false);
+                    // The wait starts before the status tells of the failure, so that whoever reads the status
+                    // (a test moving its clock) sees a retry already timed.
+                    var retry = Task.Delay(RetryDelay(Failures + 1), _time, cancellationToken);
+                    Fail(failure);
+                    await retry.ConfigureAwait(false);
                 }
             }
         }
@@ -412,17 +416,23 @@ public sealed class CatalogFollower
         }
     });
 
-    private int Fail(Exception failure)
+    private int Failures
     {
-        var failures = 0;
-        Update(() =>
+        get
         {
-            failures = ++_failures;
-            _state = CatalogFollowerState.Unavailable;
-            _lastError = Describe(failure);
-        });
-        return failures;
+            lock (_gate)
+            {
+                return _failures;
+            }
+        }
     }
+
+    private void Fail(Exception failure) => Update(() =>
+    {
+        _failures++;
+        _state = CatalogFollowerState.Unavailable;
+        _lastError = Describe(failure);
+    });
 
     // Doubles from the first delay to the cap, then takes between half and all of it, so that many followers of a
     // store that comes back do not all try at once.

@@ -2,8 +2,8 @@ using CreatorMarketplace;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.DependencyInjection;
 using CreatorMarketplace.Discovery;
-using CreatorMarketplace.Discovery.InMemory;
 using CreatorMarketplace.Payments;
+using CreatorMarketplace.ReadModels;
 using CreatorMarketplace.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -83,12 +83,15 @@ internal static class StorageStep
             output.WriteLine($"  The escrow ledger rebuilt from {stored.Count} stored transactions: platform fees {ledger.Balance(LedgerAccount.PlatformFees, Currency.USD)} " +
                 $"(before the restart: {payments.Ledger.Balance(LedgerAccount.PlatformFees, Currency.USD)}), {ledger.Entries.Count} postings");
 
-            // The creator catalog rebuilt from the store, as an application rebuilds any read model after a restart:
-            // a bulk read gives every stored creator as its listing, in id order, and the catalog loads them at once,
-            // published whole when the read ends; later changes are upserts.
-            var catalog = new InMemoryCreatorCatalog();
-            await catalog.LoadAsync(creators.ReadListingsAsync(pageSize: 1_000));
-            var rebuilt = (await catalog.SearchAsync(new CreatorQuery())).AsT0.Items.Select(listing => $"{listing.Profile.DisplayName} at version {listing.Version}");
+            // The creator catalog follows the store, as AddCreatorMarketplace's hosted service runs it in an
+            // application with a host: it loads every stored creator at once (a bulk read, published whole), then
+            // applies each later save from the store's change feed. This container has no host, so it runs it here.
+            var catalog = services.GetRequiredService<ICreatorCatalog>();
+            var follower = services.GetRequiredService<CatalogFollower>();
+            using var stopFollowing = new CancellationTokenSource();
+            var following = follower.RunAsync(stopFollowing.Token);
+            await follower.WaitUntilCaughtUpAsync();
+            var found = (await catalog.SearchAsync(new CreatorQuery())).AsT0.Items.Select(listing => $"{listing.Profile.DisplayName} at version {listing.Version}");
 
             var collaborations = 0;
             await foreach (var _ in services.GetRequiredService<IRepository<Campaigns.Collaboration, CollaborationId>>().ReadAsync())
@@ -96,7 +99,7 @@ internal static class StorageStep
                 collaborations++;
             }
 
-            output.WriteLine($"  Read in bulk: {catalog.Count} creator loaded into a fresh catalog, found by a search ({string.Join(", ", rebuilt)}), {collaborations} collaborations");
+            output.WriteLine($"  The catalog follows the store: {found.Count()} creator loaded at position {follower.Position}, found by a search ({string.Join(", ", found)}); {collaborations} collaborations read in bulk");
 
             // 3. Two editors load the creator; the first saves, the second's save is a conflict that changes nothing,
             //    and it succeeds once redone on the newer version.
@@ -110,6 +113,20 @@ internal static class StorageStep
             var retry = (await creators.FindAsync(maya.Id))!;
             retry.SetOnVacation(true, clock);
             output.WriteLine($"  The second editor reloads and redoes the change: {await creators.SaveAsync(retry)}, keeping the first editor's ({retry.PastCollaborations.Count} past collaboration on record)");
+
+            // The follower applies the editors' saves: the search finds the creator at its newest version.
+            await follower.WaitUntilCaughtUpAsync();
+            var followed = (await catalog.FindAsync(maya.Id))!;
+            output.WriteLine($"  The catalog followed the saves: {followed.Profile.DisplayName} at version {followed.Version}, on vacation: {followed.OnVacation} ({follower.Status.State}, {follower.Status.Behind} behind)");
+            await stopFollowing.CancelAsync();
+            try
+            {
+                await following;
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped, as a host stops it.
+            }
 
             // 4. The outbox: every event the saves wrote, delivered at least once, in order, with its id.
             var publisher = (CountingPublisher)services.GetRequiredService<IOutboxPublisher>();

@@ -2,10 +2,12 @@ using CreatorMarketplace.Campaigns;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Eligibility;
 using CreatorMarketplace.Payments;
+using CreatorMarketplace.ReadModels;
 using CreatorMarketplace.Storage;
 using CreatorMarketplace.Storage.InMemory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CreatorMarketplace.DependencyInjection;
@@ -56,6 +58,32 @@ public sealed class CreatorMarketplaceBuilder
     {
         ArgumentNullException.ThrowIfNull(factory);
         Services.Replace(ServiceDescriptor.Singleton<ICreatorCatalog>(factory));
+        return this;
+    }
+
+    /// <summary>
+    /// Whether the registered <see cref="ICreatorCatalog"/> follows the store while the host runs: on by default, a
+    /// hosted service runs the registered <see cref="CatalogFollower"/>, which loads the catalog from the store and
+    /// applies every later save, so that searches find what the store holds, after a restart too. Turn it off for an
+    /// application that feeds the catalog itself; the <see cref="CatalogFollower"/> stays registered, to run by hand.
+    /// </summary>
+    /// <param name="follow">True to run the follower with the host; false not to.</param>
+    /// <returns>The builder.</returns>
+    public CreatorMarketplaceBuilder FollowStoreWithCatalog(bool follow = true)
+    {
+        var hosted = ServiceDescriptor.Singleton<IHostedService, CatalogFollowerService>();
+        if (follow)
+        {
+            Services.TryAddEnumerable(hosted);
+        }
+        else
+        {
+            foreach (var registered in Services.Where(descriptor => descriptor.ServiceType == hosted.ServiceType && descriptor.ImplementationType == hosted.ImplementationType).ToList())
+            {
+                Services.Remove(registered);
+            }
+        }
+
         return this;
     }
 

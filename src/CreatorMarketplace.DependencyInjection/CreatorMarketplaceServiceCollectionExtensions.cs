@@ -3,9 +3,11 @@ using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
 using CreatorMarketplace.Eligibility;
 using CreatorMarketplace.Payments;
+using CreatorMarketplace.ReadModels;
 using CreatorMarketplace.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -16,9 +18,11 @@ public static class CreatorMarketplaceServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the library: the store chosen on the builder and, from it, one <see cref="IRepository{TAggregate, TId}"/>
-    /// per aggregate, <see cref="IOutbox"/>, <see cref="ILedgerStore"/> and <see cref="IPostMetricsStore"/>; an <see cref="ICreatorCatalog"/>; the
-    /// policies; an <see cref="OutboxDispatcher"/>; and <see cref="IClock"/> (the system clock unless the application
-    /// registered one). Everything is a singleton.
+    /// per aggregate, <see cref="IOutbox"/>, <see cref="ILedgerStore"/> and <see cref="IPostMetricsStore"/>; an <see cref="ICreatorCatalog"/>
+    /// and a <see cref="CatalogFollower"/> that keeps it following the store, run by a hosted service while the host
+    /// runs (unless <see cref="CreatorMarketplaceBuilder.FollowStoreWithCatalog"/> turns it off); the policies; an
+    /// <see cref="OutboxDispatcher"/>; and <see cref="IClock"/> (the system clock unless the application registered
+    /// one). Everything is a singleton.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Chooses the store and sets policies and publishers.</param>
@@ -56,6 +60,8 @@ public static class CreatorMarketplaceServiceCollectionExtensions
         }
 
         services.TryAddSingleton<ICreatorCatalog, InMemoryCreatorCatalog>();
+        services.TryAddSingleton(sp => new CatalogFollower(Store(sp), sp.GetRequiredService<ICreatorCatalog>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CatalogFollowerService>());
         services.TryAddSingleton(FeePolicy.None);
         services.TryAddSingleton(RefundPolicy.Default);
         services.TryAddSingleton(CollaborationPolicy.Default);

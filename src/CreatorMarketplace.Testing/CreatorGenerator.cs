@@ -82,9 +82,21 @@ public sealed class CreatorGenerator
         }
     }
 
-    /// <summary>Generates the next creator.</summary>
+    /// <summary>Generates the next creator, as one loaded from a store at version 1: for catalogs and searches.</summary>
     /// <returns>A creator with a primary TikTok account, an audience, usually a rate card, and a history.</returns>
     public Creator Next()
+    {
+        var creator = NextNew();
+        creator.MarkStored(1);
+        return creator;
+    }
+
+    /// <summary>
+    /// Generates the next creator as a new one, never saved, with the events that made it pending: its save stores it
+    /// at version 1 and puts its changes on the store's change feed.
+    /// </summary>
+    /// <returns>A creator as <see cref="Next"/> makes one, at version 0.</returns>
+    public Creator NextNew()
     {
         var sequence = _sequence++;
         var now = _clock.GetCurrentInstant();
@@ -174,7 +186,6 @@ public sealed class CreatorGenerator
             creator.SetOnVacation(true, _clock);
         }
 
-        creator.MarkStored(1);
         return creator;
     }
 

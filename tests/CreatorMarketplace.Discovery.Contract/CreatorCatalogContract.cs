@@ -438,6 +438,25 @@ public abstract class CreatorCatalogContract
         return CatalogScore.Create(weights, gender, age).GetValueOrThrow();
     }
 
+    /// <summary>
+    /// A search's whole answer as text, to compare two catalogs: the total, the page's ids with their versions, the
+    /// cursor and every facet in a fixed order.
+    /// </summary>
+    /// <param name="catalog">The catalog to search.</param>
+    /// <param name="query">A valid query.</param>
+    /// <returns>The answer's text.</returns>
+    public static async Task<string> AnswerAsync(ICreatorCatalog catalog, CreatorQuery query)
+    {
+        var page = (await catalog.SearchAsync(query)).AsT0;
+        static string Counts<TKey>(IReadOnlyDictionary<TKey, int> counts)
+            where TKey : notnull =>
+            string.Join(",", counts.Select(pair => $"{pair.Key}={pair.Value}").Order(StringComparer.Ordinal));
+        var facets = page.Facets is { } f
+            ? $"{Counts(f.ByCountry)};{Counts(f.ByLanguage)};{Counts(f.ByContentLabel)};{Counts(f.ByTier)}"
+            : "none";
+        return $"{page.TotalCount} [{string.Join(",", page.Items.Select(item => $"{item.Id}@{item.Version}"))}] {page.Next} {facets}";
+    }
+
     /// <summary>A random valid query: a sort, a page size and a random few of the filters.</summary>
     /// <param name="random">The source of randomness.</param>
     /// <returns>The query.</returns>

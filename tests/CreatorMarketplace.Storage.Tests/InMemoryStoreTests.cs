@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Reflection;
+using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Storage.InMemory;
 
@@ -16,5 +17,13 @@ public sealed class InMemoryStoreTests : MarketplaceStoreContract
         (await store.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
         var stored = (IDictionary)store.Shortlists.GetType().GetField("_stored", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(store.Shortlists)!;
         stored[shortlist.Id] = (1L, shortlist.ToSnapshot() with { Name = " padded " });
+    }
+
+    // A creator with no account, which its rules refuse, in the place of the saved one.
+    protected override async Task StoreUnreadableAsync(IMarketplaceStore store, Creator creator)
+    {
+        (await store.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
+        var stored = (IDictionary)store.Creators.GetType().GetField("_stored", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(store.Creators)!;
+        stored[creator.Id] = (1L, creator.ToSnapshot() with { Accounts = [] });
     }
 }

@@ -25,12 +25,13 @@ public abstract partial class MarketplaceStoreContract
     ];
 
     /// <summary>
-    /// A store of another release over the same data, whose shortlists are written under a schema version newer
+    /// A store of another release over the same data, whose shortlists and creators are written under a schema version newer
     /// than this release knows, so that this release cannot read them.
     /// </summary>
     protected static StoredFormats NewerRelease { get; } = StoredFormats.Current with
     {
         Shortlist = new SnapshotSchema<ShortlistSnapshot>("Shortlist", StoredFormats.Current.Shortlist.Version + 1),
+        Creator = new SnapshotSchema<CreatorSnapshot>("Creator", StoredFormats.Current.Creator.Version + 1),
     };
 
     /// <summary>Stores the shortlist (new, never saved) so that this store cannot read it back.</summary>

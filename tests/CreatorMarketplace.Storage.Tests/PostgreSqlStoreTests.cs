@@ -1,3 +1,4 @@
+using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Storage.PostgreSql;
 using Npgsql;
@@ -32,6 +33,12 @@ public sealed class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifet
     {
         var newer = new PostgreSqlMarketplaceStore(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = ((PostgreSqlMarketplaceStore)store).Schema, Formats = NewerRelease });
         (await newer.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
+    }
+
+    protected override async Task StoreUnreadableAsync(IMarketplaceStore store, Creator creator)
+    {
+        var newer = new PostgreSqlMarketplaceStore(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = ((PostgreSqlMarketplaceStore)store).Schema, Formats = NewerRelease });
+        (await newer.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
     }
 
     // A trigger keeps each save's transaction open for up to 20 ms after its outbox rows took their sequence numbers,

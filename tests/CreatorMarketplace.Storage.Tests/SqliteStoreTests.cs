@@ -1,3 +1,4 @@
+using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Storage.Sqlite;
 
@@ -28,6 +29,12 @@ public sealed class SqliteStoreTests : MarketplaceStoreContract, IDisposable
     {
         using var newer = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = ((SqliteMarketplaceStore)store).Path, Formats = NewerRelease });
         (await newer.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
+    }
+
+    protected override async Task StoreUnreadableAsync(IMarketplaceStore store, Creator creator)
+    {
+        using var newer = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = ((SqliteMarketplaceStore)store).Path, Formats = NewerRelease });
+        (await newer.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
     }
 
     public void Dispose()

@@ -24,6 +24,8 @@ public class LayerTests
         // The sync service saves creators and post metrics through the storage ports.
         ("connectors", ["CreatorMarketplace.Connectors"]),
         ("in-memory adapters", ["CreatorMarketplace.Storage.InMemory", "CreatorMarketplace.Discovery.InMemory"]),
+        // The catalog follower reads the store's ports and loads the in-memory catalog in bulk when it is given one.
+        ("read models", ["CreatorMarketplace.ReadModels"]),
     ];
 
     private static readonly Lazy<IReadOnlyDictionary<(string From, string To), IReadOnlyList<string>>> Graph = new(BuildGraph);

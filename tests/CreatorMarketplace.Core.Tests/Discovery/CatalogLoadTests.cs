@@ -228,16 +228,5 @@ public sealed class CatalogLoadTests
 
     private static CreatorListing? Find(ICreatorCatalog catalog, CreatorId id) => catalog.FindAsync(id).AsTask().GetAwaiter().GetResult();
 
-    // A search's whole answer as text: the total, the page's ids, the cursor and every facet in a fixed order.
-    private static string Answer(ICreatorCatalog catalog, CreatorQuery query)
-    {
-        var page = catalog.SearchAsync(query).AsTask().GetAwaiter().GetResult().AsT0;
-        static string Counts<TKey>(IReadOnlyDictionary<TKey, int> counts)
-            where TKey : notnull =>
-            string.Join(",", counts.Select(pair => $"{pair.Key}={pair.Value}").Order(StringComparer.Ordinal));
-        var facets = page.Facets is { } f
-            ? $"{Counts(f.ByCountry)};{Counts(f.ByLanguage)};{Counts(f.ByContentLabel)};{Counts(f.ByTier)}"
-            : "none";
-        return $"{page.TotalCount} [{string.Join(",", page.Items.Select(item => item.Id))}] {page.Next} {facets}";
-    }
+    private static string Answer(ICreatorCatalog catalog, CreatorQuery query) => CreatorCatalogContract.AnswerAsync(catalog, query).GetAwaiter().GetResult();
 }

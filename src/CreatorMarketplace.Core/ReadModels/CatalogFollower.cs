@@ -1,0 +1,465 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Discovery.InMemory;
+using CreatorMarketplace.Storage;
+using NodaTime;
+
+namespace CreatorMarketplace.ReadModels;
+
+/// <summary>
+/// Keeps an <see cref="ICreatorCatalog"/> following an <see cref="IMarketplaceStore"/>: it loads every creator the
+/// store holds, then applies each later change of a creator from the store's change feed
+/// (<see cref="IMarketplaceStore.Changes"/>), so that searches find what was saved, in this process or another.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>A consistent start.</b> The follower takes the feed's head first, then reads every creator's listing
+/// (<see cref="BulkRead.ReadListingsAsync"/>) into the catalog, with <see cref="InMemoryCreatorCatalog.LoadAsync"/>
+/// when the catalog is in memory and by upserts otherwise, then applies every change after that head. A creator
+/// saved while the listings are read is read at its new version, or at its old one and then brought up to date by
+/// its change after the head; at worst it is applied twice, which is harmless because an upsert keeps the newest
+/// version. Nothing saved after the head is missed: its change is after the head.
+/// </para>
+/// <para>
+/// <b>Following.</b> The follower reads the changes after its <see cref="Position"/> a page at a time and, for each
+/// creator changed in the page, reads the creator from the store once and upserts its listing; a creator no longer
+/// stored is removed from the catalog. Once no change is left it waits for the next one
+/// (<see cref="IChangeFeed.WaitAsync"/>). The position moves only after a whole page is applied, so a run cancelled
+/// at any point and run again continues from the position reached, without a reload, missing nothing; what it
+/// applies again it applies harmlessly.
+/// </para>
+/// <para>
+/// <b>Faults.</b> A change the catalog cannot take (the store cannot read the creator, <see cref="UnreadableAggregateException"/>;
+/// or the catalog or the listing's rules refuse it, an <see cref="ArgumentException"/> such as a
+/// <see cref="DomainValidationException"/>) is reported in <see cref="RecentFaults"/> and counted in the status, and
+/// the follower goes on with the next change. Any other failure of the store or the catalog (a database that cannot
+/// be reached) makes the follower <see cref="CatalogFollowerState.Unavailable"/>: it tries again after a back-off
+/// that doubles from <see cref="FirstRetryDelay"/> to <see cref="MaxRetryDelay"/>, jittered, timed by its
+/// <see cref="TimeProvider"/>. An unreachable store is reported so, never as an empty catalog.
+/// </para>
+/// </remarks>
+public sealed class CatalogFollower
+{
+    /// <summary>How many of the latest faults <see cref="RecentFaults"/> keeps.</summary>
+    public const int MaxRecentFaults = 100;
+
+    // The name the stores give a creator's changes (OutboxMessage.Aggregate): the aggregate's type name.
+    private const string CreatorAggregate = nameof(Creator);
+    private const int MaxReasonLength = 500;
+
+    private readonly IMarketplaceStore _store;
+    private readonly ICreatorCatalog _catalog;
+    private readonly TimeProvider _time;
+    private readonly int _pageSize;
+    private readonly object _gate = new();
+    private readonly Queue<CatalogFault> _recentFaults = new();
+    private int _running;
+    private bool _loaded;
+    private CatalogFollowerState _state;
+    private long _position;
+    private long _head;
+    private Instant? _newestAppliedAt;
+    private Instant? _caughtUpAt;
+    private long _faults;
+    private int _failures;
+    private string? _lastError;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Creates a follower; nothing runs until <see cref="RunAsync"/>.</summary>
+    /// <param name="store">The store to follow.</param>
+    /// <param name="catalog">The catalog to keep up to date.</param>
+    /// <param name="timeProvider">Times the back-off and the waits, and stamps the status.</param>
+    /// <param name="pageSize">How many creators a load reads, and how many changes a step reads, at a time: 1 to <see cref="BulkRead.MaxPageSize"/>.</param>
+    /// <param name="resumeAfter">
+    /// The position up to which <paramref name="catalog"/> already holds every change, for a catalog that keeps what it
+    /// holds between runs: the follower then skips the load and follows after it. Null, the default, to load first.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/>, <paramref name="catalog"/> or <paramref name="timeProvider"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is out of range, or <paramref name="resumeAfter"/> is negative.</exception>
+    public CatalogFollower(IMarketplaceStore store, ICreatorCatalog catalog, TimeProvider timeProvider, int pageSize = BulkRead.DefaultPageSize, long? resumeAfter = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        BulkRead.ThrowIfInvalidPageSize(pageSize);
+        if (resumeAfter is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(resumeAfter), resumeAfter, "resumeAfter: a feed position is 0 or more.");
+        }
+
+        _store = store;
+        _catalog = catalog;
+        _time = timeProvider;
+        _pageSize = pageSize;
+        _loaded = resumeAfter is not null;
+        _position = resumeAfter ?? 0;
+        _head = _position;
+    }
+
+    /// <summary>The first wait before trying again after the store or the catalog failed: 1 second.</summary>
+    public static TimeSpan FirstRetryDelay { get; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait before trying again: 1 minute.</summary>
+    public static TimeSpan MaxRetryDelay { get; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a wait for the next change lasts before the follower reads the feed again anyway: 30 seconds, so
+    /// that a missed wake-up costs at most this.
+    /// </summary>
+    public static TimeSpan MaxWait { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The feed position applied: every change up to it is in the catalog. A new run resumes after it.</summary>
+    public long Position
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _position;
+            }
+        }
+    }
+
+    /// <summary>The state and lag now.</summary>
+    public CatalogFollowerStatus Status
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new CatalogFollowerStatus(_state, _position, _head, Now(), _newestAppliedAt, _caughtUpAt, _faults, _failures, _lastError);
+            }
+        }
+    }
+
+    /// <summary>The latest changes the catalog could not apply, oldest first: at most <see cref="MaxRecentFaults"/>.</summary>
+    public IReadOnlyList<CatalogFault> RecentFaults
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _recentFaults];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Loads the catalog, unless an earlier run did, then follows the store until cancelled, trying again after a
+    /// back-off whenever the store or the catalog fails.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the run, which then throws; a later run resumes from <see cref="Position"/>.</param>
+    /// <returns>A task that ends only when cancelled.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="InvalidOperationException">Another run of this follower has not ended.</exception>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _running, 1) == 1)
+        {
+            throw new InvalidOperationException("CatalogFollower: a run is under way already; one run at a time.");
+        }
+
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!_loaded)
+                    {
+                        await LoadAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await FollowAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The wait starts before the status tells of the failure, so that whoever reads the status
+                    // (a test moving its clock) sees a retry already timed.
+                    var retry = Task.Delay(RetryDelay(Failures + 1), _time, cancellationToken);
+                    Fail(failure);
+                    await retry.ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Update(() => _state = CatalogFollowerState.Stopped);
+            throw;
+        }
+        finally
+        {
+            Volatile.Write(ref _running, 0);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the follower has applied every change the store held when called (its head then), and is following.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes once caught up.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public async Task WaitUntilCaughtUpAsync(CancellationToken cancellationToken = default)
+    {
+        var head = await _store.Changes.HeadAsync(cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (_state == CatalogFollowerState.Following && _position >= head)
+                {
+                    return;
+                }
+
+                changed = _changed.Task;
+            }
+
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Update(() => _state = CatalogFollowerState.Loading);
+
+        // The head first: every change after it is applied after the load, so a save during the read is not lost.
+        var start = await _store.Changes.HeadAsync(cancellationToken).ConfigureAwait(false);
+        Update(() => _head = Math.Max(_head, start));
+        var listings = ReadableListingsAsync(start, cancellationToken);
+        if (_catalog is InMemoryCreatorCatalog inMemory)
+        {
+            await inMemory.LoadAsync(listings, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await foreach (var listing in listings.ConfigureAwait(false))
+            {
+                await UpsertAsync(listing, start, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        Update(() =>
+        {
+            _loaded = true;
+            _position = start;
+            _head = Math.Max(_head, start);
+            _state = CatalogFollowerState.Following;
+            _failures = 0;
+            _lastError = null;
+        });
+    }
+
+    // Every creator's listing, going on after one the store cannot read, which is reported at the load's position.
+    private async IAsyncEnumerable<CreatorListing> ReadableListingsAsync(long position, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        CreatorId? after = null;
+        while (true)
+        {
+            var listings = _store.Creators.ReadListingsAsync(after, _pageSize, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            try
+            {
+                while (true)
+                {
+                    CreatorListing listing;
+                    try
+                    {
+                        if (!await listings.MoveNextAsync().ConfigureAwait(false))
+                        {
+                            yield break;
+                        }
+
+                        listing = listings.Current;
+                    }
+                    catch (UnreadableAggregateException unreadable)
+                    {
+                        Report(position, unreadable.Id, unreadable);
+                        after = CreatorId.From(unreadable.Id);
+                        break;
+                    }
+
+                    yield return listing;
+                    after = listing.Id;
+                }
+            }
+            finally
+            {
+                await listings.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task FollowAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var position = Position;
+            var page = await _store.Changes.ReadAsync(position, _pageSize, cancellationToken).ConfigureAwait(false);
+            if (page.Count == 0)
+            {
+                Update(() =>
+                {
+                    _head = Math.Max(_head, position);
+                    _caughtUpAt = Now();
+                    _state = CatalogFollowerState.Following;
+                    _failures = 0;
+                    _lastError = null;
+                });
+                await _store.Changes.WaitAsync(position, MaxWait, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            // A full page may have more behind it: the head tells how far behind.
+            var head = page.Count == _pageSize
+                ? await _store.Changes.HeadAsync(cancellationToken).ConfigureAwait(false)
+                : page[^1].Sequence;
+            Update(() =>
+            {
+                _head = Math.Max(_head, head);
+                _state = CatalogFollowerState.Following;
+                _failures = 0;
+                _lastError = null;
+            });
+            await ApplyAsync(page, cancellationToken).ConfigureAwait(false);
+            Update(() =>
+            {
+                _position = page[^1].Sequence;
+                _newestAppliedAt = page[^1].OccurredAt;
+            });
+        }
+    }
+
+    // One read and one upsert per creator changed in the page, however many changes it has there: the store holds
+    // its newest version, at least the version of its last change in the page (commit order sees to that).
+    private async Task ApplyAsync(IReadOnlyList<OutboxMessage> page, CancellationToken cancellationToken)
+    {
+        var changed = new Dictionary<Guid, long>();
+        foreach (var change in page)
+        {
+            if (change.Aggregate == CreatorAggregate && change.AggregateId != Guid.Empty)
+            {
+                changed[change.AggregateId] = change.Sequence;
+            }
+        }
+
+        foreach (var (creator, position) in changed)
+        {
+            await ApplyAsync(CreatorId.From(creator), position, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ApplyAsync(CreatorId creator, long position, CancellationToken cancellationToken)
+    {
+        StoredAggregate<Creator, CreatorId>? stored;
+        try
+        {
+            stored = await ReadAsync(creator, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UnreadableAggregateException unreadable)
+        {
+            Report(position, creator.Value, unreadable);
+            return;
+        }
+
+        if (stored is null)
+        {
+            await _catalog.RemoveAsync(creator, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await UpsertAsync(stored.Aggregate.ToListing(), position, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Reads one creator as a bulk read would, from the id just before its own, so that a creator the store cannot
+    // read is an UnreadableAggregateException, as in a load, and any other exception is the store's failure.
+    private async Task<StoredAggregate<Creator, CreatorId>?> ReadAsync(CreatorId creator, CancellationToken cancellationToken)
+    {
+        await foreach (var stored in _store.Creators.ReadAsync(Before(creator), pageSize: 1, cancellationToken).ConfigureAwait(false))
+        {
+            return stored.Id == creator ? stored : null;
+        }
+
+        return null;
+    }
+
+    // The id just before this one in id order (the order of the UUID's bytes); default before the first.
+    private static CreatorId Before(CreatorId creator)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        creator.Value.TryWriteBytes(bytes, bigEndian: true, out _);
+        BinaryPrimitives.WriteUInt128BigEndian(bytes, BinaryPrimitives.ReadUInt128BigEndian(bytes) - 1);
+        var before = new Guid(bytes, bigEndian: true);
+        return before == Guid.Empty ? default : CreatorId.From(before);
+    }
+
+    private async Task UpsertAsync(CreatorListing listing, long position, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _catalog.UpsertAsync(listing, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException refused)
+        {
+            Report(position, listing.Id.Value, refused);
+        }
+    }
+
+    private void Report(long position, Guid creator, Exception reason) => Update(() =>
+    {
+        _faults++;
+        _recentFaults.Enqueue(new CatalogFault(position, creator, Now(), Describe(reason)));
+        if (_recentFaults.Count > MaxRecentFaults)
+        {
+            _recentFaults.Dequeue();
+        }
+    });
+
+    private int Failures
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _failures;
+            }
+        }
+    }
+
+    private void Fail(Exception failure) => Update(() =>
+    {
+        _failures++;
+        _state = CatalogFollowerState.Unavailable;
+        _lastError = Describe(failure);
+    });
+
+    // Doubles from the first delay to the cap, then takes between half and all of it, so that many followers of a
+    // store that comes back do not all try at once.
+    private static TimeSpan RetryDelay(int failures)
+    {
+        var doubled = FirstRetryDelay * Math.Pow(2, Math.Min(failures - 1, 16));
+        var delay = doubled < MaxRetryDelay ? doubled : MaxRetryDelay;
+        return delay * (0.5 + (Random.Shared.NextDouble() / 2));
+    }
+
+    // The exception's type and message, cut short: never a stored document.
+    private static string Describe(Exception exception)
+    {
+        var text = $"{exception.GetType().Name}: {exception.Message}";
+        return text.Length <= MaxReasonLength ? text : text[..MaxReasonLength];
+    }
+
+    private void Update(Action change)
+    {
+        lock (_gate)
+        {
+            change();
+            var changed = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            changed.SetResult();
+        }
+    }
+
+    private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
+}

@@ -1,0 +1,347 @@
+using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Contracts;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Discovery.InMemory;
+using CreatorMarketplace.Payments;
+using CreatorMarketplace.ReadModels;
+using CreatorMarketplace.Storage;
+using CreatorMarketplace.Storage.InMemory;
+using CreatorMarketplace.Tests.Discovery;
+using FsCheck.Fluent;
+using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CreatorMarketplace.Tests.ReadModels;
+
+/// <summary>
+/// The catalog follower over the in-memory store: replays are harmless, a fault stops nothing else, and a store that
+/// fails is retried with back-off and reported. The contract over every store is in the storage tests.
+/// </summary>
+public sealed class CatalogFollowerTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private readonly FakeClock _clock = new(Instant.FromUtc(2026, 12, 4, 9, 0), Duration.FromSeconds(1));
+
+    [Property(MaxTest = 40)]
+    public Property Following_again_from_any_earlier_position_ends_with_the_catalog_that_following_once_gives(NonNegativeInt seed)
+    {
+        var random = new Random(seed.Get);
+        var store = new InMemoryMarketplaceStore();
+        var generator = new CreatorGenerator(seed.Get, _clock);
+        var ids = new List<CreatorId>();
+        var steps = random.Next(1, 30);
+        var split = random.Next(0, steps + 1);
+        var replayed = new InMemoryCreatorCatalog();
+
+        SaveSteps(store, generator, ids, random, split);
+        var first = new CatalogFollower(store, replayed, TimeProvider.System, pageSize: random.Next(1, 5), resumeAfter: 0);
+        FollowUntilCaughtUpAsync(first).GetAwaiter().GetResult();
+        SaveSteps(store, generator, ids, random, steps - split);
+
+        // Resumed from an earlier position than the one reached: the changes in between are applied again.
+        var again = new CatalogFollower(store, replayed, TimeProvider.System, pageSize: random.Next(1, 5), resumeAfter: random.NextInt64(0, first.Position + 1));
+        FollowUntilCaughtUpAsync(again).GetAwaiter().GetResult();
+        var head = store.Changes.HeadAsync().AsTask().GetAwaiter().GetResult();
+        var overlapping = new CatalogFollower(store, replayed, TimeProvider.System, resumeAfter: random.NextInt64(0, head + 1));
+        FollowUntilCaughtUpAsync(overlapping).GetAwaiter().GetResult();
+
+        var once = new InMemoryCreatorCatalog();
+        FollowUntilCaughtUpAsync(new CatalogFollower(store, once, TimeProvider.System)).GetAwaiter().GetResult();
+
+        var queries = Enumerable.Range(0, 5).Select(_ => CreatorCatalogContract.RandomQuery(random)).Append(new CreatorQuery { PageSize = 100 }).ToList();
+        return (replayed.Count == once.Count).Label($"count {replayed.Count} == {once.Count}")
+            .And((once.Count == ids.Count).Label($"every creator saved is in the catalog: {once.Count} of {ids.Count}"))
+            .And(ids.All(id => Equals(Find(replayed, id), Find(once, id))).Label("every creator at the same version"))
+            .And(queries.All(query => Answer(replayed, query) == Answer(once, query)).Label("every search answers the same"));
+    }
+
+    [Fact]
+    public async Task A_store_that_fails_is_retried_with_a_growing_capped_back_off_and_reported_unavailable_until_it_answers()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-04T09:00:00Z"));
+        var inner = new InMemoryMarketplaceStore(time);
+        foreach (var creator in NewCreators(3, 5))
+        {
+            (await inner.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
+        }
+
+        var store = new FailingStore(inner, failures: 3);
+        var catalog = new InMemoryCreatorCatalog();
+        var follower = new CatalogFollower(store, catalog, time);
+        follower.Status.State.ShouldBe(CatalogFollowerState.Starting);
+        using var stop = new CancellationTokenSource();
+        var run = follower.RunAsync(stop.Token);
+
+        await Eventually(() => follower.Status.Failures == 1);
+        var unavailable = follower.Status;
+        unavailable.State.ShouldBe(CatalogFollowerState.Unavailable);
+        unavailable.LastError.ShouldBe("InvalidOperationException: the database cannot be reached");
+        unavailable.IsCaughtUp.ShouldBeFalse();
+        catalog.Count.ShouldBe(0, "an unreachable store is reported, not shown as an empty catalog that is up to date");
+
+        // The first delay is 0.5 to 1 second, the second 1 to 2 seconds: the follower retries only once it passes.
+        time.Advance(TimeSpan.FromMilliseconds(400));
+        await Task.Delay(50);
+        follower.Status.Failures.ShouldBe(1);
+        time.Advance(TimeSpan.FromMilliseconds(600));
+        await Eventually(() => follower.Status.Failures == 2);
+        time.Advance(TimeSpan.FromMilliseconds(900));
+        await Task.Delay(50);
+        follower.Status.Failures.ShouldBe(2);
+        time.Advance(TimeSpan.FromMilliseconds(1_100));
+        await Eventually(() => follower.Status.Failures == 3);
+        store.Attempts.ShouldBe(3);
+
+        time.Advance(TimeSpan.FromSeconds(4));
+        await follower.WaitUntilCaughtUpAsync().WaitAsync(Patience);
+        var following = follower.Status;
+        following.State.ShouldBe(CatalogFollowerState.Following);
+        following.Failures.ShouldBe(0);
+        following.LastError.ShouldBeNull();
+        following.IsCaughtUp.ShouldBeTrue();
+        following.Behind.ShouldBe(0);
+        following.CaughtUpAt.ShouldBe(Instant.FromDateTimeOffset(time.GetUtcNow()));
+        catalog.Count.ShouldBe(5);
+
+        await stop.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => run);
+        follower.Status.State.ShouldBe(CatalogFollowerState.Stopped);
+    }
+
+    [Fact]
+    public async Task The_back_off_is_capped_at_a_minute()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-04T09:00:00Z"));
+        var store = new FailingStore(new InMemoryMarketplaceStore(time), failures: int.MaxValue);
+        var follower = new CatalogFollower(store, new InMemoryCreatorCatalog(), time);
+        using var stop = new CancellationTokenSource();
+        var run = follower.RunAsync(stop.Token);
+
+        for (var failures = 1; failures <= 10; failures++)
+        {
+            await Eventually(() => follower.Status.Failures == failures);
+            time.Advance(CatalogFollower.MaxRetryDelay);
+        }
+
+        await Eventually(() => follower.Status.Failures == 11);
+        await stop.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => run);
+    }
+
+    [Fact]
+    public async Task Lag_tells_how_far_behind_and_how_old_the_newest_applied_change_is()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-04T09:00:00Z"));
+        var store = new InMemoryMarketplaceStore(time);
+        var creators = NewCreators(5, 3);
+        foreach (var creator in creators)
+        {
+            (await store.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
+        }
+
+        var newest = (await store.Changes.ReadAsync(0)).Last();
+        var follower = new CatalogFollower(store, new InMemoryCreatorCatalog(), time, resumeAfter: 0);
+        follower.Status.ShouldBe(new CatalogFollowerStatus(CatalogFollowerState.Starting, 0, 0, Instant.FromDateTimeOffset(time.GetUtcNow()), null, null, 0, 0, null));
+        await FollowUntilCaughtUpAsync(follower);
+        time.Advance(TimeSpan.FromSeconds(90));
+
+        var status = follower.Status;
+        status.Position.ShouldBe(newest.Sequence);
+        status.Head.ShouldBe(newest.Sequence);
+        status.Behind.ShouldBe(0);
+        status.NewestAppliedAt.ShouldBe(newest.OccurredAt);
+        status.SinceNewestApplied.ShouldBe(Instant.FromDateTimeOffset(time.GetUtcNow()) - newest.OccurredAt);
+        status.SinceCaughtUp.ShouldBe(Duration.FromSeconds(90));
+        (status with { Head = status.Position + 7 }).Behind.ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task A_listing_the_catalog_refuses_is_reported_with_its_position_and_the_follower_goes_on()
+    {
+        var store = new InMemoryMarketplaceStore();
+        var creators = NewCreators(11, 4);
+        var refused = creators[1];
+        (await store.Creators.SaveAsync(creators[0])).IsSaved.ShouldBeTrue();
+        var catalog = new RefusingCatalog(refused.Id);
+        var follower = new CatalogFollower(store, catalog, TimeProvider.System);
+        using var stop = new CancellationTokenSource();
+        var run = follower.RunAsync(stop.Token);
+        await follower.WaitUntilCaughtUpAsync().WaitAsync(Patience);
+
+        foreach (var creator in creators.Skip(1))
+        {
+            (await store.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
+        }
+
+        await follower.WaitUntilCaughtUpAsync().WaitAsync(Patience);
+        var changes = await store.Changes.ReadAsync(0);
+        var fault = follower.RecentFaults.ShouldHaveSingleItem();
+        fault.Creator.ShouldBe(refused.Id.Value);
+        fault.Position.ShouldBe(changes.Last(change => change.AggregateId == refused.Id.Value).Sequence);
+        fault.Reason.ShouldStartWith("DomainValidationException: ");
+        fault.Reason.ShouldContain("the catalog refuses this creator");
+        follower.Status.Faults.ShouldBe(1);
+        follower.Status.State.ShouldBe(CatalogFollowerState.Following);
+        (await catalog.FindAsync(creators[2].Id)).ShouldNotBeNull("the changes after the fault are applied");
+        (await catalog.FindAsync(creators[3].Id)).ShouldNotBeNull();
+        (await catalog.FindAsync(refused.Id)).ShouldBeNull();
+
+        await stop.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => run);
+    }
+
+    [Fact]
+    public async Task A_creator_changed_many_times_in_a_page_is_read_and_upserted_once_at_its_newest_version()
+    {
+        var store = new InMemoryMarketplaceStore();
+        var creator = new CreatorGenerator(13, _clock).NextNew();
+        (await store.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
+        for (var i = 0; i < 4; i++)
+        {
+            creator.SetOnVacation(!creator.OnVacation, _clock);
+            (await store.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
+        }
+
+        var catalog = new RefusingCatalog(default);
+        await FollowUntilCaughtUpAsync(new CatalogFollower(store, catalog, TimeProvider.System, resumeAfter: 0));
+
+        catalog.Upserts.ShouldBe([(creator.Id, 5L)]);
+    }
+
+    [Fact]
+    public async Task Arguments_are_checked_naming_the_argument_and_one_run_at_a_time()
+    {
+        var store = new InMemoryMarketplaceStore();
+        var catalog = new InMemoryCreatorCatalog();
+
+        Should.Throw<ArgumentNullException>(() => new CatalogFollower(null!, catalog, TimeProvider.System)).ParamName.ShouldBe("store");
+        Should.Throw<ArgumentNullException>(() => new CatalogFollower(store, null!, TimeProvider.System)).ParamName.ShouldBe("catalog");
+        Should.Throw<ArgumentNullException>(() => new CatalogFollower(store, catalog, null!)).ParamName.ShouldBe("timeProvider");
+        Should.Throw<ArgumentOutOfRangeException>(() => new CatalogFollower(store, catalog, TimeProvider.System, pageSize: 0)).ParamName.ShouldBe("pageSize");
+        Should.Throw<ArgumentOutOfRangeException>(() => new CatalogFollower(store, catalog, TimeProvider.System, pageSize: BulkRead.MaxPageSize + 1)).ParamName.ShouldBe("pageSize");
+        Should.Throw<ArgumentOutOfRangeException>(() => new CatalogFollower(store, catalog, TimeProvider.System, resumeAfter: -1)).Message.ShouldContain("resumeAfter");
+
+        var follower = new CatalogFollower(store, catalog, TimeProvider.System);
+        using var stop = new CancellationTokenSource();
+        var run = follower.RunAsync(stop.Token);
+        await Should.ThrowAsync<InvalidOperationException>(() => follower.RunAsync(stop.Token));
+        await stop.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => run);
+    }
+
+    internal static async Task FollowUntilCaughtUpAsync(CatalogFollower follower)
+    {
+        using var stop = new CancellationTokenSource();
+        var run = follower.RunAsync(stop.Token);
+        await follower.WaitUntilCaughtUpAsync().WaitAsync(Patience);
+        await stop.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => run);
+    }
+
+    private void SaveSteps(InMemoryMarketplaceStore store, CreatorGenerator generator, List<CreatorId> ids, Random random, int steps)
+    {
+        for (var i = 0; i < steps; i++)
+        {
+            if (ids.Count == 0 || random.Next(3) == 0)
+            {
+                var creator = generator.NextNew();
+                store.Creators.SaveAsync(creator).AsTask().GetAwaiter().GetResult().IsSaved.ShouldBeTrue();
+                ids.Add(creator.Id);
+            }
+            else
+            {
+                var creator = store.Creators.FindAsync(ids[random.Next(ids.Count)]).AsTask().GetAwaiter().GetResult().ShouldNotBeNull();
+                creator.SetOnVacation(!creator.OnVacation, _clock);
+                store.Creators.SaveAsync(creator).AsTask().GetAwaiter().GetResult().IsSaved.ShouldBeTrue();
+            }
+        }
+    }
+
+    private List<Creator> NewCreators(int seed, int count)
+    {
+        var generator = new CreatorGenerator(seed, _clock);
+        return [.. Enumerable.Range(0, count).Select(_ => generator.NextNew())];
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the condition did not hold in time");
+            await Task.Delay(5);
+        }
+    }
+
+    private static CreatorListing? Find(ICreatorCatalog catalog, CreatorId id) => catalog.FindAsync(id).AsTask().GetAwaiter().GetResult();
+
+    private static string Answer(ICreatorCatalog catalog, CreatorQuery query) => CreatorCatalogContract.AnswerAsync(catalog, query).GetAwaiter().GetResult();
+
+    // A catalog whose rules refuse one creator, and that records every upsert.
+    private sealed class RefusingCatalog(CreatorId refused) : ICreatorCatalog
+    {
+        private readonly InMemoryCreatorCatalog _inner = new();
+
+        public List<(CreatorId, long)> Upserts { get; } = [];
+
+        public ValueTask<bool> UpsertAsync(CreatorListing listing, CancellationToken cancellationToken = default)
+        {
+            if (listing.Id == refused)
+            {
+                throw new DomainValidationException([new DomainError("profile", "catalog.refused", "the catalog refuses this creator")], "listing");
+            }
+
+            Upserts.Add((listing.Id, listing.Version));
+            return _inner.UpsertAsync(listing, cancellationToken);
+        }
+
+        public ValueTask<bool> RemoveAsync(CreatorId creator, CancellationToken cancellationToken = default) => _inner.RemoveAsync(creator, cancellationToken);
+
+        public ValueTask<CreatorListing?> FindAsync(CreatorId creator, CancellationToken cancellationToken = default) => _inner.FindAsync(creator, cancellationToken);
+
+        public ValueTask<CreatorSearchResult> SearchAsync(CreatorQuery query, CancellationToken cancellationToken = default) => _inner.SearchAsync(query, cancellationToken);
+    }
+
+    // A store whose change feed cannot be reached for its first few calls.
+    private sealed class FailingStore(IMarketplaceStore inner, int failures) : IMarketplaceStore, IChangeFeed
+    {
+        private int _attempts;
+
+        public int Attempts => Volatile.Read(ref _attempts);
+
+        public IRepository<Creator, CreatorId> Creators => inner.Creators;
+
+        public IRepository<Campaign, CampaignId> Campaigns => inner.Campaigns;
+
+        public IRepository<Collaboration, CollaborationId> Collaborations => inner.Collaborations;
+
+        public IRepository<Contract, ContractId> Contracts => inner.Contracts;
+
+        public IRepository<Invoice, InvoiceId> Invoices => inner.Invoices;
+
+        public IRepository<Shortlist, ShortlistId> Shortlists => inner.Shortlists;
+
+        public IRepository<SavedSearch, SavedSearchId> SavedSearches => inner.SavedSearches;
+
+        public IOutbox Outbox => inner.Outbox;
+
+        public IChangeFeed Changes => this;
+
+        public ILedgerStore Ledger => inner.Ledger;
+
+        public IPostMetricsStore PostMetrics => inner.PostMetrics;
+
+        public ValueTask<IReadOnlyList<OutboxMessage>> ReadAsync(long afterPosition, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default) =>
+            inner.Changes.ReadAsync(afterPosition, pageSize, cancellationToken);
+
+        public ValueTask<long> HeadAsync(CancellationToken cancellationToken = default) =>
+            Interlocked.Increment(ref _attempts) <= failures
+                ? throw new InvalidOperationException("the database cannot be reached")
+                : inner.Changes.HeadAsync(cancellationToken);
+
+        public ValueTask<bool> WaitAsync(long afterPosition, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+            inner.Changes.WaitAsync(afterPosition, timeout, cancellationToken);
+    }
+}

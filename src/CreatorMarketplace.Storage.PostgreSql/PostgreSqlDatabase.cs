@@ -63,6 +63,9 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase
         }
     }
 
+    public override Instant GetInstant(DbDataReader reader, int ordinal) =>
+        Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
+
     protected override void Bind(DbParameter parameter, object? value)
     {
         switch (value)

@@ -226,7 +226,7 @@ public sealed class AddCreatorMarketplaceTests : IDisposable
 
         var report = await provider.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync();
 
-        report.ShouldBe(new DispatchReport(1, null));
+        report.ShouldBe(new DispatchReport(1, 0, null));
         ((ShortlistCreated)provider.GetRequiredService<IOutboxPublisher>().ShouldBeOfType<RecordingPublisher>().Delivered.ShouldHaveSingleItem().Event).Name.ShouldBe("Dispatched");
     }
 

@@ -36,6 +36,41 @@ public sealed class SqliteFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Upgrading_a_file_from_before_dead_letters_keeps_its_pending_events_pending_and_its_delivered_ones_delivered()
+    {
+        using (var store = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await store.Shortlists.SaveAsync(Shortlist.Create(EntityId.New<ShortlistId>(_clock), EntityId.New<BrandId>(_clock), $"List {i}", _clock));
+            }
+
+            var first = (await store.Outbox.ReadPendingAsync(1)).ShouldHaveSingleItem();
+            await store.Outbox.MarkDeliveredAsync([first.EventId], _clock.GetCurrentInstant());
+        }
+
+        // The outbox as schema version 3 left it.
+        await ExecuteAsync("""
+            DROP INDEX outbox_pending;
+            DROP INDEX outbox_dead_letters;
+            ALTER TABLE outbox DROP COLUMN attempts;
+            ALTER TABLE outbox DROP COLUMN last_error_type;
+            ALTER TABLE outbox DROP COLUMN dead_lettered_at;
+            CREATE INDEX outbox_pending ON outbox (sequence) WHERE delivered_at IS NULL;
+            PRAGMA user_version = 3;
+            """);
+
+        using var upgraded = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath });
+        await upgraded.MigrateAsync();
+
+        (await ScalarAsync("PRAGMA user_version;")).ShouldBe(4L);
+        (await upgraded.Outbox.ReadPendingAsync(10)).Select(m => m.Sequence).ShouldBe([2L, 3L]);
+        (await upgraded.Outbox.ReadDeadLettersAsync(10)).ShouldBeEmpty();
+        (await upgraded.Outbox.RecordFailedAttemptAsync((await upgraded.Outbox.ReadPendingAsync(1))[0].EventId, "System.TimeoutException", _clock.GetCurrentInstant(), 1)).ShouldBeTrue();
+        (await upgraded.Outbox.ReadPendingAsync(10)).Select(m => m.Sequence).ShouldBe([3L]);
+    }
+
+    [Fact]
     public async Task What_one_store_saved_another_opening_the_file_later_loads()
     {
         var shortlist = Shortlist.Create(EntityId.New<ShortlistId>(_clock), EntityId.New<BrandId>(_clock), "Kept", _clock);

@@ -48,6 +48,8 @@ internal sealed class SqliteDatabase : RelationalDatabase
         SqliteConnection.ClearPool(connection);
     }
 
+    public override IOutboxLease CreateOutboxLease(TimeProvider time) => new SqliteOutboxLease(this, time);
+
     public override Instant GetInstant(DbDataReader reader, int ordinal) =>
         InstantPattern.ExtendedIso.Parse(reader.GetString(ordinal)).Value;
 

@@ -73,6 +73,15 @@ internal static class SqliteSchema
         CREATE INDEX outbox_pending ON outbox (sequence) WHERE delivered_at IS NULL AND dead_lettered_at IS NULL;
         CREATE INDEX outbox_dead_letters ON outbox (sequence) WHERE dead_lettered_at IS NOT NULL;
         """,
+
+        // The outbox lease (SqliteOutboxLease): its holder and when it expires, in Unix milliseconds.
+        """
+        CREATE TABLE outbox_lease (
+            name TEXT NOT NULL PRIMARY KEY,
+            holder TEXT NOT NULL,
+            expires_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static async ValueTask MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)

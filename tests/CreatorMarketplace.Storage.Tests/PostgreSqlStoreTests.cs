@@ -110,6 +110,36 @@ public sealed class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifet
         (await upgraded.Outbox.ReadPendingAsync(10)).Select(m => m.Sequence).ShouldBe([3L]);
     }
 
+    [SkippableFact]
+    public async Task The_outbox_lease_moves_when_its_holders_connection_is_cut_and_the_holder_learns_it_lost_it()
+    {
+        var store = (PostgreSqlMarketplaceStore)await CreateStoreAsync();
+        var again = await OpenAgainAsync(store);
+        var held = (await store.OutboxLease.TryAcquireAsync(Renewal)).ShouldNotBeNull();
+        (await again.OutboxLease.TryAcquireAsync(Renewal)).ShouldBeNull();
+
+        // The holder's backend ended, as when its process dies: the server frees the lock with the session.
+        await using (var terminate = store.DataSource.CreateCommand($"""
+            SELECT pg_terminate_backend(pid) FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND objid::bigint = (hashtext('creator_marketplace.outbox_lease.{store.Schema}')::bigint & 4294967295);
+            """))
+        {
+            (await terminate.ExecuteScalarAsync()).ShouldBe(true);
+        }
+
+        await LostAsync(held);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        IHeldLease? taken;
+        while ((taken = await again.OutboxLease.TryAcquireAsync(Renewal)) is null)
+        {
+            await Task.Delay(20, patience.Token);
+        }
+
+        await held.DisposeAsync();
+        (await store.OutboxLease.TryAcquireAsync(Renewal)).ShouldBeNull("the former holder's release leaves the new holder's lock alone");
+        await taken.DisposeAsync();
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

@@ -7,6 +7,7 @@ using CreatorMarketplace.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using NodaTime.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CreatorMarketplace.Storage.Tests;
 
@@ -51,6 +52,7 @@ public sealed class SqliteFileTests : IDisposable
 
         // The outbox as schema version 3 left it.
         await ExecuteAsync("""
+            DROP TABLE outbox_lease;
             DROP INDEX outbox_pending;
             DROP INDEX outbox_dead_letters;
             ALTER TABLE outbox DROP COLUMN attempts;
@@ -63,11 +65,59 @@ public sealed class SqliteFileTests : IDisposable
         using var upgraded = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath });
         await upgraded.MigrateAsync();
 
-        (await ScalarAsync("PRAGMA user_version;")).ShouldBe(4L);
+        (await ScalarAsync("PRAGMA user_version;")).ShouldBe((long)SqliteMarketplaceStore.SchemaVersion);
         (await upgraded.Outbox.ReadPendingAsync(10)).Select(m => m.Sequence).ShouldBe([2L, 3L]);
         (await upgraded.Outbox.ReadDeadLettersAsync(10)).ShouldBeEmpty();
         (await upgraded.Outbox.RecordFailedAttemptAsync((await upgraded.Outbox.ReadPendingAsync(1))[0].EventId, "System.TimeoutException", _clock.GetCurrentInstant(), 1)).ShouldBeTrue();
         (await upgraded.Outbox.ReadPendingAsync(10)).Select(m => m.Sequence).ShouldBe([3L]);
+    }
+
+    [Fact]
+    public async Task An_outbox_lease_its_holder_stopped_renewing_is_taken_over_once_expired_and_the_holder_learns_it_lost_it()
+    {
+        // Two processes' clocks: the holder's stands still, as a holder that hangs or dies does.
+        var holderTime = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56));
+        var otherTime = new FakeTimeProvider(holderTime.GetUtcNow());
+        using var holderStore = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }, holderTime);
+        using var otherStore = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }, otherTime);
+        var renewal = TimeSpan.FromSeconds(10);
+        await using var held = (await holderStore.OutboxLease.TryAcquireAsync(renewal)).ShouldNotBeNull();
+
+        otherTime.Advance(renewal * 3 - TimeSpan.FromMilliseconds(1));
+        (await otherStore.OutboxLease.TryAcquireAsync(renewal)).ShouldBeNull("the lease lasts three renewal intervals");
+        otherTime.Advance(TimeSpan.FromMilliseconds(1));
+        await using var taken = (await otherStore.OutboxLease.TryAcquireAsync(renewal)).ShouldNotBeNull("an expired lease is taken over");
+
+        holderTime.Advance(renewal);
+        await MarketplaceStoreContract.LostAsync(held);
+        held.Lost.IsCancellationRequested.ShouldBeTrue();
+        await held.DisposeAsync();
+        (await holderStore.OutboxLease.TryAcquireAsync(renewal)).ShouldBeNull("the former holder's release leaves the new holder's lease alone");
+        taken.Lost.IsCancellationRequested.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_holder_renewing_on_time_keeps_its_outbox_lease_past_its_first_expiry()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56));
+        using var holderStore = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }, time);
+        using var otherStore = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }, time);
+        var renewal = TimeSpan.FromSeconds(10);
+        await using var held = (await holderStore.OutboxLease.TryAcquireAsync(renewal)).ShouldNotBeNull();
+
+        for (var i = 0; i < 5; i++)
+        {
+            time.Advance(renewal);
+            var expiry = (time.GetUtcNow() + (renewal * 3)).ToUnixTimeMilliseconds();
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            while (!Equals(await ScalarAsync("SELECT expires_at FROM outbox_lease;"), expiry))
+            {
+                await Task.Delay(10, patience.Token);
+            }
+        }
+
+        (await otherStore.OutboxLease.TryAcquireAsync(renewal)).ShouldBeNull("each renewal moved the expiry on");
+        held.Lost.IsCancellationRequested.ShouldBeFalse();
     }
 
     [Fact]

@@ -125,6 +125,9 @@ internal abstract class RelationalDatabase
     // Whether a statement failed on a unique key (a primary key included).
     public abstract bool IsUniqueViolation(DbException exception);
 
+    // The store's outbox lease, its renewals timed by time (RenewedLease).
+    public abstract IOutboxLease CreateOutboxLease(TimeProvider time);
+
     // An instant a column holds, as Bind stored it.
     public abstract NodaTime.Instant GetInstant(DbDataReader reader, int ordinal);
 

@@ -13,7 +13,7 @@ namespace CreatorMarketplace.Storage;
 /// <c>maxAttempts</c> dead-letters the event instead (<see cref="IOutbox.ReadDeadLettersAsync"/>) and the pass goes
 /// on with the next one, so one event the publisher keeps refusing holds up the others only for its attempts; a
 /// retried dead letter is delivered late, after events that followed it. Run one dispatcher per outbox; two at once
-/// deliver some events twice.
+/// deliver some events twice (the store's <see cref="IOutboxLease"/> lets instances take turns).
 /// </remarks>
 public sealed class OutboxDispatcher
 {

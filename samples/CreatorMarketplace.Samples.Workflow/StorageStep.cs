@@ -1,4 +1,5 @@
 using CreatorMarketplace;
+using CreatorMarketplace.Contracts;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.DependencyInjection;
 using CreatorMarketplace.Discovery;
@@ -128,12 +129,23 @@ internal static class StorageStep
                 // Stopped, as a host stops it.
             }
 
-            // 4. The outbox: every event the saves wrote, delivered at least once, in order, with its id.
+            // 4. The outbox: every event the saves wrote, delivered at least once, in order, with its id. The bus
+            //    refuses signatures for now: with one attempt allowed each is dead-lettered, and the others flow past.
             var publisher = (CountingPublisher)services.GetRequiredService<IOutboxPublisher>();
-            var dispatcher = services.GetRequiredService<OutboxDispatcher>();
+            var outbox = services.GetRequiredService<IOutbox>();
+            var dispatcher = new OutboxDispatcher(outbox, publisher, clock, maxAttempts: 1);
+            publisher.Refusing = nameof(ContractSigned);
             var report = await dispatcher.DispatchPendingAsync();
             var again = await dispatcher.DispatchPendingAsync();
             output.WriteLine($"  Outbox: {report.Delivered} events delivered ({string.Join(", ", publisher.ByType.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Take(4).Select(pair => $"{pair.Key} ×{pair.Value}"))}, …); a second pass finds {again.Delivered}");
+            var letters = await outbox.ReadDeadLettersAsync(10);
+            output.WriteLine($"  Dead letters: {report.DeadLettered} ({string.Join("; ", letters.Select(letter => $"{letter.Message.Event.GetType().Name} at position {letter.Message.Sequence}, {letter.LastErrorType} after {letter.Attempts} attempt"))})");
+
+            // 5. Once the bus takes signatures again, the dead letters are put back and delivered, late.
+            publisher.Refusing = null;
+            var retried = await outbox.RetryAllDeadLettersAsync();
+            var late = await dispatcher.DispatchPendingAsync();
+            output.WriteLine($"  Retried {retried} dead letters: {late.Delivered} delivered by the next pass, {(await outbox.ReadDeadLettersAsync(10)).Count} left");
         }
 
         output.WriteLine();
@@ -146,9 +158,17 @@ internal static class StorageStep
     {
         public Dictionary<string, int> ByType { get; } = [];
 
+        // The name of an event type the bus refuses, or null.
+        public string? Refusing { get; set; }
+
         public ValueTask PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
         {
             var name = message.Event.GetType().Name;
+            if (name == Refusing)
+            {
+                throw new HttpRequestException($"the bus refused {name}");
+            }
+
             ByType[name] = ByType.GetValueOrDefault(name) + 1;
             return ValueTask.CompletedTask;
         }

@@ -8,7 +8,10 @@ using CreatorMarketplace.Storage.InMemory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace CreatorMarketplace.DependencyInjection;
 
@@ -143,6 +146,30 @@ public sealed class CreatorMarketplaceBuilder
         where TPublisher : class, IOutboxPublisher
     {
         Services.Replace(ServiceDescriptor.Singleton<IOutboxPublisher, TPublisher>());
+        return this;
+    }
+
+    /// <summary>
+    /// Delivers the outbox in the background: a hosted service that holds the store's outbox lease
+    /// (<see cref="IMarketplaceStore.OutboxLease"/>), so that one instance of the application delivers at a time, and
+    /// while it holds it delivers pending events through the registered <see cref="IOutboxPublisher"/> whenever the
+    /// change feed has new ones, backing off after a failure and dead-lettering an event after
+    /// <see cref="OutboxDispatcherOptions.MaxAttempts"/>. It stops delivering the moment it loses the lease, and on
+    /// shutdown cancels the publish under way, marks what was delivered and releases the lease. Times its waits by a
+    /// registered <see cref="TimeProvider"/>, the system's otherwise.
+    /// </summary>
+    /// <param name="configure">Sets the options, checked when the host starts; null keeps the defaults.</param>
+    /// <returns>The builder.</returns>
+    public CreatorMarketplaceBuilder AddOutboxDispatcher(Action<OutboxDispatcherOptions>? configure = null)
+    {
+        AddValidatedOptions(configure ?? (_ => { }), options => options.Validate());
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxDispatcherService>(services => new OutboxDispatcherService(
+            services.GetRequiredService<IMarketplaceStore>(),
+            CreatorMarketplaceServiceCollectionExtensions.Publisher(services, nameof(AddOutboxDispatcher)),
+            services.GetRequiredService<IClock>(),
+            services.GetService<TimeProvider>() ?? TimeProvider.System,
+            services.GetRequiredService<IOptions<OutboxDispatcherOptions>>(),
+            services.GetService<ILogger<OutboxDispatcherService>>() ?? NullLogger<OutboxDispatcherService>.Instance)));
         return this;
     }
 

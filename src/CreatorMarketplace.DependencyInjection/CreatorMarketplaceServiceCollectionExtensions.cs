@@ -66,11 +66,7 @@ public static class CreatorMarketplaceServiceCollectionExtensions
         services.TryAddSingleton(RefundPolicy.Default);
         services.TryAddSingleton(CollaborationPolicy.Default);
         services.TryAddSingleton(MarketplacePolicy.TikTokCreatorMarketplace);
-        services.TryAddSingleton(sp => new OutboxDispatcher(
-            sp.GetRequiredService<IOutbox>(),
-            sp.GetService<IOutboxPublisher>() ?? throw new InvalidOperationException(
-                "OutboxDispatcher: no IOutboxPublisher is registered; add one with AddCreatorMarketplace(b => b.AddOutboxPublisher<TPublisher>())."),
-            sp.GetRequiredService<IClock>()));
+        services.TryAddSingleton(sp => new OutboxDispatcher(sp.GetRequiredService<IOutbox>(), Publisher(sp, nameof(OutboxDispatcher)), sp.GetRequiredService<IClock>()));
 
         // A missing store is found when the host starts, not at the first request that needs one.
         services.AddOptions<CreatorMarketplaceBuilder.Marker>()
@@ -79,6 +75,11 @@ public static class CreatorMarketplaceServiceCollectionExtensions
                 "AddCreatorMarketplace: no store is chosen; call UseInMemory(), UseSqlite(...) or UsePostgreSql(...) on the builder.")
             .ValidateOnStart();
     }
+
+    // The registered publisher, or an error that names what needs one and how to add it.
+    internal static IOutboxPublisher Publisher(IServiceProvider services, string needer) =>
+        services.GetService<IOutboxPublisher>() ?? throw new InvalidOperationException(
+            $"{needer}: no IOutboxPublisher is registered; add one with AddCreatorMarketplace(b => b.AddOutboxPublisher<TPublisher>()).");
 
     private static IMarketplaceStore Store(IServiceProvider services) =>
         services.GetService<IMarketplaceStore>() ?? throw new InvalidOperationException(

@@ -63,6 +63,11 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase
         }
     }
 
+    public override IOutboxLease CreateOutboxLease(TimeProvider time) => new PostgreSqlOutboxLease(this, time);
+
+    public override Instant GetInstant(DbDataReader reader, int ordinal) =>
+        Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
+
     protected override void Bind(DbParameter parameter, object? value)
     {
         switch (value)

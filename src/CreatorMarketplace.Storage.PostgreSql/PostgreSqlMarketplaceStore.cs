@@ -51,7 +51,7 @@ public sealed class PostgreSqlMarketplaceStore : MarketplaceStore
     }
 
     private PostgreSqlMarketplaceStore(RelationalStoreParts<PostgreSqlDatabase> parts)
-        : base(parts.Repositories, parts.Outbox, parts.Outbox, parts.Ledger, parts.PostMetrics) =>
+        : base(parts.Repositories, parts.Outbox, parts.Outbox, parts.OutboxLease, parts.Ledger, parts.PostMetrics) =>
         _database = parts.Database;
 
     /// <summary>The data source the store connects through.</summary>

@@ -164,6 +164,17 @@ internal static class PostgreSqlSchema
                 PRIMARY KEY (kind, id, position)
             );
             """,
+
+        // Failed deliveries and dead letters: an event is pending while it is neither delivered nor dead-lettered.
+        schema => $"""
+            ALTER TABLE "{schema}".outbox
+                ADD COLUMN attempts integer NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+                ADD COLUMN last_error_type text NULL,
+                ADD COLUMN dead_lettered_at timestamptz NULL;
+            DROP INDEX "{schema}".outbox_pending;
+            CREATE INDEX outbox_pending ON "{schema}".outbox (sequence) WHERE delivered_at IS NULL AND dead_lettered_at IS NULL;
+            CREATE INDEX outbox_dead_letters ON "{schema}".outbox (sequence) WHERE dead_lettered_at IS NOT NULL;
+            """,
     ];
 
     public static int Version => Migrations.Length;

@@ -48,6 +48,11 @@ internal sealed class SqliteDatabase : RelationalDatabase
         SqliteConnection.ClearPool(connection);
     }
 
+    public override IOutboxLease CreateOutboxLease(TimeProvider time) => new SqliteOutboxLease(this, time);
+
+    public override Instant GetInstant(DbDataReader reader, int ordinal) =>
+        InstantPattern.ExtendedIso.Parse(reader.GetString(ordinal)).Value;
+
     protected override void Bind(DbParameter parameter, object? value) =>
         parameter.Value = value switch
         {

@@ -49,7 +49,7 @@ public sealed class SqliteMarketplaceStore : MarketplaceStore, IAsyncDisposable,
     }
 
     private SqliteMarketplaceStore(RelationalStoreParts<SqliteDatabase> parts)
-        : base(parts.Repositories, parts.Outbox, parts.Outbox, parts.Ledger, parts.PostMetrics) =>
+        : base(parts.Repositories, parts.Outbox, parts.Outbox, parts.OutboxLease, parts.Ledger, parts.PostMetrics) =>
         _database = parts.Database;
 
     /// <summary>The database file's full path.</summary>

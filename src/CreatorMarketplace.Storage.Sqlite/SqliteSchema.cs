@@ -63,6 +63,25 @@ internal static class SqliteSchema
             PRIMARY KEY (kind, id, position)
         ) WITHOUT ROWID;
         """,
+
+        // Failed deliveries and dead letters: an event is pending while it is neither delivered nor dead-lettered.
+        """
+        ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0);
+        ALTER TABLE outbox ADD COLUMN last_error_type TEXT NULL;
+        ALTER TABLE outbox ADD COLUMN dead_lettered_at TEXT NULL;
+        DROP INDEX outbox_pending;
+        CREATE INDEX outbox_pending ON outbox (sequence) WHERE delivered_at IS NULL AND dead_lettered_at IS NULL;
+        CREATE INDEX outbox_dead_letters ON outbox (sequence) WHERE dead_lettered_at IS NOT NULL;
+        """,
+
+        // The outbox lease (SqliteOutboxLease): its holder and when it expires, in Unix milliseconds.
+        """
+        CREATE TABLE outbox_lease (
+            name TEXT NOT NULL PRIMARY KEY,
+            holder TEXT NOT NULL,
+            expires_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static async ValueTask MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -39,6 +39,7 @@ public sealed class AddCreatorMarketplaceTests : IDisposable
         provider.GetRequiredService<IRepository<Contracts.Contract, ContractId>>().ShouldBeSameAs(store.Contracts);
         provider.GetRequiredService<IOutbox>().ShouldBeSameAs(store.Outbox);
         provider.GetRequiredService<IChangeFeed>().ShouldBeSameAs(store.Changes);
+        provider.GetRequiredService<IOutboxLease>().ShouldBeSameAs(store.OutboxLease);
         provider.GetRequiredService<ILedgerStore>().ShouldBeSameAs(store.Ledger);
         provider.GetRequiredService<IPostMetricsStore>().ShouldBeSameAs(store.PostMetrics);
         provider.GetRequiredService<ICreatorCatalog>().ShouldBeOfType<InMemoryCreatorCatalog>();
@@ -56,7 +57,7 @@ public sealed class AddCreatorMarketplaceTests : IDisposable
         var store = provider.GetRequiredService<IMarketplaceStore>();
 
         var members = typeof(IMarketplaceStore).GetProperties();
-        members.Length.ShouldBe(11);
+        members.Length.ShouldBe(12);
         foreach (var member in members)
         {
             provider.GetRequiredService(member.PropertyType).ShouldBeSameAs(member.GetValue(store), member.Name);
@@ -226,7 +227,7 @@ public sealed class AddCreatorMarketplaceTests : IDisposable
 
         var report = await provider.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync();
 
-        report.ShouldBe(new DispatchReport(1, null));
+        report.ShouldBe(new DispatchReport(1, 0, null));
         ((ShortlistCreated)provider.GetRequiredService<IOutboxPublisher>().ShouldBeOfType<RecordingPublisher>().Delivered.ShouldHaveSingleItem().Event).Name.ShouldBe("Dispatched");
     }
 

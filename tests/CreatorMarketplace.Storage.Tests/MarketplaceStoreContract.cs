@@ -203,7 +203,7 @@ public abstract partial class MarketplaceStoreContract
 
         first.Delivered.ShouldBe(2);
         first.Failure.ShouldNotBeNull().Exception.Message.ShouldBe("publisher down");
-        second.ShouldBe(new DispatchReport(3, null));
+        second.ShouldBe(new DispatchReport(3, 0, null));
         publisher.Delivered.Select(m => ((ShortlistCreated)m.Event).Name).ShouldBe(["List 0", "List 1", "List 2", "List 3", "List 4"]);
         publisher.Attempts.Count(id => id == first.Failure!.Message.EventId).ShouldBe(2, "the failed event is tried again under the same id");
         (await store.Outbox.ReadPendingAsync(10)).ShouldBeEmpty();

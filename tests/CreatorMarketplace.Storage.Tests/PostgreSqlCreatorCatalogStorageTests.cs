@@ -26,16 +26,16 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
         await catalog.MigrateAsync();
 
         (await ScalarAsync<int>($"""SELECT MAX(version) FROM "{schema}".schema_migrations;""")).ShouldBe(PostgreSqlMarketplaceStore.SchemaVersion);
-        PostgreSqlMarketplaceStore.SchemaVersion.ShouldBe(4);
+        PostgreSqlMarketplaceStore.SchemaVersion.ShouldBe(5);
         var tables = await ScalarAsync<string[]>($"""SELECT array_agg(table_name::text ORDER BY table_name COLLATE "C") FROM information_schema.tables WHERE table_schema = '{schema}';""");
         tables.ShouldBe(["aggregate_events", "aggregates", "creator_catalog", "creator_catalog_accounts", "creator_catalog_audience", "ledger_transactions", "outbox", "post_metrics", "schema_migrations"]);
 
         // A schema a store made before the catalog existed (at version 1) gains the later tables, once.
-        await ExecuteAsync($"""DROP TABLE "{schema}".creator_catalog CASCADE; DROP TABLE "{schema}".creator_catalog_accounts; DROP TABLE "{schema}".creator_catalog_audience; DROP TABLE "{schema}".post_metrics; DROP TABLE "{schema}".aggregate_events; DELETE FROM "{schema}".schema_migrations WHERE version >= 2;""");
+        await ExecuteAsync($"""DROP TABLE "{schema}".creator_catalog CASCADE; DROP TABLE "{schema}".creator_catalog_accounts; DROP TABLE "{schema}".creator_catalog_audience; DROP TABLE "{schema}".post_metrics; DROP TABLE "{schema}".aggregate_events; DROP INDEX "{schema}".outbox_pending; DROP INDEX "{schema}".outbox_dead_letters; ALTER TABLE "{schema}".outbox DROP COLUMN attempts, DROP COLUMN last_error_type, DROP COLUMN dead_lettered_at; CREATE INDEX outbox_pending ON "{schema}".outbox (sequence) WHERE delivered_at IS NULL; DELETE FROM "{schema}".schema_migrations WHERE version >= 2;""");
         var store = new PostgreSqlMarketplaceStore(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema });
         var another = new PostgreSqlCreatorCatalog(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema });
         await Task.WhenAll(store.MigrateAsync().AsTask(), another.MigrateAsync().AsTask());
-        (await ScalarAsync<long>($"""SELECT count(*) FROM "{schema}".schema_migrations;""")).ShouldBe(4);
+        (await ScalarAsync<long>($"""SELECT count(*) FROM "{schema}".schema_migrations;""")).ShouldBe(5);
         var listing = new CreatorGenerator(2, _clock).Next().ToListing();
         (await another.UpsertAsync(listing)).ShouldBeTrue();
         (await catalog.FindAsync(listing.Id)).ShouldBe(listing);

@@ -82,6 +82,71 @@ public sealed class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifet
         (await unpolled).ShouldBeFalse("a store that polls once an hour learns of a change only from a notification");
     }
 
+    [SkippableFact]
+    public async Task Upgrading_a_schema_from_before_dead_letters_keeps_its_pending_events_pending_and_its_delivered_ones_delivered()
+    {
+        var store = (PostgreSqlMarketplaceStore)await CreateStoreAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await store.Shortlists.SaveAsync(Shortlist.Create(EntityId.New<ShortlistId>(Clock), EntityId.New<BrandId>(Clock), $"List {i}", Clock));
+        }
+
+        var first = (await store.Outbox.ReadPendingAsync(1)).ShouldHaveSingleItem();
+        await store.Outbox.MarkDeliveredAsync([first.EventId], Clock.GetCurrentInstant());
+
+        // The outbox as schema version 4 left it.
+        await using (var downgrade = store.DataSource.CreateCommand($"""
+            DROP INDEX "{store.Schema}".outbox_pending;
+            DROP INDEX "{store.Schema}".outbox_dead_letters;
+            ALTER TABLE "{store.Schema}".outbox DROP COLUMN attempts, DROP COLUMN last_error_type, DROP COLUMN dead_lettered_at;
+            CREATE INDEX outbox_pending ON "{store.Schema}".outbox (sequence) WHERE delivered_at IS NULL;
+            DELETE FROM "{store.Schema}".schema_migrations WHERE version = 5;
+            """))
+        {
+            await downgrade.ExecuteNonQueryAsync();
+        }
+
+        var upgraded = new PostgreSqlMarketplaceStore(store.DataSource, new PostgreSqlStoreOptions { Schema = store.Schema });
+        await upgraded.MigrateAsync();
+
+        await using var version = store.DataSource.CreateCommand($"""SELECT MAX(version) FROM "{store.Schema}".schema_migrations;""");
+        (await version.ExecuteScalarAsync()).ShouldBe(5);
+        (await upgraded.Outbox.ReadPendingAsync(10)).Select(m => m.Sequence).ShouldBe([2L, 3L]);
+        (await upgraded.Outbox.ReadDeadLettersAsync(10)).ShouldBeEmpty();
+        (await upgraded.Outbox.RecordFailedAttemptAsync((await upgraded.Outbox.ReadPendingAsync(1))[0].EventId, "System.TimeoutException", Clock.GetCurrentInstant(), 1)).ShouldBeTrue();
+        (await upgraded.Outbox.ReadPendingAsync(10)).Select(m => m.Sequence).ShouldBe([3L]);
+    }
+
+    [SkippableFact]
+    public async Task The_outbox_lease_moves_when_its_holders_connection_is_cut_and_the_holder_learns_it_lost_it()
+    {
+        var store = (PostgreSqlMarketplaceStore)await CreateStoreAsync();
+        var again = await OpenAgainAsync(store);
+        var held = (await store.OutboxLease.TryAcquireAsync(Renewal)).ShouldNotBeNull();
+        (await again.OutboxLease.TryAcquireAsync(Renewal)).ShouldBeNull();
+
+        // The holder's backend ended, as when its process dies: the server frees the lock with the session.
+        await using (var terminate = store.DataSource.CreateCommand($"""
+            SELECT pg_terminate_backend(pid) FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND objid::bigint = (hashtext('creator_marketplace.outbox_lease.{store.Schema}')::bigint & 4294967295);
+            """))
+        {
+            (await terminate.ExecuteScalarAsync()).ShouldBe(true);
+        }
+
+        await LostAsync(held);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        IHeldLease? taken;
+        while ((taken = await again.OutboxLease.TryAcquireAsync(Renewal)) is null)
+        {
+            await Task.Delay(20, patience.Token);
+        }
+
+        await held.DisposeAsync();
+        (await store.OutboxLease.TryAcquireAsync(Renewal)).ShouldBeNull("the former holder's release leaves the new holder's lock alone");
+        await taken.DisposeAsync();
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

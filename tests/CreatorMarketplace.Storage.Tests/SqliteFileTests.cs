@@ -7,6 +7,7 @@ using CreatorMarketplace.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using NodaTime.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CreatorMarketplace.Storage.Tests;
 
@@ -33,6 +34,90 @@ public sealed class SqliteFileTests : IDisposable
         await second.MigrateAsync();
         (await ScalarAsync("PRAGMA journal_mode;")).ShouldBe("wal");
         (await ScalarAsync("PRAGMA user_version;")).ShouldBe(SqliteMarketplaceStore.SchemaVersion);
+    }
+
+    [Fact]
+    public async Task Upgrading_a_file_from_before_dead_letters_keeps_its_pending_events_pending_and_its_delivered_ones_delivered()
+    {
+        using (var store = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await store.Shortlists.SaveAsync(Shortlist.Create(EntityId.New<ShortlistId>(_clock), EntityId.New<BrandId>(_clock), $"List {i}", _clock));
+            }
+
+            var first = (await store.Outbox.ReadPendingAsync(1)).ShouldHaveSingleItem();
+            await store.Outbox.MarkDeliveredAsync([first.EventId], _clock.GetCurrentInstant());
+        }
+
+        // The outbox as schema version 3 left it.
+        await ExecuteAsync("""
+            DROP TABLE outbox_lease;
+            DROP INDEX outbox_pending;
+            DROP INDEX outbox_dead_letters;
+            ALTER TABLE outbox DROP COLUMN attempts;
+            ALTER TABLE outbox DROP COLUMN last_error_type;
+            ALTER TABLE outbox DROP COLUMN dead_lettered_at;
+            CREATE INDEX outbox_pending ON outbox (sequence) WHERE delivered_at IS NULL;
+            PRAGMA user_version = 3;
+            """);
+
+        using var upgraded = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath });
+        await upgraded.MigrateAsync();
+
+        (await ScalarAsync("PRAGMA user_version;")).ShouldBe((long)SqliteMarketplaceStore.SchemaVersion);
+        (await upgraded.Outbox.ReadPendingAsync(10)).Select(m => m.Sequence).ShouldBe([2L, 3L]);
+        (await upgraded.Outbox.ReadDeadLettersAsync(10)).ShouldBeEmpty();
+        (await upgraded.Outbox.RecordFailedAttemptAsync((await upgraded.Outbox.ReadPendingAsync(1))[0].EventId, "System.TimeoutException", _clock.GetCurrentInstant(), 1)).ShouldBeTrue();
+        (await upgraded.Outbox.ReadPendingAsync(10)).Select(m => m.Sequence).ShouldBe([3L]);
+    }
+
+    [Fact]
+    public async Task An_outbox_lease_its_holder_stopped_renewing_is_taken_over_once_expired_and_the_holder_learns_it_lost_it()
+    {
+        // Two processes' clocks: the holder's stands still, as a holder that hangs or dies does.
+        var holderTime = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56));
+        var otherTime = new FakeTimeProvider(holderTime.GetUtcNow());
+        using var holderStore = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }, holderTime);
+        using var otherStore = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }, otherTime);
+        var renewal = TimeSpan.FromSeconds(10);
+        await using var held = (await holderStore.OutboxLease.TryAcquireAsync(renewal)).ShouldNotBeNull();
+
+        otherTime.Advance(renewal * 3 - TimeSpan.FromMilliseconds(1));
+        (await otherStore.OutboxLease.TryAcquireAsync(renewal)).ShouldBeNull("the lease lasts three renewal intervals");
+        otherTime.Advance(TimeSpan.FromMilliseconds(1));
+        await using var taken = (await otherStore.OutboxLease.TryAcquireAsync(renewal)).ShouldNotBeNull("an expired lease is taken over");
+
+        holderTime.Advance(renewal);
+        await MarketplaceStoreContract.LostAsync(held);
+        held.Lost.IsCancellationRequested.ShouldBeTrue();
+        await held.DisposeAsync();
+        (await holderStore.OutboxLease.TryAcquireAsync(renewal)).ShouldBeNull("the former holder's release leaves the new holder's lease alone");
+        taken.Lost.IsCancellationRequested.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_holder_renewing_on_time_keeps_its_outbox_lease_past_its_first_expiry()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56));
+        using var holderStore = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }, time);
+        using var otherStore = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }, time);
+        var renewal = TimeSpan.FromSeconds(10);
+        await using var held = (await holderStore.OutboxLease.TryAcquireAsync(renewal)).ShouldNotBeNull();
+
+        for (var i = 0; i < 5; i++)
+        {
+            time.Advance(renewal);
+            var expiry = (time.GetUtcNow() + (renewal * 3)).ToUnixTimeMilliseconds();
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            while (!Equals(await ScalarAsync("SELECT expires_at FROM outbox_lease;"), expiry))
+            {
+                await Task.Delay(10, patience.Token);
+            }
+        }
+
+        (await otherStore.OutboxLease.TryAcquireAsync(renewal)).ShouldBeNull("each renewal moved the expiry on");
+        held.Lost.IsCancellationRequested.ShouldBeFalse();
     }
 
     [Fact]

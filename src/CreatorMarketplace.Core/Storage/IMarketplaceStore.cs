@@ -40,6 +40,9 @@ public interface IMarketplaceStore
     /// <summary>The changes every save wrote, in order, for the read models that follow the store.</summary>
     IChangeFeed Changes { get; }
 
+    /// <summary>The right to deliver the outbox, held by one instance at a time (<see cref="IOutboxLease"/>).</summary>
+    IOutboxLease OutboxLease { get; }
+
     /// <summary>The escrow ledger's transactions.</summary>
     ILedgerStore Ledger { get; }
 

@@ -8,7 +8,7 @@ namespace CreatorMarketplace.Storage;
 
 /// <summary>
 /// The members of an <see cref="IMarketplaceStore"/>, declared once: a store says how it makes a repository
-/// (<see cref="IRepositoryFactory"/>) and hands over its outbox, change feed, ledger and post metrics, and this base makes one
+/// (<see cref="IRepositoryFactory"/>) and hands over its outbox, change feed, outbox lease, ledger and post metrics, and this base makes one
 /// repository per aggregate. Adding an aggregate is an edit here and in the port, not in every store.
 /// </summary>
 public abstract class MarketplaceStore : IMarketplaceStore
@@ -17,14 +17,16 @@ public abstract class MarketplaceStore : IMarketplaceStore
     /// <param name="repositories">Makes the store's repository for each aggregate.</param>
     /// <param name="outbox">The outbox the repositories' saves write to.</param>
     /// <param name="changes">The ordered feed of what the saves wrote to the outbox.</param>
+    /// <param name="outboxLease">The right to deliver the outbox, held by one instance at a time.</param>
     /// <param name="ledger">The escrow ledger's transactions.</param>
     /// <param name="postMetrics">Post metrics snapshots.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    protected MarketplaceStore(IRepositoryFactory repositories, IOutbox outbox, IChangeFeed changes, ILedgerStore ledger, IPostMetricsStore postMetrics)
+    protected MarketplaceStore(IRepositoryFactory repositories, IOutbox outbox, IChangeFeed changes, IOutboxLease outboxLease, ILedgerStore ledger, IPostMetricsStore postMetrics)
     {
         ArgumentNullException.ThrowIfNull(repositories);
         ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(outboxLease);
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(postMetrics);
         Creators = repositories.Create<Creator, CreatorId, CreatorSnapshot>();
@@ -36,6 +38,7 @@ public abstract class MarketplaceStore : IMarketplaceStore
         SavedSearches = repositories.Create<SavedSearch, SavedSearchId, SavedSearchSnapshot>();
         Outbox = outbox;
         Changes = changes;
+        OutboxLease = outboxLease;
         Ledger = ledger;
         PostMetrics = postMetrics;
     }
@@ -66,6 +69,9 @@ public abstract class MarketplaceStore : IMarketplaceStore
 
     /// <inheritdoc />
     public IChangeFeed Changes { get; }
+
+    /// <inheritdoc />
+    public IOutboxLease OutboxLease { get; }
 
     /// <inheritdoc />
     public ILedgerStore Ledger { get; }

@@ -9,41 +9,57 @@ namespace CreatorMarketplace.Storage;
 /// </summary>
 /// <remarks>
 /// A publisher that throws stops the pass at that event, which stays pending with every event after it, so
-/// events reach the publisher in order. Run one dispatcher per outbox; two at once deliver some events twice.
+/// events reach the publisher in order; the outbox records the failed attempt. The attempt that reaches
+/// <c>maxAttempts</c> dead-letters the event instead (<see cref="IOutbox.ReadDeadLettersAsync"/>) and the pass goes
+/// on with the next one, so one event the publisher keeps refusing holds up the others only for its attempts; a
+/// retried dead letter is delivered late, after events that followed it. Run one dispatcher per outbox; two at once
+/// deliver some events twice (the store's <see cref="IOutboxLease"/> lets instances take turns).
 /// </remarks>
 public sealed class OutboxDispatcher
 {
+    /// <summary>How many failed deliveries dead-letter an event unless a dispatcher is told otherwise.</summary>
+    public const int DefaultMaxAttempts = 5;
+
     private readonly IOutbox _outbox;
     private readonly IOutboxPublisher _publisher;
     private readonly IClock _clock;
     private readonly int _batchSize;
+    private readonly int _maxAttempts;
 
     /// <summary>Creates a dispatcher.</summary>
     /// <param name="outbox">The outbox to read.</param>
     /// <param name="publisher">Where events go.</param>
-    /// <param name="clock">Stamps deliveries.</param>
+    /// <param name="clock">Stamps deliveries and failed attempts.</param>
     /// <param name="batchSize">How many events to read at a time; 1 to 10,000.</param>
+    /// <param name="maxAttempts">How many failed deliveries dead-letter an event; 1 to 1,000.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is out of range.</exception>
-    public OutboxDispatcher(IOutbox outbox, IOutboxPublisher publisher, IClock clock, int batchSize = 100)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> or <paramref name="maxAttempts"/> is out of range.</exception>
+    public OutboxDispatcher(IOutbox outbox, IOutboxPublisher publisher, IClock clock, int batchSize = 100, int maxAttempts = DefaultMaxAttempts)
     {
         ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(publisher);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batchSize, 10_000);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxAttempts, 1_000);
         _outbox = outbox;
         _publisher = publisher;
         _clock = clock;
         _batchSize = batchSize;
+        _maxAttempts = maxAttempts;
     }
 
-    /// <summary>Delivers every pending event, batch by batch, until none is left or the publisher fails.</summary>
+    /// <summary>
+    /// Delivers every pending event, batch by batch, until none is left or the publisher fails on an event short of its
+    /// last attempt.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the pass; what was delivered and marked stays marked.</param>
-    /// <returns>How many events were delivered, and the failure that stopped the pass, if any.</returns>
+    /// <returns>How many events were delivered and dead-lettered, and the failure that stopped the pass, if any.</returns>
     public async ValueTask<DispatchReport> DispatchPendingAsync(CancellationToken cancellationToken = default)
     {
         var delivered = 0;
+        var deadLettered = 0;
         while (true)
         {
             var batch = await _outbox.ReadPendingAsync(_batchSize, cancellationToken).ConfigureAwait(false);
@@ -59,6 +75,13 @@ public sealed class OutboxDispatcher
                     }
                     catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                     {
+                        // Not cancellable: the attempt happened, and counting it is what ends a refusal at last.
+                        if (await _outbox.RecordFailedAttemptAsync(message.EventId, OutboxDeadLetter.ErrorTypeOf(exception), _clock.GetCurrentInstant(), _maxAttempts, CancellationToken.None).ConfigureAwait(false))
+                        {
+                            deadLettered++;
+                            continue;
+                        }
+
                         failure = new DispatchFailure(message, exception);
                         break;
                     }
@@ -78,7 +101,7 @@ public sealed class OutboxDispatcher
 
             if (failure is not null || batch.Count < _batchSize)
             {
-                return new DispatchReport(delivered, failure);
+                return new DispatchReport(delivered, deadLettered, failure);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -88,14 +111,15 @@ public sealed class OutboxDispatcher
 
 /// <summary>What one dispatch pass did.</summary>
 /// <param name="Delivered">How many events were delivered and marked.</param>
-/// <param name="Failure">The delivery that failed and stopped the pass, or null when the outbox was emptied.</param>
-public sealed record DispatchReport(int Delivered, DispatchFailure? Failure)
+/// <param name="DeadLettered">How many events were dead-lettered, their last attempt failed.</param>
+/// <param name="Failure">The delivery that failed and stopped the pass, or null when no pending event was left.</param>
+public sealed record DispatchReport(int Delivered, int DeadLettered, DispatchFailure? Failure)
 {
-    /// <summary>Whether every pending event was delivered.</summary>
+    /// <summary>Whether the pass left no pending event behind a failure (dead letters included, which are no longer pending).</summary>
     public bool Completed => Failure is null;
 }
 
-/// <summary>A delivery that failed: the event stays pending and is tried again on the next pass.</summary>
+/// <summary>A delivery that failed short of its last attempt: the event stays pending and is tried again on the next pass.</summary>
 /// <param name="Message">The event.</param>
 /// <param name="Exception">What the publisher threw.</param>
 public sealed record DispatchFailure(OutboxMessage Message, Exception Exception);

@@ -125,6 +125,12 @@ internal abstract class RelationalDatabase
     // Whether a statement failed on a unique key (a primary key included).
     public abstract bool IsUniqueViolation(DbException exception);
 
+    // The store's outbox lease, its renewals timed by time (RenewedLease).
+    public abstract IOutboxLease CreateOutboxLease(TimeProvider time);
+
+    // An instant a column holds, as Bind stored it.
+    public abstract NodaTime.Instant GetInstant(DbDataReader reader, int ordinal);
+
     // Sets a parameter to a value as the database stores it: a Guid, an Instant, a StoredDocument or a plain value.
     protected abstract void Bind(DbParameter parameter, object? value);
 

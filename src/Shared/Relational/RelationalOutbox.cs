@@ -3,8 +3,8 @@ using NodaTime;
 
 namespace CreatorMarketplace.Storage.Relational;
 
-// The outbox table: rows written by the repositories' saves, read and marked by a dispatcher, and read in order
-// by the change feed whether delivered or not. A row's position is its sequence. SQLite lets one transaction write
+// The outbox table: rows written by the repositories' saves, read and marked by a dispatcher (delivered, or a failed
+// attempt that may dead-letter the row), and read in order by the change feed whatever their delivery state. A row's position is its sequence. SQLite lets one transaction write
 // at a time, so it commits in sequence order; PostgreSQL takes sequence numbers at insert, so its saves take turns
 // from their outbox insert to their commit (RelationalDatabase.BeforeOutboxAppend), and in both a reader that sees
 // a row sees every row before it.
@@ -14,8 +14,23 @@ internal sealed class RelationalOutbox(RelationalDatabase database, TimeProvider
 
     private readonly string _readPending = $"""
         SELECT {Columns}, {database.Text("payload")} FROM {database.Table("outbox")}
-        WHERE delivered_at IS NULL ORDER BY sequence LIMIT @max;
+        WHERE delivered_at IS NULL AND dead_lettered_at IS NULL ORDER BY sequence LIMIT @max;
         """;
+
+    private readonly string _readDeadLetters = $"""
+        SELECT {Columns}, {database.Text("payload")}, attempts, last_error_type, dead_lettered_at FROM {database.Table("outbox")}
+        WHERE dead_lettered_at IS NOT NULL ORDER BY sequence LIMIT @max;
+        """;
+
+    // The attempt that reaches the limit dead-letters the row, in the same statement.
+    private readonly string _recordFailedAttempt = $"""
+        UPDATE {database.Table("outbox")}
+        SET attempts = attempts + 1, last_error_type = @error, dead_lettered_at = CASE WHEN attempts + 1 >= @max THEN @at END
+        WHERE event_id = @id AND delivered_at IS NULL AND dead_lettered_at IS NULL
+        RETURNING CASE WHEN dead_lettered_at IS NULL THEN 0 ELSE 1 END;
+        """;
+
+    private readonly string _retryAll = $"UPDATE {database.Table("outbox")} SET attempts = 0, dead_lettered_at = NULL WHERE dead_lettered_at IS NOT NULL";
 
     private readonly string _readAfter = $"""
         SELECT {Columns}, {database.Text("payload")} FROM {database.Table("outbox")}
@@ -49,6 +64,42 @@ internal sealed class RelationalOutbox(RelationalDatabase database, TimeProvider
             eventIds.Select(id => new (string, object?)[] { ("at", deliveredAt), ("id", id) }),
             cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<bool> RecordFailedAttemptAsync(Guid eventId, string errorType, Instant failedAt, int maxAttempts, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(errorType);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = database.Command(connection, null, _recordFailedAttempt, ("error", errorType), ("max", maxAttempts), ("at", failedAt), ("id", eventId));
+        return RelationalDatabase.Number(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false)) == 1;
+    }
+
+    public async ValueTask<IReadOnlyList<OutboxDeadLetter>> ReadDeadLettersAsync(int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = database.Command(connection, null, _readDeadLetters, ("max", max));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var letters = new List<OutboxDeadLetter>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            letters.Add(new OutboxDeadLetter(Message(reader), reader.GetInt32(7), reader.GetString(8), database.GetInstant(reader, 9)));
+        }
+
+        return letters;
+    }
+
+    public async ValueTask<bool> RetryDeadLetterAsync(Guid eventId, CancellationToken cancellationToken = default) =>
+        await RetryAsync($"{_retryAll} AND event_id = @id;", cancellationToken, ("id", eventId)).ConfigureAwait(false) == 1;
+
+    public ValueTask<int> RetryAllDeadLettersAsync(CancellationToken cancellationToken = default) => RetryAsync($"{_retryAll};", cancellationToken);
+
+    private async ValueTask<int> RetryAsync(string update, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = database.Command(connection, null, update, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public ValueTask<IReadOnlyList<OutboxMessage>> ReadAsync(long afterPosition, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default)
@@ -106,15 +157,19 @@ internal sealed class RelationalOutbox(RelationalDatabase database, TimeProvider
         var messages = new List<OutboxMessage>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            messages.Add(new OutboxMessage(
-                reader.GetGuid(1),
-                reader.GetInt64(0),
-                reader.GetString(2),
-                reader.GetGuid(3),
-                reader.GetInt64(4),
-                DomainEventJson.Read(reader.GetString(5), reader.GetString(6))));
+            messages.Add(Message(reader));
         }
 
         return messages;
     }
+
+    // The message of a row read with Columns and the payload first.
+    private static OutboxMessage Message(System.Data.Common.DbDataReader reader) =>
+        new(
+            reader.GetGuid(1),
+            reader.GetInt64(0),
+            reader.GetString(2),
+            reader.GetGuid(3),
+            reader.GetInt64(4),
+            DomainEventJson.Read(reader.GetString(5), reader.GetString(6)));
 }

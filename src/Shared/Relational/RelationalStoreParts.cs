@@ -3,7 +3,7 @@ using CreatorMarketplace.Serialization;
 namespace CreatorMarketplace.Storage.Relational;
 
 // A relational store's database and what the store hands MarketplaceStore over it: its repositories, its outbox
-// (which is its change feed too, its waits timed by timeProvider), its ledger and its post metrics.
+// (which is its change feed too, its waits timed by timeProvider), its outbox lease, its ledger and its post metrics.
 internal sealed class RelationalStoreParts<TDatabase>(TDatabase database, StoredFormats formats, TimeSpan changePollingInterval, TimeProvider? timeProvider)
     where TDatabase : RelationalDatabase
 {
@@ -12,6 +12,8 @@ internal sealed class RelationalStoreParts<TDatabase>(TDatabase database, Stored
     public IRepositoryFactory Repositories { get; } = new RelationalRepositories(database, formats);
 
     public RelationalOutbox Outbox { get; } = new(database, timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)), changePollingInterval);
+
+    public IOutboxLease OutboxLease { get; } = database.CreateOutboxLease(timeProvider!);
 
     public ILedgerStore Ledger { get; } = new RelationalLedgerStore(database);
 

@@ -329,6 +329,8 @@ public sealed class CatalogFollowerTests
 
         public IChangeFeed Changes => this;
 
+        public IOutboxLease OutboxLease => inner.OutboxLease;
+
         public ILedgerStore Ledger => inner.Ledger;
 
         public IPostMetricsStore PostMetrics => inner.PostMetrics;

@@ -51,10 +51,42 @@ public class OutboxDispatcherTests
 
         var report = await new OutboxDispatcher(store.Outbox, publisher, _clock, batchSize: 3).DispatchPendingAsync();
 
-        report.ShouldBe(new DispatchReport(7, null));
+        report.ShouldBe(new DispatchReport(7, 0, null));
         publisher.Taken.Select(m => m.Sequence).ShouldBe([1L, 2L, 3L, 4L, 5L, 6L, 7L]);
         Should.Throw<ArgumentOutOfRangeException>(() => new OutboxDispatcher(store.Outbox, publisher, _clock, batchSize: 0));
     }
+
+    [Fact]
+    public async Task A_pass_goes_on_past_an_event_it_dead_letters_and_a_dispatcher_allows_1_to_1000_attempts()
+    {
+        var store = await StoreWithShortlists(3);
+        var publisher = new Publisher(onPublish: count =>
+        {
+            if (count == 1)
+            {
+                throw new TimeoutException("the bus at Host=bus;Password=hunter2 timed out");
+            }
+        });
+
+        var report = await new OutboxDispatcher(store.Outbox, publisher, _clock, maxAttempts: 1).DispatchPendingAsync();
+
+        report.ShouldBe(new DispatchReport(2, 1, null));
+        report.Completed.ShouldBeTrue();
+        var letter = (await store.Outbox.ReadDeadLettersAsync(10)).ShouldHaveSingleItem();
+        letter.ShouldBe(new OutboxDeadLetter(publisher.Taken[0], 1, "System.TimeoutException", letter.DeadLetteredAt));
+        Should.Throw<ArgumentOutOfRangeException>(() => new OutboxDispatcher(store.Outbox, publisher, _clock, maxAttempts: 0));
+        Should.Throw<ArgumentOutOfRangeException>(() => new OutboxDispatcher(store.Outbox, publisher, _clock, maxAttempts: 1_001));
+    }
+
+    [Fact]
+    public void An_error_type_is_the_exceptions_full_type_name_cut_to_its_bound()
+    {
+        OutboxDeadLetter.ErrorTypeOf(new InvalidOperationException("Password=hunter2")).ShouldBe("System.InvalidOperationException");
+        OutboxDeadLetter.ErrorTypeOf(new VeryLongNamedExceptionForTheBoundOfTheErrorTypeThatAnOutboxKeepsXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX())
+            .Length.ShouldBe(OutboxDeadLetter.MaxErrorTypeLength);
+    }
+
+    private sealed class VeryLongNamedExceptionForTheBoundOfTheErrorTypeThatAnOutboxKeepsXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX : Exception;
 
     private async Task<InMemoryMarketplaceStore> StoreWithShortlists(int count)
     {

@@ -23,7 +23,7 @@ public sealed class InMemoryMarketplaceStore : MarketplaceStore
     }
 
     private InMemoryMarketplaceStore(InMemoryOutbox outbox)
-        : base(new Repositories(outbox), outbox, outbox, new InMemoryLedgerStore(), new InMemoryPostMetricsStore())
+        : base(new Repositories(outbox), outbox, outbox, new InMemoryOutboxLease(), new InMemoryLedgerStore(), new InMemoryPostMetricsStore())
     {
     }
 

@@ -11,6 +11,8 @@ internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
     private readonly TimeProvider _time;
     private readonly List<OutboxMessage> _messages = [];
     private readonly Dictionary<Guid, Instant> _delivered = [];
+    private readonly Dictionary<Guid, int> _failedAttempts = [];
+    private readonly Dictionary<Guid, OutboxDeadLetter> _deadLetters = [];
     private int _firstPending;
 
     // Completed, and replaced, by each append: what a wait for the next change awaits.
@@ -34,7 +36,7 @@ internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
             var pending = new List<OutboxMessage>(Math.Min(max, _messages.Count - _firstPending));
             for (var i = _firstPending; i < _messages.Count && pending.Count < max; i++)
             {
-                if (!_delivered.ContainsKey(_messages[i].EventId))
+                if (IsPending(_messages[i].EventId))
                 {
                     pending.Add(_messages[i]);
                 }
@@ -55,14 +57,90 @@ internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
                 _delivered.TryAdd(id, deliveredAt);
             }
 
-            // Skips the delivered head, so that reading stays proportional to what is pending.
-            while (_firstPending < _messages.Count && _delivered.ContainsKey(_messages[_firstPending].EventId))
-            {
-                _firstPending++;
-            }
+            SkipSettledHead();
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<bool> RecordFailedAttemptAsync(Guid eventId, string errorType, Instant failedAt, int maxAttempts, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(errorType);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            // A failed event is pending, so it lies at or after the first pending one.
+            var message = _messages.Skip(_firstPending).FirstOrDefault(m => m.EventId == eventId);
+            if (message is null || !IsPending(eventId))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            var attempts = _failedAttempts.GetValueOrDefault(eventId) + 1;
+            _failedAttempts[eventId] = attempts;
+            if (attempts < maxAttempts)
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            _deadLetters.Add(eventId, new OutboxDeadLetter(message, attempts, errorType, failedAt));
+            SkipSettledHead();
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    public ValueTask<IReadOnlyList<OutboxDeadLetter>> ReadDeadLettersAsync(int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<OutboxDeadLetter>>(
+                _deadLetters.Values.OrderBy(letter => letter.Message.Sequence).Take(max).ToList());
+        }
+    }
+
+    public ValueTask<bool> RetryDeadLetterAsync(Guid eventId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return ValueTask.FromResult(Retry(eventId));
+        }
+    }
+
+    public ValueTask<int> RetryAllDeadLettersAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_deadLetters.Keys.ToList().Count(Retry));
+        }
+    }
+
+    // Called under the lock.
+    private bool Retry(Guid eventId)
+    {
+        if (!_deadLetters.Remove(eventId, out var letter))
+        {
+            return false;
+        }
+
+        _failedAttempts.Remove(eventId);
+        _firstPending = Math.Min(_firstPending, (int)letter.Message.Sequence - 1);
+        return true;
+    }
+
+    private bool IsPending(Guid eventId) => !_delivered.ContainsKey(eventId) && !_deadLetters.ContainsKey(eventId);
+
+    // Skips the delivered and dead-lettered head, so that reading stays proportional to what is pending.
+    private void SkipSettledHead()
+    {
+        while (_firstPending < _messages.Count && !IsPending(_messages[_firstPending].EventId))
+        {
+            _firstPending++;
+        }
     }
 
     public ValueTask<IReadOnlyList<OutboxMessage>> ReadAsync(long afterPosition, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default)

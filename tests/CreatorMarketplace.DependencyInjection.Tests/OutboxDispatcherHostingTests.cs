@@ -1,6 +1,11 @@
 using System.Collections.Concurrent;
+using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Contracts;
+using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Payments;
 using CreatorMarketplace.Storage;
+using CreatorMarketplace.Storage.InMemory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -92,6 +97,32 @@ public sealed class OutboxDispatcherHostingTests : IDisposable
         (await store.Outbox.ReadPendingAsync(10)).Select(Name).ShouldBe(["List 1", "List 2"], "the delivered one is marked; the cancelled one is pending, not a failure");
         (await store.Outbox.ReadDeadLettersAsync(10)).ShouldBeEmpty();
         await using var lease = (await store.OutboxLease.TryAcquireAsync(TimeSpan.FromSeconds(1))).ShouldNotBeNull("stopping released it");
+    }
+
+    [Fact]
+    public async Task Losing_the_lease_cancels_the_publish_under_way_and_delivering_resumes_only_once_the_lease_is_taken_again()
+    {
+        var publisher = new RecordingPublisher("one") { Blocking = { "List 1" } };
+        var lease = new ControlledLease();
+        var inner = new InMemoryMarketplaceStore();
+        await using var provider = Services(b => b.UseStore(_ => new StoreWithLease(inner, lease)), publisher, o => o.PollingInterval = TimeSpan.FromMilliseconds(20)).BuildServiceProvider();
+        var dispatcher = provider.GetServices<IHostedService>().ShouldHaveSingleItem();
+        await SaveShortlistsAsync(inner, "List", 3);
+
+        await dispatcher.StartAsync(CancellationToken.None);
+        await EventuallyAsync(() => publisher.Blocked == 1);
+        lease.Available = false;
+        await lease.LoseAsync();
+        await EventuallyAsync(() => lease.Tries >= 3);
+
+        publisher.Delivered.Select(d => Name(d.Message)).ShouldBe(["List 0"], "the publish under way was cancelled");
+        (await inner.Outbox.ReadPendingAsync(10)).Select(Name).ShouldBe(["List 1", "List 2"], "what was delivered stays marked");
+
+        publisher.Blocking.Clear();
+        lease.Available = true;
+        await EventuallyAsync(() => publisher.Delivered.Count == 3);
+        await dispatcher.StopAsync(CancellationToken.None);
+        publisher.Delivered.Select(d => Name(d.Message)).ShouldBe(["List 0", "List 1", "List 2"]);
     }
 
     [Fact]
@@ -222,6 +253,66 @@ public sealed class OutboxDispatcherHostingTests : IDisposable
     }
 
     private static Task EventuallyAsync(Func<bool> condition, FakeTimeProvider time, TimeSpan step) => EventuallyAsync(() => Task.FromResult(condition()), time, step);
+
+    // A lease the test takes away and gives back.
+    private sealed class ControlledLease : IOutboxLease
+    {
+        private CancellationTokenSource _lost = new();
+        private int _tries;
+
+        public volatile bool Available = true;
+
+        public int Tries => Volatile.Read(ref _tries);
+
+        public Task LoseAsync() => _lost.CancelAsync();
+
+        public ValueTask<IHeldLease?> TryAcquireAsync(TimeSpan renewalInterval, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _tries);
+            if (!Available)
+            {
+                return ValueTask.FromResult<IHeldLease?>(null);
+            }
+
+            _lost = new CancellationTokenSource();
+            return ValueTask.FromResult<IHeldLease?>(new Held(_lost.Token));
+        }
+
+        private sealed class Held(CancellationToken lost) : IHeldLease
+        {
+            public CancellationToken Lost => lost;
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+    }
+
+    // An in-memory store whose outbox lease the test controls.
+    private sealed class StoreWithLease(InMemoryMarketplaceStore inner, IOutboxLease lease) : IMarketplaceStore
+    {
+        public IRepository<Creator, CreatorId> Creators => inner.Creators;
+
+        public IRepository<Campaign, CampaignId> Campaigns => inner.Campaigns;
+
+        public IRepository<Collaboration, CollaborationId> Collaborations => inner.Collaborations;
+
+        public IRepository<Contract, ContractId> Contracts => inner.Contracts;
+
+        public IRepository<Invoice, InvoiceId> Invoices => inner.Invoices;
+
+        public IRepository<Shortlist, ShortlistId> Shortlists => inner.Shortlists;
+
+        public IRepository<SavedSearch, SavedSearchId> SavedSearches => inner.SavedSearches;
+
+        public IOutbox Outbox => inner.Outbox;
+
+        public IChangeFeed Changes => inner.Changes;
+
+        public IOutboxLease OutboxLease => lease;
+
+        public ILedgerStore Ledger => inner.Ledger;
+
+        public IPostMetricsStore PostMetrics => inner.PostMetrics;
+    }
 
     private sealed class Concurrency
     {

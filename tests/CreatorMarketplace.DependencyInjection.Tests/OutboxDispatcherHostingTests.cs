@@ -188,7 +188,8 @@ public sealed class OutboxDispatcherHostingTests : IDisposable
         var services = new ServiceCollection().AddCreatorMarketplace(b => b.UseInMemory().AddOutboxDispatcher().AddOutboxDispatcher());
         using var provider = services.BuildServiceProvider();
 
-        services.Count(d => d.ServiceType == typeof(IHostedService)).ShouldBe(1);
+        // The catalog follower's hosted service and the dispatcher's, once each.
+        services.Count(d => d.ServiceType == typeof(IHostedService)).ShouldBe(2);
         Should.Throw<InvalidOperationException>(() => provider.GetServices<IHostedService>().ToList()).Message
             .ShouldBe("AddOutboxDispatcher: no IOutboxPublisher is registered; add one with AddCreatorMarketplace(b => b.AddOutboxPublisher<TPublisher>()).");
     }
@@ -202,8 +203,9 @@ public sealed class OutboxDispatcherHostingTests : IDisposable
             .AddSingleton<IOutboxPublisher>(publisher)
             .AddCreatorMarketplace(b =>
             {
+                // The dispatcher alone among the hosted services: the catalog follower is tested on its own.
                 store(b);
-                b.AddOutboxDispatcher(configure);
+                b.FollowStoreWithCatalog(false).AddOutboxDispatcher(configure);
             });
 
     private async Task<List<Shortlist>> SaveShortlistsAsync(IMarketplaceStore store, string name, int count)

@@ -68,8 +68,22 @@ public sealed class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifet
         var polling = new PostgreSqlMarketplaceStore(store.DataSource, new PostgreSqlStoreOptions { Schema = store.Schema, ChangePollingInterval = TimeSpan.FromMilliseconds(50) });
         var wait = polling.Changes.WaitAsync(0, TimeSpan.FromSeconds(30)).AsTask();
         var unpolled = store.Changes.WaitAsync(0, TimeSpan.FromSeconds(2)).AsTask();
-        await Task.Delay(100);
+
+        // Both waits listen before they read the head: once both listen, and the head read after it is done, a row
+        // written now can only reach them by a notification or a poll, however slowly the machine opened their
+        // connections.
+        await using var listening = store.DataSource.CreateCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE @listen AND state = 'idle'");
+        listening.Parameters.AddWithValue("listen", $"LISTEN \"{store.Schema}\"%");
+        for (var tries = 0; (long)(await listening.ExecuteScalarAsync())! < 2; tries++)
+        {
+            tries.ShouldBeLessThan(500, "both waits listen within 10 s");
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(200);
         wait.IsCompleted.ShouldBeFalse("nothing was written yet");
+        unpolled.IsCompleted.ShouldBeFalse("nothing was written yet");
 
         // An outbox row written without the save's NOTIFY.
         await using var insert = store.DataSource.CreateCommand($"""

@@ -17,7 +17,7 @@ internal sealed class MoneyJsonConverter : JsonConverter<Money>
     {
         var json = new JsonObjectReader(ref reader, options, nameof(Money), Members);
         var (amount, currency) = json.Members(ref reader, JsonMember.Decimal, JsonMember.Value<Currency>());
-        return json.Create(() => Of(amount, currency));
+        return json.Create((amount, currency), static a => Of(a.amount, a.currency));
     }
 
     public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options)

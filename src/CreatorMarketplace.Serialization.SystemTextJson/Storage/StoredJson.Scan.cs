@@ -108,8 +108,9 @@ public static partial class StoredJson
     // next, and from one document to the next on the same thread.
     private sealed class Frames
     {
-        // A set this large is dropped when the scan ends rather than kept for the thread's next document.
+        // Frames this large are dropped when the scan ends rather than kept for the thread's next document.
         private const int KeptMembers = 1024;
+        private const int KeptUnescapedBytes = 4096;
 
         [ThreadStatic]
         private static Frames? t_cached;
@@ -136,7 +137,7 @@ public static partial class StoredJson
         public void Return()
         {
             Document = [];
-            if (_frames.TrueForAll(frame => frame.Members.Count <= KeptMembers))
+            if (_unescaped.Length <= KeptUnescapedBytes && _frames.TrueForAll(frame => frame.Members.Count <= KeptMembers))
             {
                 t_cached = this;
             }

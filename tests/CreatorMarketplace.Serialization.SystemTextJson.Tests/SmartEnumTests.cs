@@ -98,6 +98,19 @@ public class SmartEnumTests
     }
 
     [Fact]
+    public void A_name_is_read_the_same_written_plainly_or_escaped_and_only_a_whole_name_is_one()
+    {
+        Json.Read<Country>("\"U\\u0053\"").ShouldBeSameAs(Country.US);
+        Json.Read<Dictionary<Country, int>>("{\"U\\u0053\":1,\"KR\":2}").Keys.ShouldBe([Country.US, Country.KR]);
+        Json.Read<Creators.AgeBucket>("\"55+\"").ShouldBeSameAs(Json.Read<Creators.AgeBucket>("\"55\\u002B\""));
+
+        Json.Refuse<Currency>("\"US\"").Message.ShouldContain("'US' is not a name of Currency");
+        Json.Refuse<Currency>("\"USDX\"").Message.ShouldContain("'USDX' is not a name of Currency");
+        Json.Refuse<Currency>("\"\"").Message.ShouldContain("'' is not a name of Currency");
+        Json.Refuse<Dictionary<Country, int>>("{\"u\\u0073\":1}").Message.ShouldContain("'us' is not a name of Country. Names are case-sensitive: did you mean 'US'?");
+    }
+
+    [Fact]
     public void A_name_must_be_a_string()
     {
         Json.Refuse<Platform>("1").Message.ShouldContain("Platform: expected a name as a string, got a number.");

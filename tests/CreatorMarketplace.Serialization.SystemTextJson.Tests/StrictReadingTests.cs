@@ -31,6 +31,38 @@ public class StrictReadingTests
     }
 
     [Fact]
+    public void A_member_written_once_plainly_and_once_escaped_is_the_same_member()
+    {
+        var json = StoredJson.Write(Charge());
+        var twice = "{\"k\\u0065y\":\"evil\"," + json[1..];
+        var escapedTwice = "{\"caf\\u00e9\":1,\"café\":2}";
+
+        var error = Should.Throw<JsonException>(() => StoredJson.Read<LedgerTransaction>(twice));
+
+        error.Path.ShouldBe("$.key");
+        error.Message.ShouldBe("$.key: the member appears more than once; each member of a stored record appears once.");
+        Should.Throw<JsonException>(() => StoredJson.Read<JsonObject>(escapedTwice)).Message.ShouldStartWith("$['café']: the member appears more than once");
+        StoredJson.Read<JsonObject>("{\"caf\\u00e9\":1,\"cafe\":2,\"\\u00e9\":3,\"e\":4}").Count.ShouldBe(4);
+    }
+
+    [Fact]
+    public void A_member_repeated_among_many_is_found_quickly_and_the_next_document_is_read_afresh()
+    {
+        var members = Enumerable.Range(0, 200_000).Select(i => $"\"m{i}\":{i}");
+        var repeated = "{\"outer\":{" + string.Join(",", members) + ",\"m199999\":0}}";
+        var distinct = "{\"outer\":{" + string.Join(",", members) + "}}";
+
+        var watch = Stopwatch.StartNew();
+        var error = Should.Throw<JsonException>(() => StoredJson.Read<JsonObject>(repeated));
+        watch.Stop();
+
+        error.Path.ShouldBe("$.outer.m199999");
+        watch.ElapsedMilliseconds.ShouldBeLessThan(2_000);
+        StoredJson.Read<JsonObject>(distinct)["outer"]!.AsObject().Count.ShouldBe(200_000);
+        StoredJson.Read<JsonObject>("{\"outer\":{\"m1\":1},\"m1\":2}").Count.ShouldBe(2);
+    }
+
+    [Fact]
     public void A_stored_ledger_transaction_that_breaks_a_rule_is_refused_with_the_path_of_the_member()
     {
         var document = JsonNode.Parse(StoredJson.Write(Charge()))!.AsObject();

@@ -17,7 +17,7 @@ internal sealed class CampaignTimelineJsonConverter : JsonConverter<CampaignTime
     {
         var json = new JsonObjectReader(ref reader, options, nameof(CampaignTimeline), Members);
         var (first, last, zone) = json.Members(ref reader, JsonMember.Value<LocalDate>(), JsonMember.Value<LocalDate>(), JsonMember.Value<DateTimeZone>());
-        return json.Create(() => CampaignTimeline.Create(first, last, zone));
+        return json.Create((first, last, zone), static a => CampaignTimeline.Create(a.first, a.last, a.zone));
     }
 
     public override void Write(Utf8JsonWriter writer, CampaignTimeline value, JsonSerializerOptions options)

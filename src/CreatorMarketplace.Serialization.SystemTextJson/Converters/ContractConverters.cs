@@ -18,7 +18,7 @@ internal sealed class RightsTermJsonConverter : JsonConverter<RightsTerm>
     {
         var json = new JsonObjectReader(ref reader, options, nameof(RightsTerm), Members);
         var (start, end) = json.Members(ref reader, JsonMember.Value<Instant>(), JsonMember.NullableValue<Instant>());
-        return json.Create(() => end is { } last ? RightsTerm.Between(start, last) : RightsTerm.Perpetual(start));
+        return json.Create((start, end), static a => a.end is { } last ? RightsTerm.Between(a.start, last) : RightsTerm.Perpetual(a.start));
     }
 
     public override void Write(Utf8JsonWriter writer, RightsTerm value, JsonSerializerOptions options)
@@ -42,7 +42,7 @@ internal sealed class PostingWindowJsonConverter : JsonConverter<PostingWindow>
     {
         var json = new JsonObjectReader(ref reader, options, nameof(PostingWindow), Members);
         var (opens, closes, zone) = json.Members(ref reader, JsonMember.Value<LocalDateTime>(), JsonMember.Value<LocalDateTime>(), JsonMember.Value<DateTimeZone>());
-        return json.Create(() => PostingWindow.Create(opens, closes, zone));
+        return json.Create((opens, closes, zone), static a => PostingWindow.Create(a.opens, a.closes, a.zone));
     }
 
     public override void Write(Utf8JsonWriter writer, PostingWindow value, JsonSerializerOptions options)
@@ -72,7 +72,7 @@ internal sealed class TerritoriesJsonConverter : JsonConverter<Territories>
             throw JsonErrors.Member(nameof(Territories), "countries", "is empty when the territories are worldwide.");
         }
 
-        return json.Create(() => worldwide ? Territories.Worldwide : Territories.Of(countries));
+        return json.Create((worldwide, countries), static a => a.worldwide ? Territories.Worldwide : Territories.Of(a.countries));
     }
 
     public override void Write(Utf8JsonWriter writer, Territories value, JsonSerializerOptions options)

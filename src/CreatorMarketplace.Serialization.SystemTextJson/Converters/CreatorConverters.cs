@@ -14,7 +14,7 @@ internal sealed class SecretReferenceJsonConverter : JsonConverter<SecretReferen
     {
         var json = new JsonObjectReader(ref reader, options, nameof(SecretReference), Members);
         var (token, lastFour) = json.Members(ref reader, JsonMember.String, JsonMember.String);
-        return json.Create(() => new SecretReference(token, lastFour));
+        return json.Create((token, lastFour), static a => new SecretReference(a.token, a.lastFour));
     }
 
     public override void Write(Utf8JsonWriter writer, SecretReference value, JsonSerializerOptions options)
@@ -80,7 +80,9 @@ internal sealed class AccountStatsJsonConverter : JsonConverter<AccountStats>
             }
         }
 
-        return json.Create(() => AccountStats.Create(asOf, followers, averageViews, medianViews, engagementRate, followerGrowthRate, postsLast30Days, viewsLast30Days));
+        return json.Create(
+            (asOf, followers, averageViews, medianViews, engagementRate, followerGrowthRate, postsLast30Days, viewsLast30Days),
+            static a => AccountStats.Create(a.asOf, a.followers, a.averageViews, a.medianViews, a.engagementRate, a.followerGrowthRate, a.postsLast30Days, a.viewsLast30Days));
     }
 
     public override void Write(Utf8JsonWriter writer, AccountStats value, JsonSerializerOptions options)
@@ -110,7 +112,7 @@ internal sealed class RateCardJsonConverter : JsonConverter<RateCard>
     {
         var json = new JsonObjectReader(ref reader, options, nameof(RateCard), Members);
         var (currency, prices, negotiable) = json.Members(ref reader, JsonMember.Value<Currency>(), JsonMember.Value<Dictionary<DeliverableType, Money>>(), JsonMember.Value<bool>());
-        return json.Create(() => RateCard.Create(currency, prices, negotiable));
+        return json.Create((currency, prices, negotiable), static a => RateCard.Create(a.currency, a.prices, a.negotiable));
     }
 
     public override void Write(Utf8JsonWriter writer, RateCard value, JsonSerializerOptions options)
@@ -188,7 +190,9 @@ internal sealed class CreatorListingJsonConverter : JsonConverter<CreatorListing
             }
         }
 
-        return json.Create(() => CreatorListing.Create(id, version, registeredAt, profile!, accounts, audience!, rateCard, badges, onVacation, pastCampaignCount, complianceHistory));
+        return json.Create(
+            (id, version, registeredAt, profile, accounts, audience, rateCard, badges, onVacation, pastCampaignCount, complianceHistory),
+            static a => CreatorListing.Create(a.id, a.version, a.registeredAt, a.profile!, a.accounts, a.audience!, a.rateCard, a.badges, a.onVacation, a.pastCampaignCount, a.complianceHistory));
     }
 
     public override void Write(Utf8JsonWriter writer, CreatorListing value, JsonSerializerOptions options)

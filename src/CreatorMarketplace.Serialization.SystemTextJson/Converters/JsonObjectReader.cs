@@ -258,14 +258,16 @@ internal struct JsonObjectReader
     /// the member its parameter names (the converters name members after the domain's parameters), or about the
     /// whole value.
     /// </summary>
+    /// <typeparam name="TArgs">What the value is made of, the members read.</typeparam>
     /// <typeparam name="T">The value type.</typeparam>
-    /// <param name="create">Makes the value.</param>
+    /// <param name="args">The members read.</param>
+    /// <param name="create">Makes the value from them; a static lambda, so that reading a value allocates no closure.</param>
     /// <returns>The value.</returns>
-    public readonly T Create<T>(Func<T> create)
+    public readonly T Create<TArgs, T>(TArgs args, Func<TArgs, T> create)
     {
         try
         {
-            return create();
+            return create(args);
         }
         catch (Exception exception) when (JsonErrors.IsRejection(exception))
         {

@@ -12,7 +12,7 @@ internal sealed class HandleJsonConverter : JsonConverter<Handle>
     {
         var json = new JsonObjectReader(ref reader, options, nameof(Handle), Members);
         var (platform, value) = json.Members(ref reader, JsonMember.Value<Platform>(), JsonMember.String);
-        return json.Create(() => new Handle(platform, value));
+        return json.Create((platform, value), static a => new Handle(a.platform, a.value));
     }
 
     public override void Write(Utf8JsonWriter writer, Handle value, JsonSerializerOptions options)

@@ -17,7 +17,7 @@ internal sealed class MoneyJsonConverter : JsonConverter<Money>
     {
         var json = new JsonObjectReader(ref reader, options, nameof(Money), Members);
         var (amount, currency) = json.Members(ref reader, JsonMember.Decimal, JsonMember.Value<Currency>());
-        return json.Create(() => Of(amount, currency));
+        return json.Create((amount, currency), static a => Of(a.amount, a.currency));
     }
 
     public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options)
@@ -93,7 +93,8 @@ internal sealed class DistributionJsonConverter<TKey> : JsonConverter<Distributi
         var shares = new List<KeyValuePair<TKey, double>>();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            // A copy standing on the bucket's name, for an error to quote it: the name is made a string only then.
+            var atName = reader;
             TKey key;
             try
             {
@@ -101,13 +102,13 @@ internal sealed class DistributionJsonConverter<TKey> : JsonConverter<Distributi
             }
             catch (Exception exception) when (exception is JsonException || JsonErrors.IsRejection(exception))
             {
-                throw JsonErrors.Member(TypeName, name, JsonErrors.RuleOf(exception), exception);
+                throw JsonErrors.Member(TypeName, atName.GetString()!, JsonErrors.RuleOf(exception), exception);
             }
 
             reader.Read();
             if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out var fraction))
             {
-                throw JsonErrors.Member(TypeName, name, $"expected a share from 0 to 1 as a number, got {JsonErrors.Describe(reader.TokenType)}.");
+                throw JsonErrors.Member(TypeName, atName.GetString()!, $"expected a share from 0 to 1 as a number, got {JsonErrors.Describe(reader.TokenType)}.");
             }
 
             shares.Add(KeyValuePair.Create(key, fraction));

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Ardalis.SmartEnum;
@@ -47,18 +48,55 @@ internal sealed class SmartEnumJsonConverter<TEnum, TValue> : JsonConverter<TEnu
     private static readonly Lazy<string> Names = new(() =>
         string.Join(", ", SmartEnum<TEnum, TValue>.List.Select(e => e.Name).Order(StringComparer.Ordinal)));
 
+    // The names as UTF-8, in the order of their bytes, and the values in the same order: a name written without
+    // escapes is found from the reader's bytes, with no string made of it.
+    private static readonly byte[][] Utf8Names;
+    private static readonly TEnum[] ByUtf8Name;
+
+    static SmartEnumJsonConverter()
+    {
+        var byName = SmartEnum<TEnum, TValue>.List.Select(e => (Name: Encoding.UTF8.GetBytes(e.Name), Value: e)).ToArray();
+        Array.Sort(byName, (x, y) => x.Name.AsSpan().SequenceCompareTo(y.Name));
+        Utf8Names = byName.Select(e => e.Name).ToArray();
+        ByUtf8Name = byName.Select(e => e.Value).ToArray();
+    }
+
     public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType == JsonTokenType.String
-            ? FromName(reader.GetString()!)
+            ? FromName(ref reader)
             : throw JsonErrors.Value(TypeName, $"expected a name as a string, got {JsonErrors.Describe(reader.TokenType)}.");
 
     public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) => writer.WriteStringValue(value.Name);
 
     public override TEnum ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        FromName(reader.GetString()!);
+        FromName(ref reader);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
         writer.WritePropertyName(value.Name);
+
+    // An escaped name, or one that is no name, goes the way of a string, which says what is wrong with it.
+    private static TEnum FromName(ref Utf8JsonReader reader) =>
+        !reader.ValueIsEscaped && !reader.HasValueSequence && IndexOfName(reader.ValueSpan) is >= 0 and var index
+            ? ByUtf8Name[index]
+            : FromName(reader.GetString()!);
+
+    private static int IndexOfName(ReadOnlySpan<byte> name)
+    {
+        var (low, high) = (0, Utf8Names.Length - 1);
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var order = name.SequenceCompareTo(Utf8Names[middle]);
+            if (order == 0)
+            {
+                return middle;
+            }
+
+            (low, high) = order < 0 ? (low, middle - 1) : (middle + 1, high);
+        }
+
+        return -1;
+    }
 
     private static TEnum FromName(string name)
     {

@@ -11,7 +11,7 @@ public static partial class StoredJson
     /// System.Text.Json reports no path for it, so the values are read again one by one, from the root down to the
     /// innermost that is still refused. Runs only for a refused document.
     /// </summary>
-    private static JsonException Locate(byte[] utf8, JsonTypeInfo typeInfo, Exception error)
+    private static JsonException Locate(ReadOnlyMemory<byte> utf8, JsonTypeInfo typeInfo, Exception error)
     {
         using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = MaxDepth });
         var (path, culprit, refusal) = Innermost(document.RootElement, typeInfo, "$", error);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
@@ -73,37 +74,47 @@ public static partial class StoredJson
     internal static object Read(string json, Type type)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var utf8 = Utf8(json);
-        Scan(utf8);
-        var typeInfo = Options.GetTypeInfo(type);
+        var (utf8, length) = Utf8(json);
         try
         {
-            return JsonSerializer.Deserialize(utf8, typeInfo) ?? throw Refusal("$", "the document is null.");
+            Scan(utf8, length);
+            var typeInfo = Options.GetTypeInfo(type);
+            try
+            {
+                return JsonSerializer.Deserialize(utf8.AsSpan(0, length), typeInfo) ?? throw Refusal("$", "the document is null.");
+            }
+            catch (JsonException exception) when (JsonErrors.IsUnbounded(exception.Message))
+            {
+                // A hostile value repeated in a message would make the message as large as the value.
+                throw new JsonException(JsonErrors.Bound(exception.Message), exception.Path, exception.LineNumber, exception.BytePositionInLine, exception.InnerException);
+            }
+            catch (Exception exception) when (IsRefusal(exception))
+            {
+                throw Locate(utf8.AsMemory(0, length), typeInfo, exception);
+            }
         }
-        catch (JsonException exception) when (JsonErrors.IsUnbounded(exception.Message))
+        finally
         {
-            // A hostile value repeated in a message would make the message as large as the value.
-            throw new JsonException(JsonErrors.Bound(exception.Message), exception.Path, exception.LineNumber, exception.BytePositionInLine, exception.InnerException);
-        }
-        catch (Exception exception) when (IsRefusal(exception))
-        {
-            throw Locate(utf8, typeInfo, exception);
+            ArrayPool<byte>.Shared.Return(utf8);
         }
     }
 
-    private static byte[] Utf8(string json)
+    // The document as UTF-8 in a pooled buffer, which the caller returns; the document's bytes are its first length.
+    private static (byte[] Utf8, int Length) Utf8(string json)
     {
         if (json.Length > MaxDocumentLength)
         {
             throw Refusal("$", $"the document has {json.Length} characters; a stored document has at most {MaxDocumentLength}.");
         }
 
+        var utf8 = ArrayPool<byte>.Shared.Rent(StrictUtf8.GetMaxByteCount(json.Length));
         try
         {
-            return StrictUtf8.GetBytes(json);
+            return (utf8, StrictUtf8.GetBytes(json, utf8));
         }
         catch (EncoderFallbackException)
         {
+            ArrayPool<byte>.Shared.Return(utf8);
             throw Refusal("$", "the document holds an unpaired surrogate character, so it is not text.");
         }
     }
@@ -158,7 +169,14 @@ public static partial class StoredJson
     private static Action<object, object?> MustMatch(Type owner, JsonPropertyInfo property, Func<object, object?> computed) =>
         (record, value) =>
         {
-            var expected = JsonSerializer.Serialize(computed(record), property.PropertyType, Options);
+            var computedValue = computed(record);
+            if (ReferenceEquals(computedValue, value) && value is not null)
+            {
+                // The very object computed (a smart enum, say) is written as the value computed.
+                return;
+            }
+
+            var expected = JsonSerializer.Serialize(computedValue, property.PropertyType, Options);
             if (JsonSerializer.Serialize(value, property.PropertyType, Options) != expected)
             {
                 throw new JsonException(JsonErrors.Bound($"{JsonTypeNames.Of(owner)}.{property.Name}: is computed from the other members and must be {expected}."));

@@ -1,6 +1,7 @@
 using System.Data;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
+using CreatorMarketplace.ReadModels;
 using Npgsql;
 
 namespace CreatorMarketplace.Storage.PostgreSql;
@@ -28,7 +29,7 @@ namespace CreatorMarketplace.Storage.PostgreSql;
 /// from several threads and from several processes.
 /// </para>
 /// </remarks>
-public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
+public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog, ICatalogCheckpoint
 {
     private readonly PostgreSqlDatabase _database;
     private readonly string _upsert;
@@ -121,6 +122,27 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog
             absent: null,
             async (command, cancel) => await command.ExecuteScalarAsync(cancel).ConfigureAwait(false) is string document ? ListingDocument.Read(document) : null,
             cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask<long?> ReadCheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"SELECT position FROM {_database.Table("creator_catalog_checkpoint")};", connection);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long position ? position : null;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask SaveCheckpointAsync(long position, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        await using var connection = await _database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
+        var table = _database.Table("creator_catalog_checkpoint");
+        await using var command = new NpgsqlCommand(
+            $"INSERT INTO {table} (position) VALUES (@position) ON CONFLICT (single) DO UPDATE SET position = GREATEST({table}.position, excluded.position);",
+            connection);
+        command.Parameters.AddWithValue("position", position);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public async ValueTask<CreatorSearchResult> SearchAsync(CreatorQuery query, CancellationToken cancellationToken = default)

@@ -175,6 +175,14 @@ internal static class PostgreSqlSchema
             CREATE INDEX outbox_pending ON "{schema}".outbox (sequence) WHERE delivered_at IS NULL AND dead_lettered_at IS NULL;
             CREATE INDEX outbox_dead_letters ON "{schema}".outbox (sequence) WHERE dead_lettered_at IS NOT NULL;
             """,
+
+        // The change-feed position up to which the creator catalog holds every change (ICatalogCheckpoint): one row.
+        schema => $"""
+            CREATE TABLE "{schema}".creator_catalog_checkpoint (
+                single boolean PRIMARY KEY DEFAULT true CHECK (single),
+                position bigint NOT NULL CHECK (position >= 0)
+            );
+            """,
     ];
 
     public static int Version => Migrations.Length;

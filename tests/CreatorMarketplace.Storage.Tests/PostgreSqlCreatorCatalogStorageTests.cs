@@ -1,5 +1,6 @@
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
+using CreatorMarketplace.ReadModels;
 using CreatorMarketplace.Storage.PostgreSql;
 using NodaTime;
 using NodaTime.Testing;
@@ -26,16 +27,16 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
         await catalog.MigrateAsync();
 
         (await ScalarAsync<int>($"""SELECT MAX(version) FROM "{schema}".schema_migrations;""")).ShouldBe(PostgreSqlMarketplaceStore.SchemaVersion);
-        PostgreSqlMarketplaceStore.SchemaVersion.ShouldBe(5);
+        PostgreSqlMarketplaceStore.SchemaVersion.ShouldBe(6);
         var tables = await ScalarAsync<string[]>($"""SELECT array_agg(table_name::text ORDER BY table_name COLLATE "C") FROM information_schema.tables WHERE table_schema = '{schema}';""");
-        tables.ShouldBe(["aggregate_events", "aggregates", "creator_catalog", "creator_catalog_accounts", "creator_catalog_audience", "ledger_transactions", "outbox", "post_metrics", "schema_migrations"]);
+        tables.ShouldBe(["aggregate_events", "aggregates", "creator_catalog", "creator_catalog_accounts", "creator_catalog_audience", "creator_catalog_checkpoint", "ledger_transactions", "outbox", "post_metrics", "schema_migrations"]);
 
         // A schema a store made before the catalog existed (at version 1) gains the later tables, once.
-        await ExecuteAsync($"""DROP TABLE "{schema}".creator_catalog CASCADE; DROP TABLE "{schema}".creator_catalog_accounts; DROP TABLE "{schema}".creator_catalog_audience; DROP TABLE "{schema}".post_metrics; DROP TABLE "{schema}".aggregate_events; DROP INDEX "{schema}".outbox_pending; DROP INDEX "{schema}".outbox_dead_letters; ALTER TABLE "{schema}".outbox DROP COLUMN attempts, DROP COLUMN last_error_type, DROP COLUMN dead_lettered_at; CREATE INDEX outbox_pending ON "{schema}".outbox (sequence) WHERE delivered_at IS NULL; DELETE FROM "{schema}".schema_migrations WHERE version >= 2;""");
+        await ExecuteAsync($"""DROP TABLE "{schema}".creator_catalog CASCADE; DROP TABLE "{schema}".creator_catalog_accounts; DROP TABLE "{schema}".creator_catalog_audience; DROP TABLE "{schema}".creator_catalog_checkpoint; DROP TABLE "{schema}".post_metrics; DROP TABLE "{schema}".aggregate_events; DROP INDEX "{schema}".outbox_pending; DROP INDEX "{schema}".outbox_dead_letters; ALTER TABLE "{schema}".outbox DROP COLUMN attempts, DROP COLUMN last_error_type, DROP COLUMN dead_lettered_at; CREATE INDEX outbox_pending ON "{schema}".outbox (sequence) WHERE delivered_at IS NULL; DELETE FROM "{schema}".schema_migrations WHERE version >= 2;""");
         var store = new PostgreSqlMarketplaceStore(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema });
         var another = new PostgreSqlCreatorCatalog(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema });
         await Task.WhenAll(store.MigrateAsync().AsTask(), another.MigrateAsync().AsTask());
-        (await ScalarAsync<long>($"""SELECT count(*) FROM "{schema}".schema_migrations;""")).ShouldBe(5);
+        (await ScalarAsync<long>($"""SELECT count(*) FROM "{schema}".schema_migrations;""")).ShouldBe(6);
         var listing = new CreatorGenerator(2, _clock).Next().ToListing();
         (await another.UpsertAsync(listing)).ShouldBeTrue();
         (await catalog.FindAsync(listing.Id)).ShouldBe(listing);
@@ -248,6 +249,48 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
         await Should.ThrowAsync<OperationCanceledException>(async () => await catalog.FindAsync(listing.Id, cancelled.Token));
         await Should.ThrowAsync<OperationCanceledException>(async () => await catalog.RemoveAsync(listing.Id, cancelled.Token));
         (await catalog.FindAsync(listing.Id)).ShouldBeNull();
+    }
+
+    [SkippableFact]
+    public async Task The_catalog_keeps_a_checkpoint_that_never_moves_back_and_a_follower_started_again_resumes_after_it()
+    {
+        var (catalog, schema) = NewCatalog();
+        (await catalog.ReadCheckpointAsync()).ShouldBeNull();
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(async () => await catalog.SaveCheckpointAsync(-1));
+        var store = new PostgreSqlMarketplaceStore(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema });
+        var generator = new CreatorGenerator(11, _clock);
+        var creators = Enumerable.Range(0, 3).Select(_ => generator.NextNew()).ToList();
+        foreach (var creator in creators)
+        {
+            (await store.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
+        }
+
+        await FollowUntilCaughtUpAsync(new CatalogFollower(store, catalog, TimeProvider.System));
+        (await catalog.ReadCheckpointAsync()).ShouldBe(await store.Changes.HeadAsync());
+
+        // A row taken away behind the follower's back stays away: a follower started again resumes, it does not reload.
+        await ExecuteAsync($"""DELETE FROM "{schema}".creator_catalog WHERE id = '{creators[0].Id.Value}';""");
+        var added = generator.NextNew();
+        (await store.Creators.SaveAsync(added)).IsSaved.ShouldBeTrue();
+        await FollowUntilCaughtUpAsync(new CatalogFollower(store, catalog, TimeProvider.System));
+        (await catalog.FindAsync(creators[0].Id)).ShouldBeNull();
+        (await catalog.FindAsync(creators[1].Id)).ShouldNotBeNull();
+        (await catalog.FindAsync(added.Id)).ShouldNotBeNull();
+        var head = await store.Changes.HeadAsync();
+        (await catalog.ReadCheckpointAsync()).ShouldBe(head);
+
+        // A follower of the same catalog that is behind does not move the checkpoint back.
+        await catalog.SaveCheckpointAsync(1);
+        (await catalog.ReadCheckpointAsync()).ShouldBe(head);
+    }
+
+    private static async Task FollowUntilCaughtUpAsync(CatalogFollower follower)
+    {
+        using var stop = new CancellationTokenSource();
+        var run = follower.RunAsync(stop.Token);
+        await follower.WaitUntilCaughtUpAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await stop.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => run);
     }
 
     // Waits until this many of the catalog's statements wait for a lock.

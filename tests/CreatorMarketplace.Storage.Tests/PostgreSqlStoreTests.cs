@@ -110,11 +110,12 @@ public sealed class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifet
 
         // The outbox as schema version 4 left it.
         await using (var downgrade = store.DataSource.CreateCommand($"""
+            DROP TABLE "{store.Schema}".creator_catalog_checkpoint;
             DROP INDEX "{store.Schema}".outbox_pending;
             DROP INDEX "{store.Schema}".outbox_dead_letters;
             ALTER TABLE "{store.Schema}".outbox DROP COLUMN attempts, DROP COLUMN last_error_type, DROP COLUMN dead_lettered_at;
             CREATE INDEX outbox_pending ON "{store.Schema}".outbox (sequence) WHERE delivered_at IS NULL;
-            DELETE FROM "{store.Schema}".schema_migrations WHERE version = 5;
+            DELETE FROM "{store.Schema}".schema_migrations WHERE version >= 5;
             """))
         {
             await downgrade.ExecuteNonQueryAsync();
@@ -124,7 +125,7 @@ public sealed class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifet
         await upgraded.MigrateAsync();
 
         await using var version = store.DataSource.CreateCommand($"""SELECT MAX(version) FROM "{store.Schema}".schema_migrations;""");
-        (await version.ExecuteScalarAsync()).ShouldBe(5);
+        (await version.ExecuteScalarAsync()).ShouldBe(6);
         (await upgraded.Outbox.ReadPendingAsync(10)).Select(m => m.Sequence).ShouldBe([2L, 3L]);
         (await upgraded.Outbox.ReadDeadLettersAsync(10)).ShouldBeEmpty();
         (await upgraded.Outbox.RecordFailedAttemptAsync((await upgraded.Outbox.ReadPendingAsync(1))[0].EventId, "System.TimeoutException", Clock.GetCurrentInstant(), 1)).ShouldBeTrue();

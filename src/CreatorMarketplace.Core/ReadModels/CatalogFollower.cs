@@ -31,6 +31,11 @@ namespace CreatorMarketplace.ReadModels;
 /// applies again it applies harmlessly.
 /// </para>
 /// <para>
+/// <b>A durable catalog.</b> A catalog that keeps what it holds between runs and implements
+/// <see cref="ICatalogCheckpoint"/> is loaded once: the follower saves the position it reached after the load and
+/// after each page, and a follower started again over the catalog resumes after the position saved.
+/// </para>
+/// <para>
 /// <b>Faults.</b> A change the catalog cannot take (the store cannot read the creator, <see cref="UnreadableAggregateException"/>;
 /// or the catalog or the listing's rules refuse it, an <see cref="ArgumentException"/> such as a
 /// <see cref="DomainValidationException"/>) is reported in <see cref="RecentFaults"/> and counted in the status, and
@@ -51,6 +56,7 @@ public sealed class CatalogFollower
 
     private readonly IMarketplaceStore _store;
     private readonly ICreatorCatalog _catalog;
+    private readonly ICatalogCheckpoint? _checkpoint;
     private readonly TimeProvider _time;
     private readonly int _pageSize;
     private readonly object _gate = new();
@@ -59,6 +65,7 @@ public sealed class CatalogFollower
     private bool _loaded;
     private CatalogFollowerState _state;
     private long _position;
+    private long _checkpointed = -1;
     private long _head;
     private Instant? _newestAppliedAt;
     private Instant? _caughtUpAt;
@@ -74,7 +81,8 @@ public sealed class CatalogFollower
     /// <param name="pageSize">How many creators a load reads, and how many changes a step reads, at a time: 1 to <see cref="BulkRead.MaxPageSize"/>.</param>
     /// <param name="resumeAfter">
     /// The position up to which <paramref name="catalog"/> already holds every change, for a catalog that keeps what it
-    /// holds between runs: the follower then skips the load and follows after it. Null, the default, to load first.
+    /// holds between runs: the follower then skips the load and follows after it. Null, the default, to load first, or,
+    /// when <paramref name="catalog"/> is an <see cref="ICatalogCheckpoint"/>, to resume after the position it saved.
     /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="store"/>, <paramref name="catalog"/> or <paramref name="timeProvider"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is out of range, or <paramref name="resumeAfter"/> is negative.</exception>
@@ -91,6 +99,7 @@ public sealed class CatalogFollower
 
         _store = store;
         _catalog = catalog;
+        _checkpoint = catalog as ICatalogCheckpoint;
         _time = timeProvider;
         _pageSize = pageSize;
         _loaded = resumeAfter is not null;
@@ -167,7 +176,7 @@ public sealed class CatalogFollower
             {
                 try
                 {
-                    if (!_loaded)
+                    if (!_loaded && !await ResumeFromCheckpointAsync(cancellationToken).ConfigureAwait(false))
                     {
                         await LoadAsync(cancellationToken).ConfigureAwait(false);
                     }
@@ -221,6 +230,33 @@ public sealed class CatalogFollower
         }
     }
 
+    // A catalog that saved a position holds every change up to it: the follower goes on from there, without a load.
+    private async Task<bool> ResumeFromCheckpointAsync(CancellationToken cancellationToken)
+    {
+        if (_checkpoint is null || await _checkpoint.ReadCheckpointAsync(cancellationToken).ConfigureAwait(false) is not { } saved)
+        {
+            return false;
+        }
+
+        // A position beyond the store's head was saved while following another store (or one since emptied): what
+        // the catalog holds cannot be trusted, and loading over it would keep creators this store never had.
+        var head = await _store.Changes.HeadAsync(cancellationToken).ConfigureAwait(false);
+        if (saved > head)
+        {
+            throw new InvalidOperationException(
+                $"The catalog's checkpoint, position {saved}, is beyond the store's head, position {head}: it was saved while following another store. Empty the catalog and clear its checkpoint.");
+        }
+
+        Update(() =>
+        {
+            _loaded = true;
+            _position = saved;
+            _checkpointed = saved;
+            _head = Math.Max(_head, head);
+        });
+        return true;
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Update(() => _state = CatalogFollowerState.Loading);
@@ -250,6 +286,19 @@ public sealed class CatalogFollower
             _failures = 0;
             _lastError = null;
         });
+        await CheckpointAsync(start, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Saves the position reached in a catalog that keeps one; a failure to save is the catalog's failure, retried.
+    private async Task CheckpointAsync(long position, CancellationToken cancellationToken)
+    {
+        if (_checkpoint is null || position <= _checkpointed)
+        {
+            return;
+        }
+
+        await _checkpoint.SaveCheckpointAsync(position, cancellationToken).ConfigureAwait(false);
+        _checkpointed = position;
     }
 
     // Every creator's listing, going on after one the store cannot read, which is reported at the load's position.
@@ -307,6 +356,7 @@ public sealed class CatalogFollower
                     _failures = 0;
                     _lastError = null;
                 });
+                await CheckpointAsync(position, cancellationToken).ConfigureAwait(false);
                 await _store.Changes.WaitAsync(position, MaxWait, cancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -328,6 +378,7 @@ public sealed class CatalogFollower
                 _position = page[^1].Sequence;
                 _newestAppliedAt = page[^1].OccurredAt;
             });
+            await CheckpointAsync(page[^1].Sequence, cancellationToken).ConfigureAwait(false);
         }
     }
 

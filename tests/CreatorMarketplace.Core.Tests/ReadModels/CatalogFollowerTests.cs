@@ -164,7 +164,7 @@ public sealed class CatalogFollowerTests
         var creators = NewCreators(11, 4);
         var refused = creators[1];
         (await store.Creators.SaveAsync(creators[0])).IsSaved.ShouldBeTrue();
-        var catalog = new RefusingCatalog(refused.Id);
+        var catalog = new RecordingCatalog(refused.Id);
         var follower = new CatalogFollower(store, catalog, TimeProvider.System);
         using var stop = new CancellationTokenSource();
         var run = follower.RunAsync(stop.Token);
@@ -204,7 +204,7 @@ public sealed class CatalogFollowerTests
             (await store.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
         }
 
-        var catalog = new RefusingCatalog(default);
+        var catalog = new RecordingCatalog(default);
         await FollowUntilCaughtUpAsync(new CatalogFollower(store, catalog, TimeProvider.System, resumeAfter: 0));
 
         catalog.Upserts.ShouldBe([(creator.Id, 5L)]);
@@ -227,6 +227,64 @@ public sealed class CatalogFollowerTests
         using var stop = new CancellationTokenSource();
         var run = follower.RunAsync(stop.Token);
         await Should.ThrowAsync<InvalidOperationException>(() => follower.RunAsync(stop.Token));
+        await stop.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => run);
+    }
+
+    [Fact]
+    public async Task A_catalog_that_keeps_a_checkpoint_is_loaded_once_and_a_follower_started_again_resumes_after_it()
+    {
+        var store = new InMemoryMarketplaceStore();
+        var creators = NewCreators(11, 4);
+        foreach (var creator in creators)
+        {
+            (await store.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
+        }
+
+        var catalog = new CheckpointedCatalog();
+        await FollowUntilCaughtUpAsync(new CatalogFollower(store, catalog, TimeProvider.System, pageSize: 2));
+        var loaded = await store.Changes.HeadAsync();
+        catalog.Upserts.Count.ShouldBe(4);
+        catalog.Saves.ShouldBe([loaded], "the position is saved once the load is done");
+
+        // Saved while no follower runs: a follower started again applies these changes alone, without a reload.
+        var changed = creators[2];
+        changed.SetOnVacation(!changed.OnVacation, _clock);
+        (await store.Creators.SaveAsync(changed)).IsSaved.ShouldBeTrue();
+        var added = NewCreators(12, 1)[0];
+        (await store.Creators.SaveAsync(added)).IsSaved.ShouldBeTrue();
+        var again = new CatalogFollower(store, catalog, TimeProvider.System);
+        await FollowUntilCaughtUpAsync(again);
+
+        catalog.Upserts.Skip(4).ShouldBe([(changed.Id, changed.Version), (added.Id, added.Version)]);
+        var head = await store.Changes.HeadAsync();
+        again.Position.ShouldBe(head);
+        (await catalog.ReadCheckpointAsync()).ShouldBe(head);
+        (await catalog.FindAsync(changed.Id)).ShouldNotBeNull().OnVacation.ShouldBe(changed.OnVacation);
+        (await catalog.FindAsync(added.Id)).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_checkpoint_beyond_the_stores_head_is_reported_unavailable_and_nothing_is_applied_over_it()
+    {
+        var store = new InMemoryMarketplaceStore();
+        foreach (var creator in NewCreators(13, 2))
+        {
+            (await store.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
+        }
+
+        var catalog = new CheckpointedCatalog();
+        await catalog.SaveCheckpointAsync(1_000);
+        var follower = new CatalogFollower(store, catalog, TimeProvider.System);
+        using var stop = new CancellationTokenSource();
+        var run = follower.RunAsync(stop.Token);
+
+        await Eventually(() => follower.Status.Failures == 1);
+        follower.Status.State.ShouldBe(CatalogFollowerState.Unavailable);
+        var head = await store.Changes.HeadAsync();
+        follower.Status.LastError.ShouldBe(
+            $"InvalidOperationException: The catalog's checkpoint, position 1000, is beyond the store's head, position {head}: it was saved while following another store. Empty the catalog and clear its checkpoint.");
+        catalog.Upserts.ShouldBeEmpty();
         await stop.CancelAsync();
         await Should.ThrowAsync<OperationCanceledException>(() => run);
     }
@@ -279,8 +337,8 @@ public sealed class CatalogFollowerTests
 
     private static string Answer(ICreatorCatalog catalog, CreatorQuery query) => CreatorCatalogContract.AnswerAsync(catalog, query).GetAwaiter().GetResult();
 
-    // A catalog whose rules refuse one creator, and that records every upsert.
-    private sealed class RefusingCatalog(CreatorId refused) : ICreatorCatalog
+    // A catalog that records every upsert, and whose rules refuse one creator if named.
+    private class RecordingCatalog(CreatorId? refused = null) : ICreatorCatalog
     {
         private readonly InMemoryCreatorCatalog _inner = new();
 
@@ -302,6 +360,23 @@ public sealed class CatalogFollowerTests
         public ValueTask<CreatorListing?> FindAsync(CreatorId creator, CancellationToken cancellationToken = default) => _inner.FindAsync(creator, cancellationToken);
 
         public ValueTask<CreatorSearchResult> SearchAsync(CreatorQuery query, CancellationToken cancellationToken = default) => _inner.SearchAsync(query, cancellationToken);
+    }
+
+    // A catalog that keeps a checkpoint, as a durable one does, with the same rule: the saved position never moves back.
+    private sealed class CheckpointedCatalog : RecordingCatalog, ICatalogCheckpoint
+    {
+        private long? _checkpoint;
+
+        public List<long> Saves { get; } = [];
+
+        public ValueTask<long?> ReadCheckpointAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(_checkpoint);
+
+        public ValueTask SaveCheckpointAsync(long position, CancellationToken cancellationToken = default)
+        {
+            Saves.Add(position);
+            _checkpoint = Math.Max(_checkpoint ?? 0, position);
+            return ValueTask.CompletedTask;
+        }
     }
 
     // A store whose change feed cannot be reached for its first few calls.

@@ -86,12 +86,9 @@ internal static class LagHarness
             }
 
             await inFlight.WaitAsync();
-            var creator = i % NewCreatorEvery == 0 ? generator.NextNew() : creators[next++ % creators.Count];
-            if (creator.Version == 0)
-            {
-                creators.Add(creator);
-            }
-
+            // Changes go round the seeded creators, so a creator is changed again only after thousands of other
+            // saves, never while its last save is under way.
+            var creator = i % NewCreatorEvery == 0 ? generator.NextNew() : creators[next++ % Seeded];
             creator.ChangeProfile(creator.Profile with { Bio = $"{creator.Profile.Bio.Split(" lagmark")[0]} {Mark(i)}" }, clock);
             var save = i;
             saves.Add(Task.Run(async () =>

@@ -211,6 +211,27 @@ public sealed class CatalogFollowerTests
     }
 
     [Fact]
+    public async Task The_creators_changed_in_a_page_are_read_from_the_store_at_once_and_all_applied()
+    {
+        var inner = new InMemoryMarketplaceStore();
+        var creators = NewCreators(17, 6);
+        foreach (var creator in creators)
+        {
+            (await inner.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
+        }
+
+        var store = new SlowReadingStore(inner);
+        var catalog = new InMemoryCreatorCatalog();
+        await FollowUntilCaughtUpAsync(new CatalogFollower(store, catalog, TimeProvider.System, resumeAfter: 0));
+
+        store.MostReadsAtOnce.ShouldBeGreaterThan(1, "a page's reads, a round trip each in a database, are not waited for one by one");
+        foreach (var creator in creators)
+        {
+            (await catalog.FindAsync(creator.Id)).ShouldNotBeNull().Version.ShouldBe(1);
+        }
+    }
+
+    [Fact]
     public async Task Arguments_are_checked_naming_the_argument_and_one_run_at_a_time()
     {
         var store = new InMemoryMarketplaceStore();
@@ -302,6 +323,76 @@ public sealed class CatalogFollowerTests
         public ValueTask<CreatorListing?> FindAsync(CreatorId creator, CancellationToken cancellationToken = default) => _inner.FindAsync(creator, cancellationToken);
 
         public ValueTask<CreatorSearchResult> SearchAsync(CreatorQuery query, CancellationToken cancellationToken = default) => _inner.SearchAsync(query, cancellationToken);
+    }
+
+    // A store whose creators take a while to read, as over a network, counting the reads under way at once.
+    private sealed class SlowReadingStore(IMarketplaceStore inner) : IMarketplaceStore, IRepository<Creator, CreatorId>
+    {
+        private int _reading;
+        private int _mostReadsAtOnce;
+
+        public int MostReadsAtOnce => Volatile.Read(ref _mostReadsAtOnce);
+
+        public IRepository<Creator, CreatorId> Creators => this;
+
+        public IRepository<Campaign, CampaignId> Campaigns => inner.Campaigns;
+
+        public IRepository<Collaboration, CollaborationId> Collaborations => inner.Collaborations;
+
+        public IRepository<Contract, ContractId> Contracts => inner.Contracts;
+
+        public IRepository<Invoice, InvoiceId> Invoices => inner.Invoices;
+
+        public IRepository<Shortlist, ShortlistId> Shortlists => inner.Shortlists;
+
+        public IRepository<SavedSearch, SavedSearchId> SavedSearches => inner.SavedSearches;
+
+        public IOutbox Outbox => inner.Outbox;
+
+        public IChangeFeed Changes => inner.Changes;
+
+        public IOutboxLease OutboxLease => inner.OutboxLease;
+
+        public ILedgerStore Ledger => inner.Ledger;
+
+        public IPostMetricsStore PostMetrics => inner.PostMetrics;
+
+        public ValueTask<Creator?> FindAsync(CreatorId id, CancellationToken cancellationToken = default) => inner.Creators.FindAsync(id, cancellationToken);
+
+        public ValueTask<SaveResult> SaveAsync(Creator aggregate, CancellationToken cancellationToken = default) => inner.Creators.SaveAsync(aggregate, cancellationToken);
+
+        public async IAsyncEnumerable<StoredAggregate<Creator, CreatorId>> ReadAsync(
+            CreatorId? afterId = null,
+            int pageSize = BulkRead.DefaultPageSize,
+            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            var reading = Interlocked.Increment(ref _reading);
+            InterlockedMax(ref _mostReadsAtOnce, reading);
+            try
+            {
+                await Task.Delay(20, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _reading);
+            }
+
+            await foreach (var stored in inner.Creators.ReadAsync(afterId, pageSize, cancellationToken))
+            {
+                yield return stored;
+            }
+        }
+
+        private static void InterlockedMax(ref int most, int value)
+        {
+            for (var seen = Volatile.Read(ref most); value > seen; seen = Volatile.Read(ref most))
+            {
+                if (Interlocked.CompareExchange(ref most, value, seen) == seen)
+                {
+                    return;
+                }
+            }
+        }
     }
 
     // A store whose change feed cannot be reached for its first few calls.

@@ -325,15 +325,12 @@ public sealed class CatalogFollowerTests
         public ValueTask<CreatorSearchResult> SearchAsync(CreatorQuery query, CancellationToken cancellationToken = default) => _inner.SearchAsync(query, cancellationToken);
     }
 
-    // A store whose creators take a while to read, as over a network, counting the reads under way at once.
-    private sealed class SlowReadingStore(IMarketplaceStore inner) : IMarketplaceStore, IRepository<Creator, CreatorId>
+    // A store that hands every part to another; the test stores below replace a part of it.
+    private abstract class ForwardingStore(IMarketplaceStore inner) : IMarketplaceStore
     {
-        private int _reading;
-        private int _mostReadsAtOnce;
+        protected IMarketplaceStore Inner => inner;
 
-        public int MostReadsAtOnce => Volatile.Read(ref _mostReadsAtOnce);
-
-        public IRepository<Creator, CreatorId> Creators => this;
+        public virtual IRepository<Creator, CreatorId> Creators => inner.Creators;
 
         public IRepository<Campaign, CampaignId> Campaigns => inner.Campaigns;
 
@@ -349,17 +346,28 @@ public sealed class CatalogFollowerTests
 
         public IOutbox Outbox => inner.Outbox;
 
-        public IChangeFeed Changes => inner.Changes;
+        public virtual IChangeFeed Changes => inner.Changes;
 
         public IOutboxLease OutboxLease => inner.OutboxLease;
 
         public ILedgerStore Ledger => inner.Ledger;
 
         public IPostMetricsStore PostMetrics => inner.PostMetrics;
+    }
 
-        public ValueTask<Creator?> FindAsync(CreatorId id, CancellationToken cancellationToken = default) => inner.Creators.FindAsync(id, cancellationToken);
+    // A store whose creators take a while to read, as over a network, counting the reads under way at once.
+    private sealed class SlowReadingStore(IMarketplaceStore inner) : ForwardingStore(inner), IRepository<Creator, CreatorId>
+    {
+        private int _reading;
+        private int _mostReadsAtOnce;
 
-        public ValueTask<SaveResult> SaveAsync(Creator aggregate, CancellationToken cancellationToken = default) => inner.Creators.SaveAsync(aggregate, cancellationToken);
+        public int MostReadsAtOnce => Volatile.Read(ref _mostReadsAtOnce);
+
+        public override IRepository<Creator, CreatorId> Creators => this;
+
+        public ValueTask<Creator?> FindAsync(CreatorId id, CancellationToken cancellationToken = default) => Inner.Creators.FindAsync(id, cancellationToken);
+
+        public ValueTask<SaveResult> SaveAsync(Creator aggregate, CancellationToken cancellationToken = default) => Inner.Creators.SaveAsync(aggregate, cancellationToken);
 
         public async IAsyncEnumerable<StoredAggregate<Creator, CreatorId>> ReadAsync(
             CreatorId? afterId = null,
@@ -377,7 +385,7 @@ public sealed class CatalogFollowerTests
                 Interlocked.Decrement(ref _reading);
             }
 
-            await foreach (var stored in inner.Creators.ReadAsync(afterId, pageSize, cancellationToken))
+            await foreach (var stored in Inner.Creators.ReadAsync(afterId, pageSize, cancellationToken))
             {
                 yield return stored;
             }
@@ -396,45 +404,23 @@ public sealed class CatalogFollowerTests
     }
 
     // A store whose change feed cannot be reached for its first few calls.
-    private sealed class FailingStore(IMarketplaceStore inner, int failures) : IMarketplaceStore, IChangeFeed
+    private sealed class FailingStore(IMarketplaceStore inner, int failures) : ForwardingStore(inner), IChangeFeed
     {
         private int _attempts;
 
         public int Attempts => Volatile.Read(ref _attempts);
 
-        public IRepository<Creator, CreatorId> Creators => inner.Creators;
-
-        public IRepository<Campaign, CampaignId> Campaigns => inner.Campaigns;
-
-        public IRepository<Collaboration, CollaborationId> Collaborations => inner.Collaborations;
-
-        public IRepository<Contract, ContractId> Contracts => inner.Contracts;
-
-        public IRepository<Invoice, InvoiceId> Invoices => inner.Invoices;
-
-        public IRepository<Shortlist, ShortlistId> Shortlists => inner.Shortlists;
-
-        public IRepository<SavedSearch, SavedSearchId> SavedSearches => inner.SavedSearches;
-
-        public IOutbox Outbox => inner.Outbox;
-
-        public IChangeFeed Changes => this;
-
-        public IOutboxLease OutboxLease => inner.OutboxLease;
-
-        public ILedgerStore Ledger => inner.Ledger;
-
-        public IPostMetricsStore PostMetrics => inner.PostMetrics;
+        public override IChangeFeed Changes => this;
 
         public ValueTask<IReadOnlyList<OutboxMessage>> ReadAsync(long afterPosition, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default) =>
-            inner.Changes.ReadAsync(afterPosition, pageSize, cancellationToken);
+            Inner.Changes.ReadAsync(afterPosition, pageSize, cancellationToken);
 
         public ValueTask<long> HeadAsync(CancellationToken cancellationToken = default) =>
             Interlocked.Increment(ref _attempts) <= failures
                 ? throw new InvalidOperationException("the database cannot be reached")
-                : inner.Changes.HeadAsync(cancellationToken);
+                : Inner.Changes.HeadAsync(cancellationToken);
 
         public ValueTask<bool> WaitAsync(long afterPosition, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-            inner.Changes.WaitAsync(afterPosition, timeout, cancellationToken);
+            Inner.Changes.WaitAsync(afterPosition, timeout, cancellationToken);
     }
 }

@@ -1,4 +1,18 @@
 using BenchmarkDotNet.Running;
+using CreatorMarketplace.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- lag [--rate 1000] [--seconds 30]
+// (a measured harness over two processes; lag-follower is the second process, which it starts itself)
+return args switch
+{
+    ["lag", .. var rest] => await LagHarness.RunAsync(rest),
+    ["lag-follower", .. var rest] => await LagFollower.RunAsync(rest),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}

@@ -1,5 +1,5 @@
 // The end-to-end walk-through of a campaign on the embedded default. Each step is one part of the workflow;
-// later steps (creators, discovery, contracts, payments, metrics, storage) build on the ones before.
+// later steps (creators, discovery, contracts, payments, metrics, storage, two instances) build on the ones before.
 using CreatorMarketplace;
 using CreatorMarketplace.Samples.Workflow;
 using NodaTime;
@@ -19,11 +19,12 @@ var campaign = await CampaignStep.Run(clock, catalog, Console.Out);
 var payments = await PaymentsStep.Run(campaign, Console.Out);
 
 // Options: --postgres <connection string> keeps step 9's data in PostgreSQL instead of a SQLite file (--database
-// <path>, artifacts/marketplace.db unless given); the remaining argument, or CAMPAIGN_REPORT_PATH, is where the
-// report goes (artifacts/campaign-report.html unless given).
+// <path>, artifacts/marketplace.db unless given) and runs step 10's two instances over it; the remaining argument,
+// or CAMPAIGN_REPORT_PATH, is where the report goes (artifacts/campaign-report.html unless given).
 var options = SampleOptions.Parse(args);
 await MetricsStep.Run(campaign, catalog, options.ReportPath, Console.Out);
 await StorageStep.Run(clock, options.Store, maya, campaign, payments, Console.Out);
+await InstancesStep.Run(clock, options.Store, Console.Out);
 
 return 0;
 

@@ -202,7 +202,8 @@ internal static class StorageStep
             return provider;
         }
 
-        private const string Schema = "workflow_sample";
+        /// <summary>The PostgreSQL schema the sample keeps its data in.</summary>
+        public const string Schema = "workflow_sample";
 
         /// <summary>Empties the store: deletes the SQLite file, or drops the sample's PostgreSQL schema.</summary>
         public async Task ResetAsync()

@@ -54,6 +54,9 @@ public sealed class CatalogFollower
     private const string CreatorAggregate = nameof(Creator);
     private const int MaxReasonLength = 500;
 
+    // The creators of a page read from the store at once.
+    private const int ConcurrentReads = 8;
+
     private readonly IMarketplaceStore _store;
     private readonly ICreatorCatalog _catalog;
     private readonly ICatalogCheckpoint? _checkpoint;
@@ -383,7 +386,9 @@ public sealed class CatalogFollower
     }
 
     // One read and one upsert per creator changed in the page, however many changes it has there: the store holds
-    // its newest version, at least the version of its last change in the page (commit order sees to that).
+    // its newest version, at least the version of its last change in the page (commit order sees to that). The reads,
+    // a round trip each in a database, run ConcurrentReads at a time; the catalog is changed one creator at a time,
+    // in the page's order, as before.
     private async Task ApplyAsync(IReadOnlyList<OutboxMessage> page, CancellationToken cancellationToken)
     {
         var changed = new Dictionary<Guid, long>();
@@ -395,32 +400,44 @@ public sealed class CatalogFollower
             }
         }
 
-        foreach (var (creator, position) in changed)
+        foreach (var reads in changed.Select(pair => (Creator: CreatorId.From(pair.Key), Position: pair.Value)).Chunk(ConcurrentReads))
         {
-            await ApplyAsync(CreatorId.From(creator), position, cancellationToken).ConfigureAwait(false);
+            // All of them awaited before any is applied, so that a store failure in one leaves none unobserved.
+            var read = await Task.WhenAll(reads.Select(change => ReadOrFaultAsync(change.Creator, cancellationToken))).ConfigureAwait(false);
+            for (var i = 0; i < reads.Length; i++)
+            {
+                await ApplyAsync(reads[i].Creator, reads[i].Position, read[i], cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
-    private async Task ApplyAsync(CreatorId creator, long position, CancellationToken cancellationToken)
+    private async Task ApplyAsync(CreatorId creator, long position, CreatorRead read, CancellationToken cancellationToken)
     {
-        StoredAggregate<Creator, CreatorId>? stored;
-        try
-        {
-            stored = await ReadAsync(creator, cancellationToken).ConfigureAwait(false);
-        }
-        catch (UnreadableAggregateException unreadable)
+        if (read.Unreadable is { } unreadable)
         {
             Report(position, creator.Value, unreadable);
             return;
         }
 
-        if (stored is null)
+        if (read.Stored is not { } stored)
         {
             await _catalog.RemoveAsync(creator, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         await UpsertAsync(stored.Aggregate.ToListing(), position, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CreatorRead> ReadOrFaultAsync(CreatorId creator, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new CreatorRead(await ReadAsync(creator, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (UnreadableAggregateException unreadable)
+        {
+            return new CreatorRead(null, unreadable);
+        }
     }
 
     // Reads one creator as a bulk read would, from the id just before its own, so that a creator the store cannot
@@ -513,4 +530,7 @@ public sealed class CatalogFollower
     }
 
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
+
+    // A creator read for a change: the stored creator (null when no longer stored), or why the store cannot read it.
+    private readonly record struct CreatorRead(StoredAggregate<Creator, CreatorId>? Stored, UnreadableAggregateException? Unreadable);
 }

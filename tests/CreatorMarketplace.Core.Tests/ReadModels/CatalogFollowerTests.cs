@@ -211,6 +211,27 @@ public sealed class CatalogFollowerTests
     }
 
     [Fact]
+    public async Task The_creators_changed_in_a_page_are_read_from_the_store_at_once_and_all_applied()
+    {
+        var inner = new InMemoryMarketplaceStore();
+        var creators = NewCreators(17, 6);
+        foreach (var creator in creators)
+        {
+            (await inner.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
+        }
+
+        var store = new SlowReadingStore(inner);
+        var catalog = new InMemoryCreatorCatalog();
+        await FollowUntilCaughtUpAsync(new CatalogFollower(store, catalog, TimeProvider.System, resumeAfter: 0));
+
+        store.MostReadsAtOnce.ShouldBeGreaterThan(1, "a page's reads, a round trip each in a database, are not waited for one by one");
+        foreach (var creator in creators)
+        {
+            (await catalog.FindAsync(creator.Id)).ShouldNotBeNull().Version.ShouldBe(1);
+        }
+    }
+
+    [Fact]
     public async Task Arguments_are_checked_naming_the_argument_and_one_run_at_a_time()
     {
         var store = new InMemoryMarketplaceStore();
@@ -379,14 +400,12 @@ public sealed class CatalogFollowerTests
         }
     }
 
-    // A store whose change feed cannot be reached for its first few calls.
-    private sealed class FailingStore(IMarketplaceStore inner, int failures) : IMarketplaceStore, IChangeFeed
+    // A store that hands every part to another; the test stores below replace a part of it.
+    private abstract class ForwardingStore(IMarketplaceStore inner) : IMarketplaceStore
     {
-        private int _attempts;
+        protected IMarketplaceStore Inner => inner;
 
-        public int Attempts => Volatile.Read(ref _attempts);
-
-        public IRepository<Creator, CreatorId> Creators => inner.Creators;
+        public virtual IRepository<Creator, CreatorId> Creators => inner.Creators;
 
         public IRepository<Campaign, CampaignId> Campaigns => inner.Campaigns;
 
@@ -402,23 +421,81 @@ public sealed class CatalogFollowerTests
 
         public IOutbox Outbox => inner.Outbox;
 
-        public IChangeFeed Changes => this;
+        public virtual IChangeFeed Changes => inner.Changes;
 
         public IOutboxLease OutboxLease => inner.OutboxLease;
 
         public ILedgerStore Ledger => inner.Ledger;
 
         public IPostMetricsStore PostMetrics => inner.PostMetrics;
+    }
+
+    // A store whose creators take a while to read, as over a network, counting the reads under way at once.
+    private sealed class SlowReadingStore(IMarketplaceStore inner) : ForwardingStore(inner), IRepository<Creator, CreatorId>
+    {
+        private int _reading;
+        private int _mostReadsAtOnce;
+
+        public int MostReadsAtOnce => Volatile.Read(ref _mostReadsAtOnce);
+
+        public override IRepository<Creator, CreatorId> Creators => this;
+
+        public ValueTask<Creator?> FindAsync(CreatorId id, CancellationToken cancellationToken = default) => Inner.Creators.FindAsync(id, cancellationToken);
+
+        public ValueTask<SaveResult> SaveAsync(Creator aggregate, CancellationToken cancellationToken = default) => Inner.Creators.SaveAsync(aggregate, cancellationToken);
+
+        public async IAsyncEnumerable<StoredAggregate<Creator, CreatorId>> ReadAsync(
+            CreatorId? afterId = null,
+            int pageSize = BulkRead.DefaultPageSize,
+            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            var reading = Interlocked.Increment(ref _reading);
+            InterlockedMax(ref _mostReadsAtOnce, reading);
+            try
+            {
+                await Task.Delay(20, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _reading);
+            }
+
+            await foreach (var stored in Inner.Creators.ReadAsync(afterId, pageSize, cancellationToken))
+            {
+                yield return stored;
+            }
+        }
+
+        private static void InterlockedMax(ref int most, int value)
+        {
+            for (var seen = Volatile.Read(ref most); value > seen; seen = Volatile.Read(ref most))
+            {
+                if (Interlocked.CompareExchange(ref most, value, seen) == seen)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    // A store whose change feed cannot be reached for its first few calls.
+    private sealed class FailingStore(IMarketplaceStore inner, int failures) : ForwardingStore(inner), IChangeFeed
+    {
+        private int _attempts;
+
+        public int Attempts => Volatile.Read(ref _attempts);
+
+        public override IChangeFeed Changes => this;
 
         public ValueTask<IReadOnlyList<OutboxMessage>> ReadAsync(long afterPosition, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default) =>
-            inner.Changes.ReadAsync(afterPosition, pageSize, cancellationToken);
+            Inner.Changes.ReadAsync(afterPosition, pageSize, cancellationToken);
 
         public ValueTask<long> HeadAsync(CancellationToken cancellationToken = default) =>
             Interlocked.Increment(ref _attempts) <= failures
                 ? throw new InvalidOperationException("the database cannot be reached")
-                : inner.Changes.HeadAsync(cancellationToken);
+                : Inner.Changes.HeadAsync(cancellationToken);
 
         public ValueTask<bool> WaitAsync(long afterPosition, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-            inner.Changes.WaitAsync(afterPosition, timeout, cancellationToken);
+            Inner.Changes.WaitAsync(afterPosition, timeout, cancellationToken);
     }
 }

@@ -73,6 +73,10 @@ public static class CreatorMarketplaceJson
         if (!options.Converters.Any(converter => converter.CanConvert(typeof(Instant))))
         {
             options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+
+            // NodaTime's instants read through a converter that parses the stored form itself and hands it the rest.
+            var instants = options.Converters.IndexOf(options.Converters.First(converter => converter.CanConvert(typeof(Instant))));
+            options.Converters[instants] = new StoredInstantJsonConverter((JsonConverter<Instant>)options.Converters[instants]);
         }
 
         return options;

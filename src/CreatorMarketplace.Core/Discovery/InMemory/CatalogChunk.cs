@@ -1,4 +1,5 @@
 using System.Numerics;
+using Ardalis.SmartEnum;
 using CreatorMarketplace.Creators;
 
 namespace CreatorMarketplace.Discovery.InMemory;
@@ -161,8 +162,9 @@ internal sealed class CatalogChunk
         numbers[NumberColumn.EngagementRate] = stats.EngagementRate is { } rate ? (float)rate : float.NaN;
         numbers[NumberColumn.Price] = listing.RateCard?.LowestPrice is { } price ? price.MinorUnits : float.NaN;
         numbers[NumberColumn.PastCampaigns] = listing.PastCampaignCount;
-        WriteShares(numbers[NumberColumn.FirstGender..NumberColumn.FirstAge], NumberColumn.FirstGender, listing.Audience.Gender, NumberColumn.Of);
-        WriteShares(numbers[NumberColumn.FirstAge..NumberColumn.ViewsLast30Days], NumberColumn.FirstAge, listing.Audience.Age, NumberColumn.Of);
+        var audience = listing.Audience;
+        WriteShares(numbers[NumberColumn.FirstGender..NumberColumn.FirstAge], audience.Gender);
+        WriteShares(numbers[NumberColumn.FirstAge..NumberColumn.ViewsLast30Days], audience.Age);
         numbers[NumberColumn.ViewsLast30Days] = stats.ViewsLast30Days is { } views ? views : float.NaN;
         numbers[NumberColumn.PostsLast30Days] = stats.PostsLast30Days is { } posts ? posts : float.NaN;
         numbers[NumberColumn.AccountType] = listing.PrimaryAccount.Type.Value;
@@ -175,16 +177,17 @@ internal sealed class CatalogChunk
     }
 
     // A reported breakdown's missing buckets are a share of 0; an unreported breakdown is unknown (NaN) throughout.
-    // The shares are the columns from firstColumn on.
-    private static void WriteShares<TKey>(Span<float> shares, int firstColumn, Distribution<TKey>? distribution, Func<TKey, int> columnOf)
-        where TKey : notnull
+    // The shares are the columns of the buckets' values, from 1 on (NumberColumn.Of), read as the distribution holds them.
+    private static void WriteShares<TKey>(Span<float> shares, Distribution<TKey>? distribution)
+        where TKey : SmartEnum<TKey, int>
     {
         shares.Fill(distribution is null ? float.NaN : 0f);
         if (distribution is not null)
         {
-            foreach (var (bucket, share) in distribution)
+            for (var buckets = distribution.GetBucketEnumerator(); buckets.MoveNext();)
             {
-                shares[columnOf(bucket) - firstColumn] = (float)share.Fraction;
+                var (bucket, share) = buckets.Current;
+                shares[bucket.Value - 1] = (float)share.Fraction;
             }
         }
     }

@@ -30,8 +30,9 @@ internal sealed class CatalogGeneration
 /// <param name="Chunks">The chunks as of this snapshot.</param>
 /// <param name="Keys">The bitmap keys as of this snapshot.</param>
 /// <param name="IdTable">
-/// Open-addressing table from a creator id's hash to its newest row: <see cref="EmptySlot"/> ends a probe,
-/// <see cref="RemovedSlot"/> (a creator removed before a compaction) is passed over.
+/// Open-addressing table from a creator id's hash to its newest row, each slot an <see cref="Entry"/> of the id's
+/// hash and the row, so that a probe passes other creators' slots without reading their listings:
+/// <see cref="EmptySlot"/> ends a probe, <see cref="RemovedSlot"/> (a creator removed before a compaction) is passed over.
 /// </param>
 /// <param name="Count">Rows written.</param>
 /// <param name="Live">Creators held.</param>
@@ -40,13 +41,16 @@ internal sealed record CatalogSnapshot(
     CatalogGeneration Generation,
     CatalogChunk[] Chunks,
     CatalogKeys Keys,
-    int[] IdTable,
+    long[] IdTable,
     int Count,
     int Live,
     int Sequence)
 {
     public const int EmptySlot = -1;
     public const int RemovedSlot = -2;
+
+    /// <summary>The entry of a slot that no creator has taken.</summary>
+    public static readonly long Empty = Entry(0, EmptySlot);
 
     public CreatorListing ListingAt(int row) => Chunks[row >> CatalogChunk.Shift].Listings[row & (CatalogChunk.Rows - 1)];
 
@@ -78,16 +82,18 @@ internal sealed record CatalogSnapshot(
     /// </summary>
     public int RowOf(CreatorId creator)
     {
+        var hash = Hash(creator);
         var mask = IdTable.Length - 1;
-        for (var slot = Slot(creator, mask); ; slot = (slot + 1) & mask)
+        for (var slot = hash & mask; ; slot = (slot + 1) & mask)
         {
-            var row = Volatile.Read(ref IdTable[slot]);
+            var entry = Volatile.Read(ref IdTable[slot]);
+            var row = RowIn(entry);
             if (row == EmptySlot)
             {
                 return -1;
             }
 
-            if (row == RemovedSlot)
+            if (row == RemovedSlot || HashIn(entry) != hash)
             {
                 continue;
             }
@@ -107,10 +113,18 @@ internal sealed record CatalogSnapshot(
         }
     }
 
-    public static int Slot(CreatorId creator, int mask)
+    /// <summary>The hash a creator's slots are probed from and kept beside its row: its UUID's, spread.</summary>
+    public static int Hash(CreatorId creator)
     {
-        // The id's own hash, its UUID's: a default id, which no listing has, is looked up and found in no slot.
+        // A default id, which no listing has, is looked up and found in no slot.
         var hash = creator.GetHashCode();
-        return (hash ^ (hash >>> 16)) & mask;
+        return hash ^ (hash >>> 16);
     }
+
+    /// <summary>A slot's entry: the id's <see cref="Hash"/> in the high half, the row (or a slot marker) in the low.</summary>
+    public static long Entry(int hash, int row) => ((long)hash << 32) | unchecked((uint)row);
+
+    public static int RowIn(long entry) => unchecked((int)entry);
+
+    public static int HashIn(long entry) => unchecked((int)(entry >> 32));
 }

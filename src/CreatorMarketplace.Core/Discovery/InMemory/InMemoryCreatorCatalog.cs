@@ -245,8 +245,8 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog
     private static CatalogSnapshot EmptySnapshot(int creators = 0)
     {
         CatalogChunk[] chunks = [new CatalogChunk(FirstCapacity, CatalogKeys.Empty.Count)];
-        var table = new int[Math.Max(FirstCapacity * 2, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Min(creators, 1 << 29) * 2))];
-        Array.Fill(table, CatalogSnapshot.EmptySlot);
+        var table = new long[Math.Max(FirstCapacity * 2, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Min(creators, 1 << 29) * 2))];
+        Array.Fill(table, CatalogSnapshot.Empty);
         return new CatalogSnapshot(new CatalogGeneration(chunks), chunks, CatalogKeys.Empty, table, Count: 0, Live: 0, Sequence: 0);
     }
 
@@ -260,15 +260,19 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog
     private static void Retire(CatalogChunk[] chunks, int row, int sequence) =>
         chunks[row >> CatalogChunk.Shift].Retire(row & (CatalogChunk.Rows - 1), sequence);
 
-    // The table slot of a creator and its newest row, or the free slot where it would go and -1.
+    // The table slot of a creator and its newest row, or the free slot where it would go and -1. Only a slot with the
+    // creator's hash has its listing read.
     private static (int Slot, int Row) Locate(CatalogSnapshot current, CreatorId creator)
     {
         var table = current.IdTable;
         var mask = table.Length - 1;
-        for (var slot = CatalogSnapshot.Slot(creator, mask); ; slot = (slot + 1) & mask)
+        var hash = CatalogSnapshot.Hash(creator);
+        for (var slot = hash & mask; ; slot = (slot + 1) & mask)
         {
-            var row = table[slot];
-            if (row == CatalogSnapshot.EmptySlot || (row >= 0 && current.ListingAt(row).Id == creator))
+            var entry = table[slot];
+            var row = CatalogSnapshot.RowIn(entry);
+            if (row == CatalogSnapshot.EmptySlot
+                || (row >= 0 && CatalogSnapshot.HashIn(entry) == hash && current.ListingAt(row).Id == creator))
             {
                 return (slot, row);
             }
@@ -366,7 +370,8 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog
         }
 
         _idsInTable += newest < 0 ? 1 : 0;
-        Volatile.Write(ref table[slot], row); // after the row is written: a reader that finds the slot finds the row
+        // After the row is written: a reader that finds the slot finds the row.
+        Volatile.Write(ref table[slot], CatalogSnapshot.Entry(CatalogSnapshot.Hash(listing.Id), row));
         return new CatalogSnapshot(current.Generation, chunks, keys, table, row + 1, live, sequence);
     }
 
@@ -394,24 +399,25 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog
         return chunks;
     }
 
-    private int[] Rehash(CatalogSnapshot current, int length)
+    // The living entries in a table of the given length, placed by the hashes they keep: no listing is read.
+    private long[] Rehash(CatalogSnapshot current, int length)
     {
-        var table = new int[length];
-        Array.Fill(table, CatalogSnapshot.EmptySlot);
+        var table = new long[length];
+        Array.Fill(table, CatalogSnapshot.Empty);
         var mask = length - 1;
         _idsInTable = 0;
-        foreach (var row in current.IdTable)
+        foreach (var entry in current.IdTable)
         {
-            if (row >= 0)
+            if (CatalogSnapshot.RowIn(entry) >= 0)
             {
                 _idsInTable++;
-                var slot = CatalogSnapshot.Slot(current.ListingAt(row).Id, mask);
-                while (table[slot] >= 0)
+                var slot = CatalogSnapshot.HashIn(entry) & mask;
+                while (CatalogSnapshot.RowIn(table[slot]) >= 0)
                 {
                     slot = (slot + 1) & mask;
                 }
 
-                table[slot] = row;
+                table[slot] = entry;
             }
         }
 
@@ -498,11 +504,13 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog
         }
 
         // Each slot held a creator's newest row: renumbered when alive, passed over from now on when removed.
-        var table = new int[current.IdTable.Length];
+        var table = new long[current.IdTable.Length];
         for (var slot = 0; slot < table.Length; slot++)
         {
-            var newest = current.IdTable[slot];
-            table[slot] = newest < 0 ? newest : newRowOf[newest] >= 0 ? newRowOf[newest] : CatalogSnapshot.RemovedSlot;
+            var entry = current.IdTable[slot];
+            var newest = CatalogSnapshot.RowIn(entry);
+            table[slot] = newest < 0 ? entry
+                : CatalogSnapshot.Entry(CatalogSnapshot.HashIn(entry), newRowOf[newest] >= 0 ? newRowOf[newest] : CatalogSnapshot.RemovedSlot);
         }
 
         _retiredRows = 0;

@@ -20,20 +20,23 @@ internal static class FleetQueries
     /// <summary>The queries, <see cref="Everyone"/> first; a random query whose first page has a next one is followed by up to two more pages.</summary>
     public static IReadOnlyList<CreatorQuery> All { get; } = Make();
 
-    /// <summary>A catalog's answers to every query, each page's as <see cref="CreatorCatalogContract.AnswerAsync"/> writes it.</summary>
+    /// <summary>
+    /// A catalog's answers to every query, each page's as <see cref="CreatorCatalogContract.AnswerAsync"/> writes it,
+    /// after the query's index in <see cref="All"/> and the page's number.
+    /// </summary>
     /// <param name="catalog">The catalog.</param>
     /// <param name="cancellationToken">Cancels the searches.</param>
     /// <returns>The answers, in order.</returns>
     public static async Task<IReadOnlyList<string>> AnswersAsync(ICreatorCatalog catalog, CancellationToken cancellationToken = default)
     {
         var answers = new List<string>();
-        foreach (var query in All)
+        foreach (var (index, query) in All.Index())
         {
             var pages = ReferenceEquals(query, Everyone) ? int.MaxValue : PagesPerQuery;
             var next = query;
-            for (var page = 0; page < pages; page++)
+            for (var page = 1; page <= pages; page++)
             {
-                answers.Add(await CreatorCatalogContract.AnswerAsync(catalog, next));
+                answers.Add($"query {index}, page {page}: {await CreatorCatalogContract.AnswerAsync(catalog, next)}");
                 cancellationToken.ThrowIfCancellationRequested();
                 if ((await catalog.SearchAsync(next, cancellationToken)).AsT0.Next is not { } after)
                 {

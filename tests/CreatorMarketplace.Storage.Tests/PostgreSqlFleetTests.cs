@@ -109,10 +109,10 @@ public sealed class PostgreSqlFleetTests : IAsyncLifetime
             status.Faults.ShouldBe(0, instance.Tail());
             var answers = (await instance.AskAsync("search", Answer)).Answers.ShouldNotBeNull();
             answers.Count.ShouldBe(expected.Count, instance.Tail());
-            answers[0].ShouldStartWith($"{reference.Count} [", Case.Sensitive, $"{instance.Name} holds every creator once");
+            answers[0].ShouldStartWith($"query 0, page 1: {reference.Count} [", Case.Sensitive, $"{instance.Name} holds every creator once{Environment.NewLine}{instance.Tail()}");
             for (var i = 0; i < expected.Count; i++)
             {
-                answers[i].ShouldBe(expected[i], $"{instance.Name}'s answer {i} to {QueryOf(i)}");
+                answers[i].ShouldBe(expected[i], $"{instance.Name}'s answer {i}{Environment.NewLine}{instance.Tail()}");
             }
         }
 
@@ -149,8 +149,6 @@ public sealed class PostgreSqlFleetTests : IAsyncLifetime
 
         Trace($"{clock.Elapsed}: {deliveries.Count:N0} deliveries of {changes.Count:N0} events; done");
     }
-
-    private static string QueryOf(int answer) => answer < FleetQueries.All.Count ? FleetQueries.All[answer].ToString() : $"page {answer}";
 
     private static void Trace(string line) => Console.WriteLine(line);
 

@@ -194,8 +194,10 @@ public sealed class OutboxDispatcherHostingTests : IDisposable
             .ShouldBe("AddOutboxDispatcher: no IOutboxPublisher is registered; add one with AddCreatorMarketplace(b => b.AddOutboxPublisher<TPublisher>()).");
     }
 
+    // Quick to poll and retry. The lease is renewed each second, so that it lasts three: a holder held up a few hundred
+    // milliseconds on a busy machine (other test processes starting) keeps it; a holder that stops releases it at once.
     private static void Quick(OutboxDispatcherOptions options) =>
-        (options.LeaseRenewalInterval, options.PollingInterval, options.MinBackoff) = (TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(10));
+        (options.LeaseRenewalInterval, options.PollingInterval, options.MinBackoff) = (TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(10));
 
     private IServiceCollection Services(Action<CreatorMarketplaceBuilder> store, RecordingPublisher publisher, Action<OutboxDispatcherOptions>? configure = null) =>
         new ServiceCollection()

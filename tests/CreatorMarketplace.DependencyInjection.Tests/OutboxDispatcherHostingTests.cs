@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
-using CreatorMarketplace.Campaigns;
-using CreatorMarketplace.Contracts;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
-using CreatorMarketplace.Payments;
 using CreatorMarketplace.Storage;
 using CreatorMarketplace.Storage.InMemory;
+using CreatorMarketplace.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -291,31 +289,9 @@ public sealed class OutboxDispatcherHostingTests : IDisposable
     }
 
     // An in-memory store whose outbox lease the test controls.
-    private sealed class StoreWithLease(InMemoryMarketplaceStore inner, IOutboxLease lease) : IMarketplaceStore
+    private sealed class StoreWithLease(InMemoryMarketplaceStore inner, IOutboxLease lease) : ForwardingStore(inner)
     {
-        public IRepository<Creator, CreatorId> Creators => inner.Creators;
-
-        public IRepository<Campaign, CampaignId> Campaigns => inner.Campaigns;
-
-        public IRepository<Collaboration, CollaborationId> Collaborations => inner.Collaborations;
-
-        public IRepository<Contract, ContractId> Contracts => inner.Contracts;
-
-        public IRepository<Invoice, InvoiceId> Invoices => inner.Invoices;
-
-        public IRepository<Shortlist, ShortlistId> Shortlists => inner.Shortlists;
-
-        public IRepository<SavedSearch, SavedSearchId> SavedSearches => inner.SavedSearches;
-
-        public IOutbox Outbox => inner.Outbox;
-
-        public IChangeFeed Changes => inner.Changes;
-
-        public IOutboxLease OutboxLease => lease;
-
-        public ILedgerStore Ledger => inner.Ledger;
-
-        public IPostMetricsStore PostMetrics => inner.PostMetrics;
+        public override IOutboxLease OutboxLease => lease;
     }
 
     private sealed class Concurrency

@@ -1,9 +1,6 @@
-using CreatorMarketplace.Campaigns;
-using CreatorMarketplace.Contracts;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
-using CreatorMarketplace.Payments;
 using CreatorMarketplace.ReadModels;
 using CreatorMarketplace.Storage;
 using CreatorMarketplace.Storage.InMemory;
@@ -398,36 +395,6 @@ public sealed class CatalogFollowerTests
             _checkpoint = Math.Max(_checkpoint ?? 0, position);
             return ValueTask.CompletedTask;
         }
-    }
-
-    // A store that hands every part to another; the test stores below replace a part of it.
-    private abstract class ForwardingStore(IMarketplaceStore inner) : IMarketplaceStore
-    {
-        protected IMarketplaceStore Inner => inner;
-
-        public virtual IRepository<Creator, CreatorId> Creators => inner.Creators;
-
-        public IRepository<Campaign, CampaignId> Campaigns => inner.Campaigns;
-
-        public IRepository<Collaboration, CollaborationId> Collaborations => inner.Collaborations;
-
-        public IRepository<Contract, ContractId> Contracts => inner.Contracts;
-
-        public IRepository<Invoice, InvoiceId> Invoices => inner.Invoices;
-
-        public IRepository<Shortlist, ShortlistId> Shortlists => inner.Shortlists;
-
-        public IRepository<SavedSearch, SavedSearchId> SavedSearches => inner.SavedSearches;
-
-        public IOutbox Outbox => inner.Outbox;
-
-        public virtual IChangeFeed Changes => inner.Changes;
-
-        public IOutboxLease OutboxLease => inner.OutboxLease;
-
-        public ILedgerStore Ledger => inner.Ledger;
-
-        public IPostMetricsStore PostMetrics => inner.PostMetrics;
     }
 
     // A store whose creators take a while to read, as over a network, counting the reads under way at once.

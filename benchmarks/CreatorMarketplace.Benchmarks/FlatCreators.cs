@@ -45,17 +45,23 @@ internal sealed class FlatCreators
     }
 
     /// <summary>The total and the first <paramref name="pageSize"/> by engagement rate (largest first, then id).</summary>
-    public (int Total, CreatorListing[] Page) Search(int pageSize) => Run(pageSize, facets: null);
+    public (int Total, CreatorListing[] Page) Search(int pageSize) => Run(pageSize, facets: null, score: null);
+
+    /// <summary>
+    /// The total and the first <paramref name="pageSize"/> by a score (largest first, unrated last, then id): the
+    /// filters on the structs, the score computed for the matches only, by the scoring function the user has.
+    /// </summary>
+    public (int Total, CreatorListing[] Page) SearchByScore(int pageSize, ICreatorScore score) => Run(pageSize, facets: null, score);
 
     /// <summary>As <see cref="Search"/>, with the matches counted per country, language, label and tier.</summary>
     public (int Total, CreatorListing[] Page, int Buckets) SearchWithFacets(int pageSize)
     {
         var facets = new Facets(_countries.Count, _languages.Count, _labels.Count, _tiers.Count);
-        var (total, page) = Run(pageSize, facets);
+        var (total, page) = Run(pageSize, facets, score: null);
         return (total, page, facets.Buckets());
     }
 
-    private (int Total, CreatorListing[] Page) Run(int pageSize, Facets? facets)
+    private (int Total, CreatorListing[] Page) Run(int pageSize, Facets? facets, ICreatorScore? score)
     {
         // The query's six filters, as the user's code states them once for this layout.
         var countries = (1UL << _countries[Country.US]) | (1UL << _countries[Country.GB]) | (1UL << _countries[Country.CA]);
@@ -63,8 +69,11 @@ internal sealed class FlatCreators
         const long maxPriceMinorUnits = 500_000;   // USD 5,000.00
         var usd = _currencies[Currency.USD];
 
-        // The worst of the best so far on top: a candidate replaces it when it comes earlier in the order.
-        var heap = new PriorityQueue<int, int>(pageSize + 1, Comparer<int>.Create((a, b) => Order(b, a)));
+        // The worst of the best so far on top: a candidate replaces it when it comes earlier in the order. Rows are
+        // ordered by engagement rate, or by the score (kept per row here, as only matches are scored).
+        var scores = score is null ? null : new double[_rows.Length];
+        Comparison<int> order = scores is null ? Order : (a, b) => ByScore(scores, a, b);
+        var heap = new PriorityQueue<int, int>(pageSize + 1, Comparer<int>.Create((a, b) => order(b, a)));
         var total = 0;
         var rows = _rows;
         for (var i = 0; i < rows.Length; i++)
@@ -82,11 +91,16 @@ internal sealed class FlatCreators
 
             total++;
             facets?.Count(in row);
+            if (scores is not null)
+            {
+                scores[i] = score!.Score(_listings[i]) is { } value && double.IsFinite(value) ? value : double.NaN;
+            }
+
             if (heap.Count < pageSize)
             {
                 heap.Enqueue(i, i);
             }
-            else if (Order(i, heap.Peek()) < 0)
+            else if (order(i, heap.Peek()) < 0)
             {
                 heap.EnqueueDequeue(i, i);
             }
@@ -106,6 +120,14 @@ internal sealed class FlatCreators
     {
         var byRate = _rows[right].EngagementRate.CompareTo(_rows[left].EngagementRate);
         return byRate != 0 ? byRate : _listings[left].Id.CompareTo(_listings[right].Id);
+    }
+
+    // The score, largest first, an unrated creator (NaN) last, then the id.
+    private int ByScore(double[] scores, int left, int right)
+    {
+        var (a, b) = (scores[left], scores[right]);
+        var byScore = double.IsNaN(a) ? (double.IsNaN(b) ? 0 : 1) : double.IsNaN(b) ? -1 : b.CompareTo(a);
+        return byScore != 0 ? byScore : _listings[left].Id.CompareTo(_listings[right].Id);
     }
 
     private static byte Code<T>(Dictionary<T, byte> codes, T value)

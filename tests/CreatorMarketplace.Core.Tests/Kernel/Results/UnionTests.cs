@@ -49,7 +49,7 @@ public class UnionTests
     public void A_conversion_holds_its_case()
     {
         SaveResult conflict = new Conflict("Shortlist", Guid.NewGuid(), 1, 2);
-        ActionResult refused = new NotAllowed("sign", "draft", "the contract has not been sent.");
+        CommandResult refused = new NotAllowed("sign", "draft", "the contract has not been sent.");
         Validated<string> valid = "ready";
 
         conflict.IsT1.ShouldBeTrue();

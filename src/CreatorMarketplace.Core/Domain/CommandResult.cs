@@ -47,12 +47,12 @@ public sealed partial class CommandResult : OneOfBase<Success, NotAllowed>
     public NotAllowed? Refusal => IsT1 ? AsT1 : null;
 
     /// <summary>Throws when the action was not allowed; for callers that know it must be.</summary>
-    /// <exception cref="InvalidOperationException">The action was not allowed; the message names the action, the state and why.</exception>
+    /// <exception cref="NotAllowedException">The action was not allowed; the message names the action, the state and why.</exception>
     public void ThrowIfNotAllowed()
     {
         if (IsT1)
         {
-            throw new InvalidOperationException(AsT1.ToString());
+            throw new NotAllowedException(AsT1);
         }
     }
 
@@ -76,8 +76,8 @@ public sealed partial class CommandResult<T> : OneOfBase<T, NotAllowed>
 
     /// <summary>The new value, or throws when the action was not allowed.</summary>
     /// <returns>The new value.</returns>
-    /// <exception cref="InvalidOperationException">The action was not allowed.</exception>
-    public T GetValueOrThrow() => IsT0 ? AsT0 : throw new InvalidOperationException(AsT1.ToString());
+    /// <exception cref="NotAllowedException">The action was not allowed.</exception>
+    public T GetValueOrThrow() => IsT0 ? AsT0 : throw new NotAllowedException(AsT1);
 
     /// <summary>Wraps a new value by name; needed where <typeparamref name="T"/> is an interface, which C# does not convert implicitly.</summary>
     /// <param name="value">The value.</param>

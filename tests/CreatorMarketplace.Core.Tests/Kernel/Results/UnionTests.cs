@@ -57,6 +57,18 @@ public class UnionTests
         valid.GetValueOrThrow().ShouldBe("ready");
     }
 
+    [Fact]
+    public void A_refusal_or_a_conflict_thrown_carries_itself_for_an_error_handler()
+    {
+        var refusal = new NotAllowed("sign", "draft", "the contract has not been sent.");
+        var conflict = new Conflict("Shortlist", Guid.NewGuid(), 1, 2);
+
+        Should.Throw<NotAllowedException>(() => ((CommandResult)refusal).ThrowIfNotAllowed()).Refusal.ShouldBeSameAs(refusal);
+        Should.Throw<NotAllowedException>(() => ((CommandResult<string>)refusal).GetValueOrThrow()).Message.ShouldBe(refusal.ToString());
+        Should.Throw<ConflictException>(() => ((SaveResult)conflict).ThrowIfConflict()).Conflict.ShouldBeSameAs(conflict);
+        Should.Throw<ConflictException>(() => ((SaveResult)conflict).ThrowIfConflict()).ShouldBeAssignableTo<InvalidOperationException>();
+    }
+
     private static IEnumerable<MethodInfo> Conversions(Type union) =>
         union.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(method => method.Name == "op_Implicit" && method.ReturnType == union);
 }

@@ -69,6 +69,27 @@ public class BadJsonTests
     }
 
     [Fact]
+    public void No_unknown_name_buries_its_error_under_a_long_list_of_names()
+    {
+        var smartEnums = typeof(Money).Assembly.GetTypes()
+            .Where(type => !type.IsAbstract && !type.IsGenericTypeDefinition && IsSmartEnum(type))
+            .ToList();
+
+        smartEnums.Count.ShouldBeGreaterThan(20);
+        foreach (var type in smartEnums)
+        {
+            var error = Should.Throw<JsonException>(() => JsonSerializer.Deserialize("\"zz-unknown\"", type, CreatorMarketplaceJson.Options), type.Name);
+            error.Message.ShouldStartWith("$: 'zz-unknown' is not a name of ", customMessage: type.Name);
+            error.Message.Length.ShouldBeLessThan(400, type.Name + ": " + error.Message);
+        }
+
+        static bool IsSmartEnum(Type type) =>
+            type.BaseType is { IsGenericType: true } baseType
+            && baseType.GetGenericTypeDefinition().Name.StartsWith("SmartEnum", StringComparison.Ordinal)
+            || (type.BaseType is { } parent && parent != typeof(object) && IsSmartEnum(parent));
+    }
+
+    [Fact]
     public void A_bad_value_deep_in_a_list_names_its_index()
     {
         var error = Json.Refuse<List<Money>>("""[{"amount":"1","currency":"USD"},{"amount":"2","currency":"USD"},{"amount":"3","currency":"XYZ"}]""");

@@ -1,7 +1,9 @@
 // A .NET 8 application over the packages: a host with the SQLite store and the catalog following it saves a
-// generated creator and finds it by a search; the other packages are used enough to load their net8.0 assemblies.
+// generated creator and finds it by a search; the other packages (ASP.NET Core's problem details among them) are used
+// enough to load their net8.0 assemblies.
 using System.Text.Json;
 using CreatorMarketplace;
+using CreatorMarketplace.AspNetCore;
 using CreatorMarketplace.Connectors.TikTok;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.DependencyInjection;
@@ -29,11 +31,12 @@ try
     var found = (await host.Services.GetRequiredService<ICreatorCatalog>().SearchAsync(new CreatorQuery())).AsT0;
     var json = JsonSerializer.Serialize(creator.ToListing(), CreatorMarketplaceJson.Options);
     new PostgreSqlStoreOptions().Validate();
+    var problem = MarketplaceProblems.Validation([new DomainError("pageSize", "query.page_size_out_of_range", "a page holds 1 to 1000 results.")]);
     await host.StopAsync();
 
     Console.WriteLine(
         $"On {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}: saved {saved.IsSaved}, found {found.TotalCount} creator(s), "
-        + $"a listing of {json.Length} JSON characters, {nameof(TikTokConnector)} loaded.");
+        + $"a listing of {json.Length} JSON characters, a problem of status {problem.Status}, {nameof(TikTokConnector)} loaded.");
     return found.TotalCount == 1 && saved.IsSaved ? 0 : 1;
 }
 finally

@@ -82,6 +82,20 @@ public static class CreatorMarketplaceJson
         return options;
     }
 
+    /// <summary>
+    /// A member path as the library's errors write it, in C# names (<see cref="DomainError.Field"/>, for example
+    /// <c>Accounts[1].Handle</c>), in the JSON names of <see cref="Options"/> (<c>accounts[1].handle</c>); indexes and
+    /// keys in brackets stay as they are.
+    /// </summary>
+    /// <param name="memberPath">The path in C# names; empty for the value as a whole.</param>
+    /// <returns>The path in JSON names.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="memberPath"/> is null.</exception>
+    public static string JsonMemberPath(string memberPath)
+    {
+        ArgumentNullException.ThrowIfNull(memberPath);
+        return JsonErrors.MemberPath(memberPath);
+    }
+
     private static JsonConverter[] CreateConverters() =>
     [
         new MoneyJsonConverter(),

@@ -50,7 +50,7 @@ public static partial class AggregateGenerators
             return collaboration;
         }
 
-        private static ActionResult Command(Collaboration c, Random random, FakeClock clock, LocalDate first, string[] deliverables, int rounds)
+        private static CommandResult Command(Collaboration c, Random random, FakeClock clock, LocalDate first, string[] deliverables, int rounds)
         {
             var party = CommandDraws.Pick(random, [Actor.Brand, Actor.Creator]);
             var now = clock.GetCurrentInstant();
@@ -81,8 +81,8 @@ public static partial class AggregateGenerators
             };
         }
 
-        private static ActionResult AutoApprove(Collaboration c, IClock clock) =>
-            c.ApplyAutoApprovals(clock) is { IsDone: false } refused ? refused.Refusal! : ActionResult.Done;
+        private static CommandResult AutoApprove(Collaboration c, IClock clock) =>
+            c.ApplyAutoApprovals(clock) is { IsDone: false } refused ? refused.Refusal! : CommandResult.Done;
 
         private static OfferTerms Offer(Random random, LocalDate first) => new(
             Money.FromMinorUnits(random.Next(5, 15) * 10_000L, Currency.USD),

@@ -59,10 +59,10 @@ public static partial class AggregateGenerators
     private static Func<Invoice, InvoiceSeries, IClock, Invoice> InvoiceCreditNote(InvoiceId id) =>
         (invoice, _, _) => invoice.CreditNote(id).Match(credit => credit, _ => invoice);
 
-    private static Func<Invoice, InvoiceSeries, IClock, Invoice> InvoiceStep(Func<Invoice, ActionResult> command) =>
+    private static Func<Invoice, InvoiceSeries, IClock, Invoice> InvoiceStep(Func<Invoice, CommandResult> command) =>
         InvoiceStep((invoice, _, _) => command(invoice));
 
-    private static Func<Invoice, InvoiceSeries, IClock, Invoice> InvoiceStep(Func<Invoice, InvoiceSeries, IClock, ActionResult> command) =>
+    private static Func<Invoice, InvoiceSeries, IClock, Invoice> InvoiceStep(Func<Invoice, InvoiceSeries, IClock, CommandResult> command) =>
         (invoice, series, clock) =>
         {
             command(invoice, series, clock);

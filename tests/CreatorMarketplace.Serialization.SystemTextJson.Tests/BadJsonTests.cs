@@ -20,8 +20,73 @@ public class BadJsonTests
         var error = Json.Refuse<Deal>($$$"""{"creator":"{{{CreatorText}}}","fee":{"amount":"12.345","currency":"USD"},"audience":{"US":1}}""");
 
         error.Path.ShouldBe("$.fee");
-        error.Message.ShouldBe("Money.amount: USD allows at most 2 decimal digit(s); 12.345 has more.");
+        error.Message.ShouldBe("$.fee: Money.amount: USD allows at most 2 decimal digit(s); 12.345 has more.");
         error.InnerException.ShouldBeOfType<ArgumentException>();
+    }
+
+    [Fact]
+    public void The_message_starts_with_the_path_of_the_refused_value_so_a_logged_message_locates_it()
+    {
+        var error = Json.Refuse<Order>("""{"lines":[{"fee":{"amount":"1","currency":"USD"}},{"fee":{"amount":"1.234","currency":"USD"}}]}""");
+
+        error.Path.ShouldBe("$.lines[1].fee");
+        error.Message.ShouldBe("$.lines[1].fee: Money.amount: USD allows at most 2 decimal digit(s); 1.234 has more.");
+        error.ToString().ShouldContain("$.lines[1].fee: Money.amount");
+    }
+
+    [Fact]
+    public void An_unknown_country_names_the_field_the_standard_and_the_value_not_every_code()
+    {
+        var error = Json.Refuse<Market>("""{"country":"XX"}""");
+
+        error.Message.ShouldBe("$.country: 'XX' is not a name of Country. The names are the assigned ISO 3166-1 alpha-2 country codes, such as 'US'.");
+    }
+
+    [Fact]
+    public void An_unknown_country_is_quoted_cut_and_escaped()
+    {
+        var error = Json.Refuse<Market>($$"""{"country":"X\u0000{{new string('Y', 1000)}}"}""");
+
+        error.Message.ShouldStartWith("$.country: 'X\\u0000YYY");
+        error.Message.ShouldContain("… (1002 characters)' is not a name of Country. The names are the assigned ISO 3166-1 alpha-2 country codes");
+        error.Message.Length.ShouldBeLessThan(250);
+    }
+
+    [Theory]
+    [InlineData("Currency", "\"XYZ\"", "'XYZ' is not a name of Currency. The names are the active ISO 4217 currency codes, such as 'USD'.")]
+    [InlineData("Language", "\"xx\"", "'xx' is not a name of Language. The names are the ISO 639-1 language codes, such as 'en'.")]
+    [InlineData("Platform", "\"Myspace\"", "'Myspace' is not a name of Platform. The names are: ")]
+    public void An_unknown_name_states_what_the_names_are(string type, string json, string message)
+    {
+        var refused = type switch
+        {
+            "Currency" => Json.Refuse<Currency>(json),
+            "Language" => Json.Refuse<Language>(json),
+            _ => Json.Refuse<Platform>(json),
+        };
+
+        refused.Message.ShouldStartWith("$: " + message);
+    }
+
+    [Fact]
+    public void No_unknown_name_buries_its_error_under_a_long_list_of_names()
+    {
+        var smartEnums = typeof(Money).Assembly.GetTypes()
+            .Where(type => !type.IsAbstract && !type.IsGenericTypeDefinition && IsSmartEnum(type))
+            .ToList();
+
+        smartEnums.Count.ShouldBeGreaterThan(20);
+        foreach (var type in smartEnums)
+        {
+            var error = Should.Throw<JsonException>(() => JsonSerializer.Deserialize("\"zz-unknown\"", type, CreatorMarketplaceJson.Options), type.Name);
+            error.Message.ShouldStartWith("$: 'zz-unknown' is not a name of ", customMessage: type.Name);
+            error.Message.Length.ShouldBeLessThan(400, type.Name + ": " + error.Message);
+        }
+
+        static bool IsSmartEnum(Type type) =>
+            type.BaseType is { IsGenericType: true } baseType
+            && baseType.GetGenericTypeDefinition().Name.StartsWith("SmartEnum", StringComparison.Ordinal)
+            || (type.BaseType is { } parent && parent != typeof(object) && IsSmartEnum(parent));
     }
 
     [Fact]
@@ -30,7 +95,7 @@ public class BadJsonTests
         var error = Json.Refuse<List<Money>>("""[{"amount":"1","currency":"USD"},{"amount":"2","currency":"USD"},{"amount":"3","currency":"XYZ"}]""");
 
         error.Path.ShouldBe("$[2]");
-        error.Message.ShouldStartWith("Money.currency: 'XYZ' is not a name of Currency.");
+        error.Message.ShouldStartWith("$[2]: Money.currency: 'XYZ' is not a name of Currency.");
     }
 
     [Theory]
@@ -45,7 +110,7 @@ public class BadJsonTests
     [InlineData("null", "Money: expected an object with the members 'amount', 'currency', got null.")]
     public void Money_is_refused_with_the_member_and_the_rule(string json, string message)
     {
-        Json.Refuse<Money>(json).Message.ShouldStartWith(message);
+        Json.Refuse<Money>(json).Message.ShouldStartWith("$: " + message);
     }
 
     [Fact]
@@ -55,7 +120,7 @@ public class BadJsonTests
 
         var strict = new JsonSerializerOptions { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow }.ConfigureForCreatorMarketplace();
         Should.Throw<JsonException>(() => JsonSerializer.Deserialize<Money>("""{"amount":"1","note":2,"currency":"USD"}""", strict))
-            .Message.ShouldStartWith("Money.note: is not a member; the members are 'amount', 'currency'.");
+            .Message.ShouldStartWith("$: Money.note: is not a member; the members are 'amount', 'currency'.");
     }
 
     [Fact]
@@ -63,19 +128,19 @@ public class BadJsonTests
     {
         var id = Json.Refuse<Deal>("""{"creator":"not-a-uuid","fee":{"amount":"1","currency":"USD"},"audience":{"US":1}}""");
         id.Path.ShouldBe("$.creator");
-        id.Message.ShouldStartWith("'not-a-uuid' is not a CreatorId");
+        id.Message.ShouldStartWith("$.creator: 'not-a-uuid' is not a CreatorId");
 
         Json.Refuse<CreatorId>("\"00000000-0000-0000-0000-000000000000\"").Message.ShouldContain("is not a CreatorId");
-        Json.Refuse<ContentLabel>("\"   \"").Message.ShouldStartWith("'   ' is not a valid ContentLabel:");
+        Json.Refuse<ContentLabel>("\"   \"").Message.ShouldStartWith("$: '   ' is not a valid ContentLabel:");
         Json.Refuse<IndustryLabel>($"\"{new string('x', 65)}\"").Message.ShouldContain("at most 64 characters");
-        Json.Refuse<Subdivision>("\"XX-CA\"").Message.ShouldStartWith("'XX-CA' is not an ISO 3166-2 subdivision code");
-        Json.Refuse<CreatorId>("42").Message.ShouldBe("CreatorId: expected a string, got a number.");
+        Json.Refuse<Subdivision>("\"XX-CA\"").Message.ShouldStartWith("$: 'XX-CA' is not an ISO 3166-2 subdivision code");
+        Json.Refuse<CreatorId>("42").Message.ShouldBe("$: CreatorId: expected a string, got a number.");
     }
 
     [Fact]
     public void Bad_shares_and_distributions_name_the_bucket_and_the_rule()
     {
-        Json.Refuse<Share>("1.5").Message.ShouldBe("Share: a share is a fraction from 0 to 1, got 1.5.");
+        Json.Refuse<Share>("1.5").Message.ShouldBe("$: Share: a share is a fraction from 0 to 1, got 1.5.");
 
         var sum = Json.Refuse<Deal>($$$"""{"creator":"{{{CreatorText}}}","fee":{"amount":"1","currency":"USD"},"audience":{"US":0.3,"CA":0.2}}""");
         sum.Path.ShouldBe("$.audience");
@@ -83,34 +148,34 @@ public class BadJsonTests
 
         Json.Refuse<Distribution<Country>>("""{"US":1.2,"CA":-0.2}""").Message.ShouldContain("shares[US]: a share must be a finite number from 0 to 1, got 1.2.");
         Json.Refuse<Distribution<Country>>("""{"US":0.5,"US":0.5}""").Message.ShouldContain("the bucket US appears more than once");
-        Json.Refuse<Distribution<Country>>("""{"XX":1}""").Message.ShouldStartWith("Distribution<Country>.XX: 'XX' is not a name of Country.");
-        Json.Refuse<Distribution<Country>>("""{"US":"1"}""").Message.ShouldBe("Distribution<Country>.US: expected a share from 0 to 1 as a number, got a string.");
+        Json.Refuse<Distribution<Country>>("""{"XX":1}""").Message.ShouldStartWith("$: Distribution<Country>.XX: 'XX' is not a name of Country.");
+        Json.Refuse<Distribution<Country>>("""{"US":"1"}""").Message.ShouldBe("$: Distribution<Country>.US: expected a share from 0 to 1 as a number, got a string.");
         Json.Refuse<Distribution<Country>>("{}").Message.ShouldContain("a distribution needs at least one bucket");
     }
 
     [Fact]
     public void Bad_handles_secrets_and_terms_name_the_member()
     {
-        Json.Refuse<Handle>("""{"platform":"TikTok","value":"no spaces allowed"}""").Message.ShouldStartWith("Handle.value: 'no spaces allowed' is not a valid handle:");
-        Json.Refuse<Handle>("""{"platform":"Myspace","value":"jane"}""").Message.ShouldStartWith("Handle.platform: 'Myspace' is not a name of Platform.");
-        Json.Refuse<SecretReference>("""{"token":"tok_1","lastFour":"12"}""").Message.ShouldBe("SecretReference.lastFour: exactly four characters are kept, got 2.");
-        Json.Refuse<RightsTerm>("""{"start":"2026-07-01T00:00:00Z","end":"2026-01-01T00:00:00Z"}""").Message.ShouldStartWith("RightsTerm.end: a term must end after it starts");
-        Json.Refuse<RightsTerm>("""{"start":"2026-07-01T00:00:00Z"}""").Message.ShouldStartWith("RightsTerm.end: is missing");
-        Json.Refuse<RightsTerm>("""{"start":"yesterday","end":null}""").Message.ShouldStartWith("RightsTerm.start: ");
-        Json.Refuse<RightsTerm>("""{"start":5,"end":null}""").Message.ShouldStartWith("RightsTerm.start: ");
+        Json.Refuse<Handle>("""{"platform":"TikTok","value":"no spaces allowed"}""").Message.ShouldStartWith("$: Handle.value: 'no spaces allowed' is not a valid handle:");
+        Json.Refuse<Handle>("""{"platform":"Myspace","value":"jane"}""").Message.ShouldStartWith("$: Handle.platform: 'Myspace' is not a name of Platform.");
+        Json.Refuse<SecretReference>("""{"token":"tok_1","lastFour":"12"}""").Message.ShouldBe("$: SecretReference.lastFour: exactly four characters are kept, got 2.");
+        Json.Refuse<RightsTerm>("""{"start":"2026-07-01T00:00:00Z","end":"2026-01-01T00:00:00Z"}""").Message.ShouldStartWith("$: RightsTerm.end: a term must end after it starts");
+        Json.Refuse<RightsTerm>("""{"start":"2026-07-01T00:00:00Z"}""").Message.ShouldStartWith("$: RightsTerm.end: is missing");
+        Json.Refuse<RightsTerm>("""{"start":"yesterday","end":null}""").Message.ShouldStartWith("$: RightsTerm.start: ");
+        Json.Refuse<RightsTerm>("""{"start":5,"end":null}""").Message.ShouldStartWith("$: RightsTerm.start: ");
     }
 
     [Fact]
     public void Bad_discovery_metric_payment_and_scoring_values_name_the_member()
     {
-        Json.Refuse<NumberRange<int>>("""{"min":1.5,"max":null}""").Message.ShouldBe("NumberRange<int>.min: expected a whole number from -2147483648 to 2147483647, got 1.5.");
-        Json.Refuse<NumberRange<long>>("""{"min":null}""").Message.ShouldStartWith("NumberRange<long>.max: is missing");
-        Json.Refuse<PriceRange>("""{"currency":"USD","amount":{"min":"ten","max":null}}""").Message.ShouldStartWith("PriceRange.amount: NumberRange<decimal>.min: expected a decimal number");
-        Json.Refuse<SearchPosition>("""{"rank":0,"value":null,"creator":"nope"}""").Message.ShouldStartWith("SearchPosition.creator: 'nope' is not a CreatorId");
-        Json.Refuse<AudienceThreshold<AgeBucket>>("""{"bucket":"18-25","minShare":0.3}""").Message.ShouldStartWith("AudienceThreshold<AgeBucket>.bucket: '18-25' is not a name of AgeBucket.");
-        Json.Refuse<Ratio>("""{"numerator":1,"denominator":null}""").Message.ShouldStartWith("Ratio: the numerator and the denominator are both numbers");
-        Json.Refuse<UnitCost>("""{"currency":"USD","amount":"0.1","unit":null}""").Message.ShouldBe("UnitCost.unit: expected a string, got null.");
-        Json.Refuse<LedgerAccount>("""{"kind":"escrow","owner":"00000000-0000-0000-0000-000000000000"}""").Message.ShouldStartWith("LedgerAccount.kind: 'escrow' is not a name of AccountKind.");
+        Json.Refuse<NumberRange<int>>("""{"min":1.5,"max":null}""").Message.ShouldBe("$: NumberRange<int>.min: expected a whole number from -2147483648 to 2147483647, got 1.5.");
+        Json.Refuse<NumberRange<long>>("""{"min":null}""").Message.ShouldStartWith("$: NumberRange<long>.max: is missing");
+        Json.Refuse<PriceRange>("""{"currency":"USD","amount":{"min":"ten","max":null}}""").Message.ShouldStartWith("$: PriceRange.amount: NumberRange<decimal>.min: expected a decimal number");
+        Json.Refuse<SearchPosition>("""{"rank":0,"value":null,"creator":"nope"}""").Message.ShouldStartWith("$: SearchPosition.creator: 'nope' is not a CreatorId");
+        Json.Refuse<AudienceThreshold<AgeBucket>>("""{"bucket":"18-25","minShare":0.3}""").Message.ShouldStartWith("$: AudienceThreshold<AgeBucket>.bucket: '18-25' is not a name of AgeBucket.");
+        Json.Refuse<Ratio>("""{"numerator":1,"denominator":null}""").Message.ShouldStartWith("$: Ratio: the numerator and the denominator are both numbers");
+        Json.Refuse<UnitCost>("""{"currency":"USD","amount":"0.1","unit":null}""").Message.ShouldBe("$: UnitCost.unit: expected a string, got null.");
+        Json.Refuse<LedgerAccount>("""{"kind":"escrow","owner":"00000000-0000-0000-0000-000000000000"}""").Message.ShouldStartWith("$: LedgerAccount.kind: 'escrow' is not a name of AccountKind.");
         Json.Refuse<PeerGroup>("""{"category":null,"tier":"micro","market":"US"}""").Message.ShouldContain("did you mean 'Micro'?");
     }
 
@@ -120,7 +185,7 @@ public class BadJsonTests
         Should.Throw<JsonException>(() => Json.Write(default(Money))).Message.ShouldBe("default(Money) cannot be written: it has no currency.");
         Should.Throw<JsonException>(() => Json.Write(default(CreatorId))).Message.ShouldBe("default(CreatorId) cannot be written: it wraps the empty UUID, which no id may be.");
         Should.Throw<JsonException>(() => Json.Write(default(Handle))).Message.ShouldStartWith("default(Handle) cannot be written");
-        Should.Throw<JsonException>(() => Json.Write(new NumberRange<double>(double.NaN, null))).Message.ShouldStartWith("NumberRange<double>.min: NaN is not a finite number");
+        Should.Throw<JsonException>(() => Json.Write(new NumberRange<double>(double.NaN, null))).Message.ShouldStartWith("$: NumberRange<double>.min: NaN is not a finite number");
     }
 
     [Fact]
@@ -133,4 +198,10 @@ public class BadJsonTests
 
     // A record an application might store, made of the package's values.
     public sealed record Deal(CreatorId Creator, Money Fee, Distribution<Country> Audience);
+
+    public sealed record Order(IReadOnlyList<OrderLine> Lines);
+
+    public sealed record OrderLine(Money Fee);
+
+    public sealed record Market(Country Country);
 }

@@ -7,6 +7,15 @@ namespace CreatorMarketplace.Serialization.Tests;
 
 public class OptionsTests
 {
+    [Theory]
+    [InlineData("Accounts[1].Handle", "accounts[1].handle")]
+    [InlineData("Shares[US]", "shares[US]")]
+    [InlineData("", "")]
+    public void A_domain_field_is_named_as_the_json_names_it(string field, string path)
+    {
+        CreatorMarketplaceJson.JsonMemberPath(field).ShouldBe(path);
+    }
+
     [Fact]
     public void The_ready_options_are_read_only_and_camel_case()
     {

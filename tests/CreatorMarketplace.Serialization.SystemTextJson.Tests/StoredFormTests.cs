@@ -81,13 +81,13 @@ public class StoredFormTests
         accounts.Add(accounts[0]!.DeepClone());
         document["badges"] = new JsonArray("Responsive", "Responsive");
         var error = Json.Refuse<CreatorListing>(document.ToJsonString());
-        error.Message.ShouldStartWith("CreatorListing: ");
+        error.Message.ShouldStartWith("$: CreatorListing: ");
         error.Message.ShouldContain("accounts[1].handle");
         error.Message.ShouldContain("badges[1]");
         error.InnerException.ShouldBeOfType<DomainValidationException>().Errors.Select(e => e.Code).ShouldBe(["creator.platform_repeated", "creator.badge_repeated"]);
 
         document.Remove("pastCampaignCount");
-        Json.Refuse<CreatorListing>(document.ToJsonString()).Message.ShouldBe("CreatorListing.pastCampaignCount: is missing; every member is required (an absent value is written as null).");
+        Json.Refuse<CreatorListing>(document.ToJsonString()).Message.ShouldBe("$: CreatorListing.pastCampaignCount: is missing; every member is required (an absent value is written as null).");
     }
 
     [Property(MaxTest = 100)]
@@ -193,7 +193,7 @@ public class StoredFormTests
 
         var error = Should.Throw<JsonException>(() => StoredFormats.Current.Shortlist.Read(document.ToJsonString(), 1));
 
-        error.Message.ShouldStartWith("Shortlist snapshot (schema version 1): 'not-a-uuid' is not a BrandId");
+        error.Message.ShouldStartWith("Shortlist snapshot (schema version 1): $.owner: 'not-a-uuid' is not a BrandId");
         error.Path.ShouldBe("$.owner");
     }
 
@@ -233,9 +233,9 @@ public class StoredFormTests
         var readScore = Json.RoundTrip<ICreatorScore>(score).ShouldBeOfType<CatalogScore>();
         (readScore.Weights, readScore.TargetGender, readScore.TargetAge).ShouldBe((score.Weights, score.TargetGender, score.TargetAge));
 
-        Json.Refuse<Territories>("""{"worldwide":true,"countries":["US"]}""").Message.ShouldBe("Territories.countries: is empty when the territories are worldwide.");
+        Json.Refuse<Territories>("""{"worldwide":true,"countries":["US"]}""").Message.ShouldBe("$: Territories.countries: is empty when the territories are worldwide.");
         Json.Refuse<AccountStats>("""{"asOf":"2026-11-01T00:00:00Z","followers":-1,"averageViews":null,"medianViews":null,"engagementRate":null,"followerGrowthRate":null,"postsLast30Days":null,"viewsLast30Days":null}""").Message.ShouldContain("followers may not be negative");
-        Json.Refuse<CampaignTimeline>("""{"first":"2026-03-31","last":"2026-03-01","zone":"Europe/Berlin"}""").Message.ShouldStartWith("CampaignTimeline");
+        Json.Refuse<CampaignTimeline>("""{"first":"2026-03-31","last":"2026-03-01","zone":"Europe/Berlin"}""").Message.ShouldStartWith("$: CampaignTimeline");
         Json.Refuse<ICreatorScore>("""{"name":"my score","weights":null,"targetGender":null,"targetAge":null}""").Message.ShouldContain("'my score' is not a score with a stored form");
         Should.Throw<JsonException>(() => Json.Write<ICreatorScore>(new ConstantScore())).Message.ShouldContain("has no stored form");
     }

@@ -72,7 +72,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once running.</returns>
     /// <exception cref="DomainValidationException">The plan is invalid, or the brief does not fit its timeline.</exception>
-    public ActionResult Revise(CampaignPlan plan, IClock clock)
+    public CommandResult Revise(CampaignPlan plan, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         if (Refuse(CampaignAction.Revise) is { } refusal)
@@ -93,7 +93,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
             Record(revised, CampaignAction.Revise.Name, before);
         }
 
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>Sets or replaces the brief.</summary>
@@ -101,7 +101,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once running.</returns>
     /// <exception cref="DomainValidationException">The brief has problems; every one is named.</exception>
-    public ActionResult SetBrief(Brief brief, IClock clock)
+    public CommandResult SetBrief(Brief brief, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         if (Refuse(CampaignAction.SetBrief) is { } refusal)
@@ -113,13 +113,13 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
         var (set, before) = (new CampaignBriefSet(Id, brief, clock.GetCurrentInstant()), Summary());
         Brief = brief;
         Record(set, CampaignAction.SetBrief.Name, before);
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>Opens the campaign to creators; it needs a brief.</summary>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> unless a draft with a brief.</returns>
-    public ActionResult StartRecruiting(IClock clock)
+    public CommandResult StartRecruiting(IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         if (Refuse(CampaignAction.StartRecruiting) is { } refusal)
@@ -133,25 +133,25 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
         }
 
         MoveTo(CampaignStatus.Recruiting, CampaignAction.StartRecruiting, clock);
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>Starts the campaign running.</summary>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> unless recruiting.</returns>
-    public ActionResult Run(IClock clock) => Transition(CampaignAction.Run, CampaignStatus.Running, clock);
+    public CommandResult Run(IClock clock) => Transition(CampaignAction.Run, CampaignStatus.Running, clock);
 
     /// <summary>Closes the running campaign.</summary>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> unless running.</returns>
-    public ActionResult Complete(IClock clock) => Transition(CampaignAction.Complete, CampaignStatus.Completed, clock);
+    public CommandResult Complete(IClock clock) => Transition(CampaignAction.Complete, CampaignStatus.Completed, clock);
 
     /// <summary>Stops the campaign.</summary>
     /// <param name="reason">Why; not blank.</param>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once completed or cancelled.</returns>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
-    public ActionResult Cancel(string reason, IClock clock)
+    public CommandResult Cancel(string reason, IClock clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         TextRule.MultiLine.Require(reason, nameof(reason));
@@ -162,7 +162,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
         }
 
         MoveTo(CampaignStatus.Cancelled, CampaignAction.Cancel, clock, () => CancellationReason = reason);
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>Adds a campaign code.</summary>
@@ -170,7 +170,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once completed or cancelled.</returns>
     /// <exception cref="ArgumentException">The code is blank, not a single line of well-formed text (<see cref="TextRule.SingleLine"/>), or already added.</exception>
-    public ActionResult AddCode(string code, IClock clock)
+    public CommandResult AddCode(string code, IClock clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         TextRule.SingleLine.Require(code, nameof(code));
@@ -188,7 +188,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
         var (added, before) = (new CampaignCodeAdded(Id, code, clock.GetCurrentInstant()), Summary());
         _codes.Add(new CampaignCode(code, []));
         Record(added, "add code", before);
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>Links an order (a collaboration) to a campaign code; a code serves at most 200 orders.</summary>
@@ -197,7 +197,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
     /// <param name="clock">The clock.</param>
     /// <returns>Done (also when already linked), or <see cref="NotAllowed"/> when the code is full or the campaign closed.</returns>
     /// <exception cref="ArgumentException">The campaign has no such code.</exception>
-    public ActionResult LinkOrder(string code, CollaborationId order, IClock clock)
+    public CommandResult LinkOrder(string code, CollaborationId order, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         if (Refuse(CampaignAction.UseCodes) is { } refusal)
@@ -214,7 +214,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
         var current = _codes[index];
         if (current.Orders.Contains(order))
         {
-            return ActionResult.Done;
+            return CommandResult.Done;
         }
 
         if (current.Orders.Count >= MaxOrdersPerCode)
@@ -225,7 +225,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
         var (linked, before) = (new CampaignOrderLinked(Id, code, order, clock.GetCurrentInstant()), Summary());
         _codes[index] = current with { Orders = [.. current.Orders, order] };
         Record(linked, "link order", before);
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <inheritdoc />
@@ -360,7 +360,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
 
     private NotAllowed? Refuse(CampaignAction action) => NotAllowed.UnlessPermitted(action, Status, "campaign");
 
-    private ActionResult Transition(CampaignAction action, CampaignStatus to, IClock clock)
+    private CommandResult Transition(CampaignAction action, CampaignStatus to, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         if (Refuse(action) is { } refusal)
@@ -369,7 +369,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
         }
 
         MoveTo(to, action, clock);
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     // The event and the summary before are made first, so that nothing changes unless the whole command can be done.

@@ -24,7 +24,7 @@ public sealed partial class Collaboration
     /// A blank body or attachment, a body that breaks <see cref="TextRule.MultiLine"/>, or an attachment that breaks
     /// <see cref="TextRule.SingleLine"/> (named by its index).
     /// </exception>
-    public ActionResult SendMessage(Actor author, string body, IClock clock, IReadOnlyList<string>? attachments = null)
+    public CommandResult SendMessage(Actor author, string body, IClock clock, IReadOnlyList<string>? attachments = null)
     {
         RequireParty(author, nameof(author));
         ArgumentException.ThrowIfNullOrWhiteSpace(body);
@@ -47,14 +47,14 @@ public sealed partial class Collaboration
 
         var now = clock.GetCurrentInstant();
         Record(new MessageSent(Id, author, now, new Message(_messages.Count + 1, author, now, body, [.. attachments ?? []])));
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>Marks every message of the other party as read by a party.</summary>
     /// <param name="reader">The brand or the creator.</param>
     /// <param name="clock">The clock.</param>
     /// <returns>Done (with nothing to change when all were read).</returns>
-    public ActionResult ReadMessages(Actor reader, IClock clock)
+    public CommandResult ReadMessages(Actor reader, IClock clock)
     {
         RequireParty(reader, nameof(reader));
         ArgumentNullException.ThrowIfNull(clock);
@@ -64,7 +64,7 @@ public sealed partial class Collaboration
             Record(new MessagesRead(Id, reader, clock.GetCurrentInstant(), newest));
         }
 
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     private int ReadUpTo(Actor reader) => reader == Actor.Brand ? _brandReadUpTo : _creatorReadUpTo;

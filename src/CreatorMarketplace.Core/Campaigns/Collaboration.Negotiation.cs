@@ -13,7 +13,7 @@ public sealed partial class Collaboration
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> after agreement or when the party's own offer is still open.</returns>
     /// <exception cref="DomainValidationException">The terms are invalid, or the offer would expire at once.</exception>
-    public ActionResult MakeOffer(Actor from, OfferTerms terms, Instant expiresAt, IClock clock)
+    public CommandResult MakeOffer(Actor from, OfferTerms terms, Instant expiresAt, IClock clock)
     {
         RequireParty(from, nameof(from));
         ArgumentNullException.ThrowIfNull(terms);
@@ -34,7 +34,7 @@ public sealed partial class Collaboration
         }
 
         Record(new OfferMade(Id, from, now, new Offer(_offers.Count + 1, from, terms, now, expiresAt, OfferStatus.Open)));
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>Accepts the other party's open offer; its price and terms are agreed.</summary>
@@ -43,7 +43,7 @@ public sealed partial class Collaboration
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> when the offer is one's own or no longer open (expired, countered…).</returns>
     /// <exception cref="ArgumentOutOfRangeException">There is no offer with that number.</exception>
-    public ActionResult AcceptOffer(Actor by, int number, IClock clock) =>
+    public CommandResult AcceptOffer(Actor by, int number, IClock clock) =>
         AnswerOffer(CollaborationAction.AcceptOffer, by, number, clock, ownOffer: false, (offer, now) => new OfferAccepted(Id, by, now, offer.Number, offer.Terms.Price, Brand));
 
     /// <summary>Declines the other party's open offer.</summary>
@@ -52,7 +52,7 @@ public sealed partial class Collaboration
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> when the offer is one's own or no longer open.</returns>
     /// <exception cref="ArgumentOutOfRangeException">There is no offer with that number.</exception>
-    public ActionResult DeclineOffer(Actor by, int number, IClock clock) =>
+    public CommandResult DeclineOffer(Actor by, int number, IClock clock) =>
         AnswerOffer(CollaborationAction.DeclineOffer, by, number, clock, ownOffer: false, (offer, now) => new OfferDeclined(Id, by, now, offer.Number));
 
     /// <summary>Withdraws one's own open offer.</summary>
@@ -61,7 +61,7 @@ public sealed partial class Collaboration
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> when the offer is the other party's or no longer open.</returns>
     /// <exception cref="ArgumentOutOfRangeException">There is no offer with that number.</exception>
-    public ActionResult WithdrawOffer(Actor by, int number, IClock clock) =>
+    public CommandResult WithdrawOffer(Actor by, int number, IClock clock) =>
         AnswerOffer(CollaborationAction.WithdrawOffer, by, number, clock, ownOffer: true, (offer, now) => new OfferWithdrawn(Id, by, now, offer.Number));
 
     /// <summary>Turns down the invitation (the creator) or the application (the brand).</summary>
@@ -70,7 +70,7 @@ public sealed partial class Collaboration
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once negotiating, or for the party who opened it.</returns>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
-    public ActionResult Decline(Actor by, string reason, IClock clock)
+    public CommandResult Decline(Actor by, string reason, IClock clock)
     {
         RequirePartyWithReason(by, reason, clock);
         if (Refuse(CollaborationAction.Decline) is { } refusal)
@@ -85,7 +85,7 @@ public sealed partial class Collaboration
         }
 
         Record(new CollaborationDeclined(Id, by, clock.GetCurrentInstant(), reason));
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>
@@ -98,7 +98,7 @@ public sealed partial class Collaboration
     /// <returns>Done, or <see cref="NotAllowed"/> unless agreed, when the contract is not signed by both, or when an exclusivity conflicts (each named with its contract).</returns>
     /// <exception cref="ArgumentException">The contract is between other parties.</exception>
     /// <exception cref="DomainValidationException">The contract's fee is not the agreed price.</exception>
-    public ActionResult AttachContract(Contract contract, IEnumerable<Contract> creatorsContracts, IClock clock)
+    public CommandResult AttachContract(Contract contract, IEnumerable<Contract> creatorsContracts, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(creatorsContracts);
@@ -137,10 +137,10 @@ public sealed partial class Collaboration
 
         var paid = version.Terms.Grants.Any(grant => grant.Channels.Contains(UsageChannel.PaidAmplification));
         Record(new ContractAttached(Id, Actor.Brand, now, contract.Id, version.Terms.Deliverables, version.Terms.Revisions.Rounds, paid));
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
-    private ActionResult AnswerOffer(CollaborationAction action, Actor by, int number, IClock clock, bool ownOffer, Func<Offer, Instant, CollaborationEvent> answer)
+    private CommandResult AnswerOffer(CollaborationAction action, Actor by, int number, IClock clock, bool ownOffer, Func<Offer, Instant, CollaborationEvent> answer)
     {
         RequireParty(by, nameof(by));
         ArgumentNullException.ThrowIfNull(clock);
@@ -167,6 +167,6 @@ public sealed partial class Collaboration
         }
 
         Record(answer(offer, now));
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 }

@@ -12,7 +12,7 @@ public sealed partial class Collaboration
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> when a draft is under review or approved.</returns>
     /// <exception cref="ArgumentException">No such deliverable, or content that is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
-    public ActionResult SubmitDraft(string deliverable, string content, IClock clock)
+    public CommandResult SubmitDraft(string deliverable, string content, IClock clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(content);
         TextRule.MultiLine.Require(content, nameof(content));
@@ -29,7 +29,7 @@ public sealed partial class Collaboration
         }
 
         Record(new DraftSubmitted(Id, Actor.Creator, clock.GetCurrentInstant(), deliverable, progress.Drafts.Count + 1, content));
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>The brand approves the content of the draft under review.</summary>
@@ -37,7 +37,7 @@ public sealed partial class Collaboration
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> when no draft awaits content review.</returns>
     /// <exception cref="ArgumentException">No such deliverable.</exception>
-    public ActionResult ApproveContent(string deliverable, IClock clock) =>
+    public CommandResult ApproveContent(string deliverable, IClock clock) =>
         Review(deliverable, clock, (progress, now) => ContentApproval(Actor.Brand, now, progress));
 
     /// <summary>
@@ -49,7 +49,7 @@ public sealed partial class Collaboration
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> when no draft awaits content review, the rounds are used up, or the draft counts as approved.</returns>
     /// <exception cref="ArgumentException">No such deliverable, or notes that are blank or break <see cref="TextRule.MultiLine"/>.</exception>
-    public ActionResult RequestRevision(string deliverable, string notes, IClock clock)
+    public CommandResult RequestRevision(string deliverable, string notes, IClock clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(notes);
         TextRule.MultiLine.Require(notes, nameof(notes));
@@ -80,7 +80,7 @@ public sealed partial class Collaboration
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> when no draft is under ad review.</returns>
     /// <exception cref="ArgumentException">No such deliverable, a failure without a reason, or a reason that breaks <see cref="TextRule.MultiLine"/>.</exception>
-    public ActionResult RecordAdReview(string deliverable, bool passed, string? reason, IClock clock)
+    public CommandResult RecordAdReview(string deliverable, bool passed, string? reason, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         if (!passed)
@@ -101,7 +101,7 @@ public sealed partial class Collaboration
         }
 
         Record(new AdReviewRecorded(Id, Actor.Brand, clock.GetCurrentInstant(), deliverable, progress.Drafts.Count, passed, passed ? null : reason, passed && OthersApproved(deliverable)));
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>
@@ -110,7 +110,7 @@ public sealed partial class Collaboration
     /// </summary>
     /// <param name="clock">The clock.</param>
     /// <returns>The deliverables approved (none when nothing is due), or <see cref="NotAllowed"/> outside production.</returns>
-    public ActionResult<IReadOnlyList<string>> ApplyAutoApprovals(IClock clock)
+    public CommandResult<IReadOnlyList<string>> ApplyAutoApprovals(IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         if (Refuse(CollaborationAction.AutoApprove) is { } refusal)
@@ -127,7 +127,7 @@ public sealed partial class Collaboration
             Record(ContentApproval(Actor.System, now, progress));
         }
 
-        return ActionResult<IReadOnlyList<string>>.Done([.. due.Select(progress => progress.Name)]);
+        return CommandResult<IReadOnlyList<string>>.Done([.. due.Select(progress => progress.Name)]);
     }
 
     /// <summary>The creator records that an approved deliverable was posted, inside its posting window.</summary>
@@ -136,7 +136,7 @@ public sealed partial class Collaboration
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> when the draft is not approved, it is already posted, or the post is outside the window.</returns>
     /// <exception cref="ArgumentException">No such deliverable, a post dated after now, or a post id that is blank or breaks <see cref="TextRule.SingleLine"/>.</exception>
-    public ActionResult RecordPost(string deliverable, PostRecord post, IClock clock)
+    public CommandResult RecordPost(string deliverable, PostRecord post, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(post);
         ArgumentException.ThrowIfNullOrWhiteSpace(post.PostId, nameof(post));
@@ -170,7 +170,7 @@ public sealed partial class Collaboration
         }
 
         Record(new PostRecorded(Id, Actor.Creator, now, deliverable, post));
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>
@@ -184,7 +184,7 @@ public sealed partial class Collaboration
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> when the deliverable is not posted or has already passed.</returns>
     /// <exception cref="ArgumentException">No such deliverable.</exception>
-    public ActionResult Verify(string deliverable, bool live, DisclosureResult disclosure, Actor by, IClock clock)
+    public CommandResult Verify(string deliverable, bool live, DisclosureResult disclosure, Actor by, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(disclosure);
         ArgumentNullException.ThrowIfNull(by);
@@ -207,10 +207,10 @@ public sealed partial class Collaboration
             Record(new CollaborationCompleted(Id, by, now));
         }
 
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
-    private ActionResult Review(string deliverable, IClock clock, Func<DeliverableProgress, Instant, OneOf.OneOf<CollaborationEvent, NotAllowed>> decide)
+    private CommandResult Review(string deliverable, IClock clock, Func<DeliverableProgress, Instant, OneOf.OneOf<CollaborationEvent, NotAllowed>> decide)
     {
         ArgumentNullException.ThrowIfNull(clock);
         if (Refuse(CollaborationAction.ReviewContent) is { } refusal)
@@ -224,11 +224,11 @@ public sealed partial class Collaboration
             return NotAllowedNow(CollaborationAction.ReviewContent, $"{deliverable} is {progress.Review}; no draft awaits content review.");
         }
 
-        return decide(progress, clock.GetCurrentInstant()).Match<ActionResult>(
+        return decide(progress, clock.GetCurrentInstant()).Match<CommandResult>(
             e =>
             {
                 Record(e);
-                return ActionResult.Done;
+                return CommandResult.Done;
             },
             notAllowed => notAllowed);
     }

@@ -99,7 +99,7 @@ public sealed partial class Collaboration : AggregateRoot<CollaborationId>, ISna
     /// <param name="clock">The clock.</param>
     /// <param name="policy">The rules; <see cref="CollaborationPolicy.Default"/> when null.</param>
     /// <returns>The collaboration, or <see cref="NotAllowed"/> when the campaign is not taking creators.</returns>
-    public static ActionResult<Collaboration> Invite(CollaborationId id, Campaign campaign, CreatorId creator, IClock clock, CollaborationPolicy? policy = null) =>
+    public static CommandResult<Collaboration> Invite(CollaborationId id, Campaign campaign, CreatorId creator, IClock clock, CollaborationPolicy? policy = null) =>
         Open(id, campaign, creator, Actor.Brand, clock, policy);
 
     /// <summary>A creator applies to a campaign.</summary>
@@ -109,7 +109,7 @@ public sealed partial class Collaboration : AggregateRoot<CollaborationId>, ISna
     /// <param name="clock">The clock.</param>
     /// <param name="policy">The rules; <see cref="CollaborationPolicy.Default"/> when null.</param>
     /// <returns>The collaboration, or <see cref="NotAllowed"/> when the campaign is not taking creators.</returns>
-    public static ActionResult<Collaboration> Apply(CollaborationId id, Campaign campaign, CreatorId creator, IClock clock, CollaborationPolicy? policy = null) =>
+    public static CommandResult<Collaboration> Apply(CollaborationId id, Campaign campaign, CreatorId creator, IClock clock, CollaborationPolicy? policy = null) =>
         Open(id, campaign, creator, Actor.Creator, clock, policy);
 
     /// <summary>The progress of one of the contract's deliverables.</summary>
@@ -126,7 +126,7 @@ public sealed partial class Collaboration : AggregateRoot<CollaborationId>, ISna
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once it has ended.</returns>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
-    public ActionResult Cancel(Actor by, string reason, IClock clock)
+    public CommandResult Cancel(Actor by, string reason, IClock clock)
     {
         RequirePartyWithReason(by, reason, clock);
         if (Refuse(CollaborationAction.Cancel) is { } refusal)
@@ -139,10 +139,10 @@ public sealed partial class Collaboration : AggregateRoot<CollaborationId>, ISna
             : _deliverables.Exists(progress => progress.Drafts.Count > 0) ? CancellationStage.AfterSubmission : CancellationStage.BeforeSubmission;
         var now = clock.GetCurrentInstant();
         Record(new CollaborationCancelled(Id, by, now, new CollaborationCancellation(by, reason, now, stage), Brand, Creator, AgreedOffer?.Terms.Price));
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
-    private static ActionResult<Collaboration> Open(CollaborationId id, Campaign campaign, CreatorId creator, Actor opener, IClock clock, CollaborationPolicy? policy)
+    private static CommandResult<Collaboration> Open(CollaborationId id, Campaign campaign, CreatorId creator, Actor opener, IClock clock, CollaborationPolicy? policy)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(clock);

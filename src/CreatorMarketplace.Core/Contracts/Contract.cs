@@ -85,7 +85,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
     /// <summary>Sends the draft for signature.</summary>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> unless a draft.</returns>
-    public ActionResult Send(IClock clock)
+    public CommandResult Send(IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         if (Refuse(ContractAction.Send) is { } refusal)
@@ -96,7 +96,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
         var now = clock.GetCurrentInstant();
         MoveTo(ContractStatus.Sent, now);
         Raise(new ContractSent(Id, Current.Number, now));
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>
@@ -109,7 +109,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
     /// <returns>Done, or <see cref="NotAllowed"/> once completed or terminated.</returns>
     /// <exception cref="DomainValidationException">The terms are invalid.</exception>
     /// <exception cref="ArgumentException"><paramref name="note"/> is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
-    public ActionResult Amend(ContractTerms terms, string note, IClock clock)
+    public CommandResult Amend(ContractTerms terms, string note, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentException.ThrowIfNullOrWhiteSpace(note);
@@ -122,7 +122,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
         Check(terms, Brand);
         if (terms.Equals(Current.Terms))
         {
-            return ActionResult.Done;
+            return CommandResult.Done;
         }
 
         var now = clock.GetCurrentInstant();
@@ -130,7 +130,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
         var changes = version.ChangesFrom(Current);
         _versions.Add(version);
         Raise(new ContractAmended(Id, version.Number, changes, now));
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>
@@ -143,7 +143,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> when nothing awaits a signature, the version is not the newest, or the party has signed it already.</returns>
     /// <exception cref="ArgumentException"><paramref name="signer"/> is blank or not a single line of well-formed text (<see cref="TextRule.SingleLine"/>).</exception>
-    public ActionResult Sign(ContractParty party, string signer, int version, IClock clock)
+    public CommandResult Sign(ContractParty party, string signer, int version, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(party);
         ArgumentNullException.ThrowIfNull(clock);
@@ -183,18 +183,18 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
             }
         }
 
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>Starts the work under the signed contract.</summary>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> unless signed.</returns>
-    public ActionResult Activate(IClock clock) => Transition(ContractAction.Activate, ContractStatus.Active, clock);
+    public CommandResult Activate(IClock clock) => Transition(ContractAction.Activate, ContractStatus.Active, clock);
 
     /// <summary>Records that the work is done. Rights granted for a term stay in force; a pending amendment lapses unsigned.</summary>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> unless active.</returns>
-    public ActionResult Complete(IClock clock) => Transition(ContractAction.Complete, ContractStatus.Completed, clock);
+    public CommandResult Complete(IClock clock) => Transition(ContractAction.Complete, ContractStatus.Completed, clock);
 
     /// <summary>Ends the contract early; no right or exclusivity of it holds from now on.</summary>
     /// <param name="by">The side ending it.</param>
@@ -202,7 +202,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once completed or terminated.</returns>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
-    public ActionResult Terminate(ContractParty by, string reason, IClock clock)
+    public CommandResult Terminate(ContractParty by, string reason, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(by);
         ArgumentNullException.ThrowIfNull(clock);
@@ -217,7 +217,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
         Termination = new Termination(by, reason, now);
         MoveTo(ContractStatus.Terminated, now);
         Raise(new ContractTerminated(Id, Termination, now));
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>The version whose terms bound the parties at an instant: the last one both had signed by then.</summary>
@@ -502,7 +502,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
 
     private NotAllowed? Refuse(ContractAction action) => NotAllowed.UnlessPermitted(action, Status, "contract");
 
-    private ActionResult Transition(ContractAction action, ContractStatus to, IClock clock)
+    private CommandResult Transition(ContractAction action, ContractStatus to, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         if (Refuse(action) is { } refusal)
@@ -511,7 +511,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
         }
 
         MoveTo(to, clock.GetCurrentInstant());
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     private void MoveTo(ContractStatus to, Instant at)

@@ -126,7 +126,7 @@ public sealed record SparkAdsAuthorization
     /// <param name="approvedDays">The days approved; the request's when null.</param>
     /// <returns>The accepted authorisation, or <see cref="NotAllowed"/> unless waiting.</returns>
     /// <exception cref="DomainValidationException">A blank code, one that breaks <see cref="TextRule.SingleLine"/>, or a length TikTok does not offer.</exception>
-    public ActionResult<SparkAdsAuthorization> Accept(string authCode, IClock clock, int? approvedDays = null)
+    public CommandResult<SparkAdsAuthorization> Accept(string authCode, IClock clock, int? approvedDays = null)
     {
         ArgumentNullException.ThrowIfNull(clock);
         var days = approvedDays ?? RequestedDays;
@@ -147,7 +147,7 @@ public sealed record SparkAdsAuthorization
     /// <summary>The creator declines.</summary>
     /// <param name="clock">The clock.</param>
     /// <returns>The rejected request, or <see cref="NotAllowed"/> unless waiting.</returns>
-    public ActionResult<SparkAdsAuthorization> Reject(IClock clock)
+    public CommandResult<SparkAdsAuthorization> Reject(IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         return Status == SparkAdsStatus.Waiting
@@ -162,7 +162,7 @@ public sealed record SparkAdsAuthorization
     /// <param name="clock">The clock.</param>
     /// <returns>The extended authorisation, or <see cref="NotAllowed"/> unless accepted and not deleted.</returns>
     /// <exception cref="DomainValidationException">A length TikTok does not offer.</exception>
-    public ActionResult<SparkAdsAuthorization> Extend(int days, IClock clock)
+    public CommandResult<SparkAdsAuthorization> Extend(int days, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         var errors = new ErrorCollector();
@@ -181,7 +181,7 @@ public sealed record SparkAdsAuthorization
     /// <summary>The brand starts using the code in an ad.</summary>
     /// <param name="clock">The clock.</param>
     /// <returns>The authorisation in use (unchanged if already in use), or <see cref="NotAllowed"/> unless the code is valid now.</returns>
-    public ActionResult<SparkAdsAuthorization> MarkInUse(IClock clock)
+    public CommandResult<SparkAdsAuthorization> MarkInUse(IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         var now = clock.GetCurrentInstant();
@@ -199,7 +199,7 @@ public sealed record SparkAdsAuthorization
     /// <summary>The creator deletes (revokes) the code.</summary>
     /// <param name="clock">The clock.</param>
     /// <returns>The authorisation with its code deleted, or <see cref="NotAllowed"/> unless accepted and not already deleted.</returns>
-    public ActionResult<SparkAdsAuthorization> Delete(IClock clock)
+    public CommandResult<SparkAdsAuthorization> Delete(IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         return Status == SparkAdsStatus.Accepted && DeletedAt is null

@@ -226,7 +226,7 @@ public sealed class ConversionBook(Duration lockingWindow, Currency currency)
     /// <returns>The reversed conversion, or <see cref="NotAllowed"/> once locked, approved, paid or reversed.</returns>
     /// <exception cref="KeyNotFoundException">There is no such conversion.</exception>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
-    public ActionResult<Conversion> Reverse(string id, string reason, IClock clock)
+    public CommandResult<Conversion> Reverse(string id, string reason, IClock clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         TextRule.MultiLine.Require(reason, nameof(reason));
@@ -255,7 +255,7 @@ public sealed class ConversionBook(Duration lockingWindow, Currency currency)
     /// <summary>Marks approved conversions as paid.</summary>
     /// <param name="ids">The conversions.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> naming the first that is not approved (none is changed then).</returns>
-    public ActionResult MarkPaid(IEnumerable<string> ids)
+    public CommandResult MarkPaid(IEnumerable<string> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
         var list = ids.Select(id => _conversions[id]).ToList();
@@ -265,7 +265,7 @@ public sealed class ConversionBook(Duration lockingWindow, Currency currency)
         }
 
         list.ForEach(c => _conversions[c.Id] = c with { Status = ConversionStatus.Paid });
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>The reconciliation report: per collaboration (and unattributed), conversions and value per status.</summary>

@@ -144,7 +144,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
     /// <param name="line">The line, in the invoice's currency.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once issued.</returns>
     /// <exception cref="DomainValidationException">A blank description or one that breaks <see cref="TextRule.MultiLine"/>, a quantity below 1, a negative price, another currency, or a total beyond what <see cref="Money"/> holds.</exception>
-    public ActionResult AddLine(InvoiceLine line)
+    public CommandResult AddLine(InvoiceLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
         var errors = new ErrorCollector();
@@ -161,7 +161,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
         }
 
         _lines.Add(line);
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>Adds a tax line to a draft.</summary>
@@ -169,7 +169,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
     /// <returns>Done, or <see cref="NotAllowed"/> once issued.</returns>
     /// <exception cref="ArgumentException">A name that is blank or breaks <see cref="TextRule.SingleLine"/>, or a rate outside 0..1.</exception>
     /// <exception cref="DomainValidationException">The taxes would take the total beyond what <see cref="Money"/> holds.</exception>
-    public ActionResult AddTax(TaxLine tax)
+    public CommandResult AddTax(TaxLine tax)
     {
         CheckTax(tax);
         var errors = new ErrorCollector();
@@ -181,14 +181,14 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
         }
 
         _taxes.Add(tax);
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>Issues the draft with the next number of the issuer's series; from now on it never changes.</summary>
     /// <param name="numbering">The issuer's series (invoices and credit notes keep separate series).</param>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> unless a draft with at least one line.</returns>
-    public ActionResult Issue(DocumentNumbering numbering, IClock clock)
+    public CommandResult Issue(DocumentNumbering numbering, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(numbering);
         ArgumentNullException.ThrowIfNull(clock);
@@ -205,16 +205,16 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
         // Every value is worked out before any is assigned: a clock or a series that fails leaves the draft as it was.
         var issuedAt = clock.GetCurrentInstant();
         (Number, IssuedAt, Status) = (numbering.Next(), issuedAt, InvoiceStatus.Issued);
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>Records that the invoice was paid.</summary>
     /// <returns>Done, or <see cref="NotAllowed"/> unless issued.</returns>
-    public ActionResult MarkPaid() => Move("mark paid", InvoiceStatus.Paid);
+    public CommandResult MarkPaid() => Move("mark paid", InvoiceStatus.Paid);
 
     /// <summary>Voids the invoice; it keeps its number.</summary>
     /// <returns>Done, or <see cref="NotAllowed"/> unless issued.</returns>
-    public ActionResult MarkVoid() => Move("void", InvoiceStatus.Void);
+    public CommandResult MarkVoid() => Move("void", InvoiceStatus.Void);
 
     /// <summary>The status on a day: an issued invoice is overdue after its due date.</summary>
     /// <param name="today">The day, in the issuer's zone.</param>
@@ -224,7 +224,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
     /// <summary>Starts a credit note correcting this issued invoice; its lines list what is credited back, as positive amounts.</summary>
     /// <param name="id">The credit note's id.</param>
     /// <returns>The draft credit note, or <see cref="NotAllowed"/> unless this invoice is issued or paid.</returns>
-    public ActionResult<Invoice> CreditNote(InvoiceId id)
+    public CommandResult<Invoice> CreditNote(InvoiceId id)
     {
         if (Status != InvoiceStatus.Issued && Status != InvoiceStatus.Paid)
         {
@@ -389,7 +389,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
 
     private NotAllowed Frozen(string action) => new(action, Status.Name, "an issued invoice never changes; correct it with a credit note.");
 
-    private ActionResult Move(string action, InvoiceStatus to)
+    private CommandResult Move(string action, InvoiceStatus to)
     {
         if (Status != InvoiceStatus.Issued)
         {
@@ -397,7 +397,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
         }
 
         Status = to;
-        return ActionResult.Done;
+        return CommandResult.Done;
     }
 }
 

@@ -191,7 +191,7 @@ public sealed class PayoutDesk(EscrowLedger ledger, IExchangeRates rates, ITaxFo
     /// <param name="id">The payout.</param>
     /// <returns>The payout, or <see cref="NotAllowed"/> unless sent and not returned.</returns>
     /// <exception cref="KeyNotFoundException">There is no such payout.</exception>
-    public ActionResult<Payout> MarkClaimed(PayoutId id)
+    public CommandResult<Payout> MarkClaimed(PayoutId id)
     {
         var payout = _payouts[id];
         return payout.Status != PayoutStatus.Sent

@@ -36,8 +36,8 @@ public sealed partial class SaveResult : OneOfBase<Saved, Conflict>
 
     /// <summary>Throws when the save was refused; for callers that hold the only writer.</summary>
     /// <returns>The saved outcome.</returns>
-    /// <exception cref="InvalidOperationException">The save was a conflict; the message names the aggregate and both versions.</exception>
-    public Saved ThrowIfConflict() => IsT0 ? AsT0 : throw new InvalidOperationException(AsT1.ToString());
+    /// <exception cref="ConflictException">The save was a conflict; the message names the aggregate and both versions.</exception>
+    public Saved ThrowIfConflict() => IsT0 ? AsT0 : throw new ConflictException(AsT1);
 
     /// <summary>Formats the outcome.</summary>
     /// <returns>The text.</returns>

@@ -6,7 +6,8 @@ namespace CreatorMarketplace.Serialization.Converters;
 
 /// <summary>
 /// The wording of every error the converters raise. Messages start with the value's type and the member inside it
-/// (<c>Money.amount: …</c>); System.Text.Json puts the JSON path of the value itself into <see cref="JsonException.Path"/>.
+/// (<c>Money.amount: …</c>); System.Text.Json puts the JSON path of the value itself into <see cref="JsonException.Path"/>,
+/// and a <see cref="JsonRefusalException"/> puts it in front of its message too (<c>$.fee: Money.amount: …</c>).
 /// </summary>
 internal static class JsonErrors
 {
@@ -20,6 +21,12 @@ internal static class JsonErrors
     /// </summary>
     public static string RuleOf(Exception exception)
     {
+        if (exception is JsonRefusalException refusal)
+        {
+            // A value read inside another is located by the outer value's path and member, not its own.
+            return refusal.Rule;
+        }
+
         if (exception is DomainValidationException { Errors: var errors })
         {
             // The domain names C# members; the reader of a document sees its JSON members.
@@ -83,11 +90,14 @@ internal static class JsonErrors
     }
 
     /// <summary>An error about a whole value, for example a distribution whose shares do not sum to 1.</summary>
-    public static JsonException Value(string owner, string rule, Exception? inner = null) => new(Bound($"{owner}: {rule}"), inner);
+    public static JsonException Value(string owner, string rule, Exception? inner = null) => Refusal($"{owner}: {rule}", inner);
 
     /// <summary>An error about one member of a value.</summary>
     public static JsonException Member(string owner, string member, string rule, Exception? inner = null) =>
-        new(Bound($"{owner}.{Bound(member, QuotedLength)}: {rule}"), inner);
+        Refusal($"{owner}.{Bound(member, QuotedLength)}: {rule}", inner);
+
+    /// <summary>A bad value refused while reading, its message bounded; the message gains the path once System.Text.Json sets it.</summary>
+    public static JsonException Refusal(string rule, Exception? inner = null) => new JsonRefusalException(Bound(rule), inner);
 
     /// <summary>The most characters of a bad value a message quotes (<see cref="ErrorText.QuotedLength"/>).</summary>
     public const int QuotedLength = ErrorText.QuotedLength;
@@ -127,4 +137,18 @@ internal static class JsonErrors
     /// <summary>The error for a default struct that holds no valid value and so has no JSON form.</summary>
     public static JsonException Unwritable(Type type, string why) =>
         new($"default({JsonTypeNames.Of(type)}) cannot be written: {why}");
+}
+
+/// <summary>
+/// A value refused while reading. System.Text.Json sets <see cref="JsonException.Path"/> on the way out but keeps a
+/// converter's message as it is, so a message logged or shown alone would not say where the value was: this one
+/// starts with the path once it is known (<c>$.fee: Money.amount: …</c>), as a stored record's refusals do.
+/// </summary>
+internal sealed class JsonRefusalException(string rule, Exception? inner) : JsonException(rule, inner)
+{
+    /// <summary>The message without the path: the owner, the member and the rule.</summary>
+    public string Rule => base.Message;
+
+    /// <inheritdoc />
+    public override string Message => Path is null ? Rule : $"{Path}: {Rule}";
 }

@@ -44,9 +44,11 @@ internal sealed class SmartEnumJsonConverter<TEnum, TValue> : JsonConverter<TEnu
 {
     private static readonly string TypeName = JsonTypeNames.Of(typeof(TEnum));
 
-    // Computed on the first unknown name only: the list is long for countries and currencies.
-    private static readonly Lazy<string> Names = new(() =>
-        string.Join(", ", SmartEnum<TEnum, TValue>.List.Select(e => e.Name).Order(StringComparer.Ordinal)));
+    // The most names an error lists; a longer list would bury the error (there are 249 countries).
+    private const int MostNamesListed = 32;
+
+    // What the names are, computed on the first unknown name only.
+    private static readonly Lazy<string> Names = new(DescribeNames);
 
     // The names as UTF-8, in the order of their bytes, and the values in the same order: a name written without
     // escapes is found from the reader's bytes, with no string made of it.
@@ -108,6 +110,23 @@ internal sealed class SmartEnumJsonConverter<TEnum, TValue> : JsonConverter<TEnu
         var hint = SmartEnum<TEnum, TValue>.TryFromName(name, ignoreCase: true, out var other)
             ? $" Names are case-sensitive: did you mean '{other.Name}'?"
             : string.Empty;
-        throw new JsonException(JsonErrors.Bound($"{JsonErrors.Quote(name)} is not a name of {TypeName}.{hint} The names are: {Names.Value}."));
+        throw JsonErrors.Refusal($"{JsonErrors.Quote(name)} is not a name of {TypeName}.{hint} {Names.Value}");
     }
+
+    // A short list in full; the ISO codes by their standard, which the reader can look up; any other long list by its size.
+    private static string DescribeNames()
+    {
+        var names = SmartEnum<TEnum, TValue>.List.Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
+        return IsoStandard() is var (standard, example)
+            ? $"The names are the {standard}, such as '{example}'."
+            : names.Count <= MostNamesListed
+                ? $"The names are: {string.Join(", ", names)}."
+                : $"There are {names.Count} names, such as {string.Join(", ", names.Take(3).Select(n => $"'{n}'"))}.";
+    }
+
+    private static (string Standard, string Example)? IsoStandard() =>
+        typeof(TEnum) == typeof(Country) ? ("assigned ISO 3166-1 alpha-2 country codes", Country.US.Name)
+        : typeof(TEnum) == typeof(Currency) ? ("active ISO 4217 currency codes", Currency.USD.Name)
+        : typeof(TEnum) == typeof(Language) ? ("ISO 639-1 language codes", Language.English.Name)
+        : null;
 }

@@ -49,11 +49,11 @@ internal sealed class TextJsonConverter<T> : JsonConverter<T>
         catch (FormatException exception)
         {
             // The domain's parsers name the text and the expected form in full.
-            throw new JsonException(JsonErrors.Shorten(exception.Message, text), exception);
+            throw JsonErrors.Refusal(JsonErrors.Shorten(exception.Message, text), exception);
         }
         catch (Exception exception) when (JsonErrors.IsRejection(exception))
         {
-            throw new JsonException(JsonErrors.Shorten($"{JsonErrors.Quote(text)} is not a valid {TypeName}: {JsonErrors.RuleOf(exception)}", text), exception);
+            throw JsonErrors.Refusal(JsonErrors.Shorten($"{JsonErrors.Quote(text)} is not a valid {TypeName}: {JsonErrors.RuleOf(exception)}", text), exception);
         }
     }
 

@@ -83,11 +83,11 @@ public class CollaborationProperties
         return deliverablesHold && statusHolds && (messagesAtEnd is null || c.Messages.Count == messagesAtEnd);
     }
 
-    private static ActionResult AutoApprove(Collaboration c, IClock clock) =>
-        c.ApplyAutoApprovals(clock) is { IsDone: false } refused ? refused.Refusal! : ActionResult.Done;
+    private static CommandResult AutoApprove(Collaboration c, IClock clock) =>
+        c.ApplyAutoApprovals(clock) is { IsDone: false } refused ? refused.Refusal! : CommandResult.Done;
 
     // One random command; null when it threw for invalid input.
-    private static ActionResult? Run(Collaboration c, Random random, FakeClock clock, int rounds)
+    private static CommandResult? Run(Collaboration c, Random random, FakeClock clock, int rounds)
     {
         var party = random.Next(2) == 0 ? Actor.Brand : Actor.Creator;
         var name = Names[random.Next(Names.Length)];

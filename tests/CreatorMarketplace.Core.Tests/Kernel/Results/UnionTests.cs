@@ -49,12 +49,24 @@ public class UnionTests
     public void A_conversion_holds_its_case()
     {
         SaveResult conflict = new Conflict("Shortlist", Guid.NewGuid(), 1, 2);
-        ActionResult refused = new NotAllowed("sign", "draft", "the contract has not been sent.");
+        CommandResult refused = new NotAllowed("sign", "draft", "the contract has not been sent.");
         Validated<string> valid = "ready";
 
         conflict.IsT1.ShouldBeTrue();
         refused.Refusal!.Action.ShouldBe("sign");
         valid.GetValueOrThrow().ShouldBe("ready");
+    }
+
+    [Fact]
+    public void A_refusal_or_a_conflict_thrown_carries_itself_for_an_error_handler()
+    {
+        var refusal = new NotAllowed("sign", "draft", "the contract has not been sent.");
+        var conflict = new Conflict("Shortlist", Guid.NewGuid(), 1, 2);
+
+        Should.Throw<NotAllowedException>(() => ((CommandResult)refusal).ThrowIfNotAllowed()).Refusal.ShouldBeSameAs(refusal);
+        Should.Throw<NotAllowedException>(() => ((CommandResult<string>)refusal).GetValueOrThrow()).Message.ShouldBe(refusal.ToString());
+        Should.Throw<ConflictException>(() => ((SaveResult)conflict).ThrowIfConflict()).Conflict.ShouldBeSameAs(conflict);
+        Should.Throw<ConflictException>(() => ((SaveResult)conflict).ThrowIfConflict()).ShouldBeAssignableTo<InvalidOperationException>();
     }
 
     private static IEnumerable<MethodInfo> Conversions(Type union) =>

@@ -29,15 +29,16 @@ public sealed record NotAllowed(string Action, string State, string Reason)
 }
 
 /// <summary>
-/// The outcome of an action on an aggregate: done, or <see cref="NotAllowed"/> in the current state. Invalid
+/// The outcome of a command on an aggregate (an action asked of it): done, or <see cref="NotAllowed"/> in the
+/// current state. Named for the command, not the HTTP action, so that it never clashes with ASP.NET Core's. Invalid
 /// input is not an outcome but a <see cref="DomainValidationException"/>; neither a refusal nor an exception
 /// changes anything.
 /// </summary>
 [Union]
-public sealed partial class ActionResult : OneOfBase<Success, NotAllowed>
+public sealed partial class CommandResult : OneOfBase<Success, NotAllowed>
 {
     /// <summary>The action was carried out (or there was nothing to change).</summary>
-    public static ActionResult Done { get; } = new(default(Success));
+    public static CommandResult Done { get; } = new(default(Success));
 
     /// <summary>Whether the action was carried out.</summary>
     public bool IsDone => IsT0;
@@ -46,12 +47,12 @@ public sealed partial class ActionResult : OneOfBase<Success, NotAllowed>
     public NotAllowed? Refusal => IsT1 ? AsT1 : null;
 
     /// <summary>Throws when the action was not allowed; for callers that know it must be.</summary>
-    /// <exception cref="InvalidOperationException">The action was not allowed; the message names the action, the state and why.</exception>
+    /// <exception cref="NotAllowedException">The action was not allowed; the message names the action, the state and why.</exception>
     public void ThrowIfNotAllowed()
     {
         if (IsT1)
         {
-            throw new InvalidOperationException(AsT1.ToString());
+            throw new NotAllowedException(AsT1);
         }
     }
 
@@ -60,12 +61,12 @@ public sealed partial class ActionResult : OneOfBase<Success, NotAllowed>
 }
 
 /// <summary>
-/// The outcome of an action on an immutable value: the new value, or <see cref="NotAllowed"/> in the value's
+/// The outcome of a command on an immutable value: the new value, or <see cref="NotAllowed"/> in the value's
 /// current state (the original is unchanged either way).
 /// </summary>
 /// <typeparam name="T">The value's type.</typeparam>
 [Union]
-public sealed partial class ActionResult<T> : OneOfBase<T, NotAllowed>
+public sealed partial class CommandResult<T> : OneOfBase<T, NotAllowed>
 {
     /// <summary>Whether the action was carried out.</summary>
     public bool IsDone => IsT0;
@@ -75,11 +76,11 @@ public sealed partial class ActionResult<T> : OneOfBase<T, NotAllowed>
 
     /// <summary>The new value, or throws when the action was not allowed.</summary>
     /// <returns>The new value.</returns>
-    /// <exception cref="InvalidOperationException">The action was not allowed.</exception>
-    public T GetValueOrThrow() => IsT0 ? AsT0 : throw new InvalidOperationException(AsT1.ToString());
+    /// <exception cref="NotAllowedException">The action was not allowed.</exception>
+    public T GetValueOrThrow() => IsT0 ? AsT0 : throw new NotAllowedException(AsT1);
 
     /// <summary>Wraps a new value by name; needed where <typeparamref name="T"/> is an interface, which C# does not convert implicitly.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The result.</returns>
-    public static ActionResult<T> Done(T value) => new(value);
+    public static CommandResult<T> Done(T value) => new(value);
 }

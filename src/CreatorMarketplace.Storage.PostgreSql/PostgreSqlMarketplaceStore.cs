@@ -46,7 +46,7 @@ public sealed class PostgreSqlMarketplaceStore : MarketplaceStore
     /// <exception cref="DomainValidationException">An option is malformed.</exception>
     public PostgreSqlMarketplaceStore(NpgsqlDataSource dataSource, PostgreSqlStoreOptions? options, TimeProvider timeProvider)
         : this(new RelationalStoreParts<PostgreSqlDatabase>(
-            Database(dataSource, options ??= new PostgreSqlStoreOptions()), options.Formats, options.ChangePollingInterval, timeProvider))
+            Database(dataSource, options ??= new PostgreSqlStoreOptions()), options.Formats, options.ChangePollingInterval, timeProvider, PostgreSqlTelemetry.Store))
     {
     }
 

@@ -44,7 +44,7 @@ public sealed class SqliteMarketplaceStore : MarketplaceStore, IAsyncDisposable,
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="DomainValidationException">An option is missing or out of range.</exception>
     public SqliteMarketplaceStore(SqliteStoreOptions options, TimeProvider timeProvider)
-        : this(new RelationalStoreParts<SqliteDatabase>(Database(options), options.Formats, options.ChangePollingInterval, timeProvider))
+        : this(new RelationalStoreParts<SqliteDatabase>(Database(options), options.Formats, options.ChangePollingInterval, timeProvider, SqliteTelemetry.Store))
     {
     }
 

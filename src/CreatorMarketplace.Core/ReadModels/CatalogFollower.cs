@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
@@ -76,6 +78,16 @@ public sealed class CatalogFollower
     private int _failures;
     private string? _lastError;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // The followers running in this process, which the lag gauge reads when it is observed.
+    private static readonly ConcurrentDictionary<CatalogFollower, byte> Running = new(ReferenceEqualityComparer.Instance);
+
+    // One gauge for every follower of the process: the most positions any running follower is behind its store's head.
+    private static readonly ObservableGauge<long> Lag = CoreTelemetry.Package.Meter.CreateObservableGauge(
+        "creator_marketplace.follower.lag",
+        LargestLag,
+        "{change}",
+        "The most changes any running catalog follower of the process is behind its store's change feed.");
 
     /// <summary>Creates a follower; nothing runs until <see cref="RunAsync"/>.</summary>
     /// <param name="store">The store to follow.</param>
@@ -173,6 +185,7 @@ public sealed class CatalogFollower
             throw new InvalidOperationException("CatalogFollower: a run is under way already; one run at a time.");
         }
 
+        Running.TryAdd(this, 0);
         try
         {
             while (true)
@@ -203,6 +216,7 @@ public sealed class CatalogFollower
         }
         finally
         {
+            Running.TryRemove(this, out _);
             Volatile.Write(ref _running, 0);
         }
     }
@@ -381,6 +395,7 @@ public sealed class CatalogFollower
                 _position = page[^1].Sequence;
                 _newestAppliedAt = page[^1].OccurredAt;
             });
+            CoreTelemetry.FollowerApplied.Add(page.Count);
             await CheckpointAsync(page[^1].Sequence, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -530,6 +545,13 @@ public sealed class CatalogFollower
     }
 
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
+
+    // Nothing while no follower runs, so that a gauge is not read as "caught up" when nothing follows.
+    private static IEnumerable<Measurement<long>> LargestLag()
+    {
+        var running = Running.Keys;
+        return running.Count == 0 ? [] : [new Measurement<long>(running.Max(follower => follower.Status.Behind))];
+    }
 
     // A creator read for a change: the stored creator (null when no longer stored), or why the store cannot read it.
     private readonly record struct CreatorRead(StoredAggregate<Creator, CreatorId>? Stored, UnreadableAggregateException? Unreadable);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NodaTime;
 
 namespace CreatorMarketplace.Storage;
@@ -19,6 +20,9 @@ public sealed class OutboxDispatcher
 {
     /// <summary>How many failed deliveries dead-letter an event unless a dispatcher is told otherwise.</summary>
     public const int DefaultMaxAttempts = 5;
+
+    private const string DeliveredTag = "creator_marketplace.outbox.delivered";
+    private const string DeadLetteredTag = "creator_marketplace.outbox.dead_lettered";
 
     private readonly IOutbox _outbox;
     private readonly IOutboxPublisher _publisher;
@@ -60,6 +64,7 @@ public sealed class OutboxDispatcher
     {
         var delivered = 0;
         var deadLettered = 0;
+        using var activity = CoreTelemetry.Package.Source.StartActivity("creator_marketplace.outbox.dispatch");
         while (true)
         {
             var batch = await _outbox.ReadPendingAsync(_batchSize, cancellationToken).ConfigureAwait(false);
@@ -76,9 +81,11 @@ public sealed class OutboxDispatcher
                     catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                     {
                         // Not cancellable: the attempt happened, and counting it is what ends a refusal at last.
+                        CoreTelemetry.OutboxFailed.Add(1);
                         if (await _outbox.RecordFailedAttemptAsync(message.EventId, OutboxDeadLetter.ErrorTypeOf(exception), _clock.GetCurrentInstant(), _maxAttempts, CancellationToken.None).ConfigureAwait(false))
                         {
                             deadLettered++;
+                            CoreTelemetry.OutboxDeadLettered.Add(1);
                             continue;
                         }
 
@@ -96,11 +103,20 @@ public sealed class OutboxDispatcher
                     // Not cancellable: the publisher already took these, and marking them now spares a repeat.
                     await _outbox.MarkDeliveredAsync(done, _clock.GetCurrentInstant(), CancellationToken.None).ConfigureAwait(false);
                     delivered += done.Count;
+                    CoreTelemetry.OutboxDelivered.Add(done.Count);
                 }
             }
 
             if (failure is not null || batch.Count < _batchSize)
             {
+                activity?.SetTag(DeliveredTag, delivered);
+                activity?.SetTag(DeadLetteredTag, deadLettered);
+                if (failure is not null)
+                {
+                    activity?.SetStatus(ActivityStatusCode.Error);
+                    activity?.SetTag(PackageTelemetry.ErrorType, OutboxDeadLetter.ErrorTypeOf(failure.Exception));
+                }
+
                 return new DispatchReport(delivered, deadLettered, failure);
             }
 

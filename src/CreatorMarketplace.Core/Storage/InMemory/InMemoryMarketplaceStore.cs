@@ -23,9 +23,12 @@ public sealed class InMemoryMarketplaceStore : MarketplaceStore
     }
 
     private InMemoryMarketplaceStore(InMemoryOutbox outbox)
-        : base(new Repositories(outbox), outbox, outbox, new InMemoryOutboxLease(), new InMemoryLedgerStore(), new InMemoryPostMetricsStore())
+        : base(Instruments.Instrument(new Repositories(outbox)), outbox, outbox, new InMemoryOutboxLease(), Instruments.Instrument(new InMemoryLedgerStore()), new InMemoryPostMetricsStore())
     {
     }
+
+    // On Core's source and meter: the in-memory store's saves, loads and ledger postings.
+    private static StoreInstruments Instruments { get; } = new(CoreTelemetry.Package);
 
     // One lock for the whole store, the outbox's: a save changes a repository and the outbox together, as a
     // transaction would.

@@ -6,6 +6,8 @@ using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
 using CreatorMarketplace.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
 namespace CreatorMarketplace.ReadModels;
@@ -47,7 +49,7 @@ namespace CreatorMarketplace.ReadModels;
 /// <see cref="TimeProvider"/>. An unreachable store is reported so, never as an empty catalog.
 /// </para>
 /// </remarks>
-public sealed class CatalogFollower
+public sealed partial class CatalogFollower
 {
     /// <summary>How many of the latest faults <see cref="RecentFaults"/> keeps.</summary>
     public const int MaxRecentFaults = 100;
@@ -64,6 +66,7 @@ public sealed class CatalogFollower
     private readonly ICatalogCheckpoint? _checkpoint;
     private readonly TimeProvider _time;
     private readonly int _pageSize;
+    private readonly ILogger _logger;
     private readonly object _gate = new();
     private readonly Queue<CatalogFault> _recentFaults = new();
     private int _running;
@@ -99,9 +102,10 @@ public sealed class CatalogFollower
     /// holds between runs: the follower then skips the load and follows after it. Null, the default, to load first, or,
     /// when <paramref name="catalog"/> is an <see cref="ICatalogCheckpoint"/>, to resume after the position it saved.
     /// </param>
+    /// <param name="logger">Where loads, failures and faults are logged (ids, positions and error types only); none when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="store"/>, <paramref name="catalog"/> or <paramref name="timeProvider"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is out of range, or <paramref name="resumeAfter"/> is negative.</exception>
-    public CatalogFollower(IMarketplaceStore store, ICreatorCatalog catalog, TimeProvider timeProvider, int pageSize = BulkRead.DefaultPageSize, long? resumeAfter = null)
+    public CatalogFollower(IMarketplaceStore store, ICreatorCatalog catalog, TimeProvider timeProvider, int pageSize = BulkRead.DefaultPageSize, long? resumeAfter = null, ILogger<CatalogFollower>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -120,6 +124,7 @@ public sealed class CatalogFollower
         _loaded = resumeAfter is not null;
         _position = resumeAfter ?? 0;
         _head = _position;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
     /// <summary>The first wait before trying again after the store or the catalog failed: 1 second.</summary>
@@ -203,7 +208,9 @@ public sealed class CatalogFollower
                 {
                     // The wait starts before the status tells of the failure, so that whoever reads the status
                     // (a test moving its clock) sees a retry already timed.
-                    var retry = Task.Delay(RetryDelay(Failures + 1), _time, cancellationToken);
+                    var delay = RetryDelay(Failures + 1);
+                    var retry = Task.Delay(delay, _time, cancellationToken);
+                    Log.Failed(_logger, OutboxDeadLetter.ErrorTypeOf(failure), delay);
                     Fail(failure);
                     await retry.ConfigureAwait(false);
                 }
@@ -212,6 +219,7 @@ public sealed class CatalogFollower
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             Update(() => _state = CatalogFollowerState.Stopped);
+            Log.Stopped(_logger, Position);
             throw;
         }
         finally
@@ -271,6 +279,7 @@ public sealed class CatalogFollower
             _checkpointed = saved;
             _head = Math.Max(_head, head);
         });
+        Log.Resumed(_logger, saved);
         return true;
     }
 
@@ -303,6 +312,7 @@ public sealed class CatalogFollower
             _failures = 0;
             _lastError = null;
         });
+        Log.Loaded(_logger, start);
         await CheckpointAsync(start, cancellationToken).ConfigureAwait(false);
     }
 
@@ -489,7 +499,13 @@ public sealed class CatalogFollower
         }
     }
 
-    private void Report(long position, Guid creator, Exception reason) => Update(() =>
+    private void Report(long position, Guid creator, Exception reason)
+    {
+        Log.Fault(_logger, creator, position, OutboxDeadLetter.ErrorTypeOf(reason));
+        Update(() => Fault(position, creator, reason));
+    }
+
+    private void Fault(long position, Guid creator, Exception reason)
     {
         _faults++;
         _recentFaults.Enqueue(new CatalogFault(position, creator, Now(), Describe(reason)));
@@ -497,7 +513,7 @@ public sealed class CatalogFollower
         {
             _recentFaults.Dequeue();
         }
-    });
+    }
 
     private int Failures
     {
@@ -551,6 +567,25 @@ public sealed class CatalogFollower
     {
         var running = Running.Keys;
         return running.Count == 0 ? [] : [new Measurement<long>(running.Max(follower => follower.Status.Behind))];
+    }
+
+    // Core's event ids 1001 to 1099 (docs/observability.md): positions, ids and error types, never a listing.
+    private static partial class Log
+    {
+        [LoggerMessage(1001, LogLevel.Information, "Loaded the catalog from the store, up to position {Position}")]
+        public static partial void Loaded(ILogger logger, long position);
+
+        [LoggerMessage(1002, LogLevel.Information, "Resumed the catalog from its checkpoint, at position {Position}")]
+        public static partial void Resumed(ILogger logger, long position);
+
+        [LoggerMessage(1003, LogLevel.Warning, "The catalog follower failed ({ErrorType}); trying again in {Delay}")]
+        public static partial void Failed(ILogger logger, string errorType, TimeSpan delay);
+
+        [LoggerMessage(1004, LogLevel.Warning, "Could not apply creator {Creator} at position {Position} to the catalog ({ErrorType}); going on past it")]
+        public static partial void Fault(ILogger logger, Guid creator, long position, string errorType);
+
+        [LoggerMessage(1005, LogLevel.Information, "The catalog follower stopped at position {Position}")]
+        public static partial void Stopped(ILogger logger, long position);
     }
 
     // A creator read for a change: the stored creator (null when no longer stored), or why the store cannot read it.

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace CreatorMarketplace.Storage.InMemory;
 
 /// <summary>
@@ -16,14 +19,15 @@ public sealed class InMemoryMarketplaceStore : MarketplaceStore
 
     /// <summary>Creates an empty store whose change feed times its waits by <paramref name="timeProvider"/>.</summary>
     /// <param name="timeProvider">Times <see cref="IChangeFeed.WaitAsync"/>'s timeouts.</param>
+    /// <param name="logger">Where failed saves and loads and conflicts are logged (aggregates' ids only); none when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is null.</exception>
-    public InMemoryMarketplaceStore(TimeProvider timeProvider)
-        : this(new InMemoryOutbox(new object(), timeProvider ?? throw new ArgumentNullException(nameof(timeProvider))))
+    public InMemoryMarketplaceStore(TimeProvider timeProvider, ILogger<InMemoryMarketplaceStore>? logger = null)
+        : this(new InMemoryOutbox(new object(), timeProvider ?? throw new ArgumentNullException(nameof(timeProvider))), logger ?? (ILogger)NullLogger.Instance)
     {
     }
 
-    private InMemoryMarketplaceStore(InMemoryOutbox outbox)
-        : base(Instruments.Instrument(new Repositories(outbox)), outbox, outbox, new InMemoryOutboxLease(), Instruments.Instrument(new InMemoryLedgerStore()), new InMemoryPostMetricsStore())
+    private InMemoryMarketplaceStore(InMemoryOutbox outbox, ILogger logger)
+        : base(Instruments.Instrument(new Repositories(outbox), logger), outbox, outbox, new InMemoryOutboxLease(), Instruments.Instrument(new InMemoryLedgerStore()), new InMemoryPostMetricsStore())
     {
     }
 

@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using CreatorMarketplace.Payments;
+using Microsoft.Extensions.Logging;
 
 namespace CreatorMarketplace.Storage;
 
 // A store's spans and instruments, on its package's source and meter: every store wraps its repositories and its
-// ledger in the decorators below, so the three stores measure saves, loads and postings alike, in one place.
-internal sealed class StoreInstruments
+// ledger in the decorators below, so the three stores measure and log saves, loads and postings alike, in one place.
+// Log events 1301 to 1399 of each store's package (docs/observability.md): aggregates' types and ids, never a document.
+internal sealed partial class StoreInstruments
 {
     public const string Aggregate = "creator_marketplace.aggregate";
     public const string Outcome = "creator_marketplace.outcome";
@@ -31,7 +33,7 @@ internal sealed class StoreInstruments
     // Whether anyone listens to a save or a load; when nobody does, a repository is called straight through.
     public bool Enabled => _saveDuration.Enabled || _loadDuration.Enabled || _conflicts.Enabled || _source.HasListeners();
 
-    public IRepositoryFactory Instrument(IRepositoryFactory repositories) => new InstrumentedRepositories(repositories, this);
+    public IRepositoryFactory Instrument(IRepositoryFactory repositories, ILogger logger) => new InstrumentedRepositories(repositories, this, logger);
 
     public ILedgerStore Instrument(ILedgerStore ledger) => new InstrumentedLedgerStore(ledger, this);
 
@@ -61,6 +63,19 @@ internal sealed class StoreInstruments
     public void Posted(LedgerTransaction transaction) =>
         _ledgerTransactions.Add(1, new(Currency, transaction.Entries[0].Amount.Currency.Code), new(Kind, transaction.Kind));
 
+    public static partial class Log
+    {
+        [LoggerMessage(1301, LogLevel.Debug, "Did not save {Aggregate} {Id}: it was loaded at version {ExpectedVersion}, and the store holds version {StoredVersion}")]
+        public static partial void Conflict(ILogger logger, string aggregate, Guid id, long expectedVersion, long storedVersion);
+
+        // The exception's type only: a database's message may quote the values of a row.
+        [LoggerMessage(1302, LogLevel.Warning, "Saving {Aggregate} {Id} failed ({ErrorType})")]
+        public static partial void SaveFailed(ILogger logger, string aggregate, Guid id, string errorType);
+
+        [LoggerMessage(1303, LogLevel.Warning, "Loading {Aggregate} {Id} failed ({ErrorType})")]
+        public static partial void LoadFailed(ILogger logger, string aggregate, Guid id, string errorType);
+    }
+
     // The outcomes a save or a load is tagged with.
     public static class Outcomes
     {
@@ -73,31 +88,34 @@ internal sealed class StoreInstruments
 }
 
 // Makes every repository of a store an instrumented one.
-internal sealed class InstrumentedRepositories(IRepositoryFactory inner, StoreInstruments instruments) : IRepositoryFactory
+internal sealed class InstrumentedRepositories(IRepositoryFactory inner, StoreInstruments instruments, ILogger logger) : IRepositoryFactory
 {
     public IRepository<TAggregate, TId> Create<TAggregate, TId, TSnapshot>()
         where TAggregate : AggregateRoot<TId>, ISnapshotable<TAggregate, TSnapshot>
         where TId : struct, IEntityId<TId>
         where TSnapshot : class =>
-        new InstrumentedRepository<TAggregate, TId>(inner.Create<TAggregate, TId, TSnapshot>(), instruments);
+        new InstrumentedRepository<TAggregate, TId>(inner.Create<TAggregate, TId, TSnapshot>(), instruments, logger);
 }
 
-// A repository measured: a span, a duration and an outcome per save and per load. A bulk read is passed through, as
-// its pages are consumed at the reader's pace, which a duration would measure instead of the store.
-internal sealed class InstrumentedRepository<TAggregate, TId>(IRepository<TAggregate, TId> inner, StoreInstruments instruments) : IRepository<TAggregate, TId>
+// A repository measured and logged: a span, a duration and an outcome per save and per load. A bulk read is passed
+// through, as its pages are consumed at the reader's pace, which a duration would measure instead of the store.
+internal sealed class InstrumentedRepository<TAggregate, TId>(IRepository<TAggregate, TId> inner, StoreInstruments instruments, ILogger logger) : IRepository<TAggregate, TId>
     where TAggregate : AggregateRoot<TId>
     where TId : struct, IEntityId<TId>
 {
     private static readonly string AggregateName = typeof(TAggregate).Name;
 
     public ValueTask<TAggregate?> FindAsync(TId id, CancellationToken cancellationToken = default) =>
-        instruments.Enabled ? FindMeasuredAsync(id, cancellationToken) : inner.FindAsync(id, cancellationToken);
+        Measured ? FindMeasuredAsync(id, cancellationToken) : inner.FindAsync(id, cancellationToken);
 
     public ValueTask<SaveResult> SaveAsync(TAggregate aggregate, CancellationToken cancellationToken = default) =>
-        instruments.Enabled ? SaveMeasuredAsync(aggregate, cancellationToken) : inner.SaveAsync(aggregate, cancellationToken);
+        Measured ? SaveMeasuredAsync(aggregate, cancellationToken) : inner.SaveAsync(aggregate, cancellationToken);
 
     public IAsyncEnumerable<StoredAggregate<TAggregate, TId>> ReadAsync(TId? afterId = null, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default) =>
         inner.ReadAsync(afterId, pageSize, cancellationToken);
+
+    // Straight through when nobody listens and nothing would be logged (a conflict, logged at Debug, is counted too).
+    private bool Measured => instruments.Enabled || logger.IsEnabled(LogLevel.Warning);
 
     private async ValueTask<TAggregate?> FindMeasuredAsync(TId id, CancellationToken cancellationToken)
     {
@@ -111,7 +129,7 @@ internal sealed class InstrumentedRepository<TAggregate, TId>(IRepository<TAggre
         }
         catch (Exception exception)
         {
-            PackageTelemetry.Failed(activity, exception);
+            StoreInstruments.Log.LoadFailed(logger, AggregateName, id.Value, PackageTelemetry.Failed(activity, exception));
             instruments.Loaded(activity, started, AggregateName, StoreInstruments.Outcomes.Failed);
             throw;
         }
@@ -125,11 +143,16 @@ internal sealed class InstrumentedRepository<TAggregate, TId>(IRepository<TAggre
         {
             var result = await inner.SaveAsync(aggregate, cancellationToken).ConfigureAwait(false);
             instruments.Saved(activity, started, AggregateName, result.IsSaved ? StoreInstruments.Outcomes.Saved : StoreInstruments.Outcomes.Conflict);
+            if (result.Conflict is { } conflict)
+            {
+                StoreInstruments.Log.Conflict(logger, AggregateName, conflict.Id, conflict.ExpectedVersion, conflict.StoredVersion);
+            }
+
             return result;
         }
         catch (Exception exception)
         {
-            PackageTelemetry.Failed(activity, exception);
+            StoreInstruments.Log.SaveFailed(logger, AggregateName, aggregate.Id.Value, PackageTelemetry.Failed(activity, exception));
             instruments.Saved(activity, started, AggregateName, StoreInstruments.Outcomes.Failed);
             throw;
         }

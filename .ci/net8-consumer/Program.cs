@@ -14,6 +14,7 @@ using CreatorMarketplace.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
+using OpenTelemetry.Trace;
 
 var path = Path.Combine(Path.GetTempPath(), $"creator-marketplace-net8-{Guid.NewGuid():N}.db");
 try
@@ -33,7 +34,8 @@ try
 
     Console.WriteLine(
         $"On {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}: saved {saved.IsSaved}, found {found.TotalCount} creator(s), "
-        + $"a listing of {json.Length} JSON characters, {nameof(TikTokConnector)} loaded.");
+        + $"a listing of {json.Length} JSON characters, {nameof(TikTokConnector)} loaded, "
+        + $"{typeof(CreatorMarketplaceTracerProviderBuilderExtensions).Assembly.GetName().Name} loaded.");
     return found.TotalCount == 1 && saved.IsSaved ? 0 : 1;
 }
 finally

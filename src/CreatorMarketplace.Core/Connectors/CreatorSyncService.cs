@@ -1,8 +1,6 @@
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Metrics;
 using CreatorMarketplace.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
 namespace CreatorMarketplace.Connectors;

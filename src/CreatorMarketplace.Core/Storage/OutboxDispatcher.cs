@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
 namespace CreatorMarketplace.Storage;
@@ -44,6 +42,7 @@ public sealed partial class OutboxDispatcher
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> or <paramref name="maxAttempts"/> is out of range.</exception>
     public OutboxDispatcher(IOutbox outbox, IOutboxPublisher publisher, IClock clock, int batchSize = 100, int maxAttempts = DefaultMaxAttempts, ILogger<OutboxDispatcher>? logger = null)
     {
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(publisher);
         ArgumentNullException.ThrowIfNull(clock);
@@ -56,7 +55,6 @@ public sealed partial class OutboxDispatcher
         _clock = clock;
         _batchSize = batchSize;
         _maxAttempts = maxAttempts;
-        _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
     /// <summary>

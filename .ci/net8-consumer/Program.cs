@@ -16,6 +16,7 @@ using CreatorMarketplace.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
+using OpenTelemetry;
 
 var path = Path.Combine(Path.GetTempPath(), $"creator-marketplace-net8-{Guid.NewGuid():N}.db");
 try
@@ -36,7 +37,8 @@ try
 
     Console.WriteLine(
         $"On {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}: saved {saved.IsSaved}, found {found.TotalCount} creator(s), "
-        + $"a listing of {json.Length} JSON characters, a problem of status {problem.Status}, {nameof(TikTokConnector)} loaded.");
+        + $"a listing of {json.Length} JSON characters, a problem of status {problem.Status}, {nameof(TikTokConnector)} loaded, "
+        + $"{typeof(CreatorMarketplaceInstrumentation).Assembly.GetName().Name} loaded.");
     return found.TotalCount == 1 && saved.IsSaved ? 0 : 1;
 }
 finally

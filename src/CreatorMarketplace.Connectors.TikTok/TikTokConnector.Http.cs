@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -25,7 +26,10 @@ public sealed partial class TikTokConnector
         CancellationToken cancellationToken)
     {
         var secrets = _secrets.ForCall();
+        var started = Stopwatch.GetTimestamp();
+        using var activity = TikTokTelemetry.Start(endpoint.Name);
         var result = Redact(await CallCoreAsync(account, endpoint, request, map, secrets, cancellationToken).ConfigureAwait(false), secrets);
+        TikTokTelemetry.Completed(activity, started, endpoint.Name, result);
         if (result.Failure is { } failure)
         {
             Log.CallFailed(Logger(secrets), endpoint.Name, account.Handle.Value, account.Creator, failure);

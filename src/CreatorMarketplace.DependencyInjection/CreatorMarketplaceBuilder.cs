@@ -33,7 +33,7 @@ public sealed class CreatorMarketplaceBuilder
     /// keep nothing between runs. Its change feed times its waits by a registered <see cref="TimeProvider"/>, or the system's.
     /// </summary>
     /// <returns>The builder.</returns>
-    public CreatorMarketplaceBuilder UseInMemory() => UseStore(services => new InMemoryMarketplaceStore(services.GetService<TimeProvider>() ?? TimeProvider.System));
+    public CreatorMarketplaceBuilder UseInMemory() => UseStore(services => new InMemoryMarketplaceStore(services.GetService<TimeProvider>() ?? TimeProvider.System, services.GetService<ILogger<InMemoryMarketplaceStore>>()));
 
     /// <summary>Uses a store the factory makes, once, replacing any store chosen before.</summary>
     /// <typeparam name="TStore">The store's type.</typeparam>
@@ -169,7 +169,8 @@ public sealed class CreatorMarketplaceBuilder
             services.GetRequiredService<IClock>(),
             services.GetService<TimeProvider>() ?? TimeProvider.System,
             services.GetRequiredService<IOptions<OutboxDispatcherOptions>>(),
-            services.GetService<ILogger<OutboxDispatcherService>>() ?? NullLogger<OutboxDispatcherService>.Instance)));
+            services.GetService<ILogger<OutboxDispatcherService>>() ?? NullLogger<OutboxDispatcherService>.Instance,
+            services.GetService<ILogger<OutboxDispatcher>>())));
         return this;
     }
 

@@ -8,6 +8,7 @@ using CreatorMarketplace.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -60,13 +61,13 @@ public static class CreatorMarketplaceServiceCollectionExtensions
         }
 
         services.TryAddSingleton<ICreatorCatalog, InMemoryCreatorCatalog>();
-        services.TryAddSingleton(sp => new CatalogFollower(Store(sp), sp.GetRequiredService<ICreatorCatalog>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.TryAddSingleton(sp => new CatalogFollower(Store(sp), sp.GetRequiredService<ICreatorCatalog>(), sp.GetService<TimeProvider>() ?? TimeProvider.System, logger: sp.GetService<ILogger<CatalogFollower>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CatalogFollowerService>());
         services.TryAddSingleton(FeePolicy.None);
         services.TryAddSingleton(RefundPolicy.Default);
         services.TryAddSingleton(CollaborationPolicy.Default);
         services.TryAddSingleton(MarketplacePolicy.TikTokCreatorMarketplace);
-        services.TryAddSingleton(sp => new OutboxDispatcher(sp.GetRequiredService<IOutbox>(), Publisher(sp, nameof(OutboxDispatcher)), sp.GetRequiredService<IClock>()));
+        services.TryAddSingleton(sp => new OutboxDispatcher(sp.GetRequiredService<IOutbox>(), Publisher(sp, nameof(OutboxDispatcher)), sp.GetRequiredService<IClock>(), logger: sp.GetService<ILogger<OutboxDispatcher>>()));
 
         // A missing store is found when the host starts, not at the first request that needs one.
         services.AddOptions<CreatorMarketplaceBuilder.Marker>()

@@ -18,11 +18,12 @@ internal sealed partial class OutboxDispatcherService(
     IClock clock,
     TimeProvider time,
     IOptions<OutboxDispatcherOptions> options,
-    ILogger<OutboxDispatcherService> logger) : BackgroundService
+    ILogger<OutboxDispatcherService> logger,
+    ILogger<OutboxDispatcher>? dispatcherLogger = null) : BackgroundService
 {
     private readonly OutboxDispatcherOptions _options = options.Value;
 
-    private readonly OutboxDispatcher _dispatcher = new(store.Outbox, publisher, clock, options.Value.BatchSize, options.Value.MaxAttempts);
+    private readonly OutboxDispatcher _dispatcher = new(store.Outbox, publisher, clock, options.Value.BatchSize, options.Value.MaxAttempts, dispatcherLogger);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -155,12 +155,25 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog, ICatalogCheckpoi
             return new Invalid(problems);
         }
 
-        var search = new CatalogSearch(query, _database, MayPushDown);
-        await using var connection = await _database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
-        return search.IsExactInSql
-            ? await SearchInSqlAsync(query, search, connection, cancellationToken).ConfigureAwait(false)
-            : await SearchInDotNetAsync(query, search, connection, cancellationToken).ConfigureAwait(false);
+        var measured = Searches.Start();
+        try
+        {
+            var search = new CatalogSearch(query, _database, MayPushDown);
+            await using var connection = await _database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
+            var page = search.IsExactInSql
+                ? await SearchInSqlAsync(query, search, connection, cancellationToken).ConfigureAwait(false)
+                : await SearchInDotNetAsync(query, search, connection, cancellationToken).ConfigureAwait(false);
+            measured?.Complete(page);
+            return page;
+        }
+        catch (Exception exception) when (measured is not null && measured.Failed(exception))
+        {
+            throw;
+        }
     }
+
+    // On the package's source and meter; an invalid query is answered before a search starts, so it is not measured.
+    private static SearchInstruments Searches { get; } = new(PostgreSqlTelemetry.Package, "postgresql");
 
     private static async ValueTask<CreatorSearchPage> SearchInSqlAsync(CreatorQuery query, CatalogSearch search, NpgsqlConnection connection, CancellationToken cancellationToken)
     {

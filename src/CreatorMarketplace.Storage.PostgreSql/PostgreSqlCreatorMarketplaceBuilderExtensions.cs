@@ -1,5 +1,6 @@
 using CreatorMarketplace.Storage.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -39,7 +40,8 @@ public static class PostgreSqlCreatorMarketplaceBuilderExtensions
             .UseStore(services => new PostgreSqlMarketplaceStore(
                 dataSource(services),
                 services.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value,
-                services.GetService<TimeProvider>() ?? TimeProvider.System));
+                services.GetService<TimeProvider>() ?? TimeProvider.System,
+                services.GetService<ILogger<PostgreSqlMarketplaceStore>>()));
     }
 
     /// <summary>

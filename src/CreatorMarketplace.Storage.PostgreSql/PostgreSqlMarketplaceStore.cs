@@ -1,4 +1,6 @@
 using CreatorMarketplace.Storage.Relational;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace CreatorMarketplace.Storage.PostgreSql;
@@ -42,11 +44,12 @@ public sealed class PostgreSqlMarketplaceStore : MarketplaceStore
     /// <param name="dataSource">The data source; the application keeps owning it.</param>
     /// <param name="options">Where the tables are and in which stored forms; the defaults when null.</param>
     /// <param name="timeProvider">Times the change feed's waits and polling.</param>
+    /// <param name="logger">Where failed saves and loads and conflicts are logged (aggregates' ids only); none when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="dataSource"/> or <paramref name="timeProvider"/> is null.</exception>
     /// <exception cref="DomainValidationException">An option is malformed.</exception>
-    public PostgreSqlMarketplaceStore(NpgsqlDataSource dataSource, PostgreSqlStoreOptions? options, TimeProvider timeProvider)
+    public PostgreSqlMarketplaceStore(NpgsqlDataSource dataSource, PostgreSqlStoreOptions? options, TimeProvider timeProvider, ILogger<PostgreSqlMarketplaceStore>? logger = null)
         : this(new RelationalStoreParts<PostgreSqlDatabase>(
-            Database(dataSource, options ??= new PostgreSqlStoreOptions()), options.Formats, options.ChangePollingInterval, timeProvider))
+            Database(dataSource, options ??= new PostgreSqlStoreOptions()), options.Formats, options.ChangePollingInterval, timeProvider, PostgreSqlTelemetry.Store, logger ?? (ILogger)NullLogger.Instance))
     {
     }
 

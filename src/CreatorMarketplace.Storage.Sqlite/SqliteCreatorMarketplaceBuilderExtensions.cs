@@ -1,5 +1,6 @@
 using CreatorMarketplace.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CreatorMarketplace.DependencyInjection;
@@ -35,6 +36,7 @@ public static class SqliteCreatorMarketplaceBuilderExtensions
             .AddValidatedOptions(configure, options => options.Validate())
             .UseStore(services => new SqliteMarketplaceStore(
                 services.GetRequiredService<IOptions<SqliteStoreOptions>>().Value,
-                services.GetService<TimeProvider>() ?? TimeProvider.System));
+                services.GetService<TimeProvider>() ?? TimeProvider.System,
+                services.GetService<ILogger<SqliteMarketplaceStore>>()));
     }
 }

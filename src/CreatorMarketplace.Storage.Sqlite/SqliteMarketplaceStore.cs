@@ -1,5 +1,7 @@
 using CreatorMarketplace.Serialization;
 using CreatorMarketplace.Storage.Relational;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CreatorMarketplace.Storage.Sqlite;
 
@@ -41,10 +43,11 @@ public sealed class SqliteMarketplaceStore : MarketplaceStore, IAsyncDisposable,
     /// <summary>Creates the store, timing its change feed's waits by <paramref name="timeProvider"/>; nothing is opened until first use.</summary>
     /// <param name="options">Where the file is and how to open it.</param>
     /// <param name="timeProvider">Times the change feed's waits and polling.</param>
+    /// <param name="logger">Where failed saves and loads and conflicts are logged (aggregates' ids only); none when null.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="DomainValidationException">An option is missing or out of range.</exception>
-    public SqliteMarketplaceStore(SqliteStoreOptions options, TimeProvider timeProvider)
-        : this(new RelationalStoreParts<SqliteDatabase>(Database(options), options.Formats, options.ChangePollingInterval, timeProvider))
+    public SqliteMarketplaceStore(SqliteStoreOptions options, TimeProvider timeProvider, ILogger<SqliteMarketplaceStore>? logger = null)
+        : this(new RelationalStoreParts<SqliteDatabase>(Database(options), options.Formats, options.ChangePollingInterval, timeProvider, SqliteTelemetry.Store, logger ?? (ILogger)NullLogger.Instance))
     {
     }
 

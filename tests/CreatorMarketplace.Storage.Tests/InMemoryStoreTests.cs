@@ -15,7 +15,7 @@ public sealed class InMemoryStoreTests : MarketplaceStoreContract
     protected override async Task StoreUnreadableAsync(IMarketplaceStore store, Shortlist shortlist)
     {
         (await store.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
-        var stored = (IDictionary)store.Shortlists.GetType().GetField("_stored", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(store.Shortlists)!;
+        var stored = Stored(store.Shortlists);
         stored[shortlist.Id] = (1L, shortlist.ToSnapshot() with { Name = " padded " });
     }
 
@@ -23,7 +23,17 @@ public sealed class InMemoryStoreTests : MarketplaceStoreContract
     protected override async Task StoreUnreadableAsync(IMarketplaceStore store, Creator creator)
     {
         (await store.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
-        var stored = (IDictionary)store.Creators.GetType().GetField("_stored", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(store.Creators)!;
+        var stored = Stored(store.Creators);
         stored[creator.Id] = (1L, creator.ToSnapshot() with { Accounts = [] });
+    }
+
+    // The snapshots an in-memory repository keeps, inside the store's instrumented repository that wraps it.
+    private static IDictionary Stored<TAggregate, TId>(IRepository<TAggregate, TId> repository)
+        where TAggregate : AggregateRoot<TId>
+        where TId : struct, IEntityId<TId>
+    {
+        const BindingFlags Private = BindingFlags.NonPublic | BindingFlags.Instance;
+        var inner = repository.GetType().GetFields(Private).Single(field => field.FieldType == typeof(IRepository<TAggregate, TId>)).GetValue(repository)!;
+        return (IDictionary)inner.GetType().GetField("_stored", Private)!.GetValue(inner)!;
     }
 }

@@ -23,13 +23,14 @@ namespace CreatorMarketplace.Connectors;
 /// at once; run one per platform.
 /// </para>
 /// </remarks>
-public sealed class CreatorSyncService
+public sealed partial class CreatorSyncService
 {
     private readonly IPlatformConnector _connector;
     private readonly IRepository<Creator, CreatorId> _creators;
     private readonly IPostMetricsStore _snapshots;
     private readonly IClock _clock;
     private readonly SyncOptions _options;
+    private readonly ILogger _logger;
     private readonly Queue<Instant> _recentCalls = new();
 
     /// <summary>Creates the service.</summary>
@@ -38,9 +39,10 @@ public sealed class CreatorSyncService
     /// <param name="snapshots">Where metrics snapshots go.</param>
     /// <param name="clock">The clock for the rate budget and the events.</param>
     /// <param name="options">The budget, the retries, how to wait; the defaults when null.</param>
-    /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> is null.</exception>
+    /// <param name="logger">Where the runs, refused data and accounts given up are logged (ids and counts only); none when null.</param>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> and <paramref name="logger"/> is null.</exception>
     /// <exception cref="DomainValidationException">An option is out of range.</exception>
-    public CreatorSyncService(IPlatformConnector connector, IRepository<Creator, CreatorId> creators, IPostMetricsStore snapshots, IClock clock, SyncOptions? options = null)
+    public CreatorSyncService(IPlatformConnector connector, IRepository<Creator, CreatorId> creators, IPostMetricsStore snapshots, IClock clock, SyncOptions? options = null, ILogger<CreatorSyncService>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(connector);
         ArgumentNullException.ThrowIfNull(creators);
@@ -53,6 +55,7 @@ public sealed class CreatorSyncService
         _snapshots = snapshots;
         _clock = clock;
         _options = options;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
     /// <summary>Raised for each piece of platform data refused, with the reason: log it.</summary>
@@ -98,6 +101,7 @@ public sealed class CreatorSyncService
                 else
                 {
                     run.Failures.Add(failure);
+                    Log.AccountFailed(_logger, account.Creator, failure.NeedsReconnect);
                     AccountFailed?.Invoke(this, failure);
                 }
             }
@@ -105,7 +109,9 @@ public sealed class CreatorSyncService
             progress?.Report(new SyncProgress(++done, accounts.Count, run.SnapshotsWritten, run.Rejections.Count, run.Failures.Count, run.Checkpoint()));
         }
 
-        return new SyncReport(accounts.Count, accounts.Count(a => run.Completed.Contains(a.Creator)), run.ProfilesUpdated, run.SnapshotsWritten, run.Calls, run.Rejections, run.Failures, run.Checkpoint());
+        var report = new SyncReport(accounts.Count, accounts.Count(a => run.Completed.Contains(a.Creator)), run.ProfilesUpdated, run.SnapshotsWritten, run.Calls, run.Rejections, run.Failures, run.Checkpoint());
+        Log.RunCompleted(_logger, _connector.Platform.Name, report.Accounts, report.Completed, report.SnapshotsWritten, run.Rejections.Count, run.Failures.Count);
+        return report;
     }
 
     private async ValueTask<SyncFailure?> SyncAccountAsync(ConnectedAccount account, Run run, CancellationToken cancellationToken)
@@ -325,7 +331,22 @@ public sealed class CreatorSyncService
     {
         var rejection = new SyncRejection(account, what, reason);
         run.Rejections.Add(rejection);
+        // The reason quotes the platform's data, so only the creator's id and what was refused are logged.
+        Log.Refused(_logger, account.Creator, what);
         Rejected?.Invoke(this, rejection);
+    }
+
+    // Core's event ids 1201 to 1299 (docs/observability.md).
+    private static partial class Log
+    {
+        [LoggerMessage(1201, LogLevel.Information, "Synced {Completed} of {Accounts} {Platform} accounts: {Snapshots} metrics snapshots written, {Rejections} pieces of data refused, {Failures} accounts given up")]
+        public static partial void RunCompleted(ILogger logger, string platform, int accounts, int completed, int snapshots, int rejections, int failures);
+
+        [LoggerMessage(1202, LogLevel.Warning, "Refused the platform's {What} for creator {Creator}: it breaks the domain's rules")]
+        public static partial void Refused(ILogger logger, CreatorId creator, string what);
+
+        [LoggerMessage(1203, LogLevel.Warning, "Gave up creator {Creator}'s account for this run (needs reconnecting: {NeedsReconnect})")]
+        public static partial void AccountFailed(ILogger logger, CreatorId creator, bool needsReconnect);
     }
 
     // The state of one run, kept as plain collections and handed out as an immutable checkpoint.

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
@@ -45,7 +47,7 @@ namespace CreatorMarketplace.ReadModels;
 /// <see cref="TimeProvider"/>. An unreachable store is reported so, never as an empty catalog.
 /// </para>
 /// </remarks>
-public sealed class CatalogFollower
+public sealed partial class CatalogFollower
 {
     /// <summary>How many of the latest faults <see cref="RecentFaults"/> keeps.</summary>
     public const int MaxRecentFaults = 100;
@@ -62,6 +64,7 @@ public sealed class CatalogFollower
     private readonly ICatalogCheckpoint? _checkpoint;
     private readonly TimeProvider _time;
     private readonly int _pageSize;
+    private readonly ILogger _logger;
     private readonly object _gate = new();
     private readonly Queue<CatalogFault> _recentFaults = new();
     private int _running;
@@ -77,6 +80,16 @@ public sealed class CatalogFollower
     private string? _lastError;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    // The followers running in this process, which the lag gauge reads when it is observed.
+    private static readonly ConcurrentDictionary<CatalogFollower, byte> Running = new(ReferenceEqualityComparer.Instance);
+
+    // One gauge for every follower of the process: the most positions any running follower is behind its store's head.
+    private static readonly ObservableGauge<long> Lag = CoreTelemetry.Package.Meter.CreateObservableGauge(
+        "creator_marketplace.follower.lag",
+        LargestLag,
+        "{change}",
+        "The most changes any running catalog follower of the process is behind its store's change feed.");
+
     /// <summary>Creates a follower; nothing runs until <see cref="RunAsync"/>.</summary>
     /// <param name="store">The store to follow.</param>
     /// <param name="catalog">The catalog to keep up to date.</param>
@@ -87,9 +100,10 @@ public sealed class CatalogFollower
     /// holds between runs: the follower then skips the load and follows after it. Null, the default, to load first, or,
     /// when <paramref name="catalog"/> is an <see cref="ICatalogCheckpoint"/>, to resume after the position it saved.
     /// </param>
+    /// <param name="logger">Where loads, failures and faults are logged (ids, positions and error types only); none when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="store"/>, <paramref name="catalog"/> or <paramref name="timeProvider"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is out of range, or <paramref name="resumeAfter"/> is negative.</exception>
-    public CatalogFollower(IMarketplaceStore store, ICreatorCatalog catalog, TimeProvider timeProvider, int pageSize = BulkRead.DefaultPageSize, long? resumeAfter = null)
+    public CatalogFollower(IMarketplaceStore store, ICreatorCatalog catalog, TimeProvider timeProvider, int pageSize = BulkRead.DefaultPageSize, long? resumeAfter = null, ILogger<CatalogFollower>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -108,6 +122,7 @@ public sealed class CatalogFollower
         _loaded = resumeAfter is not null;
         _position = resumeAfter ?? 0;
         _head = _position;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
     /// <summary>The first wait before trying again after the store or the catalog failed: 1 second.</summary>
@@ -173,6 +188,7 @@ public sealed class CatalogFollower
             throw new InvalidOperationException("CatalogFollower: a run is under way already; one run at a time.");
         }
 
+        Running.TryAdd(this, 0);
         try
         {
             while (true)
@@ -190,7 +206,9 @@ public sealed class CatalogFollower
                 {
                     // The wait starts before the status tells of the failure, so that whoever reads the status
                     // (a test moving its clock) sees a retry already timed.
-                    var retry = Task.Delay(RetryDelay(Failures + 1), _time, cancellationToken);
+                    var delay = RetryDelay(Failures + 1);
+                    var retry = Task.Delay(delay, _time, cancellationToken);
+                    Log.Failed(_logger, OutboxDeadLetter.ErrorTypeOf(failure), delay);
                     Fail(failure);
                     await retry.ConfigureAwait(false);
                 }
@@ -199,10 +217,12 @@ public sealed class CatalogFollower
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             Update(() => _state = CatalogFollowerState.Stopped);
+            Log.Stopped(_logger, Position);
             throw;
         }
         finally
         {
+            Running.TryRemove(this, out _);
             Volatile.Write(ref _running, 0);
         }
     }
@@ -257,6 +277,7 @@ public sealed class CatalogFollower
             _checkpointed = saved;
             _head = Math.Max(_head, head);
         });
+        Log.Resumed(_logger, saved);
         return true;
     }
 
@@ -289,6 +310,7 @@ public sealed class CatalogFollower
             _failures = 0;
             _lastError = null;
         });
+        Log.Loaded(_logger, start);
         await CheckpointAsync(start, cancellationToken).ConfigureAwait(false);
     }
 
@@ -381,6 +403,7 @@ public sealed class CatalogFollower
                 _position = page[^1].Sequence;
                 _newestAppliedAt = page[^1].OccurredAt;
             });
+            CoreTelemetry.FollowerApplied.Add(page.Count);
             await CheckpointAsync(page[^1].Sequence, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -474,7 +497,13 @@ public sealed class CatalogFollower
         }
     }
 
-    private void Report(long position, Guid creator, Exception reason) => Update(() =>
+    private void Report(long position, Guid creator, Exception reason)
+    {
+        Log.Fault(_logger, creator, position, OutboxDeadLetter.ErrorTypeOf(reason));
+        Update(() => Fault(position, creator, reason));
+    }
+
+    private void Fault(long position, Guid creator, Exception reason)
     {
         _faults++;
         _recentFaults.Enqueue(new CatalogFault(position, creator, Now(), Describe(reason)));
@@ -482,7 +511,7 @@ public sealed class CatalogFollower
         {
             _recentFaults.Dequeue();
         }
-    });
+    }
 
     private int Failures
     {
@@ -530,6 +559,32 @@ public sealed class CatalogFollower
     }
 
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
+
+    // Nothing while no follower runs, so that a gauge is not read as "caught up" when nothing follows.
+    private static IEnumerable<Measurement<long>> LargestLag()
+    {
+        var running = Running.Keys;
+        return running.Count == 0 ? [] : [new Measurement<long>(running.Max(follower => follower.Status.Behind))];
+    }
+
+    // Core's event ids 1001 to 1099 (docs/observability.md): positions, ids and error types, never a listing.
+    private static partial class Log
+    {
+        [LoggerMessage(1001, LogLevel.Information, "Loaded the catalog from the store, up to position {Position}")]
+        public static partial void Loaded(ILogger logger, long position);
+
+        [LoggerMessage(1002, LogLevel.Information, "Resumed the catalog from its checkpoint, at position {Position}")]
+        public static partial void Resumed(ILogger logger, long position);
+
+        [LoggerMessage(1003, LogLevel.Warning, "The catalog follower failed ({ErrorType}); trying again in {Delay}")]
+        public static partial void Failed(ILogger logger, string errorType, TimeSpan delay);
+
+        [LoggerMessage(1004, LogLevel.Warning, "Could not apply creator {Creator} at position {Position} to the catalog ({ErrorType}); going on past it")]
+        public static partial void Fault(ILogger logger, Guid creator, long position, string errorType);
+
+        [LoggerMessage(1005, LogLevel.Information, "The catalog follower stopped at position {Position}")]
+        public static partial void Stopped(ILogger logger, long position);
+    }
 
     // A creator read for a change: the stored creator (null when no longer stored), or why the store cannot read it.
     private readonly record struct CreatorRead(StoredAggregate<Creator, CreatorId>? Stored, UnreadableAggregateException? Unreadable);

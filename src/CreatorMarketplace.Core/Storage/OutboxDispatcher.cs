@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NodaTime;
 
 namespace CreatorMarketplace.Storage;
@@ -15,16 +16,20 @@ namespace CreatorMarketplace.Storage;
 /// retried dead letter is delivered late, after events that followed it. Run one dispatcher per outbox; two at once
 /// deliver some events twice (the store's <see cref="IOutboxLease"/> lets instances take turns).
 /// </remarks>
-public sealed class OutboxDispatcher
+public sealed partial class OutboxDispatcher
 {
     /// <summary>How many failed deliveries dead-letter an event unless a dispatcher is told otherwise.</summary>
     public const int DefaultMaxAttempts = 5;
+
+    private const string DeliveredTag = "creator_marketplace.outbox.delivered";
+    private const string DeadLetteredTag = "creator_marketplace.outbox.dead_lettered";
 
     private readonly IOutbox _outbox;
     private readonly IOutboxPublisher _publisher;
     private readonly IClock _clock;
     private readonly int _batchSize;
     private readonly int _maxAttempts;
+    private readonly ILogger _logger;
 
     /// <summary>Creates a dispatcher.</summary>
     /// <param name="outbox">The outbox to read.</param>
@@ -32,10 +37,12 @@ public sealed class OutboxDispatcher
     /// <param name="clock">Stamps deliveries and failed attempts.</param>
     /// <param name="batchSize">How many events to read at a time; 1 to 10,000.</param>
     /// <param name="maxAttempts">How many failed deliveries dead-letter an event; 1 to 1,000.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <param name="logger">Where deliveries and dead letters are logged (event ids, counts and error types only); none when null.</param>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="logger"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> or <paramref name="maxAttempts"/> is out of range.</exception>
-    public OutboxDispatcher(IOutbox outbox, IOutboxPublisher publisher, IClock clock, int batchSize = 100, int maxAttempts = DefaultMaxAttempts)
+    public OutboxDispatcher(IOutbox outbox, IOutboxPublisher publisher, IClock clock, int batchSize = 100, int maxAttempts = DefaultMaxAttempts, ILogger<OutboxDispatcher>? logger = null)
     {
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(publisher);
         ArgumentNullException.ThrowIfNull(clock);
@@ -60,6 +67,7 @@ public sealed class OutboxDispatcher
     {
         var delivered = 0;
         var deadLettered = 0;
+        using var activity = CoreTelemetry.Package.Source.StartActivity("creator_marketplace.outbox.dispatch");
         while (true)
         {
             var batch = await _outbox.ReadPendingAsync(_batchSize, cancellationToken).ConfigureAwait(false);
@@ -76,9 +84,13 @@ public sealed class OutboxDispatcher
                     catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                     {
                         // Not cancellable: the attempt happened, and counting it is what ends a refusal at last.
-                        if (await _outbox.RecordFailedAttemptAsync(message.EventId, OutboxDeadLetter.ErrorTypeOf(exception), _clock.GetCurrentInstant(), _maxAttempts, CancellationToken.None).ConfigureAwait(false))
+                        CoreTelemetry.OutboxFailed.Add(1);
+                        var errorType = OutboxDeadLetter.ErrorTypeOf(exception);
+                        if (await _outbox.RecordFailedAttemptAsync(message.EventId, errorType, _clock.GetCurrentInstant(), _maxAttempts, CancellationToken.None).ConfigureAwait(false))
                         {
+                            Log.DeadLettered(_logger, message.EventId, message.Sequence, message.Aggregate, message.AggregateId, _maxAttempts, errorType);
                             deadLettered++;
+                            CoreTelemetry.OutboxDeadLettered.Add(1);
                             continue;
                         }
 
@@ -96,16 +108,37 @@ public sealed class OutboxDispatcher
                     // Not cancellable: the publisher already took these, and marking them now spares a repeat.
                     await _outbox.MarkDeliveredAsync(done, _clock.GetCurrentInstant(), CancellationToken.None).ConfigureAwait(false);
                     delivered += done.Count;
+                    CoreTelemetry.OutboxDelivered.Add(done.Count);
+                    Log.Delivered(_logger, done.Count);
                 }
             }
 
             if (failure is not null || batch.Count < _batchSize)
             {
+                activity?.SetTag(DeliveredTag, delivered);
+                activity?.SetTag(DeadLetteredTag, deadLettered);
+                if (failure is not null)
+                {
+                    activity?.SetStatus(ActivityStatusCode.Error);
+                    activity?.SetTag(PackageTelemetry.ErrorType, OutboxDeadLetter.ErrorTypeOf(failure.Exception));
+                }
+
                 return new DispatchReport(delivered, deadLettered, failure);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
         }
+    }
+
+    // Core's event ids 1101 to 1199 (docs/observability.md); a refused attempt that does not dead-letter is the caller's
+    // to log, with what it decides to do next (the hosted dispatcher's event 5).
+    private static partial class Log
+    {
+        [LoggerMessage(1101, LogLevel.Debug, "Delivered {Count} outbox event(s)")]
+        public static partial void Delivered(ILogger logger, int count);
+
+        [LoggerMessage(1102, LogLevel.Warning, "Dead-lettered outbox event {EventId} at position {Position} ({Aggregate} {AggregateId}) after {MaxAttempts} refused attempt(s); the last threw {ErrorType}")]
+        public static partial void DeadLettered(ILogger logger, Guid eventId, long position, string aggregate, Guid aggregateId, int maxAttempts, string errorType);
     }
 }
 

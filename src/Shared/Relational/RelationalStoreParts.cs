@@ -1,21 +1,23 @@
 using CreatorMarketplace.Serialization;
+using Microsoft.Extensions.Logging;
 
 namespace CreatorMarketplace.Storage.Relational;
 
 // A relational store's database and what the store hands MarketplaceStore over it: its repositories, its outbox
-// (which is its change feed too, its waits timed by timeProvider), its outbox lease, its ledger and its post metrics.
-internal sealed class RelationalStoreParts<TDatabase>(TDatabase database, StoredFormats formats, TimeSpan changePollingInterval, TimeProvider? timeProvider)
+// (which is its change feed too, its waits timed by timeProvider), its outbox lease, its ledger and its post metrics;
+// the repositories and the ledger measured on the store package's instruments.
+internal sealed class RelationalStoreParts<TDatabase>(TDatabase database, StoredFormats formats, TimeSpan changePollingInterval, TimeProvider? timeProvider, StoreInstruments instruments, ILogger logger)
     where TDatabase : RelationalDatabase
 {
     public TDatabase Database { get; } = database;
 
-    public IRepositoryFactory Repositories { get; } = new RelationalRepositories(database, formats);
+    public IRepositoryFactory Repositories { get; } = instruments.Instrument(new RelationalRepositories(database, formats), logger);
 
     public RelationalOutbox Outbox { get; } = new(database, timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)), changePollingInterval);
 
     public IOutboxLease OutboxLease { get; } = database.CreateOutboxLease(timeProvider!);
 
-    public ILedgerStore Ledger { get; } = new RelationalLedgerStore(database);
+    public ILedgerStore Ledger { get; } = instruments.Instrument(new RelationalLedgerStore(database));
 
     public IPostMetricsStore PostMetrics { get; } = new RelationalPostMetricsStore(database);
 

@@ -108,8 +108,21 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog
             return ValueTask.FromResult<CreatorSearchResult>(new Invalid(problems));
         }
 
-        return ValueTask.FromResult<CreatorSearchResult>(CatalogSearch.Run(Volatile.Read(ref _snapshot), query, MayPushDown));
+        var measured = Searches.Start();
+        try
+        {
+            var page = CatalogSearch.Run(Volatile.Read(ref _snapshot), query, MayPushDown);
+            measured?.Complete(page);
+            return ValueTask.FromResult<CreatorSearchResult>(page);
+        }
+        catch (Exception exception) when (measured is not null && measured.Failed(exception))
+        {
+            throw;
+        }
     }
+
+    // On Core's source and meter; an invalid query is answered before a search starts, so it is not measured.
+    private static SearchInstruments Searches { get; } = new(CoreTelemetry.Package, "in_memory");
 
     // Which terms a search may push down to the columns; tests turn push-down off to run every term as a residual.
     internal Func<CreatorQueryTerm, bool> MayPushDown { get; init; } = static _ => true;

@@ -16,16 +16,20 @@ public sealed class InMemoryMarketplaceStore : MarketplaceStore
 
     /// <summary>Creates an empty store whose change feed times its waits by <paramref name="timeProvider"/>.</summary>
     /// <param name="timeProvider">Times <see cref="IChangeFeed.WaitAsync"/>'s timeouts.</param>
+    /// <param name="logger">Where failed saves and loads and conflicts are logged (aggregates' ids only); none when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is null.</exception>
-    public InMemoryMarketplaceStore(TimeProvider timeProvider)
-        : this(new InMemoryOutbox(new object(), timeProvider ?? throw new ArgumentNullException(nameof(timeProvider))))
+    public InMemoryMarketplaceStore(TimeProvider timeProvider, ILogger<InMemoryMarketplaceStore>? logger = null)
+        : this(new InMemoryOutbox(new object(), timeProvider ?? throw new ArgumentNullException(nameof(timeProvider))), logger ?? (ILogger)NullLogger.Instance)
     {
     }
 
-    private InMemoryMarketplaceStore(InMemoryOutbox outbox)
-        : base(new Repositories(outbox), outbox, outbox, new InMemoryOutboxLease(), new InMemoryLedgerStore(), new InMemoryPostMetricsStore())
+    private InMemoryMarketplaceStore(InMemoryOutbox outbox, ILogger logger)
+        : base(Instruments.Instrument(new Repositories(outbox), logger), outbox, outbox, new InMemoryOutboxLease(), Instruments.Instrument(new InMemoryLedgerStore()), new InMemoryPostMetricsStore())
     {
     }
+
+    // On Core's source and meter: the in-memory store's saves, loads and ledger postings.
+    private static StoreInstruments Instruments { get; } = new(CoreTelemetry.Package);
 
     // One lock for the whole store, the outbox's: a save changes a repository and the outbox together, as a
     // transaction would.

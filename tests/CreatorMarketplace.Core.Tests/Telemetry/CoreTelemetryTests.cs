@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Discovery.InMemory;
+using CreatorMarketplace.ReadModels;
+using CreatorMarketplace.Storage;
+using CreatorMarketplace.Storage.InMemory;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CreatorMarketplace.Tests.Telemetry;
+
+/// <summary>
+/// Core's instruments, read with a <see cref="MeterListener"/> as any listener reads them. Other tests measure on the
+/// same meter at the same time, so each test looks for what it alone can have caused, or for at least its own part.
+/// </summary>
+public sealed class CoreTelemetryTests
+{
+    private readonly FakeClock _clock = new(Instant.FromUtc(2026, 12, 4, 9, 0), Duration.FromSeconds(1));
+
+    [Fact]
+    public async Task A_search_of_the_in_memory_catalog_records_its_duration_and_candidates()
+    {
+        using var measurements = new Measurements();
+        var catalog = new InMemoryCreatorCatalog();
+        catalog.Load(new CreatorGenerator(21, _clock).Generate(37).Select(creator => creator.ToListing()));
+
+        var page = (await catalog.SearchAsync(new CreatorQuery { PageSize = 5 })).AsT0;
+
+        page.TotalCount.ShouldBe(37);
+        measurements.Of("creator_marketplace.search.candidates").ShouldContain(m => m.Value == 37 && m.Tag("creator_marketplace.catalog") == "in_memory");
+        measurements.Of("creator_marketplace.search.duration").ShouldContain(m => m.Value >= 0 && m.Tag("creator_marketplace.catalog") == "in_memory");
+    }
+
+    [Fact]
+    public async Task A_save_and_a_load_of_the_in_memory_store_record_their_outcomes_and_a_conflict_is_counted()
+    {
+        using var measurements = new Measurements();
+        var store = new InMemoryMarketplaceStore();
+        var creator = new CreatorGenerator(22, _clock).NextNew();
+        (await store.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
+        var stale = (await store.Creators.FindAsync(creator.Id))!;
+        var fresh = (await store.Creators.FindAsync(creator.Id))!;
+        (await store.Creators.SaveAsync(fresh)).IsSaved.ShouldBeTrue();
+
+        (await store.Creators.SaveAsync(stale)).IsSaved.ShouldBeFalse();
+
+        var saves = measurements.Of("creator_marketplace.store.save.duration").Where(m => m.Tag("creator_marketplace.aggregate") == "Creator").ToList();
+        saves.ShouldContain(m => m.Tag("creator_marketplace.outcome") == "saved");
+        saves.ShouldContain(m => m.Tag("creator_marketplace.outcome") == "conflict");
+        measurements.Of("creator_marketplace.store.load.duration").ShouldContain(m => m.Tag("creator_marketplace.aggregate") == "Creator" && m.Tag("creator_marketplace.outcome") == "found");
+        measurements.Of("creator_marketplace.store.conflicts").ShouldContain(m => m.Value == 1 && m.Tag("creator_marketplace.aggregate") == "Creator");
+    }
+
+    [Fact]
+    public async Task A_dispatch_counts_the_events_it_delivers_and_the_attempts_that_fail()
+    {
+        using var measurements = new Measurements();
+        var store = new InMemoryMarketplaceStore();
+        for (var i = 0; i < 3; i++)
+        {
+            (await store.Shortlists.SaveAsync(Shortlist.Create(EntityId.New<ShortlistId>(_clock), EntityId.New<BrandId>(_clock), $"List {i}", _clock))).IsSaved.ShouldBeTrue();
+        }
+
+        (await new OutboxDispatcher(store.Outbox, new Refusing(), _clock, maxAttempts: 1).DispatchPendingAsync()).DeadLettered.ShouldBe(3);
+
+        measurements.Of("creator_marketplace.outbox.failed").Sum(m => m.Value).ShouldBeGreaterThanOrEqualTo(3);
+        measurements.Of("creator_marketplace.outbox.dead_lettered").Sum(m => m.Value).ShouldBeGreaterThanOrEqualTo(3);
+        foreach (var deadLetter in await store.Outbox.ReadDeadLettersAsync(10))
+        {
+            await store.Outbox.RetryDeadLetterAsync(deadLetter.Message.EventId);
+        }
+
+        (await new OutboxDispatcher(store.Outbox, new Accepting(), _clock).DispatchPendingAsync()).Delivered.ShouldBe(3);
+        measurements.Of("creator_marketplace.outbox.delivered").Sum(m => m.Value).ShouldBeGreaterThanOrEqualTo(3);
+    }
+
+    [Fact]
+    public async Task The_lag_gauge_reads_how_far_a_running_follower_is_behind_and_applied_changes_are_counted()
+    {
+        using var measurements = new Measurements();
+        var store = new InMemoryMarketplaceStore();
+        (await store.Creators.SaveAsync(new CreatorGenerator(23, _clock).NextNew())).IsSaved.ShouldBeTrue();
+        for (var i = 0; i < 500; i++)
+        {
+            (await store.Shortlists.SaveAsync(Shortlist.Create(EntityId.New<ShortlistId>(_clock), EntityId.New<BrandId>(_clock), $"List {i}", _clock))).IsSaved.ShouldBeTrue();
+        }
+
+        var head = await store.Changes.HeadAsync();
+        var catalog = new HeldCatalog();
+        var follower = new CatalogFollower(store, catalog, TimeProvider.System);
+        using var stop = new CancellationTokenSource();
+        var run = follower.RunAsync(stop.Token);
+        await catalog.Entered.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // Held in its load, at position 0: the whole feed behind it.
+        measurements.Observe();
+        measurements.Of("creator_marketplace.follower.lag").ShouldContain(m => m.Value >= head);
+
+        catalog.Release.SetResult();
+        await follower.WaitUntilCaughtUpAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        (await store.Creators.SaveAsync(new CreatorGenerator(24, _clock).NextNew())).IsSaved.ShouldBeTrue();
+        await follower.WaitUntilCaughtUpAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        await stop.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => run);
+
+        measurements.Of("creator_marketplace.follower.applied").Sum(m => m.Value).ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    private sealed class Refusing : IOutboxPublisher
+    {
+        public ValueTask PublishAsync(OutboxMessage message, CancellationToken cancellationToken) => throw new InvalidOperationException("refused");
+    }
+
+    private sealed class Accepting : IOutboxPublisher
+    {
+        public ValueTask PublishAsync(OutboxMessage message, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+
+    // A catalog whose first upsert waits until released, so that a follower stays in its load.
+    private sealed class HeldCatalog : ICreatorCatalog
+    {
+        private readonly InMemoryCreatorCatalog _inner = new();
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async ValueTask<bool> UpsertAsync(CreatorListing listing, CancellationToken cancellationToken = default)
+        {
+            Entered.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            return await _inner.UpsertAsync(listing, cancellationToken);
+        }
+
+        public ValueTask<bool> RemoveAsync(CreatorId creator, CancellationToken cancellationToken = default) => _inner.RemoveAsync(creator, cancellationToken);
+
+        public ValueTask<CreatorListing?> FindAsync(CreatorId creator, CancellationToken cancellationToken = default) => _inner.FindAsync(creator, cancellationToken);
+
+        public ValueTask<CreatorSearchResult> SearchAsync(CreatorQuery query, CancellationToken cancellationToken = default) => _inner.SearchAsync(query, cancellationToken);
+    }
+
+    /// <summary>Every measurement of Core's meter while alive, as doubles with their tags.</summary>
+    private sealed class Measurements : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly ConcurrentQueue<(string Instrument, double Value, KeyValuePair<string, object?>[] Tags)> _taken = new();
+
+        public Measurements()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == CreatorMarketplaceTelemetry.Core)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => _taken.Enqueue((instrument.Name, value, tags.ToArray())));
+            _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => _taken.Enqueue((instrument.Name, value, tags.ToArray())));
+            _listener.Start();
+        }
+
+        public void Observe() => _listener.RecordObservableInstruments();
+
+        public IEnumerable<Taken> Of(string instrument) =>
+            _taken.Where(m => m.Instrument == instrument).Select(m => new Taken(m.Value, m.Tags)).ToList();
+
+        public void Dispose() => _listener.Dispose();
+
+        public sealed record Taken(double Value, KeyValuePair<string, object?>[] Tags)
+        {
+            public string? Tag(string name) => Tags.FirstOrDefault(tag => tag.Key == name).Value as string;
+        }
+    }
+}

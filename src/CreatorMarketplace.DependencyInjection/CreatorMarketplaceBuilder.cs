@@ -33,7 +33,7 @@ public sealed class CreatorMarketplaceBuilder
     /// keep nothing between runs. Its change feed times its waits by a registered <see cref="TimeProvider"/>, or the system's.
     /// </summary>
     /// <returns>The builder.</returns>
-    public CreatorMarketplaceBuilder UseInMemory() => UseStore(services => new InMemoryMarketplaceStore(services.GetService<TimeProvider>() ?? TimeProvider.System));
+    public CreatorMarketplaceBuilder UseInMemory() => UseStore(services => new InMemoryMarketplaceStore(CreatorMarketplaceServiceCollectionExtensions.Time(services)));
 
     /// <summary>Uses a store the factory makes, once, replacing any store chosen before.</summary>
     /// <typeparam name="TStore">The store's type.</typeparam>
@@ -167,7 +167,7 @@ public sealed class CreatorMarketplaceBuilder
             services.GetRequiredService<IMarketplaceStore>(),
             CreatorMarketplaceServiceCollectionExtensions.Publisher(services, nameof(AddOutboxDispatcher)),
             services.GetRequiredService<IClock>(),
-            services.GetService<TimeProvider>() ?? TimeProvider.System,
+            CreatorMarketplaceServiceCollectionExtensions.Time(services),
             services.GetRequiredService<IOptions<OutboxDispatcherOptions>>(),
             services.GetService<ILogger<OutboxDispatcherService>>() ?? NullLogger<OutboxDispatcherService>.Instance)));
         return this;

@@ -20,7 +20,9 @@ public static class CreatorMarketplaceServiceCollectionExtensions
     /// Registers the library: the store chosen on the builder and, from it, one <see cref="IRepository{TAggregate, TId}"/>
     /// per aggregate, <see cref="IOutbox"/>, <see cref="ILedgerStore"/> and <see cref="IPostMetricsStore"/>; an <see cref="ICreatorCatalog"/>
     /// and a <see cref="CatalogFollower"/> that keeps it following the store, run by a hosted service while the host
-    /// runs (unless <see cref="CreatorMarketplaceBuilder.FollowStoreWithCatalog"/> turns it off); the policies; an
+    /// runs (unless <see cref="CreatorMarketplaceBuilder.FollowStoreWithCatalog"/> turns it off); the policies, and the
+    /// entry points that apply them (a <see cref="CollaborationOpener"/>, and a <c>Func&lt;EscrowLedger, CollaborationPayments&gt;</c>
+    /// that makes <see cref="CollaborationPayments"/> over the application's ledger); an
     /// <see cref="OutboxDispatcher"/>; and <see cref="IClock"/>, a <see cref="TimeProviderClock"/> over the registered
     /// <see cref="TimeProvider"/> (the system's if none is) unless the application registered a clock of its own. Everything is a singleton.
     /// </summary>
@@ -67,6 +69,14 @@ public static class CreatorMarketplaceServiceCollectionExtensions
         services.TryAddSingleton(RefundPolicy.Default);
         services.TryAddSingleton(CollaborationPolicy.Default);
         services.TryAddSingleton(MarketplacePolicy.TikTokCreatorMarketplace);
+
+        // The entry points a command handler takes, so that the registered policies apply without it passing them along.
+        services.TryAddSingleton(sp => new CollaborationOpener(sp.GetRequiredService<CollaborationPolicy>(), sp.GetRequiredService<IClock>()));
+        services.TryAddSingleton<Func<EscrowLedger, CollaborationPayments>>(sp =>
+        {
+            var (fees, refunds) = (sp.GetRequiredService<FeePolicy>(), sp.GetRequiredService<RefundPolicy>());
+            return ledger => new CollaborationPayments(ledger, fees, refunds);
+        });
         services.TryAddSingleton(sp => new OutboxDispatcher(sp.GetRequiredService<IOutbox>(), Publisher(sp, nameof(OutboxDispatcher)), sp.GetRequiredService<IClock>()));
 
         // A missing store is found when the host starts, not at the first request that needs one.

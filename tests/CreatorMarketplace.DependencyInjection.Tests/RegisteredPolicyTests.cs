@@ -73,12 +73,6 @@ public sealed class RegisteredPolicyTests
     {
         collaboration.MakeOffer(Actor.Brand, Offer(1_000m), Now + Duration.FromDays(3), _clock).ThrowIfNotAllowed();
         collaboration.AcceptOffer(Actor.Creator, 1, _clock).ThrowIfNotAllowed();
-        var signed = SignedContract(_clock, Money.Of(1_000m, Currency.USD));
-        var contract = Contract.Draft(EntityId.New<ContractId>(_clock), Glow, Maya, signed.InForce!.Terms with { PaymentTerms = new PaymentTermsReference(paymentTerms) }, _clock);
-        contract.Send(_clock).ThrowIfNotAllowed();
-        contract.Sign(ContractParty.Brand, "Ana Brandt", 1, _clock).ThrowIfNotAllowed();
-        contract.Sign(ContractParty.Creator, "Maya Makes", 1, _clock).ThrowIfNotAllowed();
-        collaboration.AttachContract(contract, [], _clock).ThrowIfNotAllowed();
-        return contract;
+        return AttachSignedContract(collaboration, _clock, paymentTerms);
     }
 }

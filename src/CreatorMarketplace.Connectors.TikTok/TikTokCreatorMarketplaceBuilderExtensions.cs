@@ -1,5 +1,6 @@
 using CreatorMarketplace.Connectors;
 using CreatorMarketplace.Connectors.TikTok;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -43,7 +44,34 @@ public static class TikTokCreatorMarketplaceBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        builder.AddValidatedOptions(configure, options => options.Validate());
+        return builder.AddValidatedOptions(configure, Validate).AddConnector(configureResilience);
+    }
+
+    /// <summary>
+    /// Registers the <see cref="TikTokConnector"/> as <see cref="AddTikTokConnector(CreatorMarketplaceBuilder, Action{TikTokConnectorOptions}, Action{HttpStandardResilienceOptions}?)"/>
+    /// does, with the options bound from a configuration section (<c>"TikTok": { "ClientKey": "…", "ClientSecret": "…" }</c>)
+    /// and validated when the host starts, each problem and each unknown key named by its configuration path; no
+    /// message shows the client secret.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="section">The section whose keys are <see cref="TikTokConnectorOptions"/>' properties (at least <c>ClientKey</c> and <c>ClientSecret</c>).</param>
+    /// <param name="configureResilience">Adjusts the standard resilience handler, as in the other overload.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="section"/> is null.</exception>
+    public static CreatorMarketplaceBuilder AddTikTokConnector(
+        this CreatorMarketplaceBuilder builder,
+        IConfiguration section,
+        Action<HttpStandardResilienceOptions>? configureResilience = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(section);
+        return builder.AddValidatedOptions<TikTokConnectorOptions>(section, Validate).AddConnector(configureResilience);
+    }
+
+    private static void Validate(TikTokConnectorOptions options) => options.Validate();
+
+    private static CreatorMarketplaceBuilder AddConnector(this CreatorMarketplaceBuilder builder, Action<HttpStandardResilienceOptions>? configureResilience)
+    {
         var services = builder.Services;
         if (configureResilience is not null)
         {

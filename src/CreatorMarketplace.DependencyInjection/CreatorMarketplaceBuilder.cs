@@ -5,6 +5,7 @@ using CreatorMarketplace.Payments;
 using CreatorMarketplace.ReadModels;
 using CreatorMarketplace.Storage;
 using CreatorMarketplace.Storage.InMemory;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -19,7 +20,7 @@ namespace CreatorMarketplace.DependencyInjection;
 /// Chooses the store and sets the policies and publishers, inside
 /// <see cref="CreatorMarketplaceServiceCollectionExtensions.AddCreatorMarketplace"/>. Store packages add their own
 /// <c>Use…</c> methods through <see cref="UseStore{TStore}"/>, <see cref="UseCatalog{TCatalog}"/> and
-/// <see cref="AddValidatedOptions{TOptions}"/>.
+/// <c>AddValidatedOptions</c>.
 /// </summary>
 public sealed class CreatorMarketplaceBuilder
 {
@@ -33,7 +34,7 @@ public sealed class CreatorMarketplaceBuilder
     /// keep nothing between runs. Its change feed times its waits by a registered <see cref="TimeProvider"/>, or the system's.
     /// </summary>
     /// <returns>The builder.</returns>
-    public CreatorMarketplaceBuilder UseInMemory() => UseStore(services => new InMemoryMarketplaceStore(services.GetService<TimeProvider>() ?? TimeProvider.System, services.GetService<ILogger<InMemoryMarketplaceStore>>()));
+    public CreatorMarketplaceBuilder UseInMemory() => UseStore(services => new InMemoryMarketplaceStore(CreatorMarketplaceServiceCollectionExtensions.Time(services), services.GetService<ILogger<InMemoryMarketplaceStore>>()));
 
     /// <summary>Uses a store the factory makes, once, replacing any store chosen before.</summary>
     /// <typeparam name="TStore">The store's type.</typeparam>
@@ -104,14 +105,50 @@ public sealed class CreatorMarketplaceBuilder
     {
         ArgumentNullException.ThrowIfNull(configure);
         ArgumentNullException.ThrowIfNull(validate);
-        var options = Services.AddOptions<TOptions>().Configure(configure);
-        if (!Services.Any(descriptor => descriptor.ServiceType == typeof(IValidateOptions<TOptions>) && descriptor.ImplementationInstance is DomainOptionsValidator<TOptions>))
+        Services.AddOptions<TOptions>().Configure(configure);
+        return AddValidator(validate, section: null);
+    }
+
+    /// <summary>
+    /// Registers options of a store or adapter, bound from a configuration section (an <c>appsettings.json</c> section,
+    /// say) and checked by <paramref name="validate"/> when the host starts and when they are first read, each problem
+    /// named by its configuration path (<c>Section:Key</c>). A key the options do not have is an error naming it, so a
+    /// misspelt setting is never silently ignored.
+    /// </summary>
+    /// <typeparam name="TOptions">The options' type.</typeparam>
+    /// <param name="section">The section whose keys are the options' properties.</param>
+    /// <param name="validate">Throws a <see cref="DomainValidationException"/> (or another <see cref="ArgumentException"/>) naming every problem.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public CreatorMarketplaceBuilder AddValidatedOptions<TOptions>(IConfiguration section, Action<TOptions> validate)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(validate);
+        Services.AddOptions<TOptions>().Bind(section, binder => binder.ErrorOnUnknownConfiguration = true);
+        return AddValidator(validate, (section as IConfigurationSection)?.Path ?? "");
+    }
+
+    // Once per options type: a repeated call adds its settings, not another check. A section names the problems by
+    // their configuration paths from then on.
+    private CreatorMarketplaceBuilder AddValidator<TOptions>(Action<TOptions> validate, string? section)
+        where TOptions : class
+    {
+        var registered = Services.FirstOrDefault(descriptor => descriptor.ServiceType == typeof(IValidateOptions<TOptions>) && descriptor.ImplementationInstance is DomainOptionsValidator<TOptions>);
+        if (registered is null)
         {
-            // Once per options type: a repeated call adds its settings, not another check.
-            options.ValidateOnStart();
-            Services.AddSingleton<IValidateOptions<TOptions>>(new DomainOptionsValidator<TOptions>(validate));
+            Services.AddOptions<TOptions>().ValidateOnStart();
+        }
+        else if (section is null)
+        {
+            return this;
+        }
+        else
+        {
+            Services.Remove(registered);
         }
 
+        Services.AddSingleton<IValidateOptions<TOptions>>(new DomainOptionsValidator<TOptions>(validate, section));
         return this;
     }
 
@@ -160,14 +197,29 @@ public sealed class CreatorMarketplaceBuilder
     /// </summary>
     /// <param name="configure">Sets the options, checked when the host starts; null keeps the defaults.</param>
     /// <returns>The builder.</returns>
-    public CreatorMarketplaceBuilder AddOutboxDispatcher(Action<OutboxDispatcherOptions>? configure = null)
+    public CreatorMarketplaceBuilder AddOutboxDispatcher(Action<OutboxDispatcherOptions>? configure = null) =>
+        AddValidatedOptions(configure ?? (_ => { }), DispatcherOptions).AddOutboxDispatcherService();
+
+    /// <summary>
+    /// Delivers the outbox in the background, as <see cref="AddOutboxDispatcher(Action{OutboxDispatcherOptions}?)"/>
+    /// does, with the options bound from a configuration section (<c>"OutboxDispatcher": { "MaxAttempts": 8 }</c>)
+    /// and checked when the host starts, each problem and each unknown key named by its configuration path.
+    /// </summary>
+    /// <param name="section">The section whose keys are <see cref="OutboxDispatcherOptions"/>' properties.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="section"/> is null.</exception>
+    public CreatorMarketplaceBuilder AddOutboxDispatcher(IConfiguration section) =>
+        AddValidatedOptions<OutboxDispatcherOptions>(section, DispatcherOptions).AddOutboxDispatcherService();
+
+    private static void DispatcherOptions(OutboxDispatcherOptions options) => options.Validate();
+
+    private CreatorMarketplaceBuilder AddOutboxDispatcherService()
     {
-        AddValidatedOptions(configure ?? (_ => { }), options => options.Validate());
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxDispatcherService>(services => new OutboxDispatcherService(
             services.GetRequiredService<IMarketplaceStore>(),
             CreatorMarketplaceServiceCollectionExtensions.Publisher(services, nameof(AddOutboxDispatcher)),
             services.GetRequiredService<IClock>(),
-            services.GetService<TimeProvider>() ?? TimeProvider.System,
+            CreatorMarketplaceServiceCollectionExtensions.Time(services),
             services.GetRequiredService<IOptions<OutboxDispatcherOptions>>(),
             services.GetService<ILogger<OutboxDispatcherService>>() ?? NullLogger<OutboxDispatcherService>.Instance,
             services.GetService<ILogger<OutboxDispatcher>>())));
@@ -187,7 +239,7 @@ public sealed class CreatorMarketplaceBuilder
     {
     }
 
-    private sealed class DomainOptionsValidator<TOptions>(Action<TOptions> validate) : IValidateOptions<TOptions>
+    private sealed class DomainOptionsValidator<TOptions>(Action<TOptions> validate, string? section) : IValidateOptions<TOptions>
         where TOptions : class
     {
         public ValidateOptionsResult Validate(string? name, TOptions options)
@@ -199,12 +251,24 @@ public sealed class CreatorMarketplaceBuilder
             }
             catch (DomainValidationException exception)
             {
-                return ValidateOptionsResult.Fail(exception.Errors.Select(error => $"{typeof(TOptions).Name}.{error.Field}: {error.Message} ({error.Code})"));
+                return ValidateOptionsResult.Fail(exception.Errors.Select(error => $"{Name(error.Field)}: {error.Message} ({error.Code})"));
             }
             catch (ArgumentException exception)
             {
-                return ValidateOptionsResult.Fail($"{typeof(TOptions).Name}: {exception.Message}");
+                return ValidateOptionsResult.Fail($"{Name(null)}: {exception.Message}");
             }
         }
+
+        // An option as the application wrote it: SqliteStoreOptions.path in code, Marketplace:Sqlite:Path in configuration.
+        private string Name(string? field) => (section, field) switch
+        {
+            (null, null or "") => typeof(TOptions).Name,
+            (null, _) => $"{typeof(TOptions).Name}.{field}",
+            (_, null or "") => section,
+            ("", _) => Key(field),
+            _ => ConfigurationPath.Combine(section, Key(field)),
+        };
+
+        private static string Key(string field) => char.ToUpperInvariant(field[0]) + field[1..];
     }
 }

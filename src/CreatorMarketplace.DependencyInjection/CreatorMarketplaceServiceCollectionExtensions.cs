@@ -21,9 +21,11 @@ public static class CreatorMarketplaceServiceCollectionExtensions
     /// Registers the library: the store chosen on the builder and, from it, one <see cref="IRepository{TAggregate, TId}"/>
     /// per aggregate, <see cref="IOutbox"/>, <see cref="ILedgerStore"/> and <see cref="IPostMetricsStore"/>; an <see cref="ICreatorCatalog"/>
     /// and a <see cref="CatalogFollower"/> that keeps it following the store, run by a hosted service while the host
-    /// runs (unless <see cref="CreatorMarketplaceBuilder.FollowStoreWithCatalog"/> turns it off); the policies; an
-    /// <see cref="OutboxDispatcher"/>; and <see cref="IClock"/> (the system clock unless the application registered
-    /// one). Everything is a singleton.
+    /// runs (unless <see cref="CreatorMarketplaceBuilder.FollowStoreWithCatalog"/> turns it off); the policies, and the
+    /// entry points that apply them (a <see cref="CollaborationOpener"/>, and a <c>Func&lt;EscrowLedger, CollaborationPayments&gt;</c>
+    /// that makes <see cref="CollaborationPayments"/> over the application's ledger); an
+    /// <see cref="OutboxDispatcher"/>; and <see cref="IClock"/>, a <see cref="TimeProviderClock"/> over the registered
+    /// <see cref="TimeProvider"/> (the system's if none is) unless the application registered a clock of its own. Everything is a singleton.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Chooses the store and sets policies and publishers.</param>
@@ -51,7 +53,8 @@ public static class CreatorMarketplaceServiceCollectionExtensions
     private static void AddOnce(IServiceCollection services)
     {
         services.AddSingleton<CreatorMarketplaceBuilder.Marker>();
-        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        // One clock: the instants commands record come from the time the stores and hosted services wait by.
+        services.TryAddSingleton<IClock>(sp => new TimeProviderClock(Time(sp)));
 
         // Every member of the port, each repository, the outbox, the ledger and the post metrics, as a service of its
         // own: the port is the one list, so an aggregate added to it is registered without an edit here.
@@ -61,12 +64,20 @@ public static class CreatorMarketplaceServiceCollectionExtensions
         }
 
         services.TryAddSingleton<ICreatorCatalog, InMemoryCreatorCatalog>();
-        services.TryAddSingleton(sp => new CatalogFollower(Store(sp), sp.GetRequiredService<ICreatorCatalog>(), sp.GetService<TimeProvider>() ?? TimeProvider.System, logger: sp.GetService<ILogger<CatalogFollower>>()));
+        services.TryAddSingleton(sp => new CatalogFollower(Store(sp), sp.GetRequiredService<ICreatorCatalog>(), Time(sp), logger: sp.GetService<ILogger<CatalogFollower>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CatalogFollowerService>());
         services.TryAddSingleton(FeePolicy.None);
         services.TryAddSingleton(RefundPolicy.Default);
         services.TryAddSingleton(CollaborationPolicy.Default);
         services.TryAddSingleton(MarketplacePolicy.TikTokCreatorMarketplace);
+
+        // The entry points a command handler takes, so that the registered policies apply without it passing them along.
+        services.TryAddSingleton(sp => new CollaborationOpener(sp.GetRequiredService<CollaborationPolicy>(), sp.GetRequiredService<IClock>()));
+        services.TryAddSingleton<Func<EscrowLedger, CollaborationPayments>>(sp =>
+        {
+            var (fees, refunds) = (sp.GetRequiredService<FeePolicy>(), sp.GetRequiredService<RefundPolicy>());
+            return ledger => new CollaborationPayments(ledger, fees, refunds);
+        });
         services.TryAddSingleton(sp => new OutboxDispatcher(sp.GetRequiredService<IOutbox>(), Publisher(sp, nameof(OutboxDispatcher)), sp.GetRequiredService<IClock>(), logger: sp.GetService<ILogger<OutboxDispatcher>>()));
 
         // A missing store is found when the host starts, not at the first request that needs one.
@@ -81,6 +92,9 @@ public static class CreatorMarketplaceServiceCollectionExtensions
     internal static IOutboxPublisher Publisher(IServiceProvider services, string needer) =>
         services.GetService<IOutboxPublisher>() ?? throw new InvalidOperationException(
             $"{needer}: no IOutboxPublisher is registered; add one with AddCreatorMarketplace(b => b.AddOutboxPublisher<TPublisher>()).");
+
+    // The registered time, which the application fakes in tests, or the system's.
+    internal static TimeProvider Time(IServiceProvider services) => services.GetService<TimeProvider>() ?? TimeProvider.System;
 
     private static IMarketplaceStore Store(IServiceProvider services) =>
         services.GetService<IMarketplaceStore>() ?? throw new InvalidOperationException(

@@ -3,7 +3,7 @@ using CreatorMarketplace.Storage;
 namespace CreatorMarketplace.DependencyInjection;
 
 /// <summary>
-/// How the hosted outbox dispatcher (<see cref="CreatorMarketplaceBuilder.AddOutboxDispatcher"/>) delivers: checked
+/// How the hosted outbox dispatcher (<see cref="CreatorMarketplaceBuilder.AddOutboxDispatcher(Action{OutboxDispatcherOptions}?)"/>) delivers: checked
 /// when the host starts, every problem named.
 /// </summary>
 public sealed class OutboxDispatcherOptions

@@ -1,5 +1,7 @@
 using CreatorMarketplace.Storage.PostgreSql;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -35,13 +37,40 @@ public static class PostgreSqlCreatorMarketplaceBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(dataSource);
-        return builder
-            .AddValidatedOptions(configure ?? (_ => { }), options => options.Validate())
-            .UseStore(services => new PostgreSqlMarketplaceStore(
-                dataSource(services),
-                services.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value,
-                services.GetService<TimeProvider>() ?? TimeProvider.System,
-                services.GetService<ILogger<PostgreSqlMarketplaceStore>>()));
+        return builder.AddValidatedOptions(configure ?? (_ => { }), Validate).UsePostgreSqlStore(dataSource);
+    }
+
+    /// <summary>
+    /// Keeps everything in PostgreSQL, with options bound from a configuration section
+    /// (<c>"PostgreSql": { "ConnectionString": "Host=…", "Schema": "tenant_a" }</c>) and validated at start, each problem
+    /// and each unknown key named by its configuration path. The store's data source is made from
+    /// <see cref="PostgreSqlStoreOptions.ConnectionString"/>, which no message shows, and disposed with the container.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="section">The section whose keys are <see cref="PostgreSqlStoreOptions"/>' properties (at least <c>ConnectionString</c>).</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static CreatorMarketplaceBuilder UsePostgreSql(this CreatorMarketplaceBuilder builder, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(section);
+        return builder.AddConfiguredDataSource(section).UsePostgreSqlStore(ConfiguredDataSource.From);
+    }
+
+    /// <summary>
+    /// Searches creators in PostgreSQL (<see cref="PostgreSqlCreatorCatalog"/>) instead of in memory, with options bound
+    /// from a configuration section, as <see cref="UsePostgreSql(CreatorMarketplaceBuilder, IConfiguration)"/> binds
+    /// them (given the same section, the catalog and the store share the options and one data source).
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="section">The section whose keys are <see cref="PostgreSqlStoreOptions"/>' properties (at least <c>ConnectionString</c>).</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static CreatorMarketplaceBuilder UsePostgreSqlCatalog(this CreatorMarketplaceBuilder builder, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(section);
+        return builder.AddConfiguredDataSource(section).UsePostgreSqlCatalog(ConfiguredDataSource.From);
     }
 
     /// <summary>
@@ -58,8 +87,37 @@ public static class PostgreSqlCreatorMarketplaceBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(dataSource);
-        return builder
-            .AddValidatedOptions(configure ?? (_ => { }), options => options.Validate())
-            .UseCatalog(services => new PostgreSqlCreatorCatalog(dataSource, services.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value));
+        return builder.AddValidatedOptions(configure ?? (_ => { }), Validate).UsePostgreSqlCatalog(_ => dataSource);
+    }
+
+    private static void Validate(PostgreSqlStoreOptions options) => options.Validate();
+
+    private static CreatorMarketplaceBuilder UsePostgreSqlStore(this CreatorMarketplaceBuilder builder, Func<IServiceProvider, NpgsqlDataSource> dataSource) =>
+        builder.UseStore(services => new PostgreSqlMarketplaceStore(
+            dataSource(services),
+            services.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value,
+            services.GetService<TimeProvider>() ?? TimeProvider.System,
+            services.GetService<ILogger<PostgreSqlMarketplaceStore>>()));
+
+    private static CreatorMarketplaceBuilder UsePostgreSqlCatalog(this CreatorMarketplaceBuilder builder, Func<IServiceProvider, NpgsqlDataSource> dataSource) =>
+        builder.UseCatalog(services => new PostgreSqlCreatorCatalog(dataSource(services), services.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value));
+
+    private static CreatorMarketplaceBuilder AddConfiguredDataSource(this CreatorMarketplaceBuilder builder, IConfiguration section)
+    {
+        builder.AddValidatedOptions<PostgreSqlStoreOptions>(section, options => options.Validate(connectionStringRequired: true));
+        builder.Services.TryAddSingleton(services => new ConfiguredDataSource(NpgsqlDataSource.Create(services.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value.ConnectionString!)));
+        return builder;
+    }
+
+    // The data source made from the configured connection string: the container owns it and disposes it.
+    private sealed class ConfiguredDataSource(NpgsqlDataSource dataSource) : IDisposable, IAsyncDisposable
+    {
+        public static NpgsqlDataSource From(IServiceProvider services) => services.GetRequiredService<ConfiguredDataSource>().DataSource;
+
+        public NpgsqlDataSource DataSource { get; } = dataSource;
+
+        public void Dispose() => DataSource.Dispose();
+
+        public ValueTask DisposeAsync() => DataSource.DisposeAsync();
     }
 }

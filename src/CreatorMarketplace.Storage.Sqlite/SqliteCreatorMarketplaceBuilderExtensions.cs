@@ -1,4 +1,5 @@
 using CreatorMarketplace.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,11 +33,30 @@ public static class SqliteCreatorMarketplaceBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        return builder
-            .AddValidatedOptions(configure, options => options.Validate())
-            .UseStore(services => new SqliteMarketplaceStore(
-                services.GetRequiredService<IOptions<SqliteStoreOptions>>().Value,
-                services.GetService<TimeProvider>() ?? TimeProvider.System,
-                services.GetService<ILogger<SqliteMarketplaceStore>>()));
+        return builder.AddValidatedOptions(configure, Validate).UseSqliteStore();
     }
+
+    /// <summary>
+    /// Keeps everything in one SQLite file, with options bound from a configuration section
+    /// (<c>"Sqlite": { "Path": "data/marketplace.db" }</c>) and validated at start, each problem and each unknown key
+    /// named by its configuration path.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="section">The section whose keys are <see cref="SqliteStoreOptions"/>' properties (at least <c>Path</c>).</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static CreatorMarketplaceBuilder UseSqlite(this CreatorMarketplaceBuilder builder, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(section);
+        return builder.AddValidatedOptions<SqliteStoreOptions>(section, Validate).UseSqliteStore();
+    }
+
+    private static void Validate(SqliteStoreOptions options) => options.Validate();
+
+    private static CreatorMarketplaceBuilder UseSqliteStore(this CreatorMarketplaceBuilder builder) =>
+        builder.UseStore(services => new SqliteMarketplaceStore(
+            services.GetRequiredService<IOptions<SqliteStoreOptions>>().Value,
+            services.GetService<TimeProvider>() ?? TimeProvider.System,
+            services.GetService<ILogger<SqliteMarketplaceStore>>()));
 }

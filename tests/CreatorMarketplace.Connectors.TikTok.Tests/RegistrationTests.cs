@@ -1,4 +1,5 @@
 using CreatorMarketplace.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -56,6 +57,42 @@ public sealed class RegistrationTests : RegisteredTestBase
     }
 
     [Fact]
+    public async Task The_options_bind_from_configuration_and_bad_ones_fail_at_start_by_their_paths_but_never_with_the_secret()
+    {
+        var good = Configure(new() { ["TikTok:BaseAddress"] = TikTok.BaseAddress.ToString(), ["TikTok:PageSize"] = "7" });
+        var bad = Configure(new() { ["TikTok:ClientKey"] = " ", ["TikTok:PageSize"] = "0" });
+        var unknown = Configure(new() { ["TikTok:ClientSecrets"] = "typo" });
+        await using var configured = Registered(good);
+        await using var refused = Registered(bad);
+        await using var misspelt = Registered(unknown);
+
+        configured.GetRequiredService<IStartupValidator>().Validate();
+        var options = configured.GetRequiredService<IOptions<TikTokConnectorOptions>>().Value;
+        (options.ClientKey, options.ClientSecret, options.PageSize, options.BaseAddress).ShouldBe(("client-key", ClientSecret, 7, TikTok.BaseAddress));
+        configured.GetRequiredService<TikTokConnector>().Platform.ShouldBe(Platform.TikTok);
+        var error = Should.Throw<OptionsValidationException>(() => refused.GetRequiredService<IStartupValidator>().Validate());
+        error.Failures.ShouldBe([
+            "TikTok:ClientKey: the connector needs the application's client key. (tiktok.client_key_missing)",
+            "TikTok:PageSize: a page holds 1 to 20 posts, got 0. (tiktok.page_size_out_of_range)",
+        ]);
+        error.Message.ShouldNotContain(ClientSecret);
+        var misspelling = Should.Throw<InvalidOperationException>(() => misspelt.GetRequiredService<IStartupValidator>().Validate());
+        misspelling.Message.ShouldContain("'ClientSecrets'");
+        misspelling.Message.ShouldNotContain(ClientSecret);
+
+        IConfiguration Configure(Dictionary<string, string?> values) => new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["TikTok:ClientKey"] = "client-key", ["TikTok:ClientSecret"] = ClientSecret })
+            .AddInMemoryCollection(values)
+            .Build();
+
+        ServiceProvider Registered(IConfiguration configuration) => new ServiceCollection()
+            .AddSingleton<IClock>(Clock)
+            .AddSingleton<ITikTokTokenStore>(Tokens)
+            .AddCreatorMarketplace(builder => builder.UseInMemory().AddTikTokConnector(configuration.GetSection("TikTok")))
+            .BuildServiceProvider();
+    }
+
+    [Fact]
     public async Task Without_a_token_store_the_host_fails_at_start_saying_how_to_register_one()
     {
         await using var services = Register(withTokenStore: false);
@@ -82,6 +119,7 @@ public sealed class RegistrationTests : RegisteredTestBase
         provider.GetRequiredService<IStartupValidator>().Validate();
         provider.GetServices<IPlatformConnector>().ShouldHaveSingleItem();
         provider.GetRequiredService<IOptions<TikTokConnectorOptions>>().Value.PageSize.ShouldBe(7);
-        Should.Throw<ArgumentNullException>(() => services.AddCreatorMarketplace(builder => builder.AddTikTokConnector(null!)));
+        Should.Throw<ArgumentNullException>(() => services.AddCreatorMarketplace(builder => builder.AddTikTokConnector((Action<TikTokConnectorOptions>)null!)));
+        Should.Throw<ArgumentNullException>(() => services.AddCreatorMarketplace(builder => builder.AddTikTokConnector((IConfiguration)null!)));
     }
 }

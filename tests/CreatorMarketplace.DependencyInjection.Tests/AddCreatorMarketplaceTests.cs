@@ -9,6 +9,7 @@ using CreatorMarketplace.Storage.PostgreSql;
 using CreatorMarketplace.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using NodaTime.Testing;
 using Npgsql;
@@ -47,7 +48,27 @@ public sealed class AddCreatorMarketplaceTests : IDisposable
         provider.GetRequiredService<RefundPolicy>().ShouldBeSameAs(RefundPolicy.Default);
         provider.GetRequiredService<CollaborationPolicy>().ShouldBe(CollaborationPolicy.Default);
         provider.GetRequiredService<MarketplacePolicy>().ShouldBe(MarketplacePolicy.TikTokCreatorMarketplace);
-        provider.GetRequiredService<IClock>().ShouldBe(SystemClock.Instance);
+        provider.GetRequiredService<IClock>().ShouldBeOfType<TimeProviderClock>().TimeProvider.ShouldBeSameAs(TimeProvider.System);
+    }
+
+    [Fact]
+    public async Task The_registered_time_provider_is_the_clock_commands_and_the_dispatcher_read()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-04T09:00:00Z"));
+        using var provider = new ServiceCollection().AddSingleton<TimeProvider>(time)
+            .AddCreatorMarketplace(b => b.UseInMemory().AddOutboxPublisher<RecordingPublisher>())
+            .BuildServiceProvider();
+        var clock = provider.GetRequiredService<IClock>();
+        var shortlists = provider.GetRequiredService<IRepository<Shortlist, ShortlistId>>();
+
+        await shortlists.SaveAsync(Shortlist.Create(EntityId.New<ShortlistId>(clock), EntityId.New<BrandId>(clock), "At nine", clock));
+        time.Advance(TimeSpan.FromHours(2));
+        await shortlists.SaveAsync(Shortlist.Create(EntityId.New<ShortlistId>(clock), EntityId.New<BrandId>(clock), "At eleven", clock));
+        await provider.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync();
+
+        clock.GetCurrentInstant().ShouldBe(Instant.FromUtc(2026, 12, 4, 11, 0));
+        provider.GetRequiredService<IOutboxPublisher>().ShouldBeOfType<RecordingPublisher>().Delivered.Select(message => message.Event.OccurredAt)
+            .ShouldBe([Instant.FromUtc(2026, 12, 4, 9, 0), Instant.FromUtc(2026, 12, 4, 11, 0)]);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CreatorMarketplace.Discovery;
+using NodaTime;
 
 namespace CreatorMarketplace.Storage.Tests;
 
@@ -33,6 +34,31 @@ public abstract partial class MarketplaceStoreContract
         letter.LastErrorType.ShouldBe(typeof(HttpRequestException).FullName);
         letter.DeadLetteredAt.ShouldBeGreaterThan(Start);
         (await store.Changes.ReadAsync(0)).Count.ShouldBe(3, "the change feed reads every event whatever its delivery");
+    }
+
+    [SkippableFact]
+    public async Task The_backlog_counts_what_is_pending_and_dead_lettered_and_dates_the_oldest_pending_event()
+    {
+        var store = await CreateStoreAsync();
+        (await store.Outbox.ReadBacklogAsync()).ShouldBe(OutboxBacklog.Empty);
+        for (var i = 0; i < 4; i++)
+        {
+            await store.Shortlists.SaveAsync(NewShortlist($"List {i}"));
+        }
+
+        var events = await store.Outbox.ReadPendingAsync(10);
+        (await store.Outbox.ReadBacklogAsync()).ShouldBe(new OutboxBacklog(4, 0, events[0].OccurredAt));
+
+        await store.Outbox.MarkDeliveredAsync([events[0].EventId], Clock.GetCurrentInstant());
+        (await store.Outbox.RecordFailedAttemptAsync(events[1].EventId, "System.TimeoutException", Clock.GetCurrentInstant(), maxAttempts: 1)).ShouldBeTrue();
+        var backlog = await store.Outbox.ReadBacklogAsync();
+
+        backlog.ShouldBe(new OutboxBacklog(2, 1, events[2].OccurredAt), "neither the delivered event nor the dead letter is pending");
+        backlog.AgeAt(events[2].OccurredAt + Duration.FromMinutes(5)).ShouldBe(Duration.FromMinutes(5));
+        await store.Outbox.RetryAllDeadLettersAsync();
+        (await store.Outbox.ReadBacklogAsync()).ShouldBe(new OutboxBacklog(3, 0, events[1].OccurredAt), "a retried dead letter is the oldest pending again");
+        await store.Outbox.MarkDeliveredAsync([.. events.Select(e => e.EventId)], Clock.GetCurrentInstant());
+        (await store.Outbox.ReadBacklogAsync()).ShouldBe(OutboxBacklog.Empty);
     }
 
     [SkippableFact]

@@ -77,6 +77,30 @@ public interface IOutbox
     /// <param name="cancellationToken">Cancels the retry.</param>
     /// <returns>How many events were put back.</returns>
     ValueTask<int> RetryAllDeadLettersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads how much is waiting: the pending and dead-lettered events and when the oldest pending one happened, for
+    /// health checks and gauges. A database store reads it from its indexes of pending and dead-lettered rows, never
+    /// the delivered ones, so it costs what waits, not the outbox's history.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The backlog, read at about one moment (the counts and the oldest event may be one save apart).</returns>
+    ValueTask<OutboxBacklog> ReadBacklogAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>What waits in an outbox (<see cref="IOutbox.ReadBacklogAsync"/>).</summary>
+/// <param name="Pending">How many events are pending: neither delivered nor dead-lettered.</param>
+/// <param name="DeadLettered">How many events are dead-lettered, waiting for someone to retry them.</param>
+/// <param name="OldestPendingAt">When the oldest pending event happened (<see cref="OutboxMessage.OccurredAt"/>); null when none is pending.</param>
+public sealed record OutboxBacklog(long Pending, long DeadLettered, Instant? OldestPendingAt)
+{
+    /// <summary>An outbox with nothing waiting.</summary>
+    public static OutboxBacklog Empty { get; } = new(0, 0, null);
+
+    /// <summary>How long the oldest pending event has waited at <paramref name="now"/>; zero when none is pending.</summary>
+    /// <param name="now">The time now, from the clock.</param>
+    /// <returns>The age of the backlog.</returns>
+    public Duration AgeAt(Instant now) => OldestPendingAt is { } oldest && oldest < now ? now - oldest : Duration.Zero;
 }
 
 /// <summary>

@@ -39,6 +39,12 @@ internal sealed class RelationalOutbox(RelationalDatabase database, TimeProvider
 
     private readonly string _head = $"SELECT COALESCE(MAX(sequence), 0) FROM {database.Table("outbox")};";
 
+    // Counted through the partial indexes of pending and dead-lettered rows, never the delivered history.
+    private readonly string _backlog = $"""
+        SELECT (SELECT COUNT(*) FROM {database.Table("outbox")} WHERE delivered_at IS NULL AND dead_lettered_at IS NULL),
+               (SELECT COUNT(*) FROM {database.Table("outbox")} WHERE dead_lettered_at IS NOT NULL);
+        """;
+
     private readonly string _markDelivered = $"UPDATE {database.Table("outbox")} SET delivered_at = @at WHERE event_id = @id AND delivered_at IS NULL;";
 
     public ValueTask<IReadOnlyList<OutboxMessage>> ReadPendingAsync(int max, CancellationToken cancellationToken = default)
@@ -94,6 +100,16 @@ internal sealed class RelationalOutbox(RelationalDatabase database, TimeProvider
         await RetryAsync($"{_retryAll} AND event_id = @id;", cancellationToken, ("id", eventId)).ConfigureAwait(false) == 1;
 
     public ValueTask<int> RetryAllDeadLettersAsync(CancellationToken cancellationToken = default) => RetryAsync($"{_retryAll};", cancellationToken);
+
+    public async ValueTask<OutboxBacklog> ReadBacklogAsync(CancellationToken cancellationToken = default)
+    {
+        var oldest = await ReadPendingAsync(1, cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = database.Command(connection, null, _backlog);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new OutboxBacklog(reader.GetInt64(0), reader.GetInt64(1), oldest.Count > 0 ? oldest[0].OccurredAt : null);
+    }
 
     private async ValueTask<int> RetryAsync(string update, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {

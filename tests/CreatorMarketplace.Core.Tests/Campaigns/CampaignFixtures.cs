@@ -98,6 +98,18 @@ internal static class CampaignFixtures
         return collaboration;
     }
 
+    // A contract at USD 1,000 on the given payment terms, signed by both parties and attached to an agreed collaboration.
+    public static Contract AttachSignedContract(Collaboration collaboration, FakeClock clock, string paymentTerms)
+    {
+        var signed = SignedContract(clock, Money.Of(1_000m, Currency.USD));
+        var contract = Contract.Draft(EntityId.New<ContractId>(clock), Glow, Maya, signed.InForce!.Terms with { PaymentTerms = new PaymentTermsReference(paymentTerms) }, clock);
+        contract.Send(clock).ThrowIfNotAllowed();
+        contract.Sign(ContractParty.Brand, "Ana Brandt", 1, clock).ThrowIfNotAllowed();
+        contract.Sign(ContractParty.Creator, "Maya Makes", 1, clock).ThrowIfNotAllowed();
+        collaboration.AttachContract(contract, [], clock).ThrowIfNotAllowed();
+        return contract;
+    }
+
     // Every observable part of a collaboration, as text: two equal fingerprints mean two equal collaborations.
     public static string Fingerprint(Collaboration c, bool withPending = true) => string.Join("\n", new object?[]
     {

@@ -18,13 +18,7 @@ public class CollaborationPaymentsTests
         collaboration.MakeOffer(Actor.Brand, Offer(800m), Now + Duration.FromDays(3), clock).ThrowIfNotAllowed();
         collaboration.MakeOffer(Actor.Creator, Offer(1_000m), Now + Duration.FromDays(3), clock).ThrowIfNotAllowed();
         collaboration.AcceptOffer(Actor.Brand, 2, clock).ThrowIfNotAllowed();
-        var signed = SignedContract(clock, Money.Of(1_000m, Currency.USD));
-        var contract = Contract.Draft(EntityId.New<ContractId>(clock), Glow, Maya, signed.InForce!.Terms with { PaymentTerms = new PaymentTermsReference(paymentTerms) }, clock);
-        contract.Send(clock).ThrowIfNotAllowed();
-        contract.Sign(ContractParty.Brand, "Ana Brandt", 1, clock).ThrowIfNotAllowed();
-        contract.Sign(ContractParty.Creator, "Maya Makes", 1, clock).ThrowIfNotAllowed();
-        collaboration.AttachContract(contract, [], clock).ThrowIfNotAllowed();
-        return (collaboration, contract, clock);
+        return (collaboration, AttachSignedContract(collaboration, clock, paymentTerms), clock);
     }
 
     private static void HandleAll(CollaborationPayments payments, Collaboration collaboration, Contract contract, IClock clock)

@@ -119,6 +119,16 @@ internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
         }
     }
 
+    public ValueTask<OutboxBacklog> ReadBacklogAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var pending = _messages.Skip(_firstPending).Where(message => IsPending(message.EventId)).ToList();
+            return ValueTask.FromResult(new OutboxBacklog(pending.Count, _deadLetters.Count, pending.FirstOrDefault()?.OccurredAt));
+        }
+    }
+
     // Called under the lock.
     private bool Retry(Guid eventId)
     {

@@ -24,7 +24,7 @@ internal sealed class CatalogRow
     private static readonly string[] AccountColumns =
         ["platform", "followers", "average_views", "median_views", "engagement_rate", "tier", "followers_order", "median_views_order"];
 
-    private readonly List<NpgsqlParameter> _parameters = [];
+    private readonly List<(string Name, object? Value, NpgsqlDbType Type)> _values = [];
 
     private CatalogRow()
     {
@@ -156,14 +156,95 @@ internal sealed class CatalogRow
 
     public void AddTo(NpgsqlParameterCollection parameters)
     {
-        foreach (var parameter in _parameters)
+        foreach (var (name, value, type) in _values)
         {
-            parameters.Add(parameter);
+            parameters.Add(new NpgsqlParameter(name, type) { Value = value ?? DBNull.Value });
         }
     }
 
-    private void Add(string name, object? value, NpgsqlDbType type) =>
-        _parameters.Add(new NpgsqlParameter(name, type) { Value = value ?? DBNull.Value });
+    // A bulk load copies rows into a table of these columns (one per parameter of the upsert, the same for every
+    // row), then merges them as the upsert does.
+    public string LoadTableSql(string table) =>
+        $"CREATE TEMP TABLE {table} (ordinal integer NOT NULL, {string.Join(", ", _values.Select(column => $"{column.Name} {SqlType(column.Type)}"))}) ON COMMIT DROP;";
+
+    public string CopySql(string table) =>
+        $"COPY {table} (ordinal, {string.Join(", ", _values.Select(column => column.Name))}) FROM STDIN (FORMAT BINARY)";
+
+    // Merges the copied rows as upserting each in the order of their ordinals does: each creator's newest version
+    // (the first of equal ones), written only over an older one, its accounts and audience buckets replaced with it.
+    // Returns the ids written.
+    public static string MergeSql(PostgreSqlDatabase database, string table)
+    {
+        var catalog = database.Table("creator_catalog");
+        var accounts = database.Table("creator_catalog_accounts");
+        var audience = database.Table("creator_catalog_audience");
+        return $"""
+            WITH chosen AS (
+                SELECT DISTINCT ON (id) * FROM {table} ORDER BY id, version DESC, ordinal
+            ),
+            listing AS (
+                INSERT INTO {catalog} AS stored ({string.Join(", ", Columns)})
+                SELECT {string.Join(", ", Columns)} FROM chosen ORDER BY id
+                ON CONFLICT (id) DO UPDATE SET {string.Join(", ", Columns.Skip(1).Select(c => $"{c} = EXCLUDED.{c}"))}
+                WHERE stored.version < EXCLUDED.version
+                RETURNING id
+            ),
+            written AS (
+                SELECT chosen.* FROM chosen JOIN listing USING (id)
+            ),
+            stale_accounts AS (
+                DELETE FROM {accounts} a USING written WHERE a.creator_id = written.id AND NOT (a.platform = ANY (written.account_platform))
+            ),
+            fresh_accounts AS (
+                INSERT INTO {accounts} (creator_id, {string.Join(", ", AccountColumns)})
+                SELECT written.id, x.* FROM written
+                CROSS JOIN unnest({string.Join(", ", AccountColumns.Select(c => "written.account_" + c))}) AS x ({string.Join(", ", AccountColumns)})
+                ON CONFLICT (creator_id, platform) DO UPDATE SET {string.Join(", ", AccountColumns.Skip(1).Select(c => $"{c} = EXCLUDED.{c}"))}
+            ),
+            stale_audience AS (
+                DELETE FROM {audience} s USING written WHERE s.creator_id = written.id AND NOT (s.bucket = ANY (written.audience_bucket))
+            ),
+            fresh_audience AS (
+                INSERT INTO {audience} (creator_id, bucket, share)
+                SELECT written.id, x.bucket, x.share FROM written CROSS JOIN unnest(written.audience_bucket, written.audience_share) AS x (bucket, share)
+                ON CONFLICT (creator_id, bucket) DO UPDATE SET share = EXCLUDED.share
+            )
+            SELECT id FROM listing;
+            """;
+    }
+
+    public async Task WriteToAsync(NpgsqlBinaryImporter importer, int ordinal, CancellationToken cancellationToken)
+    {
+        await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+        await importer.WriteAsync(ordinal, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+        foreach (var (_, value, type) in _values)
+        {
+            if (value is null)
+            {
+                await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await importer.WriteAsync(value, type, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static string SqlType(NpgsqlDbType type) => type switch
+    {
+        NpgsqlDbType.Uuid => "uuid",
+        NpgsqlDbType.Bigint => "bigint",
+        NpgsqlDbType.Integer => "integer",
+        NpgsqlDbType.Smallint => "smallint",
+        NpgsqlDbType.Double => "double precision",
+        NpgsqlDbType.Boolean => "boolean",
+        NpgsqlDbType.Text => "text",
+        NpgsqlDbType.Json => "json",
+        _ when type.HasFlag(NpgsqlDbType.Array) => SqlType(type & ~NpgsqlDbType.Array) + "[]",
+        _ => throw new InvalidOperationException($"No SQL type for {type}."),
+    };
+
+    private void Add(string name, object? value, NpgsqlDbType type) => _values.Add((name, value, type));
 }
 
 // Listings as JSON documents, in the one stored form the serialization package defines.

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Runtime.ExceptionServices;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.ReadModels;
@@ -24,16 +25,21 @@ namespace CreatorMarketplace.Storage.PostgreSql;
 /// </para>
 /// <para>
 /// An upsert is one transaction and a search reads one snapshot, so a search sees each creator wholly before or
-/// wholly after an upsert. The tables come with the store's migrations, applied on first use under an advisory
+/// wholly after an upsert. A bulk load (<see cref="LoadAsync"/>) copies listings in batches with PostgreSQL's binary
+/// <c>COPY</c> and merges each batch in one transaction, as upserting each of its listings would. The tables come with the store's migrations, applied on first use under an advisory
 /// lock; the catalog and a <see cref="PostgreSqlMarketplaceStore"/> may share a schema. The catalog is safe to use
 /// from several threads and from several processes.
 /// </para>
 /// </remarks>
-public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog, ICatalogCheckpoint
+public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog, ICatalogCheckpoint, ICatalogBulkLoad
 {
+    private const string LoadTable = "pg_temp.creator_catalog_load";
+
     private readonly PostgreSqlDatabase _database;
     private readonly string _upsert;
     private readonly string _lock;
+    private readonly string _loadLock;
+    private readonly string _merge;
 
     /// <summary>Creates the catalog; nothing is opened until first use.</summary>
     /// <param name="dataSource">The data source; the application keeps owning it.</param>
@@ -48,9 +54,17 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog, ICatalogCheckpoi
         _database = new PostgreSqlDatabase(dataSource, options.Schema);
         _upsert = CatalogRow.UpsertSql(_database);
 
-        // Two keys, a lock space apart from the migrations' single key.
-        _lock = $"SELECT pg_advisory_xact_lock(hashtext('{options.Schema}.creator_catalog'), hashtext(@id::text));";
+        // Two keys, a lock space apart from the migrations' single key. An upsert also shares the bulk load's key,
+        // which a load's batch takes alone, so that a batch's merge sees every upsert before it whole, and no upsert
+        // runs beside it.
+        _loadLock = $"SELECT pg_advisory_xact_lock(hashtext('{options.Schema}.creator_catalog_load'), 0);";
+        _lock = $"SELECT pg_advisory_xact_lock_shared(hashtext('{options.Schema}.creator_catalog_load'), 0), pg_advisory_xact_lock(hashtext('{options.Schema}.creator_catalog'), hashtext(@id::text));";
+        _merge = CatalogRow.MergeSql(_database, LoadTable);
     }
+
+    // Listings merged per transaction by a bulk load: large enough that the copy and the merge dominate, small enough
+    // that upserts waiting on the batch's lock wait briefly. Tests make it small to load many batches.
+    internal int LoadBatch { get; init; } = 5_000;
 
     // Which terms a search may push down to SQL; tests turn push-down off to run every term as a residual.
     internal Func<CreatorQueryTerm, bool> MayPushDown { get; init; } = static _ => true;
@@ -103,6 +117,101 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog, ICatalogCheckpoi
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return written;
+    }
+
+    /// <summary>
+    /// Loads a stream of listings with the same outcome as upserting each in order, a batch of 5,000 at a time: each
+    /// batch's rows are made on every core, copied with PostgreSQL's binary <c>COPY</c> into a temporary table and
+    /// merged in one transaction (a creator's newest listing, written only over an older version). Searches see a
+    /// batch whole or not at all; upserts wait while a batch is merged.
+    /// </summary>
+    /// <param name="listings">The listings, in the order they would be upserted.</param>
+    /// <param name="cancellationToken">Cancels the load; the batches merged before stay, as upserts made before would.</param>
+    /// <returns>How many creators the load added or updated.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="listings"/> is null or holds a null listing (the batches before it stay).</exception>
+    /// <exception cref="ArgumentException">A listing holds a value its stored form cannot give back exactly; the batches before it stay.</exception>
+    public async ValueTask<int> LoadAsync(IAsyncEnumerable<CreatorListing> listings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(listings);
+        var written = new HashSet<Guid>();
+        var batch = new List<CreatorListing>(LoadBatch);
+        await foreach (var listing in listings.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (listing is null)
+            {
+                throw new ArgumentNullException(nameof(listings), "listings: holds a null listing; the batches before it were loaded.");
+            }
+
+            batch.Add(listing);
+            if (batch.Count == LoadBatch)
+            {
+                await MergeAsync(batch, written, cancellationToken).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            await MergeAsync(batch, written, cancellationToken).ConfigureAwait(false);
+        }
+
+        return written.Count;
+    }
+
+    private async Task MergeAsync(List<CreatorListing> batch, HashSet<Guid> written, CancellationToken cancellationToken)
+    {
+        // Making a row writes the listing's document and reads it back: the most of a load's time, spread over the cores.
+        var rows = new CatalogRow[batch.Count];
+        var refused = new Exception?[batch.Count];
+        Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            try
+            {
+                rows[i] = CatalogRow.From(batch[i]);
+            }
+            catch (ArgumentException exception)
+            {
+                refused[i] = exception;
+            }
+        });
+
+        // The first listing refused, as upserting in order would report it; nothing of this batch is written.
+        if (Array.Find(refused, exception => exception is not null) is { } first)
+        {
+            ExceptionDispatchInfo.Capture(first).Throw();
+        }
+
+        await using var connection = await _database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+        await using (var prepare = new NpgsqlBatch(connection, transaction))
+        {
+            prepare.BatchCommands.Add(new NpgsqlBatchCommand(_loadLock));
+            prepare.BatchCommands.Add(new NpgsqlBatchCommand(rows[0].LoadTableSql(LoadTable)));
+            await prepare.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var importer = await connection.BeginBinaryImportAsync(rows[0].CopySql(LoadTable), cancellationToken).ConfigureAwait(false))
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                await rows[i].WriteToAsync(importer, i, cancellationToken).ConfigureAwait(false);
+            }
+
+            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var ids = new List<Guid>();
+        await using (var merge = new NpgsqlCommand(_merge, connection, transaction))
+        await using (var reader = await merge.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                ids.Add(reader.GetGuid(0));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        written.UnionWith(ids);
     }
 
     /// <inheritdoc />

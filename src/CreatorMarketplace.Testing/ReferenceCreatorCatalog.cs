@@ -11,13 +11,33 @@ namespace CreatorMarketplace.Testing;
 /// It is the oracle that faster catalogs are tested against and the baseline they are measured against; use it
 /// in tests of your own code, not for large catalogs.
 /// </summary>
-public sealed class ReferenceCreatorCatalog : ICreatorCatalog
+public sealed class ReferenceCreatorCatalog : ICreatorCatalog, ICatalogBulkLoad
 {
     private readonly object _writeLock = new();
     private ImmutableDictionary<CreatorId, CreatorListing> _listings = ImmutableDictionary<CreatorId, CreatorListing>.Empty;
 
     /// <summary>How many creators the catalog holds.</summary>
     public int Count => _listings.Count;
+
+    /// <summary>Loads listings by upserting each in order: the meaning every bulk load must have.</summary>
+    /// <param name="listings">The listings, in the order they would be upserted.</param>
+    /// <param name="cancellationToken">Cancels the load; the listings upserted before stay.</param>
+    /// <returns>How many creators the load added or updated.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="listings"/> is null or holds a null listing.</exception>
+    public async ValueTask<int> LoadAsync(IAsyncEnumerable<CreatorListing> listings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(listings);
+        var changed = new HashSet<CreatorId>();
+        await foreach (var listing in listings.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (await UpsertAsync(listing ?? throw new ArgumentNullException(nameof(listings), "listings: holds a null listing."), cancellationToken).ConfigureAwait(false))
+            {
+                changed.Add(listing.Id);
+            }
+        }
+
+        return changed.Count;
+    }
 
     /// <inheritdoc />
     public ValueTask<bool> UpsertAsync(CreatorListing listing, CancellationToken cancellationToken = default)

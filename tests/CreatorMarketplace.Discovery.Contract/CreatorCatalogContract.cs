@@ -116,6 +116,97 @@ public abstract class CreatorCatalogContract
     }
 
     [SkippableFact]
+    public async Task A_bulk_load_has_the_outcome_of_upserting_each_in_order()
+    {
+        var catalog = CreateCatalog();
+        Skip.IfNot(catalog is ICatalogBulkLoad, "the catalog has no bulk load");
+        var reference = new ReferenceCreatorCatalog();
+        var clock = new FakeClock(Now);
+        var creators = new CreatorGenerator(23, clock).Generate(120).ToList();
+
+        // Stored before the load: the first 80 creators, a version on.
+        var before = new List<CreatorListing>();
+        foreach (var creator in creators.Take(80))
+        {
+            creator.MarkStored(creator.Version + 1);
+            before.Add(creator.ToListing());
+        }
+
+        foreach (var listing in before)
+        {
+            (await catalog.UpsertAsync(listing)).ShouldBeTrue();
+            (await reference.UpsertAsync(listing)).ShouldBeTrue();
+        }
+
+        // The load: the first 30 a version on again, with their audience gone and an account linked (rows to replace
+        // in a catalog that keeps them apart), some of them twice and then older again; 30 more at their stored
+        // version (no change); the last 40, new to the catalog, two of them at an older version after a newer one.
+        var load = new List<CreatorListing>();
+        foreach (var creator in creators.Take(30))
+        {
+            creator.UpdateAudience(Audience.Unknown, clock);
+            if (creator.AccountOn(Platform.Instagram) is null)
+            {
+                creator.LinkAccount(new PlatformAccount(new Handle(Platform.Instagram, "@bulk." + creator.Id.Value.ToString("N")[..8]), AccountType.Creator, AccountStats.Create(clock.GetCurrentInstant(), followers: 12_345, engagementRate: 0.05)), clock);
+            }
+
+            creator.MarkStored(creator.Version + 1);
+            load.Add(creator.ToListing());
+        }
+
+        load.AddRange(load.Take(10).ToList());
+        load.AddRange(before.Take(5));
+        load.AddRange(before.Skip(30).Take(30));
+        foreach (var creator in creators.Skip(80))
+        {
+            var first = creator.ToListing();
+            creator.MarkStored(creator.Version + 1);
+            load.Add(creator.ToListing());
+            if (load.Count % 20 == 0)
+            {
+                load.Add(first);
+            }
+        }
+
+        var changed = new HashSet<CreatorId>();
+        foreach (var listing in load)
+        {
+            if (await reference.UpsertAsync(listing))
+            {
+                changed.Add(listing.Id);
+            }
+        }
+
+        var loaded = await ((ICatalogBulkLoad)catalog).LoadAsync(Stream(load));
+
+        loaded.ShouldBe(changed.Count);
+        foreach (var creator in creators)
+        {
+            (await catalog.FindAsync(creator.Id)).ShouldBe(await reference.FindAsync(creator.Id));
+        }
+
+        foreach (var query in new CreatorQuery[]
+        {
+            new() { PageSize = 200, Sort = CreatorSort.Followers },
+            new() { Platform = Platform.Instagram, PageSize = 200, Sort = CreatorSort.Followers },
+            new() { FollowerGender = new(AudienceGender.Female, 0.01), PageSize = 200, Sort = CreatorSort.Followers },
+            new() { FollowerCountries = [new(Country.US, 0.01)], PageSize = 200, Sort = CreatorSort.EngagementRate },
+        })
+        {
+            (await AnswerAsync(catalog, query)).ShouldBe(await AnswerAsync(reference, query), query.ToString());
+        }
+
+        static async IAsyncEnumerable<CreatorListing> Stream(IEnumerable<CreatorListing> listings)
+        {
+            foreach (var listing in listings)
+            {
+                await Task.Yield();
+                yield return listing;
+            }
+        }
+    }
+
+    [SkippableFact]
     public async Task An_empty_catalog_answers_with_an_empty_page()
     {
         var catalog = CreateCatalog();

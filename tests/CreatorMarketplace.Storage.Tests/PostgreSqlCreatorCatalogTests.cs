@@ -4,7 +4,10 @@ using CreatorMarketplace.Tests.Discovery;
 
 namespace CreatorMarketplace.Storage.Tests;
 
-/// <summary>The catalog contract, unchanged, against the PostgreSQL catalog: each catalog in a fresh schema.</summary>
+/// <summary>
+/// The catalog contract, unchanged, against the PostgreSQL catalog: each catalog in a fresh schema, its bulk load in
+/// batches of 7 so that a load spans many.
+/// </summary>
 public class PostgreSqlCreatorCatalogTests : CreatorCatalogContract, IAsyncLifetime
 {
     private readonly List<string> _schemas = [];
@@ -15,7 +18,7 @@ public class PostgreSqlCreatorCatalogTests : CreatorCatalogContract, IAsyncLifet
     protected override ICreatorCatalog CreateCatalog()
     {
         var schema = PostgreSqlServer.NewSchema();
-        var catalog = new PostgreSqlCreatorCatalog(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema }) { MayPushDown = MayPushDown };
+        var catalog = new PostgreSqlCreatorCatalog(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema }) { MayPushDown = MayPushDown, LoadBatch = 7 };
         _schemas.Add(schema);
         return catalog;
     }

@@ -18,8 +18,9 @@ namespace CreatorMarketplace.ReadModels;
 /// <remarks>
 /// <para>
 /// <b>A consistent start.</b> The follower takes the feed's head first, then reads every creator's listing
-/// (<see cref="BulkRead.ReadListingsAsync"/>) into the catalog, with <see cref="InMemoryCreatorCatalog.LoadAsync"/>
-/// when the catalog is in memory and by upserts otherwise, then applies every change after that head. A creator
+/// (<see cref="BulkRead.ReadListingsAsync"/>) into the catalog, with <see cref="ICatalogBulkLoad.LoadAsync"/> when the
+/// catalog offers it (<see cref="InMemoryCreatorCatalog"/> and <c>PostgreSqlCreatorCatalog</c> do) and by upserts
+/// otherwise, then applies every change after that head. A creator
 /// saved while the listings are read is read at its new version, or at its old one and then brought up to date by
 /// its change after the head; at worst it is applied twice, which is harmless because an upsert keeps the newest
 /// version. Nothing saved after the head is missed: its change is after the head.
@@ -289,9 +290,9 @@ public sealed partial class CatalogFollower
         var start = await _store.Changes.HeadAsync(cancellationToken).ConfigureAwait(false);
         Update(() => _head = Math.Max(_head, start));
         var listings = ReadableListingsAsync(start, cancellationToken);
-        if (_catalog is InMemoryCreatorCatalog inMemory)
+        if (_catalog is ICatalogBulkLoad bulk)
         {
-            await inMemory.LoadAsync(listings, cancellationToken).ConfigureAwait(false);
+            await bulk.LoadAsync(listings, cancellationToken).ConfigureAwait(false);
         }
         else
         {

@@ -33,7 +33,7 @@ namespace CreatorMarketplace.Discovery.InMemory;
 /// each in order, written into an index of its own and published once.
 /// </para>
 /// </remarks>
-public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog
+public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBulkLoad
 {
     private const int FirstCapacity = 1_024;
 

@@ -57,6 +57,25 @@ public sealed partial class OutboxDispatcher
         _maxAttempts = maxAttempts;
     }
 
+    // The backlog gauges' reading, one round trip after a pass, only while someone observes them. A failed reading
+    // leaves the last one: the pass itself succeeded, and what it delivered stays delivered.
+    private async ValueTask ObserveBacklogAsync(CancellationToken cancellationToken)
+    {
+        if (!CoreTelemetry.OutboxBacklogObserved)
+        {
+            return;
+        }
+
+        try
+        {
+            CoreTelemetry.ObserveOutbox(await _outbox.ReadBacklogAsync(cancellationToken).ConfigureAwait(false), _clock);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.BacklogUnread(_logger, exception.GetType().FullName ?? exception.GetType().Name);
+        }
+    }
+
     /// <summary>
     /// Delivers every pending event, batch by batch, until none is left or the publisher fails on an event short of its
     /// last attempt.
@@ -123,6 +142,7 @@ public sealed partial class OutboxDispatcher
                     activity?.SetTag(PackageTelemetry.ErrorType, OutboxDeadLetter.ErrorTypeOf(failure.Exception));
                 }
 
+                await ObserveBacklogAsync(cancellationToken).ConfigureAwait(false);
                 return new DispatchReport(delivered, deadLettered, failure);
             }
 
@@ -139,6 +159,9 @@ public sealed partial class OutboxDispatcher
 
         [LoggerMessage(1102, LogLevel.Warning, "Dead-lettered outbox event {EventId} at position {Position} ({Aggregate} {AggregateId}) after {MaxAttempts} refused attempt(s); the last threw {ErrorType}")]
         public static partial void DeadLettered(ILogger logger, Guid eventId, long position, string aggregate, Guid aggregateId, int maxAttempts, string errorType);
+
+        [LoggerMessage(1103, LogLevel.Debug, "The outbox's backlog could not be read for its gauges; they keep the last reading. It threw {ErrorType}")]
+        public static partial void BacklogUnread(ILogger logger, string errorType);
     }
 }
 

@@ -77,6 +77,26 @@ public sealed class CoreTelemetryTests
     }
 
     [Fact]
+    public async Task The_backlog_gauges_read_what_the_last_pass_left_pending_and_dead_lettered_and_its_age()
+    {
+        using var measurements = new Measurements();
+        var store = new InMemoryMarketplaceStore();
+        for (var i = 0; i < 2; i++)
+        {
+            (await store.Shortlists.SaveAsync(Shortlist.Create(EntityId.New<ShortlistId>(_clock), EntityId.New<BrandId>(_clock), $"List {i}", _clock))).IsSaved.ShouldBeTrue();
+        }
+
+        // One refused attempt of two allowed: the first event stays pending, and the pass stops at it.
+        var clock = new FakeClock(_clock.GetCurrentInstant() + Duration.FromMinutes(5));
+        (await new OutboxDispatcher(store.Outbox, new Refusing(), clock, maxAttempts: 2).DispatchPendingAsync()).Failure.ShouldNotBeNull();
+        measurements.Observe();
+
+        measurements.Of("creator_marketplace.outbox.pending").ShouldContain(m => m.Value == 2);
+        measurements.Of("creator_marketplace.outbox.dead_letters").ShouldContain(m => m.Value == 0);
+        measurements.Of("creator_marketplace.outbox.oldest_pending.age").ShouldContain(m => m.Value >= 5 * 60);
+    }
+
+    [Fact]
     public async Task The_lag_gauge_reads_how_far_a_running_follower_is_behind_and_applied_changes_are_counted()
     {
         using var measurements = new Measurements();

@@ -16,6 +16,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.MapOpenApi();
 app.MapCreators();
+app.MapShortlists();
 
 await CreatorSeed.SeedIfEmptyAsync(app.Services, app.Configuration);
 await app.RunAsync();

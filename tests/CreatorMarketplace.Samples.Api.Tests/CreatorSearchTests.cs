@@ -90,7 +90,9 @@ public sealed class CreatorSearchTests(SampleApiFactory factory) : IClassFixture
         var document = await (await client.GetAsync("/openapi/v1.json")).Body(HttpStatusCode.OK);
 
         document["openapi"]!.GetValue<string>().ShouldStartWith("3.");
-        document["paths"]!.AsObject().Select(path => path.Key).ShouldBeSubsetOf(["/creators", "/creators/{id}"]);
-        document["paths"]!.AsObject().Count.ShouldBe(2);
+        var paths = document["paths"]!.AsObject().Select(path => path.Key).ToList();
+        paths.ShouldContain("/creators");
+        paths.ShouldContain("/creators/{id}");
+        paths.ShouldContain("/shortlists/{id}/creators");
     }
 }

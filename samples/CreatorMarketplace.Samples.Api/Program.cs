@@ -17,6 +17,7 @@ app.UseExceptionHandler();
 app.MapOpenApi();
 app.MapCreators();
 app.MapShortlists();
+app.MapCampaigns();
 
 await CreatorSeed.SeedIfEmptyAsync(app.Services, app.Configuration);
 await app.RunAsync();

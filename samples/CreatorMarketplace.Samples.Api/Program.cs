@@ -18,6 +18,7 @@ app.MapOpenApi();
 app.MapCreators();
 app.MapShortlists();
 app.MapCampaigns();
+app.MapReports();
 
 await CreatorSeed.SeedIfEmptyAsync(app.Services, app.Configuration);
 await app.RunAsync();

@@ -62,6 +62,33 @@ public sealed class CampaignFlowTests(SampleApiFactory factory) : IClassFixture<
         var payout = await Post(client, $"{collaboration}/payout", null, HttpStatusCode.OK);
         payout["amount"]!["amount"]!.GetValue<string>().ShouldBe("1000.00");
         payout["status"]!.GetValue<string>().ShouldBe("sent");
+
+        (await client.PostAsJsonAsync($"{collaboration}/metrics", new { views = 420_000, likes = 28_560, comments = 1_680, shares = 3_780 })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var report = await (await client.GetAsync($"/campaigns/{campaign["id"]}/report")).Body(HttpStatusCode.OK);
+        var row = report["creators"]!.AsArray().ShouldHaveSingleItem()!;
+        row["creator"]!.GetValue<string>().ShouldBe(creator);
+        row["views"]!.GetValue<long>().ShouldBe(420_000);
+        row["engagements"]!.GetValue<long>().ShouldBe(34_020);
+        row["cpm"]!.GetValue<decimal>().ShouldBe(1000m / 420m, 0.01m);
+        row["cpe"]!.GetValue<decimal>().ShouldBe(1000m / 34_020m, 0.001m);
+        row["engagementRate"]!.GetValue<double>().ShouldBeGreaterThan(0);
+        report["total"]!["views"]!.GetValue<long>().ShouldBe(420_000);
+        report["total"]!["cost"]!["amount"]!.GetValue<string>().ShouldBe("1000.00");
+        report["total"]!["engagementRate"]!.GetValue<double>().ShouldBe(row["engagementRate"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task The_report_of_a_campaign_without_posts_has_no_rows_and_an_unknown_campaign_is_404()
+    {
+        var client = await factory.CreateReadyClientAsync();
+        var campaign = await Post(client, "/campaigns", NewCampaign(), HttpStatusCode.Created);
+
+        var report = await (await client.GetAsync($"/campaigns/{campaign["id"]}/report")).Body(HttpStatusCode.OK);
+        var missing = await (await client.GetAsync($"/campaigns/{Guid.CreateVersion7()}/report")).Problem(HttpStatusCode.NotFound, MarketplaceProblems.NotFoundType);
+
+        report["creators"]!.AsArray().ShouldBeEmpty();
+        report["name"]!.GetValue<string>().ShouldBe("Spring glow");
+        missing["aggregate"]!.GetValue<string>().ShouldBe("Campaign");
     }
 
     [Fact]

@@ -107,36 +107,33 @@ internal static class CampaignEndpoints
             : invited.ToHttpResult(_ => TypedResults.NoContent());
     }
 
-    private static async Task<IResult> FindCollaborationAsync(CollaborationId id, IRepository<Collaboration, CollaborationId> collaborations, CancellationToken cancellationToken) =>
-        await collaborations.FindAsync(id, cancellationToken) is { } collaboration
-            ? TypedResults.Ok(CollaborationView.Of(collaboration))
-            : MarketplaceResults.NotFound<CollaborationId>();
+    private static Task<IResult> FindCollaborationAsync(CollaborationId id, IRepository<Collaboration, CollaborationId> collaborations, CancellationToken cancellationToken) =>
+        collaborations.WithAsync(id, collaboration => Task.FromResult(Answer(collaboration)), cancellationToken);
 
-    private static async Task<IResult> OfferAsync(
+    private static Task<IResult> OfferAsync(
         CollaborationId id,
         NewOffer request,
         IRepository<Collaboration, CollaborationId> collaborations,
         IRepository<Campaign, CampaignId> campaigns,
         IClock clock,
-        CancellationToken cancellationToken)
-    {
-        if (await collaborations.FindAsync(id, cancellationToken) is not { } collaboration)
-        {
-            return MarketplaceResults.NotFound<CollaborationId>();
-        }
-
-        var campaign = await campaigns.FindAsync(collaboration.Campaign, cancellationToken) ?? throw new InvalidOperationException($"The campaign of collaboration {id} is not stored.");
-        var zone = campaign.Plan.Timeline.Zone;
-        var rights = new UsageGrant
-        {
-            Channels = [UsageChannel.Organic, UsageChannel.PaidAmplification],
-            Territories = Territories.Of(campaign.Plan.TargetMarkets),
-            Term = RightsTerm.For(clock.GetCurrentInstant().InZone(zone).Date.AtStartOfDayInZone(zone), Period.FromMonths(3)),
-        };
-        var terms = new OfferTerms(request.Price, campaign.Brief!.Deliverables, [rights]);
-        var made = collaboration.MakeOffer(request.From, terms, clock.GetCurrentInstant() + Duration.FromDays(request.ValidDays), clock);
-        return made.IsDone ? await collaborations.SaveAndAnswerAsync(collaboration, Answer, cancellationToken) : made.ToHttpResult();
-    }
+        CancellationToken cancellationToken) =>
+        collaborations.RunAsync(
+            id,
+            async collaboration =>
+            {
+                var campaign = await campaigns.FindAsync(collaboration.Campaign, cancellationToken) ?? throw new InvalidOperationException($"The campaign of collaboration {id} is not stored.");
+                var zone = campaign.Plan.Timeline.Zone;
+                var rights = new UsageGrant
+                {
+                    Channels = [UsageChannel.Organic, UsageChannel.PaidAmplification],
+                    Territories = Territories.Of(campaign.Plan.TargetMarkets),
+                    Term = RightsTerm.For(clock.GetCurrentInstant().InZone(zone).Date.AtStartOfDayInZone(zone), Period.FromMonths(3)),
+                };
+                var terms = new OfferTerms(request.Price, campaign.Brief!.Deliverables, [rights]);
+                return collaboration.MakeOffer(request.From, terms, clock.GetCurrentInstant() + Duration.FromDays(request.ValidDays), clock);
+            },
+            Answer,
+            cancellationToken);
 
     private static Task<IResult> AcceptAsync(CollaborationId id, int number, Party request, IRepository<Collaboration, CollaborationId> collaborations, IClock clock, CancellationToken cancellationToken) =>
         collaborations.RunAsync(id, collaboration => collaboration.AcceptOffer(request.By, number, clock), Answer, cancellationToken);
@@ -211,41 +208,38 @@ internal static class CampaignEndpoints
     private static Task<IResult> RecordPostAsync(CollaborationId id, PublishedPost request, IRepository<Collaboration, CollaborationId> collaborations, IClock clock, CancellationToken cancellationToken) =>
         collaborations.RunAsync(id, collaboration => collaboration.RecordPost(Deliverable, new PostRecord(request.PlatformPostId, request.Url, clock.GetCurrentInstant()), clock), Answer, cancellationToken);
 
-    private static async Task<IResult> VerifyAsync(
+    private static Task<IResult> VerifyAsync(
         CollaborationId id,
         PostCheck request,
         IRepository<Collaboration, CollaborationId> collaborations,
         IRepository<Contract, ContractId> contracts,
         IClock clock,
-        CancellationToken cancellationToken)
-    {
-        if (await collaborations.FindAsync(id, cancellationToken) is not { } collaboration)
-        {
-            return MarketplaceResults.NotFound<CollaborationId>();
-        }
+        CancellationToken cancellationToken) =>
+        collaborations.RunAsync(
+            id,
+            async collaboration =>
+            {
+                // Without a contract there is no disclosure duty to check against: the collaboration refuses the step itself.
+                var disclosure = collaboration.Contract is { } contractId && await contracts.FindAsync(contractId, cancellationToken) is { InForce: { } inForce }
+                    ? inForce.Terms.Disclosure.Check(request.Caption, request.BrandedContentFlag)
+                    : new DisclosureDuty([]).Check(request.Caption, request.BrandedContentFlag);
+                return collaboration.Verify(Deliverable, request.Live, disclosure, Actor.Brand, clock);
+            },
+            Answer,
+            cancellationToken);
 
-        // Without a contract there is no disclosure duty to check against: the collaboration refuses the step itself.
-        var disclosure = collaboration.Contract is { } contractId && await contracts.FindAsync(contractId, cancellationToken) is { InForce: { } inForce }
-            ? inForce.Terms.Disclosure.Check(request.Caption, request.BrandedContentFlag)
-            : new DisclosureDuty([]).Check(request.Caption, request.BrandedContentFlag);
-        var verified = collaboration.Verify(Deliverable, request.Live, disclosure, Actor.Brand, clock);
-        return verified.IsDone ? await collaborations.SaveAndAnswerAsync(collaboration, Answer, cancellationToken) : verified.ToHttpResult();
-    }
-
-    private static async Task<IResult> PayOutAsync(
+    private static Task<IResult> PayOutAsync(
         CollaborationId id,
         IRepository<Collaboration, CollaborationId> collaborations,
         IRepository<Contract, ContractId> contracts,
         FeePolicy fees,
         RefundPolicy refunds,
         IClock clock,
-        CancellationToken cancellationToken)
-    {
-        if (await collaborations.FindAsync(id, cancellationToken) is not { } collaboration)
-        {
-            return MarketplaceResults.NotFound<CollaborationId>();
-        }
+        CancellationToken cancellationToken) =>
+        collaborations.WithAsync(id, collaboration => PayCreatorAsync(collaboration, contracts, fees, refunds, clock, cancellationToken), cancellationToken);
 
+    private static async Task<IResult> PayCreatorAsync(Collaboration collaboration, IRepository<Contract, ContractId> contracts, FeePolicy fees, RefundPolicy refunds, IClock clock, CancellationToken cancellationToken)
+    {
         // The escrow of this collaboration, from its events as the workflow's payments step posts them; the gateway,
         // the tax forms and the rates are the Testing package's fakes, which an application replaces with its own.
         var contract = collaboration.Contract is { } contractId ? await contracts.FindAsync(contractId, cancellationToken) : null;

@@ -28,10 +28,8 @@ internal static class CreatorEndpoints
         return found.ToHttpResult(page => TypedResults.Ok(CreatorSearchResponse.Of(page)));
     }
 
-    private static async Task<IResult> FindAsync(CreatorId id, IRepository<Creator, CreatorId> creators, CancellationToken cancellationToken) =>
-        await creators.FindAsync(id, cancellationToken) is { } creator
-            ? TypedResults.Ok(creator.ToListing())
-            : MarketplaceResults.NotFound<CreatorId>();
+    private static Task<IResult> FindAsync(CreatorId id, IRepository<Creator, CreatorId> creators, CancellationToken cancellationToken) =>
+        creators.WithAsync(id, creator => Task.FromResult<IResult>(TypedResults.Ok(creator.ToListing())), cancellationToken);
 }
 
 /// <summary>A page of creators as the API answers it: the facets by code and the cursor of the next page as text.</summary>

@@ -21,58 +21,43 @@ internal static class ReportEndpoints
         return app;
     }
 
-    private static async Task<IResult> RecordMetricsAsync(
+    private static Task<IResult> RecordMetricsAsync(
         CollaborationId id,
         PostNumbers request,
         IRepository<Collaboration, CollaborationId> collaborations,
         IPostMetricsStore metrics,
         IClock clock,
-        CancellationToken cancellationToken)
-    {
-        if (await collaborations.FindAsync(id, cancellationToken) is not { } collaboration)
-        {
-            return MarketplaceResults.NotFound<CollaborationId>();
-        }
+        CancellationToken cancellationToken) =>
+        collaborations.WithAsync(
+            id,
+            async collaboration =>
+            {
+                if (collaboration.Deliverables.FirstOrDefault()?.Post is not { } post)
+                {
+                    return ((CommandResult)new NotAllowed("record metrics", collaboration.Status.Name, "the collaboration has no post yet.")).ToHttpResult();
+                }
 
-        if (collaboration.Deliverables.FirstOrDefault()?.Post is not { } post)
-        {
-            return ((CommandResult)new NotAllowed("record metrics", collaboration.Status.Name, "the collaboration has no post yet.")).ToHttpResult();
-        }
+                await metrics.AddAsync(request.Of(post, clock.GetCurrentInstant()), cancellationToken);
+                return TypedResults.NoContent();
+            },
+            cancellationToken);
 
-        var snapshot = new PostMetrics
-        {
-            PostId = post.PostId,
-            Platform = Platform.TikTok,
-            Kind = PostKind.Video,
-            PostedAt = post.PostedAt,
-            CapturedAt = clock.GetCurrentInstant(),
-            Views = request.Views,
-            Likes = request.Likes,
-            Comments = request.Comments,
-            Shares = request.Shares,
-        };
-        await metrics.AddAsync(snapshot, cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<IResult> ReportAsync(
+    private static Task<IResult> ReportAsync(
         CampaignId id,
         IRepository<Campaign, CampaignId> campaigns,
         IRepository<Collaboration, CollaborationId> collaborations,
         IPostMetricsStore metrics,
-        CancellationToken cancellationToken)
-    {
-        if (await campaigns.FindAsync(id, cancellationToken) is not { } campaign)
-        {
-            return MarketplaceResults.NotFound<CampaignId>();
-        }
+        CancellationToken cancellationToken) =>
+        campaigns.WithAsync(id, campaign => BuildReportAsync(campaign, collaborations, metrics, cancellationToken), cancellationToken);
 
+    private static async Task<IResult> BuildReportAsync(Campaign campaign, IRepository<Collaboration, CollaborationId> collaborations, IPostMetricsStore metrics, CancellationToken cancellationToken)
+    {
         // A sample's campaign has a handful of collaborations; an application would index them by campaign.
         var rows = new List<(Collaboration Collaboration, Money Cost, PostMetrics Latest)>();
         await foreach (var stored in collaborations.ReadAsync(cancellationToken: cancellationToken))
         {
             var collaboration = stored.Aggregate;
-            if (collaboration.Campaign == id
+            if (collaboration.Campaign == campaign.Id
                 && collaboration.AgreedOffer is { } agreed
                 && collaboration.Deliverables.FirstOrDefault()?.Post is { } post
                 && (await metrics.HistoryAsync(Platform.TikTok, post.PostId, cancellationToken)).MaxBy(m => m.CapturedAt) is { } latest)
@@ -122,4 +107,19 @@ internal static class ReportEndpoints
 /// <param name="Likes">Likes.</param>
 /// <param name="Comments">Comments.</param>
 /// <param name="Shares">Shares.</param>
-internal sealed record PostNumbers(long? Views, long? Likes, long? Comments, long? Shares);
+internal sealed record PostNumbers(long? Views, long? Likes, long? Comments, long? Shares)
+{
+    /// <summary>The numbers as a snapshot of the post, captured at <paramref name="capturedAt"/>.</summary>
+    public PostMetrics Of(PostRecord post, Instant capturedAt) => new()
+    {
+        PostId = post.PostId,
+        Platform = Platform.TikTok,
+        Kind = PostKind.Video,
+        PostedAt = post.PostedAt,
+        CapturedAt = capturedAt,
+        Views = Views,
+        Likes = Likes,
+        Comments = Comments,
+        Shares = Shares,
+    };
+}

@@ -25,10 +25,8 @@ internal static class ShortlistEndpoints
             shortlist => TypedResults.Created($"/shortlists/{shortlist.Id}", shortlist.ToSnapshot()),
             cancellationToken);
 
-    private static async Task<IResult> FindAsync(ShortlistId id, IRepository<Shortlist, ShortlistId> shortlists, CancellationToken cancellationToken) =>
-        await shortlists.FindAsync(id, cancellationToken) is { } shortlist
-            ? TypedResults.Ok(shortlist.ToSnapshot())
-            : MarketplaceResults.NotFound<ShortlistId>();
+    private static Task<IResult> FindAsync(ShortlistId id, IRepository<Shortlist, ShortlistId> shortlists, CancellationToken cancellationToken) =>
+        shortlists.WithAsync(id, shortlist => Task.FromResult<IResult>(TypedResults.Ok(shortlist.ToSnapshot())), cancellationToken);
 
     private static async Task<IResult> AddAsync(
         ShortlistId id,

@@ -12,6 +12,9 @@ internal static class MarketplaceStorage
     /// <summary>The SQLite file, relative to the content root unless absolute (<c>marketplace.db</c> unless given).</summary>
     public const string SqlitePathKey = "Marketplace:SqlitePath";
 
+    /// <summary>The PostgreSQL schema of the tables (the store's default, <c>creator_marketplace</c>, unless given).</summary>
+    public const string SchemaKey = "Marketplace:PostgreSqlSchema";
+
     /// <summary>The name of the PostgreSQL connection string under <c>ConnectionStrings</c>.</summary>
     public const string ConnectionStringName = "Marketplace";
 
@@ -25,7 +28,8 @@ internal static class MarketplaceStorage
 
             // The container owns the data source it makes, and disposes it with itself.
             marketplace.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-            marketplace.UsePostgreSql(services => services.GetRequiredService<NpgsqlDataSource>());
+            var schema = configuration[SchemaKey];
+            marketplace.UsePostgreSql(services => services.GetRequiredService<NpgsqlDataSource>(), options => options.Schema = schema ?? options.Schema);
             return;
         }
 

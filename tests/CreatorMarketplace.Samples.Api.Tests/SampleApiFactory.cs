@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CreatorMarketplace.Samples.Api.Tests;
 
 /// <summary>The sample over a SQLite file of its own, deleted afterwards, seeded with <see cref="SeededCreators"/> creators.</summary>
-public sealed class SampleApiFactory : WebApplicationFactory<Program>
+public class SampleApiFactory : WebApplicationFactory<Program>
 {
     public const int SeededCreators = 120;
 
@@ -20,7 +20,10 @@ public sealed class SampleApiFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => Configure(builder);
+
+    /// <summary>Sets the sample's configuration up.</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
     {
         builder.UseSetting("Marketplace:SqlitePath", Path.Combine(_folder, "marketplace.db"));
         builder.UseSetting("Marketplace:SeedCreators", SeededCreators.ToString(System.Globalization.CultureInfo.InvariantCulture));

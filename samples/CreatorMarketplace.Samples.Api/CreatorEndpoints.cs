@@ -14,14 +14,14 @@ internal static class CreatorEndpoints
         var creators = app.MapGroup("/creators").WithTags("Creators");
         creators.MapGet("/", SearchAsync)
             .WithName("SearchCreators")
-            .WithSummary("Searches creators: country, label, minFollowers, maxFollowers, keyword, sort, descending, pageSize, after (the previous page's next).");
+            .WithSummary("Searches creators, with facets and keyset paging.");
         creators.MapGet("/{id}", FindAsync).WithName("GetCreator").WithSummary("One creator's listing.");
         return app;
     }
 
-    private static async Task<IResult> SearchAsync(HttpRequest request, ICreatorCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAsync([AsParameters] CreatorSearchQuery parameters, ICreatorCatalog catalog, CancellationToken cancellationToken)
     {
-        var query = CreatorSearchQuery.From(request.Query);
+        var query = parameters.ToQuery();
         Validated<CreatorSearchPage> found = query.IsValid
             ? (await catalog.SearchAsync(query.AsT0, cancellationToken)).Match<Validated<CreatorSearchPage>>(page => page, invalid => invalid)
             : query.AsT1;

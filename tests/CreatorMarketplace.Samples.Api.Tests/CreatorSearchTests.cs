@@ -94,5 +94,6 @@ public sealed class CreatorSearchTests(SampleApiFactory factory) : IClassFixture
         paths.ShouldContain("/creators");
         paths.ShouldContain("/creators/{id}");
         paths.ShouldContain("/shortlists/{id}/creators");
+        document["paths"]!["/creators"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ShouldBe(["country", "label", "minFollowers", "maxFollowers", "keyword", "sort", "order", "pageSize", "after"], ignoreOrder: true);
     }
 }

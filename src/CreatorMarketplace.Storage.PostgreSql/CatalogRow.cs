@@ -40,37 +40,45 @@ internal sealed class CatalogRow
     // One statement, so that a search sees the listing's rows all old or all new: the listing is written only over
     // an older version, and its accounts and audience buckets only when it was. Its snapshot must see the rows of
     // the creator's previous upsert (the catalog takes a lock per creator first), or it would leave them behind.
-    public static string UpsertSql(PostgreSqlDatabase database)
+    public static string UpsertSql(PostgreSqlDatabase database) =>
+        $"""
+        WITH listing AS (
+            INSERT INTO {database.Table("creator_catalog")} AS stored ({string.Join(", ", Columns)})
+            VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})
+            ON CONFLICT (id) DO UPDATE SET {string.Join(", ", Columns.Skip(1).Select(c => $"{c} = EXCLUDED.{c}"))}
+            WHERE stored.version < EXCLUDED.version
+            RETURNING id
+        ),
+        {ReplaceChildRowsSql(database, "listing", "@")}
+        SELECT count(*) FROM listing;
+        """;
+
+    // The statements that replace the account and audience rows of the creators a statement wrote (the rows of
+    // `written`, by id) with the listings': the arrays are the upsert's parameters ("@account_platform") or a load's
+    // copied columns ("written.account_platform"). Rows of platforms and buckets a listing no longer has go; the others
+    // are inserted or updated, never deleted and inserted again, which one statement could not do to one key.
+    private static string ReplaceChildRowsSql(PostgreSqlDatabase database, string written, string arrays)
     {
-        var catalog = database.Table("creator_catalog");
         var accounts = database.Table("creator_catalog_accounts");
         var audience = database.Table("creator_catalog_audience");
         return $"""
-            WITH listing AS (
-                INSERT INTO {catalog} AS stored ({string.Join(", ", Columns)})
-                VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})
-                ON CONFLICT (id) DO UPDATE SET {string.Join(", ", Columns.Skip(1).Select(c => $"{c} = EXCLUDED.{c}"))}
-                WHERE stored.version < EXCLUDED.version
-                RETURNING id
-            ),
             stale_accounts AS (
-                DELETE FROM {accounts} a USING listing WHERE a.creator_id = listing.id AND NOT (a.platform = ANY (@account_platform))
+                DELETE FROM {accounts} a USING {written} WHERE a.creator_id = {written}.id AND NOT (a.platform = ANY ({arrays}account_platform))
             ),
             fresh_accounts AS (
                 INSERT INTO {accounts} (creator_id, {string.Join(", ", AccountColumns)})
-                SELECT listing.id, x.* FROM listing
-                CROSS JOIN unnest({string.Join(", ", AccountColumns.Select(c => "@account_" + c))}) AS x ({string.Join(", ", AccountColumns)})
+                SELECT {written}.id, x.* FROM {written}
+                CROSS JOIN unnest({string.Join(", ", AccountColumns.Select(c => arrays + "account_" + c))}) AS x ({string.Join(", ", AccountColumns)})
                 ON CONFLICT (creator_id, platform) DO UPDATE SET {string.Join(", ", AccountColumns.Skip(1).Select(c => $"{c} = EXCLUDED.{c}"))}
             ),
             stale_audience AS (
-                DELETE FROM {audience} s USING listing WHERE s.creator_id = listing.id AND NOT (s.bucket = ANY (@audience_bucket))
+                DELETE FROM {audience} s USING {written} WHERE s.creator_id = {written}.id AND NOT (s.bucket = ANY ({arrays}audience_bucket))
             ),
             fresh_audience AS (
                 INSERT INTO {audience} (creator_id, bucket, share)
-                SELECT listing.id, x.bucket, x.share FROM listing CROSS JOIN unnest(@audience_bucket, @audience_share) AS x (bucket, share)
+                SELECT {written}.id, x.bucket, x.share FROM {written} CROSS JOIN unnest({arrays}audience_bucket, {arrays}audience_share) AS x (bucket, share)
                 ON CONFLICT (creator_id, bucket) DO UPDATE SET share = EXCLUDED.share
             )
-            SELECT count(*) FROM listing;
             """;
     }
 
@@ -173,45 +181,24 @@ internal sealed class CatalogRow
     // Merges the copied rows as upserting each in the order of their ordinals does: each creator's newest version
     // (the first of equal ones), written only over an older one, its accounts and audience buckets replaced with it.
     // Returns the ids written.
-    public static string MergeSql(PostgreSqlDatabase database, string table)
-    {
-        var catalog = database.Table("creator_catalog");
-        var accounts = database.Table("creator_catalog_accounts");
-        var audience = database.Table("creator_catalog_audience");
-        return $"""
-            WITH chosen AS (
-                SELECT DISTINCT ON (id) * FROM {table} ORDER BY id, version DESC, ordinal
-            ),
-            listing AS (
-                INSERT INTO {catalog} AS stored ({string.Join(", ", Columns)})
-                SELECT {string.Join(", ", Columns)} FROM chosen ORDER BY id
-                ON CONFLICT (id) DO UPDATE SET {string.Join(", ", Columns.Skip(1).Select(c => $"{c} = EXCLUDED.{c}"))}
-                WHERE stored.version < EXCLUDED.version
-                RETURNING id
-            ),
-            written AS (
-                SELECT chosen.* FROM chosen JOIN listing USING (id)
-            ),
-            stale_accounts AS (
-                DELETE FROM {accounts} a USING written WHERE a.creator_id = written.id AND NOT (a.platform = ANY (written.account_platform))
-            ),
-            fresh_accounts AS (
-                INSERT INTO {accounts} (creator_id, {string.Join(", ", AccountColumns)})
-                SELECT written.id, x.* FROM written
-                CROSS JOIN unnest({string.Join(", ", AccountColumns.Select(c => "written.account_" + c))}) AS x ({string.Join(", ", AccountColumns)})
-                ON CONFLICT (creator_id, platform) DO UPDATE SET {string.Join(", ", AccountColumns.Skip(1).Select(c => $"{c} = EXCLUDED.{c}"))}
-            ),
-            stale_audience AS (
-                DELETE FROM {audience} s USING written WHERE s.creator_id = written.id AND NOT (s.bucket = ANY (written.audience_bucket))
-            ),
-            fresh_audience AS (
-                INSERT INTO {audience} (creator_id, bucket, share)
-                SELECT written.id, x.bucket, x.share FROM written CROSS JOIN unnest(written.audience_bucket, written.audience_share) AS x (bucket, share)
-                ON CONFLICT (creator_id, bucket) DO UPDATE SET share = EXCLUDED.share
-            )
-            SELECT id FROM listing;
-            """;
-    }
+    public static string MergeSql(PostgreSqlDatabase database, string table) =>
+        $"""
+        WITH chosen AS (
+            SELECT DISTINCT ON (id) * FROM {table} ORDER BY id, version DESC, ordinal
+        ),
+        listing AS (
+            INSERT INTO {database.Table("creator_catalog")} AS stored ({string.Join(", ", Columns)})
+            SELECT {string.Join(", ", Columns)} FROM chosen ORDER BY id
+            ON CONFLICT (id) DO UPDATE SET {string.Join(", ", Columns.Skip(1).Select(c => $"{c} = EXCLUDED.{c}"))}
+            WHERE stored.version < EXCLUDED.version
+            RETURNING id
+        ),
+        written AS (
+            SELECT chosen.* FROM chosen JOIN listing USING (id)
+        ),
+        {ReplaceChildRowsSql(database, "written", "written.")}
+        SELECT id FROM listing;
+        """;
 
     public async Task WriteToAsync(NpgsqlBinaryImporter importer, int ordinal, CancellationToken cancellationToken)
     {

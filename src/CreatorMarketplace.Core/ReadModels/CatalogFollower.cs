@@ -302,6 +302,8 @@ public sealed partial class CatalogFollower
             }
         }
 
+        // Saved before the follower counts as loaded, as after each page (see FollowAsync).
+        await CheckpointAsync(start, cancellationToken).ConfigureAwait(false);
         Update(() =>
         {
             _loaded = true;
@@ -312,7 +314,6 @@ public sealed partial class CatalogFollower
             _lastError = null;
         });
         Log.Loaded(_logger, start);
-        await CheckpointAsync(start, cancellationToken).ConfigureAwait(false);
     }
 
     // Saves the position reached in a catalog that keeps one; a failure to save is the catalog's failure, retried.
@@ -399,13 +400,16 @@ public sealed partial class CatalogFollower
                 _lastError = null;
             });
             await ApplyAsync(page, cancellationToken).ConfigureAwait(false);
+
+            // The checkpoint before the position: a follower seen caught up has saved it, so a process stopped then
+            // resumes from there. A failed save leaves the position, and the page is applied again, harmlessly.
+            await CheckpointAsync(page[^1].Sequence, cancellationToken).ConfigureAwait(false);
             Update(() =>
             {
                 _position = page[^1].Sequence;
                 _newestAppliedAt = page[^1].OccurredAt;
             });
             CoreTelemetry.FollowerApplied.Add(page.Count);
-            await CheckpointAsync(page[^1].Sequence, cancellationToken).ConfigureAwait(false);
         }
     }
 

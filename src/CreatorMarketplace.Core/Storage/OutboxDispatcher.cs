@@ -61,14 +61,14 @@ public sealed partial class OutboxDispatcher
     // leaves the last one: the pass itself succeeded, and what it delivered stays delivered.
     private async ValueTask ObserveBacklogAsync(CancellationToken cancellationToken)
     {
-        if (!CoreTelemetry.OutboxBacklogObserved)
+        if (!OutboxTelemetry.OutboxBacklogObserved)
         {
             return;
         }
 
         try
         {
-            CoreTelemetry.ObserveOutbox(await _outbox.ReadBacklogAsync(cancellationToken).ConfigureAwait(false), _clock);
+            OutboxTelemetry.ObserveOutbox(await _outbox.ReadBacklogAsync(cancellationToken).ConfigureAwait(false), _clock);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

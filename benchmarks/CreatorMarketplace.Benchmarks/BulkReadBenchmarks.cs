@@ -41,9 +41,7 @@ public class BulkReadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var connectionString = Environment.GetEnvironmentVariable("CREATOR_MARKETPLACE_POSTGRES") is { Length: > 0 } given
-            ? given
-            : throw new InvalidOperationException("BulkReadBenchmarks reads a PostgreSQL store: set CREATOR_MARKETPLACE_POSTGRES to its connection string.");
+        var connectionString = BenchmarkServer.ConnectionString("BulkReadBenchmarks reads a PostgreSQL store");
         _postgres = NpgsqlDataSource.Create(connectionString);
         _store = new PostgreSqlMarketplaceStore(_postgres, new PostgreSqlStoreOptions { Schema = Schema });
         _store.MigrateAsync().AsTask().GetAwaiter().GetResult();

@@ -36,9 +36,7 @@ internal static class LagHarness
     {
         var rate = Option(args, "--rate", 1_000);
         var seconds = Option(args, "--seconds", 30);
-        var connectionString = Environment.GetEnvironmentVariable("CREATOR_MARKETPLACE_POSTGRES") is { Length: > 0 } given
-            ? given
-            : throw new InvalidOperationException("The lag harness writes to PostgreSQL: set CREATOR_MARKETPLACE_POSTGRES to a connection string.");
+        var connectionString = BenchmarkServer.ConnectionString("The lag harness writes to PostgreSQL");
         var loadAtStart = LoadAverage();
 
         await using var dataSource = NpgsqlDataSource.Create(connectionString);

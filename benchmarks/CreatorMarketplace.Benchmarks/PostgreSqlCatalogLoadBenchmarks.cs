@@ -27,9 +27,7 @@ public class PostgreSqlCatalogLoadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var connectionString = Environment.GetEnvironmentVariable("CREATOR_MARKETPLACE_POSTGRES") is { Length: > 0 } given
-            ? given
-            : throw new InvalidOperationException("PostgreSqlCatalogLoadBenchmarks fills a PostgreSQL catalog: set CREATOR_MARKETPLACE_POSTGRES to its connection string.");
+        var connectionString = BenchmarkServer.ConnectionString("PostgreSqlCatalogLoadBenchmarks fills a PostgreSQL catalog");
         _postgres = NpgsqlDataSource.Create(connectionString);
         _listings = new CreatorGenerator(2026, new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0))).Generate(Creators).Select(creator => creator.ToListing()).ToList();
     }

@@ -93,6 +93,10 @@ public sealed class CatalogFollowerTests
 
         time.Advance(TimeSpan.FromSeconds(4));
         await follower.WaitUntilCaughtUpAsync().WaitAsync(Patience);
+
+        // Caught up once the load's position is the head; CaughtUpAt is set by the next read that finds nothing after
+        // it, which may come a moment later.
+        await Eventually(() => follower.Status.CaughtUpAt is not null);
         var following = follower.Status;
         following.State.ShouldBe(CatalogFollowerState.Following);
         following.Failures.ShouldBe(0);

@@ -2,6 +2,8 @@ using CreatorMarketplace;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
+using CreatorMarketplace.ReadModels;
+using CreatorMarketplace.Storage.InMemory;
 using CreatorMarketplace.Testing;
 using NodaTime;
 
@@ -132,8 +134,37 @@ internal static class DiscoveryStep
             output.WriteLine($"    {error}");
         }
 
+        await OneMarketPerInstance(clock, output, beauty);
         output.WriteLine();
         return catalog;
+    }
+
+    // A marketplace too large for one instance's memory can keep one market per instance: each instance's catalog
+    // follows the same store with a partition, and a query that names only that market's countries goes there.
+    private static async Task OneMarketPerInstance(IClock clock, TextWriter output, CreatorQuery query)
+    {
+        var store = new InMemoryMarketplaceStore();
+        var generator = new CreatorGenerator(seed: 2027, clock);
+        for (var i = 0; i < 10_000; i++)
+        {
+            (await store.Creators.SaveAsync(generator.NextNew())).ThrowIfConflict();
+        }
+
+        var partition = CatalogPartition.ByHomeCountry(Country.US, Country.CA, Country.GB);
+        var (market, whole) = (new InMemoryCreatorCatalog(), new InMemoryCreatorCatalog());
+        foreach (var follower in new[] { new CatalogFollower(store, market, TimeProvider.System, partition: partition), new CatalogFollower(store, whole, TimeProvider.System) })
+        {
+            using var stop = new CancellationTokenSource();
+            var run = follower.RunAsync(stop.Token);
+            await follower.WaitUntilCaughtUpAsync();
+            await stop.CancelAsync();
+            await run.ContinueWith(_ => { }, TaskScheduler.Default); // stopped, as a host stops it
+        }
+
+        var (fromMarket, fromWhole) = (await Search(market, query), await Search(whole, query));
+        output.WriteLine();
+        output.WriteLine($"  One market per instance: of 10,000 stored creators, the catalog for {partition} follows the store with {market.Count:N0};");
+        output.WriteLine($"  it answers Search 1 ({(partition.Answers(query) ? "which names only its countries" : "which it cannot answer")}) with {fromMarket.TotalCount:N0} matches, as the whole catalog does: {fromMarket.TotalCount == fromWhole.TotalCount && fromMarket.Items.Select(c => c.Id).SequenceEqual(fromWhole.Items.Select(c => c.Id))}");
     }
 
     /// <summary>A brand's own ranking: followers times engagement rate, unknown when the rate is.</summary>

@@ -92,6 +92,21 @@ public sealed class CreatorMarketplaceBuilder
     }
 
     /// <summary>
+    /// Keeps only one share of the store's creators in this instance's catalog, such as one market's
+    /// (<see cref="CatalogPartition.ByHomeCountry"/>): the registered <see cref="CatalogFollower"/> loads and applies
+    /// only the creators the partition holds. Route a query here when <see cref="CatalogPartition.Answers"/> says so.
+    /// </summary>
+    /// <param name="partition">The creators the catalog holds.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="partition"/> is null.</exception>
+    public CreatorMarketplaceBuilder PartitionCatalog(CatalogPartition partition)
+    {
+        ArgumentNullException.ThrowIfNull(partition);
+        Services.Replace(ServiceDescriptor.Singleton(partition));
+        return this;
+    }
+
+    /// <summary>
     /// Registers options of a store or adapter, configured by <paramref name="configure"/> and checked by
     /// <paramref name="validate"/> when the host starts and when they are first read.
     /// </summary>

@@ -64,7 +64,7 @@ public static class CreatorMarketplaceServiceCollectionExtensions
         }
 
         services.TryAddSingleton<ICreatorCatalog, InMemoryCreatorCatalog>();
-        services.TryAddSingleton(sp => new CatalogFollower(Store(sp), sp.GetRequiredService<ICreatorCatalog>(), Time(sp), logger: sp.GetService<ILogger<CatalogFollower>>()));
+        services.TryAddSingleton(sp => new CatalogFollower(Store(sp), sp.GetRequiredService<ICreatorCatalog>(), Time(sp), logger: sp.GetService<ILogger<CatalogFollower>>(), partition: sp.GetService<CatalogPartition>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CatalogFollowerService>());
         services.TryAddSingleton(FeePolicy.None);
         services.TryAddSingleton(RefundPolicy.Default);

@@ -99,6 +99,29 @@ public sealed class HostingTests : IDisposable
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task A_partitioned_catalog_holds_only_its_markets_creators()
+    {
+        var partition = CatalogPartition.ByHomeCountry(Country.US, Country.GB);
+        using var host = Build(b => b.UseInMemory().PartitionCatalog(partition));
+        await host.StartAsync();
+        var generator = new CreatorGenerator(29, _clock);
+        var creators = Enumerable.Range(0, 40).Select(_ => generator.NextNew()).ToList();
+        foreach (var creator in creators)
+        {
+            (await host.Services.GetRequiredService<IRepository<Creator, CreatorId>>().SaveAsync(creator)).IsSaved.ShouldBeTrue();
+        }
+
+        var follower = host.Services.GetRequiredService<CatalogFollower>();
+        await follower.WaitUntilCaughtUpAsync().WaitAsync(Patience);
+
+        follower.Partition.ShouldBeSameAs(partition);
+        var held = creators.Where(creator => partition.Holds(creator.ToListing())).Select(creator => creator.Id).ToList();
+        held.Count.ShouldBeInRange(1, creators.Count - 1, "the generated creators live in several markets");
+        (await SearchAllAsync(host)).ShouldBe(held, ignoreOrder: true);
+        await host.StopAsync();
+    }
+
     private static IHost Build(Action<CreatorMarketplaceBuilder> configure)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());

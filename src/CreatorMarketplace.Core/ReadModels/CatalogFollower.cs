@@ -34,6 +34,11 @@ namespace CreatorMarketplace.ReadModels;
 /// applies again it applies harmlessly.
 /// </para>
 /// <para>
+/// <b>A partition.</b> A follower given a <see cref="CatalogPartition"/> keeps only its creators in the catalog: the
+/// load passes the others by, and a change that moves a creator out removes it, so that several instances fed by
+/// the same change feed can each hold one market.
+/// </para>
+/// <para>
 /// <b>A durable catalog.</b> A catalog that keeps what it holds between runs and implements
 /// <see cref="ICatalogCheckpoint"/> is loaded once: the follower saves the position it reached after the load and
 /// after each page, and a follower started again over the catalog resumes after the position saved.
@@ -63,6 +68,7 @@ public sealed partial class CatalogFollower
     private readonly IMarketplaceStore _store;
     private readonly ICreatorCatalog _catalog;
     private readonly ICatalogCheckpoint? _checkpoint;
+    private readonly CatalogPartition _partition;
     private readonly TimeProvider _time;
     private readonly int _pageSize;
     private readonly ILogger _logger;
@@ -102,9 +108,14 @@ public sealed partial class CatalogFollower
     /// when <paramref name="catalog"/> is an <see cref="ICatalogCheckpoint"/>, to resume after the position it saved.
     /// </param>
     /// <param name="logger">Where loads, failures and faults are logged (ids, positions and error types only); none when null.</param>
+    /// <param name="partition">
+    /// The creators <paramref name="catalog"/> holds: <see cref="CatalogPartition.All"/> when null. A creator outside it is
+    /// not loaded, and is removed when a change moves it out. A catalog that keeps what it holds between runs must be
+    /// followed with the same partition each time.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="store"/>, <paramref name="catalog"/> or <paramref name="timeProvider"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is out of range, or <paramref name="resumeAfter"/> is negative.</exception>
-    public CatalogFollower(IMarketplaceStore store, ICreatorCatalog catalog, TimeProvider timeProvider, int pageSize = BulkRead.DefaultPageSize, long? resumeAfter = null, ILogger<CatalogFollower>? logger = null)
+    public CatalogFollower(IMarketplaceStore store, ICreatorCatalog catalog, TimeProvider timeProvider, int pageSize = BulkRead.DefaultPageSize, long? resumeAfter = null, ILogger<CatalogFollower>? logger = null, CatalogPartition? partition = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -118,6 +129,7 @@ public sealed partial class CatalogFollower
         _store = store;
         _catalog = catalog;
         _checkpoint = catalog as ICatalogCheckpoint;
+        _partition = partition ?? CatalogPartition.All;
         _time = timeProvider;
         _pageSize = pageSize;
         _loaded = resumeAfter is not null;
@@ -137,6 +149,9 @@ public sealed partial class CatalogFollower
     /// that a missed wake-up costs at most this.
     /// </summary>
     public static TimeSpan MaxWait { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The creators the catalog holds: <see cref="CatalogPartition.All"/> unless the follower was given a partition.</summary>
+    public CatalogPartition Partition => _partition;
 
     /// <summary>The feed position applied: every change up to it is in the catalog. A new run resumes after it.</summary>
     public long Position
@@ -356,7 +371,11 @@ public sealed partial class CatalogFollower
                         break;
                     }
 
-                    yield return listing;
+                    if (_partition.Holds(listing))
+                    {
+                        yield return listing;
+                    }
+
                     after = listing.Id;
                 }
             }
@@ -408,6 +427,12 @@ public sealed partial class CatalogFollower
             {
                 _position = page[^1].Sequence;
                 _newestAppliedAt = page[^1].OccurredAt;
+
+                // A page short of full held every change there was: none was left after it when it was read.
+                if (page.Count < _pageSize)
+                {
+                    _caughtUpAt = Now();
+                }
             });
             CoreTelemetry.FollowerApplied.Add(page.Count);
         }
@@ -447,13 +472,14 @@ public sealed partial class CatalogFollower
             return;
         }
 
-        if (read.Stored is not { } stored)
+        // A creator no longer stored, or moved out of the partition, leaves the catalog.
+        if (read.Stored?.Aggregate.ToListing() is not { } listing || !_partition.Holds(listing))
         {
             await _catalog.RemoveAsync(creator, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await UpsertAsync(stored.Aggregate.ToListing(), position, cancellationToken).ConfigureAwait(false);
+        await UpsertAsync(listing, position, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CreatorRead> ReadOrFaultAsync(CreatorId creator, CancellationToken cancellationToken)

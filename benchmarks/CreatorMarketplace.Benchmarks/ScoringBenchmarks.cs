@@ -27,7 +27,7 @@ public class ScoringBenchmarks
         Distribution.Create([KeyValuePair.Create(AgeBucket.From18To24, 0.6), KeyValuePair.Create(AgeBucket.From25To34, 0.4)])).GetValueOrThrow();
 
     // The discovery benchmarks' six filters, sorted by the score.
-    private static readonly CreatorQuery Query = DiscoveryBenchmarks.Query with { Sort = CreatorSort.Score, Score = Score, PageSize = 100 };
+    internal static readonly CreatorQuery Query = DiscoveryBenchmarks.Query with { Sort = CreatorSort.Score, Score = Score, PageSize = 100 };
 
     private readonly IClock _clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
     private List<CreatorListing> _listings = [];

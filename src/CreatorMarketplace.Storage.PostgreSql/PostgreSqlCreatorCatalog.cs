@@ -122,8 +122,8 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog, ICatalogCheckpoi
     /// <summary>
     /// Loads a stream of listings with the same outcome as upserting each in order, a batch of 5,000 at a time: each
     /// batch's rows are made on every core, copied with PostgreSQL's binary <c>COPY</c> into a temporary table and
-    /// merged in one transaction (a creator's newest listing, written only over an older version). Searches see a
-    /// batch whole or not at all; upserts wait while a batch is merged.
+    /// merged in one transaction (a creator's newest listing, written only over an older version), while the next
+    /// batch is read and its rows made. Searches see a batch whole or not at all; upserts wait while a batch is merged.
     /// </summary>
     /// <param name="listings">The listings, in the order they would be upserted.</param>
     /// <param name="cancellationToken">Cancels the load; the batches merged before stay, as upserts made before would.</param>
@@ -135,32 +135,52 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog, ICatalogCheckpoi
         ArgumentNullException.ThrowIfNull(listings);
         var written = new HashSet<Guid>();
         var batch = new List<CreatorListing>(LoadBatch);
-        await foreach (var listing in listings.WithCancellation(cancellationToken).ConfigureAwait(false))
+
+        // A batch is read and its rows made while the server merges the batch before, one batch written at a time.
+        var writing = Task.CompletedTask;
+        try
         {
-            if (listing is null)
+            await foreach (var listing in listings.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                throw new ArgumentNullException(nameof(listings), "listings: holds a null listing; the batches before it were loaded.");
+                if (listing is null)
+                {
+                    throw new ArgumentNullException(nameof(listings), "listings: holds a null listing; the batches before it were loaded.");
+                }
+
+                batch.Add(listing);
+                if (batch.Count == LoadBatch)
+                {
+                    writing = await NextWriteAsync(writing, Rows(batch, cancellationToken), written, cancellationToken).ConfigureAwait(false);
+                    batch = new List<CreatorListing>(LoadBatch);
+                }
             }
 
-            batch.Add(listing);
-            if (batch.Count == LoadBatch)
+            if (batch.Count > 0)
             {
-                await MergeAsync(batch, written, cancellationToken).ConfigureAwait(false);
-                batch.Clear();
+                writing = await NextWriteAsync(writing, Rows(batch, cancellationToken), written, cancellationToken).ConfigureAwait(false);
             }
         }
-
-        if (batch.Count > 0)
+        finally
         {
-            await MergeAsync(batch, written, cancellationToken).ConfigureAwait(false);
+            // The batch being merged when the stream or a listing failed is written whole, as every batch before it;
+            // should its merge fail too, that failure, the earlier one, is the one thrown.
+            await writing.ConfigureAwait(false);
         }
 
         return written.Count;
     }
 
-    private async Task MergeAsync(List<CreatorListing> batch, HashSet<Guid> written, CancellationToken cancellationToken)
+    // Starts a batch's write once the write before it has ended.
+    private async Task<Task> NextWriteAsync(Task previous, CatalogRow[] rows, HashSet<Guid> written, CancellationToken cancellationToken)
     {
-        // Making a row writes the listing's document and reads it back: the most of a load's time, spread over the cores.
+        await previous.ConfigureAwait(false);
+        return WriteAsync(rows, written, cancellationToken);
+    }
+
+    // A batch's rows. Making a row writes the listing's document and reads it back: the client's part of a load,
+    // spread over the cores.
+    private static CatalogRow[] Rows(List<CreatorListing> batch, CancellationToken cancellationToken)
+    {
         var rows = new CatalogRow[batch.Count];
         var refused = new Exception?[batch.Count];
         Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
@@ -181,6 +201,12 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog, ICatalogCheckpoi
             ExceptionDispatchInfo.Capture(first).Throw();
         }
 
+        return rows;
+    }
+
+    // Copies a batch's rows into the load table and merges them, in one transaction.
+    private async Task WriteAsync(CatalogRow[] rows, HashSet<Guid> written, CancellationToken cancellationToken)
+    {
         await using var connection = await _database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
         await using (var prepare = new NpgsqlBatch(connection, transaction))

@@ -1,0 +1,121 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Discovery.InMemory;
+using CreatorMarketplace.Storage.PostgreSql;
+using Npgsql;
+using NodaTime;
+
+namespace CreatorMarketplace.Benchmarks;
+
+/// <summary>
+/// The discovery benchmark's searches on a <see cref="PostgreSqlCreatorCatalog"/> against the in-memory catalog over
+/// the same generated creators: the six filters (total + first 50), the same with facets, and the keyword search.
+/// The catalog's schema is kept between runs (one per size, loaded again only when it does not hold the size's
+/// creators), since loading a million takes minutes. Runs when CREATOR_MARKETPLACE_POSTGRES names a server.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class PostgreSqlCatalogSearchBenchmarks
+{
+    private static readonly CreatorQuery SixFilters = DiscoveryBenchmarks.Query;
+    private static readonly CreatorQuery WithFacets = SixFilters with { IncludeFacets = true };
+    private static readonly CreatorQuery Keyword = KeywordBenchmarks.Query;
+
+    private NpgsqlDataSource _postgres = null!;
+    private PostgreSqlCreatorCatalog _onServer = null!;
+    private InMemoryCreatorCatalog _inMemory = null!;
+
+    /// <summary>The catalog size.</summary>
+    [Params(1_000_000)]
+    public int Creators { get; set; }
+
+    private string Schema => $"bench_catalog_{Creators}";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _postgres = NpgsqlDataSource.Create(BenchmarkServer.ConnectionString("PostgreSqlCatalogSearchBenchmarks searches a PostgreSQL catalog"));
+        var (listings, inMemory) = GeneratedCatalog.Create(Creators, new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0)));
+        _inMemory = inMemory;
+        _onServer = new PostgreSqlCreatorCatalog(_postgres, new PostgreSqlStoreOptions { Schema = Schema });
+        _onServer.MigrateAsync().AsTask().GetAwaiter().GetResult();
+        if (Count() != Creators)
+        {
+            // A new catalog: one migrates its schema once, and this one already has.
+            Execute($"""DROP SCHEMA "{Schema}" CASCADE;""");
+            _onServer = new PostgreSqlCreatorCatalog(_postgres, new PostgreSqlStoreOptions { Schema = Schema });
+            _onServer.MigrateAsync().AsTask().GetAwaiter().GetResult();
+            _onServer.LoadAsync(listings.ToAsyncEnumerable()).AsTask().GetAwaiter().GetResult();
+        }
+
+        // One statement each: VACUUM runs outside a transaction, and several statements in one command make one.
+        foreach (var table in new[] { "creator_catalog", "creator_catalog_audience", "creator_catalog_accounts" })
+        {
+            Execute($"""VACUUM ANALYZE "{Schema}".{table};""");
+        }
+
+        foreach (var query in new[] { SixFilters, WithFacets, Keyword })
+        {
+            var (server, memory) = (Answer(_onServer, query), Answer(_inMemory, query));
+            if (server != memory)
+            {
+                throw new InvalidOperationException($"The PostgreSQL catalog answers {server}, the in-memory one {memory}.");
+            }
+
+            Console.WriteLine($"// both catalogs: {memory}");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _postgres.Dispose();
+
+    [Benchmark(Baseline = true, Description = "InMemoryCreatorCatalog: six filters, count + top 50")]
+    [BenchmarkCategory("Six filters")]
+    public CreatorSearchResult SixFiltersInMemory() => Search(_inMemory, SixFilters);
+
+    [Benchmark(Description = "PostgreSqlCreatorCatalog: six filters, count + top 50")]
+    [BenchmarkCategory("Six filters")]
+    public CreatorSearchResult SixFiltersOnServer() => Search(_onServer, SixFilters);
+
+    [Benchmark(Baseline = true, Description = "InMemoryCreatorCatalog: six filters, count + top 50 + facets")]
+    [BenchmarkCategory("Facets")]
+    public CreatorSearchResult FacetsInMemory() => Search(_inMemory, WithFacets);
+
+    [Benchmark(Description = "PostgreSqlCreatorCatalog: six filters, count + top 50 + facets")]
+    [BenchmarkCategory("Facets")]
+    public CreatorSearchResult FacetsOnServer() => Search(_onServer, WithFacets);
+
+    [Benchmark(Baseline = true, Description = "InMemoryCreatorCatalog: keyword, count + top 50")]
+    [BenchmarkCategory("Keyword")]
+    public CreatorSearchResult KeywordInMemory() => Search(_inMemory, Keyword);
+
+    [Benchmark(Description = "PostgreSqlCreatorCatalog: keyword, count + top 50")]
+    [BenchmarkCategory("Keyword")]
+    public CreatorSearchResult KeywordOnServer() => Search(_onServer, Keyword);
+
+    private static CreatorSearchResult Search(ICreatorCatalog catalog, CreatorQuery query) => catalog.SearchAsync(query).AsTask().GetAwaiter().GetResult();
+
+    // What a search answers, to compare: the total, the page's ids and the facets' counts.
+    private static string Answer(ICreatorCatalog catalog, CreatorQuery query)
+    {
+        var page = Search(catalog, query).AsT0;
+        var facets = page.Facets is { } f
+            ? string.Join(";", new[] { f.ByCountry.Count, f.ByLanguage.Count, f.ByContentLabel.Count, f.ByTier.Count }) + ";" + string.Join(",", f.ByCountry.OrderBy(pair => pair.Key.Code, StringComparer.Ordinal).Select(pair => $"{pair.Key.Code}={pair.Value}"))
+            : "no facets";
+        return $"{page.TotalCount} creators, page {string.Join(",", page.Items.Select(item => item.Id)).GetHashCode(StringComparison.Ordinal):X8}, {facets}";
+    }
+
+    private long Count()
+    {
+        using var count = _postgres.CreateCommand($"""SELECT count(*) FROM "{Schema}".creator_catalog;""");
+        return (long)count.ExecuteScalar()!;
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = _postgres.CreateCommand(sql);
+        command.ExecuteNonQuery();
+    }
+}

@@ -261,9 +261,13 @@ internal struct JsonObjectReader
             return number;
         }
 
+        const NumberStyles Styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
         if (reader.TokenType == JsonTokenType.String
-            && decimal.TryParse(reader.GetString(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed))
+            && (reader.ValueIsEscaped || reader.HasValueSequence
+                ? decimal.TryParse(reader.GetString(), Styles, CultureInfo.InvariantCulture, out var parsed)
+                : decimal.TryParse(reader.ValueSpan, Styles, CultureInfo.InvariantCulture, out parsed)))
         {
+            // Unescaped, the text is its bytes, parsed without making a string of them.
             return parsed;
         }
 

@@ -248,11 +248,10 @@ internal sealed class PlatformAccountJsonConverter : StoredRecordConverter<Platf
 internal sealed class AudienceJsonConverter : StoredRecordConverter<Audience>
 {
     private static readonly string[] Members = ["gender", "age", "countries", "devices", "languages", "credibility"];
-    private static readonly byte[] MinorShare = "minorShare"u8.ToArray();
 
     public override Audience Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var json = new JsonObjectReader(ref reader, options, nameof(Audience), Members, skipped: MinorShare);
+        var json = new JsonObjectReader(ref reader, options, nameof(Audience), Members, skipped: "minorShare");
         Distribution<AudienceGender>? gender = null;
         Distribution<AgeBucket>? age = null;
         Distribution<Country>? countries = null;

@@ -19,7 +19,7 @@ internal struct JsonObjectReader
     private readonly JsonSerializerOptions _options;
     private readonly string _owner;
     private readonly string[] _members;
-    private readonly byte[]? _skipped;
+    private readonly string? _skipped;
     private int _seen;
     private string _current;
 
@@ -28,8 +28,8 @@ internal struct JsonObjectReader
     /// <param name="options">The options, for nested values and unmapped-member handling.</param>
     /// <param name="owner">How errors name the value, for example <c>Money</c> or <c>NumberRange&lt;long&gt;</c>.</param>
     /// <param name="members">The member names, all required; at most 31 with <paramref name="skipped"/>, else 32.</param>
-    /// <param name="skipped">A member that may appear once or not at all, its value skipped unread (its name as UTF-8).</param>
-    public JsonObjectReader(ref Utf8JsonReader reader, JsonSerializerOptions options, string owner, string[] members, byte[]? skipped = null)
+    /// <param name="skipped">A member that may appear once or not at all, its value skipped unread.</param>
+    public JsonObjectReader(ref Utf8JsonReader reader, JsonSerializerOptions options, string owner, string[] members, string? skipped = null)
     {
         _options = options;
         _owner = owner;
@@ -62,7 +62,7 @@ internal struct JsonObjectReader
             var index = IndexOfMember(ref reader);
             if (index < 0 && _skipped is not null && reader.ValueTextEquals(_skipped))
             {
-                _current = reader.GetString()!;
+                _current = _skipped;
                 var bit = 1 << _members.Length;
                 if ((_seen & bit) != 0)
                 {

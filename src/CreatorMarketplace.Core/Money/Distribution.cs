@@ -54,14 +54,14 @@ public static class Distribution
             // By index: a foreach over the interface would box the list's enumerator for every distribution read.
             for (var i = 0; i < list.Count; i++)
             {
-                AddShare(list[i].Key, list[i].Value);
+                AddShare(list[i].Key, list[i].Value, errors, buckets, ref sum);
             }
         }
         else
         {
             foreach (var (key, fraction) in shares)
             {
-                AddShare(key, fraction);
+                AddShare(key, fraction, errors, buckets, ref sum);
             }
         }
 
@@ -82,21 +82,23 @@ public static class Distribution
         return errors.HasErrors
             ? Validated<Distribution<TKey>>.Failed(new Invalid(errors.Errors))
             : Validated<Distribution<TKey>>.Valid(new Distribution<TKey>(buckets, sum, tolerance));
+    }
 
-        void AddShare(TKey key, double fraction)
+    // One bucket of Validate: refused with its reason, or added to the buckets and the sum.
+    private static void AddShare<TKey>(TKey key, double fraction, ErrorCollector errors, Dictionary<TKey, Share> buckets, ref double sum)
+        where TKey : notnull
+    {
+        if (!Share.IsValidFraction(fraction))
         {
-            if (!Share.IsValidFraction(fraction))
-            {
-                errors.Add($"shares[{key}]", "distribution.share_out_of_range", $"a share must be a finite number from 0 to 1, got {fraction.ToString(CultureInfo.InvariantCulture)}.");
-            }
-            else if (!buckets.TryAdd(key, Share.FromFraction(fraction)))
-            {
-                errors.Add($"shares[{key}]", "distribution.duplicate_key", $"the bucket {key} appears more than once.");
-            }
-            else
-            {
-                sum += fraction;
-            }
+            errors.Add($"shares[{key}]", "distribution.share_out_of_range", $"a share must be a finite number from 0 to 1, got {fraction.ToString(CultureInfo.InvariantCulture)}.");
+        }
+        else if (!buckets.TryAdd(key, Share.FromFraction(fraction)))
+        {
+            errors.Add($"shares[{key}]", "distribution.duplicate_key", $"the bucket {key} appears more than once.");
+        }
+        else
+        {
+            sum += fraction;
         }
     }
 

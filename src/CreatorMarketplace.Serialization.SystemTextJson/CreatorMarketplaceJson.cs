@@ -74,9 +74,12 @@ public static class CreatorMarketplaceJson
         {
             options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
 
-            // NodaTime's instants read through a converter that parses the stored form itself and hands it the rest.
+            // NodaTime's instants and dates read through converters that parse the stored form themselves and hand
+            // NodaTime the rest.
             var instants = options.Converters.IndexOf(options.Converters.First(converter => converter.CanConvert(typeof(Instant))));
-            options.Converters[instants] = new StoredInstantJsonConverter((JsonConverter<Instant>)options.Converters[instants]);
+            options.Converters[instants] = new StoredNodaTimeJsonConverter<Instant>((JsonConverter<Instant>)options.Converters[instants], StoredNodaTimeForms.TryParseInstant);
+            var dates = options.Converters.IndexOf(options.Converters.First(converter => converter.CanConvert(typeof(LocalDate))));
+            options.Converters[dates] = new StoredNodaTimeJsonConverter<LocalDate>((JsonConverter<LocalDate>)options.Converters[dates], StoredNodaTimeForms.TryParseLocalDate);
         }
 
         return options;

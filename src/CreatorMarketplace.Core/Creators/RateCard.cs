@@ -42,18 +42,19 @@ public sealed record RateCard
         foreach (var (type, price) in prices)
         {
             ArgumentNullException.ThrowIfNull(type, nameof(prices));
-            var field = $"prices[{type.Name}]";
+
+            // The field is named only for an error: rate cards are read from a store by the million.
             if (!ReferenceEquals(price.Currency, currency))
             {
-                errors.Add(field, "rate_card.currency_mismatch", $"every price must be in {currency.Code}, got {price}.");
+                errors.Add($"prices[{type.Name}]", "rate_card.currency_mismatch", $"every price must be in {currency.Code}, got {price}.");
             }
             else if (price.IsNegative)
             {
-                errors.Add(field, "rate_card.negative_price", $"a price may not be negative, got {price}.");
+                errors.Add($"prices[{type.Name}]", "rate_card.negative_price", $"a price may not be negative, got {price}.");
             }
             else if (!checkedPrices.TryAdd(type, price))
             {
-                errors.Add(field, "rate_card.duplicate_type", $"{type.Name} is priced more than once.");
+                errors.Add($"prices[{type.Name}]", "rate_card.duplicate_type", $"{type.Name} is priced more than once.");
             }
         }
 

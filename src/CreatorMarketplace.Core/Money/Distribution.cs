@@ -49,21 +49,20 @@ public static class Distribution
         var errors = new ErrorCollector();
         var buckets = shares.TryGetNonEnumeratedCount(out var count) ? new Dictionary<TKey, Share>(count) : new Dictionary<TKey, Share>();
         var sum = 0d;
-        foreach (var (key, fraction) in shares)
+        if (shares is IReadOnlyList<KeyValuePair<TKey, double>> list)
         {
-            if (!Share.IsValidFraction(fraction))
+            // By index: a foreach over the interface would box the list's enumerator for every distribution read.
+            for (var i = 0; i < list.Count; i++)
             {
-                errors.Add($"shares[{key}]", "distribution.share_out_of_range", $"a share must be a finite number from 0 to 1, got {fraction.ToString(CultureInfo.InvariantCulture)}.");
-                continue;
+                AddShare(list[i].Key, list[i].Value, errors, buckets, ref sum);
             }
-
-            if (!buckets.TryAdd(key, Share.FromFraction(fraction)))
+        }
+        else
+        {
+            foreach (var (key, fraction) in shares)
             {
-                errors.Add($"shares[{key}]", "distribution.duplicate_key", $"the bucket {key} appears more than once.");
-                continue;
+                AddShare(key, fraction, errors, buckets, ref sum);
             }
-
-            sum += fraction;
         }
 
         if (!errors.HasErrors)
@@ -79,7 +78,28 @@ public static class Distribution
             }
         }
 
-        return errors.ToResult(() => new Distribution<TKey>(buckets, sum, tolerance));
+        // Made here rather than through ToResult, whose closure every distribution read from a store would allocate.
+        return errors.HasErrors
+            ? Validated<Distribution<TKey>>.Failed(new Invalid(errors.Errors))
+            : Validated<Distribution<TKey>>.Valid(new Distribution<TKey>(buckets, sum, tolerance));
+    }
+
+    // One bucket of Validate: refused with its reason, or added to the buckets and the sum.
+    private static void AddShare<TKey>(TKey key, double fraction, ErrorCollector errors, Dictionary<TKey, Share> buckets, ref double sum)
+        where TKey : notnull
+    {
+        if (!Share.IsValidFraction(fraction))
+        {
+            errors.Add($"shares[{key}]", "distribution.share_out_of_range", $"a share must be a finite number from 0 to 1, got {fraction.ToString(CultureInfo.InvariantCulture)}.");
+        }
+        else if (!buckets.TryAdd(key, Share.FromFraction(fraction)))
+        {
+            errors.Add($"shares[{key}]", "distribution.duplicate_key", $"the bucket {key} appears more than once.");
+        }
+        else
+        {
+            sum += fraction;
+        }
     }
 
     /// <summary>

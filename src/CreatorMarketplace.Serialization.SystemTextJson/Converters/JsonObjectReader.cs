@@ -19,6 +19,7 @@ internal struct JsonObjectReader
     private readonly JsonSerializerOptions _options;
     private readonly string _owner;
     private readonly string[] _members;
+    private readonly string? _skipped;
     private int _seen;
     private string _current;
 
@@ -26,12 +27,14 @@ internal struct JsonObjectReader
     /// <param name="reader">The reader.</param>
     /// <param name="options">The options, for nested values and unmapped-member handling.</param>
     /// <param name="owner">How errors name the value, for example <c>Money</c> or <c>NumberRange&lt;long&gt;</c>.</param>
-    /// <param name="members">The member names, all required; at most 32.</param>
-    public JsonObjectReader(ref Utf8JsonReader reader, JsonSerializerOptions options, string owner, string[] members)
+    /// <param name="members">The member names, all required; at most 31 with <paramref name="skipped"/>, else 32.</param>
+    /// <param name="skipped">A member that may appear once or not at all, its value skipped unread.</param>
+    public JsonObjectReader(ref Utf8JsonReader reader, JsonSerializerOptions options, string owner, string[] members, string? skipped = null)
     {
         _options = options;
         _owner = owner;
         _members = members;
+        _skipped = skipped;
         _seen = 0;
         _current = string.Empty;
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -57,6 +60,20 @@ internal struct JsonObjectReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var index = IndexOfMember(ref reader);
+            if (index < 0 && _skipped is not null && reader.ValueTextEquals(_skipped))
+            {
+                _current = _skipped;
+                var bit = 1 << _members.Length;
+                if ((_seen & bit) != 0)
+                {
+                    throw Fail("appears more than once.");
+                }
+
+                _seen |= bit;
+                reader.Skip();
+                continue;
+            }
+
             if (index < 0)
             {
                 if (_options.UnmappedMemberHandling == JsonUnmappedMemberHandling.Disallow)
@@ -244,9 +261,13 @@ internal struct JsonObjectReader
             return number;
         }
 
+        const NumberStyles Styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
         if (reader.TokenType == JsonTokenType.String
-            && decimal.TryParse(reader.GetString(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed))
+            && (reader.ValueIsEscaped || reader.HasValueSequence
+                ? decimal.TryParse(reader.GetString(), Styles, CultureInfo.InvariantCulture, out var parsed)
+                : decimal.TryParse(reader.ValueSpan, Styles, CultureInfo.InvariantCulture, out parsed)))
         {
+            // Unescaped, the text is its bytes, parsed without making a string of them.
             return parsed;
         }
 

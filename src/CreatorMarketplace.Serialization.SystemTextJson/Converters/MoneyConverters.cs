@@ -80,7 +80,13 @@ internal sealed class ShareJsonConverter : JsonConverter<Share>
 internal sealed class DistributionJsonConverter<TKey> : JsonConverter<Distribution<TKey>>
     where TKey : notnull
 {
+    // A list this large (a distribution over every country, say, is about 250) is dropped rather than kept.
+    private const int KeptShares = 1024;
+
     private static readonly string TypeName = JsonTypeNames.Of(typeof(Distribution<TKey>));
+
+    [ThreadStatic]
+    private static List<KeyValuePair<TKey, double>>? t_shares;
 
     public override Distribution<TKey> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -90,7 +96,24 @@ internal sealed class DistributionJsonConverter<TKey> : JsonConverter<Distributi
         }
 
         var keys = (JsonConverter<TKey>)options.GetConverter(typeof(TKey));
-        var shares = new List<KeyValuePair<TKey, double>>();
+
+        // The shares are gathered in the thread's own list, cleared when done: a list per distribution read was most
+        // of what reading one allocated, beside the distribution itself.
+        var shares = t_shares ?? [];
+        t_shares = null;
+        try
+        {
+            return Read(ref reader, options, keys, shares);
+        }
+        finally
+        {
+            shares.Clear();
+            t_shares = shares.Capacity <= KeptShares ? shares : null;
+        }
+    }
+
+    private static Distribution<TKey> Read(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonConverter<TKey> keys, List<KeyValuePair<TKey, double>> shares)
+    {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             // A copy standing on the bucket's name, for an error to quote it: the name is made a string only then.

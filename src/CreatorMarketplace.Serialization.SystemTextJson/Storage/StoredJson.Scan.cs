@@ -38,7 +38,7 @@ public static partial class StoredJson
                         break;
                     case JsonTokenType.String:
                         frames.NextItem();
-                        _ = Text(ref reader, frames, "the string");
+                        CheckText(ref reader, frames, "the string");
                         break;
                     default:
                         frames.NextItem();
@@ -91,7 +91,36 @@ public static partial class StoredJson
         }
         catch (InvalidOperationException)
         {
-            throw Refusal(frames.Path(), $"{what} holds an unpaired surrogate escape (such as \\ud800 alone), which is not text.");
+            throw NotText(frames, what);
+        }
+    }
+
+    private static JsonException NotText(Frames frames, string what) =>
+        Refusal(frames.Path(), $"{what} holds an unpaired surrogate escape (such as \\ud800 alone), which is not text.");
+
+    // Checks a string as Text does, unescaping it into a pooled buffer instead of a string that nobody keeps.
+    private static void CheckText(ref Utf8JsonReader reader, Frames frames, string what)
+    {
+        CheckLength(ref reader, frames, what);
+        if (!reader.ValueIsEscaped)
+        {
+            return;
+        }
+
+        // Unescaped, a string has at most as many characters as its bytes written.
+        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(length);
+        try
+        {
+            _ = reader.CopyString(chars);
+        }
+        catch (InvalidOperationException)
+        {
+            throw NotText(frames, what);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
         }
     }
 

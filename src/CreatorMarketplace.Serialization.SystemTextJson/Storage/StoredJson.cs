@@ -70,14 +70,22 @@ public static partial class StoredJson
         where T : class =>
         (T)Read(json, typeof(T));
 
-    /// <summary>Reads a stored record of the given type, strictly.</summary>
-    internal static object Read(string json, Type type)
+    /// <summary>
+    /// Reads a stored record of the given type, strictly; <paramref name="quickly"/> false reads it the general way
+    /// even when its type has a quick reading (<see cref="TryReadQuickly"/>), to compare the two.
+    /// </summary>
+    internal static object Read(string json, Type type, bool quickly = true)
     {
         ArgumentNullException.ThrowIfNull(json);
         var (utf8, length) = Utf8(json);
         try
         {
             Scan(utf8, length);
+            if (quickly && TryReadQuickly(utf8.AsSpan(0, length), type, out var quick))
+            {
+                return quick!;
+            }
+
             var typeInfo = Options.GetTypeInfo(type);
             try
             {

@@ -48,6 +48,29 @@ public class CreatorValueTests
     }
 
     [Fact]
+    public void Each_number_out_of_range_is_refused_with_its_own_rule_and_the_edges_are_accepted()
+    {
+        var error = Should.Throw<DomainValidationException>(() =>
+            AccountStats.Create(Instant.FromUnixTimeSeconds(0), -1, -2, -3, double.NaN, -1.5, -4, -5));
+
+        error.Errors.Select(e => (e.Field, e.Code, e.Message)).ShouldBe(
+        [
+            ("followers", "stats.negative", "followers may not be negative, got -1."),
+            ("averageViews", "stats.negative", "average views may not be negative, got -2."),
+            ("medianViews", "stats.negative", "median views may not be negative, got -3."),
+            ("engagementRate", "stats.rate_out_of_range", "the engagement rate must be a finite number of at least 0, got NaN."),
+            ("followerGrowthRate", "stats.rate_out_of_range", "the follower growth rate must be a finite number of at least -1 (all followers lost), got -1.5."),
+            ("postsLast30Days", "stats.negative", "posts in the last 30 days may not be negative, got -4."),
+            ("viewsLast30Days", "stats.negative", "views in the last 30 days may not be negative, got -5."),
+        ]);
+        Should.Throw<DomainValidationException>(() => AccountStats.Create(Instant.FromUnixTimeSeconds(0), 0, engagementRate: double.PositiveInfinity))
+            .Errors.Single().Message.ShouldBe("the engagement rate must be a finite number of at least 0, got Infinity.");
+        var edges = AccountStats.Create(Instant.FromUnixTimeSeconds(0), 0, 0, 0, 0, -1, 0, 0);
+        (edges.Followers, edges.AverageViews, edges.MedianViews, edges.EngagementRate, edges.FollowerGrowthRate, edges.PostsLast30Days, edges.ViewsLast30Days)
+            .ShouldBe((0L, 0L, 0L, 0d, -1d, 0, 0L));
+    }
+
+    [Fact]
     public void Missing_numbers_stay_missing()
     {
         var stats = AccountStats.Create(Instant.FromUnixTimeSeconds(0), 5_000);

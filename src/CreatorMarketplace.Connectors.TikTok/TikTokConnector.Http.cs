@@ -32,7 +32,7 @@ public sealed partial class TikTokConnector
         TikTokTelemetry.Completed(activity, started, endpoint.Name, result);
         if (result.Failure is { } failure)
         {
-            Log.CallFailed(Logger(secrets), endpoint.Name, account.Handle.Value, account.Creator, failure);
+            Log.CallFailed(Logger(secrets), endpoint.Name, account.Creator, failure);
         }
 
         return result;
@@ -99,7 +99,7 @@ public sealed partial class TikTokConnector
 
                 case TokenExpired:
                     // Once: a token TikTok calls expired right after a refresh is not fixed by another.
-                    Log.Refreshing(Logger(secrets), account.Handle.Value, account.Creator);
+                    Log.Refreshing(Logger(secrets), account.Creator);
                     var renewed = await RefreshAsync(account, used, secrets, cancellationToken).ConfigureAwait(false);
                     if (!renewed.TryPickT0(out tokens, out var failed))
                     {
@@ -161,7 +161,7 @@ public sealed partial class TikTokConnector
                 secrets.Add(tokens);
                 // Saved even if the caller gave up meanwhile: TikTok may already have retired the old refresh token.
                 await _tokenStore.SaveAsync(account, tokens, CancellationToken.None).ConfigureAwait(false);
-                Log.Refreshed(Logger(secrets), account.Handle.Value, account.Creator, tokens.AccessTokenExpiresAt);
+                Log.Refreshed(Logger(secrets), account.Creator, tokens.AccessTokenExpiresAt);
             }
 
             return renewed;
@@ -472,16 +472,16 @@ public sealed partial class TikTokConnector
         [LoggerMessage(1, LogLevel.Debug, "TikTok {Endpoint} answered HTTP {Status} with code {Code} (log id {LogId})")]
         public static partial void Answered(RedactingLogger logger, string endpoint, int status, string code, string? logId);
 
-        [LoggerMessage(2, LogLevel.Debug, "The TikTok access token of @{Handle} (creator {Creator}) expired; refreshing it")]
-        public static partial void Refreshing(RedactingLogger logger, string handle, CreatorId creator);
+        [LoggerMessage(2, LogLevel.Debug, "The TikTok access token of creator {Creator} expired; refreshing it")]
+        public static partial void Refreshing(RedactingLogger logger, CreatorId creator);
 
-        [LoggerMessage(3, LogLevel.Information, "Refreshed the TikTok access token of @{Handle} (creator {Creator}); the new one expires at {ExpiresAt}")]
-        public static partial void Refreshed(RedactingLogger logger, string handle, CreatorId creator, Instant expiresAt);
+        [LoggerMessage(3, LogLevel.Information, "Refreshed the TikTok access token of creator {Creator}; the new one expires at {ExpiresAt}")]
+        public static partial void Refreshed(RedactingLogger logger, CreatorId creator, Instant expiresAt);
 
         [LoggerMessage(4, LogLevel.Warning, "TikTok {Endpoint} asked to slow down; waiting {Seconds} s before trying once more")]
         public static partial void Waiting(RedactingLogger logger, string endpoint, double seconds);
 
-        [LoggerMessage(5, LogLevel.Warning, "TikTok {Endpoint} for @{Handle} (creator {Creator}) failed: {Failure}")]
-        public static partial void CallFailed(RedactingLogger logger, string endpoint, string handle, CreatorId creator, string failure);
+        [LoggerMessage(5, LogLevel.Warning, "TikTok {Endpoint} for creator {Creator} failed: {Failure}")]
+        public static partial void CallFailed(RedactingLogger logger, string endpoint, CreatorId creator, string failure);
     }
 }

@@ -29,7 +29,8 @@ public sealed class SecretTests : TikTokTestBase
 
         first.AsT4.Message.ShouldBe($"bad [redacted] and [redacted] (log id {Answer.LogId})");
         refused.AsT2.Reason.ShouldBe("the token refresh was refused: invalid_grant: [redacted] was revoked");
-        Logs.Lines.ShouldContain(line => line.Contains("Refreshed the TikTok access token of @jane.doe", StringComparison.Ordinal));
+        Logs.Lines.ShouldContain(line => line.Contains($"Refreshed the TikTok access token of creator {Account.Creator}", StringComparison.Ordinal));
+        Logs.Lines.ShouldNotContain(line => line.Contains("jane.doe", StringComparison.Ordinal), "a log names the creator by id, never by handle");
         Logs.Lines.ShouldContain(line => line.Contains("failed", StringComparison.Ordinal));
         ShouldHoldNoSecret(outcomes.Concat(Logs.Lines));
     }

@@ -4,10 +4,13 @@ using CreatorMarketplace.Benchmarks;
 // dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- lag [--rate 1000] [--seconds 30]
 // (a measured harness over two processes; lag-follower is the second process, which it starts itself)
+// dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- memory [--creators 1000000]
+// (the in-memory catalog's bytes per creator, loaded from a stream of generated listings)
 return args switch
 {
     ["lag", .. var rest] => await LagHarness.RunAsync(rest),
     ["lag-follower", .. var rest] => await LagFollower.RunAsync(rest),
+    ["memory", .. var rest] => CatalogMemory.Run(rest),
     _ => Run(args),
 };
 

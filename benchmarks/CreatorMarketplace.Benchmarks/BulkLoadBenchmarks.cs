@@ -22,8 +22,7 @@ public class BulkLoadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _listings = new CreatorGenerator(2026, new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0)))
-            .Generate(Creators).Select(creator => creator.ToListing()).ToList();
+        _listings = GeneratedCatalog.Listings(Creators).ToList();
         var (upserted, loaded) = (UpsertOneByOne(), Load());
         if (upserted.Count != Creators || loaded.Count != Creators)
         {

@@ -1,7 +1,5 @@
 using System.Globalization;
 using CreatorMarketplace.Discovery.InMemory;
-using CreatorMarketplace.Testing;
-using NodaTime;
 
 namespace CreatorMarketplace.Benchmarks;
 
@@ -17,11 +15,10 @@ internal static class CatalogMemory
 {
     public static int Run(string[] args)
     {
-        var creators = args is ["--creators", var text, ..] ? int.Parse(text, CultureInfo.InvariantCulture) : 1_000_000;
-        var generator = new CreatorGenerator(2026, new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0)));
+        var creators = CommandOptions.Int(args, "--creators", 1_000_000);
         var before = HeapAfterFullCollection();
         var catalog = new InMemoryCreatorCatalog();
-        var loaded = catalog.Load(generator.Generate(creators).Select(creator => creator.ToListing()));
+        var loaded = catalog.Load(GeneratedCatalog.Listings(creators));
         var after = HeapAfterFullCollection();
         if (loaded != creators || catalog.Count != creators)
         {

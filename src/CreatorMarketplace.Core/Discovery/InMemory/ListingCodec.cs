@@ -40,16 +40,17 @@ internal static class ListingCodec
         writer.Value(profile.HomeSubdivision?.Code);
         writer.Value(profile.TimeZone);
         writer.Values(profile.Languages);
+        // Lists by index and dictionaries by their own enumerators: a loop over an interface allocates an enumerator.
         writer.Count(profile.ContentLabels.Count);
-        foreach (var label in profile.ContentLabels)
+        for (var i = 0; i < profile.ContentLabels.Count; i++)
         {
-            writer.Value(label.Id);
+            writer.Value(profile.ContentLabels[i].Id);
         }
 
         writer.Count(profile.IndustryLabels.Count);
-        foreach (var label in profile.IndustryLabels)
+        for (var i = 0; i < profile.IndustryLabels.Count; i++)
         {
-            writer.Value(label.Id);
+            writer.Value(profile.IndustryLabels[i].Id);
         }
 
         writer.Enum(profile.AgeBand);
@@ -66,8 +67,9 @@ internal static class ListingCodec
         }
 
         writer.Count(listing.Accounts.Count);
-        foreach (var account in listing.Accounts)
+        for (var i = 0; i < listing.Accounts.Count; i++)
         {
+            var account = listing.Accounts[i];
             writer.Enum(account.Platform);
             writer.Text(account.Handle.Value);
             writer.Enum(account.Type);
@@ -98,10 +100,10 @@ internal static class ListingCodec
         {
             writer.Flags(rateCard.Negotiable);
             writer.Count(rateCard.Prices.Count);
-            foreach (var (type, price) in rateCard.Prices)
+            for (var prices = rateCard.GetPriceEnumerator(); prices.MoveNext();)
             {
-                writer.Enum(type);
-                writer.Signed(price.MinorUnits);
+                writer.Enum(prices.Current.Key);
+                writer.Signed(prices.Current.Value.MinorUnits);
             }
         }
 
@@ -114,8 +116,9 @@ internal static class ListingCodec
         writer.Flags(listing.OnVacation);
         writer.Count(listing.PastCampaignCount);
         writer.Count(listing.ComplianceHistory.Count);
-        foreach (var violation in listing.ComplianceHistory)
+        for (var i = 0; i < listing.ComplianceHistory.Count; i++)
         {
+            var violation = listing.ComplianceHistory[i];
             writer.Since(registeredAt, violation.OccurredAt);
             writer.Value(violation.Code);
             writer.Text(violation.Description);
@@ -460,6 +463,13 @@ internal sealed class ListingBytes
 
     public void Varint(ulong value)
     {
+        // Most numbers written are below 128, one byte.
+        if (value < 0x80 && Length < _bytes.Length)
+        {
+            _bytes[Length++] = (byte)value;
+            return;
+        }
+
         var room = Reserve(ListingCodec.MaxVarintLength);
         Length -= ListingCodec.MaxVarintLength - ListingCodec.WriteVarint(room, value);
     }

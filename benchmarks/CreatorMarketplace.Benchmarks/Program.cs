@@ -12,8 +12,8 @@ return args switch
 {
     ["lag", .. var rest] => await LagHarness.RunAsync(rest),
     ["lag-follower", .. var rest] => await LagFollower.RunAsync(rest),
-    ["memory", .. var rest] => CatalogMemory.Run(rest),
-    ["load-time", .. var rest] => LoadTime.Run(rest),
+    ["memory", .. var rest] => CatalogCommands.Memory(rest),
+    ["load-time", .. var rest] => CatalogCommands.LoadTime(rest),
     _ => Run(args),
 };
 

@@ -4,10 +4,16 @@ using CreatorMarketplace.Benchmarks;
 // dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- lag [--rate 1000] [--seconds 30]
 // (a measured harness over two processes; lag-follower is the second process, which it starts itself)
+// dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- memory [--creators 1000000]
+// (the in-memory catalog's bytes per creator, loaded from a stream of generated listings)
+// dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- load-time [--creators 1000000] [--rounds 5]
+// (the bulk load's processor time and allocations per creator, for comparing builds on a busy machine)
 return args switch
 {
     ["lag", .. var rest] => await LagHarness.RunAsync(rest),
     ["lag-follower", .. var rest] => await LagFollower.RunAsync(rest),
+    ["memory", .. var rest] => CatalogCommands.Memory(rest),
+    ["load-time", .. var rest] => CatalogCommands.LoadTime(rest),
     _ => Run(args),
 };
 

@@ -25,7 +25,8 @@ public sealed record CreatorListing
     {
     }
 
-    private CreatorListing(
+    // Unchecked: for parts that already pass a listing's rules, as Create's and a catalog's decoded listing's do.
+    internal CreatorListing(
         CreatorId id,
         long version,
         Instant registeredAt,

@@ -21,6 +21,10 @@ public sealed record RateCard
     /// <summary>The price per deliverable type; a type not listed is not offered.</summary>
     public IReadOnlyDictionary<DeliverableType, Money> Prices => _prices;
 
+    // The prices through the dictionary's own enumerator, a struct, as Distribution's buckets are read: encoding a
+    // million rate cards allocates no enumerator.
+    internal Dictionary<DeliverableType, Money>.Enumerator GetPriceEnumerator() => _prices.GetEnumerator();
+
     /// <summary>Whether the creator accepts counter-offers.</summary>
     public bool Negotiable { get; }
 

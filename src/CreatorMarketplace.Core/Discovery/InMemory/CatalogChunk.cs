@@ -32,7 +32,8 @@ internal static class NumberColumn
 }
 
 /// <summary>
-/// Up to <see cref="Rows"/> consecutive rows of the catalog: the listing of each row, when it was retired, the row
+/// Up to <see cref="Rows"/> consecutive rows of the catalog: the id and version of each row and its listing encoded
+/// (<see cref="ListingCodec"/>) in pages of bytes, when it was retired, the row
 /// its creator had before, its peer group's number, its folded text for keywords, the searchable numbers as 32-bit floats, and one bitmap per key (by ordinal, allocated
 /// when the chunk first holds the key). Rows are appended by the single writer and never rewritten; readers only
 /// read rows below their snapshot's count.
@@ -42,6 +43,12 @@ internal static class NumberColumn
 /// keeps order (a ≤ b implies float(a) ≤ float(b)), so a stored value strictly inside or outside a bound is decided
 /// by the float alone, and only a value whose float equals the bound's float is checked on the listing itself.
 /// A number the platform did not report is NaN, which fails every comparison, as an unreported number must.
+/// <para>
+/// Listings are kept encoded, a few hundred bytes each, rather than as objects (about 2.4 KB each on the heap), and
+/// decoded only for a page returned, a find, or a row the columns cannot decide. The encoded rows are appended to
+/// pages of up to <see cref="PageSize"/> bytes that are never rewritten, one array per page rather than per row;
+/// a reader finds a row's page in the page array it reads after its snapshot, which holds every page its rows are in.
+/// </para>
 /// </remarks>
 internal sealed class CatalogChunk
 {
@@ -50,12 +57,28 @@ internal sealed class CatalogChunk
     public const int WordShift = Shift - 6;
     public const int Alive = int.MaxValue;
 
+    /// <summary>
+    /// The size of a page of encoded listings; a longer listing has a page of its own. Large enough that pages are
+    /// allocated among the large objects, which the collector does not copy from generation to generation; a small
+    /// chunk's pages are smaller (see <see cref="Append"/>).
+    /// </summary>
+    public const int PageSize = 1 << 17;
+
     private ulong[]?[] _bitmaps;
 
-    public CatalogChunk(int capacity, int keyCount)
+    // The pages of encoded listings (published whole, as the bitmaps are), how many are in use, and the bytes used in
+    // the last: only the writer reads the two counts.
+    private byte[][] _pages = [];
+    private int _pageCount;
+    private int _pageUsed;
+
+    public CatalogChunk(int capacity, int keyCount, InternedValues interned)
     {
         Capacity = capacity;
-        Listings = new CreatorListing[capacity];
+        Interned = interned;
+        Ids = new CreatorId[capacity];
+        Versions = new long[capacity];
+        Starts = new long[capacity];
         DiedAt = new int[capacity];
         PreviousRow = new int[capacity];
         PeerGroups = new int[capacity];
@@ -73,7 +96,17 @@ internal sealed class CatalogChunk
     /// <summary>Rows this chunk has room for: a power of two, at most <see cref="Rows"/>.</summary>
     public int Capacity { get; }
 
-    public CreatorListing[] Listings { get; }
+    /// <summary>The values the encoded listings name by number: the catalog's, shared by all its chunks.</summary>
+    public InternedValues Interned { get; }
+
+    /// <summary>Each row's creator, for the id table's probes.</summary>
+    public CreatorId[] Ids { get; }
+
+    /// <summary>Each row's listing version, for the writer's check that an upsert is newer.</summary>
+    public long[] Versions { get; }
+
+    /// <summary>Where each row's encoded listing starts: its page in the high half, the byte in the low.</summary>
+    public long[] Starts { get; }
 
     /// <summary>The snapshot sequence that retired the row (valid where <see cref="Died"/> has its bit).</summary>
     public int[] DiedAt { get; }
@@ -104,8 +137,13 @@ internal sealed class CatalogChunk
     /// <summary>A copy with room for <paramref name="capacity"/> rows, holding the first <paramref name="count"/>.</summary>
     public CatalogChunk Grow(int capacity, int count)
     {
-        var grown = new CatalogChunk(capacity, _bitmaps.Length);
-        Array.Copy(Listings, grown.Listings, count);
+        var grown = new CatalogChunk(capacity, _bitmaps.Length, Interned);
+        Array.Copy(Ids, grown.Ids, count);
+        Array.Copy(Versions, grown.Versions, count);
+        Array.Copy(Starts, grown.Starts, count);
+
+        // The pages are shared: this chunk is not written again, and the grown one appends only past its rows.
+        (grown._pages, grown._pageCount, grown._pageUsed) = (_pages, _pageCount, _pageUsed);
         Array.Copy(DiedAt, grown.DiedAt, count);
         Array.Copy(PreviousRow, grown.PreviousRow, count);
         Array.Copy(PeerGroups, grown.PeerGroups, count);
@@ -131,12 +169,14 @@ internal sealed class CatalogChunk
     }
 
     /// <summary>
-    /// Writes a listing, with its text folded by <see cref="FoldedText.Of"/> and its numbers by <see cref="NumbersOf"/>,
-    /// into a row no reader can see yet.
+    /// Writes a listing, encoded by <see cref="ListingCodec.Encode"/> against <see cref="Interned"/>, with its text folded
+    /// by <see cref="FoldedText.Of"/> and its numbers by <see cref="NumbersOf"/>, into a row no reader can see yet.
     /// </summary>
-    public void Write(int offset, CreatorListing listing, FoldedText folded, ReadOnlySpan<float> numbers, int previousRow, List<int> ordinals, int peerGroup)
+    public void Write(int offset, CreatorListing listing, ReadOnlySpan<byte> encoded, FoldedText folded, ReadOnlySpan<float> numbers, int previousRow, List<int> ordinals, int peerGroup)
     {
-        Listings[offset] = listing;
+        Ids[offset] = listing.Id;
+        Versions[offset] = listing.Version;
+        Append(offset, encoded);
         PeerGroups[offset] = peerGroup;
         Folded[offset] = folded;
         DiedAt[offset] = Alive;
@@ -192,10 +232,59 @@ internal sealed class CatalogChunk
         }
     }
 
+    /// <summary>The listing of a row a reader sees, decoded.</summary>
+    public CreatorListing ListingAt(int offset) => ListingCodec.Decode(EncodedAt(offset).Span, Ids[offset], Versions[offset], Interned);
+
+    /// <summary>The encoded listing of a row a reader sees.</summary>
+    public ReadOnlyMemory<byte> EncodedAt(int offset)
+    {
+        var start = Starts[offset];
+        var page = Volatile.Read(ref _pages)[(int)(start >> 32)];
+        var at = unchecked((int)start);
+        var length = (int)ListingCodec.ReadVarint(page, ref at);
+        return page.AsMemory(at, length);
+    }
+
+    // Appends a row's encoded listing, after its length as a varint, to the last page, or to a new one when it does
+    // not fit: 32 bytes a row of the chunk's capacity (a small catalog stays small) up to PageSize.
+    private void Append(int offset, ReadOnlySpan<byte> encoded)
+    {
+        Span<byte> prefix = stackalloc byte[ListingCodec.MaxVarintLength];
+        var prefixLength = ListingCodec.WriteVarint(prefix, (ulong)encoded.Length);
+
+        var needed = prefixLength + encoded.Length;
+        if (_pageCount == 0 || _pageUsed + needed > _pages[_pageCount - 1].Length)
+        {
+            var pages = _pages;
+            if (_pageCount == pages.Length)
+            {
+                // A longer page array, published after its pages are copied: a reader may hold the shorter one.
+                Array.Resize(ref pages, Math.Max(4, pages.Length * 2));
+            }
+
+            // Uninitialised: every byte a reader reads is written first.
+            pages[_pageCount++] = GC.AllocateUninitializedArray<byte>(Math.Max(Math.Min(PageSize, Capacity * 32), needed));
+            Volatile.Write(ref _pages, pages);
+            _pageUsed = 0;
+        }
+
+        var page = _pages[_pageCount - 1];
+        prefix[..prefixLength].CopyTo(page.AsSpan(_pageUsed));
+        encoded.CopyTo(page.AsSpan(_pageUsed + prefixLength));
+        Starts[offset] = ((long)(_pageCount - 1) << 32) | (uint)_pageUsed;
+        _pageUsed += needed;
+    }
+
     /// <summary>Copies a run of living rows' listings, folded text and numbers from another chunk into rows no reader can see yet.</summary>
     public void CopyRows(CatalogChunk source, int sourceOffset, int offset, int count)
     {
-        Array.Copy(source.Listings, sourceOffset, Listings, offset, count);
+        Array.Copy(source.Ids, sourceOffset, Ids, offset, count);
+        Array.Copy(source.Versions, sourceOffset, Versions, offset, count);
+        for (var i = 0; i < count; i++)
+        {
+            Append(offset + i, source.EncodedAt(sourceOffset + i).Span);
+        }
+
         Array.Fill(DiedAt, Alive, offset, count);
         Array.Fill(PreviousRow, -1, offset, count);
         Array.Copy(source.PeerGroups, sourceOffset, PeerGroups, offset, count);

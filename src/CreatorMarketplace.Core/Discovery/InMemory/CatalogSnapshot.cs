@@ -31,7 +31,7 @@ internal sealed class CatalogGeneration
 /// <param name="Keys">The bitmap keys as of this snapshot.</param>
 /// <param name="IdTable">
 /// Open-addressing table from a creator id's hash to its newest row, each slot an <see cref="Entry"/> of the id's
-/// hash and the row, so that a probe passes other creators' slots without reading their listings:
+/// hash and the row, so that a probe passes other creators' slots without reading their ids:
 /// <see cref="EmptySlot"/> ends a probe, <see cref="RemovedSlot"/> (a creator removed before a compaction) is passed over.
 /// </param>
 /// <param name="Count">Rows written.</param>
@@ -52,7 +52,15 @@ internal sealed record CatalogSnapshot(
     /// <summary>The entry of a slot that no creator has taken.</summary>
     public static readonly long Empty = Entry(0, EmptySlot);
 
-    public CreatorListing ListingAt(int row) => Chunks[row >> CatalogChunk.Shift].Listings[row & (CatalogChunk.Rows - 1)];
+    /// <summary>The catalog's interned values, which every chunk shares.</summary>
+    public InternedValues Interned => Chunks[0].Interned;
+
+    /// <summary>A row's listing, decoded: each call makes a new one.</summary>
+    public CreatorListing ListingAt(int row) => Chunks[row >> CatalogChunk.Shift].ListingAt(row & (CatalogChunk.Rows - 1));
+
+    public CreatorId IdAt(int row) => Chunks[row >> CatalogChunk.Shift].Ids[row & (CatalogChunk.Rows - 1)];
+
+    public long VersionAt(int row) => Chunks[row >> CatalogChunk.Shift].Versions[row & (CatalogChunk.Rows - 1)];
 
     public FoldedText FoldedAt(int row) => Chunks[row >> CatalogChunk.Shift].Folded[row & (CatalogChunk.Rows - 1)];
 
@@ -99,7 +107,7 @@ internal sealed record CatalogSnapshot(
             }
 
             var chunks = Generation.Chunks;
-            if (chunks[row >> CatalogChunk.Shift].Listings[row & (CatalogChunk.Rows - 1)].Id != creator)
+            if (chunks[row >> CatalogChunk.Shift].Ids[row & (CatalogChunk.Rows - 1)] != creator)
             {
                 continue;
             }

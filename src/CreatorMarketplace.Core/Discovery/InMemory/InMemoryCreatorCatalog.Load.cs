@@ -28,7 +28,7 @@ public sealed partial class InMemoryCreatorCatalog
     public int Load(IEnumerable<CreatorListing> listings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(listings);
-        var load = new CatalogLoad(listings.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        var load = new CatalogLoad(Volatile.Read(ref _snapshot).Interned, listings.TryGetNonEnumeratedCount(out var count) ? count : 0);
         try
         {
             foreach (var listing in listings)
@@ -57,7 +57,7 @@ public sealed partial class InMemoryCreatorCatalog
     public async ValueTask<int> LoadAsync(IAsyncEnumerable<CreatorListing> listings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(listings);
-        var load = new CatalogLoad(expected: 0);
+        var load = new CatalogLoad(Volatile.Read(ref _snapshot).Interned, expected: 0);
         try
         {
             await foreach (var listing in listings.WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -96,14 +96,24 @@ public sealed partial class InMemoryCreatorCatalog
             }
 
             // The loaded catalog holds each creator's listing that upserting every listing into an empty catalog
-            // leaves; upserting those here leaves what upserting every listing would.
+            // leaves; upserting those here leaves what upserting every listing would. Its rows are encoded against
+            // this catalog's interned values, so they are copied as they are; the listings are decoded a batch at a
+            // time for their keys and numbers.
             var rows = loaded._retiredRows > 0 ? loaded.Compacted(loaded._snapshot) : loaded._snapshot;
             var (next, stored) = (_snapshot, 0);
-            for (var index = 0; index << CatalogChunk.Shift < rows.Count; index++)
+            var listings = new CreatorListing[LoadBatch];
+            var encoded = new ReadOnlyMemory<byte>[LoadBatch];
+            for (var first = 0; first < rows.Count; first += LoadBatch)
             {
-                var chunk = rows.Chunks[index];
-                var count = Math.Min(CatalogChunk.Rows, rows.Count - (index << CatalogChunk.Shift));
-                (next, var written) = WriteAll(next, chunk.Listings.AsSpan(0, count), chunk.Folded.AsSpan(0, count));
+                var (chunk, offset) = (rows.Chunks[first >> CatalogChunk.Shift], first & (CatalogChunk.Rows - 1));
+                var count = Math.Min(LoadBatch, rows.Count - first);
+                for (var i = 0; i < count; i++)
+                {
+                    listings[i] = chunk.ListingAt(offset + i);
+                    encoded[i] = chunk.EncodedAt(offset + i);
+                }
+
+                (next, var written) = WriteAll(next, listings.AsSpan(0, count), encoded.AsSpan(0, count), chunk.Folded.AsSpan(offset, count));
                 stored += written;
             }
 
@@ -119,10 +129,11 @@ public sealed partial class InMemoryCreatorCatalog
     // A load under way: the batch being filled, the batch being written, the keys of every batch prepared so far,
     // and the catalog of its own the rows are written into, its id table sized for the listings expected (when a
     // collection knows its count) instead of grown to it. Two batches take turns, so that a batch's rows are written
-    // on one thread while the next batch is filled from the listings and prepared on the others.
-    private sealed class CatalogLoad(int expected)
+    // on one thread while the next batch is filled from the listings and prepared on the others. The rows are
+    // encoded against the interned values of the catalog loaded into, so that they can be copied into it.
+    private sealed class CatalogLoad(InternedValues interned, int expected)
     {
-        private readonly InMemoryCreatorCatalog _loaded = new() { _snapshot = EmptySnapshot(expected) };
+        private readonly InMemoryCreatorCatalog _loaded = new() { _snapshot = EmptySnapshot(interned, expected) };
         private CatalogKeys _keys = CatalogKeys.Empty;
         private LoadedBatch _filling = new();
         private LoadedBatch _written = new();
@@ -171,7 +182,7 @@ public sealed partial class InMemoryCreatorCatalog
         private void HandOver()
         {
             var batch = _filling;
-            _keys = batch.Prepare(_keys);
+            _keys = batch.Prepare(_keys, interned);
             _writing.GetAwaiter().GetResult();
             (_filling, _written) = (_written, batch);
             _writing = Task.Run(() => Write(batch));
@@ -184,6 +195,7 @@ public sealed partial class InMemoryCreatorCatalog
             var (next, _) = _loaded.WriteAll(
                 _loaded._snapshot with { Keys = batch.Keys },
                 batch.Listings.AsSpan(0, count),
+                batch.Encoded.AsSpan(0, count),
                 batch.Folded.AsSpan(0, count),
                 batch.Numbers.AsSpan(0, count * NumberColumn.Count),
                 batch.Ordinals.AsSpan(0, count),
@@ -197,6 +209,13 @@ public sealed partial class InMemoryCreatorCatalog
     private sealed class LoadedBatch
     {
         public CreatorListing[] Listings { get; } = new CreatorListing[LoadBatch];
+
+        /// <summary>Each listing encoded, in the bytes of its block of <see cref="FoldBlock"/>.</summary>
+        public ReadOnlyMemory<byte>[] Encoded { get; } = new ReadOnlyMemory<byte>[LoadBatch];
+
+        private ListingBytes[] BlockBytes { get; } = [.. Enumerable.Range(0, LoadBatch / FoldBlock).Select(_ => new ListingBytes())];
+
+        private int[] EncodedEnds { get; } = new int[LoadBatch];
 
         public FoldedText[] Folded { get; } = new FoldedText[LoadBatch];
 
@@ -221,21 +240,33 @@ public sealed partial class InMemoryCreatorCatalog
         }
 
         /// <summary>
-        /// Folds each listing's text, reads its numbers and collects its bitmap ordinals on every core, against the
+        /// Encodes each listing, folds its text, reads its numbers and collects its bitmap ordinals on every core, against the
         /// keys as they are; the listings with a key not seen before are collected again once the batch's new keys
         /// are added in one copy. Adding keys keeps the ordinals of those already there, so the rest stay valid.
         /// Returns the keys with the batch's own.
         /// </summary>
-        public CatalogKeys Prepare(CatalogKeys keys)
+        public CatalogKeys Prepare(CatalogKeys keys, InternedValues interned)
         {
             var (listings, folded, numbers, ordinals, peerGroups, collected, count) = (Listings, Folded, Numbers, Ordinals, PeerGroups, Collected, Count);
+            var (encoded, blockBytes, ends) = (Encoded, BlockBytes, EncodedEnds);
             Parallel.For(0, (count + FoldBlock - 1) / FoldBlock, block =>
             {
-                for (var i = block * FoldBlock; i < Math.Min(count, (block + 1) * FoldBlock); i++)
+                var bytes = blockBytes[block];
+                bytes.Clear();
+                var (first, last) = (block * FoldBlock, Math.Min(count, (block + 1) * FoldBlock));
+                for (var i = first; i < last; i++)
                 {
+                    ListingCodec.Encode(listings[i], interned, bytes);
+                    ends[i] = bytes.Length;
                     folded[i] = FoldedText.Of(listings[i]);
                     CatalogChunk.NumbersOf(listings[i], numbers.AsSpan(i * NumberColumn.Count, NumberColumn.Count));
                     collected[i] = keys.TryCollect(listings[i], ordinals[i], out peerGroups[i]);
+                }
+
+                // Sliced once the block is encoded, from the buffer as it has grown.
+                for (var (i, start) = (first, 0); i < last; start = ends[i++])
+                {
+                    encoded[i] = bytes.Written[start..ends[i]];
                 }
             });
 
@@ -257,6 +288,7 @@ public sealed partial class InMemoryCreatorCatalog
         public void Clear()
         {
             Array.Clear(Listings, 0, Count);
+            Array.Clear(Encoded, 0, Count);
             Array.Clear(Folded, 0, Count);
             Count = 0;
         }

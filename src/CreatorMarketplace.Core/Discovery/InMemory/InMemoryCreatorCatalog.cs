@@ -13,7 +13,8 @@ namespace CreatorMarketplace.Discovery.InMemory;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Rows live in chunks of 65,536. Each chunk keeps, per row, the listing, the searchable numbers of the primary
+/// Rows live in chunks of 65,536. Each chunk keeps, per row, the id, the version and the listing encoded in a few
+/// hundred bytes (decoded for a page returned, a find and a row the columns cannot decide), the searchable numbers of the primary
 /// account and the creator (followers, average and median views, engagement rate, lowest price, past campaigns,
 /// audience gender and age shares) as 32-bit floats, the number of its peer group, its handles, name and bio folded
 /// for keyword search, and one bitmap per home country, language, content label, industry label, tier, price
@@ -39,7 +40,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
     private readonly object _writeLock = new();
     private readonly List<int> _ordinals = [];
-    private CatalogSnapshot _snapshot = EmptySnapshot();
+    private CatalogSnapshot _snapshot = EmptySnapshot(new InternedValues());
     private int _retiredRows;
     private int _idsInTable;
 
@@ -51,13 +52,17 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     {
         ArgumentNullException.ThrowIfNull(listing);
         cancellationToken.ThrowIfCancellationRequested();
-        // The text folded and the numbers read outside the lock: writers wait only for the row's writing.
+        // The listing encoded, the text folded and the numbers read outside the lock: writers wait only for the row's writing.
+        var encoded = ListingCodec.Scratch;
+        encoded.Clear();
+        ListingCodec.Encode(listing, Volatile.Read(ref _snapshot).Interned, encoded);
+        var written = encoded.Written;
         var folded = FoldedText.Of(listing);
         Span<float> numbers = stackalloc float[NumberColumn.Count];
         CatalogChunk.NumbersOf(listing, numbers);
         lock (_writeLock)
         {
-            var (next, stored) = WriteAll(_snapshot, new ReadOnlySpan<CreatorListing>(in listing), new ReadOnlySpan<FoldedText>(in folded), numbers);
+            var (next, stored) = WriteAll(_snapshot, new ReadOnlySpan<CreatorListing>(in listing), new ReadOnlySpan<ReadOnlyMemory<byte>>(in written), new ReadOnlySpan<FoldedText>(in folded), numbers);
             if (stored > 0)
             {
                 Publish(next);
@@ -255,9 +260,9 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     }
 
     // An empty catalog whose id table has room for the given number of creators before it grows.
-    private static CatalogSnapshot EmptySnapshot(int creators = 0)
+    private static CatalogSnapshot EmptySnapshot(InternedValues interned, int creators = 0)
     {
-        CatalogChunk[] chunks = [new CatalogChunk(FirstCapacity, CatalogKeys.Empty.Count)];
+        CatalogChunk[] chunks = [new CatalogChunk(FirstCapacity, CatalogKeys.Empty.Count, interned)];
         var table = new long[Math.Max(FirstCapacity * 2, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Min(creators, 1 << 29) * 2))];
         Array.Fill(table, CatalogSnapshot.Empty);
         return new CatalogSnapshot(new CatalogGeneration(chunks), chunks, CatalogKeys.Empty, table, Count: 0, Live: 0, Sequence: 0);
@@ -274,7 +279,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         chunks[row >> CatalogChunk.Shift].Retire(row & (CatalogChunk.Rows - 1), sequence);
 
     // The table slot of a creator and its newest row, or the free slot where it would go and -1. Only a slot with the
-    // creator's hash has its listing read.
+    // creator's hash has its row's id read.
     private static (int Slot, int Row) Locate(CatalogSnapshot current, CreatorId creator)
     {
         var table = current.IdTable;
@@ -285,7 +290,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
             var entry = table[slot];
             var row = CatalogSnapshot.RowIn(entry);
             if (row == CatalogSnapshot.EmptySlot
-                || (row >= 0 && CatalogSnapshot.HashIn(entry) == hash && current.ListingAt(row).Id == creator))
+                || (row >= 0 && CatalogSnapshot.HashIn(entry) == hash && current.IdAt(row) == creator))
             {
                 return (slot, row);
             }
@@ -295,11 +300,13 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     // Upserts the listings in order as one change (every row written and retired at one sequence number): a listing
     // is stored unless the catalog, or an earlier listing of the batch, holds this or a newer version of its creator.
     // Each listing's numbers (NumberColumn.Count a listing), bitmap ordinals and peer group are given as made
-    // beforehand, the ordinals against the keys of current, or are made here (empty spans). Returns the snapshot to
+    // beforehand, the ordinals against the keys of current, or are made here (empty spans); each listing comes encoded
+    // against the catalog's interned values. Returns the snapshot to
     // publish and how many listings were stored. The caller holds the write lock, or owns the catalog alone.
     private (CatalogSnapshot Next, int Stored) WriteAll(
         CatalogSnapshot current,
         ReadOnlySpan<CreatorListing> listings,
+        ReadOnlySpan<ReadOnlyMemory<byte>> encoded,
         ReadOnlySpan<FoldedText> folded,
         ReadOnlySpan<float> numbers = default,
         ReadOnlySpan<List<int>> collected = default,
@@ -313,7 +320,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
             var listing = listings[i];
             var (slot, newest) = Locate(current, listing.Id);
             var replaces = newest >= 0 && IsAlive(current, newest);
-            if (replaces && current.ListingAt(newest).Version >= listing.Version)
+            if (replaces && current.VersionAt(newest) >= listing.Version)
             {
                 continue;
             }
@@ -325,7 +332,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
             var keys = current.Keys;
             var (ordinals, peerGroup) = collected.IsEmpty ? (_ordinals, Collect(ref keys, listing)) : (collected[i], peerGroups[i]);
-            var row = new CollectedRow(listing, folded[i], numbers.IsEmpty ? made : numbers.Slice(i * NumberColumn.Count, NumberColumn.Count), ordinals, peerGroup);
+            var row = new CollectedRow(listing, encoded[i].Span, folded[i], numbers.IsEmpty ? made : numbers.Slice(i * NumberColumn.Count, NumberColumn.Count), ordinals, peerGroup);
             current = Append(current, keys, row, slot, newest, replaces, sequence);
             stored++;
         }
@@ -345,10 +352,12 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         return peerGroup;
     }
 
-    // A listing with what its row is written from: its folded text, numbers, bitmap ordinals and peer group.
-    private readonly ref struct CollectedRow(CreatorListing listing, FoldedText folded, ReadOnlySpan<float> numbers, List<int> ordinals, int peerGroup)
+    // A listing with what its row is written from: its encoded form, folded text, numbers, bitmap ordinals and peer group.
+    private readonly ref struct CollectedRow(CreatorListing listing, ReadOnlySpan<byte> encoded, FoldedText folded, ReadOnlySpan<float> numbers, List<int> ordinals, int peerGroup)
     {
         public CreatorListing Listing { get; } = listing;
+
+        public ReadOnlySpan<byte> Encoded { get; } = encoded;
 
         public FoldedText Folded { get; } = folded;
 
@@ -359,14 +368,14 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         public int PeerGroup { get; } = peerGroup;
     }
 
-    // Writes the listing and its folded text into the next row, retires the creator's previous row (when it is alive) and points the id
+    // Writes the encoded listing and its folded text into the next row, retires the creator's previous row (when it is alive) and points the id
     // table at the new one. The slot and newest row are Locate's answer for the listing's id.
     private CatalogSnapshot Append(CatalogSnapshot current, CatalogKeys keys, CollectedRow collected, int slot, int newest, bool replaces, int sequence)
     {
         var listing = collected.Listing;
         var row = current.Count;
         var chunks = RoomFor(current, keys);
-        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, collected.Folded, collected.Numbers, newest, collected.Ordinals, collected.PeerGroup);
+        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, collected.Encoded, collected.Folded, collected.Numbers, newest, collected.Ordinals, collected.PeerGroup);
         var live = current.Live + 1;
         if (replaces)
         {
@@ -396,7 +405,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         var offset = current.Count & (CatalogChunk.Rows - 1);
         if (index == chunks.Length)
         {
-            chunks = [.. chunks, new CatalogChunk(CatalogChunk.Rows, keys.Count)];
+            chunks = [.. chunks, new CatalogChunk(CatalogChunk.Rows, keys.Count, current.Interned)];
         }
         else if (offset == chunks[index].Capacity)
         {
@@ -412,7 +421,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         return chunks;
     }
 
-    // The living entries in a table of the given length, placed by the hashes they keep: no listing is read.
+    // The living entries in a table of the given length, placed by the hashes they keep: no row's id is read.
     private long[] Rehash(CatalogSnapshot current, int length)
     {
         var table = new long[length];
@@ -450,8 +459,8 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     }
 
     // A new generation holding only the living rows, in their order. Runs of living rows are copied column by
-    // column, bits are moved by ordinal, and the id table keeps its slots with the rows renumbered, so nothing is
-    // re-read from the listings.
+    // column (encoded listings byte for byte), bits are moved by ordinal, and the id table keeps its slots with the
+    // rows renumbered, so no listing is decoded.
     private CatalogSnapshot Compacted(CatalogSnapshot current)
     {
         // A single chunk is sized to the living rows (a power of two, as growth keeps it); more chunks are full size.
@@ -459,7 +468,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         for (var index = 0; index < chunks.Length; index++)
         {
             var capacity = chunks.Length > 1 ? CatalogChunk.Rows : (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(current.Live, FirstCapacity));
-            chunks[index] = new CatalogChunk(capacity, current.Keys.Count);
+            chunks[index] = new CatalogChunk(capacity, current.Keys.Count, current.Interned);
         }
 
         var newRowOf = new int[current.Count];

@@ -1,0 +1,490 @@
+using System.Buffers.Binary;
+using System.Text;
+using Ardalis.SmartEnum;
+using CreatorMarketplace.Creators;
+using NodaTime;
+
+namespace CreatorMarketplace.Discovery.InMemory;
+
+/// <summary>
+/// A listing in the compact form the in-memory catalog keeps instead of the listing itself: whole numbers as varints,
+/// text as UTF-8, smart enums with whole-number values as their values, every other repeated value (languages,
+/// labels, time zones, calendars, violation codes) as its number in the catalog's <see cref="InternedValues"/>, and
+/// fractions and rates as the 8 bytes of their double, so that a
+/// decoded listing equals the encoded one in every member. The id and version are not in it: the catalog keeps them
+/// in columns, for its id table and its version check, and gives them back to <see cref="Decode"/>.
+/// </summary>
+/// <remarks>
+/// Times are written relative to the listing's <see cref="CreatorListing.RegisteredAt"/>, which the account numbers'
+/// date and the violations are usually near. Optional members are marked by a byte of flags before them.
+/// </remarks>
+internal static class ListingCodec
+{
+    [ThreadStatic]
+    private static ListingBytes? t_scratch;
+
+    /// <summary>This thread's buffer for encoding one listing at a time, as an upsert does.</summary>
+    public static ListingBytes Scratch => t_scratch ??= new ListingBytes();
+
+    /// <summary>Appends the encoded form of a listing to <paramref name="output"/>.</summary>
+    public static void Encode(CreatorListing listing, InternedValues interned, ListingBytes output)
+    {
+        var writer = new Writer(output, interned);
+        var registeredAt = listing.RegisteredAt;
+        writer.Instant(registeredAt);
+
+        var profile = listing.Profile;
+        writer.Text(profile.DisplayName);
+        writer.Text(profile.Bio);
+        writer.Enum(profile.HomeCountry);
+        writer.Value(profile.HomeSubdivision?.Code);
+        writer.Value(profile.TimeZone);
+        writer.Values(profile.Languages);
+        // Lists by index and dictionaries by their own enumerators: a loop over an interface allocates an enumerator.
+        writer.Count(profile.ContentLabels.Count);
+        for (var i = 0; i < profile.ContentLabels.Count; i++)
+        {
+            writer.Value(profile.ContentLabels[i].Id);
+        }
+
+        writer.Count(profile.IndustryLabels.Count);
+        for (var i = 0; i < profile.IndustryLabels.Count; i++)
+        {
+            writer.Value(profile.IndustryLabels[i].Id);
+        }
+
+        writer.Enum(profile.AgeBand);
+        if (profile.BirthDate is { } birthDate)
+        {
+            writer.Value(birthDate.Calendar);
+            writer.Signed(birthDate.Year);
+            writer.Count(birthDate.Month);
+            writer.Count(birthDate.Day);
+        }
+        else
+        {
+            writer.Value(null);
+        }
+
+        writer.Count(listing.Accounts.Count);
+        for (var i = 0; i < listing.Accounts.Count; i++)
+        {
+            var account = listing.Accounts[i];
+            writer.Enum(account.Platform);
+            writer.Text(account.Handle.Value);
+            writer.Enum(account.Type);
+            writer.OptionalText(account.ExternalId);
+            var stats = account.Stats;
+            writer.Since(registeredAt, stats.AsOf);
+            writer.Count(stats.Followers);
+            writer.Flags(stats.AverageViews.HasValue, stats.MedianViews.HasValue, stats.EngagementRate.HasValue, stats.FollowerGrowthRate.HasValue, stats.PostsLast30Days.HasValue, stats.ViewsLast30Days.HasValue);
+            writer.Count(stats.AverageViews);
+            writer.Count(stats.MedianViews);
+            writer.Double(stats.EngagementRate);
+            writer.Double(stats.FollowerGrowthRate);
+            writer.Count(stats.PostsLast30Days);
+            writer.Count(stats.ViewsLast30Days);
+        }
+
+        var audience = listing.Audience;
+        writer.Flags(audience.Gender is not null, audience.Age is not null, audience.Countries is not null, audience.Devices is not null, audience.Languages is not null, audience.Credibility.HasValue);
+        writer.Distribution(audience.Gender, static (writer, gender) => writer.Enum(gender));
+        writer.Distribution(audience.Age, static (writer, age) => writer.Enum(age));
+        writer.Distribution(audience.Countries, static (writer, country) => writer.Enum(country));
+        writer.Distribution(audience.Devices, static (writer, device) => writer.Enum(device));
+        writer.Distribution(audience.Languages, static (writer, language) => writer.Value(language));
+        writer.Double(audience.Credibility?.Fraction);
+
+        writer.Enum(listing.RateCard?.Currency);
+        if (listing.RateCard is { } rateCard)
+        {
+            writer.Flags(rateCard.Negotiable);
+            writer.Count(rateCard.Prices.Count);
+            for (var prices = rateCard.GetPriceEnumerator(); prices.MoveNext();)
+            {
+                writer.Enum(prices.Current.Key);
+                writer.Signed(prices.Current.Value.MinorUnits);
+            }
+        }
+
+        writer.Count(listing.Badges.Count);
+        for (var i = 0; i < listing.Badges.Count; i++)
+        {
+            writer.Enum(listing.Badges[i]);
+        }
+
+        writer.Flags(listing.OnVacation);
+        writer.Count(listing.PastCampaignCount);
+        writer.Count(listing.ComplianceHistory.Count);
+        for (var i = 0; i < listing.ComplianceHistory.Count; i++)
+        {
+            var violation = listing.ComplianceHistory[i];
+            writer.Since(registeredAt, violation.OccurredAt);
+            writer.Value(violation.Code);
+            writer.Text(violation.Description);
+        }
+    }
+
+    /// <summary>The listing <see cref="Encode"/> wrote into <paramref name="encoded"/>, with its id and version.</summary>
+    public static CreatorListing Decode(ReadOnlySpan<byte> encoded, CreatorId id, long version, InternedValues interned)
+    {
+        var reader = new Reader(encoded, interned);
+        var registeredAt = reader.Instant();
+        var displayName = reader.Text();
+        var bio = reader.Text();
+        var country = reader.Enum<Country>()!;
+        var subdivision = reader.Value<string>() is { } code ? Subdivision.Parse(code) : (Subdivision?)null;
+        var timeZone = reader.Value<DateTimeZone>()!;
+        var languages = reader.Values<Language>();
+        var contentLabels = new ContentLabel[reader.Count()];
+        for (var i = 0; i < contentLabels.Length; i++)
+        {
+            contentLabels[i] = new ContentLabel(reader.Value<string>()!);
+        }
+
+        var industryLabels = new IndustryLabel[reader.Count()];
+        for (var i = 0; i < industryLabels.Length; i++)
+        {
+            industryLabels[i] = new IndustryLabel(reader.Value<string>()!);
+        }
+
+        var ageBand = reader.Enum<AgeBucket>();
+        LocalDate? birthDate = reader.Value<CalendarSystem>() is { } calendar
+            ? new LocalDate((int)reader.Signed(), (int)reader.Count(), (int)reader.Count(), calendar)
+            : null;
+        var profile = new CreatorProfile
+        {
+            DisplayName = displayName,
+            Bio = bio,
+            HomeCountry = country,
+            HomeSubdivision = subdivision,
+            TimeZone = timeZone,
+            Languages = languages,
+            ContentLabels = contentLabels,
+            IndustryLabels = industryLabels,
+            BirthDate = birthDate,
+            AgeBand = ageBand,
+        };
+
+        var accounts = new PlatformAccount[reader.Count()];
+        for (var i = 0; i < accounts.Length; i++)
+        {
+            var platform = reader.Enum<Platform>()!;
+            var handle = new Handle(platform, reader.Text());
+            var type = reader.Enum<AccountType>()!;
+            var externalId = reader.OptionalText();
+            var asOf = reader.Since(registeredAt);
+            var followers = reader.Count();
+            var flags = reader.Flags();
+            var stats = AccountStats.Create(
+                asOf,
+                followers,
+                averageViews: Has(flags, 0) ? reader.Count() : null,
+                medianViews: Has(flags, 1) ? reader.Count() : null,
+                engagementRate: Has(flags, 2) ? reader.Double() : null,
+                followerGrowthRate: Has(flags, 3) ? reader.Double() : null,
+                postsLast30Days: Has(flags, 4) ? (int)reader.Count() : null,
+                viewsLast30Days: Has(flags, 5) ? reader.Count() : null);
+            accounts[i] = new PlatformAccount(handle, type, stats, externalId);
+        }
+
+        var parts = reader.Flags();
+        var audience = parts == 0 ? Audience.Unknown : new Audience
+        {
+            Gender = Has(parts, 0) ? reader.Distribution(static (ref Reader reader) => reader.Enum<AudienceGender>()!) : null,
+            Age = Has(parts, 1) ? reader.Distribution(static (ref Reader reader) => reader.Enum<AgeBucket>()!) : null,
+            Countries = Has(parts, 2) ? reader.Distribution(static (ref Reader reader) => reader.Enum<Country>()!) : null,
+            Devices = Has(parts, 3) ? reader.Distribution(static (ref Reader reader) => reader.Enum<AudienceDevice>()!) : null,
+            Languages = Has(parts, 4) ? reader.Distribution(static (ref Reader reader) => reader.Value<Language>()!) : null,
+            Credibility = Has(parts, 5) ? Share.FromFraction(reader.Double()) : null,
+        };
+
+        RateCard? rateCard = null;
+        if (reader.Enum<Currency>() is { } currency)
+        {
+            var negotiable = reader.Flags() != 0;
+            var prices = new KeyValuePair<DeliverableType, Money>[reader.Count()];
+            for (var i = 0; i < prices.Length; i++)
+            {
+                prices[i] = KeyValuePair.Create(reader.Enum<DeliverableType>()!, Money.FromMinorUnits(reader.Signed(), currency));
+            }
+
+            rateCard = RateCard.Create(currency, prices, negotiable);
+        }
+
+        var badges = new Badge[reader.Count()];
+        for (var i = 0; i < badges.Length; i++)
+        {
+            badges[i] = reader.Enum<Badge>()!;
+        }
+
+        var onVacation = reader.Flags() != 0;
+        var pastCampaigns = (int)reader.Count();
+        var violations = new ComplianceViolation[reader.Count()];
+        for (var i = 0; i < violations.Length; i++)
+        {
+            violations[i] = new ComplianceViolation(reader.Since(registeredAt), reader.Value<string>()!, reader.Text());
+        }
+
+        return new CreatorListing(id, version, registeredAt, profile, accounts, audience, rateCard, badges, onVacation, pastCampaigns, violations);
+    }
+
+    /// <summary>The most bytes <see cref="WriteVarint"/> writes.</summary>
+    public const int MaxVarintLength = 10;
+
+    /// <summary>Writes a whole number 7 bits a byte, lowest first, the top bit set on all but the last; returns the bytes written.</summary>
+    public static int WriteVarint(Span<byte> into, ulong value)
+    {
+        var length = 0;
+        for (; value >= 0x80; value >>= 7)
+        {
+            into[length++] = unchecked((byte)(value | 0x80));
+        }
+
+        into[length++] = (byte)value;
+        return length;
+    }
+
+    /// <summary>Reads what <see cref="WriteVarint"/> wrote at <paramref name="at"/>, and moves past it.</summary>
+    public static ulong ReadVarint(ReadOnlySpan<byte> from, ref int at)
+    {
+        ulong value = 0;
+        for (var shift = 0; ; shift += 7)
+        {
+            var next = from[at++];
+            value |= (ulong)(next & 0x7F) << shift;
+            if (next < 0x80)
+            {
+                return value;
+            }
+        }
+    }
+
+    private static bool Has(int flags, int bit) => (flags & (1 << bit)) != 0;
+
+    // A distribution's header: its bucket count, shifted past two flags for the usual total and tolerance, which
+    // are then not written.
+    private const int TotalIsOne = 1;
+    private const int DefaultTolerance = 2;
+    private const int HeaderShift = 2;
+
+    private delegate void KeyWriter<in TKey>(Writer writer, TKey key);
+
+    private delegate TKey KeyReader<out TKey>(ref Reader reader);
+
+    private readonly ref struct Writer(ListingBytes output, InternedValues interned)
+    {
+        public void Count(long value) => output.Varint(unchecked((ulong)value));
+
+        public void Count(long? value)
+        {
+            if (value is { } known)
+            {
+                Count(known);
+            }
+        }
+
+        public void Signed(long value) => Count(unchecked((value << 1) ^ (value >> 63)));
+
+        public void Flags(bool first, bool second = false, bool third = false, bool fourth = false, bool fifth = false, bool sixth = false) =>
+            output.Byte((byte)((first ? 1 : 0) | (second ? 2 : 0) | (third ? 4 : 0) | (fourth ? 8 : 0) | (fifth ? 16 : 0) | (sixth ? 32 : 0)));
+
+        public void Double(double? value)
+        {
+            if (value is { } known)
+            {
+                BinaryPrimitives.WriteDoubleLittleEndian(output.Reserve(sizeof(double)), known);
+            }
+        }
+
+        public void Text(string text)
+        {
+            var length = Encoding.UTF8.GetByteCount(text);
+            Count(length);
+            Encoding.UTF8.GetBytes(text, output.Reserve(length));
+        }
+
+        // Absent text is written as length 0 and present text as its length + 1.
+        public void OptionalText(string? text)
+        {
+            if (text is null)
+            {
+                Count(0);
+                return;
+            }
+
+            var length = Encoding.UTF8.GetByteCount(text);
+            Count(length + 1);
+            Encoding.UTF8.GetBytes(text, output.Reserve(length));
+        }
+
+        // An interned value as its number + 1, null as 0.
+        public void Value(object? value) => Count(value is null ? 0 : interned.NumberOf(value) + 1);
+
+        public void Values<T>(IReadOnlyList<T> values)
+            where T : class
+        {
+            Count(values.Count);
+            for (var i = 0; i < values.Count; i++)
+            {
+                Value(values[i]);
+            }
+        }
+
+        // A smart enum as its value + 1 (values may be 0 or negative only in principle), null as 0.
+        public void Enum<T>(T? value)
+            where T : SmartEnum<T, int> => Signed(value is null ? 0 : (long)value.Value + 1);
+
+        public void Instant(Instant instant) => Duration(instant - NodaConstants.UnixEpoch);
+
+        public void Since(Instant origin, Instant instant) => Duration(instant - origin);
+
+        private void Duration(Duration duration)
+        {
+            Signed(duration.Days);
+            Signed(duration.NanosecondOfDay);
+        }
+
+        public void Distribution<TKey>(Distribution<TKey>? distribution, KeyWriter<TKey> key)
+            where TKey : class
+        {
+            if (distribution is null)
+            {
+                return;
+            }
+
+            var totalIsOne = distribution.Total == 1d;
+            var defaultTolerance = distribution.Tolerance.Equals(CreatorMarketplace.Distribution.DefaultTolerance);
+            Count((distribution.Count << HeaderShift) | (totalIsOne ? TotalIsOne : 0) | (defaultTolerance ? DefaultTolerance : 0));
+            if (!totalIsOne)
+            {
+                Double(distribution.Total);
+            }
+
+            if (!defaultTolerance)
+            {
+                Double(distribution.Tolerance);
+            }
+
+            for (var buckets = distribution.GetBucketEnumerator(); buckets.MoveNext();)
+            {
+                key(this, buckets.Current.Key);
+                Double(buckets.Current.Value.Fraction);
+            }
+        }
+    }
+
+    private ref struct Reader(ReadOnlySpan<byte> encoded, InternedValues interned)
+    {
+        private readonly ReadOnlySpan<byte> _encoded = encoded;
+        private int _at;
+
+        public long Count() => unchecked((long)ReadVarint(_encoded, ref _at));
+
+        public long Signed()
+        {
+            var value = unchecked((ulong)Count());
+            return unchecked((long)(value >> 1) ^ -(long)(value & 1));
+        }
+
+        public int Flags() => _encoded[_at++];
+
+        public double Double()
+        {
+            var value = BinaryPrimitives.ReadDoubleLittleEndian(_encoded[_at..]);
+            _at += sizeof(double);
+            return value;
+        }
+
+        public string Text() => Utf8((int)Count());
+
+        public string? OptionalText() => Count() is var length and > 0 ? Utf8((int)length - 1) : null;
+
+        private string Utf8(int length)
+        {
+            var text = length == 0 ? string.Empty : Encoding.UTF8.GetString(_encoded.Slice(_at, length));
+            _at += length;
+            return text;
+        }
+
+        public T? Value<T>()
+            where T : class => Count() is var number and > 0 ? interned.ValueOf<T>((int)number - 1) : null;
+
+        public T[] Values<T>()
+            where T : class
+        {
+            var values = new T[Count()];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = Value<T>()!;
+            }
+
+            return values;
+        }
+
+        public T? Enum<T>()
+            where T : SmartEnum<T, int> => Signed() is var value and not 0 ? SmartEnum<T, int>.FromValue((int)(value - 1)) : null;
+
+        public Instant Instant() => NodaConstants.UnixEpoch + Duration();
+
+        public Instant Since(Instant origin) => origin + Duration();
+
+        private Duration Duration() => NodaTime.Duration.FromDays((int)Signed()) + NodaTime.Duration.FromNanoseconds(Signed());
+
+        public Distribution<TKey> Distribution<TKey>(KeyReader<TKey> key)
+            where TKey : class
+        {
+            var header = Count();
+            var total = (header & TotalIsOne) != 0 ? 1d : Double();
+            var tolerance = (header & DefaultTolerance) != 0 ? CreatorMarketplace.Distribution.DefaultTolerance : Double();
+            var count = (int)(header >> HeaderShift);
+            var buckets = new Dictionary<TKey, Share>(count);
+            for (var i = 0; i < count; i++)
+            {
+                buckets.Add(key(ref this), Share.FromFraction(Double()));
+            }
+
+            return new Distribution<TKey>(buckets, total, tolerance);
+        }
+    }
+}
+
+/// <summary>A growing buffer that encoded listings are appended to, reused from one batch to the next.</summary>
+internal sealed class ListingBytes
+{
+    private byte[] _bytes = new byte[4_096];
+
+    /// <summary>The bytes appended since the last <see cref="Clear"/>.</summary>
+    public int Length { get; private set; }
+
+    public ReadOnlyMemory<byte> Written => _bytes.AsMemory(0, Length);
+
+    public void Byte(byte value) => Reserve(1)[0] = value;
+
+    public void Varint(ulong value)
+    {
+        // Most numbers written are below 128, one byte.
+        if (value < 0x80 && Length < _bytes.Length)
+        {
+            _bytes[Length++] = (byte)value;
+            return;
+        }
+
+        var room = Reserve(ListingCodec.MaxVarintLength);
+        Length -= ListingCodec.MaxVarintLength - ListingCodec.WriteVarint(room, value);
+    }
+
+    /// <summary>The next <paramref name="length"/> bytes, appended, for the caller to fill.</summary>
+    public Span<byte> Reserve(int length)
+    {
+        if (Length + length > _bytes.Length)
+        {
+            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, Length + length));
+        }
+
+        Length += length;
+        return _bytes.AsSpan(Length - length, length);
+    }
+
+    public void Clear() => Length = 0;
+}

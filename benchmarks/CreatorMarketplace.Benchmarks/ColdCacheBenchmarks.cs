@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
@@ -15,15 +17,26 @@ namespace CreatorMarketplace.Benchmarks;
 /// lambdas. Every engine's total and first page are checked equal first.
 /// </summary>
 /// <remarks>
-/// An iteration setup makes BenchmarkDotNet time one invocation per iteration, so the job sets its own counts:
-/// run it without <c>--job</c>, e.g. <c>--filter '*ColdCacheBenchmarks*' --inProcess</c>.
+/// An iteration setup makes BenchmarkDotNet time one invocation per iteration, so the class sets its own job:
+/// run it without <c>--job</c>, e.g. <c>--filter '*ColdCacheBenchmarks*'</c>.
 /// </remarks>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 25, invocationCount: 1)]
+[Config(typeof(OneInvocationPerIteration))]
 public class ColdCacheBenchmarks
 {
+    /// <summary>
+    /// One invocation per iteration (an iteration setup allows no more), 25 measured after 3 warm-ups, in the
+    /// benchmarks' own process so that the engines are built once for every benchmark of the class.
+    /// </summary>
+    public sealed class OneInvocationPerIteration : ManualConfig
+    {
+        /// <summary>The job.</summary>
+        public OneInvocationPerIteration() =>
+            AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(25).WithInvocationCount(1).WithUnrollFactor(1).WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
     // Four times this machine's 32 MB last-level cache: every line the previous search left is evicted.
     private const int EvictionBytes = 128 << 20;
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
 using CreatorMarketplace.Storage.PostgreSql;
@@ -23,6 +24,8 @@ public class PostgreSqlCatalogSearchBenchmarks
     private static readonly CreatorQuery WithFacets = SixFilters with { IncludeFacets = true };
     private static readonly CreatorQuery Keyword = KeywordBenchmarks.Query;
 
+    private static (int Creators, List<CreatorListing> Listings, InMemoryCreatorCatalog Catalog)? Generated;
+
     private NpgsqlDataSource _postgres = null!;
     private PostgreSqlCreatorCatalog _onServer = null!;
     private InMemoryCreatorCatalog _inMemory = null!;
@@ -37,7 +40,14 @@ public class PostgreSqlCatalogSearchBenchmarks
     public void Setup()
     {
         _postgres = NpgsqlDataSource.Create(BenchmarkServer.ConnectionString("PostgreSqlCatalogSearchBenchmarks searches a PostgreSQL catalog"));
-        var (listings, inMemory) = GeneratedCatalog.Create(Creators, new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0)));
+        // Generated once per process and size: in process, every benchmark of the class searches the same catalog.
+        if (Generated?.Creators != Creators)
+        {
+            var (generated, catalog) = GeneratedCatalog.Create(Creators, new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0)));
+            Generated = (Creators, generated, catalog);
+        }
+
+        var (_, listings, inMemory) = Generated.Value;
         _inMemory = inMemory;
         _onServer = new PostgreSqlCreatorCatalog(_postgres, new PostgreSqlStoreOptions { Schema = Schema });
         _onServer.MigrateAsync().AsTask().GetAwaiter().GetResult();

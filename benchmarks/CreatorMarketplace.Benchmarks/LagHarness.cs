@@ -37,7 +37,7 @@ internal static class LagHarness
         var rate = Option(args, "--rate", 1_000);
         var seconds = Option(args, "--seconds", 30);
         var connectionString = BenchmarkServer.ConnectionString("The lag harness writes to PostgreSQL");
-        var loadAtStart = LoadAverage();
+        var loadAtStart = BenchmarkMachine.LoadAverage();
 
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var store = new PostgreSqlMarketplaceStore(dataSource, new PostgreSqlStoreOptions { Schema = Schema });
@@ -135,10 +135,10 @@ internal static class LagHarness
             .Select(value => double.Parse(value, CultureInfo.InvariantCulture))
             .Order()
             .ToArray();
-        var run = new LagRun(rate, seconds, total - failed, failed, elapsed, lags, results, ready, loadAtStart, LoadAverage());
+        var run = new LagRun(rate, seconds, total - failed, failed, elapsed, lags, results, ready, loadAtStart, BenchmarkMachine.LoadAverage());
         var markdown = run.ToMarkdown();
         Console.WriteLine(markdown);
-        var path = Path.Combine(ResultsDirectory(), "CreatorMarketplace.Benchmarks.Lag-report.md");
+        var path = Path.Combine(BenchmarkMachine.ResultsDirectory(), "CreatorMarketplace.Benchmarks.Lag-report.md");
         await File.WriteAllTextAsync(path, markdown);
         Console.WriteLine($"Written to {path}");
         return follower.ExitCode == 0 && lags.Length == total - failed ? 0 : 1;
@@ -175,24 +175,6 @@ internal static class LagHarness
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
-    private static string ResultsDirectory()
-    {
-        // benchmarks/results, found upwards from the working directory (the repository's root under dotnet run).
-        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
-        {
-            var results = Path.Combine(directory.FullName, "benchmarks", "results");
-            if (Directory.Exists(results))
-            {
-                return results;
-            }
-        }
-
-        return Environment.CurrentDirectory;
-    }
-
     private sealed record LagRun(
         int Rate,
         int Seconds,
@@ -207,15 +189,11 @@ internal static class LagHarness
     {
         public string ToMarkdown()
         {
-            var cpu = File.Exists("/proc/cpuinfo")
-                ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-                : null;
             var text = new StringBuilder();
             text.AppendLine(CultureInfo.InvariantCulture, $"# Lag from a save to another process's search");
             text.AppendLine();
             text.AppendLine("```");
-            text.AppendLine(CultureInfo.InvariantCulture, $"Run at {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, {Environment.OSVersion}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"{cpu ?? "CPU unknown"}, {Environment.ProcessorCount} cores; load average {LoadAtStart} at start, {LoadAtEnd} at the end");
+            text.AppendLine(BenchmarkMachine.Describe(LoadAtStart, LoadAtEnd));
             text.AppendLine(CultureInfo.InvariantCulture, $"PostgreSQL schema {Schema}, {Seeded:N0} creators seeded; follower: {Ready}");
             text.AppendLine(CultureInfo.InvariantCulture, $"Asked: {Rate:N0} saves/s for {Seconds} s; one in {NewCreatorEvery} a new creator, the others a profile change");
             text.AppendLine("```");

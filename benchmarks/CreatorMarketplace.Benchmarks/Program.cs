@@ -8,12 +8,15 @@ using CreatorMarketplace.Benchmarks;
 // (the in-memory catalog's bytes per creator, loaded from a stream of generated listings)
 // dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- load-time [--creators 1000000] [--rounds 5]
 // (the bulk load's processor time and allocations per creator, for comparing builds on a busy machine)
+// dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- scale [--creators 100000,1000000,10000000] [--searches 200]
+// (memory, load time and search percentiles at each size, from a stream of generated listings; writes benchmarks/results)
 return args switch
 {
     ["lag", .. var rest] => await LagHarness.RunAsync(rest),
     ["lag-follower", .. var rest] => await LagFollower.RunAsync(rest),
     ["memory", .. var rest] => CatalogCommands.Memory(rest),
     ["load-time", .. var rest] => CatalogCommands.LoadTime(rest),
+    ["scale", .. var rest] => CatalogCommands.Scale(rest),
     _ => Run(args),
 };
 

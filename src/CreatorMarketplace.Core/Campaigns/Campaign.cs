@@ -153,8 +153,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
     /// <exception cref="ArgumentException"><paramref name="reason"/> is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
     public CommandResult Cancel(string reason, IClock clock)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        TextRule.MultiLine.Require(reason, nameof(reason));
+        TextRule.MultiLine.RequireNonBlank(reason);
         ArgumentNullException.ThrowIfNull(clock);
         if (Refuse(CampaignAction.Cancel) is { } refusal)
         {
@@ -172,8 +171,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
     /// <exception cref="ArgumentException">The code is blank, not a single line of well-formed text (<see cref="TextRule.SingleLine"/>), or already added.</exception>
     public CommandResult AddCode(string code, IClock clock)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        TextRule.SingleLine.Require(code, nameof(code));
+        TextRule.SingleLine.RequireNonBlank(code);
         ArgumentNullException.ThrowIfNull(clock);
         if (Refuse(CampaignAction.UseCodes) is { } refusal)
         {

@@ -27,8 +27,7 @@ public sealed partial class Collaboration
     public CommandResult SendMessage(Actor author, string body, IClock clock, IReadOnlyList<string>? attachments = null)
     {
         RequireParty(author, nameof(author));
-        ArgumentException.ThrowIfNullOrWhiteSpace(body);
-        TextRule.MultiLine.Require(body, nameof(body));
+        TextRule.MultiLine.RequireNonBlank(body);
         ArgumentNullException.ThrowIfNull(clock);
         if (attachments is not null && attachments.Any(string.IsNullOrWhiteSpace))
         {

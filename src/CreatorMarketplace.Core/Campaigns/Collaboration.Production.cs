@@ -14,8 +14,7 @@ public sealed partial class Collaboration
     /// <exception cref="ArgumentException">No such deliverable, or content that is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
     public CommandResult SubmitDraft(string deliverable, string content, IClock clock)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(content);
-        TextRule.MultiLine.Require(content, nameof(content));
+        TextRule.MultiLine.RequireNonBlank(content);
         ArgumentNullException.ThrowIfNull(clock);
         if (Refuse(CollaborationAction.SubmitDraft) is { } refusal)
         {
@@ -51,8 +50,7 @@ public sealed partial class Collaboration
     /// <exception cref="ArgumentException">No such deliverable, or notes that are blank or break <see cref="TextRule.MultiLine"/>.</exception>
     public CommandResult RequestRevision(string deliverable, string notes, IClock clock)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(notes);
-        TextRule.MultiLine.Require(notes, nameof(notes));
+        TextRule.MultiLine.RequireNonBlank(notes);
         return Review(deliverable, clock, (progress, now) =>
         {
             var draft = progress.Drafts[^1];
@@ -85,8 +83,7 @@ public sealed partial class Collaboration
         ArgumentNullException.ThrowIfNull(clock);
         if (!passed)
         {
-            ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-            TextRule.MultiLine.Require(reason, nameof(reason));
+            TextRule.MultiLine.RequireNonBlank(reason);
         }
 
         if (Refuse(CollaborationAction.RecordAdReview) is { } refusal)

@@ -166,8 +166,7 @@ public sealed partial class Collaboration : AggregateRoot<CollaborationId>, ISna
     private static void RequirePartyWithReason(Actor by, string reason, IClock clock)
     {
         RequireParty(by, nameof(by));
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        TextRule.MultiLine.Require(reason, nameof(reason));
+        TextRule.MultiLine.RequireNonBlank(reason);
         ArgumentNullException.ThrowIfNull(clock);
     }
 

@@ -112,8 +112,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
     public CommandResult Amend(ContractTerms terms, string note, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        ArgumentException.ThrowIfNullOrWhiteSpace(note);
-        TextRule.MultiLine.Require(note, nameof(note));
+        TextRule.MultiLine.RequireNonBlank(note);
         if (Refuse(ContractAction.Amend) is { } refusal)
         {
             return refusal;
@@ -147,8 +146,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
     {
         ArgumentNullException.ThrowIfNull(party);
         ArgumentNullException.ThrowIfNull(clock);
-        ArgumentException.ThrowIfNullOrWhiteSpace(signer);
-        TextRule.SingleLine.Require(signer, nameof(signer));
+        TextRule.SingleLine.RequireNonBlank(signer);
         if (Refuse(ContractAction.Sign) is { } refusal)
         {
             return refusal;
@@ -206,8 +204,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
     {
         ArgumentNullException.ThrowIfNull(by);
         ArgumentNullException.ThrowIfNull(clock);
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        TextRule.MultiLine.Require(reason, nameof(reason));
+        TextRule.MultiLine.RequireNonBlank(reason);
         if (Refuse(ContractAction.Terminate) is { } refusal)
         {
             return refusal;

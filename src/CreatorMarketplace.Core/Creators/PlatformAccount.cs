@@ -41,8 +41,7 @@ public sealed record PlatformAccount
         ArgumentNullException.ThrowIfNull(stats);
         if (externalId is not null)
         {
-            ArgumentException.ThrowIfNullOrWhiteSpace(externalId);
-            TextRule.SingleLine.Require(externalId, nameof(externalId));
+            TextRule.SingleLine.RequireNonBlank(externalId);
         }
 
         Handle = handle;

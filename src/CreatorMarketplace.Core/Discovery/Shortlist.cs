@@ -208,8 +208,7 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortl
 
     private static string RequireName(string name)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        TextRule.SingleLine.Require(name, nameof(name));
+        TextRule.SingleLine.RequireNonBlank(name);
         var trimmed = name.Trim();
         return trimmed.Length <= MaxNameLength
             ? trimmed

@@ -172,8 +172,7 @@ public sealed class ConversionBook(Duration lockingWindow, Currency currency)
     /// <exception cref="ArgumentException">The code is blank, breaks <see cref="TextRule.SingleLine"/>, or belongs to another collaboration.</exception>
     public void AssignCode(string code, CollaborationId collaboration)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        TextRule.SingleLine.Require(code, nameof(code));
+        TextRule.SingleLine.RequireNonBlank(code);
         if (_codes.TryGetValue(code, out var owner) && owner != collaboration)
         {
             throw new ArgumentException($"code: {ErrorText.Quote(code)} already belongs to collaboration {owner}.", nameof(code));
@@ -192,8 +191,7 @@ public sealed class ConversionBook(Duration lockingWindow, Currency currency)
     /// <exception cref="ArgumentException">A blank id, an id or code that breaks <see cref="TextRule.SingleLine"/>, another currency or a negative value.</exception>
     public Conversion Record(string id, Instant occurredAt, Money value, string? discountCode = null, Uri? landingLink = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        TextRule.SingleLine.Require(id, nameof(id));
+        TextRule.SingleLine.RequireNonBlank(id);
         TextRule.SingleLine.Require(discountCode, nameof(discountCode));
         if (value.Currency != Currency || value.IsNegative)
         {
@@ -228,8 +226,7 @@ public sealed class ConversionBook(Duration lockingWindow, Currency currency)
     /// <exception cref="ArgumentException"><paramref name="reason"/> is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
     public CommandResult<Conversion> Reverse(string id, string reason, IClock clock)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        TextRule.MultiLine.Require(reason, nameof(reason));
+        TextRule.MultiLine.RequireNonBlank(reason);
         ArgumentNullException.ThrowIfNull(clock);
         var conversion = _conversions[id];
         var now = clock.GetCurrentInstant();

@@ -15,8 +15,7 @@ public sealed class PostMetricsHistory
     /// <exception cref="ArgumentException"><paramref name="postId"/> is blank or breaks <see cref="TextRule.SingleLine"/>.</exception>
     public PostMetricsHistory(string postId)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(postId);
-        PostId = TextRule.SingleLine.Require(postId, nameof(postId));
+        PostId = TextRule.SingleLine.RequireNonBlank(postId);
     }
 
     /// <summary>The post.</summary>

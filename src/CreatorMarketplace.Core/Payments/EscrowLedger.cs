@@ -256,8 +256,7 @@ public sealed class EscrowLedger
     /// <returns>The correction, or a rejection when there is no such transaction, it was already reversed, or reversing it would leave an account short.</returns>
     public LedgerResult Correct(string key, string transaction, string reason, IClock clock)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        TextRule.MultiLine.Require(reason, nameof(reason));
+        TextRule.MultiLine.RequireNonBlank(reason);
         return Post(key, new("correction", Guid.Empty, Guid.Empty, Guid.Empty, default, transaction + "\n" + reason), clock, null, reverses: transaction, plan: state =>
         {
             if (!state.ByKey.TryGetValue(transaction, out var original))
@@ -289,8 +288,7 @@ public sealed class EscrowLedger
 
     private LedgerResult Post(string key, Command command, IClock clock, Money? amount, Func<State, OneOf<List<Posting>, LedgerRejection>> plan, string? reverses = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        TextRule.SingleLine.Require(key, nameof(key));
+        TextRule.SingleLine.RequireNonBlank(key);
         ArgumentNullException.ThrowIfNull(clock);
         if (amount is { } money && !money.IsPositive)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace CreatorMarketplace;
 
@@ -57,6 +58,19 @@ public sealed class TextRule
     [return: NotNullIfNotNull(nameof(text))]
     public string? Require(string? text, string paramName, string? field = null) =>
         Check(text, field ?? paramName) is { } error ? throw new DomainValidationException([error], paramName) : text;
+
+    /// <summary>The text itself, or an exception when it is null, blank or breaks this rule: for arguments that must hold some text.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="paramName">The argument that holds the text; the caller's expression by default.</param>
+    /// <returns><paramref name="text"/>, unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="text"/> is empty or white space.</exception>
+    /// <exception cref="DomainValidationException">The text breaks the rule.</exception>
+    internal string RequireNonBlank([NotNull] string? text, [CallerArgumentExpression(nameof(text))] string paramName = "")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text, paramName);
+        return Require(text, paramName);
+    }
 
     private (string Code, string Message)? FaultIn(string text)
     {

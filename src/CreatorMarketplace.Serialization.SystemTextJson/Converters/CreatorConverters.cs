@@ -1,34 +1,25 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CreatorMarketplace.Creators;
 using NodaTime;
 
 namespace CreatorMarketplace.Serialization.Converters;
 
 /// <summary><see cref="SecretReference"/> as <c>{"token":"tok_…","lastFour":"6789"}</c>: the provider's token, never the secret.</summary>
-internal sealed class SecretReferenceJsonConverter : JsonConverter<SecretReference>
+internal sealed class SecretReferenceJsonConverter() : JsonObjectConverter<SecretReference>(nameof(SecretReference), "token", "lastFour")
 {
-    private static readonly string[] Members = ["token", "lastFour"];
-
-    public override SecretReference Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override SecretReference ReadMembers(ref JsonObjectReader json, ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        var json = new JsonObjectReader(ref reader, options, nameof(SecretReference), Members);
         var (token, lastFour) = json.Members(ref reader, JsonMember.String, JsonMember.String);
         return json.Create((token, lastFour), static a => new SecretReference(a.token, a.lastFour));
     }
 
-    public override void Write(Utf8JsonWriter writer, SecretReference value, JsonSerializerOptions options)
+    protected override void WriteMembers(Utf8JsonWriter writer, SecretReference value, JsonSerializerOptions options)
     {
-        if (value.Token is null)
-        {
-            throw JsonErrors.Unwritable(typeof(SecretReference), "it has no token.");
-        }
-
-        writer.WriteStartObject();
         writer.WriteString(Members[0], value.Token);
         writer.WriteString(Members[1], value.LastFour);
-        writer.WriteEndObject();
     }
+
+    protected override string? Unwritable(SecretReference value) => value.Token is null ? "it has no token." : null;
 }
 
 /// <summary>
@@ -36,13 +27,11 @@ internal sealed class SecretReferenceJsonConverter : JsonConverter<SecretReferen
 /// "engagementRate":0.052,"followerGrowthRate":null,"postsLast30Days":12,"viewsLast30Days":null}</c>: an unknown
 /// number is null, and the numbers are checked by <see cref="AccountStats.Create"/>.
 /// </summary>
-internal sealed class AccountStatsJsonConverter : JsonConverter<AccountStats>
+internal sealed class AccountStatsJsonConverter() : JsonObjectConverter<AccountStats>(
+    nameof(AccountStats), "asOf", "followers", "averageViews", "medianViews", "engagementRate", "followerGrowthRate", "postsLast30Days", "viewsLast30Days")
 {
-    private static readonly string[] Members = ["asOf", "followers", "averageViews", "medianViews", "engagementRate", "followerGrowthRate", "postsLast30Days", "viewsLast30Days"];
-
-    public override AccountStats Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override AccountStats ReadMembers(ref JsonObjectReader json, ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        var json = new JsonObjectReader(ref reader, options, nameof(AccountStats), Members);
         Instant asOf = default;
         long followers = 0;
         long? averageViews = null, medianViews = null, viewsLast30Days = null;
@@ -85,9 +74,8 @@ internal sealed class AccountStatsJsonConverter : JsonConverter<AccountStats>
             static a => AccountStats.Create(a.asOf, a.followers, a.averageViews, a.medianViews, a.engagementRate, a.followerGrowthRate, a.postsLast30Days, a.viewsLast30Days));
     }
 
-    public override void Write(Utf8JsonWriter writer, AccountStats value, JsonSerializerOptions options)
+    protected override void WriteMembers(Utf8JsonWriter writer, AccountStats value, JsonSerializerOptions options)
     {
-        writer.WriteStartObject();
         writer.WriteMember(Members[0], value.AsOf, options);
         writer.WriteNumber(Members[1], value.Followers);
         writer.WriteMember(Members[2], value.AverageViews, options);
@@ -96,7 +84,6 @@ internal sealed class AccountStatsJsonConverter : JsonConverter<AccountStats>
         writer.WriteMember(Members[5], value.FollowerGrowthRate, options);
         writer.WriteMember(Members[6], value.PostsLast30Days, options);
         writer.WriteMember(Members[7], value.ViewsLast30Days, options);
-        writer.WriteEndObject();
     }
 }
 
@@ -104,24 +91,19 @@ internal sealed class AccountStatsJsonConverter : JsonConverter<AccountStats>
 /// <see cref="RateCard"/> as <c>{"currency":"USD","prices":{"Video":{"amount":"500.00","currency":"USD"}},"negotiable":true}</c>,
 /// checked by <see cref="RateCard.Create"/>.
 /// </summary>
-internal sealed class RateCardJsonConverter : JsonConverter<RateCard>
+internal sealed class RateCardJsonConverter() : JsonObjectConverter<RateCard>(nameof(RateCard), "currency", "prices", "negotiable")
 {
-    private static readonly string[] Members = ["currency", "prices", "negotiable"];
-
-    public override RateCard Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override RateCard ReadMembers(ref JsonObjectReader json, ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        var json = new JsonObjectReader(ref reader, options, nameof(RateCard), Members);
         var (currency, prices, negotiable) = json.Members(ref reader, JsonMember.Value<Currency>(), JsonMember.Value<Dictionary<DeliverableType, Money>>(), JsonMember.Value<bool>());
         return json.Create((currency, prices, negotiable), static a => RateCard.Create(a.currency, a.prices, a.negotiable));
     }
 
-    public override void Write(Utf8JsonWriter writer, RateCard value, JsonSerializerOptions options)
+    protected override void WriteMembers(Utf8JsonWriter writer, RateCard value, JsonSerializerOptions options)
     {
-        writer.WriteStartObject();
         writer.WriteMember(Members[0], value.Currency, options);
         writer.WriteMember(Members[1], value.Prices, options);
         writer.WriteBoolean(Members[2], value.Negotiable);
-        writer.WriteEndObject();
     }
 }
 
@@ -131,14 +113,11 @@ internal sealed class RateCardJsonConverter : JsonConverter<RateCard>
 /// "complianceHistory":[]}</c>, checked by <see cref="CreatorListing.Create"/>. The profile, accounts, audience and
 /// violations are records written through their constructors, like the same members of a creator's stored form.
 /// </summary>
-internal sealed class CreatorListingJsonConverter : JsonConverter<CreatorListing>
+internal sealed class CreatorListingJsonConverter() : JsonObjectConverter<CreatorListing>(
+    nameof(CreatorListing), "id", "version", "registeredAt", "profile", "accounts", "audience", "rateCard", "badges", "onVacation", "pastCampaignCount", "complianceHistory")
 {
-    private static readonly string[] Members =
-        ["id", "version", "registeredAt", "profile", "accounts", "audience", "rateCard", "badges", "onVacation", "pastCampaignCount", "complianceHistory"];
-
-    public override CreatorListing Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override CreatorListing ReadMembers(ref JsonObjectReader json, ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        var json = new JsonObjectReader(ref reader, options, nameof(CreatorListing), Members);
         CreatorId id = default;
         long version = 0;
         Instant registeredAt = default;
@@ -195,9 +174,8 @@ internal sealed class CreatorListingJsonConverter : JsonConverter<CreatorListing
             static a => CreatorListing.Create(a.id, a.version, a.registeredAt, a.profile!, a.accounts, a.audience!, a.rateCard, a.badges, a.onVacation, a.pastCampaignCount, a.complianceHistory));
     }
 
-    public override void Write(Utf8JsonWriter writer, CreatorListing value, JsonSerializerOptions options)
+    protected override void WriteMembers(Utf8JsonWriter writer, CreatorListing value, JsonSerializerOptions options)
     {
-        writer.WriteStartObject();
         writer.WriteMember(Members[0], value.Id, options);
         writer.WriteNumber(Members[1], value.Version);
         writer.WriteMember(Members[2], value.RegisteredAt, options);
@@ -209,6 +187,5 @@ internal sealed class CreatorListingJsonConverter : JsonConverter<CreatorListing
         writer.WriteBoolean(Members[8], value.OnVacation);
         writer.WriteNumber(Members[9], value.PastCampaignCount);
         writer.WriteMember(Members[10], value.ComplianceHistory, options);
-        writer.WriteEndObject();
     }
 }

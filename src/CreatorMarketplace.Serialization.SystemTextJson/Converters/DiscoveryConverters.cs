@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CreatorMarketplace.Discovery;
 
 namespace CreatorMarketplace.Serialization.Converters;
@@ -10,29 +9,23 @@ namespace CreatorMarketplace.Serialization.Converters;
 /// like every decimal these converters write.
 /// </summary>
 /// <typeparam name="T">The number type: <see cref="int"/>, <see cref="long"/>, <see cref="double"/> or <see cref="decimal"/>.</typeparam>
-internal sealed class NumberRangeJsonConverter<T> : JsonConverter<NumberRange<T>>
+internal sealed class NumberRangeJsonConverter<T>() : JsonObjectConverter<NumberRange<T>>(JsonTypeNames.Of(typeof(NumberRange<T>)), "min", "max")
     where T : struct, System.Numerics.INumber<T>
 {
-    private static readonly string TypeName = JsonTypeNames.Of(typeof(NumberRange<T>));
-    private static readonly string[] Members = ["min", "max"];
-
     // An open end is null.
     private static readonly JsonMemberReader<T?> Bound = static (in JsonObjectReader json, ref Utf8JsonReader reader) =>
         json.IsNull(ref reader) ? null : ReadNumber(json, ref reader);
 
-    public override NumberRange<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override NumberRange<T> ReadMembers(ref JsonObjectReader json, ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        var json = new JsonObjectReader(ref reader, options, TypeName, Members);
         var (min, max) = json.Members(ref reader, Bound, Bound);
         return new NumberRange<T>(min, max);
     }
 
-    public override void Write(Utf8JsonWriter writer, NumberRange<T> value, JsonSerializerOptions options)
+    protected override void WriteMembers(Utf8JsonWriter writer, NumberRange<T> value, JsonSerializerOptions options)
     {
-        writer.WriteStartObject();
         WriteNumber(writer, Members[0], value.Min);
         WriteNumber(writer, Members[1], value.Max);
-        writer.WriteEndObject();
     }
 
     // The factory admits only these four types; the casts through object are free for value types after JIT.
@@ -42,7 +35,7 @@ internal sealed class NumberRangeJsonConverter<T> : JsonConverter<NumberRange<T>
         : typeof(T) == typeof(double) ? (T)(object)json.Double(ref reader)
         : (T)(object)json.Decimal(ref reader);
 
-    private static void WriteNumber(Utf8JsonWriter writer, string name, T? value)
+    private void WriteNumber(Utf8JsonWriter writer, string name, T? value)
     {
         if (value is not { } number)
         {
@@ -54,7 +47,7 @@ internal sealed class NumberRangeJsonConverter<T> : JsonConverter<NumberRange<T>
         }
         else if (typeof(T) == typeof(double))
         {
-            writer.WriteFinite(TypeName, name, (double)(object)number);
+            writer.WriteFinite(Owner, name, (double)(object)number);
         }
         else
         {
@@ -67,23 +60,18 @@ internal sealed class NumberRangeJsonConverter<T> : JsonConverter<NumberRange<T>
 /// <see cref="PriceRange"/> as <c>{"currency":"USD","amount":{"min":"100","max":"500"}}</c>; the currency is null
 /// when no bound is given.
 /// </summary>
-internal sealed class PriceRangeJsonConverter : JsonConverter<PriceRange>
+internal sealed class PriceRangeJsonConverter() : JsonObjectConverter<PriceRange>(nameof(PriceRange), "currency", "amount")
 {
-    private static readonly string[] Members = ["currency", "amount"];
-
-    public override PriceRange Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override PriceRange ReadMembers(ref JsonObjectReader json, ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        var json = new JsonObjectReader(ref reader, options, nameof(PriceRange), Members);
         var (currency, amount) = json.Members(ref reader, JsonMember.ValueOrNull<Currency>(), JsonMember.Value<NumberRange<decimal>>());
         return new PriceRange(currency, amount);
     }
 
-    public override void Write(Utf8JsonWriter writer, PriceRange value, JsonSerializerOptions options)
+    protected override void WriteMembers(Utf8JsonWriter writer, PriceRange value, JsonSerializerOptions options)
     {
-        writer.WriteStartObject();
         writer.WriteMember(Members[0], value.Currency, options);
         writer.WriteMember(Members[1], value.Amount, options);
-        writer.WriteEndObject();
     }
 }
 
@@ -91,24 +79,19 @@ internal sealed class PriceRangeJsonConverter : JsonConverter<PriceRange>
 /// <see cref="SearchPosition"/> (a keyset cursor) as <c>{"rank":0,"value":125000,"creator":"0190…"}</c>; the
 /// value is null when the platform did not report it.
 /// </summary>
-internal sealed class SearchPositionJsonConverter : JsonConverter<SearchPosition>
+internal sealed class SearchPositionJsonConverter() : JsonObjectConverter<SearchPosition>(nameof(SearchPosition), "rank", "value", "creator")
 {
-    private static readonly string[] Members = ["rank", "value", "creator"];
-
-    public override SearchPosition Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override SearchPosition ReadMembers(ref JsonObjectReader json, ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        var json = new JsonObjectReader(ref reader, options, nameof(SearchPosition), Members);
         var (rank, value, creator) = json.Members(ref reader, JsonMember.Int32, JsonMember.DoubleOrNull, JsonMember.Value<CreatorId>());
         return new SearchPosition(rank, value, creator);
     }
 
-    public override void Write(Utf8JsonWriter writer, SearchPosition value, JsonSerializerOptions options)
+    protected override void WriteMembers(Utf8JsonWriter writer, SearchPosition value, JsonSerializerOptions options)
     {
-        writer.WriteStartObject();
         writer.WriteNumber(Members[0], value.Rank);
-        writer.WriteFinite(nameof(SearchPosition), Members[1], value.Value);
+        writer.WriteFinite(Owner, Members[1], value.Value);
         writer.WriteMember(Members[2], value.Creator, options);
-        writer.WriteEndObject();
     }
 }
 
@@ -117,29 +100,20 @@ internal sealed class SearchPositionJsonConverter : JsonConverter<SearchPosition
 /// The share is a plain number, as in the type: a query's validation checks its range.
 /// </summary>
 /// <typeparam name="TKey">The bucket type.</typeparam>
-internal sealed class AudienceThresholdJsonConverter<TKey> : JsonConverter<AudienceThreshold<TKey>>
+internal sealed class AudienceThresholdJsonConverter<TKey>() : JsonObjectConverter<AudienceThreshold<TKey>>(JsonTypeNames.Of(typeof(AudienceThreshold<TKey>)), "bucket", "minShare")
     where TKey : notnull
 {
-    private static readonly string TypeName = JsonTypeNames.Of(typeof(AudienceThreshold<TKey>));
-    private static readonly string[] Members = ["bucket", "minShare"];
-
-    public override AudienceThreshold<TKey> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override AudienceThreshold<TKey> ReadMembers(ref JsonObjectReader json, ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        var json = new JsonObjectReader(ref reader, options, TypeName, Members);
         var (bucket, minShare) = json.Members(ref reader, JsonMember.Value<TKey>(), JsonMember.Double);
         return new AudienceThreshold<TKey>(bucket, minShare);
     }
 
-    public override void Write(Utf8JsonWriter writer, AudienceThreshold<TKey> value, JsonSerializerOptions options)
+    protected override void WriteMembers(Utf8JsonWriter writer, AudienceThreshold<TKey> value, JsonSerializerOptions options)
     {
-        if (value.Bucket is null)
-        {
-            throw JsonErrors.Unwritable(typeof(AudienceThreshold<TKey>), "it has no bucket.");
-        }
-
-        writer.WriteStartObject();
         writer.WriteMember(Members[0], value.Bucket, options);
-        writer.WriteFinite(TypeName, Members[1], value.MinShare);
-        writer.WriteEndObject();
+        writer.WriteFinite(Owner, Members[1], value.MinShare);
     }
+
+    protected override string? Unwritable(AudienceThreshold<TKey> value) => value.Bucket is null ? "it has no bucket." : null;
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CreatorMarketplace.Metrics;
 
 namespace CreatorMarketplace.Serialization.Converters;
@@ -9,25 +8,20 @@ namespace CreatorMarketplace.Serialization.Converters;
 /// ratio of sums; a missing ratio has both null. One null without the other is refused: the domain would read it
 /// as missing, but no written ratio has that form, so it means damaged data.
 /// </summary>
-internal sealed class RatioJsonConverter : JsonConverter<Ratio>
+internal sealed class RatioJsonConverter() : JsonObjectConverter<Ratio>(nameof(Ratio), "numerator", "denominator")
 {
-    private static readonly string[] Members = ["numerator", "denominator"];
-
-    public override Ratio Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override Ratio ReadMembers(ref JsonObjectReader json, ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        var json = new JsonObjectReader(ref reader, options, nameof(Ratio), Members);
         var (numerator, denominator) = json.Members(ref reader, JsonMember.DoubleOrNull, JsonMember.DoubleOrNull);
         return numerator.HasValue == denominator.HasValue
             ? Ratio.Of(numerator, denominator)
-            : throw JsonErrors.Value(nameof(Ratio), "the numerator and the denominator are both numbers, or both null for a missing ratio.");
+            : throw JsonErrors.Value(Owner, "the numerator and the denominator are both numbers, or both null for a missing ratio.");
     }
 
-    public override void Write(Utf8JsonWriter writer, Ratio value, JsonSerializerOptions options)
+    protected override void WriteMembers(Utf8JsonWriter writer, Ratio value, JsonSerializerOptions options)
     {
-        writer.WriteStartObject();
-        writer.WriteFinite(nameof(Ratio), Members[0], value.IsKnown ? value.Numerator : null);
-        writer.WriteFinite(nameof(Ratio), Members[1], value.IsKnown ? value.Denominator : null);
-        writer.WriteEndObject();
+        writer.WriteFinite(Owner, Members[0], value.IsKnown ? value.Numerator : null);
+        writer.WriteFinite(Owner, Members[1], value.IsKnown ? value.Denominator : null);
     }
 }
 
@@ -35,28 +29,20 @@ internal sealed class RatioJsonConverter : JsonConverter<Ratio>
 /// <see cref="UnitCost"/> as <c>{"currency":"USD","amount":"0.0123","unit":"view"}</c>: the amount is an unrounded
 /// decimal string, null when the cost is undefined.
 /// </summary>
-internal sealed class UnitCostJsonConverter : JsonConverter<UnitCost>
+internal sealed class UnitCostJsonConverter() : JsonObjectConverter<UnitCost>(nameof(UnitCost), "currency", "amount", "unit")
 {
-    private static readonly string[] Members = ["currency", "amount", "unit"];
-
-    public override UnitCost Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override UnitCost ReadMembers(ref JsonObjectReader json, ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        var json = new JsonObjectReader(ref reader, options, nameof(UnitCost), Members);
         var (currency, amount, unit) = json.Members(ref reader, JsonMember.Value<Currency>(), JsonMember.DecimalOrNull, JsonMember.String);
         return new UnitCost(currency, amount, unit);
     }
 
-    public override void Write(Utf8JsonWriter writer, UnitCost value, JsonSerializerOptions options)
+    protected override void WriteMembers(Utf8JsonWriter writer, UnitCost value, JsonSerializerOptions options)
     {
-        if (value.Currency is null || value.Unit is null)
-        {
-            throw JsonErrors.Unwritable(typeof(UnitCost), "it has no currency or unit.");
-        }
-
-        writer.WriteStartObject();
         writer.WriteMember(Members[0], value.Currency, options);
         writer.WriteDecimal(Members[1], value.Amount);
         writer.WriteString(Members[2], value.Unit);
-        writer.WriteEndObject();
     }
+
+    protected override string? Unwritable(UnitCost value) => value.Currency is null || value.Unit is null ? "it has no currency or unit." : null;
 }

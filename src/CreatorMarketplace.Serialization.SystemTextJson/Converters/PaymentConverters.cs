@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CreatorMarketplace.Payments;
 
 namespace CreatorMarketplace.Serialization.Converters;
@@ -8,27 +7,19 @@ namespace CreatorMarketplace.Serialization.Converters;
 /// <see cref="LedgerAccount"/> as <c>{"kind":"escrow held","owner":"0190…"}</c>; the platform's own accounts have
 /// the empty UUID as owner.
 /// </summary>
-internal sealed class LedgerAccountJsonConverter : JsonConverter<LedgerAccount>
+internal sealed class LedgerAccountJsonConverter() : JsonObjectConverter<LedgerAccount>(nameof(LedgerAccount), "kind", "owner")
 {
-    private static readonly string[] Members = ["kind", "owner"];
-
-    public override LedgerAccount Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override LedgerAccount ReadMembers(ref JsonObjectReader json, ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        var json = new JsonObjectReader(ref reader, options, nameof(LedgerAccount), Members);
         var (kind, owner) = json.Members(ref reader, JsonMember.Value<AccountKind>(), JsonMember.Guid);
         return new LedgerAccount(kind, owner);
     }
 
-    public override void Write(Utf8JsonWriter writer, LedgerAccount value, JsonSerializerOptions options)
+    protected override void WriteMembers(Utf8JsonWriter writer, LedgerAccount value, JsonSerializerOptions options)
     {
-        if (value.Kind is null)
-        {
-            throw JsonErrors.Unwritable(typeof(LedgerAccount), "it has no kind.");
-        }
-
-        writer.WriteStartObject();
         writer.WriteMember(Members[0], value.Kind, options);
         writer.WriteString(Members[1], value.Owner);
-        writer.WriteEndObject();
     }
+
+    protected override string? Unwritable(LedgerAccount value) => value.Kind is null ? "it has no kind." : null;
 }

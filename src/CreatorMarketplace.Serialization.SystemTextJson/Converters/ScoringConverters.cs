@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Scoring;
 
@@ -9,28 +8,20 @@ namespace CreatorMarketplace.Serialization.Converters;
 /// <see cref="PeerGroup"/> as <c>{"category":"beauty","tier":"Micro","market":"US"}</c>; the category is null for
 /// creators without a content label.
 /// </summary>
-internal sealed class PeerGroupJsonConverter : JsonConverter<PeerGroup>
+internal sealed class PeerGroupJsonConverter() : JsonObjectConverter<PeerGroup>(nameof(PeerGroup), "category", "tier", "market")
 {
-    private static readonly string[] Members = ["category", "tier", "market"];
-
-    public override PeerGroup Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override PeerGroup ReadMembers(ref JsonObjectReader json, ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        var json = new JsonObjectReader(ref reader, options, nameof(PeerGroup), Members);
         var (category, tier, market) = json.Members(ref reader, JsonMember.NullableValue<ContentLabel>(), JsonMember.Value<FollowerTier>(), JsonMember.Value<Country>());
         return new PeerGroup(category, tier, market);
     }
 
-    public override void Write(Utf8JsonWriter writer, PeerGroup value, JsonSerializerOptions options)
+    protected override void WriteMembers(Utf8JsonWriter writer, PeerGroup value, JsonSerializerOptions options)
     {
-        if (value.Tier is null || value.Market is null)
-        {
-            throw JsonErrors.Unwritable(typeof(PeerGroup), "it has no tier or market.");
-        }
-
-        writer.WriteStartObject();
         writer.WriteMember(Members[0], value.Category, options);
         writer.WriteMember(Members[1], value.Tier, options);
         writer.WriteMember(Members[2], value.Market, options);
-        writer.WriteEndObject();
     }
+
+    protected override string? Unwritable(PeerGroup value) => value.Tier is null || value.Market is null ? "it has no tier or market." : null;
 }

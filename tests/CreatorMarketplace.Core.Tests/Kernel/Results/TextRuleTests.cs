@@ -64,6 +64,22 @@ public class TextRuleTests
     }
 
     [Fact]
+    public void Require_non_blank_refuses_missing_and_blank_text_as_arguments_and_a_broken_rule_as_validation()
+    {
+        string? reason = "line one\nline two";
+        TextRule.MultiLine.RequireNonBlank(reason).ShouldBe(reason);
+
+        reason = null;
+        Should.Throw<ArgumentNullException>(() => TextRule.MultiLine.RequireNonBlank(reason)).ParamName.ShouldBe("reason");
+        reason = " \t";
+        Should.Throw<ArgumentException>(() => TextRule.MultiLine.RequireNonBlank(reason)).ParamName.ShouldBe("reason");
+        reason = "a\nb";
+        var thrown = Should.Throw<DomainValidationException>(() => TextRule.SingleLine.RequireNonBlank(reason));
+        thrown.ParamName.ShouldBe("reason");
+        thrown.Errors.ShouldHaveSingleItem().Code.ShouldBe("text.control_character");
+    }
+
+    [Fact]
     public void The_collector_names_each_bad_text_of_a_list_by_its_index()
     {
         var errors = new ErrorCollector();

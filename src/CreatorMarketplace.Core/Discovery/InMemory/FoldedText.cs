@@ -74,6 +74,16 @@ internal readonly ref struct FoldedText
             var bioStart = length;
             length = AppendPart(buffer, length, profile.Bio);
             var folded = buffer.AsSpan(0, length);
+            if (Ascii.IsValid(folded))
+            {
+                // Most folded text is ASCII, whose UTF-8 is a byte a character: nothing to count.
+                output.Varint((ulong)length);
+                output.Varint((ulong)nameStart);
+                output.Varint((ulong)bioStart);
+                _ = Ascii.FromUtf16(folded, output.Reserve(length), out _);
+                return;
+            }
+
             var utf8Length = Encoding.UTF8.GetByteCount(folded);
             output.Varint((ulong)utf8Length);
             output.Varint((ulong)Encoding.UTF8.GetByteCount(folded[..nameStart]));

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace CreatorMarketplace;
 
@@ -63,13 +64,19 @@ public static class KeywordText
     internal static int FoldInto(ReadOnlySpan<char> text, Span<char> into)
     {
         var length = 0;
-        foreach (var c in text)
+        for (var at = 0; at < text.Length; at++)
         {
-            if (c < 0x80)
+            // Runs of ASCII, most of most text, are lowered many characters at a time; the loop below takes the
+            // character the run stopped at.
+            _ = Ascii.ToLower(text[at..], into[length..], out var lowered);
+            (at, length) = (at + lowered, length + lowered);
+            if (at == text.Length)
             {
-                into[length++] = char.ToLowerInvariant(c);
+                break;
             }
-            else if (Folds.TryGetValue(c, out var replacement))
+
+            var c = text[at];
+            if (Folds.TryGetValue(c, out var replacement))
             {
                 replacement.CopyTo(into[length..]);
                 length += replacement.Length;

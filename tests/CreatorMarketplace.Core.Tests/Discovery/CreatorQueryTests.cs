@@ -195,6 +195,22 @@ public class CreatorQueryTests
         Should.Throw<ArgumentNullException>(() => KeywordText.Fold(null!));
     }
 
+    // Folding is character by character, so text folds as its characters do one at a time, however its runs of
+    // ASCII (lowered many at a time) and other characters fall; an ASCII letter folds to its lower case.
+    [Property(MaxTest = 500)]
+    public void Text_folds_as_its_characters_fold_one_at_a_time(int seed)
+    {
+        string[] pieces = ["a", "Z", "m", "0", " ", "-", "é", "É", "ß", "Æ", "e\u0301", "Σ", "ί", "日", "🎨", "Ǆ", "İ", "ſ", "\u0300"];
+        var random = new Random(seed);
+        var text = string.Concat(Enumerable.Range(0, random.Next(0, 80)).Select(_ => pieces[random.Next(pieces.Length)]));
+
+        KeywordText.Fold(text).ShouldBe(string.Concat(text.Select(c => KeywordText.Fold(c.ToString()))), text);
+        foreach (var letter in "AZaz09 -_")
+        {
+            KeywordText.Fold(letter.ToString()).ShouldBe(char.ToLowerInvariant(letter).ToString());
+        }
+    }
+
     [Fact]
     public void Sorting_puts_unknown_values_last_in_either_direction_and_breaks_ties_by_id()
     {

@@ -33,8 +33,8 @@ internal static class NumberColumn
 
 /// <summary>
 /// Up to <see cref="Rows"/> consecutive rows of the catalog: the id and version of each row and its listing encoded
-/// (<see cref="ListingCodec"/>) in pages of bytes, when it was retired, the row
-/// its creator had before, its peer group's number, its folded text for keywords, the searchable numbers as 32-bit floats, and one bitmap per key (by ordinal, allocated
+/// with its folded text for keywords (<see cref="ListingCodec.EncodeRow"/>) in pages of bytes, when it was retired, the row
+/// its creator had before, its peer group's number, the searchable numbers as 32-bit floats, and one bitmap per key (by ordinal, allocated
 /// when the chunk first holds the key). Rows are appended by the single writer and never rewritten; readers only
 /// read rows below their snapshot's count.
 /// </summary>
@@ -82,7 +82,6 @@ internal sealed class CatalogChunk
         DiedAt = new int[capacity];
         PreviousRow = new int[capacity];
         PeerGroups = new int[capacity];
-        Folded = new FoldedText[capacity];
         Died = new ulong[Bits.WordsFor(capacity)];
         Numbers = new float[NumberColumn.Count][];
         for (var column = 0; column < Numbers.Length; column++)
@@ -117,9 +116,6 @@ internal sealed class CatalogChunk
     /// <summary>The number of each row's peer group (see <see cref="CatalogKeys.PeerGroups"/>).</summary>
     public int[] PeerGroups { get; }
 
-    /// <summary>Each row's handles, name and bio folded for keyword search, so that a search folds only its keyword.</summary>
-    public FoldedText[] Folded { get; }
-
     /// <summary>How many rows have been retired; while none is, readers skip the check.</summary>
     public int RetiredRows { get; private set; }
 
@@ -147,7 +143,6 @@ internal sealed class CatalogChunk
         Array.Copy(DiedAt, grown.DiedAt, count);
         Array.Copy(PreviousRow, grown.PreviousRow, count);
         Array.Copy(PeerGroups, grown.PeerGroups, count);
-        Array.Copy(Folded, grown.Folded, count);
         Array.Copy(Died, grown.Died, Died.Length);
         grown.RetiredRows = RetiredRows;
         for (var column = 0; column < Numbers.Length; column++)
@@ -169,16 +164,15 @@ internal sealed class CatalogChunk
     }
 
     /// <summary>
-    /// Writes a listing, encoded by <see cref="ListingCodec.Encode"/> against <see cref="Interned"/>, with its text folded
-    /// by <see cref="FoldedText.Of"/> and its numbers by <see cref="NumbersOf"/>, into a row no reader can see yet.
+    /// Writes a listing, encoded with its folded text by <see cref="ListingCodec.EncodeRow"/> against
+    /// <see cref="Interned"/>, and its numbers by <see cref="NumbersOf"/>, into a row no reader can see yet.
     /// </summary>
-    public void Write(int offset, CreatorListing listing, ReadOnlySpan<byte> encoded, FoldedText folded, ReadOnlySpan<float> numbers, int previousRow, List<int> ordinals, int peerGroup)
+    public void Write(int offset, CreatorListing listing, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, int previousRow, List<int> ordinals, int peerGroup)
     {
         Ids[offset] = listing.Id;
         Versions[offset] = listing.Version;
         Append(offset, encoded);
         PeerGroups[offset] = peerGroup;
-        Folded[offset] = folded;
         DiedAt[offset] = Alive;
         PreviousRow[offset] = previousRow;
         for (var column = 0; column < Numbers.Length; column++)
@@ -233,9 +227,12 @@ internal sealed class CatalogChunk
     }
 
     /// <summary>The listing of a row a reader sees, decoded.</summary>
-    public CreatorListing ListingAt(int offset) => ListingCodec.Decode(EncodedAt(offset).Span, Ids[offset], Versions[offset], Interned);
+    public CreatorListing ListingAt(int offset) => ListingCodec.DecodeRow(EncodedAt(offset).Span, Ids[offset], Versions[offset], Interned);
 
-    /// <summary>The encoded listing of a row a reader sees.</summary>
+    /// <summary>The folded text of a row a reader sees, for keyword search.</summary>
+    public FoldedText FoldedAt(int offset) => FoldedText.Read(EncodedAt(offset).Span, out _);
+
+    /// <summary>The encoded row (<see cref="ListingCodec.EncodeRow"/>) of a row a reader sees.</summary>
     public ReadOnlyMemory<byte> EncodedAt(int offset)
     {
         var start = Starts[offset];
@@ -275,7 +272,7 @@ internal sealed class CatalogChunk
         _pageUsed += needed;
     }
 
-    /// <summary>Copies a run of living rows' listings, folded text and numbers from another chunk into rows no reader can see yet.</summary>
+    /// <summary>Copies a run of living rows' encoded rows and numbers from another chunk into rows no reader can see yet.</summary>
     public void CopyRows(CatalogChunk source, int sourceOffset, int offset, int count)
     {
         Array.Copy(source.Ids, sourceOffset, Ids, offset, count);
@@ -288,7 +285,6 @@ internal sealed class CatalogChunk
         Array.Fill(DiedAt, Alive, offset, count);
         Array.Fill(PreviousRow, -1, offset, count);
         Array.Copy(source.PeerGroups, sourceOffset, PeerGroups, offset, count);
-        Array.Copy(source.Folded, sourceOffset, Folded, offset, count);
         for (var column = 0; column < Numbers.Length; column++)
         {
             Array.Copy(source.Numbers[column], sourceOffset, Numbers[column], offset, count);

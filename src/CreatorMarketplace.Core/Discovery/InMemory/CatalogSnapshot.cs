@@ -62,7 +62,7 @@ internal sealed record CatalogSnapshot(
 
     public long VersionAt(int row) => Chunks[row >> CatalogChunk.Shift].Versions[row & (CatalogChunk.Rows - 1)];
 
-    public FoldedText FoldedAt(int row) => Chunks[row >> CatalogChunk.Shift].Folded[row & (CatalogChunk.Rows - 1)];
+    public FoldedText FoldedAt(int row) => Chunks[row >> CatalogChunk.Shift].FoldedAt(row & (CatalogChunk.Rows - 1));
 
     /// <summary>Whether a row below <see cref="Count"/> is alive in this snapshot.</summary>
     public bool IsAlive(int row)

@@ -15,31 +15,58 @@ namespace CreatorMarketplace.Discovery.InMemory;
 /// the characters ordinally: the text and the keyword are whole UTF-16 (the text rule refuses half a surrogate
 /// pair in both), and in UTF-8 no character's bytes occur inside another's, so a match starts and ends on
 /// characters.
+/// <para>
+/// A row keeps its folded text in its chunk's pages, before its encoded listing (<see cref="ListingCodec.EncodeRow"/>):
+/// the UTF-8 length, where the name and the bio start, and the bytes, so that a million rows hold no array of their
+/// own for the collector to trace, and a keyword search reads the text without reading the listing.
+/// </para>
 /// </remarks>
-/// <param name="Utf8">The folded parts, each followed by NUL, in UTF-8.</param>
-/// <param name="NameStart">The byte where the display name starts: the handles lie before.</param>
-/// <param name="BioStart">The byte where the bio starts.</param>
-internal readonly record struct FoldedText(byte[] Utf8, int NameStart, int BioStart)
+internal readonly ref struct FoldedText
 {
     private const char Separator = '\0';
 
+    private FoldedText(ReadOnlySpan<byte> utf8, int nameStart, int bioStart)
+    {
+        Utf8 = utf8;
+        NameStart = nameStart;
+        BioStart = bioStart;
+    }
+
+    /// <summary>The folded parts, each followed by NUL, in UTF-8.</summary>
+    public ReadOnlySpan<byte> Utf8 { get; }
+
+    /// <summary>The byte where the display name starts: the handles lie before.</summary>
+    public int NameStart { get; }
+
+    /// <summary>The byte where the bio starts.</summary>
+    public int BioStart { get; }
+
+    /// <summary>A listing's text folded, as a row keeps it (for a check of one listing).</summary>
     public static FoldedText Of(CreatorListing listing)
     {
-        // Folded into a pooled buffer, so that the UTF-8 array is the only allocation.
+        var bytes = new ListingBytes();
+        Write(listing, bytes);
+        return Read(bytes.Written.Span, out _);
+    }
+
+    /// <summary>Appends a listing's folded text to <paramref name="output"/>, in the form <see cref="Read"/> reads.</summary>
+    public static void Write(CreatorListing listing, ListingBytes output)
+    {
+        // Folded into a pooled buffer, then written as UTF-8 straight into the output.
         var profile = listing.Profile;
         var capacity = KeywordText.MaxFoldedLength(profile.DisplayName.Length) + KeywordText.MaxFoldedLength(profile.Bio.Length) + 2;
-        foreach (var account in listing.Accounts)
+        for (var i = 0; i < listing.Accounts.Count; i++)
         {
-            capacity += KeywordText.MaxFoldedLength(account.Handle.Value.Length) + 1;
+            capacity += KeywordText.MaxFoldedLength(listing.Accounts[i].Handle.Value.Length) + 1;
         }
 
         var buffer = ArrayPool<char>.Shared.Rent(capacity);
         try
         {
             var length = 0;
-            foreach (var account in listing.Accounts)
+            for (var i = 0; i < listing.Accounts.Count; i++)
             {
-                length = AppendPart(buffer, length, account.Handle.Value);
+                length = AppendPart(buffer, length, listing.Accounts[i].Handle.Value);
             }
 
             var nameStart = length;
@@ -47,14 +74,37 @@ internal readonly record struct FoldedText(byte[] Utf8, int NameStart, int BioSt
             var bioStart = length;
             length = AppendPart(buffer, length, profile.Bio);
             var folded = buffer.AsSpan(0, length);
-            var utf8 = new byte[Encoding.UTF8.GetByteCount(folded)];
-            Encoding.UTF8.GetBytes(folded, utf8);
-            return new FoldedText(utf8, Encoding.UTF8.GetByteCount(folded[..nameStart]), Encoding.UTF8.GetByteCount(folded[..bioStart]));
+            if (Ascii.IsValid(folded))
+            {
+                // Most folded text is ASCII, whose UTF-8 is a byte a character: nothing to count.
+                output.Varint((ulong)length);
+                output.Varint((ulong)nameStart);
+                output.Varint((ulong)bioStart);
+                _ = Ascii.FromUtf16(folded, output.Reserve(length), out _);
+                return;
+            }
+
+            var utf8Length = Encoding.UTF8.GetByteCount(folded);
+            output.Varint((ulong)utf8Length);
+            output.Varint((ulong)Encoding.UTF8.GetByteCount(folded[..nameStart]));
+            output.Varint((ulong)Encoding.UTF8.GetByteCount(folded[..bioStart]));
+            Encoding.UTF8.GetBytes(folded, output.Reserve(utf8Length));
         }
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>The folded text <see cref="Write"/> wrote at the start of <paramref name="written"/>, and how many bytes it takes.</summary>
+    public static FoldedText Read(ReadOnlySpan<byte> written, out int length)
+    {
+        var at = 0;
+        var utf8Length = (int)ListingCodec.ReadVarint(written, ref at);
+        var nameStart = (int)ListingCodec.ReadVarint(written, ref at);
+        var bioStart = (int)ListingCodec.ReadVarint(written, ref at);
+        length = at + utf8Length;
+        return new FoldedText(written.Slice(at, utf8Length), nameStart, bioStart);
     }
 
     // Folds a part into the buffer after the first length characters, followed by NUL; returns the new length.
@@ -71,7 +121,7 @@ internal readonly record struct FoldedText(byte[] Utf8, int NameStart, int BioSt
     /// <summary>The rank of a <see cref="Keyword"/> holding no NUL: 3 in a handle, 2 in the name, 1 in the bio, else 0.</summary>
     public int RankOf(ReadOnlySpan<byte> keyword)
     {
-        var at = Utf8.AsSpan().IndexOf(keyword);
+        var at = Utf8.IndexOf(keyword);
         return at < 0 ? 0 : at < NameStart ? 3 : at < BioStart ? 2 : 1;
     }
 }

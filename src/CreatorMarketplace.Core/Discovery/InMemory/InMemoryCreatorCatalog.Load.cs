@@ -113,7 +113,7 @@ public sealed partial class InMemoryCreatorCatalog
                     encoded[i] = chunk.EncodedAt(offset + i);
                 }
 
-                (next, var written) = WriteAll(next, listings.AsSpan(0, count), encoded.AsSpan(0, count), chunk.Folded.AsSpan(offset, count));
+                (next, var written) = WriteAll(next, listings.AsSpan(0, count), encoded.AsSpan(0, count));
                 stored += written;
             }
 
@@ -196,7 +196,6 @@ public sealed partial class InMemoryCreatorCatalog
                 _loaded._snapshot with { Keys = batch.Keys },
                 batch.Listings.AsSpan(0, count),
                 batch.Encoded.AsSpan(0, count),
-                batch.Folded.AsSpan(0, count),
                 batch.Numbers.AsSpan(0, count * NumberColumn.Count),
                 batch.Ordinals.AsSpan(0, count),
                 batch.PeerGroups.AsSpan(0, count));
@@ -216,8 +215,6 @@ public sealed partial class InMemoryCreatorCatalog
         private ListingBytes[] BlockBytes { get; } = [.. Enumerable.Range(0, LoadBatch / FoldBlock).Select(_ => new ListingBytes())];
 
         private int[] EncodedEnds { get; } = new int[LoadBatch];
-
-        public FoldedText[] Folded { get; } = new FoldedText[LoadBatch];
 
         public List<int>[] Ordinals { get; } = [.. Enumerable.Range(0, LoadBatch).Select(_ => new List<int>())];
 
@@ -247,7 +244,7 @@ public sealed partial class InMemoryCreatorCatalog
         /// </summary>
         public CatalogKeys Prepare(CatalogKeys keys, InternedValues interned)
         {
-            var (listings, folded, numbers, ordinals, peerGroups, collected, count) = (Listings, Folded, Numbers, Ordinals, PeerGroups, Collected, Count);
+            var (listings, numbers, ordinals, peerGroups, collected, count) = (Listings, Numbers, Ordinals, PeerGroups, Collected, Count);
             var (encoded, blockBytes, ends) = (Encoded, BlockBytes, EncodedEnds);
             Parallel.For(0, (count + FoldBlock - 1) / FoldBlock, block =>
             {
@@ -256,9 +253,8 @@ public sealed partial class InMemoryCreatorCatalog
                 var (first, last) = (block * FoldBlock, Math.Min(count, (block + 1) * FoldBlock));
                 for (var i = first; i < last; i++)
                 {
-                    ListingCodec.Encode(listings[i], interned, bytes);
+                    ListingCodec.EncodeRow(listings[i], interned, bytes);
                     ends[i] = bytes.Length;
-                    folded[i] = FoldedText.Of(listings[i]);
                     CatalogChunk.NumbersOf(listings[i], numbers.AsSpan(i * NumberColumn.Count, NumberColumn.Count));
                     collected[i] = keys.TryCollect(listings[i], ordinals[i], out peerGroups[i]);
                 }
@@ -289,7 +285,6 @@ public sealed partial class InMemoryCreatorCatalog
         {
             Array.Clear(Listings, 0, Count);
             Array.Clear(Encoded, 0, Count);
-            Array.Clear(Folded, 0, Count);
             Count = 0;
         }
     }

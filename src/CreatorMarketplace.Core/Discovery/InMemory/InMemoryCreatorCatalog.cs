@@ -13,11 +13,11 @@ namespace CreatorMarketplace.Discovery.InMemory;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Rows live in chunks of 65,536. Each chunk keeps, per row, the id, the version and the listing encoded in a few
-/// hundred bytes (decoded for a page returned, a find and a row the columns cannot decide), the searchable numbers of the primary
+/// Rows live in chunks of 65,536. Each chunk keeps, per row, the id, the version, its handles, name and bio folded
+/// for keyword search and, after them, the listing encoded, in a few hundred bytes of the chunk's pages (decoded for a
+/// page returned, a find and a row the columns cannot decide), the searchable numbers of the primary
 /// account and the creator (followers, average and median views, engagement rate, lowest price, past campaigns,
-/// audience gender and age shares) as 32-bit floats, the number of its peer group, its handles, name and bio folded
-/// for keyword search, and one bitmap per home country, language, content label, industry label, tier, price
+/// audience gender and age shares) as 32-bit floats, the number of its peer group, and one bitmap per home country, language, content label, industry label, tier, price
 /// currency and flag. An id table of row numbers finds a creator's row.
 /// </para>
 /// <para>
@@ -55,14 +55,13 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         // The listing encoded, the text folded and the numbers read outside the lock: writers wait only for the row's writing.
         var encoded = ListingCodec.Scratch;
         encoded.Clear();
-        ListingCodec.Encode(listing, Volatile.Read(ref _snapshot).Interned, encoded);
+        ListingCodec.EncodeRow(listing, Volatile.Read(ref _snapshot).Interned, encoded);
         var written = encoded.Written;
-        var folded = FoldedText.Of(listing);
         Span<float> numbers = stackalloc float[NumberColumn.Count];
         CatalogChunk.NumbersOf(listing, numbers);
         lock (_writeLock)
         {
-            var (next, stored) = WriteAll(_snapshot, new ReadOnlySpan<CreatorListing>(in listing), new ReadOnlySpan<ReadOnlyMemory<byte>>(in written), new ReadOnlySpan<FoldedText>(in folded), numbers);
+            var (next, stored) = WriteAll(_snapshot, new ReadOnlySpan<CreatorListing>(in listing), new ReadOnlySpan<ReadOnlyMemory<byte>>(in written), numbers);
             if (stored > 0)
             {
                 Publish(next);
@@ -307,7 +306,6 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         CatalogSnapshot current,
         ReadOnlySpan<CreatorListing> listings,
         ReadOnlySpan<ReadOnlyMemory<byte>> encoded,
-        ReadOnlySpan<FoldedText> folded,
         ReadOnlySpan<float> numbers = default,
         ReadOnlySpan<List<int>> collected = default,
         ReadOnlySpan<int> peerGroups = default)
@@ -332,7 +330,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
             var keys = current.Keys;
             var (ordinals, peerGroup) = collected.IsEmpty ? (_ordinals, Collect(ref keys, listing)) : (collected[i], peerGroups[i]);
-            var row = new CollectedRow(listing, encoded[i].Span, folded[i], numbers.IsEmpty ? made : numbers.Slice(i * NumberColumn.Count, NumberColumn.Count), ordinals, peerGroup);
+            var row = new CollectedRow(listing, encoded[i].Span, numbers.IsEmpty ? made : numbers.Slice(i * NumberColumn.Count, NumberColumn.Count), ordinals, peerGroup);
             current = Append(current, keys, row, slot, newest, replaces, sequence);
             stored++;
         }
@@ -352,14 +350,12 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         return peerGroup;
     }
 
-    // A listing with what its row is written from: its encoded form, folded text, numbers, bitmap ordinals and peer group.
-    private readonly ref struct CollectedRow(CreatorListing listing, ReadOnlySpan<byte> encoded, FoldedText folded, ReadOnlySpan<float> numbers, List<int> ordinals, int peerGroup)
+    // A listing with what its row is written from: its encoded row, numbers, bitmap ordinals and peer group.
+    private readonly ref struct CollectedRow(CreatorListing listing, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, List<int> ordinals, int peerGroup)
     {
         public CreatorListing Listing { get; } = listing;
 
         public ReadOnlySpan<byte> Encoded { get; } = encoded;
-
-        public FoldedText Folded { get; } = folded;
 
         public ReadOnlySpan<float> Numbers { get; } = numbers;
 
@@ -375,7 +371,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         var listing = collected.Listing;
         var row = current.Count;
         var chunks = RoomFor(current, keys);
-        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, collected.Encoded, collected.Folded, collected.Numbers, newest, collected.Ordinals, collected.PeerGroup);
+        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, collected.Encoded, collected.Numbers, newest, collected.Ordinals, collected.PeerGroup);
         var live = current.Live + 1;
         if (replaces)
         {

@@ -26,6 +26,23 @@ internal static class ListingCodec
     /// <summary>This thread's buffer for encoding one listing at a time, as an upsert does.</summary>
     public static ListingBytes Scratch => t_scratch ??= new ListingBytes();
 
+    /// <summary>
+    /// Appends a row as a chunk keeps it to <paramref name="output"/>: the listing's folded text
+    /// (<see cref="FoldedText.Write"/>), then the listing encoded.
+    /// </summary>
+    public static void EncodeRow(CreatorListing listing, InternedValues interned, ListingBytes output)
+    {
+        FoldedText.Write(listing, output);
+        Encode(listing, interned, output);
+    }
+
+    /// <summary>The listing of a row <see cref="EncodeRow"/> wrote, with its id and version.</summary>
+    public static CreatorListing DecodeRow(ReadOnlySpan<byte> row, CreatorId id, long version, InternedValues interned)
+    {
+        _ = FoldedText.Read(row, out var folded);
+        return Decode(row[folded..], id, version, interned);
+    }
+
     /// <summary>Appends the encoded form of a listing to <paramref name="output"/>.</summary>
     public static void Encode(CreatorListing listing, InternedValues interned, ListingBytes output)
     {

@@ -8,12 +8,15 @@ using CreatorMarketplace.Benchmarks;
 // (the in-memory catalog's bytes per creator, loaded from a stream of generated listings)
 // dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- load-time [--creators 1000000] [--rounds 5]
 // (the bulk load's processor time and allocations per creator, for comparing builds on a busy machine)
+// dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- search-time [--creators 1000000] [--searches 200]
+// (one search's processor time, cold caches and warm, for comparing builds on a busy machine)
 return args switch
 {
     ["lag", .. var rest] => await LagHarness.RunAsync(rest),
     ["lag-follower", .. var rest] => await LagFollower.RunAsync(rest),
     ["memory", .. var rest] => CatalogCommands.Memory(rest),
     ["load-time", .. var rest] => CatalogCommands.LoadTime(rest),
+    ["search-time", .. var rest] => CatalogCommands.SearchTime(rest),
     _ => Run(args),
 };
 

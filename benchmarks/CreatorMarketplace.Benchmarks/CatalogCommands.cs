@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
 
 namespace CreatorMarketplace.Benchmarks;
@@ -82,6 +84,96 @@ internal static partial class CatalogCommands
             }
         });
         return 0;
+    }
+
+    /// <summary>
+    /// The processor time of one search on the generated catalog (loaded once), for the discovery benchmark's six
+    /// filters, the same with facets, and the scoring benchmark's six filters + score + top 100: each search first with
+    /// cold caches (a buffer four times the last-level cache written before it, as <see cref="ColdCacheBenchmarks"/>
+    /// does), then warm. The time is the searching thread's own (clock_gettime's thread clock, to the nanosecond), so
+    /// other work on a busy machine changes it less than the wall clock; two builds run one after the other can be
+    /// compared on it. <see cref="ColdCacheBenchmarks"/> remains the measurement to quote from a quiet machine.
+    /// </summary>
+    /// <remarks>
+    /// <c>dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- search-time [--creators 1000000] [--searches 200]</c>
+    /// </remarks>
+    public static int SearchTime(string[] args)
+    {
+        var creators = Int(args, "--creators", 1_000_000);
+        var searches = Int(args, "--searches", 200);
+        var catalog = new InMemoryCreatorCatalog();
+        catalog.Load(GeneratedCatalog.Listings(creators));
+        var eviction = new byte[EvictionBytes];
+        (string Name, CreatorQuery Query)[] queries =
+        [
+            ("six filters", DiscoveryBenchmarks.Query),
+            ("six filters + facets", DiscoveryBenchmarks.Query with { IncludeFacets = true }),
+            ("six filters + score + top 100", ScoringBenchmarks.Query),
+        ];
+        foreach (var (name, query) in queries)
+        {
+            var total = catalog.SearchAsync(query).AsTask().GetAwaiter().GetResult().AsT0.TotalCount;
+            foreach (var cold in new[] { true, false })
+            {
+                var times = new double[searches];
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
+                for (var search = 0; search < searches; search++)
+                {
+                    if (cold)
+                    {
+                        Evict(eviction, (byte)search);
+                    }
+
+                    var start = ThreadProcessorMicroseconds();
+                    catalog.SearchAsync(query).AsTask().GetAwaiter().GetResult();
+                    times[search] = ThreadProcessorMicroseconds() - start;
+                }
+
+                allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+                Array.Sort(times);
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{name}, {(cold ? "cold" : "warm")} ({total:N0} of {creators:N0}): median {times[searches / 2] / 1000:F3} ms, p10 {times[searches / 10] / 1000:F3}, p90 {times[searches * 9 / 10] / 1000:F3}, mean {times.Average() / 1000:F3} ms processor per search; {allocated / (double)searches:F0} B allocated each; load average {File.ReadAllText("/proc/loadavg").Trim()}"));
+            }
+        }
+
+        GC.KeepAlive(catalog);
+        return 0;
+    }
+
+    // Four times this machine's 32 MB last-level cache, as ColdCacheBenchmarks evicts.
+    private const int EvictionBytes = 128 << 20;
+
+    // Writes every cache line of a buffer larger than the caches, so that none of the catalog's lines stay.
+    private static void Evict(byte[] eviction, byte pass)
+    {
+        for (var i = 0; i < eviction.Length; i += 64)
+        {
+            eviction[i] = pass;
+        }
+    }
+
+    // The calling thread's processor time in microseconds (CLOCK_THREAD_CPUTIME_ID); the process's, read from
+    // /proc in ticks of 10 ms, is too coarse for one search.
+    private static double ThreadProcessorMicroseconds()
+    {
+        const int ThreadClock = 3;
+        if (ClockGetTime(ThreadClock, out var time) != 0)
+        {
+            throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed.");
+        }
+
+        return (time.Seconds * 1e6) + (time.Nanoseconds / 1e3);
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
     }
 
     private static void Measure(string what, int count, Action action)

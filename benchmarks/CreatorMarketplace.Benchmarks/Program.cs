@@ -10,6 +10,8 @@ using CreatorMarketplace.Benchmarks;
 // (the bulk load's processor time and allocations per creator, for comparing builds on a busy machine)
 // dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- scale [--creators 100000,1000000,10000000] [--searches 200]
 // (memory, load time and search percentiles at each size, from a stream of generated listings; writes benchmarks/results)
+// dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- search-time [--creators 1000000] [--searches 200]
+// (one search's processor time, cold caches and warm, for comparing builds on a busy machine)
 return args switch
 {
     ["lag", .. var rest] => await LagHarness.RunAsync(rest),
@@ -17,6 +19,7 @@ return args switch
     ["memory", .. var rest] => CatalogCommands.Memory(rest),
     ["load-time", .. var rest] => CatalogCommands.LoadTime(rest),
     ["scale", .. var rest] => CatalogCommands.Scale(rest),
+    ["search-time", .. var rest] => CatalogCommands.SearchTime(rest),
     _ => Run(args),
 };
 

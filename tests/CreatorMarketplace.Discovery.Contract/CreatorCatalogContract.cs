@@ -321,6 +321,134 @@ public abstract class CreatorCatalogContract
     }
 
     [SkippableFact]
+    public async Task Numbers_a_hair_either_side_of_every_narrow_step_are_decided_exactly()
+    {
+        // A catalog may compare narrow codes of its numbers (8 or 16 bits, a fixed number per power of two or per unit)
+        // before the numbers: bounds at powers of two, at 8- and 16-bit steps of a unit and of a power of two, and at
+        // values beyond a float's precision, each with rows one unit or one ulp either side, unreported numbers beside
+        // them, and rates whose 32-bit float is infinite.
+        const long Unit8 = 1L << 8, Unit16 = 1L << 16;
+        long[] counts =
+        [
+            0, 1, 2, 3, 255, 256, 257, 2_047, 2_048, 2_049, 4_096 + 2, 10_000, Unit16 - 1, Unit16, (Unit16 * 3) + Unit8,
+            (1L << 24) + 1, (1L << 31) - (1L << 19), (1L << 32) + 1, (1L << 40) + 3, long.MaxValue - 1,
+        ];
+        double[] fractions =
+        [
+            0, 1.0 / Unit16, 1.0 / (1 << 15), 1.0 / 4_096, 1.0 / Unit8, 0.03, 0.125, 0.5 - (1.0 / Unit8), 0.5,
+            0.5 + (1.0 / Unit16), 0.6, 1 - (1.0 / Unit8), 1 - (1.0 / Unit16), 1,
+        ];
+        double[] rates = [.. fractions, 1.5, 2, 3, 1e38, 1e39];
+        var clock = new FakeClock(Now);
+        var catalog = CreateCatalog();
+        var listings = new List<CreatorListing>();
+        using var generated = new CreatorGenerator(13, clock).Generate(1_000).GetEnumerator();
+        var count = 0;
+        Creator Next()
+        {
+            count++;
+            generated.MoveNext().ShouldBeTrue();
+            return generated.Current;
+        }
+
+        foreach (var number in counts.SelectMany(value => new[] { value - 1, value, value + 1 }).Where(value => value >= 0).Distinct())
+        {
+            var creator = Next();
+            var reported = count % 5 != 0;
+            creator.RefreshStats(Platform.TikTok, AccountStats.Create(Now + Duration.FromHours(1), number, averageViews: reported ? number : null, medianViews: number, engagementRate: reported ? null : 0.01), clock);
+            if (reported)
+            {
+                creator.SetRateCard(RateCard.Create(Currency.USD, [KeyValuePair.Create(DeliverableType.Video, Money.FromMinorUnits(number, Currency.USD))], negotiable: true), clock);
+            }
+
+            if (number is > 0 and <= 101)
+            {
+                creator.RecordCollaboration(new PastCollaboration("Brand", null, (int)number), clock);
+            }
+
+            creator.MarkStored(creator.Version + 1);
+            listings.Add(creator.ToListing());
+        }
+
+        foreach (var share in fractions.SelectMany(value => new[] { Math.BitDecrement(value), value, Math.BitIncrement(value) }).Where(value => value is >= 0 and <= 1).Distinct())
+        {
+            var creator = Next();
+            creator.UpdateAudience(creator.Audience with
+            {
+                Gender = Distribution.Create([KeyValuePair.Create(AudienceGender.Female, share), KeyValuePair.Create(AudienceGender.Male, 1 - share)]),
+                Age = count % 4 == 0 ? null : Distribution.Create([KeyValuePair.Create(AgeBucket.From18To24, share), KeyValuePair.Create(AgeBucket.From25To34, 1 - share)]),
+            }, clock);
+            creator.MarkStored(creator.Version + 1);
+            listings.Add(creator.ToListing());
+        }
+
+        foreach (var rate in rates.SelectMany(value => new[] { Math.BitDecrement(value), value, Math.BitIncrement(value) }).Where(value => value >= 0).Distinct())
+        {
+            var creator = Next();
+            creator.RefreshStats(Platform.TikTok, AccountStats.Create(Now + Duration.FromHours(1), 5_000, engagementRate: rate), clock);
+            creator.MarkStored(creator.Version + 1);
+            listings.Add(creator.ToListing());
+        }
+
+        foreach (var listing in listings)
+        {
+            (await catalog.UpsertAsync(listing)).ShouldBeTrue();
+        }
+
+        var queries = new List<CreatorQuery>();
+        foreach (var bound in counts)
+        {
+            var price = Money.FromMinorUnits(bound, Currency.USD).Amount;
+            queries.AddRange(
+            [
+                new() { Followers = new(bound, null) },
+                new() { Followers = new(null, bound) },
+                new() { AverageViews = new(bound, bound) },
+                new() { MedianViews = new(bound, Math.Min(bound, long.MaxValue - 2) + 2) },
+                new() { Price = new(Currency.USD, new(price, null)) },
+                new() { Price = new(Currency.USD, new(null, price)) },
+            ]);
+            if (bound <= 100)
+            {
+                queries.Add(new() { PastCampaignCount = new((int)bound, null) });
+                queries.Add(new() { PastCampaignCount = new(null, (int)bound) });
+            }
+        }
+
+        foreach (var bound in fractions)
+        {
+            queries.AddRange(
+            [
+                new() { FollowerGender = new(AudienceGender.Female, bound) },
+                new() { FollowerAges = [new(AgeBucket.From18To24, bound)] },
+            ]);
+        }
+
+        foreach (var bound in rates.Append(1e300))
+        {
+            queries.AddRange(
+            [
+                new() { EngagementRate = new(bound, null) },
+                new() { EngagementRate = new(null, bound) },
+                new() { EngagementRate = new(bound, bound) },
+            ]);
+        }
+
+        foreach (var query in queries.Select(query => query with { PageSize = CreatorQuery.MaxPageSize, Sort = CreatorSort.Followers }))
+        {
+            var expected = listings.Where(query.Matches).ToList();
+            expected.Sort(query.Compare);
+
+            var result = await catalog.SearchAsync(query);
+            result.IsT0.ShouldBeTrue(result.IsT1 ? $"{query}: {string.Join("; ", result.AsT1.Errors)}" : null);
+            var page = result.AsT0;
+
+            page.TotalCount.ShouldBe(expected.Count, query.ToString());
+            page.Items.Select(c => c.Id).ShouldBe(expected.Select(c => c.Id), query.ToString());
+        }
+    }
+
+    [SkippableFact]
     public async Task Keywords_match_folded_within_one_handle_name_or_bio()
     {
         // Names and bios with case, accents, ß and text outside Latin; "ab" ends a name whose bio starts "cd", so

@@ -34,6 +34,38 @@ public class ColumnKernelTests
     }
 
     [Property(MaxTest = 300)]
+    public void Code_bounds_compare_alike_at_every_width(int seed)
+    {
+        // Few distinct codes, so that rows often equal a side: unknown (0), the least, the greatest and a few between.
+        ushort[] values = [ColumnCodes.Unknown, 1, 2, 300, 301, 0x7FFF, 0x8000, 0x8001, ushort.MaxValue - 1, ushort.MaxValue];
+        var random = new Random(seed);
+        var codes = Enumerable.Range(0, 64 + 16).Select(_ => values[random.Next(values.Length)]).ToArray();
+        var start = random.Next(17);
+        var sides = (BoundSides)random.Next(3);
+        var low = sides == BoundSides.High ? ColumnCodes.Unknown : values[random.Next(1, values.Length)];
+        var high = sides == BoundSides.Low ? ushort.MaxValue : Math.Max(low, values[random.Next(1, values.Length)]);
+        var bound = new CodeBound(low, high, sides);
+        ref var first = ref codes[start];
+
+        var scalar = ColumnKernels.CompareScalar(ref first, bound);
+
+        ColumnKernels.Compare<Width128<ushort>, Vector128<ushort>>(ref first, bound).ShouldBe(scalar);
+        ColumnKernels.Compare<Width256<ushort>, Vector256<ushort>>(ref first, bound).ShouldBe(scalar);
+        ColumnKernels.Compare<Width512<ushort>, Vector512<ushort>>(ref first, bound).ShouldBe(scalar);
+        ColumnKernels.Compare(codes, start, bound).ShouldBe(scalar);
+
+        // And the scalar form is what the bound means: unknown numbers never inside, a side equal only when finite.
+        for (var i = 0; i < 64; i++)
+        {
+            var code = codes[start + i];
+            var inside = code != ColumnCodes.Unknown && (sides == BoundSides.High || code > low) && (sides == BoundSides.Low || code < high);
+            var equal = (sides != BoundSides.High && code == low) || (sides != BoundSides.Low && code == high);
+            ((scalar.Inside >> i) & 1).ShouldBe(inside ? 1UL : 0UL);
+            ((scalar.Equal >> i) & 1).ShouldBe(equal ? 1UL : 0UL);
+        }
+    }
+
+    [Property(MaxTest = 300)]
     public void Masks_pass_alike_at_every_width(int seed)
     {
         var random = new Random(seed);

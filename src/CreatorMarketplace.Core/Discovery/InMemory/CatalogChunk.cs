@@ -34,7 +34,8 @@ internal static class NumberColumn
 /// <summary>
 /// Up to <see cref="Rows"/> consecutive rows of the catalog: the id and version of each row and its listing encoded
 /// with its folded text for keywords (<see cref="ListingCodec.EncodeRow"/>) in pages of bytes, when it was retired, the row
-/// its creator had before, its peer group's number, the searchable numbers as 32-bit floats, and one bitmap per key (by ordinal, allocated
+/// its creator had before, its peer group's number, the searchable numbers as 32-bit floats
+/// and, for the columns queries bound, as 16-bit codes (<see cref="ColumnCodes"/>), and one bitmap per key (by ordinal, allocated
 /// when the chunk first holds the key). Rows are appended by the single writer and never rewritten; readers only
 /// read rows below their snapshot's count.
 /// </summary>
@@ -89,6 +90,12 @@ internal sealed class CatalogChunk
             Numbers[column] = new float[capacity];
         }
 
+        Codes = new ushort[ColumnCodes.Count][];
+        for (var column = 0; column < Codes.Length; column++)
+        {
+            Codes[column] = new ushort[capacity];
+        }
+
         _bitmaps = new ulong[]?[keyCount];
     }
 
@@ -122,7 +129,11 @@ internal sealed class CatalogChunk
     /// <summary>Rows retired at some sequence; a reader whose sequence is earlier still sees them.</summary>
     public ulong[] Died { get; }
 
+    /// <summary>The searchable numbers, by <see cref="NumberColumn"/>: what scores, ranks and exact checks read.</summary>
     public float[][] Numbers { get; }
+
+    /// <summary>The numbers' codes (<see cref="ColumnCodes"/>) for the columns below <see cref="ColumnCodes.Count"/>: what the filters read first.</summary>
+    public ushort[][] Codes { get; }
 
     public ulong[]? Bitmap(int ordinal)
     {
@@ -148,6 +159,11 @@ internal sealed class CatalogChunk
         for (var column = 0; column < Numbers.Length; column++)
         {
             Array.Copy(Numbers[column], grown.Numbers[column], count);
+        }
+
+        for (var column = 0; column < Codes.Length; column++)
+        {
+            Array.Copy(Codes[column], grown.Codes[column], count);
         }
 
         for (var ordinal = 0; ordinal < _bitmaps.Length; ordinal++)
@@ -178,6 +194,11 @@ internal sealed class CatalogChunk
         for (var column = 0; column < Numbers.Length; column++)
         {
             Numbers[column][offset] = numbers[column];
+        }
+
+        for (var column = 0; column < Codes.Length; column++)
+        {
+            Codes[column][offset] = ColumnCodes.Of(column, numbers[column]);
         }
 
         foreach (var ordinal in ordinals)
@@ -288,6 +309,11 @@ internal sealed class CatalogChunk
         for (var column = 0; column < Numbers.Length; column++)
         {
             Array.Copy(source.Numbers[column], sourceOffset, Numbers[column], offset, count);
+        }
+
+        for (var column = 0; column < Codes.Length; column++)
+        {
+            Array.Copy(source.Codes[column], sourceOffset, Codes[column], offset, count);
         }
     }
 

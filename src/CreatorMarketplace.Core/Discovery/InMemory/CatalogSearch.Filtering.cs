@@ -82,17 +82,36 @@ internal sealed partial class CatalogSearch
         }
     }
 
-    // Keeps, in each word of one chunk, the candidates inside the bound or equal to it (the latter also marked as edges).
+    // Keeps, in each word of one chunk, the candidates inside the bound or equal to it (the latter also marked as
+    // edges). The codes decide all but the candidates whose code equals a side's; those few are decided on their floats.
     private static void Narrow(CatalogChunk chunk, ColumnBound bound, Span<ulong> match, Span<ulong> edge)
     {
+        var codes = chunk.Codes[bound.Column];
+        var numbers = chunk.Numbers[bound.Column];
+        var coded = ColumnCodes.Of(bound);
         for (var word = 0; word < match.Length; word++)
         {
-            if (match[word] != 0)
+            var candidates = match[word];
+            if (candidates == 0)
             {
-                var (inside, equal) = ColumnKernels.Compare(chunk.Numbers[bound.Column], Bits.RowsBefore(word), bound);
-                match[word] &= inside | equal;
-                edge[word] |= equal;
+                continue;
             }
+
+            var start = Bits.RowsBefore(word);
+            var (inside, equal) = ColumnKernels.Compare(codes, start, coded);
+            var kept = candidates & inside;
+            for (var undecided = candidates & equal; undecided != 0; undecided &= undecided - 1)
+            {
+                var index = BitOperations.TrailingZeroCount(undecided);
+                var (isInside, isEqual) = bound.Decide(numbers[start + index]);
+                if (isInside | isEqual)
+                {
+                    kept |= Bits.Bit(index);
+                    edge[word] |= isEqual ? Bits.Bit(index) : 0;
+                }
+            }
+
+            match[word] = kept;
         }
     }
 
@@ -154,13 +173,14 @@ internal sealed partial class CatalogSearch
         }
 
         var kept = new int[bounds.Count];
+        var coded = bounds.ConvertAll(bound => ColumnCodes.Of(bound));
         var step = Math.Max(1, _words / SampleWords);
         for (var word = 0; word < _words; word += step)
         {
+            var (chunk, start) = _snapshot.WordAt(word);
             for (var i = 0; i < bounds.Count; i++)
             {
-                var (values, start) = ColumnAt(bounds[i].Column, word);
-                var (inside, equal) = ColumnKernels.Compare(values, start, bounds[i]);
+                var (inside, equal) = ColumnKernels.Compare(chunk.Codes[bounds[i].Column], start, coded[i]);
                 kept[i] += BitOperations.PopCount((inside | equal) & _match[word]);
             }
         }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -12,24 +13,67 @@ namespace CreatorMarketplace.Discovery.InMemory;
 internal static class ColumnKernels
 {
     /// <summary>For 64 consecutive rows: which lie strictly between the bounds, and which equal one (to be checked exactly).</summary>
-    public static (ulong Inside, ulong Equal) Compare(float[] column, int start, in ColumnBound bound)
+    public static (ulong Inside, ulong Equal) Compare(float[] column, int start, in ColumnBound bound) =>
+        Compare(column, start, bound.Low, bound.High, float.NegativeInfinity, bound.Sides);
+
+    /// <summary>For 64 consecutive rows of a column's codes: which lie strictly inside the bound, and which equal a side (to be decided on their floats).</summary>
+    public static (ulong Inside, ulong Equal) Compare(ushort[] codes, int start, in CodeBound bound) =>
+        Compare(codes, start, bound.Low, bound.High, ColumnCodes.Least, bound.Sides);
+
+    internal static (ulong Inside, ulong Equal) Compare<TWidth, TVector>(ref float first, in ColumnBound bound)
+        where TWidth : struct, IVectorWidth<TVector, float>
+        where TVector : struct =>
+        Compare<TWidth, TVector, float>(ref first, bound.Low, bound.High, float.NegativeInfinity, bound.Sides);
+
+    internal static (ulong Inside, ulong Equal) Compare<TWidth, TVector>(ref ushort first, in CodeBound bound)
+        where TWidth : struct, IVectorWidth<TVector, ushort>
+        where TVector : struct =>
+        Compare<TWidth, TVector, ushort>(ref first, bound.Low, bound.High, ColumnCodes.Least, bound.Sides);
+
+    internal static (ulong Inside, ulong Equal) CompareScalar(ref float first, in ColumnBound bound) =>
+        CompareScalar(ref first, bound.Low, bound.High, float.NegativeInfinity, bound.Sides);
+
+    internal static (ulong Inside, ulong Equal) CompareScalar(ref ushort first, in CodeBound bound) =>
+        CompareScalar(ref first, bound.Low, bound.High, ColumnCodes.Least, bound.Sides);
+
+    /// <summary>
+    /// Whether one value lies strictly inside the bounds, and whether it equals a side. <paramref name="least"/> is the
+    /// least value that is a number (below it, NaN or an unknown number's code is inside no bound), which only a bound
+    /// without a low side needs to compare.
+    /// </summary>
+    internal static (bool Inside, bool Equal) Decide<T>(T value, T low, T high, T least, BoundSides sides)
+        where T : INumber<T>
     {
-        ref var first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(column), start);
-        return Vector512.IsHardwareAccelerated ? Compare<Width512<float>, Vector512<float>>(ref first, bound)
-            : Vector256.IsHardwareAccelerated ? Compare<Width256<float>, Vector256<float>>(ref first, bound)
-            : Vector128.IsHardwareAccelerated ? Compare<Width128<float>, Vector128<float>>(ref first, bound)
-            : CompareScalar(ref first, bound);
+        var (above, below) = (value > low, value < high);
+        var (atLow, atHigh) = (value == low, value == high);
+        return sides switch
+        {
+            BoundSides.Low => (above, atLow),
+            BoundSides.High => (value >= least && below, atHigh),
+            _ => (above && below, atLow || atHigh),
+        };
+    }
+
+    private static (ulong Inside, ulong Equal) Compare<T>(T[] values, int start, T low, T high, T least, BoundSides sides)
+        where T : struct, INumber<T>
+    {
+        ref var first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), start);
+        return Vector512.IsHardwareAccelerated ? Compare<Width512<T>, Vector512<T>, T>(ref first, low, high, least, sides)
+            : Vector256.IsHardwareAccelerated ? Compare<Width256<T>, Vector256<T>, T>(ref first, low, high, least, sides)
+            : Vector128.IsHardwareAccelerated ? Compare<Width128<T>, Vector128<T>, T>(ref first, low, high, least, sides)
+            : CompareScalar(ref first, low, high, least, sides);
     }
 
     // One loop per kind of bound keeps the vectors in registers.
-    internal static (ulong Inside, ulong Equal) Compare<TWidth, TVector>(ref float first, in ColumnBound bound)
-        where TWidth : struct, IVectorWidth<TVector, float>
+    private static (ulong Inside, ulong Equal) Compare<TWidth, TVector, T>(ref T first, T low, T high, T least, BoundSides sides)
+        where TWidth : struct, IVectorWidth<TVector, T>
         where TVector : struct
+        where T : struct
     {
         ulong inside = 0, equal = 0;
-        var lows = TWidth.Create(bound.Low);
-        var highs = TWidth.Create(bound.High);
-        switch (bound.Sides)
+        var lows = TWidth.Create(low);
+        var highs = TWidth.Create(high);
+        switch (sides)
         {
             case BoundSides.Low:
                 for (var i = 0; i < Bits.PerWord; i += TWidth.Count)
@@ -41,10 +85,11 @@ internal static class ColumnKernels
 
                 break;
             case BoundSides.High:
+                var leasts = TWidth.Create(least);
                 for (var i = 0; i < Bits.PerWord; i += TWidth.Count)
                 {
                     var values = TWidth.Load(ref first, i);
-                    inside |= TWidth.MostSignificantBits(TWidth.LessThan(values, highs)) << i;
+                    inside |= TWidth.MostSignificantBits(TWidth.And(TWidth.GreaterThanOrEqual(values, leasts), TWidth.LessThan(values, highs))) << i;
                     equal |= TWidth.MostSignificantBits(TWidth.Equal(values, highs)) << i;
                 }
 
@@ -63,20 +108,13 @@ internal static class ColumnKernels
         return (inside, equal);
     }
 
-    internal static (ulong Inside, ulong Equal) CompareScalar(ref float first, in ColumnBound bound)
+    private static (ulong Inside, ulong Equal) CompareScalar<T>(ref T first, T low, T high, T least, BoundSides sides)
+        where T : INumber<T>
     {
         ulong inside = 0, equal = 0;
         for (var i = 0; i < Bits.PerWord; i++)
         {
-            var value = Unsafe.Add(ref first, i);
-            var (above, below) = (value > bound.Low, value < bound.High);
-            var (atLow, atHigh) = (value == bound.Low, value == bound.High);
-            var (isInside, isEqual) = bound.Sides switch
-            {
-                BoundSides.Low => (above, atLow),
-                BoundSides.High => (below, atHigh),
-                _ => (above && below, atLow || atHigh),
-            };
+            var (isInside, isEqual) = Decide(Unsafe.Add(ref first, i), low, high, least, sides);
             inside |= (isInside ? 1UL : 0UL) << i;
             equal |= (isEqual ? 1UL : 0UL) << i;
         }
@@ -203,6 +241,9 @@ internal readonly record struct ColumnBound(int Column, float Low, float High)
 {
     public BoundSides Sides { get; } =
         float.IsNegativeInfinity(Low) ? BoundSides.High : float.IsPositiveInfinity(High) ? BoundSides.Low : BoundSides.Both;
+
+    /// <summary>Whether one row's float lies strictly inside the bounds, and whether it equals one (to be checked exactly).</summary>
+    public (bool Inside, bool Equal) Decide(float value) => ColumnKernels.Decide(value, Low, High, float.NegativeInfinity, Sides);
 }
 
 /// <summary>Which bounds of a <see cref="ColumnBound"/> are finite.</summary>

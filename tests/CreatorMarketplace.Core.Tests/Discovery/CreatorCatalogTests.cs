@@ -91,6 +91,59 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         catalog.ResidualOf(new CreatorQuery { Keyword = "an", Countries = [Country.US], Followers = new(1_000, null), Eligibility = CreatorCatalogContract.QueryWithEveryFilter(null).Eligibility }).ShouldBeEmpty();
     }
 
+    // Rewriting a few creators often retires rows only in the newest chunk: it is compacted alone, before retired
+    // rows outnumber the living in the whole catalog, and the first chunk keeps its own retired rows.
+    [Fact]
+    public async Task Creators_updated_often_are_compacted_in_the_newest_chunk_alone_with_the_same_answers()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
+        var creators = new CreatorGenerator(31, clock).Generate(70_000).ToList();
+        var catalog = new InMemoryCreatorCatalog();
+        var reference = new ReferenceCreatorCatalog();
+        catalog.Load(creators.Select(creator => creator.ToListing()));
+        foreach (var creator in creators)
+        {
+            await reference.UpsertAsync(creator.ToListing());
+        }
+
+        var (hot, upserts, compactedTo) = (creators.Take(200).ToList(), 0, (int?)null);
+        for (var round = 0; round < 30; round++)
+        {
+            foreach (var creator in hot)
+            {
+                creator.SetOnVacation(!creator.OnVacation, clock);
+                creator.MarkStored(creator.Version + 1);
+                var rows = catalog.RowsWritten;
+                (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+                await reference.UpsertAsync(creator.ToListing());
+                upserts++;
+                compactedTo ??= catalog.RowsWritten <= rows ? catalog.RowsWritten : null;
+            }
+        }
+
+        // Without a compaction every upsert adds a row; a compaction of the whole catalog leaves one row a creator.
+        catalog.RowsWritten.ShouldBeLessThan(creators.Count + upserts);
+        compactedTo.ShouldBe(creators.Count + hot.Count, "the first chunk keeps the hot creators' first rows, retired");
+        catalog.Count.ShouldBe(reference.Count);
+        foreach (var creator in creators.Where((_, i) => i < 300 || i % 1_000 == 0))
+        {
+            (await catalog.FindAsync(creator.Id)).ShouldBe(await reference.FindAsync(creator.Id));
+        }
+
+        foreach (var query in new[]
+        {
+            new CreatorQuery { ExcludeOnVacation = true, Sort = CreatorSort.Followers, PageSize = 500 },
+            new CreatorQuery { Countries = [Country.US], Followers = new(10_000, null), Sort = CreatorSort.EngagementRate, IncludeFacets = true },
+        })
+        {
+            var actual = (await catalog.SearchAsync(query)).AsT0;
+            var expected = (await reference.SearchAsync(query)).AsT0;
+            actual.TotalCount.ShouldBe(expected.TotalCount);
+            actual.Items.ShouldBe(expected.Items);
+            (actual.Facets?.ByCountry.OrderBy(f => f.Key.Value)).ShouldBe(expected.Facets?.ByCountry.OrderBy(f => f.Key.Value));
+        }
+    }
+
     [Fact]
     public async Task Many_updates_and_removals_leave_the_same_answers_as_the_reference()
     {

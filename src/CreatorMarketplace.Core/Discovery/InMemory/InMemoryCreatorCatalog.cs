@@ -42,6 +42,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     private readonly List<int> _ordinals = [];
     private CatalogSnapshot _snapshot = EmptySnapshot(new InternedValues());
     private int _retiredRows;
+    private int _compactionCheckAt;
     private int _idsInTable;
 
     /// <summary>How many creators the catalog holds.</summary>
@@ -132,6 +133,9 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     internal Func<CreatorQueryTerm, bool> MayPushDown { get; init; } = static _ => true;
 
     // The terms of a query a search leaves to the residual check, which reads each candidate's listing.
+    /// <summary>Rows written in the catalog's generation, living and retired: what a compaction reclaims, for tests.</summary>
+    internal int RowsWritten => Volatile.Read(ref _snapshot).Count;
+
     internal IReadOnlyList<CreatorQueryTerm> ResidualOf(CreatorQuery query) => CatalogSearch.ResidualOf(Volatile.Read(ref _snapshot), query);
 
     /// <summary>
@@ -444,36 +448,81 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
     private void Publish(CatalogSnapshot next)
     {
-        // Compact once retired rows outnumber the living (the rebuild's cost is paid back by the writes that retired
-        // them), and before the sequence could overflow.
-        if ((_retiredRows > FirstCapacity && _retiredRows > next.Live) || next.Sequence == int.MaxValue)
+        // Compact before the sequence could overflow (the whole catalog, which starts the sequence again), and once
+        // retired rows outnumber the living in the catalog or in a run of chunks to its end: the rebuild's cost is
+        // paid back by the writes that retired them. Creators updated often retire their rows in the newest chunks,
+        // so compacting only those keeps an upsert's share of the cost small in a large catalog.
+        if (next.Sequence == int.MaxValue)
         {
-            next = Compacted(next);
+            next = Compacted(next, from: 0);
+        }
+        else if (_retiredRows > FirstCapacity && _retiredRows >= _compactionCheckAt)
+        {
+            if (CompactionStart(next) is { } from)
+            {
+                next = Compacted(next, from);
+            }
+            else
+            {
+                // Checked again once a few more rows are retired, not at every write.
+                _compactionCheckAt = _retiredRows + Math.Max(FirstCapacity, next.Live / 64);
+            }
         }
 
         Volatile.Write(ref _snapshot, next);
     }
 
-    // A new generation holding only the living rows, in their order. Runs of living rows are copied column by
-    // column (encoded listings byte for byte), bits are moved by ordinal, and the id table keeps its slots with the
-    // rows renumbered, so no listing is decoded.
-    private CatalogSnapshot Compacted(CatalogSnapshot current)
+    // The first row of the longest run of whole chunks, up to the last, whose retired rows outnumber its living ones
+    // (more than FirstCapacity of them), or null when no such run exists.
+    private static int? CompactionStart(CatalogSnapshot current)
+    {
+        int? start = null;
+        var (retired, living) = (0L, 0L);
+        for (var index = (current.Count - 1) >> CatalogChunk.Shift; index >= 0; index--)
+        {
+            var chunk = current.Chunks[index];
+            var rows = Math.Min(CatalogChunk.Rows, current.Count - (index << CatalogChunk.Shift));
+            (retired, living) = (retired + chunk.RetiredRows, living + rows - chunk.RetiredRows);
+            if (retired > living && retired > FirstCapacity)
+            {
+                start = index << CatalogChunk.Shift;
+            }
+        }
+
+        return start;
+    }
+
+    // A new generation holding only the living rows from row `from` on (the first row of a chunk), in their order;
+    // the chunks before it are kept as they are, shared with the generation before, and so is the sequence, which
+    // their retired rows are numbered in. From row 0, the sequence starts again. Runs of living rows are copied
+    // column by column (encoded listings byte for byte), bits are moved by ordinal, and the id table keeps its slots
+    // with the rows renumbered, so no listing is decoded.
+    private CatalogSnapshot Compacted(CatalogSnapshot current, int from = 0)
     {
         // A single chunk is sized to the living rows (a power of two, as growth keeps it); more chunks are full size.
-        var chunks = new CatalogChunk[Math.Max(1, (current.Live + CatalogChunk.Rows - 1) >> CatalogChunk.Shift)];
-        for (var index = 0; index < chunks.Length; index++)
+        var kept = from >> CatalogChunk.Shift;
+        var retiredKept = 0;
+        for (var index = 0; index < kept; index++)
+        {
+            retiredKept += current.Chunks[index].RetiredRows;
+        }
+
+        var living = current.Live - (kept * CatalogChunk.Rows - retiredKept);
+        var chunks = new CatalogChunk[kept + Math.Max(kept == 0 ? 1 : 0, (living + CatalogChunk.Rows - 1) >> CatalogChunk.Shift)];
+        Array.Copy(current.Chunks, chunks, kept);
+        for (var index = kept; index < chunks.Length; index++)
         {
             var capacity = chunks.Length > 1 ? CatalogChunk.Rows : (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(current.Live, FirstCapacity));
             chunks[index] = new CatalogChunk(capacity, current.Keys.Count, current.Interned);
         }
 
-        var newRowOf = new int[current.Count];
-        var row = 0;
-        for (var old = 0; old < current.Count;)
+        var newRowOf = new int[current.Count - from];
+        var row = from;
+        for (var old = from; old < current.Count;)
         {
             if (!IsAlive(current, old))
             {
-                newRowOf[old++] = -1;
+                newRowOf[old++ - from] = -1;
                 continue;
             }
 
@@ -489,14 +538,14 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
             chunks[row >> CatalogChunk.Shift].CopyRows(current.Chunks[old >> CatalogChunk.Shift], old & (CatalogChunk.Rows - 1), row & (CatalogChunk.Rows - 1), run);
             for (var i = 0; i < run; i++)
             {
-                newRowOf[old + i] = row + i;
+                newRowOf[old + i - from] = row + i;
             }
 
             old += run;
             row += run;
         }
 
-        for (var index = 0; index << CatalogChunk.Shift < current.Count; index++)
+        for (var index = kept; index << CatalogChunk.Shift < current.Count; index++)
         {
             var source = current.Chunks[index];
             for (var ordinal = 0; ordinal < source.BitmapSlots; ordinal++)
@@ -513,7 +562,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
                         var old = (index << CatalogChunk.Shift) + Bits.LowestRow(word, set);
                         if (old < current.Count)
                         {
-                            var moved = newRowOf[old];
+                            var moved = newRowOf[old - from];
                             chunks[moved >> CatalogChunk.Shift].SetBit(ordinal, moved & (CatalogChunk.Rows - 1));
                         }
                     }
@@ -527,11 +576,11 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         {
             var entry = current.IdTable[slot];
             var newest = CatalogSnapshot.RowIn(entry);
-            table[slot] = newest < 0 ? entry
-                : CatalogSnapshot.Entry(CatalogSnapshot.HashIn(entry), newRowOf[newest] >= 0 ? newRowOf[newest] : CatalogSnapshot.RemovedSlot);
+            table[slot] = newest < from ? entry
+                : CatalogSnapshot.Entry(CatalogSnapshot.HashIn(entry), newRowOf[newest - from] >= 0 ? newRowOf[newest - from] : CatalogSnapshot.RemovedSlot);
         }
 
-        _retiredRows = 0;
-        return new CatalogSnapshot(new CatalogGeneration(chunks), chunks, current.Keys, table, row, row, Sequence: 0);
+        (_retiredRows, _compactionCheckAt) = (retiredKept, 0);
+        return new CatalogSnapshot(new CatalogGeneration(chunks), chunks, current.Keys, table, row, current.Live, from == 0 ? 0 : current.Sequence);
     }
 }

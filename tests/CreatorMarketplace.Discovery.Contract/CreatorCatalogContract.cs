@@ -590,6 +590,70 @@ public abstract class CreatorCatalogContract
     }
 
     [SkippableFact]
+    public async Task Pages_that_split_rows_within_one_narrow_step_are_ordered_exactly()
+    {
+        // A catalog may rank on narrow codes of the sort's numbers before the numbers: rows whose numbers differ by
+        // less than a 16-bit step (sharing a code but not a float), share a float above 2^24 or near 0.03, are equal
+        // (ties broken by id), or are unreported, split by pages of every small size in both directions, followed by
+        // their cursors; more creators than a 64-row word, so that later rows meet a page already held.
+        var clock = new FakeClock(Now);
+        var catalog = CreateCatalog();
+        var listings = new List<CreatorListing>();
+        var creators = new CreatorGenerator(23, clock).Generate(200).ToList();
+        for (var i = 0; i < creators.Count; i++)
+        {
+            var creator = creators[i];
+            long followers = (i % 4) switch
+            {
+                0 => 1_000_000 + i,
+                1 => (1L << 24) + (i % 3),
+                2 => 1_000_000 + (i % 5),
+                _ => 2_000 + (i % 3),
+            };
+            long? median = i % 5 == 0 ? null : followers / 2;
+            double? rate = (i % 6) switch
+            {
+                0 => null,
+                1 => Math.BitIncrement(0.03),
+                5 => 0.5,
+                _ => 0.03 * (1 + ((i % 7) * 1e-5)),
+            };
+            creator.RefreshStats(Platform.TikTok, AccountStats.Create(Now + Duration.FromHours(1), followers, medianViews: median, engagementRate: rate), clock);
+            creator.MarkStored(creator.Version + 1);
+            listings.Add(creator.ToListing());
+            (await catalog.UpsertAsync(listings[^1])).ShouldBeTrue();
+        }
+
+        CreatorSort[] sorts = [CreatorSort.Followers, CreatorSort.MedianViews, CreatorSort.EngagementRate, CreatorSort.Relevance];
+        foreach (var sort in sorts)
+        {
+            foreach (var descending in new[] { true, false })
+            {
+                foreach (var pageSize in new[] { 1, 2, 3, 5, 7, 11 })
+                {
+                    var query = new CreatorQuery { Sort = sort, Descending = descending, PageSize = pageSize };
+                    var expected = listings.Where(query.Matches).ToList();
+                    expected.Sort(query.Compare);
+
+                    var seen = new List<CreatorListing>();
+                    var page = (await catalog.SearchAsync(query)).AsT0;
+                    page.Items.Select(c => c.Id).ShouldBe(expected.Take(pageSize).Select(c => c.Id), query.ToString());
+                    seen.AddRange(page.Items);
+                    while (page.Next is { } next)
+                    {
+                        var after = query with { After = next };
+                        page = (await catalog.SearchAsync(after)).AsT0;
+                        page.Items.Select(c => c.Id).ShouldBe(expected.Where(after.IsAfterCursor).Take(pageSize).Select(c => c.Id), after.ToString());
+                        seen.AddRange(page.Items);
+                    }
+
+                    seen.Select(c => c.Id).ShouldBe(expected.Select(c => c.Id), query.ToString());
+                }
+            }
+        }
+    }
+
+    [SkippableFact]
     public async Task Searches_during_upserts_never_see_a_half_applied_creator()
     {
         var clock = new FakeClock(Now);

@@ -122,6 +122,11 @@ internal sealed partial class CatalogSearch
             remaining = DropUpToCursor(column, descending, cursor);
         }
 
+        if (column < ColumnCodes.Count)
+        {
+            KeepBestByCode(column, descending, query.PageSize);
+        }
+
         // One pass: a row at least as good as the page's worst so far may end on the page; the threshold only
         // rises, so every row at least as good as the final threshold is among those kept.
         var best = new FloatMinHeap(query.PageSize);
@@ -169,10 +174,70 @@ internal sealed partial class CatalogSearch
         return (Array.ConvertAll(page, entry => entry.Listing), remaining > query.PageSize ? page[^1].Position : null);
     }
 
+    // Clears the matches that cannot make the page, reading the sort column's 16-bit codes rather than its floats
+    // (half the bytes), vector-compared against the running page-th best code once a page is held: a code keeps the
+    // floats' order, so a row whose code is worse than the page-th best code has at least a page of rows with
+    // strictly better floats before it. The threshold only rises, so the rows left are a superset of those at least
+    // as good as the final one, usually a few hundred, whose floats the exact ranking then reads.
+    private void KeepBestByCode(int column, bool descending, int count)
+    {
+        var best = new FloatMinHeap(count);
+        for (var word = 0; word < _words; word++)
+        {
+            var bits = _match[word];
+            if (bits == 0)
+            {
+                continue;
+            }
+
+            var (chunk, start) = _snapshot.WordAt(word);
+            var codes = chunk.Codes[column];
+            if (best.IsFull && !float.IsNegativeInfinity(best.Min))
+            {
+                var (better, same) = ColumnKernels.Compare(codes, start, CodesBefore(CodeOf(best.Min, descending), descending));
+                bits &= better | same;
+            }
+
+            for (var rest = bits; rest != 0; rest &= rest - 1)
+            {
+                var index = BitOperations.TrailingZeroCount(rest);
+                var goodness = CodeGoodness(codes[start + index], descending);
+                if (!best.IsFull || goodness >= best.Min)
+                {
+                    best.Offer(goodness);
+                }
+                else
+                {
+                    bits &= ~Bits.Bit(index);
+                }
+            }
+
+            _match[word] = bits;
+        }
+    }
+
+    // How far up the order a code puts a row, as Goodness does for its float: unknown (code 0) last.
+    private static float CodeGoodness(ushort code, bool descending) =>
+        code == ColumnCodes.Unknown ? float.NegativeInfinity : descending ? code : -code;
+
+    // The code of a known code's goodness.
+    private static ushort CodeOf(float goodness, bool descending) => (ushort)(descending ? goodness : -goodness);
+
+    // The codes ordered before a code, as the bound they lie strictly inside, and the code itself as its side. Every
+    // known code is before an unknown one (code 0), in either direction.
+    private static CodeBound CodesBefore(ushort code, bool descending) =>
+        descending || code == ColumnCodes.Unknown
+            ? new CodeBound(code, ushort.MaxValue, BoundSides.Low)
+            : new CodeBound(ColumnCodes.Unknown, code, BoundSides.High);
+
     // Clears the matches ordered at or before the cursor (they were on earlier pages); returns how many are left.
     private int DropUpToCursor(int column, bool descending, SearchPosition cursor)
     {
-        var known = cursor.Value is { } value ? (float)value : float.NaN;
+        var known = cursor.Value is { } exact ? (float)exact : float.NaN;
+
+        // The codes strictly before the cursor's decide their rows; a row with the cursor's own code is decided on its
+        // float, and where that equals the cursor's too, on its listing.
+        var codeBefore = CodesBefore(ColumnCodes.Of(column, known), descending);
         var left = 0;
         for (var word = 0; word < _words; word++)
         {
@@ -182,17 +247,21 @@ internal sealed partial class CatalogSearch
                 continue;
             }
 
-            var (values, start) = ColumnAt(column, word);
-
-            // Unknown values come last: every known value is before an unknown cursor.
-            var (before, tied) = float.IsNaN(known)
-                ? (ColumnKernels.Mask(values, start, FloatTest.Known, 0f), ~ColumnKernels.Mask(values, start, FloatTest.Known, 0f))
-                : (ColumnKernels.Mask(values, start, descending ? FloatTest.Greater : FloatTest.Less, known), ColumnKernels.Mask(values, start, FloatTest.Equal, known));
+            var (chunk, start) = _snapshot.WordAt(word);
+            var values = chunk.Numbers[column];
+            var (before, sameCode) = column < ColumnCodes.Count
+                ? ColumnKernels.Compare(chunk.Codes[column], start, codeBefore)
+                : (0UL, ulong.MaxValue);
             bits &= ~before;
-            for (var ties = bits & tied; ties != 0; ties &= ties - 1)
+            for (var undecided = bits & sameCode; undecided != 0; undecided &= undecided - 1)
             {
-                var bit = Bits.LowestBit(ties);
-                if (_query.Compare(_query.PositionOf(_snapshot.ListingAt(Bits.LowestRow(word, bit))), cursor) <= 0)
+                var bit = Bits.LowestBit(undecided);
+                var value = values[start + BitOperations.TrailingZeroCount(undecided)];
+
+                // Unknown values come last: every known value is before an unknown cursor.
+                var isBefore = float.IsNaN(known) ? !float.IsNaN(value) : descending ? value > known : value < known;
+                var isTied = float.IsNaN(known) ? float.IsNaN(value) : value == known;
+                if (isBefore || (isTied && _query.Compare(_query.PositionOf(_snapshot.ListingAt(Bits.LowestRow(word, bit))), cursor) <= 0))
                 {
                     bits &= ~bit;
                 }

@@ -10,7 +10,9 @@ namespace CreatorMarketplace.Discovery.InMemory;
 /// answer lane by lane.
 /// </summary>
 /// <remarks>
-/// .NET 9 names this <c>ISimdVector&lt;TSelf, T&gt;</c>, which .NET 8 keeps internal; this is the subset the kernels use.
+/// The runtime has the same interface, <c>ISimdVector&lt;TSelf, T&gt;</c>, but keeps it internal (.NET 10 too), and
+/// <c>Vector128</c>, <c>Vector256</c> and <c>Vector512</c> share no other generic surface; so each width's struct below
+/// maps these operations to its own type, and this is the subset the kernels use.
 /// A comparison returns a mask, all bits set in each lane that passes.
 /// </remarks>
 /// <typeparam name="TVector">The vector type.</typeparam>

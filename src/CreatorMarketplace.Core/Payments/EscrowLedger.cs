@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.ObjectModel;
+using System.Globalization;
 using NodaTime;
 using OneOf;
-using static System.FormattableString;
 
 namespace CreatorMarketplace.Payments;
 
@@ -224,7 +224,7 @@ public sealed class EscrowLedger
     public LedgerResult Release(string key, CollaborationId collaboration, CreatorId creator, Money amount, FeePolicy fees, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(fees);
-        return Post(key, new("release", collaboration.Value, creator.Value, Guid.Empty, amount, Invariant($"{fees.Rate} {fees.Fixed} {fees.Rounding}")), clock, amount, () =>
+        return Post(key, new("release", collaboration.Value, creator.Value, Guid.Empty, amount, string.Create(CultureInfo.InvariantCulture, $"{fees.Rate} {fees.Fixed} {fees.Rounding}")), clock, amount, () =>
         {
             if (Balance(LedgerAccount.Escrow(collaboration), amount.Currency) < amount)
             {
@@ -232,7 +232,7 @@ public sealed class EscrowLedger
             }
 
             var fee = fees.On(amount);
-            return new List<Posting>
+            return new List<Posting>(2)
             {
                 new(LedgerAccount.Escrow(collaboration), LedgerAccount.CreatorPayable(creator), amount - fee, "release to creator"),
                 new(LedgerAccount.Escrow(collaboration), LedgerAccount.PlatformFees, fee, $"platform fee {fees}"),
@@ -259,7 +259,7 @@ public sealed class EscrowLedger
         ArgumentNullException.ThrowIfNull(currency);
         ArgumentNullException.ThrowIfNull(refundCase);
         ArgumentNullException.ThrowIfNull(policy);
-        return Post(key, new("refund", collaboration.Value, brand.Value, creator.Value, Money.Zero(currency), Invariant($"{refundCase} {policy.BrandShare(refundCase)} {policy.Rounding} {killFee}")), clock, null, () =>
+        return Post(key, new("refund", collaboration.Value, brand.Value, creator.Value, Money.Zero(currency), string.Create(CultureInfo.InvariantCulture, $"{refundCase} {policy.BrandShare(refundCase)} {policy.Rounding} {killFee}")), clock, null, () =>
         {
             var held = Balance(LedgerAccount.Escrow(collaboration), currency);
             if (!held.IsPositive)
@@ -268,7 +268,7 @@ public sealed class EscrowLedger
             }
 
             var (toBrand, toCreator) = policy.Split(held, refundCase, killFee);
-            return new List<Posting>
+            return new List<Posting>(2)
             {
                 new(LedgerAccount.Escrow(collaboration), LedgerAccount.Refunds(brand), toBrand, $"refund: {refundCase}"),
                 new(LedgerAccount.Escrow(collaboration), LedgerAccount.CreatorPayable(creator), toCreator, $"compensation: {refundCase}"),
@@ -366,10 +366,14 @@ public sealed class EscrowLedger
 
             var now = clock.GetCurrentInstant();
             var sequence = _published.LastSequence;
-            var entries = postings
-                .Where(posting => !posting.Amount.IsZero)
-                .Select(posting => new LedgerEntry(++sequence, key, posting.From, posting.To, posting.Amount, now, posting.Memo))
-                .ToArray();
+            postings.RemoveAll(posting => posting.Amount.IsZero);
+            var entries = new LedgerEntry[postings.Count];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                var posting = postings[i];
+                entries[i] = new LedgerEntry(++sequence, key, posting.From, posting.To, posting.Amount, now, posting.Memo);
+            }
+
             var transaction = new LedgerTransaction(key, command.Kind, entries, now, reverses, command.Text);
             if (DecideBalances(transaction) is { } overflow)
             {
@@ -490,10 +494,11 @@ public sealed class EscrowLedger
     private readonly record struct Posting(LedgerAccount From, LedgerAccount To, Money Amount, string Memo);
 
     // What a command asked for. Its text, kept with the transaction, tells a retry from a different command under the
-    // same key, also in a ledger restored from storage; the terms are written invariantly for the same reason.
+    // same key, also in a ledger restored from storage; the terms are written invariantly for the same reason
+    // (string.Create formats the values without boxing them).
     private readonly record struct Command(string Kind, Guid First, Guid Second, Guid Third, Money Amount, string Terms)
     {
-        public string Text => Invariant($"{Kind}|{First}|{Second}|{Third}|{(Amount.IsDefault ? "" : Amount.ToString())}|{Terms}");
+        public string Text => string.Create(CultureInfo.InvariantCulture, $"{Kind}|{First}|{Second}|{Third}|{(Amount.IsDefault ? "" : Amount.ToString())}|{Terms}");
     }
 
     // What readers see: whole commands only. The arrays' first counts of items never change once published; the lists

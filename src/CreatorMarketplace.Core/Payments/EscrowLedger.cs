@@ -1,7 +1,8 @@
-using System.Collections.Immutable;
+using System.Collections.Concurrent;
+using System.Collections.ObjectModel;
+using System.Globalization;
 using NodaTime;
 using OneOf;
-using static System.FormattableString;
 
 namespace CreatorMarketplace.Payments;
 
@@ -29,10 +30,21 @@ namespace CreatorMarketplace.Payments;
 /// </remarks>
 public sealed class EscrowLedger
 {
-    // Commands are serialised by the gate; readers take the current state without it. A state never changes once
-    // made, so publishing the next one is a single reference write and a reader sees a whole command or none of it.
+    // Commands are serialised by the gate and change the state below only once nothing can fail; readers never take
+    // the gate. They read the published snapshot: prefixes of arrays that no command writes into again, since a
+    // command appends past the published counts and a renumbering copies, and, for balances, the version at which
+    // each balance cell was written, so that a balance newer than the snapshot is read as the one before it.
     private readonly object _gate = new();
-    private volatile State _state = State.Empty;
+    private readonly Dictionary<string, LedgerTransaction> _byKey = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _reversed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(LedgerAccount Account, Currency Currency), BalanceCell> _balances = new();
+
+    // A command's new balances, worked out before anything changes; kept between commands to allocate nothing.
+    private readonly List<((LedgerAccount Account, Currency Currency) Key, long MinorUnits)> _decided = [];
+    private readonly List<BalanceCell> _cells = [];
+    private LedgerEntry[] _entries = [];
+    private LedgerTransaction[] _transactions = [];
+    private volatile Snapshot _published = Snapshot.Empty;
 
     /// <summary>
     /// Restores a ledger from its transactions as a store kept them (<see cref="Storage.ILedgerStore.ReadAsync"/>), in
@@ -51,7 +63,7 @@ public sealed class EscrowLedger
     public static EscrowLedger FromTransactions(IEnumerable<LedgerTransaction> transactions)
     {
         ArgumentNullException.ThrowIfNull(transactions);
-        var state = State.Empty;
+        var ledger = new EscrowLedger();
         var errors = new ErrorCollector();
         var index = 0;
         foreach (var transaction in transactions)
@@ -63,15 +75,16 @@ public sealed class EscrowLedger
                 break;
             }
 
+            var entryCount = ledger._published.EntryCount;
             at.Require(transaction.Command is not null, "command", "ledger.command_missing", "a restored transaction keeps the command it recorded, by which a repeated key is recognised.");
-            at.Require(!state.ByKey.ContainsKey(transaction.Key), "key", "ledger.key_repeated", $"the key {ErrorText.Quote(transaction.Key)} is used twice.");
+            at.Require(!ledger._byKey.ContainsKey(transaction.Key), "key", "ledger.key_repeated", $"the key {ErrorText.Quote(transaction.Key)} is used twice.");
             at.Require(
-                transaction.Entries[0].Sequence == state.Entries.Count + 1,
+                transaction.Entries[0].Sequence == entryCount + 1,
                 "entries[0].sequence",
                 "ledger.sequence_gap",
-                $"entries run from 1 without gaps; the next is {state.Entries.Count + 1}.");
+                $"entries run from 1 without gaps; the next is {entryCount + 1}.");
             at.Require(
-                transaction.Reverses is null || state.ByKey.ContainsKey(transaction.Reverses),
+                transaction.Reverses is null || ledger._byKey.ContainsKey(transaction.Reverses),
                 "reverses",
                 "ledger.unknown_transaction",
                 $"there is no earlier transaction {ErrorText.Quote(transaction.Reverses)}.");
@@ -81,29 +94,30 @@ public sealed class EscrowLedger
                 break;
             }
 
-            var next = state.With(transaction);
-            if (next.TryPickT1(out var rejection, out state))
+            if (ledger.DecideBalances(transaction) is { } rejection)
             {
                 at.Add("entries", rejection.Code, rejection.Message);
                 break;
             }
+
+            ledger.Commit(transaction);
         }
 
         errors.ThrowIfAny(nameof(transactions));
-        return new EscrowLedger { _state = state };
+        return ledger;
     }
 
     /// <summary>Every posting, in order: a snapshot that later commands leave as it is.</summary>
-    public IReadOnlyList<LedgerEntry> Entries => _state.Entries;
+    public IReadOnlyList<LedgerEntry> Entries => _published.Entries;
 
     /// <summary>
     /// The number of the last entry, 0 for an empty ledger: the position the next command is decided on, which a
     /// store checks when the command's transaction is appended (<see cref="Storage.ILedgerStore.AppendAsync"/>).
     /// </summary>
-    public long LastSequence => _state.LastSequence;
+    public long LastSequence => _published.LastSequence;
 
     /// <summary>Every transaction, in order: a snapshot that later commands leave as it is.</summary>
-    public IReadOnlyList<LedgerTransaction> Transactions => _state.Transactions;
+    public IReadOnlyList<LedgerTransaction> Transactions => _published.Transactions;
 
     /// <summary>
     /// Takes the numbers a store gave a transaction this ledger posted, when it appended it
@@ -119,8 +133,7 @@ public sealed class EscrowLedger
         ArgumentNullException.ThrowIfNull(stored);
         lock (_gate)
         {
-            var state = _state;
-            var shift = state.ByKey.TryGetValue(stored.Key, out var posted) && posted.NumberedAfter(stored.Entries[0].Sequence - 1).Equals(stored)
+            var shift = _byKey.TryGetValue(stored.Key, out var posted) && posted.NumberedAfter(stored.Entries[0].Sequence - 1).Equals(stored)
                 ? stored.Entries[0].Sequence - posted.Entries[0].Sequence
                 : throw new ArgumentException($"stored: the ledger posted no transaction {ErrorText.Quote(stored.Key)} that differs from it in its entries' numbers alone.", nameof(stored));
             if (shift == 0)
@@ -128,16 +141,39 @@ public sealed class EscrowLedger
                 return;
             }
 
-            // Every entry from the adopted transaction's first on moves by the same amount, so the numbers stay gap-free.
-            var index = state.Transactions.IndexOf(posted);
-            var moved = state.Transactions.Skip(index).Select(t => t.NumberedAfter(t.Entries[0].Sequence - 1 + shift)).ToArray();
-            var kept = state.Entries.Count - moved.Sum(t => t.Entries.Count);
-            _state = state with
+            // Every entry from the adopted transaction's first on moves by the same amount, so the numbers stay
+            // gap-free. They move in new arrays: the ones published hold what readers were given.
+            var published = _published;
+            var index = Array.IndexOf(_transactions, posted, 0, published.TransactionCount);
+            var transactions = new LedgerTransaction[_transactions.Length];
+            var entries = new LedgerEntry[_entries.Length];
+            Array.Copy(_transactions, transactions, index);
+            var kept = published.EntryCount;
+            for (var i = index; i < published.TransactionCount; i++)
             {
-                Entries = state.Entries.Take(kept).Concat(moved.SelectMany(t => t.Entries)).ToImmutableList(),
-                Transactions = state.Transactions.Take(index).Concat(moved).ToImmutableList(),
-                ByKey = state.ByKey.SetItems(moved.Select(t => KeyValuePair.Create(t.Key, t))),
-            };
+                transactions[i] = _transactions[i].NumberedAfter(_transactions[i].Entries[0].Sequence - 1 + shift);
+                kept -= transactions[i].Entries.Count;
+            }
+
+            Array.Copy(_entries, entries, kept);
+            var next = kept;
+            for (var i = index; i < published.TransactionCount; i++)
+            {
+                foreach (var entry in transactions[i].Entries)
+                {
+                    entries[next++] = entry;
+                }
+            }
+
+            var snapshot = published.Next(entries, published.EntryCount, transactions, published.TransactionCount);
+            for (var i = index; i < published.TransactionCount; i++)
+            {
+                _byKey[transactions[i].Key] = transactions[i];
+            }
+
+            _entries = entries;
+            _transactions = transactions;
+            _published = snapshot;
         }
     }
 
@@ -145,7 +181,24 @@ public sealed class EscrowLedger
     /// <param name="account">The account.</param>
     /// <param name="currency">The currency.</param>
     /// <returns>The balance.</returns>
-    public Money Balance(LedgerAccount account, Currency currency) => _state.Balance(account, currency);
+    public Money Balance(LedgerAccount account, Currency currency)
+    {
+        while (true)
+        {
+            var version = _published.Version;
+            if (!_balances.TryGetValue((account, currency), out var cell))
+            {
+                return Money.FromMinorUnits(0, currency);
+            }
+
+            if (cell.TryReadAt(version, out var minorUnits))
+            {
+                return Money.FromMinorUnits(minorUnits, currency);
+            }
+
+            // The balance changed twice since the snapshot was read: read it again, at the newest snapshot.
+        }
+    }
 
     /// <summary>The brand pays into a collaboration's escrow (when it confirms the order or accepts a counter-price).</summary>
     /// <param name="key">The idempotency key.</param>
@@ -155,7 +208,7 @@ public sealed class EscrowLedger
     /// <param name="clock">The clock.</param>
     /// <returns>The transaction, or a rejection (a balance would leave the 64-bit range).</returns>
     public LedgerResult Charge(string key, CollaborationId collaboration, BrandId brand, Money amount, IClock clock) =>
-        Post(key, new("charge", collaboration.Value, brand.Value, Guid.Empty, amount, ""), clock, amount, _ =>
+        Post(key, new("charge", collaboration.Value, brand.Value, Guid.Empty, amount, ""), clock, amount, () =>
             One(LedgerAccount.BrandFunding(brand), LedgerAccount.Escrow(collaboration), amount, "charge"));
 
     /// <summary>
@@ -171,15 +224,15 @@ public sealed class EscrowLedger
     public LedgerResult Release(string key, CollaborationId collaboration, CreatorId creator, Money amount, FeePolicy fees, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(fees);
-        return Post(key, new("release", collaboration.Value, creator.Value, Guid.Empty, amount, Invariant($"{fees.Rate} {fees.Fixed} {fees.Rounding}")), clock, amount, state =>
+        return Post(key, new("release", collaboration.Value, creator.Value, Guid.Empty, amount, string.Create(CultureInfo.InvariantCulture, $"{fees.Rate} {fees.Fixed} {fees.Rounding}")), clock, amount, () =>
         {
-            if (state.Balance(LedgerAccount.Escrow(collaboration), amount.Currency) < amount)
+            if (Balance(LedgerAccount.Escrow(collaboration), amount.Currency) < amount)
             {
                 return Insufficient(collaboration, amount);
             }
 
             var fee = fees.On(amount);
-            return new List<Posting>
+            return new List<Posting>(2)
             {
                 new(LedgerAccount.Escrow(collaboration), LedgerAccount.CreatorPayable(creator), amount - fee, "release to creator"),
                 new(LedgerAccount.Escrow(collaboration), LedgerAccount.PlatformFees, fee, $"platform fee {fees}"),
@@ -206,16 +259,16 @@ public sealed class EscrowLedger
         ArgumentNullException.ThrowIfNull(currency);
         ArgumentNullException.ThrowIfNull(refundCase);
         ArgumentNullException.ThrowIfNull(policy);
-        return Post(key, new("refund", collaboration.Value, brand.Value, creator.Value, Money.Zero(currency), Invariant($"{refundCase} {policy.BrandShare(refundCase)} {policy.Rounding} {killFee}")), clock, null, state =>
+        return Post(key, new("refund", collaboration.Value, brand.Value, creator.Value, Money.Zero(currency), string.Create(CultureInfo.InvariantCulture, $"{refundCase} {policy.BrandShare(refundCase)} {policy.Rounding} {killFee}")), clock, null, () =>
         {
-            var held = state.Balance(LedgerAccount.Escrow(collaboration), currency);
+            var held = Balance(LedgerAccount.Escrow(collaboration), currency);
             if (!held.IsPositive)
             {
                 return new LedgerRejection("ledger.nothing_held", $"escrow of {collaboration} holds nothing in {currency.Code} to refund.");
             }
 
             var (toBrand, toCreator) = policy.Split(held, refundCase, killFee);
-            return new List<Posting>
+            return new List<Posting>(2)
             {
                 new(LedgerAccount.Escrow(collaboration), LedgerAccount.Refunds(brand), toBrand, $"refund: {refundCase}"),
                 new(LedgerAccount.Escrow(collaboration), LedgerAccount.CreatorPayable(creator), toCreator, $"compensation: {refundCase}"),
@@ -230,8 +283,8 @@ public sealed class EscrowLedger
     /// <param name="clock">The clock.</param>
     /// <returns>The transaction, or a rejection when the creator is owed less.</returns>
     public LedgerResult PayOut(string key, CreatorId creator, Money amount, IClock clock) =>
-        Post(key, new("payout", creator.Value, Guid.Empty, Guid.Empty, amount, ""), clock, amount, state =>
-            state.Balance(LedgerAccount.CreatorPayable(creator), amount.Currency) is var owed && owed < amount
+        Post(key, new("payout", creator.Value, Guid.Empty, Guid.Empty, amount, ""), clock, amount, () =>
+            Balance(LedgerAccount.CreatorPayable(creator), amount.Currency) is var owed && owed < amount
                 ? new LedgerRejection("ledger.insufficient_payable", $"creator {creator} is owed {owed}, less than {amount}.")
                 : One(LedgerAccount.CreatorPayable(creator), LedgerAccount.PaidOut(creator), amount, "payout"));
 
@@ -243,8 +296,8 @@ public sealed class EscrowLedger
     /// <param name="clock">The clock.</param>
     /// <returns>The transaction, or a rejection.</returns>
     public LedgerResult ReturnUnclaimed(string key, CreatorId creator, BrandId brand, Money amount, IClock clock) =>
-        Post(key, new("return unclaimed", creator.Value, brand.Value, Guid.Empty, amount, ""), clock, amount, state =>
-            state.Balance(LedgerAccount.PaidOut(creator), amount.Currency) < amount
+        Post(key, new("return unclaimed", creator.Value, brand.Value, Guid.Empty, amount, ""), clock, amount, () =>
+            Balance(LedgerAccount.PaidOut(creator), amount.Currency) < amount
                 ? new LedgerRejection("ledger.insufficient_paid_out", $"less than {amount} was paid out to creator {creator}.")
                 : One(LedgerAccount.PaidOut(creator), LedgerAccount.Refunds(brand), amount, "unclaimed payout returned"));
 
@@ -257,14 +310,14 @@ public sealed class EscrowLedger
     public LedgerResult Correct(string key, string transaction, string reason, IClock clock)
     {
         TextRule.MultiLine.RequireNonBlank(reason);
-        return Post(key, new("correction", Guid.Empty, Guid.Empty, Guid.Empty, default, transaction + "\n" + reason), clock, null, reverses: transaction, plan: state =>
+        return Post(key, new("correction", Guid.Empty, Guid.Empty, Guid.Empty, default, transaction + "\n" + reason), clock, null, reverses: transaction, plan: () =>
         {
-            if (!state.ByKey.TryGetValue(transaction, out var original))
+            if (!_byKey.TryGetValue(transaction, out var original))
             {
                 return new LedgerRejection("ledger.unknown_transaction", $"there is no transaction {ErrorText.Quote(transaction)}.");
             }
 
-            if (state.Reversed.Contains(transaction))
+            if (_reversed.Contains(transaction))
             {
                 return new LedgerRejection("ledger.already_corrected", $"transaction {ErrorText.Quote(transaction)} was already reversed.");
             }
@@ -274,7 +327,7 @@ public sealed class EscrowLedger
             var shortfall = reversal
                 .Where(posting => posting.From.Kind != AccountKind.BrandFunding)
                 .GroupBy(posting => (Account: posting.From, posting.Amount.Currency))
-                .FirstOrDefault(group => state.Balance(group.Key.Account, group.Key.Currency).MinorUnits < group.Sum(posting => (decimal)posting.Amount.MinorUnits));
+                .FirstOrDefault(group => Balance(group.Key.Account, group.Key.Currency).MinorUnits < group.Sum(posting => (decimal)posting.Amount.MinorUnits));
             return shortfall is null
                 ? reversal
                 : new LedgerRejection("ledger.correction_short", $"reversing {ErrorText.Quote(transaction)} would leave {shortfall.Key.Account} below zero.");
@@ -286,7 +339,7 @@ public sealed class EscrowLedger
     private static LedgerRejection Insufficient(CollaborationId collaboration, Money amount) =>
         new("ledger.insufficient_escrow", $"escrow of {collaboration} holds less than {amount}.");
 
-    private LedgerResult Post(string key, Command command, IClock clock, Money? amount, Func<State, OneOf<List<Posting>, LedgerRejection>> plan, string? reverses = null)
+    private LedgerResult Post(string key, Command command, IClock clock, Money? amount, Func<OneOf<List<Posting>, LedgerRejection>> plan, string? reverses = null)
     {
         TextRule.SingleLine.RequireNonBlank(key);
         ArgumentNullException.ThrowIfNull(clock);
@@ -297,100 +350,204 @@ public sealed class EscrowLedger
 
         lock (_gate)
         {
-            var state = _state;
-            if (state.ByKey.TryGetValue(key, out var first))
+            if (_byKey.TryGetValue(key, out var first))
             {
                 return first.Command == command.Text
                     ? first
                     : new LedgerRejection("ledger.idempotency_conflict", $"the key {ErrorText.Quote(key)} was used for another command ({first.Kind}).");
             }
 
-            var decided = plan(state);
+            // The plan runs under the gate, so the balances it reads are the ones the command moves.
+            var decided = plan();
             if (decided.TryPickT1(out var refused, out var postings))
             {
                 return refused;
             }
 
             var now = clock.GetCurrentInstant();
-            var sequence = state.LastSequence;
-            var entries = postings
-                .Where(posting => !posting.Amount.IsZero)
-                .Select(posting => new LedgerEntry(++sequence, key, posting.From, posting.To, posting.Amount, now, posting.Memo))
-                .ToArray();
-            var transaction = new LedgerTransaction(key, command.Kind, entries, now, reverses, command.Text);
+            var sequence = _published.LastSequence;
+            postings.RemoveAll(posting => posting.Amount.IsZero);
+            var entries = new LedgerEntry[postings.Count];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                var posting = postings[i];
+                entries[i] = new LedgerEntry(++sequence, key, posting.From, posting.To, posting.Amount, now, posting.Memo);
+            }
 
-            // Every new balance is worked out before the ledger changes; only a state that holds is published.
-            var next = state.With(transaction);
-            if (next.TryPickT1(out var overflow, out var committed))
+            var transaction = new LedgerTransaction(key, command.Kind, entries, now, reverses, command.Text);
+            if (DecideBalances(transaction) is { } overflow)
             {
                 return overflow;
             }
 
-            _state = committed;
+            Commit(transaction);
             return transaction;
         }
+    }
+
+    // Works out every balance the transaction changes, in _decided, or the rejection when one would leave the 64-bit
+    // range of minor units. Changes nothing a reader or a later command sees.
+    private LedgerRejection? DecideBalances(LedgerTransaction transaction)
+    {
+        _decided.Clear();
+        foreach (var entry in transaction.Entries)
+        {
+            var currency = entry.Amount.Currency;
+            if (!TryMove((entry.From, currency), -(Int128)entry.Amount.MinorUnits) || !TryMove((entry.To, currency), entry.Amount.MinorUnits))
+            {
+                _decided.Clear();
+                return new LedgerRejection(
+                    "ledger.balance_out_of_range",
+                    $"posting {entry.Amount} from {entry.From} to {entry.To} would take a balance beyond ±(2⁶³ − 1) minor units.");
+            }
+        }
+
+        return null;
+    }
+
+    private bool TryMove((LedgerAccount Account, Currency Currency) key, Int128 change)
+    {
+        var at = _decided.Count - 1;
+        while (at >= 0 && !_decided[at].Key.Equals(key))
+        {
+            at--;
+        }
+
+        var current = at >= 0 ? _decided[at].MinorUnits : _balances.TryGetValue(key, out var cell) ? cell.MinorUnits : 0;
+
+        // The range is kept symmetric, so that every balance can also be negated.
+        var balance = current + change;
+        if (balance < -long.MaxValue || balance > long.MaxValue)
+        {
+            return false;
+        }
+
+        if (at >= 0)
+        {
+            _decided[at] = (key, (long)balance);
+        }
+        else
+        {
+            _decided.Add((key, (long)balance));
+        }
+
+        return true;
+    }
+
+    // Posts a transaction whose balances DecideBalances worked out. Whatever can fail (allocations included) comes
+    // first and changes nothing visible; then the arrays, keys and balances change, and the snapshot is published.
+    private void Commit(LedgerTransaction transaction)
+    {
+        var published = _published;
+        var entryCount = published.EntryCount + transaction.Entries.Count;
+        var entries = Grown(_entries, entryCount);
+        var transactions = Grown(_transactions, published.TransactionCount + 1);
+        var snapshot = published.Next(entries, entryCount, transactions, published.TransactionCount + 1);
+        _cells.Clear();
+        foreach (var (key, minorUnits) in _decided)
+        {
+            // A new account starts from a cell that reads 0 at every version, as an absent one does.
+            var cell = _balances.GetOrAdd(key, BalanceCell.Zero);
+            _cells.Add(cell.Then(minorUnits, snapshot.Version));
+        }
+
+        _byKey.EnsureCapacity(_byKey.Count + 1);
+        _reversed.EnsureCapacity(_reversed.Count + 1);
+
+        // Nothing below allocates or throws.
+        _entries = entries;
+        _transactions = transactions;
+        for (var i = 0; i < transaction.Entries.Count; i++)
+        {
+            entries[published.EntryCount + i] = transaction.Entries[i];
+        }
+
+        transactions[published.TransactionCount] = transaction;
+        _byKey.Add(transaction.Key, transaction);
+        if (transaction.Reverses is { } reversed)
+        {
+            _reversed.Add(reversed);
+        }
+
+        for (var i = 0; i < _cells.Count; i++)
+        {
+            _balances[_decided[i].Key] = _cells[i];
+        }
+
+        _published = snapshot;
+    }
+
+    // The array itself when it has room for count items, else a larger copy: the published one stays as readers hold it.
+    private static T[] Grown<T>(T[] items, int count)
+    {
+        if (count <= items.Length)
+        {
+            return items;
+        }
+
+        var grown = new T[Math.Max(count, Math.Max(4, items.Length * 2))];
+        Array.Copy(items, grown, items.Length);
+        return grown;
     }
 
     // One posting a command asks for, before it is numbered.
     private readonly record struct Posting(LedgerAccount From, LedgerAccount To, Money Amount, string Memo);
 
     // What a command asked for. Its text, kept with the transaction, tells a retry from a different command under the
-    // same key, also in a ledger restored from storage; the terms are written invariantly for the same reason.
+    // same key, also in a ledger restored from storage; the terms are written invariantly for the same reason
+    // (string.Create formats the values without boxing them).
     private readonly record struct Command(string Kind, Guid First, Guid Second, Guid Third, Money Amount, string Terms)
     {
-        public string Text => Invariant($"{Kind}|{First}|{Second}|{Third}|{(Amount.IsDefault ? "" : Amount.ToString())}|{Terms}");
+        public string Text => string.Create(CultureInfo.InvariantCulture, $"{Kind}|{First}|{Second}|{Third}|{(Amount.IsDefault ? "" : Amount.ToString())}|{Terms}");
     }
 
-    // Everything the ledger knows, immutable: a command makes the next state from this one or is refused.
-    private sealed record State(
-        ImmutableList<LedgerEntry> Entries,
-        ImmutableList<LedgerTransaction> Transactions,
-        ImmutableDictionary<string, LedgerTransaction> ByKey,
-        ImmutableHashSet<string> Reversed,
-        ImmutableDictionary<(LedgerAccount Account, Currency Currency), long> Balances)
+    // What readers see: whole commands only. The arrays' first counts of items never change once published; the lists
+    // over them are made when first read and kept, so a reader asking again between commands gets the same list.
+    private sealed class Snapshot(long version, LedgerEntry[] entries, int entryCount, LedgerTransaction[] transactions, int transactionCount)
     {
-        public static State Empty { get; } = new([], [], ImmutableDictionary.Create<string, LedgerTransaction>(StringComparer.Ordinal), ImmutableHashSet.Create<string>(StringComparer.Ordinal), ImmutableDictionary<(LedgerAccount, Currency), long>.Empty);
+        private IReadOnlyList<LedgerEntry>? _entryList;
+        private IReadOnlyList<LedgerTransaction>? _transactionList;
 
-        public long LastSequence => Entries.IsEmpty ? 0 : Entries[^1].Sequence;
+        public static Snapshot Empty { get; } = new(0, [], 0, [], 0);
 
-        public Money Balance(LedgerAccount account, Currency currency) =>
-            Money.FromMinorUnits(Balances.GetValueOrDefault((account, currency)), currency);
+        // Counts the snapshots published, so that a balance cell can tell which of its values a snapshot holds.
+        public long Version => version;
 
-        // The state after a transaction, or a rejection when a balance would leave the 64-bit range of minor units.
-        public OneOf<State, LedgerRejection> With(LedgerTransaction transaction)
+        public int EntryCount => entryCount;
+
+        public int TransactionCount => transactionCount;
+
+        public long LastSequence => entryCount == 0 ? 0 : entries[entryCount - 1].Sequence;
+
+        public IReadOnlyList<LedgerEntry> Entries => _entryList ?? Keep(ref _entryList, entries, entryCount);
+
+        public IReadOnlyList<LedgerTransaction> Transactions => _transactionList ?? Keep(ref _transactionList, transactions, transactionCount);
+
+        public Snapshot Next(LedgerEntry[] nextEntries, int nextEntryCount, LedgerTransaction[] nextTransactions, int nextTransactionCount) =>
+            new(version + 1, nextEntries, nextEntryCount, nextTransactions, nextTransactionCount);
+
+        // Readers racing to make the list all get the one that was kept first.
+        private static IReadOnlyList<T> Keep<T>(ref IReadOnlyList<T>? list, T[] items, int count)
         {
-            var balances = Balances.ToBuilder();
-            foreach (var entry in transaction.Entries)
-            {
-                var currency = entry.Amount.Currency;
-                if (!TryMove(balances, (entry.From, currency), -(Int128)entry.Amount.MinorUnits)
-                    || !TryMove(balances, (entry.To, currency), entry.Amount.MinorUnits))
-                {
-                    return new LedgerRejection(
-                        "ledger.balance_out_of_range",
-                        $"posting {entry.Amount} from {entry.From} to {entry.To} would take a balance beyond ±(2⁶³ − 1) minor units.");
-                }
-            }
-
-            return new State(
-                Entries.AddRange(transaction.Entries),
-                Transactions.Add(transaction),
-                ByKey.Add(transaction.Key, transaction),
-                transaction.Reverses is { } reversed ? Reversed.Add(reversed) : Reversed,
-                balances.ToImmutable());
+            var made = new ReadOnlyCollection<T>(new ArraySegment<T>(items, 0, count));
+            return Interlocked.CompareExchange(ref list, made, null) ?? made;
         }
+    }
 
-        private static bool TryMove(ImmutableDictionary<(LedgerAccount, Currency), long>.Builder balances, (LedgerAccount, Currency) account, Int128 change)
+    // An account's balance from the version it was written at, and the balance before it, from the version that one
+    // was written at: a reader whose snapshot predates the newer one reads the older, without waiting for the gate.
+    private sealed class BalanceCell(long minorUnits, long since, long earlierMinorUnits, long earlierSince)
+    {
+        public static BalanceCell Zero { get; } = new(0, 0, 0, 0);
+
+        public long MinorUnits => minorUnits;
+
+        public BalanceCell Then(long nextMinorUnits, long version) => new(nextMinorUnits, version, minorUnits, since);
+
+        public bool TryReadAt(long version, out long balance)
         {
-            // The range is kept symmetric, so that every balance can also be negated.
-            var balance = balances.GetValueOrDefault(account) + change;
-            if (balance < -long.MaxValue || balance > long.MaxValue)
-            {
-                return false;
-            }
-
-            balances[account] = (long)balance;
-            return true;
+            balance = version >= since ? minorUnits : earlierMinorUnits;
+            return version >= earlierSince;
         }
     }
 }

@@ -29,16 +29,29 @@ internal static class LedgerTransactionRules
                     continue;
                 }
 
-                errors.Require(entry.Transaction == key, $"entries[{i}].transaction", "ledger.entry_foreign", $"an entry belongs to its transaction {ErrorText.Quote(key)}, not {ErrorText.Quote(entry.Transaction)}.");
+                // The paths and messages are made only for a rule that is broken: every transaction the ledger posts
+                // comes through here, and a posting's cost is mostly its allocations.
+                if (entry.Transaction != key)
+                {
+                    errors.Add($"entries[{i}].transaction", "ledger.entry_foreign", $"an entry belongs to its transaction {ErrorText.Quote(key)}, not {ErrorText.Quote(entry.Transaction)}.");
+                }
+
                 // Both numbers are at least 1 before they are subtracted, so that no sequence can overflow the check.
                 var first = entries[0]?.Sequence ?? 0;
-                errors.Require(
-                    entry.Sequence >= 1 && first >= 1 && entry.Sequence - first == i,
-                    $"entries[{i}].sequence",
-                    "ledger.sequence_gap",
-                    "entries are numbered consecutively from 1 or more.");
-                errors.Require(!entry.Amount.IsNegative, $"entries[{i}].amount", "ledger.amount_negative", "an entry moves a positive amount or zero.");
-                errors.RequireText(TextRule.MultiLine, entry.Memo, $"entries[{i}].memo");
+                if (!(entry.Sequence >= 1 && first >= 1 && entry.Sequence - first == i))
+                {
+                    errors.Add($"entries[{i}].sequence", "ledger.sequence_gap", "entries are numbered consecutively from 1 or more.");
+                }
+
+                if (entry.Amount.IsNegative)
+                {
+                    errors.Add($"entries[{i}].amount", "ledger.amount_negative", "an entry moves a positive amount or zero.");
+                }
+
+                if (entry.Memo is not null && !TextRule.MultiLine.Allows(entry.Memo))
+                {
+                    errors.RequireText(TextRule.MultiLine, entry.Memo, $"entries[{i}].memo");
+                }
             }
         }
 

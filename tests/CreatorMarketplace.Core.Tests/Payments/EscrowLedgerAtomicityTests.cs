@@ -68,6 +68,31 @@ public class EscrowLedgerAtomicityTests
     }
 
     [Fact]
+    public void A_release_whose_fee_would_overflow_after_its_payment_fitted_is_refused_and_changes_nothing()
+    {
+        var ledger = new EscrowLedger();
+        var max = Money.FromMinorUnits(long.MaxValue, Currency.USD);
+        var wholeAmountFee = new FeePolicy(1m, null, MidpointRounding.ToEven);
+        ledger.Charge("charge-1", EscrowLedgerTests.Collaboration, EscrowLedgerTests.Brand, max, Clock).GetValueOrThrow();
+        ledger.Release("release-1", EscrowLedgerTests.Collaboration, EscrowLedgerTests.Creator, max, wholeAmountFee, Clock).GetValueOrThrow();
+        ledger.Charge("charge-2", Other, BrandId.From(Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8071")), Money.Of(100m, Currency.USD), Clock).GetValueOrThrow();
+        var before = State(ledger);
+
+        // The release's first posting (to the creator) fits; its second (the fee, into platform fees at the limit)
+        // does not, so neither is posted and no balance moves, the escrow's included.
+        var refused = ledger.Release("release-2", Other, EscrowLedgerTests.Creator, Money.Of(100m, Currency.USD), EscrowLedgerTests.FivePercentAndThirtyCents, Clock);
+
+        refused.AsT1.Code.ShouldBe("ledger.balance_out_of_range");
+        refused.AsT1.Message.ShouldContain("platform fees");
+        State(ledger).ShouldBe(before);
+        ledger.Balance(LedgerAccount.Escrow(Other), Currency.USD).ShouldBe(Money.Of(100m, Currency.USD));
+        ledger.Balance(LedgerAccount.CreatorPayable(EscrowLedgerTests.Creator), Currency.USD).ShouldBe(Money.Zero(Currency.USD));
+        ledger.Release("release-2", Other, EscrowLedgerTests.Creator, Money.Of(100m, Currency.USD), FeePolicy.None, Clock).GetValueOrThrow();
+        ledger.Balance(LedgerAccount.CreatorPayable(EscrowLedgerTests.Creator), Currency.USD).ShouldBe(Money.Of(100m, Currency.USD));
+        EscrowLedger.FromTransactions(ledger.Transactions).Entries.ShouldBe(ledger.Entries);
+    }
+
+    [Fact]
     public void Restoring_a_history_whose_balances_overflow_names_the_transaction_instead_of_throwing_an_overflow()
     {
         var half = Money.FromMinorUnits((long.MaxValue / 2) + 1, Currency.USD);
@@ -114,6 +139,81 @@ public class EscrowLedgerAtomicityTests
         entries.Count.ShouldBe(1);
         transactions.Count.ShouldBe(1);
         ledger.Entries.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task What_a_reader_was_given_keeps_its_items_while_the_ledger_grows_and_is_renumbered_and_cannot_be_changed_through_it()
+    {
+        var store = new CreatorMarketplace.Storage.InMemory.InMemoryMarketplaceStore();
+        (await store.Ledger.AppendAsync(new EscrowLedger().Charge("elsewhere", Other, EscrowLedgerTests.Brand, Money.Of(1m, Currency.USD), Clock).GetValueOrThrow(), 0)).IsAppended.ShouldBeTrue();
+        var ledger = new EscrowLedger();
+        var charge = ledger.Charge("charge-0", EscrowLedgerTests.Collaboration, EscrowLedgerTests.Brand, Money.Of(1m, Currency.USD), Clock).GetValueOrThrow();
+        var first = (Entries: ledger.Entries, Transactions: ledger.Transactions);
+        var firstItems = (Entries: first.Entries.ToArray(), Transactions: first.Transactions.ToArray());
+
+        // Enough commands for the ledger's storage to grow several times over.
+        for (var i = 1; i <= 100; i++)
+        {
+            ledger.Charge($"charge-{i}", EscrowLedgerTests.Collaboration, EscrowLedgerTests.Brand, Money.Of(1m, Currency.USD), Clock).GetValueOrThrow();
+        }
+
+        var grown = (Entries: ledger.Entries, Transactions: ledger.Transactions);
+        var grownItems = (Entries: grown.Entries.ToArray(), Transactions: grown.Transactions.ToArray());
+        ledger.Adopt((await store.Ledger.AppendAsync(charge, 1)).AsT0.Transaction);
+
+        first.Entries.ShouldBe(firstItems.Entries);
+        first.Transactions.ShouldBe(firstItems.Transactions);
+        grown.Entries.ShouldBe(grownItems.Entries);
+        grown.Entries.Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, 101).Select(n => (long)n));
+        grown.Transactions.ShouldBe(grownItems.Transactions);
+        ledger.Entries.Select(e => e.Sequence).ShouldBe(Enumerable.Range(2, 101).Select(n => (long)n));
+        ledger.Entries.ShouldBeSameAs(ledger.Entries, "a reader asking again between commands gets the same list");
+        Should.Throw<NotSupportedException>(() => ((IList<LedgerEntry>)grown.Entries)[0] = grownItems.Entries[1]);
+        Should.Throw<NotSupportedException>(() => ((ICollection<LedgerTransaction>)grown.Transactions).Clear());
+    }
+
+    [Fact]
+    public async Task Readers_running_beside_commands_see_each_balance_and_list_as_whole_commands_left_them_and_never_go_back()
+    {
+        const long Charged = 1_000_000_000;
+        const int Releases = 20_000;
+        var released = Money.FromMinorUnits(1_000, Currency.USD);
+        var ledger = new EscrowLedger();
+        ledger.Charge("charge", EscrowLedgerTests.Collaboration, EscrowLedgerTests.Brand, Money.FromMinorUnits(Charged, Currency.USD), Clock).GetValueOrThrow();
+        using var done = new CancellationTokenSource();
+
+        // A release takes money out of escrow twice (the creator's part, then the fee): half a command would leave
+        // the escrow at a balance no whole number of releases gives.
+        long HeldAfter(IReadOnlyList<LedgerTransaction> transactions) => Charged - ((transactions.Count - 1) * released.MinorUnits);
+        long Held() => ledger.Balance(LedgerAccount.Escrow(EscrowLedgerTests.Collaboration), Currency.USD).MinorUnits;
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            var reads = 0;
+            while (!done.IsCancellationRequested || reads == 0)
+            {
+                var heldBefore = Held();
+                var transactions = ledger.Transactions;
+                var entries = ledger.Entries;
+                var heldAfter = Held();
+                ((Charged - heldBefore) % released.MinorUnits).ShouldBe(0, "a balance read between the two postings of a release");
+                heldBefore.ShouldBeGreaterThanOrEqualTo(HeldAfter(transactions), "a list read after a balance holds fewer commands than the balance");
+                HeldAfter(transactions).ShouldBeGreaterThanOrEqualTo(heldAfter, "a balance read after a list holds fewer commands than the list");
+                entries.Count.ShouldBeGreaterThanOrEqualTo(1 + ((transactions.Count - 1) * 2));
+                entries[^1].Sequence.ShouldBe(entries.Count);
+                reads++;
+            }
+
+            return reads;
+        })).ToArray();
+
+        for (var i = 0; i < Releases; i++)
+        {
+            ledger.Release($"release-{i}", EscrowLedgerTests.Collaboration, EscrowLedgerTests.Creator, released, EscrowLedgerTests.FivePercentAndThirtyCents, Clock).GetValueOrThrow();
+        }
+
+        await done.CancelAsync();
+        (await Task.WhenAll(readers)).ShouldAllBe(reads => reads > 0);
+        Held().ShouldBe(Charged - (Releases * released.MinorUnits));
     }
 
     [Fact]

@@ -318,6 +318,35 @@ public class EscrowLedgerTests
     }
 
     [Fact]
+    public void Each_command_records_the_same_text_as_stores_already_keep()
+    {
+        // Stored transactions keep these texts, and a repeated key is judged against them after a restart: the
+        // exact words are part of the stored form.
+        var ledger = new EscrowLedger();
+        var commands = new[]
+        {
+            ledger.Charge("charge-1", Collaboration, Brand, Usd(1_000m), Clock),
+            ledger.Release("release-1", Collaboration, Creator, Usd(400m), FivePercentAndThirtyCents, Clock),
+            ledger.Release("release-2", Collaboration, Creator, Usd(100m), FeePolicy.None, Clock),
+            ledger.Refund("refund-1", Collaboration, Brand, Creator, Currency.USD, RefundCase.BrandCancelledAfterSubmission, RefundPolicy.Default, Usd(50m), Clock),
+            ledger.PayOut("payout-1", Creator, Usd(10m), Clock),
+            ledger.ReturnUnclaimed("return-1", Creator, Brand, Usd(10m), Clock),
+            ledger.Correct("fix-1", "release-2", "posted twice", Clock),
+        }.Select(result => result.GetValueOrThrow().Command);
+
+        commands.ShouldBe(
+        [
+            "charge|01890a5d-ac96-774b-bcce-b302099a8062|01890a5d-ac96-774b-bcce-b302099a8057|00000000-0000-0000-0000-000000000000|USD 1000.00|",
+            "release|01890a5d-ac96-774b-bcce-b302099a8062|01890a5d-ac96-774b-bcce-b302099a8059|00000000-0000-0000-0000-000000000000|USD 400.00|0.05 USD 0.30 AwayFromZero",
+            "release|01890a5d-ac96-774b-bcce-b302099a8062|01890a5d-ac96-774b-bcce-b302099a8059|00000000-0000-0000-0000-000000000000|USD 100.00|0  ToEven",
+            "refund|01890a5d-ac96-774b-bcce-b302099a8062|01890a5d-ac96-774b-bcce-b302099a8057|01890a5d-ac96-774b-bcce-b302099a8059|USD 0.00|brand cancelled after submission 0.9 AwayFromZero USD 50.00",
+            "payout|01890a5d-ac96-774b-bcce-b302099a8059|00000000-0000-0000-0000-000000000000|00000000-0000-0000-0000-000000000000|USD 10.00|",
+            "return unclaimed|01890a5d-ac96-774b-bcce-b302099a8059|01890a5d-ac96-774b-bcce-b302099a8057|00000000-0000-0000-0000-000000000000|USD 10.00|",
+            "correction|00000000-0000-0000-0000-000000000000|00000000-0000-0000-0000-000000000000|00000000-0000-0000-0000-000000000000||release-2\nposted twice",
+        ]);
+    }
+
+    [Fact]
     public void Each_posting_is_numbered_dated_and_described_and_a_zero_fee_posts_no_entry()
     {
         var ledger = new EscrowLedger();

@@ -33,6 +33,9 @@ public class LedgerProperties
         {
             clock.AdvanceHours(random.Next(0, 24 * 4));
             var before = EscrowLedgerAtomicityTests.State(ledger);
+            var heldEntries = ledger.Entries;
+            var heldTransactions = ledger.Transactions;
+            var (entriesAsGiven, transactionsAsGiven) = (heldEntries.ToArray(), heldTransactions.ToArray());
             var key = keys.Count > 0 && random.Next(4) == 0 ? keys[random.Next(keys.Count)] : $"k{step}";
             keys.Add(key);
             var collaboration = Collaborations[random.Next(Collaborations.Length)];
@@ -53,6 +56,11 @@ public class LedgerProperties
             if (result is { IsPosted: false } && EscrowLedgerAtomicityTests.State(ledger) != before)
             {
                 return false.Label($"step {step}: a refused posting changed the ledger");
+            }
+
+            if (!heldEntries.SequenceEqual(entriesAsGiven) || !heldTransactions.SequenceEqual(transactionsAsGiven))
+            {
+                return false.Label($"step {step}: a list a reader held before the command changed");
             }
 
             if (!Holds(ledger))

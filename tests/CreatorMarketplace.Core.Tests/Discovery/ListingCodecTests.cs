@@ -42,6 +42,37 @@ public sealed class ListingCodecTests
         listing.RegisteredAt.ShouldBe(Instant.MinValue);
     }
 
+    [Theory]
+    [InlineData("é", 70)]
+    [InlineData("日", 50)]
+    [InlineData("🎨", 40)]
+    [InlineData("a", 127)]
+    [InlineData("日", 5_500)]
+    public void Text_whose_UTF_8_needs_a_longer_length_than_its_characters_decodes_to_itself(string piece, int repeats)
+    {
+        // The length is written before the bytes with the room the character count needs; these need more.
+        var text = string.Concat(Enumerable.Repeat(piece, repeats));
+        var listing = AggregateGenerators.Creators().Sample(1, new Rnd(13UL), 30).Single().ToListing();
+        var account = listing.PrimaryAccount;
+        var remade = CreatorListing.Create(
+            listing.Id,
+            listing.Version,
+            listing.RegisteredAt,
+            listing.Profile with { Bio = text[..Math.Min(text.Length, 2_000)] },
+            [new PlatformAccount(account.Handle, account.Type, account.Stats, externalId: text)],
+            listing.Audience,
+            listing.RateCard,
+            listing.Badges,
+            listing.OnVacation,
+            listing.PastCampaignCount,
+            [new ComplianceViolation(listing.RegisteredAt, "spam", text)]);
+        var interned = new InternedValues();
+        var bytes = new ListingBytes();
+        ListingCodec.EncodeRow(remade, interned, bytes);
+
+        Same(remade, ListingCodec.DecodeRow(bytes.Written.Span, remade.Id, remade.Version, interned)).QuickCheckThrowOnFailure();
+    }
+
     [Fact]
     public void Every_country_language_currency_and_platform_comes_back_as_itself()
     {

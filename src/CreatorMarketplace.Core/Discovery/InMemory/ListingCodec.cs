@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Text;
 using Ardalis.SmartEnum;
 using CreatorMarketplace.Creators;
@@ -105,11 +106,11 @@ internal static class ListingCodec
 
         var audience = listing.Audience;
         writer.Flags(audience.Gender is not null, audience.Age is not null, audience.Countries is not null, audience.Devices is not null, audience.Languages is not null, audience.Credibility.HasValue);
-        writer.Distribution(audience.Gender, static (writer, gender) => writer.Enum(gender));
-        writer.Distribution(audience.Age, static (writer, age) => writer.Enum(age));
-        writer.Distribution(audience.Countries, static (writer, country) => writer.Enum(country));
-        writer.Distribution(audience.Devices, static (writer, device) => writer.Enum(device));
-        writer.Distribution(audience.Languages, static (writer, language) => writer.Value(language));
+        writer.Distribution(audience.Gender);
+        writer.Distribution(audience.Age);
+        writer.Distribution(audience.Countries);
+        writer.Distribution(audience.Devices);
+        writer.InternedDistribution(audience.Languages);
         writer.Double(audience.Credibility?.Fraction);
 
         writer.Enum(listing.RateCard?.Currency);
@@ -140,6 +141,8 @@ internal static class ListingCodec
             writer.Value(violation.Code);
             writer.Text(violation.Description);
         }
+
+        writer.Finish();
     }
 
     /// <summary>The listing <see cref="Encode"/> wrote into <paramref name="encoded"/>, with its id and version.</summary>
@@ -285,13 +288,35 @@ internal static class ListingCodec
     private const int DefaultTolerance = 2;
     private const int HeaderShift = 2;
 
-    private delegate void KeyWriter<in TKey>(Writer writer, TKey key);
-
     private delegate TKey KeyReader<out TKey>(ref Reader reader);
 
-    private readonly ref struct Writer(ListingBytes output, InternedValues interned)
+    // Writes straight into the output's array, holding the write position itself, and makes room before each field
+    // (or each bucket, price or text) rather than before each byte; Finish gives the output its new length.
+    private ref struct Writer
     {
-        public void Count(long value) => output.Varint(unchecked((ulong)value));
+        // A bucket of a distribution: its key as a varint, then its share's 8 bytes.
+        private const int BucketLength = MaxVarintLength + sizeof(double);
+
+        private readonly ListingBytes _output;
+        private readonly InternedValues _interned;
+        private readonly InternedValues.RecentNumbers _recent;
+        private Span<byte> _bytes;
+        private int _at;
+
+        public Writer(ListingBytes output, InternedValues interned)
+        {
+            (_output, _interned, _recent) = (output, interned, interned.Recent);
+            _bytes = output.Buffer;
+            _at = output.Length;
+        }
+
+        public readonly void Finish() => _output.Length = _at;
+
+        public void Count(long value)
+        {
+            Room(MaxVarintLength);
+            Varint(unchecked((ulong)value));
+        }
 
         public void Count(long? value)
         {
@@ -301,25 +326,28 @@ internal static class ListingCodec
             }
         }
 
-        public void Signed(long value) => Count(unchecked((value << 1) ^ (value >> 63)));
+        public void Signed(long value)
+        {
+            Room(MaxVarintLength);
+            Varint(ZigZag(value));
+        }
 
-        public void Flags(bool first, bool second = false, bool third = false, bool fourth = false, bool fifth = false, bool sixth = false) =>
-            output.Byte((byte)((first ? 1 : 0) | (second ? 2 : 0) | (third ? 4 : 0) | (fourth ? 8 : 0) | (fifth ? 16 : 0) | (sixth ? 32 : 0)));
+        public void Flags(bool first, bool second = false, bool third = false, bool fourth = false, bool fifth = false, bool sixth = false)
+        {
+            Room(1);
+            _bytes[_at++] = (byte)((first ? 1 : 0) | (second ? 2 : 0) | (third ? 4 : 0) | (fourth ? 8 : 0) | (fifth ? 16 : 0) | (sixth ? 32 : 0));
+        }
 
         public void Double(double? value)
         {
             if (value is { } known)
             {
-                BinaryPrimitives.WriteDoubleLittleEndian(output.Reserve(sizeof(double)), known);
+                Room(sizeof(double));
+                Bytes(known);
             }
         }
 
-        public void Text(string text)
-        {
-            var length = Encoding.UTF8.GetByteCount(text);
-            Count(length);
-            Encoding.UTF8.GetBytes(text, output.Reserve(length));
-        }
+        public void Text(string text) => Utf8(text, bias: 0);
 
         // Absent text is written as length 0 and present text as its length + 1.
         public void OptionalText(string? text)
@@ -330,19 +358,18 @@ internal static class ListingCodec
                 return;
             }
 
-            var length = Encoding.UTF8.GetByteCount(text);
-            Count(length + 1);
-            Encoding.UTF8.GetBytes(text, output.Reserve(length));
+            Utf8(text, bias: 1);
         }
 
         // An interned value as its number + 1, null as 0.
-        public void Value(object? value) => Count(value is null ? 0 : interned.NumberOf(value) + 1);
+        public void Value(object? value) => Count(value is null ? 0 : NumberOf(value) + 1);
 
         public void Values<T>(IReadOnlyList<T> values)
             where T : class
         {
-            Count(values.Count);
-            for (var i = 0; i < values.Count; i++)
+            var count = values.Count;
+            Count(count);
+            for (var i = 0; i < count; i++)
             {
                 Value(values[i]);
             }
@@ -358,11 +385,30 @@ internal static class ListingCodec
 
         private void Duration(Duration duration)
         {
-            Signed(duration.Days);
-            Signed(duration.NanosecondOfDay);
+            Room(2 * MaxVarintLength);
+            Varint(ZigZag(duration.Days));
+            Varint(ZigZag(duration.NanosecondOfDay));
         }
 
-        public void Distribution<TKey>(Distribution<TKey>? distribution, KeyWriter<TKey> key)
+        // Room is made once for every bucket, each written as Enum and Double would write it.
+        public void Distribution<TKey>(Distribution<TKey>? distribution)
+            where TKey : SmartEnum<TKey, int>
+        {
+            if (distribution is null)
+            {
+                return;
+            }
+
+            Header(distribution.Count, distribution.Total, distribution.Tolerance);
+            for (var buckets = distribution.GetBucketEnumerator(); buckets.MoveNext();)
+            {
+                Varint(ZigZag((long)buckets.Current.Key.Value + 1));
+                Bytes(buckets.Current.Value.Fraction);
+            }
+        }
+
+        // As Distribution, with each key written as Value would write it.
+        public void InternedDistribution<TKey>(Distribution<TKey>? distribution)
             where TKey : class
         {
             if (distribution is null)
@@ -370,25 +416,80 @@ internal static class ListingCodec
                 return;
             }
 
-            var totalIsOne = distribution.Total == 1d;
-            var defaultTolerance = distribution.Tolerance.Equals(CreatorMarketplace.Distribution.DefaultTolerance);
-            Count((distribution.Count << HeaderShift) | (totalIsOne ? TotalIsOne : 0) | (defaultTolerance ? DefaultTolerance : 0));
+            Header(distribution.Count, distribution.Total, distribution.Tolerance);
+            for (var buckets = distribution.GetBucketEnumerator(); buckets.MoveNext();)
+            {
+                Varint((ulong)NumberOf(buckets.Current.Key) + 1);
+                Bytes(buckets.Current.Value.Fraction);
+            }
+        }
+
+        // A distribution's header, with room made for its buckets after it.
+        private void Header(int count, double total, double tolerance)
+        {
+            var totalIsOne = total == 1d;
+            var defaultTolerance = tolerance.Equals(CreatorMarketplace.Distribution.DefaultTolerance);
+            Count((count << HeaderShift) | (totalIsOne ? TotalIsOne : 0) | (defaultTolerance ? DefaultTolerance : 0));
+            Room((2 * sizeof(double)) + (count * BucketLength));
             if (!totalIsOne)
             {
-                Double(distribution.Total);
+                Bytes(total);
             }
 
             if (!defaultTolerance)
             {
-                Double(distribution.Tolerance);
-            }
-
-            for (var buckets = distribution.GetBucketEnumerator(); buckets.MoveNext();)
-            {
-                key(this, buckets.Current.Key);
-                Double(buckets.Current.Value.Fraction);
+                Bytes(tolerance);
             }
         }
+
+        private readonly int NumberOf(object value) => _recent.NumberOf(value, _interned);
+
+        // Text as its UTF-8 length + bias, then the bytes, transcoded once: the length is first given the room its
+        // character count needs, the fewest it can take, and the bytes are moved only when the UTF-8 needs more.
+        private void Utf8(string text, int bias)
+        {
+            Room(MaxVarintLength + Encoding.UTF8.GetMaxByteCount(text.Length));
+            var room = VarintLength((ulong)(text.Length + bias));
+            var length = Encoding.UTF8.GetBytes(text, _bytes[(_at + room)..]);
+            var needed = VarintLength((ulong)(length + bias));
+            if (needed != room)
+            {
+                _bytes.Slice(_at + room, length).CopyTo(_bytes[(_at + needed)..]);
+            }
+
+            Varint((ulong)(length + bias));
+            _at += length;
+        }
+
+        // Makes room for at least length more bytes.
+        private void Room(int length)
+        {
+            if (_bytes.Length - _at < length)
+            {
+                _bytes = _output.Grow(_at, length);
+            }
+        }
+
+        // The writes below assume the room is made.
+        private void Varint(ulong value)
+        {
+            for (; value >= 0x80; value >>= 7)
+            {
+                _bytes[_at++] = unchecked((byte)(value | 0x80));
+            }
+
+            _bytes[_at++] = (byte)value;
+        }
+
+        private void Bytes(double value)
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(_bytes[_at..], value);
+            _at += sizeof(double);
+        }
+
+        private static ulong ZigZag(long value) => unchecked((ulong)((value << 1) ^ (value >> 63)));
+
+        private static int VarintLength(ulong value) => (BitOperations.Log2(value | 1) / 7) + 1;
     }
 
     private ref struct Reader(ReadOnlySpan<byte> encoded, InternedValues interned)
@@ -471,8 +572,13 @@ internal sealed class ListingBytes
 {
     private byte[] _bytes = new byte[4_096];
 
-    /// <summary>The bytes appended since the last <see cref="Clear"/>.</summary>
-    public int Length { get; private set; }
+    /// <summary>
+    /// The bytes appended since the last <see cref="Clear"/>; set by a writer that filled <see cref="Buffer"/> itself.
+    /// </summary>
+    public int Length { get; set; }
+
+    /// <summary>The whole buffer, the bytes appended and the room after them, for a writer that fills it itself.</summary>
+    public Span<byte> Buffer => _bytes;
 
     public ReadOnlyMemory<byte> Written => _bytes.AsMemory(0, Length);
 
@@ -494,13 +600,23 @@ internal sealed class ListingBytes
     /// <summary>The next <paramref name="length"/> bytes, appended, for the caller to fill.</summary>
     public Span<byte> Reserve(int length)
     {
-        if (Length + length > _bytes.Length)
-        {
-            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, Length + length));
-        }
-
+        _ = Grow(Length, length);
         Length += length;
         return _bytes.AsSpan(Length - length, length);
+    }
+
+    /// <summary>
+    /// The whole buffer, grown to room for <paramref name="more"/> bytes after the first <paramref name="length"/>,
+    /// which it keeps: for a writer that fills <see cref="Buffer"/> itself.
+    /// </summary>
+    public Span<byte> Grow(int length, int more)
+    {
+        if (length + more > _bytes.Length)
+        {
+            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, length + more));
+        }
+
+        return _bytes;
     }
 
     public void Clear() => Length = 0;

@@ -113,7 +113,8 @@ internal sealed class EligibilityColumns
         float WindowStartDay,
         float AsOfDay)
     {
-        // NaN (unreported) fails every "at least"; a float equal to a threshold's float may be either side of it.
+        // NaN (unreported) fails every "at least"; a float equal to a threshold's float passes when the threshold is
+        // one float's only count, else it may be either side of it.
         public ColumnVerdict Decide(float[][] numbers, int row)
         {
             var unsure = LaunchUnsure;
@@ -168,11 +169,19 @@ internal sealed class EligibilityColumns
 
             if (value == minimum)
             {
-                unsure = true;
+                unsure |= !IsOnlyCountOf(minimum);
                 return true;
             }
 
             return false;
         }
+
+        // The counts (followers, views, posts) are whole numbers: below 2^24 in size each is a float of its own that
+        // no other count rounds to, so a count whose float equals such a threshold is the threshold, and passes on the
+        // columns; the creators with exactly the minimum of posts are common, and judging them on their listings
+        // means decoding each.
+        private static bool IsOnlyCountOf(float minimum) => Math.Abs(minimum) < ExactCounts;
+
+        private const float ExactCounts = 1 << 24;
     }
 }

@@ -224,12 +224,12 @@ public sealed class CatalogLoadTests
     private static List<CreatorListing> RandomListings(Random random, int count) =>
         [.. Enumerable.Range(0, count).Select(_ => WithVersion(Pool[random.Next(Pool.Count)], random.Next(5), random.Next(2) == 0, random.Next(0, 30)))];
 
-    private static CreatorListing WithVersion(CreatorListing listing, long version, bool? onVacation = null, int? pastCampaigns = null) =>
+    internal static CreatorListing WithVersion(CreatorListing listing, long version, bool? onVacation = null, int? pastCampaigns = null, CreatorProfile? profile = null) =>
         CreatorListing.Create(
             listing.Id,
             version,
             listing.RegisteredAt,
-            listing.Profile,
+            profile ?? listing.Profile,
             listing.Accounts,
             listing.Audience,
             listing.RateCard,

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Diagnostics;
 using System.Numerics;
 using Ardalis.SmartEnum;
 using CreatorMarketplace.Creators;
@@ -58,6 +60,10 @@ internal sealed class CatalogChunk
     public const int WordShift = Shift - 6;
     public const int Alive = int.MaxValue;
 
+    /// <summary>Rows per block of <see cref="Ranges"/>: 16 words.</summary>
+    public const int BlockShift = 10;
+    public const int WordsPerBlock = 1 << (BlockShift - 6);
+
     /// <summary>
     /// The size of a page of encoded listings; a longer listing has a page of its own. Large enough that pages are
     /// allocated among the large objects, which the collector does not copy from generation to generation; a small
@@ -91,9 +97,12 @@ internal sealed class CatalogChunk
         }
 
         Codes = new ushort[ColumnCodes.Count][];
+        Ranges = new CodeRange[ColumnCodes.Count][];
         for (var column = 0; column < Codes.Length; column++)
         {
             Codes[column] = new ushort[capacity];
+            Ranges[column] = new CodeRange[BlocksFor(capacity)];
+            Ranges[column].AsSpan().Fill(CodeRange.Empty);
         }
 
         _bitmaps = new ulong[]?[keyCount];
@@ -135,6 +144,15 @@ internal sealed class CatalogChunk
     /// <summary>The numbers' codes (<see cref="ColumnCodes"/>) for the columns below <see cref="ColumnCodes.Count"/>: what the filters read first.</summary>
     public ushort[][] Codes { get; }
 
+    /// <summary>
+    /// Each block's <see cref="CodeRange"/> of each coded column, by column and then block of 1 &lt;&lt; <see cref="BlockShift"/>
+    /// rows: where a load has clustered the rows (<see cref="Reorder"/>), a bound decides whole blocks on them.
+    /// </summary>
+    public CodeRange[][] Ranges { get; }
+
+    /// <summary>The blocks of <see cref="Ranges"/> that hold <paramref name="rows"/> rows.</summary>
+    public static int BlocksFor(int rows) => (rows + (1 << BlockShift) - 1) >> BlockShift;
+
     public ulong[]? Bitmap(int ordinal)
     {
         var bitmaps = Volatile.Read(ref _bitmaps);
@@ -164,6 +182,7 @@ internal sealed class CatalogChunk
         for (var column = 0; column < Codes.Length; column++)
         {
             Array.Copy(Codes[column], grown.Codes[column], count);
+            Array.Copy(Ranges[column], grown.Ranges[column], Ranges[column].Length);
         }
 
         for (var ordinal = 0; ordinal < _bitmaps.Length; ordinal++)
@@ -198,7 +217,10 @@ internal sealed class CatalogChunk
 
         for (var column = 0; column < Codes.Length; column++)
         {
-            Codes[column][offset] = ColumnCodes.Of(column, numbers[column]);
+            var code = ColumnCodes.Of(column, numbers[column]);
+            Codes[column][offset] = code;
+            ref var range = ref Ranges[column][offset >> BlockShift];
+            range = range.With(code);
         }
 
         foreach (var ordinal in ordinals)
@@ -314,6 +336,102 @@ internal sealed class CatalogChunk
         for (var column = 0; column < Codes.Length; column++)
         {
             Array.Copy(source.Codes[column], sourceOffset, Codes[column], offset, count);
+        }
+
+        Summarize(offset, count);
+    }
+
+    /// <summary>
+    /// Puts the first <paramref name="order"/>.Length rows in the given order, row <c>i</c> taking what row
+    /// <c>order[i]</c> held, and sets the blocks' ranges to exactly those of their rows. Only for a chunk no reader
+    /// can see yet whose rows are all alive and have no previous row, as a load's are once compacted; their encoded
+    /// listings stay where they are in the pages.
+    /// </summary>
+    public void Reorder(ReadOnlySpan<int> order)
+    {
+        Debug.Assert(RetiredRows == 0, "every row is alive");
+        var count = order.Length;
+        Gather(Ids, order);
+        Gather(Versions, order);
+        Gather(Starts, order);
+        Gather(PeerGroups, order);
+        foreach (var column in Numbers)
+        {
+            Gather(column, order);
+        }
+
+        foreach (var column in Codes)
+        {
+            Gather(column, order);
+        }
+
+        // Each bitmap's set bits move to their rows' new places: a few bits a row in all, rather than every row of every bitmap.
+        var placeOf = ArrayPool<int>.Shared.Rent(count);
+        var moved = ArrayPool<ulong>.Shared.Rent(Bits.WordsFor(count));
+        try
+        {
+            for (var row = 0; row < count; row++)
+            {
+                placeOf[order[row]] = row;
+            }
+
+            foreach (var bits in _bitmaps)
+            {
+                if (bits is null)
+                {
+                    continue;
+                }
+
+                var words = Bits.WordsFor(count);
+                moved.AsSpan(0, words).Clear();
+                for (var word = 0; word < words; word++)
+                {
+                    for (var set = bits[word]; set != 0; set &= set - 1)
+                    {
+                        Bits.Set(moved, placeOf[Bits.LowestRow(word, set)]);
+                    }
+                }
+
+                moved.AsSpan(0, words).CopyTo(bits);
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(placeOf);
+            ArrayPool<ulong>.Shared.Return(moved);
+        }
+
+        foreach (var ranges in Ranges)
+        {
+            ranges.AsSpan().Fill(CodeRange.Empty);
+        }
+
+        Summarize(0, count);
+    }
+
+    private static void Gather<T>(T[] column, ReadOnlySpan<int> order)
+    {
+        var gathered = ArrayPool<T>.Shared.Rent(order.Length);
+        for (var row = 0; row < order.Length; row++)
+        {
+            gathered[row] = column[order[row]];
+        }
+
+        gathered.AsSpan(0, order.Length).CopyTo(column);
+        ArrayPool<T>.Shared.Return(gathered);
+    }
+
+    // Widens the ranges of the blocks holding a run of rows to their codes.
+    private void Summarize(int offset, int count)
+    {
+        for (var column = 0; column < Codes.Length; column++)
+        {
+            var (codes, ranges) = (Codes[column], Ranges[column]);
+            for (var row = offset; row < offset + count; row++)
+            {
+                ref var range = ref ranges[row >> BlockShift];
+                range = range.With(codes[row]);
+            }
         }
     }
 

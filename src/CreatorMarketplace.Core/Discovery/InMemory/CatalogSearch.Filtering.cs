@@ -83,35 +83,51 @@ internal sealed partial class CatalogSearch
     }
 
     // Keeps, in each word of one chunk, the candidates inside the bound or equal to it (the latter also marked as
-    // edges). The codes decide all but the candidates whose code equals a side's; those few are decided on their floats.
+    // edges). A block whose code range lies inside the bound keeps its candidates and one whose range lies outside
+    // loses them, without its codes read; elsewhere the codes decide all but the candidates whose code equals a
+    // side's, which are decided on their floats.
     private static void Narrow(CatalogChunk chunk, ColumnBound bound, Span<ulong> match, Span<ulong> edge)
     {
         var codes = chunk.Codes[bound.Column];
         var numbers = chunk.Numbers[bound.Column];
+        var ranges = chunk.Ranges[bound.Column];
         var coded = ColumnCodes.Of(bound);
-        for (var word = 0; word < match.Length; word++)
+        for (var first = 0; first < match.Length; first += CatalogChunk.WordsPerBlock)
         {
-            var candidates = match[word];
-            if (candidates == 0)
+            var end = Math.Min(match.Length, first + CatalogChunk.WordsPerBlock);
+            switch (ranges[first / CatalogChunk.WordsPerBlock].Against(coded))
             {
-                continue;
+                case RangeVerdict.Inside:
+                    continue;
+                case RangeVerdict.Outside:
+                    match[first..end].Clear();
+                    continue;
             }
 
-            var start = Bits.RowsBefore(word);
-            var (inside, equal) = ColumnKernels.Compare(codes, start, coded);
-            var kept = candidates & inside;
-            for (var undecided = candidates & equal; undecided != 0; undecided &= undecided - 1)
+            for (var word = first; word < end; word++)
             {
-                var index = BitOperations.TrailingZeroCount(undecided);
-                var (isInside, isEqual) = bound.Decide(numbers[start + index]);
-                if (isInside | isEqual)
+                var candidates = match[word];
+                if (candidates == 0)
                 {
-                    kept |= Bits.Bit(index);
-                    edge[word] |= isEqual ? Bits.Bit(index) : 0;
+                    continue;
                 }
-            }
 
-            match[word] = kept;
+                var start = Bits.RowsBefore(word);
+                var (inside, equal) = ColumnKernels.Compare(codes, start, coded);
+                var kept = candidates & inside;
+                for (var undecided = candidates & equal; undecided != 0; undecided &= undecided - 1)
+                {
+                    var index = BitOperations.TrailingZeroCount(undecided);
+                    var (isInside, isEqual) = bound.Decide(numbers[start + index]);
+                    if (isInside | isEqual)
+                    {
+                        kept |= Bits.Bit(index);
+                        edge[word] |= isEqual ? Bits.Bit(index) : 0;
+                    }
+                }
+
+                match[word] = kept;
+            }
         }
     }
 

@@ -59,3 +59,50 @@ internal static class ColumnCodes
 /// and an unknown number (code 0) is never inside.
 /// </summary>
 internal readonly record struct CodeBound(ushort Low, ushort High, BoundSides Sides);
+
+/// <summary>
+/// The least and greatest code (<see cref="ColumnCodes"/>) a block of rows holds in one column, so that a bound can
+/// decide the whole block without reading its codes. Only ever widened while rows are written, so it covers every
+/// row a reader sees; an empty block holds no code (<see cref="Empty"/>).
+/// </summary>
+internal readonly record struct CodeRange(ushort Least, ushort Greatest)
+{
+    /// <summary>The range of a block without rows: above every code at its low end, below every one at its high.</summary>
+    public static CodeRange Empty { get; } = new(ushort.MaxValue, ColumnCodes.Unknown);
+
+    /// <summary>The range with one more code in it.</summary>
+    public CodeRange With(ushort code) => new(Math.Min(Least, code), Math.Max(Greatest, code));
+
+    /// <summary>
+    /// Whether every code of the range lies strictly inside the bound (every row passes on its code alone), or every
+    /// one outside it and not equal to a side (every row fails); otherwise the rows' codes must be read.
+    /// </summary>
+    public RangeVerdict Against(in CodeBound bound)
+    {
+        // Codes keep order, so the two ends decide the whole range; a side's own code is left to the floats.
+        var (least, _) = ColumnKernels.Decide(Least, bound.Low, bound.High, ColumnCodes.Least, bound.Sides);
+        var (greatest, _) = ColumnKernels.Decide(Greatest, bound.Low, bound.High, ColumnCodes.Least, bound.Sides);
+        if (least && greatest)
+        {
+            return RangeVerdict.Inside;
+        }
+
+        var belowLow = bound.Sides != BoundSides.High && Greatest < bound.Low;
+        var aboveHigh = bound.Sides != BoundSides.Low && Least > bound.High;
+        var unknownOnly = Greatest < ColumnCodes.Least;
+        return belowLow || aboveHigh || unknownOnly ? RangeVerdict.Outside : RangeVerdict.Mixed;
+    }
+}
+
+/// <summary>What a bound makes of a block's <see cref="CodeRange"/>.</summary>
+internal enum RangeVerdict
+{
+    /// <summary>Some rows may pass and some fail: their codes are read.</summary>
+    Mixed,
+
+    /// <summary>Every row lies strictly inside the bound.</summary>
+    Inside,
+
+    /// <summary>No row lies inside the bound or on a side of it.</summary>
+    Outside,
+}

@@ -177,7 +177,10 @@ internal static class ColumnKernels
         return mask;
     }
 
-    /// <summary>match &amp;= bitmaps[0] | bitmaps[1] | … over the first <paramref name="count"/> bitmaps, a vector of words at a time.</summary>
+    /// <summary>
+    /// match &amp;= bitmaps[0] | bitmaps[1] | … over the first <paramref name="count"/> bitmaps, a vector of words at a
+    /// time; where the match has no candidate the bitmaps are not read, which on clustered rows skips long runs.
+    /// </summary>
     public static void AndAnyOf(Span<ulong> match, ulong[]?[] bitmaps, int count)
     {
         var done = Vector512.IsHardwareAccelerated ? AndAnyOf<Width512<ulong>, Vector512<ulong>>(match, bitmaps, count)
@@ -193,16 +196,23 @@ internal static class ColumnKernels
         where TVector : struct
     {
         ref var matched = ref MemoryMarshal.GetReference(match);
+        var none = (1UL << TWidth.Count) - 1;
         var word = 0;
         for (; word + TWidth.Count <= match.Length; word += TWidth.Count)
         {
+            var candidates = TWidth.Load(ref matched, word);
+            if (TWidth.MostSignificantBits(TWidth.Equal(candidates, TWidth.Zero)) == none)
+            {
+                continue;
+            }
+
             var any = TWidth.Load(ref MemoryMarshal.GetArrayDataReference(bitmaps[0]!), word);
             for (var other = 1; other < count; other++)
             {
                 any = TWidth.Or(any, TWidth.Load(ref MemoryMarshal.GetArrayDataReference(bitmaps[other]!), word));
             }
 
-            TWidth.Store(TWidth.And(TWidth.Load(ref matched, word), any), ref matched, word);
+            TWidth.Store(TWidth.And(candidates, any), ref matched, word);
         }
 
         return word;
@@ -212,6 +222,11 @@ internal static class ColumnKernels
     {
         for (var word = from; word < match.Length; word++)
         {
+            if (match[word] == 0)
+            {
+                continue;
+            }
+
             var any = bitmaps[0]![word];
             for (var other = 1; other < count; other++)
             {

@@ -136,6 +136,13 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     /// <summary>Rows written in the catalog's generation, living and retired: what a compaction reclaims, for tests.</summary>
     internal int RowsWritten => Volatile.Read(ref _snapshot).Count;
 
+    /// <summary>The creators of the living rows, in the rows' order: where a load put them, for tests.</summary>
+    internal IReadOnlyList<CreatorId> CreatorsInRowOrder()
+    {
+        var snapshot = Volatile.Read(ref _snapshot);
+        return [.. Enumerable.Range(0, snapshot.Count).Where(snapshot.IsAlive).Select(snapshot.IdAt)];
+    }
+
     internal IReadOnlyList<CreatorQueryTerm> ResidualOf(CreatorQuery query) => CatalogSearch.ResidualOf(Volatile.Read(ref _snapshot), query);
 
     /// <summary>

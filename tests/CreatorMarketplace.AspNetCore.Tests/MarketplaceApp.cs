@@ -1,6 +1,7 @@
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.DependencyInjection;
 using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Metrics;
 using CreatorMarketplace.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -49,6 +50,8 @@ public sealed class MarketplaceApp : IAsyncLifetime
 
     public sealed record Deal(Money Fee, Country Market);
 
+    public sealed record NewShortlist(BrandId Owner, string Name);
+
     private static readonly NotAllowed Refusal = new("sign", "draft", "a contract that is draft allows only send, amend, terminate.");
 
     private static readonly Conflict LostRace = new("Contract", Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8057"), 3, 4);
@@ -65,6 +68,11 @@ public sealed class MarketplaceApp : IAsyncLifetime
             .ValidateCreatorQuery();
 
         app.MapPost("/deals", (Deal deal) => TypedResults.Ok(deal));
+
+        // Commands whose arguments the domain checks as it runs them, with nothing in front of them.
+        app.MapPost("/shortlists", (NewShortlist draft) =>
+            TypedResults.Ok(Shortlist.Create(EntityId.New<ShortlistId>(SystemClock.Instance), draft.Owner, draft.Name, SystemClock.Instance).Name));
+        app.MapGet("/links", (string page) => TrackingLink.Build(new Uri(page), new UtmParameters("tiktok", "influencer", "spring")).AbsoluteUri);
 
         app.MapGet("/keyword", (string text) => TextRule.SingleLine.Require(text, "keyword"))
             .WithValidationProblems();

@@ -106,6 +106,24 @@ public class ProblemDetailsTests(MarketplaceApp app) : IClassFixture<Marketplace
     }
 
     [Fact]
+    public async Task An_argument_a_command_refuses_is_400_naming_the_field_and_the_rule_not_500()
+    {
+        var owner = EntityId.New<BrandId>(NodaTime.SystemClock.Instance);
+        var tooLong = new string('n', Discovery.Shortlist.MaxNameLength + 1);
+        var name = await Problem(
+            await app.Client.PostAsync("/shortlists", Json($$"""{"owner":"{{owner}}","name":"{{tooLong}}"}""")), HttpStatusCode.BadRequest, MarketplaceProblems.ValidationType);
+        Errors(name).ShouldBe(new Dictionary<string, string> { ["name"] = "shortlist.name_invalid" });
+        name.ToJsonString().ShouldNotContain(tooLong);
+
+        var link = await Problem(
+            await app.Client.GetAsync("/links?page=" + Uri.EscapeDataString("https://shop.example/serum?utm_source=other")), HttpStatusCode.BadRequest, MarketplaceProblems.ValidationType);
+        Errors(link).ShouldBe(new Dictionary<string, string> { ["landingPage"] = "attribution.landing_page_has_utm" });
+
+        (await app.Client.PostAsync("/shortlists", Json($$"""{"owner":"{{owner}}","name":"Spring glow"}"""))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.Client.GetStringAsync("/links?page=" + Uri.EscapeDataString("https://shop.example/serum"))).ShouldContain("utm_source=tiktok");
+    }
+
+    [Fact]
     public async Task A_valid_query_is_searched()
     {
         var response = await app.Client.PostAsync("/search", Json("""{"pageSize":10}"""));

@@ -166,6 +166,18 @@ public class BadJsonTests
     }
 
     [Fact]
+    public void A_refusal_of_one_argument_reads_as_before_and_keeps_the_domains_code_underneath()
+    {
+        var refused = Json.Refuse<Handle>("""{"platform":"TikTok","value":"no spaces allowed"}""");
+
+        // The member is named once, by the reader; the field and the rule stay on the domain's exception for programs.
+        refused.Message.ShouldNotContain("value: value:");
+        refused.Message.ShouldNotContain("(handle.invalid)");
+        var error = refused.InnerException.ShouldBeOfType<DomainValidationException>().Errors.ShouldHaveSingleItem();
+        (error.Field, error.Code).ShouldBe(("value", "handle.invalid"));
+    }
+
+    [Fact]
     public void Bad_discovery_metric_payment_and_scoring_values_name_the_member()
     {
         Json.Refuse<NumberRange<int>>("""{"min":1.5,"max":null}""").Message.ShouldBe("$: NumberRange<int>.min: expected a whole number from -2147483648 to 2147483647, got 1.5.");

@@ -180,7 +180,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
 
         if (_codes.Exists(existing => existing.Code == code))
         {
-            throw new ArgumentException($"code: the campaign already has the code {ErrorText.Quote(code)}.", nameof(code));
+            throw DomainValidationException.Of(nameof(code), "campaign.code_repeated", $"the campaign already has the code {ErrorText.Quote(code)}.");
         }
 
         var (added, before) = (new CampaignCodeAdded(Id, code, clock.GetCurrentInstant()), Summary());
@@ -206,7 +206,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
         var index = _codes.FindIndex(existing => existing.Code == code);
         if (index < 0)
         {
-            throw new ArgumentException($"code: the campaign has no code {ErrorText.Quote(code)}.", nameof(code));
+            throw DomainValidationException.Of(nameof(code), "campaign.unknown_code", $"the campaign has no code {ErrorText.Quote(code)}.");
         }
 
         var current = _codes[index];

@@ -67,7 +67,7 @@ public sealed record CampaignTimeline
         ArgumentNullException.ThrowIfNull(zone);
         return last >= first
             ? new(first, last, zone)
-            : throw new ArgumentException($"last: a campaign's last day may not be before its first ({Format(first)}), got {Format(last)}.", nameof(last));
+            : throw DomainValidationException.Of(nameof(last), "campaign.last_day_before_first", $"a campaign's last day may not be before its first ({Format(first)}), got {Format(last)}.");
     }
 
     /// <summary>Whether a day is inside the timeline.</summary>

@@ -29,9 +29,12 @@ public sealed partial class Collaboration
         RequireParty(author, nameof(author));
         TextRule.MultiLine.RequireNonBlank(body);
         ArgumentNullException.ThrowIfNull(clock);
-        if (attachments is not null && attachments.Any(string.IsNullOrWhiteSpace))
+        for (var i = 0; i < (attachments?.Count ?? 0); i++)
         {
-            throw new ArgumentException("attachments: an attachment reference may not be blank.", nameof(attachments));
+            if (string.IsNullOrWhiteSpace(attachments![i]))
+            {
+                throw DomainValidationException.Of(nameof(attachments), "collaboration.attachment_blank", "an attachment reference may not be blank.", $"{nameof(attachments)}[{i}]");
+            }
         }
 
         for (var i = 0; i < (attachments?.Count ?? 0); i++)

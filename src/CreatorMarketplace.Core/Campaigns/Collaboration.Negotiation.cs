@@ -105,7 +105,7 @@ public sealed partial class Collaboration
         ArgumentNullException.ThrowIfNull(clock);
         if (contract.Brand != Brand || contract.Creator != Creator)
         {
-            throw new ArgumentException($"contract: the contract is between brand {contract.Brand} and creator {contract.Creator}, not this collaboration's parties.", nameof(contract));
+            throw DomainValidationException.Of(nameof(contract), "collaboration.parties_mismatch", $"the contract is between brand {contract.Brand} and creator {contract.Creator}, not this collaboration's parties.");
         }
 
         if (Refuse(CollaborationAction.AttachContract) is { } refusal)

@@ -142,7 +142,7 @@ public sealed partial class Collaboration
         var now = clock.GetCurrentInstant();
         if (post.PostedAt > now)
         {
-            throw new ArgumentException($"post: a post cannot be recorded before it goes live ({post.PostedAt}, now {now}).", nameof(post));
+            throw DomainValidationException.Of(nameof(post), "collaboration.post_in_future", $"a post cannot be recorded before it goes live ({post.PostedAt}, now {now}).", $"{nameof(post)}.{nameof(PostRecord.PostedAt)}");
         }
 
         if (Refuse(CollaborationAction.RecordPost) is { } refusal)

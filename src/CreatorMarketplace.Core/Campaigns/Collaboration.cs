@@ -118,7 +118,7 @@ public sealed partial class Collaboration : AggregateRoot<CollaborationId>, ISna
     /// <exception cref="ArgumentException">There is no such deliverable (before a contract there are none).</exception>
     public DeliverableProgress Deliverable(string name) =>
         _deliverables.Find(deliverable => deliverable.Name == name)
-        ?? throw new ArgumentException($"name: the collaboration has no deliverable named {ErrorText.Quote(name)}{(Contract is null ? " (no contract is attached yet)" : "")}.", nameof(name));
+        ?? throw DomainValidationException.Of(nameof(name), "collaboration.unknown_deliverable", $"the collaboration has no deliverable named {ErrorText.Quote(name)}{(Contract is null ? " (no contract is attached yet)" : "")}.");
 
     /// <summary>Cancels the collaboration, recording who, why and how far it had got (for the refund rules).</summary>
     /// <param name="by">The brand or the creator.</param>

@@ -103,7 +103,7 @@ public sealed class DisclosureRules
         ArgumentNullException.ThrowIfNull(rule);
         if (rule.Hashtags is not { Count: > 0 } || rule.Hashtags.Any(tag => string.IsNullOrEmpty(tag) || !tag.All(Hashtags.IsTagCharacter)))
         {
-            throw new ArgumentException("rule: a disclosure rule lists at least one hashtag, each of letters, digits or '_' and without '#'.", nameof(rule));
+            throw DomainValidationException.Of(nameof(rule), "disclosure.hashtags_invalid", "a disclosure rule lists at least one hashtag, each of letters, digits or '_' and without '#'.", $"{nameof(rule)}.{nameof(DisclosureRule.Hashtags)}");
         }
 
         return new(new(_rules) { [jurisdiction] = rule }, Fallback);

@@ -249,7 +249,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
         ArgumentNullException.ThrowIfNull(request.Territory);
         if (sparkAds is not null && (sparkAds.Contract != Id || sparkAds.Deliverable != request.Deliverable))
         {
-            throw new ArgumentException($"sparkAds: the authorisation is for deliverable {ErrorText.Quote(sparkAds.Deliverable)} of contract {sparkAds.Contract}, not {ErrorText.Quote(request.Deliverable)} of {Id}.", nameof(sparkAds));
+            throw DomainValidationException.Of(nameof(sparkAds), "rights.spark_ads_mismatch", $"the authorisation is for deliverable {ErrorText.Quote(sparkAds.Deliverable)} of contract {sparkAds.Contract}, not {ErrorText.Quote(request.Deliverable)} of {Id}.");
         }
 
         var version = VersionInForceAt(request.At);

@@ -54,7 +54,7 @@ public sealed record PostingWindow
         var window = new PostingWindow(opens, closes, zone);
         return window.End > window.Start
             ? window
-            : throw new ArgumentException($"closes: a posting window must close after it opens ({Format(opens)} in {zone.Id}), got {Format(closes)}.", nameof(closes));
+            : throw DomainValidationException.Of(nameof(closes), "posting_window.closes_before_opens", $"a posting window must close after it opens ({Format(opens)} in {zone.Id}), got {Format(closes)}.");
     }
 
     /// <summary>Whether an instant is inside the window.</summary>

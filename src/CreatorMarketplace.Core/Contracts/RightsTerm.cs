@@ -33,7 +33,7 @@ public readonly record struct RightsTerm
     public static RightsTerm Between(Instant start, Instant end) =>
         end > start
             ? new(start, end)
-            : throw new ArgumentException($"end: a term must end after it starts ({start}), got {end}.", nameof(end));
+            : throw DomainValidationException.Of(nameof(end), "rights.term_ends_before_start", $"a term must end after it starts ({start}), got {end}.");
 
     /// <summary>
     /// A term of a calendar length from a moment in a time zone: six months from 9:00 on 15 January in Berlin ends
@@ -50,7 +50,7 @@ public readonly record struct RightsTerm
         var end = (start.LocalDateTime + length).InZoneLeniently(start.Zone).ToInstant();
         return end > start.ToInstant()
             ? new(start.ToInstant(), end)
-            : throw new ArgumentException($"length: a term's length must be positive, got {length}.", nameof(length));
+            : throw DomainValidationException.Of(nameof(length), "rights.term_length_not_positive", $"a term's length must be positive, got {length}.");
     }
 
     /// <summary>A term that never ends.</summary>

@@ -30,7 +30,7 @@ public sealed class Territories : IEquatable<Territories>
         var list = countries.ToList();
         if (list.Count == 0 || list.Any(country => country is null))
         {
-            throw new ArgumentException("countries: territories name at least one country, and no null.", nameof(countries));
+            throw DomainValidationException.Of(nameof(countries), "territories.countries_missing", "territories name at least one country, and no null.");
         }
 
         return new(false, list);

@@ -29,7 +29,7 @@ public sealed class Badge : SmartEnum<Badge, int>
 public sealed record ComplianceViolation(Instant OccurredAt, string Code, string Description)
 {
     /// <summary>The code of the rule broken.</summary>
-    public string Code { get; init; } = string.IsNullOrWhiteSpace(Code) ? throw new ArgumentException("Code: a violation needs the code of the rule broken.", nameof(Code)) : TextRule.SingleLine.Require(Code, nameof(Code));
+    public string Code { get; init; } = string.IsNullOrWhiteSpace(Code) ? throw DomainValidationException.Of(nameof(Code), "creator.violation_code_missing", "a violation needs the code of the rule broken.") : TextRule.SingleLine.Require(Code, nameof(Code));
 
     /// <summary>What happened, for people.</summary>
     public string Description { get; init; } = TextRule.MultiLine.Require(Description ?? throw new ArgumentNullException(nameof(Description)), nameof(Description));
@@ -45,7 +45,7 @@ public sealed record ComplianceViolation(Instant OccurredAt, string Code, string
 public sealed record PastCollaboration(string BrandName, IndustryLabel? Industry, int Count, BrandId? Brand = null)
 {
     /// <summary>The brand's name.</summary>
-    public string BrandName { get; init; } = string.IsNullOrWhiteSpace(BrandName) ? throw new ArgumentException("BrandName: a past collaboration names its brand.", nameof(BrandName)) : TextRule.SingleLine.Require(BrandName, nameof(BrandName));
+    public string BrandName { get; init; } = string.IsNullOrWhiteSpace(BrandName) ? throw DomainValidationException.Of(nameof(BrandName), "creator.brand_name_missing", "a past collaboration names its brand.") : TextRule.SingleLine.Require(BrandName, nameof(BrandName));
 
     /// <summary>How many collaborations, at least 1.</summary>
     public int Count { get; init; } = Count >= 1 ? Count : throw new ArgumentOutOfRangeException(nameof(Count), Count, "Count: at least 1 collaboration.");

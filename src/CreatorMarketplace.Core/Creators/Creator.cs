@@ -152,7 +152,7 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
         var index = _accounts.FindIndex(existing => ReferenceEquals(existing.Platform, platform));
         if (index < 0)
         {
-            throw new ArgumentException($"platform: the creator has no {platform.Name} account.", nameof(platform));
+            throw DomainValidationException.Of(nameof(platform), "creator.account_missing", $"the creator has no {platform.Name} account.");
         }
 
         if (stats.AsOf <= _accounts[index].Stats.AsOf)

@@ -73,7 +73,7 @@ public readonly record struct SecretReference
         TextRule.SingleLine.Require(lastFour, nameof(lastFour));
         if (lastFour.Length != 4)
         {
-            throw new ArgumentException($"lastFour: exactly four characters are kept, got {lastFour.Length}.", nameof(lastFour));
+            throw DomainValidationException.Of(nameof(lastFour), "identity.last_four_invalid", $"exactly four characters are kept, got {lastFour.Length}.");
         }
 
         Token = token;

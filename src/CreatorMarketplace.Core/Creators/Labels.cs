@@ -47,6 +47,6 @@ internal static class LabelId
         ArgumentException.ThrowIfNullOrWhiteSpace(id, paramName);
         return id.Length <= MaxLength
             ? TextRule.SingleLine.Require(id, paramName)
-            : throw new ArgumentException($"{paramName}: a label id has at most {MaxLength} characters, got {id.Length}.", paramName);
+            : throw DomainValidationException.Of(paramName, "label.too_long", $"a label id has at most {MaxLength} characters, got {id.Length}.");
     }
 }

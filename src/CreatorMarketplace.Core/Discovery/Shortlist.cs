@@ -129,7 +129,7 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortl
         var index = _entries.FindIndex(entry => entry.Creator == creator);
         if (index < 0)
         {
-            throw new ArgumentException($"creator: {creator} is not on the shortlist.", nameof(creator));
+            throw DomainValidationException.Of(nameof(creator), "shortlist.creator_not_listed", $"{creator} is not on the shortlist.");
         }
 
         var updated = _entries[index] with { Tags = ShortlistEntry.CheckTags(tags), Note = ShortlistEntry.CheckNote(note) };
@@ -212,7 +212,7 @@ public sealed class Shortlist : AggregateRoot<ShortlistId>, ISnapshotable<Shortl
         var trimmed = name.Trim();
         return trimmed.Length <= MaxNameLength
             ? trimmed
-            : throw new ArgumentException($"name: a name has at most {MaxNameLength} characters, got {trimmed.Length}.", nameof(name));
+            : throw DomainValidationException.Of(nameof(name), "shortlist.name_invalid", $"a name has at most {MaxNameLength} characters, got {trimmed.Length}.");
     }
 }
 
@@ -273,7 +273,7 @@ public sealed record ShortlistEntry(CreatorId Creator, Instant AddedAt, IReadOnl
     internal static string? CheckNote(string? note) =>
         note is null || note.Length <= MaxNoteLength
             ? TextRule.MultiLine.Require(note, nameof(note))
-            : throw new ArgumentException($"note: a note has at most {MaxNoteLength} characters, got {note.Length}.", nameof(note));
+            : throw DomainValidationException.Of(nameof(note), "shortlist.note_too_long", $"a note has at most {MaxNoteLength} characters, got {note.Length}.");
 }
 
 /// <summary>What <see cref="Shortlist.Add"/> did: listed the creator (the new <see cref="ShortlistEntry"/>) or found them listed already.</summary>

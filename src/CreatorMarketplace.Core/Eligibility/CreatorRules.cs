@@ -127,7 +127,7 @@ public static class CreatorRules
         var list = Require(keywords, nameof(keywords), "keyword");
         if (list.Any(keyword => KeywordWords(keyword).Length == 0))
         {
-            throw new ArgumentException("an excluded keyword needs at least one letter or digit.", nameof(keywords));
+            throw DomainValidationException.Of(nameof(keywords), "campaign.keyword_blank", "an excluded keyword needs at least one letter or digit.");
         }
 
         return new ExcludedKeywordsRule(list);

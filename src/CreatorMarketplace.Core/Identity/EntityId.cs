@@ -50,7 +50,7 @@ public static class EntityId
 
     internal static Guid Require(Guid value, string typeName) =>
         value == Guid.Empty
-            ? throw new ArgumentException($"value: a {typeName} cannot be the empty UUID.", nameof(value))
+            ? throw DomainValidationException.Of(nameof(value), "id.empty", $"a {typeName} cannot be the empty UUID.")
             : value;
 
     // Reading the UUID of default(TId), a struct no factory made, is a programmer error like reading the currency

@@ -32,7 +32,7 @@ public sealed partial class Country : SmartEnum<Country, int>
     /// <param name="code">An ISO 3166-1 alpha-2 code such as <c>"KR"</c>.</param>
     /// <returns>The country.</returns>
     /// <exception cref="ArgumentException"><paramref name="code"/> is not an assigned ISO 3166-1 alpha-2 code.</exception>
-    public static Country FromCode(string code) => IsoCode<Country, int>.From(code, 2, "an assigned ISO 3166-1 alpha-2 country code", nameof(code));
+    public static Country FromCode(string code) => IsoCode<Country, int>.From(code, 2, "an assigned ISO 3166-1 alpha-2 country code", nameof(code), "country.unknown_code");
 
     /// <summary>Finds a country by its alpha-2 code, ignoring case.</summary>
     /// <param name="code">An ISO 3166-1 alpha-2 code such as <c>"KR"</c>.</param>

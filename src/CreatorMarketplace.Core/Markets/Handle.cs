@@ -19,7 +19,7 @@ public readonly record struct Handle
         var broken = platform.CheckHandle(bare);
         if (broken is not null)
         {
-            throw new ArgumentException($"value: {ErrorText.Quote(value)} is not a valid handle: {broken}", nameof(value));
+            throw DomainValidationException.Of(nameof(value), "handle.invalid", $"{ErrorText.Quote(value)} is not a valid handle: {broken}");
         }
 
         Platform = platform;

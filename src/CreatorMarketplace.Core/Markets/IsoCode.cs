@@ -18,14 +18,15 @@ internal static class IsoCode<TEnum, TValue>
     /// <param name="length">The length of every code of the standard.</param>
     /// <param name="notACode">What the code is not, completing "\"XX\" is not …", for example <c>"an active ISO 4217 currency code"</c>.</param>
     /// <param name="parameter">The caller's parameter name, for the exception.</param>
+    /// <param name="errorCode">The error's code when <paramref name="code"/> is refused, for example <c>"currency.unknown_code"</c>.</param>
     /// <returns>The value.</returns>
-    /// <exception cref="ArgumentException"><paramref name="code"/> is no code of the standard.</exception>
-    public static TEnum From(string code, int length, string notACode, string parameter)
+    /// <exception cref="DomainValidationException"><paramref name="code"/> is no code of the standard.</exception>
+    public static TEnum From(string code, int length, string notACode, string parameter, string errorCode)
     {
         ArgumentNullException.ThrowIfNull(code, parameter);
         return TryFrom(code, length, out var found)
             ? found
-            : throw new ArgumentException($"{ErrorText.Quote(code)} is not {notACode}.", parameter);
+            : throw DomainValidationException.Of(parameter, errorCode, $"{ErrorText.Quote(code)} is not {notACode}.");
     }
 
     /// <summary>Finds the value of <paramref name="code"/>.</summary>

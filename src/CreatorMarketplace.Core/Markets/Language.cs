@@ -28,7 +28,7 @@ public sealed partial class Language : SmartEnum<Language, string>
     /// <param name="code">A two-letter code such as <c>"ko"</c>.</param>
     /// <returns>The language.</returns>
     /// <exception cref="ArgumentException"><paramref name="code"/> is not an ISO 639-1 code.</exception>
-    public static Language FromCode(string code) => IsoCode<Language, string>.From(code, 2, "an ISO 639-1 language code", nameof(code));
+    public static Language FromCode(string code) => IsoCode<Language, string>.From(code, 2, "an ISO 639-1 language code", nameof(code), "language.unknown_code");
 
     /// <summary>Finds a language by its ISO 639-1 code, ignoring case.</summary>
     /// <param name="code">A two-letter code such as <c>"ko"</c>.</param>

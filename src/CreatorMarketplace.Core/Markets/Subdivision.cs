@@ -37,7 +37,7 @@ public readonly record struct Subdivision
         ArgumentNullException.ThrowIfNull(localCode);
         if (!IsLocalCode(localCode))
         {
-            throw new ArgumentException($"localCode: an ISO 3166-2 subdivision code has 1 to 3 ASCII letters or digits after the hyphen, got {ErrorText.Quote(localCode)}.", nameof(localCode));
+            throw DomainValidationException.Of(nameof(localCode), "subdivision.code_invalid", $"an ISO 3166-2 subdivision code has 1 to 3 ASCII letters or digits after the hyphen, got {ErrorText.Quote(localCode)}.");
         }
 
         return new Subdivision(country, $"{country.Code}-{localCode.ToUpperInvariant()}");

@@ -31,12 +31,12 @@ public static class TrackingLink
         ArgumentNullException.ThrowIfNull(utm);
         if (!landingPage.IsAbsoluteUri || (landingPage.Scheme != Uri.UriSchemeHttps && landingPage.Scheme != Uri.UriSchemeHttp))
         {
-            throw new ArgumentException($"landingPage: a tracking link starts from an absolute http or https page, got {ErrorText.Quote(landingPage.OriginalString)}.", nameof(landingPage));
+            throw DomainValidationException.Of(nameof(landingPage), "attribution.landing_page_invalid", $"a tracking link starts from an absolute http or https page, got {ErrorText.Quote(landingPage.OriginalString)}.");
         }
 
         if (Query(landingPage).Any(pair => Names.Contains(pair.Key, StringComparer.OrdinalIgnoreCase)))
         {
-            throw new ArgumentException("landingPage: the page already carries UTM parameters.", nameof(landingPage));
+            throw DomainValidationException.Of(nameof(landingPage), "attribution.landing_page_has_utm", "the page already carries UTM parameters.");
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(utm.Source);
@@ -175,7 +175,7 @@ public sealed class ConversionBook(Duration lockingWindow, Currency currency)
         TextRule.SingleLine.RequireNonBlank(code);
         if (_codes.TryGetValue(code, out var owner) && owner != collaboration)
         {
-            throw new ArgumentException($"code: {ErrorText.Quote(code)} already belongs to collaboration {owner}.", nameof(code));
+            throw DomainValidationException.Of(nameof(code), "attribution.code_taken", $"{ErrorText.Quote(code)} already belongs to collaboration {owner}.");
         }
 
         _codes[code] = collaboration;
@@ -195,7 +195,7 @@ public sealed class ConversionBook(Duration lockingWindow, Currency currency)
         TextRule.SingleLine.Require(discountCode, nameof(discountCode));
         if (value.Currency != Currency || value.IsNegative)
         {
-            throw new ArgumentException($"value: a conversion's value is zero or more in {Currency.Code}, got {value}.", nameof(value));
+            throw DomainValidationException.Of(nameof(value), "attribution.value_invalid", $"a conversion's value is zero or more in {Currency.Code}, got {value}.");
         }
 
         if (_conversions.TryGetValue(id, out var recorded))

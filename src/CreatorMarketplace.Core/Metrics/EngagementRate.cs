@@ -63,7 +63,7 @@ public sealed class EngagementRate
     /// <exception cref="ArgumentException">No definition has that name.</exception>
     public static EngagementRate Named(string name) =>
         All.FirstOrDefault(definition => definition.Name == name)
-        ?? throw new ArgumentException($"name: no engagement-rate definition is named {ErrorText.Quote(name)}; there are {string.Join(", ", All.Select(d => d.Name))}.", nameof(name));
+        ?? throw DomainValidationException.Of(nameof(name), "metrics.unknown_engagement_rate", $"no engagement-rate definition is named {ErrorText.Quote(name)}; there are {string.Join(", ", All.Select(d => d.Name))}.");
 
     /// <summary>Computes the rate over a creator's posts (the newest snapshot of each).</summary>
     /// <param name="posts">The posts.</param>

@@ -50,7 +50,7 @@ public sealed partial class Currency : SmartEnum<Currency, int>
     /// <param name="code">An ISO 4217 alphabetic code such as <c>"EUR"</c>.</param>
     /// <returns>The currency.</returns>
     /// <exception cref="ArgumentException"><paramref name="code"/> is not an active ISO 4217 code.</exception>
-    public static Currency FromCode(string code) => IsoCode<Currency, int>.From(code, 3, "an active ISO 4217 currency code", nameof(code));
+    public static Currency FromCode(string code) => IsoCode<Currency, int>.From(code, 3, "an active ISO 4217 currency code", nameof(code), "currency.unknown_code");
 
     /// <summary>Finds a currency by its alphabetic code, ignoring case.</summary>
     /// <param name="code">An ISO 4217 alphabetic code such as <c>"EUR"</c>.</param>

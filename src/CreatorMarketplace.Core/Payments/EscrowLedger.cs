@@ -345,7 +345,7 @@ public sealed class EscrowLedger
         ArgumentNullException.ThrowIfNull(clock);
         if (amount is { } money && !money.IsPositive)
         {
-            throw new ArgumentException($"amount: a ledger amount is positive, got {money}.", nameof(amount));
+            throw DomainValidationException.Of(nameof(amount), "ledger.amount_not_positive", $"a ledger amount is positive, got {money}.");
         }
 
         lock (_gate)

@@ -52,7 +52,7 @@ public sealed record TaxLine(string Name, decimal Rate, MidpointRounding Roundin
 public sealed class DocumentNumbering(string Prefix)
 {
     /// <summary>The series' prefix.</summary>
-    public string Prefix { get; } = string.IsNullOrWhiteSpace(Prefix) ? throw new ArgumentException("Prefix: a numbering series needs a prefix.", nameof(Prefix)) : TextRule.SingleLine.Require(Prefix, nameof(Prefix));
+    public string Prefix { get; } = string.IsNullOrWhiteSpace(Prefix) ? throw DomainValidationException.Of(nameof(Prefix), "invoice.prefix_missing", "a numbering series needs a prefix.") : TextRule.SingleLine.Require(Prefix, nameof(Prefix));
 
     /// <summary>How many numbers have been issued.</summary>
     public long Issued { get; private set; }
@@ -370,7 +370,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
         TextRule.SingleLine.Require(tax.Name, nameof(tax), $"{nameof(tax)}.{nameof(TaxLine.Name)}");
         if (tax.Rate is < 0m or > 1m)
         {
-            throw new ArgumentException($"tax: a tax rate is from 0 to 1, got {tax.Rate}.", nameof(tax));
+            throw DomainValidationException.Of(nameof(tax), "invoice.tax_invalid", $"a tax rate is from 0 to 1, got {tax.Rate}.", $"{nameof(tax)}.{nameof(TaxLine.Rate)}");
         }
     }
 

@@ -139,7 +139,7 @@ public sealed record PaymentTerms
         ArgumentNullException.ThrowIfNull(deliverables);
         if (fee.IsNegative)
         {
-            throw new ArgumentException($"fee: a schedule is drawn up for a fee of zero or more, got {fee}.", nameof(fee));
+            throw DomainValidationException.Of(nameof(fee), "contract.fee_negative", $"a schedule is drawn up for a fee of zero or more, got {fee}.");
         }
 
         var signedOn = signedAt.InZone(payerZone).Date;
@@ -152,7 +152,7 @@ public sealed record PaymentTerms
 
         if (deliverables.Count == 0)
         {
-            throw new ArgumentException($"deliverables: {Name} pays on approval and needs the contract's deliverables.", nameof(deliverables));
+            throw DomainValidationException.Of(nameof(deliverables), "contract.deliverables_missing", $"{Name} pays on approval and needs the contract's deliverables.");
         }
 
         LocalDate ApprovalDate(ContractDeliverable deliverable) => (deliverable.Window.End - Duration.Epsilon).InZone(payerZone).Date;

@@ -18,6 +18,15 @@ public sealed class DomainValidationException : ArgumentException
     /// <summary>Every problem found, in the order found.</summary>
     public IReadOnlyList<DomainError> Errors { get; }
 
+    /// <summary>The exception for one problem, for a check that stops at the first.</summary>
+    /// <param name="paramName">The argument at fault.</param>
+    /// <param name="code">A stable code in dotted lower case.</param>
+    /// <param name="message">What is wrong and which rule it breaks.</param>
+    /// <param name="field">The path of the field at fault inside the argument (<c>"post.PostedAt"</c>); the argument itself when null.</param>
+    /// <returns>The exception, to throw.</returns>
+    internal static DomainValidationException Of(string paramName, string code, string message, string? field = null) =>
+        new([new DomainError(field ?? paramName, code, message)], paramName);
+
     private static string Describe(IReadOnlyList<DomainError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -17,7 +18,9 @@ internal static class JsonErrors
 
     /// <summary>
     /// The rule a domain exception states, without the parameter name that <see cref="ArgumentException"/> adds
-    /// (" (Parameter 'amount')") or the domain's own "amount: " prefix: the JSON message names the member itself.
+    /// (" (Parameter 'amount')") or the domain's own "amount: " prefix: the JSON message names the member itself. A
+    /// <see cref="DomainValidationException"/> about one argument reads the same; one about members inside a value
+    /// names each member in its JSON name.
     /// </summary>
     public static string RuleOf(Exception exception)
     {
@@ -25,6 +28,12 @@ internal static class JsonErrors
         {
             // A value read inside another is located by the outer value's path and member, not its own.
             return refusal.Rule;
+        }
+
+        if (IsAboutArgument(exception, out var only))
+        {
+            // Read as any other ArgumentException: the reader names the member; the code stays on the inner exception.
+            return only.Message;
         }
 
         if (exception is DomainValidationException { Errors: var errors })
@@ -51,6 +60,16 @@ internal static class JsonErrors
         }
 
         return message;
+    }
+
+    /// <summary>
+    /// Whether the domain refused an argument as a whole with one error named after the argument itself
+    /// (<c>DomainError("name", …)</c> of the <c>name</c> parameter): the member the parameter stands for is at fault.
+    /// </summary>
+    public static bool IsAboutArgument(Exception exception, [NotNullWhen(true)] out DomainError? error)
+    {
+        error = exception is DomainValidationException { Errors: [var only], ParamName: { } name } && only.Field == name ? only : null;
+        return error is not null;
     }
 
     /// <summary>

@@ -15,15 +15,16 @@ public static partial class StoredJson
     {
         using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = MaxDepth });
         var (path, culprit, refusal) = Innermost(document.RootElement, typeInfo, "$", error);
-        if (refusal is DomainValidationException { Errors: [{ Field.Length: > 0 } first, ..] })
+        var member = refusal is ArgumentException { ParamName: { } name } && culprit.Kind == JsonTypeInfoKind.Object
+            ? culprit.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.Name
+            : null;
+        // A refusal of one argument as a whole reads as a plain ArgumentException's does, named by its member.
+        if (refusal is DomainValidationException { Errors: [{ Field.Length: > 0 } first, ..] } && (member is null || !JsonErrors.IsAboutArgument(refusal, out _)))
         {
             // The domain names every problem by its member path inside the value; the first one locates the refusal.
             return Refusal(path + PathOf(first.Field)[1..], $"{JsonTypeNames.Of(culprit.Type)}: {JsonErrors.RuleOf(refusal)}", refusal);
         }
 
-        var member = refusal is ArgumentException { ParamName: { } name } && culprit.Kind == JsonTypeInfoKind.Object
-            ? culprit.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.Name
-            : null;
         return Refusal(
             member is null ? path : path + Segment(member),
             $"{JsonTypeNames.Of(culprit.Type)}{(member is null ? string.Empty : "." + member)}: {JsonErrors.RuleOf(refusal)}",

@@ -141,6 +141,20 @@ public class CampaignTests
     }
 
     [Fact]
+    public void A_repeated_or_unknown_code_is_refused_naming_the_field_and_the_rule()
+    {
+        var clock = Clock();
+        var campaign = Recruiting(clock);
+        campaign.AddCode("GLOW-1", clock).ThrowIfNotAllowed();
+
+        var repeated = Should.Throw<DomainValidationException>(() => campaign.AddCode("GLOW-1", clock));
+        repeated.Errors.ShouldBe([new DomainError("code", "campaign.code_repeated", "the campaign already has the code 'GLOW-1'.")]);
+        var unknown = Should.Throw<DomainValidationException>(() => campaign.LinkOrder("GLOW-2", EntityId.New<CollaborationId>(clock), clock));
+        unknown.Errors.ShouldBe([new DomainError("code", "campaign.unknown_code", "the campaign has no code 'GLOW-2'.")]);
+        unknown.ParamName.ShouldBe("code");
+    }
+
+    [Fact]
     public void A_campaign_code_serves_at_most_200_orders()
     {
         var clock = Clock();

@@ -276,10 +276,12 @@ internal sealed class CatalogChunk
     public FoldedText FoldedAt(int offset) => FoldedText.Read(EncodedAt(offset).Span, out _);
 
     /// <summary>The encoded row (<see cref="ListingCodec.EncodeRow"/>) of a row a reader sees.</summary>
-    public ReadOnlyMemory<byte> EncodedAt(int offset)
+    public ReadOnlyMemory<byte> EncodedAt(int offset) => EncodedIn(Volatile.Read(ref _pages), Starts[offset]);
+
+    // The encoded row that starts at a position (page and offset in it) of some pages.
+    private static ReadOnlyMemory<byte> EncodedIn(byte[][] pages, long start)
     {
-        var start = Starts[offset];
-        var page = Volatile.Read(ref _pages)[(int)(start >> 32)];
+        var page = pages[(int)(start >> 32)];
         var at = unchecked((int)start);
         var length = (int)ListingCodec.ReadVarint(page, ref at);
         return page.AsMemory(at, length);
@@ -344,8 +346,10 @@ internal sealed class CatalogChunk
     /// <summary>
     /// Puts the first <paramref name="order"/>.Length rows in the given order, row <c>i</c> taking what row
     /// <c>order[i]</c> held, and sets the blocks' ranges to exactly those of their rows. Only for a chunk no reader
-    /// can see yet whose rows are all alive and have no previous row, as a load's are once compacted; their encoded
-    /// listings stay where they are in the pages.
+    /// can see yet whose rows are all alive and have no previous row, as a load's are once compacted. The encoded
+    /// listings are copied into new pages in the new order, since a keyword's scan and a page's decoding read them in
+    /// row order: left where they were, each row would be a cache miss of its own. The old pages are not written, so a
+    /// chunk that shares them (the one this was grown from) keeps them as they were.
     /// </summary>
     public void Reorder(ReadOnlySpan<int> order)
     {
@@ -354,6 +358,14 @@ internal sealed class CatalogChunk
         Gather(Ids, order);
         Gather(Versions, order);
         Gather(Starts, order);
+        var (pages, pageCount) = (_pages, _pageCount);
+        (_pages, _pageCount, _pageUsed) = (new byte[Math.Max(4, pageCount)][], 0, 0);
+        for (var row = 0; row < count; row++)
+        {
+            // Starts[row] still holds where the row's old place began; Append sets it to the new one.
+            Append(row, EncodedIn(pages, Starts[row]).Span);
+        }
+
         Gather(PeerGroups, order);
         foreach (var column in Numbers)
         {

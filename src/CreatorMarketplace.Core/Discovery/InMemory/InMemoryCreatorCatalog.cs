@@ -143,6 +143,13 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         return [.. Enumerable.Range(0, snapshot.Count).Where(snapshot.IsAlive).Select(snapshot.IdAt)];
     }
 
+    // Where each row's encoded listing starts in its chunk's pages (the page's number, then the offset in it), in row order.
+    internal IReadOnlyList<(int Chunk, long Start)> EncodedStartsInRowOrder()
+    {
+        var snapshot = Volatile.Read(ref _snapshot);
+        return [.. Enumerable.Range(0, snapshot.Count).Select(row => (row >> CatalogChunk.Shift, snapshot.Chunks[row >> CatalogChunk.Shift].Starts[row & (CatalogChunk.Rows - 1)]))];
+    }
+
     internal IReadOnlyList<CreatorQueryTerm> ResidualOf(CreatorQuery query) => CatalogSearch.ResidualOf(Volatile.Read(ref _snapshot), query);
 
     /// <summary>

@@ -99,15 +99,17 @@ public sealed class CatalogClusteringTests
     [Fact]
     public void A_clustered_load_keeps_the_encoded_listings_in_their_rows_order()
     {
-        // A keyword's scan and a page's decoding read the listings in row order: after the rows are put in a new
-        // order their listings follow, so that the reads walk the pages forward instead of jumping about.
+        // A keyword's scan and a page's decoding read the texts and listings in row order: after the rows are put in
+        // a new order their texts and listings follow, so that the reads walk the pages forward instead of jumping about.
         var listings = new CreatorGenerator(31, Clock).Generate(3_000).Select(creator => creator.ToListing()).ToList();
         var catalog = new InMemoryCreatorCatalog();
         catalog.Load(listings);
 
         var starts = catalog.EncodedStartsInRowOrder();
         starts.Count.ShouldBe(listings.Count);
-        starts.Zip(starts.Skip(1)).Where(pair => pair.First.Chunk == pair.Second.Chunk).ShouldAllBe(pair => pair.First.Start < pair.Second.Start);
+        var inChunks = starts.Zip(starts.Skip(1)).Where(pair => pair.First.Chunk == pair.Second.Chunk).ToList();
+        inChunks.ShouldAllBe(pair => pair.First.Listing < pair.Second.Listing);
+        inChunks.ShouldAllBe(pair => pair.First.Text < pair.Second.Text);
         var byId = listings.ToDictionary(listing => listing.Id);
         catalog.CreatorsInRowOrder().ShouldAllBe(id => catalog.FindAsync(id, default).AsTask().Result == byId[id]);
     }

@@ -34,8 +34,8 @@ internal static class NumberColumn
 }
 
 /// <summary>
-/// Up to <see cref="Rows"/> consecutive rows of the catalog: the id and version of each row and its listing encoded
-/// with its folded text for keywords (<see cref="ListingCodec.EncodeRow"/>) in pages of bytes, when it was retired, the row
+/// Up to <see cref="Rows"/> consecutive rows of the catalog: the id and version of each row, its listing encoded and
+/// its folded text for keywords (<see cref="ListingCodec.EncodeRow"/>) in pages of bytes, when it was retired, the row
 /// its creator had before, its peer group's number, the searchable numbers as 32-bit floats
 /// and, for the columns queries bound, as 16-bit codes (<see cref="ColumnCodes"/>), and one bitmap per key (by ordinal, allocated
 /// when the chunk first holds the key). Rows are appended by the single writer and never rewritten; readers only
@@ -48,9 +48,8 @@ internal static class NumberColumn
 /// A number the platform did not report is NaN, which fails every comparison, as an unreported number must.
 /// <para>
 /// Listings are kept encoded, a few hundred bytes each, rather than as objects (about 2.4 KB each on the heap), and
-/// decoded only for a page returned, a find, or a row the columns cannot decide. The encoded rows are appended to
-/// pages of up to <see cref="PageSize"/> bytes that are never rewritten, one array per page rather than per row;
-/// a reader finds a row's page in the page array it reads after its snapshot, which holds every page its rows are in.
+/// decoded only for a page returned, a find, or a row the columns cannot decide. The encoded listings, and apart
+/// from them the folded texts, are appended to pages of up to <see cref="PageSize"/> bytes (<see cref="RowPages"/>).
 /// </para>
 /// </remarks>
 internal sealed class CatalogChunk
@@ -73,11 +72,10 @@ internal sealed class CatalogChunk
 
     private ulong[]?[] _bitmaps;
 
-    // The pages of encoded listings (published whole, as the bitmaps are), how many are in use, and the bytes used in
-    // the last: only the writer reads the two counts.
-    private byte[][] _pages = [];
-    private int _pageCount;
-    private int _pageUsed;
+    // The encoded listings, and apart from them the folded texts, which a keyword search scans row after row: packed
+    // together they are a quarter of the bytes it would read among the listings.
+    private RowPages _listings;
+    private RowPages _texts;
 
     public CatalogChunk(int capacity, int keyCount, InternedValues interned)
     {
@@ -86,6 +84,9 @@ internal sealed class CatalogChunk
         Ids = new CreatorId[capacity];
         Versions = new long[capacity];
         Starts = new long[capacity];
+        TextStarts = new long[capacity];
+        _listings = new RowPages(capacity);
+        _texts = new RowPages(capacity);
         DiedAt = new int[capacity];
         PreviousRow = new int[capacity];
         PeerGroups = new int[capacity];
@@ -122,6 +123,9 @@ internal sealed class CatalogChunk
 
     /// <summary>Where each row's encoded listing starts: its page in the high half, the byte in the low.</summary>
     public long[] Starts { get; }
+
+    /// <summary>Where each row's folded text (<see cref="FoldedText"/>) starts, as <see cref="Starts"/> does.</summary>
+    public long[] TextStarts { get; }
 
     /// <summary>The snapshot sequence that retired the row (valid where <see cref="Died"/> has its bit).</summary>
     public int[] DiedAt { get; }
@@ -166,9 +170,10 @@ internal sealed class CatalogChunk
         Array.Copy(Ids, grown.Ids, count);
         Array.Copy(Versions, grown.Versions, count);
         Array.Copy(Starts, grown.Starts, count);
+        Array.Copy(TextStarts, grown.TextStarts, count);
 
         // The pages are shared: this chunk is not written again, and the grown one appends only past its rows.
-        (grown._pages, grown._pageCount, grown._pageUsed) = (_pages, _pageCount, _pageUsed);
+        (grown._listings, grown._texts) = (_listings.Share(), _texts.Share());
         Array.Copy(DiedAt, grown.DiedAt, count);
         Array.Copy(PreviousRow, grown.PreviousRow, count);
         Array.Copy(PeerGroups, grown.PeerGroups, count);
@@ -270,51 +275,35 @@ internal sealed class CatalogChunk
     }
 
     /// <summary>The listing of a row a reader sees, decoded.</summary>
-    public CreatorListing ListingAt(int offset) => ListingCodec.DecodeRow(EncodedAt(offset).Span, Ids[offset], Versions[offset], Interned);
+    public CreatorListing ListingAt(int offset) => ListingCodec.Decode(_listings.At(Starts[offset]).Span, Ids[offset], Versions[offset], Interned);
 
     /// <summary>The folded text of a row a reader sees, for keyword search.</summary>
-    public FoldedText FoldedAt(int offset) => FoldedText.Read(EncodedAt(offset).Span, out _);
+    public FoldedText FoldedAt(int offset) => FoldedText.Read(_texts.At(TextStarts[offset]).Span, out _);
 
-    /// <summary>The encoded row (<see cref="ListingCodec.EncodeRow"/>) of a row a reader sees.</summary>
-    public ReadOnlyMemory<byte> EncodedAt(int offset) => EncodedIn(Volatile.Read(ref _pages), Starts[offset]);
-
-    // The encoded row that starts at a position (page and offset in it) of some pages.
-    private static ReadOnlyMemory<byte> EncodedIn(byte[][] pages, long start)
+    /// <summary>The row as <see cref="ListingCodec.EncodeRow"/> wrote it (its folded text, then its encoded listing), copied out.</summary>
+    public ReadOnlyMemory<byte> EncodedAt(int offset)
     {
-        var page = pages[(int)(start >> 32)];
-        var at = unchecked((int)start);
-        var length = (int)ListingCodec.ReadVarint(page, ref at);
-        return page.AsMemory(at, length);
+        var text = _texts.At(TextStarts[offset]).Span;
+        var listing = _listings.At(Starts[offset]).Span;
+        var row = new byte[text.Length + listing.Length];
+        text.CopyTo(row);
+        listing.CopyTo(row.AsSpan(text.Length));
+        return row;
     }
 
-    // Appends a row's encoded listing, after its length as a varint, to the last page, or to a new one when it does
-    // not fit: 32 bytes a row of the chunk's capacity (a small catalog stays small) up to PageSize.
+    // Appends a row written by ListingCodec.EncodeRow: its folded text to the texts' pages, its listing to the listings'.
     private void Append(int offset, ReadOnlySpan<byte> encoded)
     {
-        Span<byte> prefix = stackalloc byte[ListingCodec.MaxVarintLength];
-        var prefixLength = ListingCodec.WriteVarint(prefix, (ulong)encoded.Length);
+        _ = FoldedText.Read(encoded, out var folded);
+        TextStarts[offset] = _texts.Append(encoded[..folded]);
+        Starts[offset] = _listings.Append(encoded[folded..]);
+    }
 
-        var needed = prefixLength + encoded.Length;
-        if (_pageCount == 0 || _pageUsed + needed > _pages[_pageCount - 1].Length)
-        {
-            var pages = _pages;
-            if (_pageCount == pages.Length)
-            {
-                // A longer page array, published after its pages are copied: a reader may hold the shorter one.
-                Array.Resize(ref pages, Math.Max(4, pages.Length * 2));
-            }
-
-            // Uninitialised: every byte a reader reads is written first.
-            pages[_pageCount++] = GC.AllocateUninitializedArray<byte>(Math.Max(Math.Min(PageSize, Capacity * 32), needed));
-            Volatile.Write(ref _pages, pages);
-            _pageUsed = 0;
-        }
-
-        var page = _pages[_pageCount - 1];
-        prefix[..prefixLength].CopyTo(page.AsSpan(_pageUsed));
-        encoded.CopyTo(page.AsSpan(_pageUsed + prefixLength));
-        Starts[offset] = ((long)(_pageCount - 1) << 32) | (uint)_pageUsed;
-        _pageUsed += needed;
+    // Appends another chunk's row, its text and listing as they are there.
+    private void CopyRow(CatalogChunk source, int sourceOffset, int offset)
+    {
+        TextStarts[offset] = _texts.Append(source._texts.At(source.TextStarts[sourceOffset]).Span);
+        Starts[offset] = _listings.Append(source._listings.At(source.Starts[sourceOffset]).Span);
     }
 
     /// <summary>Copies a run of living rows' encoded rows and numbers from another chunk into rows no reader can see yet.</summary>
@@ -324,7 +313,7 @@ internal sealed class CatalogChunk
         Array.Copy(source.Versions, sourceOffset, Versions, offset, count);
         for (var i = 0; i < count; i++)
         {
-            Append(offset + i, source.EncodedAt(sourceOffset + i).Span);
+            CopyRow(source, sourceOffset + i, offset + i);
         }
 
         Array.Fill(DiedAt, Alive, offset, count);
@@ -358,12 +347,14 @@ internal sealed class CatalogChunk
         Gather(Ids, order);
         Gather(Versions, order);
         Gather(Starts, order);
-        var (pages, pageCount) = (_pages, _pageCount);
-        (_pages, _pageCount, _pageUsed) = (new byte[Math.Max(4, pageCount)][], 0, 0);
+        Gather(TextStarts, order);
+        var (listings, texts) = (_listings, _texts);
+        (_listings, _texts) = (new RowPages(Capacity), new RowPages(Capacity));
         for (var row = 0; row < count; row++)
         {
-            // Starts[row] still holds where the row's old place began; Append sets it to the new one.
-            Append(row, EncodedIn(pages, Starts[row]).Span);
+            // The starts still hold where the row's old place began; they are set to the new one.
+            TextStarts[row] = _texts.Append(texts.At(TextStarts[row]).Span);
+            Starts[row] = _listings.Append(listings.At(Starts[row]).Span);
         }
 
         Gather(PeerGroups, order);
@@ -495,5 +486,65 @@ internal sealed class CatalogChunk
         }
 
         Bits.Set(bits, offset);
+    }
+}
+
+/// <summary>
+/// A chunk's rows of bytes (encoded listings, or folded texts), each after its length as a varint, in pages that are
+/// never rewritten, one array per page rather than per row. Only the single writer appends; the page array is
+/// published whole after its pages are filled, so a reader finds a row's page in the array it reads after its snapshot.
+/// </summary>
+internal sealed class RowPages
+{
+    private readonly int _pageSize;
+    private byte[][] _pages = [];
+    private int _count;
+    private int _used;
+
+    /// <summary>Pages for a chunk of <paramref name="capacity"/> rows: 32 bytes a row (a small catalog stays small) up to <see cref="CatalogChunk.PageSize"/>.</summary>
+    public RowPages(int capacity) => _pageSize = Math.Min(CatalogChunk.PageSize, capacity * 32);
+
+    private RowPages(int pageSize, byte[][] pages, int count, int used) => (_pageSize, _pages, _count, _used) = (pageSize, pages, count, used);
+
+    /// <summary>The same pages for a chunk grown from this one, which appends past this one's rows; this one is not written again.</summary>
+    public RowPages Share() => new(_pageSize, _pages, _count, _used);
+
+    /// <summary>The row that starts at <paramref name="start"/> (<see cref="Append"/>'s answer).</summary>
+    public ReadOnlyMemory<byte> At(long start)
+    {
+        var page = Volatile.Read(ref _pages)[(int)(start >> 32)];
+        var at = unchecked((int)start);
+        var length = (int)ListingCodec.ReadVarint(page, ref at);
+        return page.AsMemory(at, length);
+    }
+
+    /// <summary>Appends a row, to the last page or to a new one when it does not fit; returns where it starts: its page in the high half, the byte in the low.</summary>
+    public long Append(ReadOnlySpan<byte> row)
+    {
+        Span<byte> prefix = stackalloc byte[ListingCodec.MaxVarintLength];
+        var prefixLength = ListingCodec.WriteVarint(prefix, (ulong)row.Length);
+
+        var needed = prefixLength + row.Length;
+        if (_count == 0 || _used + needed > _pages[_count - 1].Length)
+        {
+            var pages = _pages;
+            if (_count == pages.Length)
+            {
+                // A longer page array, published after its pages are copied: a reader may hold the shorter one.
+                Array.Resize(ref pages, Math.Max(4, pages.Length * 2));
+            }
+
+            // Uninitialised: every byte a reader reads is written first.
+            pages[_count++] = GC.AllocateUninitializedArray<byte>(Math.Max(_pageSize, needed));
+            Volatile.Write(ref _pages, pages);
+            _used = 0;
+        }
+
+        var page = _pages[_count - 1];
+        prefix[..prefixLength].CopyTo(page.AsSpan(_used));
+        row.CopyTo(page.AsSpan(_used + prefixLength));
+        var start = ((long)(_count - 1) << 32) | (uint)_used;
+        _used += needed;
+        return start;
     }
 }

@@ -16,9 +16,10 @@ namespace CreatorMarketplace.Discovery.InMemory;
 /// pair in both), and in UTF-8 no character's bytes occur inside another's, so a match starts and ends on
 /// characters.
 /// <para>
-/// A row keeps its folded text in its chunk's pages, before its encoded listing (<see cref="ListingCodec.EncodeRow"/>):
-/// the UTF-8 length, where the name and the bio start, and the bytes, so that a million rows hold no array of their
-/// own for the collector to trace, and a keyword search reads the text without reading the listing.
+/// <see cref="ListingCodec.EncodeRow"/> writes a row's folded text before its encoded listing, and the chunk keeps
+/// it in pages of its own (<see cref="RowPages"/>): the UTF-8 length, where the name and the bio start, and the
+/// bytes, so that a million rows hold no array of their own for the collector to trace, and a keyword search reads
+/// the texts packed together without reading the listings.
 /// </para>
 /// </remarks>
 internal readonly ref struct FoldedText

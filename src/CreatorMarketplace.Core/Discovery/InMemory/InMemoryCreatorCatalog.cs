@@ -143,11 +143,16 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         return [.. Enumerable.Range(0, snapshot.Count).Where(snapshot.IsAlive).Select(snapshot.IdAt)];
     }
 
-    // Where each row's encoded listing starts in its chunk's pages (the page's number, then the offset in it), in row order.
-    internal IReadOnlyList<(int Chunk, long Start)> EncodedStartsInRowOrder()
+    // Where each row's encoded listing and folded text start in its chunk's pages (the page's number, then the offset
+    // in it), in row order.
+    internal IReadOnlyList<(int Chunk, long Listing, long Text)> EncodedStartsInRowOrder()
     {
         var snapshot = Volatile.Read(ref _snapshot);
-        return [.. Enumerable.Range(0, snapshot.Count).Select(row => (row >> CatalogChunk.Shift, snapshot.Chunks[row >> CatalogChunk.Shift].Starts[row & (CatalogChunk.Rows - 1)]))];
+        return [.. Enumerable.Range(0, snapshot.Count).Select(row =>
+        {
+            var (chunk, offset) = (snapshot.Chunks[row >> CatalogChunk.Shift], row & (CatalogChunk.Rows - 1));
+            return (row >> CatalogChunk.Shift, chunk.Starts[offset], chunk.TextStarts[offset]);
+        })];
     }
 
     internal IReadOnlyList<CreatorQueryTerm> ResidualOf(CreatorQuery query) => CatalogSearch.ResidualOf(Volatile.Read(ref _snapshot), query);

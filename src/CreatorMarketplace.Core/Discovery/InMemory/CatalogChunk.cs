@@ -173,7 +173,7 @@ internal sealed class CatalogChunk
         Array.Copy(TextStarts, grown.TextStarts, count);
 
         // The pages are shared: this chunk is not written again, and the grown one appends only past its rows.
-        (grown._listings, grown._texts) = (_listings.Share(), _texts.Share());
+        (grown._listings, grown._texts) = (_listings.Share(capacity), _texts.Share(capacity));
         Array.Copy(DiedAt, grown.DiedAt, count);
         Array.Copy(PreviousRow, grown.PreviousRow, count);
         Array.Copy(PeerGroups, grown.PeerGroups, count);
@@ -504,10 +504,11 @@ internal sealed class RowPages
     /// <summary>Pages for a chunk of <paramref name="capacity"/> rows: 32 bytes a row (a small catalog stays small) up to <see cref="CatalogChunk.PageSize"/>.</summary>
     public RowPages(int capacity) => _pageSize = Math.Min(CatalogChunk.PageSize, capacity * 32);
 
-    private RowPages(int pageSize, byte[][] pages, int count, int used) => (_pageSize, _pages, _count, _used) = (pageSize, pages, count, used);
-
-    /// <summary>The same pages for a chunk grown from this one, which appends past this one's rows; this one is not written again.</summary>
-    public RowPages Share() => new(_pageSize, _pages, _count, _used);
+    /// <summary>
+    /// The same pages for a chunk of <paramref name="capacity"/> rows grown from this one, which appends past this
+    /// one's rows (its new pages sized for its capacity); this one is not written again.
+    /// </summary>
+    public RowPages Share(int capacity) => new(capacity) { _pages = _pages, _count = _count, _used = _used };
 
     /// <summary>The row that starts at <paramref name="start"/> (<see cref="Append"/>'s answer).</summary>
     public ReadOnlyMemory<byte> At(long start)

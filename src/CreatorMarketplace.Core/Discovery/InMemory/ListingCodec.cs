@@ -471,15 +471,7 @@ internal static class ListingCodec
         }
 
         // The writes below assume the room is made.
-        private void Varint(ulong value)
-        {
-            for (; value >= 0x80; value >>= 7)
-            {
-                _bytes[_at++] = unchecked((byte)(value | 0x80));
-            }
-
-            _bytes[_at++] = (byte)value;
-        }
+        private void Varint(ulong value) => _at += WriteVarint(_bytes[_at..], value);
 
         private void Bytes(double value)
         {
@@ -581,8 +573,6 @@ internal sealed class ListingBytes
     public Span<byte> Buffer => _bytes;
 
     public ReadOnlyMemory<byte> Written => _bytes.AsMemory(0, Length);
-
-    public void Byte(byte value) => Reserve(1)[0] = value;
 
     public void Varint(ulong value)
     {

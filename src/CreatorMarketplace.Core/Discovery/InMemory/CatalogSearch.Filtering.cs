@@ -10,75 +10,77 @@ internal sealed partial class CatalogSearch
     private static int[] Ordinals<TKey>(IReadOnlyDictionary<TKey, int> ordinals, IReadOnlyCollection<TKey> wanted) =>
         wanted.Where(ordinals.ContainsKey).Select(key => ordinals[key]).ToArray();
 
-    // Keeps the rows that have at least one of the keys; a key no row has keeps nothing.
-    private void RequireAny(int[] ordinals)
+    // The first pass over a chunk: every row, less those without one of each term's keys, those on vacation when
+    // the query refuses them, and those retired before this snapshot.
+    private void KeepKeyed(CatalogChunk chunk, int first, int end)
     {
-        var bitmaps = new ulong[]?[ordinals.Length];
-        ForEachChunk((chunk, first, end) =>
+        var match = _match.AsSpan(first, end - first);
+        match.Fill(ulong.MaxValue);
+        if (end == _words && _snapshot.Count % 64 != 0)
         {
-            var count = 0;
-            foreach (var ordinal in ordinals)
-            {
-                if (chunk.Bitmap(ordinal) is { } bits)
-                {
-                    bitmaps[count++] = bits;
-                }
-            }
+            match[^1] = Bits.Before(_snapshot.Count);
+        }
 
-            var match = _match.AsSpan(first, end - first);
-            if (count == 0)
-            {
-                match.Clear();
-                return;
-            }
+        var bitmaps = _anyOf.Count == 0 ? [] : new ulong[]?[_anyOf.Max(ordinals => ordinals.Length)];
+        foreach (var ordinals in _anyOf)
+        {
+            RequireAny(chunk, ordinals, match, bitmaps);
+        }
 
-            ColumnKernels.AndAnyOf(match, bitmaps, count);
-        });
+        if (_refuseOnVacation && chunk.Bitmap(CatalogKeys.OnVacation) is { } onVacation)
+        {
+            for (var word = 0; word < match.Length; word++)
+            {
+                match[word] &= ~onVacation[word];
+            }
+        }
+
+        // Rows retired after this snapshot was taken are still alive to it.
+        if (chunk.RetiredRows > 0)
+        {
+            for (var word = 0; word < match.Length; word++)
+            {
+                match[word] = chunk.Living(word, _snapshot.Sequence, match[word]);
+            }
+        }
     }
 
-    private void Refuse(int ordinal) =>
-        ForEachChunk((chunk, first, end) =>
+    // Keeps the rows that have at least one of the keys; a key no row has keeps nothing.
+    private static void RequireAny(CatalogChunk chunk, int[] ordinals, Span<ulong> match, ulong[]?[] bitmaps)
+    {
+        var count = 0;
+        foreach (var ordinal in ordinals)
         {
             if (chunk.Bitmap(ordinal) is { } bits)
             {
-                var match = _match.AsSpan(first, end - first);
-                for (var word = 0; word < match.Length; word++)
-                {
-                    match[word] &= ~bits[word];
-                }
+                bitmaps[count++] = bits;
             }
-        });
+        }
 
-    // Rows retired after this snapshot was taken are still alive to it.
-    private void DropRetired()
-    {
-        var sequence = _snapshot.Sequence;
-        ForEachChunk((chunk, first, end) =>
+        if (count == 0)
         {
-            if (chunk.RetiredRows == 0)
-            {
-                return;
-            }
-
-            for (var word = first; word < end; word++)
-            {
-                _match[word] = chunk.Living(word - first, sequence, _match[word]);
-            }
-        });
-    }
-
-    // Column at a time: each bound streams its column over the words that still have candidates, with its
-    // constants in registers; the most selective bound goes first so the later ones skip the most words.
-    private void ApplyBounds(List<ColumnBound> bounds)
-    {
-        if (bounds.Count == 0)
-        {
+            match.Clear();
             return;
         }
 
-        foreach (var bound in MostSelectiveFirst(bounds))
+        ColumnKernels.AndAnyOf(match, bitmaps, count);
+    }
+
+    // The second pass over a chunk: each bound on its column, most selective first, then the markets' thresholds.
+    // Column at a time, each bound streams its column over the words that still have candidates, with its constants
+    // in registers, so the later bounds skip the words the first ones emptied.
+    private void KeepInBounds(CatalogChunk chunk, ColumnBound[] bounds, int first, int end)
+    {
+        var match = _match.AsSpan(first, end - first);
+        var edge = _edge.AsSpan(first, end - first);
+        foreach (var bound in bounds)
         {
-            ForEachChunk((chunk, first, end) => Narrow(chunk, bound, _match.AsSpan(first, end - first), _edge.AsSpan(first, end - first)));
+            Narrow(chunk, bound, match, edge);
+        }
+
+        if (_eligibility is { } policy)
+        {
+            KeepEligible(chunk, policy, match, edge);
         }
     }
 
@@ -133,45 +135,40 @@ internal sealed partial class CatalogSearch
 
     // Keeps the candidates their market's thresholds pass; a row the columns cannot decide is kept as an edge, for
     // its listing to decide. Each row is in one country, so each candidate is decided once.
-    private void ApplyEligibility(EligibilityColumns policy)
+    private static void KeepEligible(CatalogChunk chunk, EligibilityColumns policy, Span<ulong> match, Span<ulong> edge)
     {
-        var kept = ArrayPool<ulong>.Shared.Rent(1 << CatalogChunk.WordShift);
+        var kept = ArrayPool<ulong>.Shared.Rent(match.Length);
         try
         {
-            ForEachChunk((chunk, first, end) =>
+            var keep = kept.AsSpan(0, match.Length);
+            keep.Clear();
+            foreach (var market in policy.Markets)
             {
-                var match = _match.AsSpan(first, end - first);
-                var edge = _edge.AsSpan(first, end - first);
-                var keep = kept.AsSpan(0, match.Length);
-                keep.Clear();
-                foreach (var market in policy.Markets)
+                if (chunk.Bitmap(market.CountryOrdinal) is not { } inMarket)
                 {
-                    if (chunk.Bitmap(market.CountryOrdinal) is not { } inMarket)
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    for (var word = 0; word < match.Length; word++)
+                for (var word = 0; word < match.Length; word++)
+                {
+                    for (var bits = match[word] & inMarket[word]; bits != 0; bits &= bits - 1)
                     {
-                        for (var bits = match[word] & inMarket[word]; bits != 0; bits &= bits - 1)
+                        var index = BitOperations.TrailingZeroCount(bits);
+                        switch (market.Decide(chunk.Numbers, Bits.RowsBefore(word) + index))
                         {
-                            var index = BitOperations.TrailingZeroCount(bits);
-                            switch (market.Decide(chunk.Numbers, Bits.RowsBefore(word) + index))
-                            {
-                                case ColumnVerdict.Passes:
-                                    keep[word] |= Bits.Bit(index);
-                                    break;
-                                case ColumnVerdict.Unsure:
-                                    keep[word] |= Bits.Bit(index);
-                                    edge[word] |= Bits.Bit(index);
-                                    break;
-                            }
+                            case ColumnVerdict.Passes:
+                                keep[word] |= Bits.Bit(index);
+                                break;
+                            case ColumnVerdict.Unsure:
+                                keep[word] |= Bits.Bit(index);
+                                edge[word] |= Bits.Bit(index);
+                                break;
                         }
                     }
                 }
+            }
 
-                keep.CopyTo(match);
-            });
+            keep.CopyTo(match);
         }
         finally
         {
@@ -183,7 +180,7 @@ internal sealed partial class CatalogSearch
     // the first bound or two and the rest are never read.
     private ColumnBound[] MostSelectiveFirst(List<ColumnBound> bounds)
     {
-        if (bounds.Count == 1)
+        if (bounds.Count <= 1)
         {
             return [.. bounds];
         }
@@ -208,10 +205,11 @@ internal sealed partial class CatalogSearch
 
     private const int SampleWords = 64;
 
-    // Keeps the rows whose folded text has the keyword: one ordinal search per candidate, nothing folded or allocated.
-    private void KeepKeywordMatches(byte[] keyword)
+    // Keeps the rows of a range of words whose folded text has the keyword: one ordinal search per candidate,
+    // nothing folded or allocated.
+    private void KeepKeywordMatches(byte[] keyword, int first, int end)
     {
-        for (var word = 0; word < _words; word++)
+        for (var word = first; word < end; word++)
         {
             for (var bits = _match[word]; bits != 0; bits &= bits - 1)
             {

@@ -39,16 +39,20 @@ internal sealed partial class CatalogSearch
         var query = _query;
         var snapshot = _snapshot;
         var columns = new ColumnScore(score);
-        var rows = TopRowsByScore(
+        // Each chunk keeps the rows that may be among its own best, a superset of its rows among the best of all.
+        var kept = new List<(int Row, float Goodness)>?[_snapshot.Chunks.Length];
+        ForEachChunk((_, first, end) => kept[first >> CatalogChunk.WordShift] = ScoreCandidates(
             query.PageSize,
             query.Descending,
-            _words,
+            first,
+            end,
             word => _match[word],
             (word, bits, scores) =>
             {
                 var (chunk, start) = snapshot.WordAt(word);
                 columns.ScoreRows(chunk.Numbers, start, scores, bits);
-            });
+            }));
+        var rows = Best(query.PageSize, kept.Where(chunk => chunk is not null).SelectMany(chunk => chunk!));
         var candidates = new List<(SearchPosition Position, CreatorListing Listing)>(rows.Count);
         foreach (var row in rows)
         {
@@ -63,12 +67,18 @@ internal sealed partial class CatalogSearch
 
     // The rows that may be among the best `count` by a catalog score: every row whose float score is within two
     // margins of the count-th best float (all rows with an unknown score, when fewer than `count` are known).
-    internal static List<int> TopRowsByScore(int count, bool descending, int words, Func<int, ulong> matchOf, ScoreWord scoreWord)
+    internal static List<int> TopRowsByScore(int count, bool descending, int words, Func<int, ulong> matchOf, ScoreWord scoreWord) =>
+        Best(count, ScoreCandidates(count, descending, 0, words, matchOf, scoreWord));
+
+    // The rows of a range of words that may be among its best `count`, with their goodness: each row at least as good
+    // as the count-th best so far less two margins. The threshold only rises, so every row within two margins of the
+    // range's final count-th best is among them.
+    private static List<(int Row, float Goodness)> ScoreCandidates(int count, bool descending, int from, int to, Func<int, ulong> matchOf, ScoreWord scoreWord)
     {
         var best = new FloatMinHeap(count);
         var kept = new List<(int Row, float Goodness)>(count * 4);
         Span<float> scores = stackalloc float[64];
-        for (var word = 0; word < words; word++)
+        for (var word = from; word < to; word++)
         {
             var bits = matchOf(word);
             if (bits == 0)
@@ -91,9 +101,22 @@ internal sealed partial class CatalogSearch
             }
         }
 
+        return kept;
+    }
+
+    // Of candidates that hold every row within two margins of the count-th best (those of each range of words, taken
+    // together), those within two margins of the count-th best of all.
+    private static List<int> Best(int count, IEnumerable<(int Row, float Goodness)> candidates)
+    {
+        var (best, all) = (new FloatMinHeap(count), candidates as IReadOnlyCollection<(int Row, float Goodness)> ?? [.. candidates]);
+        foreach (var (_, goodness) in all)
+        {
+            best.Offer(goodness);
+        }
+
         var least = best.IsFull ? best.Min - (2 * ScoreMargin) : float.NegativeInfinity;
-        var rows = new List<int>(Math.Min(kept.Count, count * 2));
-        foreach (var (row, goodness) in kept)
+        var rows = new List<int>(Math.Min(all.Count, count * 2));
+        foreach (var (row, goodness) in all)
         {
             if (goodness >= least)
             {
@@ -124,7 +147,7 @@ internal sealed partial class CatalogSearch
 
         if (column < ColumnCodes.Count)
         {
-            KeepBestByCode(column, descending, query.PageSize);
+            ForEachChunk((_, first, end) => KeepBestByCode(column, descending, query.PageSize, first, end));
         }
 
         // One pass: a row at least as good as the page's worst so far may end on the page; the threshold only
@@ -174,15 +197,16 @@ internal sealed partial class CatalogSearch
         return (Array.ConvertAll(page, entry => entry.Listing), remaining > query.PageSize ? page[^1].Position : null);
     }
 
-    // Clears the matches that cannot make the page, reading the sort column's 16-bit codes rather than its floats
-    // (half the bytes), vector-compared against the running page-th best code once a page is held: a code keeps the
-    // floats' order, so a row whose code is worse than the page-th best code has at least a page of rows with
-    // strictly better floats before it. The threshold only rises, so the rows left are a superset of those at least
-    // as good as the final one, usually a few hundred, whose floats the exact ranking then reads.
-    private void KeepBestByCode(int column, bool descending, int count)
+    // Clears the matches of a range of words (a chunk's) that cannot make the page, reading the sort column's 16-bit
+    // codes rather than its floats (half the bytes), vector-compared against the range's running page-th best code
+    // once a page is held: a code keeps the floats' order, so a row whose code is worse than the page-th best code
+    // has at least a page of rows with strictly better floats before it, in its range and so in the catalog. The
+    // threshold only rises, so the rows left are a superset of those at least as good as the final one, a few
+    // hundred per chunk at most, whose floats the exact ranking then reads.
+    private void KeepBestByCode(int column, bool descending, int count, int first, int end)
     {
         var best = new FloatMinHeap(count);
-        for (var word = 0; word < _words; word++)
+        for (var word = first; word < end; word++)
         {
             var bits = _match[word];
             if (bits == 0)

@@ -79,27 +79,13 @@ internal sealed partial class CatalogSearch : IDisposable
 
     private int Filter()
     {
-        Array.Fill(_match, ulong.MaxValue, 0, _words);
-        if (_snapshot.Count % 64 != 0)
+        // Two passes over the chunks, each chunk's words apart from every other's: the keys, then the bounds in the
+        // order a sample of the keys' result finds most selective.
+        ForEachChunk(KeepKeyed);
+        var bounds = MostSelectiveFirst(_bounds);
+        if (bounds.Length > 0 || _eligibility is not null)
         {
-            _match[_words - 1] = Bits.Before(_snapshot.Count);
-        }
-
-        foreach (var ordinals in _anyOf)
-        {
-            RequireAny(ordinals);
-        }
-
-        if (_refuseOnVacation)
-        {
-            Refuse(CatalogKeys.OnVacation);
-        }
-
-        DropRetired();
-        ApplyBounds(_bounds);
-        if (_eligibility is { } eligibility)
-        {
-            ApplyEligibility(eligibility);
+            ForEachChunk((chunk, first, end) => KeepInBounds(chunk, bounds, first, end));
         }
 
         foreach (var excluded in _excluded)
@@ -112,7 +98,7 @@ internal sealed partial class CatalogSearch : IDisposable
 
         if (_keepKeywordMatches)
         {
-            KeepKeywordMatches(_keyword!);
+            ForEachChunk((_, first, end) => KeepKeywordMatches(_keyword!, first, end));
         }
 
         CheckOnListings();

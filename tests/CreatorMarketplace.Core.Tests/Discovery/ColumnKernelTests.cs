@@ -33,6 +33,34 @@ public class ColumnKernelTests
         ColumnKernels.Compare(column, start, bound).ShouldBe(scalar);
     }
 
+    // A column of whole numbers (followers, views, prices in minor units, past campaigns) under whole bounds: below
+    // 2^24 a float equal to a bound's is the bound itself, decided on the column; above, neighbouring numbers share
+    // a float and only the listing can tell them apart.
+    [Property(MaxTest = 500)]
+    public void A_whole_number_is_decided_on_its_float_wherever_no_other_whole_number_shares_it(int seed)
+    {
+        long[] near = [0, 3, 10_000, (1 << 24) - 1, 1 << 24, (1 << 24) + 1, (1 << 24) + 2, (1L << 25) + 3, 5_000_000_000];
+        var random = new Random(seed);
+        long Pick() => random.Next(3) == 0 ? random.NextInt64(0, 1L << 26) : near[random.Next(near.Length)] + random.Next(-1, 2);
+        var value = Pick();
+        long? low = random.Next(4) == 0 ? null : random.Next(3) == 0 ? value : Pick();
+        long? high = random.Next(4) == 0 ? null : Math.Max(low ?? 0, random.Next(3) == 0 ? value : Pick());
+        var bound = new ColumnBound(NumberColumn.Followers, low ?? float.NegativeInfinity, high ?? float.PositiveInfinity, WholeNumbers: true);
+
+        var (inside, equal) = bound.Decide(value);
+
+        var exactlyInside = (low is null || value >= low) && (high is null || value <= high);
+        if (!equal)
+        {
+            inside.ShouldBe(exactlyInside, $"{value} in [{low}, {high}]");
+        }
+
+        if (value < 1 << 24)
+        {
+            equal.ShouldBeFalse($"{value} in [{low}, {high}] is decided on its float");
+        }
+    }
+
     [Property(MaxTest = 300)]
     public void Code_bounds_compare_alike_at_every_width(int seed)
     {

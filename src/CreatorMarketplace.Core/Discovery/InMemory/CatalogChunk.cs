@@ -28,9 +28,16 @@ internal static class NumberColumn
     public const int LatestViolationDay = AgeBandMinimum + 1;
     public const int Count = LatestViolationDay + 1;
 
+    // Whole numbers below 2^24 in size (counts, prices in minor units, days) are each a float of its own that no other
+    // whole number rounds to; so a whole number whose float equals a whole bound's below that is the bound itself.
+    private const float ExactWholeNumbers = 1 << 24;
+
     public static int Of(AudienceGender gender) => FirstGender + gender.Value - 1;
 
     public static int Of(AgeBucket age) => FirstAge + age.Value - 1;
+
+    /// <summary>Whether a whole number's float, equal to a whole bound's, is that bound exactly.</summary>
+    public static bool IsExactWholeNumber(float value) => Math.Abs(value) < ExactWholeNumbers;
 }
 
 /// <summary>

@@ -243,8 +243,9 @@ internal sealed partial class CatalogSearch
         }
     }
 
+    // A bound on a column of whole numbers (followers, views), whose bounds are whole too.
     private static ColumnBound Bound(int column, NumberRange<long> range) =>
-        new(column, range.Min is { } min ? min : float.NegativeInfinity, range.Max is { } max ? max : float.PositiveInfinity);
+        new(column, range.Min is { } min ? min : float.NegativeInfinity, range.Max is { } max ? max : float.PositiveInfinity, WholeNumbers: true);
 
     private static float Low(double? min) => min is { } value ? (float)value : float.NegativeInfinity;
 
@@ -259,6 +260,6 @@ internal sealed partial class CatalogSearch
         var scale = Money.FromMinorUnits(1, currency).Amount;
         float low = price.Amount.Min is { } min ? (long)Math.Ceiling(Math.Min(min / scale, long.MaxValue)) : float.NegativeInfinity;
         float high = price.Amount.Max is { } max ? (long)Math.Floor(Math.Min(max / scale, long.MaxValue)) : float.PositiveInfinity;
-        return (currency, new ColumnBound(NumberColumn.Price, low, high));
+        return (currency, new ColumnBound(NumberColumn.Price, low, high, WholeNumbers: true));
     }
 }

@@ -146,7 +146,7 @@ internal sealed partial class CatalogSearch : IDisposable
             case CreatorQueryTerm.EngagementRate { Platform: null } rate:
                 return OnColumn(term, new(NumberColumn.EngagementRate, Low(rate.Range.Min), High(rate.Range.Max)));
             case CreatorQueryTerm.PastCampaignCount campaigns:
-                return OnColumn(term, new(NumberColumn.PastCampaigns, Low(campaigns.Range.Min), High(campaigns.Range.Max)));
+                return OnColumn(term, new(NumberColumn.PastCampaigns, Low(campaigns.Range.Min), High(campaigns.Range.Max), WholeNumbers: true));
             case CreatorQueryTerm.FollowerGender { Threshold: var gender }:
                 return OnColumn(term, new(NumberColumn.Of(gender.Bucket), (float)gender.MinShare, float.PositiveInfinity));
             case CreatorQueryTerm.FollowerAge { Threshold: var age }:

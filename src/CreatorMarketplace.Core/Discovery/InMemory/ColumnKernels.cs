@@ -252,13 +252,20 @@ internal enum FloatTest
 }
 
 /// <summary>Bounds on one column, as floats; a row whose float equals a bound is decided on its listing.</summary>
-internal readonly record struct ColumnBound(int Column, float Low, float High)
+internal readonly record struct ColumnBound(int Column, float Low, float High, bool WholeNumbers = false)
 {
     public BoundSides Sides { get; } =
         float.IsNegativeInfinity(Low) ? BoundSides.High : float.IsPositiveInfinity(High) ? BoundSides.Low : BoundSides.Both;
 
-    /// <summary>Whether one row's float lies strictly inside the bounds, and whether it equals one (to be checked exactly).</summary>
-    public (bool Inside, bool Equal) Decide(float value) => ColumnKernels.Decide(value, Low, High, float.NegativeInfinity, Sides);
+    /// <summary>
+    /// Whether one row's float lies inside the bounds, and whether it equals one and is to be checked exactly: unless
+    /// the column and the bounds are whole numbers (<see cref="WholeNumbers"/>) and the float is one exactly.
+    /// </summary>
+    public (bool Inside, bool Equal) Decide(float value)
+    {
+        var (inside, equal) = ColumnKernels.Decide(value, Low, High, float.NegativeInfinity, Sides);
+        return equal && WholeNumbers && NumberColumn.IsExactWholeNumber(value) ? (true, false) : (inside, equal);
+    }
 }
 
 /// <summary>Which bounds of a <see cref="ColumnBound"/> are finite.</summary>

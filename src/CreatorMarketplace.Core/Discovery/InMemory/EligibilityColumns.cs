@@ -169,19 +169,14 @@ internal sealed class EligibilityColumns
 
             if (value == minimum)
             {
-                unsure |= !IsOnlyCountOf(minimum);
+                // The counts are whole numbers: one equal to a threshold below 2^24 is the threshold, and passes on
+                // the columns (creators with exactly the minimum of posts are common, and decoding each is costly).
+                unsure |= !NumberColumn.IsExactWholeNumber(minimum);
                 return true;
             }
 
             return false;
         }
 
-        // The counts (followers, views, posts) are whole numbers: below 2^24 in size each is a float of its own that
-        // no other count rounds to, so a count whose float equals such a threshold is the threshold, and passes on the
-        // columns; the creators with exactly the minimum of posts are common, and judging them on their listings
-        // means decoding each.
-        private static bool IsOnlyCountOf(float minimum) => Math.Abs(minimum) < ExactCounts;
-
-        private const float ExactCounts = 1 << 24;
     }
 }

@@ -291,7 +291,10 @@ internal sealed class CatalogChunk
     public CreatorListing ListingAt(int offset) => ListingCodec.Decode(_listings.At(Starts[offset]).Span, Ids[offset], Versions[offset], Interned);
 
     /// <summary>The folded text of a row a reader sees, for keyword search.</summary>
-    public FoldedText FoldedAt(int offset) => FoldedText.Read(_texts.At(TextStarts[offset]).Span, out _);
+    public FoldedText FoldedAt(int offset) => FoldedText.Read(TextAt(offset).Span, out _);
+
+    /// <summary>Where a row's folded text lies in the pages, as <see cref="FoldedText.Write"/> wrote it (for <see cref="FoldedText.Read"/>).</summary>
+    public ReadOnlyMemory<byte> TextAt(int offset) => _texts.At(TextStarts[offset]);
 
     /// <summary>The row as <see cref="ListingCodec.EncodeRow"/> wrote it (its folded text, then its encoded listing), copied out.</summary>
     public ReadOnlyMemory<byte> EncodedAt(int offset)

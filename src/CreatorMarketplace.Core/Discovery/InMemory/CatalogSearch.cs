@@ -99,7 +99,7 @@ internal sealed partial class CatalogSearch : IDisposable
 
         if (_keepKeywordMatches)
         {
-            ForEachChunk((_, first, end) => KeepKeywordMatches(_keyword!, first, end));
+            ForEachChunk((chunk, first, end) => KeepKeywordMatches(chunk, _keyword!, first, end));
         }
 
         CheckOnListings();

@@ -46,6 +46,8 @@ public sealed class CatalogOnEveryCoreTests
         {
             new() { Sort = CreatorSort.Followers, PageSize = 100, IncludeFacets = true },
             new() { Keyword = "a", Sort = CreatorSort.Followers, PageSize = 40, IncludeFacets = true },
+            new() { Keyword = "an", Sort = CreatorSort.Relevance, PageSize = 40, IncludeFacets = true },
+            new() { Keyword = "garcia", Sort = CreatorSort.Followers, PageSize = 40 },
             CreatorCatalogContract.QueryWithEveryFilter(null) with { IncludeFacets = true },
             new() { Sort = CreatorSort.Score, Score = CreatorCatalogContract.RandomCatalogScore(new Random(5)), PageSize = 100 },
             new() { Countries = [Country.US], Sort = CreatorSort.Score, Score = CreatorCatalogContract.RandomCatalogScore(new Random(6)), Descending = false, PageSize = 7 },

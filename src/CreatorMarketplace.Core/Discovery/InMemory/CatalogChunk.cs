@@ -218,7 +218,7 @@ internal sealed class CatalogChunk
     {
         Ids[offset] = listing.Id;
         Versions[offset] = listing.Version;
-        Append(offset, encoded);
+        var text = Append(offset, encoded);
         PeerGroups[offset] = peerGroup;
         DiedAt[offset] = Alive;
         PreviousRow[offset] = previousRow;
@@ -236,6 +236,19 @@ internal sealed class CatalogChunk
         }
 
         foreach (var ordinal in ordinals)
+        {
+            SetBit(ordinal, offset);
+        }
+
+        MarkPairs(offset, text.Utf8);
+    }
+
+    // Sets the row's bit in the bitmap of each pair bucket of its folded text (TextPairs). The row's word is the
+    // newest of every bucket's bitmap, so the bits go to lines still in the cache from the rows before.
+    private void MarkPairs(int offset, ReadOnlySpan<byte> text)
+    {
+        Span<int> ordinals = stackalloc int[TextPairs.Buckets];
+        foreach (var ordinal in ordinals[..TextPairs.OrdinalsOf(text, ordinals)])
         {
             SetBit(ordinal, offset);
         }
@@ -285,7 +298,10 @@ internal sealed class CatalogChunk
     public CreatorListing ListingAt(int offset) => ListingCodec.Decode(_listings.At(Starts[offset]).Span, Ids[offset], Versions[offset], Interned);
 
     /// <summary>The folded text of a row a reader sees, for keyword search.</summary>
-    public FoldedText FoldedAt(int offset) => FoldedText.Read(_texts.At(TextStarts[offset]).Span, out _);
+    public FoldedText FoldedAt(int offset) => FoldedText.Read(TextAt(offset).Span, out _);
+
+    /// <summary>Where a row's folded text lies in the pages, as <see cref="FoldedText.Write"/> wrote it (for <see cref="FoldedText.Read"/>).</summary>
+    public ReadOnlyMemory<byte> TextAt(int offset) => _texts.At(TextStarts[offset]);
 
     /// <summary>The row as <see cref="ListingCodec.EncodeRow"/> wrote it (its folded text, then its encoded listing), copied out.</summary>
     public ReadOnlyMemory<byte> EncodedAt(int offset)
@@ -298,12 +314,14 @@ internal sealed class CatalogChunk
         return row;
     }
 
-    // Appends a row written by ListingCodec.EncodeRow: its folded text to the texts' pages, its listing to the listings'.
-    private void Append(int offset, ReadOnlySpan<byte> encoded)
+    // Appends a row written by ListingCodec.EncodeRow: its folded text to the texts' pages, its listing to the
+    // listings'. Returns the folded text, for the keyword index.
+    private FoldedText Append(int offset, ReadOnlySpan<byte> encoded)
     {
-        _ = FoldedText.Read(encoded, out var folded);
+        var text = FoldedText.Read(encoded, out var folded);
         TextStarts[offset] = _texts.Append(encoded[..folded]);
         Starts[offset] = _listings.Append(encoded[folded..]);
+        return text;
     }
 
     // Appends another chunk's row, its text and listing as they are there.

@@ -4,8 +4,9 @@ using CreatorMarketplace.Scoring;
 namespace CreatorMarketplace.Discovery.InMemory;
 
 /// <summary>
-/// The ordinal of every key that has a bitmap in the catalog: the two flags, the follower tiers, and each home
-/// country, language, content label, industry label and price currency seen so far. Immutable: a listing with a
+/// The ordinal of every key that has a bitmap in the catalog: the two flags, the follower tiers, the buckets of the
+/// keyword index's byte pairs (<see cref="TextPairs"/>), and each home country, language, content label, industry
+/// label and price currency seen so far. Immutable: a listing with a
 /// key not seen before makes a new instance, published with the next snapshot, so readers never see a map change.
 /// Peer groups are numbered apart, from 0, as a row belongs to exactly one and has it in a column, not a bitmap.
 /// </summary>
@@ -14,6 +15,7 @@ internal sealed class CatalogKeys
     public const int Responsive = 0;
     public const int OnVacation = 1;
     private const int FirstTier = 2;
+    private static readonly int FirstPairBucket = FirstTier + FollowerTier.List.Count;
 
     private CatalogKeys(
         Dictionary<Country, int> countries,
@@ -33,7 +35,7 @@ internal sealed class CatalogKeys
         Count = count;
     }
 
-    public static CatalogKeys Empty { get; } = new([], [], [], [], [], [], FirstTier + FollowerTier.List.Count);
+    public static CatalogKeys Empty { get; } = new([], [], [], [], [], [], FirstPairBucket + TextPairs.Buckets);
 
     /// <summary>How many ordinals are in use.</summary>
     public int Count { get; }
@@ -51,6 +53,9 @@ internal sealed class CatalogKeys
     public IReadOnlyDictionary<PeerGroup, int> PeerGroups { get; }
 
     public static int TierOrdinal(FollowerTier tier) => FirstTier + tier.Value;
+
+    /// <summary>The ordinal of the bitmap of rows whose folded text holds a byte pair of bucket <paramref name="bucket"/> (<see cref="TextPairs"/>).</summary>
+    public static int PairOrdinal(int bucket) => FirstPairBucket + bucket;
 
     /// <summary>
     /// Collects the ordinals of every bitmap the listing's row belongs to, and its peer group's number; false when one

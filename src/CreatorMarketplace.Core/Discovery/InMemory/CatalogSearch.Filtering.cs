@@ -205,19 +205,50 @@ internal sealed partial class CatalogSearch
 
     private const int SampleWords = 64;
 
-    // Keeps the rows of a range of words whose folded text has the keyword: one ordinal search per candidate,
-    // nothing folded or allocated.
-    private void KeepKeywordMatches(byte[] keyword, int first, int end)
+    // Keeps the rows of a chunk's range of words whose folded text has the keyword: one ordinal search per candidate,
+    // nothing folded. The candidates are taken a batch at a time, each one's text located first (its start, then its
+    // page: reads from memory that no other candidate's wait on, so the processor fetches a batch's together rather
+    // than one after another), then each text searched.
+    private void KeepKeywordMatches(CatalogChunk chunk, byte[] keyword, int first, int end)
     {
-        for (var word = first; word < end; word++)
+        var rows = ArrayPool<int>.Shared.Rent(KeywordBatch);
+        var texts = ArrayPool<ReadOnlyMemory<byte>>.Shared.Rent(KeywordBatch);
+        try
         {
-            for (var bits = _match[word]; bits != 0; bits &= bits - 1)
+            var count = 0;
+            for (var word = first; word < end; word++)
             {
-                var bit = Bits.LowestBit(bits);
-                if (_snapshot.FoldedAt(Bits.LowestRow(word, bit)).RankOf(keyword) == 0)
+                for (var bits = _match[word]; bits != 0; bits &= bits - 1)
                 {
-                    _match[word] &= ~bit;
+                    var row = Bits.LowestRow(word, bits);
+                    (rows[count], texts[count]) = (row, chunk.TextAt(row & (CatalogChunk.Rows - 1)));
+                    if (++count == KeywordBatch)
+                    {
+                        DropUnmatched(keyword, rows, texts, count);
+                        count = 0;
+                    }
                 }
+            }
+
+            DropUnmatched(keyword, rows, texts, count);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(rows);
+            ArrayPool<ReadOnlyMemory<byte>>.Shared.Return(texts, clearArray: true);
+        }
+    }
+
+    private const int KeywordBatch = 32;
+
+    // Clears the rows of a batch whose located text does not hold the keyword.
+    private void DropUnmatched(byte[] keyword, int[] rows, ReadOnlyMemory<byte>[] texts, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (FoldedText.Read(texts[i].Span, out _).RankOf(keyword) == 0)
+            {
+                Bits.Clear(_match, rows[i]);
             }
         }
     }

@@ -7,8 +7,9 @@ namespace CreatorMarketplace.Discovery.InMemory;
 /// <summary>
 /// One search over one snapshot. The query's terms the columns hold are pushed down and narrow a bitset of rows,
 /// cheapest first: key bitmaps (countries, languages, labels, tiers, badges, currency), then the numeric columns 64
-/// rows at a time with vector compares, skipping words with no candidate left; a keyword is matched on each row's
-/// folded text. Only rows the columns cannot decide (a float equal to a bound) are checked on their listings, by the
+/// rows at a time with vector compares, skipping words with no candidate left; a keyword of two bytes or more first
+/// keeps the rows in the bitmaps of each of its byte pairs' buckets (<see cref="TextPairs"/>), and is then matched on
+/// each candidate's folded text. Only rows the columns cannot decide (a float equal to a bound) are checked on their listings, by the
 /// terms pushed down as bounds, and the terms no column holds (the residual) are checked on every candidate. The page
 /// is ranked on the sort column and only the best rows are ordered exactly; facets are popcounts of the result
 /// against each key's bitmap.
@@ -98,17 +99,34 @@ internal sealed partial class CatalogSearch : IDisposable
 
         if (_keepKeywordMatches)
         {
-            ForEachChunk((_, first, end) => KeepKeywordMatches(_keyword!, first, end));
+            ForEachChunk((chunk, first, end) => KeepKeywordMatches(chunk, _keyword!, first, end));
         }
 
         CheckOnListings();
-        var total = 0;
+        return Candidates();
+    }
+
+    /// <summary>
+    /// How many rows of a snapshot the key bitmaps leave to a query's later passes: for a keyword alone, the rows the
+    /// keyword index leaves its ordinal search to confirm.
+    /// </summary>
+    public static int KeyedCandidates(CatalogSnapshot snapshot, CreatorQuery query)
+    {
+        using var search = new CatalogSearch(snapshot, query, static _ => true);
+        search.ForEachChunk(search.KeepKeyed);
+        return search.Candidates();
+    }
+
+    // The rows still in the result.
+    private int Candidates()
+    {
+        var count = 0;
         for (var word = 0; word < _words; word++)
         {
-            total += BitOperations.PopCount(_match[word]);
+            count += BitOperations.PopCount(_match[word]);
         }
 
-        return total;
+        return count;
     }
 
     // Translates a term into the columns' form; false for a term no column holds (another platform's numbers,
@@ -159,6 +177,14 @@ internal sealed partial class CatalogSearch : IDisposable
                 _excluded = excluded.Creators;
                 return true;
             case CreatorQueryTerm.Keyword:
+                // The keyword's pair buckets narrow the rows with the other keys, so that only rows holding every
+                // pair of the keyword (and a few whose buckets other pairs share) have their text searched.
+                Span<int> pairs = stackalloc int[TextPairs.Buckets];
+                foreach (var pair in pairs[..TextPairs.OrdinalsOf(_keyword!, pairs)])
+                {
+                    _anyOf.Add([pair]);
+                }
+
                 _keepKeywordMatches = true;
                 return true;
             default:

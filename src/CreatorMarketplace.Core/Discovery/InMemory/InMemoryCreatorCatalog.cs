@@ -157,6 +157,9 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
     internal IReadOnlyList<CreatorQueryTerm> ResidualOf(CreatorQuery query) => CatalogSearch.ResidualOf(Volatile.Read(ref _snapshot), query);
 
+    /// <summary>How many rows the key bitmaps leave to a search's later passes (for tests of the keyword index, see <see cref="CatalogSearch.KeyedCandidates"/>).</summary>
+    internal int KeyedCandidates(CreatorQuery query) => CatalogSearch.KeyedCandidates(Volatile.Read(ref _snapshot), query);
+
     /// <summary>
     /// Scores every creator at once on the catalog's columns, vectorised, with one pooled float per row and nothing
     /// allocated per creator. The result answers exact scores by id and the exact top creators; dispose of it when

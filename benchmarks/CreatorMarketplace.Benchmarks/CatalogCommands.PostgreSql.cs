@@ -45,11 +45,15 @@ internal static partial class CatalogCommands
             var page = (await catalog.SearchAsync(query)).AsT0;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{page.TotalCount:N0} creators, page {string.Join(",", page.Items.Select(item => item.Id)).GetHashCode(StringComparison.Ordinal):X8}, facets {page.Facets?.ByCountry.Count.ToString(CultureInfo.InvariantCulture) ?? "none"}: first search {clock.Elapsed.TotalMilliseconds:N0} ms"));
+                $"{page.TotalCount:N0} creators, page {PageDigest(page)}, facets {page.Facets?.ByCountry.Count.ToString(CultureInfo.InvariantCulture) ?? "none"}: first search {clock.Elapsed.TotalMilliseconds:N0} ms"));
         }
 
         return loaded == creators ? 0 : 1;
     }
+
+    // The page's ids, digested the same in every process (a string's hash code is not).
+    private static string PageDigest(CreatorSearchPage page) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join(",", page.Items.Select(item => item.Id)))))[..8];
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
 }

@@ -229,6 +229,7 @@ internal static class PostgreSqlSchema
             CREATE INDEX creator_catalog_labels_search ON "{schema}".creator_catalog_labels
                 (label, home_country, price_currency, followers, engagement_rate, female_share, price_minor)
                 INCLUDE (id, male_share, earlier_labels);
+            ANALYZE "{schema}".creator_catalog, "{schema}".creator_catalog_labels;
             """,
     ];
 
@@ -261,7 +262,10 @@ internal static class PostgreSqlSchema
 
     private static async ValueTask ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        // A migration that rewrites a large catalog (migration 7 fills a column and a table from every creator) takes
+        // longer than a query's timeout, and one cut short would be tried again, and cut short again, at every start:
+        // it runs to its end unless the caller cancels.
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -59,8 +59,9 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog, ICatalogCheckpoi
         _lock = $"SELECT pg_advisory_xact_lock_shared(hashtext('{options.Schema}.creator_catalog_load'), 0), pg_advisory_xact_lock(hashtext('{options.Schema}.creator_catalog'), hashtext(@id::text));";
     }
 
-    // Listings merged per transaction by a bulk load: large enough that the copy and the merge dominate, small enough
-    // that upserts waiting on the batch's lock wait briefly. Tests make it small to load many batches.
+    // Listings a bulk load copies (and merges) at a time: large enough that the copy dominates, small enough that the
+    // next batch's rows are made while this one is written with little held in memory. Tests make it small to load
+    // many batches.
     internal int LoadBatch { get; init; } = 5_000;
 
     // Which terms a search may push down to SQL; tests turn push-down off to run every term as a residual.

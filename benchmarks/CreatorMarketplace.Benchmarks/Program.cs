@@ -12,6 +12,8 @@ using CreatorMarketplace.Benchmarks;
 // (memory, load time and search percentiles at each size, from a stream of generated listings; writes benchmarks/results)
 // dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- search-time [--creators 1000000] [--searches 200]
 // (one search's processor time, cold caches and warm, for comparing builds on a busy machine)
+// dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- postgres-load [--creators 1000000] [--searches 9] [--reuse]
+// (a bulk load of generated creators into a new PostgreSQL catalog, timed once, then the discovery searches' answers and medians)
 return args switch
 {
     ["lag", .. var rest] => await LagHarness.RunAsync(rest),
@@ -20,6 +22,7 @@ return args switch
     ["load-time", .. var rest] => CatalogCommands.LoadTime(rest),
     ["scale", .. var rest] => CatalogCommands.Scale(rest),
     ["search-time", .. var rest] => CatalogCommands.SearchTime(rest),
+    ["postgres-load", .. var rest] => await CatalogCommands.PostgreSqlLoad(rest),
     _ => Run(args),
 };
 

@@ -19,16 +19,28 @@ internal sealed class CatalogRow
         "followers", "average_views", "median_views", "engagement_rate", "tier", "followers_order", "median_views_order",
         "price_currency", "price_minor", "past_campaigns", "badges", "on_vacation", "gender_known", "age_known", "countries_known",
         "major_gender", "major_age", "major_country", "handles_folded", "name_folded", "bio_folded", "keyword_text",
+        "female_share", "male_share",
     ];
+
+    // The columns a content label's row repeats from its listing's, for the searches that filter on labels and these
+    // alone (CatalogSearch): the discovery benchmark's six filters.
+    public static readonly string[] LabelColumns =
+        ["home_country", "price_currency", "followers", "engagement_rate", "female_share", "male_share", "price_minor"];
+
+    private static readonly int[] LabelColumnPositions = [.. LabelColumns.Select(column => Array.IndexOf(Columns, column))];
 
     private static readonly string[] AccountColumns =
         ["platform", "followers", "average_views", "median_views", "engagement_rate", "tier", "followers_order", "median_views_order"];
 
     private readonly List<(string Name, object? Value, NpgsqlDbType Type)> _values = [];
 
-    private CatalogRow()
+    private CatalogRow(Guid id)
     {
+        Id = id;
     }
+
+    // The creator's id.
+    public Guid Id { get; }
 
     // The bucket names of the audience table.
     public static string GenderBucket(AudienceGender gender) => "gender:" + gender.Name;
@@ -36,6 +48,10 @@ internal sealed class CatalogRow
     public static string AgeBucket(AgeBucket age) => "age:" + age.Name;
 
     public static string CountryBucket(Country country) => "country:" + country.Code;
+
+    // The catalog's column holding a gender's share, for the genders that have one.
+    public static string? GenderShareColumn(AudienceGender gender) =>
+        gender == AudienceGender.Female ? "female_share" : gender == AudienceGender.Male ? "male_share" : null;
 
     // One statement, so that a search sees the listing's rows all old or all new: the listing is written only over
     // an older version, and its accounts and audience buckets only when it was. Its snapshot must see the rows of
@@ -53,15 +69,26 @@ internal sealed class CatalogRow
         SELECT count(*) FROM listing;
         """;
 
-    // The statements that replace the account and audience rows of the creators a statement wrote (the rows of
+    // The statements that replace the account, audience and label rows of the creators a statement wrote (the rows of
     // `written`, by id) with the listings': the arrays are the upsert's parameters ("@account_platform") or a load's
-    // copied columns ("written.account_platform"). Rows of platforms and buckets a listing no longer has go; the others
-    // are inserted or updated, never deleted and inserted again, which one statement could not do to one key.
+    // copied columns ("written.account_platform"). Rows of platforms, buckets and labels a listing no longer has go;
+    // the others are inserted or updated, never deleted and inserted again, which one statement could not do to one key.
     private static string ReplaceChildRowsSql(PostgreSqlDatabase database, string written, string arrays)
     {
         var accounts = database.Table("creator_catalog_accounts");
         var audience = database.Table("creator_catalog_audience");
+        var labels = database.Table("creator_catalog_labels");
         return $"""
+            stale_labels AS (
+                DELETE FROM {labels} x USING {written} WHERE x.id = {written}.id AND NOT (x.label = ANY ({arrays}content_labels))
+            ),
+            fresh_labels AS (
+                INSERT INTO {labels} (id, label, {string.Join(", ", LabelColumns)}, earlier_labels)
+                SELECT {written}.id, x.label, {string.Join(", ", LabelColumns.Select(c => arrays + c))},
+                    (SELECT array_agg(y) FROM unnest({arrays}content_labels) AS y WHERE y < x.label COLLATE "C")
+                FROM {written} CROSS JOIN unnest({arrays}content_labels) AS x (label)
+                ON CONFLICT (id, label) DO UPDATE SET {string.Join(", ", LabelColumns.Select(c => $"{c} = EXCLUDED.{c}"))}, earlier_labels = EXCLUDED.earlier_labels
+            ),
             stale_accounts AS (
                 DELETE FROM {accounts} a USING {written} WHERE a.creator_id = {written}.id AND NOT (a.platform = ANY ({arrays}account_platform))
             ),
@@ -109,7 +136,7 @@ internal sealed class CatalogRow
         var handles = listing.Accounts.Select(account => KeywordText.Fold(account.Handle.Value)).ToArray();
         var name = KeywordText.Fold(profile.DisplayName);
         var bio = KeywordText.Fold(profile.Bio);
-        var row = new CatalogRow();
+        var row = new CatalogRow(listing.Id.Value);
         row.Add("id", listing.Id.Value, NpgsqlDbType.Uuid);
         row.Add("version", listing.Version, NpgsqlDbType.Bigint);
         row.Add("document", document, NpgsqlDbType.Json);
@@ -142,6 +169,11 @@ internal sealed class CatalogRow
 
         // Only a coarse filter (a trigram index can serve it): each field decides on its own which rank matches.
         row.Add("keyword_text", string.Join('\n', [.. handles, name, bio]), NpgsqlDbType.Text);
+
+        // The two genders' shares beside the audience rows, so that the commonest threshold reads no other table:
+        // null when the breakdown is not reported, 0 when the gender is not listed, as AudienceThreshold reads them.
+        row.Add("female_share", audience.Gender?[AudienceGender.Female].Fraction, NpgsqlDbType.Double);
+        row.Add("male_share", audience.Gender?[AudienceGender.Male].Fraction, NpgsqlDbType.Double);
 
         var accounts = listing.Accounts;
         row.Add("account_platform", accounts.Select(a => a.Platform.Name).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
@@ -206,14 +238,97 @@ internal sealed class CatalogRow
         await importer.WriteAsync(ordinal, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
         foreach (var (_, value, type) in _values)
         {
-            if (value is null)
+            await WriteValueAsync(importer, value, type, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // A load into an empty catalog copies the rows straight into the three tables (a listing's row, a row per account
+    // and a row per audience bucket), FREEZE since the load made the tables: their rows are visible to every later
+    // transaction at once, and no vacuum has to mark their pages so before an index-only scan may skip them.
+    public static string CopyListingsSql(string table) =>
+        $"COPY {table} ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY, FREEZE)";
+
+    public static string CopyAccountsSql(string table) =>
+        $"COPY {table} (creator_id, {string.Join(", ", AccountColumns)}) FROM STDIN (FORMAT BINARY, FREEZE)";
+
+    public static string CopyLabelsSql(string table) =>
+        $"COPY {table} (id, label, {string.Join(", ", LabelColumns)}, earlier_labels) FROM STDIN (FORMAT BINARY, FREEZE)";
+
+    public static string CopyAudienceSql(string table) =>
+        $"COPY {table} (creator_id, bucket, share) FROM STDIN (FORMAT BINARY, FREEZE)";
+
+    // The listing's values are the first ones, in the order of Columns; the accounts' arrays follow in the order of
+    // AccountColumns, then the audience's buckets and shares.
+    public async Task WriteListingAsync(NpgsqlBinaryImporter importer, CancellationToken cancellationToken)
+    {
+        await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < Columns.Length; i++)
+        {
+            var (name, value, type) = _values[i];
+            if (name != Columns[i])
             {
-                await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                throw new InvalidOperationException($"The row's value {i} is {name}, not {Columns[i]}.");
             }
-            else
+
+            await WriteValueAsync(importer, value, type, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task WriteAccountsAsync(NpgsqlBinaryImporter importer, CancellationToken cancellationToken)
+    {
+        var arrays = _values.GetRange(Columns.Length, AccountColumns.Length);
+        for (var account = 0; account < ((Array)arrays[0].Value!).Length; account++)
+        {
+            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(Id, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
+            foreach (var (_, values, type) in arrays)
             {
-                await importer.WriteAsync(value, type, cancellationToken).ConfigureAwait(false);
+                await WriteValueAsync(importer, ((Array)values!).GetValue(account), type & ~NpgsqlDbType.Array, cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    public async Task WriteAudienceAsync(NpgsqlBinaryImporter importer, CancellationToken cancellationToken)
+    {
+        var (buckets, shares) = ((string[])_values[^2].Value!, (double[])_values[^1].Value!);
+        for (var i = 0; i < buckets.Length; i++)
+        {
+            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(Id, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(buckets[i], NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(shares[i], NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task WriteLabelsAsync(NpgsqlBinaryImporter importer, CancellationToken cancellationToken)
+    {
+        var labels = (string[])_values[Array.IndexOf(Columns, "content_labels")].Value!;
+        foreach (var label in labels)
+        {
+            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(Id, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(label, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            foreach (var position in LabelColumnPositions)
+            {
+                var (_, value, type) = _values[position];
+                await WriteValueAsync(importer, value, type, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Ordinal order here, bytewise in SQL: a creator's rows are always written together, by one or the other.
+            var earlier = labels.Where(other => string.CompareOrdinal(other, label) < 0).ToArray();
+            await WriteValueAsync(importer, earlier.Length > 0 ? earlier : null, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteValueAsync(NpgsqlBinaryImporter importer, object? value, NpgsqlDbType type, CancellationToken cancellationToken)
+    {
+        if (value is null)
+        {
+            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await importer.WriteAsync(value, type, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -21,6 +21,13 @@ internal sealed class CatalogSearch
     private readonly string? _rank;
     private readonly string? _keyword;
 
+    // Whether the total can be counted on the content labels' rows (creator_catalog_labels), which repeat the columns
+    // of the usual filters: only the rows of the query's labels are read. It can when the query filters on labels
+    // and every other condition is on a column those rows hold; the labels' condition there is the one at that index.
+    private bool _labelRowsHold;
+    private int _labelsCondition = -1;
+    private string? _labelRowsCondition;
+
     public CatalogSearch(CreatorQuery query, PostgreSqlDatabase database, Func<CreatorQueryTerm, bool> mayPushDown)
     {
         _query = query;
@@ -53,6 +60,7 @@ internal sealed class CatalogSearch
         }
 
         _from = from;
+        _labelRowsHold = query.Platform is null && _keyword is null;
         Residual = query.PushDown(term => mayPushDown(term) && TryPushDown(term));
         IsExactInSql = Residual.IsEmpty && query.Sort != CreatorSort.Score;
     }
@@ -68,20 +76,33 @@ internal sealed class CatalogSearch
     private string Account { get; }
 
     // The page: the matches after the cursor in the query's order, one more than a page to tell whether another follows.
+    // The matches are chosen on the columns alone and only the page's documents are read, so that an index holding
+    // every column the query reads can choose them without visiting the table.
     public NpgsqlBatchCommand PageCommand()
     {
         var keyset = Keyset();
         return Command($"""
-            SELECT l.document::text FROM {_from}
-            WHERE {Conditions(keyset)}
-            ORDER BY {Order()}
-            LIMIT {_query.PageSize + 1};
+            SELECT d.document::text FROM (
+                SELECT l.id, {_rank ?? "0"} AS rank, {SortValue()} AS value FROM {_from}
+                WHERE {Conditions(keyset)}
+                ORDER BY {Order(_rank, SortValue(), "l.id")}
+                LIMIT {_query.PageSize + 1}
+            ) p
+            JOIN {_database.Table("creator_catalog")} d ON d.id = p.id
+            ORDER BY {Order(_rank is null ? null : "p.rank", "p.value", "p.id")};
             """);
     }
 
     // The total and, when asked for, the facets: kind 0 is the total, then 1 country, 2 language, 3 content label, 4 tier.
     public NpgsqlBatchCommand CountCommand()
     {
+        if (!_query.IncludeFacets && _labelRowsHold && _labelRowsCondition is not null)
+        {
+            var conditions = _conditions.ToList();
+            conditions[_labelsCondition] = _labelRowsCondition;
+            return Command($"SELECT 0, NULL::text, count(*) FROM {_database.Table("creator_catalog_labels")} l WHERE {string.Join("\n  AND ", conditions)};");
+        }
+
         if (!_query.IncludeFacets)
         {
             return Command($"SELECT 0, NULL::text, count(*) FROM {_from} WHERE {Conditions()};");
@@ -115,6 +136,9 @@ internal sealed class CatalogSearch
     private bool TryPushDown(CreatorQueryTerm term)
     {
         var account = Account;
+        _labelRowsHold &= term is CreatorQueryTerm.Countries or CreatorQueryTerm.ContentLabels or CreatorQueryTerm.Followers
+            or CreatorQueryTerm.EngagementRate or CreatorQueryTerm.Price or CreatorQueryTerm.Excluded
+            || (term is CreatorQueryTerm.FollowerGender { Threshold: var share } && share.MinShare > 0 && CatalogRow.GenderShareColumn(share.Bucket) is not null);
         switch (term)
         {
             case CreatorQueryTerm.AccountOn on when Equals(on.Platform, _query.Platform):
@@ -127,7 +151,10 @@ internal sealed class CatalogSearch
                 // A default subdivision has no code and matches no home, as in the query.
                 return Pushed($"l.home_subdivision = ANY ({Texts(subdivisions.AnyOf.Select(s => s.Code))})");
             case CreatorQueryTerm.ContentLabels labels:
-                return Pushed($"l.content_labels && {Texts(labels.AnyOf.Select(l => l.Id))}");
+                var anyOf = Texts(labels.AnyOf.Select(l => l.Id));
+                // A creator with several of the labels is counted on the row of the first it has, in the rows' order.
+                (_labelsCondition, _labelRowsCondition) = (_conditions.Count, $"l.label = ANY ({anyOf}) AND (l.earlier_labels IS NULL OR NOT (l.earlier_labels && {anyOf}))");
+                return Pushed($"l.content_labels && {anyOf}");
             case CreatorQueryTerm.IndustryLabels labels:
                 return Pushed($"l.industry_labels && {Texts(labels.AnyOf.Select(l => l.Id))}");
             case CreatorQueryTerm.Languages languages:
@@ -150,6 +177,8 @@ internal sealed class CatalogSearch
                 return Price(price.Range);
             case CreatorQueryTerm.FollowerCountry { Threshold: var country }:
                 return Threshold(CatalogRow.CountryBucket(country.Bucket), country.MinShare, "l.countries_known");
+            case CreatorQueryTerm.FollowerGender { Threshold: var gender } when gender.MinShare > 0 && CatalogRow.GenderShareColumn(gender.Bucket) is { } column:
+                return Pushed($"l.{column} >= {Parameter(gender.MinShare, NpgsqlDbType.Double)}");
             case CreatorQueryTerm.FollowerGender { Threshold: var gender }:
                 return Threshold(CatalogRow.GenderBucket(gender.Bucket), gender.MinShare, "l.gender_known");
             case CreatorQueryTerm.FollowerAge { Threshold: var age }:
@@ -251,14 +280,14 @@ internal sealed class CatalogSearch
 
     // The query's order: the keyword rank first (relevance), then the sorted value with unknown values last in
     // either direction, then the id (uuid order is the big-endian byte order CreatorId compares by).
-    private string Order()
+    private string Order(string? rank, string value, string id)
     {
         // Follower counts are never unknown; leaving out NULLS LAST there lets the sort follow the index.
         var direction = Descending ? "DESC" : "ASC";
         var byValue = _query.Sort == CreatorSort.MedianViews || _query.Sort == CreatorSort.EngagementRate
-            ? $"{SortValue()} {direction} NULLS LAST"
-            : $"{SortValue()} {direction}";
-        return _rank is null ? $"{byValue}, l.id" : $"{_rank} DESC, {byValue}, l.id";
+            ? $"{value} {direction} NULLS LAST"
+            : $"{value} {direction}";
+        return rank is null ? $"{byValue}, {id}" : $"{rank} DESC, {byValue}, {id}";
     }
 
     private bool Descending => _query.Descending || _query.Sort == CreatorSort.Relevance;

@@ -25,21 +25,19 @@ namespace CreatorMarketplace.Storage.PostgreSql;
 /// </para>
 /// <para>
 /// An upsert is one transaction and a search reads one snapshot, so a search sees each creator wholly before or
-/// wholly after an upsert. A bulk load (<see cref="LoadAsync"/>) copies listings in batches with PostgreSQL's binary
-/// <c>COPY</c> and merges each batch in one transaction, as upserting each of its listings would. The tables come with the store's migrations, applied on first use under an advisory
+/// wholly after an upsert. A bulk load (<see cref="LoadAsync"/>) is one transaction with the outcome of upserting each
+/// listing in order: it copies listings in batches with PostgreSQL's binary <c>COPY</c>, into new tables that replace
+/// the catalog's when it was empty, merged batch by batch otherwise. The tables come with the store's migrations, applied on first use under an advisory
 /// lock; the catalog and a <see cref="PostgreSqlMarketplaceStore"/> may share a schema. The catalog is safe to use
 /// from several threads and from several processes.
 /// </para>
 /// </remarks>
 public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog, ICatalogCheckpoint, ICatalogBulkLoad
 {
-    private const string LoadTable = "pg_temp.creator_catalog_load";
-
     private readonly PostgreSqlDatabase _database;
     private readonly string _upsert;
     private readonly string _lock;
     private readonly string _loadLock;
-    private readonly string _merge;
 
     /// <summary>Creates the catalog; nothing is opened until first use.</summary>
     /// <param name="dataSource">The data source; the application keeps owning it.</param>
@@ -55,15 +53,15 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog, ICatalogCheckpoi
         _upsert = CatalogRow.UpsertSql(_database);
 
         // Two keys, a lock space apart from the migrations' single key. An upsert also shares the bulk load's key,
-        // which a load's batch takes alone, so that a batch's merge sees every upsert before it whole, and no upsert
+        // which a load takes alone to its commit, so that the load sees every upsert before it whole, and no upsert
         // runs beside it.
         _loadLock = $"SELECT pg_advisory_xact_lock(hashtext('{options.Schema}.creator_catalog_load'), 0);";
         _lock = $"SELECT pg_advisory_xact_lock_shared(hashtext('{options.Schema}.creator_catalog_load'), 0), pg_advisory_xact_lock(hashtext('{options.Schema}.creator_catalog'), hashtext(@id::text));";
-        _merge = CatalogRow.MergeSql(_database, LoadTable);
     }
 
-    // Listings merged per transaction by a bulk load: large enough that the copy and the merge dominate, small enough
-    // that upserts waiting on the batch's lock wait briefly. Tests make it small to load many batches.
+    // Listings a bulk load copies (and merges) at a time: large enough that the copy dominates, small enough that the
+    // next batch's rows are made while this one is written with little held in memory. Tests make it small to load
+    // many batches.
     internal int LoadBatch { get; init; } = 5_000;
 
     // Which terms a search may push down to SQL; tests turn push-down off to run every term as a residual.
@@ -120,23 +118,46 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog, ICatalogCheckpoi
     }
 
     /// <summary>
-    /// Loads a stream of listings with the same outcome as upserting each in order, a batch of 5,000 at a time: each
-    /// batch's rows are made on every core, copied with PostgreSQL's binary <c>COPY</c> into a temporary table and
-    /// merged in one transaction (a creator's newest listing, written only over an older version), while the next
-    /// batch is read and its rows made. Searches see a batch whole or not at all; upserts wait while a batch is merged.
+    /// Loads a stream of listings with the same outcome as upserting each in order, in one transaction: a load that
+    /// fails or is cancelled changes nothing, and searches see the catalog as it was before the load or as it is after
+    /// it, never between. Listings are taken 5,000 at a time: each batch's rows are made on every core and copied with
+    /// PostgreSQL's binary <c>COPY</c> while the next batch is read and its rows made. Into an empty catalog the rows
+    /// are copied into new tables, which get their indexes at the end and then replace the catalog's tables; into a
+    /// catalog that holds creators each batch is merged (a creator's newest listing, written only over an older
+    /// version). Upserts wait while a load runs.
     /// </summary>
     /// <param name="listings">The listings, in the order they would be upserted.</param>
-    /// <param name="cancellationToken">Cancels the load; the batches merged before stay, as upserts made before would.</param>
+    /// <param name="cancellationToken">Cancels the load; nothing of it is stored.</param>
     /// <returns>How many creators the load added or updated.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="listings"/> is null or holds a null listing (the batches before it stay).</exception>
-    /// <exception cref="ArgumentException">A listing holds a value its stored form cannot give back exactly; the batches before it stay.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="listings"/> is null or holds a null listing (nothing is stored).</exception>
+    /// <exception cref="ArgumentException">A listing holds a value its stored form cannot give back exactly; nothing is stored.</exception>
     public async ValueTask<int> LoadAsync(IAsyncEnumerable<CreatorListing> listings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(listings);
-        var written = new HashSet<Guid>();
-        var batch = new List<CreatorListing>(LoadBatch);
+        await using var connection = await _database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
 
-        // A batch is read and its rows made while the server merges the batch before, one batch written at a time.
+        // The load's lock, held to its commit: upserts, which share it, wait; and whether the catalog is empty is
+        // read after it (by a statement of its own, whose snapshot is taken once the lock is held), so no upsert can
+        // make it otherwise before the load ends.
+        await using (var turn = new NpgsqlCommand(_loadLock, connection, transaction))
+        {
+            await turn.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        bool empty;
+        await using (var start = new NpgsqlCommand($"SELECT NOT EXISTS (SELECT 1 FROM {_database.Table(CatalogTables.Listings)});", connection, transaction))
+        {
+            empty = (bool)(await start.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        CatalogLoad load = empty
+            ? await FreshCatalogLoad.StartAsync(connection, transaction, _database, cancellationToken).ConfigureAwait(false)
+            : new MergingCatalogLoad(connection, transaction, _database);
+        var batch = new List<CreatorListing>(LoadBatch);
+        var read = 0;
+
+        // A batch is read and its rows made while the batch before is written, one batch written at a time.
         var writing = Task.CompletedTask;
         try
         {
@@ -144,37 +165,50 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog, ICatalogCheckpoi
             {
                 if (listing is null)
                 {
-                    throw new ArgumentNullException(nameof(listings), "listings: holds a null listing; the batches before it were loaded.");
+                    throw new ArgumentNullException(nameof(listings), "listings: holds a null listing; nothing was loaded.");
                 }
 
                 batch.Add(listing);
                 if (batch.Count == LoadBatch)
                 {
-                    writing = await NextWriteAsync(writing, Rows(batch, cancellationToken), written, cancellationToken).ConfigureAwait(false);
+                    writing = await NextWriteAsync(writing, load, Rows(batch, cancellationToken), read, cancellationToken).ConfigureAwait(false);
+                    read += batch.Count;
                     batch = new List<CreatorListing>(LoadBatch);
                 }
             }
 
             if (batch.Count > 0)
             {
-                writing = await NextWriteAsync(writing, Rows(batch, cancellationToken), written, cancellationToken).ConfigureAwait(false);
+                writing = await NextWriteAsync(writing, load, Rows(batch, cancellationToken), read, cancellationToken).ConfigureAwait(false);
             }
         }
-        finally
+        catch
         {
-            // The batch being merged when the stream or a listing failed is written whole, as every batch before it;
-            // should its merge fail too, that failure, the earlier one, is the one thrown.
-            await writing.ConfigureAwait(false);
+            // The connection is free again only once the batch being written is; the transaction is then rolled back
+            // and the first failure thrown, not the write's own that may follow it.
+            try
+            {
+                await writing.ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // The load fails with the failure that stopped it.
+            }
+
+            throw;
         }
 
-        return written.Count;
+        await writing.ConfigureAwait(false);
+        await load.FinishAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return load.Written;
     }
 
     // Starts a batch's write once the write before it has ended.
-    private async Task<Task> NextWriteAsync(Task previous, CatalogRow[] rows, HashSet<Guid> written, CancellationToken cancellationToken)
+    private static async Task<Task> NextWriteAsync(Task previous, CatalogLoad load, CatalogRow[] rows, int firstOrdinal, CancellationToken cancellationToken)
     {
         await previous.ConfigureAwait(false);
-        return WriteAsync(rows, written, cancellationToken);
+        return load.WriteAsync(rows, firstOrdinal, cancellationToken);
     }
 
     // A batch's rows. Making a row writes the listing's document and reads it back: the client's part of a load,
@@ -195,49 +229,13 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog, ICatalogCheckpoi
             }
         });
 
-        // The first listing refused, as upserting in order would report it; nothing of this batch is written.
+        // The first listing refused, as upserting in order would report it.
         if (Array.Find(refused, exception => exception is not null) is { } first)
         {
             ExceptionDispatchInfo.Capture(first).Throw();
         }
 
         return rows;
-    }
-
-    // Copies a batch's rows into the load table and merges them, in one transaction.
-    private async Task WriteAsync(CatalogRow[] rows, HashSet<Guid> written, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
-        await using (var prepare = new NpgsqlBatch(connection, transaction))
-        {
-            prepare.BatchCommands.Add(new NpgsqlBatchCommand(_loadLock));
-            prepare.BatchCommands.Add(new NpgsqlBatchCommand(rows[0].LoadTableSql(LoadTable)));
-            await prepare.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await using (var importer = await connection.BeginBinaryImportAsync(rows[0].CopySql(LoadTable), cancellationToken).ConfigureAwait(false))
-        {
-            for (var i = 0; i < rows.Length; i++)
-            {
-                await rows[i].WriteToAsync(importer, i, cancellationToken).ConfigureAwait(false);
-            }
-
-            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var ids = new List<Guid>();
-        await using (var merge = new NpgsqlCommand(_merge, connection, transaction))
-        await using (var reader = await merge.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                ids.Add(reader.GetGuid(0));
-            }
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        written.UnionWith(ids);
     }
 
     /// <inheritdoc />

@@ -183,6 +183,54 @@ internal static class PostgreSqlSchema
                 position bigint NOT NULL CHECK (position >= 0)
             );
             """,
+
+        // The catalog at a million creators. The two genders' shares become columns (filled here from the audience
+        // rows), so that the commonest audience threshold needs no join. Indexes hold every column of the usual
+        // filters, so that PostgreSQL answers the total and chooses the page from an index alone (an index-only
+        // scan): one keyed by the home country, currency and follower count, the engagement order's (walked for the
+        // page), and a table of one row per content label, keyed by the label, that repeats those columns, so that
+        // the total of a search by labels reads only its labels' rows; the home country's own index is the first
+        // one's prefix. A label's row also lists the creator's labels that sort before it (bytewise, in any order a
+        // creator's rows agree on), so that a creator with several of a search's labels is counted on one row alone:
+        // the one none of whose earlier labels the search names.
+        schema => $"""
+            ALTER TABLE "{schema}".creator_catalog
+                ADD COLUMN female_share double precision NULL,
+                ADD COLUMN male_share double precision NULL;
+            UPDATE "{schema}".creator_catalog c SET
+                female_share = COALESCE((SELECT s.share FROM "{schema}".creator_catalog_audience s WHERE s.creator_id = c.id AND s.bucket = 'gender:Female'), 0),
+                male_share = COALESCE((SELECT s.share FROM "{schema}".creator_catalog_audience s WHERE s.creator_id = c.id AND s.bucket = 'gender:Male'), 0)
+            WHERE c.gender_known;
+            DROP INDEX "{schema}".creator_catalog_home_country;
+            CREATE INDEX creator_catalog_search ON "{schema}".creator_catalog
+                (home_country, price_currency, followers, engagement_rate, female_share, price_minor)
+                INCLUDE (content_labels, male_share);
+            DROP INDEX "{schema}".creator_catalog_by_engagement_rate;
+            CREATE INDEX creator_catalog_by_engagement_rate ON "{schema}".creator_catalog (engagement_rate DESC NULLS LAST, id)
+                INCLUDE (home_country, content_labels, followers, price_currency, price_minor, female_share, male_share);
+
+            CREATE TABLE "{schema}".creator_catalog_labels (
+                id uuid NOT NULL REFERENCES "{schema}".creator_catalog (id) ON DELETE CASCADE,
+                label text NOT NULL,
+                home_country text NOT NULL,
+                price_currency text NULL,
+                followers bigint NOT NULL,
+                engagement_rate double precision NULL,
+                female_share double precision NULL,
+                male_share double precision NULL,
+                price_minor bigint NULL,
+                earlier_labels text[] NULL,
+                PRIMARY KEY (id, label)
+            );
+            INSERT INTO "{schema}".creator_catalog_labels (id, label, home_country, price_currency, followers, engagement_rate, female_share, male_share, price_minor, earlier_labels)
+                SELECT c.id, x.label, c.home_country, c.price_currency, c.followers, c.engagement_rate, c.female_share, c.male_share, c.price_minor,
+                    (SELECT array_agg(y) FROM unnest(c.content_labels) AS y WHERE y < x.label COLLATE "C")
+                FROM "{schema}".creator_catalog c CROSS JOIN unnest(c.content_labels) AS x (label);
+            CREATE INDEX creator_catalog_labels_search ON "{schema}".creator_catalog_labels
+                (label, home_country, price_currency, followers, engagement_rate, female_share, price_minor)
+                INCLUDE (id, male_share, earlier_labels);
+            ANALYZE "{schema}".creator_catalog, "{schema}".creator_catalog_labels;
+            """,
     ];
 
     public static int Version => Migrations.Length;
@@ -214,7 +262,10 @@ internal static class PostgreSqlSchema
 
     private static async ValueTask ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        // A migration that rewrites a large catalog (migration 7 fills a column and a table from every creator) takes
+        // longer than a query's timeout, and one cut short would be tried again, and cut short again, at every start:
+        // it runs to its end unless the caller cancels.
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -83,10 +83,113 @@ public sealed class PostgreSqlCreatorCatalogQueryTests : IAsyncLifetime
         }
     }
 
-    private PostgreSqlCreatorCatalog NewCatalog()
+    [SkippableFact]
+    public async Task A_load_into_an_empty_catalog_gives_the_reference_catalogs_pages()
+    {
+        var catalog = NewCatalog(loadBatch: 37);
+        var reference = new ReferenceCreatorCatalog();
+
+        // Every listing, some of them also at an older version (before the newer one, in another batch, or after it)
+        // or again at the same version with other content (the first one stays).
+        var stream = new List<CreatorListing>();
+        for (var i = 0; i < Listings.Count; i++)
+        {
+            var listing = Listings[i];
+            var older = Changed(listing, listing.Version - 1);
+            if (i % 5 == 0)
+            {
+                stream.Add(older);
+            }
+
+            stream.Add(listing);
+            if (i % 7 == 0)
+            {
+                stream.Insert(Math.Max(0, stream.Count - 50), Changed(listing, listing.Version));
+                stream.Add(older);
+            }
+        }
+
+        var changed = new HashSet<CreatorId>();
+        foreach (var listing in stream)
+        {
+            if (await reference.UpsertAsync(listing))
+            {
+                changed.Add(listing.Id);
+            }
+        }
+
+        (await catalog.LoadAsync(stream.ToAsyncEnumerable())).ShouldBe(changed.Count);
+
+        foreach (var listing in Listings)
+        {
+            (await catalog.FindAsync(listing.Id)).ShouldBe(await reference.FindAsync(listing.Id));
+        }
+
+        Check.One(
+            Config.QuickThrowOnFailure.WithMaxTest(80),
+            Prop.ForAll(ArbMap.Default.ArbFor<NonNegativeInt>(), seed => SamePage(catalog, reference, RandomQuery(new Random(seed.Get)))));
+
+        // Totals counted on the labels' rows, creators with several of the labels among them, once each.
+        foreach (var query in new CreatorQuery[]
+        {
+            new() { ContentLabels = [new ContentLabel("beauty"), new ContentLabel("fashion"), new ContentLabel("lifestyle"), new ContentLabel("tech")], PageSize = 10 },
+            new() { ContentLabels = [new ContentLabel("gaming"), new ContentLabel("music")], Countries = [Country.US, Country.GB], Followers = new(10_000, null), FollowerGender = new(AudienceGender.Male, 0.2), Sort = CreatorSort.EngagementRate },
+            new() { ContentLabels = [new ContentLabel("food")], Price = new(Currency.USD, new(null, 5_000m)), EngagementRate = new(0.01, null), FollowerGender = new(AudienceGender.Female, 0.4) },
+        })
+        {
+            Listings.Count(query.Matches).ShouldBeGreaterThan(0, query.ToString());
+            SamePage(catalog, reference, query).ShouldBeTrue();
+        }
+
+        // The new tables replaced the old ones whole: the same indexes, keys and storage as a migrated schema's.
+        var migrated = NewCatalog();
+        await migrated.MigrateAsync();
+        (await DefinitionAsync(catalog.Schema)).ShouldBe(await DefinitionAsync(migrated.Schema));
+    }
+
+    [SkippableFact]
+    public async Task A_load_into_an_empty_catalog_leaves_every_page_visible_to_index_only_scans_and_its_statistics_taken()
+    {
+        var catalog = NewCatalog(loadBatch: 100);
+
+        (await catalog.LoadAsync(Listings.ToAsyncEnumerable())).ShouldBe(Listings.Count);
+
+        foreach (var table in new[] { "creator_catalog", "creator_catalog_accounts", "creator_catalog_audience" })
+        {
+            await using var pages = PostgreSqlServer.DataSource().CreateCommand(
+                $"SELECT relpages > 0 AND relallvisible = relpages AND reltuples > 0 FROM pg_class WHERE oid = '\"{catalog.Schema}\".{table}'::regclass;");
+            ((bool)(await pages.ExecuteScalarAsync())!).ShouldBeTrue(table);
+        }
+    }
+
+    // The catalog tables' indexes, constraints and storage options, with the schema's name taken out.
+    private static async Task<string> DefinitionAsync(string schema)
+    {
+        await using var command = PostgreSqlServer.DataSource().CreateCommand($"""
+            SELECT string_agg(line, E'\n' ORDER BY line) FROM (
+                SELECT 'index ' || indexname || ': ' || indexdef AS line FROM pg_indexes WHERE schemaname = @schema
+                UNION ALL SELECT 'constraint ' || c.relname || '.' || k.conname || ': ' || pg_get_constraintdef(k.oid)
+                    FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = @schema
+                UNION ALL SELECT 'table ' || c.relname || ': ' || coalesce(array_to_string(c.reloptions, ','), '')
+                    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = @schema AND c.relkind = 'r'
+                UNION ALL SELECT 'column ' || c.relname || '.' || a.attname || ': ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attstorage::text || ' ' || a.attnotnull::text
+                    FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = @schema AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+            ) lines;
+            """);
+        command.Parameters.AddWithValue("schema", schema);
+        var definition = (string)(await command.ExecuteScalarAsync())!;
+        return definition.Replace(schema, "<schema>", StringComparison.Ordinal);
+    }
+
+    // The listing at a version, with other content than the listing's own.
+    private static CreatorListing Changed(CreatorListing listing, long version) =>
+        CreatorListing.Create(listing.Id, version, listing.RegisteredAt, listing.Profile, listing.Accounts, listing.Audience, listing.RateCard, listing.Badges, !listing.OnVacation, listing.PastCampaignCount + 1, listing.ComplianceHistory);
+
+    private PostgreSqlCreatorCatalog NewCatalog(int loadBatch = 5_000)
     {
         var schema = PostgreSqlServer.NewSchema();
-        var catalog = new PostgreSqlCreatorCatalog(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema });
+        var catalog = new PostgreSqlCreatorCatalog(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema }) { LoadBatch = loadBatch };
         _schemas.Add(schema);
         return catalog;
     }

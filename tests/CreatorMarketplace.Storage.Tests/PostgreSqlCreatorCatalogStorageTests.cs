@@ -27,16 +27,16 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
         await catalog.MigrateAsync();
 
         (await ScalarAsync<int>($"""SELECT MAX(version) FROM "{schema}".schema_migrations;""")).ShouldBe(PostgreSqlMarketplaceStore.SchemaVersion);
-        PostgreSqlMarketplaceStore.SchemaVersion.ShouldBe(6);
+        PostgreSqlMarketplaceStore.SchemaVersion.ShouldBe(7);
         var tables = await ScalarAsync<string[]>($"""SELECT array_agg(table_name::text ORDER BY table_name COLLATE "C") FROM information_schema.tables WHERE table_schema = '{schema}';""");
-        tables.ShouldBe(["aggregate_events", "aggregates", "creator_catalog", "creator_catalog_accounts", "creator_catalog_audience", "creator_catalog_checkpoint", "ledger_transactions", "outbox", "post_metrics", "schema_migrations"]);
+        tables.ShouldBe(["aggregate_events", "aggregates", "creator_catalog", "creator_catalog_accounts", "creator_catalog_audience", "creator_catalog_checkpoint", "creator_catalog_labels", "ledger_transactions", "outbox", "post_metrics", "schema_migrations"]);
 
         // A schema a store made before the catalog existed (at version 1) gains the later tables, once.
-        await ExecuteAsync($"""DROP TABLE "{schema}".creator_catalog CASCADE; DROP TABLE "{schema}".creator_catalog_accounts; DROP TABLE "{schema}".creator_catalog_audience; DROP TABLE "{schema}".creator_catalog_checkpoint; DROP TABLE "{schema}".post_metrics; DROP TABLE "{schema}".aggregate_events; DROP INDEX "{schema}".outbox_pending; DROP INDEX "{schema}".outbox_dead_letters; ALTER TABLE "{schema}".outbox DROP COLUMN attempts, DROP COLUMN last_error_type, DROP COLUMN dead_lettered_at; CREATE INDEX outbox_pending ON "{schema}".outbox (sequence) WHERE delivered_at IS NULL; DELETE FROM "{schema}".schema_migrations WHERE version >= 2;""");
+        await ExecuteAsync($"""DROP TABLE "{schema}".creator_catalog CASCADE; DROP TABLE "{schema}".creator_catalog_labels; DROP TABLE "{schema}".creator_catalog_accounts; DROP TABLE "{schema}".creator_catalog_audience; DROP TABLE "{schema}".creator_catalog_checkpoint; DROP TABLE "{schema}".post_metrics; DROP TABLE "{schema}".aggregate_events; DROP INDEX "{schema}".outbox_pending; DROP INDEX "{schema}".outbox_dead_letters; ALTER TABLE "{schema}".outbox DROP COLUMN attempts, DROP COLUMN last_error_type, DROP COLUMN dead_lettered_at; CREATE INDEX outbox_pending ON "{schema}".outbox (sequence) WHERE delivered_at IS NULL; DELETE FROM "{schema}".schema_migrations WHERE version >= 2;""");
         var store = new PostgreSqlMarketplaceStore(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema });
         var another = new PostgreSqlCreatorCatalog(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema });
         await Task.WhenAll(store.MigrateAsync().AsTask(), another.MigrateAsync().AsTask());
-        (await ScalarAsync<long>($"""SELECT count(*) FROM "{schema}".schema_migrations;""")).ShouldBe(6);
+        (await ScalarAsync<long>($"""SELECT count(*) FROM "{schema}".schema_migrations;""")).ShouldBe(7);
         var listing = new CreatorGenerator(2, _clock).Next().ToListing();
         (await another.UpsertAsync(listing)).ShouldBeTrue();
         (await catalog.FindAsync(listing.Id)).ShouldBe(listing);
@@ -45,6 +45,57 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
             .Errors.ShouldHaveSingleItem().Code.ShouldBe("postgresql.schema_invalid");
         Should.Throw<ArgumentNullException>(() => new PostgreSqlCreatorCatalog(null!));
     }
+
+    [SkippableFact]
+    public async Task A_catalog_upgraded_from_version_6_answers_from_the_columns_and_label_rows_its_migration_fills()
+    {
+        var (catalog, schema) = NewCatalog();
+        var reference = new ReferenceCreatorCatalog();
+        var listings = new CreatorGenerator(61, _clock).Generate(300).Select(creator => creator.ToListing()).ToList();
+        foreach (var listing in listings)
+        {
+            await catalog.UpsertAsync(listing);
+            await reference.UpsertAsync(listing);
+        }
+
+        // The catalog as version 6 left it, holding the creators.
+        await ExecuteAsync($"""
+            DROP TABLE "{schema}".creator_catalog_labels;
+            DROP INDEX "{schema}".creator_catalog_search;
+            ALTER TABLE "{schema}".creator_catalog DROP COLUMN female_share, DROP COLUMN male_share;
+            CREATE INDEX creator_catalog_home_country ON "{schema}".creator_catalog (home_country);
+            CREATE INDEX creator_catalog_by_engagement_rate ON "{schema}".creator_catalog (engagement_rate DESC NULLS LAST, id);
+            DELETE FROM "{schema}".schema_migrations WHERE version >= 7;
+            """);
+        var upgraded = new PostgreSqlCreatorCatalog(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema });
+        await upgraded.MigrateAsync();
+
+        (await ScalarAsync<long>($"""SELECT count(*) FROM "{schema}".creator_catalog_labels;""")).ShouldBe(listings.Sum(l => l.Profile.ContentLabels.Distinct().Count()));
+        foreach (var query in new CreatorQuery[]
+        {
+            DiscoveryQuery(0.5),
+            DiscoveryQuery(0.3) with { FollowerGender = new(AudienceGender.Male, 0.3), Sort = CreatorSort.Followers },
+            new() { ContentLabels = [new ContentLabel("beauty"), new ContentLabel("tech")], Countries = [Country.US], PageSize = 100 },
+        })
+        {
+            var (got, want) = ((await upgraded.SearchAsync(query)).AsT0, (await reference.SearchAsync(query)).AsT0);
+            got.TotalCount.ShouldBe(want.TotalCount, query.ToString());
+            got.Items.ShouldBe(want.Items, query.ToString());
+        }
+    }
+
+    // The discovery benchmark's six filters, a share of the audience female, the first 100 by engagement.
+    private static CreatorQuery DiscoveryQuery(double femaleShare) => new()
+    {
+        Countries = [Country.US, Country.GB, Country.CA],
+        ContentLabels = [new ContentLabel("beauty"), new ContentLabel("fashion"), new ContentLabel("lifestyle")],
+        Followers = new(10_000, 1_000_000),
+        EngagementRate = new(0.03, null),
+        FollowerGender = new(AudienceGender.Female, femaleShare),
+        Price = new(Currency.USD, new(null, 5_000m)),
+        Sort = CreatorSort.EngagementRate,
+        PageSize = 100,
+    };
 
     [SkippableFact]
     public async Task A_newer_version_replaces_every_row_of_the_creator_and_the_answers_follow()

@@ -56,49 +56,100 @@ public sealed class PostgreSqlCatalogPushDownTests
     }
 }
 
-/// <summary>A bulk load that fails part-way keeps every batch it read before the failure, the one being merged included.</summary>
+/// <summary>
+/// A bulk load that fails part-way, or is cancelled, changes nothing: into an empty catalog (which it would have
+/// replaced with new tables) and into one that holds creators (into which it merges batch by batch).
+/// </summary>
 public sealed class PostgreSqlCatalogLoadFailureTests : IAsyncLifetime
 {
+    private static readonly IReadOnlyList<CreatorListing> Generated =
+        new CreatorGenerator(31, new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 12, 4, 9, 0))).Generate(20).Select(creator => creator.ToListing()).ToList();
+
+    // What the loads write: each creator a version on, back from vacation or gone on it.
+    private static readonly IReadOnlyList<CreatorListing> Listings = Generated.Select(Newer).ToList();
+
     private readonly List<string> _schemas = [];
+
+    public enum Failure
+    {
+        NullListing,
+        SourceFails,
+        Cancelled,
+    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => PostgreSqlServer.DropAsync(_schemas);
 
     [SkippableTheory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_load_that_fails_keeps_the_batches_before_the_failure_whole(bool nullListing)
+    [InlineData(Failure.NullListing, false)]
+    [InlineData(Failure.SourceFails, false)]
+    [InlineData(Failure.Cancelled, false)]
+    [InlineData(Failure.NullListing, true)]
+    [InlineData(Failure.SourceFails, true)]
+    [InlineData(Failure.Cancelled, true)]
+    public async Task A_load_that_fails_or_is_cancelled_changes_nothing(Failure failure, bool catalogHoldsCreators)
     {
         var dataSource = PostgreSqlServer.DataSource();
         var schema = PostgreSqlServer.NewSchema();
         _schemas.Add(schema);
         var catalog = new PostgreSqlCreatorCatalog(dataSource, new PostgreSqlStoreOptions { Schema = schema }) { LoadBatch = 7 };
-        var listings = new CreatorGenerator(31, new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 12, 4, 9, 0))).Generate(20).Select(creator => creator.ToListing()).ToList();
+
+        // Held before: the last three creators, a version behind the load's.
+        var before = Generated.Skip(17).ToList();
+        if (catalogHoldsCreators)
+        {
+            foreach (var listing in before)
+            {
+                (await catalog.UpsertAsync(listing)).ShouldBeTrue();
+            }
+        }
 
         // Two whole batches of 7, then a third cut short by the failure at the 18th listing.
+        using var cancellation = new CancellationTokenSource();
         async IAsyncEnumerable<CreatorListing> Failing()
         {
-            foreach (var listing in listings.Take(17))
+            foreach (var listing in Listings.Take(17).Concat(Listings.Skip(17).Take(failure == Failure.Cancelled ? 0 : 3)))
             {
                 await Task.Yield();
                 yield return listing;
             }
 
-            if (nullListing)
+            switch (failure)
             {
-                yield return null!;
+                case Failure.NullListing:
+                    yield return null!;
+                    break;
+                case Failure.Cancelled:
+                    await cancellation.CancelAsync();
+                    yield return Listings[17];
+                    break;
+                default:
+                    throw new IOException("the source went away");
             }
-
-            throw new IOException("the source went away");
         }
 
-        var failure = await Should.ThrowAsync<Exception>(async () => await catalog.LoadAsync(Failing()));
+        var thrown = await Should.ThrowAsync<Exception>(async () => await catalog.LoadAsync(Failing(), cancellation.Token));
 
-        failure.ShouldBeOfType(nullListing ? typeof(ArgumentNullException) : typeof(IOException));
-        for (var i = 0; i < listings.Count; i++)
+        thrown.ShouldBeAssignableTo(failure switch
         {
-            (await catalog.FindAsync(listings[i].Id) is not null).ShouldBe(i < 14, $"listing {i}");
+            Failure.NullListing => typeof(ArgumentNullException),
+            Failure.Cancelled => typeof(OperationCanceledException),
+            _ => typeof(IOException),
+        });
+        for (var i = 0; i < Listings.Count; i++)
+        {
+            (await catalog.FindAsync(Listings[i].Id)).ShouldBe(catalogHoldsCreators && i >= 17 ? before[i - 17] : null, $"listing {i}");
         }
+
+        var page = (await catalog.SearchAsync(new CreatorQuery { PageSize = 50 })).AsT0;
+        page.TotalCount.ShouldBe(catalogHoldsCreators ? before.Count : 0);
+
+        // The catalog still loads, whole, afterwards.
+        (await catalog.LoadAsync(Listings.ToAsyncEnumerable())).ShouldBe(Listings.Count);
+        (await catalog.FindAsync(Listings[^1].Id)).ShouldBe(Listings[^1]);
     }
+
+    private static CreatorListing Newer(CreatorListing listing) =>
+        CreatorListing.Create(listing.Id, listing.Version + 1, listing.RegisteredAt, listing.Profile, listing.Accounts, listing.Audience, listing.RateCard, listing.Badges, !listing.OnVacation, listing.PastCampaignCount, listing.ComplianceHistory);
 }

@@ -75,4 +75,16 @@ internal static class Bits
     /// <summary>Clears a row's bit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Clear(ulong[] bitmap, int row) => bitmap[WordOf(row)] &= ~Bit(row);
+
+    /// <summary>How many bits the words have set.</summary>
+    public static int Count(ReadOnlySpan<ulong> words)
+    {
+        var count = 0;
+        foreach (var word in words)
+        {
+            count += BitOperations.PopCount(word);
+        }
+
+        return count;
+    }
 }

@@ -16,6 +16,7 @@ internal sealed partial class CatalogSearch
     {
         var match = _match.AsSpan(first, end - first);
         match.Fill(ulong.MaxValue);
+        _edge.AsSpan(first, end - first).Clear();
         if (end == _words && _snapshot.Count % 64 != 0)
         {
             match[^1] = Bits.Before(_snapshot.Count);
@@ -253,12 +254,12 @@ internal sealed partial class CatalogSearch
         }
     }
 
-    // Every candidate is checked by the residual terms, when there are any; a row a column left undecided is also
-    // checked by the terms pushed down as bounds. Each term decides by its own Matches, on the row's listing.
-    private void CheckOnListings()
+    // Every candidate of a range of words is checked by the residual terms, when there are any; a row a column left
+    // undecided is also checked by the terms pushed down as bounds. Each term decides by its own Matches, on the row's listing.
+    private void CheckOnListings(int first, int end)
     {
         var everyRow = !_residual.IsEmpty;
-        for (var word = 0; word < _words; word++)
+        for (var word = first; word < end; word++)
         {
             var bits = everyRow ? _match[word] : _match[word] & _edge[word];
             while (bits != 0)

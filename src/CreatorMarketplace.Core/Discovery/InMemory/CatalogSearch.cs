@@ -51,8 +51,7 @@ internal sealed partial class CatalogSearch : IDisposable
         _residual = query.PushDown(term => mayPushDown(term) && TryPushDown(term));
         _words = Bits.WordsFor(snapshot.Count);
         _match = ArrayPool<ulong>.Shared.Rent(Math.Max(_words, 1));
-        _edge = ArrayPool<ulong>.Shared.Rent(Math.Max(_words, 1));
-        Array.Clear(_edge, 0, _words);
+        _edge = ArrayPool<ulong>.Shared.Rent(Math.Max(_words, 1)); // cleared a chunk at a time by the first pass
     }
 
     /// <summary>Searches a snapshot, pushing down the terms <paramref name="mayPushDown"/> allows (all, but in tests).</summary>
@@ -80,8 +79,8 @@ internal sealed partial class CatalogSearch : IDisposable
 
     private int Filter()
     {
-        // Two passes over the chunks, each chunk's words apart from every other's: the keys, then the bounds in the
-        // order a sample of the keys' result finds most selective.
+        // Passes over the chunks, each chunk's words apart from every other's: the keys, then the bounds in the order
+        // a sample of the keys' result finds most selective, then (after the exclusions, looked up by id) the rest.
         ForEachChunk(KeepKeyed);
         var bounds = MostSelectiveFirst(_bounds);
         if (bounds.Length > 0 || _eligibility is not null)
@@ -97,13 +96,20 @@ internal sealed partial class CatalogSearch : IDisposable
             }
         }
 
-        if (_keepKeywordMatches)
+        // The last pass: the keyword, the checks on listings, and the count of what is left.
+        var total = 0;
+        ForEachChunk((chunk, first, end) =>
         {
-            ForEachChunk((chunk, first, end) => KeepKeywordMatches(chunk, _keyword!, first, end));
-        }
+            if (_keepKeywordMatches)
+            {
+                KeepKeywordMatches(chunk, _keyword!, first, end);
+            }
 
-        CheckOnListings();
-        return Candidates();
+            CheckOnListings(first, end);
+            Interlocked.Add(ref total, Bits.Count(_match.AsSpan(first, end - first)));
+        });
+
+        return total;
     }
 
     /// <summary>
@@ -118,16 +124,7 @@ internal sealed partial class CatalogSearch : IDisposable
     }
 
     // The rows still in the result.
-    private int Candidates()
-    {
-        var count = 0;
-        for (var word = 0; word < _words; word++)
-        {
-            count += BitOperations.PopCount(_match[word]);
-        }
-
-        return count;
-    }
+    private int Candidates() => Bits.Count(_match.AsSpan(0, _words));
 
     // Translates a term into the columns' form; false for a term no column holds (another platform's numbers,
     // subdivisions, audience countries, major audience buckets), which the residual check then decides.

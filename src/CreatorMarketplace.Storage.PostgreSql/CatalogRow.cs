@@ -59,7 +59,7 @@ internal sealed class CatalogRow
     public static string UpsertSql(PostgreSqlDatabase database) =>
         $"""
         WITH listing AS (
-            INSERT INTO {database.Table("creator_catalog")} AS stored ({string.Join(", ", Columns)})
+            INSERT INTO {database.Table(CatalogTables.Listings)} AS stored ({string.Join(", ", Columns)})
             VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})
             ON CONFLICT (id) DO UPDATE SET {string.Join(", ", Columns.Skip(1).Select(c => $"{c} = EXCLUDED.{c}"))}
             WHERE stored.version < EXCLUDED.version
@@ -75,9 +75,9 @@ internal sealed class CatalogRow
     // the others are inserted or updated, never deleted and inserted again, which one statement could not do to one key.
     private static string ReplaceChildRowsSql(PostgreSqlDatabase database, string written, string arrays)
     {
-        var accounts = database.Table("creator_catalog_accounts");
-        var audience = database.Table("creator_catalog_audience");
-        var labels = database.Table("creator_catalog_labels");
+        var accounts = database.Table(CatalogTables.Accounts);
+        var audience = database.Table(CatalogTables.Audience);
+        var labels = database.Table(CatalogTables.Labels);
         return $"""
             stale_labels AS (
                 DELETE FROM {labels} x USING {written} WHERE x.id = {written}.id AND NOT (x.label = ANY ({arrays}content_labels))
@@ -219,7 +219,7 @@ internal sealed class CatalogRow
             SELECT DISTINCT ON (id) * FROM {table} ORDER BY id, version DESC, ordinal
         ),
         listing AS (
-            INSERT INTO {database.Table("creator_catalog")} AS stored ({string.Join(", ", Columns)})
+            INSERT INTO {database.Table(CatalogTables.Listings)} AS stored ({string.Join(", ", Columns)})
             SELECT {string.Join(", ", Columns)} FROM chosen ORDER BY id
             ON CONFLICT (id) DO UPDATE SET {string.Join(", ", Columns.Skip(1).Select(c => $"{c} = EXCLUDED.{c}"))}
             WHERE stored.version < EXCLUDED.version

@@ -37,10 +37,10 @@ internal sealed class CatalogSearch
 
         // The sort and the facets read the filtered account, so the join is made whether or not the platform's
         // term is pushed down.
-        var from = $"{database.Table("creator_catalog")} l";
+        var from = $"{database.Table(CatalogTables.Listings)} l";
         if (query.Platform is { } platform)
         {
-            from += $" JOIN {database.Table("creator_catalog_accounts")} a ON a.creator_id = l.id AND a.platform = {Parameter(platform.Name, NpgsqlDbType.Text)}";
+            from += $" JOIN {database.Table(CatalogTables.Accounts)} a ON a.creator_id = l.id AND a.platform = {Parameter(platform.Name, NpgsqlDbType.Text)}";
         }
 
         if (_keyword is not null)
@@ -88,7 +88,7 @@ internal sealed class CatalogSearch
                 ORDER BY {Order(_rank, SortValue(), "l.id")}
                 LIMIT {_query.PageSize + 1}
             ) p
-            JOIN {_database.Table("creator_catalog")} d ON d.id = p.id
+            JOIN {_database.Table(CatalogTables.Listings)} d ON d.id = p.id
             ORDER BY {Order(_rank is null ? null : "p.rank", "p.value", "p.id")};
             """);
     }
@@ -100,7 +100,7 @@ internal sealed class CatalogSearch
         {
             var conditions = _conditions.ToList();
             conditions[_labelsCondition] = _labelRowsCondition;
-            return Command($"SELECT 0, NULL::text, count(*) FROM {_database.Table("creator_catalog_labels")} l WHERE {string.Join("\n  AND ", conditions)};");
+            return Command($"SELECT 0, NULL::text, count(*) FROM {_database.Table(CatalogTables.Labels)} l WHERE {string.Join("\n  AND ", conditions)};");
         }
 
         if (!_query.IncludeFacets)
@@ -273,7 +273,7 @@ internal sealed class CatalogSearch
         }
 
         return Pushed($"""
-            EXISTS (SELECT 1 FROM {_database.Table("creator_catalog_audience")} s
+            EXISTS (SELECT 1 FROM {_database.Table(CatalogTables.Audience)} s
                 WHERE s.creator_id = l.id AND s.bucket = {Parameter(bucket, NpgsqlDbType.Text)} AND s.share >= {Parameter(minShare, NpgsqlDbType.Double)})
             """);
     }

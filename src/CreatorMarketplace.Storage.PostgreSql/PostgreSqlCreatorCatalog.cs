@@ -242,7 +242,7 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog, ICatalogCheckpoi
     public ValueTask<bool> RemoveAsync(CreatorId creator, CancellationToken cancellationToken = default) =>
         OnListingAsync(
             creator,
-            $"DELETE FROM {_database.Table("creator_catalog")} WHERE id = @id;",
+            $"DELETE FROM {_database.Table(CatalogTables.Listings)} WHERE id = @id;",
             absent: false,
             async (command, cancel) => await command.ExecuteNonQueryAsync(cancel).ConfigureAwait(false) == 1,
             cancellationToken);
@@ -251,7 +251,7 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog, ICatalogCheckpoi
     public ValueTask<CreatorListing?> FindAsync(CreatorId creator, CancellationToken cancellationToken = default) =>
         OnListingAsync(
             creator,
-            $"SELECT document::text FROM {_database.Table("creator_catalog")} WHERE id = @id;",
+            $"SELECT document::text FROM {_database.Table(CatalogTables.Listings)} WHERE id = @id;",
             absent: null,
             async (command, cancel) => await command.ExecuteScalarAsync(cancel).ConfigureAwait(false) is string document ? ListingDocument.Read(document) : null,
             cancellationToken);

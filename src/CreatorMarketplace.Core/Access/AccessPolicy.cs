@@ -62,6 +62,16 @@ public sealed class AccessPolicy
         return new AccessPolicy(name, [.. list!.OrderBy(version => version.EffectiveFrom)]);
     }
 
+    /// <summary>Reads a policy from its JSON form, naming the JSON path of every problem.</summary>
+    /// <param name="json">The JSON text: <c>{ "name": …, "versions": [{ "effectiveFrom": …, "roles": [{ "name": …, "permissions": […], "heldIn": […] }], "fourEyes": { "permissions": […], "thresholds": ["USD 10000.00"] } }] }</c>, <c>fourEyes</c> optional.</param>
+    /// <returns>The policy, or every problem, each with its path (<c>$.versions[0].roles[2].permissions[1]</c>) as the field.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public static Validated<AccessPolicy> FromJson(string json) => AccessPolicyJson.Read(json);
+
+    /// <summary>Writes the policy in its JSON form, which <see cref="FromJson"/> reads back as the same policy.</summary>
+    /// <returns>Indented JSON.</returns>
+    public string ToJson() => AccessPolicyJson.Write(this);
+
     /// <summary>The version in force at an instant: the latest whose effective instant is at or before it.</summary>
     /// <param name="asOf">The instant.</param>
     /// <returns>The version, or null before the first one takes effect.</returns>

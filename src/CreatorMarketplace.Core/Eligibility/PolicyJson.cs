@@ -23,18 +23,8 @@ internal static class PolicyJson
 
     public static Validated<MarketplacePolicy> Read(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        if (StrictJsonReader.Parse(json, "policy", out var malformed) is not { } document)
-        {
-            return malformed!;
-        }
-
-        using (document)
-        {
-            var reader = new Reader();
-            var policy = reader.Policy(document.RootElement);
-            return reader.Errors.HasErrors || policy is null ? new Invalid(reader.Errors.Errors) : policy;
-        }
+        var reader = new Reader();
+        return reader.Read(json, reader.Policy);
     }
 
     public static string Write(MarketplacePolicy policy)

@@ -18,18 +18,25 @@ internal abstract class StrictJsonReader(string prefix)
     /// <summary>Every problem found so far.</summary>
     public ErrorCollector Errors { get; } = new();
 
-    /// <summary>Parses a document, or says where it is not JSON.</summary>
-    public static JsonDocument? Parse(string json, string prefix, out Invalid? malformed)
+    /// <summary>Reads a whole document with a method of this reader: the value, or every problem found.</summary>
+    public Validated<T> Read<T>(string json, Func<JsonElement, T?> read)
+        where T : class
     {
-        malformed = null;
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
         try
         {
-            return JsonDocument.Parse(json, DocumentOptions);
+            document = JsonDocument.Parse(json, DocumentOptions);
         }
         catch (JsonException exception)
         {
-            malformed = new Invalid("$", $"{prefix}.json_malformed", $"the text is not JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}): {exception.Message}");
-            return null;
+            return new Invalid("$", $"{_prefix}.json_malformed", $"the text is not JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}): {exception.Message}");
+        }
+
+        using (document)
+        {
+            var value = read(document.RootElement);
+            return Errors.HasErrors || value is null ? new Invalid(Errors.Errors) : value;
         }
     }
 

@@ -14,8 +14,6 @@ namespace CreatorMarketplace.Eligibility;
 /// </summary>
 internal static class PolicyJson
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip };
-
     private static readonly string[] PolicyProperties = ["name", "description", "versions"];
     private static readonly string[] VersionProperties = ["effectiveFrom", "creators", "brands", "markets"];
     private static readonly string[] MarketProperties = ["country", "launchDate", "creators"];
@@ -25,23 +23,8 @@ internal static class PolicyJson
 
     public static Validated<MarketplacePolicy> Read(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException exception)
-        {
-            return new Invalid("$", "policy.json_malformed", $"the text is not JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}): {exception.Message}");
-        }
-
-        using (document)
-        {
-            var reader = new Reader();
-            var policy = reader.Policy(document.RootElement);
-            return reader.Errors.HasErrors || policy is null ? new Invalid(reader.Errors.Errors) : policy;
-        }
+        var reader = new Reader();
+        return reader.Read(json, reader.Policy);
     }
 
     public static string Write(MarketplacePolicy policy)
@@ -133,10 +116,8 @@ internal static class PolicyJson
         writer.WriteEndObject();
     }
 
-    private sealed class Reader
+    private sealed class Reader() : StrictJsonReader("policy")
     {
-        public ErrorCollector Errors { get; } = new();
-
         public MarketplacePolicy? Policy(JsonElement root)
         {
             if (!IsObject(root, "$", PolicyProperties))
@@ -309,146 +290,5 @@ internal static class PolicyJson
 
             return types.Count == index ? [.. types] : null;
         }
-
-        private bool IsObject(JsonElement element, string path, string[] known)
-        {
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                Errors.Add(path, "policy.json_type", $"expected an object, got {Kind(element)}.");
-                return false;
-            }
-
-            // A name that is not text cannot even be compared with another, so the object is not read further.
-            if (element.EnumerateObject().FirstOrDefault(property => !IsText(property)) is { Value.ValueKind: not JsonValueKind.Undefined })
-            {
-                Errors.Add(path, "policy.invalid_text", "a property name holds an unpaired surrogate escape (such as \\ud800 alone), which is not text.");
-                return false;
-            }
-
-            foreach (var property in element.EnumerateObject())
-            {
-                if (!known.Contains(property.Name, StringComparer.Ordinal))
-                {
-                    Errors.Add($"{path}.{property.Name}", "policy.unknown_property", $"{ErrorText.Quote(property.Name)} is not a property here; expected {string.Join(", ", known)}.");
-                }
-            }
-
-            return true;
-        }
-
-        private JsonElement? Property(JsonElement owner, string name, string path, JsonValueKind kind, bool required)
-        {
-            if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                if (required)
-                {
-                    Errors.Add($"{path}.{name}", "policy.missing", $"{ErrorText.Quote(name)} is required.");
-                }
-
-                return null;
-            }
-
-            if (value.ValueKind != kind && !(kind == JsonValueKind.True && value.ValueKind == JsonValueKind.False))
-            {
-                Errors.Add($"{path}.{name}", "policy.json_type", $"expected {Article(kind)}, got {Kind(value)}.");
-                return null;
-            }
-
-            return value;
-        }
-
-        private string? String(JsonElement owner, string name, string path, bool required) =>
-            Property(owner, name, path, JsonValueKind.String, required) is { } value ? Text(value, $"{path}.{name}") : null;
-
-        // A string escape with an unpaired surrogate ("\ud800") parses as JSON but is not text: GetString throws.
-        private string? Text(JsonElement value, string path)
-        {
-            try
-            {
-                return value.GetString();
-            }
-            catch (InvalidOperationException)
-            {
-                Errors.Add(path, "policy.invalid_text", "the string holds an unpaired surrogate escape (such as \\ud800 alone), which is not text.");
-                return null;
-            }
-        }
-
-        private static bool IsText(JsonProperty property)
-        {
-            try
-            {
-                _ = property.Name;
-                return true;
-            }
-            catch (InvalidOperationException)
-            {
-                return false;
-            }
-        }
-
-        private long? Integer(JsonElement owner, string name, string path, bool required)
-        {
-            if (Property(owner, name, path, JsonValueKind.Number, required) is not { } value)
-            {
-                return null;
-            }
-
-            if (value.TryGetInt64(out var number))
-            {
-                return number;
-            }
-
-            Errors.Add($"{path}.{name}", "policy.json_type", $"expected a whole number, got {value.GetRawText()}.");
-            return null;
-        }
-
-        private bool? Boolean(JsonElement owner, string name, string path) =>
-            Property(owner, name, path, JsonValueKind.True, required: true)?.GetBoolean();
-
-        private T? Parsed<T>(JsonElement owner, string name, string path, IPattern<T> pattern, string expected)
-            where T : struct
-        {
-            if (String(owner, name, path, required: true) is not { } text)
-            {
-                return null;
-            }
-
-            var result = pattern.Parse(text);
-            if (result.Success)
-            {
-                return result.Value;
-            }
-
-            Errors.Add($"{path}.{name}", "policy.bad_format", $"{ErrorText.Quote(text)} is not {expected}.");
-            return null;
-        }
-
-        private void Report(string path, IEnumerable<DomainError> errors)
-        {
-            foreach (var error in errors)
-            {
-                Errors.Add(error.Field.Length == 0 ? path : error.Field[0] == '[' ? path + error.Field : $"{path}.{error.Field}", error.Code, error.Message);
-            }
-        }
-
-        private static string Kind(JsonElement element) => element.ValueKind switch
-        {
-            JsonValueKind.Object => "an object",
-            JsonValueKind.Array => "an array",
-            JsonValueKind.String => $"the string {element.GetRawText()}",
-            JsonValueKind.Number => $"the number {element.GetRawText()}",
-            JsonValueKind.True or JsonValueKind.False => $"{element.GetRawText()}",
-            _ => "null",
-        };
-
-        private static string Article(JsonValueKind kind) => kind switch
-        {
-            JsonValueKind.Object => "an object",
-            JsonValueKind.Array => "an array",
-            JsonValueKind.String => "a string",
-            JsonValueKind.Number => "a number",
-            _ => "true or false",
-        };
     }
 }

@@ -15,7 +15,7 @@ public class LayerTests
     private static readonly IReadOnlyList<(string Layer, string[] Namespaces)> Layers =
     [
         ("kernel", ["CreatorMarketplace"]),
-        ("foundation contexts", ["CreatorMarketplace.Creators", "CreatorMarketplace.Brands", "CreatorMarketplace.Metrics", "CreatorMarketplace.Compliance"]),
+        ("foundation contexts", ["CreatorMarketplace.Creators", "CreatorMarketplace.Brands", "CreatorMarketplace.Metrics", "CreatorMarketplace.Compliance", "CreatorMarketplace.Access"]),
         ("rules on creators", ["CreatorMarketplace.Eligibility", "CreatorMarketplace.Scoring"]),
         ("discovery and contracts", ["CreatorMarketplace.Discovery", "CreatorMarketplace.Contracts"]),
         ("campaigns", ["CreatorMarketplace.Campaigns"]),

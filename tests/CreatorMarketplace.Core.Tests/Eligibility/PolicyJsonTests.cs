@@ -54,6 +54,17 @@ public class PolicyJsonTests
     }
 
     [Fact]
+    public void A_property_given_twice_is_refused_rather_than_one_of_its_values_read()
+    {
+        var twice = Valid.Replace("\"name\": \"small\"", "\"name\": \"small\", \"name\": \"large\"", StringComparison.Ordinal);
+
+        MarketplacePolicy.FromJson(twice).Errors.ShouldHaveSingleItem()
+            .ShouldBe(new DomainError("$.name", "policy.duplicate_property", "'name' is given more than once; a property is given once."));
+        MarketplacePolicy.FromJson(Valid.Replace("\"launchDate\"", "\"launchDate\": \"2024-01-01\", \"launchDate\"", StringComparison.Ordinal)).Errors
+            .Select(error => (error.Field, error.Code)).ShouldContain(("$.versions[0].markets[0].launchDate", "policy.duplicate_property"));
+    }
+
+    [Fact]
     public void A_malformed_policy_is_refused_with_the_json_path_of_every_problem()
     {
         var json = Valid

@@ -1,0 +1,69 @@
+using CreatorMarketplace;
+using CreatorMarketplace.Access;
+using NodaTime;
+
+namespace CreatorMarketplace.Samples.Workflow;
+
+/// <summary>
+/// Step 11: who may do what. Two brands, an agency acting for both under grants of different scope, a creator's
+/// own account: each decision says which role and grant permit it, a refusal gives every reason and what would
+/// permit it, another brand's resource reads as not found, and a large refund needs a second approver.
+/// </summary>
+internal static class AccessStep
+{
+    public static void Run(IClock clock, TextWriter output)
+    {
+        output.WriteLine("Step 11: access control");
+        var now = clock.GetCurrentInstant();
+        var since = now - Duration.FromDays(90);
+        var (glow, lumen, agency, maya) = (Workspace(1), Workspace(2), Workspace(3), Workspace(4));
+        var (finance, deputy, planner, creator) = (Actor(1), Actor(2), Actor(3), Actor(4));
+        var rule = FourEyesRule.Create([Permission.Release, Permission.Refund], [Money.Of(5_000m, Currency.USD)]);
+        var policy = AccessPolicy.Create("glow-four-eyes", [AccessPolicyVersion.Create(Instant.MinValue, AccessPolicy.Default.Versions[0].Roles, rule)]);
+        var access = AccessControl.Create(
+            policy,
+            [
+                CreatorMarketplace.Access.Workspace.ForBrand(glow, "Glow Skincare", BrandId.From(Guid.Parse("0190c2b4-0000-7000-8000-000000000001"))),
+                CreatorMarketplace.Access.Workspace.ForBrand(lumen, "Lumen Audio", BrandId.From(Guid.Parse("0190c2b4-0000-7000-8000-000000000002"))),
+                CreatorMarketplace.Access.Workspace.ForAgency(agency, "Northstar Agency"),
+                CreatorMarketplace.Access.Workspace.ForCreator(maya, "Maya", CreatorId.From(Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8059"))),
+            ],
+            [
+                Membership.Create(finance, glow, "finance", since),
+                Membership.Create(deputy, glow, "finance", since),
+                Membership.Create(planner, agency, "campaign-manager", since),
+                Membership.Create(creator, maya, "creator", since),
+            ],
+            [
+                AccessGrant.Create(Grant(1), agency, glow, [Permission.View, Permission.ViewReports, Permission.ManageCampaigns], since),
+                AccessGrant.Create(Grant(2), agency, lumen, [Permission.View, Permission.ViewReports], since),
+            ]);
+
+        WorkspaceId[] collaboration = [glow, maya];
+        Write(output, "the agency plans Glow's campaign", access.Decide(planner, Permission.ManageCampaigns, [glow], now));
+        Write(output, "the agency plans Lumen's campaign", access.Decide(planner, Permission.ManageCampaigns, [lumen], now));
+        Write(output, "Glow's finance reads Lumen's ledger", access.Decide(finance, Permission.ViewFinances, [lumen], now));
+        Write(output, "Maya signs her contract with Glow", access.Decide(creator, Permission.SignContracts, collaboration, now));
+        var refund = Money.Of(8_000m, Currency.USD);
+        Write(output, $"Glow's finance refunds {refund}", access.Decide(finance, Permission.Refund, [glow], now, refund));
+        Write(output, "  ... approved by a colleague", access.DecideApproved(finance, deputy, Permission.Refund, [glow], now, refund));
+        Write(output, "  ... approved by the agency", access.DecideApproved(finance, planner, Permission.Refund, [glow], now, refund));
+        output.WriteLine();
+    }
+
+    private static void Write(TextWriter output, string what, AccessDecision decision)
+    {
+        var outcome = decision.Match(
+            permitted => $"permitted as {permitted.Role}" + (permitted.Grant is null ? string.Empty : " through the agency's grant") +
+                (permitted.SecondApprover is null ? string.Empty : ", with a second approver"),
+            denied => denied.CanView ? $"forbidden: {denied.Reasons[0].Code}" : "not found (another workspace's)",
+            approval => $"needs a second approver (above {approval.Threshold})");
+        output.WriteLine($"  {what,-42} {outcome}");
+    }
+
+    private static WorkspaceId Workspace(int number) => WorkspaceId.From(Guid.Parse($"0190c2b4-0000-7000-a000-{number:D12}"));
+
+    private static ActorId Actor(int number) => ActorId.From(Guid.Parse($"0190c2b4-0000-7000-8000-{number:D12}"));
+
+    private static AccessGrantId Grant(int number) => AccessGrantId.From(Guid.Parse($"0190c2b4-0000-7000-9000-{number:D12}"));
+}

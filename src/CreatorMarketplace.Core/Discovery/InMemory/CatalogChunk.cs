@@ -79,6 +79,12 @@ internal sealed class CatalogChunk
 
     private ulong[]?[] _bitmaps;
 
+    // Per key, the blocks holding a row that has it, a bit a block (a chunk has at most 64 blocks): a search skips the
+    // rest of a key's bitmap without reading it, which pays where a load has clustered the rows (a country's rows in
+    // a run of blocks) and cold, where every word read comes from memory. A retired row's bit stays: the blocks are a
+    // superset, and the bitmap decides.
+    private ulong[] _blocksWithKey;
+
     // The encoded listings, and apart from them the folded texts, which a keyword search scans row after row: packed
     // together they are a quarter of the bytes it would read among the listings.
     private RowPages _listings;
@@ -114,6 +120,7 @@ internal sealed class CatalogChunk
         }
 
         _bitmaps = new ulong[]?[keyCount];
+        _blocksWithKey = new ulong[keyCount];
     }
 
     /// <summary>Rows this chunk has room for: a power of two, at most <see cref="Rows"/>.</summary>
@@ -170,6 +177,16 @@ internal sealed class CatalogChunk
         return ordinal < bitmaps.Length ? bitmaps[ordinal] : null;
     }
 
+    /// <summary>
+    /// The blocks (of 1 &lt;&lt; <see cref="BlockShift"/> rows, bit <c>b</c> for block <c>b</c>) that may hold a row with the key:
+    /// its bitmap is zero in every other block. Every block when the key is newer than the array read.
+    /// </summary>
+    public ulong BlocksWith(int ordinal)
+    {
+        var blocks = Volatile.Read(ref _blocksWithKey);
+        return ordinal < blocks.Length ? Volatile.Read(ref blocks[ordinal]) : ulong.MaxValue;
+    }
+
     /// <summary>A copy with room for <paramref name="capacity"/> rows, holding the first <paramref name="count"/>.</summary>
     public CatalogChunk Grow(int capacity, int count)
     {
@@ -206,6 +223,8 @@ internal sealed class CatalogChunk
                 grown._bitmaps[ordinal] = copy;
             }
         }
+
+        Array.Copy(_blocksWithKey, grown._blocksWithKey, _blocksWithKey.Length);
 
         return grown;
     }
@@ -403,9 +422,9 @@ internal sealed class CatalogChunk
                 placeOf[order[row]] = row;
             }
 
-            foreach (var bits in _bitmaps)
+            for (var ordinal = 0; ordinal < _bitmaps.Length; ordinal++)
             {
-                if (bits is null)
+                if (_bitmaps[ordinal] is not { } bits)
                 {
                     continue;
                 }
@@ -421,6 +440,7 @@ internal sealed class CatalogChunk
                 }
 
                 moved.AsSpan(0, words).CopyTo(bits);
+                _blocksWithKey[ordinal] = BlocksHolding(bits.AsSpan(0, words));
             }
         }
         finally
@@ -496,12 +516,19 @@ internal sealed class CatalogChunk
         var bitmaps = _bitmaps;
         if (ordinal >= bitmaps.Length)
         {
-            // A new key: publish a longer array rather than change the length of one a reader holds.
-            var longer = new ulong[]?[Math.Max(ordinal + 1, bitmaps.Length * 2)];
+            // A new key: publish longer arrays rather than change the length of one a reader holds. The blocks first,
+            // so that a reader seeing the new key's bitmap sees its blocks too.
+            var length = Math.Max(ordinal + 1, bitmaps.Length * 2);
+            var blocks = new ulong[length];
+            Array.Copy(_blocksWithKey, blocks, _blocksWithKey.Length);
+            Volatile.Write(ref _blocksWithKey, blocks);
+            var longer = new ulong[]?[length];
             Array.Copy(bitmaps, longer, bitmaps.Length);
             Volatile.Write(ref _bitmaps, longer);
             bitmaps = longer;
         }
+
+        _blocksWithKey[ordinal] |= 1UL << (offset >> BlockShift);
 
         var bits = bitmaps[ordinal];
         if (bits is null)
@@ -511,6 +538,21 @@ internal sealed class CatalogChunk
         }
 
         Bits.Set(bits, offset);
+    }
+
+    // The blocks in which a bitmap has a bit set.
+    private static ulong BlocksHolding(ReadOnlySpan<ulong> bits)
+    {
+        var blocks = 0UL;
+        for (var word = 0; word < bits.Length; word++)
+        {
+            if (bits[word] != 0)
+            {
+                blocks |= 1UL << (word / WordsPerBlock);
+            }
+        }
+
+        return blocks;
     }
 }
 

@@ -54,8 +54,9 @@ internal sealed partial class CatalogSearch
     }
 
     // How many results have each of the keys, indexed by ordinal. Each chunk lists the words of the result that hold
-    // a row and reads only those words of each key's bitmap: with the rows clustered by country, a query's results
-    // lie in a few runs of words, and the rest of every bitmap is never read.
+    // a row, block by block, and reads only those words of each key's bitmap, and only in the blocks the key is in:
+    // with the rows clustered by country, a query's results lie in a few runs of blocks, each holding a country or
+    // two, a language or two and a tier or two, and the rest of every bitmap is never read.
     private int[] CountRowsWith(int[] ordinals, int keys)
     {
         var counts = new int[keys];
@@ -63,17 +64,25 @@ internal sealed partial class CatalogSearch
         {
             var match = _match.AsSpan(first, end - first);
             var held = ArrayPool<int>.Shared.Rent(match.Length);
+            Span<int> blockStarts = stackalloc int[65];
             try
             {
-                var words = 0;
+                var (words, heldBlocks) = (0, 0UL);
                 for (var word = 0; word < match.Length; word++)
                 {
+                    if (word % CatalogChunk.WordsPerBlock == 0)
+                    {
+                        blockStarts[word / CatalogChunk.WordsPerBlock] = words;
+                    }
+
                     if (match[word] != 0)
                     {
                         held[words++] = word;
+                        heldBlocks |= 1UL << (word / CatalogChunk.WordsPerBlock);
                     }
                 }
 
+                blockStarts[(match.Length + CatalogChunk.WordsPerBlock - 1) / CatalogChunk.WordsPerBlock] = words;
                 if (words == 0)
                 {
                     return;
@@ -81,15 +90,20 @@ internal sealed partial class CatalogSearch
 
                 foreach (var ordinal in ordinals)
                 {
-                    if (chunk.Bitmap(ordinal) is not { } bits)
+                    var blocks = chunk.BlocksWith(ordinal) & heldBlocks;
+                    if (blocks == 0 || chunk.Bitmap(ordinal) is not { } bits)
                     {
                         continue;
                     }
 
                     var count = 0;
-                    foreach (var word in held.AsSpan(0, words))
+                    for (; blocks != 0; blocks &= blocks - 1)
                     {
-                        count += BitOperations.PopCount(match[word] & bits[word]);
+                        var block = BitOperations.TrailingZeroCount(blocks);
+                        foreach (var word in held.AsSpan(blockStarts[block], blockStarts[block + 1] - blockStarts[block]))
+                        {
+                            count += BitOperations.PopCount(match[word] & bits[word]);
+                        }
                     }
 
                     if (count > 0)

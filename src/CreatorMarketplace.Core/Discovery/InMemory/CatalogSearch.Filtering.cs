@@ -46,15 +46,17 @@ internal sealed partial class CatalogSearch
         }
     }
 
-    // Keeps the rows that have at least one of the keys; a key no row has keeps nothing.
+    // Keeps the rows that have at least one of the keys; a key no row has keeps nothing. The blocks none of the keys
+    // is in are cleared first, without reading a bitmap, and the kernel skips the words left empty.
     private static void RequireAny(CatalogChunk chunk, int[] ordinals, Span<ulong> match, ulong[]?[] bitmaps)
     {
-        var count = 0;
+        var (count, blocks) = (0, 0UL);
         foreach (var ordinal in ordinals)
         {
             if (chunk.Bitmap(ordinal) is { } bits)
             {
                 bitmaps[count++] = bits;
+                blocks |= chunk.BlocksWith(ordinal);
             }
         }
 
@@ -62,6 +64,17 @@ internal sealed partial class CatalogSearch
         {
             match.Clear();
             return;
+        }
+
+        for (var absent = ~blocks; absent != 0; absent &= absent - 1)
+        {
+            var first = BitOperations.TrailingZeroCount(absent) * CatalogChunk.WordsPerBlock;
+            if (first >= match.Length)
+            {
+                break;
+            }
+
+            match.Slice(first, Math.Min(CatalogChunk.WordsPerBlock, match.Length - first)).Clear();
         }
 
         ColumnKernels.AndAnyOf(match, bitmaps, count);

@@ -75,40 +75,53 @@ internal sealed class CatalogSearch
     // the query's platform.
     private string Account { get; }
 
-    // The page: the matches after the cursor in the query's order, one more than a page to tell whether another follows.
-    // The matches are chosen on the columns alone and only the page's documents are read, so that an index holding
-    // every column the query reads can choose them without visiting the table.
-    public NpgsqlBatchCommand PageCommand()
-    {
-        var keyset = Keyset();
-        return Command($"""
-            SELECT d.document::text FROM (
-                SELECT l.id, {_rank ?? "0"} AS rank, {SortValue()} AS value FROM {_from}
-                WHERE {Conditions(keyset)}
-                ORDER BY {Order(_rank, SortValue(), "l.id")}
-                LIMIT {_query.PageSize + 1}
-            ) p
-            JOIN {_database.Table(CatalogTables.Listings)} d ON d.id = p.id
-            ORDER BY {Order(_rank is null ? null : "p.rank", "p.value", "p.id")};
-            """);
-    }
+    // The page, the total and, when asked for, the facets, in one statement: one snapshot, whatever the isolation
+    // level, in one round trip and with no transaction to begin and commit around it. Each row is a listing of the
+    // page (kind -1, its position in the page, its document) or a count (CountSql's kind, key and count). The page's
+    // rows come first, so that they reach the client while the server is still counting.
+    public NpgsqlCommand SearchCommand(NpgsqlConnection connection) => Command(
+        $"""
+        {PageSql()}
+        UNION ALL
+        SELECT c.kind, c.key, c.count, NULL::text FROM (
+        {CountSql()}
+        ) c (kind, key, count);
+        """,
+        connection);
+
+    // Every candidate, in no order, for a query finished in .NET.
+    public NpgsqlCommand CandidatesCommand(NpgsqlConnection connection) =>
+        Command($"SELECT l.document::text FROM {_from} WHERE {Conditions()};", connection);
+
+    // The page: the matches after the cursor in the query's order, one more than a page to tell whether another follows,
+    // numbered in that order. The matches are chosen on the columns alone and only the page's documents are read, so
+    // that an index holding every column the query reads can choose them without visiting the table.
+    private string PageSql() => $"""
+        SELECT -1, NULL::text, row_number() OVER (ORDER BY {Order(_rank is null ? null : "p.rank", "p.value", "p.id")}), d.document::text FROM (
+            SELECT l.id, {_rank ?? "0"} AS rank, {SortValue()} AS value FROM {_from}
+            WHERE {Conditions(Keyset())}
+            ORDER BY {Order(_rank, SortValue(), "l.id")}
+            LIMIT {_query.PageSize + 1}
+        ) p
+        JOIN {_database.Table(CatalogTables.Listings)} d ON d.id = p.id
+        """;
 
     // The total and, when asked for, the facets: kind 0 is the total, then 1 country, 2 language, 3 content label, 4 tier.
-    public NpgsqlBatchCommand CountCommand()
+    private string CountSql()
     {
         if (!_query.IncludeFacets && _labelRowsHold && _labelRowsCondition is not null)
         {
             var conditions = _conditions.ToList();
             conditions[_labelsCondition] = _labelRowsCondition;
-            return Command($"SELECT 0, NULL::text, count(*) FROM {_database.Table(CatalogTables.Labels)} l WHERE {string.Join("\n  AND ", conditions)};");
+            return $"SELECT 0, NULL::text, count(*) FROM {_database.Table(CatalogTables.Labels)} l WHERE {string.Join("\n  AND ", conditions)}";
         }
 
         if (!_query.IncludeFacets)
         {
-            return Command($"SELECT 0, NULL::text, count(*) FROM {_from} WHERE {Conditions()};");
+            return $"SELECT 0, NULL::text, count(*) FROM {_from} WHERE {Conditions()}";
         }
 
-        return Command($"""
+        return $"""
             WITH m AS MATERIALIZED (
                 SELECT l.home_country, l.languages, l.content_labels, {Account}.tier FROM {_from} WHERE {Conditions()}
             )
@@ -116,20 +129,8 @@ internal sealed class CatalogSearch
             UNION ALL SELECT 1, home_country, count(*) FROM m GROUP BY home_country
             UNION ALL SELECT 2, language, count(*) FROM m CROSS JOIN LATERAL unnest(m.languages) AS language GROUP BY language
             UNION ALL SELECT 3, label, count(*) FROM m CROSS JOIN LATERAL unnest(m.content_labels) AS label GROUP BY label
-            UNION ALL SELECT 4, tier::text, count(*) FROM m GROUP BY tier;
-            """);
-    }
-
-    // Every candidate, in no order, for a query finished in .NET.
-    public NpgsqlCommand CandidatesCommand(NpgsqlConnection connection)
-    {
-        var command = new NpgsqlCommand($"SELECT l.document::text FROM {_from} WHERE {Conditions()};", connection);
-        foreach (var parameter in _parameters)
-        {
-            command.Parameters.Add(parameter.Clone());
-        }
-
-        return command;
+            UNION ALL SELECT 4, tier::text, count(*) FROM m GROUP BY tier
+            """;
     }
 
     // Translates a term into a condition; false for a term SQL does not decide (eligibility), left to the residual.
@@ -336,9 +337,9 @@ internal sealed class CatalogSearch
         return "@" + name;
     }
 
-    private NpgsqlBatchCommand Command(string sql)
+    private NpgsqlCommand Command(string sql, NpgsqlConnection connection)
     {
-        var command = new NpgsqlBatchCommand(sql);
+        var command = new NpgsqlCommand(sql, connection);
         foreach (var parameter in _parameters)
         {
             command.Parameters.Add(parameter.Clone());

@@ -310,28 +310,27 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog, ICatalogCheckpoi
 
     private static async ValueTask<CreatorSearchPage> SearchInSqlAsync(CreatorQuery query, CatalogSearch search, NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        // One snapshot for the page and the counts, in one round trip.
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        // The counts are built first: the page's cursor adds parameters the counts have no use for.
-        var counts = search.CountCommand();
-        batch.BatchCommands.Add(search.PageCommand());
-        batch.BatchCommands.Add(counts);
-        var items = new List<CreatorListing>(Math.Min(query.PageSize + 1, 64));
+        // One statement, so one snapshot for the page and the counts, in one round trip; the page's positions put
+        // its listings in order, whichever way the rows come.
+        var page = new CreatorListing[query.PageSize + 1];
+        var listed = 0;
         var facets = new FacetCounts();
         var total = 0;
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        await using (var command = search.SearchCommand(connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                items.Add(ListingDocument.Read(reader.GetString(0)));
-            }
+                var kind = reader.GetInt32(0);
+                if (kind < 0)
+                {
+                    page[reader.GetInt64(2) - 1] = ListingDocument.Read(reader.GetString(3));
+                    listed++;
+                    continue;
+                }
 
-            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
                 var count = checked((int)reader.GetInt64(2));
-                switch (reader.GetInt32(0))
+                switch (kind)
                 {
                     case 0:
                         total = count;
@@ -352,15 +351,14 @@ public sealed class PostgreSqlCreatorCatalog : ICreatorCatalog, ICatalogCheckpoi
             }
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         SearchPosition? next = null;
-        if (items.Count > query.PageSize)
+        if (listed > query.PageSize)
         {
-            items.RemoveAt(items.Count - 1);
-            next = query.PositionOf(items[^1]);
+            listed = query.PageSize;
+            next = query.PositionOf(page[listed - 1]);
         }
 
-        return new CreatorSearchPage(items, total, query.IncludeFacets ? facets.ToFacets() : null, next);
+        return new CreatorSearchPage(page[..listed], total, query.IncludeFacets ? facets.ToFacets() : null, next);
     }
 
     private static async ValueTask<CreatorSearchPage> SearchInDotNetAsync(CreatorQuery query, CatalogSearch search, NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -288,6 +288,59 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_search_reads_its_page_and_its_counts_from_one_snapshot_while_creators_come_and_go()
+    {
+        var (catalog, _) = NewCatalog();
+        var listings = new CreatorGenerator(12, _clock).Generate(40).Select(creator => creator.ToListing()).ToList();
+        var labels = listings.SelectMany(listing => listing.Profile.ContentLabels).Distinct().ToList();
+
+        // Pages larger than the catalog, so that a page holds every creator its total counts: on the listings'
+        // table, on the labels' rows, and with facets.
+        CreatorQuery[] queries =
+        [
+            new() { PageSize = 100 },
+            new() { PageSize = 100, ContentLabels = [.. labels] },
+            new() { PageSize = 100, IncludeFacets = true },
+        ];
+        using var stop = new CancellationTokenSource();
+        var writes = Task.Run(async () =>
+        {
+            // The catalog fills and empties again, one creator at a time, until the searches end.
+            while (!stop.IsCancellationRequested)
+            {
+                foreach (var listing in listings)
+                {
+                    await catalog.UpsertAsync(listing);
+                }
+
+                foreach (var listing in listings)
+                {
+                    await catalog.RemoveAsync(listing.Id);
+                }
+            }
+        });
+
+        try
+        {
+            for (var i = 0; i < 150; i++)
+            {
+                var page = (await catalog.SearchAsync(queries[i % queries.Length])).AsT0;
+                page.Items.Count.ShouldBe(page.TotalCount);
+                page.Items.Select(listing => listing.Id).Distinct().Count().ShouldBe(page.TotalCount);
+                if (page.Facets is { } facets)
+                {
+                    facets.ByCountry.Values.Sum().ShouldBe(page.TotalCount);
+                }
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await writes;
+        }
+    }
+
+    [SkippableFact]
     public async Task A_cancelled_call_throws_and_changes_nothing()
     {
         var (catalog, _) = NewCatalog();

@@ -19,7 +19,7 @@ public static class CreatorMarketplaceServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the library: the store chosen on the builder and, from it, one <see cref="IRepository{TAggregate, TId}"/>
-    /// per aggregate, <see cref="IOutbox"/>, <see cref="ILedgerStore"/> and <see cref="IPostMetricsStore"/>; an <see cref="ICreatorCatalog"/>
+    /// per aggregate, <see cref="IOutbox"/>, <see cref="ILedgerStore"/>, <see cref="IPostMetricsStore"/> and <see cref="ICreatorIdentityStore"/>; an <see cref="ICreatorCatalog"/>
     /// and a <see cref="CatalogFollower"/> that keeps it following the store, run by a hosted service while the host
     /// runs (unless <see cref="CreatorMarketplaceBuilder.FollowStoreWithCatalog"/> turns it off); the policies, and the
     /// entry points that apply them (a <see cref="CollaborationOpener"/>, and a <c>Func&lt;EscrowLedger, CollaborationPayments&gt;</c>

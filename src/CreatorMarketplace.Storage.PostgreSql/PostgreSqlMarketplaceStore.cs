@@ -54,7 +54,7 @@ public sealed class PostgreSqlMarketplaceStore : MarketplaceStore
     }
 
     private PostgreSqlMarketplaceStore(RelationalStoreParts<PostgreSqlDatabase> parts)
-        : base(parts.Repositories, parts.Outbox, parts.Outbox, parts.OutboxLease, parts.Ledger, parts.PostMetrics) =>
+        : base(parts.Repositories, parts.Outbox, parts.Outbox, parts.OutboxLease, parts.Ledger, parts.PostMetrics, parts.Identities) =>
         _database = parts.Database;
 
     /// <summary>The data source the store connects through.</summary>

@@ -231,6 +231,14 @@ internal static class PostgreSqlSchema
                 INCLUDE (id, male_share, earlier_labels);
             ANALYZE "{schema}".creator_catalog, "{schema}".creator_catalog_labels;
             """,
+
+        // Creators' personal data (ICreatorIdentityStore), apart from everything else so that it can be erased.
+        schema => $"""
+            CREATE TABLE "{schema}".creator_identities (
+                creator_id uuid PRIMARY KEY,
+                document json NOT NULL
+            );
+            """,
     ];
 
     public static int Version => Migrations.Length;

@@ -63,6 +63,32 @@ internal sealed class SqliteDatabase : RelationalDatabase
             _ => value,
         };
 
+    // SQLite keeps a deleted row's bytes in its page, and the pages that held it in the write-ahead log, until they are
+    // reused: with secure_delete the deletion overwrites them with zeros, and a checkpoint that truncates the log
+    // drops the frames written before (it cannot while another connection still reads an older snapshot; the log is
+    // then truncated by a later erasure or overwritten as it is reused).
+    public override async ValueTask<int> EraseAsync(DbConnection connection, string delete, (string Name, object? Value) parameter, CancellationToken cancellationToken)
+    {
+        await using (var secure = Command(connection, null, "PRAGMA secure_delete = ON;"))
+        {
+            await secure.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var deleted = await base.EraseAsync(connection, delete, parameter, cancellationToken).ConfigureAwait(false);
+            await using var checkpoint = Command(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);");
+            await checkpoint.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            return deleted;
+        }
+        finally
+        {
+            // The pool keeps the connection and its settings: later deletions need not pay for the zeroing.
+            await using var usual = Command(connection, null, "PRAGMA secure_delete = OFF;");
+            await usual.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
     protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var directory = System.IO.Path.GetDirectoryName(Path);

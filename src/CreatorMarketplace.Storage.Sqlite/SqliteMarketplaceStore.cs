@@ -52,7 +52,7 @@ public sealed class SqliteMarketplaceStore : MarketplaceStore, IAsyncDisposable,
     }
 
     private SqliteMarketplaceStore(RelationalStoreParts<SqliteDatabase> parts)
-        : base(parts.Repositories, parts.Outbox, parts.Outbox, parts.OutboxLease, parts.Ledger, parts.PostMetrics) =>
+        : base(parts.Repositories, parts.Outbox, parts.Outbox, parts.OutboxLease, parts.Ledger, parts.PostMetrics, parts.Identities) =>
         _database = parts.Database;
 
     /// <summary>The database file's full path.</summary>

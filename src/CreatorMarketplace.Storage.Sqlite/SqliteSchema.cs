@@ -82,6 +82,14 @@ internal static class SqliteSchema
             expires_at INTEGER NOT NULL
         ) WITHOUT ROWID;
         """,
+
+        // Creators' personal data (ICreatorIdentityStore), apart from everything else so that it can be erased.
+        """
+        CREATE TABLE creator_identities (
+            creator_id TEXT NOT NULL PRIMARY KEY,
+            document TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static async ValueTask MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)

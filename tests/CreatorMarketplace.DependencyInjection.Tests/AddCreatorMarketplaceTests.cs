@@ -78,7 +78,7 @@ public sealed class AddCreatorMarketplaceTests : IDisposable
         var store = provider.GetRequiredService<IMarketplaceStore>();
 
         var members = typeof(IMarketplaceStore).GetProperties();
-        members.Length.ShouldBe(12);
+        members.Length.ShouldBe(13);
         foreach (var member in members)
         {
             provider.GetRequiredService(member.PropertyType).ShouldBeSameAs(member.GetValue(store), member.Name);

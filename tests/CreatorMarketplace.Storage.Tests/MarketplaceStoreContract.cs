@@ -473,6 +473,31 @@ public abstract partial class MarketplaceStoreContract
     }
 
     [SkippableFact]
+    public async Task A_creators_personal_data_is_kept_replaced_and_erased_for_good()
+    {
+        var store = await CreateStoreAsync();
+        var maya = EntityId.New<CreatorId>(Clock);
+        var other = EntityId.New<CreatorId>(Clock);
+        var identity = new CreatorIdentity(maya, "Maya Lindqvist", "maya@example.com") { TaxId = new SecretReference("tok_tax_1", "6789") };
+
+        (await store.Identities.FindAsync(maya)).ShouldBeNull();
+        await store.Identities.SaveAsync(identity);
+        await store.Identities.SaveAsync(new CreatorIdentity(other, "Ola Berg", "ola@example.com"));
+        var again = await OpenAgainAsync(store);
+        (await again.Identities.FindAsync(maya)).ShouldBe(identity);
+        var moved = identity with { PayoutAccount = new SecretReference("tok_bank_2", "4321") };
+        await again.Identities.SaveAsync(moved);
+        (await again.Identities.FindAsync(maya)).ShouldBe(moved);
+
+        (await again.Identities.EraseAsync(maya)).ShouldBeTrue();
+        (await again.Identities.EraseAsync(maya)).ShouldBeFalse("erasing twice is harmless");
+        (await again.Identities.FindAsync(maya)).ShouldBeNull();
+        (await (await OpenAgainAsync(again)).Identities.FindAsync(maya)).ShouldBeNull();
+        (await again.Identities.FindAsync(other)).ShouldNotBeNull("erasing one creator leaves the others");
+        await Should.ThrowAsync<ArgumentNullException>(async () => await again.Identities.SaveAsync(null!));
+    }
+
+    [SkippableFact]
     public async Task Post_metrics_snapshots_are_kept_once_per_capture_in_capture_order()
     {
         var store = await CreateStoreAsync();

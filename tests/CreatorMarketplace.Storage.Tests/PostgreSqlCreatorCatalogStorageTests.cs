@@ -27,16 +27,16 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
         await catalog.MigrateAsync();
 
         (await ScalarAsync<int>($"""SELECT MAX(version) FROM "{schema}".schema_migrations;""")).ShouldBe(PostgreSqlMarketplaceStore.SchemaVersion);
-        PostgreSqlMarketplaceStore.SchemaVersion.ShouldBe(7);
+        PostgreSqlMarketplaceStore.SchemaVersion.ShouldBe(8);
         var tables = await ScalarAsync<string[]>($"""SELECT array_agg(table_name::text ORDER BY table_name COLLATE "C") FROM information_schema.tables WHERE table_schema = '{schema}';""");
-        tables.ShouldBe(["aggregate_events", "aggregates", "creator_catalog", "creator_catalog_accounts", "creator_catalog_audience", "creator_catalog_checkpoint", "creator_catalog_labels", "ledger_transactions", "outbox", "post_metrics", "schema_migrations"]);
+        tables.ShouldBe(["aggregate_events", "aggregates", "creator_catalog", "creator_catalog_accounts", "creator_catalog_audience", "creator_catalog_checkpoint", "creator_catalog_labels", "creator_identities", "ledger_transactions", "outbox", "post_metrics", "schema_migrations"]);
 
         // A schema a store made before the catalog existed (at version 1) gains the later tables, once.
-        await ExecuteAsync($"""DROP TABLE "{schema}".creator_catalog CASCADE; DROP TABLE "{schema}".creator_catalog_labels; DROP TABLE "{schema}".creator_catalog_accounts; DROP TABLE "{schema}".creator_catalog_audience; DROP TABLE "{schema}".creator_catalog_checkpoint; DROP TABLE "{schema}".post_metrics; DROP TABLE "{schema}".aggregate_events; DROP INDEX "{schema}".outbox_pending; DROP INDEX "{schema}".outbox_dead_letters; ALTER TABLE "{schema}".outbox DROP COLUMN attempts, DROP COLUMN last_error_type, DROP COLUMN dead_lettered_at; CREATE INDEX outbox_pending ON "{schema}".outbox (sequence) WHERE delivered_at IS NULL; DELETE FROM "{schema}".schema_migrations WHERE version >= 2;""");
+        await ExecuteAsync($"""DROP TABLE "{schema}".creator_identities; DROP TABLE "{schema}".creator_catalog CASCADE; DROP TABLE "{schema}".creator_catalog_labels; DROP TABLE "{schema}".creator_catalog_accounts; DROP TABLE "{schema}".creator_catalog_audience; DROP TABLE "{schema}".creator_catalog_checkpoint; DROP TABLE "{schema}".post_metrics; DROP TABLE "{schema}".aggregate_events; DROP INDEX "{schema}".outbox_pending; DROP INDEX "{schema}".outbox_dead_letters; ALTER TABLE "{schema}".outbox DROP COLUMN attempts, DROP COLUMN last_error_type, DROP COLUMN dead_lettered_at; CREATE INDEX outbox_pending ON "{schema}".outbox (sequence) WHERE delivered_at IS NULL; DELETE FROM "{schema}".schema_migrations WHERE version >= 2;""");
         var store = new PostgreSqlMarketplaceStore(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema });
         var another = new PostgreSqlCreatorCatalog(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema });
         await Task.WhenAll(store.MigrateAsync().AsTask(), another.MigrateAsync().AsTask());
-        (await ScalarAsync<long>($"""SELECT count(*) FROM "{schema}".schema_migrations;""")).ShouldBe(7);
+        (await ScalarAsync<long>($"""SELECT count(*) FROM "{schema}".schema_migrations;""")).ShouldBe(PostgreSqlMarketplaceStore.SchemaVersion);
         var listing = new CreatorGenerator(2, _clock).Next().ToListing();
         (await another.UpsertAsync(listing)).ShouldBeTrue();
         (await catalog.FindAsync(listing.Id)).ShouldBe(listing);
@@ -58,8 +58,9 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
             await reference.UpsertAsync(listing);
         }
 
-        // The catalog as version 6 left it, holding the creators.
+        // The catalog as version 6 left it, holding the creators (and none of the later tables).
         await ExecuteAsync($"""
+            DROP TABLE "{schema}".creator_identities;
             DROP TABLE "{schema}".creator_catalog_labels;
             DROP INDEX "{schema}".creator_catalog_search;
             ALTER TABLE "{schema}".creator_catalog DROP COLUMN female_share, DROP COLUMN male_share;

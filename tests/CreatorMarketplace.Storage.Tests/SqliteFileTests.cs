@@ -22,6 +22,34 @@ public sealed class SqliteFileTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
+    public async Task An_erased_creators_personal_data_is_nowhere_in_the_database_files()
+    {
+        // Deleting a row leaves its bytes in the page and in the write-ahead log until they are reused; an erasure
+        // overwrites them and truncates the log, so that no byte of the file or its log still spells them.
+        using var store = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath });
+        var maya = EntityId.New<CreatorId>(_clock);
+        await store.Identities.SaveAsync(new Creators.CreatorIdentity(maya, "Maya Quellenberg", "maya.quellenberg@example.com"));
+        await store.Identities.SaveAsync(new Creators.CreatorIdentity(EntityId.New<CreatorId>(_clock), "Ola Berg", "ola.berg@example.com"));
+        FileText().ShouldContain("maya.quellenberg@example.com", customMessage: "the test reads the files the data is in");
+
+        (await store.Identities.EraseAsync(maya)).ShouldBeTrue();
+
+        var files = FileText();
+        files.ShouldNotContain("maya.quellenberg@example.com");
+        files.ShouldNotContain("Quellenberg");
+        files.ShouldContain("ola.berg@example.com", customMessage: "the others' data stays");
+    }
+
+    // Every byte of the database file and its logs, as Latin-1 text, read while the store keeps them open.
+    private string FileText() =>
+        string.Concat(Directory.GetFiles(Path.GetDirectoryName(DatabasePath)!).Select(file =>
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream, System.Text.Encoding.Latin1);
+            return reader.ReadToEnd();
+        }));
+
+    [Fact]
     public async Task The_file_and_its_folder_are_created_in_WAL_mode_at_the_current_schema_and_migrating_again_changes_nothing()
     {
         using (var store = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }))
@@ -50,8 +78,9 @@ public sealed class SqliteFileTests : IDisposable
             await store.Outbox.MarkDeliveredAsync([first.EventId], _clock.GetCurrentInstant());
         }
 
-        // The outbox as schema version 3 left it.
+        // The outbox as schema version 3 left it (and none of the later tables).
         await ExecuteAsync("""
+            DROP TABLE creator_identities;
             DROP TABLE outbox_lease;
             DROP INDEX outbox_pending;
             DROP INDEX outbox_dead_letters;

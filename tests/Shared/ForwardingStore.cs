@@ -38,4 +38,6 @@ internal abstract class ForwardingStore(IMarketplaceStore inner) : IMarketplaceS
     public ILedgerStore Ledger => inner.Ledger;
 
     public IPostMetricsStore PostMetrics => inner.PostMetrics;
+
+    public ICreatorIdentityStore Identities => inner.Identities;
 }

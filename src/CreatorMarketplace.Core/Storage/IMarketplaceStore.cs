@@ -48,4 +48,7 @@ public interface IMarketplaceStore
 
     /// <summary>Post metrics snapshots, as a sync captured them.</summary>
     IPostMetricsStore PostMetrics { get; }
+
+    /// <summary>Creators' personal data, apart from everything else so that it can be erased.</summary>
+    ICreatorIdentityStore Identities { get; }
 }

@@ -8,7 +8,7 @@ namespace CreatorMarketplace.Storage;
 
 /// <summary>
 /// The members of an <see cref="IMarketplaceStore"/>, declared once: a store says how it makes a repository
-/// (<see cref="IRepositoryFactory"/>) and hands over its outbox, change feed, outbox lease, ledger and post metrics, and this base makes one
+/// (<see cref="IRepositoryFactory"/>) and hands over its outbox, change feed, outbox lease, ledger, post metrics and creators' personal data, and this base makes one
 /// repository per aggregate. Adding an aggregate is an edit here and in the port, not in every store.
 /// </summary>
 public abstract class MarketplaceStore : IMarketplaceStore
@@ -20,8 +20,9 @@ public abstract class MarketplaceStore : IMarketplaceStore
     /// <param name="outboxLease">The right to deliver the outbox, held by one instance at a time.</param>
     /// <param name="ledger">The escrow ledger's transactions.</param>
     /// <param name="postMetrics">Post metrics snapshots.</param>
+    /// <param name="identities">Creators' personal data.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    protected MarketplaceStore(IRepositoryFactory repositories, IOutbox outbox, IChangeFeed changes, IOutboxLease outboxLease, ILedgerStore ledger, IPostMetricsStore postMetrics)
+    protected MarketplaceStore(IRepositoryFactory repositories, IOutbox outbox, IChangeFeed changes, IOutboxLease outboxLease, ILedgerStore ledger, IPostMetricsStore postMetrics, ICreatorIdentityStore identities)
     {
         ArgumentNullException.ThrowIfNull(repositories);
         ArgumentNullException.ThrowIfNull(outbox);
@@ -29,6 +30,7 @@ public abstract class MarketplaceStore : IMarketplaceStore
         ArgumentNullException.ThrowIfNull(outboxLease);
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(postMetrics);
+        ArgumentNullException.ThrowIfNull(identities);
         Creators = repositories.Create<Creator, CreatorId, CreatorSnapshot>();
         Campaigns = repositories.Create<Campaign, CampaignId, CampaignSnapshot>();
         Collaborations = repositories.Create<Collaboration, CollaborationId, CollaborationSnapshot>();
@@ -41,6 +43,7 @@ public abstract class MarketplaceStore : IMarketplaceStore
         OutboxLease = outboxLease;
         Ledger = ledger;
         PostMetrics = postMetrics;
+        Identities = identities;
     }
 
     /// <inheritdoc />
@@ -78,4 +81,7 @@ public abstract class MarketplaceStore : IMarketplaceStore
 
     /// <inheritdoc />
     public IPostMetricsStore PostMetrics { get; }
+
+    /// <inheritdoc />
+    public ICreatorIdentityStore Identities { get; }
 }

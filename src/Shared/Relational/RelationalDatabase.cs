@@ -112,6 +112,14 @@ internal abstract class RelationalDatabase
         }
     }
 
+    // Deletes personal data (a statement of one parameter) and returns the rows deleted. Where the database keeps a
+    // deleted row's bytes in its file until they are reused, the dialect overwrites them (SQLite).
+    public virtual async ValueTask<int> EraseAsync(DbConnection connection, string delete, (string Name, object? Value) parameter, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, null, delete, parameter);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     // The number a query of one row and column gives, 0 for none.
     public static long Number(object? scalar) =>
         scalar is null or DBNull ? 0 : Convert.ToInt64(scalar, CultureInfo.InvariantCulture);

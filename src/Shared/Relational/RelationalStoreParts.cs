@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace CreatorMarketplace.Storage.Relational;
 
 // A relational store's database and what the store hands MarketplaceStore over it: its repositories, its outbox
-// (which is its change feed too, its waits timed by timeProvider), its outbox lease, its ledger and its post metrics;
+// (which is its change feed too, its waits timed by timeProvider), its outbox lease, its ledger, its post metrics and its creators' personal data;
 // the repositories and the ledger measured on the store package's instruments.
 internal sealed class RelationalStoreParts<TDatabase>(TDatabase database, StoredFormats formats, TimeSpan changePollingInterval, TimeProvider? timeProvider, StoreInstruments instruments, ILogger logger)
     where TDatabase : RelationalDatabase
@@ -20,6 +20,8 @@ internal sealed class RelationalStoreParts<TDatabase>(TDatabase database, Stored
     public ILedgerStore Ledger { get; } = instruments.Instrument(new RelationalLedgerStore(database));
 
     public IPostMetricsStore PostMetrics { get; } = new RelationalPostMetricsStore(database);
+
+    public ICreatorIdentityStore Identities { get; } = new RelationalCreatorIdentityStore(database);
 
 }
 

@@ -24,7 +24,7 @@ public sealed class InMemoryMarketplaceStore : MarketplaceStore
     }
 
     private InMemoryMarketplaceStore(InMemoryOutbox outbox, ILogger logger)
-        : base(Instruments.Instrument(new Repositories(outbox), logger), outbox, outbox, new InMemoryOutboxLease(), Instruments.Instrument(new InMemoryLedgerStore()), new InMemoryPostMetricsStore())
+        : base(Instruments.Instrument(new Repositories(outbox), logger), outbox, outbox, new InMemoryOutboxLease(), Instruments.Instrument(new InMemoryLedgerStore()), new InMemoryPostMetricsStore(), new InMemoryCreatorIdentityStore())
     {
     }
 

@@ -1,5 +1,8 @@
 using CreatorMarketplace;
 using CreatorMarketplace.Access;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Serialization;
+using CreatorMarketplace.Storage.InMemory;
 using NodaTime;
 
 namespace CreatorMarketplace.Samples.Workflow;
@@ -7,13 +10,14 @@ namespace CreatorMarketplace.Samples.Workflow;
 /// <summary>
 /// Step 11: who may do what. Two brands, an agency acting for both under grants of different scope, a creator's
 /// own account: each decision says which role and grant permit it, a refusal gives every reason and what would
-/// permit it, another brand's resource reads as not found, and a large refund needs a second approver.
+/// permit it, another brand's resource reads as not found, and a large refund needs a second approver. Then a
+/// creator's personal data: kept apart, exported on request, erased for good.
 /// </summary>
 internal static class AccessStep
 {
-    public static void Run(IClock clock, TextWriter output)
+    public static async Task Run(IClock clock, TextWriter output)
     {
-        output.WriteLine("Step 11: access control");
+        output.WriteLine("Step 11: access control and personal data");
         var now = clock.GetCurrentInstant();
         var since = now - Duration.FromDays(90);
         var (glow, lumen, agency, maya) = (Workspace(1), Workspace(2), Workspace(3), Workspace(4));
@@ -48,6 +52,16 @@ internal static class AccessStep
         Write(output, $"Glow's finance refunds {refund}", access.Decide(finance, Permission.Refund, [glow], now, refund));
         Write(output, "  ... approved by a colleague", access.DecideApproved(finance, deputy, Permission.Refund, [glow], now, refund));
         Write(output, "  ... approved by the agency", access.DecideApproved(finance, planner, Permission.Refund, [glow], now, refund));
+
+        // Maya's personal data lives apart from her profile: she asks for all that is held about her, then to be forgotten.
+        var store = new InMemoryMarketplaceStore();
+        var mayaId = CreatorId.From(Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8059"));
+        await store.Identities.SaveAsync(new CreatorIdentity(mayaId, "Maya Lindqvist", "maya@example.com"));
+        using var export = new MemoryStream();
+        await CreatorDataExport.WriteAsync(store, mayaId, export, clock);
+        output.WriteLine($"  Maya's export: {export.Length:N0} bytes of JSON (profile, personal data, contracts, collaborations, ledger)");
+        var erased = await store.Identities.EraseAsync(mayaId);
+        output.WriteLine($"  Maya's personal data erased: {erased}; asked again: {await store.Identities.EraseAsync(mayaId)} (nothing left to erase)");
         output.WriteLine();
     }
 

@@ -47,41 +47,32 @@ public static class CreatorDataExport
         writer.WritePropertyName("identity");
         WriteStored(writer, await store.Identities.FindAsync(creator, cancellationToken).ConfigureAwait(false));
 
-        writer.WriteStartArray("contracts");
-        await foreach (var stored in store.Contracts.ReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (stored.Aggregate.Creator == creator)
-            {
-                WriteStored(writer, stored.Aggregate.ToSnapshot());
-                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("collaborations");
-        await foreach (var stored in store.Collaborations.ReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (stored.Aggregate.Creator == creator)
-            {
-                WriteStored(writer, stored.Aggregate.ToSnapshot());
-                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("ledgerTransactions");
-        await foreach (var transaction in store.Ledger.ReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (transaction.Entries.Any(entry => IsTheCreators(entry.From, creator) || IsTheCreators(entry.To, creator)))
-            {
-                WriteStored(writer, transaction);
-                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        writer.WriteEndArray();
+        await WriteEachAsync(writer, "contracts", store.Contracts.ReadAsync(cancellationToken: cancellationToken), stored => stored.Aggregate.Creator == creator ? stored.Aggregate.ToSnapshot() : null, cancellationToken).ConfigureAwait(false);
+        await WriteEachAsync(writer, "collaborations", store.Collaborations.ReadAsync(cancellationToken: cancellationToken), stored => stored.Aggregate.Creator == creator ? stored.Aggregate.ToSnapshot() : null, cancellationToken).ConfigureAwait(false);
+        await WriteEachAsync(
+            writer,
+            "ledgerTransactions",
+            store.Ledger.ReadAsync(cancellationToken: cancellationToken),
+            transaction => transaction.Entries.Any(entry => IsTheCreators(entry.From, creator) || IsTheCreators(entry.To, creator)) ? transaction : null,
+            cancellationToken).ConfigureAwait(false);
         writer.WriteEndObject();
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // An array of the stored forms of the items kept (those whose form is not null), flushed item by item.
+    private static async Task WriteEachAsync<T>(Utf8JsonWriter writer, string name, IAsyncEnumerable<T> items, Func<T, object?> storedFormIfKept, CancellationToken cancellationToken)
+    {
+        writer.WriteStartArray(name);
+        await foreach (var item in items.ConfigureAwait(false))
+        {
+            if (storedFormIfKept(item) is { } stored)
+            {
+                writer.WriteRawValue(StoredJson.Write(stored), skipInputValidation: true);
+                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        writer.WriteEndArray();
     }
 
     private static bool IsTheCreators(LedgerAccount account, CreatorId creator) =>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Ardalis.SmartEnum;
 using CreatorMarketplace.Creators;
 
@@ -212,9 +213,10 @@ internal sealed class CatalogChunk
 
     /// <summary>
     /// Writes a listing, encoded with its folded text by <see cref="ListingCodec.EncodeRow"/> against
-    /// <see cref="Interned"/>, and its numbers by <see cref="NumbersOf"/>, into a row no reader can see yet.
+    /// <see cref="Interned"/>, and its numbers by <see cref="NumbersOf"/>, into a row no reader can see yet. The buckets
+    /// of its text's pairs (<see cref="TextPairs.BucketsOf"/>) are given as gathered beforehand, or gathered here (empty).
     /// </summary>
-    public void Write(int offset, CreatorListing listing, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, int previousRow, List<int> ordinals, int peerGroup)
+    public void Write(int offset, CreatorListing listing, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, int previousRow, List<int> ordinals, int peerGroup, ReadOnlySpan<ulong> pairBuckets)
     {
         Ids[offset] = listing.Id;
         Versions[offset] = listing.Version;
@@ -240,17 +242,28 @@ internal sealed class CatalogChunk
             SetBit(ordinal, offset);
         }
 
-        MarkPairs(offset, text.Utf8);
+        if (pairBuckets.IsEmpty)
+        {
+            Span<ulong> gathered = stackalloc ulong[TextPairs.Words];
+            TextPairs.BucketsOf(text.Utf8, gathered);
+            MarkPairs(offset, gathered);
+        }
+        else
+        {
+            MarkPairs(offset, pairBuckets);
+        }
     }
 
     // Sets the row's bit in the bitmap of each pair bucket of its folded text (TextPairs). The row's word is the
     // newest of every bucket's bitmap, so the bits go to lines still in the cache from the rows before.
-    private void MarkPairs(int offset, ReadOnlySpan<byte> text)
+    private void MarkPairs(int offset, ReadOnlySpan<ulong> buckets)
     {
-        Span<int> ordinals = stackalloc int[TextPairs.Buckets];
-        foreach (var ordinal in ordinals[..TextPairs.OrdinalsOf(text, ordinals)])
+        for (var word = 0; word < TextPairs.Words; word++)
         {
-            SetBit(ordinal, offset);
+            for (var set = buckets[word]; set != 0; set &= set - 1)
+            {
+                SetBit(CatalogKeys.PairOrdinal(Bits.LowestRow(word, set)), offset);
+            }
         }
     }
 
@@ -492,6 +505,20 @@ internal sealed class CatalogChunk
     }
 
     public void SetBit(int ordinal, int offset)
+    {
+        // Most rows' keys have their bitmaps already: the rest is out of line, so that this part is inlined.
+        var bitmaps = _bitmaps;
+        if ((uint)ordinal < (uint)bitmaps.Length && bitmaps[ordinal] is { } bits)
+        {
+            Bits.Set(bits, offset);
+            return;
+        }
+
+        SetBitOfNewBitmap(ordinal, offset);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SetBitOfNewBitmap(int ordinal, int offset)
     {
         var bitmaps = _bitmaps;
         if (ordinal >= bitmaps.Length)

@@ -276,7 +276,8 @@ public sealed partial class InMemoryCreatorCatalog
                 batch.Encoded.AsSpan(0, count),
                 batch.Numbers.AsSpan(0, count * NumberColumn.Count),
                 batch.Ordinals.AsSpan(0, count),
-                batch.PeerGroups.AsSpan(0, count));
+                batch.PeerGroups.AsSpan(0, count),
+                batch.PairBuckets.AsSpan(0, count * TextPairs.Words));
             _loaded.Publish(next);
             batch.Clear();
         }
@@ -300,6 +301,9 @@ public sealed partial class InMemoryCreatorCatalog
 
         public int[] PeerGroups { get; } = new int[LoadBatch];
 
+        /// <summary>The buckets of each listing's text's pairs (<see cref="TextPairs.BucketsOf"/>), <see cref="TextPairs.Words"/> a listing.</summary>
+        public ulong[] PairBuckets { get; } = new ulong[LoadBatch * TextPairs.Words];
+
         /// <summary>The keys the ordinals are collected against: those of every batch up to this one.</summary>
         public CatalogKeys Keys { get; private set; } = CatalogKeys.Empty;
 
@@ -315,7 +319,7 @@ public sealed partial class InMemoryCreatorCatalog
         }
 
         /// <summary>
-        /// Encodes each listing, folds its text, reads its numbers and collects its bitmap ordinals on every core, against the
+        /// Encodes each listing, folds its text and gathers its pairs' buckets, reads its numbers and collects its bitmap ordinals on every core, against the
         /// keys as they are; the listings with a key not seen before are collected again once the batch's new keys
         /// are added in one copy. Adding keys keeps the ordinals of those already there, so the rest stay valid.
         /// Returns the keys with the batch's own.
@@ -323,7 +327,7 @@ public sealed partial class InMemoryCreatorCatalog
         public CatalogKeys Prepare(CatalogKeys keys, InternedValues interned)
         {
             var (listings, numbers, ordinals, peerGroups, collected, count) = (Listings, Numbers, Ordinals, PeerGroups, Collected, Count);
-            var (encoded, blockBytes, ends) = (Encoded, BlockBytes, EncodedEnds);
+            var (encoded, blockBytes, ends, pairBuckets) = (Encoded, BlockBytes, EncodedEnds, PairBuckets);
             Parallel.For(0, (count + FoldBlock - 1) / FoldBlock, block =>
             {
                 var bytes = blockBytes[block];
@@ -331,8 +335,12 @@ public sealed partial class InMemoryCreatorCatalog
                 var (first, last) = (block * FoldBlock, Math.Min(count, (block + 1) * FoldBlock));
                 for (var i = first; i < last; i++)
                 {
+                    var start = bytes.Length;
                     ListingCodec.EncodeRow(listings[i], interned, bytes);
                     ends[i] = bytes.Length;
+
+                    // The text's pairs while its bytes are in the cache, so that the writer only sets their bits.
+                    TextPairs.BucketsOf(FoldedText.Read(bytes.Written.Span[start..], out _).Utf8, pairBuckets.AsSpan(i * TextPairs.Words, TextPairs.Words));
                     CatalogChunk.NumbersOf(listings[i], numbers.AsSpan(i * NumberColumn.Count, NumberColumn.Count));
                     collected[i] = keys.TryCollect(listings[i], ordinals[i], out peerGroups[i]);
                 }

@@ -136,11 +136,12 @@ public sealed partial class InMemoryCreatorCatalog
         var current = _retiredRows > 0 ? Compacted(_snapshot) : _snapshot;
         var countries = current.Keys.Countries.Values.ToArray();
         var placeOf = new ushort[current.Count];
+        var recycled = new PagePool(); // the load's chunks share no pages: the chunks they were grown from are gone
         Parallel.For(0, (current.Count + CatalogChunk.Rows - 1) >> CatalogChunk.Shift, index =>
         {
             var first = index << CatalogChunk.Shift;
             var order = ClusterOrder(current.Chunks[index], Math.Min(CatalogChunk.Rows, current.Count - first), countries);
-            current.Chunks[index].Reorder(order);
+            current.Chunks[index].Reorder(order, recycled);
             for (var row = 0; row < order.Length; row++)
             {
                 placeOf[first + order[row]] = (ushort)row;

@@ -204,18 +204,24 @@ public sealed partial class InMemoryCreatorCatalog
         return order;
     }
 
-    // A load under way: the batch being filled, the batch being written, the keys of every batch prepared so far,
-    // and the catalog of its own the rows are written into, its id table sized for the listings expected (when a
-    // collection knows its count) instead of grown to it. Two batches take turns, so that a batch's rows are written
-    // on one thread while the next batch is filled from the listings and prepared on the others. The rows are
-    // encoded against the interned values of the catalog loaded into, so that they can be copied into it.
+    // A load under way: the batches being filled and written, the keys of every batch prepared so far, and the
+    // catalog of its own the rows are written into, its id table sized for the listings expected (when a collection
+    // knows its count) instead of grown to it. Three batches take turns, so that batches' rows are written on one
+    // thread, in order, while the next batch is filled from the listings and prepared on the others; with a second
+    // prepared batch queued behind the one being written, preparing waits for a write only when the writes have
+    // fallen two batches behind, and the writer does not wait for a batch a slower preparation of one batch held up.
+    // The rows are encoded against the interned values of the catalog loaded into, so that they can be copied into it.
     private sealed class CatalogLoad(InternedValues interned, int expected)
     {
+        private const int Batches = 3;
         private readonly InMemoryCreatorCatalog _loaded = new() { _snapshot = EmptySnapshot(interned, expected) };
-        private CatalogKeys _keys = CatalogKeys.Empty;
-        private LoadedBatch _filling = new();
-        private LoadedBatch _written = new();
+        private readonly LoadedBatch[] _batches = [.. Enumerable.Range(0, Batches).Select(_ => new LoadedBatch())];
+
+        // Each batch's last write, and the last write of all, which follows every one before it.
+        private readonly Task[] _writes = [.. Enumerable.Repeat(Task.CompletedTask, Batches)];
         private Task _writing = Task.CompletedTask;
+        private CatalogKeys _keys = CatalogKeys.Empty;
+        private int _filling;
 
         public void Add(CreatorListing listing)
         {
@@ -224,7 +230,7 @@ public sealed partial class InMemoryCreatorCatalog
                 throw new ArgumentNullException("listings", "listings: holds a null listing; nothing was loaded.");
             }
 
-            if (_filling.Add(listing) == LoadBatch)
+            if (_batches[_filling].Add(listing) == LoadBatch)
             {
                 HandOver();
             }
@@ -233,7 +239,7 @@ public sealed partial class InMemoryCreatorCatalog
         /// <summary>Writes what is buffered and returns the loaded catalog, which nobody else has seen.</summary>
         public InMemoryCreatorCatalog Finish()
         {
-            if (_filling.Count > 0)
+            if (_batches[_filling].Count > 0)
             {
                 HandOver();
             }
@@ -243,7 +249,7 @@ public sealed partial class InMemoryCreatorCatalog
             return _loaded;
         }
 
-        /// <summary>Waits for the batch being written, whose catalog is then dropped: the load has failed already.</summary>
+        /// <summary>Waits for the batches being written, whose catalog is then dropped: the load has failed already.</summary>
         public void Abandon()
         {
             try
@@ -256,15 +262,25 @@ public sealed partial class InMemoryCreatorCatalog
             }
         }
 
-        // Prepares the full batch (while the batch before is still being written), waits for that write, and starts
-        // writing this one. Batches are written in order, each against the keys of every batch up to its own.
+        // Prepares the full batch (while the batches before are still being written), queues its write behind
+        // theirs, and waits until the next batch to fill is written. Batches are written in order, each against the
+        // keys of every batch up to its own; a write that fails fails every write after it.
         private void HandOver()
         {
-            var batch = _filling;
+            var batch = _batches[_filling];
             _keys = batch.Prepare(_keys, interned);
-            _writing.GetAwaiter().GetResult();
-            (_filling, _written) = (_written, batch);
-            _writing = Task.Run(() => Write(batch));
+            var before = _writing;
+            _writing = _writes[_filling] = before.ContinueWith(
+                _ =>
+                {
+                    before.GetAwaiter().GetResult();
+                    Write(batch);
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.None,
+                TaskScheduler.Default);
+            _filling = (_filling + 1) % Batches;
+            _writes[_filling].GetAwaiter().GetResult();
         }
 
         private void Write(LoadedBatch batch)

@@ -115,6 +115,28 @@ public sealed class CatalogClusteringTests
     }
 
     [Fact]
+    public async Task A_load_of_more_chunks_than_cores_gives_back_every_listing_and_text_from_pages_used_again()
+    {
+        // The clustering copies each chunk's texts and listings into pages that chunks reordered before it let go of;
+        // with more chunks than cores, some chunks are written over pages another chunk has just left. Each creator
+        // still finds its own listing, and a keyword its own rows' texts.
+        var listings = new CreatorGenerator(37, Clock).Generate((3 * CatalogChunk.Rows) + 1_000).Select(creator => creator.ToListing()).ToList();
+        var catalog = new InMemoryCreatorCatalog();
+        catalog.Load(listings).ShouldBe(listings.Count);
+
+        foreach (var listing in listings)
+        {
+            (await catalog.FindAsync(listing.Id)).ShouldBe(listing);
+        }
+
+        foreach (var keyword in new[] { "garcia", "beauty", "kenji" })
+        {
+            var query = new CreatorQuery { Keyword = keyword, PageSize = 1 };
+            (await catalog.SearchAsync(query)).AsT0.TotalCount.ShouldBe(listings.Count(query.Matches), keyword);
+        }
+    }
+
+    [Fact]
     public async Task A_clustered_load_keeps_each_creators_listing_as_upserting_in_order_would()
     {
         // Each creator's versions differ in country and followers, so that the clustering would put them apart; the

@@ -133,6 +133,71 @@ public sealed class KeywordIndexTests
         }
     }
 
+    [Property(MaxTest = 300)]
+    public void The_buckets_gathered_are_those_of_every_adjacent_pair_of_bytes(byte[] text)
+    {
+        var buckets = new ulong[TextPairs.Words];
+        TextPairs.BucketsOf(text, buckets);
+
+        var expected = PairBuckets(text);
+        Enumerable.Range(0, TextPairs.Buckets).Where(bucket => (buckets[bucket / 64] & (1UL << (bucket % 64))) != 0)
+            .ShouldBe(expected.Order());
+        var ordinals = new int[TextPairs.Buckets];
+        ordinals[..TextPairs.OrdinalsOf(text, ordinals)].ShouldBe(expected.Order().Select(CatalogKeys.PairOrdinal));
+    }
+
+    [Property(MaxTest = 25)]
+    public void The_pairs_gathered_before_a_row_is_written_index_it_as_the_writer_does(int seed)
+    {
+        // Loaded into a new catalog (the pairs gathered as each batch is prepared), upserted (gathered before the
+        // writers' lock), or loaded into a catalog that holds creators (the writer gathers them from the text): each
+        // leaves a keyword exactly the creators whose text has a pair in each of the keyword's buckets.
+        var random = new Random(seed);
+        var listings = new List<CreatorListing>();
+        foreach (var creator in new CreatorGenerator(seed, Clock).Generate(40))
+        {
+            listings.Add(Listing(creator, "x" + string.Concat(Text(random, 1 + random.Next(6))), string.Concat(Text(random, random.Next(10)))));
+        }
+
+        var (held, loaded) = (listings[..10], listings[10..]);
+        var intoNew = new InMemoryCreatorCatalog();
+        intoNew.Load(loaded);
+        var upserted = new InMemoryCreatorCatalog();
+        loaded.ForEach(listing => Upsert(upserted, listing));
+        var intoHeld = new InMemoryCreatorCatalog();
+        held.ForEach(listing => Upsert(intoHeld, listing));
+        intoHeld.Load(loaded);
+
+        for (var i = 0; i < 20; i++)
+        {
+            var keyword = string.Concat(Text(random, 1 + random.Next(3)));
+            var query = new CreatorQuery { Keyword = keyword };
+            if (query.Validate().Count > 0)
+            {
+                continue;
+            }
+
+            var needed = PairBuckets(FoldedText.Keyword(keyword));
+            CreatorId[] Holding(IEnumerable<CreatorListing> rows) =>
+                [.. rows.Where(listing => needed.IsSubsetOf(PairBuckets(FoldedText.Of(listing).Utf8))).Select(listing => listing.Id).Order()];
+            intoNew.KeyedCreators(query).Order().ToArray().ShouldBe(Holding(loaded), keyword);
+            upserted.KeyedCreators(query).Order().ToArray().ShouldBe(Holding(loaded), keyword);
+            intoHeld.KeyedCreators(query).Order().ToArray().ShouldBe(Holding(listings), keyword);
+        }
+    }
+
+    // The buckets of a text's adjacent pairs of bytes, one pair at a time.
+    private static HashSet<int> PairBuckets(ReadOnlySpan<byte> text)
+    {
+        var buckets = new HashSet<int>();
+        for (var i = 1; i < text.Length; i++)
+        {
+            buckets.Add(TextPairs.BucketOf(text[i - 1], text[i]));
+        }
+
+        return buckets;
+    }
+
     // Keywords from the texts: one piece (one byte or several), two, a run of the name or the bio, a run across the
     // end of the name and the start of the bio (which matches only where it also lies within one part), a piece of a
     // handle, and pieces made up.

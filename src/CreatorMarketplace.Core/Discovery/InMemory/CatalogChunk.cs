@@ -1,6 +1,8 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Ardalis.SmartEnum;
 using CreatorMarketplace.Creators;
 
@@ -231,9 +233,10 @@ internal sealed class CatalogChunk
 
     /// <summary>
     /// Writes a listing, encoded with its folded text by <see cref="ListingCodec.EncodeRow"/> against
-    /// <see cref="Interned"/>, and its numbers by <see cref="NumbersOf"/>, into a row no reader can see yet.
+    /// <see cref="Interned"/>, and its numbers by <see cref="NumbersOf"/>, into a row no reader can see yet. The buckets
+    /// of its text's pairs (<see cref="TextPairs.BucketsOf"/>) are given as gathered beforehand, or gathered here (empty).
     /// </summary>
-    public void Write(int offset, CreatorListing listing, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, int previousRow, List<int> ordinals, int peerGroup)
+    public void Write(int offset, CreatorListing listing, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, int previousRow, List<int> ordinals, int peerGroup, ReadOnlySpan<ulong> pairBuckets)
     {
         Ids[offset] = listing.Id;
         Versions[offset] = listing.Version;
@@ -259,17 +262,28 @@ internal sealed class CatalogChunk
             SetBit(ordinal, offset);
         }
 
-        MarkPairs(offset, text.Utf8);
+        if (pairBuckets.IsEmpty)
+        {
+            Span<ulong> gathered = stackalloc ulong[TextPairs.Words];
+            TextPairs.BucketsOf(text.Utf8, gathered);
+            MarkPairs(offset, gathered);
+        }
+        else
+        {
+            MarkPairs(offset, pairBuckets);
+        }
     }
 
     // Sets the row's bit in the bitmap of each pair bucket of its folded text (TextPairs). The row's word is the
     // newest of every bucket's bitmap, so the bits go to lines still in the cache from the rows before.
-    private void MarkPairs(int offset, ReadOnlySpan<byte> text)
+    private void MarkPairs(int offset, ReadOnlySpan<ulong> buckets)
     {
-        Span<int> ordinals = stackalloc int[TextPairs.Buckets];
-        foreach (var ordinal in ordinals[..TextPairs.OrdinalsOf(text, ordinals)])
+        for (var word = 0; word < TextPairs.Words; word++)
         {
-            SetBit(ordinal, offset);
+            for (var set = buckets[word]; set != 0; set &= set - 1)
+            {
+                SetBit(CatalogKeys.PairOrdinal(Bits.LowestRow(word, set)), offset);
+            }
         }
     }
 
@@ -381,10 +395,12 @@ internal sealed class CatalogChunk
     /// <c>order[i]</c> held, and sets the blocks' ranges to exactly those of their rows. Only for a chunk no reader
     /// can see yet whose rows are all alive and have no previous row, as a load's are once compacted. The encoded
     /// listings are copied into new pages in the new order, since a keyword's scan and a page's decoding read them in
-    /// row order: left where they were, each row would be a cache miss of its own. The old pages are not written, so a
-    /// chunk that shares them (the one this was grown from) keeps them as they were.
+    /// row order: left where they were, each row would be a cache miss of its own. The new pages are taken from
+    /// <paramref name="recycled"/> while it has some, and the old ones are given to it once copied: only for chunks no
+    /// other chunk shares pages with, such as a load's once its rows are written (the chunks they were grown from are
+    /// gone), so that a load's chunks are reordered in about the pages their rows were first written to.
     /// </summary>
-    public void Reorder(ReadOnlySpan<int> order)
+    public void Reorder(ReadOnlySpan<int> order, PagePool recycled)
     {
         Debug.Assert(RetiredRows == 0, "every row is alive");
         var count = order.Length;
@@ -397,9 +413,12 @@ internal sealed class CatalogChunk
         for (var row = 0; row < count; row++)
         {
             // The starts still hold where the row's old place began; they are set to the new one.
-            TextStarts[row] = _texts.Append(texts.At(TextStarts[row]).Span);
-            Starts[row] = _listings.Append(listings.At(Starts[row]).Span);
+            TextStarts[row] = _texts.Append(texts.At(TextStarts[row]).Span, recycled);
+            Starts[row] = _listings.Append(listings.At(Starts[row]).Span, recycled);
         }
+
+        listings.GiveTo(recycled);
+        texts.GiveTo(recycled);
 
         Gather(PeerGroups, order);
         foreach (var column in Numbers)
@@ -513,6 +532,21 @@ internal sealed class CatalogChunk
 
     public void SetBit(int ordinal, int offset)
     {
+        // Most rows' keys have their bitmaps already: the rest is out of line, so that this part is inlined.
+        var bitmaps = _bitmaps;
+        if ((uint)ordinal < (uint)bitmaps.Length && bitmaps[ordinal] is { } bits)
+        {
+            Bits.Set(bits, offset);
+            _blocksWithKey[ordinal] |= 1UL << (offset >> BlockShift);
+            return;
+        }
+
+        SetBitOfNewBitmap(ordinal, offset);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SetBitOfNewBitmap(int ordinal, int offset)
+    {
         var bitmaps = _bitmaps;
         if (ordinal >= bitmaps.Length)
         {
@@ -586,8 +620,11 @@ internal sealed class RowPages
         return page.AsMemory(at, length);
     }
 
-    /// <summary>Appends a row, to the last page or to a new one when it does not fit; returns where it starts: its page in the high half, the byte in the low.</summary>
-    public long Append(ReadOnlySpan<byte> row)
+    /// <summary>
+    /// Appends a row, to the last page or to a new one when it does not fit (taken from <paramref name="recycled"/>
+    /// while it has pages of the size); returns where it starts: its page in the high half, the byte in the low.
+    /// </summary>
+    public long Append(ReadOnlySpan<byte> row, PagePool? recycled = null)
     {
         Span<byte> prefix = stackalloc byte[ListingCodec.MaxVarintLength];
         var prefixLength = ListingCodec.WriteVarint(prefix, (ulong)row.Length);
@@ -602,8 +639,8 @@ internal sealed class RowPages
                 Array.Resize(ref pages, Math.Max(4, pages.Length * 2));
             }
 
-            // Uninitialised: every byte a reader reads is written first.
-            pages[_count++] = GC.AllocateUninitializedArray<byte>(Math.Max(_pageSize, needed));
+            // Uninitialised, or another chunk's that nothing reads any more: every byte a reader reads is written first.
+            pages[_count++] = (needed <= _pageSize ? recycled?.Take(_pageSize) : null) ?? GC.AllocateUninitializedArray<byte>(Math.Max(_pageSize, needed));
             Volatile.Write(ref _pages, pages);
             _used = 0;
         }
@@ -615,4 +652,37 @@ internal sealed class RowPages
         _used += needed;
         return start;
     }
+
+    /// <summary>Gives this chunk's pages to <paramref name="pool"/>, for another chunk to write over: nothing may read them again.</summary>
+    public void GiveTo(PagePool pool)
+    {
+        for (var page = 0; page < _count; page++)
+        {
+            pool.Give(_pages[page]);
+        }
+
+        (_pages, _count, _used) = ([], 0, 0);
+    }
+}
+
+/// <summary>
+/// Pages of <see cref="CatalogChunk.PageSize"/> bytes that no reader holds any more, for other chunks' new pages: a
+/// load's clustering copies every row's bytes into new pages (<see cref="CatalogChunk.Reorder"/>), which would
+/// otherwise ask the system for as much fresh memory again as the rows take. Shared by the threads reordering chunks.
+/// </summary>
+internal sealed class PagePool
+{
+    private readonly ConcurrentBag<byte[]> _pages = [];
+
+    /// <summary>Keeps a page for reuse, if it is of the full size (a longer row's page of its own is let go).</summary>
+    public void Give(byte[] page)
+    {
+        if (page.Length == CatalogChunk.PageSize)
+        {
+            _pages.Add(page);
+        }
+    }
+
+    /// <summary>A kept page of <paramref name="size"/> bytes, or null when there is none.</summary>
+    public byte[]? Take(int size) => size == CatalogChunk.PageSize && _pages.TryTake(out var page) ? page : null;
 }

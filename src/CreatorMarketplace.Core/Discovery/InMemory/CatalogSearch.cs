@@ -123,6 +123,23 @@ internal sealed partial class CatalogSearch : IDisposable
         return search.Candidates();
     }
 
+    /// <summary>The creators of the rows <see cref="KeyedCandidates"/> counts, in row order (for tests of which rows the keyword index keeps).</summary>
+    public static IReadOnlyList<CreatorId> KeyedCreators(CatalogSnapshot snapshot, CreatorQuery query)
+    {
+        using var search = new CatalogSearch(snapshot, query, static _ => true);
+        search.ForEachChunk(search.KeepKeyed);
+        var creators = new List<CreatorId>();
+        for (var word = 0; word < search._words; word++)
+        {
+            for (var set = search._match[word]; set != 0; set &= set - 1)
+            {
+                creators.Add(snapshot.IdAt(Bits.LowestRow(word, set)));
+            }
+        }
+
+        return creators;
+    }
+
     // The rows still in the result.
     private int Candidates() => Bits.Count(_match.AsSpan(0, _words));
 

@@ -136,11 +136,12 @@ public sealed partial class InMemoryCreatorCatalog
         var current = _retiredRows > 0 ? Compacted(_snapshot) : _snapshot;
         var countries = current.Keys.Countries.Values.ToArray();
         var placeOf = new ushort[current.Count];
+        var recycled = new PagePool(); // the load's chunks share no pages: the chunks they were grown from are gone
         Parallel.For(0, (current.Count + CatalogChunk.Rows - 1) >> CatalogChunk.Shift, index =>
         {
             var first = index << CatalogChunk.Shift;
             var order = ClusterOrder(current.Chunks[index], Math.Min(CatalogChunk.Rows, current.Count - first), countries);
-            current.Chunks[index].Reorder(order);
+            current.Chunks[index].Reorder(order, recycled);
             for (var row = 0; row < order.Length; row++)
             {
                 placeOf[first + order[row]] = (ushort)row;
@@ -203,18 +204,24 @@ public sealed partial class InMemoryCreatorCatalog
         return order;
     }
 
-    // A load under way: the batch being filled, the batch being written, the keys of every batch prepared so far,
-    // and the catalog of its own the rows are written into, its id table sized for the listings expected (when a
-    // collection knows its count) instead of grown to it. Two batches take turns, so that a batch's rows are written
-    // on one thread while the next batch is filled from the listings and prepared on the others. The rows are
-    // encoded against the interned values of the catalog loaded into, so that they can be copied into it.
+    // A load under way: the batches being filled and written, the keys of every batch prepared so far, and the
+    // catalog of its own the rows are written into, its id table sized for the listings expected (when a collection
+    // knows its count) instead of grown to it. Three batches take turns, so that batches' rows are written on one
+    // thread, in order, while the next batch is filled from the listings and prepared on the others; with a second
+    // prepared batch queued behind the one being written, preparing waits for a write only when the writes have
+    // fallen two batches behind, and the writer does not wait for a batch a slower preparation of one batch held up.
+    // The rows are encoded against the interned values of the catalog loaded into, so that they can be copied into it.
     private sealed class CatalogLoad(InternedValues interned, int expected)
     {
+        private const int Batches = 3;
         private readonly InMemoryCreatorCatalog _loaded = new() { _snapshot = EmptySnapshot(interned, expected) };
-        private CatalogKeys _keys = CatalogKeys.Empty;
-        private LoadedBatch _filling = new();
-        private LoadedBatch _written = new();
+        private readonly LoadedBatch[] _batches = [.. Enumerable.Range(0, Batches).Select(_ => new LoadedBatch())];
+
+        // Each batch's last write, and the last write of all, which follows every one before it.
+        private readonly Task[] _writes = [.. Enumerable.Repeat(Task.CompletedTask, Batches)];
         private Task _writing = Task.CompletedTask;
+        private CatalogKeys _keys = CatalogKeys.Empty;
+        private int _filling;
 
         public void Add(CreatorListing listing)
         {
@@ -223,7 +230,7 @@ public sealed partial class InMemoryCreatorCatalog
                 throw new ArgumentNullException("listings", "listings: holds a null listing; nothing was loaded.");
             }
 
-            if (_filling.Add(listing) == LoadBatch)
+            if (_batches[_filling].Add(listing) == LoadBatch)
             {
                 HandOver();
             }
@@ -232,7 +239,7 @@ public sealed partial class InMemoryCreatorCatalog
         /// <summary>Writes what is buffered and returns the loaded catalog, which nobody else has seen.</summary>
         public InMemoryCreatorCatalog Finish()
         {
-            if (_filling.Count > 0)
+            if (_batches[_filling].Count > 0)
             {
                 HandOver();
             }
@@ -242,7 +249,7 @@ public sealed partial class InMemoryCreatorCatalog
             return _loaded;
         }
 
-        /// <summary>Waits for the batch being written, whose catalog is then dropped: the load has failed already.</summary>
+        /// <summary>Waits for the batches being written, whose catalog is then dropped: the load has failed already.</summary>
         public void Abandon()
         {
             try
@@ -255,15 +262,25 @@ public sealed partial class InMemoryCreatorCatalog
             }
         }
 
-        // Prepares the full batch (while the batch before is still being written), waits for that write, and starts
-        // writing this one. Batches are written in order, each against the keys of every batch up to its own.
+        // Prepares the full batch (while the batches before are still being written), queues its write behind
+        // theirs, and waits until the next batch to fill is written. Batches are written in order, each against the
+        // keys of every batch up to its own; a write that fails fails every write after it.
         private void HandOver()
         {
-            var batch = _filling;
+            var batch = _batches[_filling];
             _keys = batch.Prepare(_keys, interned);
-            _writing.GetAwaiter().GetResult();
-            (_filling, _written) = (_written, batch);
-            _writing = Task.Run(() => Write(batch));
+            var before = _writing;
+            _writing = _writes[_filling] = before.ContinueWith(
+                _ =>
+                {
+                    before.GetAwaiter().GetResult();
+                    Write(batch);
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.None,
+                TaskScheduler.Default);
+            _filling = (_filling + 1) % Batches;
+            _writes[_filling].GetAwaiter().GetResult();
         }
 
         private void Write(LoadedBatch batch)
@@ -276,7 +293,8 @@ public sealed partial class InMemoryCreatorCatalog
                 batch.Encoded.AsSpan(0, count),
                 batch.Numbers.AsSpan(0, count * NumberColumn.Count),
                 batch.Ordinals.AsSpan(0, count),
-                batch.PeerGroups.AsSpan(0, count));
+                batch.PeerGroups.AsSpan(0, count),
+                batch.PairBuckets.AsSpan(0, count * TextPairs.Words));
             _loaded.Publish(next);
             batch.Clear();
         }
@@ -300,6 +318,9 @@ public sealed partial class InMemoryCreatorCatalog
 
         public int[] PeerGroups { get; } = new int[LoadBatch];
 
+        /// <summary>The buckets of each listing's text's pairs (<see cref="TextPairs.BucketsOf"/>), <see cref="TextPairs.Words"/> a listing.</summary>
+        public ulong[] PairBuckets { get; } = new ulong[LoadBatch * TextPairs.Words];
+
         /// <summary>The keys the ordinals are collected against: those of every batch up to this one.</summary>
         public CatalogKeys Keys { get; private set; } = CatalogKeys.Empty;
 
@@ -315,7 +336,7 @@ public sealed partial class InMemoryCreatorCatalog
         }
 
         /// <summary>
-        /// Encodes each listing, folds its text, reads its numbers and collects its bitmap ordinals on every core, against the
+        /// Encodes each listing, folds its text and gathers its pairs' buckets, reads its numbers and collects its bitmap ordinals on every core, against the
         /// keys as they are; the listings with a key not seen before are collected again once the batch's new keys
         /// are added in one copy. Adding keys keeps the ordinals of those already there, so the rest stay valid.
         /// Returns the keys with the batch's own.
@@ -323,7 +344,7 @@ public sealed partial class InMemoryCreatorCatalog
         public CatalogKeys Prepare(CatalogKeys keys, InternedValues interned)
         {
             var (listings, numbers, ordinals, peerGroups, collected, count) = (Listings, Numbers, Ordinals, PeerGroups, Collected, Count);
-            var (encoded, blockBytes, ends) = (Encoded, BlockBytes, EncodedEnds);
+            var (encoded, blockBytes, ends, pairBuckets) = (Encoded, BlockBytes, EncodedEnds, PairBuckets);
             Parallel.For(0, (count + FoldBlock - 1) / FoldBlock, block =>
             {
                 var bytes = blockBytes[block];
@@ -331,8 +352,12 @@ public sealed partial class InMemoryCreatorCatalog
                 var (first, last) = (block * FoldBlock, Math.Min(count, (block + 1) * FoldBlock));
                 for (var i = first; i < last; i++)
                 {
+                    var start = bytes.Length;
                     ListingCodec.EncodeRow(listings[i], interned, bytes);
                     ends[i] = bytes.Length;
+
+                    // The text's pairs while its bytes are in the cache, so that the writer only sets their bits.
+                    TextPairs.BucketsOf(FoldedText.Read(bytes.Written.Span[start..], out _).Utf8, pairBuckets.AsSpan(i * TextPairs.Words, TextPairs.Words));
                     CatalogChunk.NumbersOf(listings[i], numbers.AsSpan(i * NumberColumn.Count, NumberColumn.Count));
                     collected[i] = keys.TryCollect(listings[i], ordinals[i], out peerGroups[i]);
                 }

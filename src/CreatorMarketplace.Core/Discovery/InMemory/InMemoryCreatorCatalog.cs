@@ -53,16 +53,19 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     {
         ArgumentNullException.ThrowIfNull(listing);
         cancellationToken.ThrowIfCancellationRequested();
-        // The listing encoded, the text folded and the numbers read outside the lock: writers wait only for the row's writing.
+        // The listing encoded, the text folded and its pairs' buckets gathered, and the numbers read outside the lock:
+        // writers wait only for the row's writing.
         var encoded = ListingCodec.Scratch;
         encoded.Clear();
         ListingCodec.EncodeRow(listing, Volatile.Read(ref _snapshot).Interned, encoded);
         var written = encoded.Written;
+        Span<ulong> pairBuckets = stackalloc ulong[TextPairs.Words];
+        TextPairs.BucketsOf(FoldedText.Read(written.Span, out _).Utf8, pairBuckets);
         Span<float> numbers = stackalloc float[NumberColumn.Count];
         CatalogChunk.NumbersOf(listing, numbers);
         lock (_writeLock)
         {
-            var (next, stored) = WriteAll(_snapshot, new ReadOnlySpan<CreatorListing>(in listing), new ReadOnlySpan<ReadOnlyMemory<byte>>(in written), numbers);
+            var (next, stored) = WriteAll(_snapshot, new ReadOnlySpan<CreatorListing>(in listing), new ReadOnlySpan<ReadOnlyMemory<byte>>(in written), numbers, pairBuckets: pairBuckets);
             if (stored > 0)
             {
                 Publish(next);
@@ -159,6 +162,9 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
     /// <summary>How many rows the key bitmaps leave to a search's later passes (for tests of the keyword index, see <see cref="CatalogSearch.KeyedCandidates"/>).</summary>
     internal int KeyedCandidates(CreatorQuery query) => CatalogSearch.KeyedCandidates(Volatile.Read(ref _snapshot), query);
+
+    /// <summary>The creators of the rows <see cref="KeyedCandidates"/> counts (for tests of the keyword index).</summary>
+    internal IReadOnlyList<CreatorId> KeyedCreators(CreatorQuery query) => CatalogSearch.KeyedCreators(Volatile.Read(ref _snapshot), query);
 
     /// <summary>
     /// Scores every creator at once on the catalog's columns, vectorised, with one pooled float per row and nothing
@@ -324,8 +330,9 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
     // Upserts the listings in order as one change (every row written and retired at one sequence number): a listing
     // is stored unless the catalog, or an earlier listing of the batch, holds this or a newer version of its creator.
-    // Each listing's numbers (NumberColumn.Count a listing), bitmap ordinals and peer group are given as made
-    // beforehand, the ordinals against the keys of current, or are made here (empty spans); each listing comes encoded
+    // Each listing's numbers (NumberColumn.Count a listing), bitmap ordinals and peer group, and the buckets of its
+    // text's pairs (TextPairs.Words a listing), are given as made beforehand, the ordinals against the keys of
+    // current, or are made here (empty spans); each listing comes encoded
     // against the catalog's interned values. Returns the snapshot to
     // publish and how many listings were stored. The caller holds the write lock, or owns the catalog alone.
     private (CatalogSnapshot Next, int Stored) WriteAll(
@@ -334,7 +341,8 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         ReadOnlySpan<ReadOnlyMemory<byte>> encoded,
         ReadOnlySpan<float> numbers = default,
         ReadOnlySpan<List<int>> collected = default,
-        ReadOnlySpan<int> peerGroups = default)
+        ReadOnlySpan<int> peerGroups = default,
+        ReadOnlySpan<ulong> pairBuckets = default)
     {
         var sequence = current.Sequence + 1;
         var stored = 0;
@@ -356,7 +364,13 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
             var keys = current.Keys;
             var (ordinals, peerGroup) = collected.IsEmpty ? (_ordinals, Collect(ref keys, listing)) : (collected[i], peerGroups[i]);
-            var row = new CollectedRow(listing, encoded[i].Span, numbers.IsEmpty ? made : numbers.Slice(i * NumberColumn.Count, NumberColumn.Count), ordinals, peerGroup);
+            var row = new CollectedRow(
+                listing,
+                encoded[i].Span,
+                numbers.IsEmpty ? made : numbers.Slice(i * NumberColumn.Count, NumberColumn.Count),
+                ordinals,
+                peerGroup,
+                pairBuckets.IsEmpty ? default : pairBuckets.Slice(i * TextPairs.Words, TextPairs.Words));
             current = Append(current, keys, row, slot, newest, replaces, sequence);
             stored++;
         }
@@ -376,8 +390,9 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         return peerGroup;
     }
 
-    // A listing with what its row is written from: its encoded row, numbers, bitmap ordinals and peer group.
-    private readonly ref struct CollectedRow(CreatorListing listing, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, List<int> ordinals, int peerGroup)
+    // A listing with what its row is written from: its encoded row, numbers, bitmap ordinals, peer group and the
+    // buckets of its text's pairs (empty: gathered as the row is written).
+    private readonly ref struct CollectedRow(CreatorListing listing, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, List<int> ordinals, int peerGroup, ReadOnlySpan<ulong> pairBuckets)
     {
         public CreatorListing Listing { get; } = listing;
 
@@ -388,6 +403,8 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         public List<int> Ordinals { get; } = ordinals;
 
         public int PeerGroup { get; } = peerGroup;
+
+        public ReadOnlySpan<ulong> PairBuckets { get; } = pairBuckets;
     }
 
     // Writes the encoded listing and its folded text into the next row, retires the creator's previous row (when it is alive) and points the id
@@ -397,7 +414,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         var listing = collected.Listing;
         var row = current.Count;
         var chunks = RoomFor(current, keys);
-        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, collected.Encoded, collected.Numbers, newest, collected.Ordinals, collected.PeerGroup);
+        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, collected.Encoded, collected.Numbers, newest, collected.Ordinals, collected.PeerGroup, collected.PairBuckets);
         var live = current.Live + 1;
         if (replaces)
         {

@@ -26,6 +26,26 @@ internal static class TextPairs
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int BucketOf(byte first, byte second) => (int)(unchecked((uint)((first << 8) | second) * Multiplier) >> 24);
 
+    /// <summary>How many 64-bit words <see cref="BucketsOf"/> writes: a bit a bucket.</summary>
+    public const int Words = Buckets / Bits.PerWord;
+
+    /// <summary>
+    /// Writes into <paramref name="buckets"/> (<see cref="Words"/> words) the buckets of the adjacent pairs of bytes of
+    /// <paramref name="text"/> as bits, bucket <c>b</c> bit <c>b % 64</c> of word <c>b / 64</c>: what a row's pair
+    /// bitmaps are set from (<see cref="CatalogChunk"/>), gathered where the text was just folded rather than by the writer.
+    /// </summary>
+    public static void BucketsOf(ReadOnlySpan<byte> text, Span<ulong> buckets)
+    {
+        // Gathered as bits: a text repeats pairs, and pairs share buckets.
+        buckets = buckets[..Words];
+        buckets.Clear();
+        for (var i = 1; i < text.Length; i++)
+        {
+            var bucket = BucketOf(text[i - 1], text[i]);
+            buckets[Bits.WordOf(bucket)] |= Bits.Bit(bucket);
+        }
+    }
+
     /// <summary>
     /// Writes into <paramref name="ordinals"/> (room for <see cref="Buckets"/>) the ordinals of the bitmaps a row whose
     /// folded text is <paramref name="text"/> is in, one for each bucket of its adjacent pairs of bytes, each once;
@@ -33,15 +53,8 @@ internal static class TextPairs
     /// </summary>
     public static int OrdinalsOf(ReadOnlySpan<byte> text, Span<int> ordinals)
     {
-        // The buckets are gathered as bits first: a text repeats pairs, and pairs share buckets.
-        Span<ulong> buckets = stackalloc ulong[Buckets / Bits.PerWord];
-        buckets.Clear();
-        for (var i = 1; i < text.Length; i++)
-        {
-            var bucket = BucketOf(text[i - 1], text[i]);
-            buckets[Bits.WordOf(bucket)] |= Bits.Bit(bucket);
-        }
-
+        Span<ulong> buckets = stackalloc ulong[Words];
+        BucketsOf(text, buckets);
         var count = 0;
         for (var word = 0; word < buckets.Length; word++)
         {

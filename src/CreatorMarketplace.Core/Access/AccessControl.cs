@@ -22,6 +22,9 @@ public sealed class AccessControl
     private readonly ILookup<ActorId, Membership> _byActor;
     private readonly ILookup<WorkspaceId, AccessGrant> _byClient;
 
+    private readonly ILookup<BrandId, WorkspaceId> _ofBrand;
+    private readonly ILookup<CreatorId, WorkspaceId> _ofCreator;
+
     private AccessControl(AccessPolicy policy, Workspace[] workspaces, Membership[] memberships, AccessGrant[] grants)
     {
         Policy = policy;
@@ -29,6 +32,8 @@ public sealed class AccessControl
         Memberships = memberships;
         Grants = grants;
         _workspaces = workspaces.ToDictionary(workspace => workspace.Id);
+        _ofBrand = workspaces.Where(workspace => workspace.Brand is not null).ToLookup(workspace => workspace.Brand!.Value, workspace => workspace.Id);
+        _ofCreator = workspaces.Where(workspace => workspace.Creator is not null).ToLookup(workspace => workspace.Creator!.Value, workspace => workspace.Id);
         _byActor = memberships.ToLookup(membership => membership.Actor);
         _byClient = grants.ToLookup(grant => grant.Client);
     }
@@ -95,6 +100,16 @@ public sealed class AccessControl
         errors.ThrowIfAny();
         return new AccessControl(policy, spaces, members, granted);
     }
+
+    /// <summary>The workspaces that stand for a brand: what the brand's campaigns, contracts and lists belong to.</summary>
+    /// <param name="brand">The brand.</param>
+    /// <returns>The workspaces; empty when none stands for it (its resources then belong to nobody here).</returns>
+    public IReadOnlyList<WorkspaceId> WorkspacesOf(BrandId brand) => [.. _ofBrand[brand]];
+
+    /// <summary>The workspaces that stand for a creator: the creator's own account.</summary>
+    /// <param name="creator">The creator.</param>
+    /// <returns>The workspaces; empty when the creator has no account here.</returns>
+    public IReadOnlyList<WorkspaceId> WorkspacesOf(CreatorId creator) => [.. _ofCreator[creator]];
 
     /// <summary>Decides whether an actor may do something to a resource of some workspaces at an instant.</summary>
     /// <param name="actor">Who acts.</param>

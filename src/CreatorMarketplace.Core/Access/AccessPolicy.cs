@@ -22,7 +22,8 @@ public sealed class AccessPolicy
     /// <c>owner</c> (everything), <c>admin</c> (everything but granting agencies access), <c>campaign-manager</c>
     /// (view, reports, campaigns), <c>legal</c> (view, sign and amend contracts), <c>finance</c> (view, finances,
     /// fund, release, refund, pay out), <c>analyst</c> (view, reports) and <c>viewer</c> (view); in a creator's
-    /// account <c>creator</c> (view, finances, reports, sign contracts, manage the profile) and <c>viewer</c>.
+    /// account <c>creator</c> (view, finances, reports, the creator's side of offers and collaborations, sign contracts,
+    /// manage the profile) and <c>viewer</c>.
     /// </summary>
     public static AccessPolicy Default => Shipped.Value;
 
@@ -104,7 +105,7 @@ public sealed class AccessPolicy
             AccessRole.Create("finance", [Permission.View, Permission.ViewFinances, Permission.Fund, Permission.Release, Permission.Refund, Permission.PayOut], teams),
             AccessRole.Create("analyst", [Permission.View, Permission.ViewReports], teams),
             AccessRole.Create("viewer", [Permission.View], [.. teams, WorkspaceKind.Creator]),
-            AccessRole.Create("creator", [Permission.View, Permission.ViewFinances, Permission.ViewReports, Permission.SignContracts, Permission.ManageProfile], [WorkspaceKind.Creator]),
+            AccessRole.Create("creator", [Permission.View, Permission.ViewFinances, Permission.ViewReports, Permission.ManageCampaigns, Permission.SignContracts, Permission.ManageProfile], [WorkspaceKind.Creator]),
         ];
         return Create("default", [AccessPolicyVersion.Create(Instant.MinValue, roles)]);
     }

@@ -17,7 +17,10 @@ public sealed class Permission : SmartEnum<Permission, int>
     /// <summary>Read the workspace's metrics and reports.</summary>
     public static readonly Permission ViewReports = new("view-reports", 3);
 
-    /// <summary>Create and change campaigns, briefs, shortlists, saved searches, offers and collaborations.</summary>
+    /// <summary>
+    /// Create and change campaigns, briefs, shortlists, saved searches, offers and collaborations; in a creator's own
+    /// account, the creator's side of offers and collaborations.
+    /// </summary>
     public static readonly Permission ManageCampaigns = new("manage-campaigns", 4);
 
     /// <summary>Sign contracts.</summary>

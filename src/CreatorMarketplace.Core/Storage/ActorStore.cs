@@ -1,0 +1,178 @@
+using CreatorMarketplace.Access;
+using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Contracts;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using NodaTime;
+
+namespace CreatorMarketplace.Storage;
+
+/// <summary>
+/// A store as one actor sees it (<see cref="MarketplaceStoreAccess.For"/>): the repositories of what workspaces own
+/// (campaigns, collaborations, contracts, shortlists, saved searches) and creators' personal data, each decided by
+/// <see cref="AccessControl"/> at the clock's instant. What the actor may not view is not found (null, and left out
+/// of bulk reads), never forbidden, so that no reply tells another workspace's resource exists; a save the actor may
+/// not make throws <see cref="AccessDeniedException"/> with every reason.
+/// </summary>
+/// <remarks>
+/// A resource belongs to the workspaces that stand for its brand and, where it has one, its creator
+/// (<see cref="AccessControl.WorkspacesOf(BrandId)"/>): a collaboration and a contract are reached through either party.
+/// Viewing needs <see cref="Permission.View"/>; saving a campaign, collaboration, shortlist or saved search needs
+/// <see cref="Permission.ManageCampaigns"/>, a contract <see cref="Permission.AmendContracts"/> or
+/// <see cref="Permission.SignContracts"/>; a creator's personal data needs <see cref="Permission.ManageProfile"/> in
+/// the creator's own account, to read it as to change or erase it. Invoices, the ledger, the outbox and post metrics
+/// are not scoped yet: read them through the store itself, after deciding with <see cref="AccessControl"/>.
+/// </remarks>
+public sealed class ActorStore
+{
+    internal ActorStore(IMarketplaceStore store, AccessControl access, ActorId actor, IClock clock)
+    {
+        Actor = actor;
+        var scope = new AccessScope(access, actor, clock);
+        Campaigns = new ScopedRepository<Campaign, CampaignId>(store.Campaigns, scope, campaign => access.WorkspacesOf(campaign.Brand), [Permission.ManageCampaigns]);
+        Collaborations = new ScopedRepository<Collaboration, CollaborationId>(
+            store.Collaborations, scope, collaboration => [.. access.WorkspacesOf(collaboration.Brand), .. access.WorkspacesOf(collaboration.Creator)], [Permission.ManageCampaigns]);
+        Contracts = new ScopedRepository<Contract, ContractId>(
+            store.Contracts, scope, contract => [.. access.WorkspacesOf(contract.Brand), .. access.WorkspacesOf(contract.Creator)], [Permission.AmendContracts, Permission.SignContracts]);
+        Shortlists = new ScopedRepository<Shortlist, ShortlistId>(store.Shortlists, scope, shortlist => access.WorkspacesOf(shortlist.Owner), [Permission.ManageCampaigns]);
+        SavedSearches = new ScopedRepository<SavedSearch, SavedSearchId>(store.SavedSearches, scope, search => access.WorkspacesOf(search.Owner), [Permission.ManageCampaigns]);
+        Identities = new ScopedIdentities(store.Identities, scope, access);
+    }
+
+    /// <summary>Who acts.</summary>
+    public ActorId Actor { get; }
+
+    /// <summary>The campaigns of the actor's workspaces.</summary>
+    public IRepository<Campaign, CampaignId> Campaigns { get; }
+
+    /// <summary>The collaborations the actor's workspaces are a party to.</summary>
+    public IRepository<Collaboration, CollaborationId> Collaborations { get; }
+
+    /// <summary>The contracts the actor's workspaces are a party to.</summary>
+    public IRepository<Contract, ContractId> Contracts { get; }
+
+    /// <summary>The shortlists of the actor's workspaces.</summary>
+    public IRepository<Shortlist, ShortlistId> Shortlists { get; }
+
+    /// <summary>The saved searches of the actor's workspaces.</summary>
+    public IRepository<SavedSearch, SavedSearchId> SavedSearches { get; }
+
+    /// <summary>The personal data of the creators whose profile the actor manages (their own).</summary>
+    public ICreatorIdentityStore Identities { get; }
+}
+
+/// <summary>Opens a store for an actor.</summary>
+public static class MarketplaceStoreAccess
+{
+    /// <summary>The store as an actor sees it: only what the actor's workspaces own, decided at the clock's instant.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="access">Who may do what.</param>
+    /// <param name="clock">The clock decisions are made at.</param>
+    /// <returns>The actor's view of the store.</returns>
+    /// <exception cref="ArgumentNullException">The store, the access control or the clock is null.</exception>
+    public static ActorStore For(this IMarketplaceStore store, ActorId actor, AccessControl access, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(clock);
+        return new ActorStore(store, access, actor, clock);
+    }
+}
+
+// One actor's decisions at the clock's instant. A resource of no workspace is nobody's here: it is neither seen nor
+// written.
+internal sealed class AccessScope(AccessControl access, ActorId actor, IClock clock)
+{
+    public bool MayView(IReadOnlyList<WorkspaceId> owners) =>
+        owners.Count > 0 && access.Decide(actor, Permission.View, owners, clock.GetCurrentInstant()).IsPermitted;
+
+    public bool May(Permission permission, IReadOnlyList<WorkspaceId> owners) =>
+        owners.Count > 0 && access.Decide(actor, permission, owners, clock.GetCurrentInstant()).IsPermitted;
+
+    // Permitted by any of the permissions, or the exception that says why none permits it.
+    public void Require(IReadOnlyList<Permission> permissions, IReadOnlyList<WorkspaceId> owners, string what)
+    {
+        if (owners.Count == 0)
+        {
+            throw new AccessDeniedException(new AccessDenied([new AccessDenial(null, "access.no_owner", $"{what} belongs to no workspace here.")], [], CanView: false));
+        }
+
+        var now = clock.GetCurrentInstant();
+        var denials = new List<AccessDenied>();
+        foreach (var permission in permissions)
+        {
+            var decision = access.Decide(actor, permission, owners, now);
+            if (decision.IsPermitted)
+            {
+                return;
+            }
+
+            denials.Add(decision.AsT1);
+        }
+
+        throw new AccessDeniedException(new AccessDenied(
+            [.. denials.SelectMany(denial => denial.Reasons)],
+            [.. denials.SelectMany(denial => denial.WouldPermit).Distinct()],
+            denials.Exists(denial => denial.CanView)));
+    }
+}
+
+// A repository that finds, reads and saves only what the scope's actor may.
+internal sealed class ScopedRepository<TAggregate, TId>(
+    IRepository<TAggregate, TId> inner, AccessScope scope, Func<TAggregate, IReadOnlyList<WorkspaceId>> owners, Permission[] write)
+    : IRepository<TAggregate, TId>
+    where TAggregate : AggregateRoot<TId>
+    where TId : struct, IEntityId<TId>
+{
+    public async ValueTask<TAggregate?> FindAsync(TId id, CancellationToken cancellationToken = default)
+    {
+        var found = await inner.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        return found is not null && scope.MayView(owners(found)) ? found : null;
+    }
+
+    public ValueTask<SaveResult> SaveAsync(TAggregate aggregate, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        scope.Require(write, owners(aggregate), $"{typeof(TAggregate).Name} {aggregate.Id}");
+        return inner.SaveAsync(aggregate, cancellationToken);
+    }
+
+    // The store's read is made at the call, so that a page size out of range is refused there, as the port says.
+    public IAsyncEnumerable<StoredAggregate<TAggregate, TId>> ReadAsync(TId? afterId = null, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default) =>
+        Visible(inner.ReadAsync(afterId, pageSize, cancellationToken), cancellationToken);
+
+    private async IAsyncEnumerable<StoredAggregate<TAggregate, TId>> Visible(
+        IAsyncEnumerable<StoredAggregate<TAggregate, TId>> read, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var stored in read.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (scope.MayView(owners(stored.Aggregate)))
+            {
+                yield return stored;
+            }
+        }
+    }
+}
+
+// Personal data, for the creator's own account alone: reading it needs the same permission as changing it.
+internal sealed class ScopedIdentities(ICreatorIdentityStore inner, AccessScope scope, AccessControl access) : ICreatorIdentityStore
+{
+    private static readonly Permission[] Manage = [Permission.ManageProfile];
+
+    public async ValueTask<CreatorIdentity?> FindAsync(CreatorId creator, CancellationToken cancellationToken = default) =>
+        scope.May(Permission.ManageProfile, access.WorkspacesOf(creator)) ? await inner.FindAsync(creator, cancellationToken).ConfigureAwait(false) : null;
+
+    public ValueTask SaveAsync(CreatorIdentity identity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        scope.Require(Manage, access.WorkspacesOf(identity.Creator), $"the personal data of creator {identity.Creator}");
+        return inner.SaveAsync(identity, cancellationToken);
+    }
+
+    public ValueTask<bool> EraseAsync(CreatorId creator, CancellationToken cancellationToken = default)
+    {
+        scope.Require(Manage, access.WorkspacesOf(creator), $"the personal data of creator {creator}");
+        return inner.EraseAsync(creator, cancellationToken);
+    }
+}

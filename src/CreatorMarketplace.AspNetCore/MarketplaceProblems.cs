@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CreatorMarketplace.Access;
 using CreatorMarketplace.Serialization;
 using CreatorMarketplace.Storage;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +29,12 @@ public static class MarketplaceProblems
 
     /// <summary>The type of an aggregate the store does not hold (404).</summary>
     public const string NotFoundType = TypeBase + "not-found";
+
+    /// <summary>The type of something the actor may view but not do (403).</summary>
+    public const string ForbiddenType = TypeBase + "forbidden";
+
+    /// <summary>The <c>code</c> of a forbidden action; <c>reasons</c> holds each reason's code.</summary>
+    public const string ForbiddenCode = "access.denied";
 
     /// <summary>The <c>code</c> of a validation problem; <c>errors</c> holds each field's own codes.</summary>
     public const string ValidationCode = "request.invalid";
@@ -106,9 +113,30 @@ public static class MarketplaceProblems
     }
 
     /// <summary>
+    /// The problem an access denial stands for: 403 with the reasons' codes when the actor may view the resource, and
+    /// otherwise the 404 of a resource that does not exist, so that the answer does not tell that it does.
+    /// </summary>
+    /// <param name="denial">The denial.</param>
+    /// <returns>The problem.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="denial"/> is null.</exception>
+    public static ProblemDetails AccessDenied(AccessDenied denial)
+    {
+        ArgumentNullException.ThrowIfNull(denial);
+        if (!denial.CanView)
+        {
+            return Problem(StatusCodes.Status404NotFound, NotFoundType, "The resource does not exist.", NotFoundCode, "No such resource is stored under this id.");
+        }
+
+        var problem = Problem(StatusCodes.Status403Forbidden, ForbiddenType, "The actor may not do this.", ForbiddenCode, "reasons names why; ask someone whose role permits it.");
+        problem.Extensions["reasons"] = denial.Reasons.Select(reason => reason.Code).Distinct(StringComparer.Ordinal).ToArray();
+        return problem;
+    }
+
+    /// <summary>
     /// The problem an exception of the library stands for, or null for any other exception: a
     /// <see cref="DomainValidationException"/> (400), a <see cref="NotAllowedException"/> (409), a
-    /// <see cref="ConflictException"/> (409 or 412), and a request ASP.NET Core could not read
+    /// <see cref="ConflictException"/> (409 or 412), an <see cref="AccessDeniedException"/> (403, or 404 when the actor
+    /// may not even view the resource), and a request ASP.NET Core could not read
     /// (<see cref="BadHttpRequestException"/>: its status, with the JSON path of a bad body's value as the field).
     /// </summary>
     /// <param name="exception">The exception.</param>
@@ -124,6 +152,7 @@ public static class MarketplaceProblems
             DomainValidationException invalid => Validation(invalid.Errors),
             NotAllowedException refused => NotAllowed(refused.Refusal),
             ConflictException conflict => Conflict(conflict.Conflict, HasPrecondition(request)),
+            AccessDeniedException denied => AccessDenied(denied.Denial),
             BadHttpRequestException { InnerException: JsonException json } => Json(json),
             BadHttpRequestException bad => Problem(bad.StatusCode, ValidationType, "The request could not be read.", ValidationCode, detail: null),
             _ => null,

@@ -90,6 +90,12 @@ public sealed class MarketplaceApp : IAsyncLifetime
         });
         app.MapPost("/thrown/conflict", IResult () => TypedResults.Ok(((SaveResult)LostRace).ThrowIfConflict()));
         app.MapGet("/thrown/other", IResult () => throw new InvalidOperationException("a bug"));
+        app.MapPost("/thrown/forbidden", IResult () => throw new CreatorMarketplace.Access.AccessDeniedException(new(
+            [new(null, "access.role_lacks_permission", "the role viewer in the workspace does not include refund."), new(null, "access.not_a_member", "actor x holds no role in workspace y.")],
+            ["the role finance in workspace y"],
+            CanView: true)));
+        app.MapPost("/thrown/hidden", IResult () => throw new CreatorMarketplace.Access.AccessDeniedException(new(
+            [new(null, "access.not_a_member", "actor x holds no role in workspace y.")], [], CanView: false)));
 
         app.MapPost("/results/refusal", () => ((CommandResult)Refusal).ToHttpResult());
         app.MapPost("/results/done", () => CommandResult.Done.ToHttpResult());

@@ -48,6 +48,19 @@ public class ProblemDetailsTests(MarketplaceApp app) : IClassFixture<Marketplace
     }
 
     [Fact]
+    public async Task An_access_denial_is_403_with_its_codes_or_404_when_the_actor_may_not_even_view_it()
+    {
+        var forbidden = await Problem(await app.Client.PostAsync("/thrown/forbidden", null), HttpStatusCode.Forbidden, MarketplaceProblems.ForbiddenType);
+        forbidden["code"]!.GetValue<string>().ShouldBe("access.denied");
+        forbidden["reasons"]!.AsArray().Select(reason => reason!.GetValue<string>()).ShouldBe(["access.role_lacks_permission", "access.not_a_member"]);
+        forbidden.ToJsonString().ShouldNotContain("workspace y", customMessage: "the reasons' messages stay in the server's logs");
+
+        var hidden = await Problem(await app.Client.PostAsync("/thrown/hidden", null), HttpStatusCode.NotFound, MarketplaceProblems.NotFoundType);
+        hidden["code"]!.GetValue<string>().ShouldBe("aggregate.not_found");
+        hidden.ToJsonString().ShouldNotContain("access.", customMessage: "a hidden resource answers as a missing one");
+    }
+
+    [Fact]
     public async Task Any_other_exception_is_left_to_asp_net_core()
     {
         var response = await app.Client.GetAsync("/thrown/other");

@@ -131,11 +131,19 @@ internal sealed class ScopedRepository<TAggregate, TId>(
         return found is not null && scope.MayView(owners(found)) ? found : null;
     }
 
-    public ValueTask<SaveResult> SaveAsync(TAggregate aggregate, CancellationToken cancellationToken = default)
+    // The owners of the aggregate as saved and, for one the store holds, as stored: otherwise an actor could save a
+    // copy of another workspace's aggregate naming their own brand, and take it over.
+    public async ValueTask<SaveResult> SaveAsync(TAggregate aggregate, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
-        scope.Require(write, owners(aggregate), $"{typeof(TAggregate).Name} {aggregate.Id}");
-        return inner.SaveAsync(aggregate, cancellationToken);
+        var what = $"{typeof(TAggregate).Name} {aggregate.Id}";
+        scope.Require(write, owners(aggregate), what);
+        if (await inner.FindAsync(aggregate.Id, cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            scope.Require(write, owners(stored), what);
+        }
+
+        return await inner.SaveAsync(aggregate, cancellationToken).ConfigureAwait(false);
     }
 
     // The store's read is made at the call, so that a page size out of range is refused there, as the port says.

@@ -106,6 +106,19 @@ public class ActorStoreTests
     }
 
     [Fact]
+    public async Task Another_workspaces_aggregate_cannot_be_taken_over_by_saving_a_copy_that_names_ones_own_brand()
+    {
+        await SaveAll();
+        var stored = (await _store.Campaigns.FindAsync(_globexCampaign.Id))!;
+        var forged = Campaign.FromSnapshot(stored.ToSnapshot() with { Brand = _acmeCampaign.Brand }, stored.Version);
+
+        var refused = await Should.ThrowAsync<AccessDeniedException>(async () => await For(_actors.Manager).Campaigns.SaveAsync(forged));
+
+        refused.Denial.CanView.ShouldBeFalse("Acme may not learn that the campaign exists");
+        (await _store.Campaigns.FindAsync(_globexCampaign.Id))!.Brand.ShouldBe(_globexCampaign.Brand, "nothing was saved");
+    }
+
+    [Fact]
     public async Task A_contract_is_reached_through_either_party_and_saved_by_those_who_sign_or_amend()
     {
         await SaveAll();

@@ -136,7 +136,7 @@ internal abstract class StrictJsonReader(string prefix)
             return number;
         }
 
-        Errors.Add($"{path}.{name}", $"{_prefix}.json_type", $"expected a whole number, got {value.GetRawText()}.");
+        Errors.Add($"{path}.{name}", $"{_prefix}.json_type", $"expected a whole number, got {Brief(value)}.");
         return null;
     }
 
@@ -173,11 +173,14 @@ internal abstract class StrictJsonReader(string prefix)
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
-        JsonValueKind.String => $"the string {element.GetRawText()}",
-        JsonValueKind.Number => $"the number {element.GetRawText()}",
+        JsonValueKind.String => $"the string {Brief(element)}",
+        JsonValueKind.Number => $"the number {Brief(element)}",
         JsonValueKind.True or JsonValueKind.False => $"{element.GetRawText()}",
         _ => "null",
     };
+
+    // A value as the document wrote it, cut short: a hostile string or number of megabytes stays out of the message.
+    private static string Brief(JsonElement value) => ErrorText.Bound(value.GetRawText(), ErrorText.QuotedLength);
 
     protected static string Article(JsonValueKind kind) => kind switch
     {

@@ -105,6 +105,20 @@ public class AccessPolicyJsonTests
     }
 
     [Fact]
+    public void A_hostile_value_is_quoted_only_briefly()
+    {
+        var huge = new string('x', 1_000_000);
+        var digits = "1" + new string('0', 100_000);
+
+        var errors = AccessPolicy.FromJson("{ \"name\": \"a\", \"versions\": [\"" + huge + "\", " + digits + "] }").Errors;
+
+        errors.Select(error => (error.Field, error.Code)).ShouldBe([("$.versions[0]", "access_policy.json_type"), ("$.versions[1]", "access_policy.json_type")]);
+        errors.ShouldAllBe(error => error.Message.Length < 200);
+        errors[0].Message.ShouldStartWith("expected an object, got the string \"xxxx");
+        errors[0].Message.ShouldContain("1000002 characters");
+    }
+
+    [Fact]
     public void Text_that_is_not_a_policy_is_refused_whole()
     {
         AccessPolicy.FromJson("{ \"name\": ").Errors.ShouldHaveSingleItem().Code.ShouldBe("access_policy.json_malformed");

@@ -324,6 +324,7 @@ public sealed class AccessControl
             return would;
         }
 
+        var agencyRoles = RolesFor(permission, WorkspaceKind.Agency, version);
         foreach (var owner in owners)
         {
             if (!_workspaces.TryGetValue(owner, out var workspace))
@@ -331,13 +332,12 @@ public sealed class AccessControl
                 continue;
             }
 
-            var roles = version.Roles.Where(role => role.Permits(permission) && role.MayBeHeldIn(workspace.Kind)).Select(role => role.Name).ToList();
+            var roles = RolesFor(permission, workspace.Kind, version);
             if (roles.Count > 0)
             {
                 would.Add($"the role {Either(roles)} in workspace {owner}");
             }
 
-            var agencyRoles = version.Roles.Where(role => role.Permits(permission) && role.MayBeHeldIn(WorkspaceKind.Agency)).Select(role => role.Name).ToList();
             if (workspace.Kind == WorkspaceKind.Brand && agencyRoles.Count > 0)
             {
                 would.Add($"a grant of workspace {owner} to an agency that includes {permission}, and the role {Either(agencyRoles)} in that agency");
@@ -346,6 +346,9 @@ public sealed class AccessControl
 
         return would;
     }
+
+    private static List<string> RolesFor(Permission permission, WorkspaceKind kind, AccessPolicyVersion version) =>
+        version.Roles.Where(role => role.Permits(permission) && role.MayBeHeldIn(kind)).Select(role => role.Name).ToList();
 
     private static string Either(List<string> names) =>
         names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} or {names[^1]}";

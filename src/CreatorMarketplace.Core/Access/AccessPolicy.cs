@@ -76,18 +76,7 @@ public sealed class AccessPolicy
     /// <summary>The version in force at an instant: the latest whose effective instant is at or before it.</summary>
     /// <param name="asOf">The instant.</param>
     /// <returns>The version, or null before the first one takes effect.</returns>
-    public AccessPolicyVersion? VersionAsOf(Instant asOf)
-    {
-        for (var i = Versions.Count - 1; i >= 0; i--)
-        {
-            if (Versions[i].EffectiveFrom <= asOf)
-            {
-                return Versions[i];
-            }
-        }
-
-        return null;
-    }
+    public AccessPolicyVersion? VersionAsOf(Instant asOf) => EffectiveVersions.InForceAt(Versions, asOf, version => version.EffectiveFrom);
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Versions.Count} versions)";

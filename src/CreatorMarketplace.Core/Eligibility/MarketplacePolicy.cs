@@ -84,18 +84,7 @@ public sealed class MarketplacePolicy : IEquatable<MarketplacePolicy>
     /// <summary>The version in force at an instant: the latest whose effective instant is at or before it.</summary>
     /// <param name="asOf">The instant.</param>
     /// <returns>The version, or null before the first one takes effect.</returns>
-    public PolicyVersion? VersionAsOf(Instant asOf)
-    {
-        for (var i = Versions.Count - 1; i >= 0; i--)
-        {
-            if (Versions[i].EffectiveFrom <= asOf)
-            {
-                return Versions[i];
-            }
-        }
-
-        return null;
-    }
+    public PolicyVersion? VersionAsOf(Instant asOf) => EffectiveVersions.InForceAt(Versions, asOf, version => version.EffectiveFrom);
 
     /// <summary>
     /// The policy plus a campaign's own requirements, as one rule: a creator must be eligible in their market and fit

@@ -84,9 +84,6 @@ public static class MarketplaceStoreAccess
 // written.
 internal sealed class AccessScope(AccessControl access, ActorId actor, IClock clock)
 {
-    public bool MayView(IReadOnlyList<WorkspaceId> owners) =>
-        owners.Count > 0 && access.Decide(actor, Permission.View, owners, clock.GetCurrentInstant()).IsPermitted;
-
     public bool May(Permission permission, IReadOnlyList<WorkspaceId> owners) =>
         owners.Count > 0 && access.Decide(actor, permission, owners, clock.GetCurrentInstant()).IsPermitted;
 
@@ -128,7 +125,7 @@ internal sealed class ScopedRepository<TAggregate, TId>(
     public async ValueTask<TAggregate?> FindAsync(TId id, CancellationToken cancellationToken = default)
     {
         var found = await inner.FindAsync(id, cancellationToken).ConfigureAwait(false);
-        return found is not null && scope.MayView(owners(found)) ? found : null;
+        return found is not null && scope.May(Permission.View, owners(found)) ? found : null;
     }
 
     // The owners of the aggregate as saved and, for one the store holds, as stored: otherwise an actor could save a
@@ -155,7 +152,7 @@ internal sealed class ScopedRepository<TAggregate, TId>(
     {
         await foreach (var stored in read.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (scope.MayView(owners(stored.Aggregate)))
+            if (scope.May(Permission.View, owners(stored.Aggregate)))
             {
                 yield return stored;
             }

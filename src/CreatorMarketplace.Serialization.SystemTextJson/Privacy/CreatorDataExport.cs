@@ -67,7 +67,7 @@ public static class CreatorDataExport
         {
             if (storedFormIfKept(item) is { } stored)
             {
-                writer.WriteRawValue(StoredJson.Write(stored), skipInputValidation: true);
+                WriteStored(writer, stored);
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
         }

@@ -64,7 +64,7 @@ internal sealed partial class CatalogSearch
         {
             var match = _match.AsSpan(first, end - first);
             var held = ArrayPool<int>.Shared.Rent(match.Length);
-            Span<int> blockStarts = stackalloc int[65];
+            Span<int> blockStarts = stackalloc int[(CatalogChunk.Rows >> CatalogChunk.BlockShift) + 1]; // each block's first held word, and the end
             try
             {
                 var (words, heldBlocks) = (0, 0UL);

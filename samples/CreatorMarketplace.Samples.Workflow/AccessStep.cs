@@ -1,7 +1,10 @@
 using CreatorMarketplace;
 using CreatorMarketplace.Access;
+using CreatorMarketplace.Campaigns;
 using CreatorMarketplace.Creators;
+using CreatorMarketplace.Payments;
 using CreatorMarketplace.Serialization;
+using CreatorMarketplace.Storage;
 using CreatorMarketplace.Storage.InMemory;
 using NodaTime;
 
@@ -10,7 +13,8 @@ namespace CreatorMarketplace.Samples.Workflow;
 /// <summary>
 /// Step 11: who may do what. Two brands, an agency acting for both under grants of different scope, a creator's
 /// own account: each decision says which role and grant permit it, a refusal gives every reason and what would
-/// permit it, another brand's resource reads as not found, and a large refund needs a second approver. Then a
+/// permit it, another brand's resource reads as not found, and a large refund needs a second approver, also where the
+/// money is recorded: the ledger of a store opened for each actor. Then a
 /// creator's personal data: kept apart, exported on request, erased for good.
 /// </summary>
 internal static class AccessStep
@@ -52,6 +56,7 @@ internal static class AccessStep
         Write(output, $"Glow's finance refunds {refund}", access.Decide(finance, Permission.Refund, [glow], now, refund));
         Write(output, "  ... approved by a colleague", access.DecideApproved(finance, deputy, Permission.Refund, [glow], now, refund));
         Write(output, "  ... approved by the agency", access.DecideApproved(finance, planner, Permission.Refund, [glow], now, refund));
+        await MoveMoney(access, (finance, deputy, planner), clock, output);
 
         // Maya's personal data lives apart from her profile: she asks for all that is held about her, then to be forgotten.
         var store = new InMemoryMarketplaceStore();
@@ -63,6 +68,38 @@ internal static class AccessStep
         var erased = await store.Identities.EraseAsync(mayaId);
         output.WriteLine($"  Maya's personal data erased: {erased}; asked again: {await store.Identities.EraseAsync(mayaId)} (nothing left to erase)");
         output.WriteLine();
+    }
+
+    // The same rules where the money is recorded: the ledger of a store opened for each actor.
+    private static async Task MoveMoney(AccessControl access, (ActorId Finance, ActorId Deputy, ActorId Planner) actors, IClock clock, TextWriter output)
+    {
+        var store = new InMemoryMarketplaceStore();
+        var (brand, creator) = (access.Workspaces[0].Brand!.Value, access.Workspaces[3].Creator!.Value);
+        var deal = CollaborationId.From(Guid.Parse("0190c2b4-0000-7000-b000-000000000001"));
+        await store.Collaborations.SaveAsync(Collaboration.FromHistory(
+            [new CollaborationOpened(deal, Campaigns.Actor.Brand, clock.GetCurrentInstant(), CampaignId.From(Guid.Parse("0190c2b4-0000-7000-b000-000000000002")), brand, creator, [], CollaborationPolicy.Default)]));
+        var charge = new EscrowLedger().Charge("glow-maya-charge", deal, brand, Money.Of(8_000m, Currency.USD), clock).GetValueOrThrow();
+        output.WriteLine($"  {"the agency funds Glow's escrow",-42} {await Refusal(store.For(actors.Planner, access, clock).Ledger, charge, 0)}");
+        var funded = (await store.For(actors.Finance, access, clock).Ledger.AppendAsync(charge, 0)).AsT0;
+        output.WriteLine($"  {"Glow's finance funds it",-42} {funded.Transaction.Entries[0].Amount} into escrow");
+        var release = EscrowLedger.FromTransactions([funded.Transaction])
+            .Release("glow-maya-release", deal, creator, Money.Of(6_000m, Currency.USD), FeePolicy.None, clock).GetValueOrThrow();
+        var ledger = store.For(actors.Finance, access, clock).Ledger;
+        output.WriteLine($"  {"Glow's finance releases USD 6000.00",-42} {await Refusal(ledger, release, funded.LastSequence)}");
+        var released = await ledger.ApprovedBy(actors.Deputy).AppendAsync(release, funded.LastSequence);
+        output.WriteLine($"  {"  ... approved by a colleague",-42} {(released.IsAppended ? "released to Maya" : released.ToString())}");
+    }
+
+    private static async Task<string> Refusal(ActorLedger ledger, LedgerTransaction transaction, long last)
+    {
+        try
+        {
+            return (await ledger.AppendAsync(transaction, last)).ToString();
+        }
+        catch (AccessDeniedException refused)
+        {
+            return $"refused: {refused.Denial.Reasons[0].Code}";
+        }
     }
 
     private static void Write(TextWriter output, string what, AccessDecision decision)

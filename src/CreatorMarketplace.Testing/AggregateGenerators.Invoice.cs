@@ -5,7 +5,7 @@ namespace CreatorMarketplace.Testing;
 // The class is described in AggregateGenerators.cs.
 public static partial class AggregateGenerators
 {
-    private static readonly string[] InvoiceParties = ["Glow Labs", "Maya Makes LLC", "Northwind Studio", "Acme Beauty GmbH"];
+    private static readonly string[] InvoicePartyNames = ["Glow Labs", "Maya Makes LLC", "Northwind Studio", "Acme Beauty GmbH"];
     private static readonly string[] InvoiceLineDescriptions = ["Launch video", "Teaser", "Usage rights, 90 days", "Story set", "Revision round"];
     private static readonly Currency[] InvoiceCurrencies = [Currency.USD, Currency.EUR, Currency.JPY, Currency.KWD];
 
@@ -21,20 +21,34 @@ public static partial class AggregateGenerators
     /// <returns>The generator.</returns>
     public static Gen<Invoice> Invoices() =>
         from id in KernelGenerators.Ids<InvoiceId>()
-        from issuer in Gen.Elements(InvoiceParties)
-        from recipient in Gen.Elements(InvoiceParties)
+        from issuer in Gen.Elements(InvoicePartyNames)
+        from recipient in Gen.Elements(InvoicePartyNames)
         from currency in Gen.Elements(InvoiceCurrencies)
         from start in KernelGenerators.Instants()
         from dueInDays in Gen.Choose(-30, 90)
         from count in Gen.Choose(0, 30)
         from commands in Gen.ArrayOf(InvoiceCommands(currency), count)
-        select RunInvoice(id, issuer, recipient, currency, start, dueInDays, commands);
+        from parties in InvoicePartiesOrNone()
+        select RunInvoice(id, issuer, recipient, currency, start, dueInDays, commands, parties);
 
-    private static Invoice RunInvoice(InvoiceId id, string issuer, string recipient, Currency currency, Instant start, int dueInDays, InvoiceCommand[] commands)
+    // Between a brand and a creator, either alone, or none (an invoice no workspace owns).
+    private static Gen<InvoiceParties?> InvoicePartiesOrNone() =>
+        from brand in KernelGenerators.Ids<BrandId>()
+        from creator in KernelGenerators.Ids<CreatorId>()
+        from shape in Gen.Choose(0, 3)
+        select shape switch
+        {
+            0 => (InvoiceParties?)null,
+            1 => new InvoiceParties(brand, null),
+            2 => new InvoiceParties(null, creator),
+            _ => InvoiceParties.Between(brand, creator),
+        };
+
+    private static Invoice RunInvoice(InvoiceId id, string issuer, string recipient, Currency currency, Instant start, int dueInDays, InvoiceCommand[] commands, InvoiceParties? parties)
     {
         var clock = new FakeClock(start);
         var series = new InvoiceSeries(new DocumentNumbering("INV-"), new DocumentNumbering("CN-"));
-        var invoice = Invoice.Draft(id, issuer, recipient, currency, start.InUtc().Date.PlusDays(dueInDays));
+        var invoice = Invoice.Draft(id, issuer, recipient, currency, start.InUtc().Date.PlusDays(dueInDays), parties);
         foreach (var command in commands)
         {
             clock.Advance(command.Wait);

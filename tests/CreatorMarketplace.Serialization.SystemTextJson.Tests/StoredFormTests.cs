@@ -198,6 +198,25 @@ public class StoredFormTests
     }
 
     [Fact]
+    public void An_invoice_stored_before_parties_reads_as_no_workspaces_and_parties_are_written_and_checked()
+    {
+        var (brand, creator) = (BrandId.From(Guid.Parse("00000000-0000-0000-0001-000000000001")), CreatorId.From(Guid.Parse("00000000-0000-0000-0002-000000000002")));
+        var schema = StoredFormats.Current.Invoice;
+        var invoice = Invoice.Draft(InvoiceId.From(Guid.NewGuid()), "Maya Makes LLC", "Acme", Currency.USD, new LocalDate(2026, 7, 1), InvoiceParties.Between(brand, creator));
+        var document = JsonNode.Parse(schema.Write(invoice.ToSnapshot()))!.AsObject();
+        document["parties"]!.ToJsonString().ShouldBe($$"""{"brand":"{{brand}}","creator":"{{creator}}"}""");
+        schema.Version.ShouldBe(2);
+        schema.UpgradesFrom.ShouldBe([1]);
+        schema.Restore<Invoice>(document.ToJsonString(), 2, 1).Parties.ShouldBe(invoice.Parties);
+
+        document.Remove("parties");
+        schema.Restore<Invoice>(document.ToJsonString(), 1, 1).Parties.ShouldBeNull("a version 1 invoice named no parties");
+        Should.Throw<JsonException>(() => schema.Restore<Invoice>(document.ToJsonString(), 2, 1)).Message.ShouldContain("parties");
+        document["parties"] = JsonNode.Parse("""{"brand":null,"creator":null}""");
+        Should.Throw<JsonException>(() => schema.Restore<Invoice>(document.ToJsonString(), 2, 1)).Message.ShouldContain("$.parties.brand: InvoiceParties.brand: an invoice's parties name a brand, a creator or both");
+    }
+
+    [Fact]
     public void A_stored_document_the_aggregate_refuses_is_refused_at_the_json_path_of_each_member()
     {
         var creator = new CreatorGenerator(3, Clock).Next();

@@ -70,15 +70,22 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
     private readonly List<InvoiceLine> _lines = [];
     private readonly List<TaxLine> _taxes = [];
 
-    private Invoice(InvoiceId id, string issuer, string recipient, Currency currency, LocalDate due, string? correctionOf, long version = 0)
+    private Invoice(InvoiceId id, string issuer, string recipient, Currency currency, LocalDate due, string? correctionOf, InvoiceParties? parties, long version = 0)
         : base(id, version)
     {
+        Parties = parties;
         Issuer = issuer;
         Recipient = recipient;
         Currency = currency;
         Due = due;
         CorrectionOf = correctionOf;
     }
+
+    /// <summary>
+    /// The brand and creator it is between, whose workspaces own it (see <c>store.For(actor, …)</c>); null for an
+    /// invoice no workspace owns, which only the store itself reads.
+    /// </summary>
+    public InvoiceParties? Parties { get; }
 
     /// <summary>Who issues it.</summary>
     public string Issuer { get; }
@@ -130,14 +137,25 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
     /// <param name="due">The day payment is due.</param>
     /// <returns>The draft.</returns>
     /// <exception cref="ArgumentException">An issuer or recipient that is blank or not a single line of well-formed text (<see cref="TextRule.SingleLine"/>).</exception>
-    public static Invoice Draft(InvoiceId id, string issuer, string recipient, Currency currency, LocalDate due)
+    public static Invoice Draft(InvoiceId id, string issuer, string recipient, Currency currency, LocalDate due) => Draft(id, issuer, recipient, currency, due, null);
+
+    /// <summary>Starts a draft invoice between a brand and a creator, whose workspaces own it.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="issuer">Who issues it; not blank.</param>
+    /// <param name="recipient">Who it is for; not blank.</param>
+    /// <param name="currency">Its currency.</param>
+    /// <param name="due">The day payment is due.</param>
+    /// <param name="parties">The brand and creator it is between; null for none.</param>
+    /// <returns>The draft.</returns>
+    /// <exception cref="ArgumentException">An issuer or recipient that is blank or not a single line of well-formed text (<see cref="TextRule.SingleLine"/>).</exception>
+    public static Invoice Draft(InvoiceId id, string issuer, string recipient, Currency currency, LocalDate due, InvoiceParties? parties)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
         ArgumentException.ThrowIfNullOrWhiteSpace(recipient);
         TextRule.SingleLine.Require(issuer, nameof(issuer));
         TextRule.SingleLine.Require(recipient, nameof(recipient));
         ArgumentNullException.ThrowIfNull(currency);
-        return new(id, issuer, recipient, currency, due, null);
+        return new(id, issuer, recipient, currency, due, null, parties);
     }
 
     /// <summary>Adds a line to a draft.</summary>
@@ -231,7 +249,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
             return new NotAllowed("credit", Status.Name, "only an issued invoice is corrected by a credit note; a draft is simply changed.");
         }
 
-        return new Invoice(id, Issuer, Recipient, Currency, Due, Number);
+        return new Invoice(id, Issuer, Recipient, Currency, Due, Number, Parties);
     }
 
     /// <summary>Formats the invoice, one line per line, with taxes and total.</summary>
@@ -248,7 +266,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
 
     /// <inheritdoc />
     public InvoiceSnapshot ToSnapshot() =>
-        new(Id, Issuer, Recipient, Currency, Due, CorrectionOf, Number, Status, IssuedAt, _lines.ToArray(), _taxes.ToArray());
+        new(Id, Issuer, Recipient, Currency, Due, CorrectionOf, Number, Status, IssuedAt, _lines.ToArray(), _taxes.ToArray(), Parties);
 
     /// <inheritdoc />
     public static Invoice FromSnapshot(InvoiceSnapshot snapshot, long version)
@@ -323,7 +341,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
         }
 
         errors.ThrowIfAny(nameof(snapshot));
-        var invoice = new Invoice(snapshot.Id, snapshot.Issuer, snapshot.Recipient, snapshot.Currency!, snapshot.Due, snapshot.CorrectionOf, version)
+        var invoice = new Invoice(snapshot.Id, snapshot.Issuer, snapshot.Recipient, snapshot.Currency!, snapshot.Due, snapshot.CorrectionOf, snapshot.Parties, version)
         {
             Number = snapshot.Number,
             Status = snapshot.Status,
@@ -413,6 +431,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
 /// <param name="IssuedAt">When it was issued; null for a draft.</param>
 /// <param name="Lines">The lines in the order they were added.</param>
 /// <param name="Taxes">The tax lines in the order they were added.</param>
+/// <param name="Parties">The brand and creator it is between, whose workspaces own it; null for none.</param>
 public sealed record InvoiceSnapshot(
     InvoiceId Id,
     string Issuer,
@@ -424,4 +443,48 @@ public sealed record InvoiceSnapshot(
     InvoiceStatus Status,
     Instant? IssuedAt,
     IReadOnlyList<InvoiceLine> Lines,
-    IReadOnlyList<TaxLine> Taxes);
+    IReadOnlyList<TaxLine> Taxes,
+    InvoiceParties? Parties = null);
+
+/// <summary>
+/// The brand and the creator an invoice is between: the workspaces of each own it, as they own a collaboration.
+/// An invoice the platform issues to a brand alone, or to a creator alone, names one of them.
+/// </summary>
+public sealed record InvoiceParties
+{
+    /// <summary>Names the parties.</summary>
+    /// <param name="brand">The brand, or null.</param>
+    /// <param name="creator">The creator, or null.</param>
+    /// <exception cref="DomainValidationException">Neither is named.</exception>
+    public InvoiceParties(BrandId? brand, CreatorId? creator)
+    {
+        if (brand is null && creator is null)
+        {
+            throw DomainValidationException.Of(nameof(Brand), "invoice.parties_missing", "an invoice's parties name a brand, a creator or both.");
+        }
+
+        Brand = brand;
+        Creator = creator;
+    }
+
+    /// <summary>The brand, if any.</summary>
+    public BrandId? Brand { get; }
+
+    /// <summary>The creator, if any.</summary>
+    public CreatorId? Creator { get; }
+
+    /// <summary>An invoice between a brand and a creator.</summary>
+    /// <param name="brand">The brand.</param>
+    /// <param name="creator">The creator.</param>
+    /// <returns>The parties.</returns>
+    public static InvoiceParties Between(BrandId brand, CreatorId creator) => new(brand, creator);
+
+    /// <summary>Formats the parties, for example <c>brand 0190… and creator 0190…</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => (Brand, Creator) switch
+    {
+        ({ } brand, { } creator) => $"brand {brand} and creator {creator}",
+        ({ } brand, null) => $"brand {brand}",
+        _ => $"creator {Creator}",
+    };
+}

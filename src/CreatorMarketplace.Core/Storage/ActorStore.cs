@@ -3,13 +3,15 @@ using CreatorMarketplace.Campaigns;
 using CreatorMarketplace.Contracts;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Payments;
 using NodaTime;
 
 namespace CreatorMarketplace.Storage;
 
 /// <summary>
 /// A store as one actor sees it (<see cref="MarketplaceStoreAccess.For"/>): the repositories of what workspaces own
-/// (campaigns, collaborations, contracts, shortlists, saved searches) and creators' personal data, each decided by
+/// (campaigns, collaborations, contracts, shortlists, saved searches, invoices), the ledger, the outbox and creators'
+/// personal data, each decided by
 /// <see cref="AccessControl"/> at the clock's instant. What the actor may not view is not found (null, and left out
 /// of bulk reads), never forbidden, so that no reply tells another workspace's resource exists; a save the actor may
 /// not make throws <see cref="AccessDeniedException"/> with every reason.
@@ -20,8 +22,10 @@ namespace CreatorMarketplace.Storage;
 /// Viewing needs <see cref="Permission.View"/>; saving a campaign, collaboration, shortlist or saved search needs
 /// <see cref="Permission.ManageCampaigns"/>, a contract <see cref="Permission.AmendContracts"/> or
 /// <see cref="Permission.SignContracts"/>; a creator's personal data needs <see cref="Permission.ManageProfile"/> in
-/// the creator's own account, to read it as to change or erase it. Invoices, the ledger, the outbox and post metrics
-/// are not scoped yet: read them through the store itself, after deciding with <see cref="AccessControl"/>.
+/// the creator's own account, to read it as to change or erase it. Invoices belong to their parties' workspaces and
+/// need <see cref="Permission.ViewFinances"/> to view; the ledger (<see cref="ActorLedger"/>) shows the transactions on
+/// the actor's workspaces' accounts and appends what their permissions allow; the outbox (<see cref="ActorOutbox"/>)
+/// shows messages about what the actor may view. Post metrics are the platforms' public figures and stay unscoped.
 /// </remarks>
 public sealed class ActorStore
 {
@@ -37,6 +41,9 @@ public sealed class ActorStore
         Shortlists = new ScopedRepository<Shortlist, ShortlistId>(store.Shortlists, scope, shortlist => access.WorkspacesOf(shortlist.Owner), [Permission.ManageCampaigns]);
         SavedSearches = new ScopedRepository<SavedSearch, SavedSearchId>(store.SavedSearches, scope, search => access.WorkspacesOf(search.Owner), [Permission.ManageCampaigns]);
         Identities = new ScopedIdentities(store.Identities, scope, access);
+        Invoices = new ScopedRepository<Invoice, InvoiceId>(store.Invoices, scope, invoice => OwnersOf(access, invoice.Parties), [Permission.ManageCampaigns], Permission.ViewFinances);
+        Ledger = new ActorLedger(store.Ledger, store.Collaborations, scope);
+        Outbox = new ActorOutbox(store.Outbox, this, scope);
     }
 
     /// <summary>Who acts.</summary>
@@ -59,6 +66,22 @@ public sealed class ActorStore
 
     /// <summary>The personal data of the creators whose profile the actor manages (their own).</summary>
     public ICreatorIdentityStore Identities { get; }
+
+    /// <summary>
+    /// Invoices and credit notes between the actor's brands and creators (<see cref="Invoice.Parties"/>): viewing one
+    /// needs <see cref="Permission.ViewFinances"/>, drafting, issuing and settling one <see cref="Permission.ManageCampaigns"/>.
+    /// An invoice without parties belongs to no workspace and is seen by none.
+    /// </summary>
+    public IRepository<Invoice, InvoiceId> Invoices { get; }
+
+    /// <summary>The ledger as the actor sees and may write it (<see cref="ActorLedger"/>).</summary>
+    public ActorLedger Ledger { get; }
+
+    /// <summary>The outbox's messages about what the actor may view (<see cref="ActorOutbox"/>).</summary>
+    public ActorOutbox Outbox { get; }
+
+    private static IReadOnlyList<WorkspaceId> OwnersOf(AccessControl access, InvoiceParties? parties) =>
+        [.. parties?.Brand is { } brand ? access.WorkspacesOf(brand) : [], .. parties?.Creator is { } creator ? access.WorkspacesOf(creator) : []];
 }
 
 /// <summary>Opens a store for an actor.</summary>
@@ -84,6 +107,8 @@ public static class MarketplaceStoreAccess
 // written.
 internal sealed class AccessScope(AccessControl access, ActorId actor, IClock clock)
 {
+    public AccessControl Access => access;
+
     public bool May(Permission permission, IReadOnlyList<WorkspaceId> owners) =>
         owners.Count > 0 && access.Decide(actor, permission, owners, clock.GetCurrentInstant()).IsPermitted;
 
@@ -113,19 +138,38 @@ internal sealed class AccessScope(AccessControl access, ActorId actor, IClock cl
             [.. denials.SelectMany(denial => denial.WouldPermit).Distinct()],
             denials.Exists(denial => denial.CanView)));
     }
+
+    // Moving money: permitted on its own, or with the second approver the four-eyes rule asks for above its threshold.
+    public void RequireMoney(Permission permission, IReadOnlyList<WorkspaceId> owners, Money amount, ActorId? approver, string what)
+    {
+        Require([permission], owners, what);
+        var now = clock.GetCurrentInstant();
+        var decision = approver is { } second
+            ? access.DecideApproved(actor, second, permission, owners, now, amount)
+            : access.Decide(actor, permission, owners, now, amount);
+        decision.Switch(
+            _ => { },
+            denied => throw new AccessDeniedException(denied),
+            required => throw new AccessDeniedException(new AccessDenied(
+                [new AccessDenial(required.Permitted.Workspace, "access.second_approver_required", $"{what} moves {amount}, above the four-eyes threshold{(required.Threshold is { } threshold ? $" of {threshold}" : "")}: it needs a second approver.")],
+                ["a second approver (ActorLedger.ApprovedBy)"],
+                CanView: true)));
+    }
 }
 
 // A repository that finds, reads and saves only what the scope's actor may.
 internal sealed class ScopedRepository<TAggregate, TId>(
-    IRepository<TAggregate, TId> inner, AccessScope scope, Func<TAggregate, IReadOnlyList<WorkspaceId>> owners, Permission[] write)
+    IRepository<TAggregate, TId> inner, AccessScope scope, Func<TAggregate, IReadOnlyList<WorkspaceId>> owners, Permission[] write, Permission? read = null)
     : IRepository<TAggregate, TId>
     where TAggregate : AggregateRoot<TId>
     where TId : struct, IEntityId<TId>
 {
+    private readonly Permission _read = read ?? Permission.View;
+
     public async ValueTask<TAggregate?> FindAsync(TId id, CancellationToken cancellationToken = default)
     {
         var found = await inner.FindAsync(id, cancellationToken).ConfigureAwait(false);
-        return found is not null && scope.May(Permission.View, owners(found)) ? found : null;
+        return found is not null && scope.May(_read, owners(found)) ? found : null;
     }
 
     // The owners of the aggregate as saved and, for one the store holds, as stored: otherwise an actor could save a
@@ -152,7 +196,7 @@ internal sealed class ScopedRepository<TAggregate, TId>(
     {
         await foreach (var stored in read.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (scope.May(Permission.View, owners(stored.Aggregate)))
+            if (scope.May(_read, owners(stored.Aggregate)))
             {
                 yield return stored;
             }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CreatorMarketplace.Campaigns;
 using CreatorMarketplace.Contracts;
 using CreatorMarketplace.Creators;
@@ -33,12 +34,20 @@ public sealed record StoredFormats
     /// <summary>Contracts.</summary>
     public SnapshotSchema<ContractSnapshot> Contract { get; init; } = new(nameof(Contracts.Contract), 1);
 
-    /// <summary>Invoices and credit notes.</summary>
-    public SnapshotSchema<InvoiceSnapshot> Invoice { get; init; } = new(nameof(Payments.Invoice), 1);
+    /// <summary>Invoices and credit notes. Version 2 names the parties an invoice is between; a version 1 invoice names none.</summary>
+    public SnapshotSchema<InvoiceSnapshot> Invoice { get; init; } =
+        new SnapshotSchema<InvoiceSnapshot>(nameof(Payments.Invoice), 2).WithUpgrade(1, InvoiceWithoutParties);
 
     /// <summary>Shortlists.</summary>
     public SnapshotSchema<ShortlistSnapshot> Shortlist { get; init; } = new(nameof(Discovery.Shortlist), 1);
 
     /// <summary>Saved searches.</summary>
     public SnapshotSchema<SavedSearchSnapshot> SavedSearch { get; init; } = new(nameof(Discovery.SavedSearch), 1);
+
+    // Version 1 had no parties: such an invoice belongs to no workspace, as one drafted without parties does.
+    private static JsonObject InvoiceWithoutParties(JsonObject document)
+    {
+        document.TryAdd("parties", null);
+        return document;
+    }
 }

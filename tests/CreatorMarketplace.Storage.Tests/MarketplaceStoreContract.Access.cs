@@ -61,6 +61,8 @@ public abstract partial class MarketplaceStoreContract
         (await store.For(finance, access, Clock).Ledger.AppendAsync(charge, 0)).IsAppended.ShouldBeTrue();
         (await store.Invoices.SaveAsync(invoice)).IsSaved.ShouldBeTrue();
 
+        var recorded = (await store.Ledger.FindAsync("charge-1")).ShouldNotBeNull();
+        (recorded.ActedBy, recorded.ApprovedBy).ShouldBe((finance, null), "the store records who appended it");
         (await store.For(finance, access, Clock).Ledger.FindAsync("charge-1")).ShouldNotBeNull();
         (await store.For(stranger, access, Clock).Ledger.FindAsync("charge-1")).ShouldBeNull();
         (await store.For(finance, access, Clock).Invoices.FindAsync(invoice.Id))!.Parties.ShouldBe(invoice.Parties, "the parties are stored with the invoice");

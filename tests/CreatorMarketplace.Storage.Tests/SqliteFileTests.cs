@@ -194,6 +194,31 @@ public sealed class SqliteFileTests : IDisposable
     }
 
     [Fact]
+    public async Task A_ledger_transaction_stored_before_who_acted_was_recorded_reads_as_appended_by_no_actor()
+    {
+        using (var store = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }))
+        {
+            await store.MigrateAsync();
+        }
+
+        var entry = new CreatorMarketplace.Payments.LedgerEntry(1, "k1", CreatorMarketplace.Payments.LedgerAccount.PlatformFees, CreatorMarketplace.Payments.LedgerAccount.PlatformFees, Money.Parse("USD 1.00"), _clock.GetCurrentInstant(), "memo \"actedBy\":");
+        var written = CreatorMarketplace.Serialization.StoredJson.Write(new CreatorMarketplace.Payments.LedgerTransaction("k1", "charge", [entry], entry.PostedAt));
+        var older = System.Text.Json.Nodes.JsonNode.Parse(written)!.AsObject();
+        older.Remove("actedBy");
+        older.Remove("approvedBy");
+        await ExecuteAsync($"INSERT INTO ledger_transactions (key, first_sequence, last_sequence, posted_at, document) VALUES ('k1', 1, 1, '{entry.PostedAt}', '{older.ToJsonString()}');");
+        using var reopened = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath });
+
+        var read = (await reopened.Ledger.FindAsync("k1")).ShouldNotBeNull();
+
+        (read.ActedBy, read.ApprovedBy).ShouldBe((null, null));
+        read.Entries.ShouldHaveSingleItem().Memo.ShouldBe("memo \"actedBy\":", "a member's name inside a memo is text, not a member");
+        older["approvedBy"] = "01890a5d-ac96-774b-bcce-b302099a8059";
+        await ExecuteAsync($"INSERT INTO ledger_transactions (key, first_sequence, last_sequence, posted_at, document) VALUES ('k2', 2, 2, '{entry.PostedAt}', '{older.ToJsonString().Replace("k1", "k2", StringComparison.Ordinal)}');");
+        (await Should.ThrowAsync<System.Text.Json.JsonException>(async () => await reopened.Ledger.FindAsync("k2"))).Message.ShouldContain("actedBy");
+    }
+
+    [Fact]
     public async Task A_document_stored_under_an_older_schema_is_upgraded_when_loaded()
     {
         var shortlist = Shortlist.Create(EntityId.New<ShortlistId>(_clock), EntityId.New<BrandId>(_clock), "Old name", _clock);

@@ -88,7 +88,11 @@ public sealed record LedgerEntry(long Sequence, string Transaction, LedgerAccoun
 /// breaks a rule cannot exist: the ledger, the stores and the readers of stored transactions rely on that and do not
 /// check again.
 /// </summary>
-/// <remarks>Two transactions are equal when every member is, the entries compared one by one, in order.</remarks>
+/// <remarks>
+/// Two transactions are equal when every member is, the entries compared one by one, in order, except who acted
+/// (<see cref="ActedBy"/>, <see cref="ApprovedBy"/>): that is a record of who asked, not of what the transaction does, so
+/// that a retry by another person is the same transaction.
+/// </remarks>
 public sealed record LedgerTransaction
 {
     /// <summary>Makes a transaction, checking its shape.</summary>
@@ -102,20 +106,24 @@ public sealed record LedgerTransaction
     /// is a retry, with another an idempotency conflict, also once the ledger is restored with
     /// <see cref="EscrowLedger.FromTransactions"/>. Null for a transaction made by other means, which cannot be restored.
     /// </param>
+    /// <param name="actedBy">Who appended it, when a store opened for an actor did (<see cref="Storage.ActorLedger"/>); null otherwise.</param>
+    /// <param name="approvedBy">The second approver, when one approved it; only with <paramref name="actedBy"/>, and another actor.</param>
     /// <exception cref="DomainValidationException">The transaction would break a rule; every problem is named by its member and rule.</exception>
-    public LedgerTransaction(string key, string kind, IReadOnlyList<LedgerEntry> entries, Instant postedAt, string? reverses = null, string? command = null)
+    public LedgerTransaction(string key, string kind, IReadOnlyList<LedgerEntry> entries, Instant postedAt, string? reverses = null, string? command = null, ActorId? actedBy = null, ActorId? approvedBy = null)
     {
-        LedgerTransactionRules.ThrowIfMalformed(key, kind, entries, reverses, command);
+        LedgerTransactionRules.ThrowIfMalformed(key, kind, entries, reverses, command, actedBy, approvedBy);
         Key = key;
         Kind = kind;
         Entries = Array.AsReadOnly(entries.ToArray());
         PostedAt = postedAt;
         Reverses = reverses;
         Command = command;
+        ActedBy = actedBy;
+        ApprovedBy = approvedBy;
     }
 
-    // A copy numbered from another first entry: the shape is the one already checked.
-    private LedgerTransaction(LedgerTransaction numbered, IReadOnlyList<LedgerEntry> entries)
+    // A copy numbered from another first entry, or acted on by others: the shape is the one already checked.
+    private LedgerTransaction(LedgerTransaction numbered, IReadOnlyList<LedgerEntry> entries, ActorId? actedBy, ActorId? approvedBy)
     {
         Key = numbered.Key;
         Kind = numbered.Kind;
@@ -123,6 +131,8 @@ public sealed record LedgerTransaction
         PostedAt = numbered.PostedAt;
         Reverses = numbered.Reverses;
         Command = numbered.Command;
+        ActedBy = actedBy;
+        ApprovedBy = approvedBy;
     }
 
     /// <summary>The idempotency key.</summary>
@@ -143,6 +153,23 @@ public sealed record LedgerTransaction
     /// <summary>What the command asked for, as <see cref="EscrowLedger"/> records it; null for a transaction made by other means.</summary>
     public string? Command { get; }
 
+    /// <summary>Who appended it through a store opened for them (<see cref="Storage.ActorLedger"/>); null for one appended otherwise.</summary>
+    public ActorId? ActedBy { get; }
+
+    /// <summary>The second approver the four-eyes rule asked for, when one approved it.</summary>
+    public ActorId? ApprovedBy { get; }
+
+    /// <summary>The same transaction, recording who appended it and who approved it.</summary>
+    /// <param name="actedBy">Who appends it.</param>
+    /// <param name="approvedBy">The second approver, if any: another actor.</param>
+    /// <returns>The transaction with who acted.</returns>
+    /// <exception cref="DomainValidationException">The approver is the actor.</exception>
+    public LedgerTransaction WithActors(ActorId actedBy, ActorId? approvedBy = null)
+    {
+        LedgerTransactionRules.ThrowIfMalformed(Key, Kind, Entries, Reverses, Command, actedBy, approvedBy);
+        return new LedgerTransaction(this, Entries, actedBy, approvedBy);
+    }
+
     /// <summary>
     /// The same transaction with its entries numbered on from <paramref name="lastSequence"/>, as a store numbers it when it
     /// appends it after the ledger's last entry. The transaction itself when it is numbered so already.
@@ -156,11 +183,11 @@ public sealed record LedgerTransaction
         ArgumentOutOfRangeException.ThrowIfGreaterThan(lastSequence, long.MaxValue - Entries.Count);
         return Entries[0].Sequence == lastSequence + 1
             ? this
-            : new LedgerTransaction(this, Array.AsReadOnly(Entries.Select((entry, i) => entry with { Sequence = lastSequence + 1 + i }).ToArray()));
+            : new LedgerTransaction(this, Array.AsReadOnly(Entries.Select((entry, i) => entry with { Sequence = lastSequence + 1 + i }).ToArray()), ActedBy, ApprovedBy);
     }
 
 
-    /// <summary>Whether another transaction has the same key, kind, entries (in order), time, reversal and command.</summary>
+    /// <summary>Whether another transaction has the same key, kind, entries (in order), time, reversal and command, whoever acted.</summary>
     /// <param name="other">The other transaction.</param>
     /// <returns>True when equal.</returns>
     public bool Equals(LedgerTransaction? other) =>

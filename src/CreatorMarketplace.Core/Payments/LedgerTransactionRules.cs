@@ -5,9 +5,11 @@ namespace CreatorMarketplace.Payments;
 // line). The refusal names the argument "transaction", as the member paths it lists are the transaction's.
 internal static class LedgerTransactionRules
 {
-    public static void ThrowIfMalformed(string key, string kind, IReadOnlyList<LedgerEntry>? entries, string? reverses, string? command)
+    public static void ThrowIfMalformed(string key, string kind, IReadOnlyList<LedgerEntry>? entries, string? reverses, string? command, ActorId? actedBy = null, ActorId? approvedBy = null)
     {
         var errors = new ErrorCollector();
+        errors.Require(approvedBy is null || actedBy is not null, "approvedBy", "ledger.approver_without_actor", "a transaction names its second approver only beside who appended it.");
+        errors.Require(approvedBy is null || approvedBy != actedBy, "approvedBy", "ledger.approver_is_actor", "the second approver is another actor than who appended it.");
         errors.Require(!string.IsNullOrWhiteSpace(key), "key", "ledger.key_blank", "a transaction has a non-blank idempotency key.");
         errors.Require(!string.IsNullOrWhiteSpace(kind), "kind", "ledger.kind_blank", "a transaction names its kind.");
         errors.RequireText(TextRule.SingleLine, key, "key");

@@ -22,7 +22,9 @@ namespace CreatorMarketplace.Storage;
 /// <see cref="Permission.Fund"/>, a release <see cref="Permission.Release"/>, a refund <see cref="Permission.Refund"/>,
 /// a payout and the return of an unclaimed one <see cref="Permission.PayOut"/>, a correction the permission of the
 /// transaction it reverses. The amount is the sum of its entries; above the policy's four-eyes threshold it needs a
-/// second approver (<see cref="ApprovedBy"/>). A refusal throws <see cref="AccessDeniedException"/> and appends nothing.
+/// second approver (<see cref="ApprovedBy"/>). The transaction appended records who acted and who approved
+/// (<see cref="LedgerTransaction.ActedBy"/>, <see cref="LedgerTransaction.ApprovedBy"/>), in the same row as its entries.
+/// A refusal throws <see cref="AccessDeniedException"/> and appends nothing.
 /// Idempotency keys are one namespace for the whole ledger: a key another workspace used is refused as not found
 /// rather than answered with that workspace's transaction, so choose keys that cannot collide (a command's id).
 /// </para>
@@ -77,7 +79,7 @@ public sealed class ActorLedger : ILedgerStore
 
         var amount = Money.Sum(transaction.Entries.Select(entry => entry.Amount), transaction.Entries[0].Amount.Currency);
         _scope.RequireMoney(permission, owners, amount, Approver, what);
-        var result = await _inner.AppendAsync(transaction, expectedLastSequence, cancellationToken).ConfigureAwait(false);
+        var result = await _inner.AppendAsync(transaction.WithActors(_scope.Actor, Approver), expectedLastSequence, cancellationToken).ConfigureAwait(false);
         if (result.TryPickT1(out var recorded, out _) && !await VisibleAsync(recorded.Transaction, cancellationToken).ConfigureAwait(false))
         {
             throw new AccessDeniedException(new AccessDenied(

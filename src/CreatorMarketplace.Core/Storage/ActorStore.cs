@@ -109,6 +109,8 @@ internal sealed class AccessScope(AccessControl access, ActorId actor, IClock cl
 {
     public AccessControl Access => access;
 
+    public ActorId Actor => actor;
+
     public bool May(Permission permission, IReadOnlyList<WorkspaceId> owners) =>
         owners.Count > 0 && access.Decide(actor, permission, owners, clock.GetCurrentInstant()).IsPermitted;
 

@@ -83,7 +83,7 @@ internal sealed class RelationalLedgerStore(RelationalDatabase database) : ILedg
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return StoredJson.Read<LedgerTransaction>(reader.GetString(0));
+            yield return Read(reader.GetString(0));
         }
     }
 
@@ -91,7 +91,36 @@ internal sealed class RelationalLedgerStore(RelationalDatabase database) : ILedg
     {
         await using var command = database.Command(connection, null, _find, ("key", key));
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string document
-            ? StoredJson.Read<LedgerTransaction>(document)
+            ? Read(document)
             : null;
+    }
+
+    // A transaction stored before who acted was recorded has neither member: it was appended by no actor's store, and
+    // reads with both null, added in front of its other members so that the strict reading still judges all of them.
+    private static LedgerTransaction Read(string document)
+    {
+        var start = document.AsSpan().TrimStart();
+        if (start.IsEmpty || start[0] != '{' || NamesMember(document, "\"actedBy\"") || NamesMember(document, "\"approvedBy\""))
+        {
+            return StoredJson.Read<LedgerTransaction>(document);
+        }
+
+        return StoredJson.Read<LedgerTransaction>(string.Concat("{\"actedBy\":null,\"approvedBy\":null,", start[1..]));
+    }
+
+    // A quoted name followed by a colon, with or without space between, is a member's name: inside a string
+    // value a quote is escaped, so the name with both its quotes cannot stand there.
+    private static bool NamesMember(string document, string quotedName)
+    {
+        for (var at = document.IndexOf(quotedName, StringComparison.Ordinal); at >= 0; at = document.IndexOf(quotedName, at + 1, StringComparison.Ordinal))
+        {
+            var after = document.AsSpan(at + quotedName.Length).TrimStart();
+            if (at > 0 && document[at - 1] != '\\' && !after.IsEmpty && after[0] == ':')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

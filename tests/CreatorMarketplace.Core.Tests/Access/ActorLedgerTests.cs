@@ -119,8 +119,29 @@ public class ActorLedgerTests
             .Denial.Reasons.ShouldContain(reason => reason.Code == "access.approver_not_permitted");
         (await Keys(_store.Ledger)).ShouldBe(["charge-1"], "nothing refused was appended");
 
-        (await ledger.ApprovedBy(_actors.Controller).AppendAsync(transaction, last)).IsAppended.ShouldBeTrue();
+        var appended = (await ledger.ApprovedBy(_actors.Controller).AppendAsync(transaction, last)).AsT0.Transaction;
         (await Keys(_store.Ledger)).ShouldBe(["charge-1", "release-1"]);
+        (appended.ActedBy, appended.ApprovedBy).ShouldBe((_actors.Finance, _actors.Controller), "the ledger records who released and who approved");
+        appended.ShouldBe(transaction, "who acted is a record about the transaction, not part of what it does");
+        var funds = EscrowLedger.FromTransactions([(await _store.Ledger.FindAsync("charge-1"))!]);
+        funds.Adopt((await _store.Ledger.FindAsync("charge-1"))!);
+        ((await _store.Ledger.FindAsync("charge-1"))!.ActedBy).ShouldBe(_actors.Finance);
+    }
+
+    [Fact]
+    public void Who_acted_is_checked_and_leaves_the_transaction_equal()
+    {
+        var charge = Charge("charge-1", 10m);
+
+        var acted = charge.WithActors(_actors.Finance, _actors.Controller);
+
+        (acted.ActedBy, acted.ApprovedBy, acted.Entries).ShouldBe((_actors.Finance, _actors.Controller, charge.Entries));
+        acted.ShouldBe(charge);
+        acted.GetHashCode().ShouldBe(charge.GetHashCode());
+        acted.NumberedAfter(7).ActedBy.ShouldBe(_actors.Finance, "numbering keeps who acted");
+        Should.Throw<DomainValidationException>(() => charge.WithActors(_actors.Finance, _actors.Finance)).Errors.ShouldHaveSingleItem().Code.ShouldBe("ledger.approver_is_actor");
+        Should.Throw<DomainValidationException>(() => new LedgerTransaction("k", "charge", charge.Entries.Select(e => e with { Transaction = "k" }).ToArray(), charge.PostedAt, approvedBy: _actors.Controller))
+            .Errors.ShouldHaveSingleItem().Code.ShouldBe("ledger.approver_without_actor");
     }
 
     [Fact]

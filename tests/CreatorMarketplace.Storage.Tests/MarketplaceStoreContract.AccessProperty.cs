@@ -35,6 +35,7 @@ public abstract partial class MarketplaceStoreContract
             var world = AccessWorld.Random(random);
             var now = new FakeClock(AccessWorld.Now);
             var resources = new List<(string Kind, Guid Id, IReadOnlyList<WorkspaceId> Owners)>();
+            var payers = new Dictionary<Guid, IReadOnlyList<WorkspaceId>>(); // a charge is decided where its money comes from
             foreach (var brand in world.Brands)
             {
                 var campaign = Campaign.Create(CampaignId.From(Guid.NewGuid()), brand, campaigns[random.Next(campaigns.Length)].Plan, Clock);
@@ -59,6 +60,7 @@ public abstract partial class MarketplaceStoreContract
                     var charge = new EscrowLedger().Charge($"charge-{Guid.NewGuid()}", collaboration.Id, brand, Money.Of(100m, Currency.USD), Clock).GetValueOrThrow();
                     last = (await store.Ledger.AppendAsync(charge, last)).AsT0.LastSequence;
                     resources.Add(("Ledger", collaboration.Id.Value, both));
+                    payers[collaboration.Id.Value] = world.Access.WorkspacesOf(brand);
                 }
             }
 
@@ -82,7 +84,7 @@ public abstract partial class MarketplaceStoreContract
                         _ => (Permission.View, new[] { Permission.ManageCampaigns }),
                     };
                     var visible = Permitted(read, owners);
-                    var writable = write.Any(permission => Permitted(permission, owners));
+                    var writable = write.Any(permission => Permitted(permission, kind == "Ledger" ? payers[id] : owners));
                     var context = $"world {seed}, {actor}, {kind} {id}";
                     (await FoundThrough(mine, kind, id)).ShouldBe(visible, context);
                     var before = await StoredVersion(store, kind, id);

@@ -18,26 +18,33 @@ namespace CreatorMarketplace.Storage;
 /// sees its escrow released to the creator, and the creator sees it arrive.
 /// </para>
 /// <para>
-/// An append needs, in the workspaces of the accounts it moves, the permission its kind names: a charge
-/// <see cref="Permission.Fund"/>, a release <see cref="Permission.Release"/>, a refund <see cref="Permission.Refund"/>,
-/// a payout and the return of an unclaimed one <see cref="Permission.PayOut"/>, a correction the permission of the
-/// transaction it reverses. The amount is the sum of its entries; above the policy's four-eyes threshold it needs a
-/// second approver (<see cref="ApprovedBy"/>). The transaction appended records who acted and who approved
-/// (<see cref="LedgerTransaction.ActedBy"/>, <see cref="LedgerTransaction.ApprovedBy"/>), in the same row as its entries.
-/// A refusal throws <see cref="AccessDeniedException"/> and appends nothing.
+/// An append needs the permission its kind names, in the workspaces of the accounts its money leaves: a charge
+/// <see cref="Permission.Fund"/> in the brand's, a release <see cref="Permission.Release"/> and a refund
+/// <see cref="Permission.Refund"/> in the collaboration's, a payout and the return of an unclaimed one
+/// <see cref="Permission.PayOut"/> in the creator's, a correction the permission of the transaction it reverses. The
+/// entries must be what the kind moves (a charge from brand funding to escrow, a release from escrow to the creator and
+/// the platform's fees, a refund from escrow to the brand's refunds and the creator, a payout from the creator's payable
+/// to paid out, a return from paid out to a brand's refunds, a correction the exact reverse of what it corrects), and an
+/// escrow's money moves only between the collaboration's brand and creator: a label cannot disguise a release as a
+/// charge, nor a grant move one client's money into another's collaboration. The amount is the sum of its entries;
+/// above the policy's four-eyes threshold it needs a second approver (<see cref="ApprovedBy"/>). The transaction
+/// appended records who acted and who approved (<see cref="LedgerTransaction.ActedBy"/>,
+/// <see cref="LedgerTransaction.ApprovedBy"/>), in the same row as its entries. A refusal throws
+/// <see cref="AccessDeniedException"/> and appends nothing.
 /// Idempotency keys are one namespace for the whole ledger: a key another workspace used is refused as not found
 /// rather than answered with that workspace's transaction, so choose keys that cannot collide (a command's id).
 /// </para>
 /// </remarks>
 public sealed class ActorLedger : ILedgerStore
 {
-    private static readonly Dictionary<string, Permission> PermissionOfKind = new(StringComparer.Ordinal)
+    // What each kind of transaction moves, and the permission it needs: the kinds EscrowLedger posts.
+    private static readonly Dictionary<string, (Permission Permission, (AccountKind From, AccountKind To)[] Moves)> Kinds = new(StringComparer.Ordinal)
     {
-        ["charge"] = Permission.Fund,
-        ["release"] = Permission.Release,
-        ["refund"] = Permission.Refund,
-        ["payout"] = Permission.PayOut,
-        ["return unclaimed"] = Permission.PayOut,
+        ["charge"] = (Permission.Fund, [(AccountKind.BrandFunding, AccountKind.EscrowHeld)]),
+        ["release"] = (Permission.Release, [(AccountKind.EscrowHeld, AccountKind.CreatorPayable), (AccountKind.EscrowHeld, AccountKind.PlatformFees)]),
+        ["refund"] = (Permission.Refund, [(AccountKind.EscrowHeld, AccountKind.Refunds), (AccountKind.EscrowHeld, AccountKind.CreatorPayable)]),
+        ["payout"] = (Permission.PayOut, [(AccountKind.CreatorPayable, AccountKind.PaidOut)]),
+        ["return unclaimed"] = (Permission.PayOut, [(AccountKind.PaidOut, AccountKind.Refunds)]),
     };
 
     private readonly ILedgerStore _inner;
@@ -64,21 +71,37 @@ public sealed class ActorLedger : ILedgerStore
     public ActorLedger ApprovedBy(ActorId approver) => new(_inner, _collaborations, _scope, approver);
 
     /// <inheritdoc />
-    /// <exception cref="AccessDeniedException">The actor may not make the transaction, or its amount needs a second approver this view does not have.</exception>
+    /// <exception cref="AccessDeniedException">
+    /// The actor may not make the transaction; its amount needs a second approver this view does not have; or it is
+    /// not what its kind moves (a kind no permission allows, entries of another kind, a correction that does not reverse
+    /// a transaction the ledger holds entry for entry, an escrow of a collaboration the store does not hold, or money
+    /// moved between an escrow and an account of another brand or creator than the collaboration's).
+    /// </exception>
     public async ValueTask<LedgerAppendResult> AppendAsync(LedgerTransaction transaction, long expectedLastSequence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        var owners = await OwnersAsync(transaction, cancellationToken).ConfigureAwait(false);
-        var permission = await PermissionOfAsync(transaction, cancellationToken).ConfigureAwait(false);
         var what = $"ledger transaction {ErrorText.Quote(transaction.Key)}";
-        if (permission is null)
+        var collaborations = await CollaborationsAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var everyone = Owners(transaction.Entries.SelectMany(entry => new[] { entry.From, entry.To }), collaborations);
+        if (await RefusalAsync(transaction, collaborations, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
-            throw new AccessDeniedException(new AccessDenied(
-                [new AccessDenial(null, "access.ledger_kind_unknown", $"{what} is a {ErrorText.Quote(transaction.Kind)}, which no permission allows.")], [], CanView: false));
+            throw new AccessDeniedException(new AccessDenied([new AccessDenial(null, refusal.Code, $"{what} {refusal.Why}")], [], _scope.May(Permission.View, everyone)));
         }
 
+        // Decided where the money comes from: moving it out of an account is its owners' decision.
+        var permission = await PermissionOfAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var payers = Owners(transaction.Entries.Select(entry => entry.From), collaborations);
         var amount = Money.Sum(transaction.Entries.Select(entry => entry.Amount), transaction.Entries[0].Amount.Currency);
-        _scope.RequireMoney(permission, owners, amount, Approver, what);
+        try
+        {
+            _scope.RequireMoney(permission!, payers, amount, Approver, what);
+        }
+        catch (AccessDeniedException denied) when (!denied.Denial.CanView && _scope.May(Permission.View, everyone))
+        {
+            // Refused where the money comes from, but the actor may view the transaction's other accounts: forbidden.
+            throw new AccessDeniedException(denied.Denial with { CanView = true });
+        }
+
         var result = await _inner.AppendAsync(transaction.WithActors(_scope.Actor, Approver), expectedLastSequence, cancellationToken).ConfigureAwait(false);
         if (result.TryPickT1(out var recorded, out _) && !await VisibleAsync(recorded.Transaction, cancellationToken).ConfigureAwait(false))
         {
@@ -112,48 +135,97 @@ public sealed class ActorLedger : ILedgerStore
     }
 
     private async ValueTask<bool> VisibleAsync(LedgerTransaction transaction, CancellationToken cancellationToken) =>
-        _scope.May(Permission.ViewFinances, await OwnersAsync(transaction, cancellationToken).ConfigureAwait(false));
+        _scope.May(Permission.ViewFinances, Owners(transaction.Entries.SelectMany(entry => new[] { entry.From, entry.To }), await CollaborationsAsync(transaction, cancellationToken).ConfigureAwait(false)));
 
-    // A correction is allowed as what it reverses is; one that reverses nothing the ledger holds is allowed by nothing.
-    private async ValueTask<Permission?> PermissionOfAsync(LedgerTransaction transaction, CancellationToken cancellationToken)
+    // The kind's permission; a correction's is that of the transaction it reverses.
+    private async ValueTask<Permission?> PermissionOfAsync(LedgerTransaction transaction, CancellationToken cancellationToken) =>
+        transaction.Reverses is { } reversed
+            ? await _inner.FindAsync(reversed, cancellationToken).ConfigureAwait(false) is { } original && Kinds.TryGetValue(original.Kind, out var reversedKind) ? reversedKind.Permission : null
+            : Kinds.TryGetValue(transaction.Kind, out var kind) ? kind.Permission : null;
+
+    // Why the transaction is not one the ledger's commands make, if it is not: the check that a kind's permission
+    // covers what its entries really move, and that an escrow's money stays between the collaboration's parties.
+    private async ValueTask<(string Code, string Why)?> RefusalAsync(LedgerTransaction transaction, Dictionary<Guid, Collaboration?> collaborations, CancellationToken cancellationToken)
     {
         if (transaction.Reverses is { } reversed)
         {
-            return await _inner.FindAsync(reversed, cancellationToken).ConfigureAwait(false) is { } original
-                ? PermissionOfKind.GetValueOrDefault(original.Kind)
-                : null;
+            var original = await _inner.FindAsync(reversed, cancellationToken).ConfigureAwait(false);
+            if (original is null || !Kinds.ContainsKey(original.Kind))
+            {
+                return ("access.ledger_reversal_unknown", $"reverses {ErrorText.Quote(reversed)}, which is no charge, release, refund, payout or return the ledger holds.");
+            }
+
+            var mirrors = original.Entries.Count == transaction.Entries.Count && original.Entries.Zip(transaction.Entries)
+                .All(pair => pair.First.From == pair.Second.To && pair.First.To == pair.Second.From && pair.First.Amount == pair.Second.Amount);
+            if (!mirrors)
+            {
+                return ("access.ledger_entries_mismatch", $"does not reverse {ErrorText.Quote(reversed)} entry for entry.");
+            }
+        }
+        else if (!Kinds.TryGetValue(transaction.Kind, out var kind))
+        {
+            return ("access.ledger_kind_unknown", $"is a {ErrorText.Quote(transaction.Kind)}, which no permission allows.");
+        }
+        else if (transaction.Entries.FirstOrDefault(entry => !kind.Moves.Contains((entry.From.Kind, entry.To.Kind))) is { } stray)
+        {
+            return ("access.ledger_entries_mismatch", $"is a {transaction.Kind}, which does not move money from {stray.From.Kind} to {stray.To.Kind}.");
         }
 
-        return PermissionOfKind.GetValueOrDefault(transaction.Kind);
-    }
-
-    private async ValueTask<IReadOnlyList<WorkspaceId>> OwnersAsync(LedgerTransaction transaction, CancellationToken cancellationToken)
-    {
-        var owners = new HashSet<WorkspaceId>();
-        var escrows = new HashSet<Guid>();
         foreach (var entry in transaction.Entries)
         {
-            Add(entry.From);
-            Add(entry.To);
-        }
-
-        foreach (var escrow in escrows)
-        {
-            // The collaboration is looked up in the store itself: its parties own its escrow, whoever asks.
-            if (await _collaborations.FindAsync(CollaborationId.From(escrow), cancellationToken).ConfigureAwait(false) is { } collaboration)
+            var (escrow, other) = entry.From.Kind == AccountKind.EscrowHeld ? (entry.From, entry.To) : (entry.To, entry.From);
+            if (escrow.Kind != AccountKind.EscrowHeld)
             {
-                owners.UnionWith(_scope.Access.WorkspacesOf(collaboration.Brand));
-                owners.UnionWith(_scope.Access.WorkspacesOf(collaboration.Creator));
+                continue;
+            }
+
+            if (collaborations[escrow.Owner] is not { } collaboration)
+            {
+                return ("access.ledger_collaboration_unknown", $"moves the escrow of collaboration {escrow.Owner:D}, which the store does not hold.");
+            }
+
+            var party = other.Kind == AccountKind.BrandFunding || other.Kind == AccountKind.Refunds ? collaboration.Brand.Value
+                : other.Kind == AccountKind.CreatorPayable ? collaboration.Creator.Value
+                : other.Owner;
+            if (other.Owner != party)
+            {
+                return ("access.ledger_parties_mismatch", $"moves the escrow of collaboration {escrow.Owner:D} to or from {other}, which is not the collaboration's.");
             }
         }
 
-        return [.. owners];
+        return null;
+    }
 
-        void Add(LedgerAccount account)
+    // The collaborations whose escrow the transaction moves, looked up in the store itself: their parties own their
+    // escrow, whoever asks. Null for one the store does not hold.
+    private async ValueTask<Dictionary<Guid, Collaboration?>> CollaborationsAsync(LedgerTransaction transaction, CancellationToken cancellationToken)
+    {
+        var collaborations = new Dictionary<Guid, Collaboration?>();
+        foreach (var account in transaction.Entries.SelectMany(entry => new[] { entry.From, entry.To }))
+        {
+            if (account.Kind == AccountKind.EscrowHeld && !collaborations.ContainsKey(account.Owner))
+            {
+                collaborations[account.Owner] = await _collaborations.FindAsync(CollaborationId.From(account.Owner), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return collaborations;
+    }
+
+    // The workspaces that own the accounts: a brand's funding and refunds its brand's, a creator's payable and paid out
+    // the creator's, an escrow its collaboration's brand's and creator's; the platform's fees none.
+    private IReadOnlyList<WorkspaceId> Owners(IEnumerable<LedgerAccount> accounts, Dictionary<Guid, Collaboration?> collaborations)
+    {
+        var owners = new HashSet<WorkspaceId>();
+        foreach (var account in accounts)
         {
             if (account.Kind == AccountKind.EscrowHeld)
             {
-                escrows.Add(account.Owner);
+                if (collaborations[account.Owner] is { } collaboration)
+                {
+                    owners.UnionWith(_scope.Access.WorkspacesOf(collaboration.Brand));
+                    owners.UnionWith(_scope.Access.WorkspacesOf(collaboration.Creator));
+                }
             }
             else if (account.Kind == AccountKind.BrandFunding || account.Kind == AccountKind.Refunds)
             {
@@ -164,5 +236,7 @@ public sealed class ActorLedger : ILedgerStore
                 owners.UnionWith(_scope.Access.WorkspacesOf(CreatorId.From(account.Owner)));
             }
         }
+
+        return [.. owners];
     }
 }

@@ -145,11 +145,64 @@ public class ActorLedgerTests
     }
 
     [Fact]
+    public async Task A_transaction_that_is_not_what_its_kind_moves_or_that_moves_escrow_to_another_party_is_refused()
+    {
+        var charge = await ChargedAsync(500m);
+        var last = charge.Entries[^1].Sequence;
+        var finance = For(_actors.Finance).Ledger;
+        var amount = Money.Of(100m, Currency.USD);
+        LedgerTransaction Hand(string key, string kind, LedgerAccount from, LedgerAccount to, Money money, string? reverses = null) =>
+            new(key, kind, [new LedgerEntry(1, key, from, to, money, _clock.GetCurrentInstant(), "by hand")], _clock.GetCurrentInstant(), reverses);
+        async Task<AccessDenied> Refused(ILedgerStore ledger, LedgerTransaction transaction) =>
+            (await Should.ThrowAsync<AccessDeniedException>(async () => await ledger.AppendAsync(transaction, last))).Denial;
+
+        var disguised = await Refused(finance, Hand("fake-charge", "charge", LedgerAccount.Escrow(_collaboration.Id), LedgerAccount.CreatorPayable(_collaboration.Creator), amount));
+        disguised.Reasons.ShouldHaveSingleItem().Code.ShouldBe("access.ledger_entries_mismatch", "a release labelled a charge");
+        disguised.CanView.ShouldBeTrue();
+        var elsewhere = EscrowLedger.FromTransactions([(await _store.Ledger.FindAsync("charge-1"))!])
+            .Release("release-1", _collaboration.Id, CreatorId.From(Guid.NewGuid()), amount, FeePolicy.None, _clock).GetValueOrThrow();
+        (await Refused(finance, elsewhere)).Reasons.ShouldHaveSingleItem().Code.ShouldBe("access.ledger_parties_mismatch", "escrow paid to another creator");
+        (await Refused(finance, Hand("orphan", "charge", LedgerAccount.BrandFunding(_collaboration.Brand), LedgerAccount.Escrow(CollaborationId.From(Guid.NewGuid())), amount)))
+            .Reasons.ShouldHaveSingleItem().Code.ShouldBe("access.ledger_collaboration_unknown");
+        (await Refused(finance, Hand("skewed", "correction", LedgerAccount.Escrow(_collaboration.Id), LedgerAccount.BrandFunding(_collaboration.Brand), amount, reverses: "charge-1")))
+            .Reasons.ShouldHaveSingleItem().Code.ShouldBe("access.ledger_entries_mismatch", "a correction reverses what it corrects, entry for entry");
+        (await Refused(finance, Hand("odd", "gift", LedgerAccount.BrandFunding(_collaboration.Brand), LedgerAccount.Escrow(_collaboration.Id), amount)))
+            .Reasons.ShouldHaveSingleItem().Code.ShouldBe("access.ledger_kind_unknown");
+        (await Keys(_store.Ledger)).ShouldBe(["charge-1"], "nothing refused was appended");
+
+        var correction = EscrowLedger.FromTransactions([(await _store.Ledger.FindAsync("charge-1"))!]).Correct("fix-1", "charge-1", "charged twice", _clock).GetValueOrThrow();
+        (await finance.AppendAsync(correction, last)).IsAppended.ShouldBeTrue("a correction is allowed as what it reverses is");
+    }
+
+    [Fact]
+    public async Task A_grant_to_fund_two_clients_cannot_move_one_clients_money_into_the_others_collaboration()
+    {
+        var agency = WorkspaceId.From(Guid.NewGuid());
+        var planner = ActorId.From(Guid.NewGuid());
+        var globexDeal = Collaboration.FromHistory([new CollaborationOpened(CollaborationId.From(Guid.NewGuid()), CreatorMarketplace.Campaigns.Actor.Brand, Since, CampaignId.From(Guid.NewGuid()), _globex, _collaboration.Creator, [], CollaborationPolicy.Default)]);
+        (await _store.Collaborations.SaveAsync(globexDeal)).IsSaved.ShouldBeTrue();
+        var spaces = _access.Workspaces;
+        var access = AccessControl.Create(
+            _access.Policy,
+            [.. spaces, Workspace.ForAgency(agency, "Agency")],
+            [.. _access.Memberships, Membership.Create(planner, agency, "finance", Since)],
+            [.. spaces.Where(space => space.Brand is not null).Select(client => AccessGrant.Create(AccessGrantId.From(Guid.NewGuid()), agency, client.Id, [Permission.View, Permission.ViewFinances, Permission.Fund], Since))]);
+        var ledger = _store.For(planner, access, _clock).Ledger;
+
+        var crossed = new EscrowLedger().Charge("crossed", globexDeal.Id, _collaboration.Brand, Money.Of(50m, Currency.USD), _clock).GetValueOrThrow();
+        (await Should.ThrowAsync<AccessDeniedException>(async () => await ledger.AppendAsync(crossed, 0))).Denial.Reasons.ShouldHaveSingleItem().Code.ShouldBe("access.ledger_parties_mismatch");
+        var own = new EscrowLedger().Charge("own", globexDeal.Id, _globex, Money.Of(50m, Currency.USD), _clock).GetValueOrThrow();
+        (await ledger.AppendAsync(own, 0)).IsAppended.ShouldBeTrue("Globex's money into Globex's collaboration, through the grant");
+    }
+
+    [Fact]
     public async Task A_key_another_workspace_used_is_refused_without_showing_its_transaction()
     {
         await ChargedAsync(500m);
         var theirs = _collaboration.Id;
-        var mine = new EscrowLedger().Charge("charge-1", CollaborationId.From(Guid.NewGuid()), _globex, Money.Of(10m, Currency.USD), _clock).GetValueOrThrow();
+        var globexDeal = Collaboration.FromHistory([new CollaborationOpened(CollaborationId.From(Guid.NewGuid()), CreatorMarketplace.Campaigns.Actor.Brand, Since, CampaignId.From(Guid.NewGuid()), _globex, CreatorId.From(Guid.NewGuid()), [], CollaborationPolicy.Default)]);
+        (await _store.Collaborations.SaveAsync(globexDeal)).IsSaved.ShouldBeTrue();
+        var mine = new EscrowLedger().Charge("charge-1", globexDeal.Id, _globex, Money.Of(10m, Currency.USD), _clock).GetValueOrThrow();
 
         var refused = await Should.ThrowAsync<AccessDeniedException>(async () => await For(_actors.GlobexOwner).Ledger.AppendAsync(mine, 0));
 

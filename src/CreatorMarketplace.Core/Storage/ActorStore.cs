@@ -27,6 +27,8 @@ public sealed class ActorStore
 {
     internal ActorStore(IMarketplaceStore store, AccessControl access, ActorId actor, IClock clock)
     {
+        // Where the database can, it enforces the actor's tenancy a second time, under the checks below.
+        store = store is IRowScopedStore rowScoped ? rowScoped.ScopedTo(new AccessScope(access, actor, clock).Parties) : store;
         Actor = actor;
         var scope = new AccessScope(access, actor, clock);
         Campaigns = new ScopedRepository<Campaign, CampaignId>(store.Campaigns, scope, campaign => access.WorkspacesOf(campaign.Brand), [Permission.ManageCampaigns]);
@@ -112,6 +114,30 @@ internal sealed class AccessScope(AccessControl access, ActorId actor, IClock cl
             [.. denials.SelectMany(denial => denial.Reasons)],
             [.. denials.SelectMany(denial => denial.WouldPermit).Distinct()],
             denials.Exists(denial => denial.CanView)));
+    }
+
+    // The brands and creators of the workspaces the actor may view now: the rows a row-scoped store lets through.
+    public IReadOnlyCollection<Guid> Parties()
+    {
+        var now = clock.GetCurrentInstant();
+        var parties = new HashSet<Guid>();
+        foreach (var workspace in access.Workspaces)
+        {
+            if ((workspace.Brand is not null || workspace.Creator is not null) && access.Decide(actor, Permission.View, [workspace.Id], now).IsPermitted)
+            {
+                if (workspace.Brand is { } brand)
+                {
+                    parties.Add(brand.Value);
+                }
+
+                if (workspace.Creator is { } creator)
+                {
+                    parties.Add(creator.Value);
+                }
+            }
+        }
+
+        return parties;
     }
 }
 

@@ -24,6 +24,25 @@ internal abstract class RelationalDatabase
     // turns from here to their commit, and it asks the database to notify listeners on commit.
     public virtual string? BeforeOutboxAppend => null;
 
+    // Whether the tables record each row's parties (RowScope), for the database's row-level security.
+    public virtual bool RecordsParties => false;
+
+    // An insert's parties column and value, and an aggregate's parties as its parameter, where the tables record
+    // them; nothing where not.
+    public string PartiesColumn => RecordsParties ? ", parties" : "";
+
+    public string PartiesValue => RecordsParties ? ", @parties" : "";
+
+    public (string Name, object? Value)[] PartiesOf(object aggregate) => RecordsParties ? [("parties", RowScope.Of(aggregate))] : [];
+
+    // The ledger's last sequence over every row, whatever the statement's scope may see.
+    public virtual string LedgerLastSequence => $"(SELECT COALESCE(MAX(last_sequence), 0) FROM {Table("ledger_transactions")})";
+
+    // The statement that binds the statement after it, in its transaction, to the store's scope, and the value of its
+    // one parameter (@row_scope); null where the database has no row-level security. Asked before every statement,
+    // so that a scope that changes is followed at once.
+    protected virtual (string Statement, object Value)? Scope() => null;
+
     // Starts listening for the notification a save sends when it commits, where the database sends one; null where
     // it sends none and the change feed relies on its polling and on Saved.
     public virtual ValueTask<ChangeListener?> ListenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<ChangeListener?>(null);
@@ -66,6 +85,13 @@ internal abstract class RelationalDatabase
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        if (Scope() is { } scope)
+        {
+            // Sent with the statement, in the same round trip and transaction.
+            command.CommandText = scope.Statement + sql;
+            AddParameters(command.Parameters, command.CreateParameter, [("row_scope", scope.Value)]);
+        }
+
         AddParameters(command.Parameters, command.CreateParameter, parameters);
         return command;
     }
@@ -77,6 +103,15 @@ internal abstract class RelationalDatabase
         {
             await using var batch = connection.CreateBatch();
             batch.Transaction = transaction;
+            var scope = Scope();
+            if (scope is { } statement)
+            {
+                var scoping = batch.CreateBatchCommand();
+                scoping.CommandText = statement.Statement;
+                AddParameters(scoping.Parameters, scoping.CreateParameter, [("row_scope", statement.Value)]);
+                batch.BatchCommands.Add(scoping);
+            }
+
             foreach (var row in rows)
             {
                 var command = batch.CreateBatchCommand();
@@ -86,7 +121,7 @@ internal abstract class RelationalDatabase
                 batch.BatchCommands.Add(command);
             }
 
-            if (batch.BatchCommands.Count > 0)
+            if (batch.BatchCommands.Count > (scope is null ? 0 : 1))
             {
                 await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }

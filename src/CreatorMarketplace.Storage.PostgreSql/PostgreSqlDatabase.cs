@@ -17,8 +17,9 @@ namespace CreatorMarketplace.Storage.PostgreSql;
 // position sees every one before it. In the same statement the save notifies the schema's channel, which
 // PostgreSQL delivers when the transaction commits and not at all when it rolls back.
 //
-// Every statement of the store runs after a call that sets the transaction's row scope (RowScope), in the same round
-// trip: all rows for the store itself, or the parties a scoped store's function gives, asked at each statement.
+// The first statement of each transaction of the store runs after a call that sets the transaction's row scope
+// (RowScope), in the same round trip: all rows for the store itself, or the parties a scoped store's function gives,
+// asked once per transaction.
 internal sealed class PostgreSqlDatabase : RelationalDatabase
 {
     private const string UniqueViolation = "23505";
@@ -45,7 +46,7 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase
 
     public override string? BeforeOutboxAppend { get; }
 
-    public override bool RecordsParties => true;
+    public override bool HasRowSecurity => true;
 
     public override string LedgerLastSequence { get; }
 

@@ -88,7 +88,7 @@ public sealed class PostgreSqlMarketplaceStore : MarketplaceStore, IRowScopedSto
 
     /// <summary>
     /// The same store, whose every statement PostgreSQL's row-level security binds to the rows of the parties (brands
-    /// and creators) that <paramref name="parties"/> gives, asked at each statement: another party's aggregate is not
+    /// and creators) that <paramref name="parties"/> gives, asked once per transaction: another party's aggregate is not
     /// found, and is left out of bulk reads, the outbox, the change feed and the ledger. Creators stay readable by
     /// all. <see cref="MarketplaceStoreAccess.For"/> scopes the store so for an actor.
     /// </summary>

@@ -100,7 +100,7 @@ public sealed class PostgreSqlRowSecurityTests : PostgreSqlStoreTests
         var taken = Campaign.Create(a.Campaign.Id, b.Collaboration.Brand, a.Campaign.Plan, Clock);
         (await scoped.Campaigns.SaveAsync(taken)).IsSaved.ShouldBeFalse("a new aggregate with another party's id is a conflict");
 
-        // The parties are asked at each statement, not once.
+        // The parties are asked again in each transaction, not once.
         parties.AddRange(a.Parties);
         (await scoped.Campaigns.FindAsync(a.Campaign.Id)).ShouldNotBeNull();
         parties.Clear();

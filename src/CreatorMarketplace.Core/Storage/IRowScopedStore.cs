@@ -9,7 +9,7 @@ public interface IRowScopedStore
 {
     /// <summary>
     /// The same store, whose every statement sees and writes only the rows of the parties <paramref name="parties"/>
-    /// gives, asked again for each statement so that a change of access takes effect at once.
+    /// gives, asked again for each transaction so that a change of access takes effect at once.
     /// </summary>
     /// <param name="parties">The ids of the brands and creators whose rows are visible; none sees nothing.</param>
     /// <returns>The scoped store.</returns>

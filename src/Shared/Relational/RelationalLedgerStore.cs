@@ -12,7 +12,7 @@ internal sealed class RelationalLedgerStore(RelationalDatabase database) : ILedg
     // Where the tables record parties, the escrow accounts' collaborations' parties are looked up in the same statement.
     private readonly string _append = $"""
         INSERT INTO {database.Table("ledger_transactions")} (key, first_sequence, last_sequence, posted_at, document{database.PartiesColumn})
-        SELECT @key, @first, @last, @postedAt, @document{(database.RecordsParties ? $", {Parties(database)}" : "")}
+        SELECT @key, @first, @last, @postedAt, @document{(database.HasRowSecurity ? $", {Parties(database)}" : "")}
         WHERE @first = {database.LedgerLastSequence} + 1;
         """;
 
@@ -92,7 +92,7 @@ internal sealed class RelationalLedgerStore(RelationalDatabase database) : ILedg
 
     private (string Name, object? Value)[] PartiesParameters(LedgerTransaction transaction)
     {
-        if (!database.RecordsParties)
+        if (!database.HasRowSecurity)
         {
             return [];
         }

@@ -54,7 +54,7 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
             ON CONFLICT (kind, id) DO NOTHING;
             """;
         _update = $"""
-            UPDATE {aggregates} SET version = version + 1, schema_version = @schema, document = @document{(database.RecordsParties ? ", parties = @parties" : "")}
+            UPDATE {aggregates} SET version = version + 1, schema_version = @schema, document = @document{(database.HasRowSecurity ? ", parties = @parties" : "")}
             WHERE kind = @kind AND id = @id AND version = @expected;
             """;
         _storedVersion = $"SELECT version FROM {aggregates} WHERE kind = @kind AND id = @id;";
@@ -201,7 +201,7 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
         var version = expected + 1;
 
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _database.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         await using (var write = _database.Command(
             connection,
             transaction,

@@ -1,3 +1,4 @@
+using CreatorMarketplace.Access;
 using CreatorMarketplace.Campaigns;
 using CreatorMarketplace.Contracts;
 using CreatorMarketplace.Creators;
@@ -105,6 +106,28 @@ public sealed class PostgreSqlRowSecurityTests : PostgreSqlStoreTests
         (await scoped.Campaigns.FindAsync(a.Campaign.Id)).ShouldNotBeNull();
         parties.Clear();
         (await scoped.Campaigns.FindAsync(b.Campaign.Id)).ShouldBeNull();
+    }
+
+    // The library's own check finds nothing stored under the copy's id, since the actor's scope does not see it; the
+    // database refuses the write all the same.
+    [SkippableFact]
+    public async Task An_actors_save_of_a_copy_of_another_workspaces_aggregate_naming_its_own_brand_is_a_conflict_and_changes_nothing()
+    {
+        var (store, a, b, _) = await TwoBrandsAsync();
+        var (ours, theirs) = (WorkspaceId.From(Guid.NewGuid()), WorkspaceId.From(Guid.NewGuid()));
+        var manager = ActorId.From(Guid.NewGuid());
+        var access = AccessControl.Create(
+            AccessPolicy.Default,
+            [Workspace.ForBrand(ours, "B", b.Collaboration.Brand), Workspace.ForBrand(theirs, "A", a.Collaboration.Brand)],
+            [Membership.Create(manager, ours, "campaign-manager", Start)],
+            []);
+        var mine = store.For(manager, access, Clock);
+        var stored = (await store.Campaigns.FindAsync(a.Campaign.Id))!;
+
+        var copy = Campaign.FromSnapshot(stored.ToSnapshot() with { Brand = b.Collaboration.Brand }, stored.Version);
+        (await mine.Campaigns.SaveAsync(copy)).IsSaved.ShouldBeFalse();
+        (await store.Campaigns.FindAsync(a.Campaign.Id))!.Brand.ShouldBe(a.Collaboration.Brand);
+        (await mine.Campaigns.FindAsync(b.Campaign.Id)).ShouldNotBeNull();
     }
 
     [SkippableFact]

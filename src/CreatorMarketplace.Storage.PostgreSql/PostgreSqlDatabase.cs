@@ -16,18 +16,42 @@ namespace CreatorMarketplace.Storage.PostgreSql;
 // holds it to its commit: saves with events take positions in the order they commit, and a reader that sees a
 // position sees every one before it. In the same statement the save notifies the schema's channel, which
 // PostgreSQL delivers when the transaction commits and not at all when it rolls back.
+//
+// The first statement of each transaction of the store runs after a call that sets the transaction's row scope
+// (RowScope), in the same round trip: all rows for the store itself, or the parties a scoped store's function gives,
+// asked once per transaction.
 internal sealed class PostgreSqlDatabase : RelationalDatabase
 {
     private const string UniqueViolation = "23505";
 
+    private readonly Func<IReadOnlyCollection<Guid>>? _parties;
+    private readonly PostgreSqlDatabase? _unscoped;
+    private readonly string _scopeTo;
+
     public PostgreSqlDatabase(NpgsqlDataSource dataSource, string schema)
+        : this(dataSource, schema, null, null)
+    {
+    }
+
+    private PostgreSqlDatabase(NpgsqlDataSource dataSource, string schema, Func<IReadOnlyCollection<Guid>>? parties, PostgreSqlDatabase? unscoped)
     {
         DataSource = dataSource;
         Schema = schema;
         BeforeOutboxAppend = $"SELECT pg_advisory_xact_lock(hashtext('creator_marketplace.outbox.{schema}')), pg_notify('{schema}', '');";
+        LedgerLastSequence = $"\"{schema}\".ledger_last_sequence()";
+        _scopeTo = $"CALL \"{schema}\".scope_to(@row_scope);";
+        _parties = parties;
+        _unscoped = unscoped;
     }
 
     public override string? BeforeOutboxAppend { get; }
+
+    public override bool HasRowSecurity => true;
+
+    public override string LedgerLastSequence { get; }
+
+    // The same schema, its statements seeing only the rows of the parties the function gives.
+    public PostgreSqlDatabase ScopedTo(Func<IReadOnlyCollection<Guid>> parties) => new(DataSource, Schema, parties, _unscoped ?? this);
 
     public NpgsqlDataSource DataSource { get; }
 
@@ -91,8 +115,12 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase
     protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
+    protected override (string Statement, object Value)? Scope() =>
+        (_scopeTo, _parties is null ? RowScope.All : RowScope.Value(_parties()));
+
+    // A scoped instance, opened once per actor, migrates only where the store's own instance has not.
     protected override ValueTask MigrateAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        PostgreSqlSchema.MigrateAsync((NpgsqlConnection)connection, Schema, cancellationToken);
+        _unscoped is { IsMigrated: true } ? ValueTask.CompletedTask : PostgreSqlSchema.MigrateAsync((NpgsqlConnection)connection, Schema, cancellationToken);
 
     private sealed class Listener(NpgsqlConnection connection) : ChangeListener
     {

@@ -26,9 +26,10 @@ namespace CreatorMarketplace.Storage.PostgreSql;
 /// The store is safe to use from several threads and from several processes.
 /// </para>
 /// </remarks>
-public sealed class PostgreSqlMarketplaceStore : MarketplaceStore
+public sealed class PostgreSqlMarketplaceStore : MarketplaceStore, IRowScopedStore
 {
     private readonly PostgreSqlDatabase _database;
+    private readonly Func<PostgreSqlDatabase, RelationalStoreParts<PostgreSqlDatabase>> _parts;
 
     /// <summary>Creates the store; nothing is opened until first use.</summary>
     /// <param name="dataSource">The data source; the application keeps owning it.</param>
@@ -48,14 +49,21 @@ public sealed class PostgreSqlMarketplaceStore : MarketplaceStore
     /// <exception cref="ArgumentNullException"><paramref name="dataSource"/> or <paramref name="timeProvider"/> is null.</exception>
     /// <exception cref="DomainValidationException">An option is malformed.</exception>
     public PostgreSqlMarketplaceStore(NpgsqlDataSource dataSource, PostgreSqlStoreOptions? options, TimeProvider timeProvider, ILogger<PostgreSqlMarketplaceStore>? logger = null)
-        : this(new RelationalStoreParts<PostgreSqlDatabase>(
-            Database(dataSource, options ??= new PostgreSqlStoreOptions()), options.Formats, options.ChangePollingInterval, timeProvider, PostgreSqlTelemetry.Store, logger ?? (ILogger)NullLogger.Instance))
+        : this(Database(dataSource, options ??= new PostgreSqlStoreOptions()), Parts(options, timeProvider, logger))
     {
     }
 
-    private PostgreSqlMarketplaceStore(RelationalStoreParts<PostgreSqlDatabase> parts)
-        : base(parts.Repositories, parts.Outbox, parts.Outbox, parts.OutboxLease, parts.Ledger, parts.PostMetrics, parts.Identities) =>
+    private PostgreSqlMarketplaceStore(PostgreSqlDatabase database, Func<PostgreSqlDatabase, RelationalStoreParts<PostgreSqlDatabase>> parts)
+        : this(parts(database), parts)
+    {
+    }
+
+    private PostgreSqlMarketplaceStore(RelationalStoreParts<PostgreSqlDatabase> parts, Func<PostgreSqlDatabase, RelationalStoreParts<PostgreSqlDatabase>> makeParts)
+        : base(parts.Repositories, parts.Outbox, parts.Outbox, parts.OutboxLease, parts.Ledger, parts.PostMetrics, parts.Identities)
+    {
         _database = parts.Database;
+        _parts = makeParts;
+    }
 
     /// <summary>The data source the store connects through.</summary>
     public NpgsqlDataSource DataSource => _database.DataSource;
@@ -76,6 +84,29 @@ public sealed class PostgreSqlMarketplaceStore : MarketplaceStore
     public async ValueTask MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The same store, whose every statement PostgreSQL's row-level security binds to the rows of the parties (brands
+    /// and creators) that <paramref name="parties"/> gives, asked once per transaction: another party's aggregate is not
+    /// found, and is left out of bulk reads, the outbox, the change feed and the ledger. Creators stay readable by
+    /// all. <see cref="MarketplaceStoreAccess.For"/> scopes the store so for an actor.
+    /// </summary>
+    /// <param name="parties">The ids of the brands and creators whose rows are visible; none sees nothing.</param>
+    /// <returns>The scoped store, over the same data source and schema.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="parties"/> is null.</exception>
+    public IMarketplaceStore ScopedTo(Func<IReadOnlyCollection<Guid>> parties)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        return new PostgreSqlMarketplaceStore(_database.ScopedTo(parties), _parts);
+    }
+
+    // What the store hands MarketplaceStore over a database: the same for the store and each of its scoped copies.
+    private static Func<PostgreSqlDatabase, RelationalStoreParts<PostgreSqlDatabase>> Parts(PostgreSqlStoreOptions options, TimeProvider timeProvider, ILogger? logger)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        return database => new RelationalStoreParts<PostgreSqlDatabase>(
+            database, options.Formats, options.ChangePollingInterval, timeProvider, PostgreSqlTelemetry.Store, logger ?? NullLogger.Instance);
     }
 
     private static PostgreSqlDatabase Database(NpgsqlDataSource dataSource, PostgreSqlStoreOptions options)

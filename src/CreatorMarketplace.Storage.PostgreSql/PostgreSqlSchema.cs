@@ -1,3 +1,4 @@
+using CreatorMarketplace.Storage.Relational;
 using Npgsql;
 
 namespace CreatorMarketplace.Storage.PostgreSql;
@@ -239,15 +240,109 @@ internal static class PostgreSqlSchema
                 document json NOT NULL
             );
             """,
+
+        // Row-level security, a second enforcement of tenancy under the library's: each tenant-owned row records its
+        // parties (the brands and creators that own it; RowScope), filled here for the rows written before, and is
+        // seen or written only in a transaction whose creator_marketplace.scope setting is '*' or names one of them.
+        // Unset or empty sees nothing. FORCE binds the tables' owner (usually the application's role) too. Creators
+        // are shared catalog data, read by all. The ledger's append checks the last sequence of every row, whatever
+        // the scope, through a function that widens the scope for its own query alone. Applied again (to a schema a
+        // test took back to an earlier version) it changes nothing but the parties it fills in again.
+        schema => $"""
+            CREATE OR REPLACE FUNCTION "{schema}".scope_is_all() RETURNS boolean LANGUAGE sql STABLE AS $$
+                SELECT COALESCE(current_setting('{RowScope.Setting}', true), '') = '*'
+            $$;
+            CREATE OR REPLACE FUNCTION "{schema}".scope_parties() RETURNS uuid[] LANGUAGE sql STABLE AS $$
+                SELECT CASE WHEN setting IN ('', '*') THEN ARRAY[]::uuid[] ELSE string_to_array(setting, ',')::uuid[] END
+                FROM (SELECT COALESCE(current_setting('{RowScope.Setting}', true), '') AS setting) scope
+            $$;
+            -- Called before each of the store's statements, in its transaction (a procedure, so that it adds no result).
+            CREATE OR REPLACE PROCEDURE "{schema}".scope_to(parties text) LANGUAGE sql AS $$
+                SELECT set_config('{RowScope.Setting}', parties, true)
+            $$;
+            -- The scope is widened by hand and put back, not by the function's SET clause, which PostgreSQL refuses a
+            -- role that is not a superuser for a setting of this kind.
+            CREATE OR REPLACE FUNCTION "{schema}".ledger_last_sequence() RETURNS bigint LANGUAGE plpgsql AS $$
+            DECLARE
+                scope text := COALESCE(current_setting('{RowScope.Setting}', true), '');
+                last bigint;
+            BEGIN
+                PERFORM set_config('{RowScope.Setting}', '*', true);
+                SELECT COALESCE(MAX(last_sequence), 0) INTO last FROM "{schema}".ledger_transactions;
+                PERFORM set_config('{RowScope.Setting}', scope, true);
+                RETURN last;
+            END
+            $$;
+
+            ALTER TABLE "{schema}".aggregates ADD COLUMN IF NOT EXISTS parties uuid[] NOT NULL DEFAULT ARRAY[]::uuid[];
+            ALTER TABLE "{schema}".aggregate_events ADD COLUMN IF NOT EXISTS parties uuid[] NOT NULL DEFAULT ARRAY[]::uuid[];
+            ALTER TABLE "{schema}".outbox ADD COLUMN IF NOT EXISTS parties uuid[] NOT NULL DEFAULT ARRAY[]::uuid[];
+            ALTER TABLE "{schema}".ledger_transactions ADD COLUMN IF NOT EXISTS parties uuid[] NOT NULL DEFAULT ARRAY[]::uuid[];
+
+            -- As RowScope.Of computes them: a collaboration's parties are named by its opening event, in its rows of
+            -- history or, for one not saved since those rows came, in its document.
+            UPDATE "{schema}".aggregates a SET parties = CASE a.kind
+                WHEN 'Campaign' THEN ARRAY[(a.document->>'brand')::uuid]
+                WHEN 'Contract' THEN ARRAY[(a.document->>'brand')::uuid, (a.document->>'creator')::uuid]
+                WHEN 'Shortlist' THEN ARRAY[(a.document->>'owner')::uuid]
+                WHEN 'SavedSearch' THEN ARRAY[(a.document->>'owner')::uuid]
+                WHEN 'Invoice' THEN array_remove(ARRAY[(a.document->'parties'->>'brand')::uuid, (a.document->'parties'->>'creator')::uuid], NULL)
+                WHEN 'Collaboration' THEN COALESCE((
+                    SELECT ARRAY[(opened->>'brand')::uuid, (opened->>'creator')::uuid]
+                    FROM (SELECT e.event AS opened, e.position FROM "{schema}".aggregate_events e WHERE e.kind = a.kind AND e.id = a.id
+                          UNION ALL
+                          SELECT h.event, h.position FROM json_array_elements(CASE WHEN json_typeof(a.document->'history') = 'array' THEN a.document->'history' ELSE '[]' END) WITH ORDINALITY AS h (event, position)) history
+                    WHERE opened->>'$type' = 'CollaborationOpened'
+                    ORDER BY position LIMIT 1), ARRAY[]::uuid[])
+                ELSE ARRAY[]::uuid[] END;
+            UPDATE "{schema}".aggregate_events e SET parties = a.parties FROM "{schema}".aggregates a WHERE a.kind = e.kind AND a.id = e.id;
+            UPDATE "{schema}".outbox o SET parties = a.parties FROM "{schema}".aggregates a WHERE a.kind = o.aggregate AND a.id = o.aggregate_id;
+            ALTER TABLE "{schema}".ledger_transactions DISABLE TRIGGER ledger_transactions_append_only;
+            UPDATE "{schema}".ledger_transactions l SET parties = ARRAY(
+                SELECT DISTINCT party FROM (
+                    SELECT (account->>'owner')::uuid AS party
+                    FROM json_array_elements(l.document->'entries') entry, LATERAL (VALUES (entry->'from'), (entry->'to')) AS side (account)
+                    WHERE account->>'kind' IN ('brand funding', 'refunds', 'creator payable', 'paid out')
+                    UNION ALL
+                    SELECT unnest(c.parties)
+                    FROM json_array_elements(l.document->'entries') entry, LATERAL (VALUES (entry->'from'), (entry->'to')) AS side (account), "{schema}".aggregates c
+                    WHERE account->>'kind' = 'escrow held' AND c.kind = 'Collaboration' AND c.id = (account->>'owner')::uuid) parties
+                ORDER BY party);
+            ALTER TABLE "{schema}".ledger_transactions ENABLE TRIGGER ledger_transactions_append_only;
+
+            ALTER TABLE "{schema}".aggregates ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+            DROP POLICY IF EXISTS creators_shared ON "{schema}".aggregates;
+            CREATE POLICY creators_shared ON "{schema}".aggregates FOR SELECT USING (kind = 'Creator');
+            ALTER TABLE "{schema}".aggregate_events ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+            ALTER TABLE "{schema}".outbox ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+            ALTER TABLE "{schema}".ledger_transactions ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+            ALTER TABLE "{schema}".creator_identities ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+            DROP POLICY IF EXISTS parties ON "{schema}".aggregates;
+            CREATE POLICY parties ON "{schema}".aggregates USING ({Visible(schema, "parties")}) WITH CHECK ({Visible(schema, "parties")});
+            DROP POLICY IF EXISTS parties ON "{schema}".aggregate_events;
+            CREATE POLICY parties ON "{schema}".aggregate_events USING ({Visible(schema, "parties")}) WITH CHECK ({Visible(schema, "parties")});
+            DROP POLICY IF EXISTS parties ON "{schema}".outbox;
+            CREATE POLICY parties ON "{schema}".outbox USING ({Visible(schema, "parties")}) WITH CHECK ({Visible(schema, "parties")});
+            DROP POLICY IF EXISTS parties ON "{schema}".ledger_transactions;
+            CREATE POLICY parties ON "{schema}".ledger_transactions USING ({Visible(schema, "parties")}) WITH CHECK ({Visible(schema, "parties")});
+            DROP POLICY IF EXISTS parties ON "{schema}".creator_identities;
+            CREATE POLICY parties ON "{schema}".creator_identities USING ({Visible(schema, "ARRAY[creator_id]")}) WITH CHECK ({Visible(schema, "ARRAY[creator_id]")});
+            """,
     ];
 
     public static int Version => Migrations.Length;
+
+    // A row of these parties is seen in the transaction's scope. The scope is read once per statement (a subquery
+    // that does not depend on the row), not once per row.
+    private static string Visible(string schema, string parties) =>
+        $"""(SELECT "{schema}".scope_is_all()) OR {parties} && (SELECT "{schema}".scope_parties())""";
 
     public static async ValueTask MigrateAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, $"""
             SELECT pg_advisory_xact_lock(hashtext('creator_marketplace.migrate.{schema}'));
+            SELECT set_config('{RowScope.Setting}', '*', true);
             CREATE SCHEMA IF NOT EXISTS "{schema}";
             CREATE TABLE IF NOT EXISTS "{schema}".schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());
             """, cancellationToken).ConfigureAwait(false);

@@ -13,6 +13,16 @@ internal static class PostgreSqlServer
 
     private static readonly Lazy<NpgsqlDataSource?> Shared = new(() => ConnectionString is { } connectionString ? NpgsqlDataSource.Create(connectionString) : null);
 
+    /// <summary>
+    /// A role as an application should connect with: not a superuser, without BYPASSRLS, so that PostgreSQL's
+    /// row-level security binds it. It may create schemas, and so owns the tables of the stores it opens.
+    /// </summary>
+    public const string Tenant = "creator_marketplace_tenant";
+
+    private static readonly Lazy<string?> TenantConnection = new(CreateTenant);
+
+    private static readonly Lazy<NpgsqlDataSource?> SharedTenant = new(() => TenantConnection.Value is { } connectionString ? NpgsqlDataSource.Create(connectionString) : null);
+
     /// <summary>The server's connection string, or null when none is configured.</summary>
     public static string? ConnectionString => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } connectionString ? connectionString : null;
 
@@ -34,8 +44,39 @@ internal static class PostgreSqlServer
         throw new InvalidOperationException("unreachable");
     }
 
+    /// <summary>The connection string of <see cref="Tenant"/>, or null when no server is configured.</summary>
+    public static string? TenantConnectionString => TenantConnection.Value;
+
+    /// <summary>The shared data source of <see cref="Tenant"/>, or a skip (a failure under CI) when no server is configured.</summary>
+    public static NpgsqlDataSource TenantDataSource()
+    {
+        DataSource();
+        return SharedTenant.Value!;
+    }
+
     /// <summary>A schema name no other test uses.</summary>
     public static string NewSchema() => "test_" + Guid.NewGuid().ToString("N");
+
+    // The role, made once by the configured (superuser) connection; a role another test run made is kept.
+    private static string? CreateTenant()
+    {
+        if (Shared.Value is not { } dataSource)
+        {
+            return null;
+        }
+
+        using var command = dataSource.CreateCommand($"""
+            DO $$
+            BEGIN
+                CREATE ROLE {Tenant} LOGIN NOSUPERUSER NOBYPASSRLS;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+            END
+            $$;
+            DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO {Tenant}', current_database()); END $$;
+            """);
+        command.ExecuteNonQuery();
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { Username = Tenant, Password = null }.ConnectionString;
+    }
 
     /// <summary>Drops schemas a test created.</summary>
     public static async Task DropAsync(IEnumerable<string> schemas)

@@ -5,7 +5,9 @@ using Npgsql;
 
 namespace CreatorMarketplace.Storage.Tests;
 
-public sealed class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifetime
+// Connects as the configured role (a superuser, whom row-level security does not bind); PostgreSqlRowSecurityTests
+// runs the same tests as a role it binds.
+public class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifetime
 {
     private readonly List<string> _schemas = [];
     private readonly List<NpgsqlDataSource> _dataSources = [];
@@ -14,7 +16,7 @@ public sealed class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifet
     {
         var schema = PostgreSqlServer.NewSchema();
         // Polls so rarely that a wait the contract sees woken was woken by a notification.
-        var store = new PostgreSqlMarketplaceStore(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema, ChangePollingInterval = TimeSpan.FromHours(1) });
+        var store = new PostgreSqlMarketplaceStore(DataSource(), new PostgreSqlStoreOptions { Schema = schema, ChangePollingInterval = TimeSpan.FromHours(1) });
         _schemas.Add(schema);
         return Task.FromResult<IMarketplaceStore>(store);
     }
@@ -22,7 +24,7 @@ public sealed class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifet
     // Its own data source, so its own connections, as another server's would be.
     protected override Task<IMarketplaceStore> OpenAgainAsync(IMarketplaceStore store)
     {
-        var dataSource = NpgsqlDataSource.Create(PostgreSqlServer.ConnectionString!);
+        var dataSource = NpgsqlDataSource.Create(ConnectionString);
         _dataSources.Add(dataSource);
         return Task.FromResult<IMarketplaceStore>(new PostgreSqlMarketplaceStore(
             dataSource,
@@ -31,13 +33,13 @@ public sealed class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifet
 
     protected override async Task StoreUnreadableAsync(IMarketplaceStore store, Shortlist shortlist)
     {
-        var newer = new PostgreSqlMarketplaceStore(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = ((PostgreSqlMarketplaceStore)store).Schema, Formats = NewerRelease });
+        var newer = new PostgreSqlMarketplaceStore(DataSource(), new PostgreSqlStoreOptions { Schema = ((PostgreSqlMarketplaceStore)store).Schema, Formats = NewerRelease });
         (await newer.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
     }
 
     protected override async Task StoreUnreadableAsync(IMarketplaceStore store, Creator creator)
     {
-        var newer = new PostgreSqlMarketplaceStore(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = ((PostgreSqlMarketplaceStore)store).Schema, Formats = NewerRelease });
+        var newer = new PostgreSqlMarketplaceStore(DataSource(), new PostgreSqlStoreOptions { Schema = ((PostgreSqlMarketplaceStore)store).Schema, Formats = NewerRelease });
         (await newer.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
     }
 
@@ -47,7 +49,7 @@ public sealed class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifet
     {
         var schema = ((PostgreSqlMarketplaceStore)store).Schema;
         await ((PostgreSqlMarketplaceStore)store).MigrateAsync();
-        await using var command = PostgreSqlServer.DataSource().CreateCommand($"""
+        await using var command = DataSource().CreateCommand($"""
             CREATE FUNCTION "{schema}".hold_commit_open() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 PERFORM pg_sleep(random() * 0.02);
@@ -85,8 +87,9 @@ public sealed class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifet
         wait.IsCompleted.ShouldBeFalse("nothing was written yet");
         unpolled.IsCompleted.ShouldBeFalse("nothing was written yet");
 
-        // An outbox row written without the save's NOTIFY.
+        // An outbox row written without the save's NOTIFY (as the store writes, in a scope that sees every row).
         await using var insert = store.DataSource.CreateCommand($"""
+            SELECT set_config('creator_marketplace.scope', '*', true);
             INSERT INTO "{store.Schema}".outbox (event_id, aggregate, aggregate_id, aggregate_version, event_type, payload, occurred_at)
             VALUES (gen_random_uuid(), 'Shortlist', gen_random_uuid(), 1, 'ShortlistCreated', '[]', now());
             """);
@@ -167,6 +170,12 @@ public sealed class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifet
         (await store.OutboxLease.TryAcquireAsync(Renewal)).ShouldBeNull("the former holder's release leaves the new holder's lock alone");
         await taken.DisposeAsync();
     }
+
+    /// <summary>The data source the stores connect through.</summary>
+    protected virtual NpgsqlDataSource DataSource() => PostgreSqlServer.DataSource();
+
+    /// <summary>The connection string of a data source of its own.</summary>
+    protected virtual string ConnectionString => PostgreSqlServer.ConnectionString!;
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -31,8 +31,11 @@ public sealed class ActorStore
 {
     internal ActorStore(IMarketplaceStore store, AccessControl access, ActorId actor, IClock clock)
     {
-        Actor = actor;
         var scope = new AccessScope(access, actor, clock);
+
+        // Where the database can, it enforces the actor's tenancy a second time, under the checks below.
+        store = store is IRowScopedStore rowScoped ? rowScoped.ScopedTo(scope.Parties) : store;
+        Actor = actor;
         Campaigns = new ScopedRepository<Campaign, CampaignId>(store.Campaigns, scope, campaign => access.WorkspacesOf(campaign.Brand), [Permission.ManageCampaigns]);
         Collaborations = new ScopedRepository<Collaboration, CollaborationId>(
             store.Collaborations, scope, collaboration => [.. access.WorkspacesOf(collaboration.Brand), .. access.WorkspacesOf(collaboration.Creator)], [Permission.ManageCampaigns]);
@@ -156,6 +159,33 @@ internal sealed class AccessScope(AccessControl access, ActorId actor, IClock cl
                 [new AccessDenial(required.Permitted.Workspace, "access.second_approver_required", $"{what} moves {amount}, above the four-eyes threshold{(required.Threshold is { } threshold ? $" of {threshold}" : "")}: it needs a second approver.")],
                 ["a second approver (ActorLedger.ApprovedBy)"],
                 CanView: true)));
+    }
+
+    // The brands and creators of the workspaces the actor may do anything in now: the rows a row-scoped store lets
+    // through. Any permission, not only viewing: a grant may include viewing finances or managing campaigns without
+    // viewing, and the library's checks above decide each permission.
+    public IReadOnlyCollection<Guid> Parties()
+    {
+        var now = clock.GetCurrentInstant();
+        var parties = new HashSet<Guid>();
+        foreach (var workspace in access.Workspaces)
+        {
+            if ((workspace.Brand is not null || workspace.Creator is not null)
+                && Permission.List.Any(permission => access.Decide(actor, permission, [workspace.Id], now).IsPermitted))
+            {
+                if (workspace.Brand is { } brand)
+                {
+                    parties.Add(brand.Value);
+                }
+
+                if (workspace.Creator is { } creator)
+                {
+                    parties.Add(creator.Value);
+                }
+            }
+        }
+
+        return parties;
     }
 }
 

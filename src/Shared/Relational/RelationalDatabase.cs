@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace CreatorMarketplace.Storage.Relational;
 
@@ -10,6 +11,11 @@ namespace CreatorMarketplace.Storage.Relational;
 internal abstract class RelationalDatabase
 {
     private readonly SemaphoreSlim _migration = new(1, 1);
+
+    // The transactions begun by BeginAsync, each with whether a statement has set its scope yet (it lasts to the
+    // transaction's end). A provider may hand out the same transaction object for a connection's next transaction
+    // (Npgsql does), so each begin starts a new entry.
+    private readonly ConditionalWeakTable<DbTransaction, TransactionScope> _transactions = new();
     private volatile bool _migrated;
 
     // Whether this instance has migrated the schema (so the database exists).
@@ -23,6 +29,55 @@ internal abstract class RelationalDatabase
     // where transactions may commit in another order than they took their outbox positions, it makes them take
     // turns from here to their commit, and it asks the database to notify listeners on commit.
     public virtual string? BeforeOutboxAppend => null;
+
+    // Whether the database enforces row-level security: its tables record each row's parties (RowScope), and each
+    // transaction sets its scope (Scope).
+    public virtual bool HasRowSecurity => false;
+
+    // An insert's parties column and value, and an aggregate's parties as its parameter, where the tables record
+    // them; nothing where not.
+    public string PartiesColumn => HasRowSecurity ? ", parties" : "";
+
+    public string PartiesValue => HasRowSecurity ? ", @parties" : "";
+
+    public (string Name, object? Value)[] PartiesOf(object aggregate) => HasRowSecurity ? [("parties", RowScope.Of(aggregate))] : [];
+
+    // The ledger's last sequence over every row, whatever the statement's scope may see.
+    public virtual string LedgerLastSequence => $"(SELECT COALESCE(MAX(last_sequence), 0) FROM {Table("ledger_transactions")})";
+
+    // The statement that binds the statement after it, in its transaction, to the store's scope, and the value of its
+    // one parameter (@row_scope); null where the database has no row-level security. Asked once per transaction (a
+    // statement outside one is a transaction of its own), so that a scope that changes is followed at once.
+    protected virtual (string Statement, object Value)? Scope() => null;
+
+    // Begins a transaction whose first statement sets the store's scope for all of it.
+    public async ValueTask<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (HasRowSecurity)
+        {
+            _transactions.AddOrUpdate(transaction, new TransactionScope());
+        }
+
+        return transaction;
+    }
+
+    // The scope a statement about to run must set: none when an earlier statement of its transaction (begun by
+    // BeginAsync) set it, which from here it has, so the caller runs the statement.
+    private (string Statement, object Value)? ScopeOf(DbTransaction? transaction)
+    {
+        if (transaction is not null && _transactions.TryGetValue(transaction, out var begun))
+        {
+            if (begun.IsSet)
+            {
+                return null;
+            }
+
+            begun.IsSet = true;
+        }
+
+        return Scope();
+    }
 
     // Starts listening for the notification a save sends when it commits, where the database sends one; null where
     // it sends none and the change feed relies on its polling and on Saved.
@@ -66,6 +121,13 @@ internal abstract class RelationalDatabase
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        if (ScopeOf(transaction) is { } scope)
+        {
+            // Sent with the statement, in the same round trip and transaction.
+            command.CommandText = scope.Statement + sql;
+            AddParameters(command.Parameters, command.CreateParameter, [("row_scope", scope.Value)]);
+        }
+
         AddParameters(command.Parameters, command.CreateParameter, parameters);
         return command;
     }
@@ -88,6 +150,14 @@ internal abstract class RelationalDatabase
 
             if (batch.BatchCommands.Count > 0)
             {
+                if (ScopeOf(transaction) is { } scope)
+                {
+                    var scoping = batch.CreateBatchCommand();
+                    scoping.CommandText = scope.Statement;
+                    AddParameters(scoping.Parameters, scoping.CreateParameter, [("row_scope", scope.Value)]);
+                    batch.BatchCommands.Insert(0, scoping);
+                }
+
                 await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
@@ -147,6 +217,12 @@ internal abstract class RelationalDatabase
 
     // Brings the schema to this release's version, once per instance; refuses a schema from a newer release.
     protected abstract ValueTask MigrateAsync(DbConnection connection, CancellationToken cancellationToken);
+}
+
+// Whether a transaction's scope is set.
+internal sealed class TransactionScope
+{
+    public bool IsSet { get; set; }
 }
 
 // A JSON document, bound as the database's JSON type where it has one.

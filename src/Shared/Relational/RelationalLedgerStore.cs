@@ -9,13 +9,14 @@ namespace CreatorMarketplace.Storage.Relational;
 internal sealed class RelationalLedgerStore(RelationalDatabase database) : ILedgerStore
 {
     // The unique keys decide between writers racing here; the writer's position is checked in the same statement.
+    // Where the tables record parties, the escrow accounts' collaborations' parties are looked up in the same statement.
     private readonly string _append = $"""
-        INSERT INTO {database.Table("ledger_transactions")} (key, first_sequence, last_sequence, posted_at, document)
-        SELECT @key, @first, @last, @postedAt, @document
-        WHERE @first = (SELECT COALESCE(MAX(last_sequence), 0) + 1 FROM {database.Table("ledger_transactions")});
+        INSERT INTO {database.Table("ledger_transactions")} (key, first_sequence, last_sequence, posted_at, document{database.PartiesColumn})
+        SELECT @key, @first, @last, @postedAt, @document{(database.HasRowSecurity ? $", {Parties(database)}" : "")}
+        WHERE @first = {database.LedgerLastSequence} + 1;
         """;
 
-    private readonly string _lastSequence = $"SELECT COALESCE(MAX(last_sequence), 0) FROM {database.Table("ledger_transactions")};";
+    private readonly string _lastSequence = $"SELECT {database.LedgerLastSequence};";
     private readonly string _find = $"SELECT {database.Text("document")} FROM {database.Table("ledger_transactions")} WHERE key = @key;";
     private readonly string _read = $"SELECT {database.Text("document")} FROM {database.Table("ledger_transactions")} WHERE last_sequence > @after ORDER BY first_sequence;";
 
@@ -39,11 +40,7 @@ internal sealed class RelationalLedgerStore(RelationalDatabase database) : ILedg
             connection,
             null,
             _append,
-            ("key", transaction.Key),
-            ("first", first),
-            ("last", last),
-            ("postedAt", transaction.PostedAt),
-            ("document", document));
+            [("key", transaction.Key), ("first", first), ("last", last), ("postedAt", transaction.PostedAt), ("document", document), .. PartiesParameters(transaction)]);
         try
         {
             if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
@@ -85,6 +82,23 @@ internal sealed class RelationalLedgerStore(RelationalDatabase database) : ILedg
         {
             yield return Read(reader.GetString(0));
         }
+    }
+
+    // The owners of the accounts and the parties of the escrow accounts' collaborations, each once.
+    private static string Parties(RelationalDatabase database) => $"""
+        ARRAY(SELECT unnest(@owners::uuid[]) UNION SELECT unnest(c.parties) FROM {database.Table("aggregates")} c
+              WHERE c.kind = '{nameof(Campaigns.Collaboration)}' AND c.id = ANY(@escrows::uuid[]))
+        """;
+
+    private (string Name, object? Value)[] PartiesParameters(LedgerTransaction transaction)
+    {
+        if (!database.HasRowSecurity)
+        {
+            return [];
+        }
+
+        var (owners, escrows) = RowScope.Of(transaction);
+        return [("owners", owners), ("escrows", escrows)];
     }
 
     private async ValueTask<LedgerTransaction?> FindAsync(DbConnection connection, string key, CancellationToken cancellationToken)

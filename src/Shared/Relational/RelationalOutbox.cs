@@ -62,7 +62,7 @@ internal sealed class RelationalOutbox(RelationalDatabase database, TimeProvider
         }
 
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         await database.ExecuteEachAsync(
             connection,
             transaction,

@@ -48,19 +48,19 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
         _readFirst = Select(database, aggregates, events, history, "");
         _readAfter = Select(database, aggregates, events, history, "AND id > @after");
         _storedHistory = $"SELECT COALESCE(MAX(position), 0) FROM {events} WHERE kind = @kind AND id = @id;";
-        _appendHistory = $"INSERT INTO {events} (kind, id, position, event) VALUES (@kind, @id, @position, @event);";
+        _appendHistory = $"INSERT INTO {events} (kind, id, position, event{database.PartiesColumn}) VALUES (@kind, @id, @position, @event{database.PartiesValue});";
         _insert = $"""
-            INSERT INTO {aggregates} (kind, id, version, schema_version, document) VALUES (@kind, @id, 1, @schema, @document)
+            INSERT INTO {aggregates} (kind, id, version, schema_version, document{database.PartiesColumn}) VALUES (@kind, @id, 1, @schema, @document{database.PartiesValue})
             ON CONFLICT (kind, id) DO NOTHING;
             """;
         _update = $"""
-            UPDATE {aggregates} SET version = version + 1, schema_version = @schema, document = @document
+            UPDATE {aggregates} SET version = version + 1, schema_version = @schema, document = @document{(database.HasRowSecurity ? ", parties = @parties" : "")}
             WHERE kind = @kind AND id = @id AND version = @expected;
             """;
         _storedVersion = $"SELECT version FROM {aggregates} WHERE kind = @kind AND id = @id;";
         _appendEvent = $"""
-            INSERT INTO {database.Table("outbox")} (event_id, aggregate, aggregate_id, aggregate_version, event_type, payload, occurred_at)
-            VALUES (@eventId, @aggregate, @aggregateId, @version, @type, @payload, @occurredAt);
+            INSERT INTO {database.Table("outbox")} (event_id, aggregate, aggregate_id, aggregate_version, event_type, payload, occurred_at{database.PartiesColumn})
+            VALUES (@eventId, @aggregate, @aggregateId, @version, @type, @payload, @occurredAt{database.PartiesValue});
             """;
     }
 
@@ -196,20 +196,17 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
         var document = new StoredDocument(written);
         var events = aggregate.PendingEvents.Select(e => (Written: DomainEventJson.Write(e), e.OccurredAt)).ToArray();
         var id = aggregate.Id.Value;
+        var parties = _database.PartiesOf(aggregate);
         var expected = aggregate.Version;
         var version = expected + 1;
 
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _database.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         await using (var write = _database.Command(
             connection,
             transaction,
             expected == 0 ? _insert : _update,
-            ("kind", _schema.Aggregate),
-            ("id", id),
-            ("schema", _schema.Version),
-            ("document", document),
-            ("expected", expected)))
+            [("kind", _schema.Aggregate), ("id", id), ("schema", _schema.Version), ("document", document), ("expected", expected), .. parties]))
         {
             if (await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
             {
@@ -222,7 +219,7 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
 
         if (history.Length > 0)
         {
-            await AppendHistoryAsync(connection, transaction, id, history, cancellationToken).ConfigureAwait(false);
+            await AppendHistoryAsync(connection, transaction, id, history, parties, cancellationToken).ConfigureAwait(false);
         }
 
         if (events.Length > 0 && _database.BeforeOutboxAppend is { } beforeAppend)
@@ -235,8 +232,8 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
             connection,
             transaction,
             _appendEvent,
-            events.Select(e => new (string, object?)[]
-            {
+            events.Select(e => ((string, object?)[])
+            [
                 ("eventId", Guid.NewGuid()),
                 ("aggregate", _schema.Aggregate),
                 ("aggregateId", id),
@@ -244,7 +241,8 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
                 ("type", e.Written.TypeName),
                 ("payload", new StoredDocument(e.Written.Json)),
                 ("occurredAt", e.OccurredAt),
-            }),
+                .. parties,
+            ]),
             cancellationToken).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -258,7 +256,7 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
     }
 
     // Appends the events after those stored: all of them for a document that kept its history whole.
-    private async ValueTask AppendHistoryAsync(DbConnection connection, DbTransaction transaction, Guid id, string[] history, CancellationToken cancellationToken)
+    private async ValueTask AppendHistoryAsync(DbConnection connection, DbTransaction transaction, Guid id, string[] history, (string Name, object? Value)[] parties, CancellationToken cancellationToken)
     {
         await using var stored = _database.Command(connection, transaction, _storedHistory, ("kind", _schema.Aggregate), ("id", id));
         var storedEvents = RelationalDatabase.Number(await stored.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
@@ -266,13 +264,14 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
             connection,
             transaction,
             _appendHistory,
-            history.Select((e, i) => (Event: e, Position: i + 1L)).Where(e => e.Position > storedEvents).Select(e => new (string, object?)[]
-            {
+            history.Select((e, i) => (Event: e, Position: i + 1L)).Where(e => e.Position > storedEvents).Select(e => ((string, object?)[])
+            [
                 ("kind", _schema.Aggregate),
                 ("id", id),
                 ("position", e.Position),
                 ("event", new StoredDocument(e.Event)),
-            }),
+                .. parties,
+            ]),
             cancellationToken).ConfigureAwait(false);
     }
 

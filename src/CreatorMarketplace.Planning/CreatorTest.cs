@@ -135,9 +135,10 @@ public sealed class CreatorTest
         {
             for (var second = first + 1; second < Arms.Count; second++)
             {
-                pairs.Add(costs is null
-                    ? (first, second, Statistics.Newcombe(rates[first], rates[second]), Statistics.TwoProportionPValue(observed[first].Successes, observed[first].Trials, observed[second].Successes, observed[second].Trials))
-                    : (first, second, costs.Difference(first, second), costs.PValue(first, second)));
+                var (difference, pValue) = costs?.Compare(first, second) ?? (
+                    Statistics.Newcombe(rates[first], rates[second]),
+                    Statistics.TwoProportionPValue(observed[first].Successes, observed[first].Trials, observed[second].Successes, observed[second].Trials));
+                pairs.Add((first, second, difference, pValue));
             }
         }
 
@@ -246,31 +247,46 @@ public sealed class CreatorTest
     private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     // Each arm's resampled conversions, side by side: resample b of every arm is read together, so differences pair up.
-    private sealed class Costs(IReadOnlyList<ArmObservation> arms, long[][] resampled, double alpha)
+    private sealed class Costs
     {
-        public CostInterval[] Intervals { get; } = [.. arms.Select((arm, i) => CostIntervalOf(arm, resampled[i], alpha))];
+        private readonly IReadOnlyList<ArmObservation> _arms;
+        private readonly double[][] _resampledCosts;
+        private readonly double _alpha;
 
-        public Interval Difference(int first, int second)
+        public Costs(IReadOnlyList<ArmObservation> arms, long[][] resampled, double alpha)
         {
-            var differences = Enumerable.Range(0, resampled[first].Length).Select(b => Difference(first, second, b)).Order().ToArray();
-            return new(
-                Difference(Cost(first, arms[first].Successes), Cost(second, arms[second].Successes)),
-                differences[Statistics.PercentileIndex(differences.Length, alpha / 2d)],
-                differences[Statistics.PercentileIndex(differences.Length, 1d - (alpha / 2d))]);
+            _arms = arms;
+            _alpha = alpha;
+            Intervals = [.. arms.Select((arm, i) => CostIntervalOf(arm, resampled[i], alpha))];
+
+            // Each resample's cost once per arm, rather than once per pair it is compared in.
+            _resampledCosts = [.. resampled.Select((counts, arm) => counts.Select(count => Cost(arm, count)).ToArray())];
         }
 
-        // Two-sided: twice the smaller share of resamples on either side of no difference, at most 1.
-        public double PValue(int first, int second)
+        public CostInterval[] Intervals { get; }
+
+        /// <summary>
+        /// The difference of two arms' costs with its percentile interval, and its two-sided bootstrap p-value: twice
+        /// the smaller share of resamples on either side of no difference, at most 1.
+        /// </summary>
+        public (Interval Difference, double PValue) Compare(int first, int second)
         {
-            int below = 0, above = 0, count = resampled[first].Length;
+            var count = _resampledCosts[first].Length;
+            var differences = new double[count];
+            int below = 0, above = 0;
             for (var b = 0; b < count; b++)
             {
-                var difference = Difference(first, second, b);
+                var difference = differences[b] = Difference(_resampledCosts[first][b], _resampledCosts[second][b]);
                 below += difference <= 0d ? 1 : 0;
                 above += difference >= 0d ? 1 : 0;
             }
 
-            return Math.Min(1d, 2d * Math.Min(below, above) / count);
+            Array.Sort(differences);
+            var interval = new Interval(
+                Difference(Cost(first, _arms[first].Successes), Cost(second, _arms[second].Successes)),
+                differences[Statistics.PercentileIndex(count, _alpha / 2d)],
+                differences[Statistics.PercentileIndex(count, 1d - (_alpha / 2d))]);
+            return (interval, Math.Min(1d, 2d * Math.Min(below, above) / count));
         }
 
         private static CostInterval CostIntervalOf(ArmObservation arm, long[] resampled, double alpha)
@@ -287,9 +303,7 @@ public sealed class CreatorTest
         // An arm with no conversion costs infinitely much per acquisition; two such arms do not differ.
         private static double Difference(double first, double second) => first == second ? 0d : first - second;
 
-        private double Difference(int first, int second, int b) => Difference(Cost(first, resampled[first][b]), Cost(second, resampled[second][b]));
-
         private double Cost(int arm, long conversions) =>
-            conversions == 0 ? double.PositiveInfinity : (double)(arms[arm].Spend.GetValueOrDefault().Amount / conversions);
+            conversions == 0 ? double.PositiveInfinity : (double)(_arms[arm].Spend.GetValueOrDefault().Amount / conversions);
     }
 }

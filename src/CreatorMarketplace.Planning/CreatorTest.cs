@@ -15,6 +15,9 @@ public sealed class CreatorTest
     /// <summary>The posterior draws and bootstrap resamples <see cref="Analyse"/> takes unless told otherwise.</summary>
     public const int DefaultDraws = 20_000;
 
+    /// <summary>The most trials per arm a test can plan for: a trillion.</summary>
+    public const long MaximumSampleSizePerArm = 1_000_000_000_000;
+
     private CreatorTest(string name, IReadOnlyList<TestArm> arms, TestMetric metric, double baseline, double minimumDetectableEffect, double significanceLevel, double power)
     {
         Name = name;
@@ -25,7 +28,7 @@ public sealed class CreatorTest
         SignificanceLevel = significanceLevel;
         Power = power;
         Comparisons = arms.Count * (arms.Count - 1) / 2;
-        SampleSizePerArm = checked((long)Math.Ceiling(Statistics.SampleSize(baseline, baseline + minimumDetectableEffect, PlannedSignificanceLevel, power) - 1e-9));
+        SampleSizePerArm = (long)Math.Ceiling(Statistics.SampleSize(baseline, baseline + minimumDetectableEffect, PlannedSignificanceLevel, power) - 1e-9);
     }
 
     /// <summary>The test's name.</summary>
@@ -90,6 +93,11 @@ public sealed class CreatorTest
 
         RequireProportion(errors, significanceLevel, nameof(significanceLevel), "planning.significance_invalid", "the significance level is a finite number above 0 and below 1");
         RequireProportion(errors, power, nameof(power), "planning.power_invalid", "the power is a finite number above 0 and below 1");
+        errors.ThrowIfAny();
+
+        // Checked once the inputs are sound: an effect too small for any test would overflow the count of trials.
+        var planned = Statistics.SampleSize(baseline, baseline + minimumDetectableEffect, significanceLevel / (arms.Count * (arms.Count - 1) / 2), power);
+        errors.Require(planned <= MaximumSampleSizePerArm, nameof(minimumDetectableEffect), "planning.effect_too_small", $"an effect of {Show(minimumDetectableEffect)} needs {planned:0.###E+0} trials per arm, more than the {MaximumSampleSizePerArm:N0} a test can plan.");
         errors.ThrowIfAny();
         return new(name, [.. arms], metric, baseline, minimumDetectableEffect, significanceLevel, power);
     }

@@ -189,6 +189,14 @@ public class CreatorTestTests
     }
 
     [Fact]
+    public void An_effect_too_small_to_plan_is_refused()
+    {
+        // (1.96·√(2·0.5·0.5) + 0.8416·√0.5)² ÷ (10⁻⁹)² ≈ 3.9·10¹⁸ visits per arm, beyond any test.
+        Should.Throw<DomainValidationException>(() => CreatorTest.Create("hooks", [Maya, Leo], TestMetric.ConversionRate, 0.5, 1e-9))
+            .Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(e => e.Field.ShouldBe("minimumDetectableEffect"), e => e.Code.ShouldBe("planning.effect_too_small"));
+    }
+
+    [Fact]
     public void Bad_observations_name_every_field_at_fault()
     {
         var test = ThreeArms(TestMetric.CostPerAcquisition(Currency.USD));

@@ -18,7 +18,7 @@ public sealed class CreatorTest
     /// <summary>The most trials per arm a test can plan for: a trillion.</summary>
     public const long MaximumSampleSizePerArm = 1_000_000_000_000;
 
-    private CreatorTest(string name, IReadOnlyList<TestArm> arms, TestMetric metric, double baseline, double minimumDetectableEffect, double significanceLevel, double power)
+    private CreatorTest(string name, IReadOnlyList<TestArm> arms, TestMetric metric, double baseline, double minimumDetectableEffect, double significanceLevel, double power, double plannedSampleSize)
     {
         Name = name;
         Arms = arms;
@@ -27,8 +27,8 @@ public sealed class CreatorTest
         MinimumDetectableEffect = minimumDetectableEffect;
         SignificanceLevel = significanceLevel;
         Power = power;
-        Comparisons = arms.Count * (arms.Count - 1) / 2;
-        SampleSizePerArm = (long)Math.Ceiling(Statistics.SampleSize(baseline, baseline + minimumDetectableEffect, PlannedSignificanceLevel, power) - 1e-9);
+        Comparisons = ComparisonsOf(arms.Count);
+        SampleSizePerArm = (long)Math.Ceiling(plannedSampleSize - 1e-9); // the tolerance keeps a whole number from rounding up
     }
 
     /// <summary>The test's name.</summary>
@@ -96,10 +96,10 @@ public sealed class CreatorTest
         errors.ThrowIfAny();
 
         // Checked once the inputs are sound: an effect too small for any test would overflow the count of trials.
-        var planned = Statistics.SampleSize(baseline, baseline + minimumDetectableEffect, significanceLevel / (arms.Count * (arms.Count - 1) / 2), power);
+        var planned = Statistics.SampleSize(baseline, baseline + minimumDetectableEffect, significanceLevel / ComparisonsOf(arms.Count), power);
         errors.Require(planned <= MaximumSampleSizePerArm, nameof(minimumDetectableEffect), "planning.effect_too_small", $"an effect of {Show(minimumDetectableEffect)} needs {planned:0.###E+0} trials per arm, more than the {MaximumSampleSizePerArm:N0} a test can plan.");
         errors.ThrowIfAny();
-        return new(name, [.. arms], metric, baseline, minimumDetectableEffect, significanceLevel, power);
+        return new(name, [.. arms], metric, baseline, minimumDetectableEffect, significanceLevel, power, planned);
     }
 
     /// <summary>
@@ -248,6 +248,8 @@ public sealed class CreatorTest
             }
         }
     }
+
+    private static int ComparisonsOf(int arms) => arms * (arms - 1) / 2;
 
     private static void RequireProportion(ErrorCollector errors, double value, string field, string code, string rule) =>
         errors.Require(double.IsFinite(value) && value is > 0d and < 1d, field, code, $"{rule}, got {Show(value)}.");

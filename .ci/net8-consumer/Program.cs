@@ -8,6 +8,7 @@ using CreatorMarketplace.Connectors.TikTok;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.DependencyInjection;
 using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Planning;
 using CreatorMarketplace.ReadModels;
 using CreatorMarketplace.Serialization;
 using CreatorMarketplace.Storage;
@@ -33,13 +34,15 @@ try
     var json = JsonSerializer.Serialize(creator.ToListing(), CreatorMarketplaceJson.Options);
     new PostgreSqlStoreOptions().Validate();
     var problem = MarketplaceProblems.Validation([new DomainError("pageSize", "query.page_size_out_of_range", "a page holds 1 to 1000 results.")]);
+    var test = CreatorTest.Create(
+        "hooks", [new TestArm("a", TestArmKind.Brief, "brief A"), new TestArm("b", TestArmKind.Brief, "brief B")], TestMetric.ConversionRate, 0.5, 0.25, power: 0.9);
     await host.StopAsync();
 
     Console.WriteLine(
         $"On {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}: saved {saved.IsSaved}, found {found.TotalCount} creator(s), "
         + $"a listing of {json.Length} JSON characters, a problem of status {problem.Status}, {nameof(TikTokConnector)} loaded, "
-        + $"{typeof(CreatorMarketplaceInstrumentation).Assembly.GetName().Name} loaded.");
-    return found.TotalCount == 1 && saved.IsSaved ? 0 : 1;
+        + $"{typeof(CreatorMarketplaceInstrumentation).Assembly.GetName().Name} loaded, a creator test of {test.SampleSizePerArm} visits per arm.");
+    return found.TotalCount == 1 && saved.IsSaved && test.SampleSizePerArm == 77 ? 0 : 1;
 }
 finally
 {

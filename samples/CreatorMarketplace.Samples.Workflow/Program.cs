@@ -1,6 +1,6 @@
 // The end-to-end walk-through of a campaign on the embedded default. Each step is one part of the workflow;
 // later steps (creators, discovery, contracts, payments, metrics, storage, two instances) build on the ones before;
-// the last, access control and personal data, stands on its own.
+// the last two, access control and personal data, and a creator test, stand on their own.
 using CreatorMarketplace;
 using CreatorMarketplace.Samples.Workflow;
 using NodaTime;
@@ -27,6 +27,7 @@ await MetricsStep.Run(campaign, catalog, options.ReportPath, Console.Out);
 await StorageStep.Run(clock, options.Store, maya, campaign, payments, Console.Out);
 await InstancesStep.Run(clock, options.Store, Console.Out);
 await AccessStep.Run(clock, Console.Out);
+CreatorTestStep.Run(Console.Out);
 
 return 0;
 

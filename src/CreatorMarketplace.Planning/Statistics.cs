@@ -1,0 +1,95 @@
+using MathNet.Numerics.Distributions;
+
+namespace CreatorMarketplace.Planning;
+
+// The formulas of docs/planning.md, each with its source; the tests hold each to a published worked example.
+internal static class Statistics
+{
+    /// <summary>The standard normal quantile.</summary>
+    public static double Z(double probability) => Normal.InvCDF(0d, 1d, probability);
+
+    /// <summary>
+    /// The sample per arm of a two-sided two-proportion test, normal approximation without continuity correction
+    /// (Fleiss, Levin and Paik, Statistical Methods for Rates and Proportions, 3rd ed., 2003, the formula before its
+    /// continuity correction; the n that R's <c>power.prop.test</c> solves for): n = (z₁₋α/₂·√(2·p̄·q̄) + z₁₋β·√(p₁q₁ + p₂q₂))² ÷ (p₁ − p₂)².
+    /// </summary>
+    public static double SampleSize(double p1, double p2, double alpha, double power)
+    {
+        var mean = (p1 + p2) / 2d;
+        var root = (Z(1d - (alpha / 2d)) * Math.Sqrt(2d * mean * (1d - mean))) + (Z(power) * Math.Sqrt((p1 * (1d - p1)) + (p2 * (1d - p2))));
+        return root * root / ((p1 - p2) * (p1 - p2));
+    }
+
+    /// <summary>
+    /// Wilson's score interval (Wilson 1927; method 3 of Newcombe 1998, Statistics in Medicine 17:857–872):
+    /// (2x + z² ± z·√(z² + 4x(1 − p̂))) ÷ (2(n + z²)). For n = 0 it is [0, 1] around nothing: the estimate is 0.
+    /// </summary>
+    public static Interval Wilson(long successes, long trials, double alpha)
+    {
+        if (trials == 0)
+        {
+            return new(0d, 0d, 1d);
+        }
+
+        double x = successes, n = trials, z = Z(1d - (alpha / 2d)), z2 = z * z, p = x / n;
+        var centre = ((2d * x) + z2) / (2d * (n + z2));
+        var half = z * Math.Sqrt(z2 + (4d * x * (1d - p))) / (2d * (n + z2));
+
+        // Clamped against rounding only: the exact bounds lie in [0, 1] and around p̂.
+        return new(p, Math.Clamp(Math.Min(centre - half, p), 0d, 1d), Math.Clamp(Math.Max(centre + half, p), 0d, 1d));
+    }
+
+    /// <summary>
+    /// Newcombe's hybrid score interval for p₁ − p₂ (method 10 of Newcombe 1998, Statistics in Medicine 17:873–890),
+    /// from each proportion's Wilson interval (l, u): [d − √((p₁ − l₁)² + (u₂ − p₂)²), d + √((u₁ − p₁)² + (p₂ − l₂)²)].
+    /// </summary>
+    public static Interval Newcombe(Interval first, Interval second)
+    {
+        var difference = first.Estimate - second.Estimate;
+        var below = Math.Sqrt(Square(first.Estimate - first.Lower) + Square(second.Upper - second.Estimate));
+        var above = Math.Sqrt(Square(first.Upper - first.Estimate) + Square(second.Estimate - second.Lower));
+        return new(difference, Math.Max(difference - below, -1d), Math.Min(difference + above, 1d));
+    }
+
+    /// <summary>
+    /// The two-sided p-value of the pooled two-proportion z-test (the chi-squared test of a 2×2 table without
+    /// continuity correction; R's <c>prop.test(correct = FALSE)</c>): z = (p₁ − p₂) ÷ √(p̄(1 − p̄)(1/n₁ + 1/n₂)).
+    /// </summary>
+    public static double TwoProportionPValue(long successes1, long trials1, long successes2, long trials2)
+    {
+        var pooled = (double)(successes1 + successes2) / (trials1 + trials2);
+        var variance = pooled * (1d - pooled) * ((1d / trials1) + (1d / trials2));
+        if (variance <= 0d)
+        {
+            return 1d; // every trial failed or every one succeeded: the arms cannot differ
+        }
+
+        var z = (((double)successes1 / trials1) - ((double)successes2 / trials2)) / Math.Sqrt(variance);
+        return Math.Min(1d, 2d * Normal.CDF(0d, 1d, -Math.Abs(z)));
+    }
+
+    /// <summary>
+    /// Holm's step-down adjustment (Holm 1979, Scandinavian Journal of Statistics 6:65–70), as R's
+    /// <c>p.adjust(method = "holm")</c>: the i-th smallest of m p-values becomes max over j ≤ i of min(1, (m − j + 1)·p₍ⱼ₎).
+    /// </summary>
+    public static double[] Holm(IReadOnlyList<double> pValues)
+    {
+        var m = pValues.Count;
+        var order = Enumerable.Range(0, m).OrderBy(i => pValues[i]).ThenBy(i => i).ToArray();
+        var adjusted = new double[m];
+        var running = 0d;
+        for (var rank = 0; rank < m; rank++)
+        {
+            running = Math.Max(running, Math.Min(1d, (m - rank) * pValues[order[rank]]));
+            adjusted[order[rank]] = running;
+        }
+
+        return adjusted;
+    }
+
+    /// <summary>The order statistic a percentile bootstrap reads: the ⌈B·q⌉-th smallest of B sorted values (at least the first).</summary>
+    public static int PercentileIndex(int count, double quantile) =>
+        Math.Clamp((int)Math.Ceiling((count * quantile) - 1e-9) - 1, 0, count - 1);
+
+    private static double Square(double value) => value * value;
+}

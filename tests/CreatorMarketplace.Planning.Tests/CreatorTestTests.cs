@@ -1,0 +1,236 @@
+using FsCheck.Fluent;
+using CreatorMarketplace.Planning;
+
+namespace CreatorMarketplace.Planning.Tests;
+
+public class CreatorTestTests
+{
+    private static readonly TestArm Maya = new("maya", TestArmKind.Creator, "@maya.makes, unboxing video");
+    private static readonly TestArm Leo = new("leo", TestArmKind.Creator, "@leo.cooks, recipe video");
+    private static readonly TestArm Ana = new("ana", TestArmKind.Creator, "@ana.runs, routine video");
+
+    private static CreatorTest TwoArms(TestMetric? metric = null) =>
+        CreatorTest.Create("hooks", [Maya, Leo], metric ?? TestMetric.ConversionRate, baseline: 0.5, minimumDetectableEffect: 0.25, significanceLevel: 0.05, power: 0.9);
+
+    private static CreatorTest ThreeArms(TestMetric? metric = null) =>
+        CreatorTest.Create("hooks", [Maya, Leo, Ana], metric ?? TestMetric.ConversionRate, baseline: 0.05, minimumDetectableEffect: 0.01);
+
+    [Fact]
+    public void Two_arms_need_the_sample_of_power_prop_test()
+    {
+        // R's power.prop.test(p1 = .50, p2 = .75, power = .90) gives n = 76.7 per group; a verdict needs whole visits.
+        TwoArms().SampleSizePerArm.ShouldBe(77);
+        TwoArms().Comparisons.ShouldBe(1);
+    }
+
+    [Fact]
+    public void More_arms_plan_each_comparison_at_Holms_strictest_level()
+    {
+        // Three arms make three comparisons, planned at α = 0.05 ÷ 3. By hand: z(1 − 0.05/6) = 2.393980, z(0.8) =
+        // 0.841621, p̄ = 0.055: (2.393980·√(2·0.055·0.945) + 0.841621·√(0.05·0.95 + 0.06·0.94))² ÷ 0.01²
+        // = (0.771851 + 0.271284)² ÷ 0.0001 = 10,881.3.
+        var test = ThreeArms();
+
+        test.Comparisons.ShouldBe(3);
+        test.PlannedSignificanceLevel.ShouldBe(0.05 / 3, 1e-15);
+        test.SampleSizePerArm.ShouldBe(10_882);
+    }
+
+    [Fact]
+    public void No_verdict_before_every_arm_has_its_planned_sample()
+    {
+        var verdict = ThreeArms().Analyse([new("maya", 10_882, 600), new("leo", 9_000, 470), new("ana", 4_000, 150)]);
+
+        verdict.IsDecided.ShouldBeFalse();
+        var shortfalls = verdict.AsT1.Shortfalls;
+        shortfalls.Select(s => (s.Arm.Name, s.Missing)).ShouldBe([("leo", 1_882L), ("ana", 6_882L)]);
+        verdict.ToString().ShouldBe("no verdict before the planned sample: leo lacks 1,882 of 10,882; ana lacks 6,882 of 10,882");
+    }
+
+    [Fact]
+    public void A_verdict_gives_each_arms_wilson_interval_and_the_newcombe_difference()
+    {
+        // Newcombe's example (a), 56/70 against 48/80: the arms' intervals and their difference's, from the same paper.
+        var test = CreatorTest.Create("hooks", [Maya, Leo], TestMetric.ConversionRate, baseline: 0.5, minimumDetectableEffect: 0.5);
+        test.SampleSizePerArm.ShouldBeLessThanOrEqualTo(70);
+
+        var result = test.Analyse([new("leo", 80, 48), new("maya", 70, 56)]).AsT0;
+
+        result.Arms.Select(arm => arm.Arm).ShouldBe([Maya, Leo]);
+        result.Arms[0].Rate.Estimate.ShouldBe(0.8, 1e-12);
+        result.Arms[0].CostPerAcquisition.ShouldBeNull();
+        var comparison = result.Comparisons.ShouldHaveSingleItem();
+        comparison.Difference.Lower.ShouldBe(0.0524, 0.00005);
+        comparison.Difference.Upper.ShouldBe(0.3339, 0.00005);
+        comparison.PValue.ShouldBe(0.008045, 0.000001);
+        comparison.AdjustedPValue.ShouldBe(comparison.PValue);
+        comparison.Better.ShouldBe(Maya);
+        result.Winner.ShouldBe(Maya);
+        result.ToString().ShouldBe("maya wins on conversion rate");
+    }
+
+    [Fact]
+    public void A_three_arm_verdict_corrects_for_every_comparison()
+    {
+        var result = ThreeArms().Analyse([new("maya", 11_000, 660), new("leo", 11_000, 550), new("ana", 11_000, 548)], seed: 7).AsT0;
+
+        result.Comparisons.Select(c => (c.First.Name, c.Second.Name)).ShouldBe([("maya", "leo"), ("maya", "ana"), ("leo", "ana")]);
+        var raw = result.Comparisons.Select(c => c.PValue).ToArray();
+        result.Comparisons.Select(c => c.AdjustedPValue).ShouldBe(Statistics.Holm(raw));
+        result.Comparisons[2].IsSignificant.ShouldBeFalse();
+        result.Winner.ShouldBe(Maya);
+        result.Arms[0].ProbabilityBest.ShouldBeGreaterThan(0.99);
+        result.Arms.Sum(arm => arm.ProbabilityBest).ShouldBe(1d, 1e-12);
+    }
+
+    [Fact]
+    public void No_winner_when_no_arm_beats_every_other()
+    {
+        var result = ThreeArms().Analyse([new("maya", 11_000, 560), new("leo", 11_000, 550), new("ana", 11_000, 548)]).AsT0;
+
+        result.Winner.ShouldBeNull();
+        result.Comparisons.ShouldAllBe(c => !c.IsSignificant);
+        result.ToString().ShouldBe("no arm is significantly better than every other on conversion rate");
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_verdict()
+    {
+        var test = ThreeArms(TestMetric.CostPerAcquisition(Currency.USD));
+        ArmObservation[] observed = [new("maya", 11_000, 660, Money.Of(6_000m, Currency.USD)), new("leo", 11_000, 550, Money.Of(5_500m, Currency.USD)), new("ana", 11_000, 548, Money.Of(7_000m, Currency.USD))];
+
+        var first = test.Analyse(observed, seed: 42).AsT0;
+        var again = test.Analyse(observed, seed: 42).AsT0;
+        var other = test.Analyse(observed, seed: 43).AsT0;
+
+        again.Arms.ShouldBe(first.Arms);
+        again.Comparisons.ShouldBe(first.Comparisons);
+        other.Arms.Select(arm => arm.ProbabilityBest).ShouldNotBe(first.Arms.Select(arm => arm.ProbabilityBest));
+    }
+
+    [Fact]
+    public void Cost_per_acquisition_is_exact_with_a_bootstrap_interval_and_lower_wins()
+    {
+        var test = ThreeArms(TestMetric.CostPerAcquisition(Currency.USD));
+
+        var result = test.Analyse(
+            [new("maya", 11_000, 660, Money.Of(6_600m, Currency.USD)), new("leo", 11_000, 550, Money.Of(6_600m, Currency.USD)), new("ana", 11_000, 550, Money.Of(6_710m, Currency.USD))],
+            seed: 3).AsT0;
+
+        var maya = result.Arms[0].CostPerAcquisition!.Value;
+        maya.Estimate.Amount.ShouldBe(10m);
+        maya.Lower!.Value.ShouldBeLessThan(10m);
+        maya.Upper!.Value.ShouldBeGreaterThan(10m);
+
+        // Each bound is the spend over a whole number of resampled conversions, so it is exact.
+        (6_600m / maya.Lower.Value).ShouldBe(decimal.Round(6_600m / maya.Lower.Value));
+        result.Arms[1].CostPerAcquisition!.Value.Estimate.Amount.ShouldBe(12m);
+        result.Comparisons[0].Difference.Estimate.ShouldBe(-2d, 1e-9);
+        result.Comparisons[0].Difference.Upper.ShouldBeLessThan(0d);
+        result.Comparisons[0].Better.ShouldBe(Maya);
+        result.Winner.ShouldBe(Maya);
+        result.Arms.MaxBy(arm => arm.ProbabilityBest)!.Arm.ShouldBe(Maya);
+    }
+
+    [Fact]
+    public void An_arm_without_conversions_costs_an_unbounded_amount()
+    {
+        var test = CreatorTest.Create("hooks", [Maya, Leo], TestMetric.CostPerAcquisition(Currency.USD), baseline: 0.5, minimumDetectableEffect: 0.45);
+
+        var result = test.Analyse([new("maya", 40, 20, Money.Of(400m, Currency.USD)), new("leo", 40, 0, Money.Of(400m, Currency.USD))]).AsT0;
+
+        result.Arms[1].CostPerAcquisition!.Value.Estimate.IsDefined.ShouldBeFalse();
+        result.Arms[1].CostPerAcquisition!.Value.Upper.ShouldBeNull();
+        result.Comparisons[0].Difference.Estimate.ShouldBe(double.NegativeInfinity);
+        result.Winner.ShouldBe(Maya);
+    }
+
+    [Property(MaxTest = 50)]
+    public Property Probabilities_of_being_best_sum_to_one(PositiveInt[] extra, int seed)
+    {
+        var test = ThreeArms();
+        var observed = new[] { Maya, Leo, Ana }
+            .Select((arm, i) => new ArmObservation(arm.Name, test.SampleSizePerArm + (extra.Length > i ? extra[i].Get : 0), 500 + (extra.Length > i ? extra[i].Get % 200 : 0)))
+            .ToArray();
+
+        var result = test.Analyse(observed, seed, draws: 1_000).AsT0;
+
+        return (Math.Abs(result.Arms.Sum(arm => arm.ProbabilityBest) - 1d) < 1e-12).Label("sum to 1")
+            .And(result.Arms.All(arm => arm.ProbabilityBest is >= 0d and <= 1d).Label("each in [0, 1]"));
+    }
+
+    [Fact]
+    public void A_bad_design_names_every_field_at_fault()
+    {
+        var error = Should.Throw<DomainValidationException>(() => CreatorTest.Create(
+            " ", [Maya, Maya with { Description = "" }], TestMetric.ConversionRate, double.NaN, -0.1, significanceLevel: 1.5, power: double.PositiveInfinity));
+
+        error.Errors.Select(e => (e.Field, e.Code)).ShouldBe(
+        [
+            ("name", "planning.test_name_required"),
+            ("arms[1].Name", "planning.duplicate_arm"),
+            ("arms[1].Description", "planning.arm_description_required"),
+            ("baseline", "planning.baseline_invalid"),
+            ("minimumDetectableEffect", "planning.effect_invalid"),
+            ("significanceLevel", "planning.significance_invalid"),
+            ("power", "planning.power_invalid"),
+        ]);
+    }
+
+    [Fact]
+    public void A_test_needs_two_arms_and_an_effect_within_the_scale()
+    {
+        Should.Throw<DomainValidationException>(() => CreatorTest.Create("hooks", [Maya], TestMetric.ConversionRate, 0.05, 0.01))
+            .Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(e => e.Field.ShouldBe("arms"), e => e.Code.ShouldBe("planning.too_few_arms"));
+        Should.Throw<DomainValidationException>(() => CreatorTest.Create("hooks", [], TestMetric.ConversionRate, 0.05, 0.01))
+            .Errors.ShouldHaveSingleItem().Code.ShouldBe("planning.too_few_arms");
+        Should.Throw<DomainValidationException>(() => CreatorTest.Create("hooks", [Maya, Leo], TestMetric.ConversionRate, 0.95, 0.1))
+            .Errors.ShouldHaveSingleItem().Field.ShouldBe("minimumDetectableEffect");
+    }
+
+    [Fact]
+    public void An_effect_too_small_to_plan_is_refused()
+    {
+        // (1.96·√(2·0.5·0.5) + 0.8416·√0.5)² ÷ (10⁻⁹)² ≈ 3.9·10¹⁸ visits per arm, beyond any test.
+        Should.Throw<DomainValidationException>(() => CreatorTest.Create("hooks", [Maya, Leo], TestMetric.ConversionRate, 0.5, 1e-9))
+            .Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(e => e.Field.ShouldBe("minimumDetectableEffect"), e => e.Code.ShouldBe("planning.effect_too_small"));
+    }
+
+    [Fact]
+    public void Bad_observations_name_every_field_at_fault()
+    {
+        var test = ThreeArms(TestMetric.CostPerAcquisition(Currency.USD));
+
+        var error = Should.Throw<DomainValidationException>(() => test.Analyse(
+        [
+            new("maya", -1, 5, Money.Of(10m, Currency.USD)),
+            new("leo", 100, 101, Money.Of(10m, Currency.EUR)),
+            new("leo", 100, -1),
+            new("zoe", 100, 1, Money.Of(-10m, Currency.USD)),
+        ]));
+
+        error.ParamName.ShouldBe("observations");
+        error.Errors.Select(e => (e.Field, e.Code)).ShouldBe(
+        [
+            ("observations[0].Trials", "planning.count_negative"),
+            ("observations[0].Successes", "planning.successes_above_trials"),
+            ("observations[1].Successes", "planning.successes_above_trials"),
+            ("observations[1].Spend", "planning.spend_currency"),
+            ("observations[2].Arm", "planning.duplicate_arm"),
+            ("observations[2].Successes", "planning.count_negative"),
+            ("observations[2].Spend", "planning.spend_required"),
+            ("observations[3].Arm", "planning.unknown_arm"),
+            ("observations[3].Spend", "planning.spend_negative"),
+            ("observations", "planning.arm_not_observed"),
+        ]);
+        error.Errors[3].Message.ShouldContain("USD");
+        error.Errors[^1].Message.ShouldContain("'ana'");
+    }
+
+    [Fact]
+    public void A_verdict_takes_enough_draws()
+    {
+        Should.Throw<DomainValidationException>(() => TwoArms().Analyse([new("maya", 80, 40), new("leo", 80, 40)], draws: 10))
+            .Errors.ShouldHaveSingleItem().Field.ShouldBe("draws");
+    }
+}

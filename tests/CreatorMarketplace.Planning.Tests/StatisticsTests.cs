@@ -1,0 +1,113 @@
+using FsCheck.Fluent;
+using CreatorMarketplace.Planning;
+
+namespace CreatorMarketplace.Planning.Tests;
+
+/// <summary>The formulas against published worked examples, and their laws.</summary>
+public class StatisticsTests
+{
+    // Newcombe RG (1998), "Two-sided confidence intervals for the single proportion: comparison of seven methods",
+    // Statistics in Medicine 17:857–872, table I, method 3 (Wilson score without continuity correction), 95%.
+    [Theory]
+    [InlineData(81, 263, 0.2553, 0.3662)]
+    [InlineData(15, 148, 0.0624, 0.1605)]
+    [InlineData(0, 20, 0.0000, 0.1611)]
+    [InlineData(1, 29, 0.0061, 0.1718)]
+    public void Wilson_matches_Newcombe_1998(long successes, long trials, double lower, double upper)
+    {
+        var interval = Statistics.Wilson(successes, trials, 0.05);
+
+        interval.Estimate.ShouldBe((double)successes / trials, 1e-12);
+        interval.Lower.ShouldBe(lower, 0.00005);
+        interval.Upper.ShouldBe(upper, 0.00005);
+    }
+
+    // Newcombe RG (1998), "Interval estimation for the difference between independent proportions: comparison of
+    // eleven methods", Statistics in Medicine 17:873–890, table II, method 10 (hybrid score without continuity
+    // correction), 95%, examples (a) to (h).
+    [Theory]
+    [InlineData(56, 70, 48, 80, 0.0524, 0.3339)]
+    [InlineData(9, 10, 3, 10, 0.1705, 0.8090)]
+    [InlineData(6, 7, 2, 7, 0.0582, 0.8062)]
+    [InlineData(5, 56, 0, 29, -0.0381, 0.1926)]
+    [InlineData(0, 10, 0, 20, -0.1611, 0.2775)]
+    [InlineData(0, 10, 0, 10, -0.2775, 0.2775)]
+    [InlineData(10, 10, 0, 20, 0.6791, 1.0000)]
+    [InlineData(10, 10, 0, 10, 0.6075, 1.0000)]
+    public void Newcombe_hybrid_score_matches_Newcombe_1998(long x1, long n1, long x2, long n2, double lower, double upper)
+    {
+        var difference = Statistics.Newcombe(Statistics.Wilson(x1, n1, 0.05), Statistics.Wilson(x2, n2, 0.05));
+
+        difference.Estimate.ShouldBe(((double)x1 / n1) - ((double)x2 / n2), 1e-12);
+        difference.Lower.ShouldBe(lower, 0.00005);
+        difference.Upper.ShouldBe(upper, 0.00005);
+    }
+
+    [Fact]
+    public void Sample_size_matches_R_power_prop_test()
+    {
+        // R's documentation of power.prop.test: power.prop.test(p1 = .50, p2 = .75, power = .90) gives n = 76.7 per
+        // group. Independently: p̄ = 0.625, z.975 = 1.959964, z.90 = 1.281552,
+        // (1.959964·√(2·0.625·0.375) + 1.281552·√(0.25 + 0.1875))² ÷ 0.25² = (1.341893 + 0.847667)² ÷ 0.0625 = 76.7069.
+        Statistics.SampleSize(0.50, 0.75, 0.05, 0.90).ShouldBe(76.7069, 0.0001);
+    }
+
+    [Fact]
+    public void Holm_matches_R_p_adjust()
+    {
+        // R: p.adjust(c(0.01, 0.04, 0.03, 0.02, 0.05), "holm") = 0.05 0.09 0.09 0.08 0.09. By hand (Holm 1979): sorted
+        // 0.01·5 = 0.05, 0.02·4 = 0.08, 0.03·3 = 0.09, 0.04·2 = 0.08 → 0.09 (monotone), 0.05·1 = 0.05 → 0.09.
+        var adjusted = Statistics.Holm([0.01, 0.04, 0.03, 0.02, 0.05]);
+
+        adjusted.Zip(new[] { 0.05, 0.09, 0.09, 0.08, 0.09 }).ShouldAllBe(pair => Math.Abs(pair.First - pair.Second) < 1e-12);
+    }
+
+    [Fact]
+    public void Two_proportion_p_value_matches_the_chi_squared_test()
+    {
+        // The z-test is the chi-squared test of the 2×2 table without continuity correction (X² = z², R's
+        // prop.test(c(56, 48), c(70, 80), correct = FALSE)). By hand: p̄ = 104/150 = 0.693333,
+        // z = (0.8 − 0.6) ÷ √(0.693333·0.306667·(1/70 + 1/80)) = 2.65017, X² = 7.0234, p = 2·Φ(−2.65017) = 0.008045.
+        Statistics.TwoProportionPValue(56, 70, 48, 80).ShouldBe(0.008045, 0.000001);
+    }
+
+    [Property(MaxTest = 500)]
+    public Property Wilson_holds_the_estimate_and_stays_within_0_and_1(NonNegativeInt successes, NonNegativeInt failures, PositiveInt percentAlpha)
+    {
+        var trials = (long)successes.Get + failures.Get;
+        var interval = Statistics.Wilson(successes.Get, trials, Math.Min(percentAlpha.Get, 99) / 100d);
+
+        return (interval.Lower >= 0d && interval.Upper <= 1d).Label("within [0, 1]")
+            .And(interval.Contains(interval.Estimate).Label("holds the estimate"));
+    }
+
+    [Property(MaxTest = 500)]
+    public Property Newcombe_holds_the_difference_and_stays_within_minus_1_and_1(NonNegativeInt x1, PositiveInt n1, NonNegativeInt x2, PositiveInt n2)
+    {
+        var (s1, s2) = (Math.Min(x1.Get, n1.Get), Math.Min(x2.Get, n2.Get));
+        var difference = Statistics.Newcombe(Statistics.Wilson(s1, n1.Get, 0.05), Statistics.Wilson(s2, n2.Get, 0.05));
+
+        return (difference.Lower >= -1d && difference.Upper <= 1d).Label("within [-1, 1]")
+            .And(difference.Contains(difference.Estimate).Label("holds the difference"));
+    }
+
+    [Property(MaxTest = 500)]
+    public Property Holm_never_lowers_a_p_value_and_keeps_their_order(NormalFloat[] raw)
+    {
+        var pValues = raw.Select(p => Math.Abs(p.Get) % 1d).ToArray();
+        var adjusted = Statistics.Holm(pValues);
+        var order = Enumerable.Range(0, pValues.Length).OrderBy(i => pValues[i]).ToArray();
+
+        return adjusted.Select((p, i) => p >= pValues[i] && p <= 1d).All(held => held).Label("raw ≤ adjusted ≤ 1")
+            .And(order.Zip(order.Skip(1)).All(pair => adjusted[pair.First] <= adjusted[pair.Second]).Label("monotone in the raw order"));
+    }
+
+    [Property(MaxTest = 200)]
+    public Property Sample_size_falls_as_the_effect_grows(PositiveInt baselinePercent, PositiveInt effectPercent)
+    {
+        var baseline = Math.Min(baselinePercent.Get, 80) / 100d;
+        var effect = Math.Min(effectPercent.Get, 9) / 100d;
+
+        return (Statistics.SampleSize(baseline, baseline + effect, 0.05, 0.8) > Statistics.SampleSize(baseline, baseline + effect + 0.1, 0.05, 0.8)).ToProperty();
+    }
+}

@@ -164,13 +164,18 @@ internal sealed class AccessScope(AccessControl access, ActorId actor, IClock cl
     // The brands and creators of the workspaces the actor may do anything in now: the rows a row-scoped store lets
     // through. Any permission, not only viewing: a grant may include viewing finances or managing campaigns without
     // viewing, and the library's checks above decide each permission.
+    // Only the actor's own workspaces and their agencies' clients can permit anything, so only they are decided on:
+    // this runs once per transaction, over an access control that may hold every workspace of the marketplace.
     public IReadOnlyCollection<Guid> Parties()
     {
         var now = clock.GetCurrentInstant();
+        var own = access.Memberships.Where(membership => membership.Actor == actor).Select(membership => membership.Workspace).ToHashSet();
+        own.UnionWith(access.Grants.Where(grant => own.Contains(grant.Agency)).Select(grant => grant.Client).ToArray());
         var parties = new HashSet<Guid>();
         foreach (var workspace in access.Workspaces)
         {
-            if ((workspace.Brand is not null || workspace.Creator is not null)
+            if (own.Contains(workspace.Id)
+                && (workspace.Brand is not null || workspace.Creator is not null)
                 && Permission.List.Any(permission => access.Decide(actor, permission, [workspace.Id], now).IsPermitted))
             {
                 if (workspace.Brand is { } brand)

@@ -2,6 +2,7 @@ using CreatorMarketplace.Serialization;
 using CreatorMarketplace.Storage.Relational;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
 
 namespace CreatorMarketplace.Storage.Sqlite;
 
@@ -27,9 +28,10 @@ namespace CreatorMarketplace.Storage.Sqlite;
 /// pooled. Several processes may share the file: SQLite lets one of them write at a time.
 /// </para>
 /// </remarks>
-public sealed class SqliteMarketplaceStore : MarketplaceStore, IAsyncDisposable, IDisposable
+public sealed class SqliteMarketplaceStore : MarketplaceStore, ICreatorRecordEraser, IAsyncDisposable, IDisposable
 {
     private readonly SqliteDatabase _database;
+    private readonly ICreatorRecordEraser _eraser;
 
     /// <summary>Creates the store; nothing is opened until first use.</summary>
     /// <param name="options">Where the file is and how to open it.</param>
@@ -52,8 +54,11 @@ public sealed class SqliteMarketplaceStore : MarketplaceStore, IAsyncDisposable,
     }
 
     private SqliteMarketplaceStore(RelationalStoreParts<SqliteDatabase> parts)
-        : base(parts.Repositories, parts.Outbox, parts.Outbox, parts.OutboxLease, parts.Ledger, parts.PostMetrics, parts.Identities) =>
+        : base(parts.Repositories, parts.Outbox, parts.Outbox, parts.OutboxLease, parts.Ledger, parts.PostMetrics, parts.Identities)
+    {
         _database = parts.Database;
+        _eraser = parts.Eraser;
+    }
 
     /// <summary>The database file's full path.</summary>
     public string Path => _database.Path;
@@ -83,6 +88,10 @@ public sealed class SqliteMarketplaceStore : MarketplaceStore, IAsyncDisposable,
         Dispose();
         return ValueTask.CompletedTask;
     }
+
+    /// <inheritdoc />
+    ValueTask<bool> ICreatorRecordEraser.EraseRecordsAsync(CreatorId creator, Instant erasedAt, CancellationToken cancellationToken) =>
+        _eraser.EraseRecordsAsync(creator, erasedAt, cancellationToken);
 
     private static SqliteDatabase Database(SqliteStoreOptions options)
     {

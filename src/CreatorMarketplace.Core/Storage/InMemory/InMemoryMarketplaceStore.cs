@@ -1,3 +1,6 @@
+using CreatorMarketplace.Creators;
+using NodaTime;
+
 namespace CreatorMarketplace.Storage.InMemory;
 
 /// <summary>
@@ -6,8 +9,12 @@ namespace CreatorMarketplace.Storage.InMemory;
 /// in the outbox in the same step as their aggregate, read in order by its change feed; an append-only ledger with
 /// unique keys) and passes the same contract tests. Safe to use from several threads.
 /// </summary>
-public sealed class InMemoryMarketplaceStore : MarketplaceStore
+public sealed class InMemoryMarketplaceStore : MarketplaceStore, ICreatorRecordEraser
 {
+    private readonly InMemoryOutbox _outbox;
+    private readonly Repositories _repositories;
+    private readonly InMemoryCreatorIdentityStore _identities;
+
     /// <summary>Creates an empty store whose change feed times its waits by the system's clock.</summary>
     public InMemoryMarketplaceStore()
         : this(TimeProvider.System)
@@ -24,21 +31,53 @@ public sealed class InMemoryMarketplaceStore : MarketplaceStore
     }
 
     private InMemoryMarketplaceStore(InMemoryOutbox outbox, ILogger logger)
-        : base(Instruments.Instrument(new Repositories(outbox), logger), outbox, outbox, new InMemoryOutboxLease(), Instruments.Instrument(new InMemoryLedgerStore()), new InMemoryPostMetricsStore(), new InMemoryCreatorIdentityStore())
+        : this(outbox, new Repositories(outbox), new InMemoryCreatorIdentityStore(), logger)
     {
+    }
+
+    private InMemoryMarketplaceStore(InMemoryOutbox outbox, Repositories repositories, InMemoryCreatorIdentityStore identities, ILogger logger)
+        : base(Instruments.Instrument(repositories, logger), outbox, outbox, new InMemoryOutboxLease(), Instruments.Instrument(new InMemoryLedgerStore()), new InMemoryPostMetricsStore(), identities)
+    {
+        _outbox = outbox;
+        _repositories = repositories;
+        _identities = identities;
     }
 
     // On Core's source and meter: the in-memory store's saves, loads and ledger postings.
     private static StoreInstruments Instruments { get; } = new(CoreTelemetry.Package);
 
+    /// <inheritdoc />
+    ValueTask<bool> ICreatorRecordEraser.EraseRecordsAsync(CreatorId creator, Instant erasedAt, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Under the store's lock, as one save: nothing reads the store halfway through.
+        lock (_outbox.Gate)
+        {
+            var identity = _identities.Erase(creator);
+            var storedVersion = _repositories.Creators!.Remove(creator);
+            return ValueTask.FromResult(_outbox.EraseCreator(creator, erasedAt, storedVersion, identity || storedVersion > 0));
+        }
+    }
+
     // One lock for the whole store, the outbox's: a save changes a repository and the outbox together, as a
-    // transaction would.
+    // transaction would. The creators' repository is kept for an erasure, which removes from it.
     private sealed class Repositories(InMemoryOutbox outbox) : IRepositoryFactory
     {
+        public InMemoryRepository<Creator, CreatorId, CreatorSnapshot>? Creators { get; private set; }
+
         public IRepository<TAggregate, TId> Create<TAggregate, TId, TSnapshot>()
             where TAggregate : AggregateRoot<TId>, ISnapshotable<TAggregate, TSnapshot>
             where TId : struct, IEntityId<TId>
-            where TSnapshot : class =>
-            new InMemoryRepository<TAggregate, TId, TSnapshot>(outbox.Gate, outbox);
+            where TSnapshot : class
+        {
+            var repository = new InMemoryRepository<TAggregate, TId, TSnapshot>(outbox.Gate, outbox);
+            if (repository is InMemoryRepository<Creator, CreatorId, CreatorSnapshot> creators)
+            {
+                Creators = creators;
+            }
+
+            return repository;
+        }
     }
 }

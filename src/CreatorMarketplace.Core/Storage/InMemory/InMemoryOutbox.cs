@@ -1,3 +1,4 @@
+using CreatorMarketplace.Creators;
 using NodaTime;
 
 namespace CreatorMarketplace.Storage.InMemory;
@@ -198,6 +199,46 @@ internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
         {
             return false;
         }
+    }
+
+    // Called under the store's lock, in the same step as the erasure of the creator's aggregate, stored at
+    // storedVersion (0 for none): replaces each event of the creator's aggregate, dead letters included, by what is
+    // left of it once erased, in the same place and with the same delivery state; then, when anything was erased
+    // here or by the caller (erasedElsewhere), tells readers with CreatorErased. Returns whether anything was erased.
+    internal bool EraseCreator(CreatorId creator, Instant erasedAt, long storedVersion, bool erasedElsewhere)
+    {
+        var replaced = false;
+        var lastVersion = storedVersion;
+        for (var i = 0; i < _messages.Count; i++)
+        {
+            var message = _messages[i];
+            if (message.Aggregate != nameof(Creator) || message.AggregateId != creator.Value)
+            {
+                continue;
+            }
+
+            lastVersion = Math.Max(lastVersion, message.AggregateVersion);
+            if (message.Event is CreatorErased or CreatorEventErased)
+            {
+                continue;
+            }
+
+            var erased = message with { Event = new CreatorEventErased(creator, message.Event.GetType().Name, message.OccurredAt) };
+            _messages[i] = erased;
+            if (_deadLetters.TryGetValue(message.EventId, out var letter))
+            {
+                _deadLetters[message.EventId] = letter with { Message = erased };
+            }
+
+            replaced = true;
+        }
+
+        if (replaced || erasedElsewhere)
+        {
+            Append(nameof(Creator), creator.Value, lastVersion + 1, [new CreatorErased(creator, erasedAt)]);
+        }
+
+        return replaced || erasedElsewhere;
     }
 
     // Called under the store's lock, in the same step as the aggregate's save.

@@ -63,6 +63,16 @@ internal sealed class InMemoryRepository<TAggregate, TId, TSnapshot> : IReposito
         return ValueTask.FromResult<SaveResult>(new Saved(version, events.Length));
     }
 
+    // Removes an aggregate for good (an erasure); returns the version it was stored at, 0 for none.
+    internal long Remove(TId id)
+    {
+        lock (_gate)
+        {
+            _ids.Remove(id);
+            return _stored.Remove(id, out var stored) ? stored.Version : 0;
+        }
+    }
+
     public IAsyncEnumerable<StoredAggregate<TAggregate, TId>> ReadAsync(TId? afterId = null, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         BulkRead.ThrowIfInvalidPageSize(pageSize);

@@ -1,0 +1,89 @@
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Serialization;
+using NodaTime;
+
+namespace CreatorMarketplace.Storage.Relational;
+
+// A relational store's part of erasing a creator, in one transaction: the creator_identities row and the creator's
+// document deleted, each outbox row of the creator's aggregate rewritten in place as CreatorEventErased (its
+// position, event id and delivery state kept, so that the change feed and the dispatcher see a row where they saw
+// one), and a CreatorErased row added when anything was erased. The dialect removes what the database file keeps of
+// the old bytes (RelationalDatabase.EraseAsync).
+internal sealed class RelationalCreatorEraser(RelationalDatabase database) : ICreatorRecordEraser
+{
+    private const string Kind = nameof(Creator);
+
+    private readonly string _identity = $"DELETE FROM {database.Table("creator_identities")} WHERE creator_id = @creator;";
+    private readonly string _aggregate = $"DELETE FROM {database.Table("aggregates")} WHERE kind = @kind AND id = @creator RETURNING version;";
+    private readonly string _events = $"""
+        SELECT sequence, event_type, occurred_at, aggregate_version FROM {database.Table("outbox")}
+        WHERE aggregate = @kind AND aggregate_id = @creator ORDER BY sequence;
+        """;
+
+    private readonly string _replace = $"UPDATE {database.Table("outbox")} SET event_type = @type, payload = @payload WHERE sequence = @sequence;";
+    private readonly string _append = RelationalOutbox.Append(database);
+
+    public async ValueTask<bool> EraseRecordsAsync(CreatorId creator, Instant erasedAt, CancellationToken cancellationToken = default)
+    {
+        var erasedEvent = DomainEventJson.Write(new CreatorErased(creator, erasedAt));
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var appended = await database.EraseAsync(
+            connection,
+            async () =>
+            {
+                await using var transaction = await database.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+                await using var identity = database.Command(connection, transaction, _identity, ("creator", creator.Value));
+                var erased = await identity.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+                await using var aggregate = database.Command(connection, transaction, _aggregate, ("kind", Kind), ("creator", creator.Value));
+                var lastVersion = RelationalDatabase.Number(await aggregate.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
+                erased |= lastVersion > 0;
+
+                var replaced = new List<(string Name, object? Value)[]>();
+                await using (var events = database.Command(connection, transaction, _events, ("kind", Kind), ("creator", creator.Value)))
+                await using (var reader = await events.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        lastVersion = Math.Max(lastVersion, reader.GetInt64(3));
+                        var type = reader.GetString(1);
+                        if (type is not (nameof(CreatorErased) or nameof(CreatorEventErased)))
+                        {
+                            var left = DomainEventJson.Write(new CreatorEventErased(creator, type, database.GetInstant(reader, 2)));
+                            replaced.Add([("type", left.TypeName), ("payload", new StoredDocument(left.Json)), ("sequence", reader.GetInt64(0))]);
+                        }
+                    }
+                }
+
+                await database.ExecuteEachAsync(connection, transaction, _replace, replaced, cancellationToken).ConfigureAwait(false);
+                erased |= replaced.Count > 0;
+                if (!erased)
+                {
+                    return false;
+                }
+
+                if (database.BeforeOutboxAppend is { } beforeAppend)
+                {
+                    await using var turn = database.Command(connection, transaction, beforeAppend);
+                    await turn.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                // A creator's rows belong to no party (creators are shared), as its saves write them.
+                var parties = database.HasRowSecurity ? new (string, object?)[] { ("parties", Array.Empty<Guid>()) } : [];
+                await using (var append = database.Command(connection, transaction, _append, RelationalOutbox.AppendRow(Kind, creator.Value, lastVersion + 1, erasedEvent, erasedAt, parties)))
+                {
+                    await append.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        if (appended)
+        {
+            database.Saved.Pulse();
+        }
+
+        return appended;
+    }
+}

@@ -1,7 +1,6 @@
 using CreatorMarketplace.Storage.Relational;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using NodaTime;
 using Npgsql;
 
 namespace CreatorMarketplace.Storage.PostgreSql;
@@ -113,8 +112,8 @@ public sealed class PostgreSqlMarketplaceStore : MarketplaceStore, IRowScopedSto
     }
 
     /// <inheritdoc />
-    ValueTask<bool> ICreatorRecordEraser.EraseRecordsAsync(CreatorId creator, Instant erasedAt, CancellationToken cancellationToken) =>
-        _eraser.EraseRecordsAsync(creator, erasedAt, cancellationToken);
+    ValueTask<bool> ICreatorRecordEraser.EraseRecordsAsync(CreatorErasureRequest request, CancellationToken cancellationToken) =>
+        _eraser.EraseRecordsAsync(request, cancellationToken);
 
     private static PostgreSqlDatabase Database(NpgsqlDataSource dataSource, PostgreSqlStoreOptions options)
     {

@@ -2,7 +2,6 @@ using CreatorMarketplace.Serialization;
 using CreatorMarketplace.Storage.Relational;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using NodaTime;
 
 namespace CreatorMarketplace.Storage.Sqlite;
 
@@ -90,8 +89,8 @@ public sealed class SqliteMarketplaceStore : MarketplaceStore, ICreatorRecordEra
     }
 
     /// <inheritdoc />
-    ValueTask<bool> ICreatorRecordEraser.EraseRecordsAsync(CreatorId creator, Instant erasedAt, CancellationToken cancellationToken) =>
-        _eraser.EraseRecordsAsync(creator, erasedAt, cancellationToken);
+    ValueTask<bool> ICreatorRecordEraser.EraseRecordsAsync(CreatorErasureRequest request, CancellationToken cancellationToken) =>
+        _eraser.EraseRecordsAsync(request, cancellationToken);
 
     private static SqliteDatabase Database(SqliteStoreOptions options)
     {

@@ -23,10 +23,14 @@ public abstract partial class MarketplaceStoreContract
     /// </summary>
     protected async Task<ErasureScenario> StoreCreatorToEraseAsync(IMarketplaceStore store, bool settled = true)
     {
-        var collaboration = AggregateGenerators.Collaborations().Sample(20, new Rnd(2026_12_07UL), 40).First(c => c.Version == 0);
+        // A collaboration with a post whose link holds her handle (the generator's posts are @maya.makes's), and a
+        // message of hers that names her.
+        var collaboration = AggregateGenerators.Collaborations().Sample(60, new Rnd(2026_12_07UL), 60)
+            .First(c => c.Version == 0 && c.PendingEvents.OfType<PostRecorded>().Any()
+                && c.SendMessage(Actor.Creator, "Thanks! Quillfeather Loaves (matilda.quillfeather@example.com)", Clock, ["https://instagram.com/quillfeather.loaves"]).IsDone);
         var generated = new CreatorGenerator(23, Clock).Next();
         var profile = generated.Profile with { DisplayName = "Quillfeather Bakes", Bio = "Sourdough by Quillfeather in Malmö" };
-        var account = new PlatformAccount(new Handle(Platform.TikTok, "@quillfeather.bakes"), AccountType.Creator, generated.PrimaryAccount.Stats);
+        var account = new PlatformAccount(new Handle(Platform.TikTok, "@maya.makes"), AccountType.Creator, generated.PrimaryAccount.Stats);
         var creator = Creator.Register(collaboration.Creator, profile, account, Clock);
         (await store.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
         creator.ChangeProfile(profile with { DisplayName = "Quillfeather Loaves", Bio = "Rye by Quillfeather" }, Clock);
@@ -62,7 +66,7 @@ public abstract partial class MarketplaceStoreContract
             creator,
             collaboration,
             invoice,
-            ["Quillfeather Bakes", "Quillfeather Loaves", "Sourdough by Quillfeather", "Rye by Quillfeather", "quillfeather.bakes", "quillfeather.loaves", "Matilda Sjöqvist Quillfeather", "matilda.quillfeather@example.com"]);
+            ["Quillfeather Bakes", "Quillfeather Loaves", "Sourdough by Quillfeather", "Rye by Quillfeather", "maya.makes", "quillfeather.loaves", "Matilda Sjöqvist Quillfeather", "matilda.quillfeather@example.com"]);
     }
 
     [SkippableFact]
@@ -107,7 +111,14 @@ public abstract partial class MarketplaceStoreContract
         var invoice = (await store.Invoices.FindAsync(scenario.Invoice.Id)).ShouldNotBeNull();
         invoice.Total.ShouldBe(invoice.Lines.Select(line => line.Total).Aggregate((sum, line) => sum + line));
         invoice.Total.ShouldBe(scenario.Invoice.Total);
-        (await store.Collaborations.FindAsync(scenario.Collaboration.Id)).ShouldNotBeNull().Creator.ShouldBe(scenario.Creator.Id);
+        var collaboration = (await store.Collaborations.FindAsync(scenario.Collaboration.Id)).ShouldNotBeNull();
+        collaboration.Creator.ShouldBe(scenario.Creator.Id);
+        collaboration.Messages[^1].Body.ShouldBe("Thanks! [erased] ([erased])");
+        collaboration.Messages[^1].Attachments.ShouldBe(["https://instagram.com/[erased]"]);
+        var posts = collaboration.ToSnapshot().History.OfType<PostRecorded>().ToList();
+        posts.ShouldNotBeEmpty();
+        posts.ShouldAllBe(post => post.Post.Url.OriginalString.StartsWith("https://www.tiktok.com/@[erased]/video/", StringComparison.Ordinal));
+        Told(changes).ShouldNotContain(told => told.Contains("maya.makes", StringComparison.OrdinalIgnoreCase));
         (await store.Creators.ReadAsync().ToListAsync()).Count.ShouldBe(1, "the other creator stays");
         (await store.Identities.FindAsync((await store.Creators.ReadAsync().FirstAsync()).Aggregate.Id)).ShouldNotBeNull();
     }

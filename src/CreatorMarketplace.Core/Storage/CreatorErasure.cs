@@ -1,3 +1,4 @@
+using CreatorMarketplace.Campaigns;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Payments;
@@ -50,14 +51,17 @@ public static class CreatorErasure
         var eraser = store as ICreatorRecordEraser
             ?? throw new NotSupportedException($"{store.GetType().Name} cannot erase a creator: it does not implement {nameof(ICreatorRecordEraser)}.");
 
-        var held = await HeldForAsync(store, creator, cancellationToken).ConfigureAwait(false);
+        var collaborations = await CollaborationsOfAsync(store, creator, cancellationToken).ConfigureAwait(false);
+        var held = await HeldForAsync(store, creator, collaborations, cancellationToken).ConfigureAwait(false);
         if (held.Count > 0)
         {
             return new ErasureRefused(creator, held);
         }
 
         var erasedAt = clock.GetCurrentInstant();
-        var erased = await eraser.EraseRecordsAsync(creator, erasedAt, cancellationToken).ConfigureAwait(false);
+        var texts = await TextsNamingAsync(store, creator, cancellationToken).ConfigureAwait(false);
+        var request = new CreatorErasureRequest(creator, erasedAt, [.. collaborations.Select(CollaborationId.From)], texts);
+        var erased = await eraser.EraseRecordsAsync(request, cancellationToken).ConfigureAwait(false);
         if (catalog is not null)
         {
             erased |= await catalog.RemoveAsync(creator, cancellationToken).ConfigureAwait(false);
@@ -66,19 +70,66 @@ public static class CreatorErasure
         return erased ? new CreatorDataErased(creator, erasedAt) : new NothingToErase(creator);
     }
 
-    // The balances still held for the creator: the escrow of each of the creator's collaborations and what the
-    // creator is owed, in every currency, in ledger order of first posting.
-    private static async ValueTask<IReadOnlyList<HeldBalance>> HeldForAsync(IMarketplaceStore store, CreatorId creator, CancellationToken cancellationToken)
+    // The ids of the collaborations the creator is a party to.
+    private static async ValueTask<HashSet<Guid>> CollaborationsOfAsync(IMarketplaceStore store, CreatorId creator, CancellationToken cancellationToken)
     {
-        var escrows = new HashSet<Guid>();
+        var collaborations = new HashSet<Guid>();
         await foreach (var stored in store.Collaborations.ReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (stored.Aggregate.Creator == creator)
             {
-                escrows.Add(stored.Aggregate.Id.Value);
+                collaborations.Add(stored.Aggregate.Id.Value);
             }
         }
 
+        return collaborations;
+    }
+
+    // What names the creator, as the store holds it now and as the outbox's events of the creator held it before:
+    // the legal name and e-mail address, every display name and every handle.
+    private static async ValueTask<IReadOnlyList<string>> TextsNamingAsync(IMarketplaceStore store, CreatorId creator, CancellationToken cancellationToken)
+    {
+        var texts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (await store.Identities.FindAsync(creator, cancellationToken).ConfigureAwait(false) is { } identity)
+        {
+            texts.UnionWith([identity.LegalName, identity.Email]);
+        }
+
+        if (await store.Creators.FindAsync(creator, cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            texts.Add(stored.Profile.DisplayName);
+            texts.UnionWith(stored.Accounts.Select(account => account.Handle.Value));
+        }
+
+        for (var after = 0L; ;)
+        {
+            var changes = await store.Changes.ReadAsync(after, BulkRead.MaxPageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var change in changes)
+            {
+                switch (change.Event)
+                {
+                    case CreatorProfileChanged changed when changed.Creator == creator:
+                        texts.UnionWith([changed.Before.DisplayName, changed.After.DisplayName]);
+                        break;
+                    case CreatorAccountUpdated updated when updated.Creator == creator:
+                        texts.Add(updated.Account.Handle.Value);
+                        break;
+                }
+            }
+
+            if (changes.Count < BulkRead.MaxPageSize)
+            {
+                return [.. texts];
+            }
+
+            after = changes[^1].Sequence;
+        }
+    }
+
+    // The balances still held for the creator: the escrow of each of the creator's collaborations and what the
+    // creator is owed, in every currency, in ledger order of first posting.
+    private static async ValueTask<IReadOnlyList<HeldBalance>> HeldForAsync(IMarketplaceStore store, CreatorId creator, HashSet<Guid> escrows, CancellationToken cancellationToken)
+    {
         var balances = new Dictionary<(LedgerAccount Account, Currency Currency), Money>();
         await foreach (var transaction in store.Ledger.ReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -106,18 +157,83 @@ public static class CreatorErasure
 
 /// <summary>
 /// A store's part of erasing a creator (<see cref="CreatorErasure"/>), in one transaction where the store has them:
-/// the personal data and the creator's aggregate removed, each outbox event of the creator's aggregate replaced by
-/// <see cref="CreatorEventErased"/> in its place, and, when anything was held, a <see cref="CreatorErased"/> event
-/// added to the outbox. A store that keeps deleted bytes in its files overwrites them.
+/// the personal data and the creator's aggregate removed; each outbox event of the creator's aggregate replaced by
+/// <see cref="CreatorEventErased"/> in its place; in the creator's collaborations (their documents, event histories
+/// and outbox events), every text that names the creator replaced by <see cref="CreatorErasureRequest.Redaction"/>
+/// in the free text the parties wrote (<see cref="CreatorErasureRequest.FreeText"/>); and, when anything was held, a
+/// <see cref="CreatorErased"/> event added to the outbox. A store that keeps deleted bytes in its files overwrites them.
 /// </summary>
 public interface ICreatorRecordEraser
 {
     /// <summary>Erases what the store holds that names the creator.</summary>
-    /// <param name="creator">The creator.</param>
-    /// <param name="erasedAt">When; the time of the <see cref="CreatorErased"/> event.</param>
+    /// <param name="request">The creator, when, the creator's collaborations and the texts that name the creator.</param>
     /// <param name="cancellationToken">Cancels the erasure, which then changes nothing.</param>
     /// <returns>True when anything was held and is now erased; false when nothing was.</returns>
-    ValueTask<bool> EraseRecordsAsync(CreatorId creator, Instant erasedAt, CancellationToken cancellationToken = default);
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    ValueTask<bool> EraseRecordsAsync(CreatorErasureRequest request, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What a store erases for <see cref="ICreatorRecordEraser"/>.</summary>
+/// <param name="Creator">The creator.</param>
+/// <param name="ErasedAt">When; the time of the <see cref="CreatorErased"/> event.</param>
+/// <param name="Collaborations">The collaborations the creator is a party to, whose free text is scrubbed.</param>
+/// <param name="Texts">What names the creator: legal name, e-mail address, display names and handles, present and past.</param>
+public sealed record CreatorErasureRequest(CreatorId Creator, Instant ErasedAt, IReadOnlyList<CollaborationId> Collaborations, IReadOnlyList<string> Texts)
+{
+    /// <summary>What stands where a text naming the creator stood.</summary>
+    public const string Redaction = "[erased]";
+
+    // Shorter texts would match in too many words that do not name anyone.
+    private const int ShortestText = 3;
+
+    /// <summary>
+    /// The members of a collaboration's events whose text the parties wrote, and which may therefore name the creator,
+    /// by their names in the stored form: a reason, a draft's content, a reviewer's notes, a post's link (which holds
+    /// the handle), a message's body and attachments.
+    /// </summary>
+    public static IReadOnlySet<string> FreeText { get; } = new HashSet<string>(["reason", "content", "notes", "url", "body", "attachments"], StringComparer.Ordinal);
+
+    /// <summary>A text with every text naming the creator in it (ignoring case) replaced by <see cref="Redaction"/>, longest first.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The text scrubbed; the same instance when nothing in it names the creator.</returns>
+    public string Redact(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var naming in Texts.Where(naming => naming.Length >= ShortestText).OrderByDescending(naming => naming.Length))
+        {
+            if (text.Contains(naming, StringComparison.OrdinalIgnoreCase))
+            {
+                text = text.Replace(naming, Redaction, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return text;
+    }
+
+    // A collaboration's event with its free text scrubbed; the same instance when none of it names the creator.
+    internal IDomainEvent Redact(IDomainEvent domainEvent)
+    {
+        var changed = false;
+        string Scrub(string text)
+        {
+            var scrubbed = Redact(text);
+            changed |= !ReferenceEquals(scrubbed, text);
+            return scrubbed;
+        }
+
+        IDomainEvent scrubbed = domainEvent switch
+        {
+            CollaborationDeclined declined => declined with { Reason = Scrub(declined.Reason) },
+            DraftSubmitted draft => draft with { Content = Scrub(draft.Content) },
+            RevisionRequested revision => revision with { Notes = Scrub(revision.Notes) },
+            AdReviewRecorded { Reason: { } reason } review => review with { Reason = Scrub(reason) },
+            PostRecorded post => post with { Post = post.Post with { Url = new Uri(Scrub(post.Post.Url.OriginalString)) } },
+            MessageSent sent => sent with { Message = sent.Message with { Body = Scrub(sent.Message.Body), Attachments = [.. sent.Message.Attachments.Select(Scrub)] } },
+            CollaborationCancelled cancelled => cancelled with { Cancellation = cancelled.Cancellation with { Reason = Scrub(cancelled.Cancellation.Reason) } },
+            _ => domainEvent,
+        };
+        return changed ? scrubbed : domainEvent;
+    }
 }
 
 /// <summary>The creator was erased.</summary>

@@ -1,14 +1,17 @@
+using System.Data.Common;
+using System.Text.Json.Nodes;
+using CreatorMarketplace.Campaigns;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Serialization;
-using NodaTime;
 
 namespace CreatorMarketplace.Storage.Relational;
 
 // A relational store's part of erasing a creator, in one transaction: the creator_identities row and the creator's
 // document deleted, each outbox row of the creator's aggregate rewritten in place as CreatorEventErased (its
 // position, event id and delivery state kept, so that the change feed and the dispatcher see a row where they saw
-// one), and a CreatorErased row added when anything was erased. The dialect removes what the database file keeps of
-// the old bytes (RelationalDatabase.EraseAsync).
+// one), the free text of the creator's collaborations scrubbed where it names the creator (their documents, their
+// rows of history and their outbox rows, each rewritten in place), and a CreatorErased row added when anything was
+// erased. The dialect removes what the database file keeps of the old bytes (RelationalDatabase.EraseAsync).
 internal sealed class RelationalCreatorEraser(RelationalDatabase database) : ICreatorRecordEraser
 {
     private const string Kind = nameof(Creator);
@@ -23,8 +26,22 @@ internal sealed class RelationalCreatorEraser(RelationalDatabase database) : ICr
     private readonly string _replace = $"UPDATE {database.Table("outbox")} SET event_type = @type, payload = @payload WHERE sequence = @sequence;";
     private readonly string _append = RelationalOutbox.Append(database);
 
-    public async ValueTask<bool> EraseRecordsAsync(CreatorId creator, Instant erasedAt, CancellationToken cancellationToken = default)
+    // A collaboration's stored JSON, each row under a key, and the rewrite of one row: its document (keyed by its
+    // version), its rows of history (by position) and its outbox rows (by sequence).
+    private readonly (string Select, string Update)[] _collaborationTexts =
+    [
+        ($"SELECT version, {database.Text("document")} FROM {database.Table("aggregates")} WHERE kind = @kind AND id = @id;",
+            $"UPDATE {database.Table("aggregates")} SET document = @json WHERE kind = @kind AND id = @id AND version = @key;"),
+        ($"SELECT position, {database.Text("event")} FROM {database.Table("aggregate_events")} WHERE kind = @kind AND id = @id;",
+            $"UPDATE {database.Table("aggregate_events")} SET event = @json WHERE kind = @kind AND id = @id AND position = @key;"),
+        ($"SELECT sequence, {database.Text("payload")} FROM {database.Table("outbox")} WHERE aggregate = @kind AND aggregate_id = @id;",
+            $"UPDATE {database.Table("outbox")} SET payload = @json WHERE aggregate = @kind AND aggregate_id = @id AND sequence = @key;"),
+    ];
+
+    public async ValueTask<bool> EraseRecordsAsync(CreatorErasureRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var (creator, erasedAt) = (request.Creator, request.ErasedAt);
         var erasedEvent = DomainEventJson.Write(new CreatorErased(creator, erasedAt));
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var appended = await database.EraseAsync(
@@ -56,6 +73,11 @@ internal sealed class RelationalCreatorEraser(RelationalDatabase database) : ICr
 
                 await database.ExecuteEachAsync(connection, transaction, _replace, replaced, cancellationToken).ConfigureAwait(false);
                 erased |= replaced.Count > 0;
+                foreach (var collaboration in request.Collaborations)
+                {
+                    erased |= await ScrubAsync(connection, transaction, collaboration, request, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (!erased)
                 {
                     return false;
@@ -85,5 +107,57 @@ internal sealed class RelationalCreatorEraser(RelationalDatabase database) : ICr
         }
 
         return appended;
+    }
+
+    // Rewrites the collaboration's stored JSON where its free text names the creator; returns whether any row changed.
+    private async ValueTask<bool> ScrubAsync(DbConnection connection, DbTransaction transaction, CollaborationId collaboration, CreatorErasureRequest request, CancellationToken cancellationToken)
+    {
+        var scrubbed = false;
+        foreach (var (select, update) in _collaborationTexts)
+        {
+            var rows = new List<(string Name, object? Value)[]>();
+            await using (var read = database.Command(connection, transaction, select, ("kind", nameof(Collaboration)), ("id", collaboration.Value)))
+            await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var json = reader.GetString(1);
+                    var node = JsonNode.Parse(json);
+                    if (Scrub(node, request))
+                    {
+                        rows.Add([("kind", nameof(Collaboration)), ("id", collaboration.Value), ("key", reader.GetInt64(0)), ("json", new StoredDocument(node!.ToJsonString(StoredJson.Options)))]);
+                    }
+                }
+            }
+
+            await database.ExecuteEachAsync(connection, transaction, update, rows, cancellationToken).ConfigureAwait(false);
+            scrubbed |= rows.Count > 0;
+        }
+
+        return scrubbed;
+    }
+
+    // Scrubs the string values of the free-text members (CreatorErasureRequest.FreeText) anywhere in the JSON, and
+    // nothing else: names, codes and ids are never free text. Returns whether any changed.
+    private static bool Scrub(JsonNode? node, CreatorErasureRequest request, bool freeText = false)
+    {
+        switch (node)
+        {
+            case JsonObject members:
+                var changed = false;
+                foreach (var (name, value) in members.ToList())
+                {
+                    changed |= Scrub(value, request, CreatorErasureRequest.FreeText.Contains(name));
+                }
+
+                return changed;
+            case JsonArray items:
+                return items.ToList().Aggregate(false, (changed, item) => Scrub(item, request, freeText) | changed);
+            case JsonValue value when freeText && value.TryGetValue<string>(out var text) && request.Redact(text) is var redacted && !ReferenceEquals(redacted, text):
+                value.ReplaceWith(JsonValue.Create(redacted));
+                return true;
+            default:
+                return false;
+        }
     }
 }

@@ -1,5 +1,5 @@
+using CreatorMarketplace.Campaigns;
 using CreatorMarketplace.Creators;
-using NodaTime;
 
 namespace CreatorMarketplace.Storage.InMemory;
 
@@ -47,24 +47,39 @@ public sealed class InMemoryMarketplaceStore : MarketplaceStore, ICreatorRecordE
     private static StoreInstruments Instruments { get; } = new(CoreTelemetry.Package);
 
     /// <inheritdoc />
-    ValueTask<bool> ICreatorRecordEraser.EraseRecordsAsync(CreatorId creator, Instant erasedAt, CancellationToken cancellationToken)
+    ValueTask<bool> ICreatorRecordEraser.EraseRecordsAsync(CreatorErasureRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
+        var creator = request.Creator;
+        var collaborations = request.Collaborations.Select(id => id.Value).ToHashSet();
 
         // Under the store's lock, as one save: nothing reads the store halfway through.
         lock (_outbox.Gate)
         {
             var identity = _identities.Erase(creator);
             var storedVersion = _repositories.Creators!.Remove(creator);
-            return ValueTask.FromResult(_outbox.EraseCreator(creator, erasedAt, storedVersion, identity || storedVersion > 0));
+            var scrubbed = false;
+            foreach (var collaboration in request.Collaborations)
+            {
+                scrubbed |= _repositories.Collaborations!.Rewrite(collaboration, snapshot =>
+                    snapshot.History.Select(request.Redact).ToArray() is var history && history.SequenceEqual<IDomainEvent>(snapshot.History, ReferenceEqualityComparer.Instance)
+                        ? snapshot
+                        : snapshot with { History = [.. history.Cast<CollaborationEvent>()] });
+            }
+
+            scrubbed |= _outbox.Rewrite(message => collaborations.Contains(message.AggregateId) && message.Aggregate == nameof(Collaboration) ? request.Redact(message.Event) : message.Event);
+            return ValueTask.FromResult(_outbox.EraseCreator(creator, request.ErasedAt, storedVersion, identity || storedVersion > 0 || scrubbed));
         }
     }
 
     // One lock for the whole store, the outbox's: a save changes a repository and the outbox together, as a
-    // transaction would. The creators' repository is kept for an erasure, which removes from it.
+    // transaction would. The creators' and collaborations' repositories are kept for an erasure, which changes them.
     private sealed class Repositories(InMemoryOutbox outbox) : IRepositoryFactory
     {
         public InMemoryRepository<Creator, CreatorId, CreatorSnapshot>? Creators { get; private set; }
+
+        public InMemoryRepository<Collaboration, CollaborationId, CollaborationSnapshot>? Collaborations { get; private set; }
 
         public IRepository<TAggregate, TId> Create<TAggregate, TId, TSnapshot>()
             where TAggregate : AggregateRoot<TId>, ISnapshotable<TAggregate, TSnapshot>
@@ -72,10 +87,8 @@ public sealed class InMemoryMarketplaceStore : MarketplaceStore, ICreatorRecordE
             where TSnapshot : class
         {
             var repository = new InMemoryRepository<TAggregate, TId, TSnapshot>(outbox.Gate, outbox);
-            if (repository is InMemoryRepository<Creator, CreatorId, CreatorSnapshot> creators)
-            {
-                Creators = creators;
-            }
+            Creators ??= repository as InMemoryRepository<Creator, CreatorId, CreatorSnapshot>;
+            Collaborations ??= repository as InMemoryRepository<Collaboration, CollaborationId, CollaborationSnapshot>;
 
             return repository;
         }

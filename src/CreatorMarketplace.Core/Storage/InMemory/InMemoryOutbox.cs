@@ -202,36 +202,24 @@ internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
     }
 
     // Called under the store's lock, in the same step as the erasure of the creator's aggregate, stored at
-    // storedVersion (0 for none): replaces each event of the creator's aggregate, dead letters included, by what is
-    // left of it once erased, in the same place and with the same delivery state; then, when anything was erased
-    // here or by the caller (erasedElsewhere), tells readers with CreatorErased. Returns whether anything was erased.
+    // storedVersion (0 for none): replaces each event of the creator's aggregate by what is left of it once erased
+    // (Rewrite), then, when anything was erased here or by the caller (erasedElsewhere), tells readers with
+    // CreatorErased. Returns whether anything was erased.
     internal bool EraseCreator(CreatorId creator, Instant erasedAt, long storedVersion, bool erasedElsewhere)
     {
-        var replaced = false;
         var lastVersion = storedVersion;
-        for (var i = 0; i < _messages.Count; i++)
+        var replaced = Rewrite(message =>
         {
-            var message = _messages[i];
             if (message.Aggregate != nameof(Creator) || message.AggregateId != creator.Value)
             {
-                continue;
+                return message.Event;
             }
 
             lastVersion = Math.Max(lastVersion, message.AggregateVersion);
-            if (message.Event is CreatorErased or CreatorEventErased)
-            {
-                continue;
-            }
-
-            var erased = message with { Event = new CreatorEventErased(creator, message.Event.GetType().Name, message.OccurredAt) };
-            _messages[i] = erased;
-            if (_deadLetters.TryGetValue(message.EventId, out var letter))
-            {
-                _deadLetters[message.EventId] = letter with { Message = erased };
-            }
-
-            replaced = true;
-        }
+            return message.Event is CreatorErased or CreatorEventErased
+                ? message.Event
+                : new CreatorEventErased(creator, message.Event.GetType().Name, message.OccurredAt);
+        });
 
         if (replaced || erasedElsewhere)
         {
@@ -239,6 +227,32 @@ internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
         }
 
         return replaced || erasedElsewhere;
+    }
+
+    // Called under the store's lock: replaces each message's event by the one rewrite gives, where it gives another,
+    // in the same place and with the same delivery state, dead letters included. Returns whether any was replaced.
+    internal bool Rewrite(Func<OutboxMessage, IDomainEvent> rewrite)
+    {
+        var replaced = false;
+        for (var i = 0; i < _messages.Count; i++)
+        {
+            var message = _messages[i];
+            var rewritten = rewrite(message);
+            if (ReferenceEquals(rewritten, message.Event))
+            {
+                continue;
+            }
+
+            _messages[i] = message with { Event = rewritten };
+            if (_deadLetters.TryGetValue(message.EventId, out var letter))
+            {
+                _deadLetters[message.EventId] = letter with { Message = _messages[i] };
+            }
+
+            replaced = true;
+        }
+
+        return replaced;
     }
 
     // Called under the store's lock, in the same step as the aggregate's save.

@@ -73,6 +73,22 @@ internal sealed class InMemoryRepository<TAggregate, TId, TSnapshot> : IReposito
         }
     }
 
+    // Replaces an aggregate's stored form, at the same version, by the one rewrite gives (an erasure's scrubbing),
+    // where it gives another; returns whether it did.
+    internal bool Rewrite(TId id, Func<TSnapshot, TSnapshot> rewrite)
+    {
+        lock (_gate)
+        {
+            if (!_stored.TryGetValue(id, out var stored) || rewrite(stored.Snapshot) is var rewritten && ReferenceEquals(rewritten, stored.Snapshot))
+            {
+                return false;
+            }
+
+            _stored[id] = (stored.Version, rewritten);
+            return true;
+        }
+    }
+
     public IAsyncEnumerable<StoredAggregate<TAggregate, TId>> ReadAsync(TId? afterId = null, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         BulkRead.ThrowIfInvalidPageSize(pageSize);

@@ -58,7 +58,9 @@ public abstract partial class MarketplaceStoreContract
             appended = (await store.Ledger.AppendAsync(transaction, appended)).AsT0.LastSequence;
         }
 
-        var invoice = Invoice.Draft(EntityId.New<InvoiceId>(Clock), "Creator Marketplace", "Glow Labs", Currency.USD, new LocalDate(2027, 1, 15));
+        // Between the brand and her by id alone, as the ledger names her: what the law keeps outlives her as a pseudonym.
+        var invoice = Invoice.Draft(
+            EntityId.New<InvoiceId>(Clock), "Creator Marketplace", "Glow Labs", Currency.USD, new LocalDate(2027, 1, 15), InvoiceParties.Between(collaboration.Brand, creator.Id));
         invoice.AddLine(new InvoiceLine("Escrow for a collaboration", 1, amount)).ThrowIfNotAllowed();
         invoice.Issue(new DocumentNumbering("CM-"), Clock).ThrowIfNotAllowed();
         (await store.Invoices.SaveAsync(invoice)).IsSaved.ShouldBeTrue();
@@ -109,6 +111,7 @@ public abstract partial class MarketplaceStoreContract
         ledger.Balance(LedgerAccount.BrandFunding(scenario.Collaboration.Brand), Currency.USD).ShouldBe(Money.Parse("USD -500.00"));
         ledger.Balance(LedgerAccount.Escrow(scenario.Collaboration.Id), Currency.USD).ShouldBe(Money.Parse("USD 0.00"));
         var invoice = (await store.Invoices.FindAsync(scenario.Invoice.Id)).ShouldNotBeNull();
+        invoice.Parties.ShouldBe(InvoiceParties.Between(scenario.Collaboration.Brand, scenario.Creator.Id));
         invoice.Total.ShouldBe(invoice.Lines.Select(line => line.Total).Aggregate((sum, line) => sum + line));
         invoice.Total.ShouldBe(scenario.Invoice.Total);
         var collaboration = (await store.Collaborations.FindAsync(scenario.Collaboration.Id)).ShouldNotBeNull();

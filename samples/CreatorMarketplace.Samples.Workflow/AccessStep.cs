@@ -2,6 +2,7 @@ using CreatorMarketplace;
 using CreatorMarketplace.Access;
 using CreatorMarketplace.Campaigns;
 using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery.InMemory;
 using CreatorMarketplace.Payments;
 using CreatorMarketplace.Serialization;
 using CreatorMarketplace.Storage;
@@ -15,7 +16,7 @@ namespace CreatorMarketplace.Samples.Workflow;
 /// own account: each decision says which role and grant permit it, a refusal gives every reason and what would
 /// permit it, another brand's resource reads as not found, and a large refund needs a second approver, also where the
 /// money is recorded: the ledger of a store opened for each actor. Then a
-/// creator's personal data: kept apart, exported on request, erased for good.
+/// creator's personal data: kept apart, exported on request, and the creator erased from the store and the catalog.
 /// </summary>
 internal static class AccessStep
 {
@@ -65,8 +66,9 @@ internal static class AccessStep
         using var export = new MemoryStream();
         await CreatorDataExport.WriteAsync(store, mayaId, export, clock);
         output.WriteLine($"  Maya's export: {export.Length:N0} bytes of JSON (profile, personal data, contracts, collaborations, ledger)");
-        var erased = await store.Identities.EraseAsync(mayaId);
-        output.WriteLine($"  Maya's personal data erased: {erased}; asked again: {await store.Identities.EraseAsync(mayaId)} (nothing left to erase)");
+        var catalog = new InMemoryCreatorCatalog();
+        output.WriteLine($"  Maya's erasure: {await store.EraseCreatorAsync(mayaId, catalog, clock)}");
+        output.WriteLine($"  asked again: {await store.EraseCreatorAsync(mayaId, catalog, clock)}");
         output.WriteLine();
     }
 

@@ -26,9 +26,10 @@ namespace CreatorMarketplace.Storage.PostgreSql;
 /// The store is safe to use from several threads and from several processes.
 /// </para>
 /// </remarks>
-public sealed class PostgreSqlMarketplaceStore : MarketplaceStore, IRowScopedStore
+public sealed class PostgreSqlMarketplaceStore : MarketplaceStore, IRowScopedStore, ICreatorRecordEraser
 {
     private readonly PostgreSqlDatabase _database;
+    private readonly ICreatorRecordEraser _eraser;
     private readonly Func<PostgreSqlDatabase, RelationalStoreParts<PostgreSqlDatabase>> _parts;
 
     /// <summary>Creates the store; nothing is opened until first use.</summary>
@@ -62,6 +63,7 @@ public sealed class PostgreSqlMarketplaceStore : MarketplaceStore, IRowScopedSto
         : base(parts.Repositories, parts.Outbox, parts.Outbox, parts.OutboxLease, parts.Ledger, parts.PostMetrics, parts.Identities)
     {
         _database = parts.Database;
+        _eraser = parts.Eraser;
         _parts = makeParts;
     }
 
@@ -108,6 +110,10 @@ public sealed class PostgreSqlMarketplaceStore : MarketplaceStore, IRowScopedSto
         return database => new RelationalStoreParts<PostgreSqlDatabase>(
             database, options.Formats, options.ChangePollingInterval, timeProvider, PostgreSqlTelemetry.Store, logger ?? NullLogger.Instance);
     }
+
+    /// <inheritdoc />
+    ValueTask<bool> ICreatorRecordEraser.EraseRecordsAsync(CreatorErasureRequest request, CancellationToken cancellationToken) =>
+        _eraser.EraseRecordsAsync(request, cancellationToken);
 
     private static PostgreSqlDatabase Database(NpgsqlDataSource dataSource, PostgreSqlStoreOptions options)
     {

@@ -64,10 +64,13 @@ internal sealed class SqliteDatabase : RelationalDatabase
         };
 
     // SQLite keeps a deleted row's bytes in its page, and the pages that held it in the write-ahead log, until they are
-    // reused: with secure_delete the deletion overwrites them with zeros, and a checkpoint that truncates the log
-    // drops the frames written before (it cannot while another connection still reads an older snapshot; the log is
-    // then truncated by a later erasure or overwritten as it is reused).
-    public override async ValueTask<int> EraseAsync(DbConnection connection, string delete, (string Name, object? Value) parameter, CancellationToken cancellationToken)
+    // reused: with secure_delete the deletion overwrites them with zeros. That is not enough alone: a page split or a
+    // rewrite made before, without it, may have left copies of the row in the unused space of other pages (a root
+    // page that became an interior page keeps its old rows there). VACUUM rebuilds the file from its live rows
+    // alone, so no copy outlives it; it costs a rewrite of the whole file, which an erasure, rare, can pay. A
+    // checkpoint that truncates the log then drops the frames written before (it cannot while another connection
+    // still reads an older snapshot; the log is then truncated by a later erasure or overwritten as it is reused).
+    public override async ValueTask<T> EraseAsync<T>(DbConnection connection, Func<ValueTask<T>> erase, CancellationToken cancellationToken)
     {
         await using (var secure = Command(connection, null, "PRAGMA secure_delete = ON;"))
         {
@@ -76,10 +79,15 @@ internal sealed class SqliteDatabase : RelationalDatabase
 
         try
         {
-            var deleted = await base.EraseAsync(connection, delete, parameter, cancellationToken).ConfigureAwait(false);
+            var erased = await erase().ConfigureAwait(false);
+            await using (var vacuum = Command(connection, null, "VACUUM;"))
+            {
+                await vacuum.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
             await using var checkpoint = Command(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);");
             await checkpoint.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-            return deleted;
+            return erased;
         }
         finally
         {

@@ -27,9 +27,10 @@ namespace CreatorMarketplace.Storage.Sqlite;
 /// pooled. Several processes may share the file: SQLite lets one of them write at a time.
 /// </para>
 /// </remarks>
-public sealed class SqliteMarketplaceStore : MarketplaceStore, IAsyncDisposable, IDisposable
+public sealed class SqliteMarketplaceStore : MarketplaceStore, ICreatorRecordEraser, IAsyncDisposable, IDisposable
 {
     private readonly SqliteDatabase _database;
+    private readonly ICreatorRecordEraser _eraser;
 
     /// <summary>Creates the store; nothing is opened until first use.</summary>
     /// <param name="options">Where the file is and how to open it.</param>
@@ -52,8 +53,11 @@ public sealed class SqliteMarketplaceStore : MarketplaceStore, IAsyncDisposable,
     }
 
     private SqliteMarketplaceStore(RelationalStoreParts<SqliteDatabase> parts)
-        : base(parts.Repositories, parts.Outbox, parts.Outbox, parts.OutboxLease, parts.Ledger, parts.PostMetrics, parts.Identities) =>
+        : base(parts.Repositories, parts.Outbox, parts.Outbox, parts.OutboxLease, parts.Ledger, parts.PostMetrics, parts.Identities)
+    {
         _database = parts.Database;
+        _eraser = parts.Eraser;
+    }
 
     /// <summary>The database file's full path.</summary>
     public string Path => _database.Path;
@@ -83,6 +87,10 @@ public sealed class SqliteMarketplaceStore : MarketplaceStore, IAsyncDisposable,
         Dispose();
         return ValueTask.CompletedTask;
     }
+
+    /// <inheritdoc />
+    ValueTask<bool> ICreatorRecordEraser.EraseRecordsAsync(CreatorErasureRequest request, CancellationToken cancellationToken) =>
+        _eraser.EraseRecordsAsync(request, cancellationToken);
 
     private static SqliteDatabase Database(SqliteStoreOptions options)
     {

@@ -177,6 +177,51 @@ public class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifetime
     /// <summary>The connection string of a data source of its own.</summary>
     protected virtual string ConnectionString => PostgreSqlServer.ConnectionString!;
 
+    // What pg_dump writes of the store's schema, the catalog's tables in it included: the rows a reader of the
+    // database can reach, which must hold nothing of an erased creator.
+    [SkippableFact]
+    public async Task After_an_erasure_a_dump_of_the_database_holds_nothing_of_the_creators_name_e_mail_or_handle()
+    {
+        var store = (PostgreSqlMarketplaceStore)await CreateStoreAsync();
+        var catalog = new PostgreSqlCreatorCatalog(store.DataSource, new PostgreSqlStoreOptions { Schema = store.Schema });
+        var scenario = await StoreCreatorToEraseAsync(store);
+        await catalog.UpsertAsync(scenario.Creator.ToListing());
+        Occurrences(await DumpAsync(store.Schema), scenario.NamesHer).ShouldNotBeEmpty("the test must see what it then looks for");
+
+        (await store.EraseCreatorAsync(scenario.Creator.Id, catalog, Clock)).IsT0.ShouldBeTrue();
+
+        Occurrences(await DumpAsync(store.Schema), scenario.NamesHer).ShouldBeEmpty();
+        (await catalog.FindAsync(scenario.Creator.Id)).ShouldBeNull();
+        (await store.Invoices.FindAsync(scenario.Invoice.Id)).ShouldNotBeNull().Total.ShouldBe(scenario.Invoice.Total);
+    }
+
+    // pg_dump of one schema, from the server's own installation (as .ci/postgres installs it) or the PATH.
+    private static async Task<byte[]> DumpAsync(string schema)
+    {
+        var server = new NpgsqlConnectionStringBuilder(PostgreSqlServer.ConnectionString);
+        var pgDump = (Directory.Exists("/usr/lib/postgresql") ? Directory.GetFiles("/usr/lib/postgresql", "pg_dump", SearchOption.AllDirectories) : [])
+            .Order().LastOrDefault() ?? "pg_dump";
+        var start = new System.Diagnostics.ProcessStartInfo(pgDump)
+        {
+            ArgumentList = { "--host", server.Host!, "--port", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--username", server.Username!, "--schema", schema, "--no-password", server.Database! },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (server.Password is { } password)
+        {
+            start.Environment["PGPASSWORD"] = password;
+        }
+
+        using var dump = System.Diagnostics.Process.Start(start)!;
+        using var output = new MemoryStream();
+        var copy = dump.StandardOutput.BaseStream.CopyToAsync(output);
+        var errors = await dump.StandardError.ReadToEndAsync();
+        await copy;
+        await dump.WaitForExitAsync();
+        dump.ExitCode.ShouldBe(0, errors);
+        return output.ToArray();
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

@@ -37,6 +37,30 @@ public sealed class SqliteStoreTests : MarketplaceStoreContract, IDisposable
         (await newer.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
     }
 
+    // The file, its write-ahead log and its shared memory, read as bytes: a deleted row's bytes left in a free page
+    // or in the log would be found here.
+    [Fact]
+    public async Task After_an_erasure_the_database_files_hold_no_byte_of_the_creators_name_e_mail_or_handle()
+    {
+        var store = (SqliteMarketplaceStore)await CreateStoreAsync();
+        var scenario = await StoreCreatorToEraseAsync(store);
+        Occurrences(ReadFiles(store.Path), scenario.NamesHer).ShouldNotBeEmpty("the test must see what it then looks for");
+
+        (await store.EraseCreatorAsync(scenario.Creator.Id, null, Clock)).IsT0.ShouldBeTrue();
+
+        Occurrences(ReadFiles(store.Path), scenario.NamesHer).ShouldBeEmpty();
+        (await store.Invoices.FindAsync(scenario.Invoice.Id)).ShouldNotBeNull().Total.ShouldBe(scenario.Invoice.Total);
+    }
+
+    private static byte[] ReadFiles(string path) =>
+        [.. new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists).SelectMany(file =>
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var bytes = new MemoryStream();
+            stream.CopyTo(bytes);
+            return bytes.ToArray();
+        })];
+
     public void Dispose()
     {
         foreach (var store in _stores)

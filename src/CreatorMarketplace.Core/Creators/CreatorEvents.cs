@@ -56,3 +56,21 @@ public sealed record CreatorViolationRecorded(CreatorId Creator, ComplianceViola
 /// <param name="Collaboration">The collaborations added.</param>
 /// <param name="OccurredAt">When they were recorded.</param>
 public sealed record CreatorCollaborationRecorded(CreatorId Creator, PastCollaboration Collaboration, Instant OccurredAt) : IDomainEvent;
+
+/// <summary>
+/// A creator was erased (GDPR Article 17, <see cref="Storage.CreatorErasure"/>): their personal data, their profile
+/// and what the store's events said about them are gone; the creator's id lives on only as a pseudonym, in the
+/// ledger and in what the creator was a party to. A reader that keeps a copy of the creator erases its copy.
+/// </summary>
+/// <param name="Creator">The creator.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record CreatorErased(CreatorId Creator, Instant OccurredAt) : IDomainEvent;
+
+/// <summary>
+/// An event of a creator that was erased, in the place the event held in the outbox: what kind of event it was and
+/// when it happened are kept, nothing it said about the creator.
+/// </summary>
+/// <param name="Creator">The creator.</param>
+/// <param name="EventType">The erased event's type name, for example <c>CreatorProfileChanged</c>.</param>
+/// <param name="OccurredAt">When the erased event happened.</param>
+public sealed record CreatorEventErased(CreatorId Creator, string EventType, Instant OccurredAt) : IDomainEvent;

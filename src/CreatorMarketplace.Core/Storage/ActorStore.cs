@@ -32,6 +32,7 @@ public sealed class ActorStore
     internal ActorStore(IMarketplaceStore store, AccessControl access, ActorId actor, IClock clock)
     {
         var scope = new AccessScope(access, actor, clock);
+        (_store, _scope, _access, _clock) = (store, scope, access, clock);
 
         // Where the database can, it enforces the actor's tenancy a second time, under the checks below.
         store = store is IRowScopedStore rowScoped ? rowScoped.ScopedTo(scope.Parties) : store;
@@ -48,6 +49,11 @@ public sealed class ActorStore
         Ledger = new ActorLedger(store.Ledger, store.Collaborations, scope);
         Outbox = new ActorOutbox(store.Outbox, this, scope);
     }
+
+    private readonly IMarketplaceStore _store;
+    private readonly AccessScope _scope;
+    private readonly AccessControl _access;
+    private readonly IClock _clock;
 
     /// <summary>Who acts.</summary>
     public ActorId Actor { get; }
@@ -82,6 +88,22 @@ public sealed class ActorStore
 
     /// <summary>The outbox's messages about what the actor may view (<see cref="ActorOutbox"/>).</summary>
     public ActorOutbox Outbox { get; }
+
+    /// <summary>
+    /// Erases a creator across the store (<see cref="CreatorErasure.EraseCreatorAsync"/>), when the actor manages the
+    /// creator's own profile (<see cref="Permission.ManageProfile"/> in the creator's account): a creator asks to be
+    /// forgotten. The erasure itself runs over the whole store, unscoped, as it rewrites rows no actor's scope reaches.
+    /// </summary>
+    /// <param name="creator">The creator.</param>
+    /// <param name="catalog">The catalog to remove the creator's listing from; null when the application keeps none.</param>
+    /// <param name="cancellationToken">Cancels the erasure.</param>
+    /// <returns>Erased, nothing to erase, or refused while money is held for the creator.</returns>
+    /// <exception cref="AccessDeniedException">The actor does not manage the creator's profile; nothing changed.</exception>
+    public ValueTask<CreatorErasureResult> EraseCreatorAsync(CreatorId creator, ICreatorCatalog? catalog, CancellationToken cancellationToken = default)
+    {
+        _scope.Require([Permission.ManageProfile], _access.WorkspacesOf(creator), $"the erasure of creator {creator}");
+        return _store.EraseCreatorAsync(creator, catalog, _clock, cancellationToken);
+    }
 
     private static IReadOnlyList<WorkspaceId> OwnersOf(AccessControl access, InvoiceParties? parties) =>
         [.. parties?.Brand is { } brand ? access.WorkspacesOf(brand) : [], .. parties?.Creator is { } creator ? access.WorkspacesOf(creator) : []];

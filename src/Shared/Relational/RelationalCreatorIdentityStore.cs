@@ -35,6 +35,13 @@ internal sealed class RelationalCreatorIdentityStore(RelationalDatabase database
     public async ValueTask<bool> EraseAsync(CreatorId creator, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await database.EraseAsync(connection, _erase, ("creator", creator.Value), cancellationToken).ConfigureAwait(false) > 0;
+        return await database.EraseAsync(
+            connection,
+            async () =>
+            {
+                await using var delete = database.Command(connection, null, _erase, ("creator", creator.Value));
+                return await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 }

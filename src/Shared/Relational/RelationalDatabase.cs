@@ -182,13 +182,10 @@ internal abstract class RelationalDatabase
         }
     }
 
-    // Deletes personal data (a statement of one parameter) and returns the rows deleted. Where the database keeps a
-    // deleted row's bytes in its file until they are reused, the dialect overwrites them (SQLite).
-    public virtual async ValueTask<int> EraseAsync(DbConnection connection, string delete, (string Name, object? Value) parameter, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, null, delete, parameter);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    // Runs an erasure of personal data on the connection (its statements, in a transaction of its own when it has
+    // several) and returns what it returns. Where the database keeps a deleted or overwritten row's bytes in its file
+    // until they are reused, the dialect overwrites them (SQLite).
+    public virtual ValueTask<T> EraseAsync<T>(DbConnection connection, Func<ValueTask<T>> erase, CancellationToken cancellationToken) => erase();
 
     // The number a query of one row and column gives, 0 for none.
     public static long Number(object? scalar) =>

@@ -12,6 +12,25 @@ internal sealed class RelationalOutbox(RelationalDatabase database, TimeProvider
 {
     private const string Columns = "sequence, event_id, aggregate, aggregate_id, aggregate_version, event_type";
 
+    // The insert of one event, whose parameters AppendRow gives.
+    public static string Append(RelationalDatabase database) => $"""
+        INSERT INTO {database.Table("outbox")} (event_id, aggregate, aggregate_id, aggregate_version, event_type, payload, occurred_at{database.PartiesColumn})
+        VALUES (@eventId, @aggregate, @aggregateId, @version, @type, @payload, @occurredAt{database.PartiesValue});
+        """;
+
+    // parties: the aggregate's parties as RelationalDatabase.PartiesOf gives them (none where the tables record none).
+    public static (string Name, object? Value)[] AppendRow(string aggregate, Guid aggregateId, long version, StoredEvent written, Instant occurredAt, (string Name, object? Value)[] parties) =>
+    [
+        ("eventId", Guid.NewGuid()),
+        ("aggregate", aggregate),
+        ("aggregateId", aggregateId),
+        ("version", version),
+        ("type", written.TypeName),
+        ("payload", new StoredDocument(written.Json)),
+        ("occurredAt", occurredAt),
+        .. parties,
+    ];
+
     private readonly string _readPending = $"""
         SELECT {Columns}, {database.Text("payload")} FROM {database.Table("outbox")}
         WHERE delivered_at IS NULL AND dead_lettered_at IS NULL ORDER BY sequence LIMIT @max;

@@ -58,10 +58,7 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
             WHERE kind = @kind AND id = @id AND version = @expected;
             """;
         _storedVersion = $"SELECT version FROM {aggregates} WHERE kind = @kind AND id = @id;";
-        _appendEvent = $"""
-            INSERT INTO {database.Table("outbox")} (event_id, aggregate, aggregate_id, aggregate_version, event_type, payload, occurred_at{database.PartiesColumn})
-            VALUES (@eventId, @aggregate, @aggregateId, @version, @type, @payload, @occurredAt{database.PartiesValue});
-            """;
+        _appendEvent = RelationalOutbox.Append(database);
     }
 
     public async ValueTask<TAggregate?> FindAsync(TId id, CancellationToken cancellationToken = default)
@@ -232,17 +229,7 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
             connection,
             transaction,
             _appendEvent,
-            events.Select(e => ((string, object?)[])
-            [
-                ("eventId", Guid.NewGuid()),
-                ("aggregate", _schema.Aggregate),
-                ("aggregateId", id),
-                ("version", version),
-                ("type", e.Written.TypeName),
-                ("payload", new StoredDocument(e.Written.Json)),
-                ("occurredAt", e.OccurredAt),
-                .. parties,
-            ]),
+            events.Select(e => RelationalOutbox.AppendRow(_schema.Aggregate, id, version, e.Written, e.OccurredAt, parties)),
             cancellationToken).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

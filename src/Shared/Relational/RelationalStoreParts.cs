@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace CreatorMarketplace.Storage.Relational;
 
 // A relational store's database and what the store hands MarketplaceStore over it: its repositories, its outbox
-// (which is its change feed too, its waits timed by timeProvider), its outbox lease, its ledger, its post metrics and its creators' personal data;
+// (which is its change feed too, its waits timed by timeProvider), its outbox lease, its ledger, its post metrics, its creators' personal data and its part of a creator's erasure;
 // the repositories and the ledger measured on the store package's instruments.
 internal sealed class RelationalStoreParts<TDatabase>(TDatabase database, StoredFormats formats, TimeSpan changePollingInterval, TimeProvider? timeProvider, StoreInstruments instruments, ILogger logger)
     where TDatabase : RelationalDatabase
@@ -23,6 +23,7 @@ internal sealed class RelationalStoreParts<TDatabase>(TDatabase database, Stored
 
     public ICreatorIdentityStore Identities { get; } = new RelationalCreatorIdentityStore(database);
 
+    public ICreatorRecordEraser Eraser { get; } = new RelationalCreatorEraser(database);
 }
 
 // The options both relational stores share.

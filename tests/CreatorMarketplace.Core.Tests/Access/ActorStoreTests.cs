@@ -150,6 +150,20 @@ public class ActorStoreTests
     }
 
     [Fact]
+    public async Task A_creator_erases_herself_and_a_brand_working_with_her_may_not()
+    {
+        await _store.Identities.SaveAsync(new CreatorIdentity(_contract.Creator, "Maya Lindqvist", "maya@example.com"));
+
+        var refused = await Should.ThrowAsync<AccessDeniedException>(async () => await For(_actors.Manager).EraseCreatorAsync(_contract.Creator, catalog: null));
+        refused.Denial.CanView.ShouldBeFalse();
+        (await _store.Identities.FindAsync(_contract.Creator)).ShouldNotBeNull("a refused erasure erases nothing");
+
+        (await For(_actors.Creator).EraseCreatorAsync(_contract.Creator, catalog: null)).IsT0.ShouldBeTrue();
+        (await _store.Identities.FindAsync(_contract.Creator)).ShouldBeNull();
+        (await For(_actors.Creator).EraseCreatorAsync(_contract.Creator, catalog: null)).IsT1.ShouldBeTrue("erasing twice is harmless");
+    }
+
+    [Fact]
     public void Bad_arguments_are_refused_at_the_call()
     {
         Should.Throw<ArgumentNullException>(() => ((IMarketplaceStore)null!).For(_actors.Manager, _access, _clock));

@@ -25,6 +25,8 @@ internal sealed class InMemoryCreatorIdentityStore : ICreatorIdentityStore
     public ValueTask<bool> EraseAsync(CreatorId creator, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(_identities.TryRemove(creator, out _));
+        return ValueTask.FromResult(Erase(creator));
     }
+
+    internal bool Erase(CreatorId creator) => _identities.TryRemove(creator, out _);
 }

@@ -1,3 +1,4 @@
+using CreatorMarketplace.Creators;
 using NodaTime;
 
 namespace CreatorMarketplace.Storage.InMemory;
@@ -198,6 +199,60 @@ internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
         {
             return false;
         }
+    }
+
+    // Called under the store's lock, in the same step as the erasure of the creator's aggregate, stored at
+    // storedVersion (0 for none): replaces each event of the creator's aggregate by what is left of it once erased
+    // (Rewrite), then, when anything was erased here or by the caller (erasedElsewhere), tells readers with
+    // CreatorErased. Returns whether anything was erased.
+    internal bool EraseCreator(CreatorId creator, Instant erasedAt, long storedVersion, bool erasedElsewhere)
+    {
+        var lastVersion = storedVersion;
+        var replaced = Rewrite(message =>
+        {
+            if (message.Aggregate != nameof(Creator) || message.AggregateId != creator.Value)
+            {
+                return message.Event;
+            }
+
+            lastVersion = Math.Max(lastVersion, message.AggregateVersion);
+            return message.Event is CreatorErased or CreatorEventErased
+                ? message.Event
+                : new CreatorEventErased(creator, message.Event.GetType().Name, message.OccurredAt);
+        });
+
+        if (replaced || erasedElsewhere)
+        {
+            Append(nameof(Creator), creator.Value, lastVersion + 1, [new CreatorErased(creator, erasedAt)]);
+        }
+
+        return replaced || erasedElsewhere;
+    }
+
+    // Called under the store's lock: replaces each message's event by the one rewrite gives, where it gives another,
+    // in the same place and with the same delivery state, dead letters included. Returns whether any was replaced.
+    internal bool Rewrite(Func<OutboxMessage, IDomainEvent> rewrite)
+    {
+        var replaced = false;
+        for (var i = 0; i < _messages.Count; i++)
+        {
+            var message = _messages[i];
+            var rewritten = rewrite(message);
+            if (ReferenceEquals(rewritten, message.Event))
+            {
+                continue;
+            }
+
+            _messages[i] = message with { Event = rewritten };
+            if (_deadLetters.TryGetValue(message.EventId, out var letter))
+            {
+                _deadLetters[message.EventId] = letter with { Message = _messages[i] };
+            }
+
+            replaced = true;
+        }
+
+        return replaced;
     }
 
     // Called under the store's lock, in the same step as the aggregate's save.

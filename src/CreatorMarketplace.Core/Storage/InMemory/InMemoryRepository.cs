@@ -63,6 +63,32 @@ internal sealed class InMemoryRepository<TAggregate, TId, TSnapshot> : IReposito
         return ValueTask.FromResult<SaveResult>(new Saved(version, events.Length));
     }
 
+    // Removes an aggregate for good (an erasure); returns the version it was stored at, 0 for none.
+    internal long Remove(TId id)
+    {
+        lock (_gate)
+        {
+            _ids.Remove(id);
+            return _stored.Remove(id, out var stored) ? stored.Version : 0;
+        }
+    }
+
+    // Replaces an aggregate's stored form, at the same version, by the one rewrite gives (an erasure's scrubbing),
+    // where it gives another; returns whether it did.
+    internal bool Rewrite(TId id, Func<TSnapshot, TSnapshot> rewrite)
+    {
+        lock (_gate)
+        {
+            if (!_stored.TryGetValue(id, out var stored) || rewrite(stored.Snapshot) is var rewritten && ReferenceEquals(rewritten, stored.Snapshot))
+            {
+                return false;
+            }
+
+            _stored[id] = (stored.Version, rewritten);
+            return true;
+        }
+    }
+
     public IAsyncEnumerable<StoredAggregate<TAggregate, TId>> ReadAsync(TId? afterId = null, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         BulkRead.ThrowIfInvalidPageSize(pageSize);

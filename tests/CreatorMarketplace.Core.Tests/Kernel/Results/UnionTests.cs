@@ -17,9 +17,9 @@ public class UnionTests
     public static TheoryData<string> UnionNames => [.. Unions.Select(type => type.Name)];
 
     [Fact]
-    public void Core_has_its_eleven_named_unions()
+    public void Core_has_its_twelve_named_unions()
     {
-        Unions.Length.ShouldBe(11);
+        Unions.Length.ShouldBe(12);
     }
 
     [Theory]

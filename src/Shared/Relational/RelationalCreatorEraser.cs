@@ -1,0 +1,163 @@
+using System.Data.Common;
+using System.Text.Json.Nodes;
+using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Serialization;
+
+namespace CreatorMarketplace.Storage.Relational;
+
+// A relational store's part of erasing a creator, in one transaction: the creator_identities row and the creator's
+// document deleted, each outbox row of the creator's aggregate rewritten in place as CreatorEventErased (its
+// position, event id and delivery state kept, so that the change feed and the dispatcher see a row where they saw
+// one), the free text of the creator's collaborations scrubbed where it names the creator (their documents, their
+// rows of history and their outbox rows, each rewritten in place), and a CreatorErased row added when anything was
+// erased. The dialect removes what the database file keeps of the old bytes (RelationalDatabase.EraseAsync).
+internal sealed class RelationalCreatorEraser(RelationalDatabase database) : ICreatorRecordEraser
+{
+    private const string Kind = nameof(Creator);
+
+    private readonly string _identity = $"DELETE FROM {database.Table("creator_identities")} WHERE creator_id = @creator;";
+    private readonly string _aggregate = $"DELETE FROM {database.Table("aggregates")} WHERE kind = @kind AND id = @creator RETURNING version;";
+    private readonly string _events = $"""
+        SELECT sequence, event_type, occurred_at, aggregate_version FROM {database.Table("outbox")}
+        WHERE aggregate = @kind AND aggregate_id = @creator ORDER BY sequence;
+        """;
+
+    private readonly string _replace = $"UPDATE {database.Table("outbox")} SET event_type = @type, payload = @payload WHERE sequence = @sequence;";
+    private readonly string _append = RelationalOutbox.Append(database);
+
+    // A collaboration's stored JSON, each row under a key, and the rewrite of one row: its document (keyed by its
+    // version), its rows of history (by position) and its outbox rows (by sequence).
+    private readonly (string Select, string Update)[] _collaborationTexts =
+    [
+        ($"SELECT version, {database.Text("document")} FROM {database.Table("aggregates")} WHERE kind = @kind AND id = @id;",
+            $"UPDATE {database.Table("aggregates")} SET document = @json WHERE kind = @kind AND id = @id AND version = @key;"),
+        ($"SELECT position, {database.Text("event")} FROM {database.Table("aggregate_events")} WHERE kind = @kind AND id = @id;",
+            $"UPDATE {database.Table("aggregate_events")} SET event = @json WHERE kind = @kind AND id = @id AND position = @key;"),
+        ($"SELECT sequence, {database.Text("payload")} FROM {database.Table("outbox")} WHERE aggregate = @kind AND aggregate_id = @id;",
+            $"UPDATE {database.Table("outbox")} SET payload = @json WHERE aggregate = @kind AND aggregate_id = @id AND sequence = @key;"),
+    ];
+
+    public async ValueTask<bool> EraseRecordsAsync(CreatorErasureRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (creator, erasedAt) = (request.Creator, request.ErasedAt);
+        var erasedEvent = DomainEventJson.Write(new CreatorErased(creator, erasedAt));
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var appended = await database.EraseAsync(
+            connection,
+            async () =>
+            {
+                await using var transaction = await database.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+                await using var identity = database.Command(connection, transaction, _identity, ("creator", creator.Value));
+                var erased = await identity.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+                await using var aggregate = database.Command(connection, transaction, _aggregate, ("kind", Kind), ("creator", creator.Value));
+                var lastVersion = RelationalDatabase.Number(await aggregate.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
+                erased |= lastVersion > 0;
+
+                var replaced = new List<(string Name, object? Value)[]>();
+                await using (var events = database.Command(connection, transaction, _events, ("kind", Kind), ("creator", creator.Value)))
+                await using (var reader = await events.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        lastVersion = Math.Max(lastVersion, reader.GetInt64(3));
+                        var type = reader.GetString(1);
+                        if (type is not (nameof(CreatorErased) or nameof(CreatorEventErased)))
+                        {
+                            var left = DomainEventJson.Write(new CreatorEventErased(creator, type, database.GetInstant(reader, 2)));
+                            replaced.Add([("type", left.TypeName), ("payload", new StoredDocument(left.Json)), ("sequence", reader.GetInt64(0))]);
+                        }
+                    }
+                }
+
+                await database.ExecuteEachAsync(connection, transaction, _replace, replaced, cancellationToken).ConfigureAwait(false);
+                erased |= replaced.Count > 0;
+                foreach (var collaboration in request.Collaborations)
+                {
+                    erased |= await ScrubAsync(connection, transaction, collaboration, request, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (!erased)
+                {
+                    return false;
+                }
+
+                if (database.BeforeOutboxAppend is { } beforeAppend)
+                {
+                    await using var turn = database.Command(connection, transaction, beforeAppend);
+                    await turn.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                // A creator's rows belong to no party (creators are shared), as its saves write them.
+                var parties = database.HasRowSecurity ? new (string, object?)[] { ("parties", Array.Empty<Guid>()) } : [];
+                await using (var append = database.Command(connection, transaction, _append, RelationalOutbox.AppendRow(Kind, creator.Value, lastVersion + 1, erasedEvent, erasedAt, parties)))
+                {
+                    await append.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        if (appended)
+        {
+            database.Saved.Pulse();
+        }
+
+        return appended;
+    }
+
+    // Rewrites the collaboration's stored JSON where its free text names the creator; returns whether any row changed.
+    private async ValueTask<bool> ScrubAsync(DbConnection connection, DbTransaction transaction, CollaborationId collaboration, CreatorErasureRequest request, CancellationToken cancellationToken)
+    {
+        var scrubbed = false;
+        foreach (var (select, update) in _collaborationTexts)
+        {
+            var rows = new List<(string Name, object? Value)[]>();
+            await using (var read = database.Command(connection, transaction, select, ("kind", nameof(Collaboration)), ("id", collaboration.Value)))
+            await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var json = reader.GetString(1);
+                    var node = JsonNode.Parse(json);
+                    if (Scrub(node, request))
+                    {
+                        rows.Add([("kind", nameof(Collaboration)), ("id", collaboration.Value), ("key", reader.GetInt64(0)), ("json", new StoredDocument(node!.ToJsonString(StoredJson.Options)))]);
+                    }
+                }
+            }
+
+            await database.ExecuteEachAsync(connection, transaction, update, rows, cancellationToken).ConfigureAwait(false);
+            scrubbed |= rows.Count > 0;
+        }
+
+        return scrubbed;
+    }
+
+    // Scrubs the string values of the free-text members (CreatorErasureRequest.FreeText) anywhere in the JSON, and
+    // nothing else: names, codes and ids are never free text. Returns whether any changed.
+    private static bool Scrub(JsonNode? node, CreatorErasureRequest request, bool freeText = false)
+    {
+        switch (node)
+        {
+            case JsonObject members:
+                var changed = false;
+                foreach (var (name, value) in members.ToList())
+                {
+                    changed |= Scrub(value, request, CreatorErasureRequest.FreeText.Contains(name));
+                }
+
+                return changed;
+            case JsonArray items:
+                return items.ToList().Aggregate(false, (changed, item) => Scrub(item, request, freeText) | changed);
+            case JsonValue value when freeText && value.TryGetValue<string>(out var text) && request.Redact(text) is var redacted && !ReferenceEquals(redacted, text):
+                value.ReplaceWith(JsonValue.Create(redacted));
+                return true;
+            default:
+                return false;
+        }
+    }
+}

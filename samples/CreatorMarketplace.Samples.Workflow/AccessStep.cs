@@ -90,6 +90,21 @@ internal static class AccessStep
         output.WriteLine($"  {"Glow's finance releases USD 6000.00",-42} {await Refusal(ledger, release, funded.LastSequence)}");
         var released = await ledger.ApprovedBy(actors.Deputy).AppendAsync(release, funded.LastSequence);
         output.WriteLine($"  {"  ... approved by a colleague",-42} {(released.IsAppended ? "released to Maya" : released.ToString())}");
+
+        // Messages are kept as long as the retention policy says: a year on, an old message keeps its place and loses its text.
+        var chat = (await store.Collaborations.FindAsync(deal))!;
+        chat.SendMessage(Campaigns.Actor.Creator, "Ship the samples to Storgatan 1, Malmö", clock).ThrowIfNotAllowed();
+        await store.Collaborations.SaveAsync(chat);
+        var retention = MessageRetentionPolicy.Create("glow-chat", [MessageRetentionVersion.Create(Instant.MinValue, 180)]);
+        var expired = await store.ExpireMessagesAsync(retention, new Later(clock, Duration.FromDays(365)));
+        var kept = (await store.Collaborations.FindAsync(deal))!.Messages[^1];
+        output.WriteLine($"  {"a year on, messages kept 180 days",-42} message {kept.Number} by {kept.Author} reads {kept.Body} ({expired})");
+    }
+
+    // The application's clock, moved on: how the sample looks a year ahead.
+    private sealed class Later(IClock clock, Duration by) : IClock
+    {
+        public Instant GetCurrentInstant() => clock.GetCurrentInstant() + by;
     }
 
     private static async Task<string> Refusal(ActorLedger ledger, LedgerTransaction transaction, long last)

@@ -26,10 +26,11 @@ namespace CreatorMarketplace.Storage.PostgreSql;
 /// The store is safe to use from several threads and from several processes.
 /// </para>
 /// </remarks>
-public sealed class PostgreSqlMarketplaceStore : MarketplaceStore, IRowScopedStore, ICreatorRecordEraser
+public sealed class PostgreSqlMarketplaceStore : MarketplaceStore, IRowScopedStore, ICreatorRecordEraser, IMessageExpirer
 {
     private readonly PostgreSqlDatabase _database;
     private readonly ICreatorRecordEraser _eraser;
+    private readonly IMessageExpirer _messageExpirer;
     private readonly Func<PostgreSqlDatabase, RelationalStoreParts<PostgreSqlDatabase>> _parts;
 
     /// <summary>Creates the store; nothing is opened until first use.</summary>
@@ -64,6 +65,7 @@ public sealed class PostgreSqlMarketplaceStore : MarketplaceStore, IRowScopedSto
     {
         _database = parts.Database;
         _eraser = parts.Eraser;
+        _messageExpirer = parts.MessageExpirer;
         _parts = makeParts;
     }
 
@@ -114,6 +116,10 @@ public sealed class PostgreSqlMarketplaceStore : MarketplaceStore, IRowScopedSto
     /// <inheritdoc />
     ValueTask<bool> ICreatorRecordEraser.EraseRecordsAsync(CreatorErasureRequest request, CancellationToken cancellationToken) =>
         _eraser.EraseRecordsAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    ValueTask<int> IMessageExpirer.ExpireMessagesAsync(MessageExpiry expiry, CancellationToken cancellationToken) =>
+        _messageExpirer.ExpireMessagesAsync(expiry, cancellationToken);
 
     private static PostgreSqlDatabase Database(NpgsqlDataSource dataSource, PostgreSqlStoreOptions options)
     {

@@ -27,10 +27,11 @@ namespace CreatorMarketplace.Storage.Sqlite;
 /// pooled. Several processes may share the file: SQLite lets one of them write at a time.
 /// </para>
 /// </remarks>
-public sealed class SqliteMarketplaceStore : MarketplaceStore, ICreatorRecordEraser, IAsyncDisposable, IDisposable
+public sealed class SqliteMarketplaceStore : MarketplaceStore, ICreatorRecordEraser, IMessageExpirer, IAsyncDisposable, IDisposable
 {
     private readonly SqliteDatabase _database;
     private readonly ICreatorRecordEraser _eraser;
+    private readonly IMessageExpirer _messageExpirer;
 
     /// <summary>Creates the store; nothing is opened until first use.</summary>
     /// <param name="options">Where the file is and how to open it.</param>
@@ -57,6 +58,7 @@ public sealed class SqliteMarketplaceStore : MarketplaceStore, ICreatorRecordEra
     {
         _database = parts.Database;
         _eraser = parts.Eraser;
+        _messageExpirer = parts.MessageExpirer;
     }
 
     /// <summary>The database file's full path.</summary>
@@ -91,6 +93,10 @@ public sealed class SqliteMarketplaceStore : MarketplaceStore, ICreatorRecordEra
     /// <inheritdoc />
     ValueTask<bool> ICreatorRecordEraser.EraseRecordsAsync(CreatorErasureRequest request, CancellationToken cancellationToken) =>
         _eraser.EraseRecordsAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    ValueTask<int> IMessageExpirer.ExpireMessagesAsync(MessageExpiry expiry, CancellationToken cancellationToken) =>
+        _messageExpirer.ExpireMessagesAsync(expiry, cancellationToken);
 
     private static SqliteDatabase Database(SqliteStoreOptions options)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CreatorMarketplace.Discovery;
+using FsCheck.Fluent;
 using CreatorMarketplace.Serialization;
 using CreatorMarketplace.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -48,6 +49,22 @@ public sealed class SqliteFileTests : IDisposable
             using var reader = new StreamReader(stream, System.Text.Encoding.Latin1);
             return reader.ReadToEnd();
         }));
+
+    [Fact]
+    public async Task An_expired_message_leaves_no_copy_in_the_file_or_its_logs()
+    {
+        using var store = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath });
+        var collaboration = AggregateGenerators.Collaborations().Sample(60, new Rnd(2026_12_12UL), 60)
+            .First(c => c.Version == 0 && c.SendMessage(CreatorMarketplace.Campaigns.Actor.Brand, "Vault code ZEPHYR-19", _clock).IsDone);
+        (await store.Collaborations.SaveAsync(collaboration)).IsSaved.ShouldBeTrue();
+        FileText().ShouldContain("ZEPHYR-19");
+        _clock.Advance(Duration.FromDays(2));
+
+        var expired = await store.ExpireMessagesAsync(CreatorMarketplace.Campaigns.MessageRetentionPolicy.Create("chat", [CreatorMarketplace.Campaigns.MessageRetentionVersion.Create(Instant.MinValue, 1)]), _clock);
+
+        expired.Collaborations.ShouldBe(1);
+        FileText().ShouldNotContain("ZEPHYR-19");
+    }
 
     [Fact]
     public async Task The_file_and_its_folder_are_created_in_WAL_mode_at_the_current_schema_and_migrating_again_changes_nothing()

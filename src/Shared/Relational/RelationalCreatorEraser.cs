@@ -26,17 +26,7 @@ internal sealed class RelationalCreatorEraser(RelationalDatabase database) : ICr
     private readonly string _replace = $"UPDATE {database.Table("outbox")} SET event_type = @type, payload = @payload WHERE sequence = @sequence;";
     private readonly string _append = RelationalOutbox.Append(database);
 
-    // A collaboration's stored JSON, each row under a key, and the rewrite of one row: its document (keyed by its
-    // version), its rows of history (by position) and its outbox rows (by sequence).
-    private readonly (string Select, string Update)[] _collaborationTexts =
-    [
-        ($"SELECT version, {database.Text("document")} FROM {database.Table("aggregates")} WHERE kind = @kind AND id = @id;",
-            $"UPDATE {database.Table("aggregates")} SET document = @json WHERE kind = @kind AND id = @id AND version = @key;"),
-        ($"SELECT position, {database.Text("event")} FROM {database.Table("aggregate_events")} WHERE kind = @kind AND id = @id;",
-            $"UPDATE {database.Table("aggregate_events")} SET event = @json WHERE kind = @kind AND id = @id AND position = @key;"),
-        ($"SELECT sequence, {database.Text("payload")} FROM {database.Table("outbox")} WHERE aggregate = @kind AND aggregate_id = @id;",
-            $"UPDATE {database.Table("outbox")} SET payload = @json WHERE aggregate = @kind AND aggregate_id = @id AND sequence = @key;"),
-    ];
+    private readonly CollaborationRows _collaborationRows = new(database);
 
     public async ValueTask<bool> EraseRecordsAsync(CreatorErasureRequest request, CancellationToken cancellationToken = default)
     {
@@ -110,32 +100,8 @@ internal sealed class RelationalCreatorEraser(RelationalDatabase database) : ICr
     }
 
     // Rewrites the collaboration's stored JSON where its free text names the creator; returns whether any row changed.
-    private async ValueTask<bool> ScrubAsync(DbConnection connection, DbTransaction transaction, CollaborationId collaboration, CreatorErasureRequest request, CancellationToken cancellationToken)
-    {
-        var scrubbed = false;
-        foreach (var (select, update) in _collaborationTexts)
-        {
-            var rows = new List<(string Name, object? Value)[]>();
-            await using (var read = database.Command(connection, transaction, select, ("kind", nameof(Collaboration)), ("id", collaboration.Value)))
-            await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    var json = reader.GetString(1);
-                    var node = JsonNode.Parse(json);
-                    if (Scrub(node, request))
-                    {
-                        rows.Add([("kind", nameof(Collaboration)), ("id", collaboration.Value), ("key", reader.GetInt64(0)), ("json", new StoredDocument(node!.ToJsonString(StoredJson.Options)))]);
-                    }
-                }
-            }
-
-            await database.ExecuteEachAsync(connection, transaction, update, rows, cancellationToken).ConfigureAwait(false);
-            scrubbed |= rows.Count > 0;
-        }
-
-        return scrubbed;
-    }
+    private ValueTask<bool> ScrubAsync(DbConnection connection, DbTransaction transaction, CollaborationId collaboration, CreatorErasureRequest request, CancellationToken cancellationToken) =>
+        _collaborationRows.RewriteAsync(connection, transaction, collaboration, node => Scrub(node, request), cancellationToken);
 
     // Scrubs the string values of the free-text members (CreatorErasureRequest.FreeText) anywhere in the JSON, and
     // nothing else: names, codes and ids are never free text. Returns whether any changed.

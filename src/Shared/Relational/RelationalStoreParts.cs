@@ -24,6 +24,8 @@ internal sealed class RelationalStoreParts<TDatabase>(TDatabase database, Stored
     public ICreatorIdentityStore Identities { get; } = new RelationalCreatorIdentityStore(database);
 
     public ICreatorRecordEraser Eraser { get; } = new RelationalCreatorEraser(database);
+
+    public IMessageExpirer MessageExpirer { get; } = new RelationalMessageExpirer(database);
 }
 
 // The options both relational stores share.

@@ -9,7 +9,7 @@ namespace CreatorMarketplace.Storage.InMemory;
 /// in the outbox in the same step as their aggregate, read in order by its change feed; an append-only ledger with
 /// unique keys) and passes the same contract tests. Safe to use from several threads.
 /// </summary>
-public sealed class InMemoryMarketplaceStore : MarketplaceStore, ICreatorRecordEraser
+public sealed class InMemoryMarketplaceStore : MarketplaceStore, ICreatorRecordEraser, IMessageExpirer
 {
     private readonly InMemoryOutbox _outbox;
     private readonly Repositories _repositories;
@@ -62,16 +62,34 @@ public sealed class InMemoryMarketplaceStore : MarketplaceStore, ICreatorRecordE
             var scrubbed = false;
             foreach (var collaboration in request.Collaborations)
             {
-                scrubbed |= _repositories.Collaborations!.Rewrite(collaboration, snapshot =>
-                    snapshot.History.Select(request.Redact).ToArray() is var history && history.SequenceEqual<IDomainEvent>(snapshot.History, ReferenceEqualityComparer.Instance)
-                        ? snapshot
-                        : snapshot with { History = [.. history.Cast<CollaborationEvent>()] });
+                scrubbed |= RewriteHistory(collaboration, request.Redact);
             }
 
             scrubbed |= _outbox.Rewrite(message => collaborations.Contains(message.AggregateId) && message.Aggregate == nameof(Collaboration) ? request.Redact(message.Event) : message.Event);
             return ValueTask.FromResult(_outbox.EraseCreator(creator, request.ErasedAt, storedVersion, identity || storedVersion > 0 || scrubbed));
         }
     }
+
+    /// <inheritdoc />
+    ValueTask<int> IMessageExpirer.ExpireMessagesAsync(MessageExpiry expiry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(expiry);
+        cancellationToken.ThrowIfCancellationRequested();
+        var collaborations = expiry.Collaborations.Select(id => id.Value).ToHashSet();
+        lock (_outbox.Gate)
+        {
+            var changed = expiry.Collaborations.Count(collaboration => RewriteHistory(collaboration, expiry.Expire));
+            _outbox.Rewrite(message => collaborations.Contains(message.AggregateId) && message.Aggregate == nameof(Collaboration) ? expiry.Expire(message.Event) : message.Event);
+            return ValueTask.FromResult(changed);
+        }
+    }
+
+    // Rewrites a collaboration's stored history event by event; a rewrite that returns each event itself changes nothing.
+    private bool RewriteHistory(CollaborationId collaboration, Func<IDomainEvent, IDomainEvent> rewrite) =>
+        _repositories.Collaborations!.Rewrite(collaboration, snapshot =>
+            snapshot.History.Select(rewrite).ToArray() is var history && history.SequenceEqual<IDomainEvent>(snapshot.History, ReferenceEqualityComparer.Instance)
+                ? snapshot
+                : snapshot with { History = [.. history.Cast<CollaborationEvent>()] });
 
     // One lock for the whole store, the outbox's: a save changes a repository and the outbox together, as a
     // transaction would. The creators' and collaborations' repositories are kept for an erasure, which changes them.

@@ -12,7 +12,7 @@ namespace CreatorMarketplace.Samples.Workflow;
 
 /// <summary>
 /// Step 12: a creator test. Before it, each creator's next video is forecast from their settled posts, or their
-/// peers' when they have too few, with an 80% prediction interval and the cost per view at her fee. Three creators get the same brief and a tracking link each; the test fixes, before it
+/// peers' when they have too few: views and engagements with 80% prediction intervals, and the cost of each at the fee. Three creators get the same brief and a tracking link each; the test fixes, before it
 /// starts, the visits each needs to detect one percentage point of conversion at 80% power, refuses to call a winner
 /// halfway, and then gives its verdict on cost per acquisition: each creator's cost with its interval, every pair
 /// compared with Holm's correction, and the probability that each is best.
@@ -71,28 +71,30 @@ internal static class CreatorTestStep
         foreach (var creator in new CreatorGenerator(2027, clock).Generate(80).Where(creator => creator.PrimaryAccount.Stats.PostsLast30Days > 0))
         {
             // Peers are creators of the same follower tier; any market, so that a group has enough posts.
-            creators.Add((creator, new PeerGroup(null, creator.PrimaryAccount.Stats.Tier, Country.US), await NewestPosts(platform, platform.Connect(creator), clock.GetCurrentInstant() - ViewForecaster.SettledAfter, 40)));
+            creators.Add((creator, new PeerGroup(null, creator.PrimaryAccount.Stats.Tier, Country.US), await NewestPosts(platform, platform.Connect(creator), clock.GetCurrentInstant() - PostForecaster.SettledAfter, 40)));
         }
 
-        var peers = ViewForecaster.PeerPostViews(creators.Skip(3).SelectMany(peer => peer.Posts.Select(post => (peer.Group, post))), PostKind.Video);
+        var peerPosts = creators.Skip(3).SelectMany(peer => peer.Posts.Select(post => (peer.Group, post))).ToList();
+        var peers = PostForecaster.PeerPosts(peerPosts, PostKind.Video, ForecastMetric.Views);
+        var engagingPeers = PostForecaster.PeerPosts(peerPosts, PostKind.Video, ForecastMetric.Engagements);
         var rows = new List<string[]>();
         for (var i = 0; i < 3; i++)
         {
             var (creator, group, posts) = creators[i];
             var history = i == 1 ? posts.Take(5).ToList() : posts;
-            var forecast = ViewForecaster.Forecast(history, PostKind.Video, peers, group, Fee);
+            var views = PostForecaster.Forecast(history, PostKind.Video, ForecastMetric.Views, peers, group, Fee);
+            var engagements = PostForecaster.Forecast(history, PostKind.Video, ForecastMetric.Engagements, engagingPeers, group, Fee);
             rows.Add(
             [
                 creator.PrimaryAccount.Handle.ToString(),
-                forecast.Basis == ForecastBasis.CreatorHistory ? $"{forecast.Posts} own posts" : $"{forecast.Posts:N0} peer posts ({group.Tier})",
-                forecast.Views.Estimate.ToString("N0", Invariant), $"{forecast.Views.Lower.ToString("N0", Invariant)} – {forecast.Views.Upper.ToString("N0", Invariant)}",
-                Cost(forecast.CostPerView, "0.0000"),
+                views.Basis == ForecastBasis.CreatorHistory ? $"{views.Posts} own posts" : $"{views.Posts:N0} peer posts ({group.Tier})",
+                Range(views.Expected), Cost(views.Cost, "0.0000"), Range(engagements.Expected), Cost(engagements.Cost, "0.00"),
             ]);
         }
 
         new ReportTable(
-            $"Forecast views of the next video at {Fee} ({ViewForecaster.DefaultLevel * 100:0}% prediction intervals)",
-            ["creator", "rests on", "median views", "interval", "USD per view"],
+            $"Forecasts of the next video at {Fee} (median [{PostForecaster.DefaultLevel * 100:0}% prediction interval])",
+            ["creator", "rests on", "views", "USD per view", "engagements", "USD per engagement"],
             rows,
             TextColumns: 2).Write(output);
     }
@@ -151,6 +153,9 @@ internal static class CreatorTestStep
 
     private static string Cost(CostInterval? cost, string format = "0.00") =>
         cost is { } known ? $"{Usd(known.Estimate.Amount, format)} [{Usd(known.Lower, format)}, {Usd(known.Upper, format)}]" : "n/a";
+
+    private static string Range(Planning.Interval forecast) =>
+        $"{forecast.Estimate.ToString("N0", Invariant)} [{forecast.Lower.ToString("N0", Invariant)}, {forecast.Upper.ToString("N0", Invariant)}]";
 
     private static string Percent(double share, string format) => (share * 100d).ToString(format, Invariant) + "%";
 

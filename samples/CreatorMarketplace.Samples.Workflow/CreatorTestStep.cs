@@ -1,10 +1,18 @@
 using System.Globalization;
+using CreatorMarketplace.Connectors;
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Metrics;
 using CreatorMarketplace.Planning;
+using CreatorMarketplace.Scoring;
+using CreatorMarketplace.Testing;
+using NodaTime;
+using NodaTime.Testing;
 
 namespace CreatorMarketplace.Samples.Workflow;
 
 /// <summary>
-/// Step 12: a creator test. Three creators get the same brief and a tracking link each; the test fixes, before it
+/// Step 12: a creator test. Before it, each creator's next video is forecast from their settled posts, or their
+/// peers' when they have too few: views and engagements with 80% prediction intervals, and the cost of each at the fee. Three creators get the same brief and a tracking link each; the test fixes, before it
 /// starts, the visits each needs to detect one percentage point of conversion at 80% power, refuses to call a winner
 /// halfway, and then gives its verdict on cost per acquisition: each creator's cost with its interval, every pair
 /// compared with Holm's correction, and the probability that each is best.
@@ -13,9 +21,12 @@ internal static class CreatorTestStep
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static void Run(TextWriter output)
+    private static readonly Money Fee = Money.Of(6_000m, Currency.USD);
+
+    public static async Task Run(TextWriter output)
     {
         output.WriteLine("Step 12: a creator test");
+        await Forecast(output);
         var test = CreatorTest.Create(
             "spring-glow-creators",
             [
@@ -50,6 +61,71 @@ internal static class CreatorTestStep
         output.WriteLine();
     }
 
+    private static async Task Forecast(TextWriter output)
+    {
+        // A simulated TikTok stands in for the creators' connected accounts: a year of posts each, read as the
+        // platform gives them. The first three make the shortlist; the second's account is new: five settled posts.
+        var clock = new FakeClock(Instant.FromUtc(2027, 3, 1, 0, 0));
+        var platform = new SimulatedPlatform(Platform.TikTok, 2027, clock, new SimulatedPlatformOptions { History = Duration.FromDays(365), RequestsPerMinute = 100_000 });
+        var creators = new List<(Creator Creator, PeerGroup Group, List<PostMetricsHistory> Posts)>();
+        foreach (var creator in new CreatorGenerator(2027, clock).Generate(80).Where(creator => creator.PrimaryAccount.Stats.PostsLast30Days > 0))
+        {
+            // Peers are creators of the same follower tier; any market, so that a group has enough posts.
+            creators.Add((creator, new PeerGroup(null, creator.PrimaryAccount.Stats.Tier, Country.US), await NewestPosts(platform, platform.Connect(creator), clock.GetCurrentInstant() - PostForecaster.SettledAfter, 40)));
+        }
+
+        var peerPosts = creators.Skip(3).SelectMany(peer => peer.Posts.Select(post => (peer.Group, post))).ToList();
+        var peers = PostForecaster.PeerPosts(peerPosts, PostKind.Video, ForecastMetric.Views);
+        var engagingPeers = PostForecaster.PeerPosts(peerPosts, PostKind.Video, ForecastMetric.Engagements);
+        var rows = new List<string[]>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (creator, group, posts) = creators[i];
+            var history = i == 1 ? posts.Take(5).ToList() : posts;
+            var views = PostForecaster.Forecast(history, PostKind.Video, ForecastMetric.Views, peers, group, Fee);
+            var engagements = PostForecaster.Forecast(history, PostKind.Video, ForecastMetric.Engagements, engagingPeers, group, Fee);
+            rows.Add(
+            [
+                creator.PrimaryAccount.Handle.ToString(),
+                views.Basis == ForecastBasis.CreatorHistory ? $"{views.Posts} own posts" : $"{views.Posts:N0} peer posts ({group.Tier})",
+                Range(views.Expected), Cost(views.Cost, "0.0000"), Range(engagements.Expected), Cost(engagements.Cost, "0.00"),
+            ]);
+        }
+
+        new ReportTable(
+            $"Forecasts of the next video at {Fee} (median [{PostForecaster.DefaultLevel * 100:0}% prediction interval])",
+            ["creator", "rests on", "views", "USD per view", "engagements", "USD per engagement"],
+            rows,
+            TextColumns: 2).Write(output);
+    }
+
+    // The account's newest posts that went live by an instant, up to a number, newest first, each with its snapshot of now.
+    private static async Task<List<PostMetricsHistory>> NewestPosts(SimulatedPlatform platform, ConnectedAccount account, Instant settledBy, int count)
+    {
+        var ids = new List<string>();
+        await foreach (var page in platform.ListPostsAsync(account, null, default))
+        {
+            ids.AddRange(page.GetValueOrThrow().Posts.Where(post => post.PostedAt <= settledBy).Select(post => post.Id));
+            if (ids.Count >= count)
+            {
+                break;
+            }
+        }
+
+        var posts = new List<PostMetricsHistory>();
+        foreach (var chunk in ids.Take(count).Chunk(platform.MaxPostsPerMetricsCall))
+        {
+            foreach (var metrics in (await platform.GetPostMetricsAsync(account, chunk, default)).GetValueOrThrow())
+            {
+                var post = new PostMetricsHistory(metrics.PostId);
+                post.Add(metrics);
+                posts.Add(post);
+            }
+        }
+
+        return posts;
+    }
+
     private static void Write(TestResult result, TextWriter output)
     {
         new ReportTable(
@@ -75,12 +151,15 @@ internal static class CreatorTestStep
         output.WriteLine($"  verdict: {result} (seed {result.Seed}, {result.Draws:N0} draws)");
     }
 
-    private static string Cost(CostInterval? cost) =>
-        cost is { } known ? $"{Usd(known.Estimate.Amount)} [{Usd(known.Lower)}, {Usd(known.Upper)}]" : "n/a";
+    private static string Cost(CostInterval? cost, string format = "0.00") =>
+        cost is { } known ? $"{Usd(known.Estimate.Amount, format)} [{Usd(known.Lower, format)}, {Usd(known.Upper, format)}]" : "n/a";
+
+    private static string Range(Planning.Interval forecast) =>
+        $"{forecast.Estimate.ToString("N0", Invariant)} [{forecast.Lower.ToString("N0", Invariant)}, {forecast.Upper.ToString("N0", Invariant)}]";
 
     private static string Percent(double share, string format) => (share * 100d).ToString(format, Invariant) + "%";
 
-    private static string Usd(decimal? amount) => amount is { } value ? value.ToString("0.00", Invariant) : "unbounded";
+    private static string Usd(decimal? amount, string format = "0.00") => amount is { } value ? value.ToString(format, Invariant) : "unbounded";
 
     private static string Usd(double amount) => double.IsFinite(amount) ? amount.ToString("0.00", Invariant) : amount > 0 ? "+∞" : "−∞";
 }

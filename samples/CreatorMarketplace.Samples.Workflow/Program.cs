@@ -27,7 +27,7 @@ await MetricsStep.Run(campaign, catalog, options.ReportPath, Console.Out);
 await StorageStep.Run(clock, options.Store, maya, campaign, payments, Console.Out);
 await InstancesStep.Run(clock, options.Store, Console.Out);
 await AccessStep.Run(clock, Console.Out);
-CreatorTestStep.Run(Console.Out);
+await CreatorTestStep.Run(Console.Out);
 
 return 0;
 

@@ -247,7 +247,7 @@ public static class BudgetPlanner
                 ? null
                 : new NextPurchase(_items[leftOut[0].Index], _items[leftOut[0].Index].ValuePerUnit, Amount(Math.Max(0L, spent + _price[leftOut[0].Index] - Budget)), leftOut[0].Blocks);
 
-            // The value summed in the candidates' given order, so that equal plans report equal totals.
+            // The value summed in one fixed order (value per money, then the given order), so that the same plan always reports the same total.
             var total = 0d;
             var purchases = new List<PlannedPurchase>();
             for (var i = 0; i < _items.Length; i++)

@@ -12,7 +12,8 @@ namespace CreatorMarketplace.Samples.Workflow;
 
 /// <summary>
 /// Step 12: a creator test. Before it, each creator's next video is forecast from their settled posts, or their
-/// peers' when they have too few: views and engagements with 80% prediction intervals, and the cost of each at the fee. Three creators get the same brief and a tracking link each; the test fixes, before it
+/// peers' when they have too few: views and engagements with 80% prediction intervals, and the cost of each at the fee;
+/// USD 50,000 is then planned across the US and GB on the forecast views, with the plan's explanation. Three creators get the same brief and a tracking link each; the test fixes, before it
 /// starts, the visits each needs to detect one percentage point of conversion at 80% power, refuses to call a winner
 /// halfway, and then gives its verdict on cost per acquisition: each creator's cost with its interval, every pair
 /// compared with Holm's correction, and the probability that each is best.
@@ -26,7 +27,8 @@ internal static class CreatorTestStep
     public static async Task Run(TextWriter output)
     {
         output.WriteLine("Step 12: a creator test");
-        await Forecast(output);
+        var shortlist = await Forecast(output);
+        PlanBudget(shortlist, output);
         var test = CreatorTest.Create(
             "spring-glow-creators",
             [
@@ -61,7 +63,7 @@ internal static class CreatorTestStep
         output.WriteLine();
     }
 
-    private static async Task Forecast(TextWriter output)
+    private static async Task<List<(Creator Creator, PostForecast Views)>> Forecast(TextWriter output)
     {
         // A simulated TikTok stands in for the creators' connected accounts: a year of posts each, read as the
         // platform gives them. The first three make the shortlist; the second's account is new: five settled posts.
@@ -97,6 +99,58 @@ internal static class CreatorTestStep
             ["creator", "rests on", "views", "USD per view", "engagements", "USD per engagement"],
             rows,
             TextColumns: 2).Write(output);
+
+        // The planner's shortlist: the first eight creators, each with her forecast views.
+        return [.. creators.Take(8).Select((entry, i) => (entry.Creator, PostForecaster.Forecast(i == 1 ? entry.Posts.Take(5).ToList() : entry.Posts, PostKind.Video, ForecastMetric.Views, peers, entry.Group)))];
+    }
+
+    // Plans USD 50,000 of videos across the US and GB on the forecast views, at prices the creators offered.
+    private static void PlanBudget(List<(Creator Creator, PostForecast Views)> shortlist, TextWriter output)
+    {
+        decimal[] offers = [6_000m, 9_500m, 7_000m, 12_000m, 8_000m, 5_500m, 11_000m, 9_000m];
+        var candidates = shortlist.Select((entry, i) => new PlanCandidate(
+            entry.Creator.Id,
+            entry.Creator.PrimaryAccount.Handle.ToString(),
+            "video",
+            Money.Of(offers[i], Currency.USD),
+            entry.Views.Expected.Estimate,
+            i % 2 == 0 ? Country.US : Country.GB,
+            entry.Creator.Tier)).ToList();
+
+        // The first creator is the brand's ambassador; the fifth works for a competitor this quarter.
+        var constraints = new PlanConstraints
+        {
+            MaxCreatorShare = 0.25,
+            MustInclude = [candidates[0].Creator],
+            Excluded = [candidates[4].Creator],
+            Markets =
+            [
+                new MarketSpend(Country.US, Money.Of(20_000m, Currency.USD), Money.Of(35_000m, Currency.USD)),
+                new MarketSpend(Country.GB, Money.Of(10_000m, Currency.USD), Money.Of(20_000m, Currency.USD)),
+            ],
+        };
+        var outcome = BudgetPlanner.Plan(Money.Of(50_000m, Currency.USD), candidates, constraints);
+        outcome.Switch(plan => Write(plan, output), infeasible => output.WriteLine($"  {infeasible}"));
+    }
+
+    private static void Write(BudgetPlan plan, TextWriter output)
+    {
+        new ReportTable(
+            $"Budget plan: {plan} (25% most per creator, US USD 20,000 to 35,000, GB USD 10,000 to 20,000)",
+            ["creator", "market", "tier", "price", "expected views", "views per USD"],
+            [.. plan.Purchases.Select(purchase => new[]
+            {
+                purchase.Candidate.Name, purchase.Candidate.Market.Code, purchase.Candidate.Tier.Name,
+                Usd(purchase.Candidate.Price.Amount), purchase.Candidate.ExpectedValue.ToString("N0", Invariant), purchase.ValuePerUnit.ToString("0.00", Invariant),
+            })],
+            ["total", string.Empty, string.Empty, Usd(plan.Spent.Amount), plan.TotalValue.ToString("N0", Invariant), string.Empty],
+            TextColumns: 3).Write(output);
+        new ReportTable(
+            "What binds",
+            ["limit", "used", "limit amount", "slack", "candidates kept out"],
+            [.. plan.Binding.Select(limit => new[] { limit.Name, Usd(limit.Used.Amount), Usd(limit.Amount.Amount), Usd(limit.Slack.Amount), limit.KeptOut.ToString(Invariant) })],
+            TextColumns: 1).Write(output);
+        output.WriteLine($"  next: {plan.Next?.ToString() ?? "every candidate is in or excluded"}");
     }
 
     // The account's newest posts that went live by an instant, up to a number, newest first, each with its snapshot of now.

@@ -1,0 +1,200 @@
+using CreatorMarketplace.Creators;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace CreatorMarketplace.Planning.Tests;
+
+public class BudgetPlannerTests
+{
+    private static readonly CreatorId Maya = Creator(1);
+    private static readonly CreatorId Leo = Creator(2);
+    private static readonly CreatorId Ana = Creator(3);
+
+    [Fact]
+    public void The_plan_beats_the_greedy_choice_when_value_per_dollar_misleads()
+    {
+        // Greedy by value per dollar buys maya (1.2 per dollar) and then cannot afford leo or ana; leo and ana together are worth more.
+        var plan = BudgetPlanner.Plan(Usd(10_000), [Candidate(Maya, 6_000, 7_200), Candidate(Leo, 5_000, 5_500), Candidate(Ana, 5_000, 5_400)]).AsT0;
+
+        plan.Purchases.Select(p => p.Candidate.Creator).ShouldBe([Leo, Ana]);
+        plan.TotalValue.ShouldBe(10_900d);
+        plan.Spent.ShouldBe(Usd(10_000));
+        plan.Purchases[0].ValuePerUnit.ShouldBe(1.1, 1e-12);
+    }
+
+    [Fact]
+    public void The_explanation_names_the_binding_limits_and_what_more_budget_would_buy()
+    {
+        var plan = BudgetPlanner.Plan(
+            Usd(12_000),
+            [Candidate(Maya, 4_000, 8_000), Candidate(Maya, 3_000, 6_000, "story"), Candidate(Leo, 3_000, 4_500, market: Country.GB), Candidate(Ana, 4_000, 4_000, market: Country.GB)],
+            new PlanConstraints { MaxCreatorShare = 0.5, Markets = [new MarketSpend(Country.GB, Usd(0), Usd(5_000))] }).AsT0;
+
+        // Maya's video and story would be 58% of the budget; the 50% share lets her have one, and GB's maximum one of leo and ana.
+        plan.Purchases.Select(p => p.Candidate.ToString()).ShouldBe(["maya video (US)", "leo video (GB)"]);
+        plan.Binding.Select(limit => (limit.Name, limit.KeptOut)).ShouldBe([("Markets[GB].Maximum", 1), ("MaxCreatorShare (maya)", 1)]);
+        plan.Next.ShouldNotBeNull().Candidate.ToString().ShouldBe("maya story (US)");
+        plan.Next.ExtraBudget.ShouldBe(Usd(0));
+        plan.Next.BlockedBy.Select(limit => limit.Limit).ShouldBe([PlanLimit.CreatorShare]);
+        plan.Remaining.ShouldBe(Usd(5_000));
+    }
+
+    [Fact]
+    public void The_next_purchase_says_how_much_budget_it_lacks()
+    {
+        var plan = BudgetPlanner.Plan(Usd(5_000), [Candidate(Maya, 4_000, 8_000), Candidate(Leo, 3_000, 4_500)]).AsT0;
+
+        plan.Binding.ShouldHaveSingleItem().ShouldSatisfyAllConditions(limit => limit.Limit.ShouldBe(PlanLimit.Budget), limit => limit.Slack.ShouldBe(Usd(1_000)));
+        plan.Next.ShouldNotBeNull().ExtraBudget.ShouldBe(Usd(2_000));
+        plan.Next.ToString().ShouldBe("leo video (US) at 1.5 per unit needs USD 2000.00 more; blocked by budget");
+    }
+
+    [Fact]
+    public void Must_include_excluded_and_market_minimums_shape_the_plan()
+    {
+        var plan = BudgetPlanner.Plan(
+            Usd(10_000),
+            [Candidate(Maya, 5_000, 9_000), Candidate(Leo, 5_000, 6_000, market: Country.GB), Candidate(Ana, 5_000, 2_000)],
+            new PlanConstraints { MustInclude = [Ana], Excluded = [Maya], Markets = [new MarketSpend(Country.GB, Usd(1_000), Usd(10_000))] }).AsT0;
+
+        plan.Purchases.Select(p => p.Candidate.Creator).ShouldBe([Leo, Ana]);
+    }
+
+    [Fact]
+    public void A_creators_deliverable_offered_twice_is_bought_once()
+    {
+        var plan = BudgetPlanner.Plan(Usd(10_000), [Candidate(Maya, 2_000, 4_000), Candidate(Maya, 3_000, 4_000)]).AsT0;
+
+        plan.Purchases.ShouldHaveSingleItem().Candidate.Price.ShouldBe(Usd(2_000));
+    }
+
+    [Fact]
+    public void Must_includes_over_budget_are_an_infeasible_plan_naming_them()
+    {
+        var outcome = BudgetPlanner.Plan(Usd(8_000), [Candidate(Maya, 5_000, 1), Candidate(Leo, 4_000, 1)], new PlanConstraints { MustInclude = [Maya, Leo] });
+
+        outcome.IsFeasible.ShouldBeFalse();
+        outcome.AsT1.Conflicts.ShouldHaveSingleItem().Constraints.ShouldBe(["budget", "MustInclude[maya]", "MustInclude[leo]"]);
+        outcome.ToString().ShouldBe("no plan meets every constraint: budget + MustInclude[maya] + MustInclude[leo]: their cheapest deliverables cost USD 9000.00 together, over the budget of USD 8000.00.");
+    }
+
+    [Fact]
+    public void A_market_minimum_its_candidates_cannot_reach_is_an_infeasible_plan()
+    {
+        var outcome = BudgetPlanner.Plan(Usd(50_000), [Candidate(Maya, 5_000, 1, market: Country.GB)], new PlanConstraints { Markets = [new MarketSpend(Country.GB, Usd(10_000), Usd(20_000))] });
+
+        outcome.AsT1.Conflicts.ShouldHaveSingleItem().Constraints.ShouldBe(["Markets[GB].Minimum"]);
+    }
+
+    [Fact]
+    public void Constraints_each_possible_but_not_together_are_named_together()
+    {
+        // GB needs 6,000 of spend, and the only way there is maya, whose share is capped at 5,000.
+        var outcome = BudgetPlanner.Plan(
+            Usd(10_000),
+            [Candidate(Maya, 3_000, 1, market: Country.GB), Candidate(Maya, 3_000, 1, "story", Country.GB)],
+            new PlanConstraints { MaxCreatorShare = 0.5, Markets = [new MarketSpend(Country.GB, Usd(6_000), Usd(10_000))] });
+
+        outcome.AsT1.Conflicts.ShouldHaveSingleItem().Constraints.ShouldBe(["budget", "MaxCreatorShare", "Markets[GB].Minimum", "Markets[GB].Maximum"]);
+    }
+
+    [Fact]
+    public void Bad_input_is_refused_naming_each_field()
+    {
+        var error = Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(
+            Usd(10_000),
+            [Candidate(Maya, 1_000, 10) with { Price = Money.Of(1_000m, Currency.EUR) }, Candidate(Leo, -5, 10), Candidate(Ana, 1_000, double.NaN)],
+            new PlanConstraints { MustInclude = [Leo], Excluded = [Leo], MaxCreatorShare = 1.5 }));
+
+        error.Errors.Select(e => (e.Field, e.Code)).ShouldBe(
+        [
+            ("candidates[0].Price", "planning.currency_mismatch"),
+            ("candidates[1].Price", "planning.price_negative"),
+            ("candidates[2].ExpectedValue", "planning.value_invalid"),
+            ("constraints.MaxCreatorShare", "planning.share_invalid"),
+            ("constraints.MustInclude", "planning.included_and_excluded"),
+        ]);
+        Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(Usd(-1), []))
+            .Errors.ShouldHaveSingleItem().Field.ShouldBe("budget");
+        Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(Usd(1), [], new PlanConstraints { Markets = [new MarketSpend(Country.GB, Usd(5), Usd(4))] }))
+            .Errors.ShouldHaveSingleItem().Field.ShouldBe("constraints.Markets[0].Minimum");
+    }
+
+    [Property(MaxTest = 100)]
+    public Property Branch_and_bound_matches_brute_force_on_up_to_20_candidates(int seed)
+    {
+        var (budget, candidates, constraints) = Instance(new Random(seed));
+        var best = BruteForce(budget, candidates, constraints);
+        var outcome = BudgetPlanner.Plan(budget, candidates, constraints);
+
+        return outcome.Match(
+            plan => (best is { } value && plan.TotalValue == value).Label($"optimal: {plan.TotalValue} against {best}")
+                .And(Feasible(budget, [.. plan.Purchases.Select(p => p.Candidate)], constraints).Label("feasible")),
+            infeasible => (best is null).Label($"infeasible while brute force finds {best}"));
+    }
+
+    private static (Money Budget, PlanCandidate[] Candidates, PlanConstraints Constraints) Instance(Random random)
+    {
+        Country[] markets = [Country.US, Country.GB, Country.FR];
+        string[] deliverables = ["video", "story"];
+        var candidates = Enumerable.Range(0, random.Next(21))
+            .Select(_ => new PlanCandidate(
+                Creator(random.Next(1, 7)),
+                "c",
+                deliverables[random.Next(2)],
+                Money.FromMinorUnits(random.Next(0, 200_000), Currency.USD),
+                random.Next(0, 1_000), // whole values, so that sums in any order are exact
+                markets[random.Next(3)],
+                FollowerTier.Micro))
+            .ToArray();
+        var total = candidates.Sum(c => c.Price.MinorUnits);
+        var budget = Money.FromMinorUnits(random.NextInt64(0, total + 1), Currency.USD);
+        var ranges = markets.Where(_ => random.Next(3) == 0)
+            .Select(market => (Market: market, Minimum: random.Next(3) == 0 ? random.NextInt64(0, 150_000) : 0L))
+            .Select(range => new MarketSpend(range.Market, Money.FromMinorUnits(range.Minimum, Currency.USD), Money.FromMinorUnits(range.Minimum + random.NextInt64(0, 400_000), Currency.USD)))
+            .ToList();
+        var creators = candidates.Select(c => c.Creator).Distinct().ToList();
+        var constraints = new PlanConstraints
+        {
+            MaxCreatorShare = new[] { 1d, 0.5, 0.3 }[random.Next(3)],
+            MustInclude = creators.Count > 0 && random.Next(3) == 0 ? [creators[0]] : [],
+            Excluded = creators.Count > 1 && random.Next(3) == 0 ? [creators[^1]] : [],
+            Markets = ranges,
+        };
+        return (budget, candidates, constraints);
+    }
+
+    private static double? BruteForce(Money budget, PlanCandidate[] candidates, PlanConstraints constraints)
+    {
+        double? best = null;
+        for (var mask = 0; mask < 1 << candidates.Length; mask++)
+        {
+            var chosen = candidates.Where((_, i) => (mask & (1 << i)) != 0).ToList();
+            if (Feasible(budget, chosen, constraints) && chosen.Sum(c => c.ExpectedValue) is var value && (best is null || value > best))
+            {
+                best = value;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Feasible(Money budget, IReadOnlyList<PlanCandidate> chosen, PlanConstraints constraints)
+    {
+        var cap = Math.Floor((decimal)constraints.MaxCreatorShare * budget.MinorUnits);
+        return chosen.Sum(c => c.Price.MinorUnits) <= budget.MinorUnits
+            && chosen.All(c => !constraints.Excluded.Contains(c.Creator))
+            && constraints.MustInclude.All(id => chosen.Any(c => c.Creator == id))
+            && chosen.GroupBy(c => (c.Creator, c.Deliverable)).All(group => group.Count() == 1)
+            && chosen.GroupBy(c => c.Creator).All(group => group.Sum(c => c.Price.MinorUnits) <= cap)
+            && constraints.Markets.All(range => chosen.Where(c => c.Market == range.Market).Sum(c => c.Price.MinorUnits) is var spent
+                && spent >= range.Minimum.MinorUnits && spent <= range.Maximum.MinorUnits);
+    }
+
+    private static PlanCandidate Candidate(CreatorId creator, decimal price, double value, string deliverable = "video", Country? market = null) =>
+        new(creator, creator == Maya ? "maya" : creator == Leo ? "leo" : "ana", deliverable, Usd(price), value, market ?? Country.US, FollowerTier.Micro);
+
+    private static Money Usd(decimal amount) => Money.Of(amount, Currency.USD);
+
+    private static CreatorId Creator(int number) => CreatorId.From(new Guid(number, 0, 0, new byte[8]));
+}

@@ -101,12 +101,17 @@ public sealed record NextPurchase(PlanCandidate Candidate, double ValuePerUnit, 
 /// <param name="Budget">The budget.</param>
 /// <param name="Purchases">What it buys, highest value per unit of money first.</param>
 /// <param name="Spent">What it spends.</param>
-/// <param name="TotalValue">Its total expected value, the most any plan meeting the constraints reaches.</param>
+/// <param name="TotalValue">Its total expected value: the most any plan meeting the constraints reaches when <paramref name="IsOptimal"/>.</param>
 /// <param name="Binding">The limits that keep a left-out candidate out.</param>
 /// <param name="Next">What more budget would buy; null when every candidate is in or excluded.</param>
 /// <param name="NodesExplored">How many nodes the branch and bound visited.</param>
-public sealed record BudgetPlan(Money Budget, IReadOnlyList<PlannedPurchase> Purchases, Money Spent, double TotalValue, IReadOnlyList<BindingConstraint> Binding, NextPurchase? Next, long NodesExplored)
+/// <param name="IsOptimal">Whether the search finished, so that no plan meeting the constraints is worth more; false when it stopped at its node limit.</param>
+/// <param name="UpperBound">A proven bound on the value of any plan: <paramref name="TotalValue"/> itself when optimal, the fractional (LP) bound otherwise.</param>
+public sealed record BudgetPlan(Money Budget, IReadOnlyList<PlannedPurchase> Purchases, Money Spent, double TotalValue, IReadOnlyList<BindingConstraint> Binding, NextPurchase? Next, long NodesExplored, bool IsOptimal, double UpperBound)
 {
+    /// <summary>How far below the proven bound the plan may be, as a share of the bound: 0 when optimal.</summary>
+    public double Gap => IsOptimal || UpperBound <= 0d ? 0d : (UpperBound - TotalValue) / UpperBound;
+
     /// <summary>The budget left unspent.</summary>
     public Money Remaining => Budget - Spent;
 

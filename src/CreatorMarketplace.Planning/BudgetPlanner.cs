@@ -14,29 +14,39 @@ public static class BudgetPlanner
     // A bound within this relative margin of the best value prunes: the sums are of doubles, and a plan better by less is noise.
     private const double BoundMargin = 1e-12;
 
+    /// <summary>How many nodes the search visits, once it holds a plan, before it stops and returns the best plan found with its proven bound.</summary>
+    public const long DefaultNodeLimit = 2_000_000;
+
     /// <summary>Plans a budget.</summary>
     /// <param name="budget">The budget, zero or more; every price is in its currency.</param>
     /// <param name="candidates">The candidates; a creator's deliverable may be offered at several prices, and is bought at most once.</param>
     /// <param name="constraints">The constraints besides the budget; none unless given.</param>
-    /// <returns>The optimal plan with its explanation, or the constraints that conflict.</returns>
+    /// <param name="nodeLimit">
+    /// How many nodes the search may visit once it holds a plan (1 or more): past it, the best plan found is returned
+    /// with <see cref="BudgetPlan.IsOptimal"/> false and the proven <see cref="BudgetPlan.UpperBound"/>, so that a large
+    /// instance answers in bounded time and says how far from optimal it may be.
+    /// </param>
+    /// <returns>The plan with its explanation, or the constraints that conflict.</returns>
     /// <exception cref="DomainValidationException">An input breaks a rule; every error names its field.</exception>
-    public static BudgetPlanOutcome Plan(Money budget, IReadOnlyList<PlanCandidate> candidates, PlanConstraints? constraints = null)
+    public static BudgetPlanOutcome Plan(Money budget, IReadOnlyList<PlanCandidate> candidates, PlanConstraints? constraints = null, long nodeLimit = DefaultNodeLimit)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         constraints ??= PlanConstraints.None;
-        Validate(budget, candidates, constraints);
+        Validate(budget, candidates, constraints, nodeLimit);
+
         var problem = new Problem(budget, candidates, constraints);
         if (problem.Conflicts() is { Count: > 0 } conflicts)
         {
             return new InfeasiblePlan(conflicts);
         }
 
-        return problem.Solve() is { } chosen ? problem.Explain(chosen) : new InfeasiblePlan([problem.JointConflict()]);
+        return problem.Solve(nodeLimit) is { } chosen ? problem.Explain(chosen) : new InfeasiblePlan([problem.JointConflict()]);
     }
 
-    private static void Validate(Money budget, IReadOnlyList<PlanCandidate> candidates, PlanConstraints constraints)
+    private static void Validate(Money budget, IReadOnlyList<PlanCandidate> candidates, PlanConstraints constraints, long nodeLimit)
     {
         var errors = new ErrorCollector();
+        errors.Require(nodeLimit >= 1, nameof(nodeLimit), "planning.node_limit_invalid", $"the search visits at least one node, got {nodeLimit}.");
         errors.Require(!budget.IsNegative, nameof(budget), "planning.budget_negative", $"the budget is zero or more, got {budget}.");
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -203,11 +213,15 @@ public static class BudgetPlanner
                 "each can be met alone, but no selection of the candidates meets them together.");
 
         // Depth-first branch and bound, buying before skipping, so that the greedy plan is the first incumbent.
-        public Selection? Solve()
+        // The root's fractional bound is an upper bound on every plan: a search stopped at its node limit reports it.
+        public Selection? Solve(long nodeLimit)
         {
-            var search = new Search(this);
+            var search = new Search(this, nodeLimit);
+            var rootBound = search.RootBound();
             search.Visit(0);
-            return search.Best is { } best ? new Selection(best, search.Nodes) : null;
+            return search.Best is { } best
+                ? new Selection(best, search.Nodes, !search.Stopped, search.Stopped ? Math.Max(rootBound, search.BestValue) : search.BestValue)
+                : null;
         }
 
         public BudgetPlan Explain(Selection selection)
@@ -259,7 +273,7 @@ public static class BudgetPlanner
                 }
             }
 
-            return new BudgetPlan(_budget, purchases, Amount(spent), total, binding, next, selection.Nodes);
+            return new BudgetPlan(_budget, purchases, Amount(spent), total, binding, next, selection.Nodes, selection.Optimal, selection.Optimal ? total : Math.Max(total, selection.UpperBound));
         }
 
         private List<BindingConstraint> Blocks(int i, long spent, long[] creatorSpent, long[] marketSpent)
@@ -291,7 +305,7 @@ public static class BudgetPlanner
 
         private Money Amount(long minorUnits) => Money.FromMinorUnits(minorUnits, _budget.Currency);
 
-        private sealed class Search(Problem problem)
+        private sealed class Search(Problem problem, long nodeLimit)
         {
             private readonly bool[] _chosen = new bool[problem._items.Length];
             private readonly long[] _creatorSpent = new long[problem._creators.Length];
@@ -306,8 +320,21 @@ public static class BudgetPlanner
 
             public long Nodes { get; private set; }
 
+            public bool Stopped { get; private set; }
+
+            public double BestValue => _bestValue;
+
+            public double RootBound() => Bound(0);
+
             public void Visit(int i)
             {
+                // Past the limit, and only once a plan is held, the search stops: the plan found stands with the root's bound.
+                if (Stopped || (Best is not null && Nodes >= nodeLimit))
+                {
+                    Stopped = true;
+                    return;
+                }
+
                 Nodes++;
                 if (!CanStillMeetMinimums(i))
                 {
@@ -427,5 +454,5 @@ public static class BudgetPlanner
         }
     }
 
-    private sealed record Selection(bool[] Chosen, long Nodes);
+    private sealed record Selection(bool[] Chosen, long Nodes, bool Optimal, double UpperBound);
 }

@@ -133,6 +133,37 @@ public class BudgetPlannerTests
             infeasible => (best is null).Label($"infeasible while brute force finds {best}"));
     }
 
+    [Property(MaxTest = 100)]
+    public Property A_search_stopped_at_its_node_limit_returns_a_feasible_plan_and_a_bound_no_plan_beats(int seed)
+    {
+        var (budget, candidates, constraints) = Instance(new Random(seed));
+        var best = BruteForce(budget, candidates, constraints);
+        var outcome = BudgetPlanner.Plan(budget, candidates, constraints, nodeLimit: 1);
+
+        return outcome.Match(
+            plan => (best is { } value && plan.TotalValue <= value && value <= plan.UpperBound * (1 + 1e-9)).Label($"{plan.TotalValue} <= {best} <= {plan.UpperBound}")
+                .And((plan.IsOptimal || plan.Gap is >= 0d and <= 1d).Label($"gap {plan.Gap}"))
+                .And((!plan.IsOptimal || plan.TotalValue == best).Label("optimal when finished"))
+                .And(Feasible(budget, [.. plan.Purchases.Select(p => p.Candidate)], constraints).Label("feasible")),
+            infeasible => (best is null).Label($"infeasible while brute force finds {best}"));
+    }
+
+    [Fact]
+    public void A_large_instance_answers_within_its_node_limit_with_the_gap_it_may_leave()
+    {
+        var random = new Random(2026);
+        var candidates = Enumerable.Range(0, 1_000)
+            .Select(i => new PlanCandidate(Creator(i + 1), $"c{i}", "video", Money.FromMinorUnits(random.Next(100_000, 5_000_000), Currency.USD), random.Next(1_000, 500_000), Country.US, FollowerTier.Micro))
+            .ToArray();
+
+        var plan = BudgetPlanner.Plan(Usd(500_000), candidates, new PlanConstraints { MaxCreatorShare = 0.2 }, nodeLimit: 20_000).AsT0;
+
+        plan.NodesExplored.ShouldBeLessThanOrEqualTo(20_000 + candidates.Length);
+        plan.TotalValue.ShouldBeLessThanOrEqualTo(plan.UpperBound);
+        plan.Gap.ShouldBeLessThan(0.05, "the greedy first plan and the fractional bound are close on a knapsack of many small items");
+        Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(Usd(1), [], nodeLimit: 0)).Errors.ShouldHaveSingleItem().Field.ShouldBe("nodeLimit");
+    }
+
     private static (Money Budget, PlanCandidate[] Candidates, PlanConstraints Constraints) Instance(Random random)
     {
         Country[] markets = [Country.US, Country.GB, Country.FR];

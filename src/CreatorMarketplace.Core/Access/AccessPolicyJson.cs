@@ -177,20 +177,5 @@ internal static class AccessPolicyJson
 
             return values.Count == index ? values : null;
         }
-
-        // Builds what was read; the model's own refusals are reported at the path it was read from.
-        private T? Built<T>(string path, Func<T> build)
-            where T : class
-        {
-            try
-            {
-                return build();
-            }
-            catch (DomainValidationException refused)
-            {
-                Report(path, refused.Errors);
-                return null;
-            }
-        }
     }
 }

@@ -150,21 +150,6 @@ public sealed class MessageRetentionPolicy
             var days = Integer(element, "keepForDays", path, required: true);
             return Errors.Errors.Count > before ? null : Built(path, () => MessageRetentionVersion.Create(effectiveFrom!.Value, days!.Value));
         }
-
-        // Builds what was read; the model's own refusals are reported at the path it was read from.
-        private T? Built<T>(string path, Func<T> build)
-            where T : class
-        {
-            try
-            {
-                return build();
-            }
-            catch (DomainValidationException refused)
-            {
-                Report(path, refused.Errors);
-                return null;
-            }
-        }
     }
 }
 

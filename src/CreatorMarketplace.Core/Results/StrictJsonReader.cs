@@ -161,6 +161,21 @@ internal abstract class StrictJsonReader(string prefix)
         return null;
     }
 
+    // Builds what was read; the model's own refusals are reported at the path it was read from.
+    protected T? Built<T>(string path, Func<T> build)
+        where T : class
+    {
+        try
+        {
+            return build();
+        }
+        catch (DomainValidationException refused)
+        {
+            Report(path, refused.Errors);
+            return null;
+        }
+    }
+
     protected void Report(string path, IEnumerable<DomainError> errors)
     {
         foreach (var error in errors)

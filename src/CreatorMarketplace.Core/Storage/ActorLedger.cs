@@ -83,18 +83,18 @@ public sealed class ActorLedger : ILedgerStore
         var what = $"ledger transaction {ErrorText.Quote(transaction.Key)}";
         var collaborations = await CollaborationsAsync(transaction, cancellationToken).ConfigureAwait(false);
         var everyone = Owners(transaction.Entries.SelectMany(entry => new[] { entry.From, entry.To }), collaborations);
-        if (await RefusalAsync(transaction, collaborations, cancellationToken).ConfigureAwait(false) is { } refusal)
+        var judged = await JudgeAsync(transaction, collaborations, cancellationToken).ConfigureAwait(false);
+        if (judged.Permission is not { } permission)
         {
-            throw new AccessDeniedException(new AccessDenied([new AccessDenial(null, refusal.Code, $"{what} {refusal.Why}")], [], _scope.May(Permission.View, everyone)));
+            throw new AccessDeniedException(new AccessDenied([new AccessDenial(null, judged.Code, $"{what} {judged.Why}")], [], _scope.May(Permission.View, everyone)));
         }
 
         // Decided where the money comes from: moving it out of an account is its owners' decision.
-        var permission = await PermissionOfAsync(transaction, cancellationToken).ConfigureAwait(false);
         var payers = Owners(transaction.Entries.Select(entry => entry.From), collaborations);
         var amount = Money.Sum(transaction.Entries.Select(entry => entry.Amount), transaction.Entries[0].Amount.Currency);
         try
         {
-            _scope.RequireMoney(permission!, payers, amount, Approver, what);
+            _scope.RequireMoney(permission, payers, amount, Approver, what);
         }
         catch (AccessDeniedException denied) when (!denied.Denial.CanView && _scope.May(Permission.View, everyone))
         {
@@ -137,38 +137,40 @@ public sealed class ActorLedger : ILedgerStore
     private async ValueTask<bool> VisibleAsync(LedgerTransaction transaction, CancellationToken cancellationToken) =>
         _scope.May(Permission.ViewFinances, Owners(transaction.Entries.SelectMany(entry => new[] { entry.From, entry.To }), await CollaborationsAsync(transaction, cancellationToken).ConfigureAwait(false)));
 
-    // The kind's permission; a correction's is that of the transaction it reverses.
-    private async ValueTask<Permission?> PermissionOfAsync(LedgerTransaction transaction, CancellationToken cancellationToken) =>
-        transaction.Reverses is { } reversed
-            ? await _inner.FindAsync(reversed, cancellationToken).ConfigureAwait(false) is { } original && Kinds.TryGetValue(original.Kind, out var reversedKind) ? reversedKind.Permission : null
-            : Kinds.TryGetValue(transaction.Kind, out var kind) ? kind.Permission : null;
-
-    // Why the transaction is not one the ledger's commands make, if it is not: the check that a kind's permission
-    // covers what its entries really move, and that an escrow's money stays between the collaboration's parties.
-    private async ValueTask<(string Code, string Why)?> RefusalAsync(LedgerTransaction transaction, Dictionary<Guid, Collaboration?> collaborations, CancellationToken cancellationToken)
+    // The permission the transaction needs (its kind's; a correction's, that of the transaction it reverses), or why it
+    // is not one the ledger's commands make: the check that a kind's permission covers what its entries really move,
+    // and that an escrow's money stays between the collaboration's parties.
+    private async ValueTask<Judgement> JudgeAsync(LedgerTransaction transaction, Dictionary<Guid, Collaboration?> collaborations, CancellationToken cancellationToken)
     {
+        Permission permission;
         if (transaction.Reverses is { } reversed)
         {
             var original = await _inner.FindAsync(reversed, cancellationToken).ConfigureAwait(false);
-            if (original is null || !Kinds.ContainsKey(original.Kind))
+            if (original is null || !Kinds.TryGetValue(original.Kind, out var reversedKind))
             {
-                return ("access.ledger_reversal_unknown", $"reverses {ErrorText.Quote(reversed)}, which is no charge, release, refund, payout or return the ledger holds.");
+                return new("access.ledger_reversal_unknown", $"reverses {ErrorText.Quote(reversed)}, which is no charge, release, refund, payout or return the ledger holds.");
             }
 
             var mirrors = original.Entries.Count == transaction.Entries.Count && original.Entries.Zip(transaction.Entries)
                 .All(pair => pair.First.From == pair.Second.To && pair.First.To == pair.Second.From && pair.First.Amount == pair.Second.Amount);
             if (!mirrors)
             {
-                return ("access.ledger_entries_mismatch", $"does not reverse {ErrorText.Quote(reversed)} entry for entry.");
+                return new("access.ledger_entries_mismatch", $"does not reverse {ErrorText.Quote(reversed)} entry for entry.");
             }
+
+            permission = reversedKind.Permission;
         }
         else if (!Kinds.TryGetValue(transaction.Kind, out var kind))
         {
-            return ("access.ledger_kind_unknown", $"is a {ErrorText.Quote(transaction.Kind)}, which no permission allows.");
+            return new("access.ledger_kind_unknown", $"is a {ErrorText.Quote(transaction.Kind)}, which no permission allows.");
         }
         else if (transaction.Entries.FirstOrDefault(entry => !kind.Moves.Contains((entry.From.Kind, entry.To.Kind))) is { } stray)
         {
-            return ("access.ledger_entries_mismatch", $"is a {transaction.Kind}, which does not move money from {stray.From.Kind} to {stray.To.Kind}.");
+            return new("access.ledger_entries_mismatch", $"is a {transaction.Kind}, which does not move money from {stray.From.Kind} to {stray.To.Kind}.");
+        }
+        else
+        {
+            permission = kind.Permission;
         }
 
         foreach (var entry in transaction.Entries)
@@ -181,7 +183,7 @@ public sealed class ActorLedger : ILedgerStore
 
             if (collaborations[escrow.Owner] is not { } collaboration)
             {
-                return ("access.ledger_collaboration_unknown", $"moves the escrow of collaboration {escrow.Owner:D}, which the store does not hold.");
+                return new("access.ledger_collaboration_unknown", $"moves the escrow of collaboration {escrow.Owner:D}, which the store does not hold.");
             }
 
             var party = other.Kind == AccountKind.BrandFunding || other.Kind == AccountKind.Refunds ? collaboration.Brand.Value
@@ -189,11 +191,11 @@ public sealed class ActorLedger : ILedgerStore
                 : other.Owner;
             if (other.Owner != party)
             {
-                return ("access.ledger_parties_mismatch", $"moves the escrow of collaboration {escrow.Owner:D} to or from {other}, which is not the collaboration's.");
+                return new("access.ledger_parties_mismatch", $"moves the escrow of collaboration {escrow.Owner:D} to or from {other}, which is not the collaboration's.");
             }
         }
 
-        return null;
+        return new(permission);
     }
 
     // The collaborations whose escrow the transaction moves, looked up in the store itself: their parties own their
@@ -238,5 +240,19 @@ public sealed class ActorLedger : ILedgerStore
         }
 
         return [.. owners];
+    }
+
+    // A transaction judged: the permission it needs, or the code and reason it is refused with.
+    private readonly record struct Judgement(Permission? Permission, string Code, string Why)
+    {
+        public Judgement(Permission permission)
+            : this(permission, "", "")
+        {
+        }
+
+        public Judgement(string code, string why)
+            : this(null, code, why)
+        {
+        }
     }
 }

@@ -1,9 +1,5 @@
 using CreatorMarketplace.Access;
 using CreatorMarketplace.Campaigns;
-using CreatorMarketplace.Contracts;
-using CreatorMarketplace.Creators;
-using CreatorMarketplace.Discovery;
-using CreatorMarketplace.Payments;
 using CreatorMarketplace.Storage;
 using CreatorMarketplace.Storage.InMemory;
 using FsCheck.Fluent;
@@ -64,39 +60,11 @@ public class ActorStoreRowScopeTests
     }
 
     // Records the parties function it is scoped with and hands out a store of its own.
-    private sealed class RowScopedStore : IMarketplaceStore, IRowScopedStore
+    private sealed class RowScopedStore() : ForwardingStore(new InMemoryMarketplaceStore()), IRowScopedStore
     {
-        private readonly InMemoryMarketplaceStore _store = new();
-
         public InMemoryMarketplaceStore Scoped { get; } = new();
 
         public Func<IReadOnlyCollection<Guid>>? Parties { get; private set; }
-
-        public IRepository<Creator, CreatorId> Creators => _store.Creators;
-
-        public IRepository<Campaign, CampaignId> Campaigns => _store.Campaigns;
-
-        public IRepository<Collaboration, CollaborationId> Collaborations => _store.Collaborations;
-
-        public IRepository<Contract, ContractId> Contracts => _store.Contracts;
-
-        public IRepository<Invoice, InvoiceId> Invoices => _store.Invoices;
-
-        public IRepository<Shortlist, ShortlistId> Shortlists => _store.Shortlists;
-
-        public IRepository<SavedSearch, SavedSearchId> SavedSearches => _store.SavedSearches;
-
-        public IOutbox Outbox => _store.Outbox;
-
-        public IChangeFeed Changes => _store.Changes;
-
-        public IOutboxLease OutboxLease => _store.OutboxLease;
-
-        public ILedgerStore Ledger => _store.Ledger;
-
-        public IPostMetricsStore PostMetrics => _store.PostMetrics;
-
-        public ICreatorIdentityStore Identities => _store.Identities;
 
         public IMarketplaceStore ScopedTo(Func<IReadOnlyCollection<Guid>> parties)
         {

@@ -40,27 +40,10 @@ public sealed class AccessPolicy
     /// <exception cref="DomainValidationException">The name is blank, there is no version, a version is null, or two take effect at once.</exception>
     public static AccessPolicy Create(string name, IEnumerable<AccessPolicyVersion> versions)
     {
-        var list = versions?.ToArray();
         var errors = new ErrorCollector();
-        if (errors.Require(!string.IsNullOrWhiteSpace(name), "name", "access_policy.name_missing", "a policy needs a name."))
-        {
-            errors.RequireText(TextRule.SingleLine, name, "name");
-        }
-
-        if (errors.Require(list is { Length: > 0 }, "versions", "access_policy.versions_missing", "a policy needs at least one version."))
-        {
-            var seen = new HashSet<Instant>();
-            for (var i = 0; i < list!.Length; i++)
-            {
-                if (errors.Require(list[i] is not null, $"versions[{i}]", "access_policy.version_null", "a version may not be null."))
-                {
-                    errors.Require(seen.Add(list[i].EffectiveFrom), $"versions[{i}].effectiveFrom", "access_policy.duplicate_version", $"another version also takes effect at {list[i].EffectiveFrom}.");
-                }
-            }
-        }
-
+        var checkedVersions = EffectiveVersions.Checked(errors, "access_policy", name, versions, version => version.EffectiveFrom);
         errors.ThrowIfAny();
-        return new AccessPolicy(name, [.. list!.OrderBy(version => version.EffectiveFrom)]);
+        return new AccessPolicy(name, checkedVersions);
     }
 
     /// <summary>Reads a policy from its JSON form, naming the JSON path of every problem.</summary>

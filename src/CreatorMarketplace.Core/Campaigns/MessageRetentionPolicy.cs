@@ -37,27 +37,10 @@ public sealed class MessageRetentionPolicy
     /// <exception cref="DomainValidationException">A blank name, no version, a null version or two from one instant; every problem named.</exception>
     public static MessageRetentionPolicy Create(string name, IEnumerable<MessageRetentionVersion> versions)
     {
-        var list = versions?.ToArray();
         var errors = new ErrorCollector();
-        if (errors.Require(!string.IsNullOrWhiteSpace(name), "name", "message_retention.name_missing", "a policy needs a name."))
-        {
-            errors.RequireText(TextRule.SingleLine, name, "name");
-        }
-
-        if (errors.Require(list is { Length: > 0 }, "versions", "message_retention.versions_missing", "a policy needs at least one version."))
-        {
-            var seen = new HashSet<Instant>();
-            for (var i = 0; i < list!.Length; i++)
-            {
-                if (errors.Require(list[i] is not null, $"versions[{i}]", "message_retention.version_null", "a version may not be null."))
-                {
-                    errors.Require(seen.Add(list[i].EffectiveFrom), $"versions[{i}].effectiveFrom", "message_retention.duplicate_version", $"another version also takes effect at {list[i].EffectiveFrom}.");
-                }
-            }
-        }
-
+        var checkedVersions = EffectiveVersions.Checked(errors, "message_retention", name, versions, version => version.EffectiveFrom);
         errors.ThrowIfAny(nameof(versions));
-        return new(name, [.. list!.OrderBy(version => version.EffectiveFrom)]);
+        return new(name, checkedVersions);
     }
 
     /// <summary>The version in force at an instant; null before the first, when every message is kept.</summary>

@@ -35,35 +35,26 @@ public sealed class ActorOutbox
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The messages, oldest first.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> is below 1.</exception>
-    public async ValueTask<IReadOnlyList<OutboxMessage>> ReadPendingAsync(int max, CancellationToken cancellationToken = default)
-    {
-        var pending = await _inner.ReadPendingAsync(max, cancellationToken).ConfigureAwait(false);
-        var visible = new List<OutboxMessage>(pending.Count);
-        foreach (var message in pending)
-        {
-            if (await VisibleAsync(message, cancellationToken).ConfigureAwait(false))
-            {
-                visible.Add(message);
-            }
-        }
-
-        return visible;
-    }
+    public async ValueTask<IReadOnlyList<OutboxMessage>> ReadPendingAsync(int max, CancellationToken cancellationToken = default) =>
+        await VisibleAsync(await _inner.ReadPendingAsync(max, cancellationToken).ConfigureAwait(false), message => message, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Of the store's dead-lettered messages, those about what the actor may view.</summary>
     /// <param name="max">How many of the store's dead letters to look at: 1 or more.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The dead letters, oldest first.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> is below 1.</exception>
-    public async ValueTask<IReadOnlyList<OutboxDeadLetter>> ReadDeadLettersAsync(int max, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyList<OutboxDeadLetter>> ReadDeadLettersAsync(int max, CancellationToken cancellationToken = default) =>
+        await VisibleAsync(await _inner.ReadDeadLettersAsync(max, cancellationToken).ConfigureAwait(false), letter => letter.Message, cancellationToken).ConfigureAwait(false);
+
+    // The items, in order, whose message is about what the actor may view.
+    private async ValueTask<IReadOnlyList<T>> VisibleAsync<T>(IReadOnlyList<T> items, Func<T, OutboxMessage> message, CancellationToken cancellationToken)
     {
-        var letters = await _inner.ReadDeadLettersAsync(max, cancellationToken).ConfigureAwait(false);
-        var visible = new List<OutboxDeadLetter>(letters.Count);
-        foreach (var letter in letters)
+        var visible = new List<T>(items.Count);
+        foreach (var item in items)
         {
-            if (await VisibleAsync(letter.Message, cancellationToken).ConfigureAwait(false))
+            if (await VisibleAsync(message(item), cancellationToken).ConfigureAwait(false))
             {
-                visible.Add(letter);
+                visible.Add(item);
             }
         }
 

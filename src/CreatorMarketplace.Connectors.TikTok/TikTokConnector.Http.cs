@@ -16,6 +16,8 @@ public sealed partial class TikTokConnector
     private const string NoTokens = "no TikTok tokens are stored for the account; the creator connects it again.";
 
     // Durations beyond this are not an access or refresh token's lifetime (TikTok's are a day and a year).
+    private static readonly ConnectorTelemetry Telemetry = new(CreatorMarketplaceTelemetry.ConnectorsTikTok);
+
     private static readonly long MaxTokenLifetimeSeconds = (long)Duration.FromDays(3660).TotalSeconds;
 
     private async ValueTask<ConnectorResult<T>> CallAsync<T>(
@@ -27,9 +29,9 @@ public sealed partial class TikTokConnector
     {
         var secrets = _secrets.ForCall();
         var started = Stopwatch.GetTimestamp();
-        using var activity = TikTokTelemetry.Start(endpoint.Name);
+        using var activity = Telemetry.Start(endpoint.Name);
         var result = Redact(await CallCoreAsync(account, endpoint, request, map, secrets, cancellationToken).ConfigureAwait(false), secrets);
-        TikTokTelemetry.Completed(activity, started, endpoint.Name, result);
+        Telemetry.Completed(activity, started, endpoint.Name, result);
         if (result.Failure is { } failure)
         {
             Log.CallFailed(Logger(secrets), endpoint.Name, account.Creator, failure);
@@ -185,7 +187,7 @@ public sealed partial class TikTokConnector
             ]),
         };
         request.Headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
-        request.Options.Set(TikTokResilience.NotRetried, true);
+        request.Options.Set(ConnectorResilience.NotRetried, true);
         return request;
     }
 

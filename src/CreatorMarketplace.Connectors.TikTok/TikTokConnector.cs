@@ -71,7 +71,7 @@ public sealed partial class TikTokConnector : IPlatformConnector
     private readonly IClock _clock;
     private readonly ILogger _logger; // only ever written to through a RedactingLogger
     private readonly TimeProvider _time;
-    private readonly TikTokConnectorState _state;
+    private readonly ConnectorState _state;
     private readonly Uri _baseAddress;
     private readonly string _clientKey;
     private readonly string _clientSecret;
@@ -111,7 +111,7 @@ public sealed partial class TikTokConnector : IPlatformConnector
         IClock clock,
         ILogger<TikTokConnector>? logger,
         TimeProvider? timeProvider,
-        TikTokConnectorState? state)
+        ConnectorState? state)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(tokenStore);
@@ -123,7 +123,7 @@ public sealed partial class TikTokConnector : IPlatformConnector
         _clock = clock;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
-        _state = state ?? new TikTokConnectorState(options.RequestsPerMinute);
+        _state = state ?? new ConnectorState(options.RequestsPerMinute);
         var address = options.BaseAddress.AbsoluteUri;
         _baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         _clientKey = options.ClientKey;

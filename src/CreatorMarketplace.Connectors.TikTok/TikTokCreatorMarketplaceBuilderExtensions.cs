@@ -1,4 +1,5 @@
 using CreatorMarketplace.Connectors;
+using CreatorMarketplace.Connectors.Http;
 using CreatorMarketplace.Connectors.TikTok;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,12 +74,8 @@ public static class TikTokCreatorMarketplaceBuilderExtensions
     private static CreatorMarketplaceBuilder AddConnector(this CreatorMarketplaceBuilder builder, Action<HttpStandardResilienceOptions>? configureResilience)
     {
         var services = builder.Services;
-        if (configureResilience is not null)
-        {
-            services.AddSingleton(new ResilienceSettings(configureResilience));
-        }
-
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(TikTokConnectorState)))
+        ConnectorHttpClient.KeepResilienceSettings(services, configureResilience);
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(ConnectorState)))
         {
             return builder;
         }
@@ -86,37 +83,18 @@ public static class TikTokCreatorMarketplaceBuilderExtensions
         // A missing token store is found when the host starts, not at the first call.
         services.AddOptions<TikTokConnectorOptions>()
             .Validate<IServiceProviderIsService>((_, registered) => registered.IsService(typeof(ITikTokTokenStore)), MissingTokenStore);
-        services.AddSingleton(provider => new TikTokConnectorState(provider.GetRequiredService<IOptions<TikTokConnectorOptions>>().Value.RequestsPerMinute));
+        services.AddSingleton(provider => new ConnectorState(provider.GetRequiredService<IOptions<TikTokConnectorOptions>>().Value.RequestsPerMinute));
 
-        var client = services.AddHttpClient(TikTokConnector.HttpClientName);
-        client.RedactLoggedHeaders(_ => true);
-        client.AddStandardResilienceHandler().Configure((options, provider) =>
-        {
-            options.Retry.ShouldHandle = arguments => ValueTask.FromResult(TikTokResilience.MayRetry(arguments.Outcome, arguments.Context));
-            options.CircuitBreaker.ShouldHandle = arguments => ValueTask.FromResult(TikTokResilience.IsTransient(arguments.Outcome));
-            foreach (var settings in provider.GetServices<ResilienceSettings>())
-            {
-                settings.Configure(options);
-            }
-        });
-
-        // Inside the resilience handler, so that every retry takes from the budget too.
-        client.AddHttpMessageHandler(() => new RequestBudgetHandler());
-        client.AddTypedClient((http, provider) => new TikTokConnector(
+        ConnectorHttpClient.Add(services, TikTokConnector.HttpClientName).AddTypedClient((http, provider) => new TikTokConnector(
             http,
             provider.GetService<ITikTokTokenStore>() ?? throw new InvalidOperationException(MissingTokenStore),
             provider.GetRequiredService<IOptions<TikTokConnectorOptions>>().Value,
             provider.GetRequiredService<IClock>(),
             provider.GetService<ILogger<TikTokConnector>>(),
             provider.GetService<TimeProvider>(),
-            provider.GetRequiredService<TikTokConnectorState>()));
+            provider.GetRequiredService<ConnectorState>()));
         services.AddTransient<IPlatformConnector>(provider => provider.GetRequiredService<TikTokConnector>());
         services.AddKeyedTransient<IPlatformConnector>(Platform.TikTok, (provider, _) => provider.GetRequiredService<TikTokConnector>());
         return builder;
-    }
-
-    private sealed class ResilienceSettings(Action<HttpStandardResilienceOptions> configure)
-    {
-        public void Configure(HttpStandardResilienceOptions options) => configure(options);
     }
 }

@@ -84,3 +84,14 @@ public interface ITikTokTokenStore
     /// <returns>A task that completes when the tokens are kept.</returns>
     ValueTask SaveAsync(ConnectedAccount account, TikTokTokens tokens, CancellationToken cancellationToken);
 }
+
+/// <summary>The call's secrets gain an account's TikTok tokens.</summary>
+internal static class TikTokSecrets
+{
+    /// <summary>Adds the access and refresh tokens.</summary>
+    public static void Add(this Secrets secrets, TikTokTokens tokens)
+    {
+        secrets.Add(tokens.AccessToken);
+        secrets.Add(tokens.RefreshToken);
+    }
+}

@@ -100,7 +100,7 @@ public abstract class TikTokTestBase : IDisposable
     /// <summary>The waits' time: moves only in <see cref="WithTimePassing{T}"/>, with <see cref="Clock"/>.</summary>
     protected FakeTimeProvider Time { get; } = new(Now.ToDateTimeOffset());
 
-    protected FakeTikTok TikTok { get; } = FakeTikTok.Start();
+    protected FakePlatform TikTok { get; } = FakePlatform.Start();
 
     protected MemoryTokenStore Tokens { get; } = new();
 

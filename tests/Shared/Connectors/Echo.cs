@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace CreatorMarketplace.Connectors.TikTok.Tests;
+namespace CreatorMarketplace.Connectors.Fakes;
 
 /// <summary>
 /// The ways a hostile server could echo a secret back, and a search for a secret in any of them that decodes the

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 
-namespace CreatorMarketplace.Connectors.TikTok;
+namespace CreatorMarketplace.Connectors.Http;
 
 /// <summary>
 /// The secrets a call holds (the client secret, and the tokens it read or received) and the one place where text from
-/// TikTok loses them before it reaches a result or a log. A server may echo a secret in any encoding, so each is found
+/// the platform loses them before it reaches a result or a log. A server may echo a secret in any encoding, so each is found
 /// as is, percent- or form-encoded (either case of hex, also twice over), JSON-escaped (<c>\uXXXX</c>), in hex, and in
 /// base64 or base64url at any alignment; matching ignores case, redacting more rather than less.
 /// </summary>
@@ -50,13 +50,6 @@ internal sealed class Secrets
     /// <summary>A copy for one call, to which the call adds the tokens it comes to hold.</summary>
     public Secrets ForCall() => new(this);
 
-    /// <summary>Adds an account's access and refresh tokens.</summary>
-    public void Add(TikTokTokens tokens)
-    {
-        Add(tokens.AccessToken);
-        Add(tokens.RefreshToken);
-    }
-
     /// <summary>The text with every secret, in any of the encodings, replaced by <see cref="Redacted"/>.</summary>
     public string Redact(string text)
     {
@@ -82,7 +75,8 @@ internal sealed class Secrets
         return hidden is null ? text : Replace(text, hidden);
     }
 
-    private void Add(string secret)
+    /// <summary>Adds a secret: a token the call read or received.</summary>
+    public void Add(string secret)
     {
         if (string.IsNullOrEmpty(secret) || !_secrets.Add(secret))
         {

@@ -1,7 +1,7 @@
 using System.Collections;
 using Microsoft.Extensions.Logging;
 
-namespace CreatorMarketplace.Connectors.TikTok;
+namespace CreatorMarketplace.Connectors.Http;
 
 /// <summary>
 /// The connector's only way to log: every line passes through <see cref="Secrets.Redact"/> before the application's

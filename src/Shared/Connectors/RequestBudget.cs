@@ -1,10 +1,10 @@
 using NodaTime;
 
-namespace CreatorMarketplace.Connectors.TikTok;
+namespace CreatorMarketplace.Connectors.Http;
 
 /// <summary>
 /// The connector's own count of requests per endpoint over a sliding minute, read from the injected clock, so that it
-/// never sends TikTok more than the budget; and, after TikTok asked to slow down, when each endpoint may be called again.
+/// never sends the platform more than the budget; and, after the platform asked to slow down, when each endpoint may be called again.
 /// </summary>
 internal sealed class RequestBudget(int perMinute)
 {
@@ -57,7 +57,7 @@ internal sealed class RequestBudget(int perMinute)
 
     /// <summary>
     /// When the oldest request this connector sent to the endpoint in the last minute leaves the window: the estimate
-    /// of when TikTok's sliding minute frees a request, when TikTok gave no Retry-After; a full minute if none is known.
+    /// of when the platform's sliding minute frees a request, when the platform gave no Retry-After; a full minute if none is known.
     /// </summary>
     public Duration UntilWindowFrees(string endpoint, Instant now)
     {
@@ -86,7 +86,7 @@ internal sealed class RequestBudget(int perMinute)
 }
 
 /// <summary>The state every connector of one registration shares: the request budget and the refresh gates.</summary>
-internal sealed class TikTokConnectorState(int requestsPerMinute)
+internal sealed class ConnectorState(int requestsPerMinute)
 {
     // Striped, so that the gates stay few however many accounts refresh; two accounts sharing a stripe only wait
     // for each other's refresh.
@@ -104,7 +104,7 @@ internal sealed class TikTokConnectorState(int requestsPerMinute)
 /// </summary>
 internal sealed class BudgetTicket(RequestBudget budget, string endpoint, IClock clock)
 {
-    public static readonly HttpRequestOptionsKey<BudgetTicket> Key = new("CreatorMarketplace.Connectors.TikTok.BudgetTicket");
+    public static readonly HttpRequestOptionsKey<BudgetTicket> Key = new("CreatorMarketplace.Connectors.BudgetTicket");
 
     private int _attempts;
 

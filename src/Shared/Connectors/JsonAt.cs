@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using NodaTime;
 
-namespace CreatorMarketplace.Connectors.TikTok;
+namespace CreatorMarketplace.Connectors.Http;
 
 /// <summary>
 /// A JSON value and its path from the response's root, so that every complaint names where it is; every string read
-/// from it has the call's secrets redacted, but for the tokens TikTok hands over.
+/// from it has the call's secrets redacted, but for the tokens the platform hands over.
 /// </summary>
 internal readonly record struct JsonAt(JsonElement Value, string Path, Secrets Secrets)
 {
@@ -25,7 +25,7 @@ internal readonly record struct JsonAt(JsonElement Value, string Path, Secrets S
     public string? OptionalString(string name) =>
         Optional(name) is { } value ? Secrets.Redact(value.Expect(JsonValueKind.String, "a string").Value.GetString()!) : null;
 
-    /// <summary>A secret TikTok hands over, a new token: the one string read as it is.</summary>
+    /// <summary>A secret the platform hands over, a new token: the one string read as it is.</summary>
     public string NewSecret(string name) => Require(name, JsonValueKind.String, "a string").Value.GetString()!;
 
     public bool Boolean(string name) =>
@@ -49,7 +49,7 @@ internal readonly record struct JsonAt(JsonElement Value, string Path, Secrets S
         return count >= 0 ? count : throw MalformedResponseException.At(value.Path, $"a count is never negative, got {count}.");
     }
 
-    /// <summary>A time in Unix seconds, as TikTok's <c>create_time</c>.</summary>
+    /// <summary>A time in Unix seconds, as TikTok's <c>create_time</c> or Instagram's <c>timestamp</c> in seconds.</summary>
     public Instant UnixSeconds(string name)
     {
         var value = Optional(name) ?? throw Missing(name);
@@ -110,7 +110,7 @@ internal readonly record struct JsonAt(JsonElement Value, string Path, Secrets S
     };
 }
 
-/// <summary>The response is not in TikTok's documented shape; the connector turns it into <see cref="MalformedData"/>.</summary>
+/// <summary>The response is not in the platform's documented shape; the connector turns it into <see cref="MalformedData"/>.</summary>
 #pragma warning disable CA1032 // Internal, thrown and caught only here: no need for the usual constructors.
 internal sealed class MalformedResponseException(string reason) : Exception(reason)
 #pragma warning restore CA1032

@@ -30,6 +30,7 @@ namespace CreatorMarketplace.Testing;
 public sealed class SimulatedPlatform : IPlatformConnector
 {
     private static readonly Duration Minute = Duration.FromMinutes(1);
+    private static readonly DateTimeZone Pacific = DateTimeZoneProviders.Tzdb["America/Los_Angeles"];
 
     private readonly object _lock = new();
     private readonly IClock _clock;
@@ -40,6 +41,8 @@ public sealed class SimulatedPlatform : IPlatformConnector
     private readonly Dictionary<(string Tag, int Call), ulong> _ordinals = [];
     private readonly Queue<Instant> _lastMinute = new();
     private readonly int[] _calls = new int[SimulatedCall.List.Max(call => call.Value) + 1];
+    private Instant _quotaResetsAt = Instant.MinValue;
+    private int _quotaUsed;
     private int _generated;
 
     /// <summary>Creates a platform with no accounts yet.</summary>
@@ -381,6 +384,23 @@ public sealed class SimulatedPlatform : IPlatformConnector
             {
                 Faults.CountGiven(SimulatedFault.RateLimited);
                 return new Entry(now, null, new RateLimited(_lastMinute.Peek() + Minute - now), false, 0, ImmutableDictionary<long, SimulatedRemoval>.Empty);
+            }
+
+            if (Options.DailyQuota is { } quota)
+            {
+                if (now >= _quotaResetsAt)
+                {
+                    _quotaResetsAt = now.InZone(Pacific).Date.PlusDays(1).AtStartOfDayInZone(Pacific).ToInstant();
+                    _quotaUsed = 0;
+                }
+
+                if (_quotaUsed >= quota)
+                {
+                    Faults.CountGiven(SimulatedFault.RateLimited);
+                    return new Entry(now, null, new RateLimited(_quotaResetsAt - now), false, 0, ImmutableDictionary<long, SimulatedRemoval>.Empty);
+                }
+
+                _quotaUsed++;
             }
 
             _lastMinute.Enqueue(now);

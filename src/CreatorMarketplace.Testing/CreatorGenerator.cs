@@ -224,13 +224,14 @@ public sealed class CreatorGenerator
     // frequent posts, stories included.
     private static readonly AccountShape InstagramShape = new(FollowerShare: 0.6, FollowerSpread: 0.8, MinFollowers: 100, MaxFollowers: 700_000_000, ViewShare: 0.25, ViewSpread: 0.5, AverageFrom: 1.2, AverageSpan: 0.6, MinPosts: 4, MorePosts: 27, Engagement: 0.03, Growth: 0.01);
 
-    // YouTube: fewer subscribers than TikTok followers, views per video a tenth or so of them (a long tail), and a few
-    // uploads a month.
-    private static readonly AccountShape YouTubeShape = new(FollowerShare: 0.3, FollowerSpread: 1.0, MinFollowers: 50, MaxFollowers: 400_000_000, ViewShare: 0.12, ViewSpread: 0.7, AverageFrom: 1.5, AverageSpan: 1.0, MinPosts: 1, MorePosts: 12, Engagement: 0.04, Growth: 0.015);
+    // YouTube: fewer subscribers than TikTok followers (rounded as YouTube shows them), views per video a tenth or so of
+    // them (a long tail), and a few uploads a month.
+    private static readonly AccountShape YouTubeShape = new(FollowerShare: 0.3, FollowerSpread: 1.0, MinFollowers: 50, MaxFollowers: 400_000_000, ViewShare: 0.12, ViewSpread: 0.7, AverageFrom: 1.5, AverageSpan: 1.0, MinPosts: 1, MorePosts: 12, Engagement: 0.04, Growth: 0.015, RoundsFollowers: true);
 
     private static AccountStats StatsElsewhere(AccountShape shape, AccountStats tiktok, Random random, Instant now)
     {
-        var followers = (long)Math.Clamp(tiktok.Followers * shape.FollowerShare * Math.Exp(Normal(random, 0, shape.FollowerSpread)), shape.MinFollowers, shape.MaxFollowers);
+        var drawn = (long)Math.Clamp(tiktok.Followers * shape.FollowerShare * Math.Exp(Normal(random, 0, shape.FollowerSpread)), shape.MinFollowers, shape.MaxFollowers);
+        var followers = shape.RoundsFollowers ? SimulatedAccount.ThreeSignificantFigures(drawn) : drawn;
         var medianViews = (long)(followers * shape.ViewShare * Math.Exp(Normal(random, 0, shape.ViewSpread)));
         var posts = shape.MinPosts + random.Next(shape.MorePosts);
         return AccountStats.Create(
@@ -305,4 +306,5 @@ internal sealed record AccountShape(
     int MinPosts,
     int MorePosts,
     double Engagement,
-    double Growth);
+    double Growth,
+    bool RoundsFollowers = false);

@@ -158,8 +158,8 @@ internal sealed class SimulatedAccount
         return Account.Platform == Platform.YouTube ? ThreeSignificantFigures(followers) : followers;
     }
 
-    // YouTube shows subscriber counts rounded down to three significant figures; rounding down keeps a growing count from falling.
-    private static long ThreeSignificantFigures(long count)
+    /// <summary>YouTube shows subscriber counts rounded down to three significant figures; rounding down keeps a growing count from falling.</summary>
+    public static long ThreeSignificantFigures(long count)
     {
         var unit = 1L;
         while (count / unit >= 1_000)

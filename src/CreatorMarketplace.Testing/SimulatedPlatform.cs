@@ -464,12 +464,23 @@ public sealed class SimulatedPlatform : IPlatformConnector
         return new Unauthorized("access_token_invalid: the access token has expired; the creator must reconnect the account.");
     }
 
-    private static string MalformedReason(SimulatedCall call) => call.Name switch
+    // Named by the fields of each platform's API (Instagram's Graph API, YouTube's Data API), TikTok's elsewhere.
+    private string MalformedReason(SimulatedCall call) => (Platform.Name, call.Name) switch
     {
-        nameof(SimulatedCall.Profile) => "data.user.follower_count: expected a number, got \"n/a\".",
-        nameof(SimulatedCall.Audience) => "data.audience.genders: the shares add up to 1.37, not 1.",
-        nameof(SimulatedCall.ListPosts) => "data.videos[3].create_time: missing.",
-        nameof(SimulatedCall.PostMetrics) => "data.videos[0].view_count: expected a number, got null.",
+        (nameof(Platform.Instagram), nameof(SimulatedCall.Profile)) => "followers_count: expected a number, got \"n/a\".",
+        (nameof(Platform.Instagram), nameof(SimulatedCall.Audience)) => "data[0].total_value.breakdowns[0].results: the shares add up to 1.37, not 1.",
+        (nameof(Platform.Instagram), nameof(SimulatedCall.ListPosts)) => "data[3].timestamp: missing.",
+        (nameof(Platform.Instagram), nameof(SimulatedCall.PostMetrics)) => "data[0].values[0].value: expected a number, got null.",
+        (nameof(Platform.Instagram), _) => "id: missing.",
+        (nameof(Platform.YouTube), nameof(SimulatedCall.Profile)) => "items[0].statistics.subscriberCount: expected a number, got \"n/a\".",
+        (nameof(Platform.YouTube), nameof(SimulatedCall.Audience)) => "rows[0][2]: the shares add up to 1.37, not 1.",
+        (nameof(Platform.YouTube), nameof(SimulatedCall.ListPosts)) => "items[3].contentDetails.videoPublishedAt: missing.",
+        (nameof(Platform.YouTube), nameof(SimulatedCall.PostMetrics)) => "items[0].statistics.viewCount: expected a number, got null.",
+        (nameof(Platform.YouTube), _) => "items[0].id: missing.",
+        (_, nameof(SimulatedCall.Profile)) => "data.user.follower_count: expected a number, got \"n/a\".",
+        (_, nameof(SimulatedCall.Audience)) => "data.audience.genders: the shares add up to 1.37, not 1.",
+        (_, nameof(SimulatedCall.ListPosts)) => "data.videos[3].create_time: missing.",
+        (_, nameof(SimulatedCall.PostMetrics)) => "data.videos[0].view_count: expected a number, got null.",
         _ => "data.videos[0].id: missing.",
     };
 

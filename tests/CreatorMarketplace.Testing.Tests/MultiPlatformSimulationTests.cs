@@ -152,6 +152,19 @@ public class MultiPlatformSimulationTests
         Should.Throw<ArgumentException>(() => new SimulatedPlatform(Platform.Instagram, 1, clock, new SimulatedPlatformOptions { StoryShare = 1.5 })).Message.ShouldStartWith("options: StoryShare");
     }
 
+    [Theory]
+    [InlineData("Instagram", "followers_count", "data[0].values[0].value")]
+    [InlineData("YouTube", "items[0].statistics.subscriberCount", "items[0].statistics.viewCount")]
+    public async Task Malformed_answers_name_the_fields_of_the_platform_s_own_api(string name, string profileField, string metricsField)
+    {
+        var platform = new SimulatedPlatform(Platform.FromName(name), 5, new FakeClock(Start));
+        var account = platform.Generate(1)[0];
+        platform.Faults.Inject(SimulatedFault.MalformedData, times: 2);
+
+        (await platform.GetProfileAsync(account, default)).AsT5.Reason.ShouldStartWith(profileField + ":");
+        (await platform.GetPostMetricsAsync(account, ["x-1"], default)).AsT5.Reason.ShouldStartWith(metricsField + ":");
+    }
+
     private static double Ratio(AccountStats stats) => (double)stats.MedianViews!.Value / Math.Max(1, stats.Followers);
 
     private static double Median(IEnumerable<double> values)

@@ -46,6 +46,9 @@ public sealed class CrossPlatformSyncService
         ILogger<CreatorSyncService>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(connectors);
+        ArgumentNullException.ThrowIfNull(creators);
+        ArgumentNullException.ThrowIfNull(snapshots);
+        ArgumentNullException.ThrowIfNull(clock);
         options ??= new CrossPlatformSyncOptions();
         options.Validate();
         var errors = new ErrorCollector();
@@ -113,16 +116,19 @@ public sealed class CrossPlatformSyncService
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(accounts);
+        // Checked here for every platform, so that no platform's run starts on a list another would refuse.
         var errors = new ErrorCollector();
+        var seen = new HashSet<(Platform, CreatorId)>();
         for (var i = 0; i < accounts.Count; i++)
         {
             errors.Require(accounts[i] is not null, $"accounts[{i}]", "sync.account_missing", "every account is given.");
+            errors.Require(accounts[i] is null || seen.Add((accounts[i].Platform, accounts[i].Creator)), $"accounts[{i}].creator", "sync.creator_repeated", "a creator is synced once a run on each platform.");
         }
 
         errors.ThrowIfAny(nameof(accounts));
         var byPlatform = accounts.GroupBy(account => account.Platform).ToList();
         var withoutConnector = new List<SyncFailure>();
-        foreach (var account in byPlatform.Where(group => !_platforms.ContainsKey(group.Key)).SelectMany(group => group))
+        foreach (var account in accounts.Where(account => !_platforms.ContainsKey(account.Platform)))
         {
             var failure = new SyncFailure(account, SyncFailureKind.NoConnector, $"no connector for {account.Platform.Name} was given to the sync.", NeedsReconnect: false);
             withoutConnector.Add(failure);
@@ -197,7 +203,7 @@ public sealed record PlatformSyncProgress(Platform Platform, SyncProgress Progre
 
 /// <summary>What a cross-platform run did.</summary>
 /// <param name="Platforms">Each platform's report, for every platform with accounts in the run and a connector.</param>
-/// <param name="WithoutConnector">The accounts on a platform the sync has no connector for, each a <see cref="SyncFailureKind.NoConnector"/> failure.</param>
+/// <param name="WithoutConnector">The accounts on a platform the sync has no connector for, in the order given, each a <see cref="SyncFailureKind.NoConnector"/> failure.</param>
 public sealed record CrossPlatformSyncReport(IReadOnlyDictionary<Platform, SyncReport> Platforms, IReadOnlyList<SyncFailure> WithoutConnector)
 {
     /// <summary>Where each platform's run ended; pass them back to resume.</summary>

@@ -1,6 +1,7 @@
 using CreatorMarketplace.Connectors;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Storage.InMemory;
+using FsCheck.Fluent;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -169,6 +170,46 @@ public class CrossPlatformSyncServiceTests
         report.Platforms[Platform.YouTube].Failures.ShouldHaveSingleItem().Kind.ShouldBe(SyncFailureKind.MalformedData);
         rejected.ShouldHaveSingleItem().Account.Platform.ShouldBe(Platform.YouTube);
         report.Completed.ShouldBe(10);
+    }
+
+    [Property(MaxTest = 25)]
+    public Property Every_account_is_synced_by_its_own_platform_s_connector_or_reported_without_one(PositiveInt seed, bool withTikTok, bool withInstagram, bool withYouTube)
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 30, 18, 0));
+        var store = new InMemoryMarketplaceStore();
+        var creators = new CreatorGenerator(seed.Get % 1_000, clock) { MultiPlatform = true }.Generate(8).ToList();
+        var platforms = Three.ToDictionary(p => p, p => new SimulatedPlatform(p, seed.Get, clock));
+        foreach (var creator in creators)
+        {
+            var stored = Creator.Register(creator.Id, creator.Profile, creator.PrimaryAccount, clock);
+            creator.Accounts.Skip(1).ToList().ForEach(account => stored.LinkAccount(account, clock));
+            store.Creators.SaveAsync(stored).AsTask().GetAwaiter().GetResult().ThrowIfConflict();
+            creator.Accounts.ToList().ForEach(account => platforms[account.Platform].Connect(creator));
+        }
+
+        clock.AdvanceHours(1);
+        var given = platforms.Values.Where(p => p.Platform == Platform.TikTok ? withTikTok : p.Platform == Platform.Instagram ? withInstagram : withYouTube).ToList();
+        var accounts = CrossPlatformSyncService.AccountsOf(creators);
+        var report = new CrossPlatformSyncService(given, store.Creators, store.PostMetrics, clock).RunAsync(accounts).GetAwaiter().GetResult();
+
+        var covered = given.Select(p => p.Platform).ToHashSet();
+        return (report.Accounts == accounts.Count).Label("every account is counted once")
+            .And(report.WithoutConnector.Select(f => f.Account).SequenceEqual(accounts.Where(a => !covered.Contains(a.Platform))).Label("the accounts without a connector are reported, in order"))
+            .And(report.Platforms.Keys.ToHashSet().SetEquals(covered.Where(p => accounts.Any(a => a.Platform == p))).Label("a report for each platform with a connector and accounts"))
+            .And(report.Platforms.All(pair => pair.Value.Completed == accounts.Count(a => a.Platform == pair.Key)).Label("each platform's accounts synced"))
+            .And(platforms.Values.All(p => p.TotalCalls == (report.Platforms.TryGetValue(p.Platform, out var figures) ? figures.Calls : 0)).Label("each platform called only by its own run"));
+    }
+
+    [Fact]
+    public async Task A_creator_named_twice_on_one_platform_is_refused_before_any_platform_runs()
+    {
+        var (creators, platforms) = await Connected(1, creator => creator.Accounts.Count == 3);
+        var accounts = CrossPlatformSyncService.AccountsOf(creators);
+
+        var refused = await Should.ThrowAsync<DomainValidationException>(() => Sync(platforms.Values).RunAsync([.. accounts, accounts[^1]]));
+
+        refused.Errors.ShouldHaveSingleItem().Field.ShouldBe("accounts[3].creator");
+        platforms.Values.Sum(p => p.TotalCalls).ShouldBe(0);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,64 +8,7 @@ using NodaTime.Testing;
 namespace CreatorMarketplace.Connectors.Instagram.Tests;
 
 /// <summary>The application's token store, in memory, remembering every save.</summary>
-public sealed class MemoryTokenStore : IInstagramTokenStore
-{
-    private readonly ConcurrentDictionary<ConnectedAccount, InstagramTokens> _tokens = new();
-    private readonly ConcurrentQueue<InstagramTokens> _saved = new();
-
-    public IReadOnlyList<InstagramTokens> Saved => _saved.ToArray();
-
-    public MemoryTokenStore Put(ConnectedAccount account, InstagramTokens tokens)
-    {
-        _tokens[account] = tokens;
-        return this;
-    }
-
-    public ValueTask<InstagramTokens?> GetAsync(ConnectedAccount account, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(_tokens.TryGetValue(account, out var tokens) ? tokens : null);
-    }
-
-    public ValueTask SaveAsync(ConnectedAccount account, InstagramTokens tokens, CancellationToken cancellationToken)
-    {
-        _tokens[account] = tokens;
-        _saved.Enqueue(tokens);
-        return ValueTask.CompletedTask;
-    }
-}
-
-/// <summary>Keeps every log line with its values and exception, to search them for secrets.</summary>
-public sealed class CapturingLoggerProvider : ILoggerProvider
-{
-    private readonly ConcurrentQueue<string> _lines = new();
-
-    public IReadOnlyList<string> Lines => _lines.ToArray();
-
-    public ILogger CreateLogger(string categoryName) => new Capturing(categoryName, _lines);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Capturing(string category, ConcurrentQueue<string> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull
-        {
-            lines.Enqueue($"{category} scope: {state}");
-            return null;
-        }
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(", ", pairs.Select(pair => $"{pair.Key}={pair.Value}")) : "";
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} [{values}] {exception}");
-        }
-    }
-}
+public sealed class MemoryTokenStore : MemoryTokenStore<InstagramTokens>, IInstagramTokenStore;
 
 /// <summary>The Graph API's answers and paths on the fake platform.</summary>
 public static class Graph

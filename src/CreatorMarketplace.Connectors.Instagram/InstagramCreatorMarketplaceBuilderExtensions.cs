@@ -73,29 +73,21 @@ public static class InstagramCreatorMarketplaceBuilderExtensions
 
     private static CreatorMarketplaceBuilder AddConnector(this CreatorMarketplaceBuilder builder, Action<HttpStandardResilienceOptions>? configureResilience)
     {
-        var services = builder.Services;
-        ConnectorHttpClient.KeepResilienceSettings(services, configureResilience);
-
-        // ConnectorState is a type of this package's own (the shared source is compiled into each), so TikTok's does not count.
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(ConnectorState)))
-        {
-            return builder;
-        }
-
-        // A missing token store is found when the host starts, not at the first call.
-        services.AddOptions<InstagramConnectorOptions>()
-            .Validate<IServiceProviderIsService>((_, registered) => registered.IsService(typeof(IInstagramTokenStore)), MissingTokenStore);
-        services.AddSingleton(provider => new ConnectorState(provider.GetRequiredService<IOptions<InstagramConnectorOptions>>().Value.RequestsPerMinute));
-
-        ConnectorHttpClient.Add(services, InstagramConnector.HttpClientName).AddTypedClient((http, provider) => new InstagramConnector(
-            http,
-            provider.GetService<IInstagramTokenStore>() ?? throw new InvalidOperationException(MissingTokenStore),
-            provider.GetRequiredService<IOptions<InstagramConnectorOptions>>().Value,
-            provider.GetRequiredService<IClock>(),
-            provider.GetService<ILogger<InstagramConnector>>(),
-            provider.GetRequiredService<ConnectorState>()));
-        services.AddTransient<IPlatformConnector>(provider => provider.GetRequiredService<InstagramConnector>());
-        services.AddKeyedTransient<IPlatformConnector>(Platform.Instagram, (provider, _) => provider.GetRequiredService<InstagramConnector>());
+        ConnectorHttpClient.KeepResilienceSettings(builder.Services, configureResilience);
+        ConnectorHttpClient.AddConnector<InstagramConnector, InstagramConnectorOptions>(
+            builder.Services,
+            Platform.Instagram,
+            InstagramConnector.HttpClientName,
+            typeof(IInstagramTokenStore),
+            MissingTokenStore,
+            options => options.RequestsPerMinute,
+            (http, provider) => new InstagramConnector(
+                http,
+                provider.GetService<IInstagramTokenStore>() ?? throw new InvalidOperationException(MissingTokenStore),
+                provider.GetRequiredService<IOptions<InstagramConnectorOptions>>().Value,
+                provider.GetRequiredService<IClock>(),
+                provider.GetService<ILogger<InstagramConnector>>(),
+                provider.GetRequiredService<ConnectorState>()));
         return builder;
     }
 }

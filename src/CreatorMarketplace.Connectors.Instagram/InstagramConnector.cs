@@ -383,7 +383,7 @@ public sealed partial class InstagramConnector : IPlatformConnector
             : Mapped(() => new Reported<Distribution<TKey>>(MapBreakdown(got.Body, bucketOf)));
     }
 
-    private static Distribution<TKey>? MapBreakdown<TKey>(JsonAt body, Func<string, TKey?> bucketOf)
+    internal static Distribution<TKey>? MapBreakdown<TKey>(JsonAt body, Func<string, TKey?> bucketOf)
         where TKey : class
     {
         var weights = new List<KeyValuePair<TKey, double>>();
@@ -423,7 +423,7 @@ public sealed partial class InstagramConnector : IPlatformConnector
         }
     }
 
-    private static AgeBucket? AgeBucketOf(string key) => key switch
+    internal static AgeBucket? AgeBucketOf(string key) => key switch
     {
         "13-17" => AgeBucket.From13To17,
         "18-24" => AgeBucket.From18To24,
@@ -505,11 +505,12 @@ public sealed partial class InstagramConnector : IPlatformConnector
         {
             ("REELS", _) => (PostKind.Video, ReelMetrics),
             ("STORY", _) => (PostKind.Story, StoryMetrics),
+
+            // An ad's insights are the ads API's, and a type the connector does not know has none it can ask for.
+            ("AD", "VIDEO") => (PostKind.Video, (string?)null),
+            ("AD", _) => (PostKind.Static, (string?)null),
             (_, "VIDEO") => (PostKind.Video, FeedMetrics),
             (_, "IMAGE" or "CAROUSEL_ALBUM") => (PostKind.Static, FeedMetrics),
-
-            // An ad, or a type the connector does not know: its metrics are not asked.
-            (_, "VIDEO" or null) => (PostKind.Video, (string?)null),
             _ => (PostKind.Static, (string?)null),
         };
         return new MediaPost(id, kind, Timestamp(media, "timestamp"), metrics);

@@ -81,6 +81,19 @@ public sealed class MetricsTests : InstagramTestBase
     }
 
     [Fact]
+    public async Task An_ad_is_not_asked_for_media_insights()
+    {
+        Instagram.On(Graph.Media("ad1"), Graph.MediaObject("ad1", "AD", "VIDEO", "2026-11-29T08:00:00+0000"));
+
+        var metrics = (await Connector().GetPostMetricsAsync(Account, ["ad1"], default)).GetValueOrThrow().ShouldHaveSingleItem();
+
+        metrics.Kind.ShouldBe(PostKind.Video);
+        metrics.Views.ShouldBeNull();
+        metrics.Likes.ShouldBe(40);
+        Instagram.To(Graph.MediaInsights("ad1")).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Too_few_viewers_for_insights_leaves_the_numbers_null_not_zero()
     {
         Instagram.On(Graph.Media("p2"), Graph.MediaObject("p2", "FEED", "IMAGE", "2026-11-29T08:00:00+0000", likes: null));

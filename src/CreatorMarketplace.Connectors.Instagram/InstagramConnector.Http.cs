@@ -314,7 +314,7 @@ public sealed partial class InstagramConnector
                 }
                 else if (reply.Succeeded)
                 {
-                    Log.Answered(Logger(call.Secrets), endpoint, reply.Status, 0, null);
+                    Log.Answered(Logger(call.Secrets), endpoint, reply.Status, null, null);
                     return new Got(body);
                 }
             }
@@ -402,8 +402,8 @@ public sealed partial class InstagramConnector
     // Takes only the redacting logger, so that no line can leave unredacted.
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Debug, "Instagram {Endpoint} answered HTTP {Status} with error code {Code} (fbtrace_id {TraceId})")]
-        public static partial void Answered(RedactingLogger logger, string endpoint, int status, long code, string? traceId);
+        [LoggerMessage(1, LogLevel.Debug, "Instagram {Endpoint} answered HTTP {Status}, error code {Code} (fbtrace_id {TraceId})")]
+        public static partial void Answered(RedactingLogger logger, string endpoint, int status, long? code, string? traceId);
 
         [LoggerMessage(2, LogLevel.Debug, "The Graph API refused the Instagram token of creator {Creator}; exchanging it once")]
         public static partial void Refreshing(RedactingLogger logger, CreatorId creator);

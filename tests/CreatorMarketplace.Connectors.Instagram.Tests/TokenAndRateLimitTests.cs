@@ -70,6 +70,22 @@ public sealed class TokenAndRateLimitTests : InstagramTestBase
     }
 
     [Fact]
+    public async Task Calls_that_find_the_token_due_together_exchange_it_once_and_all_use_the_new_one()
+    {
+        Tokens.Put(Account, new InstagramTokens(AccessToken, Now + Duration.FromDays(1)));
+        Instagram.On(Graph.User, Graph.Profile());
+        Instagram.On(Graph.Exchange, Graph.Renewed(NewAccessToken) with { Delay = TimeSpan.FromMilliseconds(300) });
+        var connector = Connector();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => connector.GetProfileAsync(Account, default).AsTask()));
+
+        results.ShouldAllBe(result => result.Succeeded);
+        Instagram.To(Graph.Exchange).Count.ShouldBe(1);
+        Tokens.Saved.ShouldHaveSingleItem();
+        Instagram.To(Graph.User).ShouldAllBe(request => request.Authorization == $"Bearer {NewAccessToken}");
+    }
+
+    [Fact]
     public async Task No_stored_token_is_unauthorized_without_a_call()
     {
         var stranger = Account with { Creator = EntityId.New<CreatorId>(Clock) };

@@ -66,7 +66,7 @@ public sealed partial class TikTokConnector : IPlatformConnector
         [nameof(PostMetrics.Shares)] = "share_count",
     };
 
-    private readonly HttpClient _http;
+    private readonly ConnectorExchange _exchange;
     private readonly ITikTokTokenStore _tokenStore;
     private readonly IClock _clock;
     private readonly ILogger _logger; // only ever written to through a RedactingLogger
@@ -118,12 +118,12 @@ public sealed partial class TikTokConnector : IPlatformConnector
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
         options.Validate();
-        _http = httpClient;
         _tokenStore = tokenStore;
         _clock = clock;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
         _state = state ?? new ConnectorState(options.RequestsPerMinute);
+        _exchange = new ConnectorExchange(httpClient, _state.Budget, clock, "TikTok");
         var address = options.BaseAddress.AbsoluteUri;
         _baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         _clientKey = options.ClientKey;

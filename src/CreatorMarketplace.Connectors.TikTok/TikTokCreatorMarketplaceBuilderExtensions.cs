@@ -73,28 +73,22 @@ public static class TikTokCreatorMarketplaceBuilderExtensions
 
     private static CreatorMarketplaceBuilder AddConnector(this CreatorMarketplaceBuilder builder, Action<HttpStandardResilienceOptions>? configureResilience)
     {
-        var services = builder.Services;
-        ConnectorHttpClient.KeepResilienceSettings(services, configureResilience);
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(ConnectorState)))
-        {
-            return builder;
-        }
-
-        // A missing token store is found when the host starts, not at the first call.
-        services.AddOptions<TikTokConnectorOptions>()
-            .Validate<IServiceProviderIsService>((_, registered) => registered.IsService(typeof(ITikTokTokenStore)), MissingTokenStore);
-        services.AddSingleton(provider => new ConnectorState(provider.GetRequiredService<IOptions<TikTokConnectorOptions>>().Value.RequestsPerMinute));
-
-        ConnectorHttpClient.Add(services, TikTokConnector.HttpClientName).AddTypedClient((http, provider) => new TikTokConnector(
-            http,
-            provider.GetService<ITikTokTokenStore>() ?? throw new InvalidOperationException(MissingTokenStore),
-            provider.GetRequiredService<IOptions<TikTokConnectorOptions>>().Value,
-            provider.GetRequiredService<IClock>(),
-            provider.GetService<ILogger<TikTokConnector>>(),
-            provider.GetService<TimeProvider>(),
-            provider.GetRequiredService<ConnectorState>()));
-        services.AddTransient<IPlatformConnector>(provider => provider.GetRequiredService<TikTokConnector>());
-        services.AddKeyedTransient<IPlatformConnector>(Platform.TikTok, (provider, _) => provider.GetRequiredService<TikTokConnector>());
+        ConnectorHttpClient.KeepResilienceSettings(builder.Services, configureResilience);
+        ConnectorHttpClient.AddConnector<TikTokConnector, TikTokConnectorOptions>(
+            builder.Services,
+            Platform.TikTok,
+            TikTokConnector.HttpClientName,
+            typeof(ITikTokTokenStore),
+            MissingTokenStore,
+            options => options.RequestsPerMinute,
+            (http, provider) => new TikTokConnector(
+                http,
+                provider.GetService<ITikTokTokenStore>() ?? throw new InvalidOperationException(MissingTokenStore),
+                provider.GetRequiredService<IOptions<TikTokConnectorOptions>>().Value,
+                provider.GetRequiredService<IClock>(),
+                provider.GetService<ILogger<TikTokConnector>>(),
+                provider.GetService<TimeProvider>(),
+                provider.GetRequiredService<ConnectorState>()));
         return builder;
     }
 }

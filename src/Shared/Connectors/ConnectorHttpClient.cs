@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 
 namespace CreatorMarketplace.Connectors.Http;
 
@@ -41,6 +42,37 @@ internal static class ConnectorHttpClient
         // Inside the resilience handler, so that every retry takes from the budget too.
         client.AddHttpMessageHandler(() => new RequestBudgetHandler());
         return client;
+    }
+
+    /// <summary>
+    /// Registers a connector once: its shared state, its typed client behind the resilience handler, and itself as an
+    /// <see cref="IPlatformConnector"/> among all platforms' and keyed by its platform. A missing token store fails the
+    /// options' validation, so the host finds it when it starts; calling again registers nothing twice. <paramref name="create"/>
+    /// resolves the token store before the options, so that a connector resolved without one says so rather than
+    /// failing on the options' validation.
+    /// </summary>
+    public static void AddConnector<TConnector, TOptions>(
+        IServiceCollection services,
+        Platform platform,
+        string clientName,
+        Type tokenStore,
+        string missingTokenStore,
+        Func<TOptions, int> requestsPerMinute,
+        Func<HttpClient, IServiceProvider, TConnector> create)
+        where TConnector : class, IPlatformConnector
+        where TOptions : class
+    {
+        // ConnectorState is a type of each package's own (this file is compiled into each), so another connector's does not count.
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(ConnectorState)))
+        {
+            return;
+        }
+
+        services.AddOptions<TOptions>().Validate<IServiceProviderIsService>((_, registered) => registered.IsService(tokenStore), missingTokenStore);
+        services.AddSingleton(provider => new ConnectorState(requestsPerMinute(provider.GetRequiredService<IOptions<TOptions>>().Value)));
+        Add(services, clientName).AddTypedClient(create);
+        services.AddTransient<IPlatformConnector>(provider => provider.GetRequiredService<TConnector>());
+        services.AddKeyedTransient<IPlatformConnector>(platform, (provider, _) => provider.GetRequiredService<TConnector>());
     }
 
     // A type of each package's own (this file is compiled into each), so that one connector's settings never reach another's.

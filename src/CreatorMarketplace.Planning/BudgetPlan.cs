@@ -105,8 +105,8 @@ public sealed record NextPurchase(PlanCandidate Candidate, double ValuePerUnit, 
 /// <param name="Binding">The limits that keep a left-out candidate out.</param>
 /// <param name="Next">What more budget would buy; null when every candidate is in or excluded.</param>
 /// <param name="NodesExplored">How many nodes the branch and bound visited.</param>
-/// <param name="IsOptimal">Whether the search finished, so that no plan meeting the constraints is worth more; false when it stopped at its node limit.</param>
-/// <param name="UpperBound">A proven bound on the value of any plan: <paramref name="TotalValue"/> itself when optimal, the fractional (LP) bound otherwise.</param>
+/// <param name="IsOptimal">Whether no plan meeting the constraints is worth more, proven by the search or by the bound; false when the search stopped at its node limit or at the acceptable gap.</param>
+/// <param name="UpperBound">A proven bound on the value of any plan: <paramref name="TotalValue"/> itself when optimal, the Lagrangian or fractional (LP) bound otherwise.</param>
 public sealed record BudgetPlan(Money Budget, IReadOnlyList<PlannedPurchase> Purchases, Money Spent, double TotalValue, IReadOnlyList<BindingConstraint> Binding, NextPurchase? Next, long NodesExplored, bool IsOptimal, double UpperBound)
 {
     /// <summary>How far below the proven bound the plan may be, as a share of the bound: 0 when optimal.</summary>

@@ -164,6 +164,83 @@ public class BudgetPlannerTests
         Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(Usd(1), [], nodeLimit: 0)).Errors.ShouldHaveSingleItem().Field.ShouldBe("nodeLimit");
     }
 
+    [Property(MaxTest = 4)]
+    public Property Ten_thousand_candidates_are_planned_within_one_percent_of_the_proven_bound(int seed)
+    {
+        var (budget, candidates, constraints) = LargeInstance(new Random(seed), 10_000);
+        var outcome = BudgetPlanner.Plan(budget, candidates, constraints, acceptableGap: 0.01);
+
+        return outcome.Match(
+            plan => (plan.Gap <= 0.01).Label($"gap {plan.Gap:P3}: {plan.TotalValue} of {plan.UpperBound}")
+                .And((plan.TotalValue <= plan.UpperBound).Label("the plan is at most its bound"))
+                .And(Feasible(budget, [.. plan.Purchases.Select(p => p.Candidate)], constraints).Label("feasible")),
+            infeasible => false.Label(infeasible.ToString()));
+    }
+
+    [Fact]
+    public void The_bound_prices_market_maximums_and_creator_shares_that_the_fractional_bound_ignores()
+    {
+        // Half the candidates are in GB, worth twice as much per dollar, but GB may take a tenth of the budget; each
+        // creator offers three deliverables and may receive two. The fractional bound alone would fill the budget with GB.
+        var random = new Random(7);
+        var candidates = Enumerable.Range(0, 3_000)
+            .Select(i => new PlanCandidate(Creator((i / 3) + 1), $"c{i / 3}", $"d{i % 3}", Money.FromMinorUnits(100_000, Currency.USD), (i % 2 == 0 ? 2_000 : 1_000) + random.Next(100), i % 2 == 0 ? Country.GB : Country.US, FollowerTier.Micro))
+            .ToArray();
+        var constraints = new PlanConstraints { MaxCreatorShare = 0.0021, Markets = [new MarketSpend(Country.GB, Usd(0), Usd(100_000))] };
+
+        var plan = BudgetPlanner.Plan(Usd(1_000_000), candidates, constraints, nodeLimit: 1).AsT0;
+
+        plan.Gap.ShouldBeLessThan(0.001);
+        Feasible(Usd(1_000_000), [.. plan.Purchases.Select(p => p.Candidate)], constraints).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void An_acceptable_gap_stops_the_search_at_a_plan_close_enough_and_is_checked()
+    {
+        var (budget, candidates, constraints) = LargeInstance(new Random(11), 2_000);
+
+        var close = BudgetPlanner.Plan(budget, candidates, constraints, acceptableGap: 0.05).AsT0;
+
+        close.Gap.ShouldBeLessThanOrEqualTo(0.05);
+        close.NodesExplored.ShouldBe(0, "the first plan is within 5% of the bound, so no search is needed");
+        Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(Usd(1), [], acceptableGap: double.NaN)).Errors.ShouldHaveSingleItem().Field.ShouldBe("acceptableGap");
+        Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(Usd(1), [], acceptableGap: 1.5)).Errors.ShouldHaveSingleItem().Code.ShouldBe("planning.gap_invalid");
+    }
+
+    // The random instances above at scale: a creator has two candidates on average, a third of the time both the same
+    // deliverable at two prices; the budget, the creators' shares (at most two or four average prices) and the
+    // markets' ranges bind in turn.
+    private static (Money Budget, PlanCandidate[] Candidates, PlanConstraints Constraints) LargeInstance(Random random, int count)
+    {
+        Country[] markets = [Country.US, Country.GB, Country.FR];
+        string[] deliverables = ["video", "story", "live"];
+        var candidates = Enumerable.Range(0, count)
+            .Select(_ => new PlanCandidate(
+                Creator(random.Next(1, (count / 2) + 1)),
+                "c",
+                deliverables[random.Next(3)],
+                Money.FromMinorUnits(random.Next(0, 200_000), Currency.USD),
+                random.Next(0, 1_000),
+                markets[random.Next(3)],
+                FollowerTier.Micro))
+            .ToArray();
+        var total = candidates.Sum(c => c.Price.MinorUnits);
+        var budget = random.NextInt64(total / 20, total / 2);
+        var ranges = markets.Where(_ => random.Next(2) == 0)
+            .Select(market => (Market: market, Minimum: random.Next(2) == 0 ? random.NextInt64(0, budget / 5) : 0L))
+            .Select(range => new MarketSpend(range.Market, Money.FromMinorUnits(range.Minimum, Currency.USD), Money.FromMinorUnits(range.Minimum + random.NextInt64(0, budget / 2), Currency.USD)))
+            .ToList();
+        var cheapest = candidates.MinBy(c => c.Price.MinorUnits)!.Creator;
+        var constraints = new PlanConstraints
+        {
+            MaxCreatorShare = new[] { 1d, 200_000d / budget, 400_000d / budget }[random.Next(3)],
+            MustInclude = random.Next(2) == 0 ? [cheapest] : [],
+            Excluded = [.. candidates.Select(c => c.Creator).Distinct().Where(creator => creator != cheapest).Take(random.Next(3))],
+            Markets = ranges,
+        };
+        return (Money.FromMinorUnits(budget, Currency.USD), candidates, constraints);
+    }
+
     private static (Money Budget, PlanCandidate[] Candidates, PlanConstraints Constraints) Instance(Random random)
     {
         Country[] markets = [Country.US, Country.GB, Country.FR];

@@ -5,10 +5,11 @@ public static partial class BudgetPlanner
     private sealed partial class Problem
     {
         // The Lagrangian relaxation of the plan (M. L. Fisher, Management Science 27:1–18, 1981): the budget and each
-        // market's range move into the objective at a price per unit of money, λ ≥ 0 on the budget and θ of either sign
-        // on a market, and the must-includes are dropped; what is left falls apart into one problem per creator, her best
-        // set of candidates within her share, one per deliverable, valued at value − price·(λ + θ). For any prices no
-        // plan is worth more than λ·budget + Σ markets (θ > 0 ? θ·maximum : θ·minimum) + Σ creators her best set's value.
+        // market's and tier's range move into the objective at a price per unit of money, λ ≥ 0 on the budget and θ of
+        // either sign on a range, and the must-includes are dropped; what is left falls apart into one problem per creator, her best
+        // set of candidates within her share, one per deliverable, valued at value − price·(λ + θ of its market + θ of
+        // its tier). For any prices no plan is worth more than λ·budget + Σ ranges (θ > 0 ? θ·maximum : θ·minimum) + Σ
+        // creators her best set's value.
         // Each best set is found by trying every set of her candidates of positive reduced value, or, for a creator with
         // very many, bounded by pricing her share too (κ ≥ 0, her fractional best). The prices start from the fractional
         // plan and are then lowered one at a time. Any prices give a true bound.
@@ -156,7 +157,7 @@ public static partial class BudgetPlanner
             }
 
             private double Reduced(int i, double[] prices, double share) =>
-                _problem._value[i] - (_problem._price[i] * (prices[0] + share + (_problem._market[i] is var m and >= 0 ? prices[1 + m] : 0d)));
+                _problem._value[i] - (_problem._price[i] * (prices[0] + share + (_problem._market[i] is var m and >= 0 ? prices[1 + m] : 0d) + (_problem._tier[i] is var t and >= 0 ? prices[1 + t] : 0d)));
 
             // The most a creator's candidates add to the bound at these prices; her best set goes to bestSet if given.
             private double CreatorTerm(CreatorPart creator, double[] prices, List<int>? bestSet)
@@ -344,10 +345,10 @@ public static partial class BudgetPlanner
             private double Value(double[] prices)
             {
                 var value = prices[0] * _problem.Budget;
-                for (var m = 0; m < _problem._markets.Length; m++)
+                for (var m = 0; m < _problem._ranges.Length; m++)
                 {
                     var price = prices[1 + m];
-                    value += price * (price > 0d ? _problem._markets[m].Maximum.MinorUnits : _problem._markets[m].Minimum.MinorUnits);
+                    value += price * (price > 0d ? _problem._ranges[m].Maximum.MinorUnits : _problem._ranges[m].Minimum.MinorUnits);
                 }
 
                 foreach (var creator in _creators)
@@ -361,11 +362,12 @@ public static partial class BudgetPlanner
             // The prices of the fractional plan without the one-per-deliverable rule: the markets' minimums filled first from
             // their best candidates, then the rest in value-per-money order, each market up to its maximum. λ is the ratio
             // where the budget runs out; a market that reached its maximum is priced at the ratio where it did, one held at
-            // its minimum at the ratio where that was reached, any other at λ.
+            // its minimum at the ratio where that was reached, any other at λ. A tier, whose candidates cut across the
+            // markets', starts at θ = 0 and is left to the polish.
             private double[] StartingPrices()
             {
                 var problem = _problem;
-                var markets = problem._markets;
+                var markets = problem._ranges;
                 var taken = new double[problem._items.Length];
                 var spent = new double[markets.Length];
                 var minimumAt = new double[markets.Length];
@@ -434,7 +436,8 @@ public static partial class BudgetPlanner
             }
 
             // Coordinate descent: each price in turn moved to the minimum of the bound along it (golden-section search;
-            // the bound is convex in the prices), the budget's over [0, highest ratio], a market's so that λ + θ is.
+            // the bound is convex in the prices), the budget's over [0, highest ratio], a range's so that a candidate's
+            // whole price, λ + θ of its market + θ of its tier, is, whatever the other range's θ.
             private void Polish()
             {
                 if (_highestRatio <= 0d)
@@ -446,8 +449,9 @@ public static partial class BudgetPlanner
                 {
                     for (var k = 0; k < _prices.Length; k++)
                     {
-                        var low = k == 0 ? 0d : -_prices[0];
-                        var high = k == 0 ? _highestRatio : _highestRatio - _prices[0];
+                        var others = _prices.Skip(1).Select(Math.Abs).Sum() - (k == 0 ? 0d : Math.Abs(_prices[k]));
+                        var low = k == 0 ? 0d : -_prices[0] - others;
+                        var high = k == 0 ? _highestRatio + others : _highestRatio - _prices[0] + others;
                         var kept = _prices[k];
                         var keptValue = Value(_prices);
                         var best = Minimise(k, low, high);

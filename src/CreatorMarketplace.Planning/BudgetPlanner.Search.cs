@@ -35,11 +35,11 @@ public static partial class BudgetPlanner
                 }
             }
 
-            for (var m = 0; m < _markets.Length; m++)
+            for (var m = 0; m < _ranges.Length; m++)
             {
-                for (var i = 0; i < _items.Length && basket.MarketSpent[m] < _markets[m].Minimum.MinorUnits; i++)
+                for (var i = 0; i < _items.Length && basket.RangeSpent[m] < _ranges[m].Minimum.MinorUnits; i++)
                 {
-                    if (_market[i] == m && FitsBeside(basket, i))
+                    if (InRange(i, m) && FitsBeside(basket, i))
                     {
                         basket.Buy(i, 1);
                     }
@@ -47,7 +47,7 @@ public static partial class BudgetPlanner
             }
 
             var met = _mustInclude.All(creator => basket.CreatorCount[creator] > 0)
-                && Enumerable.Range(0, _markets.Length).All(m => basket.MarketSpent[m] >= _markets[m].Minimum.MinorUnits);
+                && Enumerable.Range(0, _ranges.Length).All(m => basket.RangeSpent[m] >= _ranges[m].Minimum.MinorUnits);
             return met ? basket.Chosen : null;
         }
 
@@ -58,13 +58,15 @@ public static partial class BudgetPlanner
                 return false;
             }
 
-            var reserved = 0L;
-            for (var m = 0; m < _markets.Length; m++)
+            // A purchase counts towards one market and one tier, so the markets' unmet minimums and the tiers' are each a need.
+            var (markets, tiers) = (0L, 0L);
+            for (var m = 0; m < _ranges.Length; m++)
             {
-                reserved += Math.Max(0L, _markets[m].Minimum.MinorUnits - basket.MarketSpent[m] - (_market[i] == m ? _price[i] : 0L));
+                var unmet = Math.Max(0L, _ranges[m].Minimum.MinorUnits - basket.RangeSpent[m] - (InRange(i, m) ? _price[i] : 0L));
+                (markets, tiers) = _ranges[m].Limit == PlanLimit.MarketMaximum ? (markets + unmet, tiers) : (markets, tiers + unmet);
             }
 
-            return basket.Spent + _price[i] + reserved <= Budget;
+            return basket.Spent + _price[i] + Math.Max(markets, tiers) <= Budget;
         }
 
         // What a selection has bought, and whether a candidate still fits beside it.
@@ -74,7 +76,7 @@ public static partial class BudgetPlanner
 
             public long[] CreatorSpent { get; } = new long[problem._creators.Length];
 
-            public long[] MarketSpent { get; } = new long[problem._markets.Length];
+            public long[] RangeSpent { get; } = new long[problem._ranges.Length];
 
             public int[] CreatorCount { get; } = new int[problem._creators.Length];
 
@@ -90,9 +92,11 @@ public static partial class BudgetPlanner
             {
                 var price = problem._price[i];
                 var market = problem._market[i];
+                var tier = problem._tier[i];
                 return !GroupTaken[problem._group[i]]
                     && CreatorSpent[problem._creator[i]] + price <= problem._cap
-                    && (market < 0 || MarketSpent[market] + price <= problem._markets[market].Maximum.MinorUnits);
+                    && (market < 0 || RangeSpent[market] + price <= problem._ranges[market].Maximum.MinorUnits)
+                    && (tier < 0 || RangeSpent[tier] + price <= problem._ranges[tier].Maximum.MinorUnits);
             }
 
             public void Buy(int i, int sign)
@@ -104,10 +108,7 @@ public static partial class BudgetPlanner
                 Value += sign * problem._value[i];
                 CreatorSpent[problem._creator[i]] += price;
                 CreatorCount[problem._creator[i]] += sign;
-                if (problem._market[i] is var market and >= 0)
-                {
-                    MarketSpent[market] += price;
-                }
+                problem.Spend(RangeSpent, i, price);
             }
         }
 
@@ -120,7 +121,7 @@ public static partial class BudgetPlanner
             private readonly int[] _order;
             private readonly Basket _basket;
             private readonly int[] _lastOfCreator;
-            private readonly long[,] _marketSuffix;
+            private readonly long[,] _rangeSuffix;
             private readonly bool _closed;
             private double _bestValue;
             private double _enough = double.PositiveInfinity;
@@ -152,13 +153,13 @@ public static partial class BudgetPlanner
                     _lastOfCreator[problem._creator[order[k]]] = k;
                 }
 
-                // What each market's free candidates from a position on cost in all: a market whose minimum it cannot reach prunes.
-                _marketSuffix = new long[problem._markets.Length, order.Length + 1];
+                // What each market's or tier's free candidates from a position on cost in all: a range whose minimum it cannot reach prunes.
+                _rangeSuffix = new long[problem._ranges.Length, order.Length + 1];
                 for (var k = order.Length - 1; k >= 0; k--)
                 {
-                    for (var m = 0; m < problem._markets.Length; m++)
+                    for (var m = 0; m < problem._ranges.Length; m++)
                     {
-                        _marketSuffix[m, k] = _marketSuffix[m, k + 1] + (problem._market[order[k]] == m ? problem._price[order[k]] : 0L);
+                        _rangeSuffix[m, k] = _rangeSuffix[m, k + 1] + (problem.InRange(order[k], m) ? problem._price[order[k]] : 0L);
                     }
                 }
             }
@@ -227,7 +228,7 @@ public static partial class BudgetPlanner
                 Visit(k + 1);
             }
 
-            // Every must-include creator is bought or still has a candidate ahead, and every market can still reach its minimum.
+            // Every must-include creator is bought or still has a candidate ahead, and every market and tier can still reach its minimum.
             private bool CanStillMeetMinimums(int k)
             {
                 foreach (var creator in _problem._mustInclude)
@@ -238,9 +239,9 @@ public static partial class BudgetPlanner
                     }
                 }
 
-                for (var m = 0; m < _problem._markets.Length; m++)
+                for (var m = 0; m < _problem._ranges.Length; m++)
                 {
-                    if (_basket.MarketSpent[m] + _marketSuffix[m, k] < _problem._markets[m].Minimum.MinorUnits)
+                    if (_basket.RangeSpent[m] + _rangeSuffix[m, k] < _problem._ranges[m].Minimum.MinorUnits)
                     {
                         return false;
                     }

@@ -61,6 +61,48 @@ public class BudgetPlannerTests
     }
 
     [Fact]
+    public void A_tier_mix_shapes_the_plan_and_names_the_tier_whose_maximum_binds()
+    {
+        // Without the mix the plan is maya's video and story and leo's video (value 19,000); mid-tier creators may
+        // receive at most 5,000, so maya has one, and nano creators at least 3,000, so ana is in.
+        var plan = BudgetPlanner.Plan(
+            Usd(12_000),
+            [Candidate(Maya, 4_000, 8_000) with { Tier = FollowerTier.Mid }, Candidate(Maya, 3_000, 6_000, "story") with { Tier = FollowerTier.Mid }, Candidate(Leo, 4_000, 5_000), Candidate(Ana, 3_000, 2_000) with { Tier = FollowerTier.Nano }],
+            new PlanConstraints { Tiers = [new TierSpend(FollowerTier.Mid, Usd(0), Usd(5_000)), new TierSpend(FollowerTier.Nano, Usd(3_000), Usd(12_000))] }).AsT0;
+
+        plan.Purchases.Select(p => p.Candidate.ToString()).ShouldBe(["maya video (US)", "leo video (US)", "ana video (US)"]);
+        plan.TotalValue.ShouldBe(15_000d);
+        plan.Binding.Select(limit => (limit.Limit, limit.Name, limit.KeptOut)).ShouldBe([(PlanLimit.Budget, "budget", 1), (PlanLimit.TierMaximum, "Tiers[Mid].Maximum", 1)]);
+        plan.Next.ShouldNotBeNull().ToString().ShouldBe("maya story (US) at 2 per unit needs USD 2000.00 more; blocked by budget, Tiers[Mid].Maximum");
+    }
+
+    [Fact]
+    public void Tier_minimums_that_cannot_be_met_are_an_infeasible_plan_naming_them()
+    {
+        var outcome = BudgetPlanner.Plan(
+            Usd(10_000),
+            [Candidate(Maya, 5_000, 1) with { Tier = FollowerTier.Mid }, Candidate(Leo, 6_000, 1)],
+            new PlanConstraints { Tiers = [new TierSpend(FollowerTier.Mid, Usd(6_000), Usd(10_000)), new TierSpend(FollowerTier.Micro, Usd(6_000), Usd(10_000))] });
+
+        outcome.AsT1.Conflicts.Select(conflict => conflict.ToString()).ShouldBe(
+        [
+            "Tiers[Mid].Minimum: the tier's candidates cost USD 5000.00 in all, under its minimum of USD 6000.00.",
+            "budget + Tiers[Mid].Minimum + Tiers[Micro].Minimum: the tiers' minimums add up to USD 12000.00, over the budget of USD 10000.00.",
+        ]);
+    }
+
+    [Fact]
+    public void A_market_minimum_only_a_tier_over_its_maximum_could_meet_is_named_with_that_tier()
+    {
+        var outcome = BudgetPlanner.Plan(
+            Usd(10_000),
+            [Candidate(Maya, 5_000, 1, market: Country.GB) with { Tier = FollowerTier.Mid }, Candidate(Leo, 2_000, 1)],
+            new PlanConstraints { Markets = [new MarketSpend(Country.GB, Usd(5_000), Usd(10_000))], Tiers = [new TierSpend(FollowerTier.Mid, Usd(0), Usd(3_000))] });
+
+        outcome.AsT1.Conflicts.ShouldHaveSingleItem().Constraints.ShouldBe(["budget", "MaxCreatorShare", "Markets[GB].Minimum", "Markets[GB].Maximum", "Tiers[Mid].Maximum"]);
+    }
+
+    [Fact]
     public void A_creators_deliverable_offered_twice_is_bought_once()
     {
         var plan = BudgetPlanner.Plan(Usd(10_000), [Candidate(Maya, 2_000, 4_000), Candidate(Maya, 3_000, 4_000)]).AsT0;
@@ -118,6 +160,8 @@ public class BudgetPlannerTests
             .Errors.ShouldHaveSingleItem().Field.ShouldBe("budget");
         Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(Usd(1), [], new PlanConstraints { Markets = [new MarketSpend(Country.GB, Usd(5), Usd(4))] }))
             .Errors.ShouldHaveSingleItem().Field.ShouldBe("constraints.Markets[0].Minimum");
+        Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(Usd(1), [], new PlanConstraints { Tiers = [new TierSpend(FollowerTier.Mid, Usd(5), Usd(4)), new TierSpend(FollowerTier.Mid, Money.Of(0m, Currency.EUR), Usd(4))] }))
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("constraints.Tiers[0].Minimum", "planning.tier_range_invalid"), ("constraints.Tiers[1]", "planning.currency_mismatch"), ("constraints.Tiers[1].Tier", "planning.tier_repeated")]);
     }
 
     [Property(MaxTest = 100)]
@@ -208,21 +252,22 @@ public class BudgetPlannerTests
     }
 
     // The random instances above at scale: a creator has two candidates on average, a third of the time both the same
-    // deliverable at two prices; the budget, the creators' shares (at most two or four average prices) and the
-    // markets' ranges bind in turn.
+    // deliverable at two prices; the budget, the creators' shares (at most two or four average prices), the markets'
+    // ranges and the tier mix bind in turn.
     private static (Money Budget, PlanCandidate[] Candidates, PlanConstraints Constraints) LargeInstance(Random random, int count)
     {
         Country[] markets = [Country.US, Country.GB, Country.FR];
         string[] deliverables = ["video", "story", "live"];
         var candidates = Enumerable.Range(0, count)
-            .Select(_ => new PlanCandidate(
-                Creator(random.Next(1, (count / 2) + 1)),
+            .Select(_ => random.Next(1, (count / 2) + 1))
+            .Select(creator => new PlanCandidate(
+                Creator(creator),
                 "c",
                 deliverables[random.Next(3)],
                 Money.FromMinorUnits(random.Next(0, 200_000), Currency.USD),
                 random.Next(0, 1_000),
                 markets[random.Next(3)],
-                FollowerTier.Micro))
+                TierOf(creator)))
             .ToArray();
         var total = candidates.Sum(c => c.Price.MinorUnits);
         var budget = random.NextInt64(total / 20, total / 2);
@@ -238,7 +283,7 @@ public class BudgetPlannerTests
             Excluded = [.. candidates.Select(c => c.Creator).Distinct().Where(creator => creator != cheapest).Take(random.Next(3))],
             Markets = ranges,
         };
-        return (Money.FromMinorUnits(budget, Currency.USD), candidates, constraints);
+        return (Money.FromMinorUnits(budget, Currency.USD), candidates, constraints with { Tiers = TierMix(random, budget / 5, budget / 2) });
     }
 
     private static (Money Budget, PlanCandidate[] Candidates, PlanConstraints Constraints) Instance(Random random)
@@ -246,14 +291,15 @@ public class BudgetPlannerTests
         Country[] markets = [Country.US, Country.GB, Country.FR];
         string[] deliverables = ["video", "story"];
         var candidates = Enumerable.Range(0, random.Next(21))
-            .Select(_ => new PlanCandidate(
-                Creator(random.Next(1, 7)),
+            .Select(_ => random.Next(1, 7))
+            .Select(creator => new PlanCandidate(
+                Creator(creator),
                 "c",
                 deliverables[random.Next(2)],
                 Money.FromMinorUnits(random.Next(0, 200_000), Currency.USD),
                 random.Next(0, 1_000), // whole values, so that sums in any order are exact
                 markets[random.Next(3)],
-                FollowerTier.Micro))
+                TierOf(creator)))
             .ToArray();
         var total = candidates.Sum(c => c.Price.MinorUnits);
         var budget = Money.FromMinorUnits(random.NextInt64(0, total + 1), Currency.USD);
@@ -269,7 +315,7 @@ public class BudgetPlannerTests
             Excluded = creators.Count > 1 && random.Next(3) == 0 ? [creators[^1]] : [],
             Markets = ranges,
         };
-        return (budget, candidates, constraints);
+        return (budget, candidates, constraints with { Tiers = TierMix(random, 150_000, 400_000) });
     }
 
     private static double? BruteForce(Money budget, PlanCandidate[] candidates, PlanConstraints constraints)
@@ -296,8 +342,20 @@ public class BudgetPlannerTests
             && chosen.GroupBy(c => (c.Creator, c.Deliverable)).All(group => group.Count() == 1)
             && chosen.GroupBy(c => c.Creator).All(group => group.Sum(c => c.Price.MinorUnits) <= cap)
             && constraints.Markets.All(range => chosen.Where(c => c.Market == range.Market).Sum(c => c.Price.MinorUnits) is var spent
+                && spent >= range.Minimum.MinorUnits && spent <= range.Maximum.MinorUnits)
+            && constraints.Tiers.All(range => chosen.Where(c => c.Tier == range.Tier).Sum(c => c.Price.MinorUnits) is var spent
                 && spent >= range.Minimum.MinorUnits && spent <= range.Maximum.MinorUnits);
     }
+
+    // A creator has one follower tier, and each of three tiers has a spend range a third of the time: a minimum in
+    // [0, most minimum) a third of those times, a maximum above it by [0, most width).
+    private static FollowerTier TierOf(int creator) => new[] { FollowerTier.Nano, FollowerTier.Micro, FollowerTier.Mid }[creator % 3];
+
+    private static List<TierSpend> TierMix(Random random, long mostMinimum, long mostWidth) =>
+        [.. new[] { FollowerTier.Nano, FollowerTier.Micro, FollowerTier.Mid }
+            .Where(_ => random.Next(3) == 0)
+            .Select(tier => (Tier: tier, Minimum: random.Next(3) == 0 ? random.NextInt64(0, mostMinimum) : 0L))
+            .Select(range => new TierSpend(range.Tier, Money.FromMinorUnits(range.Minimum, Currency.USD), Money.FromMinorUnits(range.Minimum + random.NextInt64(0, mostWidth), Currency.USD)))];
 
     private static PlanCandidate Candidate(CreatorId creator, decimal price, double value, string deliverable = "video", Country? market = null) =>
         new(creator, creator == Maya ? "maya" : creator == Leo ? "leo" : "ana", deliverable, Usd(price), value, market ?? Country.US, FollowerTier.Micro);

@@ -1,6 +1,10 @@
 using System.Globalization;
+using CreatorMarketplace.Brands;
+using CreatorMarketplace.Compliance;
 using CreatorMarketplace.Connectors;
+using CreatorMarketplace.Contracts;
 using CreatorMarketplace.Creators;
+using CreatorMarketplace.Eligibility;
 using CreatorMarketplace.Metrics;
 using CreatorMarketplace.Planning;
 using CreatorMarketplace.Scoring;
@@ -13,7 +17,9 @@ namespace CreatorMarketplace.Samples.Workflow;
 /// <summary>
 /// Step 12: a creator test. Before it, each creator's next video is forecast from their settled posts, or their
 /// peers' when they have too few: views and engagements with 80% prediction intervals, and the cost of each at the fee;
-/// USD 50,000 is then planned across the US and GB on the forecast views, with the plan's explanation. Three creators get the same brief and a tracking link each; the test fixes, before it
+/// USD 50,000 is then planned across the US and GB on the forecast views, from candidates built from the creators'
+/// listings (the ineligible and the conflicted left out, each with the reason) under a tier mix, with the plan's
+/// explanation. Three creators get the same brief and a tracking link each; the test fixes, before it
 /// starts, the visits each needs to detect one percentage point of conversion at 80% power, refuses to call a winner
 /// halfway, and then gives its verdict on cost per acquisition: each creator's cost with its interval, every pair
 /// compared with Holm's correction, and the probability that each is best.
@@ -23,6 +29,9 @@ internal static class CreatorTestStep
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     private static readonly Money Fee = Money.Of(6_000m, Currency.USD);
+
+    // The tier mix: at most USD 20,000 on nano creators.
+    private static readonly TierSpend TierMix = new(FollowerTier.Nano, Money.Zero(Currency.USD), Money.Of(20_000m, Currency.USD));
 
     public static async Task Run(TextWriter output)
     {
@@ -104,39 +113,81 @@ internal static class CreatorTestStep
         return [.. creators.Take(8).Select((entry, i) => (entry.Creator, PostForecaster.Forecast(i == 1 ? entry.Posts.Take(5).ToList() : entry.Posts, PostKind.Video, ForecastMetric.Views, peers, entry.Group)))];
     }
 
-    // Plans USD 50,000 of videos across the US and GB on the forecast views, at prices the creators offered.
+    // Plans USD 50,000 of videos across the US and GB on the forecast views. The candidates are built from the
+    // creators' listings: priced from their rate cards, checked against the campaign's eligibility (a personal or
+    // creator account, as the marketplace's policy asks; the shortlist's simulated creators are too small for its
+    // follower minimum) and their contracts' exclusivities, with every creator left out named with the reason.
     private static void PlanBudget(List<(Creator Creator, PostForecast Views)> shortlist, TextWriter output)
     {
+        var clock = new FakeClock(Instant.FromUtc(2027, 3, 1, 0, 0));
         decimal[] offers = [6_000m, 9_500m, 7_000m, 12_000m, 8_000m, 5_500m, 11_000m, 9_000m];
-        var candidates = shortlist.Select((entry, i) => new PlanCandidate(
-            entry.Creator.Id,
-            entry.Creator.PrimaryAccount.Handle.ToString(),
-            "video",
-            Money.Of(offers[i], Currency.USD),
-            entry.Views.Expected.Estimate,
-            i % 2 == 0 ? Country.US : Country.GB,
-            entry.Creator.Tier)).ToList();
+        for (var i = 0; i < shortlist.Count; i++)
+        {
+            shortlist[i].Creator.SetRateCard(RateCard.Create(Currency.USD, [KeyValuePair.Create(DeliverableType.ShortVideo, Money.Of(offers[i], Currency.USD))], negotiable: true), clock);
+        }
 
-        // The first creator is the brand's ambassador; the fifth works for a competitor this quarter.
+        // The fifth creator promotes a competitor's cosmetics this quarter: her exclusivity keeps her out.
+        var glow = BrandId.From(Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8057"));
+        var start = clock.GetCurrentInstant();
+        var views = shortlist.ToDictionary(entry => entry.Creator.Id, entry => entry.Views.Expected.Estimate);
+        var selection = PlanCandidates.FromListings(
+            shortlist.Select(entry => entry.Creator.ToListing()),
+            Currency.USD,
+            [DeliverableType.ShortVideo],
+            (listing, _) => views[listing.Id],
+            CreatorRules.AccountTypes(AccountType.Personal, AccountType.Creator),
+            start,
+            [Exclusive(shortlist[4].Creator.Id, start, clock)],
+            new ProposedEngagement(glow, [new IndustryLabel("cosmetics")], start, start + Duration.FromDays(30)));
+        foreach (var left in selection.LeftOut)
+        {
+            output.WriteLine($"  left out: {left}");
+        }
+
+        // Each video is bought for one market, alternating down the shortlist.
+        var markets = shortlist.Select((entry, i) => (entry.Creator.Id, Market: i % 2 == 0 ? Country.US : Country.GB)).ToDictionary(entry => entry.Id, entry => entry.Market);
+        var candidates = selection.Candidates.Select(candidate => candidate with { Market = markets[candidate.Creator] }).ToList();
+
+        // The first creator is the brand's ambassador.
         var constraints = new PlanConstraints
         {
             MaxCreatorShare = 0.25,
-            MustInclude = [candidates[0].Creator],
-            Excluded = [candidates[4].Creator],
+            MustInclude = [shortlist[0].Creator.Id],
             Markets =
             [
                 new MarketSpend(Country.US, Money.Of(20_000m, Currency.USD), Money.Of(35_000m, Currency.USD)),
                 new MarketSpend(Country.GB, Money.Of(10_000m, Currency.USD), Money.Of(20_000m, Currency.USD)),
             ],
+            Tiers = [TierMix],
         };
         var outcome = BudgetPlanner.Plan(Money.Of(50_000m, Currency.USD), candidates, constraints);
         outcome.Switch(plan => Write(plan, output), infeasible => output.WriteLine($"  {infeasible}"));
     }
 
+    // A signed contract of another cosmetics brand, exclusive in the category for 90 days from now.
+    private static Contract Exclusive(CreatorId creator, Instant start, FakeClock clock)
+    {
+        var terms = new ContractTerms
+        {
+            Fee = Money.Of(4_000m, Currency.USD),
+            Deliverables = [new ContractDeliverable("winter-video", DeliverableType.ShortVideo, Platform.TikTok, 1, PostingWindow.Create(new LocalDateTime(2027, 3, 2, 9, 0), new LocalDateTime(2027, 3, 2, 18, 0), DateTimeZone.Utc))],
+            Revisions = new RevisionPolicy(1, Duration.FromHours(48)),
+            Exclusivity = new Exclusivity { Categories = [new IndustryLabel("cosmetics")], Start = start, End = start + Duration.FromDays(90) },
+            PaymentTerms = new PaymentTermsReference("net-30"),
+            Cancellation = new CancellationTerms(7, Money.Of(200m, Currency.USD)),
+            Disclosure = new DisclosureDuty([Country.US]),
+        };
+        var contract = Contract.Draft(EntityId.New<ContractId>(clock), BrandId.From(Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8058")), creator, terms, clock);
+        contract.Send(clock).ThrowIfNotAllowed();
+        contract.Sign(ContractParty.Brand, "Rae Rival", 1, clock).ThrowIfNotAllowed();
+        contract.Sign(ContractParty.Creator, "Sam Lee", 1, clock).ThrowIfNotAllowed();
+        return contract;
+    }
+
     private static void Write(BudgetPlan plan, TextWriter output)
     {
         new ReportTable(
-            $"Budget plan: {plan} (25% most per creator, US USD 20,000 to 35,000, GB USD 10,000 to 20,000)",
+            $"Budget plan: {plan} (25% most per creator, US USD 20,000 to 35,000, GB USD 10,000 to 20,000, {TierMix.Tier.Name} at most {Usd(TierMix.Maximum.Amount)})",
             ["creator", "market", "tier", "price", "expected views", "views per USD"],
             [.. plan.Purchases.Select(purchase => new[]
             {

@@ -28,6 +28,12 @@ public sealed record PlanCandidate(CreatorId Creator, string Name, string Delive
 /// <param name="Maximum">The most spend, at least the minimum.</param>
 public sealed record MarketSpend(Country Market, Money Minimum, Money Maximum);
 
+/// <summary>The spend a follower tier must receive: at least <paramref name="Minimum"/>, at most <paramref name="Maximum"/>.</summary>
+/// <param name="Tier">The tier.</param>
+/// <param name="Minimum">The least spend, zero or more.</param>
+/// <param name="Maximum">The most spend, at least the minimum.</param>
+public sealed record TierSpend(FollowerTier Tier, Money Minimum, Money Maximum);
+
 /// <summary>What a budget plan must respect besides the budget.</summary>
 public sealed record PlanConstraints
 {
@@ -45,6 +51,9 @@ public sealed record PlanConstraints
 
     /// <summary>Spend ranges per market, one per market; markets not listed are unconstrained.</summary>
     public IReadOnlyList<MarketSpend> Markets { get; init; } = [];
+
+    /// <summary>Spend ranges per follower tier, one per tier (the tier mix); tiers not listed are unconstrained.</summary>
+    public IReadOnlyList<TierSpend> Tiers { get; init; } = [];
 }
 
 /// <summary>A limit the planner works under.</summary>
@@ -58,11 +67,14 @@ public enum PlanLimit
 
     /// <summary>The most of the budget one creator may receive.</summary>
     CreatorShare,
+
+    /// <summary>A follower tier's maximum spend.</summary>
+    TierMaximum,
 }
 
 /// <summary>A limit that keeps at least one left-out candidate out of the plan.</summary>
 /// <param name="Limit">Which limit.</param>
-/// <param name="Name">The limit's name, for example <c>budget</c>, <c>markets[GB].Maximum</c> or <c>maxCreatorShare (maya)</c>.</param>
+/// <param name="Name">The limit's name, for example <c>budget</c>, <c>Markets[GB].Maximum</c>, <c>Tiers[Micro].Maximum</c> or <c>MaxCreatorShare (maya)</c>.</param>
 /// <param name="Amount">The limit's amount.</param>
 /// <param name="Used">What the plan spends against it.</param>
 /// <param name="KeptOut">How many left-out candidates it keeps out.</param>
@@ -105,8 +117,8 @@ public sealed record NextPurchase(PlanCandidate Candidate, double ValuePerUnit, 
 /// <param name="Binding">The limits that keep a left-out candidate out.</param>
 /// <param name="Next">What more budget would buy; null when every candidate is in or excluded.</param>
 /// <param name="NodesExplored">How many nodes the branch and bound visited.</param>
-/// <param name="IsOptimal">Whether the search finished, so that no plan meeting the constraints is worth more; false when it stopped at its node limit.</param>
-/// <param name="UpperBound">A proven bound on the value of any plan: <paramref name="TotalValue"/> itself when optimal, the fractional (LP) bound otherwise.</param>
+/// <param name="IsOptimal">Whether no plan meeting the constraints is worth more, proven by the search or by the bound; false when the search stopped at its node limit or at the acceptable gap.</param>
+/// <param name="UpperBound">A proven bound on the value of any plan: <paramref name="TotalValue"/> itself when optimal, the Lagrangian or fractional (LP) bound otherwise.</param>
 public sealed record BudgetPlan(Money Budget, IReadOnlyList<PlannedPurchase> Purchases, Money Spent, double TotalValue, IReadOnlyList<BindingConstraint> Binding, NextPurchase? Next, long NodesExplored, bool IsOptimal, double UpperBound)
 {
     /// <summary>How far below the proven bound the plan may be, as a share of the bound: 0 when optimal.</summary>

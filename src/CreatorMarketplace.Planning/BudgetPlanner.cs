@@ -4,16 +4,14 @@ namespace CreatorMarketplace.Planning;
 
 /// <summary>
 /// Chooses, from candidate deliverables, the set of highest total expected value under a budget, a maximum share of
-/// the budget per creator, creators that must be included or excluded and spend ranges per market. Exact: a branch
-/// and bound in integer minor units over the candidates sorted by value per unit of money, pruned by the fractional
-/// (LP-relaxation) bound of the knapsack. Its worst case is exponential in the number of candidates. The method is in
-/// docs/planning.md.
+/// the budget per creator, creators that must be included or excluded, and spend ranges per market and per follower
+/// tier (the tier mix). Exact: a Lagrangian bound, a first plan built from it, candidates the bound proves in or out
+/// fixed, and a branch and bound in integer minor units over the rest, pruned by the fractional (LP-relaxation) bound
+/// of the knapsack. Its worst case is exponential in the number of candidates; a node limit and an acceptable gap
+/// bound the search, and the plan then comes with its proven bound. The method is in docs/planning.md.
 /// </summary>
-public static class BudgetPlanner
+public static partial class BudgetPlanner
 {
-    // A bound within this relative margin of the best value prunes: the sums are of doubles, and a plan better by less is noise.
-    private const double BoundMargin = 1e-12;
-
     /// <summary>How many nodes the search visits, once it holds a plan, before it stops and returns the best plan found with its proven bound.</summary>
     public const long DefaultNodeLimit = 2_000_000;
 
@@ -26,13 +24,18 @@ public static class BudgetPlanner
     /// with <see cref="BudgetPlan.IsOptimal"/> false and the proven <see cref="BudgetPlan.UpperBound"/>, so that a large
     /// instance answers in bounded time and says how far from optimal it may be.
     /// </param>
+    /// <param name="acceptableGap">
+    /// How far below the proven bound, as a share of it, a plan may be for the search to stop with it, from 0 to 1: 0
+    /// unless given, so that the search goes on until the plan is optimal or the node limit is reached. With 0.01 a
+    /// large instance stops as soon as its plan is within 1% of the bound, often before the search starts.
+    /// </param>
     /// <returns>The plan with its explanation, or the constraints that conflict.</returns>
     /// <exception cref="DomainValidationException">An input breaks a rule; every error names its field.</exception>
-    public static BudgetPlanOutcome Plan(Money budget, IReadOnlyList<PlanCandidate> candidates, PlanConstraints? constraints = null, long nodeLimit = DefaultNodeLimit)
+    public static BudgetPlanOutcome Plan(Money budget, IReadOnlyList<PlanCandidate> candidates, PlanConstraints? constraints = null, long nodeLimit = DefaultNodeLimit, double acceptableGap = 0d)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         constraints ??= PlanConstraints.None;
-        Validate(budget, candidates, constraints, nodeLimit);
+        Validate(budget, candidates, constraints, nodeLimit, acceptableGap);
 
         var problem = new Problem(budget, candidates, constraints);
         if (problem.Conflicts() is { Count: > 0 } conflicts)
@@ -40,13 +43,14 @@ public static class BudgetPlanner
             return new InfeasiblePlan(conflicts);
         }
 
-        return problem.Solve(nodeLimit) is { } chosen ? problem.Explain(chosen) : new InfeasiblePlan([problem.JointConflict()]);
+        return problem.Solve(nodeLimit, acceptableGap) is { } chosen ? problem.Explain(chosen) : new InfeasiblePlan([problem.JointConflict()]);
     }
 
-    private static void Validate(Money budget, IReadOnlyList<PlanCandidate> candidates, PlanConstraints constraints, long nodeLimit)
+    private static void Validate(Money budget, IReadOnlyList<PlanCandidate> candidates, PlanConstraints constraints, long nodeLimit, double acceptableGap)
     {
         var errors = new ErrorCollector();
         errors.Require(nodeLimit >= 1, nameof(nodeLimit), "planning.node_limit_invalid", $"the search visits at least one node, got {nodeLimit}.");
+        errors.Require(double.IsFinite(acceptableGap) && acceptableGap is >= 0d and <= 1d, nameof(acceptableGap), "planning.gap_invalid", $"the acceptable gap is from 0 to 1, got {acceptableGap.ToString(CultureInfo.InvariantCulture)}.");
         errors.Require(!budget.IsNegative, nameof(budget), "planning.budget_negative", $"the budget is zero or more, got {budget}.");
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -62,26 +66,35 @@ public static class BudgetPlanner
             errors.Require(double.IsFinite(candidate.ExpectedValue) && candidate.ExpectedValue >= 0d, $"{field}.{nameof(PlanCandidate.ExpectedValue)}", "planning.value_invalid", $"the expected value is a finite number, zero or more, got {candidate.ExpectedValue.ToString(CultureInfo.InvariantCulture)}.");
             errors.Require(!string.IsNullOrWhiteSpace(candidate.Deliverable), $"{field}.{nameof(PlanCandidate.Deliverable)}", "planning.deliverable_required", "the deliverable is named.");
             errors.Require(candidate.Market is not null, $"{field}.{nameof(PlanCandidate.Market)}", "planning.market_required", "the market is required.");
+            errors.Require(candidate.Tier is not null, $"{field}.{nameof(PlanCandidate.Tier)}", "planning.tier_required", "the tier is required.");
         }
 
         var share = constraints.MaxCreatorShare;
         errors.Require(double.IsFinite(share) && share is > 0d and <= 1d, $"{nameof(constraints)}.{nameof(PlanConstraints.MaxCreatorShare)}", "planning.share_invalid", $"the most of the budget one creator may receive is above 0 and at most 1, got {share.ToString(CultureInfo.InvariantCulture)}.");
         var both = constraints.MustInclude.Intersect(constraints.Excluded).ToList();
         errors.Require(both.Count == 0, $"{nameof(constraints)}.{nameof(PlanConstraints.MustInclude)}", "planning.included_and_excluded", $"a creator is either included or excluded, and {string.Join(", ", both)} are both.");
-        for (var i = 0; i < constraints.Markets.Count; i++)
-        {
-            var field = $"{nameof(constraints)}.{nameof(PlanConstraints.Markets)}[{i}]";
-            var range = constraints.Markets[i];
-            errors.Require(range.Minimum.Currency == budget.Currency && range.Maximum.Currency == budget.Currency, field, "planning.currency_mismatch", $"the market's range is in the budget's currency {budget.Currency.Code}, got {range.Minimum} to {range.Maximum}.");
-            errors.Require(!range.Minimum.IsNegative && range.Minimum.MinorUnits <= range.Maximum.MinorUnits, $"{field}.{nameof(MarketSpend.Minimum)}", "planning.market_range_invalid", $"the market's minimum is zero or more and at most its maximum, got {range.Minimum} to {range.Maximum}.");
-            errors.Require(constraints.Markets.Take(i).All(other => other.Market != range.Market), $"{field}.{nameof(MarketSpend.Market)}", "planning.market_repeated", $"each market has one range, and {range.Market?.Code} has more.");
-        }
-
+        ValidateRanges(errors, budget, nameof(PlanConstraints.Markets), "market", nameof(MarketSpend.Market), [.. constraints.Markets.Select(range => ((object?)range.Market, range.Market?.Code, range.Minimum, range.Maximum))]);
+        ValidateRanges(errors, budget, nameof(PlanConstraints.Tiers), "tier", nameof(TierSpend.Tier), [.. constraints.Tiers.Select(range => ((object?)range.Tier, range.Tier?.Name, range.Minimum, range.Maximum))]);
         errors.ThrowIfAny();
     }
 
+    // A market's and a tier's spend ranges follow the same rules: in the budget's currency, the minimum zero or more and
+    // at most the maximum, one range per market or tier.
+    private static void ValidateRanges(ErrorCollector errors, Money budget, string list, string noun, string keyField, IReadOnlyList<(object? Key, string? Name, Money Minimum, Money Maximum)> ranges)
+    {
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            var field = $"constraints.{list}[{i}]";
+            var range = ranges[i];
+            errors.Require(range.Minimum.Currency == budget.Currency && range.Maximum.Currency == budget.Currency, field, "planning.currency_mismatch", $"the {noun}'s range is in the budget's currency {budget.Currency.Code}, got {range.Minimum} to {range.Maximum}.");
+            errors.Require(!range.Minimum.IsNegative && range.Minimum.MinorUnits <= range.Maximum.MinorUnits, $"{field}.{nameof(MarketSpend.Minimum)}", $"planning.{noun}_range_invalid", $"the {noun}'s minimum is zero or more and at most its maximum, got {range.Minimum} to {range.Maximum}.");
+            errors.Require(range.Key is not null, $"{field}.{keyField}", $"planning.{noun}_required", $"the {noun} is required.");
+            errors.Require(ranges.Take(i).All(other => !Equals(other.Key, range.Key)), $"{field}.{keyField}", $"planning.{noun}_repeated", $"each {noun} has one range, and {range.Name} has more.");
+        }
+    }
+
     // The problem in minor units, candidates of excluded creators left out and the rest sorted by value per unit of money.
-    private sealed class Problem
+    private sealed partial class Problem
     {
         private readonly Money _budget;
         private readonly PlanConstraints _constraints;
@@ -91,13 +104,13 @@ public static class BudgetPlanner
         private readonly int[] _creator;
         private readonly int[] _group;
         private readonly int[] _market;
+        private readonly int[] _tier;
         private readonly bool[] _worthBuying;
         private readonly CreatorId[] _creators;
         private readonly string[] _creatorNames;
-        private readonly MarketSpend[] _markets;
+        private readonly SpendRange[] _ranges;
         private readonly int[] _mustInclude;
-        private readonly int[] _lastOfCreator;
-        private readonly long[,] _marketSuffix;
+        private readonly long[] _rangeTotal;
         private readonly long _cap;
 
         public Problem(Money budget, IReadOnlyList<PlanCandidate> candidates, PlanConstraints constraints)
@@ -112,39 +125,39 @@ public static class BudgetPlanner
                 .Select(entry => entry.candidate)];
             _creators = [.. _items.Select(item => item.Creator).Concat(constraints.MustInclude).Distinct()];
             var creatorIndex = _creators.Select((id, index) => (id, index)).ToDictionary(entry => entry.id, entry => entry.index);
-            _creatorNames = [.. _creators.Select(id => _items.FirstOrDefault(item => item.Creator == id)?.Name ?? id.ToString())];
-            _markets = [.. constraints.Markets];
+            var names = new Dictionary<CreatorId, string>();
+            foreach (var item in _items)
+            {
+                names.TryAdd(item.Creator, item.Name);
+            }
+
+            _creatorNames = [.. _creators.Select(id => names.GetValueOrDefault(id) ?? id.ToString())];
+            _ranges =
+            [
+                .. constraints.Markets.Select(range => new SpendRange(PlanLimit.MarketMaximum, $"{nameof(PlanConstraints.Markets)}[{range.Market.Code}]", "market", range.Minimum, range.Maximum)),
+                .. constraints.Tiers.Select(range => new SpendRange(PlanLimit.TierMaximum, $"{nameof(PlanConstraints.Tiers)}[{range.Tier.Name}]", "tier", range.Minimum, range.Maximum)),
+            ];
             var groups = new Dictionary<(CreatorId, string), int>();
             _price = [.. _items.Select(item => item.Price.MinorUnits)];
             _value = [.. _items.Select(item => item.ExpectedValue)];
             _creator = [.. _items.Select(item => creatorIndex[item.Creator])];
             _group = [.. _items.Select(item => groups.TryGetValue((item.Creator, item.Deliverable), out var group) ? group : groups[(item.Creator, item.Deliverable)] = groups.Count)];
-            _market = [.. _items.Select(item => Array.FindIndex(_markets, range => range.Market == item.Market))];
+            var markets = constraints.Markets.Select((range, index) => (range.Market, index)).ToDictionary(entry => entry.Market, entry => entry.index);
+            var tiers = constraints.Tiers.Select((range, index) => (range.Tier, index)).ToDictionary(entry => entry.Tier, entry => markets.Count + entry.index);
+            _market = [.. _items.Select(item => markets.GetValueOrDefault(item.Market, -1))];
+            _tier = [.. _items.Select(item => tiers.GetValueOrDefault(item.Tier, -1))];
             _mustInclude = [.. constraints.MustInclude.Distinct().Select(id => creatorIndex[id])];
 
-            // A deliverable of no value only ever helps to meet a must-include or a market's minimum; elsewhere it would spend for nothing.
-            _worthBuying = [.. _items.Select((item, i) => item.ExpectedValue > 0d || _mustInclude.Contains(_creator[i]) || (_market[i] >= 0 && _markets[_market[i]].Minimum.IsPositive))];
-            _lastOfCreator = new int[_creators.Length];
-            Array.Fill(_lastOfCreator, -1);
+            // A deliverable of no value only ever helps to meet a must-include or a market's or tier's minimum; elsewhere it would spend for nothing.
+            _worthBuying = [.. _items.Select((item, i) => item.ExpectedValue > 0d || _mustInclude.Contains(_creator[i]) || Enumerable.Range(0, _ranges.Length).Any(r => InRange(i, r) && _ranges[r].Minimum.IsPositive))];
+            _rangeTotal = new long[_ranges.Length];
             for (var i = 0; i < _items.Length; i++)
             {
-                _lastOfCreator[_creator[i]] = i;
-            }
-
-            // What each market's candidates from an index on cost in all: a market whose minimum it cannot reach prunes.
-            _marketSuffix = new long[_markets.Length, _items.Length + 1];
-            for (var i = _items.Length - 1; i >= 0; i--)
-            {
-                for (var m = 0; m < _markets.Length; m++)
-                {
-                    _marketSuffix[m, i] = _marketSuffix[m, i + 1] + (_market[i] == m ? _price[i] : 0L);
-                }
+                Spend(_rangeTotal, i, _price[i]);
             }
 
             _cap = (long)Math.Floor((decimal)constraints.MaxCreatorShare * budget.MinorUnits);
         }
-
-        private long Budget => _budget.MinorUnits;
 
         // Conflicts that show without a search: a must-include or a market minimum no selection can meet, alone or with the others.
         public List<PlanConflict> Conflicts()
@@ -154,7 +167,7 @@ public static class BudgetPlanner
             foreach (var creator in _mustInclude)
             {
                 var name = Included(creator);
-                var prices = Enumerable.Range(0, _items.Length).Where(i => _creator[i] == creator).Select(i => (Price: _price[i], Market: _market[i])).ToList();
+                var prices = Enumerable.Range(0, _items.Length).Where(i => _creator[i] == creator).Select(i => (Price: _price[i], Over: Enumerable.Range(0, _ranges.Length).Where(r => InRange(i, r) && _price[i] > _ranges[r].Maximum.MinorUnits).ToList())).ToList();
                 if (prices.Count == 0)
                 {
                     conflicts.Add(new([name], "the creator has no candidate."));
@@ -171,36 +184,41 @@ public static class BudgetPlanner
                 {
                     conflicts.Add(new([nameof(PlanConstraints.MaxCreatorShare), name], $"her cheapest deliverable costs {Amount(least)}, over the {Amount(_cap)} one creator may receive."));
                 }
-                else if (prices.All(entry => entry.Market >= 0 && entry.Price > _markets[entry.Market].Maximum.MinorUnits))
+                else if (prices.All(entry => entry.Over.Count > 0))
                 {
-                    conflicts.Add(new([.. prices.Select(entry => Maximum(entry.Market)).Distinct(), name], "each of her deliverables costs more than its market's maximum."));
+                    var over = prices.SelectMany(entry => entry.Over).Distinct().ToList();
+                    conflicts.Add(new([.. over.Select(Maximum), name], $"each of her deliverables costs more than its {string.Join(" or ", over.Select(r => _ranges[r].Noun + "'s").Distinct())} maximum."));
                 }
             }
 
-            var mustSpend = cheapest.Sum(entry => entry.Price);
-            if (cheapest.Count > 1 && cheapest.All(entry => entry.Price <= Budget) && mustSpend > Budget)
+            var mustInclude = cheapest.Sum(entry => entry.Price);
+            if (cheapest.Count > 1 && cheapest.All(entry => entry.Price <= Budget) && mustInclude > Budget)
             {
-                conflicts.Add(new(["budget", .. cheapest.Select(entry => Included(entry.Creator))], $"their cheapest deliverables cost {Amount(mustSpend)} together, over the budget of {_budget}."));
+                conflicts.Add(new(["budget", .. cheapest.Select(entry => Included(entry.Creator))], $"their cheapest deliverables cost {Amount(mustInclude)} together, over the budget of {_budget}."));
             }
 
-            for (var m = 0; m < _markets.Length; m++)
+            for (var m = 0; m < _ranges.Length; m++)
             {
-                var minimum = _markets[m].Minimum.MinorUnits;
+                var minimum = _ranges[m].Minimum.MinorUnits;
                 if (minimum > Budget)
                 {
-                    conflicts.Add(new(["budget", Minimum(m)], $"the minimum of {_markets[m].Minimum} is over the budget of {_budget}."));
+                    conflicts.Add(new(["budget", Minimum(m)], $"the minimum of {_ranges[m].Minimum} is over the budget of {_budget}."));
                 }
-                else if (minimum > _marketSuffix[m, 0])
+                else if (minimum > _rangeTotal[m])
                 {
-                    conflicts.Add(new([Minimum(m)], $"the market's candidates cost {Amount(_marketSuffix[m, 0])} in all, under its minimum of {_markets[m].Minimum}."));
+                    conflicts.Add(new([Minimum(m)], $"the {_ranges[m].Noun}'s candidates cost {Amount(_rangeTotal[m])} in all, under its minimum of {_ranges[m].Minimum}."));
                 }
             }
 
-            var minimums = Enumerable.Range(0, _markets.Length).Where(m => _markets[m].Minimum.IsPositive).ToList();
-            var mustMarkets = minimums.Sum(m => _markets[m].Minimum.MinorUnits);
-            if (minimums.Count > 1 && minimums.All(m => _markets[m].Minimum.MinorUnits <= Budget) && mustMarkets > Budget)
+            // The markets' minimums cannot share a purchase, nor can the tiers'; a market's and a tier's can.
+            foreach (var kind in _ranges.GroupBy(range => range.Limit))
             {
-                conflicts.Add(new(["budget", .. minimums.Select(Minimum)], $"the markets' minimums add up to {Amount(mustMarkets)}, over the budget of {_budget}."));
+                var minimums = Enumerable.Range(0, _ranges.Length).Where(m => _ranges[m].Limit == kind.Key && _ranges[m].Minimum.IsPositive).ToList();
+                var mustSpend = minimums.Sum(m => _ranges[m].Minimum.MinorUnits);
+                if (minimums.Count > 1 && minimums.All(m => _ranges[m].Minimum.MinorUnits <= Budget) && mustSpend > Budget)
+                {
+                    conflicts.Add(new(["budget", .. minimums.Select(Minimum)], $"the {_ranges[minimums[0]].Noun}s' minimums add up to {Amount(mustSpend)}, over the budget of {_budget}."));
+                }
             }
 
             return conflicts;
@@ -209,19 +227,73 @@ public static class BudgetPlanner
         // When each constraint can be met alone but the search finds no selection meeting all: the ones that must be met together.
         public PlanConflict JointConflict() =>
             new(
-                ["budget", nameof(PlanConstraints.MaxCreatorShare), .. _mustInclude.Select(Included), .. Enumerable.Range(0, _markets.Length).Where(m => _markets[m].Minimum.IsPositive).Select(Minimum), .. Enumerable.Range(0, _markets.Length).Select(Maximum)],
+                ["budget", nameof(PlanConstraints.MaxCreatorShare), .. _mustInclude.Select(Included), .. Enumerable.Range(0, _ranges.Length).Where(m => _ranges[m].Minimum.IsPositive).Select(Minimum), .. Enumerable.Range(0, _ranges.Length).Select(Maximum)],
                 "each can be met alone, but no selection of the candidates meets them together.");
 
-        // Depth-first branch and bound, buying before skipping, so that the greedy plan is the first incumbent.
-        // The root's fractional bound is an upper bound on every plan: a search stopped at its node limit reports it.
-        public Selection? Solve(long nodeLimit)
+        // The Lagrangian bound of the whole problem; a first plan from a greedy pass; the candidates that bound proves in
+        // or out of any better plan fixed; and a depth-first branch and bound over the rest. A search stopped at its
+        // node limit reports the tighter of two proven bounds: the Lagrangian, or the best of the first plan and the
+        // fractional bound of the search's root.
+        public Selection? Solve(long nodeLimit, double acceptableGap)
         {
-            var search = new Search(this, nodeLimit);
-            var rootBound = search.RootBound();
-            search.Visit(0);
-            return search.Best is { } best
-                ? new Selection(best, search.Nodes, !search.Stopped, search.Stopped ? Math.Max(rootBound, search.BestValue) : search.BestValue)
-                : null;
+            var relaxation = new Relaxation(this);
+            var first = new[] { Greedy([]), Greedy(relaxation.Preferred()) }.MaxBy(plan => plan is null ? double.NegativeInfinity : ValueOf(plan));
+            var firstValue = first is null ? double.NegativeInfinity : ValueOf(first);
+            if (first is not null && firstValue >= relaxation.Bound * (1d - acceptableGap))
+            {
+                // A first plan close enough to the bound needs no search; it is optimal when it reaches the bound.
+                return new Selection(first, 0, firstValue >= relaxation.Bound, Math.Max(firstValue, relaxation.Bound));
+            }
+
+            var (free, bought) = first is null ? ([.. Enumerable.Range(0, _items.Length)], []) : relaxation.Reduce(firstValue);
+            var search = new Search(this, nodeLimit, free, bought, first, firstValue);
+            var bound = Math.Min(relaxation.Bound, Math.Max(firstValue, search.RootBound()));
+            search.Run(bound * (1d - acceptableGap));
+            if (search.Best is not { } best)
+            {
+                return null;
+            }
+
+            // A search stopped with a plan that reaches the proven bound has found the optimum all the same.
+            var optimal = !search.Stopped || search.BestValue >= bound;
+            return new Selection(best, search.Nodes, optimal, optimal ? search.BestValue : bound);
+        }
+
+        private double ValueOf(bool[] chosen)
+        {
+            var value = 0d;
+            for (var i = 0; i < _items.Length; i++)
+            {
+                value += chosen[i] ? _value[i] : 0d;
+            }
+
+            return value;
+        }
+
+        // Value per minor unit; a free deliverable of some value is worth any price.
+        private double Ratio(int i) => _price[i] == 0L ? (_value[i] > 0d ? double.PositiveInfinity : 0d) : _value[i] / _price[i];
+
+        // Whether any plan may buy the candidate alone: no plan buys what breaks a limit by itself, or what is worth nothing and needed nowhere.
+        private bool MayBuy(int i) =>
+            _worthBuying[i] && _price[i] <= Budget && _price[i] <= _cap
+            && (_market[i] < 0 || _price[i] <= _ranges[_market[i]].Maximum.MinorUnits)
+            && (_tier[i] < 0 || _price[i] <= _ranges[_tier[i]].Maximum.MinorUnits);
+
+        // Whether the candidate counts towards a spend range: its market's or its tier's.
+        private bool InRange(int i, int range) => _market[i] == range || _tier[i] == range;
+
+        // Adds an amount to what the candidate's market and tier have spent.
+        private void Spend(long[] rangeSpent, int i, long amount)
+        {
+            if (_market[i] >= 0)
+            {
+                rangeSpent[_market[i]] += amount;
+            }
+
+            if (_tier[i] >= 0)
+            {
+                rangeSpent[_tier[i]] += amount;
+            }
         }
 
         public BudgetPlan Explain(Selection selection)
@@ -229,17 +301,14 @@ public static class BudgetPlanner
             var chosen = selection.Chosen;
             var spent = Enumerable.Range(0, _items.Length).Where(i => chosen[i]).Sum(i => _price[i]);
             var creatorSpent = new long[_creators.Length];
-            var marketSpent = new long[_markets.Length];
+            var rangeSpent = new long[_ranges.Length];
             var groupTaken = new HashSet<int>();
             for (var i = 0; i < _items.Length; i++)
             {
                 if (chosen[i])
                 {
                     creatorSpent[_creator[i]] += _price[i];
-                    if (_market[i] >= 0)
-                    {
-                        marketSpent[_market[i]] += _price[i];
-                    }
+                    Spend(rangeSpent, i, _price[i]);
 
                     groupTaken.Add(_group[i]);
                 }
@@ -248,7 +317,7 @@ public static class BudgetPlanner
             // Every left-out candidate whose deliverable is not already bought, each with the limits adding it would break.
             var leftOut = Enumerable.Range(0, _items.Length)
                 .Where(i => !chosen[i] && !groupTaken.Contains(_group[i]))
-                .Select(i => (Index: i, Blocks: Blocks(i, spent, creatorSpent, marketSpent)))
+                .Select(i => (Index: i, Blocks: Blocks(i, spent, creatorSpent, rangeSpent)))
                 .ToList();
             var binding = leftOut
                 .SelectMany(entry => entry.Blocks)
@@ -276,7 +345,7 @@ public static class BudgetPlanner
             return new BudgetPlan(_budget, purchases, Amount(spent), total, binding, next, selection.Nodes, selection.Optimal, selection.Optimal ? total : Math.Max(total, selection.UpperBound));
         }
 
-        private List<BindingConstraint> Blocks(int i, long spent, long[] creatorSpent, long[] marketSpent)
+        private List<BindingConstraint> Blocks(int i, long spent, long[] creatorSpent, long[] rangeSpent)
         {
             var blocks = new List<BindingConstraint>();
             if (spent + _price[i] > Budget)
@@ -284,9 +353,12 @@ public static class BudgetPlanner
                 blocks.Add(new(PlanLimit.Budget, "budget", _budget, Amount(spent), 1));
             }
 
-            if (_market[i] is var m and >= 0 && marketSpent[m] + _price[i] > _markets[m].Maximum.MinorUnits)
+            foreach (var r in (int[])[_market[i], _tier[i]])
             {
-                blocks.Add(new(PlanLimit.MarketMaximum, Maximum(m), _markets[m].Maximum, Amount(marketSpent[m]), 1));
+                if (r >= 0 && rangeSpent[r] + _price[i] > _ranges[r].Maximum.MinorUnits)
+                {
+                    blocks.Add(new(_ranges[r].Limit, Maximum(r), _ranges[r].Maximum, Amount(rangeSpent[r]), 1));
+                }
             }
 
             if (creatorSpent[_creator[i]] + _price[i] > _cap)
@@ -299,160 +371,15 @@ public static class BudgetPlanner
 
         private string Included(int creator) => $"{nameof(PlanConstraints.MustInclude)}[{_creatorNames[creator]}]";
 
-        private string Minimum(int market) => $"{nameof(PlanConstraints.Markets)}[{_markets[market].Market.Code}].{nameof(MarketSpend.Minimum)}";
+        private string Minimum(int range) => $"{_ranges[range].Name}.{nameof(MarketSpend.Minimum)}";
 
-        private string Maximum(int market) => $"{nameof(PlanConstraints.Markets)}[{_markets[market].Market.Code}].{nameof(MarketSpend.Maximum)}";
+        private string Maximum(int range) => $"{_ranges[range].Name}.{nameof(MarketSpend.Maximum)}";
 
         private Money Amount(long minorUnits) => Money.FromMinorUnits(minorUnits, _budget.Currency);
-
-        private sealed class Search(Problem problem, long nodeLimit)
-        {
-            private readonly bool[] _chosen = new bool[problem._items.Length];
-            private readonly long[] _creatorSpent = new long[problem._creators.Length];
-            private readonly long[] _marketSpent = new long[problem._markets.Length];
-            private readonly bool[] _groupTaken = new bool[problem._items.Length];
-            private readonly int[] _creatorCount = new int[problem._creators.Length];
-            private long _spent;
-            private double _value;
-            private double _bestValue = double.NegativeInfinity;
-
-            public bool[]? Best { get; private set; }
-
-            public long Nodes { get; private set; }
-
-            public bool Stopped { get; private set; }
-
-            public double BestValue => _bestValue;
-
-            public double RootBound() => Bound(0);
-
-            public void Visit(int i)
-            {
-                // Past the limit, and only once a plan is held, the search stops: the plan found stands with the root's bound.
-                if (Stopped || (Best is not null && Nodes >= nodeLimit))
-                {
-                    Stopped = true;
-                    return;
-                }
-
-                Nodes++;
-                if (!CanStillMeetMinimums(i))
-                {
-                    return;
-                }
-
-                if (i == problem._items.Length)
-                {
-                    if (_value > _bestValue)
-                    {
-                        _bestValue = _value;
-                        Best = (bool[])_chosen.Clone();
-                    }
-
-                    return;
-                }
-
-                if (Bound(i) * (1d + BoundMargin) <= _bestValue)
-                {
-                    return;
-                }
-
-                if (CanBuy(i))
-                {
-                    Buy(i, 1);
-                    Visit(i + 1);
-                    Buy(i, -1);
-                }
-
-                Visit(i + 1);
-            }
-
-            private bool CanBuy(int i)
-            {
-                var price = problem._price[i];
-                var market = problem._market[i];
-                return problem._worthBuying[i]
-                    && !_groupTaken[problem._group[i]]
-                    && _spent + price <= problem.Budget
-                    && _creatorSpent[problem._creator[i]] + price <= problem._cap
-                    && (market < 0 || _marketSpent[market] + price <= problem._markets[market].Maximum.MinorUnits);
-            }
-
-            private void Buy(int i, int sign)
-            {
-                var price = sign * problem._price[i];
-                _chosen[i] = sign > 0;
-                _groupTaken[problem._group[i]] = sign > 0;
-                _spent += price;
-                _value += sign * problem._value[i];
-                _creatorSpent[problem._creator[i]] += price;
-                _creatorCount[problem._creator[i]] += sign;
-                if (problem._market[i] is var market and >= 0)
-                {
-                    _marketSpent[market] += price;
-                }
-            }
-
-            // Every must-include creator still has a candidate ahead, and every market can still reach its minimum.
-            private bool CanStillMeetMinimums(int i)
-            {
-                foreach (var creator in problem._mustInclude)
-                {
-                    if (_creatorCount[creator] == 0 && problem._lastOfCreator[creator] < i)
-                    {
-                        return false;
-                    }
-                }
-
-                for (var m = 0; m < problem._markets.Length; m++)
-                {
-                    if (_marketSpent[m] + problem._marketSuffix[m, i] < problem._markets[m].Minimum.MinorUnits)
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
-
-            // The fractional knapsack over the candidates ahead in value-per-money order, leaving out those no later
-            // choice can buy: a relaxation, so no plan below this node is worth more.
-            private double Bound(int i)
-            {
-                var room = problem.Budget - _spent;
-                var bound = _value;
-                for (var j = i; j < problem._items.Length; j++)
-                {
-                    if (!CanBuyIgnoringBudget(j))
-                    {
-                        continue;
-                    }
-
-                    var price = problem._price[j];
-                    if (price <= room)
-                    {
-                        room -= price;
-                        bound += problem._value[j];
-                    }
-                    else
-                    {
-                        return bound + (problem._value[j] * room / price);
-                    }
-                }
-
-                return bound;
-            }
-
-            private bool CanBuyIgnoringBudget(int j)
-            {
-                var price = problem._price[j];
-                var market = problem._market[j];
-                return !_groupTaken[problem._group[j]]
-                    && _creatorSpent[problem._creator[j]] + price <= problem._cap
-                    && (market < 0 || _marketSpent[market] + price <= problem._markets[market].Maximum.MinorUnits);
-            }
-        }
     }
+
+    // A market's or a tier's spend range, named as in PlanConstraints (Markets[GB], Tiers[Micro]).
+    private sealed record SpendRange(PlanLimit Limit, string Name, string Noun, Money Minimum, Money Maximum);
 
     private sealed record Selection(bool[] Chosen, long Nodes, bool Optimal, double UpperBound);
 }

@@ -61,6 +61,48 @@ public class BudgetPlannerTests
     }
 
     [Fact]
+    public void A_tier_mix_shapes_the_plan_and_names_the_tier_whose_maximum_binds()
+    {
+        // Without the mix the plan is maya's video and story and leo's video (value 19,000); mid-tier creators may
+        // receive at most 5,000, so maya has one, and nano creators at least 3,000, so ana is in.
+        var plan = BudgetPlanner.Plan(
+            Usd(12_000),
+            [Candidate(Maya, 4_000, 8_000) with { Tier = FollowerTier.Mid }, Candidate(Maya, 3_000, 6_000, "story") with { Tier = FollowerTier.Mid }, Candidate(Leo, 4_000, 5_000), Candidate(Ana, 3_000, 2_000) with { Tier = FollowerTier.Nano }],
+            new PlanConstraints { Tiers = [new TierSpend(FollowerTier.Mid, Usd(0), Usd(5_000)), new TierSpend(FollowerTier.Nano, Usd(3_000), Usd(12_000))] }).AsT0;
+
+        plan.Purchases.Select(p => p.Candidate.ToString()).ShouldBe(["maya video (US)", "leo video (US)", "ana video (US)"]);
+        plan.TotalValue.ShouldBe(15_000d);
+        plan.Binding.Select(limit => (limit.Limit, limit.Name, limit.KeptOut)).ShouldBe([(PlanLimit.Budget, "budget", 1), (PlanLimit.TierMaximum, "Tiers[Mid].Maximum", 1)]);
+        plan.Next.ShouldNotBeNull().ToString().ShouldBe("maya story (US) at 2 per unit needs USD 2000.00 more; blocked by budget, Tiers[Mid].Maximum");
+    }
+
+    [Fact]
+    public void Tier_minimums_that_cannot_be_met_are_an_infeasible_plan_naming_them()
+    {
+        var outcome = BudgetPlanner.Plan(
+            Usd(10_000),
+            [Candidate(Maya, 5_000, 1) with { Tier = FollowerTier.Mid }, Candidate(Leo, 6_000, 1)],
+            new PlanConstraints { Tiers = [new TierSpend(FollowerTier.Mid, Usd(6_000), Usd(10_000)), new TierSpend(FollowerTier.Micro, Usd(6_000), Usd(10_000))] });
+
+        outcome.AsT1.Conflicts.Select(conflict => conflict.ToString()).ShouldBe(
+        [
+            "Tiers[Mid].Minimum: the tier's candidates cost USD 5000.00 in all, under its minimum of USD 6000.00.",
+            "budget + Tiers[Mid].Minimum + Tiers[Micro].Minimum: the tiers' minimums add up to USD 12000.00, over the budget of USD 10000.00.",
+        ]);
+    }
+
+    [Fact]
+    public void A_market_minimum_only_a_tier_over_its_maximum_could_meet_is_named_with_that_tier()
+    {
+        var outcome = BudgetPlanner.Plan(
+            Usd(10_000),
+            [Candidate(Maya, 5_000, 1, market: Country.GB) with { Tier = FollowerTier.Mid }, Candidate(Leo, 2_000, 1)],
+            new PlanConstraints { Markets = [new MarketSpend(Country.GB, Usd(5_000), Usd(10_000))], Tiers = [new TierSpend(FollowerTier.Mid, Usd(0), Usd(3_000))] });
+
+        outcome.AsT1.Conflicts.ShouldHaveSingleItem().Constraints.ShouldBe(["budget", "MaxCreatorShare", "Markets[GB].Minimum", "Markets[GB].Maximum", "Tiers[Mid].Maximum"]);
+    }
+
+    [Fact]
     public void A_creators_deliverable_offered_twice_is_bought_once()
     {
         var plan = BudgetPlanner.Plan(Usd(10_000), [Candidate(Maya, 2_000, 4_000), Candidate(Maya, 3_000, 4_000)]).AsT0;
@@ -118,6 +160,8 @@ public class BudgetPlannerTests
             .Errors.ShouldHaveSingleItem().Field.ShouldBe("budget");
         Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(Usd(1), [], new PlanConstraints { Markets = [new MarketSpend(Country.GB, Usd(5), Usd(4))] }))
             .Errors.ShouldHaveSingleItem().Field.ShouldBe("constraints.Markets[0].Minimum");
+        Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(Usd(1), [], new PlanConstraints { Tiers = [new TierSpend(FollowerTier.Mid, Usd(5), Usd(4)), new TierSpend(FollowerTier.Mid, Money.Of(0m, Currency.EUR), Usd(4))] }))
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("constraints.Tiers[0].Minimum", "planning.tier_range_invalid"), ("constraints.Tiers[1]", "planning.currency_mismatch"), ("constraints.Tiers[1].Tier", "planning.tier_repeated")]);
     }
 
     [Property(MaxTest = 100)]
@@ -164,19 +208,98 @@ public class BudgetPlannerTests
         Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(Usd(1), [], nodeLimit: 0)).Errors.ShouldHaveSingleItem().Field.ShouldBe("nodeLimit");
     }
 
+    [Property(MaxTest = 4)]
+    public Property Ten_thousand_candidates_are_planned_within_one_percent_of_the_proven_bound(int seed)
+    {
+        var (budget, candidates, constraints) = LargeInstance(new Random(seed), 10_000);
+        var outcome = BudgetPlanner.Plan(budget, candidates, constraints, acceptableGap: 0.01);
+
+        return outcome.Match(
+            plan => (plan.Gap <= 0.01).Label($"gap {plan.Gap:P3}: {plan.TotalValue} of {plan.UpperBound}")
+                .And((plan.TotalValue <= plan.UpperBound).Label("the plan is at most its bound"))
+                .And(Feasible(budget, [.. plan.Purchases.Select(p => p.Candidate)], constraints).Label("feasible")),
+            infeasible => false.Label(infeasible.ToString()));
+    }
+
+    [Fact]
+    public void The_bound_prices_market_maximums_and_creator_shares_that_the_fractional_bound_ignores()
+    {
+        // Half the candidates are in GB, worth twice as much per dollar, but GB may take a tenth of the budget; each
+        // creator offers three deliverables and may receive two. The fractional bound alone would fill the budget with GB.
+        var random = new Random(7);
+        var candidates = Enumerable.Range(0, 3_000)
+            .Select(i => new PlanCandidate(Creator((i / 3) + 1), $"c{i / 3}", $"d{i % 3}", Money.FromMinorUnits(100_000, Currency.USD), (i % 2 == 0 ? 2_000 : 1_000) + random.Next(100), i % 2 == 0 ? Country.GB : Country.US, FollowerTier.Micro))
+            .ToArray();
+        var constraints = new PlanConstraints { MaxCreatorShare = 0.0021, Markets = [new MarketSpend(Country.GB, Usd(0), Usd(100_000))] };
+
+        var plan = BudgetPlanner.Plan(Usd(1_000_000), candidates, constraints, nodeLimit: 1).AsT0;
+
+        plan.Gap.ShouldBeLessThan(0.001);
+        Feasible(Usd(1_000_000), [.. plan.Purchases.Select(p => p.Candidate)], constraints).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void An_acceptable_gap_stops_the_search_at_a_plan_close_enough_and_is_checked()
+    {
+        var (budget, candidates, constraints) = LargeInstance(new Random(11), 2_000);
+
+        var close = BudgetPlanner.Plan(budget, candidates, constraints, acceptableGap: 0.05).AsT0;
+
+        close.Gap.ShouldBeLessThanOrEqualTo(0.05);
+        close.NodesExplored.ShouldBe(0, "the first plan is within 5% of the bound, so no search is needed");
+        Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(Usd(1), [], acceptableGap: double.NaN)).Errors.ShouldHaveSingleItem().Field.ShouldBe("acceptableGap");
+        Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(Usd(1), [], acceptableGap: 1.5)).Errors.ShouldHaveSingleItem().Code.ShouldBe("planning.gap_invalid");
+    }
+
+    // The random instances above at scale: a creator has two candidates on average, a third of the time both the same
+    // deliverable at two prices; the budget, the creators' shares (at most two or four average prices), the markets'
+    // ranges and the tier mix bind in turn.
+    private static (Money Budget, PlanCandidate[] Candidates, PlanConstraints Constraints) LargeInstance(Random random, int count)
+    {
+        Country[] markets = [Country.US, Country.GB, Country.FR];
+        string[] deliverables = ["video", "story", "live"];
+        var candidates = Enumerable.Range(0, count)
+            .Select(_ => random.Next(1, (count / 2) + 1))
+            .Select(creator => new PlanCandidate(
+                Creator(creator),
+                "c",
+                deliverables[random.Next(3)],
+                Money.FromMinorUnits(random.Next(0, 200_000), Currency.USD),
+                random.Next(0, 1_000),
+                markets[random.Next(3)],
+                TierOf(creator)))
+            .ToArray();
+        var total = candidates.Sum(c => c.Price.MinorUnits);
+        var budget = random.NextInt64(total / 20, total / 2);
+        var ranges = markets.Where(_ => random.Next(2) == 0)
+            .Select(market => (Market: market, Minimum: random.Next(2) == 0 ? random.NextInt64(0, budget / 5) : 0L))
+            .Select(range => new MarketSpend(range.Market, Money.FromMinorUnits(range.Minimum, Currency.USD), Money.FromMinorUnits(range.Minimum + random.NextInt64(0, budget / 2), Currency.USD)))
+            .ToList();
+        var cheapest = candidates.MinBy(c => c.Price.MinorUnits)!.Creator;
+        var constraints = new PlanConstraints
+        {
+            MaxCreatorShare = new[] { 1d, 200_000d / budget, 400_000d / budget }[random.Next(3)],
+            MustInclude = random.Next(2) == 0 ? [cheapest] : [],
+            Excluded = [.. candidates.Select(c => c.Creator).Distinct().Where(creator => creator != cheapest).Take(random.Next(3))],
+            Markets = ranges,
+        };
+        return (Money.FromMinorUnits(budget, Currency.USD), candidates, constraints with { Tiers = TierMix(random, budget / 5, budget / 2) });
+    }
+
     private static (Money Budget, PlanCandidate[] Candidates, PlanConstraints Constraints) Instance(Random random)
     {
         Country[] markets = [Country.US, Country.GB, Country.FR];
         string[] deliverables = ["video", "story"];
         var candidates = Enumerable.Range(0, random.Next(21))
-            .Select(_ => new PlanCandidate(
-                Creator(random.Next(1, 7)),
+            .Select(_ => random.Next(1, 7))
+            .Select(creator => new PlanCandidate(
+                Creator(creator),
                 "c",
                 deliverables[random.Next(2)],
                 Money.FromMinorUnits(random.Next(0, 200_000), Currency.USD),
                 random.Next(0, 1_000), // whole values, so that sums in any order are exact
                 markets[random.Next(3)],
-                FollowerTier.Micro))
+                TierOf(creator)))
             .ToArray();
         var total = candidates.Sum(c => c.Price.MinorUnits);
         var budget = Money.FromMinorUnits(random.NextInt64(0, total + 1), Currency.USD);
@@ -192,7 +315,7 @@ public class BudgetPlannerTests
             Excluded = creators.Count > 1 && random.Next(3) == 0 ? [creators[^1]] : [],
             Markets = ranges,
         };
-        return (budget, candidates, constraints);
+        return (budget, candidates, constraints with { Tiers = TierMix(random, 150_000, 400_000) });
     }
 
     private static double? BruteForce(Money budget, PlanCandidate[] candidates, PlanConstraints constraints)
@@ -219,8 +342,20 @@ public class BudgetPlannerTests
             && chosen.GroupBy(c => (c.Creator, c.Deliverable)).All(group => group.Count() == 1)
             && chosen.GroupBy(c => c.Creator).All(group => group.Sum(c => c.Price.MinorUnits) <= cap)
             && constraints.Markets.All(range => chosen.Where(c => c.Market == range.Market).Sum(c => c.Price.MinorUnits) is var spent
+                && spent >= range.Minimum.MinorUnits && spent <= range.Maximum.MinorUnits)
+            && constraints.Tiers.All(range => chosen.Where(c => c.Tier == range.Tier).Sum(c => c.Price.MinorUnits) is var spent
                 && spent >= range.Minimum.MinorUnits && spent <= range.Maximum.MinorUnits);
     }
+
+    // A creator has one follower tier, and each of three tiers has a spend range a third of the time: a minimum in
+    // [0, most minimum) a third of those times, a maximum above it by [0, most width).
+    private static FollowerTier TierOf(int creator) => new[] { FollowerTier.Nano, FollowerTier.Micro, FollowerTier.Mid }[creator % 3];
+
+    private static List<TierSpend> TierMix(Random random, long mostMinimum, long mostWidth) =>
+        [.. new[] { FollowerTier.Nano, FollowerTier.Micro, FollowerTier.Mid }
+            .Where(_ => random.Next(3) == 0)
+            .Select(tier => (Tier: tier, Minimum: random.Next(3) == 0 ? random.NextInt64(0, mostMinimum) : 0L))
+            .Select(range => new TierSpend(range.Tier, Money.FromMinorUnits(range.Minimum, Currency.USD), Money.FromMinorUnits(range.Minimum + random.NextInt64(0, mostWidth), Currency.USD)))];
 
     private static PlanCandidate Candidate(CreatorId creator, decimal price, double value, string deliverable = "video", Country? market = null) =>
         new(creator, creator == Maya ? "maya" : creator == Leo ? "leo" : "ana", deliverable, Usd(price), value, market ?? Country.US, FollowerTier.Micro);

@@ -32,8 +32,8 @@ internal static class AccessPolicyJson
         {
             writer.WriteStartObject();
             writer.WriteString("name", role.Name);
-            WriteNames(writer, "permissions", role.Permissions.Select(permission => permission.Name));
-            WriteNames(writer, "heldIn", role.HeldIn.Select(kind => kind.Name));
+            VersionedPolicyJson.WriteNames(writer, "permissions", role.Permissions.Select(permission => permission.Name));
+            VersionedPolicyJson.WriteNames(writer, "heldIn", role.HeldIn.Select(kind => kind.Name));
             writer.WriteEndObject();
         }
 
@@ -41,21 +41,10 @@ internal static class AccessPolicyJson
         if (version.FourEyes is { } rule)
         {
             writer.WriteStartObject("fourEyes");
-            WriteNames(writer, "permissions", rule.Permissions.Select(permission => permission.Name));
-            WriteNames(writer, "thresholds", rule.Thresholds.Values.Select(threshold => threshold.ToString()));
+            VersionedPolicyJson.WriteNames(writer, "permissions", rule.Permissions.Select(permission => permission.Name));
+            VersionedPolicyJson.WriteNames(writer, "thresholds", rule.Thresholds.Values.Select(threshold => threshold.ToString()));
             writer.WriteEndObject();
         }
-    }
-
-    private static void WriteNames(Utf8JsonWriter writer, string property, IEnumerable<string> names)
-    {
-        writer.WriteStartArray(property);
-        foreach (var name in names)
-        {
-            writer.WriteStringValue(name);
-        }
-
-        writer.WriteEndArray();
     }
 
     private sealed class Reader() : StrictJsonReader("access_policy")

@@ -86,13 +86,7 @@ internal static class PolicyJson
 
         if (defaults is null || !creators.AccountTypes.ToHashSet().SetEquals(defaults.AccountTypes))
         {
-            writer.WriteStartArray("accountTypes");
-            foreach (var type in creators.AccountTypes)
-            {
-                writer.WriteStringValue(type.Name);
-            }
-
-            writer.WriteEndArray();
+            VersionedPolicyJson.WriteNames(writer, "accountTypes", creators.AccountTypes.Select(type => type.Name));
         }
 
         writer.WriteEndObject();

@@ -50,4 +50,19 @@ internal static class VersionedPolicyJson
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    /// <summary>Writes a member that lists names, such as a role's permissions.</summary>
+    /// <param name="writer">The writer, inside an object.</param>
+    /// <param name="property">The member's name.</param>
+    /// <param name="names">The names, in the order written.</param>
+    public static void WriteNames(Utf8JsonWriter writer, string property, IEnumerable<string> names)
+    {
+        writer.WriteStartArray(property);
+        foreach (var name in names)
+        {
+            writer.WriteStringValue(name);
+        }
+
+        writer.WriteEndArray();
+    }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
@@ -24,56 +22,29 @@ internal static class AccessPolicyJson
         return reader.Read(json, reader.Policy);
     }
 
-    public static string Write(AccessPolicy policy)
+    public static string Write(AccessPolicy policy) =>
+        VersionedPolicyJson.Write(policy.Name, description: null, policy.Versions, static version => version.EffectiveFrom, WriteVersion);
+
+    private static void WriteVersion(Utf8JsonWriter writer, AccessPolicyVersion version)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        writer.WriteStartArray("roles");
+        foreach (var role in version.Roles)
         {
             writer.WriteStartObject();
-            writer.WriteString("name", policy.Name);
-            writer.WriteStartArray("versions");
-            foreach (var version in policy.Versions)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("effectiveFrom", InstantPattern.ExtendedIso.Format(version.EffectiveFrom));
-                writer.WriteStartArray("roles");
-                foreach (var role in version.Roles)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("name", role.Name);
-                    WriteNames(writer, "permissions", role.Permissions.Select(permission => permission.Name));
-                    WriteNames(writer, "heldIn", role.HeldIn.Select(kind => kind.Name));
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                if (version.FourEyes is { } rule)
-                {
-                    writer.WriteStartObject("fourEyes");
-                    WriteNames(writer, "permissions", rule.Permissions.Select(permission => permission.Name));
-                    WriteNames(writer, "thresholds", rule.Thresholds.Values.Select(threshold => threshold.ToString()));
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            writer.WriteString("name", role.Name);
+            VersionedPolicyJson.WriteNames(writer, "permissions", role.Permissions.Select(permission => permission.Name));
+            VersionedPolicyJson.WriteNames(writer, "heldIn", role.HeldIn.Select(kind => kind.Name));
             writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static void WriteNames(Utf8JsonWriter writer, string property, IEnumerable<string> names)
-    {
-        writer.WriteStartArray(property);
-        foreach (var name in names)
-        {
-            writer.WriteStringValue(name);
-        }
-
         writer.WriteEndArray();
+        if (version.FourEyes is { } rule)
+        {
+            writer.WriteStartObject("fourEyes");
+            VersionedPolicyJson.WriteNames(writer, "permissions", rule.Permissions.Select(permission => permission.Name));
+            VersionedPolicyJson.WriteNames(writer, "thresholds", rule.Thresholds.Values.Select(threshold => threshold.ToString()));
+            writer.WriteEndObject();
+        }
     }
 
     private sealed class Reader() : StrictJsonReader("access_policy")

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
@@ -71,28 +69,8 @@ public sealed class MessageRetentionPolicy
 
     /// <summary>Writes the policy as the JSON <see cref="FromJson"/> reads.</summary>
     /// <returns>The JSON text, indented.</returns>
-    public string ToJson()
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", Name);
-            writer.WriteStartArray("versions");
-            foreach (var version in Versions)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("effectiveFrom", InstantPattern.ExtendedIso.Format(version.EffectiveFrom));
-                writer.WriteNumber("keepForDays", version.KeepForDays);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    public string ToJson() =>
+        VersionedPolicyJson.Write(Name, description: null, Versions, static version => version.EffectiveFrom, static (writer, version) => writer.WriteNumber("keepForDays", version.KeepForDays));
 
     /// <summary>Formats the policy, for example <c>"chat-retention: 365 days from 2026-01-01T00:00:00Z"</c>.</summary>
     /// <returns>The text.</returns>

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using CreatorMarketplace.Creators;
 using NodaTime;
@@ -27,50 +25,34 @@ internal static class PolicyJson
         return reader.Read(json, reader.Policy);
     }
 
-    public static string Write(MarketplacePolicy policy)
+    public static string Write(MarketplacePolicy policy) =>
+        VersionedPolicyJson.Write(policy.Name, policy.Description, policy.Versions, static version => version.EffectiveFrom, WriteVersion);
+
+    private static void WriteVersion(Utf8JsonWriter writer, PolicyVersion version)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        writer.WritePropertyName("creators");
+        WriteCreators(writer, version.Creators, defaults: null);
+        writer.WriteStartObject("brands");
+        writer.WriteBoolean("verifiedIdentity", version.Brands.VerifiedIdentity);
+        writer.WriteBoolean("businessInformation", version.Brands.BusinessInformation);
+        writer.WriteBoolean("taxInformation", version.Brands.TaxInformation);
+        writer.WriteEndObject();
+        writer.WriteStartArray("markets");
+        foreach (var market in version.Markets)
         {
             writer.WriteStartObject();
-            writer.WriteString("name", policy.Name);
-            writer.WriteString("description", policy.Description);
-            writer.WriteStartArray("versions");
-            foreach (var version in policy.Versions)
+            writer.WriteString("country", market.Country.Code);
+            writer.WriteString("launchDate", LocalDatePattern.Iso.Format(market.LaunchDate));
+            if (market.Creators is { } own)
             {
-                writer.WriteStartObject();
-                writer.WriteString("effectiveFrom", InstantPattern.ExtendedIso.Format(version.EffectiveFrom));
                 writer.WritePropertyName("creators");
-                WriteCreators(writer, version.Creators, defaults: null);
-                writer.WriteStartObject("brands");
-                writer.WriteBoolean("verifiedIdentity", version.Brands.VerifiedIdentity);
-                writer.WriteBoolean("businessInformation", version.Brands.BusinessInformation);
-                writer.WriteBoolean("taxInformation", version.Brands.TaxInformation);
-                writer.WriteEndObject();
-                writer.WriteStartArray("markets");
-                foreach (var market in version.Markets)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("country", market.Country.Code);
-                    writer.WriteString("launchDate", LocalDatePattern.Iso.Format(market.LaunchDate));
-                    if (market.Creators is { } own)
-                    {
-                        writer.WritePropertyName("creators");
-                        WriteCreators(writer, own, version.Creators);
-                    }
-
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
+                WriteCreators(writer, own, version.Creators);
             }
 
-            writer.WriteEndArray();
             writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        writer.WriteEndArray();
     }
 
     // With defaults, only what differs from them.
@@ -104,13 +86,7 @@ internal static class PolicyJson
 
         if (defaults is null || !creators.AccountTypes.ToHashSet().SetEquals(defaults.AccountTypes))
         {
-            writer.WriteStartArray("accountTypes");
-            foreach (var type in creators.AccountTypes)
-            {
-                writer.WriteStringValue(type.Name);
-            }
-
-            writer.WriteEndArray();
+            VersionedPolicyJson.WriteNames(writer, "accountTypes", creators.AccountTypes.Select(type => type.Name));
         }
 
         writer.WriteEndObject();

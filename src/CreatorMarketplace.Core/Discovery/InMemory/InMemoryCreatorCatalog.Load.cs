@@ -28,19 +28,10 @@ public sealed partial class InMemoryCreatorCatalog
     public int Load(IEnumerable<CreatorListing> listings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(listings);
-        var load = new CatalogLoad(Volatile.Read(ref _snapshot).Interned, listings.TryGetNonEnumeratedCount(out var count) ? count : 0);
-        try
+        using var load = new CatalogLoad(Volatile.Read(ref _snapshot).Interned, listings.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        foreach (var listing in listings)
         {
-            foreach (var listing in listings)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                load.Add(listing);
-            }
-        }
-        catch
-        {
-            load.Abandon();
-            throw;
+            load.Add(listing, cancellationToken);
         }
 
         return Apply(load, cancellationToken);
@@ -57,19 +48,10 @@ public sealed partial class InMemoryCreatorCatalog
     public async ValueTask<int> LoadAsync(IAsyncEnumerable<CreatorListing> listings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(listings);
-        var load = new CatalogLoad(Volatile.Read(ref _snapshot).Interned, expected: 0);
-        try
+        using var load = new CatalogLoad(Volatile.Read(ref _snapshot).Interned, expected: 0);
+        await foreach (var listing in listings.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var listing in listings.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                load.Add(listing);
-            }
-        }
-        catch
-        {
-            load.Abandon();
-            throw;
+            load.Add(listing, cancellationToken);
         }
 
         return Apply(load, cancellationToken);
@@ -211,7 +193,8 @@ public sealed partial class InMemoryCreatorCatalog
     // prepared batch queued behind the one being written, preparing waits for a write only when the writes have
     // fallen two batches behind, and the writer does not wait for a batch a slower preparation of one batch held up.
     // The rows are encoded against the interned values of the catalog loaded into, so that they can be copied into it.
-    private sealed class CatalogLoad(InternedValues interned, int expected)
+    // A load disposed of before it finished has failed: disposing waits for its writes and drops what they wrote.
+    private sealed class CatalogLoad(InternedValues interned, int expected) : IDisposable
     {
         private const int Batches = 3;
         private readonly InMemoryCreatorCatalog _loaded = new() { _snapshot = EmptySnapshot(interned, expected) };
@@ -222,9 +205,11 @@ public sealed partial class InMemoryCreatorCatalog
         private Task _writing = Task.CompletedTask;
         private CatalogKeys _keys = CatalogKeys.Empty;
         private int _filling;
+        private bool _finishing;
 
-        public void Add(CreatorListing listing)
+        public void Add(CreatorListing listing, CancellationToken cancellationToken)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (listing is null)
             {
                 throw new ArgumentNullException("listings", "listings: holds a null listing; nothing was loaded.");
@@ -239,6 +224,7 @@ public sealed partial class InMemoryCreatorCatalog
         /// <summary>Writes what is buffered and returns the loaded catalog, which nobody else has seen.</summary>
         public InMemoryCreatorCatalog Finish()
         {
+            _finishing = true;
             if (_batches[_filling].Count > 0)
             {
                 HandOver();
@@ -249,9 +235,14 @@ public sealed partial class InMemoryCreatorCatalog
             return _loaded;
         }
 
-        /// <summary>Waits for the batches being written, whose catalog is then dropped: the load has failed already.</summary>
-        public void Abandon()
+        /// <summary>Unless the load got as far as <see cref="Finish"/>, waits for the batches being written, whose catalog is then dropped.</summary>
+        public void Dispose()
         {
+            if (_finishing)
+            {
+                return;
+            }
+
             try
             {
                 _writing.GetAwaiter().GetResult();

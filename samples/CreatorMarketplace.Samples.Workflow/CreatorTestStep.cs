@@ -30,14 +30,26 @@ internal static class CreatorTestStep
 
     private static readonly Money Fee = Money.Of(6_000m, Currency.USD);
 
+    // What the shortlist's past collaborations brought, as a ConversionBook's reconciliation and the posts' views
+    // would give them (made up): the first creator has 13 attributed conversions, enough for her own rate; the second
+    // has none and the third four, so theirs come from peers' collaborations.
+    private static readonly AttributedResults[][] PastCollaborations = [[new(2_400, 7), new(3_100, 6)], [], [new(9_800, 4)]];
+
+    private static readonly AttributedResults[] PeerCollaborations =
+    [
+        new(12_000, 19), new(25_000, 48), new(8_500, 11), new(40_000, 130), new(16_000, 22), new(31_000, 70),
+        new(9_000, 30), new(22_000, 35), new(55_000, 90), new(14_000, 41), new(18_000, 20), new(27_000, 62),
+    ];
+
     // The tier mix: at most USD 20,000 on nano creators.
     private static readonly TierSpend TierMix = new(FollowerTier.Nano, Money.Zero(Currency.USD), Money.Of(20_000m, Currency.USD));
 
-    public static async Task Run(TextWriter output)
+    public static async Task Run(CampaignReport report, TextWriter output)
     {
         output.WriteLine("Step 12: a creator test");
-        var shortlist = await Forecast(output);
-        PlanBudget(shortlist, output);
+        var section = new Section(output);
+        var shortlist = await Forecast(section);
+        PlanBudget(shortlist, section);
         var test = CreatorTest.Create(
             "spring-glow-creators",
             [
@@ -68,11 +80,25 @@ internal static class CreatorTestStep
             new ArmObservation("ana", 10_960, 579, Money.Of(6_000m, Currency.USD)),
         ],
             seed: 2027);
-        verdict.Switch(result => Write(result, output), incomplete => output.WriteLine($"  {incomplete}"));
+        verdict.Switch(result => Write(result, section), incomplete => output.WriteLine($"  {incomplete}"));
+
+        // The campaign report of step 8 gets the planning as a section of its own: the same tables, and charts.
+        await report.WriteAsync(
+        [
+            new ReportSection(
+                "Planning the next campaign",
+                [
+                    $"Forecasts of the next video at {Fee}, a plan of USD 50,000 across the US and GB on the forecast views, and a three-arm creator test on cost per acquisition ({test}).",
+                    "Forecast intervals are 80% prediction intervals; the test's intervals are 95% (percentile bootstrap, seeded), its comparisons Holm-corrected.",
+                ],
+                section.Charts,
+                section.Tables),
+        ]);
+        output.WriteLine($"  Report written again with a planning section and {section.Charts.Count} more charts: {report.Path}");
         output.WriteLine();
     }
 
-    private static async Task<List<(Creator Creator, PostForecast Views)>> Forecast(TextWriter output)
+    private static async Task<List<(Creator Creator, PostForecast Views)>> Forecast(Section section)
     {
         // A simulated TikTok stands in for the creators' connected accounts: a year of posts each, read as the
         // platform gives them. The first three make the shortlist; the second's account is new: five settled posts.
@@ -89,25 +115,57 @@ internal static class CreatorTestStep
         var peers = PostForecaster.PeerPosts(peerPosts, PostKind.Video, ForecastMetric.Views);
         var engagingPeers = PostForecaster.PeerPosts(peerPosts, PostKind.Video, ForecastMetric.Engagements);
         var rows = new List<string[]>();
+        var conversionRows = new List<string[]>();
+        var ranges = new List<SvgCharts.RangeRow>();
         for (var i = 0; i < 3; i++)
         {
             var (creator, group, posts) = creators[i];
             var history = i == 1 ? posts.Take(5).ToList() : posts;
             var views = PostForecaster.Forecast(history, PostKind.Video, ForecastMetric.Views, peers, group, Fee);
             var engagements = PostForecaster.Forecast(history, PostKind.Video, ForecastMetric.Engagements, engagingPeers, group, Fee);
+            var conversions = ConversionForecaster.Forecast(views, PastCollaborations[i], PeerCollaborations, Fee, seed: 2027);
+            conversionRows.Add(
+            [
+                creator.PrimaryAccount.Handle.ToString(),
+                conversions.Basis == ForecastBasis.CreatorHistory
+                    ? $"own: {conversions.AttributedConversions} in {conversions.AttributedViews:N0} views"
+                    : $"{conversions.Collaborations} peers' collaborations",
+                $"{conversions.Rate.ToPercentString()}", Range(conversions.Expected), Cost(conversions.Cost),
+            ]);
             rows.Add(
             [
                 creator.PrimaryAccount.Handle.ToString(),
                 views.Basis == ForecastBasis.CreatorHistory ? $"{views.Posts} own posts" : $"{views.Posts:N0} peer posts ({group.Tier})",
                 Range(views.Expected), Cost(views.Cost, "0.0000"), Range(engagements.Expected), Cost(engagements.Cost, "0.00"),
             ]);
+            ranges.Add(new SvgCharts.RangeRow(
+                rows[^1][0],
+                SvgCharts.Colour(i),
+                views.Expected.Estimate,
+                views.Expected.Lower,
+                null,
+                views.Expected.Upper,
+                views.Basis == ForecastBasis.CreatorHistory ? $"{views.Posts} own posts" : $"{views.Posts:N0} peer posts",
+                $"{rows[^1][0]}: {Range(views.Expected)} views, from {rows[^1][1]}"));
         }
 
-        new ReportTable(
+        section.Table(new ReportTable(
             $"Forecasts of the next video at {Fee} (median [{PostForecaster.DefaultLevel * 100:0}% prediction interval])",
             ["creator", "rests on", "views", "USD per view", "engagements", "USD per engagement"],
             rows,
-            TextColumns: 2).Write(output);
+            TextColumns: 2));
+        section.Table(new ReportTable(
+            $"Conversions of the next video at {Fee} (median [{PostForecaster.DefaultLevel * 100:0}% interval]; the rate per view from the creator's attributed conversions, or her peers' below {ConversionForecaster.MinimumConversions})",
+            ["creator", "rate rests on", "conversions per view", "conversions", "USD per acquisition"],
+            conversionRows,
+            TextColumns: 2));
+        section.Charts.Add(SvgCharts.Ranges(
+            "forecast",
+            "Forecast views of the next video",
+            "Each shortlisted creator's forecast views of her next video: the median as a dot, the 80% prediction interval as a box, and what the forecast rests on.",
+            new("views", SvgCharts.Compact),
+            ranges,
+            ("80% prediction interval", null, "median forecast")));
 
         // The planner's shortlist: the first eight creators, each with her forecast views.
         return [.. creators.Take(8).Select((entry, i) => (entry.Creator, PostForecaster.Forecast(i == 1 ? entry.Posts.Take(5).ToList() : entry.Posts, PostKind.Video, ForecastMetric.Views, peers, entry.Group)))];
@@ -117,8 +175,9 @@ internal static class CreatorTestStep
     // creators' listings: priced from their rate cards, checked against the campaign's eligibility (a personal or
     // creator account, as the marketplace's policy asks; the shortlist's simulated creators are too small for its
     // follower minimum) and their contracts' exclusivities, with every creator left out named with the reason.
-    private static void PlanBudget(List<(Creator Creator, PostForecast Views)> shortlist, TextWriter output)
+    private static void PlanBudget(List<(Creator Creator, PostForecast Views)> shortlist, Section section)
     {
+        var output = section.Output;
         var clock = new FakeClock(Instant.FromUtc(2027, 3, 1, 0, 0));
         decimal[] offers = [6_000m, 9_500m, 7_000m, 12_000m, 8_000m, 5_500m, 11_000m, 9_000m];
         for (var i = 0; i < shortlist.Count; i++)
@@ -161,7 +220,7 @@ internal static class CreatorTestStep
             Tiers = [TierMix],
         };
         var outcome = BudgetPlanner.Plan(Money.Of(50_000m, Currency.USD), candidates, constraints);
-        outcome.Switch(plan => Write(plan, output), infeasible => output.WriteLine($"  {infeasible}"));
+        outcome.Switch(plan => Write(plan, constraints, section), infeasible => output.WriteLine($"  {infeasible}"));
     }
 
     // A signed contract of another cosmetics brand, exclusive in the category for 90 days from now.
@@ -184,9 +243,9 @@ internal static class CreatorTestStep
         return contract;
     }
 
-    private static void Write(BudgetPlan plan, TextWriter output)
+    private static void Write(BudgetPlan plan, PlanConstraints constraints, Section section)
     {
-        new ReportTable(
+        section.Table(new ReportTable(
             $"Budget plan: {plan} (25% most per creator, US USD 20,000 to 35,000, GB USD 10,000 to 20,000, {TierMix.Tier.Name} at most {Usd(TierMix.Maximum.Amount)})",
             ["creator", "market", "tier", "price", "expected views", "views per USD"],
             [.. plan.Purchases.Select(purchase => new[]
@@ -195,13 +254,55 @@ internal static class CreatorTestStep
                 Usd(purchase.Candidate.Price.Amount), purchase.Candidate.ExpectedValue.ToString("N0", Invariant), purchase.ValuePerUnit.ToString("0.00", Invariant),
             })],
             ["total", string.Empty, string.Empty, Usd(plan.Spent.Amount), plan.TotalValue.ToString("N0", Invariant), string.Empty],
-            TextColumns: 3).Write(output);
-        new ReportTable(
+            TextColumns: 3));
+        section.Table(new ReportTable(
             "What binds",
             ["limit", "used", "limit amount", "slack", "candidates kept out"],
             [.. plan.Binding.Select(limit => new[] { limit.Name, Usd(limit.Used.Amount), Usd(limit.Amount.Amount), Usd(limit.Slack.Amount), limit.KeptOut.ToString(Invariant) })],
-            TextColumns: 1).Write(output);
-        output.WriteLine($"  next: {plan.Next?.ToString() ?? "every candidate is in or excluded"}");
+            TextColumns: 1));
+        section.Output.WriteLine($"  next: {plan.Next?.ToString() ?? "every candidate is in or excluded"}");
+        section.Charts.Add(SpendChart(plan, constraints));
+    }
+
+    // What the plan spends in each market and on each tier, against the range the constraints give it; a tier
+    // without a range is drawn without a box. A limit that keeps a candidate out is named beside its row.
+    private static string SpendChart(BudgetPlan plan, PlanConstraints constraints)
+    {
+        var rows = new List<SvgCharts.RangeRow>();
+        foreach (var range in constraints.Markets)
+        {
+            rows.Add(SpendRow(plan, $"market {range.Market.Code}", $"Markets[{range.Market.Code}]", rows.Count, purchase => purchase.Candidate.Market == range.Market, range.Minimum, range.Maximum));
+        }
+
+        foreach (var tier in plan.Purchases.Select(purchase => purchase.Candidate.Tier).Concat(constraints.Tiers.Select(range => range.Tier)).Distinct().OrderBy(tier => tier.Value))
+        {
+            var range = constraints.Tiers.FirstOrDefault(range => range.Tier == tier);
+            rows.Add(SpendRow(plan, $"tier {tier.Name}", $"Tiers[{tier.Name}]", rows.Count, purchase => purchase.Candidate.Tier == tier, range?.Minimum, range?.Maximum));
+        }
+
+        return SvgCharts.Ranges(
+            "plan-spend",
+            "Budget plan: spend per market and tier against their ranges",
+            $"What the plan spends in each market and on each follower tier (a dot), against the minimum to maximum the constraints allow (a box; a tier without a range has none). {plan}.",
+            new("USD", SvgCharts.Compact),
+            rows,
+            ("allowed range", null, "planned spend"));
+
+        SvgCharts.RangeRow SpendRow(BudgetPlan plan, string name, string limit, int index, Func<PlannedPurchase, bool> counts, Money? minimum, Money? maximum)
+        {
+            var spent = plan.Purchases.Where(counts).Sum(purchase => purchase.Candidate.Price.Amount);
+            var binds = plan.Binding.Any(binding => binding.Name == $"{limit}.Maximum");
+            var allowed = minimum is { } low && maximum is { } high ? $" of {Usd(low.Amount, "N0")} to {Usd(high.Amount, "N0")}" : ", no range";
+            return new SvgCharts.RangeRow(
+                name,
+                SvgCharts.Colour(index),
+                (double)spent,
+                (double?)minimum?.Amount,
+                null,
+                (double?)maximum?.Amount,
+                Usd(spent, "N0") + (binds ? ", binds" : string.Empty),
+                $"{name}: USD {Usd(spent, "N0")}{allowed}{(binds ? "; its maximum keeps a candidate out" : string.Empty)}");
+        }
     }
 
     // The account's newest posts that went live by an instant, up to a number, newest first, each with its snapshot of now.
@@ -231,9 +332,9 @@ internal static class CreatorTestStep
         return posts;
     }
 
-    private static void Write(TestResult result, TextWriter output)
+    private static void Write(TestResult result, Section section)
     {
-        new ReportTable(
+        section.Table(new ReportTable(
             $"Arms ({result.Test.Metric}, {Percent(1d - result.Test.SignificanceLevel, "0")} intervals)",
             ["arm", "stands for", "visits", "conversions", "conversion rate (Wilson)", "USD per acquisition (bootstrap)", "P(best)"],
             [.. result.Arms.Select(arm => new[]
@@ -241,8 +342,8 @@ internal static class CreatorTestStep
                 arm.Arm.Name, arm.Arm.Description, arm.Trials.ToString("N0", Invariant), arm.Successes.ToString("N0", Invariant),
                 arm.Rate.ToPercentString(), Cost(arm.CostPerAcquisition), Percent(arm.ProbabilityBest, "0.0"),
             })],
-            TextColumns: 2).Write(output);
-        new ReportTable(
+            TextColumns: 2));
+        section.Table(new ReportTable(
             "Comparisons (Holm-corrected)",
             ["first − second", "difference in USD per acquisition", "p", "Holm p", "better"],
             [.. result.Comparisons.Select(comparison => new[]
@@ -252,8 +353,26 @@ internal static class CreatorTestStep
                 comparison.PValue.ToString("0.0000", Invariant), comparison.AdjustedPValue.ToString("0.0000", Invariant),
                 comparison.Better?.Name ?? "not significant",
             })],
-            TextColumns: 1).Write(output);
-        output.WriteLine($"  verdict: {result} (seed {result.Seed}, {result.Draws:N0} draws)");
+            TextColumns: 1));
+        section.Output.WriteLine($"  verdict: {result} (seed {result.Seed}, {result.Draws:N0} draws)");
+
+        // The arms on the test's metric with their intervals; the winner, if the test found one, named beside it.
+        var level = Percent(1d - result.Test.SignificanceLevel, "0");
+        section.Charts.Add(SvgCharts.Ranges(
+            "test-arms",
+            $"Creator test: cost per acquisition of each arm ({level} intervals)",
+            $"Each arm's cost per acquisition (a dot) with its {level} percentile bootstrap interval (a box), and its probability of being best; the winner is the arm significantly cheaper than every other after Holm's correction. {result}.",
+            new("USD per acquisition", amount => amount.ToString("0.##", Invariant)),
+            [.. result.Arms.Select((arm, i) => new SvgCharts.RangeRow(
+                arm.Arm.Name,
+                SvgCharts.Colour(i),
+                (double?)arm.CostPerAcquisition?.Estimate.Amount,
+                (double?)arm.CostPerAcquisition?.Lower,
+                null,
+                (double?)arm.CostPerAcquisition?.Upper,
+                (arm.Arm == result.Winner ? "winner, " : string.Empty) + $"P(best) {Percent(arm.ProbabilityBest, "0.0")}",
+                $"{arm.Arm.Name} ({arm.Arm.Description}): {Cost(arm.CostPerAcquisition)} per acquisition; P(best) {Percent(arm.ProbabilityBest, "0.0")}{(arm.Arm == result.Winner ? "; the winner" : string.Empty)}"))],
+            ($"{level} bootstrap interval", null, "cost per acquisition")));
     }
 
     private static string Cost(CostInterval? cost, string format = "0.00") =>
@@ -267,4 +386,20 @@ internal static class CreatorTestStep
     private static string Usd(decimal? amount, string format = "0.00") => amount is { } value ? value.ToString(format, Invariant) : "unbounded";
 
     private static string Usd(double amount) => double.IsFinite(amount) ? amount.ToString("0.00", Invariant) : amount > 0 ? "+∞" : "−∞";
+
+    // The step's tables, printed as they come and kept, with its charts, for the report's planning section.
+    private sealed class Section(TextWriter output)
+    {
+        public TextWriter Output { get; } = output;
+
+        public List<ReportTable> Tables { get; } = [];
+
+        public List<string> Charts { get; } = [];
+
+        public void Table(ReportTable table)
+        {
+            table.Write(Output);
+            Tables.Add(table);
+        }
+    }
 }

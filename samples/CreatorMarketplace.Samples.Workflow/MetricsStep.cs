@@ -38,7 +38,7 @@ internal static class MetricsStep
     private static readonly EngagementRate Definition = EngagementRate.TikTokReport;
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static async Task Run(CampaignOutcome campaign, ICreatorCatalog catalog, string reportPath, TextWriter output)
+    public static async Task<CampaignReport> Run(CampaignOutcome campaign, ICreatorCatalog catalog, string reportPath, TextWriter output)
     {
         output.WriteLine("Step 8: campaign performance report");
         var clock = campaign.Clock;
@@ -177,8 +177,9 @@ internal static class MetricsStep
             table.Write(output);
         }
 
-        // 6. The HTML file: the same text and tables, and the charts.
-        var html = ReportHtml.Render(
+        // 6. The HTML file: the same text and tables, and the charts. Step 12 adds its planning to it.
+        var report = new CampaignReport(
+            Path.GetFullPath(reportPath),
             "Spring glow: campaign performance",
             summary,
             Charts(rows, cost, views, engagements),
@@ -189,13 +190,11 @@ internal static class MetricsStep
                 "CPM is per 1,000 views: an organic TikTok post reports plays, not ad impressions.",
                 "Revenue counts pending, approved and paid orders, not reversed ones; ROAS is revenue over cost.",
             ]);
-
-        var path = Path.GetFullPath(reportPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, html, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        await report.WriteAsync([]);
         output.WriteLine();
-        output.WriteLine($"  Report written to {path}");
+        output.WriteLine($"  Report written to {report.Path}");
         output.WriteLine();
+        return report;
 
         string Local(Instant instant) => instant.InZone(zone).ToString("yyyy-MM-dd HH:mm", Invariant);
     }
@@ -210,7 +209,7 @@ internal static class MetricsStep
             "Views over time",
             "Views of each creator's campaign post as the platform reported them every 12 hours, by days since the campaign's first post.",
             new("days since the first post", day => day.ToString("0.#", Invariant)),
-            new("views", Compact),
+            new("views", SvgCharts.Compact),
             [.. rows.Select((row, i) => new SvgCharts.Series(row.Handle, colours[i], [.. row.Post.History.Snapshots.Select(m =>
             {
                 var day = (m.CapturedAt - firstPost).TotalDays;
@@ -257,11 +256,6 @@ internal static class MetricsStep
     private static string Times(Ratio ratio) => ratio.Value is { } known ? known.ToString("0.00", Invariant) + "x" : "n/a";
 
     private static string Unit(UnitCost cost, string format) => cost.Amount is { } amount ? $"{cost.Currency.Code} {amount.ToString(format, Invariant)}" : "n/a";
-
-    private static string Compact(double count) =>
-        count >= 1_000_000 ? (count / 1_000_000).ToString("0.#", Invariant) + "M"
-        : count >= 1_000 ? (count / 1_000).ToString("0.#", Invariant) + "k"
-        : count.ToString("0", Invariant);
 
     private sealed record PostPlan(long Views, int HalfLifeHours, int Likes, int Comments, int Shares, int? Completed, int Orders);
 

@@ -23,11 +23,11 @@ var payments = await PaymentsStep.Run(campaign, Console.Out);
 // <path>, artifacts/marketplace.db unless given) and runs step 10's two instances over it; the remaining argument,
 // or CAMPAIGN_REPORT_PATH, is where the report goes (artifacts/campaign-report.html unless given).
 var options = SampleOptions.Parse(args);
-await MetricsStep.Run(campaign, catalog, options.ReportPath, Console.Out);
+var report = await MetricsStep.Run(campaign, catalog, options.ReportPath, Console.Out);
 await StorageStep.Run(clock, options.Store, maya, campaign, payments, Console.Out);
 await InstancesStep.Run(clock, options.Store, Console.Out);
 await AccessStep.Run(clock, Console.Out);
-await CreatorTestStep.Run(Console.Out);
+await CreatorTestStep.Run(report, Console.Out);
 
 return 0;
 

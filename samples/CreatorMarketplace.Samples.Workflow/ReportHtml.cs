@@ -25,7 +25,8 @@ internal static class ReportHtml
     /// <param name="charts">SVG elements from <see cref="SvgCharts"/>, inserted as they are.</param>
     /// <param name="tables">The tables.</param>
     /// <param name="notes">Notes below the tables.</param>
-    public static string Render(string title, IEnumerable<string> summary, IEnumerable<string> charts, IEnumerable<ReportTable> tables, IEnumerable<string> notes)
+    /// <param name="sections">Sections after the notes, each under its own heading: a later step's charts and tables.</param>
+    public static string Render(string title, IEnumerable<string> summary, IEnumerable<string> charts, IEnumerable<ReportTable> tables, IEnumerable<string> notes, IEnumerable<ReportSection>? sections = null)
     {
         var html = new StringBuilder();
         html.AppendLine("<!DOCTYPE html>")
@@ -38,18 +39,47 @@ internal static class ReportHtml
             .AppendLine("</head>")
             .AppendLine("<body>")
             .AppendLine($"<h1>{E(title)}</h1>");
-        foreach (var paragraph in summary)
+        Paragraphs(html, summary);
+        html.AppendLine("<h2>Charts</h2>");
+        Charts(html, charts);
+        html.AppendLine("<h2>Tables</h2>");
+        Tables(html, tables);
+        html.AppendLine("<ul>");
+        foreach (var note in notes)
+        {
+            html.AppendLine($"<li>{E(note)}</li>");
+        }
+
+        html.AppendLine("</ul>");
+        foreach (var section in sections ?? [])
+        {
+            html.AppendLine($"<h2>{E(section.Heading)}</h2>");
+            Paragraphs(html, section.Summary);
+            Charts(html, section.Charts);
+            Tables(html, section.Tables);
+        }
+
+        return html.AppendLine("</body>").AppendLine("</html>").ToString();
+    }
+
+    private static void Paragraphs(StringBuilder html, IEnumerable<string> paragraphs)
+    {
+        foreach (var paragraph in paragraphs)
         {
             html.AppendLine($"<p>{E(paragraph)}</p>");
         }
+    }
 
-        html.AppendLine("<h2>Charts</h2>");
+    private static void Charts(StringBuilder html, IEnumerable<string> charts)
+    {
         foreach (var chart in charts)
         {
             html.AppendLine(chart);
         }
+    }
 
-        html.AppendLine("<h2>Tables</h2>");
+    private static void Tables(StringBuilder html, IEnumerable<ReportTable> tables)
+    {
         foreach (var table in tables)
         {
             html.AppendLine("<table>").AppendLine($"<caption>{E(table.Title)}</caption>");
@@ -67,18 +97,26 @@ internal static class ReportHtml
 
             html.AppendLine("</table>");
         }
-
-        html.AppendLine("<ul>");
-        foreach (var note in notes)
-        {
-            html.AppendLine($"<li>{E(note)}</li>");
-        }
-
-        return html.AppendLine("</ul>").AppendLine("</body>").AppendLine("</html>").ToString();
     }
 
     private static string Row(ReportTable table, IEnumerable<string> cells, string tag, string attributes = "") =>
         $"<tr{attributes}>" + string.Concat(cells.Select((cell, i) => i < table.TextColumns ? $"<{tag}>{E(cell)}</{tag}>" : $"<{tag} class=\"number\">{E(cell)}</{tag}>")) + "</tr>";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+}
+
+/// <summary>A section of the report under its own heading: paragraphs, then charts, then tables.</summary>
+internal sealed record ReportSection(string Heading, IReadOnlyList<string> Summary, IReadOnlyList<string> Charts, IReadOnlyList<ReportTable> Tables);
+
+/// <summary>
+/// The campaign report of step 8 and where it is written; a later step writes it again with its own sections, so the
+/// one file holds the campaign's performance and the next campaign's planning.
+/// </summary>
+internal sealed record CampaignReport(string Path, string Title, IReadOnlyList<string> Summary, IReadOnlyList<string> Charts, IReadOnlyList<ReportTable> Tables, IReadOnlyList<string> Notes)
+{
+    public async Task WriteAsync(IEnumerable<ReportSection> sections)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        await File.WriteAllTextAsync(Path, ReportHtml.Render(Title, Summary, Charts, Tables, Notes, sections), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+    }
 }

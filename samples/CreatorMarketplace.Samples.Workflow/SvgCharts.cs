@@ -31,6 +31,12 @@ internal static class SvgCharts
         Tick,
     }
 
+    /// <summary>A count for a tick label: 1.2M, 45k, 800.</summary>
+    public static string Compact(double count) =>
+        count >= 1_000_000 ? (count / 1_000_000).ToString("0.#", Invariant) + "M"
+        : count >= 1_000 ? (count / 1_000).ToString("0.#", Invariant) + "k"
+        : count.ToString("0", Invariant);
+
     /// <summary>The colour of the series at an index, the same in every chart.</summary>
     public static string Colour(int index) => Palette[index % Palette.Length];
 
@@ -63,13 +69,14 @@ internal static class SvgCharts
     }
 
     /// <summary>One row per item: its value as a dot against a peer range (a box from low to high, a tick at the middle).</summary>
-    public static string Ranges(string id, string title, string description, Axis x, IReadOnlyList<RangeRow> rows, (string Range, string Middle, string Value) legendText)
+    /// <remarks>A row without a middle draws no tick, and a legend without its text leaves the tick out.</remarks>
+    public static string Ranges(string id, string title, string description, Axis x, IReadOnlyList<RangeRow> rows, (string Range, string? Middle, string Value) legendText)
     {
         const double left = 150, right = 150, rowHeight = 36;
         var plotBottom = Top + (rows.Count * rowHeight);
         var values = rows.SelectMany(r => new[] { r.Value, r.Low, r.Middle, r.High }).OfType<double>();
         var scale = Scale.For(values, left, Width - right, 6);
-        List<(string, string, Swatch)> legend = [(legendText.Range, "#d9d9d9", Swatch.Box), (legendText.Middle, "#333", Swatch.Tick), (legendText.Value, "#333", Swatch.Dot)];
+        List<(string, string, Swatch)> legend = [(legendText.Range, "#d9d9d9", Swatch.Box), .. legendText.Middle is { } middleText ? [(middleText, "#333", Swatch.Tick)] : Array.Empty<(string, string, Swatch)>(), (legendText.Value, "#333", Swatch.Dot)];
         var svg = Open(id, title, description, plotBottom + 52, legend);
         XAxis(svg, scale, plotBottom, x);
         svg.Append(Invariant, $"<line x1=\"{left}\" y1=\"{Top}\" x2=\"{left}\" y2=\"{plotBottom}\" stroke=\"#333\"/>");

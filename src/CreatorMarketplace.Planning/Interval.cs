@@ -39,6 +39,10 @@ public readonly record struct CostInterval(CreatorMarketplace.Metrics.UnitCost E
     /// <returns>The text.</returns>
     public override string ToString() => $"{Estimate} [{Bound(Lower)}, {Bound(Upper)}]";
 
+    /// <summary>The price per result of a forecast count: over its median, and over its upper and lower bounds for the interval; a bound over none is unbounded.</summary>
+    internal static CostInterval Of(Money price, Interval counts, Func<Money, long?, CreatorMarketplace.Metrics.UnitCost> per) =>
+        new(per(price, (long)counts.Estimate), per(price, (long)counts.Upper).Amount, per(price, (long)counts.Lower).Amount);
+
     private string Bound(decimal? value) =>
         value is { } amount ? $"{Estimate.Currency.Code} {amount.ToString("0.##", CultureInfo.InvariantCulture)}" : "unbounded";
 }

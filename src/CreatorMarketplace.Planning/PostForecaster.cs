@@ -115,9 +115,7 @@ public static class PostForecaster
     private static PostForecast Build(ForecastMetric metric, double centre, double lower, double upper, double level, Money? price, ForecastBasis basis, int posts, int settled, NodaTime.Interval? window, PeerGroup? group, string method)
     {
         var expected = new Interval(Whole(centre), Whole(lower), Whole(upper));
-        var costPerResult = price is { } cost
-            ? new CostInterval(metric.Cost(cost, (long)expected.Estimate), metric.Cost(cost, (long)expected.Upper).Amount, metric.Cost(cost, (long)expected.Lower).Amount)
-            : (CostInterval?)null;
+        var costPerResult = price is { } cost ? CostInterval.Of(cost, expected, metric.Cost) : (CostInterval?)null;
         return new PostForecast(metric, expected, level, costPerResult, basis, posts, settled, window, group, method);
     }
 

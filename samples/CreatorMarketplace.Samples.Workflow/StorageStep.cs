@@ -216,6 +216,8 @@ internal static class StorageStep
                 return;
             }
 
+            // SQLite creates the file but not its folder, which the report may not have made (it can go elsewhere).
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(SqlitePath!))!);
             foreach (var file in new[] { SqlitePath!, SqlitePath + "-wal", SqlitePath + "-shm" })
             {
                 File.Delete(file);

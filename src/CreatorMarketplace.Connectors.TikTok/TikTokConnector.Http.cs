@@ -4,9 +4,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using NodaTime;
-using Polly.CircuitBreaker;
-using Polly.RateLimiting;
-using Polly.Timeout;
 
 namespace CreatorMarketplace.Connectors.TikTok;
 
@@ -30,7 +27,7 @@ public sealed partial class TikTokConnector
         var secrets = _secrets.ForCall();
         var started = Stopwatch.GetTimestamp();
         using var activity = Telemetry.Start(endpoint.Name);
-        var result = Redact(await CallCoreAsync(account, endpoint, request, map, secrets, cancellationToken).ConfigureAwait(false), secrets);
+        var result = ConnectorExchange.Redact(await CallCoreAsync(account, endpoint, request, map, secrets, cancellationToken).ConfigureAwait(false), secrets);
         Telemetry.Completed(activity, started, endpoint.Name, result);
         if (result.Failure is { } failure)
         {
@@ -39,15 +36,6 @@ public sealed partial class TikTokConnector
 
         return result;
     }
-
-    // Where every call's outcome leaves the connector: whatever a failure came to say, it leaves without a secret.
-    private static ConnectorResult<T> Redact<T>(ConnectorResult<T> result, Secrets secrets) => result.Match<ConnectorResult<T>>(
-        _ => result,
-        notFound => new NotFound(secrets.Redact(notFound.What)),
-        unauthorized => new Unauthorized(secrets.Redact(unauthorized.Reason)),
-        limited => limited,
-        error => error with { Code = secrets.Redact(error.Code), Message = secrets.Redact(error.Message) },
-        malformed => new MalformedData(secrets.Redact(malformed.Reason)));
 
     private RedactingLogger Logger(Secrets secrets) => new(_logger, secrets);
 
@@ -73,7 +61,7 @@ public sealed partial class TikTokConnector
             var renewed = await RefreshAsync(account, tokens, secrets, cancellationToken).ConfigureAwait(false);
             if (!renewed.TryPickT0(out tokens, out var failed))
             {
-                return Relay<T>(failed.Value);
+                return ConnectorExchange.Relay<T>(failed.Value);
             }
 
             refreshed = true;
@@ -105,7 +93,7 @@ public sealed partial class TikTokConnector
                     var renewed = await RefreshAsync(account, used, secrets, cancellationToken).ConfigureAwait(false);
                     if (!renewed.TryPickT0(out tokens, out var failed))
                     {
-                        return Relay<T>(failed.Value);
+                        return ConnectorExchange.Relay<T>(failed.Value);
                     }
 
                     refreshed = true;
@@ -123,7 +111,7 @@ public sealed partial class TikTokConnector
                     return new RateLimited(throttled.RetryAfter);
 
                 case Failed failedCall:
-                    return Relay<T>(failedCall.Failure);
+                    return ConnectorExchange.Relay<T>(failedCall.Failure);
             }
         }
     }
@@ -191,73 +179,20 @@ public sealed partial class TikTokConnector
         return request;
     }
 
-    private async ValueTask<Reply> ExchangeAsync(Endpoint endpoint, Func<HttpRequestMessage> build, Secrets secrets, CancellationToken cancellationToken)
+    private async ValueTask<ConnectorReply> ExchangeAsync(Endpoint endpoint, Func<HttpRequestMessage> build, Secrets secrets, CancellationToken cancellationToken)
     {
         if (_state.Budget.TryTake(endpoint.Name, _clock.GetCurrentInstant()) is { } wait)
         {
-            return new Reply(new RateLimited(wait));
+            return new ConnectorReply(new RateLimited(wait));
         }
 
         using var request = build();
-        request.Options.Set(BudgetTicket.Key, new BudgetTicket(_state.Budget, endpoint.Name, _clock));
-        try
-        {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var reply = new Reply((int)response.StatusCode, response.ReasonPhrase is { } reason ? secrets.Redact(reason) : null, RetryAfter(response));
-            try
-            {
-                using var document = JsonDocument.Parse(body);
-                reply.Root = document.RootElement.Clone();
-            }
-            catch (JsonException json)
-            {
-                reply.NotJson = secrets.Redact(json.Message);
-            }
-
-            return reply;
-        }
-        catch (RequestBudgetSpentException spent)
-        {
-            return new Reply(new RateLimited(spent.Wait));
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (OperationCanceledException)
-        {
-            return new Reply(new PlatformError("timeout", $"TikTok's {endpoint.Name} did not answer in time.", Retryable: true));
-        }
-        catch (TimeoutRejectedException)
-        {
-            return new Reply(new PlatformError("timeout", $"TikTok's {endpoint.Name} did not answer in time.", Retryable: true));
-        }
-        catch (BrokenCircuitException)
-        {
-            return new Reply(new PlatformError("circuit_open", $"calls to TikTok's {endpoint.Name} are paused after repeated failures.", Retryable: true));
-        }
-        catch (RateLimiterRejectedException rejected)
-        {
-            return new Reply(new RateLimited(Duration.FromTimeSpan(rejected.RetryAfter ?? TimeSpan.FromSeconds(1))));
-        }
-        catch (HttpRequestException failure)
-        {
-            return new Reply(new PlatformError("network_error", secrets.Redact(failure.Message), Retryable: true));
-        }
-    }
-
-    private Duration? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        var wait = header?.Delta is { } delta ? Duration.FromTimeSpan(delta)
-            : header?.Date is { } date ? Instant.FromDateTimeOffset(date) - _clock.GetCurrentInstant()
-            : (Duration?)null;
-        return wait < Duration.Zero ? Duration.Zero : wait;
+        request.Options.Set(AttemptCharge.Key, new BudgetTicket(_state.Budget, endpoint.Name, _clock));
+        return await ConnectorExchange.SendAsync(_http, request, secrets, _clock, $"TikTok's {endpoint.Name}", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads TikTok's envelope, <c>{"data": …, "error": {"code", "message", "log_id"}}</c>.</summary>
-    private Outcome ReadEnvelope(Endpoint endpoint, Reply reply, Secrets secrets)
+    private Outcome ReadEnvelope(Endpoint endpoint, ConnectorReply reply, Secrets secrets)
     {
         if (reply.Failure is { } failure)
         {
@@ -311,9 +246,9 @@ public sealed partial class TikTokConnector
             case var _ when reply.Status == 429:
                 return new Throttled(reply.RetryAfter ?? _state.Budget.UntilWindowFrees(endpoint.Name, _clock.GetCurrentInstant()));
             case null or "ok":
-                return new Failed(new PlatformError(HttpCode(reply.Status), reply.Reason ?? "", RetryableStatus(reply.Status)));
+                return new Failed(new PlatformError(ConnectorExchange.HttpCode(reply.Status), reply.Reason ?? "", ConnectorExchange.RetryableStatus(reply.Status)));
             default:
-                return new Failed(new PlatformError(code, said, RetryableStatus(reply.Status) || code == "internal_error"));
+                return new Failed(new PlatformError(code, said, ConnectorExchange.RetryableStatus(reply.Status) || code == "internal_error"));
         }
     }
 
@@ -321,11 +256,11 @@ public sealed partial class TikTokConnector
     /// Reads the answer of <c>/v2/oauth/token/</c>: the tokens, or an OAuth error
     /// <c>{"error": "invalid_grant", "error_description": …}</c> (or TikTok's envelope).
     /// </summary>
-    private ConnectorResult<TikTokTokens> ReadTokens(Reply reply, TikTokTokens old, Secrets secrets)
+    private ConnectorResult<TikTokTokens> ReadTokens(ConnectorReply reply, TikTokTokens old, Secrets secrets)
     {
         if (reply.Failure is { } failure)
         {
-            return Relay<TikTokTokens>(failure);
+            return ConnectorExchange.Relay<TikTokTokens>(failure);
         }
 
         var succeeded = reply.Status is >= 200 and <= 299;
@@ -384,7 +319,7 @@ public sealed partial class TikTokConnector
             return new Unauthorized($"the token refresh was refused: {code}: {said}");
         }
 
-        return new PlatformError(string.IsNullOrEmpty(code) ? HttpCode(reply.Status) : code, said, RetryableStatus(reply.Status) || code == "internal_error");
+        return new PlatformError(string.IsNullOrEmpty(code) ? ConnectorExchange.HttpCode(reply.Status) : code, said, ConnectorExchange.RetryableStatus(reply.Status) || code == "internal_error");
     }
 
     private TikTokTokens NewTokens(JsonAt body, TikTokTokens old)
@@ -418,45 +353,6 @@ public sealed partial class TikTokConnector
         string.IsNullOrEmpty(logId) ? message
         : message.Length == 0 ? $"(log id {logId})"
         : $"{message} (log id {logId})";
-
-    private static string HttpCode(int status) => string.Create(CultureInfo.InvariantCulture, $"http_{status}");
-
-    private static bool RetryableStatus(int status) => status is >= 500 or 408;
-
-    private static ConnectorResult<T> Relay<T>(object failure) => failure switch
-    {
-        NotFound notFound => notFound,
-        Unauthorized unauthorized => unauthorized,
-        RateLimited limited => limited,
-        PlatformError error => error,
-        MalformedData malformed => malformed,
-        _ => throw new InvalidOperationException($"Not a connector failure: {failure.GetType().Name}."),
-    };
-
-    /// <summary>What came back: an answer to read, or a failure before any (the budget, the network, a timeout).</summary>
-    private sealed class Reply
-    {
-        public Reply(object failure) => Failure = failure;
-
-        public Reply(int status, string? reason, Duration? retryAfter)
-        {
-            Status = status;
-            Reason = reason;
-            RetryAfter = retryAfter;
-        }
-
-        public object? Failure { get; }
-
-        public int Status { get; }
-
-        public string? Reason { get; }
-
-        public Duration? RetryAfter { get; }
-
-        public JsonElement? Root { get; set; }
-
-        public string? NotJson { get; set; }
-    }
 
     private abstract record Outcome;
 

@@ -85,7 +85,7 @@ public static class TikTokCreatorMarketplaceBuilderExtensions
             .Validate<IServiceProviderIsService>((_, registered) => registered.IsService(typeof(ITikTokTokenStore)), MissingTokenStore);
         services.AddSingleton(provider => new ConnectorState(provider.GetRequiredService<IOptions<TikTokConnectorOptions>>().Value.RequestsPerMinute));
 
-        ConnectorHttpClient.Add(services, TikTokConnector.HttpClientName).AddTypedClient((http, provider) => new TikTokConnector(
+        ConnectorHttpClient.AddConnector(services, TikTokConnector.HttpClientName, Platform.TikTok, (http, provider) => new TikTokConnector(
             http,
             provider.GetService<ITikTokTokenStore>() ?? throw new InvalidOperationException(MissingTokenStore),
             provider.GetRequiredService<IOptions<TikTokConnectorOptions>>().Value,
@@ -93,8 +93,6 @@ public static class TikTokCreatorMarketplaceBuilderExtensions
             provider.GetService<ILogger<TikTokConnector>>(),
             provider.GetService<TimeProvider>(),
             provider.GetRequiredService<ConnectorState>()));
-        services.AddTransient<IPlatformConnector>(provider => provider.GetRequiredService<TikTokConnector>());
-        services.AddKeyedTransient<IPlatformConnector>(Platform.TikTok, (provider, _) => provider.GetRequiredService<TikTokConnector>());
         return builder;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using CreatorMarketplace.Creators;
 using Microsoft.Extensions.Logging;
@@ -9,64 +8,7 @@ using NodaTime.Testing;
 namespace CreatorMarketplace.Connectors.TikTok.Tests;
 
 /// <summary>The application's token store, in memory, remembering every save.</summary>
-public sealed class MemoryTokenStore : ITikTokTokenStore
-{
-    private readonly ConcurrentDictionary<ConnectedAccount, TikTokTokens> _tokens = new();
-    private readonly ConcurrentQueue<TikTokTokens> _saved = new();
-
-    public IReadOnlyList<TikTokTokens> Saved => _saved.ToArray();
-
-    public MemoryTokenStore Put(ConnectedAccount account, TikTokTokens tokens)
-    {
-        _tokens[account] = tokens;
-        return this;
-    }
-
-    public ValueTask<TikTokTokens?> GetAsync(ConnectedAccount account, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(_tokens.TryGetValue(account, out var tokens) ? tokens : null);
-    }
-
-    public ValueTask SaveAsync(ConnectedAccount account, TikTokTokens tokens, CancellationToken cancellationToken)
-    {
-        _tokens[account] = tokens;
-        _saved.Enqueue(tokens);
-        return ValueTask.CompletedTask;
-    }
-}
-
-/// <summary>Keeps every log line, its exception and its values, to search them for secrets.</summary>
-public sealed class CapturingLoggerProvider : ILoggerProvider
-{
-    private readonly ConcurrentQueue<string> _lines = new();
-
-    public IReadOnlyList<string> Lines => _lines.ToArray();
-
-    public ILogger CreateLogger(string categoryName) => new Capturing(categoryName, _lines);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Capturing(string category, ConcurrentQueue<string> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull
-        {
-            lines.Enqueue($"{category} scope: {state}");
-            return null;
-        }
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(", ", pairs.Select(pair => $"{pair.Key}={pair.Value}")) : "";
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} [{values}] {exception}");
-        }
-    }
-}
+public sealed class MemoryTokenStore : MemoryTokens<TikTokTokens>, ITikTokTokenStore;
 
 /// <summary>A creator's account, its tokens, the fake TikTok, the clock and a connector over them.</summary>
 public abstract class TikTokTestBase : IDisposable

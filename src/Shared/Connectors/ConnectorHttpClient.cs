@@ -43,6 +43,22 @@ internal static class ConnectorHttpClient
         return client;
     }
 
+    /// <summary>
+    /// Registers the connector as a typed client of the named client (transient), as an <see cref="IPlatformConnector"/>
+    /// among all platforms' and as the one keyed by its platform.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The client's name.</param>
+    /// <param name="platform">The platform, the key it is registered under.</param>
+    /// <param name="create">Makes the connector over the client.</param>
+    public static void AddConnector<TConnector>(IServiceCollection services, string name, Platform platform, Func<HttpClient, IServiceProvider, TConnector> create)
+        where TConnector : class, IPlatformConnector
+    {
+        Add(services, name).AddTypedClient(create);
+        services.AddTransient<IPlatformConnector>(provider => provider.GetRequiredService<TConnector>());
+        services.AddKeyedTransient<IPlatformConnector>(platform, (provider, _) => provider.GetRequiredService<TConnector>());
+    }
+
     // A type of each package's own (this file is compiled into each), so that one connector's settings never reach another's.
     private sealed class ResilienceSettings(Action<HttpStandardResilienceOptions> configure)
     {

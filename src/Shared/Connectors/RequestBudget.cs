@@ -99,29 +99,38 @@ internal sealed class ConnectorState(int requestsPerMinute)
 }
 
 /// <summary>
-/// Rides on a request so that the retries of the resilience handler, which the connector does not see, take from
-/// the budget too: the connector took the first attempt's share, <see cref="RequestBudgetHandler"/> takes each retry's.
+/// Rides on a request so that the retries of the resilience handler, which the connector does not see, are charged
+/// too: the connector charged the first attempt, <see cref="RequestBudgetHandler"/> charges each retry. The request
+/// budget is one charge; a platform's own (YouTube's daily quota) is another.
 /// </summary>
-internal sealed class BudgetTicket(RequestBudget budget, string endpoint, IClock clock)
+internal abstract class AttemptCharge
 {
-    public static readonly HttpRequestOptionsKey<BudgetTicket> Key = new("CreatorMarketplace.Connectors.BudgetTicket");
+    public static readonly HttpRequestOptionsKey<AttemptCharge> Key = new("CreatorMarketplace.Connectors.AttemptCharge");
 
     private int _attempts;
 
-    public Duration? TakeForAttempt() =>
-        Interlocked.Increment(ref _attempts) == 1 ? null : budget.TryTake(endpoint, clock.GetCurrentInstant());
+    /// <summary>Null when the attempt may go (the first always may); otherwise how long until one could.</summary>
+    public Duration? TakeForAttempt() => Interlocked.Increment(ref _attempts) == 1 ? null : TakeForRetry();
+
+    protected abstract Duration? TakeForRetry();
 }
 
-/// <summary>Refuses a retry that the budget has no room for, innermost in the HTTP pipeline so that it sees every attempt.</summary>
+/// <summary>A retry takes a request from the endpoint's budget.</summary>
+internal sealed class BudgetTicket(RequestBudget budget, string endpoint, IClock clock) : AttemptCharge
+{
+    protected override Duration? TakeForRetry() => budget.TryTake(endpoint, clock.GetCurrentInstant());
+}
+
+/// <summary>Refuses a retry that its charge has no room for, innermost in the HTTP pipeline so that it sees every attempt.</summary>
 internal sealed class RequestBudgetHandler : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        request.Options.TryGetValue(BudgetTicket.Key, out var ticket) && ticket.TakeForAttempt() is { } wait
+        request.Options.TryGetValue(AttemptCharge.Key, out var charge) && charge.TakeForAttempt() is { } wait
             ? Task.FromException<HttpResponseMessage>(new RequestBudgetSpentException(wait))
             : base.SendAsync(request, cancellationToken);
 }
 
-/// <summary>A retry found the budget spent; the connector turns it into <see cref="RateLimited"/>.</summary>
+/// <summary>A retry found its charge spent; the connector turns it into <see cref="RateLimited"/>.</summary>
 #pragma warning disable CA1032 // Internal, thrown and caught only here: no need for the usual constructors.
 internal sealed class RequestBudgetSpentException(Duration wait) : Exception("The connector's request budget for this endpoint is spent.")
 #pragma warning restore CA1032

@@ -52,8 +52,8 @@ public sealed partial class YouTubeConnector : IPlatformConnector
     private static readonly Endpoint Reports = new("reports.query", "reports?ids=channel%3D%3DMINE", 0);
     private static readonly Endpoint Token = new("token", "", 0);
 
-    // How far back the audience reports look: YouTube Studio's default period.
-    private static readonly Period AudiencePeriod = Period.FromDays(28);
+    // How many days, today included, the audience reports cover: YouTube Studio's default period.
+    private const int AudienceDays = 28;
 
     // Where each PostMetrics field came from, to name the JSON path when a snapshot breaks a rule.
     private static readonly Dictionary<string, string> MetricSources = new(StringComparer.Ordinal)
@@ -174,8 +174,9 @@ public sealed partial class YouTubeConnector : IPlatformConnector
             return Audience.Unknown;
         }
 
-        var today = _clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["America/Los_Angeles"]).Date;
-        var period = string.Create(CultureInfo.InvariantCulture, $"&startDate={LocalDatePattern.Iso.Format(today - AudiencePeriod)}&endDate={LocalDatePattern.Iso.Format(today)}");
+        // Analytics reports days in Pacific time, as the quota.
+        var today = _clock.GetCurrentInstant().InZone(YouTubeQuota.Pacific).Date;
+        var period = string.Create(CultureInfo.InvariantCulture, $"&startDate={LocalDatePattern.Iso.Format(today.PlusDays(1 - AudienceDays))}&endDate={LocalDatePattern.Iso.Format(today)}");
         var demographics = await CallAsync<Audience>(
             account,
             Reports,
@@ -208,7 +209,7 @@ public sealed partial class YouTubeConnector : IPlatformConnector
     /// <param name="cursor">Null for the newest posts, or a <see cref="PostPage.NextCursor"/> this connector gave.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The pages; the listing ends after the last page or the first failure.</returns>
-    /// <exception cref="ArgumentException">The account is not a YouTube account, or the cursor is blank.</exception>
+    /// <exception cref="ArgumentException">The account is not a YouTube account, or the cursor is not a page token.</exception>
     public IAsyncEnumerable<ConnectorResult<PostPage>> ListPostsAsync(ConnectedAccount account, string? cursor, CancellationToken cancellationToken)
     {
         CheckAccount(account);

@@ -8,7 +8,8 @@ namespace CreatorMarketplace.Connectors.YouTube;
 /// </summary>
 internal sealed class YouTubeQuota(int dailyUnits)
 {
-    private static readonly DateTimeZone Pacific = DateTimeZoneProviders.Tzdb["America/Los_Angeles"];
+    /// <summary>The time zone of YouTube's days: the quota's and the Analytics reports'.</summary>
+    public static readonly DateTimeZone Pacific = DateTimeZoneProviders.Tzdb["America/Los_Angeles"];
 
     private readonly object _gate = new();
     private LocalDate _day;

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
-
 namespace CreatorMarketplace.Connectors.TikTok.Tests;
 
 /// <summary>
@@ -14,7 +11,7 @@ public sealed class TelemetryTests : TikTokTestBase
     [Fact]
     public async Task A_call_a_throttled_call_and_a_failed_call_are_counted_by_endpoint_with_no_other_tag()
     {
-        using var measurements = new Measurements();
+        using var measurements = new ConnectorMeasurements(CreatorMarketplaceTelemetry.ConnectorsTikTok);
         TikTok.On(FakeTikTok.UserInfo, Profile, new Answer(429, "", RetryAfter: "120"));
         var connector = Connector();
 
@@ -33,40 +30,4 @@ public sealed class TelemetryTests : TikTokTestBase
         taken.SelectMany(m => m.TagKeys).Distinct().Order(StringComparer.Ordinal).ToArray()
             .ShouldBe(["creator_marketplace.connector.endpoint", "creator_marketplace.outcome"]);
     }
-
-    private sealed class Measurements : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-
-        public Measurements()
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == CreatorMarketplaceTelemetry.ConnectorsTikTok)
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument.Name, value, tags));
-            _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument.Name, value, tags));
-            _listener.Start();
-        }
-
-        public ConcurrentQueue<Measurement> Taken { get; } = new();
-
-        public void Dispose() => _listener.Dispose();
-
-        private void Add(string instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        {
-            var all = tags.ToArray();
-            Taken.Enqueue(new Measurement(
-                instrument,
-                value,
-                all.FirstOrDefault(t => t.Key == "creator_marketplace.connector.endpoint").Value as string,
-                all.FirstOrDefault(t => t.Key == "creator_marketplace.outcome").Value as string,
-                [.. all.Select(t => t.Key)]));
-        }
-    }
-
-    private sealed record Measurement(string Instrument, double Value, string? Endpoint, string? Outcome, string[] TagKeys);
 }

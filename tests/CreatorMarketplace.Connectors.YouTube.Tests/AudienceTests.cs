@@ -30,8 +30,8 @@ public sealed class AudienceTests : YouTubeTestBase
         audience.Countries.ShouldNotBeNull()[Country.FromCode("US")].Fraction.ShouldBe(0.6, 1e-9);
         audience.Countries.ContainsKey(Country.FromCode("DE")).ShouldBeTrue();
         var asked = Google.To(FakeYouTube.Reports);
-        asked[0].Query.ShouldBe("?ids=channel%3D%3DMINE&startDate=2026-11-02&endDate=2026-11-30&metrics=viewerPercentage&dimensions=ageGroup%2Cgender");
-        asked[1].Query.ShouldBe("?ids=channel%3D%3DMINE&startDate=2026-11-02&endDate=2026-11-30&metrics=views&dimensions=country&sort=-views");
+        asked[0].Query.ShouldBe("?ids=channel%3D%3DMINE&startDate=2026-11-03&endDate=2026-11-30&metrics=viewerPercentage&dimensions=ageGroup%2Cgender");
+        asked[1].Query.ShouldBe("?ids=channel%3D%3DMINE&startDate=2026-11-03&endDate=2026-11-30&metrics=views&dimensions=country&sort=-views");
         asked[0].Authorization.ShouldBe($"Bearer {AccessToken}");
     }
 

@@ -64,10 +64,11 @@ public sealed class QuotaTests : YouTubeTestBase
         // Any instant from 1970 to about 2100, across both changes of daylight saving time.
         var now = Instant.FromUnixTimeSeconds(Math.Abs(seconds % 4_102_444_800L));
         var reset = YouTubeQuota.NextReset(now);
-        var local = reset.InZone(DateTimeZoneProviders.Tzdb["America/Los_Angeles"]);
+        var pacific = DateTimeZoneProviders.Tzdb["America/Los_Angeles"];
+        var local = reset.InZone(pacific);
         return reset > now
             && reset - now <= Duration.FromHours(25)
             && local.TimeOfDay == LocalTime.Midnight
-            && local.Date == now.InZone(DateTimeZoneProviders.Tzdb["America/Los_Angeles"]).Date.PlusDays(1);
+            && local.Date == now.InZone(pacific).Date.PlusDays(1);
     }
 }

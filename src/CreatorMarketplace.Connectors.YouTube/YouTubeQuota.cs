@@ -16,21 +16,9 @@ internal sealed class YouTubeQuota(int dailyUnits)
     private int _used;
     private bool _exhausted;
 
-    public int DailyUnits => dailyUnits;
-
     /// <summary>When the quota of the day <paramref name="now"/> falls in is reset: the next midnight in Los Angeles.</summary>
     public static Instant NextReset(Instant now) =>
         Pacific.AtStartOfDay(now.InZone(Pacific).Date.PlusDays(1)).ToInstant();
-
-    /// <summary>The day's units spent so far.</summary>
-    public int Used(Instant now)
-    {
-        lock (_gate)
-        {
-            Roll(now);
-            return _used;
-        }
-    }
 
     /// <summary>Takes a call's units from the day's quota.</summary>
     /// <returns>Null when taken; otherwise how long until the quota is reset.</returns>

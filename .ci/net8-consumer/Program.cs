@@ -4,6 +4,7 @@
 using System.Text.Json;
 using CreatorMarketplace;
 using CreatorMarketplace.AspNetCore;
+using CreatorMarketplace.Connectors.Instagram;
 using CreatorMarketplace.Connectors.TikTok;
 using CreatorMarketplace.Connectors.YouTube;
 using CreatorMarketplace.Creators;
@@ -42,8 +43,7 @@ try
 
     Console.WriteLine(
         $"On {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}: saved {saved.IsSaved}, found {found.TotalCount} creator(s), "
-        + $"a listing of {json.Length} JSON characters, a problem of status {problem.Status}, {nameof(TikTokConnector)} loaded, "
-        + $"{typeof(YouTubeConnector).Assembly.GetName().Name} loaded, "
+        + $"a listing of {json.Length} JSON characters, a problem of status {problem.Status}, {nameof(TikTokConnector)}, {nameof(YouTubeConnector)} and {nameof(InstagramConnector)} loaded, "
         + $"{typeof(CreatorMarketplaceInstrumentation).Assembly.GetName().Name} loaded, a creator test of {test.SampleSizePerArm} visits per arm.");
     return found.TotalCount == 1 && saved.IsSaved && test.SampleSizePerArm == 77 ? 0 : 1;
 }

@@ -1,11 +1,15 @@
-// Syncs 1,000 simulated TikTok creators a week after they were last read, with faults injected: rate limits,
-// timeouts, server errors, expired tokens, malformed answers and rule-breaking numbers. Runs resume from the last
-// checkpoint until every account is done; then the sample prints what changed. Offline and deterministic: the
-// platform is CreatorMarketplace.Testing's SimulatedPlatform, and time is a FakeClock that the sync's waits advance.
+// Syncs 1,000 simulated creators, on TikTok, Instagram and YouTube, a week after they were last read, with faults
+// injected on each platform: rate limits, timeouts, server errors, expired tokens, malformed answers and rule-breaking
+// numbers, and YouTube's daily quota. One sync runs every platform through its own connector and budget; runs resume
+// from the last checkpoints until every account is done; then the sample prints what changed and what discovery's
+// platform filter finds. Offline and deterministic: the platforms are CreatorMarketplace.Testing's SimulatedPlatform,
+// and time is a FakeClock that the sync's waits advance.
 using System.Globalization;
 using CreatorMarketplace;
 using CreatorMarketplace.Connectors;
 using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Discovery.InMemory;
 using CreatorMarketplace.Storage.InMemory;
 using CreatorMarketplace.Testing;
 using NodaTime;
@@ -13,27 +17,52 @@ using NodaTime.Testing;
 
 const int Creators = 1_000;
 const int Seed = 2026;
+Platform[] platforms = [Platform.TikTok, Platform.Instagram, Platform.YouTube];
 var started = Instant.FromUtc(2026, 11, 30, 9, 0);
 var clock = new FakeClock(started);
-var platform = new SimulatedPlatform(Platform.TikTok, Seed, clock, new SimulatedPlatformOptions
-{
-    FaultRates = new SimulatedFaultRates { RateLimited = 0.03, Timeout = 0.03, ServerError = 0.01, TokenExpired = 0.005, MalformedData = 0.005, CorruptNumbers = 0.02 },
-});
 
-// The creators as the marketplace knows them, and their accounts on the simulated platform.
-var store = new InMemoryMarketplaceStore();
-var known = new CreatorGenerator(Seed, clock).Generate(Creators).ToDictionary(creator => creator.Id);
-var accounts = platform.Generate(Creators);
-foreach (var account in accounts)
+// Each platform with faults of its own; YouTube also with a daily quota, as its Data API has.
+var simulated = new Dictionary<Platform, SimulatedPlatform>
 {
-    var creator = known[account.Creator];
-    (await store.Creators.SaveAsync(Creator.Register(creator.Id, creator.Profile, creator.PrimaryAccount, clock))).ThrowIfConflict();
+    [Platform.TikTok] = new(Platform.TikTok, Seed, clock, new SimulatedPlatformOptions
+    {
+        FaultRates = new SimulatedFaultRates { RateLimited = 0.03, Timeout = 0.03, ServerError = 0.01, TokenExpired = 0.005, MalformedData = 0.005, CorruptNumbers = 0.02 },
+    }),
+    [Platform.Instagram] = new(Platform.Instagram, Seed, clock, new SimulatedPlatformOptions
+    {
+        StoryShare = 0.25,
+        FaultRates = new SimulatedFaultRates { RateLimited = 0.02, Timeout = 0.01, ServerError = 0.02, TokenExpired = 0.01, MalformedData = 0.005, CorruptNumbers = 0.01 },
+    }),
+    [Platform.YouTube] = new(Platform.YouTube, Seed, clock, new SimulatedPlatformOptions
+    {
+        DailyQuota = 1_200,
+        FaultRates = new SimulatedFaultRates { Timeout = 0.02, ServerError = 0.02, TokenExpired = 0.005, MalformedData = 0.005, CorruptNumbers = 0.01 },
+    }),
+};
+
+// The creators as the marketplace knows them, with every account connected to its platform.
+var store = new InMemoryMarketplaceStore();
+var known = new CreatorGenerator(Seed, clock) { MultiPlatform = true }.Generate(Creators).ToList();
+foreach (var creator in known)
+{
+    var stored = Creator.Register(creator.Id, creator.Profile, creator.PrimaryAccount, clock);
+    foreach (var account in creator.Accounts.Skip(1))
+    {
+        stored.LinkAccount(account, clock);
+    }
+
+    (await store.Creators.SaveAsync(stored)).ThrowIfConflict();
+    foreach (var account in creator.Accounts)
+    {
+        simulated[account.Platform].Connect(creator);
+    }
 }
 
+var accounts = CrossPlatformSyncService.AccountsOf(known);
 clock.AdvanceDays(7);
-Console.WriteLine($"Syncing {Creators:N0} simulated TikTok creators a week later, faults injected, within 600 calls a minute");
+Console.WriteLine($"Syncing {Creators:N0} simulated creators a week later: {Count(Platform.TikTok):N0} TikTok, {Count(Platform.Instagram):N0} Instagram and {Count(Platform.YouTube):N0} YouTube accounts, faults injected on each");
 
-var sync = new CreatorSyncService(platform, store.Creators, store.PostMetrics, clock, new SyncOptions
+var waitOnTheClock = new SyncOptions
 {
     PostsPerAccount = 10,
     Wait = (duration, _) =>
@@ -41,26 +70,41 @@ var sync = new CreatorSyncService(platform, store.Creators, store.PostMetrics, c
         clock.Advance(duration);
         return ValueTask.CompletedTask;
     },
+};
+var sync = new CrossPlatformSyncService(simulated.Values, store.Creators, store.PostMetrics, clock, new CrossPlatformSyncOptions
+{
+    Default = waitOnTheClock,
+    // YouTube's quota is spent within a run: the sync stops it rather than wait for midnight, and goes on elsewhere.
+    Platforms = new Dictionary<Platform, SyncOptions> { [Platform.YouTube] = waitOnTheClock with { MaxRateLimitWait = Duration.FromMinutes(10) } },
 });
 var rejections = new List<SyncRejection>();
 sync.Rejected += (_, rejection) => rejections.Add(rejection);
 
-var checkpoint = SyncCheckpoint.Start;
-var reports = new List<SyncReport>();
-var bar = new ProgressBar(Console.Out, Console.IsOutputRedirected);
-for (var run = 1; run <= 5; run++)
+IReadOnlyDictionary<Platform, SyncCheckpoint>? checkpoints = null;
+var reports = new List<CrossPlatformSyncReport>();
+var bar = new ProgressBar(Console.Out, Console.IsOutputRedirected, accounts.Count);
+for (var run = 1; run <= 6; run++)
 {
-    // Creators whose tokens the platform refused connect again before the next run.
-    foreach (var failure in reports.LastOrDefault()?.Failures.Where(f => f.NeedsReconnect) ?? [])
+    // Creators whose tokens a platform refused connect again before the next run, and a platform that stopped on its
+    // quota is run again once the quota is back.
+    var last = reports.LastOrDefault();
+    foreach (var failure in last?.Platforms.Values.SelectMany(r => r.Failures).Where(f => f.NeedsReconnect) ?? [])
     {
-        platform.Reconnect(failure.Account);
+        simulated[failure.Account.Platform].Reconnect(failure.Account);
     }
 
-    var report = await sync.RunAsync(accounts, checkpoint, new InlineProgress(progress => bar.Show(run, progress)));
+    if (last?.Platforms.Values.Max(r => r.Stopped?.RetryAfter) is { } quotaBack)
+    {
+        clock.Advance(quotaBack);
+        Console.WriteLine($"  (waited {quotaBack.TotalHours:0.#} hours for YouTube's quota to reset)");
+    }
+
+    var report = await sync.RunAsync(accounts, checkpoints, new InlineProgress<PlatformSyncProgress>(progress => bar.Show(run, progress)));
     bar.Done();
     reports.Add(report);
-    checkpoint = report.Checkpoint;
-    Console.WriteLine($"  run {run}: {report.Completed:N0} of {report.Accounts:N0} accounts done, {report.SnapshotsWritten:N0} snapshots, {report.Rejections.Count} refused, {report.Failures.Count} left for the next run, {report.Calls:N0} calls");
+    checkpoints = report.Checkpoints;
+    Console.WriteLine($"  run {run}: {report.Completed:N0} of {report.Accounts:N0} accounts done");
+    PrintFigures(report);
     if (report.Completed == report.Accounts)
     {
         break;
@@ -68,52 +112,84 @@ for (var run = 1; run <= 5; run++)
 }
 
 Console.WriteLine();
-Console.WriteLine(reports[^1].Completed == Creators
-    ? $"Every account synced in {reports.Count} runs and {(clock.GetCurrentInstant() - started - Duration.FromDays(7)).TotalMinutes:N0} simulated minutes."
+Console.WriteLine(reports[^1].Completed == accounts.Count
+    ? $"Every account synced in {reports.Count} runs and {(clock.GetCurrentInstant() - started - Duration.FromDays(7)).TotalHours:N1} simulated hours."
     : $"{reports[^1].Accounts - reports[^1].Completed} accounts still need another run.");
 
-// What changed: followers now against a week ago, the biggest moves first.
-var changes = new List<(string Handle, long Before, long After)>();
-foreach (var account in accounts)
-{
-    var now = (await store.Creators.FindAsync(account.Creator))!.AccountOn(Platform.TikTok)!.Stats.Followers;
-    changes.Add((account.Handle.ToString(), known[account.Creator].PrimaryAccount.Stats.Followers, now));
-}
-
+// What changed: followers now against a week ago, the biggest moves on each platform first.
 Console.WriteLine();
 Console.WriteLine("Biggest follower changes in the week:");
-foreach (var (handle, before, after) in changes.OrderByDescending(c => Math.Abs(c.After - c.Before)).Take(8))
+foreach (var platform in platforms)
 {
-    Console.WriteLine($"  {handle,-28} {before,12:N0} → {after,12:N0}  ({(after - before >= 0 ? "+" : "")}{after - before:N0})");
+    var changes = new List<(string Handle, long Before, long After)>();
+    foreach (var creator in known.Where(c => c.AccountOn(platform) is not null))
+    {
+        var now = (await store.Creators.FindAsync(creator.Id))!.AccountOn(platform)!.Stats.Followers;
+        changes.Add((creator.AccountOn(platform)!.Handle.ToString(), creator.AccountOn(platform)!.Stats.Followers, now));
+    }
+
+    foreach (var (handle, before, after) in changes.OrderByDescending(c => Math.Abs(c.After - c.Before)).Take(3))
+    {
+        Console.WriteLine($"  {platform.Name,-10} {handle,-30} {before,12:N0} → {after,12:N0}  ({(after - before >= 0 ? "+" : "")}{after - before:N0})");
+    }
 }
 
 Console.WriteLine();
-Console.WriteLine($"Newer numbers saved {reports.Sum(r => r.ProfilesUpdated):N0} times (an account retried in a later run is read again); post snapshots stored: {reports.Sum(r => r.SnapshotsWritten):N0}, none twice.");
-Console.WriteLine($"Refused, never stored ({rejections.Count}):");
-foreach (var group in rejections.GroupBy(r => Kind(r.Reason)).OrderByDescending(g => g.Count()))
+Console.WriteLine($"Post snapshots stored: {reports.Sum(r => r.Platforms.Values.Sum(p => p.SnapshotsWritten)):N0}, none twice; refused, never stored: {rejections.Count}, the most common on each platform:");
+foreach (var platform in platforms)
 {
-    Console.WriteLine($"  {group.Count(),4} × {group.Key}   e.g. {group.First().What}: {group.First().Reason}");
+    foreach (var group in rejections.Where(r => r.Account.Platform == platform).GroupBy(r => Kind(r.Reason)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(2))
+    {
+        Console.WriteLine($"  {platform.Name,-10} {group.Count(),3} × {group.Key}");
+    }
 }
 
-Console.WriteLine("Accounts that needed another run:");
-foreach (var group in reports.SelectMany(r => r.Failures).GroupBy(f => f.Reason.Split(':')[1].Trim()).OrderByDescending(g => g.Count()))
+// Discovery's platform filter over the synced creators: each platform's creators, and the largest there.
+var catalog = new InMemoryCreatorCatalog();
+await foreach (var stored in store.Creators.ReadAsync())
 {
-    Console.WriteLine($"  {group.Count(),4} × {group.Key}");
+    await catalog.UpsertAsync(stored.Aggregate.ToListing());
+}
+
+Console.WriteLine();
+Console.WriteLine("Discovery, filtered by platform:");
+foreach (var platform in platforms)
+{
+    var page = (await catalog.SearchAsync(new CreatorQuery { Platform = platform, Sort = CreatorSort.Followers, PageSize = 1 })).AsT0;
+    var top = page.Items[0].AccountOn(platform)!;
+    Console.WriteLine($"  {platform.Name,-10} {page.TotalCount,5:N0} creators; the most followed: {top.Handle} ({top.Stats.Followers:N0})");
 }
 
 return 0;
 
-// The rule a refusal names, for grouping: its first field and code.
+int Count(Platform platform) => accounts.Count(account => account.Platform == platform);
+
+// The per-platform figures of a run, as a table.
+static void PrintFigures(CrossPlatformSyncReport report)
+{
+    Console.WriteLine($"    {"platform",-10} {"accounts",8} {"synced",7} {"posts",6} {"snapshots",9} {"refused",7} {"rate limits",11} {"calls",6}  failures by kind / stopped");
+    foreach (var (platform, figures) in report.Platforms.OrderBy(pair => pair.Key.Value))
+    {
+        var failures = string.Join(", ", figures.Failures.GroupBy(f => f.Kind).OrderBy(g => g.Key.Value).Select(g => $"{g.Count()} {g.Key.Name}"));
+        var stopped = figures.Stopped is { } stop ? $"stopped: {stop.Reason}" : "";
+        Console.WriteLine($"    {platform.Name,-10} {figures.Accounts,8:N0} {figures.Completed,7:N0} {figures.PostsListed,6:N0} {figures.SnapshotsWritten,9:N0} {figures.Rejections.Count,7:N0} {figures.RateLimits,11:N0} {figures.Calls,6:N0}  {string.Join("; ", new[] { failures, stopped }.Where(text => text.Length > 0))}".TrimEnd());
+    }
+}
+
+// The rule a refusal names, for grouping: its first field.
 static string Kind(string reason) => reason.Split(' ')[0].TrimEnd(':');
 
-/// <summary>A one-line progress bar, redrawn in place on a terminal and printed at each quarter when redirected.</summary>
-internal sealed class ProgressBar(TextWriter output, bool redirected)
+/// <summary>A one-line progress bar over every platform's accounts, redrawn in place on a terminal and printed at each quarter when redirected.</summary>
+internal sealed class ProgressBar(TextWriter output, bool redirected, int total)
 {
+    private readonly Dictionary<Platform, SyncProgress> _platforms = [];
     private int _lastQuarter = -1;
 
-    public void Show(int run, SyncProgress progress)
+    public void Show(int run, PlatformSyncProgress progress)
     {
-        var fraction = (double)progress.AccountsDone / progress.AccountsTotal;
+        _platforms[progress.Platform] = progress.Progress;
+        var done = _platforms.Values.Sum(p => p.AccountsDone);
+        var fraction = (double)done / total;
         if (redirected)
         {
             var quarter = (int)(fraction * 4);
@@ -126,7 +202,7 @@ internal sealed class ProgressBar(TextWriter output, bool redirected)
         }
 
         var filled = (int)(fraction * 30);
-        var line = string.Create(CultureInfo.InvariantCulture, $"  run {run} [{new string('#', filled)}{new string('.', 30 - filled)}] {progress.AccountsDone,5}/{progress.AccountsTotal} accounts, {progress.SnapshotsWritten,6} snapshots, {progress.Rejected,3} refused, {progress.Failed,3} to retry");
+        var line = string.Create(CultureInfo.InvariantCulture, $"  run {run} [{new string('#', filled)}{new string('.', 30 - filled)}] {done,5}/{total} accounts, {_platforms.Values.Sum(p => p.SnapshotsWritten),6} snapshots, {_platforms.Values.Sum(p => p.Rejected),3} refused, {_platforms.Values.Sum(p => p.Failed),3} to retry");
         output.Write(redirected ? line + Environment.NewLine : "\r" + line);
     }
 
@@ -137,12 +213,13 @@ internal sealed class ProgressBar(TextWriter output, bool redirected)
             output.WriteLine();
         }
 
+        _platforms.Clear();
         _lastQuarter = -1;
     }
 }
 
 /// <summary>Reports progress on the calling thread, so the bar is drawn in order.</summary>
-internal sealed class InlineProgress(Action<SyncProgress> report) : IProgress<SyncProgress>
+internal sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
 {
-    public void Report(SyncProgress value) => report(value);
+    public void Report(T value) => report(value);
 }

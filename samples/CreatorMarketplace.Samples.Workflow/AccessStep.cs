@@ -1,6 +1,8 @@
 using CreatorMarketplace;
 using CreatorMarketplace.Access;
 using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Compliance;
+using CreatorMarketplace.Contracts;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery.InMemory;
 using CreatorMarketplace.Payments;
@@ -15,8 +17,8 @@ namespace CreatorMarketplace.Samples.Workflow;
 /// Step 11: who may do what. Two brands, an agency acting for both under grants of different scope, a creator's
 /// own account: each decision says which role and grant permit it, a refusal gives every reason and what would
 /// permit it, another brand's resource reads as not found, and a large refund needs a second approver, also where the
-/// money is recorded: the ledger of a store opened for each actor. Then a
-/// creator's personal data: kept apart, exported on request, and the creator erased from the store and the catalog.
+/// money is recorded: the ledger of a store opened for each actor, and a contract signed and amended through the
+/// signers' stores, which record who acted. Then a creator's personal data: kept apart, exported on request, and the creator erased from the store and the catalog.
 /// </summary>
 internal static class AccessStep
 {
@@ -26,7 +28,7 @@ internal static class AccessStep
         var now = clock.GetCurrentInstant();
         var since = now - Duration.FromDays(90);
         var (glow, lumen, agency, maya) = (Workspace(1), Workspace(2), Workspace(3), Workspace(4));
-        var (finance, deputy, planner, creator) = (Actor(1), Actor(2), Actor(3), Actor(4));
+        var (finance, deputy, planner, creator, counsel) = (Actor(1), Actor(2), Actor(3), Actor(4), Actor(5));
         var rule = FourEyesRule.Create([Permission.Release, Permission.Refund], [Money.Of(5_000m, Currency.USD)]);
         var policy = AccessPolicy.Create("glow-four-eyes", [AccessPolicyVersion.Create(Instant.MinValue, AccessPolicy.Default.Versions[0].Roles, rule)]);
         var access = AccessControl.Create(
@@ -42,6 +44,7 @@ internal static class AccessStep
                 Membership.Create(deputy, glow, "finance", since),
                 Membership.Create(planner, agency, "campaign-manager", since),
                 Membership.Create(creator, maya, "creator", since),
+                Membership.Create(counsel, glow, "legal", since),
             ],
             [
                 AccessGrant.Create(Grant(1), agency, glow, [Permission.View, Permission.ViewReports, Permission.ManageCampaigns], since),
@@ -58,6 +61,7 @@ internal static class AccessStep
         Write(output, "  ... approved by a colleague", access.DecideApproved(finance, deputy, Permission.Refund, [glow], now, refund));
         Write(output, "  ... approved by the agency", access.DecideApproved(finance, planner, Permission.Refund, [glow], now, refund));
         await MoveMoney(access, (finance, deputy, planner), clock, output);
+        await SignAndAmend(access, (counsel, creator), clock, output);
 
         // Maya's personal data lives apart from her profile: she asks for all that is held about her, then to be forgotten.
         var store = new InMemoryMarketplaceStore();
@@ -99,6 +103,51 @@ internal static class AccessStep
         var expired = await store.ExpireMessagesAsync(retention, new Later(clock, Duration.FromDays(365)));
         var kept = (await store.Collaborations.FindAsync(deal))!.Messages[^1];
         output.WriteLine($"  {"a year on, messages kept 180 days",-42} message {kept.Number} by {kept.Author} reads {kept.Body} ({expired})");
+    }
+
+    // A contract saved through the store of each person who acts on it: the store records who signed and who amended
+    // it, and the change feed reads it back.
+    private static async Task SignAndAmend(AccessControl access, (ActorId Counsel, ActorId Creator) actors, IClock clock, TextWriter output)
+    {
+        var store = new InMemoryMarketplaceStore();
+        var (brand, creator) = (access.Workspaces[0].Brand!.Value, access.Workspaces[3].Creator!.Value);
+        var postingDay = clock.GetCurrentInstant().InUtc().Date.PlusDays(7);
+        var terms = new ContractTerms
+        {
+            Fee = Money.Parse("USD 1500.00"),
+            Deliverables = [new ContractDeliverable("launch-video", DeliverableType.ShortVideo, Platform.TikTok, 1, PostingWindow.Create(postingDay.At(new LocalTime(9, 0)), postingDay.At(new LocalTime(18, 0)), DateTimeZone.Utc))],
+            Revisions = new RevisionPolicy(2, Duration.FromHours(72)),
+            PaymentTerms = new PaymentTermsReference("net-30"),
+            Cancellation = new CancellationTerms(14, Money.Parse("USD 250.00")),
+            Disclosure = new DisclosureDuty([Country.US]),
+        };
+        var counsel = store.For(actors.Counsel, access, clock);
+        var contract = Contract.Draft(ContractId.From(Guid.Parse("0190c2b4-0000-7000-b000-000000000003")), brand, creator, terms, clock);
+        contract.Send(clock).ThrowIfNotAllowed();
+        contract.Sign(ContractParty.Brand, "Ana Brandt", 1, clock).ThrowIfNotAllowed();
+        await counsel.Contracts.SaveAsync(contract);
+        var mayas = store.For(actors.Creator, access, clock);
+        var hers = (await mayas.Contracts.FindAsync(contract.Id))!;
+        hers.Sign(ContractParty.Creator, "Maya Lindqvist", 1, clock).ThrowIfNotAllowed();
+        await mayas.Contracts.SaveAsync(hers);
+        var amended = (await counsel.Contracts.FindAsync(contract.Id))!;
+        amended.Amend(terms with { Fee = Money.Parse("USD 1800.00") }, "a second cut for paid use", clock).ThrowIfNotAllowed();
+        await counsel.Contracts.SaveAsync(amended);
+
+        var names = new Dictionary<ActorId, string> { [actors.Counsel] = "Glow's counsel", [actors.Creator] = "Maya" };
+        foreach (var change in await store.Changes.ReadAsync(0))
+        {
+            var what = change.Event switch
+            {
+                ContractSigned signed => $"contract version {signed.Signature.Version} signed for the {signed.Signature.Party.ToString().ToLowerInvariant()}",
+                ContractAmended amendment => $"contract amended to version {amendment.Version}",
+                _ => null,
+            };
+            if (what is not null)
+            {
+                output.WriteLine($"  {what,-42} by {(change.ActedBy is { } actor ? names[actor] : "nobody known")}, as the store recorded");
+            }
+        }
     }
 
     // The application's clock, moved on: how the sample looks a year ahead.

@@ -27,7 +27,7 @@ public sealed partial class TikTokConnector
         var secrets = _secrets.ForCall();
         var started = Stopwatch.GetTimestamp();
         using var activity = Telemetry.Start(endpoint.Name);
-        var result = ConnectorExchange.Redact(await CallCoreAsync(account, endpoint, request, map, secrets, cancellationToken).ConfigureAwait(false), secrets);
+        var result = ConnectorOutcomes.Redact(await CallCoreAsync(account, endpoint, request, map, secrets, cancellationToken).ConfigureAwait(false), secrets);
         Telemetry.Completed(activity, started, endpoint.Name, result);
         if (result.Failure is { } failure)
         {
@@ -61,7 +61,7 @@ public sealed partial class TikTokConnector
             var renewed = await RefreshAsync(account, tokens, secrets, cancellationToken).ConfigureAwait(false);
             if (!renewed.TryPickT0(out tokens, out var failed))
             {
-                return ConnectorExchange.Relay<T>(failed.Value);
+                return ConnectorOutcomes.Relay<T>(failed.Value);
             }
 
             refreshed = true;
@@ -93,7 +93,7 @@ public sealed partial class TikTokConnector
                     var renewed = await RefreshAsync(account, used, secrets, cancellationToken).ConfigureAwait(false);
                     if (!renewed.TryPickT0(out tokens, out var failed))
                     {
-                        return ConnectorExchange.Relay<T>(failed.Value);
+                        return ConnectorOutcomes.Relay<T>(failed.Value);
                     }
 
                     refreshed = true;
@@ -111,7 +111,7 @@ public sealed partial class TikTokConnector
                     return new RateLimited(throttled.RetryAfter);
 
                 case Failed failedCall:
-                    return ConnectorExchange.Relay<T>(failedCall.Failure);
+                    return ConnectorOutcomes.Relay<T>(failedCall.Failure);
             }
         }
     }
@@ -179,17 +179,8 @@ public sealed partial class TikTokConnector
         return request;
     }
 
-    private async ValueTask<ConnectorReply> ExchangeAsync(Endpoint endpoint, Func<HttpRequestMessage> build, Secrets secrets, CancellationToken cancellationToken)
-    {
-        if (_state.Budget.TryTake(endpoint.Name, _clock.GetCurrentInstant()) is { } wait)
-        {
-            return new ConnectorReply(new RateLimited(wait));
-        }
-
-        using var request = build();
-        request.Options.Set(AttemptCharge.Key, new BudgetTicket(_state.Budget, endpoint.Name, _clock));
-        return await ConnectorExchange.SendAsync(_http, request, secrets, _clock, $"TikTok's {endpoint.Name}", cancellationToken).ConfigureAwait(false);
-    }
+    private ValueTask<ConnectorReply> ExchangeAsync(Endpoint endpoint, Func<HttpRequestMessage> build, Secrets secrets, CancellationToken cancellationToken) =>
+        _exchange.SendAsync(endpoint.Name, new BudgetTicket(_state.Budget, endpoint.Name, _clock), build, secrets, _exchange.ReadRetryAfter, cancellationToken);
 
     /// <summary>Reads TikTok's envelope, <c>{"data": …, "error": {"code", "message", "log_id"}}</c>.</summary>
     private Outcome ReadEnvelope(Endpoint endpoint, ConnectorReply reply, Secrets secrets)
@@ -199,7 +190,7 @@ public sealed partial class TikTokConnector
             return new Failed(failure);
         }
 
-        var succeeded = reply.Status is >= 200 and <= 299;
+        var succeeded = reply.Succeeded;
         string? code = null;
         var message = "";
         string? logId = null;
@@ -246,9 +237,9 @@ public sealed partial class TikTokConnector
             case var _ when reply.Status == 429:
                 return new Throttled(reply.RetryAfter ?? _state.Budget.UntilWindowFrees(endpoint.Name, _clock.GetCurrentInstant()));
             case null or "ok":
-                return new Failed(new PlatformError(ConnectorExchange.HttpCode(reply.Status), reply.Reason ?? "", ConnectorExchange.RetryableStatus(reply.Status)));
+                return new Failed(reply.StatusError);
             default:
-                return new Failed(new PlatformError(code, said, ConnectorExchange.RetryableStatus(reply.Status) || code == "internal_error"));
+                return new Failed(new PlatformError(code, said, reply.RetryableStatus || code == "internal_error"));
         }
     }
 
@@ -260,10 +251,10 @@ public sealed partial class TikTokConnector
     {
         if (reply.Failure is { } failure)
         {
-            return ConnectorExchange.Relay<TikTokTokens>(failure);
+            return ConnectorOutcomes.Relay<TikTokTokens>(failure);
         }
 
-        var succeeded = reply.Status is >= 200 and <= 299;
+        var succeeded = reply.Succeeded;
         string? code = null;
         string? description = null;
         string? logId = null;
@@ -319,7 +310,7 @@ public sealed partial class TikTokConnector
             return new Unauthorized($"the token refresh was refused: {code}: {said}");
         }
 
-        return new PlatformError(string.IsNullOrEmpty(code) ? ConnectorExchange.HttpCode(reply.Status) : code, said, ConnectorExchange.RetryableStatus(reply.Status) || code == "internal_error");
+        return new PlatformError(string.IsNullOrEmpty(code) ? reply.HttpCode : code, said, reply.RetryableStatus || code == "internal_error");
     }
 
     private TikTokTokens NewTokens(JsonAt body, TikTokTokens old)

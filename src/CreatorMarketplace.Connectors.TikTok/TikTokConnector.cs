@@ -66,7 +66,7 @@ public sealed partial class TikTokConnector : IPlatformConnector
         [nameof(PostMetrics.Shares)] = "share_count",
     };
 
-    private readonly HttpClient _http;
+    private readonly ConnectorExchange _exchange;
     private readonly ITikTokTokenStore _tokenStore;
     private readonly IClock _clock;
     private readonly ILogger _logger; // only ever written to through a RedactingLogger
@@ -118,12 +118,12 @@ public sealed partial class TikTokConnector : IPlatformConnector
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
         options.Validate();
-        _http = httpClient;
         _tokenStore = tokenStore;
         _clock = clock;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
         _state = state ?? new ConnectorState(options.RequestsPerMinute);
+        _exchange = new ConnectorExchange(httpClient, clock, "TikTok");
         var address = options.BaseAddress.AbsoluteUri;
         _baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         _clientKey = options.ClientKey;
@@ -298,21 +298,11 @@ public sealed partial class TikTokConnector : IPlatformConnector
         var user = data.Object("user");
         var displayName = user.String("display_name");
         var bio = user.OptionalString("bio_description");
-        var followers = user.Int64("follower_count");
+        var stats = user.FollowerStats("follower_count", now);
         var following = user.OptionalCount("following_count");
         var likes = user.OptionalCount("likes_count");
         var videos = user.OptionalCount("video_count");
         var verified = user.OptionalBoolean("is_verified");
-        AccountStats stats;
-        try
-        {
-            stats = AccountStats.Create(now, followers);
-        }
-        catch (DomainValidationException invalid)
-        {
-            var error = invalid.Errors[0];
-            throw new MalformedResponseException($"{user.Path}.follower_count: {error.Message} ({error.Code})");
-        }
 
         return new PlatformProfile(displayName, string.IsNullOrEmpty(bio) ? null : bio, stats, following, likes, videos, verified);
     }

@@ -73,26 +73,22 @@ public static class TikTokCreatorMarketplaceBuilderExtensions
 
     private static CreatorMarketplaceBuilder AddConnector(this CreatorMarketplaceBuilder builder, Action<HttpStandardResilienceOptions>? configureResilience)
     {
-        var services = builder.Services;
-        ConnectorHttpClient.KeepResilienceSettings(services, configureResilience);
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(ConnectorState)))
-        {
-            return builder;
-        }
-
-        // A missing token store is found when the host starts, not at the first call.
-        services.AddOptions<TikTokConnectorOptions>()
-            .Validate<IServiceProviderIsService>((_, registered) => registered.IsService(typeof(ITikTokTokenStore)), MissingTokenStore);
-        services.AddSingleton(provider => new ConnectorState(provider.GetRequiredService<IOptions<TikTokConnectorOptions>>().Value.RequestsPerMinute));
-
-        ConnectorHttpClient.AddConnector(services, TikTokConnector.HttpClientName, Platform.TikTok, (http, provider) => new TikTokConnector(
-            http,
-            provider.GetService<ITikTokTokenStore>() ?? throw new InvalidOperationException(MissingTokenStore),
-            provider.GetRequiredService<IOptions<TikTokConnectorOptions>>().Value,
-            provider.GetRequiredService<IClock>(),
-            provider.GetService<ILogger<TikTokConnector>>(),
-            provider.GetService<TimeProvider>(),
-            provider.GetRequiredService<ConnectorState>()));
+        ConnectorHttpClient.KeepResilienceSettings(builder.Services, configureResilience);
+        ConnectorHttpClient.AddConnector<TikTokConnector, TikTokConnectorOptions, ConnectorState>(
+            builder.Services,
+            Platform.TikTok,
+            TikTokConnector.HttpClientName,
+            (_, registered) => registered.IsService(typeof(ITikTokTokenStore)),
+            MissingTokenStore,
+            options => new ConnectorState(options.RequestsPerMinute),
+            (http, provider) => new TikTokConnector(
+                http,
+                provider.GetService<ITikTokTokenStore>() ?? throw new InvalidOperationException(MissingTokenStore),
+                provider.GetRequiredService<IOptions<TikTokConnectorOptions>>().Value,
+                provider.GetRequiredService<IClock>(),
+                provider.GetService<ILogger<TikTokConnector>>(),
+                provider.GetService<TimeProvider>(),
+                provider.GetRequiredService<ConnectorState>()));
         return builder;
     }
 }

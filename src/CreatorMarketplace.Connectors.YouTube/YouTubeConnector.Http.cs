@@ -29,7 +29,7 @@ public sealed partial class YouTubeConnector
         var secrets = _secrets.ForCall();
         var started = Stopwatch.GetTimestamp();
         using var activity = Telemetry.Start(endpoint.Name);
-        var result = ConnectorExchange.Redact(await CallCoreAsync(account, endpoint, request, map, secrets, whenForbidden, cancellationToken).ConfigureAwait(false), secrets);
+        var result = ConnectorOutcomes.Redact(await CallCoreAsync(account, endpoint, request, map, secrets, whenForbidden, cancellationToken).ConfigureAwait(false), secrets);
         Telemetry.Completed(activity, started, endpoint.Name, result);
         if (result.Failure is { } failure)
         {
@@ -65,7 +65,7 @@ public sealed partial class YouTubeConnector
                 var renewed = await RefreshAsync(account, tokens, secrets, cancellationToken).ConfigureAwait(false);
                 if (!renewed.TryPickT0(out tokens, out var failed))
                 {
-                    return ConnectorExchange.Relay<T>(failed.Value);
+                    return ConnectorOutcomes.Relay<T>(failed.Value);
                 }
 
                 refreshed = true;
@@ -105,7 +105,7 @@ public sealed partial class YouTubeConnector
                     var renewed = await RefreshAsync(account, tokens, secrets, cancellationToken).ConfigureAwait(false);
                     if (!renewed.TryPickT0(out tokens, out var failed))
                     {
-                        return ConnectorExchange.Relay<T>(failed.Value);
+                        return ConnectorOutcomes.Relay<T>(failed.Value);
                     }
 
                     refreshed = true;
@@ -118,7 +118,7 @@ public sealed partial class YouTubeConnector
                     return forbidden.Failure;
 
                 case Failed failedCall:
-                    return ConnectorExchange.Relay<T>(failedCall.Failure);
+                    return ConnectorOutcomes.Relay<T>(failedCall.Failure);
             }
         }
     }
@@ -201,21 +201,15 @@ public sealed partial class YouTubeConnector
         return request;
     }
 
-    private async ValueTask<ConnectorReply> ExchangeAsync(Endpoint endpoint, Func<HttpRequestMessage> build, Secrets secrets, CancellationToken cancellationToken)
-    {
-        if (endpoint.Units > 0 && _state.Quota.TryTake(endpoint.Units, _clock.GetCurrentInstant()) is { } untilReset)
-        {
-            return new ConnectorReply(new RateLimited(untilReset));
-        }
-
-        using var request = build();
-        if (endpoint.Units > 0)
-        {
-            request.Options.Set(AttemptCharge.Key, new QuotaTicket(_state.Quota, endpoint.Units, _clock));
-        }
-
-        return await ConnectorExchange.SendAsync(_http, request, secrets, _clock, $"YouTube's {endpoint.Name}", cancellationToken).ConfigureAwait(false);
-    }
+    // Only the Data and Analytics APIs' methods cost units; the token endpoint costs none.
+    private ValueTask<ConnectorReply> ExchangeAsync(Endpoint endpoint, Func<HttpRequestMessage> build, Secrets secrets, CancellationToken cancellationToken) =>
+        _exchange.SendAsync(
+            endpoint.Name,
+            endpoint.Units > 0 ? new QuotaTicket(_state.Quota, endpoint.Units, _clock) : null,
+            build,
+            secrets,
+            _exchange.ReadRetryAfter,
+            cancellationToken);
 
     /// <summary>
     /// Reads an answer: the body on success, or Google's error,
@@ -233,7 +227,7 @@ public sealed partial class YouTubeConnector
         {
             return succeeded
                 ? new Failed(new MalformedData(reply.Root is null ? $"the response is not JSON: {reply.NotJson}" : "the response is not a JSON object."))
-                : new Failed(new PlatformError(ConnectorExchange.HttpCode(reply.Status), reply.Reason ?? "", ConnectorExchange.RetryableStatus(reply.Status)));
+                : new Failed(reply.StatusError);
         }
 
         var body = new JsonAt(root, "", secrets);
@@ -257,7 +251,7 @@ public sealed partial class YouTubeConnector
             // A failed status without Google's error shape is reported by its status below.
         }
 
-        Log.Answered(Logger(secrets), endpoint.Name, reply.Status, reason ?? ConnectorExchange.HttpCode(reply.Status));
+        Log.Answered(Logger(secrets), endpoint.Name, reply.Status, reason ?? reply.HttpCode);
         var said = secrets.Redact(reason is null ? message : $"{reason}: {message}");
         var now = _clock.GetCurrentInstant();
         switch (reason)
@@ -275,7 +269,7 @@ public sealed partial class YouTubeConnector
             case var _ when reply.Status == 404:
                 return new Failed(new NotFound(said));
             default:
-                return new Failed(new PlatformError(reason ?? ConnectorExchange.HttpCode(reply.Status), said, ConnectorExchange.RetryableStatus(reply.Status) || reason is "backendError" or "internalError"));
+                return new Failed(new PlatformError(reason ?? reply.HttpCode, said, reply.RetryableStatus || reason is "backendError" or "internalError"));
         }
     }
 
@@ -287,7 +281,7 @@ public sealed partial class YouTubeConnector
     {
         if (reply.Failure is { } failure)
         {
-            return ConnectorExchange.Relay<YouTubeTokens>(failure);
+            return ConnectorOutcomes.Relay<YouTubeTokens>(failure);
         }
 
         var succeeded = reply.Succeeded;
@@ -321,13 +315,13 @@ public sealed partial class YouTubeConnector
             // Reported by its status below.
         }
 
-        Log.Answered(Logger(secrets), Token.Name, reply.Status, code ?? ConnectorExchange.HttpCode(reply.Status));
+        Log.Answered(Logger(secrets), Token.Name, reply.Status, code ?? reply.HttpCode);
         var said = secrets.Redact(description ?? reply.Reason ?? "");
         return code switch
         {
             "invalid_grant" or "unauthorized_client" => new Unauthorized($"the token refresh was refused: {code}: {said}"),
             _ when reply.Status == 429 => new RateLimited(reply.RetryAfter ?? Duration.FromMinutes(1)),
-            _ => new PlatformError(string.IsNullOrEmpty(code) ? ConnectorExchange.HttpCode(reply.Status) : code, said, ConnectorExchange.RetryableStatus(reply.Status)),
+            _ => new PlatformError(string.IsNullOrEmpty(code) ? reply.HttpCode : code, said, reply.RetryableStatus),
         };
     }
 

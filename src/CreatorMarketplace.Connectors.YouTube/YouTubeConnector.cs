@@ -66,7 +66,7 @@ public sealed partial class YouTubeConnector : IPlatformConnector
         [nameof(PostMetrics.Comments)] = "statistics.commentCount",
     };
 
-    private readonly HttpClient _http;
+    private readonly ConnectorExchange _exchange;
     private readonly IYouTubeTokenStore? _tokenStore;
     private readonly IClock _clock;
     private readonly ILogger _logger; // only ever written to through a RedactingLogger
@@ -116,7 +116,7 @@ public sealed partial class YouTubeConnector : IPlatformConnector
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
         options.Validate();
-        _http = httpClient;
+        _exchange = new ConnectorExchange(httpClient, clock, "YouTube");
         _tokenStore = tokenStore;
         _clock = clock;
         _logger = logger ?? (ILogger)NullLogger.Instance;
@@ -286,7 +286,7 @@ public sealed partial class YouTubeConnector : IPlatformConnector
             cancellationToken).ConfigureAwait(false);
         if (!uploads.TryPickT0(out var playlist, out var failed))
         {
-            yield return ConnectorExchange.Relay<PostPage>(failed.Value);
+            yield return ConnectorOutcomes.Relay<PostPage>(failed.Value);
             yield break;
         }
 

@@ -72,25 +72,21 @@ public static class YouTubeCreatorMarketplaceBuilderExtensions
 
     private static CreatorMarketplaceBuilder AddConnector(this CreatorMarketplaceBuilder builder, Action<HttpStandardResilienceOptions>? configureResilience)
     {
-        var services = builder.Services;
-        ConnectorHttpClient.KeepResilienceSettings(services, configureResilience);
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(YouTubeState)))
-        {
-            return builder;
-        }
-
-        // A missing token store is found when the host starts, not at the first call.
-        services.AddOptions<YouTubeConnectorOptions>()
-            .Validate<IServiceProviderIsService>((options, registered) => !options.HasOAuthClient || registered.IsService(typeof(IYouTubeTokenStore)), MissingTokenStore);
-        services.AddSingleton(provider => new YouTubeState(provider.GetRequiredService<IOptions<YouTubeConnectorOptions>>().Value.DailyQuota));
-
-        ConnectorHttpClient.AddConnector(services, YouTubeConnector.HttpClientName, Platform.YouTube, (http, provider) => new YouTubeConnector(
-            http,
-            provider.GetService<IYouTubeTokenStore>(),
-            provider.GetRequiredService<IOptions<YouTubeConnectorOptions>>().Value,
-            provider.GetRequiredService<IClock>(),
-            provider.GetService<ILogger<YouTubeConnector>>(),
-            provider.GetRequiredService<YouTubeState>()));
+        ConnectorHttpClient.KeepResilienceSettings(builder.Services, configureResilience);
+        ConnectorHttpClient.AddConnector<YouTubeConnector, YouTubeConnectorOptions, YouTubeState>(
+            builder.Services,
+            Platform.YouTube,
+            YouTubeConnector.HttpClientName,
+            (options, registered) => !options.HasOAuthClient || registered.IsService(typeof(IYouTubeTokenStore)),
+            MissingTokenStore,
+            options => new YouTubeState(options.DailyQuota),
+            (http, provider) => new YouTubeConnector(
+                http,
+                provider.GetService<IYouTubeTokenStore>(),
+                provider.GetRequiredService<IOptions<YouTubeConnectorOptions>>().Value,
+                provider.GetRequiredService<IClock>(),
+                provider.GetService<ILogger<YouTubeConnector>>(),
+                provider.GetRequiredService<YouTubeState>()));
         return builder;
     }
 }

@@ -70,8 +70,8 @@ internal sealed class YouTubeState(int dailyUnits)
     public ConnectorState Connector { get; } = new(int.MaxValue);
 }
 
-/// <summary>A retry of the resilience handler is charged to the quota too: YouTube charges every request it receives.</summary>
+/// <summary>Each attempt, the resilience handler's retries too, is charged to the quota: YouTube charges every request it receives.</summary>
 internal sealed class QuotaTicket(YouTubeQuota quota, int units, IClock clock) : AttemptCharge
 {
-    protected override Duration? TakeForRetry() => quota.TryTake(units, clock.GetCurrentInstant());
+    public override Duration? Take() => quota.TryTake(units, clock.GetCurrentInstant());
 }

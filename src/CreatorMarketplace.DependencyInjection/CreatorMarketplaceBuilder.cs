@@ -1,4 +1,5 @@
 using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Connectors;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Eligibility;
 using CreatorMarketplace.Payments;
@@ -190,6 +191,18 @@ public sealed class CreatorMarketplaceBuilder
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
     public CreatorMarketplaceBuilder UseEligibilityPolicy(MarketplacePolicy policy) => Use(policy);
+
+    /// <summary>Sets each platform's budget, retries and way to wait for the registered <see cref="CrossPlatformSyncService"/> (<see cref="SyncOptions"/>' defaults unless set).</summary>
+    /// <param name="options">The options; checked here.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="DomainValidationException">An option is out of range.</exception>
+    public CreatorMarketplaceBuilder UseSyncOptions(CrossPlatformSyncOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return Use(options);
+    }
 
     /// <summary>Sets where <see cref="OutboxDispatcher"/> delivers domain events, replacing any publisher set before.</summary>
     /// <typeparam name="TPublisher">The publisher, made by the container as a singleton.</typeparam>

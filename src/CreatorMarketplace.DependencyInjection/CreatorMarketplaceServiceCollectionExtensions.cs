@@ -1,4 +1,6 @@
 using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Connectors;
+using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
 using CreatorMarketplace.Eligibility;
@@ -79,6 +81,17 @@ public static class CreatorMarketplaceServiceCollectionExtensions
             return ledger => new CollaborationPayments(ledger, fees, refunds);
         });
         services.TryAddSingleton(sp => new OutboxDispatcher(sp.GetRequiredService<IOutbox>(), Publisher(sp, nameof(OutboxDispatcher)), sp.GetRequiredService<IClock>(), logger: sp.GetService<ILogger<OutboxDispatcher>>()));
+
+        // The sync over every connector added (IEnumerable<IPlatformConnector>), so that a connector package added
+        // later is synced without application code. Transient, as the connectors are: the caller keeps one per job.
+        services.TryAddSingleton(new CrossPlatformSyncOptions());
+        services.TryAddTransient(sp => new CrossPlatformSyncService(
+            sp.GetServices<IPlatformConnector>(),
+            sp.GetRequiredService<IRepository<Creator, CreatorId>>(),
+            sp.GetRequiredService<IPostMetricsStore>(),
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<CrossPlatformSyncOptions>(),
+            sp.GetService<ILogger<CreatorSyncService>>()));
 
         // A missing store is found when the host starts, not at the first request that needs one.
         services.AddOptions<CreatorMarketplaceBuilder.Marker>()

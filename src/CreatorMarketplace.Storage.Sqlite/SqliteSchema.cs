@@ -90,6 +90,12 @@ internal static class SqliteSchema
             document TEXT NOT NULL
         ) WITHOUT ROWID;
         """,
+
+        // Who saved an event's aggregate through a store opened for them; null for a save through the store itself,
+        // and for the rows written before (nobody known).
+        """
+        ALTER TABLE outbox ADD COLUMN acted_by TEXT NULL;
+        """,
     ];
 
     public static async ValueTask MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -56,6 +56,7 @@ public sealed class CreatorGenerator
     private static readonly double[] TierViewRatio = [0.6, 0.45, 0.3, 0.2, 0.15, 0.1];
 
     private readonly Random _random;
+    private readonly int _seed;
     private readonly IClock _clock;
     private readonly int _totalWeight = Markets.Sum(market => market.Weight);
     private long _sequence;
@@ -67,8 +68,17 @@ public sealed class CreatorGenerator
     {
         ArgumentNullException.ThrowIfNull(clock);
         _random = new Random(seed);
+        _seed = seed;
         _clock = clock;
     }
+
+    /// <summary>
+    /// Whether creators also get accounts on Instagram and YouTube besides their primary TikTok one: about 45% stay
+    /// on TikTok alone, 40% add one platform and 15% both, each account with the numbers of its platform. False unless
+    /// set, so that a seed gives the creators it always gave; when true, those creators are the same in every other
+    /// respect, with the accounts added.
+    /// </summary>
+    public bool MultiPlatform { get; init; }
 
     /// <summary>Generates creators, lazily.</summary>
     /// <param name="count">How many, zero or more.</param>
@@ -83,7 +93,7 @@ public sealed class CreatorGenerator
     }
 
     /// <summary>Generates the next creator, as one loaded from a store at version 1: for catalogs and searches.</summary>
-    /// <returns>A creator with a primary TikTok account, an audience, usually a rate card, and a history.</returns>
+    /// <returns>A creator with a primary TikTok account (and others, with <see cref="MultiPlatform"/>), an audience, usually a rate card, and a history.</returns>
     public Creator Next()
     {
         var creator = NextNew();
@@ -141,6 +151,11 @@ public sealed class CreatorGenerator
         var account = new PlatformAccount(handle, type, stats, $"open-{sequence}");
 
         var creator = Creator.Register(NextId(now), profile, account, _clock);
+        if (MultiPlatform)
+        {
+            LinkAccountsElsewhere(creator, first.Ascii, last.Ascii, sequence, now);
+        }
+
         creator.UpdateAudience(AudienceFor(country), _clock);
         if (_random.NextDouble() < 0.85)
         {
@@ -189,6 +204,47 @@ public sealed class CreatorGenerator
         return creator;
     }
 
+    // From a stream of the creator's own, so that the main stream, and every other number, stays as it was.
+    private void LinkAccountsElsewhere(Creator creator, string first, string last, long sequence, Instant now)
+    {
+        var random = new Random(unchecked((_seed * 1_000_003) ^ (int)sequence ^ 0x5EED));
+        var draw = random.NextDouble();
+        var others = draw < 0.45 ? [] : draw < 0.85 ? (random.NextDouble() < 0.6 ? [Platform.Instagram] : [Platform.YouTube]) : new[] { Platform.Instagram, Platform.YouTube };
+        var tiktok = creator.PrimaryAccount.Stats;
+        foreach (var platform in others)
+        {
+            var (handle, type, stats, externalId) = platform == Platform.Instagram
+                ? (new Handle(platform, $"{first}.{last}{sequence}"), random.NextDouble() < 0.7 ? AccountType.Creator : AccountType.Business, StatsElsewhere(InstagramShape, tiktok, random, now), $"1784{sequence:D11}")
+                : (new Handle(platform, $"{first}{last}{sequence}"), AccountType.Creator, StatsElsewhere(YouTubeShape, tiktok, random, now), $"UC{sequence:D22}");
+            creator.LinkAccount(new PlatformAccount(handle, type, stats, externalId), _clock);
+        }
+    }
+
+    // Instagram: a following of the same order as TikTok's; reels reach about a quarter of it; engagement lower; more
+    // frequent posts, stories included.
+    private static readonly AccountShape InstagramShape = new(FollowerShare: 0.6, FollowerSpread: 0.8, MinFollowers: 100, MaxFollowers: 700_000_000, ViewShare: 0.25, ViewSpread: 0.5, AverageFrom: 1.2, AverageSpan: 0.6, MinPosts: 4, MorePosts: 27, Engagement: 0.03, Growth: 0.01);
+
+    // YouTube: fewer subscribers than TikTok followers (rounded as YouTube shows them), views per video a tenth or so of
+    // them (a long tail), and a few uploads a month.
+    private static readonly AccountShape YouTubeShape = new(FollowerShare: 0.3, FollowerSpread: 1.0, MinFollowers: 50, MaxFollowers: 400_000_000, ViewShare: 0.12, ViewSpread: 0.7, AverageFrom: 1.5, AverageSpan: 1.0, MinPosts: 1, MorePosts: 12, Engagement: 0.04, Growth: 0.015, RoundsFollowers: true);
+
+    private static AccountStats StatsElsewhere(AccountShape shape, AccountStats tiktok, Random random, Instant now)
+    {
+        var drawn = (long)Math.Clamp(tiktok.Followers * shape.FollowerShare * Math.Exp(Normal(random, 0, shape.FollowerSpread)), shape.MinFollowers, shape.MaxFollowers);
+        var followers = shape.RoundsFollowers ? SimulatedAccount.ThreeSignificantFigures(drawn) : drawn;
+        var medianViews = (long)(followers * shape.ViewShare * Math.Exp(Normal(random, 0, shape.ViewSpread)));
+        var posts = shape.MinPosts + random.Next(shape.MorePosts);
+        return AccountStats.Create(
+            now,
+            followers,
+            averageViews: (long)(medianViews * (shape.AverageFrom + (random.NextDouble() * shape.AverageSpan))),
+            medianViews: medianViews,
+            engagementRate: Math.Round(shape.Engagement * Math.Exp(Normal(random, 0, 0.4)), 4),
+            followerGrowthRate: Math.Round(Math.Max(-0.5, Normal(random, shape.Growth, 0.02)), 4),
+            postsLast30Days: posts,
+            viewsLast30Days: medianViews * posts);
+    }
+
     private Audience AudienceFor(Country home) =>
         GeneratedAudience.Around(home, () => PickMarket().Country, _random.NextDouble, Normal);
 
@@ -226,11 +282,29 @@ public sealed class CreatorGenerator
     private T[] PickDistinct<T>(IReadOnlyList<T> items, int count) =>
         Enumerable.Range(0, items.Count).OrderBy(_ => _random.Next()).Take(count).Select(i => items[i]).ToArray();
 
-    private double Normal(double mean, double standardDeviation)
+    private double Normal(double mean, double standardDeviation) => Normal(_random, mean, standardDeviation);
+
+    private static double Normal(Random random, double mean, double standardDeviation)
     {
         // Box–Muller on the seeded stream.
-        var u1 = 1.0 - _random.NextDouble();
-        var u2 = _random.NextDouble();
+        var u1 = 1.0 - random.NextDouble();
+        var u2 = random.NextDouble();
         return mean + (standardDeviation * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2));
     }
 }
+
+/// <summary>How a platform's numbers follow a creator's TikTok ones: shares of them, the log-normal spreads and the posting cadence.</summary>
+internal sealed record AccountShape(
+    double FollowerShare,
+    double FollowerSpread,
+    long MinFollowers,
+    long MaxFollowers,
+    double ViewShare,
+    double ViewSpread,
+    double AverageFrom,
+    double AverageSpan,
+    int MinPosts,
+    int MorePosts,
+    double Engagement,
+    double Growth,
+    bool RoundsFollowers = false);

@@ -27,6 +27,7 @@ internal sealed class SimulatedAccount
     private const long MaxViews = 100_000_000_000;          // a post's final views: 10^11 at most
     private const long MaxAgeMinutes = 10L * 366 * 24 * 60; // growth stops counting after ten years
     private const int MaxPostsPer30Days = 720;              // one an hour; keeps the number of slots finite
+    private const double HiddenSubscriberShare = 0.1;       // YouTube channels that hide their subscriber count
     private static readonly long MonthTicks = Duration.FromDays(30).BclCompatibleTicks;
     private static readonly string[] Phrases = ["A day in my life", "Trying this for the first time", "Quick tips", "Honest review", "Behind the scenes", "You asked for it", "Part 2", "Weekend reset"];
     private static readonly Country[] OtherMarkets = [Country.US, Country.GB, Country.BR, Country.DE, Country.MX, Country.ID, Country.FR, Country.JP];
@@ -40,6 +41,7 @@ internal sealed class SimulatedAccount
     private readonly IReadOnlyList<string> _disclosureTags;
     private readonly double _sponsoredShare;
     private readonly double _takenDownShare;
+    private readonly double _storyShare;
 
     public SimulatedAccount(ConnectedAccount account, ulong platformSeed, CreatorProfile profile, AccountStats stats, Audience audience, SimulatedPlatformOptions options)
     {
@@ -62,6 +64,9 @@ internal sealed class SimulatedAccount
         _disclosureTags = DisclosureRules.Default.For(profile.HomeCountry).Hashtags;
         _sponsoredShare = options.SponsoredShare;
         _takenDownShare = options.TakenDownShare;
+        _storyShare = account.Platform == Platform.Instagram ? options.StoryShare : 0;
+        // Drawn apart from the stream below, so that the accounts' other traits stay as they were.
+        HidesFollowers = account.Platform == Platform.YouTube && new SimulatedRandom(SimulatedRandom.Mix(Seed, 0x41DE)).NextDouble() < HiddenSubscriberShare;
 
         var random = new SimulatedRandom(SimulatedRandom.Mix(Seed, 0xACC0));
         Following = 20 + random.Next(2_000);
@@ -89,6 +94,9 @@ internal sealed class SimulatedAccount
     public bool Verified { get; }
 
     public Audience Audience { get; }
+
+    /// <summary>A YouTube channel that hides its subscriber count: its profile has no stats, and snapshots leave the followers at capture unreported.</summary>
+    public bool HidesFollowers { get; }
 
     /// <summary>The oldest slot that holds a post.</summary>
     public long FirstSlot { get; }
@@ -146,7 +154,20 @@ internal sealed class SimulatedAccount
     public long FollowersAt(Instant at)
     {
         var months = Math.Clamp((at - Anchor).TotalDays, -365, 365) / 30;
-        return SimulatedRandom.ToCount(Followers0 * Math.Pow(_monthlyGrowth, months));
+        var followers = SimulatedRandom.ToCount(Followers0 * Math.Pow(_monthlyGrowth, months));
+        return Account.Platform == Platform.YouTube ? ThreeSignificantFigures(followers) : followers;
+    }
+
+    /// <summary>YouTube shows subscriber counts rounded down to three significant figures; rounding down keeps a growing count from falling.</summary>
+    public static long ThreeSignificantFigures(long count)
+    {
+        var unit = 1L;
+        while (count / unit >= 1_000)
+        {
+            unit *= 10;
+        }
+
+        return count / unit * unit;
     }
 
     /// <summary>A post's fixed traits, drawn from its slot.</summary>
@@ -186,6 +207,15 @@ internal sealed class SimulatedAccount
             caption += " #" + _disclosureTags[random.Next(_disclosureTags.Count)];
         }
 
+        // Stories (Instagram's, when the options ask for them) from a draw of their own, so the other posts stay as
+        // they were: seen within a day, by fewer, with no likes or saves reported.
+        if (_storyShare > 0 && new SimulatedRandom(SimulatedRandom.Mix(Seed, unchecked((ulong)slot) ^ 0x5707_0000_0000_0000)).NextDouble() < _storyShare)
+        {
+            kind = PostKind.Story;
+            finalViews = SimulatedRandom.ToCount(finalViews * 0.4);
+            riseMinutes = 30 + (riseMinutes % 150);
+        }
+
         var reportsFlag = platform == Platform.TikTok || platform == Platform.Instagram || platform == Platform.YouTube || platform == Platform.Facebook;
         Instant? takenDownAt = random.NextDouble() < _takenDownShare ? postedAt + Duration.FromHours(1 + random.Next(7 * 24)) : null;
         return new SimulatedPost(
@@ -216,6 +246,7 @@ internal sealed class SimulatedAccount
         // Saturating and exact in whole numbers, so a later reading is never smaller: at most 10^11 × 5.3·10^6 < 2^63.
         var views = post.FinalViews * minutes / (minutes + post.RiseMinutes);
         var video = post.Kind == PostKind.Video;
+        var story = post.Kind == PostKind.Story;
         var twoSeconds = Part(views, post.TwoSecondsPpm);
         var sixSeconds = Part(twoSeconds, post.SixSecondsPpm);
         return new PostMetrics
@@ -225,12 +256,12 @@ internal sealed class SimulatedAccount
             Kind = post.Kind,
             PostedAt = post.PostedAt,
             CapturedAt = now,
-            Followers = FollowersAt(now),
+            Followers = HidesFollowers ? null : FollowersAt(now),
             Views = views,
-            Likes = Part(views, post.LikesPpm),
+            Likes = story ? null : Part(views, post.LikesPpm),
             Comments = Part(views, post.CommentsPpm),
             Shares = Part(views, post.SharesPpm),
-            Saves = Part(views, post.SavesPpm),
+            Saves = story ? null : Part(views, post.SavesPpm),
             Reach = Part(views, post.ReachPpm),
             TwoSecondViews = video ? twoSeconds : null,
             SixSecondViews = video ? sixSeconds : null,
@@ -285,7 +316,8 @@ internal sealed class SimulatedAccount
             followerGrowthRate: before == 0 ? null : Math.Round(((double)followers / before) - 1, 4),
             postsLast30Days: recent.Count,
             viewsLast30Days: recentViews);
-        return new PlatformProfile(DisplayName, Bio, stats, Following, likes, posts, Verified);
+        // A channel that hides its count reports no numbers at all, as YouTube's connector does: a hidden count is not zero.
+        return new PlatformProfile(DisplayName, Bio, HidesFollowers ? null : stats, Following, likes, posts, Verified);
     }
 
     // Slot k's post goes live within [anchor + k·interval, anchor + (k+1)·interval): posts keep their order.

@@ -30,6 +30,7 @@ namespace CreatorMarketplace.Testing;
 public sealed class SimulatedPlatform : IPlatformConnector
 {
     private static readonly Duration Minute = Duration.FromMinutes(1);
+    private static readonly DateTimeZone Pacific = DateTimeZoneProviders.Tzdb["America/Los_Angeles"];
 
     private readonly object _lock = new();
     private readonly IClock _clock;
@@ -40,6 +41,8 @@ public sealed class SimulatedPlatform : IPlatformConnector
     private readonly Dictionary<(string Tag, int Call), ulong> _ordinals = [];
     private readonly Queue<Instant> _lastMinute = new();
     private readonly int[] _calls = new int[SimulatedCall.List.Max(call => call.Value) + 1];
+    private Instant _quotaResetsAt = Instant.MinValue;
+    private int _quotaUsed;
     private int _generated;
 
     /// <summary>Creates a platform with no accounts yet.</summary>
@@ -383,6 +386,23 @@ public sealed class SimulatedPlatform : IPlatformConnector
                 return new Entry(now, null, new RateLimited(_lastMinute.Peek() + Minute - now), false, 0, ImmutableDictionary<long, SimulatedRemoval>.Empty);
             }
 
+            if (Options.DailyQuota is { } quota)
+            {
+                if (now >= _quotaResetsAt)
+                {
+                    _quotaResetsAt = now.InZone(Pacific).Date.PlusDays(1).AtStartOfDayInZone(Pacific).ToInstant();
+                    _quotaUsed = 0;
+                }
+
+                if (_quotaUsed >= quota)
+                {
+                    Faults.CountGiven(SimulatedFault.RateLimited);
+                    return new Entry(now, null, new RateLimited(_quotaResetsAt - now), false, 0, ImmutableDictionary<long, SimulatedRemoval>.Empty);
+                }
+
+                _quotaUsed++;
+            }
+
             _lastMinute.Enqueue(now);
             _accounts.TryGetValue(account.Handle, out var model);
             var tag = model?.Tag ?? SimulatedAccount.TagOf(account.Handle, _seed);
@@ -444,12 +464,23 @@ public sealed class SimulatedPlatform : IPlatformConnector
         return new Unauthorized("access_token_invalid: the access token has expired; the creator must reconnect the account.");
     }
 
-    private static string MalformedReason(SimulatedCall call) => call.Name switch
+    // Named by the fields of each platform's API (Instagram's Graph API, YouTube's Data API), TikTok's elsewhere.
+    private string MalformedReason(SimulatedCall call) => (Platform.Name, call.Name) switch
     {
-        nameof(SimulatedCall.Profile) => "data.user.follower_count: expected a number, got \"n/a\".",
-        nameof(SimulatedCall.Audience) => "data.audience.genders: the shares add up to 1.37, not 1.",
-        nameof(SimulatedCall.ListPosts) => "data.videos[3].create_time: missing.",
-        nameof(SimulatedCall.PostMetrics) => "data.videos[0].view_count: expected a number, got null.",
+        (nameof(Platform.Instagram), nameof(SimulatedCall.Profile)) => "followers_count: expected a number, got \"n/a\".",
+        (nameof(Platform.Instagram), nameof(SimulatedCall.Audience)) => "data[0].total_value.breakdowns[0].results: the shares add up to 1.37, not 1.",
+        (nameof(Platform.Instagram), nameof(SimulatedCall.ListPosts)) => "data[3].timestamp: missing.",
+        (nameof(Platform.Instagram), nameof(SimulatedCall.PostMetrics)) => "data[0].values[0].value: expected a number, got null.",
+        (nameof(Platform.Instagram), _) => "id: missing.",
+        (nameof(Platform.YouTube), nameof(SimulatedCall.Profile)) => "items[0].statistics.subscriberCount: expected a number, got \"n/a\".",
+        (nameof(Platform.YouTube), nameof(SimulatedCall.Audience)) => "rows[0][2]: the shares add up to 1.37, not 1.",
+        (nameof(Platform.YouTube), nameof(SimulatedCall.ListPosts)) => "items[3].contentDetails.videoPublishedAt: missing.",
+        (nameof(Platform.YouTube), nameof(SimulatedCall.PostMetrics)) => "items[0].statistics.viewCount: expected a number, got null.",
+        (nameof(Platform.YouTube), _) => "items[0].id: missing.",
+        (_, nameof(SimulatedCall.Profile)) => "data.user.follower_count: expected a number, got \"n/a\".",
+        (_, nameof(SimulatedCall.Audience)) => "data.audience.genders: the shares add up to 1.37, not 1.",
+        (_, nameof(SimulatedCall.ListPosts)) => "data.videos[3].create_time: missing.",
+        (_, nameof(SimulatedCall.PostMetrics)) => "data.videos[0].view_count: expected a number, got null.",
         _ => "data.videos[0].id: missing.",
     };
 

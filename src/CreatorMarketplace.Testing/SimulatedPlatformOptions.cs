@@ -26,6 +26,18 @@ public sealed record SimulatedPlatformOptions
     /// <summary>The share of posts the platform takes down an hour to a week after they went live, 0 to 1; none unless set.</summary>
     public double TakenDownShare { get; init; }
 
+    /// <summary>
+    /// On Instagram, the share of posts that are stories, 0 to 1: seen within a day, by fewer, without likes or saves
+    /// reported. None unless set (and none on other platforms), so that a seed gives the posts it always gave.
+    /// </summary>
+    public double StoryShare { get; init; }
+
+    /// <summary>
+    /// The calls the platform answers in a day, as YouTube's daily quota; null (no quota) unless set. Calls beyond it
+    /// are <see cref="RateLimited"/> until the quota resets at midnight, Pacific time, as YouTube's does.
+    /// </summary>
+    public int? DailyQuota { get; init; }
+
     /// <summary>How often each fault happens by chance; none unless set.</summary>
     public SimulatedFaultRates FaultRates { get; init; } = SimulatedFaultRates.None;
 
@@ -50,6 +62,16 @@ public sealed record SimulatedPlatformOptions
         if (!IsShare(SponsoredShare) || !IsShare(TakenDownShare))
         {
             return $"SponsoredShare and TakenDownShare are 0 to 1, got {Format(SponsoredShare)} and {Format(TakenDownShare)}.";
+        }
+
+        if (!IsShare(StoryShare))
+        {
+            return $"StoryShare is 0 to 1, got {Format(StoryShare)}.";
+        }
+
+        if (DailyQuota < 1)
+        {
+            return $"DailyQuota is at least 1, got {DailyQuota}.";
         }
 
         if (FaultRates is null)

@@ -8,7 +8,7 @@ using NodaTime.Testing;
 namespace CreatorMarketplace.Connectors.TikTok.Tests;
 
 /// <summary>The application's token store, in memory, remembering every save.</summary>
-public sealed class MemoryTokenStore : MemoryTokens<TikTokTokens>, ITikTokTokenStore;
+public sealed class MemoryTokenStore : MemoryTokenStore<TikTokTokens>, ITikTokTokenStore;
 
 /// <summary>A creator's account, its tokens, the fake TikTok, the clock and a connector over them.</summary>
 public abstract class TikTokTestBase : IDisposable

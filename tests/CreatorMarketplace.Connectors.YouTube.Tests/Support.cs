@@ -6,7 +6,7 @@ using NodaTime.Testing;
 namespace CreatorMarketplace.Connectors.YouTube.Tests;
 
 /// <summary>The application's token store, in memory, remembering every save.</summary>
-public sealed class MemoryYouTubeTokenStore : MemoryTokens<YouTubeTokens>, IYouTubeTokenStore;
+public sealed class MemoryYouTubeTokenStore : MemoryTokenStore<YouTubeTokens>, IYouTubeTokenStore;
 
 /// <summary>Keeps the headers of every request sent, which the fake platform does not record.</summary>
 public sealed class HeaderCapture : DelegatingHandler

@@ -145,6 +145,7 @@ public sealed class InstrumentationTests : IDisposable
             "CreatorMarketplace.Storage.PostgreSql",
             "CreatorMarketplace.Connectors.TikTok",
             "CreatorMarketplace.Connectors.YouTube",
+            "CreatorMarketplace.Connectors.Instagram",
         ]);
     }
 

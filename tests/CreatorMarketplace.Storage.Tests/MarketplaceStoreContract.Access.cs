@@ -1,5 +1,6 @@
 using CreatorMarketplace.Access;
 using CreatorMarketplace.Campaigns;
+using CreatorMarketplace.Contracts;
 using CreatorMarketplace.Payments;
 using FsCheck.Fluent;
 using NodaTime;
@@ -67,5 +68,52 @@ public abstract partial class MarketplaceStoreContract
         (await store.For(stranger, access, Clock).Ledger.FindAsync("charge-1")).ShouldBeNull();
         (await store.For(finance, access, Clock).Invoices.FindAsync(invoice.Id))!.Parties.ShouldBe(invoice.Parties, "the parties are stored with the invoice");
         (await store.For(stranger, access, Clock).Invoices.FindAsync(invoice.Id)).ShouldBeNull();
+    }
+
+    [SkippableFact]
+    public async Task A_save_through_an_actor_records_who_acted_on_its_events_and_a_save_through_the_store_records_nobody()
+    {
+        var store = await CreateStoreAsync();
+        var drafted = AggregateGenerators.Contracts().Sample(20, new Rnd(13UL), 1)[0];
+        var contract = Contract.Draft(EntityId.New<ContractId>(Clock), drafted.Brand, drafted.Creator, drafted.ToSnapshot().Versions[0].Terms, Clock);
+        (await store.Contracts.SaveAsync(contract)).IsSaved.ShouldBeTrue();
+        var brand = WorkspaceId.From(Guid.NewGuid());
+        var (legal, planner) = (ActorId.From(Guid.NewGuid()), ActorId.From(Guid.NewGuid()));
+        var access = AccessControl.Create(
+            AccessPolicy.Default,
+            [Workspace.ForBrand(brand, "Brand", contract.Brand)],
+            [Membership.Create(legal, brand, "legal", Start), Membership.Create(planner, brand, "campaign-manager", Start)],
+            []);
+
+        var amended = (await store.For(legal, access, Clock).Contracts.FindAsync(contract.Id)).ShouldNotBeNull();
+        amended.Amend(amended.Current.Terms with { Fee = Money.Of(12_345.67m, Currency.USD) }, "fee raised after review", Clock).ThrowIfNotAllowed();
+        (await store.For(legal, access, Clock).Contracts.SaveAsync(amended)).IsSaved.ShouldBeTrue();
+        amended.PendingActor.ShouldBeNull("a stored aggregate carries no actor on");
+        var campaign = Campaign.Create(EntityId.New<CampaignId>(Clock), contract.Brand, AggregateGenerators.Campaigns().Sample(20, new Rnd(14UL), 1)[0].Plan, Clock);
+        (await store.For(planner, access, Clock).Campaigns.SaveAsync(campaign)).IsSaved.ShouldBeTrue();
+
+        var changes = await store.Changes.ReadAsync(0, BulkRead.MaxPageSize);
+        changes.Where(m => m.AggregateId == contract.Id.Value).Select(m => (m.AggregateVersion, m.Event.GetType(), m.ActedBy))
+            .ShouldBe([(1L, typeof(ContractDrafted), (ActorId?)null), (2L, typeof(ContractAmended), legal)]);
+        changes.Where(m => m.AggregateId == campaign.Id.Value).Select(m => m.ActedBy).ShouldAllBe(acted => acted == planner);
+        changes.Where(m => m.AggregateId == campaign.Id.Value).ShouldNotBeEmpty();
+        (await store.Outbox.ReadPendingAsync(BulkRead.MaxPageSize)).Select(m => (m.EventId, m.ActedBy)).ShouldBe(changes.Select(m => (m.EventId, m.ActedBy)), "the outbox reads the same record");
+
+        // Refused for lack of permission (a campaign manager may not amend), or a conflict: nothing recorded, nothing changed.
+        var refused = (await store.Contracts.FindAsync(contract.Id))!;
+        refused.Amend(refused.Current.Terms with { Fee = Money.Of(23_456.78m, Currency.USD) }, "fee raised again", Clock).ThrowIfNotAllowed();
+        (await Should.ThrowAsync<AccessDeniedException>(async () => await store.For(planner, access, Clock).Contracts.SaveAsync(refused))).Denial.CanView.ShouldBeTrue();
+        var stale = Contract.FromSnapshot(refused.ToSnapshot(), 1);
+        (await store.For(legal, access, Clock).Contracts.SaveAsync(stale)).IsSaved.ShouldBeFalse();
+        (refused.PendingActor, stale.PendingActor).ShouldBe((null, null));
+        (await store.Changes.ReadAsync(0, BulkRead.MaxPageSize)).Select(m => (m.EventId, m.ActedBy)).ShouldBe(changes.Select(m => (m.EventId, m.ActedBy)));
+        (await store.Contracts.FindAsync(contract.Id))!.Version.ShouldBe(2);
+    }
+
+    // A brand's workspace whose one member manages its campaigns: enough to save through an actor.
+    internal static (AccessControl Access, ActorId Manager) ManagedBy(BrandId brand)
+    {
+        var (workspace, manager) = (WorkspaceId.From(Guid.NewGuid()), ActorId.From(Guid.NewGuid()));
+        return (AccessControl.Create(AccessPolicy.Default, [Workspace.ForBrand(workspace, "Brand", brand)], [Membership.Create(manager, workspace, "campaign-manager", Start)], []), manager);
     }
 }

@@ -27,12 +27,12 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
         await catalog.MigrateAsync();
 
         (await ScalarAsync<int>($"""SELECT MAX(version) FROM "{schema}".schema_migrations;""")).ShouldBe(PostgreSqlMarketplaceStore.SchemaVersion);
-        PostgreSqlMarketplaceStore.SchemaVersion.ShouldBe(9);
+        PostgreSqlMarketplaceStore.SchemaVersion.ShouldBe(10);
         var tables = await ScalarAsync<string[]>($"""SELECT array_agg(table_name::text ORDER BY table_name COLLATE "C") FROM information_schema.tables WHERE table_schema = '{schema}';""");
         tables.ShouldBe(["aggregate_events", "aggregates", "creator_catalog", "creator_catalog_accounts", "creator_catalog_audience", "creator_catalog_checkpoint", "creator_catalog_labels", "creator_identities", "ledger_transactions", "outbox", "post_metrics", "schema_migrations"]);
 
         // A schema a store made before the catalog existed (at version 1) gains the later tables, once.
-        await ExecuteAsync($"""DROP TABLE "{schema}".creator_identities; DROP TABLE "{schema}".creator_catalog CASCADE; DROP TABLE "{schema}".creator_catalog_labels; DROP TABLE "{schema}".creator_catalog_accounts; DROP TABLE "{schema}".creator_catalog_audience; DROP TABLE "{schema}".creator_catalog_checkpoint; DROP TABLE "{schema}".post_metrics; DROP TABLE "{schema}".aggregate_events; DROP INDEX "{schema}".outbox_pending; DROP INDEX "{schema}".outbox_dead_letters; ALTER TABLE "{schema}".outbox DROP COLUMN attempts, DROP COLUMN last_error_type, DROP COLUMN dead_lettered_at; CREATE INDEX outbox_pending ON "{schema}".outbox (sequence) WHERE delivered_at IS NULL; DELETE FROM "{schema}".schema_migrations WHERE version >= 2;""");
+        await ExecuteAsync($"""DROP TABLE "{schema}".creator_identities; DROP TABLE "{schema}".creator_catalog CASCADE; DROP TABLE "{schema}".creator_catalog_labels; DROP TABLE "{schema}".creator_catalog_accounts; DROP TABLE "{schema}".creator_catalog_audience; DROP TABLE "{schema}".creator_catalog_checkpoint; DROP TABLE "{schema}".post_metrics; DROP TABLE "{schema}".aggregate_events; DROP INDEX "{schema}".outbox_pending; DROP INDEX "{schema}".outbox_dead_letters; ALTER TABLE "{schema}".outbox DROP COLUMN attempts, DROP COLUMN last_error_type, DROP COLUMN dead_lettered_at, DROP COLUMN acted_by; CREATE INDEX outbox_pending ON "{schema}".outbox (sequence) WHERE delivered_at IS NULL; DELETE FROM "{schema}".schema_migrations WHERE version >= 2;""");
         var store = new PostgreSqlMarketplaceStore(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema });
         var another = new PostgreSqlCreatorCatalog(PostgreSqlServer.DataSource(), new PostgreSqlStoreOptions { Schema = schema });
         await Task.WhenAll(store.MigrateAsync().AsTask(), another.MigrateAsync().AsTask());

@@ -112,7 +112,7 @@ public class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifetime
         await store.Outbox.MarkDeliveredAsync([first.EventId], Clock.GetCurrentInstant());
 
         // The outbox as schema version 4 left it, and the catalog as version 6 did (and none of the later tables).
-        await using (var downgrade = store.DataSource.CreateCommand($"""
+        var upgraded = await UpgradedAsync(store, $"""
             DROP TABLE "{store.Schema}".creator_identities;
             DROP TABLE "{store.Schema}".creator_catalog_labels;
             DROP INDEX "{store.Schema}".creator_catalog_search;
@@ -122,23 +122,52 @@ public class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifetime
             DROP TABLE "{store.Schema}".creator_catalog_checkpoint;
             DROP INDEX "{store.Schema}".outbox_pending;
             DROP INDEX "{store.Schema}".outbox_dead_letters;
-            ALTER TABLE "{store.Schema}".outbox DROP COLUMN attempts, DROP COLUMN last_error_type, DROP COLUMN dead_lettered_at;
+            ALTER TABLE "{store.Schema}".outbox DROP COLUMN attempts, DROP COLUMN last_error_type, DROP COLUMN dead_lettered_at, DROP COLUMN acted_by;
             CREATE INDEX outbox_pending ON "{store.Schema}".outbox (sequence) WHERE delivered_at IS NULL;
             DELETE FROM "{store.Schema}".schema_migrations WHERE version >= 5;
-            """))
-        {
-            await downgrade.ExecuteNonQueryAsync();
-        }
-
-        var upgraded = new PostgreSqlMarketplaceStore(store.DataSource, new PostgreSqlStoreOptions { Schema = store.Schema });
-        await upgraded.MigrateAsync();
-
-        await using var version = store.DataSource.CreateCommand($"""SELECT MAX(version) FROM "{store.Schema}".schema_migrations;""");
-        (await version.ExecuteScalarAsync()).ShouldBe(PostgreSqlMarketplaceStore.SchemaVersion);
+            """);
         (await upgraded.Outbox.ReadPendingAsync(10)).Select(m => m.Sequence).ShouldBe([2L, 3L]);
         (await upgraded.Outbox.ReadDeadLettersAsync(10)).ShouldBeEmpty();
         (await upgraded.Outbox.RecordFailedAttemptAsync((await upgraded.Outbox.ReadPendingAsync(1))[0].EventId, "System.TimeoutException", Clock.GetCurrentInstant(), 1)).ShouldBeTrue();
         (await upgraded.Outbox.ReadPendingAsync(10)).Select(m => m.Sequence).ShouldBe([3L]);
+    }
+
+    [SkippableFact]
+    public async Task Upgrading_a_schema_from_before_who_acted_reads_its_events_as_saved_by_nobody_and_records_who_saves_next()
+    {
+        var store = (PostgreSqlMarketplaceStore)await CreateStoreAsync();
+        var shortlist = Shortlist.Create(EntityId.New<ShortlistId>(Clock), EntityId.New<BrandId>(Clock), "Kept", Clock);
+        var (access, manager) = ManagedBy(shortlist.Owner);
+        (await store.For(manager, access, Clock).Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
+
+        // The outbox as schema version 9 left it, and an event the release before wrote into it.
+        var upgraded = await UpgradedAsync(store, $"""
+            SELECT set_config('creator_marketplace.scope', '*', true);
+            ALTER TABLE "{store.Schema}".outbox DROP COLUMN acted_by;
+            INSERT INTO "{store.Schema}".outbox (event_id, aggregate, aggregate_id, aggregate_version, event_type, payload, occurred_at, parties)
+                SELECT gen_random_uuid(), aggregate, aggregate_id, aggregate_version, event_type, payload, occurred_at, parties FROM "{store.Schema}".outbox;
+            DELETE FROM "{store.Schema}".schema_migrations WHERE version >= 10;
+            """);
+        (await upgraded.Changes.ReadAsync(0)).Select(m => m.ActedBy).ShouldBe([null, null], "who saved them is not known");
+        var renamed = (await upgraded.Shortlists.FindAsync(shortlist.Id))!;
+        renamed.Rename("Renamed", Clock);
+        (await upgraded.For(manager, access, Clock).Shortlists.SaveAsync(renamed)).IsSaved.ShouldBeTrue();
+        (await upgraded.Changes.ReadAsync(2)).ShouldHaveSingleItem().ActedBy.ShouldBe(manager);
+    }
+
+    // The store's schema taken back to an earlier version by the downgrade's SQL, then migrated again by a new store.
+    private static async Task<PostgreSqlMarketplaceStore> UpgradedAsync(PostgreSqlMarketplaceStore store, string downgrade)
+    {
+        await using (var command = store.DataSource.CreateCommand(downgrade))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var upgraded = new PostgreSqlMarketplaceStore(store.DataSource, new PostgreSqlStoreOptions { Schema = store.Schema });
+        await upgraded.MigrateAsync();
+        await using var version = store.DataSource.CreateCommand($"""SELECT MAX(version) FROM "{store.Schema}".schema_migrations;""");
+        (await version.ExecuteScalarAsync()).ShouldBe(PostgreSqlMarketplaceStore.SchemaVersion);
+        return upgraded;
     }
 
     [SkippableFact]

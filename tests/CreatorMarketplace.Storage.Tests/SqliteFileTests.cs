@@ -104,6 +104,7 @@ public sealed class SqliteFileTests : IDisposable
             ALTER TABLE outbox DROP COLUMN attempts;
             ALTER TABLE outbox DROP COLUMN last_error_type;
             ALTER TABLE outbox DROP COLUMN dead_lettered_at;
+            ALTER TABLE outbox DROP COLUMN acted_by;
             CREATE INDEX outbox_pending ON outbox (sequence) WHERE delivered_at IS NULL;
             PRAGMA user_version = 3;
             """);
@@ -116,6 +117,35 @@ public sealed class SqliteFileTests : IDisposable
         (await upgraded.Outbox.ReadDeadLettersAsync(10)).ShouldBeEmpty();
         (await upgraded.Outbox.RecordFailedAttemptAsync((await upgraded.Outbox.ReadPendingAsync(1))[0].EventId, "System.TimeoutException", _clock.GetCurrentInstant(), 1)).ShouldBeTrue();
         (await upgraded.Outbox.ReadPendingAsync(10)).Select(m => m.Sequence).ShouldBe([3L]);
+    }
+
+    [Fact]
+    public async Task Upgrading_a_file_from_before_who_acted_reads_its_events_as_saved_by_nobody_and_records_who_saves_next()
+    {
+        var shortlist = Shortlist.Create(EntityId.New<ShortlistId>(_clock), EntityId.New<BrandId>(_clock), "Kept", _clock);
+        var (access, manager) = MarketplaceStoreContract.ManagedBy(shortlist.Owner);
+        using (var store = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }))
+        {
+            (await store.For(manager, access, _clock).Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
+        }
+
+        // The outbox as schema version 6 left it, and an event the release before wrote into it.
+        await ExecuteAsync("""
+            ALTER TABLE outbox DROP COLUMN acted_by;
+            INSERT INTO outbox (event_id, aggregate, aggregate_id, aggregate_version, event_type, payload, occurred_at)
+                SELECT '0190c2b4-0000-7000-8000-00000000000a', aggregate, aggregate_id, aggregate_version, event_type, payload, occurred_at FROM outbox;
+            PRAGMA user_version = 6;
+            """);
+
+        using var upgraded = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath });
+        await upgraded.MigrateAsync();
+
+        (await ScalarAsync("PRAGMA user_version;")).ShouldBe((long)SqliteMarketplaceStore.SchemaVersion);
+        (await upgraded.Changes.ReadAsync(0)).Select(m => m.ActedBy).ShouldBe([null, null], "who saved them is not known");
+        var renamed = (await upgraded.Shortlists.FindAsync(shortlist.Id))!;
+        renamed.Rename("Renamed", _clock);
+        (await upgraded.For(manager, access, _clock).Shortlists.SaveAsync(renamed)).IsSaved.ShouldBeTrue();
+        (await upgraded.Changes.ReadAsync(2)).ShouldHaveSingleItem().ActedBy.ShouldBe(manager);
     }
 
     [Fact]

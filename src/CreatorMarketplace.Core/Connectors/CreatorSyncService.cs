@@ -1,3 +1,4 @@
+using System.Globalization;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Metrics;
 using CreatorMarketplace.Storage;
@@ -32,6 +33,9 @@ public sealed partial class CreatorSyncService
     private readonly SyncOptions _options;
     private readonly ILogger _logger;
     private readonly Queue<Instant> _recentCalls = new();
+
+    // What a call not made, because the run's calls are spent, gives: the run has stopped, so it is never reported.
+    private static readonly RateLimited CallsSpent = new(Duration.Zero);
 
     /// <summary>Creates the service.</summary>
     /// <param name="connector">The platform.</param>
@@ -91,10 +95,20 @@ public sealed partial class CreatorSyncService
         var done = 0;
         foreach (var account in accounts)
         {
+            if (run.Stop is not null)
+            {
+                break;
+            }
+
             if (!run.Completed.Contains(account.Creator))
             {
                 var failure = await SyncAccountAsync(account, run, cancellationToken).ConfigureAwait(false);
-                if (failure is null)
+                if (run.Stop is not null)
+                {
+                    // The platform's budget is spent, not the account's fault: it is left to the next run, as the rest.
+                    Log.RunStopped(_logger, _connector.Platform.Name, run.Stop.Reason);
+                }
+                else if (failure is null)
                 {
                     run.Completed.Add(account.Creator);
                 }
@@ -109,7 +123,12 @@ public sealed partial class CreatorSyncService
             progress?.Report(new SyncProgress(++done, accounts.Count, run.SnapshotsWritten, run.Rejections.Count, run.Failures.Count, run.Checkpoint()));
         }
 
-        var report = new SyncReport(accounts.Count, accounts.Count(a => run.Completed.Contains(a.Creator)), run.ProfilesUpdated, run.SnapshotsWritten, run.Calls, run.Rejections, run.Failures, run.Checkpoint());
+        var report = new SyncReport(accounts.Count, accounts.Count(a => run.Completed.Contains(a.Creator)), run.ProfilesUpdated, run.SnapshotsWritten, run.Calls, run.Rejections, run.Failures, run.Checkpoint())
+        {
+            PostsListed = run.PostsListed,
+            RateLimits = run.RateLimits,
+            Stopped = run.Stop,
+        };
         Log.RunCompleted(_logger, _connector.Platform.Name, report.Accounts, report.Completed, report.SnapshotsWritten, run.Rejections.Count, run.Failures.Count);
         return report;
     }
@@ -133,7 +152,7 @@ public sealed partial class CreatorSyncService
         var updated = await RefreshCreatorAsync(account, profile.AsT0.Stats, audience.AsT0, cancellationToken).ConfigureAwait(false);
         if (updated is null)
         {
-            return new SyncFailure(account, $"creator {account.Creator} is not in the store.", NeedsReconnect: false);
+            return new SyncFailure(account, SyncFailureKind.CreatorNotStored, $"creator {account.Creator} is not in the store.", NeedsReconnect: false);
         }
 
         run.ProfilesUpdated += updated.Value ? 1 : 0;
@@ -145,6 +164,7 @@ public sealed partial class CreatorSyncService
             return Refuse(account, run, "posts", posts);
         }
 
+        run.PostsListed += posts.AsT0.Count;
         var stored = run.StoredPosts(account.Creator);
         var pending = posts.AsT0.Select(post => post.Id).Where(id => !stored.Contains(id)).ToList();
         foreach (var batch in pending.Chunk(Math.Max(1, _connector.MaxPostsPerMetricsCall)))
@@ -223,7 +243,12 @@ public sealed partial class CreatorSyncService
             {
                 while (posts.Count < _options.PostsPerAccount)
                 {
-                    await ThrottleAsync(run, cancellationToken).ConfigureAwait(false);
+                    if (!await ThrottleAsync(run, cancellationToken).ConfigureAwait(false))
+                    {
+                        failed = CallsSpent;
+                        break;
+                    }
+
                     if (!await pages.MoveNextAsync().ConfigureAwait(false))
                     {
                         break;
@@ -232,6 +257,7 @@ public sealed partial class CreatorSyncService
                     if (!pages.Current.Succeeded)
                     {
                         failed = pages.Current;
+                        Notice(run, failed);
                         break;
                     }
 
@@ -250,7 +276,7 @@ public sealed partial class CreatorSyncService
                 return posts;
             }
 
-            if (++attempts >= _options.MaxAttempts || !await WaitBeforeRetryAsync(failed, attempts, cancellationToken).ConfigureAwait(false))
+            if (run.Stop is not null || ++attempts >= _options.MaxAttempts || !await WaitBeforeRetryAsync(failed, attempts, cancellationToken).ConfigureAwait(false))
             {
                 return failed.Match<ConnectorResult<IReadOnlyList<PlatformPost>>>(
                     _ => posts,
@@ -269,11 +295,33 @@ public sealed partial class CreatorSyncService
     {
         for (var attempt = 1; ; attempt++)
         {
-            await ThrottleAsync(run, cancellationToken).ConfigureAwait(false);
+            if (!await ThrottleAsync(run, cancellationToken).ConfigureAwait(false))
+            {
+                return CallsSpent;
+            }
+
             var result = await call(cancellationToken).ConfigureAwait(false);
-            if (result.Succeeded || attempt >= _options.MaxAttempts || !await WaitBeforeRetryAsync(result, attempt, cancellationToken).ConfigureAwait(false))
+            if (!result.Succeeded)
+            {
+                Notice(run, result);
+            }
+
+            if (result.Succeeded || run.Stop is not null || attempt >= _options.MaxAttempts || !await WaitBeforeRetryAsync(result, attempt, cancellationToken).ConfigureAwait(false))
             {
                 return result;
+            }
+        }
+    }
+
+    // Counts a rate limit, and stops the run on one longer than it may wait out.
+    private void Notice<T>(Run run, ConnectorResult<T> failure)
+    {
+        if (failure.IsT3)
+        {
+            run.RateLimits++;
+            if (failure.AsT3.RetryAfter > _options.MaxRateLimitWait)
+            {
+                run.Stop ??= new SyncStop(failure.Failure!, failure.AsT3.RetryAfter);
             }
         }
     }
@@ -293,10 +341,17 @@ public sealed partial class CreatorSyncService
         return true;
     }
 
-    // Keeps to the budget: at most RequestsPerMinute calls in any minute of the injected clock.
-    private async ValueTask ThrottleAsync(Run run, CancellationToken cancellationToken)
+    // Keeps to the budget: at most RequestsPerMinute calls in any minute of the injected clock; false, stopping the
+    // run, once the run's calls are spent.
+    private async ValueTask<bool> ThrottleAsync(Run run, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (run.Calls >= _options.MaxCallsPerRun)
+        {
+            run.Stop ??= new SyncStop(string.Create(CultureInfo.InvariantCulture, $"the run's {_options.MaxCallsPerRun:N0} calls are spent"), RetryAfter: null);
+            return false;
+        }
+
         var window = Duration.FromMinutes(1);
         while (true)
         {
@@ -310,7 +365,7 @@ public sealed partial class CreatorSyncService
             {
                 _recentCalls.Enqueue(now);
                 run.Calls++;
-                return;
+                return true;
             }
 
             await _options.Wait(_recentCalls.Peek() + window - now, cancellationToken).ConfigureAwait(false);
@@ -324,7 +379,7 @@ public sealed partial class CreatorSyncService
             Reject(run, account, what, failure.AsT5.Reason);
         }
 
-        return new SyncFailure(account, $"{what}: {failure.Failure}", NeedsReconnect: failure.IsT2);
+        return new SyncFailure(account, SyncFailureKind.Of(failure), $"{what}: {failure.Failure}", NeedsReconnect: failure.IsT2);
     }
 
     private void Reject(Run run, ConnectedAccount account, string what, string reason)
@@ -347,6 +402,9 @@ public sealed partial class CreatorSyncService
 
         [LoggerMessage(1203, LogLevel.Warning, "Gave up creator {Creator}'s account for this run (needs reconnecting: {NeedsReconnect})")]
         public static partial void AccountFailed(ILogger logger, CreatorId creator, bool needsReconnect);
+
+        [LoggerMessage(1204, LogLevel.Warning, "Stopped the {Platform} sync before its last account, leaving the rest to the next run: {Reason}")]
+        public static partial void RunStopped(ILogger logger, string platform, string reason);
     }
 
     // The state of one run, kept as plain collections and handed out as an immutable checkpoint.
@@ -366,6 +424,13 @@ public sealed partial class CreatorSyncService
         public int SnapshotsWritten { get; set; }
 
         public int Calls { get; set; }
+
+        public int PostsListed { get; set; }
+
+        public int RateLimits { get; set; }
+
+        // Set once the platform's budget is spent: the run makes no more calls.
+        public SyncStop? Stop { get; set; }
 
         public HashSet<string> StoredPosts(CreatorId creator)
         {

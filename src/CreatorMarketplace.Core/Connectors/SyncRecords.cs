@@ -1,3 +1,4 @@
+using Ardalis.SmartEnum;
 using NodaTime;
 
 namespace CreatorMarketplace.Connectors;
@@ -26,6 +27,19 @@ public sealed record SyncOptions
     /// </summary>
     public Func<Duration, CancellationToken, ValueTask> Wait { get; init; } = (duration, cancellationToken) => new ValueTask(Task.Delay(duration.ToTimeSpan(), cancellationToken));
 
+    /// <summary>
+    /// The longest rate limit the run waits out; a platform asking for a longer wait (a daily quota spent) stops the
+    /// run, leaving the accounts not finished to the next one (<see cref="SyncReport.Stopped"/>). Null, unless set:
+    /// every rate limit is waited out.
+    /// </summary>
+    public Duration? MaxRateLimitWait { get; init; }
+
+    /// <summary>
+    /// The most calls one run makes (the share of a platform's quota it may spend); once spent, the run stops and
+    /// leaves the accounts not finished to the next one (<see cref="SyncReport.Stopped"/>). Null, unless set: no cap.
+    /// </summary>
+    public int? MaxCallsPerRun { get; init; }
+
     /// <summary>Checks the options, naming every problem.</summary>
     /// <exception cref="DomainValidationException">An option is out of range.</exception>
     public void Validate()
@@ -36,6 +50,8 @@ public sealed record SyncOptions
         errors.Require(MaxAttempts is >= 1 and <= 10, "maxAttempts", "sync.attempts_out_of_range", "a call is tried 1 to 10 times.");
         errors.Require(RetryBackoff >= Duration.Zero && RetryBackoff <= Duration.FromMinutes(10), "retryBackoff", "sync.backoff_out_of_range", "the back-off is zero to ten minutes.");
         errors.Require(Wait is not null, "wait", "sync.wait_missing", "the sync needs a way to wait.");
+        errors.Require(MaxRateLimitWait is null || MaxRateLimitWait >= Duration.Zero, "maxRateLimitWait", "sync.rate_limit_wait_out_of_range", "the longest rate limit waited out is zero or more.");
+        errors.Require(MaxCallsPerRun is null or >= 1, "maxCallsPerRun", "sync.calls_out_of_range", "a run makes at least one call.");
         errors.ThrowIfAny("options");
     }
 }
@@ -61,9 +77,54 @@ public sealed record SyncRejection(ConnectedAccount Account, string What, string
 
 /// <summary>An account the run could not finish; a later run (or a resumed one) tries it again.</summary>
 /// <param name="Account">The account.</param>
+/// <param name="Kind">What kind of failure it was, for counting them.</param>
 /// <param name="Reason">Why, for example <c>unauthorised: access_token_expired</c>.</param>
 /// <param name="NeedsReconnect">Whether the creator has to connect the account again (the platform refused the authorisation).</param>
-public sealed record SyncFailure(ConnectedAccount Account, string Reason, bool NeedsReconnect);
+public sealed record SyncFailure(ConnectedAccount Account, SyncFailureKind Kind, string Reason, bool NeedsReconnect);
+
+/// <summary>The kind of a <see cref="SyncFailure"/>: the connector's outcome, or what the sync itself found.</summary>
+public sealed class SyncFailureKind : SmartEnum<SyncFailureKind, int>
+{
+    /// <summary>The platform has no such account (<see cref="Connectors.NotFound"/>).</summary>
+    public static readonly SyncFailureKind NotFound = new(nameof(NotFound), 1);
+
+    /// <summary>The platform refused the creator's authorisation (<see cref="Connectors.Unauthorized"/>): the creator connects the account again.</summary>
+    public static readonly SyncFailureKind Unauthorized = new(nameof(Unauthorized), 2);
+
+    /// <summary>The platform was still rate limited after the last attempt (<see cref="Connectors.RateLimited"/>).</summary>
+    public static readonly SyncFailureKind RateLimited = new(nameof(RateLimited), 3);
+
+    /// <summary>The platform failed, and retrying did not mend it (<see cref="Connectors.PlatformError"/>).</summary>
+    public static readonly SyncFailureKind PlatformError = new(nameof(PlatformError), 4);
+
+    /// <summary>The platform's data could not be used (<see cref="Connectors.MalformedData"/>).</summary>
+    public static readonly SyncFailureKind MalformedData = new(nameof(MalformedData), 5);
+
+    /// <summary>The account's creator is not in the store.</summary>
+    public static readonly SyncFailureKind CreatorNotStored = new(nameof(CreatorNotStored), 6);
+
+    /// <summary>No connector for the account's platform was given to the sync (<see cref="CrossPlatformSyncService"/>).</summary>
+    public static readonly SyncFailureKind NoConnector = new(nameof(NoConnector), 7);
+
+    private SyncFailureKind(string name, int value)
+        : base(name, value)
+    {
+    }
+
+    /// <summary>The kind of a connector's failure.</summary>
+    internal static SyncFailureKind Of<T>(ConnectorResult<T> failure) => failure.Match(
+        _ => throw new ArgumentException("failure: the call succeeded.", nameof(failure)),
+        _ => NotFound,
+        _ => Unauthorized,
+        _ => RateLimited,
+        _ => PlatformError,
+        _ => MalformedData);
+}
+
+/// <summary>Why a run stopped before its last account, leaving the rest to the next run.</summary>
+/// <param name="Reason">What was spent, for example <c>rate limited: retry after 28800 s</c>.</param>
+/// <param name="RetryAfter">How long the platform asked to wait, when it did; null when the run's own call cap was spent.</param>
+public sealed record SyncStop(string Reason, Duration? RetryAfter);
 
 /// <summary>How far a run is, reported after each account.</summary>
 /// <param name="AccountsDone">Accounts finished or given up for this run.</param>
@@ -91,4 +152,17 @@ public sealed record SyncReport(
     int Calls,
     IReadOnlyList<SyncRejection> Rejections,
     IReadOnlyList<SyncFailure> Failures,
-    SyncCheckpoint Checkpoint);
+    SyncCheckpoint Checkpoint)
+{
+    /// <summary>Posts listed (the newest ones, up to <see cref="SyncOptions.PostsPerAccount"/> an account).</summary>
+    public int PostsListed { get; init; }
+
+    /// <summary>Rate limits the platform answered with, whether waited out or not.</summary>
+    public int RateLimits { get; init; }
+
+    /// <summary>
+    /// Why the run stopped before its last account (a rate limit longer than <see cref="SyncOptions.MaxRateLimitWait"/>,
+    /// or <see cref="SyncOptions.MaxCallsPerRun"/> spent), or null when it went through every account.
+    /// </summary>
+    public SyncStop? Stopped { get; init; }
+}

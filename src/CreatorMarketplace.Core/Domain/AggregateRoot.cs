@@ -40,8 +40,14 @@ public abstract class AggregateRoot<TId>
     public IReadOnlyList<IDomainEvent> PendingEvents => _pendingEvents.AsReadOnly();
 
     /// <summary>
+    /// Who is saving the pending events, while a store opened for them (<see cref="Storage.ActorStore"/>) saves the
+    /// aggregate; null otherwise. A store records it on each event the save writes (<see cref="Storage.OutboxMessage.ActedBy"/>).
+    /// </summary>
+    public ActorId? PendingActor { get; internal set; }
+
+    /// <summary>
     /// Called by a store once the aggregate's changes are saved: records the new version and hands over the
-    /// pending events (for the outbox), leaving none pending.
+    /// pending events (for the outbox), leaving none pending and no <see cref="PendingActor"/>.
     /// </summary>
     /// <param name="newVersion">The version now stored; greater than <see cref="Version"/>.</param>
     /// <returns>The events that were pending, oldest first.</returns>
@@ -55,6 +61,7 @@ public abstract class AggregateRoot<TId>
 
         var events = _pendingEvents.ToArray();
         _pendingEvents.Clear();
+        PendingActor = null;
         Version = newVersion;
         return events;
     }

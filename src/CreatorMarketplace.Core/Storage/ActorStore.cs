@@ -26,6 +26,8 @@ namespace CreatorMarketplace.Storage;
 /// need <see cref="Permission.ViewFinances"/> to view; the ledger (<see cref="ActorLedger"/>) shows the transactions on
 /// the actor's workspaces' accounts and appends what their permissions allow; the outbox (<see cref="ActorOutbox"/>)
 /// shows messages about what the actor may view. Post metrics are the platforms' public figures and stay unscoped.
+/// A permitted save records the actor on every event it writes (<see cref="OutboxMessage.ActedBy"/>), in the same
+/// transaction, so that the outbox and the change feed tell who signed a contract or changed a campaign.
 /// </remarks>
 public sealed class ActorStore
 {
@@ -243,7 +245,17 @@ internal sealed class ScopedRepository<TAggregate, TId>(
             scope.Require(write, owners(stored), what);
         }
 
-        return await inner.SaveAsync(aggregate, cancellationToken).ConfigureAwait(false);
+        // Rides on the aggregate through whatever wraps the store, to be written with the save's events; a save that
+        // is not stored does not keep it.
+        aggregate.PendingActor = scope.Actor;
+        try
+        {
+            return await inner.SaveAsync(aggregate, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            aggregate.PendingActor = null;
+        }
     }
 
     // The store's read is made at the call, so that a page size out of range is refused there, as the port says.

@@ -9,7 +9,8 @@ namespace CreatorMarketplace.Storage;
 /// <typeparam name="TAggregate">The aggregate.</typeparam>
 /// <typeparam name="TId">Its id.</typeparam>
 /// <remarks>
-/// A successful save stores the aggregate's new state and its pending events (in the store's <see cref="IOutbox"/>)
+/// A successful save stores the aggregate's new state and its pending events (in the store's <see cref="IOutbox"/>,
+/// each with who acted: the aggregate's <see cref="AggregateRoot{TId}.PendingActor"/> as <see cref="OutboxMessage.ActedBy"/>)
 /// in one transaction, then calls <see cref="AggregateRoot{TId}.MarkStored"/>: the aggregate carries the new version
 /// and no pending events. A conflict, a cancellation or a failure leaves the aggregate, its events and the store
 /// exactly as they were.

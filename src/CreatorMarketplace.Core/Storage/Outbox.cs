@@ -14,6 +14,13 @@ namespace CreatorMarketplace.Storage;
 /// <param name="Event">The event.</param>
 public sealed record OutboxMessage(Guid EventId, long Sequence, string Aggregate, Guid AggregateId, long AggregateVersion, IDomainEvent Event)
 {
+    /// <summary>
+    /// Who saved the aggregate, when a store opened for them saved it (<see cref="ActorStore"/>): who signed or amended
+    /// a contract, who changed a campaign. Null for a save through the store itself, and for an event stored before
+    /// the store recorded who acted (unknown).
+    /// </summary>
+    public ActorId? ActedBy { get; init; }
+
     /// <summary>When the event happened.</summary>
     public Instant OccurredAt => Event.OccurredAt;
 }

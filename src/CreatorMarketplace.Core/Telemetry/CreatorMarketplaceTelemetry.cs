@@ -23,6 +23,9 @@ public static class CreatorMarketplaceTelemetry
     /// <summary>The YouTube connector's source and meter.</summary>
     public const string ConnectorsYouTube = "CreatorMarketplace.Connectors.YouTube";
 
+    /// <summary>The Instagram connector's source and meter.</summary>
+    public const string ConnectorsInstagram = "CreatorMarketplace.Connectors.Instagram";
+
     /// <summary>Every source's and meter's name: a source and a meter of one package share it.</summary>
-    public static IReadOnlyList<string> Names { get; } = [Core, StorageSqlite, StoragePostgreSql, ConnectorsTikTok, ConnectorsYouTube];
+    public static IReadOnlyList<string> Names { get; } = [Core, StorageSqlite, StoragePostgreSql, ConnectorsTikTok, ConnectorsYouTube, ConnectorsInstagram];
 }

@@ -7,57 +7,45 @@ using Polly.Timeout;
 
 namespace CreatorMarketplace.Connectors.Http;
 
-/// <summary>What came back from one request: an answer to read, or a failure before any (the budget, the network, a timeout).</summary>
-internal sealed class ConnectorReply
-{
-    public ConnectorReply(object failure) => Failure = failure;
-
-    public ConnectorReply(int status, string? reason, Duration? retryAfter)
-    {
-        Status = status;
-        Reason = reason;
-        RetryAfter = retryAfter;
-    }
-
-    public object? Failure { get; }
-
-    public int Status { get; }
-
-    public string? Reason { get; }
-
-    public Duration? RetryAfter { get; }
-
-    public JsonElement? Root { get; set; }
-
-    public string? NotJson { get; set; }
-
-    public bool Succeeded => Status is >= 200 and <= 299;
-}
-
 /// <summary>
-/// One request to a platform, as every connector sends it, and what every connector does alike with the outcome:
-/// failures of the transport become results, and every result leaves without a secret.
+/// Sends one request to a platform, charged to what limits it (the request budget, a platform's quota), and reads its
+/// whole answer; every way the sending can fail (the charge, a timeout, an open circuit, the network) becomes a
+/// result, never an exception, but cancellation.
 /// </summary>
-internal static class ConnectorExchange
+internal sealed class ConnectorExchange(HttpClient http, IClock clock, string platform)
 {
-    /// <summary>
-    /// Sends the request and reads the answer: its status, reason phrase (redacted), Retry-After and JSON body. A
-    /// spent budget, a timeout, an open circuit, the resilience handler's rate limiter and a network error come back
-    /// as the reply's failure; only the caller's cancellation is thrown.
-    /// </summary>
-    /// <param name="http">The connector's client.</param>
-    /// <param name="request">The request; the caller disposes it.</param>
-    /// <param name="secrets">The call's secrets, redacted from every text read.</param>
-    /// <param name="clock">Now, for a Retry-After given as a date.</param>
-    /// <param name="endpoint">The endpoint as messages name it, such as "TikTok's video/list".</param>
-    /// <param name="cancellationToken">The caller's cancellation.</param>
-    public static async ValueTask<ConnectorReply> SendAsync(HttpClient http, HttpRequestMessage request, Secrets secrets, IClock clock, string endpoint, CancellationToken cancellationToken)
+    /// <summary>Takes the first attempt's charge, sends, and reads the answer as JSON.</summary>
+    /// <param name="endpoint">The endpoint's name, for messages.</param>
+    /// <param name="charge">What the request and each retry of it are charged to; null when nothing is.</param>
+    /// <param name="build">Makes the request.</param>
+    /// <param name="secrets">Redacts every text of the answer that is kept.</param>
+    /// <param name="inspect">Reads what the platform's headers say, before the response is let go.</param>
+    /// <param name="cancellationToken">Cancels the exchange.</param>
+    public async ValueTask<ConnectorReply> SendAsync(
+        string endpoint,
+        AttemptCharge? charge,
+        Func<HttpRequestMessage> build,
+        Secrets secrets,
+        Action<HttpResponseMessage, ConnectorReply>? inspect,
+        CancellationToken cancellationToken)
     {
+        if (charge?.Take() is { } wait)
+        {
+            return new ConnectorReply(new RateLimited(wait));
+        }
+
+        using var request = build();
+        if (charge is not null)
+        {
+            request.Options.Set(AttemptCharge.Key, charge);
+        }
+
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var reply = new ConnectorReply((int)response.StatusCode, response.ReasonPhrase is { } reason ? secrets.Redact(reason) : null, RetryAfter(response, clock));
+            var reply = new ConnectorReply((int)response.StatusCode, response.ReasonPhrase is { } reason ? secrets.Redact(reason) : null);
+            inspect?.Invoke(response, reply);
             try
             {
                 using var document = JsonDocument.Parse(body);
@@ -80,15 +68,15 @@ internal static class ConnectorExchange
         }
         catch (OperationCanceledException)
         {
-            return new ConnectorReply(new PlatformError("timeout", $"{endpoint} did not answer in time.", Retryable: true));
+            return new ConnectorReply(new PlatformError("timeout", $"{platform}'s {endpoint} did not answer in time.", Retryable: true));
         }
         catch (TimeoutRejectedException)
         {
-            return new ConnectorReply(new PlatformError("timeout", $"{endpoint} did not answer in time.", Retryable: true));
+            return new ConnectorReply(new PlatformError("timeout", $"{platform}'s {endpoint} did not answer in time.", Retryable: true));
         }
         catch (BrokenCircuitException)
         {
-            return new ConnectorReply(new PlatformError("circuit_open", $"calls to {endpoint} are paused after repeated failures.", Retryable: true));
+            return new ConnectorReply(new PlatformError("circuit_open", $"calls to {platform}'s {endpoint} are paused after repeated failures.", Retryable: true));
         }
         catch (RateLimiterRejectedException rejected)
         {
@@ -100,6 +88,56 @@ internal static class ConnectorExchange
         }
     }
 
+    /// <summary>Reads the standard <c>Retry-After</c> header, as seconds or as a date, into the reply: for platforms that send it.</summary>
+    public void ReadRetryAfter(HttpResponseMessage response, ConnectorReply reply)
+    {
+        var header = response.Headers.RetryAfter;
+        var wait = header?.Delta is { } delta ? Duration.FromTimeSpan(delta)
+            : header?.Date is { } date ? Instant.FromDateTimeOffset(date) - clock.GetCurrentInstant()
+            : (Duration?)null;
+        reply.RetryAfter = wait < Duration.Zero ? Duration.Zero : wait;
+    }
+}
+
+/// <summary>What came back: an answer to read, or a failure before any (the charge, the network, a timeout).</summary>
+internal sealed class ConnectorReply
+{
+    public ConnectorReply(object failure) => Failure = failure;
+
+    public ConnectorReply(int status, string? reason)
+    {
+        Status = status;
+        Reason = reason;
+    }
+
+    public object? Failure { get; }
+
+    public int Status { get; }
+
+    public bool Succeeded => Status is >= 200 and <= 299;
+
+    public string? Reason { get; }
+
+    /// <summary>How long the platform asked to wait, by its headers, if it did.</summary>
+    public Duration? RetryAfter { get; set; }
+
+    public JsonElement? Root { get; set; }
+
+    public string? NotJson { get; set; }
+
+    /// <summary>The code of a failed status that the platform gave no code of its own for, such as <c>http_502</c>.</summary>
+    public string HttpCode => string.Create(CultureInfo.InvariantCulture, $"http_{Status}");
+
+    /// <summary>Whether the failed status may pass if the call is tried again: 5xx and 408.</summary>
+    public bool RetryableStatus => Status is >= 500 or 408;
+
+    /// <summary>The failure of a status that came without the platform's own error: its code and reason phrase.</summary>
+    public PlatformError StatusError => new(HttpCode, Reason ?? "", RetryableStatus);
+}
+
+/// <summary>The outcomes every connector hands back alike.</summary>
+internal static class ConnectorOutcomes
+{
     /// <summary>Where every call's outcome leaves a connector: whatever a failure came to say, it leaves without a secret.</summary>
     public static ConnectorResult<T> Redact<T>(ConnectorResult<T> result, Secrets secrets) => result.Match<ConnectorResult<T>>(
         _ => result,
@@ -109,7 +147,7 @@ internal static class ConnectorExchange
         error => error with { Code = secrets.Redact(error.Code), Message = secrets.Redact(error.Message) },
         malformed => new MalformedData(secrets.Redact(malformed.Reason)));
 
-    /// <summary>A failure as the result of another call's type.</summary>
+    /// <summary>A failure of one result type as a failure of another.</summary>
     public static ConnectorResult<T> Relay<T>(object failure) => failure switch
     {
         NotFound notFound => notFound,
@@ -119,21 +157,6 @@ internal static class ConnectorExchange
         MalformedData malformed => malformed,
         _ => throw new InvalidOperationException($"Not a connector failure: {failure.GetType().Name}."),
     };
-
-    /// <summary>The code of a failed status that the platform gave no code of its own for, such as <c>http_502</c>.</summary>
-    public static string HttpCode(int status) => string.Create(CultureInfo.InvariantCulture, $"http_{status}");
-
-    /// <summary>Whether a failed status may pass if the call is tried again: 5xx and 408.</summary>
-    public static bool RetryableStatus(int status) => status is >= 500 or 408;
-
-    private static Duration? RetryAfter(HttpResponseMessage response, IClock clock)
-    {
-        var header = response.Headers.RetryAfter;
-        var wait = header?.Delta is { } delta ? Duration.FromTimeSpan(delta)
-            : header?.Date is { } date ? Instant.FromDateTimeOffset(date) - clock.GetCurrentInstant()
-            : (Duration?)null;
-        return wait < Duration.Zero ? Duration.Zero : wait;
-    }
 }
 
 /// <summary>The checks of a connector's arguments that every connector makes alike.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 
 namespace CreatorMarketplace.Connectors.Http;
 
@@ -44,17 +45,40 @@ internal static class ConnectorHttpClient
     }
 
     /// <summary>
-    /// Registers the connector as a typed client of the named client (transient), as an <see cref="IPlatformConnector"/>
-    /// among all platforms' and as the one keyed by its platform.
+    /// Registers a connector once: its shared state, its typed client behind the resilience handler, and itself as an
+    /// <see cref="IPlatformConnector"/> among all platforms' and keyed by its platform. A missing token store fails the
+    /// options' validation, so the host finds it when it starts; calling again registers nothing twice. <paramref name="create"/>
+    /// resolves the token store before the options, so that a connector resolved without one says so rather than
+    /// failing on the options' validation.
     /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="name">The client's name.</param>
-    /// <param name="platform">The platform, the key it is registered under.</param>
+    /// <param name="platform">The platform, the key the connector is registered under.</param>
+    /// <param name="clientName">The HTTP client's name.</param>
+    /// <param name="hasTokenStore">Whether the options find the token store they need (or need none).</param>
+    /// <param name="missingTokenStore">What the validation says when they do not.</param>
+    /// <param name="state">The state every connector of the registration shares (a type of the package's own), from the options.</param>
     /// <param name="create">Makes the connector over the client.</param>
-    public static void AddConnector<TConnector>(IServiceCollection services, string name, Platform platform, Func<HttpClient, IServiceProvider, TConnector> create)
+    public static void AddConnector<TConnector, TOptions, TState>(
+        IServiceCollection services,
+        Platform platform,
+        string clientName,
+        Func<TOptions, IServiceProviderIsService, bool> hasTokenStore,
+        string missingTokenStore,
+        Func<TOptions, TState> state,
+        Func<HttpClient, IServiceProvider, TConnector> create)
         where TConnector : class, IPlatformConnector
+        where TOptions : class
+        where TState : class
     {
-        Add(services, name).AddTypedClient(create);
+        // The state's type is the package's own (this file is compiled into each), so another connector's does not count.
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(TState)))
+        {
+            return;
+        }
+
+        services.AddOptions<TOptions>().Validate(hasTokenStore, missingTokenStore);
+        services.AddSingleton(provider => state(provider.GetRequiredService<IOptions<TOptions>>().Value));
+        Add(services, clientName).AddTypedClient(create);
         services.AddTransient<IPlatformConnector>(provider => provider.GetRequiredService<TConnector>());
         services.AddKeyedTransient<IPlatformConnector>(platform, (provider, _) => provider.GetRequiredService<TConnector>());
     }

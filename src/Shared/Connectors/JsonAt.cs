@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CreatorMarketplace.Creators;
 using NodaTime;
 
 namespace CreatorMarketplace.Connectors.Http;
@@ -57,6 +58,21 @@ internal readonly record struct JsonAt(JsonElement Value, string Path, Secrets S
         return seconds >= Instant.MinValue.ToUnixTimeSeconds() && seconds <= Instant.MaxValue.ToUnixTimeSeconds()
             ? Instant.FromUnixTimeSeconds(seconds)
             : throw MalformedResponseException.At(value.Path, $"{seconds} is not a time in Unix seconds.");
+    }
+
+    /// <summary>An account's numbers from its follower count, which every platform gives and the domain checks.</summary>
+    public AccountStats FollowerStats(string name, Instant now)
+    {
+        var followers = Int64(name);
+        try
+        {
+            return AccountStats.Create(now, followers);
+        }
+        catch (DomainValidationException invalid)
+        {
+            var error = invalid.Errors[0];
+            throw new MalformedResponseException($"{Child(name)}: {error.Message} ({error.Code})");
+        }
     }
 
     /// <summary>An absolute http(s) address, or null when not given (or given empty).</summary>

@@ -100,8 +100,8 @@ internal sealed class ConnectorState(int requestsPerMinute)
 
 /// <summary>
 /// Rides on a request so that the retries of the resilience handler, which the connector does not see, are charged
-/// too: the connector charged the first attempt, <see cref="RequestBudgetHandler"/> charges each retry. The request
-/// budget is one charge; a platform's own (YouTube's daily quota) is another.
+/// too: <see cref="ConnectorExchange"/> charges the first attempt, <see cref="RequestBudgetHandler"/> each retry. The
+/// request budget is one charge; a platform's own (YouTube's daily quota) is another.
 /// </summary>
 internal abstract class AttemptCharge
 {
@@ -109,16 +109,18 @@ internal abstract class AttemptCharge
 
     private int _attempts;
 
-    /// <summary>Null when the attempt may go (the first always may); otherwise how long until one could.</summary>
-    public Duration? TakeForAttempt() => Interlocked.Increment(ref _attempts) == 1 ? null : TakeForRetry();
+    /// <summary>Null when the attempt may go (the first was charged already); otherwise how long until one could.</summary>
+    public Duration? TakeForAttempt() => Interlocked.Increment(ref _attempts) == 1 ? null : Take();
 
-    protected abstract Duration? TakeForRetry();
+    /// <summary>Charges one attempt.</summary>
+    /// <returns>Null when charged; otherwise how long until it could be.</returns>
+    public abstract Duration? Take();
 }
 
-/// <summary>A retry takes a request from the endpoint's budget.</summary>
-internal sealed class BudgetTicket(RequestBudget budget, string endpoint, IClock clock) : AttemptCharge
+/// <summary>Each attempt takes a request from the budget under its key: the endpoint's, or the account's.</summary>
+internal sealed class BudgetTicket(RequestBudget budget, string key, IClock clock) : AttemptCharge
 {
-    protected override Duration? TakeForRetry() => budget.TryTake(endpoint, clock.GetCurrentInstant());
+    public override Duration? Take() => budget.TryTake(key, clock.GetCurrentInstant());
 }
 
 /// <summary>Refuses a retry that its charge has no room for, innermost in the HTTP pipeline so that it sees every attempt.</summary>

@@ -81,7 +81,7 @@ internal sealed class RelationalCreatorEraser(RelationalDatabase database) : ICr
 
                 // A creator's rows belong to no party (creators are shared), as its saves write them.
                 var parties = database.HasRowSecurity ? new (string, object?)[] { ("parties", Array.Empty<Guid>()) } : [];
-                await using (var append = database.Command(connection, transaction, _append, RelationalOutbox.AppendRow(Kind, creator.Value, lastVersion + 1, erasedEvent, erasedAt, parties)))
+                await using (var append = database.Command(connection, transaction, _append, RelationalOutbox.AppendRow(Kind, creator.Value, lastVersion + 1, erasedEvent, erasedAt, null, parties)))
                 {
                     await append.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }

@@ -10,16 +10,15 @@ namespace CreatorMarketplace.Storage.Relational;
 // a row sees every row before it.
 internal sealed class RelationalOutbox(RelationalDatabase database, TimeProvider time, TimeSpan pollingInterval) : IOutbox, IChangeFeed
 {
-    private const string Columns = "sequence, event_id, aggregate, aggregate_id, aggregate_version, event_type";
-
     // The insert of one event, whose parameters AppendRow gives.
     public static string Append(RelationalDatabase database) => $"""
-        INSERT INTO {database.Table("outbox")} (event_id, aggregate, aggregate_id, aggregate_version, event_type, payload, occurred_at{database.PartiesColumn})
-        VALUES (@eventId, @aggregate, @aggregateId, @version, @type, @payload, @occurredAt{database.PartiesValue});
+        INSERT INTO {database.Table("outbox")} (event_id, aggregate, aggregate_id, aggregate_version, event_type, payload, occurred_at, acted_by{database.PartiesColumn})
+        VALUES (@eventId, @aggregate, @aggregateId, @version, @type, @payload, @occurredAt, @actedBy{database.PartiesValue});
         """;
 
-    // parties: the aggregate's parties as RelationalDatabase.PartiesOf gives them (none where the tables record none).
-    public static (string Name, object? Value)[] AppendRow(string aggregate, Guid aggregateId, long version, StoredEvent written, Instant occurredAt, (string Name, object? Value)[] parties) =>
+    // parties: the aggregate's parties as RelationalDatabase.PartiesOf gives them (none where the tables record none);
+    // actedBy: who saved it through a store opened for them, null for nobody.
+    public static (string Name, object? Value)[] AppendRow(string aggregate, Guid aggregateId, long version, StoredEvent written, Instant occurredAt, ActorId? actedBy, (string Name, object? Value)[] parties) =>
     [
         ("eventId", Guid.NewGuid()),
         ("aggregate", aggregate),
@@ -28,16 +27,17 @@ internal sealed class RelationalOutbox(RelationalDatabase database, TimeProvider
         ("type", written.TypeName),
         ("payload", new StoredDocument(written.Json)),
         ("occurredAt", occurredAt),
+        ("actedBy", actedBy?.Value),
         .. parties,
     ];
 
     private readonly string _readPending = $"""
-        SELECT {Columns}, {database.Text("payload")} FROM {database.Table("outbox")}
+        SELECT {Columns(database)} FROM {database.Table("outbox")}
         WHERE delivered_at IS NULL AND dead_lettered_at IS NULL ORDER BY sequence LIMIT @max;
         """;
 
     private readonly string _readDeadLetters = $"""
-        SELECT {Columns}, {database.Text("payload")}, attempts, last_error_type, dead_lettered_at FROM {database.Table("outbox")}
+        SELECT {Columns(database)}, attempts, last_error_type, dead_lettered_at FROM {database.Table("outbox")}
         WHERE dead_lettered_at IS NOT NULL ORDER BY sequence LIMIT @max;
         """;
 
@@ -52,7 +52,7 @@ internal sealed class RelationalOutbox(RelationalDatabase database, TimeProvider
     private readonly string _retryAll = $"UPDATE {database.Table("outbox")} SET attempts = 0, dead_lettered_at = NULL WHERE dead_lettered_at IS NOT NULL";
 
     private readonly string _readAfter = $"""
-        SELECT {Columns}, {database.Text("payload")} FROM {database.Table("outbox")}
+        SELECT {Columns(database)} FROM {database.Table("outbox")}
         WHERE sequence > @after ORDER BY sequence LIMIT @max;
         """;
 
@@ -109,7 +109,7 @@ internal sealed class RelationalOutbox(RelationalDatabase database, TimeProvider
         var letters = new List<OutboxDeadLetter>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            letters.Add(new OutboxDeadLetter(Message(reader), reader.GetInt32(7), reader.GetString(8), database.GetInstant(reader, 9)));
+            letters.Add(new OutboxDeadLetter(Message(reader), reader.GetInt32(8), reader.GetString(9), database.GetInstant(reader, 10)));
         }
 
         return letters;
@@ -198,7 +198,11 @@ internal sealed class RelationalOutbox(RelationalDatabase database, TimeProvider
         return messages;
     }
 
-    // The message of a row read with Columns and the payload first.
+    // What Message reads, first in every select of messages.
+    private static string Columns(RelationalDatabase database) =>
+        $"sequence, event_id, aggregate, aggregate_id, aggregate_version, event_type, {database.Text("payload")}, acted_by";
+
+    // The message of a row read with Columns first. A row from before the column was added holds null: nobody known.
     private static OutboxMessage Message(System.Data.Common.DbDataReader reader) =>
         new(
             reader.GetGuid(1),
@@ -206,5 +210,8 @@ internal sealed class RelationalOutbox(RelationalDatabase database, TimeProvider
             reader.GetString(2),
             reader.GetGuid(3),
             reader.GetInt64(4),
-            DomainEventJson.Read(reader.GetString(5), reader.GetString(6)));
+            DomainEventJson.Read(reader.GetString(5), reader.GetString(6)))
+        {
+            ActedBy = reader.IsDBNull(7) ? null : ActorId.From(reader.GetGuid(7)),
+        };
 }

@@ -194,6 +194,7 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
         var events = aggregate.PendingEvents.Select(e => (Written: DomainEventJson.Write(e), e.OccurredAt)).ToArray();
         var id = aggregate.Id.Value;
         var parties = _database.PartiesOf(aggregate);
+        var actedBy = aggregate.PendingActor;
         var expected = aggregate.Version;
         var version = expected + 1;
 
@@ -229,7 +230,7 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
             connection,
             transaction,
             _appendEvent,
-            events.Select(e => RelationalOutbox.AppendRow(_schema.Aggregate, id, version, e.Written, e.OccurredAt, parties)),
+            events.Select(e => RelationalOutbox.AppendRow(_schema.Aggregate, id, version, e.Written, e.OccurredAt, actedBy, parties)),
             cancellationToken).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

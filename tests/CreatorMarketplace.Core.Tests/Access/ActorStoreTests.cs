@@ -164,6 +164,19 @@ public class ActorStoreTests
     }
 
     [Fact]
+    public async Task A_save_hands_the_actor_to_the_store_on_the_aggregate_and_takes_it_back_when_the_store_fails()
+    {
+        var failing = new FailingCampaigns(_store);
+
+        await Should.ThrowAsync<TimeoutException>(async () => await failing.For(_actors.Manager, _access, _clock).Campaigns.SaveAsync(_acmeCampaign));
+
+        failing.SavedBy.ShouldBe(_actors.Manager);
+        _acmeCampaign.PendingActor.ShouldBeNull("a save that was not stored does not leave the actor on the aggregate");
+        (await _store.Campaigns.SaveAsync(_acmeCampaign)).IsSaved.ShouldBeTrue();
+        (await _store.Changes.ReadAsync(0)).ShouldAllBe(change => change.ActedBy == null, "a later save through the store itself records nobody");
+    }
+
+    [Fact]
     public void Bad_arguments_are_refused_at_the_call()
     {
         Should.Throw<ArgumentNullException>(() => ((IMarketplaceStore)null!).For(_actors.Manager, _access, _clock));
@@ -180,5 +193,24 @@ public class ActorStoreTests
         }
 
         return ids;
+    }
+
+    // A store whose campaigns' saves fail, as a database that does not answer, noting who the aggregate says acts.
+    private sealed class FailingCampaigns(IMarketplaceStore inner) : ForwardingStore(inner), IMarketplaceStore, IRepository<Campaign, CampaignId>
+    {
+        public ActorId? SavedBy { get; private set; }
+
+        IRepository<Campaign, CampaignId> IMarketplaceStore.Campaigns => this;
+
+        public ValueTask<Campaign?> FindAsync(CampaignId id, CancellationToken cancellationToken = default) => Inner.Campaigns.FindAsync(id, cancellationToken);
+
+        public ValueTask<SaveResult> SaveAsync(Campaign aggregate, CancellationToken cancellationToken = default)
+        {
+            SavedBy = aggregate.PendingActor;
+            throw new TimeoutException("the database did not answer");
+        }
+
+        public IAsyncEnumerable<StoredAggregate<Campaign, CampaignId>> ReadAsync(CampaignId? afterId = null, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default) =>
+            Inner.Campaigns.ReadAsync(afterId, pageSize, cancellationToken);
     }
 }

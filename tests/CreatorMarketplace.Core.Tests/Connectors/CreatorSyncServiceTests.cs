@@ -244,7 +244,7 @@ public class CreatorSyncServiceTests
         _snapshots.Count.ShouldBe(9);
     }
 
-    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+    internal sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);
     }

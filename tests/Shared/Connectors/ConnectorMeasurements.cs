@@ -3,16 +3,16 @@ using System.Diagnostics.Metrics;
 
 namespace CreatorMarketplace.Connectors.Fakes;
 
-/// <summary>Takes every measurement of a connector package's meter while it lives.</summary>
+/// <summary>Every measurement of one connector package's meter, with its endpoint, its outcome and the keys of all its tags.</summary>
 public sealed class ConnectorMeasurements : IDisposable
 {
     private readonly MeterListener _listener = new();
 
-    public ConnectorMeasurements(string meter)
+    public ConnectorMeasurements(string meterName)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == meter)
+            if (instrument.Meter.Name == meterName)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -38,5 +38,5 @@ public sealed class ConnectorMeasurements : IDisposable
     }
 }
 
-/// <summary>One measurement of a connector's instruments, with its endpoint, its outcome and every tag's key.</summary>
+/// <summary>One measurement of a connector's instrument.</summary>
 public sealed record ConnectorMeasurement(string Instrument, double Value, string? Endpoint, string? Outcome, string[] TagKeys);

@@ -256,11 +256,11 @@ internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
     }
 
     // Called under the store's lock, in the same step as the aggregate's save.
-    internal void Append(string aggregate, Guid aggregateId, long version, IReadOnlyList<IDomainEvent> events)
+    internal void Append(string aggregate, Guid aggregateId, long version, IReadOnlyList<IDomainEvent> events, ActorId? actedBy = null)
     {
         foreach (var domainEvent in events)
         {
-            _messages.Add(new OutboxMessage(Guid.NewGuid(), _messages.Count + 1, aggregate, aggregateId, version, domainEvent));
+            _messages.Add(new OutboxMessage(Guid.NewGuid(), _messages.Count + 1, aggregate, aggregateId, version, domainEvent) { ActedBy = actedBy });
         }
 
         if (events.Count > 0)

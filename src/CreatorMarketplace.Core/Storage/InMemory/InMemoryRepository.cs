@@ -44,6 +44,7 @@ internal sealed class InMemoryRepository<TAggregate, TId, TSnapshot> : IReposito
         // Taken before the lock: a snapshot that throws leaves the store untouched.
         var snapshot = aggregate.ToSnapshot();
         var events = aggregate.PendingEvents.ToArray();
+        var actedBy = aggregate.PendingActor;
         long version;
         lock (_gate)
         {
@@ -56,7 +57,7 @@ internal sealed class InMemoryRepository<TAggregate, TId, TSnapshot> : IReposito
             version = storedVersion + 1;
             _stored[aggregate.Id] = (version, snapshot);
             _ids.Add(aggregate.Id);
-            _outbox.Append(typeof(TAggregate).Name, aggregate.Id.Value, version, events);
+            _outbox.Append(typeof(TAggregate).Name, aggregate.Id.Value, version, events, actedBy);
         }
 
         aggregate.MarkStored(version);

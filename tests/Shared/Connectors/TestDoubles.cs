@@ -3,6 +3,33 @@ using Microsoft.Extensions.Logging;
 
 namespace CreatorMarketplace.Connectors.Fakes;
 
+/// <summary>An application's token store, in memory, remembering every save; each platform's store derives from it.</summary>
+public abstract class MemoryTokenStore<TTokens>
+    where TTokens : class
+{
+    private readonly ConcurrentDictionary<ConnectedAccount, TTokens> _tokens = new();
+    private readonly ConcurrentQueue<TTokens> _saved = new();
+
+    public IReadOnlyList<TTokens> Saved => _saved.ToArray();
+
+    public void Put(ConnectedAccount account, TTokens tokens) => _tokens[account] = tokens;
+
+    public void Remove(ConnectedAccount account) => _tokens.TryRemove(account, out _);
+
+    public ValueTask<TTokens?> GetAsync(ConnectedAccount account, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(_tokens.TryGetValue(account, out var tokens) ? tokens : null);
+    }
+
+    public ValueTask SaveAsync(ConnectedAccount account, TTokens tokens, CancellationToken cancellationToken)
+    {
+        _tokens[account] = tokens;
+        _saved.Enqueue(tokens);
+        return ValueTask.CompletedTask;
+    }
+}
+
 /// <summary>Keeps every log line, its exception and its values, to search them for secrets.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {

@@ -1,0 +1,69 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CreatorMarketplace.Connectors.Instagram;
+
+/// <summary>
+/// A creator's Instagram authorisation: a long-lived access token (60 days) of the Instagram API with Facebook Login,
+/// and when it expires. Its text form and every message about it leave the token out.
+/// </summary>
+public sealed record InstagramTokens
+{
+    /// <summary>Creates the tokens.</summary>
+    /// <param name="accessToken">The long-lived access token, sent as the bearer of every call.</param>
+    /// <param name="expiresAt">When it expires; before then it is exchanged for a new one.</param>
+    /// <exception cref="ArgumentException">The token is null or blank.</exception>
+    public InstagramTokens(string accessToken, Instant expiresAt)
+    {
+        // The message names the argument, never its value.
+        if (string.IsNullOrWhiteSpace(accessToken))
+        {
+            throw new ArgumentException("accessToken: an access token is required.", nameof(accessToken));
+        }
+
+        AccessToken = accessToken;
+        ExpiresAt = expiresAt;
+    }
+
+    /// <summary>The access token.</summary>
+    public string AccessToken { get; }
+
+    /// <summary>When the access token expires.</summary>
+    public Instant ExpiresAt { get; }
+
+    /// <summary>Describes the tokens without the token: its expiry.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"InstagramTokens {{ AccessToken = [redacted], ExpiresAt = {InstantPattern.General.Format(ExpiresAt)} }}");
+}
+
+/// <summary>
+/// Where the application keeps each creator's Instagram token (encrypted at rest, as the application sees fit). The
+/// connector reads it before each call and saves the renewed one after an exchange. The application registers its
+/// own; the connector has none of its own.
+/// </summary>
+public interface IInstagramTokenStore
+{
+    /// <summary>Reads the account's token.</summary>
+    /// <param name="account">The connected account.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The token, or null when the account has none (never connected, or disconnected).</returns>
+    ValueTask<InstagramTokens?> GetAsync(ConnectedAccount account, CancellationToken cancellationToken);
+
+    /// <summary>Keeps the account's renewed token in place of the old one.</summary>
+    /// <param name="account">The connected account.</param>
+    /// <param name="tokens">The renewed token.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the token is kept.</returns>
+    ValueTask SaveAsync(ConnectedAccount account, InstagramTokens tokens, CancellationToken cancellationToken);
+}
+
+/// <summary>What <see cref="InstagramConnector.DiscoverAsync"/> finds: another public professional account.</summary>
+/// <param name="Id">Instagram's id of the account.</param>
+/// <param name="Username">Its username.</param>
+/// <param name="Profile">Its profile and numbers, as <see cref="InstagramConnector.GetProfileAsync"/> maps them.</param>
+/// <param name="Website">Its website, if given.</param>
+/// <param name="ProfilePictureUrl">Its profile picture, if given.</param>
+public sealed record InstagramBusinessAccount(string Id, string Username, PlatformProfile Profile, Uri? Website, Uri? ProfilePictureUrl);

@@ -119,55 +119,45 @@ public sealed partial class InstagramConnector
     /// <summary>Exchanges the call's token for a new long-lived one and saves it; null when done, else the failure.</summary>
     private async ValueTask<object?> RefreshAsync(Call call, CancellationToken cancellationToken)
     {
-        // One exchange per account at a time: the calls that waited use its token.
-        var gate = _state.RefreshGate(call.Account);
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        // The calls that waited for another's exchange use its token.
+        var refreshed = await TokenRefresh.RunAsync(
+            _state.RefreshGate(call.Account),
+            cancel => _tokenStore.GetAsync(call.Account, cancel),
+            tokens => call.Secrets.Add(tokens.AccessToken),
+            current => !string.Equals(current.AccessToken, call.Tokens.AccessToken, StringComparison.Ordinal) && !MustRefresh(current),
+            current => ExchangeAsync(call, current, cancellationToken),
+            async tokens =>
+            {
+                // Saved even if the caller gave up meanwhile: the new token is the one to keep.
+                await _tokenStore.SaveAsync(call.Account, tokens, CancellationToken.None).ConfigureAwait(false);
+                Log.Refreshed(Logger(call.Secrets), call.Account.Creator, tokens.ExpiresAt);
+            },
+            NoTokens,
+            cancellationToken).ConfigureAwait(false);
+        if (refreshed.TryPickT0(out var renewed, out var failed))
         {
-            var current = await _tokenStore.GetAsync(call.Account, cancellationToken).ConfigureAwait(false);
-            if (current is null)
-            {
-                return new Unauthorized(NoTokens);
-            }
-
-            call.Secrets.Add(current.AccessToken);
-            if (!string.Equals(current.AccessToken, call.Tokens.AccessToken, StringComparison.Ordinal) && !MustRefresh(current))
-            {
-                // Another call renewed the token while this one waited.
-                call.Tokens = current;
-                return null;
-            }
-
-            if (_clock.GetCurrentInstant() >= current.ExpiresAt)
-            {
-                return new Unauthorized("the long-lived access token expired; the creator connects the account again.");
-            }
-
-            var reply = await _exchange.SendAsync(TokenExchange, Charge(call), () => ExchangeRequest(current.AccessToken), call.Secrets, ReadUsage, cancellationToken).ConfigureAwait(false);
-            var got = Read(TokenExchange, call, reply);
-            if (got.Failure is { } failure)
-            {
-                return failure is Unauthorized refused ? new Unauthorized($"the token exchange was refused: {refused.Reason}") : failure;
-            }
-
-            var renewed = Mapped(() => NewTokens(got.Body));
-            if (!renewed.TryPickT0(out var tokens, out _))
-            {
-                return renewed.Value;
-            }
-
-            call.Secrets.Add(tokens.AccessToken);
-
-            // Saved even if the caller gave up meanwhile: the new token is the one to keep.
-            await _tokenStore.SaveAsync(call.Account, tokens, CancellationToken.None).ConfigureAwait(false);
-            call.Tokens = tokens;
-            Log.Refreshed(Logger(call.Secrets), call.Account.Creator, tokens.ExpiresAt);
+            call.Tokens = renewed;
             return null;
         }
-        finally
+
+        return failed.Value;
+    }
+
+    private async ValueTask<ConnectorResult<InstagramTokens>> ExchangeAsync(Call call, InstagramTokens current, CancellationToken cancellationToken)
+    {
+        if (_clock.GetCurrentInstant() >= current.ExpiresAt)
         {
-            gate.Release();
+            return new Unauthorized("the long-lived access token expired; the creator connects the account again.");
         }
+
+        var reply = await _exchange.SendAsync(TokenExchange, Charge(call), () => ExchangeRequest(current.AccessToken), call.Secrets, ReadUsage, cancellationToken).ConfigureAwait(false);
+        var got = Read(TokenExchange, call, reply);
+        return got.Failure switch
+        {
+            Unauthorized refused => new Unauthorized($"the token exchange was refused: {refused.Reason}"),
+            { } failure => ConnectorOutcomes.Relay<InstagramTokens>(failure),
+            null => Mapped(() => NewTokens(got.Body)),
+        };
     }
 
     // Posted as a form, so that the application's secret and the token are in no address.

@@ -118,49 +118,31 @@ public sealed partial class TikTokConnector
 
     private bool MustRefresh(TikTokTokens tokens) => _clock.GetCurrentInstant() >= tokens.AccessTokenExpiresAt - _refreshMargin;
 
-    private async ValueTask<ConnectorResult<TikTokTokens>> RefreshAsync(ConnectedAccount account, TikTokTokens used, Secrets secrets, CancellationToken cancellationToken)
-    {
-        // One refresh per account at a time: TikTok may rotate the refresh token, and a second refresh with the old
-        // one would fail.
-        var gate = _state.RefreshGate(account);
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var current = await _tokenStore.GetAsync(account, cancellationToken).ConfigureAwait(false);
-            if (current is null)
+    // TikTok may rotate the refresh token: a second refresh with the old one would fail.
+    private ValueTask<ConnectorResult<TikTokTokens>> RefreshAsync(ConnectedAccount account, TikTokTokens used, Secrets secrets, CancellationToken cancellationToken) =>
+        TokenRefresh.RunAsync(
+            _state.RefreshGate(account),
+            cancel => _tokenStore.GetAsync(account, cancel),
+            tokens => secrets.Add(tokens),
+            current => !string.Equals(current.AccessToken, used.AccessToken, StringComparison.Ordinal) && !MustRefresh(current),
+            async current =>
             {
-                return new Unauthorized(NoTokens);
-            }
+                if (_clock.GetCurrentInstant() >= current.RefreshTokenExpiresAt)
+                {
+                    return new Unauthorized("the refresh token expired; the creator connects the account again.");
+                }
 
-            secrets.Add(current);
-            if (!string.Equals(current.AccessToken, used.AccessToken, StringComparison.Ordinal) && !MustRefresh(current))
+                var reply = await ExchangeAsync(OAuthToken, () => RefreshRequest(current.RefreshToken), secrets, cancellationToken).ConfigureAwait(false);
+                return ReadTokens(reply, current, secrets);
+            },
+            async tokens =>
             {
-                // Another call renewed the tokens while this one waited.
-                return current;
-            }
-
-            if (_clock.GetCurrentInstant() >= current.RefreshTokenExpiresAt)
-            {
-                return new Unauthorized("the refresh token expired; the creator connects the account again.");
-            }
-
-            var reply = await ExchangeAsync(OAuthToken, () => RefreshRequest(current.RefreshToken), secrets, cancellationToken).ConfigureAwait(false);
-            var renewed = ReadTokens(reply, current, secrets);
-            if (renewed.TryPickT0(out var tokens, out _))
-            {
-                secrets.Add(tokens);
                 // Saved even if the caller gave up meanwhile: TikTok may already have retired the old refresh token.
                 await _tokenStore.SaveAsync(account, tokens, CancellationToken.None).ConfigureAwait(false);
                 Log.Refreshed(Logger(secrets), account.Creator, tokens.AccessTokenExpiresAt);
-            }
-
-            return renewed;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+            },
+            NoTokens,
+            cancellationToken);
 
     private HttpRequestMessage RefreshRequest(string refreshToken)
     {

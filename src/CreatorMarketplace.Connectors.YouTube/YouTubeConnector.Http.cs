@@ -148,40 +148,20 @@ public sealed partial class YouTubeConnector
             return new Unauthorized("the access token expired, and without the OAuth client's id and secret the connector cannot refresh it.");
         }
 
-        // One refresh per account at a time: a second refresh with the same refresh token is wasted, or refused.
-        var gate = _state.Connector.RefreshGate(account);
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var current = await _tokenStore!.GetAsync(account, cancellationToken).ConfigureAwait(false);
-            if (current is null)
+        return await TokenRefresh.RunAsync(
+            _state.Connector.RefreshGate(account),
+            cancel => _tokenStore!.GetAsync(account, cancel),
+            tokens => secrets.Add(tokens),
+            current => !string.Equals(current.AccessToken, used.AccessToken, StringComparison.Ordinal) && !MustRefresh(current),
+            async current => ReadTokens(await ExchangeAsync(Token, () => RefreshRequest(current.RefreshToken), secrets, cancellationToken).ConfigureAwait(false), current, secrets),
+            async tokens =>
             {
-                return new Unauthorized(NoCredentials);
-            }
-
-            secrets.Add(current);
-            if (!string.Equals(current.AccessToken, used.AccessToken, StringComparison.Ordinal) && !MustRefresh(current))
-            {
-                // Another call renewed the tokens while this one waited.
-                return current;
-            }
-
-            var reply = await ExchangeAsync(Token, () => RefreshRequest(current.RefreshToken), secrets, cancellationToken).ConfigureAwait(false);
-            var renewed = ReadTokens(reply, current, secrets);
-            if (renewed.TryPickT0(out var tokens, out _))
-            {
-                secrets.Add(tokens);
                 // Saved even if the caller gave up meanwhile: the new access token is good for an hour.
-                await _tokenStore.SaveAsync(account, tokens, CancellationToken.None).ConfigureAwait(false);
+                await _tokenStore!.SaveAsync(account, tokens, CancellationToken.None).ConfigureAwait(false);
                 Log.Refreshed(Logger(secrets), account.Creator, tokens.AccessTokenExpiresAt);
-            }
-
-            return renewed;
-        }
-        finally
-        {
-            gate.Release();
-        }
+            },
+            NoCredentials,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private HttpRequestMessage RefreshRequest(string refreshToken)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -36,28 +35,21 @@ public sealed partial class InstagramConnector
     private async ValueTask<ConnectorResult<T>> CallAsync<T>(ConnectedAccount account, string userId, string endpoint, Func<Call, ValueTask<ConnectorResult<T>>> body, CancellationToken cancellationToken)
     {
         var secrets = _secrets.ForCall();
-        var started = Stopwatch.GetTimestamp();
-        using var activity = Telemetry.Start(endpoint);
-        ConnectorResult<T> result;
-        var tokens = await _tokenStore.GetAsync(account, cancellationToken).ConfigureAwait(false);
-        if (tokens is null)
-        {
-            result = new Unauthorized(NoTokens);
-        }
-        else
-        {
-            secrets.Add(tokens.AccessToken);
-            result = await body(new Call(account, userId, tokens, secrets)).ConfigureAwait(false);
-        }
+        return await Telemetry.RunAsync(
+            endpoint,
+            secrets,
+            async () =>
+            {
+                var tokens = await _tokenStore.GetAsync(account, cancellationToken).ConfigureAwait(false);
+                if (tokens is null)
+                {
+                    return new Unauthorized(NoTokens);
+                }
 
-        result = ConnectorOutcomes.Redact(result, secrets);
-        Telemetry.Completed(activity, started, endpoint, result);
-        if (result.Failure is { } failure)
-        {
-            Log.CallFailed(Logger(secrets), endpoint, account.Creator, failure);
-        }
-
-        return result;
+                secrets.Add(tokens.AccessToken);
+                return await body(new Call(account, userId, tokens, secrets)).ConfigureAwait(false);
+            },
+            failure => Log.CallFailed(Logger(secrets), endpoint, account.Creator, failure)).ConfigureAwait(false);
     }
 
     private RedactingLogger Logger(Secrets secrets) => new(_logger, secrets);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -25,16 +24,11 @@ public sealed partial class TikTokConnector
         CancellationToken cancellationToken)
     {
         var secrets = _secrets.ForCall();
-        var started = Stopwatch.GetTimestamp();
-        using var activity = Telemetry.Start(endpoint.Name);
-        var result = ConnectorOutcomes.Redact(await CallCoreAsync(account, endpoint, request, map, secrets, cancellationToken).ConfigureAwait(false), secrets);
-        Telemetry.Completed(activity, started, endpoint.Name, result);
-        if (result.Failure is { } failure)
-        {
-            Log.CallFailed(Logger(secrets), endpoint.Name, account.Creator, failure);
-        }
-
-        return result;
+        return await Telemetry.RunAsync(
+            endpoint.Name,
+            secrets,
+            () => CallCoreAsync(account, endpoint, request, map, secrets, cancellationToken),
+            failure => Log.CallFailed(Logger(secrets), endpoint.Name, account.Creator, failure)).ConfigureAwait(false);
     }
 
     private RedactingLogger Logger(Secrets secrets) => new(_logger, secrets);

@@ -153,22 +153,15 @@ public sealed partial class InstagramConnector
     }
 
     // Posted as a form, so that the application's secret and the token are in no address.
-    private HttpRequestMessage ExchangeRequest(string accessToken)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_apiAddress, TokenExchange))
-        {
-            Content = new FormUrlEncodedContent(
+    private HttpRequestMessage ExchangeRequest(string accessToken) =>
+        ConnectorExchange.TokenRequest(
+            new Uri(_apiAddress, TokenExchange),
             [
                 new("grant_type", "fb_exchange_token"),
                 new("client_id", _appId),
                 new("client_secret", _appSecret),
                 new("fb_exchange_token", accessToken),
-            ]),
-        };
-        request.Headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
-        request.Options.Set(ConnectorResilience.NotRetried, true);
-        return request;
-    }
+            ]);
 
     private InstagramTokens NewTokens(JsonAt body)
     {

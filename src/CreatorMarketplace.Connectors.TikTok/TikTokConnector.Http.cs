@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -138,22 +137,15 @@ public sealed partial class TikTokConnector
             NoTokens,
             cancellationToken);
 
-    private HttpRequestMessage RefreshRequest(string refreshToken)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseAddress, OAuthToken.PathAndQuery))
-        {
-            Content = new FormUrlEncodedContent(
+    private HttpRequestMessage RefreshRequest(string refreshToken) =>
+        ConnectorExchange.TokenRequest(
+            new Uri(_baseAddress, OAuthToken.PathAndQuery),
             [
                 new("client_key", _clientKey),
                 new("client_secret", _clientSecret),
                 new("grant_type", "refresh_token"),
                 new("refresh_token", refreshToken),
-            ]),
-        };
-        request.Headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
-        request.Options.Set(ConnectorResilience.NotRetried, true);
-        return request;
-    }
+            ]);
 
     private ValueTask<ConnectorReply> ExchangeAsync(Endpoint endpoint, Func<HttpRequestMessage> build, Secrets secrets, CancellationToken cancellationToken) =>
         _exchange.SendAsync(endpoint.Name, new BudgetTicket(_state.Budget, endpoint.Name, _clock), build, secrets, _exchange.ReadRetryAfter, cancellationToken);

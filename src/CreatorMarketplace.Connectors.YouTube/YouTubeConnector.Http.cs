@@ -158,22 +158,15 @@ public sealed partial class YouTubeConnector
             cancellationToken).ConfigureAwait(false);
     }
 
-    private HttpRequestMessage RefreshRequest(string refreshToken)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, _tokenEndpoint)
-        {
-            Content = new FormUrlEncodedContent(
+    private HttpRequestMessage RefreshRequest(string refreshToken) =>
+        ConnectorExchange.TokenRequest(
+            _tokenEndpoint,
             [
                 new("client_id", _clientId),
                 new("client_secret", _clientSecret),
                 new("grant_type", "refresh_token"),
                 new("refresh_token", refreshToken),
-            ]),
-        };
-        request.Headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
-        request.Options.Set(ConnectorResilience.NotRetried, true);
-        return request;
-    }
+            ]);
 
     // Only the Data and Analytics APIs' methods cost units; the token endpoint costs none.
     private ValueTask<ConnectorReply> ExchangeAsync(Endpoint endpoint, Func<HttpRequestMessage> build, Secrets secrets, CancellationToken cancellationToken) =>

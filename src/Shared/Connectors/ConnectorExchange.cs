@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using NodaTime;
 using Polly.CircuitBreaker;
@@ -86,6 +87,18 @@ internal sealed class ConnectorExchange(HttpClient http, IClock clock, string pl
         {
             return new ConnectorReply(new PlatformError("network_error", secrets.Redact(failure.Message), Retryable: true));
         }
+    }
+
+    /// <summary>
+    /// A token request: the form posted (so that no secret is in an address), never cached, and never retried by the
+    /// resilience handler, since a refresh token a platform rotates is spent by the first attempt.
+    /// </summary>
+    public static HttpRequestMessage TokenRequest(Uri address, KeyValuePair<string, string>[] form)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, address) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
+        request.Options.Set(ConnectorResilience.NotRetried, true);
+        return request;
     }
 
     /// <summary>Reads the standard <c>Retry-After</c> header, as seconds or as a date, into the reply: for platforms that send it.</summary>

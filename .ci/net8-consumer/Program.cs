@@ -6,6 +6,7 @@ using CreatorMarketplace;
 using CreatorMarketplace.AspNetCore;
 using CreatorMarketplace.Connectors.Instagram;
 using CreatorMarketplace.Connectors.TikTok;
+using CreatorMarketplace.Connectors.YouTube;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.DependencyInjection;
 using CreatorMarketplace.Discovery;
@@ -34,6 +35,7 @@ try
     var found = (await host.Services.GetRequiredService<ICreatorCatalog>().SearchAsync(new CreatorQuery())).AsT0;
     var json = JsonSerializer.Serialize(creator.ToListing(), CreatorMarketplaceJson.Options);
     new PostgreSqlStoreOptions().Validate();
+    new YouTubeConnectorOptions { ApiKey = "key" }.Validate();
     var problem = MarketplaceProblems.Validation([new DomainError("pageSize", "query.page_size_out_of_range", "a page holds 1 to 1000 results.")]);
     var test = CreatorTest.Create(
         "hooks", [new TestArm("a", TestArmKind.Brief, "brief A"), new TestArm("b", TestArmKind.Brief, "brief B")], TestMetric.ConversionRate, 0.5, 0.25, power: 0.9);
@@ -41,7 +43,7 @@ try
 
     Console.WriteLine(
         $"On {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}: saved {saved.IsSaved}, found {found.TotalCount} creator(s), "
-        + $"a listing of {json.Length} JSON characters, a problem of status {problem.Status}, {nameof(TikTokConnector)} and {nameof(InstagramConnector)} loaded, "
+        + $"a listing of {json.Length} JSON characters, a problem of status {problem.Status}, {nameof(TikTokConnector)}, {nameof(YouTubeConnector)} and {nameof(InstagramConnector)} loaded, "
         + $"{typeof(CreatorMarketplaceInstrumentation).Assembly.GetName().Name} loaded, a creator test of {test.SampleSizePerArm} visits per arm.");
     return found.TotalCount == 1 && saved.IsSaved && test.SampleSizePerArm == 77 ? 0 : 1;
 }

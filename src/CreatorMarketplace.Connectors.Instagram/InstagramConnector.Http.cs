@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -36,28 +35,21 @@ public sealed partial class InstagramConnector
     private async ValueTask<ConnectorResult<T>> CallAsync<T>(ConnectedAccount account, string userId, string endpoint, Func<Call, ValueTask<ConnectorResult<T>>> body, CancellationToken cancellationToken)
     {
         var secrets = _secrets.ForCall();
-        var started = Stopwatch.GetTimestamp();
-        using var activity = Telemetry.Start(endpoint);
-        ConnectorResult<T> result;
-        var tokens = await _tokenStore.GetAsync(account, cancellationToken).ConfigureAwait(false);
-        if (tokens is null)
-        {
-            result = new Unauthorized(NoTokens);
-        }
-        else
-        {
-            secrets.Add(tokens.AccessToken);
-            result = await body(new Call(account, userId, tokens, secrets)).ConfigureAwait(false);
-        }
+        return await Telemetry.RunAsync(
+            endpoint,
+            secrets,
+            async () =>
+            {
+                var tokens = await _tokenStore.GetAsync(account, cancellationToken).ConfigureAwait(false);
+                if (tokens is null)
+                {
+                    return new Unauthorized(NoTokens);
+                }
 
-        result = ConnectorOutcomes.Redact(result, secrets);
-        Telemetry.Completed(activity, started, endpoint, result);
-        if (result.Failure is { } failure)
-        {
-            Log.CallFailed(Logger(secrets), endpoint, account.Creator, failure);
-        }
-
-        return result;
+                secrets.Add(tokens.AccessToken);
+                return await body(new Call(account, userId, tokens, secrets)).ConfigureAwait(false);
+            },
+            failure => Log.CallFailed(Logger(secrets), endpoint, account.Creator, failure)).ConfigureAwait(false);
     }
 
     private RedactingLogger Logger(Secrets secrets) => new(_logger, secrets);
@@ -86,7 +78,7 @@ public sealed partial class InstagramConnector
         while (true)
         {
             var used = call.Tokens;
-            var reply = await _exchange.SendAsync(endpoint, call.UserId, () => Get(pathAndQuery, used.AccessToken), call.Secrets, ReadUsage, cancellationToken).ConfigureAwait(false);
+            var reply = await _exchange.SendAsync(endpoint, Charge(call), () => Get(pathAndQuery, used.AccessToken), call.Secrets, ReadUsage, cancellationToken).ConfigureAwait(false);
             var got = Read(endpoint, call, reply);
             if (got.Error is { Code: InvalidToken } error && !call.Refreshed && !NotRenewable(error))
             {
@@ -105,6 +97,9 @@ public sealed partial class InstagramConnector
         }
     }
 
+    // The Graph API counts an account's calls together, whatever the endpoint: so does the budget.
+    private BudgetTicket Charge(Call call) => new(_state.Budget, call.UserId, _clock);
+
     private HttpRequestMessage Get(string pathAndQuery, string accessToken)
     {
         // The token goes in the header, never in the address, where logs and proxies would keep it.
@@ -116,74 +111,57 @@ public sealed partial class InstagramConnector
     /// <summary>Exchanges the call's token for a new long-lived one and saves it; null when done, else the failure.</summary>
     private async ValueTask<object?> RefreshAsync(Call call, CancellationToken cancellationToken)
     {
-        // One exchange per account at a time: the calls that waited use its token.
-        var gate = _state.RefreshGate(call.Account);
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        // The calls that waited for another's exchange use its token.
+        var refreshed = await TokenRefresh.RunAsync(
+            _state.RefreshGate(call.Account),
+            cancel => _tokenStore.GetAsync(call.Account, cancel),
+            tokens => call.Secrets.Add(tokens.AccessToken),
+            current => !string.Equals(current.AccessToken, call.Tokens.AccessToken, StringComparison.Ordinal) && !MustRefresh(current),
+            current => ExchangeAsync(call, current, cancellationToken),
+            async tokens =>
+            {
+                // Saved even if the caller gave up meanwhile: the new token is the one to keep.
+                await _tokenStore.SaveAsync(call.Account, tokens, CancellationToken.None).ConfigureAwait(false);
+                Log.Refreshed(Logger(call.Secrets), call.Account.Creator, tokens.ExpiresAt);
+            },
+            NoTokens,
+            cancellationToken).ConfigureAwait(false);
+        if (refreshed.TryPickT0(out var renewed, out var failed))
         {
-            var current = await _tokenStore.GetAsync(call.Account, cancellationToken).ConfigureAwait(false);
-            if (current is null)
-            {
-                return new Unauthorized(NoTokens);
-            }
-
-            call.Secrets.Add(current.AccessToken);
-            if (!string.Equals(current.AccessToken, call.Tokens.AccessToken, StringComparison.Ordinal) && !MustRefresh(current))
-            {
-                // Another call renewed the token while this one waited.
-                call.Tokens = current;
-                return null;
-            }
-
-            if (_clock.GetCurrentInstant() >= current.ExpiresAt)
-            {
-                return new Unauthorized("the long-lived access token expired; the creator connects the account again.");
-            }
-
-            var reply = await _exchange.SendAsync(TokenExchange, call.UserId, () => ExchangeRequest(current.AccessToken), call.Secrets, ReadUsage, cancellationToken).ConfigureAwait(false);
-            var got = Read(TokenExchange, call, reply);
-            if (got.Failure is { } failure)
-            {
-                return failure is Unauthorized refused ? new Unauthorized($"the token exchange was refused: {refused.Reason}") : failure;
-            }
-
-            var renewed = Mapped(() => NewTokens(got.Body));
-            if (!renewed.TryPickT0(out var tokens, out _))
-            {
-                return renewed.Value;
-            }
-
-            call.Secrets.Add(tokens.AccessToken);
-
-            // Saved even if the caller gave up meanwhile: the new token is the one to keep.
-            await _tokenStore.SaveAsync(call.Account, tokens, CancellationToken.None).ConfigureAwait(false);
-            call.Tokens = tokens;
-            Log.Refreshed(Logger(call.Secrets), call.Account.Creator, tokens.ExpiresAt);
+            call.Tokens = renewed;
             return null;
         }
-        finally
+
+        return failed.Value;
+    }
+
+    private async ValueTask<ConnectorResult<InstagramTokens>> ExchangeAsync(Call call, InstagramTokens current, CancellationToken cancellationToken)
+    {
+        if (_clock.GetCurrentInstant() >= current.ExpiresAt)
         {
-            gate.Release();
+            return new Unauthorized("the long-lived access token expired; the creator connects the account again.");
         }
+
+        var reply = await _exchange.SendAsync(TokenExchange, Charge(call), () => ExchangeRequest(current.AccessToken), call.Secrets, ReadUsage, cancellationToken).ConfigureAwait(false);
+        var got = Read(TokenExchange, call, reply);
+        return got.Failure switch
+        {
+            Unauthorized refused => new Unauthorized($"the token exchange was refused: {refused.Reason}"),
+            { } failure => ConnectorOutcomes.Relay<InstagramTokens>(failure),
+            null => Mapped(() => NewTokens(got.Body)),
+        };
     }
 
     // Posted as a form, so that the application's secret and the token are in no address.
-    private HttpRequestMessage ExchangeRequest(string accessToken)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_apiAddress, TokenExchange))
-        {
-            Content = new FormUrlEncodedContent(
+    private HttpRequestMessage ExchangeRequest(string accessToken) =>
+        ConnectorExchange.TokenRequest(
+            new Uri(_apiAddress, TokenExchange),
             [
                 new("grant_type", "fb_exchange_token"),
                 new("client_id", _appId),
                 new("client_secret", _appSecret),
                 new("fb_exchange_token", accessToken),
-            ]),
-        };
-        request.Headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
-        request.Options.Set(ConnectorResilience.NotRetried, true);
-        return request;
-    }
+            ]);
 
     private InstagramTokens NewTokens(JsonAt body)
     {
@@ -341,7 +319,7 @@ public sealed partial class InstagramConnector
 
         if (error is null)
         {
-            return new Got(new PlatformError(string.Create(CultureInfo.InvariantCulture, $"http_{reply.Status}"), reply.Reason ?? "", reply.Status is >= 500 or 408));
+            return new Got(reply.StatusError);
         }
 
         Log.Answered(Logger(call.Secrets), endpoint, reply.Status, error.Code, error.TraceId);
@@ -359,7 +337,7 @@ public sealed partial class InstagramConnector
             InvalidToken or 10 or (>= 200 and <= 299) => new Unauthorized($"{code}: {said}"),
             100 when error.Subcode == 33 => new NotFound($"{code}: {said}"),
             110 or 803 => new NotFound($"{code}: {said}"),
-            _ => new PlatformError(code, said, error.Transient || error.Code is 1 or 2 || reply.Status is >= 500 or 408),
+            _ => new PlatformError(code, said, error.Transient || error.Code is 1 or 2 || reply.RetryableStatus),
         };
         return new Got(mapped, error);
     }

@@ -120,7 +120,7 @@ public sealed partial class InstagramConnector : IPlatformConnector
         _clock = clock;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _state = state ?? new ConnectorState(options.RequestsPerMinute);
-        _exchange = new ConnectorExchange(httpClient, _state.Budget, clock, "Instagram");
+        _exchange = new ConnectorExchange(httpClient, clock, "Instagram");
         var address = options.BaseAddress.AbsoluteUri;
         _apiAddress = new Uri(new Uri(address.EndsWith('/') ? address : address + "/"), options.ApiVersion + "/");
         _appId = options.AppId;
@@ -206,18 +206,7 @@ public sealed partial class InstagramConnector : IPlatformConnector
     public ValueTask<ConnectorResult<IReadOnlyList<PostMetrics>>> GetPostMetricsAsync(ConnectedAccount account, IReadOnlyList<string> postIds, CancellationToken cancellationToken)
     {
         var userId = CheckAccount(account);
-        ArgumentNullException.ThrowIfNull(postIds);
-        if (postIds.Count > MaxPostsPerMetricsCall)
-        {
-            throw new ArgumentException($"postIds: the Instagram connector takes at most {MaxPostsPerMetricsCall} media at once, got {postIds.Count}.", nameof(postIds));
-        }
-
-        if (postIds.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ArgumentException("postIds: a media id is null or blank.", nameof(postIds));
-        }
-
-        var ids = postIds.Distinct(StringComparer.Ordinal).ToArray();
+        var ids = ConnectorArguments.DistinctPostIds(postIds, MaxPostsPerMetricsCall, "the Instagram connector");
         if (ids.Length == 0)
         {
             return ValueTask.FromResult<ConnectorResult<IReadOnlyList<PostMetrics>>>(Array.Empty<PostMetrics>());
@@ -295,12 +284,7 @@ public sealed partial class InstagramConnector : IPlatformConnector
 
     private static string CheckAccount(ConnectedAccount account)
     {
-        ArgumentNullException.ThrowIfNull(account);
-        if (account.Platform != Platform.Instagram)
-        {
-            throw new ArgumentException($"account: the account is on {account.Platform}, not Instagram.", nameof(account));
-        }
-
+        ConnectorArguments.CheckAccount(account, Platform.Instagram);
         return string.IsNullOrWhiteSpace(account.ExternalId)
             ? throw new ArgumentException("account: the Instagram connector names the account by its Instagram user id, ExternalId, which is missing.", nameof(account))
             : account.ExternalId;

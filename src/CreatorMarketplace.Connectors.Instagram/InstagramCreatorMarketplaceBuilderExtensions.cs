@@ -74,13 +74,13 @@ public static class InstagramCreatorMarketplaceBuilderExtensions
     private static CreatorMarketplaceBuilder AddConnector(this CreatorMarketplaceBuilder builder, Action<HttpStandardResilienceOptions>? configureResilience)
     {
         ConnectorHttpClient.KeepResilienceSettings(builder.Services, configureResilience);
-        ConnectorHttpClient.AddConnector<InstagramConnector, InstagramConnectorOptions>(
+        ConnectorHttpClient.AddConnector<InstagramConnector, InstagramConnectorOptions, ConnectorState>(
             builder.Services,
             Platform.Instagram,
             InstagramConnector.HttpClientName,
-            typeof(IInstagramTokenStore),
+            (_, registered) => registered.IsService(typeof(IInstagramTokenStore)),
             MissingTokenStore,
-            options => options.RequestsPerMinute,
+            options => new ConnectorState(options.RequestsPerMinute),
             (http, provider) => new InstagramConnector(
                 http,
                 provider.GetService<IInstagramTokenStore>() ?? throw new InvalidOperationException(MissingTokenStore),

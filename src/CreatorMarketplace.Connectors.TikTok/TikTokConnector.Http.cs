@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -25,16 +23,11 @@ public sealed partial class TikTokConnector
         CancellationToken cancellationToken)
     {
         var secrets = _secrets.ForCall();
-        var started = Stopwatch.GetTimestamp();
-        using var activity = Telemetry.Start(endpoint.Name);
-        var result = ConnectorOutcomes.Redact(await CallCoreAsync(account, endpoint, request, map, secrets, cancellationToken).ConfigureAwait(false), secrets);
-        Telemetry.Completed(activity, started, endpoint.Name, result);
-        if (result.Failure is { } failure)
-        {
-            Log.CallFailed(Logger(secrets), endpoint.Name, account.Creator, failure);
-        }
-
-        return result;
+        return await Telemetry.RunAsync(
+            endpoint.Name,
+            secrets,
+            () => CallCoreAsync(account, endpoint, request, map, secrets, cancellationToken),
+            failure => Log.CallFailed(Logger(secrets), endpoint.Name, account.Creator, failure)).ConfigureAwait(false);
     }
 
     private RedactingLogger Logger(Secrets secrets) => new(_logger, secrets);
@@ -118,78 +111,44 @@ public sealed partial class TikTokConnector
 
     private bool MustRefresh(TikTokTokens tokens) => _clock.GetCurrentInstant() >= tokens.AccessTokenExpiresAt - _refreshMargin;
 
-    private async ValueTask<ConnectorResult<TikTokTokens>> RefreshAsync(ConnectedAccount account, TikTokTokens used, Secrets secrets, CancellationToken cancellationToken)
-    {
-        // One refresh per account at a time: TikTok may rotate the refresh token, and a second refresh with the old
-        // one would fail.
-        var gate = _state.RefreshGate(account);
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var current = await _tokenStore.GetAsync(account, cancellationToken).ConfigureAwait(false);
-            if (current is null)
+    // TikTok may rotate the refresh token: a second refresh with the old one would fail.
+    private ValueTask<ConnectorResult<TikTokTokens>> RefreshAsync(ConnectedAccount account, TikTokTokens used, Secrets secrets, CancellationToken cancellationToken) =>
+        TokenRefresh.RunAsync(
+            _state.RefreshGate(account),
+            cancel => _tokenStore.GetAsync(account, cancel),
+            tokens => secrets.Add(tokens),
+            current => !string.Equals(current.AccessToken, used.AccessToken, StringComparison.Ordinal) && !MustRefresh(current),
+            async current =>
             {
-                return new Unauthorized(NoTokens);
-            }
+                if (_clock.GetCurrentInstant() >= current.RefreshTokenExpiresAt)
+                {
+                    return new Unauthorized("the refresh token expired; the creator connects the account again.");
+                }
 
-            secrets.Add(current);
-            if (!string.Equals(current.AccessToken, used.AccessToken, StringComparison.Ordinal) && !MustRefresh(current))
+                var reply = await ExchangeAsync(OAuthToken, () => RefreshRequest(current.RefreshToken), secrets, cancellationToken).ConfigureAwait(false);
+                return ReadTokens(reply, current, secrets);
+            },
+            async tokens =>
             {
-                // Another call renewed the tokens while this one waited.
-                return current;
-            }
-
-            if (_clock.GetCurrentInstant() >= current.RefreshTokenExpiresAt)
-            {
-                return new Unauthorized("the refresh token expired; the creator connects the account again.");
-            }
-
-            var reply = await ExchangeAsync(OAuthToken, () => RefreshRequest(current.RefreshToken), secrets, cancellationToken).ConfigureAwait(false);
-            var renewed = ReadTokens(reply, current, secrets);
-            if (renewed.TryPickT0(out var tokens, out _))
-            {
-                secrets.Add(tokens);
                 // Saved even if the caller gave up meanwhile: TikTok may already have retired the old refresh token.
                 await _tokenStore.SaveAsync(account, tokens, CancellationToken.None).ConfigureAwait(false);
                 Log.Refreshed(Logger(secrets), account.Creator, tokens.AccessTokenExpiresAt);
-            }
+            },
+            NoTokens,
+            cancellationToken);
 
-            return renewed;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    private HttpRequestMessage RefreshRequest(string refreshToken)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseAddress, OAuthToken.PathAndQuery))
-        {
-            Content = new FormUrlEncodedContent(
+    private HttpRequestMessage RefreshRequest(string refreshToken) =>
+        ConnectorExchange.TokenRequest(
+            new Uri(_baseAddress, OAuthToken.PathAndQuery),
             [
                 new("client_key", _clientKey),
                 new("client_secret", _clientSecret),
                 new("grant_type", "refresh_token"),
                 new("refresh_token", refreshToken),
-            ]),
-        };
-        request.Headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
-        request.Options.Set(ConnectorResilience.NotRetried, true);
-        return request;
-    }
+            ]);
 
     private ValueTask<ConnectorReply> ExchangeAsync(Endpoint endpoint, Func<HttpRequestMessage> build, Secrets secrets, CancellationToken cancellationToken) =>
-        _exchange.SendAsync(endpoint.Name, endpoint.Name, build, secrets, (response, reply) => reply.RetryAfter = RetryAfter(response), cancellationToken);
-
-    private Duration? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        var wait = header?.Delta is { } delta ? Duration.FromTimeSpan(delta)
-            : header?.Date is { } date ? Instant.FromDateTimeOffset(date) - _clock.GetCurrentInstant()
-            : (Duration?)null;
-        return wait < Duration.Zero ? Duration.Zero : wait;
-    }
+        _exchange.SendAsync(endpoint.Name, new BudgetTicket(_state.Budget, endpoint.Name, _clock), build, secrets, _exchange.ReadRetryAfter, cancellationToken);
 
     /// <summary>Reads TikTok's envelope, <c>{"data": …, "error": {"code", "message", "log_id"}}</c>.</summary>
     private Outcome ReadEnvelope(Endpoint endpoint, ConnectorReply reply, Secrets secrets)
@@ -199,7 +158,7 @@ public sealed partial class TikTokConnector
             return new Failed(failure);
         }
 
-        var succeeded = reply.Status is >= 200 and <= 299;
+        var succeeded = reply.Succeeded;
         string? code = null;
         var message = "";
         string? logId = null;
@@ -246,9 +205,9 @@ public sealed partial class TikTokConnector
             case var _ when reply.Status == 429:
                 return new Throttled(reply.RetryAfter ?? _state.Budget.UntilWindowFrees(endpoint.Name, _clock.GetCurrentInstant()));
             case null or "ok":
-                return new Failed(new PlatformError(HttpCode(reply.Status), reply.Reason ?? "", RetryableStatus(reply.Status)));
+                return new Failed(reply.StatusError);
             default:
-                return new Failed(new PlatformError(code, said, RetryableStatus(reply.Status) || code == "internal_error"));
+                return new Failed(new PlatformError(code, said, reply.RetryableStatus || code == "internal_error"));
         }
     }
 
@@ -263,7 +222,7 @@ public sealed partial class TikTokConnector
             return ConnectorOutcomes.Relay<TikTokTokens>(failure);
         }
 
-        var succeeded = reply.Status is >= 200 and <= 299;
+        var succeeded = reply.Succeeded;
         string? code = null;
         string? description = null;
         string? logId = null;
@@ -319,7 +278,7 @@ public sealed partial class TikTokConnector
             return new Unauthorized($"the token refresh was refused: {code}: {said}");
         }
 
-        return new PlatformError(string.IsNullOrEmpty(code) ? HttpCode(reply.Status) : code, said, RetryableStatus(reply.Status) || code == "internal_error");
+        return new PlatformError(string.IsNullOrEmpty(code) ? reply.HttpCode : code, said, reply.RetryableStatus || code == "internal_error");
     }
 
     private TikTokTokens NewTokens(JsonAt body, TikTokTokens old)
@@ -353,10 +312,6 @@ public sealed partial class TikTokConnector
         string.IsNullOrEmpty(logId) ? message
         : message.Length == 0 ? $"(log id {logId})"
         : $"{message} (log id {logId})";
-
-    private static string HttpCode(int status) => string.Create(CultureInfo.InvariantCulture, $"http_{status}");
-
-    private static bool RetryableStatus(int status) => status is >= 500 or 408;
 
     private abstract record Outcome;
 

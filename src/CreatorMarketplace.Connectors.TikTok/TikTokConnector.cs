@@ -123,7 +123,7 @@ public sealed partial class TikTokConnector : IPlatformConnector
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
         _state = state ?? new ConnectorState(options.RequestsPerMinute);
-        _exchange = new ConnectorExchange(httpClient, _state.Budget, clock, "TikTok");
+        _exchange = new ConnectorExchange(httpClient, clock, "TikTok");
         var address = options.BaseAddress.AbsoluteUri;
         _baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         _clientKey = options.ClientKey;
@@ -203,18 +203,7 @@ public sealed partial class TikTokConnector : IPlatformConnector
     public ValueTask<ConnectorResult<IReadOnlyList<PostMetrics>>> GetPostMetricsAsync(ConnectedAccount account, IReadOnlyList<string> postIds, CancellationToken cancellationToken)
     {
         CheckAccount(account);
-        ArgumentNullException.ThrowIfNull(postIds);
-        if (postIds.Count > MaxPostsPerMetricsCall)
-        {
-            throw new ArgumentException($"postIds: TikTok's video query takes at most {MaxPostsPerMetricsCall} posts at once, got {postIds.Count}.", nameof(postIds));
-        }
-
-        if (postIds.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ArgumentException("postIds: a post id is null or blank.", nameof(postIds));
-        }
-
-        var ids = postIds.Distinct(StringComparer.Ordinal).ToArray();
+        var ids = ConnectorArguments.DistinctPostIds(postIds, MaxPostsPerMetricsCall, "TikTok's video query");
         if (ids.Length == 0)
         {
             return ValueTask.FromResult<ConnectorResult<IReadOnlyList<PostMetrics>>>(Array.Empty<PostMetrics>());
@@ -241,14 +230,7 @@ public sealed partial class TikTokConnector : IPlatformConnector
         return CallAsync(account, VideoQuery, token => Query(token, ids), (data, now) => MapCheck(data, postId, now), cancellationToken);
     }
 
-    private static void CheckAccount(ConnectedAccount account)
-    {
-        ArgumentNullException.ThrowIfNull(account);
-        if (account.Platform != Platform.TikTok)
-        {
-            throw new ArgumentException($"account: the account is on {account.Platform}, not TikTok.", nameof(account));
-        }
-    }
+    private static void CheckAccount(ConnectedAccount account) => ConnectorArguments.CheckAccount(account, Platform.TikTok);
 
     private async IAsyncEnumerable<ConnectorResult<PostPage>> ListPostsCoreAsync(ConnectedAccount account, long? position, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -316,21 +298,11 @@ public sealed partial class TikTokConnector : IPlatformConnector
         var user = data.Object("user");
         var displayName = user.String("display_name");
         var bio = user.OptionalString("bio_description");
-        var followers = user.Int64("follower_count");
+        var stats = user.FollowerStats("follower_count", now);
         var following = user.OptionalCount("following_count");
         var likes = user.OptionalCount("likes_count");
         var videos = user.OptionalCount("video_count");
         var verified = user.OptionalBoolean("is_verified");
-        AccountStats stats;
-        try
-        {
-            stats = AccountStats.Create(now, followers);
-        }
-        catch (DomainValidationException invalid)
-        {
-            var error = invalid.Errors[0];
-            throw new MalformedResponseException($"{user.Path}.follower_count: {error.Message} ({error.Code})");
-        }
 
         return new PlatformProfile(displayName, string.IsNullOrEmpty(bio) ? null : bio, stats, following, likes, videos, verified);
     }
@@ -357,18 +329,11 @@ public sealed partial class TikTokConnector : IPlatformConnector
         return new PostPage(posts, next.ToString(CultureInfo.InvariantCulture));
     }
 
-    private static PostMetrics[] MapMetrics(JsonAt data, string[] asked, Instant now)
-    {
-        var found = new Dictionary<string, PostMetrics>(StringComparer.Ordinal);
-        foreach (var video in data.Array("videos").Items())
-        {
-            var id = video.String("id");
-            if (!asked.Contains(id, StringComparer.Ordinal) || found.ContainsKey(id))
-            {
-                throw MalformedResponseException.At($"{video.Path}.id", $"'{id}' was not asked for, or came twice.");
-            }
-
-            var metrics = new PostMetrics
+    private static PostMetrics[] MapMetrics(JsonAt data, string[] asked, Instant now) =>
+        PostSnapshots.InOrderAsked(
+            data.Array("videos").Items(),
+            asked,
+            (video, id) => new PostMetrics
             {
                 PostId = id,
                 Platform = Platform.TikTok,
@@ -379,18 +344,8 @@ public sealed partial class TikTokConnector : IPlatformConnector
                 Likes = video.OptionalInt64("like_count"),
                 Comments = video.OptionalInt64("comment_count"),
                 Shares = video.OptionalInt64("share_count"),
-            };
-            if (metrics.Validate() is [var error, ..])
-            {
-                var source = MetricSources.GetValueOrDefault(error.Field, error.Field);
-                throw new MalformedResponseException($"{video.Path}.{source}: {error.Message} ({error.Code})");
-            }
-
-            found.Add(id, metrics);
-        }
-
-        return asked.Where(found.ContainsKey).Select(id => found[id]).ToArray();
-    }
+            },
+            MetricSources);
 
     private static ConnectorResult<PostCheck> MapCheck(JsonAt data, string postId, Instant now)
     {

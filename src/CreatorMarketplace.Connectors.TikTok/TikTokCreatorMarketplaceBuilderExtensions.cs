@@ -74,13 +74,13 @@ public static class TikTokCreatorMarketplaceBuilderExtensions
     private static CreatorMarketplaceBuilder AddConnector(this CreatorMarketplaceBuilder builder, Action<HttpStandardResilienceOptions>? configureResilience)
     {
         ConnectorHttpClient.KeepResilienceSettings(builder.Services, configureResilience);
-        ConnectorHttpClient.AddConnector<TikTokConnector, TikTokConnectorOptions>(
+        ConnectorHttpClient.AddConnector<TikTokConnector, TikTokConnectorOptions, ConnectorState>(
             builder.Services,
             Platform.TikTok,
             TikTokConnector.HttpClientName,
-            typeof(ITikTokTokenStore),
+            (_, registered) => registered.IsService(typeof(ITikTokTokenStore)),
             MissingTokenStore,
-            options => options.RequestsPerMinute,
+            options => new ConnectorState(options.RequestsPerMinute),
             (http, provider) => new TikTokConnector(
                 http,
                 provider.GetService<ITikTokTokenStore>() ?? throw new InvalidOperationException(MissingTokenStore),

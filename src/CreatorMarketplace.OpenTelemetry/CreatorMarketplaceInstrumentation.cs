@@ -11,7 +11,7 @@ namespace OpenTelemetry;
 /// </summary>
 public static class CreatorMarketplaceInstrumentation
 {
-    /// <summary>Listens to the library's spans: searches, saves and loads, outbox passes, TikTok requests.</summary>
+    /// <summary>Listens to the library's spans: searches, saves and loads, outbox passes, TikTok and YouTube requests.</summary>
     /// <param name="builder">The tracer provider's builder.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>

@@ -95,7 +95,7 @@ internal sealed class SimulatedAccount
 
     public Audience Audience { get; }
 
-    /// <summary>A YouTube channel that hides its subscriber count: snapshots leave the followers at capture unreported.</summary>
+    /// <summary>A YouTube channel that hides its subscriber count: its profile has no stats, and snapshots leave the followers at capture unreported.</summary>
     public bool HidesFollowers { get; }
 
     /// <summary>The oldest slot that holds a post.</summary>
@@ -316,7 +316,8 @@ internal sealed class SimulatedAccount
             followerGrowthRate: before == 0 ? null : Math.Round(((double)followers / before) - 1, 4),
             postsLast30Days: recent.Count,
             viewsLast30Days: recentViews);
-        return new PlatformProfile(DisplayName, Bio, stats, Following, likes, posts, Verified);
+        // A channel that hides its count reports no numbers at all, as YouTube's connector does: a hidden count is not zero.
+        return new PlatformProfile(DisplayName, Bio, HidesFollowers ? null : stats, Following, likes, posts, Verified);
     }
 
     // Slot k's post goes live within [anchor + k·interval, anchor + (k+1)·interval): posts keep their order.

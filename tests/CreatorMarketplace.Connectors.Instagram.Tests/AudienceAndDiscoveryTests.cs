@@ -81,7 +81,7 @@ public sealed class AudienceAndDiscoveryTests : InstagramTestBase
         found.Id.ShouldBe("17841400000000999");
         found.Username.ShouldBe("bluebottle");
         found.Profile.DisplayName.ShouldBe("Blue Bottle");
-        found.Profile.Stats.Followers.ShouldBe(450_000);
+        found.Profile.Stats!.Followers.ShouldBe(450_000);
         found.Profile.Posts.ShouldBe(2_100);
         found.Website.ShouldBe(new Uri("https://bluebottle.example/"));
         found.ProfilePictureUrl.ShouldBeNull();

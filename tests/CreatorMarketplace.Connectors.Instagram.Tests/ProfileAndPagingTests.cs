@@ -13,7 +13,7 @@ public sealed class ProfileAndPagingTests : InstagramTestBase
 
         profile.DisplayName.ShouldBe("Jane Doe");
         profile.Bio.ShouldBe("Travel and food.");
-        profile.Stats.Followers.ShouldBe(12_500);
+        profile.Stats!.Followers.ShouldBe(12_500);
         profile.Stats.AsOf.ShouldBe(Now);
         profile.Following.ShouldBe(310);
         profile.Posts.ShouldBe(128);

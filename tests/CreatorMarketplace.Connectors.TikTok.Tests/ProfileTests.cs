@@ -18,11 +18,11 @@ public sealed class ProfileTests : TikTokTestBase
 
         profile.DisplayName.ShouldBe("Jane Doe");
         profile.Bio.ShouldBe("Food and travel");
-        profile.Stats.Followers.ShouldBe(125000);
-        profile.Stats.AsOf.ShouldBe(Now);
-        profile.Stats.AverageViews.ShouldBeNull();
-        profile.Stats.EngagementRate.ShouldBeNull();
-        profile.Stats.ViewsLast30Days.ShouldBeNull();
+        profile.Stats!.Followers.ShouldBe(125000);
+        profile.Stats!.AsOf.ShouldBe(Now);
+        profile.Stats!.AverageViews.ShouldBeNull();
+        profile.Stats!.EngagementRate.ShouldBeNull();
+        profile.Stats!.ViewsLast30Days.ShouldBeNull();
         profile.Following.ShouldBe(310);
         profile.Likes.ShouldBe(4200000);
         profile.Posts.ShouldBe(512);
@@ -42,7 +42,7 @@ public sealed class ProfileTests : TikTokTestBase
         var profile = (await Connector().GetProfileAsync(Account, default)).GetValueOrThrow();
 
         profile.Bio.ShouldBeNull();
-        profile.Stats.Followers.ShouldBe(0);
+        profile.Stats!.Followers.ShouldBe(0);
         profile.Following.ShouldBeNull();
         profile.Likes.ShouldBeNull();
         profile.Posts.ShouldBeNull();

@@ -38,7 +38,8 @@ internal static class SnippetCompiler
         Environment.NewLine,
         new[] { typeof(Money).Assembly, typeof(Serialization.CreatorMarketplaceJson).Assembly, typeof(Storage.Sqlite.SqliteMarketplaceStore).Assembly,
                 typeof(Storage.PostgreSql.PostgreSqlMarketplaceStore).Assembly, typeof(DependencyInjection.CreatorMarketplaceServiceCollectionExtensions).Assembly,
-                typeof(Connectors.TikTok.TikTokConnector).Assembly, typeof(Connectors.Instagram.InstagramConnector).Assembly, typeof(Testing.KernelArbitraries).Assembly, typeof(AspNetCore.MarketplaceResults).Assembly,
+                typeof(Connectors.TikTok.TikTokConnector).Assembly, typeof(Connectors.YouTube.YouTubeConnector).Assembly,
+                typeof(Connectors.Instagram.InstagramConnector).Assembly, typeof(Testing.KernelArbitraries).Assembly, typeof(AspNetCore.MarketplaceResults).Assembly,
                 typeof(Planning.CreatorTest).Assembly }
             .SelectMany(assembly => assembly.GetExportedTypes())
             .Select(type => type.Namespace)

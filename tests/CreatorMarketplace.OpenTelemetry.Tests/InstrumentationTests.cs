@@ -144,6 +144,7 @@ public sealed class InstrumentationTests : IDisposable
             "CreatorMarketplace.Storage.Sqlite",
             "CreatorMarketplace.Storage.PostgreSql",
             "CreatorMarketplace.Connectors.TikTok",
+            "CreatorMarketplace.Connectors.YouTube",
             "CreatorMarketplace.Connectors.Instagram",
         ]);
     }

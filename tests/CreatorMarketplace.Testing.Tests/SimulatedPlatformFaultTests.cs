@@ -248,7 +248,7 @@ public class SimulatedPlatformFaultTests
             for (var i = 0; i < 60; i++)
             {
                 var profile = await platform.GetProfileAsync(account, default);
-                outcomes.Add(profile.Failure ?? profile.AsT0.Stats.Followers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                outcomes.Add(profile.Failure ?? profile.AsT0.Stats!.Followers.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 if (profile.IsT2)
                 {
                     platform.Reconnect(account);

@@ -59,8 +59,8 @@ public class SimulatedPlatformTests
             account.Handle.ShouldBe(creator.PrimaryAccount.Handle);
             account.ExternalId.ShouldBe(creator.PrimaryAccount.ExternalId);
             profile.DisplayName.ShouldBe(creator.Profile.DisplayName);
-            profile.Stats.Followers.ShouldBe(stats.Followers);
-            profile.Stats.PostsLast30Days.ShouldBe(stats.PostsLast30Days);
+            profile.Stats!.Followers.ShouldBe(stats.Followers);
+            profile.Stats!.PostsLast30Days.ShouldBe(stats.PostsLast30Days);
             (await platform.GetAudienceAsync(account, default)).GetValueOrThrow().ShouldBe(creator.Audience);
         }
 
@@ -70,7 +70,7 @@ public class SimulatedPlatformTests
         foreach (var (creator, account) in creators.Zip(platform.Accounts))
         {
             var profile = (await platform.GetProfileAsync(account, default)).GetValueOrThrow();
-            ratios.Add((double)profile.Stats.MedianViews!.Value / creator.PrimaryAccount.Stats.MedianViews!.Value);
+            ratios.Add((double)profile.Stats!.MedianViews!.Value / creator.PrimaryAccount.Stats.MedianViews!.Value);
         }
 
         ratios.Order().ElementAt(ratios.Count / 2).ShouldBeInRange(0.5, 2);
@@ -163,7 +163,7 @@ public class SimulatedPlatformTests
     {
         var clock = new FakeClock(Start);
         var platform = new SimulatedPlatform(Platform.TikTok, 4, clock, new SimulatedPlatformOptions { History = Duration.Zero });
-        var account = platform.Generate(10).MaxBy(account => Profile(platform, account).Stats.Followers)!;
+        var account = platform.Generate(10).MaxBy(account => Profile(platform, account).Stats!.Followers)!;
         clock.Advance(Duration.FromDays(20));
         var oldest = (await ListAll(platform, account)).Last();
         var postedAt = oldest.PostedAt;
@@ -200,8 +200,8 @@ public class SimulatedPlatformTests
         {
             var stats = creator.PrimaryAccount.Stats;
             var profile = (await platform.GetProfileAsync(account, default)).GetValueOrThrow();
-            ((double)profile.Stats.Followers).ShouldBe(stats.Followers * (1 + stats.FollowerGrowthRate!.Value), stats.Followers * 0.001);
-            profile.Stats.FollowerGrowthRate!.Value.ShouldBe(stats.FollowerGrowthRate.Value, 0.0002);
+            ((double)profile.Stats!.Followers).ShouldBe(stats.Followers * (1 + stats.FollowerGrowthRate!.Value), stats.Followers * 0.001);
+            profile.Stats!.FollowerGrowthRate!.Value.ShouldBe(stats.FollowerGrowthRate.Value, 0.0002);
         }
     }
 
@@ -290,7 +290,7 @@ public class SimulatedPlatformTests
         metrics.Select(m => m.PostId).ShouldBe([posts[0].Id, posts[1].Id]);
         metrics.ShouldAllBe(m => m.Platform == Platform.TikTok && m.Kind == PostKind.Video && m.CapturedAt == Start && m.Validate().Count == 0);
         metrics[0].PostedAt.ShouldBe(posts[0].PostedAt);
-        metrics[0].Followers.ShouldBe(Profile(platform, accounts[0]).Stats.Followers);
+        metrics[0].Followers.ShouldBe(Profile(platform, accounts[0]).Stats!.Followers);
         metrics[0].ViewsBySource!.Values.Sum().ShouldBeInRange(metrics[0].Views!.Value - 6, metrics[0].Views!.Value);
         (await platform.GetPostMetricsAsync(accounts[0], posts.Take(20).Select(post => post.Id).ToArray(), default)).GetValueOrThrow().Count.ShouldBe(20);
     }
@@ -350,7 +350,7 @@ public class SimulatedPlatformTests
         var options = new SimulatedPlatformOptions { History = Duration.Zero };
         var platform = new SimulatedPlatform(Platform.TikTok, 6, clock, options with { TakenDownShare = 0.3 });
         var untouched = new SimulatedPlatform(Platform.TikTok, 6, clock, options);
-        var account = platform.Generate(10).Zip(untouched.Generate(10)).Select(pair => pair.First).MaxBy(account => Profile(untouched, account).Stats.PostsLast30Days)!;
+        var account = platform.Generate(10).Zip(untouched.Generate(10)).Select(pair => pair.First).MaxBy(account => Profile(untouched, account).Stats!.PostsLast30Days)!;
         clock.Advance(Duration.FromDays(60));
 
         var listed = await ListAll(platform, account);

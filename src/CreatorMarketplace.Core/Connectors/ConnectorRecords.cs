@@ -16,12 +16,15 @@ public sealed record ConnectedAccount(CreatorId Creator, Handle Handle, string? 
 /// <summary>An account's profile as the platform shows it now.</summary>
 /// <param name="DisplayName">The name shown.</param>
 /// <param name="Bio">The profile text, or null.</param>
-/// <param name="Stats">The numbers, checked by <see cref="AccountStats.Create"/>.</param>
+/// <param name="Stats">
+/// The numbers, checked by <see cref="AccountStats.Create"/>; null when the platform does not report the follower count
+/// (a YouTube channel that hides its subscriber count), since a hidden count is not zero.
+/// </param>
 /// <param name="Following">How many accounts it follows, if reported.</param>
 /// <param name="Likes">How many likes its posts received in all, if reported.</param>
 /// <param name="Posts">How many posts it has, if reported.</param>
 /// <param name="Verified">Whether the platform verified the account, if reported.</param>
-public sealed record PlatformProfile(string DisplayName, string? Bio, AccountStats Stats, long? Following, long? Likes, long? Posts, bool? Verified);
+public sealed record PlatformProfile(string DisplayName, string? Bio, AccountStats? Stats, long? Following, long? Likes, long? Posts, bool? Verified);
 
 /// <summary>A post as the platform lists it.</summary>
 /// <param name="Id">The platform's id of the post.</param>

@@ -198,8 +198,8 @@ public sealed partial class CreatorSyncService
     }
 
     // Null when the creator is not stored; otherwise whether newer numbers or another audience were saved. An
-    // unknown audience (a platform that reports none) leaves the one on record.
-    private async ValueTask<bool?> RefreshCreatorAsync(ConnectedAccount account, AccountStats stats, Audience audience, CancellationToken cancellationToken)
+    // unknown audience (a platform that reports none), or no numbers (a hidden follower count), leaves the one on record.
+    private async ValueTask<bool?> RefreshCreatorAsync(ConnectedAccount account, AccountStats? stats, Audience audience, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -209,7 +209,7 @@ public sealed partial class CreatorSyncService
                 return null;
             }
 
-            var newer = creator.AccountOn(account.Platform) is not null && creator.RefreshStats(account.Platform, stats, _clock);
+            var newer = stats is not null && creator.AccountOn(account.Platform) is not null && creator.RefreshStats(account.Platform, stats, _clock);
             var reported = !audience.Equals(Audience.Unknown) && !audience.Equals(creator.Audience);
             if (reported)
             {

@@ -20,9 +20,12 @@ public static class CreatorMarketplaceTelemetry
     /// <summary>The TikTok connector's source and meter.</summary>
     public const string ConnectorsTikTok = "CreatorMarketplace.Connectors.TikTok";
 
+    /// <summary>The YouTube connector's source and meter.</summary>
+    public const string ConnectorsYouTube = "CreatorMarketplace.Connectors.YouTube";
+
     /// <summary>The Instagram connector's source and meter.</summary>
     public const string ConnectorsInstagram = "CreatorMarketplace.Connectors.Instagram";
 
     /// <summary>Every source's and meter's name: a source and a meter of one package share it.</summary>
-    public static IReadOnlyList<string> Names { get; } = [Core, StorageSqlite, StoragePostgreSql, ConnectorsTikTok, ConnectorsInstagram];
+    public static IReadOnlyList<string> Names { get; } = [Core, StorageSqlite, StoragePostgreSql, ConnectorsTikTok, ConnectorsYouTube, ConnectorsInstagram];
 }

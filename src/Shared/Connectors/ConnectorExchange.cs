@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using NodaTime;
 using Polly.CircuitBreaker;
@@ -7,33 +9,38 @@ using Polly.Timeout;
 namespace CreatorMarketplace.Connectors.Http;
 
 /// <summary>
-/// Sends one request to a platform within the request budget and reads its whole answer; every way the sending can
-/// fail (the budget, a timeout, an open circuit, the network) becomes a result, never an exception, but cancellation.
+/// Sends one request to a platform, charged to what limits it (the request budget, a platform's quota), and reads its
+/// whole answer; every way the sending can fail (the charge, a timeout, an open circuit, the network) becomes a
+/// result, never an exception, but cancellation.
 /// </summary>
-internal sealed class ConnectorExchange(HttpClient http, RequestBudget budget, IClock clock, string platform)
+internal sealed class ConnectorExchange(HttpClient http, IClock clock, string platform)
 {
-    /// <summary>Takes from the budget under <paramref name="budgetKey"/>, sends, and reads the answer as JSON.</summary>
+    /// <summary>Takes the first attempt's charge, sends, and reads the answer as JSON.</summary>
     /// <param name="endpoint">The endpoint's name, for messages.</param>
-    /// <param name="budgetKey">Whose budget the request takes from: the endpoint's, or the account's.</param>
+    /// <param name="charge">What the request and each retry of it are charged to; null when nothing is.</param>
     /// <param name="build">Makes the request.</param>
     /// <param name="secrets">Redacts every text of the answer that is kept.</param>
-    /// <param name="inspect">Reads what the platform's own headers say, before the response is let go.</param>
+    /// <param name="inspect">Reads what the platform's headers say, before the response is let go.</param>
     /// <param name="cancellationToken">Cancels the exchange.</param>
     public async ValueTask<ConnectorReply> SendAsync(
         string endpoint,
-        string budgetKey,
+        AttemptCharge? charge,
         Func<HttpRequestMessage> build,
         Secrets secrets,
         Action<HttpResponseMessage, ConnectorReply>? inspect,
         CancellationToken cancellationToken)
     {
-        if (budget.TryTake(budgetKey, clock.GetCurrentInstant()) is { } wait)
+        if (charge?.Take() is { } wait)
         {
             return new ConnectorReply(new RateLimited(wait));
         }
 
         using var request = build();
-        request.Options.Set(BudgetTicket.Key, new BudgetTicket(budget, budgetKey, clock));
+        if (charge is not null)
+        {
+            request.Options.Set(AttemptCharge.Key, charge);
+        }
+
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
@@ -81,9 +88,31 @@ internal sealed class ConnectorExchange(HttpClient http, RequestBudget budget, I
             return new ConnectorReply(new PlatformError("network_error", secrets.Redact(failure.Message), Retryable: true));
         }
     }
+
+    /// <summary>
+    /// A token request: the form posted (so that no secret is in an address), never cached, and never retried by the
+    /// resilience handler, since a refresh token a platform rotates is spent by the first attempt.
+    /// </summary>
+    public static HttpRequestMessage TokenRequest(Uri address, KeyValuePair<string, string>[] form)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, address) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
+        request.Options.Set(ConnectorResilience.NotRetried, true);
+        return request;
+    }
+
+    /// <summary>Reads the standard <c>Retry-After</c> header, as seconds or as a date, into the reply: for platforms that send it.</summary>
+    public void ReadRetryAfter(HttpResponseMessage response, ConnectorReply reply)
+    {
+        var header = response.Headers.RetryAfter;
+        var wait = header?.Delta is { } delta ? Duration.FromTimeSpan(delta)
+            : header?.Date is { } date ? Instant.FromDateTimeOffset(date) - clock.GetCurrentInstant()
+            : (Duration?)null;
+        reply.RetryAfter = wait < Duration.Zero ? Duration.Zero : wait;
+    }
 }
 
-/// <summary>What came back: an answer to read, or a failure before any (the budget, the network, a timeout).</summary>
+/// <summary>What came back: an answer to read, or a failure before any (the charge, the network, a timeout).</summary>
 internal sealed class ConnectorReply
 {
     public ConnectorReply(object failure) => Failure = failure;
@@ -108,6 +137,15 @@ internal sealed class ConnectorReply
     public JsonElement? Root { get; set; }
 
     public string? NotJson { get; set; }
+
+    /// <summary>The code of a failed status that the platform gave no code of its own for, such as <c>http_502</c>.</summary>
+    public string HttpCode => string.Create(CultureInfo.InvariantCulture, $"http_{Status}");
+
+    /// <summary>Whether the failed status may pass if the call is tried again: 5xx and 408.</summary>
+    public bool RetryableStatus => Status is >= 500 or 408;
+
+    /// <summary>The failure of a status that came without the platform's own error: its code and reason phrase.</summary>
+    public PlatformError StatusError => new(HttpCode, Reason ?? "", RetryableStatus);
 }
 
 /// <summary>The outcomes every connector hands back alike.</summary>
@@ -132,4 +170,38 @@ internal static class ConnectorOutcomes
         MalformedData malformed => malformed,
         _ => throw new InvalidOperationException($"Not a connector failure: {failure.GetType().Name}."),
     };
+}
+
+/// <summary>The checks of a connector's arguments that every connector makes alike.</summary>
+internal static class ConnectorArguments
+{
+    /// <summary>Refuses a missing account, or one of another platform.</summary>
+    public static void CheckAccount(ConnectedAccount account, Platform platform)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (account.Platform != platform)
+        {
+            throw new ArgumentException($"account: the account is on {account.Platform}, not {platform}.", nameof(account));
+        }
+    }
+
+    /// <summary>The distinct post ids of a metrics call, refusing a missing list, a blank id or more than the call takes.</summary>
+    /// <param name="postIds">The ids asked.</param>
+    /// <param name="max">The most the platform's call takes.</param>
+    /// <param name="call">The platform's call, as messages name it, such as "TikTok's video query".</param>
+    public static string[] DistinctPostIds(IReadOnlyList<string> postIds, int max, string call)
+    {
+        ArgumentNullException.ThrowIfNull(postIds);
+        if (postIds.Count > max)
+        {
+            throw new ArgumentException($"postIds: {call} takes at most {max} posts at once, got {postIds.Count}.", nameof(postIds));
+        }
+
+        if (postIds.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("postIds: a post id is null or blank.", nameof(postIds));
+        }
+
+        return postIds.Distinct(StringComparer.Ordinal).ToArray();
+    }
 }

@@ -51,25 +51,33 @@ internal static class ConnectorHttpClient
     /// resolves the token store before the options, so that a connector resolved without one says so rather than
     /// failing on the options' validation.
     /// </summary>
-    public static void AddConnector<TConnector, TOptions>(
+    /// <param name="services">The services.</param>
+    /// <param name="platform">The platform, the key the connector is registered under.</param>
+    /// <param name="clientName">The HTTP client's name.</param>
+    /// <param name="hasTokenStore">Whether the options find the token store they need (or need none).</param>
+    /// <param name="missingTokenStore">What the validation says when they do not.</param>
+    /// <param name="state">The state every connector of the registration shares (a type of the package's own), from the options.</param>
+    /// <param name="create">Makes the connector over the client.</param>
+    public static void AddConnector<TConnector, TOptions, TState>(
         IServiceCollection services,
         Platform platform,
         string clientName,
-        Type tokenStore,
+        Func<TOptions, IServiceProviderIsService, bool> hasTokenStore,
         string missingTokenStore,
-        Func<TOptions, int> requestsPerMinute,
+        Func<TOptions, TState> state,
         Func<HttpClient, IServiceProvider, TConnector> create)
         where TConnector : class, IPlatformConnector
         where TOptions : class
+        where TState : class
     {
-        // ConnectorState is a type of each package's own (this file is compiled into each), so another connector's does not count.
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(ConnectorState)))
+        // The state's type is the package's own (this file is compiled into each), so another connector's does not count.
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(TState)))
         {
             return;
         }
 
-        services.AddOptions<TOptions>().Validate<IServiceProviderIsService>((_, registered) => registered.IsService(tokenStore), missingTokenStore);
-        services.AddSingleton(provider => new ConnectorState(requestsPerMinute(provider.GetRequiredService<IOptions<TOptions>>().Value)));
+        services.AddOptions<TOptions>().Validate(hasTokenStore, missingTokenStore);
+        services.AddSingleton(provider => state(provider.GetRequiredService<IOptions<TOptions>>().Value));
         Add(services, clientName).AddTypedClient(create);
         services.AddTransient<IPlatformConnector>(provider => provider.GetRequiredService<TConnector>());
         services.AddKeyedTransient<IPlatformConnector>(platform, (provider, _) => provider.GetRequiredService<TConnector>());

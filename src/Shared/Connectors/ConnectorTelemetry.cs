@@ -28,11 +28,29 @@ internal sealed class ConnectorTelemetry
 
     public PackageTelemetry Package { get; }
 
-    public Activity? Start(string endpoint) =>
+    /// <summary>
+    /// Runs one call of a connector within its span, and counts it: its outcome leaves without a secret, and a
+    /// failure is handed to <paramref name="failed"/> to log.
+    /// </summary>
+    public async ValueTask<ConnectorResult<T>> RunAsync<T>(string endpoint, Secrets secrets, Func<ValueTask<ConnectorResult<T>>> call, Action<string> failed)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var activity = Start(endpoint);
+        var result = ConnectorOutcomes.Redact(await call().ConfigureAwait(false), secrets);
+        Completed(activity, started, endpoint, result);
+        if (result.Failure is { } failure)
+        {
+            failed(failure);
+        }
+
+        return result;
+    }
+
+    private Activity? Start(string endpoint) =>
         Package.Source.StartActivity("creator_marketplace.connector.request", ActivityKind.Client)?.SetTag(Endpoint, endpoint);
 
     // Counts a call and its outcome: ok, not_found, unauthorized, rate_limited, platform_error or malformed_data.
-    public void Completed<T>(Activity? activity, long started, string endpoint, ConnectorResult<T> result)
+    private void Completed<T>(Activity? activity, long started, string endpoint, ConnectorResult<T> result)
     {
         var outcome = result.Match(
             _ => "ok",

@@ -99,29 +99,40 @@ internal sealed class ConnectorState(int requestsPerMinute)
 }
 
 /// <summary>
-/// Rides on a request so that the retries of the resilience handler, which the connector does not see, take from
-/// the budget too: the connector took the first attempt's share, <see cref="RequestBudgetHandler"/> takes each retry's.
+/// Rides on a request so that the retries of the resilience handler, which the connector does not see, are charged
+/// too: <see cref="ConnectorExchange"/> charges the first attempt, <see cref="RequestBudgetHandler"/> each retry. The
+/// request budget is one charge; a platform's own (YouTube's daily quota) is another.
 /// </summary>
-internal sealed class BudgetTicket(RequestBudget budget, string endpoint, IClock clock)
+internal abstract class AttemptCharge
 {
-    public static readonly HttpRequestOptionsKey<BudgetTicket> Key = new("CreatorMarketplace.Connectors.BudgetTicket");
+    public static readonly HttpRequestOptionsKey<AttemptCharge> Key = new("CreatorMarketplace.Connectors.AttemptCharge");
 
     private int _attempts;
 
-    public Duration? TakeForAttempt() =>
-        Interlocked.Increment(ref _attempts) == 1 ? null : budget.TryTake(endpoint, clock.GetCurrentInstant());
+    /// <summary>Null when the attempt may go (the first was charged already); otherwise how long until one could.</summary>
+    public Duration? TakeForAttempt() => Interlocked.Increment(ref _attempts) == 1 ? null : Take();
+
+    /// <summary>Charges one attempt.</summary>
+    /// <returns>Null when charged; otherwise how long until it could be.</returns>
+    public abstract Duration? Take();
 }
 
-/// <summary>Refuses a retry that the budget has no room for, innermost in the HTTP pipeline so that it sees every attempt.</summary>
+/// <summary>Each attempt takes a request from the budget under its key: the endpoint's, or the account's.</summary>
+internal sealed class BudgetTicket(RequestBudget budget, string key, IClock clock) : AttemptCharge
+{
+    public override Duration? Take() => budget.TryTake(key, clock.GetCurrentInstant());
+}
+
+/// <summary>Refuses a retry that its charge has no room for, innermost in the HTTP pipeline so that it sees every attempt.</summary>
 internal sealed class RequestBudgetHandler : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        request.Options.TryGetValue(BudgetTicket.Key, out var ticket) && ticket.TakeForAttempt() is { } wait
+        request.Options.TryGetValue(AttemptCharge.Key, out var charge) && charge.TakeForAttempt() is { } wait
             ? Task.FromException<HttpResponseMessage>(new RequestBudgetSpentException(wait))
             : base.SendAsync(request, cancellationToken);
 }
 
-/// <summary>A retry found the budget spent; the connector turns it into <see cref="RateLimited"/>.</summary>
+/// <summary>A retry found its charge spent; the connector turns it into <see cref="RateLimited"/>.</summary>
 #pragma warning disable CA1032 // Internal, thrown and caught only here: no need for the usual constructors.
 internal sealed class RequestBudgetSpentException(Duration wait) : Exception("The connector's request budget for this endpoint is spent.")
 #pragma warning restore CA1032

@@ -92,6 +92,21 @@ public class CreatorSyncServiceTests
     }
 
     [Fact]
+    public async Task A_profile_without_numbers_leaves_the_numbers_on_record_and_still_syncs_the_posts()
+    {
+        var accounts = await Creators(1);
+        var before = (await _store.Creators.FindAsync(accounts[0].Creator)).ShouldNotBeNull().AccountOn(accounts[0].Platform)!.Stats;
+        var platform = new ScriptedPlatform(_clock, accounts[0].Platform, postsPerAccount: 3) { HideFollowers = true };
+
+        var report = await new CreatorSyncService(platform, _store.Creators, _snapshots, _clock, Options()).RunAsync(accounts);
+
+        report.Completed.ShouldBe(1);
+        report.ProfilesUpdated.ShouldBe(0);
+        report.SnapshotsWritten.ShouldBe(3);
+        (await _store.Creators.FindAsync(accounts[0].Creator)).ShouldNotBeNull().AccountOn(accounts[0].Platform)!.Stats.ShouldBe(before);
+    }
+
+    [Fact]
     public async Task Rule_breaking_metrics_are_refused_with_the_reason_and_never_stored()
     {
         var accounts = await Creators(1);
@@ -245,6 +260,8 @@ public class CreatorSyncServiceTests
 
         public int RateLimitProfileCalls { get; init; }
 
+        public bool HideFollowers { get; init; }
+
         public HashSet<CreatorId> Unauthorized { get; } = [];
 
         public (CreatorId Creator, int Batch)? FailMetricsBatch { get; set; }
@@ -276,7 +293,7 @@ public class CreatorSyncServiceTests
             }
 
             var stats = AccountStats.Create(clock.GetCurrentInstant(), Followers(account), medianViews: 5_000);
-            return Result<PlatformProfile>(new PlatformProfile("Someone", null, stats, 10, 1_000, postsPerAccount, false));
+            return Result<PlatformProfile>(new PlatformProfile("Someone", null, HideFollowers ? null : stats, 10, 1_000, postsPerAccount, false));
         }
 
         public Audience Audience { get; init; } = Audience.Unknown;

@@ -14,6 +14,8 @@ public abstract class MemoryTokenStore<TTokens>
 
     public void Put(ConnectedAccount account, TTokens tokens) => _tokens[account] = tokens;
 
+    public void Remove(ConnectedAccount account) => _tokens.TryRemove(account, out _);
+
     public ValueTask<TTokens?> GetAsync(ConnectedAccount account, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -1,0 +1,87 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CreatorMarketplace.Connectors.YouTube;
+
+/// <summary>
+/// A creator's Google authorisation for YouTube: the access token (an hour) and the refresh token that renews it.
+/// Its text form and every message about it leave the tokens out.
+/// </summary>
+public sealed record YouTubeTokens
+{
+    /// <summary>Creates the tokens.</summary>
+    /// <param name="accessToken">The access token, sent as the bearer of every call.</param>
+    /// <param name="accessTokenExpiresAt">When the access token expires.</param>
+    /// <param name="refreshToken">The refresh token; Google's do not expire on a schedule, but can be revoked.</param>
+    /// <param name="scope">The scopes the creator granted, space-separated as Google gives them, if known.</param>
+    /// <exception cref="ArgumentException">A token is null or blank.</exception>
+    public YouTubeTokens(string accessToken, Instant accessTokenExpiresAt, string refreshToken, string? scope = null)
+    {
+        // The messages name the argument, never its value.
+        if (string.IsNullOrWhiteSpace(accessToken))
+        {
+            throw new ArgumentException("accessToken: an access token is required.", nameof(accessToken));
+        }
+
+        if (string.IsNullOrWhiteSpace(refreshToken))
+        {
+            throw new ArgumentException("refreshToken: a refresh token is required.", nameof(refreshToken));
+        }
+
+        AccessToken = accessToken;
+        AccessTokenExpiresAt = accessTokenExpiresAt;
+        RefreshToken = refreshToken;
+        Scope = scope;
+    }
+
+    /// <summary>The access token.</summary>
+    public string AccessToken { get; }
+
+    /// <summary>When the access token expires.</summary>
+    public Instant AccessTokenExpiresAt { get; }
+
+    /// <summary>The refresh token.</summary>
+    public string RefreshToken { get; }
+
+    /// <summary>The scopes granted, if known.</summary>
+    public string? Scope { get; }
+
+    /// <summary>Describes the tokens without them: the access token's expiry and the scopes.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"YouTubeTokens {{ AccessToken = [redacted], AccessTokenExpiresAt = {InstantPattern.General.Format(AccessTokenExpiresAt)}, RefreshToken = [redacted], Scope = {Scope} }}");
+}
+
+/// <summary>
+/// Where the application keeps each creator's YouTube tokens (encrypted at rest, as the application sees fit). The
+/// connector reads them before each call and saves the renewed ones after a refresh; an account without tokens is
+/// read with the API key, if there is one. The application registers its own; the connector has none of its own.
+/// </summary>
+public interface IYouTubeTokenStore
+{
+    /// <summary>Reads the account's tokens.</summary>
+    /// <param name="account">The connected account.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The tokens, or null when the account has none (never connected, or disconnected).</returns>
+    ValueTask<YouTubeTokens?> GetAsync(ConnectedAccount account, CancellationToken cancellationToken);
+
+    /// <summary>Keeps the account's renewed tokens in place of the old ones.</summary>
+    /// <param name="account">The connected account.</param>
+    /// <param name="tokens">The renewed tokens.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the tokens are kept.</returns>
+    ValueTask SaveAsync(ConnectedAccount account, YouTubeTokens tokens, CancellationToken cancellationToken);
+}
+
+/// <summary>The call's secrets gain an account's YouTube tokens.</summary>
+internal static class YouTubeSecrets
+{
+    /// <summary>Adds the access and refresh tokens.</summary>
+    public static void Add(this Secrets secrets, YouTubeTokens tokens)
+    {
+        secrets.Add(tokens.AccessToken);
+        secrets.Add(tokens.RefreshToken);
+    }
+}

@@ -15,6 +15,9 @@ namespace CreatorMarketplace.Connectors.Http;
 /// </summary>
 internal sealed class ConnectorExchange(HttpClient http, IClock clock, string platform)
 {
+    // A member given twice is read differently by different readers (first or last wins): not a documented shape.
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
+
     /// <summary>Takes the first attempt's charge, sends, and reads the answer as JSON.</summary>
     /// <param name="endpoint">The endpoint's name, for messages.</param>
     /// <param name="charge">What the request and each retry of it are charged to; null when nothing is.</param>
@@ -49,7 +52,7 @@ internal sealed class ConnectorExchange(HttpClient http, IClock clock, string pl
             inspect?.Invoke(response, reply);
             try
             {
-                using var document = JsonDocument.Parse(body);
+                using var document = JsonDocument.Parse(body, StrictJson);
                 reply.Root = document.RootElement.Clone();
             }
             catch (JsonException json)

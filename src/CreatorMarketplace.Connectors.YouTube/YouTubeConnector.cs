@@ -290,16 +290,23 @@ public sealed partial class YouTubeConnector : IPlatformConnector
             yield break;
         }
 
+        // Every token of the listing, so that one leading back to a page already listed ends it rather than going round.
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             var asked = cursor;
+            if (asked is not null)
+            {
+                tokens.Add(asked);
+            }
+
             var query = string.Create(CultureInfo.InvariantCulture, $"&playlistId={Uri.EscapeDataString(playlist)}&maxResults={_pageSize}")
                 + (asked is null ? "" : "&pageToken=" + Uri.EscapeDataString(asked));
             var page = await CallAsync<PostPage>(
                 account,
                 PlaylistItems,
                 credential => Get(_dataApi, PlaylistItems, query, credential),
-                (root, _) => MapPage(root, asked),
+                (root, _) => MapPage(root, asked, tokens),
                 cancellationToken).ConfigureAwait(false);
             yield return page;
             if (!page.TryPickT0(out var posts, out _) || posts.NextCursor is null)
@@ -338,7 +345,7 @@ public sealed partial class YouTubeConnector : IPlatformConnector
         return new PlatformProfile(title, string.IsNullOrEmpty(description) ? null : description, stats, Following: null, Likes: null, videos, Verified: null);
     }
 
-    private static PostPage MapPage(JsonAt root, string? asked)
+    private static PostPage MapPage(JsonAt root, string? asked, HashSet<string> listed)
     {
         var posts = root.Array("items").Items().Select(item =>
         {
@@ -357,8 +364,8 @@ public sealed partial class YouTubeConnector : IPlatformConnector
             return new PostPage(posts, null);
         }
 
-        // A token that does not move, or one the connector could not take back as a cursor, would list the same page for ever.
-        if (next == asked || !next.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        // A token that does not move or leads back, or one the connector could not take back as a cursor, would list the same pages for ever.
+        if (listed.Contains(next) || !next.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             throw MalformedResponseException.At("nextPageToken", $"'{next}' does not lead past the page asked for ({asked ?? "the first"}).");
         }

@@ -58,6 +58,22 @@ public sealed class PostListTests : YouTubeTestBase
         pages.ShouldHaveSingleItem().AsT5.Reason.ShouldBe("nextPageToken: 'SAME' does not lead past the page asked for (SAME).");
     }
 
+    [Fact]
+    public async Task Page_tokens_that_go_round_in_a_circle_end_the_listing_as_malformed_data()
+    {
+        Google.On(FakeYouTube.Channels, Answer.Items("channel", Channel()));
+        Google.On(
+            FakeYouTube.PlaylistItems,
+            Answer.Items("playlistItem", Item("v2"), "\"nextPageToken\":\"PAGEB\","),
+            Answer.Items("playlistItem", Item("v1"), "\"nextPageToken\":\"PAGEA\","),
+            Answer.Items("playlistItem", Item("v2"), "\"nextPageToken\":\"PAGEB\","));
+
+        var pages = await Connector().ListPostsAsync(Account, "PAGEA", default).Take(10).ToListAsync();
+
+        pages.Count.ShouldBe(2);
+        pages[1].AsT5.Reason.ShouldBe("nextPageToken: 'PAGEA' does not lead past the page asked for (PAGEB).");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("a b")]

@@ -312,11 +312,18 @@ public sealed partial class InstagramConnector : IPlatformConnector
 
     private async IAsyncEnumerable<ConnectorResult<PostPage>> ListPostsCoreAsync(ConnectedAccount account, string userId, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Every cursor of the listing, so that one leading back to a page already listed ends it rather than going round.
+        var cursors = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             var after = cursor;
+            if (after is not null)
+            {
+                cursors.Add(after);
+            }
+
             var query = string.Create(CultureInfo.InvariantCulture, $"{Escape(userId)}/media?fields={MediaFields}&limit={_pageSize}") + (after is null ? "" : "&after=" + Escape(after));
-            var page = await CallAsync(account, userId, Media, call => FetchAsync(call, Media, query, body => MapPage(body, after), cancellationToken), cancellationToken).ConfigureAwait(false);
+            var page = await CallAsync(account, userId, Media, call => FetchAsync(call, Media, query, body => MapPage(body, cursors), cancellationToken), cancellationToken).ConfigureAwait(false);
             yield return page;
             if (!page.TryPickT0(out var posts, out _) || posts.NextCursor is null)
             {
@@ -574,7 +581,7 @@ public sealed partial class InstagramConnector : IPlatformConnector
             Verified: null);
     }
 
-    private static PostPage MapPage(JsonAt body, string? asked)
+    private static PostPage MapPage(JsonAt body, HashSet<string> listed)
     {
         var posts = body.Array("data").Items().Select(media => new PlatformPost(
             media.String("id"),
@@ -589,7 +596,7 @@ public sealed partial class InstagramConnector : IPlatformConnector
         }
 
         var after = paging.Object("cursors").String("after");
-        if (after.Length == 0 || after == asked)
+        if (after.Length == 0 || listed.Contains(after))
         {
             throw MalformedResponseException.At($"{paging.Path}.cursors.after", "the cursor does not lead past the page asked for while paging.next is given.");
         }

@@ -63,6 +63,8 @@ public sealed partial class InstagramConnector : IPlatformConnector
     // A story's insights are kept for 24 hours after its posting, then gone.
     private static readonly Duration StoryInsightsLifetime = Duration.FromHours(24);
 
+    private static readonly Duration MaxAverageWatchTime = Duration.FromDays(1);
+
     private static readonly OffsetDateTimePattern[] TimestampPatterns =
     [
         OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HHmm>"),
@@ -517,6 +519,12 @@ public sealed partial class InstagramConnector : IPlatformConnector
 
         long? Count(string name) => values.TryGetValue(name, out var metric) ? MetricValue(metric) : null;
         var watchMilliseconds = Count("ig_reels_avg_watch_time");
+        if (watchMilliseconds > MaxAverageWatchTime.TotalMilliseconds)
+        {
+            // Not a reel's average watch time, and beyond what a Duration holds once large enough.
+            throw MalformedResponseException.At(ValuePath(values["ig_reels_avg_watch_time"]), $"an average watch time is at most a day in milliseconds, got {watchMilliseconds}.");
+        }
+
         var metrics = new PostMetrics
         {
             PostId = post.Id,
@@ -541,6 +549,9 @@ public sealed partial class InstagramConnector : IPlatformConnector
 
         return metrics;
     }
+
+    // Where MetricValue reads a metric's value from.
+    private static string ValuePath(JsonAt metric) => metric.Optional("total_value") is { } total ? At(total, "value") : At(metric, "values[0].value");
 
     // A metric's value: lifetime metrics give values[0].value, newer ones total_value.value.
     private static long? MetricValue(JsonAt metric)

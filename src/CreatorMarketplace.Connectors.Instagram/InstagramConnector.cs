@@ -514,7 +514,12 @@ public sealed partial class InstagramConnector : IPlatformConnector
         var values = new Dictionary<string, JsonAt>(StringComparer.Ordinal);
         foreach (var metric in insights?.Array("data").Items() ?? [])
         {
-            values[metric.String("name")] = metric;
+            // A metric given twice has no one value to take.
+            var name = metric.String("name");
+            if (!values.TryAdd(name, metric))
+            {
+                throw MalformedResponseException.At(At(metric, "name"), $"'{name}' came twice.");
+            }
         }
 
         long? Count(string name) => values.TryGetValue(name, out var metric) ? MetricValue(metric) : null;

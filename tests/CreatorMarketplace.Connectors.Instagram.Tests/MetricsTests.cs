@@ -142,6 +142,7 @@ public sealed class MetricsTests : InstagramTestBase
     [InlineData("""{"data":[{"name":"views","values":[{"value":"lots"}]}]}""", "data[0].values[0].value: expected a whole number, got a string.")]
     [InlineData("""{"data":[{"values":[{"value":1}]}]}""", "data[0].name is missing.")]
     [InlineData("""{"metrics":[]}""", "data is missing.")]
+    [InlineData("""{"data":[{"name":"views","values":[{"value":5}]},{"name":"views","values":[{"value":900}]}]}""", "data[1].name: 'views' came twice.")]
     public async Task Insights_out_of_shape_are_malformed_data_naming_the_path(string body, string reason)
     {
         Instagram.On(Graph.Media("p3"), Graph.MediaObject("p3", "FEED", "IMAGE", "2026-11-29T08:00:00+0000"));

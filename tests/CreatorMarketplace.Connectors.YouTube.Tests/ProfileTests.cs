@@ -94,6 +94,19 @@ public sealed class ProfileTests : YouTubeTestBase
     }
 
     [Fact]
+    public async Task A_megabyte_value_out_of_shape_makes_a_bounded_reason_without_the_token()
+    {
+        var huge = new string('9', 1_000_000) + "x" + AccessToken;
+        Google.On(FakeYouTube.Channels, Answer.Items("channel", Channel($$"""{"subscriberCount":"{{huge}}","hiddenSubscriberCount":false}""")));
+
+        var reason = (await Connector().GetProfileAsync(Account, default)).AsT5.Reason;
+
+        reason.Length.ShouldBeLessThanOrEqualTo(ErrorText.MessageLength + 40);
+        reason.ShouldStartWith("items[0].statistics.subscriberCount: expected a count as a string of digits, got \"999");
+        reason.ShouldNotContain(AccessToken[..8]);
+    }
+
+    [Fact]
     public async Task Another_platforms_account_is_refused()
     {
         var tiktok = new ConnectedAccount(Account.Creator, new Handle(Platform.TikTok, "@jane"));

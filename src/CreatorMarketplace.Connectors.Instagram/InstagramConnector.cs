@@ -628,9 +628,9 @@ public sealed partial class InstagramConnector : IPlatformConnector
         var text = item.String(name);
         foreach (var pattern in TimestampPatterns)
         {
-            if (pattern.Parse(text) is { Success: true } parsed)
+            if (pattern.Parse(text).ToInstant() is { } instant)
             {
-                return parsed.Value.ToInstant();
+                return instant;
             }
         }
 

@@ -104,6 +104,7 @@ public sealed class ProfileAndPagingTests : InstagramTestBase
     [Theory]
     [InlineData("2026-11-29 10:00")]
     [InlineData("yesterday")]
+    [InlineData("9999-12-31T23:59:59-1800")]
     public async Task A_timestamp_that_is_not_ISO_8601_is_malformed(string timestamp)
     {
         Instagram.On(Graph.MediaList, Graph.Ok(new { data = new[] { new { id = "m1", timestamp } } }));

@@ -81,14 +81,16 @@ public sealed class PostListTests : YouTubeTestBase
     public void A_cursor_the_connector_did_not_give_is_refused(string cursor) =>
         Should.Throw<ArgumentException>(() => Connector().ListPostsAsync(Account, cursor, default));
 
-    [Fact]
-    public async Task A_time_out_of_shape_is_malformed_data_naming_the_path()
+    [Theory]
+    [InlineData("20 Nov 2026")]
+    [InlineData("9999-12-31T23:59:59-18:00")]
+    public async Task A_time_out_of_shape_is_malformed_data_naming_the_path(string published)
     {
         Google.On(FakeYouTube.Channels, Answer.Items("channel", Channel()));
-        Google.On(FakeYouTube.PlaylistItems, Answer.Items("playlistItem", Item("v1", "20 Nov 2026")));
+        Google.On(FakeYouTube.PlaylistItems, Answer.Items("playlistItem", Item("v1", published)));
 
         var pages = await Connector().ListPostsAsync(Account, null, default).ToListAsync();
 
-        pages.ShouldHaveSingleItem().AsT5.Reason.ShouldBe("items[0].contentDetails.videoPublishedAt: '20 Nov 2026' is not an RFC 3339 time.");
+        pages.ShouldHaveSingleItem().AsT5.Reason.ShouldBe($"items[0].contentDetails.videoPublishedAt: '{published}' is not an RFC 3339 time.");
     }
 }

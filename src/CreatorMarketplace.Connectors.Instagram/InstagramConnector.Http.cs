@@ -22,6 +22,10 @@ public sealed partial class InstagramConnector
     // The Graph API counts usage over a rolling hour: a limit reached without the time to regain access is waited out that long.
     private static readonly Duration UsageWindow = Duration.FromHours(1);
 
+    // No usage window of the Graph API is longer than a day: a longer time to regain access is not one it can mean,
+    // and taken as it is, it would shut the account out for good (or overflow the clock).
+    private static readonly Duration MaxUsageWait = Duration.FromDays(1);
+
     // Durations beyond this are not a token's lifetime (a long-lived one's is 60 days).
     private static readonly long MaxTokenLifetimeSeconds = (long)Duration.FromDays(3660).TotalSeconds;
 
@@ -180,7 +184,7 @@ public sealed partial class InstagramConnector
     /// <summary>
     /// Reads the usage headers, <c>X-Business-Use-Case-Usage</c> (<c>{"&lt;id&gt;": [{"call_count": 100, …,
     /// "estimated_time_to_regain_access": 19}]}</c>) and <c>X-App-Usage</c> (<c>{"call_count": 28, …}</c>): a
-    /// percentage at 100 or a time to regain access is the wait, in the header's minutes, else a full usage window.
+    /// percentage at 100 or a time to regain access is the wait, in the header's minutes (a day at most), else a full usage window.
     /// </summary>
     private static void ReadUsage(HttpResponseMessage response, ConnectorReply reply)
     {
@@ -240,9 +244,9 @@ public sealed partial class InstagramConnector
                     }
                 }
 
-                if (minutes > 0 && double.IsFinite(minutes) && minutes < TimeSpan.MaxValue.TotalMinutes / 2)
+                if (minutes > 0 && double.IsFinite(minutes))
                 {
-                    wait = Longer(wait, Duration.FromMinutes(minutes));
+                    wait = Longer(wait, Duration.FromMinutes(Math.Min(minutes, MaxUsageWait.TotalMinutes)));
                 }
                 else if (full)
                 {

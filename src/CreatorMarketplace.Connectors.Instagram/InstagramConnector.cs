@@ -63,6 +63,8 @@ public sealed partial class InstagramConnector : IPlatformConnector
     // A story's insights are kept for 24 hours after its posting, then gone.
     private static readonly Duration StoryInsightsLifetime = Duration.FromHours(24);
 
+    private static readonly Duration MaxAverageWatchTime = Duration.FromDays(1);
+
     private static readonly OffsetDateTimePattern[] TimestampPatterns =
     [
         OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HHmm>"),
@@ -312,11 +314,18 @@ public sealed partial class InstagramConnector : IPlatformConnector
 
     private async IAsyncEnumerable<ConnectorResult<PostPage>> ListPostsCoreAsync(ConnectedAccount account, string userId, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Every cursor of the listing, so that one leading back to a page already listed ends it rather than going round.
+        var cursors = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             var after = cursor;
+            if (after is not null)
+            {
+                cursors.Add(after);
+            }
+
             var query = string.Create(CultureInfo.InvariantCulture, $"{Escape(userId)}/media?fields={MediaFields}&limit={_pageSize}") + (after is null ? "" : "&after=" + Escape(after));
-            var page = await CallAsync(account, userId, Media, call => FetchAsync(call, Media, query, body => MapPage(body, after), cancellationToken), cancellationToken).ConfigureAwait(false);
+            var page = await CallAsync(account, userId, Media, call => FetchAsync(call, Media, query, body => MapPage(body, cursors), cancellationToken), cancellationToken).ConfigureAwait(false);
             yield return page;
             if (!page.TryPickT0(out var posts, out _) || posts.NextCursor is null)
             {
@@ -505,11 +514,22 @@ public sealed partial class InstagramConnector : IPlatformConnector
         var values = new Dictionary<string, JsonAt>(StringComparer.Ordinal);
         foreach (var metric in insights?.Array("data").Items() ?? [])
         {
-            values[metric.String("name")] = metric;
+            // A metric given twice has no one value to take.
+            var name = metric.String("name");
+            if (!values.TryAdd(name, metric))
+            {
+                throw MalformedResponseException.At(At(metric, "name"), $"'{name}' came twice.");
+            }
         }
 
         long? Count(string name) => values.TryGetValue(name, out var metric) ? MetricValue(metric) : null;
         var watchMilliseconds = Count("ig_reels_avg_watch_time");
+        if (watchMilliseconds > MaxAverageWatchTime.TotalMilliseconds)
+        {
+            // Not a reel's average watch time, and beyond what a Duration holds once large enough.
+            throw MalformedResponseException.At(ValuePath(values["ig_reels_avg_watch_time"]), $"an average watch time is at most a day in milliseconds, got {watchMilliseconds}.");
+        }
+
         var metrics = new PostMetrics
         {
             PostId = post.Id,
@@ -534,6 +554,9 @@ public sealed partial class InstagramConnector : IPlatformConnector
 
         return metrics;
     }
+
+    // Where MetricValue reads a metric's value from.
+    private static string ValuePath(JsonAt metric) => metric.Optional("total_value") is { } total ? At(total, "value") : At(metric, "values[0].value");
 
     // A metric's value: lifetime metrics give values[0].value, newer ones total_value.value.
     private static long? MetricValue(JsonAt metric)
@@ -574,7 +597,7 @@ public sealed partial class InstagramConnector : IPlatformConnector
             Verified: null);
     }
 
-    private static PostPage MapPage(JsonAt body, string? asked)
+    private static PostPage MapPage(JsonAt body, HashSet<string> listed)
     {
         var posts = body.Array("data").Items().Select(media => new PlatformPost(
             media.String("id"),
@@ -589,7 +612,7 @@ public sealed partial class InstagramConnector : IPlatformConnector
         }
 
         var after = paging.Object("cursors").String("after");
-        if (after.Length == 0 || after == asked)
+        if (after.Length == 0 || listed.Contains(after))
         {
             throw MalformedResponseException.At($"{paging.Path}.cursors.after", "the cursor does not lead past the page asked for while paging.next is given.");
         }
@@ -605,9 +628,9 @@ public sealed partial class InstagramConnector : IPlatformConnector
         var text = item.String(name);
         foreach (var pattern in TimestampPatterns)
         {
-            if (pattern.Parse(text) is { Success: true } parsed)
+            if (pattern.Parse(text).ToInstant() is { } instant)
             {
-                return parsed.Value.ToInstant();
+                return instant;
             }
         }
 

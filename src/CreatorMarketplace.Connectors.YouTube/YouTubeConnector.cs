@@ -290,16 +290,23 @@ public sealed partial class YouTubeConnector : IPlatformConnector
             yield break;
         }
 
+        // Every token of the listing, so that one leading back to a page already listed ends it rather than going round.
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             var asked = cursor;
+            if (asked is not null)
+            {
+                tokens.Add(asked);
+            }
+
             var query = string.Create(CultureInfo.InvariantCulture, $"&playlistId={Uri.EscapeDataString(playlist)}&maxResults={_pageSize}")
                 + (asked is null ? "" : "&pageToken=" + Uri.EscapeDataString(asked));
             var page = await CallAsync<PostPage>(
                 account,
                 PlaylistItems,
                 credential => Get(_dataApi, PlaylistItems, query, credential),
-                (root, _) => MapPage(root, asked),
+                (root, _) => MapPage(root, asked, tokens),
                 cancellationToken).ConfigureAwait(false);
             yield return page;
             if (!page.TryPickT0(out var posts, out _) || posts.NextCursor is null)
@@ -338,7 +345,7 @@ public sealed partial class YouTubeConnector : IPlatformConnector
         return new PlatformProfile(title, string.IsNullOrEmpty(description) ? null : description, stats, Following: null, Likes: null, videos, Verified: null);
     }
 
-    private static PostPage MapPage(JsonAt root, string? asked)
+    private static PostPage MapPage(JsonAt root, string? asked, HashSet<string> listed)
     {
         var posts = root.Array("items").Items().Select(item =>
         {
@@ -357,8 +364,8 @@ public sealed partial class YouTubeConnector : IPlatformConnector
             return new PostPage(posts, null);
         }
 
-        // A token that does not move, or one the connector could not take back as a cursor, would list the same page for ever.
-        if (next == asked || !next.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        // A token that does not move or leads back, or one the connector could not take back as a cursor, would list the same pages for ever.
+        if (listed.Contains(next) || !next.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             throw MalformedResponseException.At("nextPageToken", $"'{next}' does not lead past the page asked for ({asked ?? "the first"}).");
         }
@@ -413,8 +420,8 @@ public sealed partial class YouTubeConnector : IPlatformConnector
         var genders = new Dictionary<AudienceGender, double>();
         foreach (var (row, cells) in Rows(root, "ageGroup", "gender", "viewerPercentage"))
         {
-            var age = AgeOf(cells[0].GetString(), row, 0);
-            var gender = GenderOf(cells[1].GetString(), row, 1);
+            var age = AgeOf(Text(cells[0], row, 0), row, 0);
+            var gender = GenderOf(Text(cells[1], row, 1), row, 1);
             var share = Percentage(cells[2], row, 2);
             ages[age] = ages.GetValueOrDefault(age) + share;
             genders[gender] = genders.GetValueOrDefault(gender) + share;
@@ -432,7 +439,7 @@ public sealed partial class YouTubeConnector : IPlatformConnector
         foreach (var (row, cells) in Rows(root, "country", "views"))
         {
             // "ZZ" is YouTube's unknown region; it and any code the library does not know are left out.
-            if (Country.TryFromCode(cells[0].GetString(), out var country))
+            if (Country.TryFromCode(Text(cells[0], row, 0), out var country))
             {
                 views[country] = views.GetValueOrDefault(country) + Percentage(cells[1], row, 1);
             }
@@ -468,7 +475,7 @@ public sealed partial class YouTubeConnector : IPlatformConnector
         }
     }
 
-    private static AgeBucket AgeOf(string? group, string row, int cell) => group switch
+    private static AgeBucket AgeOf(string group, string row, int cell) => group switch
     {
         "age13-17" => AgeBucket.From13To17,
         "age18-24" => AgeBucket.From18To24,
@@ -479,13 +486,18 @@ public sealed partial class YouTubeConnector : IPlatformConnector
         _ => throw MalformedResponseException.At($"{row}[{cell}]", $"'{group}' is not one of YouTube's age groups."),
     };
 
-    private static AudienceGender GenderOf(string? gender, string row, int cell) => gender switch
+    private static AudienceGender GenderOf(string gender, string row, int cell) => gender switch
     {
         "female" => AudienceGender.Female,
         "male" => AudienceGender.Male,
         "user_specified" or "genderUserSpecified" => AudienceGender.Other,
         _ => throw MalformedResponseException.At($"{row}[{cell}]", $"'{gender}' is not one of YouTube's genders."),
     };
+
+    private static string Text(JsonElement cell, string row, int index) =>
+        cell.ValueKind == JsonValueKind.String
+            ? cell.GetString()!
+            : throw MalformedResponseException.At($"{row}[{index}]", $"expected a string, got {cell.GetRawText()}.");
 
     private static double Percentage(JsonElement cell, string row, int index) =>
         cell.ValueKind == JsonValueKind.Number && cell.TryGetDouble(out var value) && double.IsFinite(value) && value >= 0

@@ -26,10 +26,8 @@ internal static class YouTubeJson
     public static Instant Rfc3339(this JsonAt at, string name)
     {
         var text = at.String(name);
-        var parsed = OffsetDateTimePattern.ExtendedIso.Parse(text);
-        return parsed.Success
-            ? parsed.Value.ToInstant()
-            : throw MalformedResponseException.At(at.Optional(name)!.Value.Path, $"'{text}' is not an RFC 3339 time.");
+        return OffsetDateTimePattern.ExtendedIso.Parse(text).ToInstant()
+            ?? throw MalformedResponseException.At(at.Optional(name)!.Value.Path, $"'{text}' is not an RFC 3339 time.");
     }
 
     /// <summary>An RFC 3339 time, or null when not given.</summary>

@@ -125,10 +125,24 @@ public sealed class MetricsTests : InstagramTestBase
     }
 
     [Theory]
+    [InlineData(9223372036854775807L)]
+    [InlineData(86400001L)]
+    public async Task A_reel_watch_time_beyond_a_day_is_malformed_data_naming_the_path(long milliseconds)
+    {
+        Instagram.On(Graph.Media("r1"), Graph.MediaObject("r1", "REELS", "VIDEO", "2026-11-29T12:00:00+0000"));
+        Instagram.On(Graph.MediaInsights("r1"), new Answer(200, $$"""{"data":[{"name":"ig_reels_avg_watch_time","values":[{"value":{{milliseconds}}}]}]}"""));
+
+        var result = await Connector().GetPostMetricsAsync(Account, ["r1"], default);
+
+        result.AsT5.Reason.ShouldBe($"data[0].values[0].value: an average watch time is at most a day in milliseconds, got {milliseconds}.");
+    }
+
+    [Theory]
     [InlineData("""{"data":[{"name":"views","values":[{"value":-4}]}]}""", "data[0].values[0].value: a count is never negative, got -4.")]
     [InlineData("""{"data":[{"name":"views","values":[{"value":"lots"}]}]}""", "data[0].values[0].value: expected a whole number, got a string.")]
     [InlineData("""{"data":[{"values":[{"value":1}]}]}""", "data[0].name is missing.")]
     [InlineData("""{"metrics":[]}""", "data is missing.")]
+    [InlineData("""{"data":[{"name":"views","values":[{"value":5}]},{"name":"views","values":[{"value":900}]}]}""", "data[1].name: 'views' came twice.")]
     public async Task Insights_out_of_shape_are_malformed_data_naming_the_path(string body, string reason)
     {
         Instagram.On(Graph.Media("p3"), Graph.MediaObject("p3", "FEED", "IMAGE", "2026-11-29T08:00:00+0000"));

@@ -85,9 +85,26 @@ public sealed class ProfileAndPagingTests : InstagramTestBase
         Instagram.Received.ShouldHaveSingleItem().Query.ShouldEndWith("&after=QVFIUa1");
     }
 
+    [Fact]
+    public async Task Cursors_that_go_round_in_a_circle_end_the_listing_as_malformed()
+    {
+        object Page(string id, string after) => new
+        {
+            data = new[] { new { id, media_type = "IMAGE", media_product_type = "FEED", timestamp = "2026-11-29T10:00:00+0000" } },
+            paging = new { cursors = new { after }, next = "https://graph.facebook.com/next" },
+        };
+        Instagram.On(Graph.MediaList, Graph.Ok(Page("m2", "QVFIUb")), Graph.Ok(Page("m1", "QVFIUa")), Graph.Ok(Page("m2", "QVFIUb")));
+
+        var pages = await Connector().ListPostsAsync(Account, "QVFIUa", default).Take(10).ToListAsync();
+
+        pages.Count.ShouldBe(2);
+        pages[1].AsT5.Reason.ShouldBe("paging.cursors.after: the cursor does not lead past the page asked for while paging.next is given.");
+    }
+
     [Theory]
     [InlineData("2026-11-29 10:00")]
     [InlineData("yesterday")]
+    [InlineData("9999-12-31T23:59:59-1800")]
     public async Task A_timestamp_that_is_not_ISO_8601_is_malformed(string timestamp)
     {
         Instagram.On(Graph.MediaList, Graph.Ok(new { data = new[] { new { id = "m1", timestamp } } }));

@@ -131,6 +131,24 @@ public sealed class TokenAndRateLimitTests : InstagramTestBase
     }
 
     [Theory]
+    [InlineData("""{"call_count":1e400,"total_time":25,"total_cputime":25}""", 60)]
+    [InlineData("""{"1":[{"call_count":100,"estimated_time_to_regain_access":1e400}]}""", 60)]
+    [InlineData("""{"1":[{"call_count":100,"estimated_time_to_regain_access":-5}]}""", 60)]
+    [InlineData("""{"1":[{"call_count":100,"estimated_time_to_regain_access":5e9}]}""", 1440)]
+    [InlineData("""{"1":[{"call_count":100,"estimated_time_to_regain_access":1e9}]}""", 1440)]
+    public async Task A_usage_header_with_numbers_out_of_range_is_waited_out_no_longer_than_a_day(string usage, int minutes)
+    {
+        Instagram.On(Graph.User, Graph.Profile() with { Headers = new Dictionary<string, string> { ["X-Business-Use-Case-Usage"] = usage } });
+        var connector = Connector();
+
+        var answered = await connector.GetProfileAsync(Account, default);
+        var next = await connector.GetProfileAsync(Account, default);
+
+        answered.Succeeded.ShouldBeTrue();
+        next.AsT3.RetryAfter.ShouldBe(Duration.FromMinutes(minutes));
+    }
+
+    [Theory]
     [InlineData(4)]
     [InlineData(17)]
     [InlineData(32)]

@@ -64,6 +64,8 @@ public sealed class AudienceTests : YouTubeTestBase
     [InlineData("""[["age18-24","female","30"]]""", "rows[0][2]: expected a number of zero or more, got \"30\".")]
     [InlineData("""[["age99","female",30]]""", "rows[0][0]: 'age99' is not one of YouTube's age groups.")]
     [InlineData("""[["age18-24","female"]]""", "rows[0]: a row holds one cell per column (3).")]
+    [InlineData("""[[18,"female",30]]""", "rows[0][0]: expected a string, got 18.")]
+    [InlineData("""[["age18-24",null,30]]""", "rows[0][1]: expected a string, got null.")]
     public async Task A_row_out_of_shape_is_malformed_data_naming_the_cell(string rows, string reason)
     {
         Google.On(FakeYouTube.Reports, new Answer(200, $$"""{"columnHeaders":[{"name":"ageGroup"},{"name":"gender"},{"name":"viewerPercentage"}],"rows":{{rows}}}"""));

@@ -58,6 +58,22 @@ public sealed class PostListTests : YouTubeTestBase
         pages.ShouldHaveSingleItem().AsT5.Reason.ShouldBe("nextPageToken: 'SAME' does not lead past the page asked for (SAME).");
     }
 
+    [Fact]
+    public async Task Page_tokens_that_go_round_in_a_circle_end_the_listing_as_malformed_data()
+    {
+        Google.On(FakeYouTube.Channels, Answer.Items("channel", Channel()));
+        Google.On(
+            FakeYouTube.PlaylistItems,
+            Answer.Items("playlistItem", Item("v2"), "\"nextPageToken\":\"PAGEB\","),
+            Answer.Items("playlistItem", Item("v1"), "\"nextPageToken\":\"PAGEA\","),
+            Answer.Items("playlistItem", Item("v2"), "\"nextPageToken\":\"PAGEB\","));
+
+        var pages = await Connector().ListPostsAsync(Account, "PAGEA", default).Take(10).ToListAsync();
+
+        pages.Count.ShouldBe(2);
+        pages[1].AsT5.Reason.ShouldBe("nextPageToken: 'PAGEA' does not lead past the page asked for (PAGEB).");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("a b")]
@@ -65,14 +81,16 @@ public sealed class PostListTests : YouTubeTestBase
     public void A_cursor_the_connector_did_not_give_is_refused(string cursor) =>
         Should.Throw<ArgumentException>(() => Connector().ListPostsAsync(Account, cursor, default));
 
-    [Fact]
-    public async Task A_time_out_of_shape_is_malformed_data_naming_the_path()
+    [Theory]
+    [InlineData("20 Nov 2026")]
+    [InlineData("9999-12-31T23:59:59-18:00")]
+    public async Task A_time_out_of_shape_is_malformed_data_naming_the_path(string published)
     {
         Google.On(FakeYouTube.Channels, Answer.Items("channel", Channel()));
-        Google.On(FakeYouTube.PlaylistItems, Answer.Items("playlistItem", Item("v1", "20 Nov 2026")));
+        Google.On(FakeYouTube.PlaylistItems, Answer.Items("playlistItem", Item("v1", published)));
 
         var pages = await Connector().ListPostsAsync(Account, null, default).ToListAsync();
 
-        pages.ShouldHaveSingleItem().AsT5.Reason.ShouldBe("items[0].contentDetails.videoPublishedAt: '20 Nov 2026' is not an RFC 3339 time.");
+        pages.ShouldHaveSingleItem().AsT5.Reason.ShouldBe($"items[0].contentDetails.videoPublishedAt: '{published}' is not an RFC 3339 time.");
     }
 }

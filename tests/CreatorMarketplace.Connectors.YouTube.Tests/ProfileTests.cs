@@ -82,6 +82,7 @@ public sealed class ProfileTests : YouTubeTestBase
     [InlineData("""{"subscriberCount":125000,"hiddenSubscriberCount":false}""", "items[0].statistics.subscriberCount: expected a count as a string of digits, got 125000.")]
     [InlineData("""{"subscriberCount":"-5","hiddenSubscriberCount":false}""", "items[0].statistics.subscriberCount: expected a count as a string of digits, got \"-5\".")]
     [InlineData("""{"hiddenSubscriberCount":false}""", "items[0].statistics.subscriberCount: is missing while hiddenSubscriberCount is not true.")]
+    [InlineData("""{"subscriberCount":"10","subscriberCount":"125000","hiddenSubscriberCount":false}""", "the response is not JSON: Duplicate property 'subscriberCount' encountered during deserialization.")]
     [InlineData("""{"subscriberCount":"10","hiddenSubscriberCount":"no"}""", "items[0].statistics.hiddenSubscriberCount: expected true or false, got a string.")]
     public async Task Numbers_out_of_the_documented_shape_are_malformed_data_naming_the_path(string statistics, string reason)
     {
@@ -90,6 +91,19 @@ public sealed class ProfileTests : YouTubeTestBase
         var result = await Connector().GetProfileAsync(Account, default);
 
         result.AsT5.Reason.ShouldBe(reason);
+    }
+
+    [Fact]
+    public async Task A_megabyte_value_out_of_shape_makes_a_bounded_reason_without_the_token()
+    {
+        var huge = new string('9', 1_000_000) + "x" + AccessToken;
+        Google.On(FakeYouTube.Channels, Answer.Items("channel", Channel($$"""{"subscriberCount":"{{huge}}","hiddenSubscriberCount":false}""")));
+
+        var reason = (await Connector().GetProfileAsync(Account, default)).AsT5.Reason;
+
+        reason.Length.ShouldBeLessThanOrEqualTo(ErrorText.MessageLength + 40);
+        reason.ShouldStartWith("items[0].statistics.subscriberCount: expected a count as a string of digits, got \"999");
+        reason.ShouldNotContain(AccessToken[..8]);
     }
 
     [Fact]

@@ -50,6 +50,22 @@ public sealed class TokenTests : YouTubeTestBase
     }
 
     [Fact]
+    public async Task Calls_that_find_the_token_due_together_refresh_it_once_and_all_use_the_new_one()
+    {
+        Tokens.Put(Account, new YouTubeTokens(AccessToken, Now + Duration.FromSeconds(30), RefreshToken));
+        Google.On(FakeYouTube.Channels, Answer.Items("channel", Channel()));
+        Google.On(FakeYouTube.Token, RenewedTokens with { Delay = TimeSpan.FromMilliseconds(300) });
+        var connector = Connector();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => connector.GetProfileAsync(Account, default).AsTask()));
+
+        results.ShouldAllBe(result => result.Succeeded);
+        Google.To(FakeYouTube.Token).ShouldHaveSingleItem();
+        Tokens.Saved.ShouldHaveSingleItem();
+        Google.To(FakeYouTube.Channels).ShouldAllBe(request => request.Authorization == $"Bearer {NewAccessToken}");
+    }
+
+    [Fact]
     public async Task A_revoked_refresh_token_is_unauthorized_and_nothing_is_saved()
     {
         Google.On(FakeYouTube.Channels, Expired);

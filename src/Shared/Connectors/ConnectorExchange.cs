@@ -15,6 +15,9 @@ namespace CreatorMarketplace.Connectors.Http;
 /// </summary>
 internal sealed class ConnectorExchange(HttpClient http, IClock clock, string platform)
 {
+    // A member given twice is read differently by different readers (first or last wins): not a documented shape.
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
+
     /// <summary>Takes the first attempt's charge, sends, and reads the answer as JSON.</summary>
     /// <param name="endpoint">The endpoint's name, for messages.</param>
     /// <param name="charge">What the request and each retry of it are charged to; null when nothing is.</param>
@@ -49,7 +52,7 @@ internal sealed class ConnectorExchange(HttpClient http, IClock clock, string pl
             inspect?.Invoke(response, reply);
             try
             {
-                using var document = JsonDocument.Parse(body);
+                using var document = JsonDocument.Parse(body, StrictJson);
                 reply.Root = document.RootElement.Clone();
             }
             catch (JsonException json)
@@ -151,14 +154,20 @@ internal sealed class ConnectorReply
 /// <summary>The outcomes every connector hands back alike.</summary>
 internal static class ConnectorOutcomes
 {
-    /// <summary>Where every call's outcome leaves a connector: whatever a failure came to say, it leaves without a secret.</summary>
+    /// <summary>
+    /// Where every call's outcome leaves a connector: whatever a failure came to say, it leaves without a secret, and
+    /// bounded, since it may quote a value of the platform's of any length.
+    /// </summary>
     public static ConnectorResult<T> Redact<T>(ConnectorResult<T> result, Secrets secrets) => result.Match<ConnectorResult<T>>(
         _ => result,
-        notFound => new NotFound(secrets.Redact(notFound.What)),
-        unauthorized => new Unauthorized(secrets.Redact(unauthorized.Reason)),
+        notFound => new NotFound(Said(notFound.What, secrets)),
+        unauthorized => new Unauthorized(Said(unauthorized.Reason, secrets)),
         limited => limited,
-        error => error with { Code = secrets.Redact(error.Code), Message = secrets.Redact(error.Message) },
-        malformed => new MalformedData(secrets.Redact(malformed.Reason)));
+        error => error with { Code = Said(error.Code, secrets), Message = Said(error.Message, secrets) },
+        malformed => new MalformedData(Said(malformed.Reason, secrets)));
+
+    // Redacted before it is cut: a secret cut in half would no longer be found.
+    private static string Said(string text, Secrets secrets) => ErrorText.Bound(secrets.Redact(text));
 
     /// <summary>A failure of one result type as a failure of another.</summary>
     public static ConnectorResult<T> Relay<T>(object failure) => failure switch

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CreatorMarketplace.Creators;
 using NodaTime;
+using NodaTime.Text;
 
 namespace CreatorMarketplace.Connectors.Http;
 
@@ -124,6 +125,28 @@ internal readonly record struct JsonAt(JsonElement Value, string Path, Secrets S
         JsonValueKind.True or JsonValueKind.False => "a boolean",
         _ => "null",
     };
+}
+
+/// <summary>Times as the platforms write them.</summary>
+internal static class PlatformTimes
+{
+    /// <summary>The instant of a parsed time, or null when its offset takes it beyond the calendar an instant holds (9999-12-31T23:59:59-18:00).</summary>
+    public static Instant? ToInstant(this ParseResult<OffsetDateTime> parsed)
+    {
+        if (!parsed.Success)
+        {
+            return null;
+        }
+
+        try
+        {
+            return parsed.Value.ToInstant();
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>The response is not in the platform's documented shape; the connector turns it into <see cref="MalformedData"/>.</summary>

@@ -65,6 +65,18 @@ public sealed class RateLimitTests : TikTokTestBase
         TikTok.To(FakeTikTok.UserInfo).Count.ShouldBe(2);
     }
 
+    [Theory]
+    [InlineData("315360000")]
+    [InlineData("Fri, 31 Dec 9999 23:59:59 GMT")]
+    public async Task A_Retry_After_of_years_rests_the_endpoint_a_day_at_most(string retryAfter)
+    {
+        TikTok.On(FakeTikTok.UserInfo, Answer.Error(429, "rate_limit_exceeded") with { RetryAfter = retryAfter });
+
+        var result = await Connector().GetProfileAsync(Account, default);
+
+        result.AsT3.ShouldBe(new RateLimited(Duration.FromDays(1)));
+    }
+
     [Fact]
     public async Task A_Retry_After_given_as_a_date_is_read_against_the_injected_clock()
     {

@@ -15,6 +15,9 @@ namespace CreatorMarketplace.Connectors.Http;
 /// </summary>
 internal sealed class ConnectorExchange(HttpClient http, IClock clock, string platform)
 {
+    /// <summary>The longest wait a <c>Retry-After</c> sets: a day, the longest window any of the platforms counts in.</summary>
+    public static readonly Duration MaxRetryAfter = Duration.FromDays(1);
+
     // A member given twice is read differently by different readers (first or last wins): not a documented shape.
     private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
 
@@ -104,14 +107,20 @@ internal sealed class ConnectorExchange(HttpClient http, IClock clock, string pl
         return request;
     }
 
-    /// <summary>Reads the standard <c>Retry-After</c> header, as seconds or as a date, into the reply: for platforms that send it.</summary>
+    /// <summary>
+    /// Reads the standard <c>Retry-After</c> header, as seconds or as a date, into the reply: for platforms that send it.
+    /// A wait is at most <see cref="MaxRetryAfter"/>, so that a server cannot rest an endpoint for years.
+    /// </summary>
     public void ReadRetryAfter(HttpResponseMessage response, ConnectorReply reply)
     {
         var header = response.Headers.RetryAfter;
         var wait = header?.Delta is { } delta ? Duration.FromTimeSpan(delta)
             : header?.Date is { } date ? Instant.FromDateTimeOffset(date) - clock.GetCurrentInstant()
             : (Duration?)null;
-        reply.RetryAfter = wait < Duration.Zero ? Duration.Zero : wait;
+        reply.RetryAfter = wait is not { } asked ? null
+            : asked < Duration.Zero ? Duration.Zero
+            : asked > MaxRetryAfter ? MaxRetryAfter
+            : asked;
     }
 }
 

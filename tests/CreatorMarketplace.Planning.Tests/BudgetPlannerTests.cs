@@ -164,6 +164,21 @@ public class BudgetPlannerTests
             .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("constraints.Tiers[0].Minimum", "planning.tier_range_invalid"), ("constraints.Tiers[1]", "planning.currency_mismatch"), ("constraints.Tiers[1].Tier", "planning.tier_repeated")]);
     }
 
+    [Fact]
+    public void Amounts_whose_totals_overflow_are_refused_as_bad_input_and_a_price_near_the_largest_amount_is_planned()
+    {
+        // Two prices just over half of the largest amount add up past it, and two values near the largest double to
+        // infinity: the planner's sums would overflow.
+        var half = Money.FromMinorUnits((long.MaxValue / 2) + 10, Currency.USD);
+        var budget = Money.FromMinorUnits(long.MaxValue, Currency.USD);
+
+        Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(budget, [Candidate(Maya, 0, 5) with { Price = half }, Candidate(Leo, 0, 6) with { Price = half }]))
+            .Errors.ShouldHaveSingleItem().Code.ShouldBe("planning.amounts_too_large");
+        Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(Usd(10), [Candidate(Maya, 1, double.MaxValue), Candidate(Leo, 1, double.MaxValue)]))
+            .Errors.ShouldHaveSingleItem().Code.ShouldBe("planning.values_too_large");
+        BudgetPlanner.Plan(budget, [Candidate(Maya, 0, 5) with { Price = half }, Candidate(Leo, 1, 6)]).AsT0.TotalValue.ShouldBe(11);
+    }
+
     [Property(MaxTest = 100)]
     public Property Branch_and_bound_matches_brute_force_on_up_to_20_candidates(int seed)
     {

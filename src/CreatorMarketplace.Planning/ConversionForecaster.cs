@@ -201,7 +201,7 @@ public static class ConversionForecaster
         {
             var viewCount = Math.Max(0d, double.ExpM1(centre + (deviation * Normal.Sample(random, 0d, 1d))));
             var mean = viewCount * Beta.Sample(random, rate.Alpha, rate.Beta);
-            counts[draw] = mean > 0d ? Poisson.Sample(random, mean) : 0;
+            counts[draw] = mean > 0d ? Conversions(random, mean) : 0;
         }
 
         Array.Sort(counts);
@@ -211,6 +211,22 @@ public static class ConversionForecaster
         var method = string.Create(CultureInfo.InvariantCulture, $"views × conversions per view: the views log-normal with ln(1 + views) of median {centre:0.###} and standard deviation {deviation:0.###} (the views forecast's interval), the rate from {rate.Method}, conversions Poisson in views × rate; {draws:N0} draws, seed {seed}");
         var cost = price is { } known ? CostInterval.Of(known, expected, CostMetrics.Cpa) : (CostInterval?)null;
         return new ConversionForecast(expected, rateInterval, level, cost, rate.Basis, rate.Count, rate.Views, rate.Conversions, views, seed, draws, method);
+    }
+
+    private const double LargestPoissonMean = 1e9;
+
+    // MathNet's Poisson sampler counts in int and never returns for a mean near or past int.MaxValue. From a billion
+    // on, a Poisson is a normal of the same mean and variance to within its skewness, 1/√mean ≈ 3·10⁻⁵, far inside
+    // the simulation's own noise; a count past the largest long (an infinite views draw) is held at it.
+    private static long Conversions(MersenneTwister random, double mean)
+    {
+        if (mean <= LargestPoissonMean)
+        {
+            return Poisson.Sample(random, mean);
+        }
+
+        var count = double.IsFinite(mean) ? Math.Round(Normal.Sample(random, mean, Math.Sqrt(mean))) : double.PositiveInfinity;
+        return count >= long.MaxValue ? long.MaxValue : Math.Max(0L, (long)count);
     }
 
     private sealed record Posterior(double Alpha, double Beta, ForecastBasis Basis, int Count, long Views, long Conversions, string Method);

@@ -104,6 +104,20 @@ public class ConversionForecasterTests
         (other.Seed, other.Draws).ShouldBe((4, ConversionForecaster.DefaultDraws));
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Billions_of_expected_conversions_are_forecast_rather_than_drawn_for_ever()
+    {
+        // 5 billion views at a rate near 0.9: each draw's Poisson mean is past what a Poisson sampler of whole
+        // numbers (int) holds, and a wide views interval reaches such means in its tail.
+        var billions = await Task.Run(() => ConversionForecaster.Forecast(Views(5e9, 4e9, 6e9), [new(1_000, 900)], draws: 1_000));
+        var wide = await Task.Run(() => ConversionForecaster.Forecast(Views(1e6, 1, 1e300), [new(1_000, 900)], draws: 1_000));
+
+        billions.Expected.Estimate.ShouldBeInRange(4.2e9, 4.8e9);
+        (billions.Expected.Lower <= billions.Expected.Estimate && billions.Expected.Estimate <= billions.Expected.Upper).ShouldBeTrue();
+        (wide.Expected.Lower <= wide.Expected.Estimate && wide.Expected.Estimate <= wide.Expected.Upper).ShouldBeTrue();
+        wide.Expected.Upper.ShouldBe((double)long.MaxValue, "a count past the largest is held at it");
+    }
+
     [Fact]
     public void Bad_input_is_refused_naming_each_field()
     {

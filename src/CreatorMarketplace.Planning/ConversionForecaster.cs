@@ -105,7 +105,16 @@ public static class ConversionForecaster
         var errors = new ErrorCollector();
         if (errors.Require(views is not null, nameof(views), "planning.views_required", "a conversions forecast follows from the deliverable's views forecast."))
         {
-            errors.Require(views!.Metric == ForecastMetric.Views, nameof(views), "planning.views_required", $"a conversions forecast follows from a forecast of views, got one of {views.Metric.Name}.");
+            if (errors.Require(views!.Metric == ForecastMetric.Views, nameof(views), "planning.views_required", $"a conversions forecast follows from a forecast of views, got one of {views.Metric.Name}."))
+            {
+                // A forecast built by hand may hold what PostForecaster never gives, which would make every draw NaN and so zero.
+                var (estimate, lower, upper) = (views.Expected.Estimate, views.Expected.Lower, views.Expected.Upper);
+                errors.Require(
+                    double.IsFinite(views.Level) && views.Level is > 0d and < 1d && double.IsFinite(lower) && double.IsFinite(upper) && lower >= 0d && lower <= estimate && estimate <= upper,
+                    nameof(views),
+                    "planning.views_invalid",
+                    string.Create(CultureInfo.InvariantCulture, $"the views forecast's level is above 0 and below 1 and its interval finite, zero or more and around its median, got {views.Expected} at {views.Level}."));
+            }
         }
 
         if (errors.Require(history is not null, nameof(history), "planning.history_required", "a conversions forecast needs the creator's past collaborations, empty if she has none."))
@@ -161,6 +170,10 @@ public static class ConversionForecaster
                 at.Require(result.Conversions <= result.Views, nameof(AttributedResults.Conversions), "planning.successes_above_trials", $"the conversions ({result.Conversions}) are at most the views ({result.Views}).");
             }
         }
+
+        // The rate sums the views (and so the conversions, at most the views) in a long.
+        var totalViews = results.Where(result => result is { Views: > 0 }).Aggregate((Int128)0, (sum, result) => sum + result.Views);
+        errors.Require(totalViews <= long.MaxValue, field, "planning.counts_too_large", $"the views add up to at most {long.MaxValue}, got {totalViews}.");
     }
 
     private static (int Count, long Views, long Conversions) Totals(IReadOnlyList<AttributedResults> results) =>

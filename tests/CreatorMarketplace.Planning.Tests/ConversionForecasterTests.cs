@@ -119,6 +119,24 @@ public class ConversionForecasterTests
     }
 
     [Fact]
+    public void A_views_forecast_out_of_range_and_counts_whose_totals_overflow_are_refused()
+    {
+        // A forecast built by hand rather than by PostForecaster: a level of NaN or 1, or negative views, would make
+        // the simulation's spread or its draws NaN, and silently zero.
+        foreach (var views in new[] { Views(100, 10, 1_000) with { Level = double.NaN }, Views(100, 10, 1_000) with { Level = 1 }, Views(-5, -10, 1_000), Views(100, 10, double.PositiveInfinity), Views(100, 1_000, 10) })
+        {
+            Should.Throw<DomainValidationException>(() => ConversionForecaster.Forecast(views, [new(10_000, 100)], draws: 1_000))
+                .Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(e => e.Field.ShouldBe("views"), e => e.Code.ShouldBe("planning.views_invalid"));
+        }
+
+        var half = (long.MaxValue / 2) + 1;
+        Should.Throw<DomainValidationException>(() => ConversionForecaster.Forecast(TenThousandViews, [new(half, 20), new(half, 20)], draws: 1_000))
+            .Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(e => e.Field.ShouldBe("history"), e => e.Code.ShouldBe("planning.counts_too_large"));
+        Should.Throw<DomainValidationException>(() => ConversionForecaster.Forecast(TenThousandViews, [], [.. Enumerable.Repeat(new AttributedResults(long.MaxValue / 4, 1), 8)], draws: 1_000))
+            .Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(e => e.Field.ShouldBe("peers"), e => e.Code.ShouldBe("planning.counts_too_large"));
+    }
+
+    [Fact]
     public void Bad_input_is_refused_naming_each_field()
     {
         Should.Throw<DomainValidationException>(() => ConversionForecaster.Forecast(Views(10, 5, 20, ForecastMetric.Engagements), [new(100, 10)]))

@@ -66,7 +66,7 @@ public static partial class BudgetPlanner
                 (markets, tiers) = _ranges[m].Limit == PlanLimit.MarketMaximum ? (markets + unmet, tiers) : (markets, tiers + unmet);
             }
 
-            return basket.Spent + _price[i] + Math.Max(markets, tiers) <= Budget;
+            return Math.Max(markets, tiers) <= Budget - basket.Spent - _price[i];
         }
 
         // What a selection has bought, and whether a candidate still fits beside it.
@@ -86,7 +86,9 @@ public static partial class BudgetPlanner
 
             public double Value { get; private set; }
 
-            public bool CanBuy(int i) => problem._worthBuying[i] && Spent + problem._price[i] <= problem.Budget && CanBuyIgnoringBudget(i);
+            // Each limit less what is spent against it, never the spent plus the price: a price near the largest amount,
+            // tried again beside itself, would overflow the sum.
+            public bool CanBuy(int i) => problem._worthBuying[i] && problem._price[i] <= problem.Budget - Spent && CanBuyIgnoringBudget(i);
 
             public bool CanBuyIgnoringBudget(int i)
             {
@@ -94,9 +96,9 @@ public static partial class BudgetPlanner
                 var market = problem._market[i];
                 var tier = problem._tier[i];
                 return !GroupTaken[problem._group[i]]
-                    && CreatorSpent[problem._creator[i]] + price <= problem._cap
-                    && (market < 0 || RangeSpent[market] + price <= problem._ranges[market].Maximum.MinorUnits)
-                    && (tier < 0 || RangeSpent[tier] + price <= problem._ranges[tier].Maximum.MinorUnits);
+                    && price <= problem._cap - CreatorSpent[problem._creator[i]]
+                    && (market < 0 || price <= problem._ranges[market].Maximum.MinorUnits - RangeSpent[market])
+                    && (tier < 0 || price <= problem._ranges[tier].Maximum.MinorUnits - RangeSpent[tier]);
             }
 
             public void Buy(int i, int sign)

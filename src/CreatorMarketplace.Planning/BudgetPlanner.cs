@@ -75,7 +75,33 @@ public static partial class BudgetPlanner
         errors.Require(both.Count == 0, $"{nameof(constraints)}.{nameof(PlanConstraints.MustInclude)}", "planning.included_and_excluded", $"a creator is either included or excluded, and {string.Join(", ", both)} are both.");
         ValidateRanges(errors, budget, nameof(PlanConstraints.Markets), "market", nameof(MarketSpend.Market), [.. constraints.Markets.Select(range => ((object?)range.Market, range.Market?.Code, range.Minimum, range.Maximum))]);
         ValidateRanges(errors, budget, nameof(PlanConstraints.Tiers), "tier", nameof(TierSpend.Tier), [.. constraints.Tiers.Select(range => ((object?)range.Tier, range.Tier?.Name, range.Minimum, range.Maximum))]);
+        if (!errors.HasErrors)
+        {
+            RequireTotalsFit(errors, candidates, constraints);
+        }
+
         errors.ThrowIfAny();
+    }
+
+    // The search adds prices and minimums in whole minor units and values in doubles; totals past what they hold would
+    // wrap to a negative spend that fits any budget, or to an infinite value no bound compares with.
+    private static void RequireTotalsFit(ErrorCollector errors, IReadOnlyList<PlanCandidate> candidates, PlanConstraints constraints)
+    {
+        var amounts = (Int128)0;
+        var values = 0d;
+        foreach (var candidate in candidates)
+        {
+            amounts += candidate.Price.MinorUnits;
+            values += candidate.ExpectedValue;
+        }
+
+        foreach (var minimum in constraints.Markets.Select(range => range.Minimum).Concat(constraints.Tiers.Select(range => range.Minimum)))
+        {
+            amounts += minimum.MinorUnits;
+        }
+
+        errors.Require(amounts <= long.MaxValue, nameof(candidates), "planning.amounts_too_large", $"the candidates' prices and the ranges' minimums add up to at most {long.MaxValue} minor units, got {amounts}.");
+        errors.Require(double.IsFinite(values), nameof(candidates), "planning.values_too_large", "the candidates' expected values add up to a finite number.");
     }
 
     // A market's and a tier's spend ranges follow the same rules: in the budget's currency, the minimum zero or more and

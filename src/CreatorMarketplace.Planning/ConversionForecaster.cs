@@ -105,7 +105,16 @@ public static class ConversionForecaster
         var errors = new ErrorCollector();
         if (errors.Require(views is not null, nameof(views), "planning.views_required", "a conversions forecast follows from the deliverable's views forecast."))
         {
-            errors.Require(views!.Metric == ForecastMetric.Views, nameof(views), "planning.views_required", $"a conversions forecast follows from a forecast of views, got one of {views.Metric.Name}.");
+            if (errors.Require(views!.Metric == ForecastMetric.Views, nameof(views), "planning.views_required", $"a conversions forecast follows from a forecast of views, got one of {views.Metric.Name}."))
+            {
+                // A forecast built by hand may hold what PostForecaster never gives, which would make every draw NaN and so zero.
+                var (estimate, lower, upper) = (views.Expected.Estimate, views.Expected.Lower, views.Expected.Upper);
+                errors.Require(
+                    double.IsFinite(views.Level) && views.Level is > 0d and < 1d && double.IsFinite(lower) && double.IsFinite(upper) && lower >= 0d && lower <= estimate && estimate <= upper,
+                    nameof(views),
+                    "planning.views_invalid",
+                    string.Create(CultureInfo.InvariantCulture, $"the views forecast's level is above 0 and below 1 and its interval finite, zero or more and around its median, got {views.Expected} at {views.Level}."));
+            }
         }
 
         if (errors.Require(history is not null, nameof(history), "planning.history_required", "a conversions forecast needs the creator's past collaborations, empty if she has none."))
@@ -161,6 +170,10 @@ public static class ConversionForecaster
                 at.Require(result.Conversions <= result.Views, nameof(AttributedResults.Conversions), "planning.successes_above_trials", $"the conversions ({result.Conversions}) are at most the views ({result.Views}).");
             }
         }
+
+        // The rate sums the views (and so the conversions, at most the views) in a long.
+        var totalViews = results.Where(result => result is { Views: > 0 }).Aggregate((Int128)0, (sum, result) => sum + result.Views);
+        errors.Require(totalViews <= long.MaxValue, field, "planning.counts_too_large", $"the views add up to at most {long.MaxValue}, got {totalViews}.");
     }
 
     private static (int Count, long Views, long Conversions) Totals(IReadOnlyList<AttributedResults> results) =>
@@ -201,7 +214,7 @@ public static class ConversionForecaster
         {
             var viewCount = Math.Max(0d, double.ExpM1(centre + (deviation * Normal.Sample(random, 0d, 1d))));
             var mean = viewCount * Beta.Sample(random, rate.Alpha, rate.Beta);
-            counts[draw] = mean > 0d ? Poisson.Sample(random, mean) : 0;
+            counts[draw] = mean > 0d ? Conversions(random, mean) : 0;
         }
 
         Array.Sort(counts);
@@ -211,6 +224,22 @@ public static class ConversionForecaster
         var method = string.Create(CultureInfo.InvariantCulture, $"views × conversions per view: the views log-normal with ln(1 + views) of median {centre:0.###} and standard deviation {deviation:0.###} (the views forecast's interval), the rate from {rate.Method}, conversions Poisson in views × rate; {draws:N0} draws, seed {seed}");
         var cost = price is { } known ? CostInterval.Of(known, expected, CostMetrics.Cpa) : (CostInterval?)null;
         return new ConversionForecast(expected, rateInterval, level, cost, rate.Basis, rate.Count, rate.Views, rate.Conversions, views, seed, draws, method);
+    }
+
+    private const double LargestPoissonMean = 1e9;
+
+    // MathNet's Poisson sampler counts in int and never returns for a mean near or past int.MaxValue. From a billion
+    // on, a Poisson is a normal of the same mean and variance to within its skewness, 1/√mean ≈ 3·10⁻⁵, far inside
+    // the simulation's own noise; a count past the largest long (an infinite views draw) is held at it.
+    private static long Conversions(MersenneTwister random, double mean)
+    {
+        if (mean <= LargestPoissonMean)
+        {
+            return Poisson.Sample(random, mean);
+        }
+
+        var count = double.IsFinite(mean) ? Math.Round(Normal.Sample(random, mean, Math.Sqrt(mean))) : double.PositiveInfinity;
+        return count >= long.MaxValue ? long.MaxValue : Math.Max(0L, (long)count);
     }
 
     private sealed record Posterior(double Alpha, double Beta, ForecastBasis Basis, int Count, long Views, long Conversions, string Method);

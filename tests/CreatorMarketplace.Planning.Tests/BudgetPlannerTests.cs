@@ -164,10 +164,44 @@ public class BudgetPlannerTests
             .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("constraints.Tiers[0].Minimum", "planning.tier_range_invalid"), ("constraints.Tiers[1]", "planning.currency_mismatch"), ("constraints.Tiers[1].Tier", "planning.tier_repeated")]);
     }
 
-    [Property(MaxTest = 100)]
-    public Property Branch_and_bound_matches_brute_force_on_up_to_20_candidates(int seed)
+    [Fact]
+    public void Amounts_whose_totals_overflow_are_refused_as_bad_input_and_a_price_near_the_largest_amount_is_planned()
     {
-        var (budget, candidates, constraints) = Instance(new Random(seed));
+        // Two prices just over half of the largest amount add up past it, and two values near the largest double to
+        // infinity: the planner's sums would overflow.
+        var half = Money.FromMinorUnits((long.MaxValue / 2) + 10, Currency.USD);
+        var budget = Money.FromMinorUnits(long.MaxValue, Currency.USD);
+
+        Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(budget, [Candidate(Maya, 0, 5) with { Price = half }, Candidate(Leo, 0, 6) with { Price = half }]))
+            .Errors.ShouldHaveSingleItem().Code.ShouldBe("planning.amounts_too_large");
+        Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(Usd(10), [Candidate(Maya, 1, double.MaxValue), Candidate(Leo, 1, double.MaxValue)]))
+            .Errors.ShouldHaveSingleItem().Code.ShouldBe("planning.values_too_large");
+        BudgetPlanner.Plan(budget, [Candidate(Maya, 0, 5) with { Price = half }, Candidate(Leo, 1, 6)]).AsT0.TotalValue.ShouldBe(11);
+    }
+
+    [Property(MaxTest = 100)]
+    public Property Branch_and_bound_matches_brute_force_on_up_to_20_candidates(int seed) =>
+        OptimalAgainstBruteForce(Instance(new Random(seed)));
+
+    [Property(MaxTest = 100)]
+    public Property A_search_stopped_at_its_node_limit_returns_a_feasible_plan_and_a_bound_no_plan_beats(int seed) =>
+        BoundedAgainstBruteForce(Instance(new Random(seed)), nodeLimit: 1, acceptableGap: 0d);
+
+    [Property(MaxTest = 300)]
+    public Property An_acceptable_gap_returns_a_feasible_plan_within_it_of_a_bound_no_plan_beats(int seed)
+    {
+        var random = new Random(seed);
+        var instance = random.Next(2) == 0 ? Instance(random) : TightInstance(random);
+        return BoundedAgainstBruteForce(instance, BudgetPlanner.DefaultNodeLimit, new[] { 0.01, 0.1, 0.5, 1d }[random.Next(4)]);
+    }
+
+    [Property(MaxTest = 300)]
+    public Property Free_deliverables_several_must_includes_and_overlapping_market_and_tier_ranges_are_planned_optimally(int seed) =>
+        OptimalAgainstBruteForce(TightInstance(new Random(seed)));
+
+    private static Property OptimalAgainstBruteForce((Money Budget, PlanCandidate[] Candidates, PlanConstraints Constraints) instance)
+    {
+        var (budget, candidates, constraints) = instance;
         var best = BruteForce(budget, candidates, constraints);
         var outcome = BudgetPlanner.Plan(budget, candidates, constraints);
 
@@ -177,17 +211,20 @@ public class BudgetPlannerTests
             infeasible => (best is null).Label($"infeasible while brute force finds {best}"));
     }
 
-    [Property(MaxTest = 100)]
-    public Property A_search_stopped_at_its_node_limit_returns_a_feasible_plan_and_a_bound_no_plan_beats(int seed)
+    // A plan from a search that may stop early: feasible, at most the optimum, which is at most its bound; optimal only
+    // at the optimum; and, stopped by an acceptable gap rather than a node limit, within that gap of its bound.
+    private static Property BoundedAgainstBruteForce((Money Budget, PlanCandidate[] Candidates, PlanConstraints Constraints) instance, long nodeLimit, double acceptableGap)
     {
-        var (budget, candidates, constraints) = Instance(new Random(seed));
+        var (budget, candidates, constraints) = instance;
         var best = BruteForce(budget, candidates, constraints);
-        var outcome = BudgetPlanner.Plan(budget, candidates, constraints, nodeLimit: 1);
+        var outcome = BudgetPlanner.Plan(budget, candidates, constraints, nodeLimit, acceptableGap);
+        var stoppedByGap = nodeLimit == BudgetPlanner.DefaultNodeLimit;
 
         return outcome.Match(
             plan => (best is { } value && plan.TotalValue <= value && value <= plan.UpperBound * (1 + 1e-9)).Label($"{plan.TotalValue} <= {best} <= {plan.UpperBound}")
                 .And((plan.IsOptimal || plan.Gap is >= 0d and <= 1d).Label($"gap {plan.Gap}"))
                 .And((!plan.IsOptimal || plan.TotalValue == best).Label("optimal when finished"))
+                .And((!stoppedByGap || (plan.TotalValue >= ((1 - acceptableGap) * plan.UpperBound) - 1e-9 && plan.Gap <= acceptableGap + 1e-12)).Label($"gap {plan.Gap} within {acceptableGap}"))
                 .And(Feasible(budget, [.. plan.Purchases.Select(p => p.Candidate)], constraints).Label("feasible")),
             infeasible => (best is null).Label($"infeasible while brute force finds {best}"));
     }
@@ -316,6 +353,42 @@ public class BudgetPlannerTests
             Markets = ranges,
         };
         return (budget, candidates, constraints with { Tiers = TierMix(random, 150_000, 400_000) });
+    }
+
+    // Small instances where every limit is close to every price: a third of the prices zero, a quarter of the values
+    // zero, a creator's tier not always her own so that markets' and tiers' ranges cut across each other and across
+    // creators, any creator a must-include, and budgets and ranges of a few units.
+    private static (Money Budget, PlanCandidate[] Candidates, PlanConstraints Constraints) TightInstance(Random random)
+    {
+        Country[] markets = [Country.US, Country.GB];
+        FollowerTier[] tiers = [FollowerTier.Nano, FollowerTier.Micro];
+        long[] prices = [0, 0, 1, 2, 3, 5, 8];
+        var candidates = Enumerable.Range(0, random.Next(1, 13))
+            .Select(_ => random.Next(1, 5))
+            .Select(creator => new PlanCandidate(
+                Creator(creator),
+                "c",
+                random.Next(2) == 0 ? "video" : "story",
+                Money.FromMinorUnits(prices[random.Next(prices.Length)], Currency.USD),
+                random.Next(4) == 0 ? 0 : random.Next(10),
+                markets[random.Next(2)],
+                random.Next(3) == 0 ? tiers[random.Next(2)] : tiers[creator % 2]))
+            .ToArray();
+        var budget = random.NextInt64(0, candidates.Sum(c => c.Price.MinorUnits) + 2);
+        (Money Minimum, Money Maximum) Range()
+        {
+            var minimum = random.Next(2) == 0 ? random.NextInt64(0, 6) : 0L;
+            return (Money.FromMinorUnits(minimum, Currency.USD), Money.FromMinorUnits(minimum + random.NextInt64(0, 8), Currency.USD));
+        }
+
+        var constraints = new PlanConstraints
+        {
+            MaxCreatorShare = new[] { 1d, 0.7, 0.5, 0.3 }[random.Next(4)],
+            MustInclude = [.. candidates.Select(c => c.Creator).Distinct().Where(_ => random.Next(4) == 0)],
+            Markets = [.. markets.Where(_ => random.Next(2) == 0).Select(market => Range() switch { var (minimum, maximum) => new MarketSpend(market, minimum, maximum) })],
+            Tiers = [.. tiers.Where(_ => random.Next(2) == 0).Select(tier => Range() switch { var (minimum, maximum) => new TierSpend(tier, minimum, maximum) })],
+        };
+        return (Money.FromMinorUnits(budget, Currency.USD), candidates, constraints);
     }
 
     private static double? BruteForce(Money budget, PlanCandidate[] candidates, PlanConstraints constraints)

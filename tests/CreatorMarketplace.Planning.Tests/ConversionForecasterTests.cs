@@ -104,6 +104,38 @@ public class ConversionForecasterTests
         (other.Seed, other.Draws).ShouldBe((4, ConversionForecaster.DefaultDraws));
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Billions_of_expected_conversions_are_forecast_rather_than_drawn_for_ever()
+    {
+        // 5 billion views at a rate near 0.9: each draw's Poisson mean is past what a Poisson sampler of whole
+        // numbers (int) holds, and a wide views interval reaches such means in its tail.
+        var billions = await Task.Run(() => ConversionForecaster.Forecast(Views(5e9, 4e9, 6e9), [new(1_000, 900)], draws: 1_000));
+        var wide = await Task.Run(() => ConversionForecaster.Forecast(Views(1e6, 1, 1e300), [new(1_000, 900)], draws: 1_000));
+
+        billions.Expected.Estimate.ShouldBeInRange(4.2e9, 4.8e9);
+        (billions.Expected.Lower <= billions.Expected.Estimate && billions.Expected.Estimate <= billions.Expected.Upper).ShouldBeTrue();
+        (wide.Expected.Lower <= wide.Expected.Estimate && wide.Expected.Estimate <= wide.Expected.Upper).ShouldBeTrue();
+        wide.Expected.Upper.ShouldBe((double)long.MaxValue, "a count past the largest is held at it");
+    }
+
+    [Fact]
+    public void A_views_forecast_out_of_range_and_counts_whose_totals_overflow_are_refused()
+    {
+        // A forecast built by hand rather than by PostForecaster: a level of NaN or 1, or negative views, would make
+        // the simulation's spread or its draws NaN, and silently zero.
+        foreach (var views in new[] { Views(100, 10, 1_000) with { Level = double.NaN }, Views(100, 10, 1_000) with { Level = 1 }, Views(-5, -10, 1_000), Views(100, 10, double.PositiveInfinity), Views(100, 1_000, 10) })
+        {
+            Should.Throw<DomainValidationException>(() => ConversionForecaster.Forecast(views, [new(10_000, 100)], draws: 1_000))
+                .Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(e => e.Field.ShouldBe("views"), e => e.Code.ShouldBe("planning.views_invalid"));
+        }
+
+        var half = (long.MaxValue / 2) + 1;
+        Should.Throw<DomainValidationException>(() => ConversionForecaster.Forecast(TenThousandViews, [new(half, 20), new(half, 20)], draws: 1_000))
+            .Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(e => e.Field.ShouldBe("history"), e => e.Code.ShouldBe("planning.counts_too_large"));
+        Should.Throw<DomainValidationException>(() => ConversionForecaster.Forecast(TenThousandViews, [], [.. Enumerable.Repeat(new AttributedResults(long.MaxValue / 4, 1), 8)], draws: 1_000))
+            .Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(e => e.Field.ShouldBe("peers"), e => e.Code.ShouldBe("planning.counts_too_large"));
+    }
+
     [Fact]
     public void Bad_input_is_refused_naming_each_field()
     {

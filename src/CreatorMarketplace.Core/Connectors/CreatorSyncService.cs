@@ -3,6 +3,7 @@ using CreatorMarketplace.Creators;
 using CreatorMarketplace.Metrics;
 using CreatorMarketplace.Storage;
 using NodaTime;
+using OneOf;
 
 namespace CreatorMarketplace.Connectors;
 
@@ -155,7 +156,12 @@ public sealed partial class CreatorSyncService
             return new SyncFailure(account, SyncFailureKind.CreatorNotStored, $"creator {account.Creator} is not in the store.", NeedsReconnect: false);
         }
 
-        run.ProfilesUpdated += updated.Value ? 1 : 0;
+        if (updated.Value.IsT1)
+        {
+            return new SyncFailure(account, SyncFailureKind.SaveConflict, $"each of {_options.MaxAttempts} saves of the creator's numbers found a newer version stored ({updated.Value.AsT1}).", NeedsReconnect: false);
+        }
+
+        run.ProfilesUpdated += updated.Value.AsT0 ? 1 : 0;
 
         // 2. The newest posts, then their metrics in batches, skipping posts captured earlier in this run.
         var posts = await NewestPostsAsync(account, run, cancellationToken).ConfigureAwait(false);
@@ -197,9 +203,10 @@ public sealed partial class CreatorSyncService
         return null;
     }
 
-    // Null when the creator is not stored; otherwise whether newer numbers or another audience were saved. An
-    // unknown audience (a platform that reports none), or no numbers (a hidden follower count), leaves the one on record.
-    private async ValueTask<bool?> RefreshCreatorAsync(ConnectedAccount account, AccountStats? stats, Audience audience, CancellationToken cancellationToken)
+    // Null when the creator is not stored; otherwise whether newer numbers or another audience were saved, or the
+    // last conflict when every attempt was overtaken. An unknown audience (a platform that reports none), or no
+    // numbers (a hidden follower count), leaves the one on record.
+    private async ValueTask<OneOf<bool, Conflict>?> RefreshCreatorAsync(ConnectedAccount account, AccountStats? stats, Audience audience, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -222,9 +229,14 @@ public sealed partial class CreatorSyncService
             }
 
             var saved = await _creators.SaveAsync(creator, cancellationToken).ConfigureAwait(false);
-            if (saved.IsSaved || attempt == _options.MaxAttempts - 1)
+            if (saved.IsSaved)
             {
-                return saved.IsSaved;
+                return true;
+            }
+
+            if (attempt == _options.MaxAttempts - 1)
+            {
+                return saved.AsT1;
             }
         }
     }

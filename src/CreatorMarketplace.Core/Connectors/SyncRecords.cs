@@ -106,6 +106,9 @@ public sealed class SyncFailureKind : SmartEnum<SyncFailureKind, int>
     /// <summary>No connector for the account's platform was given to the sync (<see cref="CrossPlatformSyncService"/>).</summary>
     public static readonly SyncFailureKind NoConnector = new(nameof(NoConnector), 7);
 
+    /// <summary>Each save of the creator's refreshed numbers found a newer version stored, as often as <see cref="SyncOptions.MaxAttempts"/> allows.</summary>
+    public static readonly SyncFailureKind SaveConflict = new(nameof(SaveConflict), 8);
+
     private SyncFailureKind(string name, int value)
         : base(name, value)
     {

@@ -48,6 +48,37 @@ public class CreatorSyncServiceTests
     }
 
     [Fact]
+    public async Task A_creator_whose_every_save_is_overtaken_is_a_failure_not_a_completed_account()
+    {
+        // Another writer saves the creator between each of the sync's reads and saves, as every other platform's
+        // run of a cross-platform sync may: the numbers the sync read are not on record.
+        var accounts = await Creators(1);
+        var platform = new ScriptedPlatform(_clock, accounts[0].Platform, postsPerAccount: 5);
+        var sync = new CreatorSyncService(platform, new AlwaysOvertaken(_store.Creators), _snapshots, _clock, Options());
+        var failures = new List<SyncFailure>();
+        sync.AccountFailed += (_, failure) => failures.Add(failure);
+
+        var report = await sync.RunAsync(accounts);
+
+        report.Completed.ShouldBe(0);
+        report.ProfilesUpdated.ShouldBe(0);
+        report.Failures.ShouldHaveSingleItem().Kind.ShouldBe(SyncFailureKind.SaveConflict);
+        failures.ShouldHaveSingleItem().Account.ShouldBe(accounts[0]);
+    }
+
+    // Every save finds a newer version stored.
+    private sealed class AlwaysOvertaken(IRepository<Creator, CreatorId> inner) : IRepository<Creator, CreatorId>
+    {
+        public ValueTask<Creator?> FindAsync(CreatorId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
+
+        public ValueTask<SaveResult> SaveAsync(Creator aggregate, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult<SaveResult>(new Conflict(nameof(Creator), aggregate.Id.Value, aggregate.Version, aggregate.Version + 1));
+
+        public IAsyncEnumerable<StoredAggregate<Creator, CreatorId>> ReadAsync(CreatorId? afterId = null, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default) =>
+            inner.ReadAsync(afterId, pageSize, cancellationToken);
+    }
+
+    [Fact]
     public async Task Every_account_gets_its_newer_numbers_and_a_snapshot_of_each_newest_post()
     {
         var accounts = await Creators(3);

@@ -82,7 +82,7 @@ public sealed class ProfileTests : YouTubeTestBase
     [InlineData("""{"subscriberCount":125000,"hiddenSubscriberCount":false}""", "items[0].statistics.subscriberCount: expected a count as a string of digits, got 125000.")]
     [InlineData("""{"subscriberCount":"-5","hiddenSubscriberCount":false}""", "items[0].statistics.subscriberCount: expected a count as a string of digits, got \"-5\".")]
     [InlineData("""{"hiddenSubscriberCount":false}""", "items[0].statistics.subscriberCount: is missing while hiddenSubscriberCount is not true.")]
-    [InlineData("""{"subscriberCount":"10","subscriberCount":"125000","hiddenSubscriberCount":false}""", "the response is not JSON: Duplicate property 'subscriberCount' encountered during deserialization.")]
+    [InlineData("""{"subscriberCount":"10","subscriberCount":"125000","hiddenSubscriberCount":false}""", "the response is not JSON: items[0].statistics.subscriberCount is given twice.")]
     [InlineData("""{"subscriberCount":"10","hiddenSubscriberCount":"no"}""", "items[0].statistics.hiddenSubscriberCount: expected true or false, got a string.")]
     public async Task Numbers_out_of_the_documented_shape_are_malformed_data_naming_the_path(string statistics, string reason)
     {

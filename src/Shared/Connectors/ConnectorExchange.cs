@@ -18,9 +18,6 @@ internal sealed class ConnectorExchange(HttpClient http, IClock clock, string pl
     /// <summary>The longest wait a <c>Retry-After</c> sets: a day, the longest window any of the platforms counts in.</summary>
     public static readonly Duration MaxRetryAfter = Duration.FromDays(1);
 
-    // A member given twice is read differently by different readers (first or last wins): not a documented shape.
-    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
-
     /// <summary>Takes the first attempt's charge, sends, and reads the answer as JSON.</summary>
     /// <param name="endpoint">The endpoint's name, for messages.</param>
     /// <param name="charge">What the request and each retry of it are charged to; null when nothing is.</param>
@@ -55,8 +52,18 @@ internal sealed class ConnectorExchange(HttpClient http, IClock clock, string pl
             inspect?.Invoke(response, reply);
             try
             {
-                using var document = JsonDocument.Parse(body, StrictJson);
-                reply.Root = document.RootElement.Clone();
+                using var document = JsonDocument.Parse(body);
+
+                // A member given twice is read differently by different readers (first or last wins): not a
+                // documented shape. Found by walking the answer, since .NET 8's reader has no option to refuse it.
+                if (GivenTwice(document.RootElement, "") is { } path)
+                {
+                    reply.NotJson = secrets.Redact($"{path} is given twice.");
+                }
+                else
+                {
+                    reply.Root = document.RootElement.Clone();
+                }
             }
             catch (JsonException json)
             {
@@ -105,6 +112,44 @@ internal sealed class ConnectorExchange(HttpClient http, IClock clock, string pl
         request.Headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
         request.Options.Set(ConnectorResilience.NotRetried, true);
         return request;
+    }
+
+    // The path of the first member given twice in the value, or null when none is.
+    private static string? GivenTwice(JsonElement value, string path)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var member in value.EnumerateObject())
+                {
+                    var at = path.Length == 0 ? member.Name : path + "." + member.Name;
+                    if (!names.Add(member.Name))
+                    {
+                        return at;
+                    }
+
+                    if (GivenTwice(member.Value, at) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (GivenTwice(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{index++}]")) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
     }
 
     /// <summary>

@@ -497,12 +497,12 @@ public sealed partial class YouTubeConnector : IPlatformConnector
     private static string Text(JsonElement cell, string row, int index) =>
         cell.ValueKind == JsonValueKind.String
             ? cell.GetString()!
-            : throw MalformedResponseException.At($"{row}[{index}]", $"expected a string, got {cell.GetRawText()}.");
+            : throw MalformedResponseException.At($"{row}[{index}]", $"expected a string, got {JsonAt.Shown(cell)}.");
 
     private static double Percentage(JsonElement cell, string row, int index) =>
         cell.ValueKind == JsonValueKind.Number && cell.TryGetDouble(out var value) && double.IsFinite(value) && value >= 0
             ? value
-            : throw MalformedResponseException.At($"{row}[{index}]", $"expected a number of zero or more, got {cell.GetRawText()}.");
+            : throw MalformedResponseException.At($"{row}[{index}]", $"expected a number of zero or more, got {JsonAt.Shown(cell)}.");
 
     private sealed record Endpoint(string Name, string PathAndQuery, int Units);
 }

@@ -19,7 +19,7 @@ internal static class YouTubeJson
         var text = value.Value.ValueKind == JsonValueKind.String ? value.Value.GetString()! : null;
         return text is { Length: > 0 } && text.All(char.IsAsciiDigit) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
             ? count
-            : throw MalformedResponseException.At(value.Path, $"expected a count as a string of digits, got {value.Value.GetRawText()}.");
+            : throw MalformedResponseException.At(value.Path, $"expected a count as a string of digits, got {JsonAt.Shown(value.Value)}.");
     }
 
     /// <summary>An RFC 3339 time (<c>"2026-11-30T12:00:00Z"</c>, fractions and offsets allowed).</summary>

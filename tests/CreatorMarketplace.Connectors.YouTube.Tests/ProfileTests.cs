@@ -78,6 +78,17 @@ public sealed class ProfileTests : YouTubeTestBase
         result.AsT1.What.ShouldBe($"channel {ChannelId}");
     }
 
+    [Fact]
+    public async Task A_huge_number_is_quoted_cut_short()
+    {
+        var huge = new string('9', 1_000_000);
+        Google.On(FakeYouTube.Channels, Answer.Items("channel", Channel($$"""{"subscriberCount":{{huge}},"hiddenSubscriberCount":false}""")));
+
+        var result = await Connector().GetProfileAsync(Account, default);
+
+        result.AsT5.Reason.ShouldBe($"items[0].statistics.subscriberCount: expected a count as a string of digits, got {new string('9', 64)}… (1000000 characters).");
+    }
+
     [Theory]
     [InlineData("""{"subscriberCount":125000,"hiddenSubscriberCount":false}""", "items[0].statistics.subscriberCount: expected a count as a string of digits, got 125000.")]
     [InlineData("""{"subscriberCount":"-5","hiddenSubscriberCount":false}""", "items[0].statistics.subscriberCount: expected a count as a string of digits, got \"-5\".")]

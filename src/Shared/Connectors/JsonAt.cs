@@ -110,7 +110,10 @@ internal readonly record struct JsonAt(JsonElement Value, string Path, Secrets S
     private long AsInt64() =>
         Value.ValueKind == JsonValueKind.Number && Value.TryGetInt64(out var number)
             ? number
-            : throw MalformedResponseException.At(Path, $"expected a whole number, got {(Value.ValueKind == JsonValueKind.Number ? Value.GetRawText() : Describe(Value.ValueKind))}.");
+            : throw MalformedResponseException.At(Path, $"expected a whole number, got {(Value.ValueKind == JsonValueKind.Number ? Shown(Value) : Describe(Value.ValueKind))}.");
+
+    /// <summary>A refused value as a complaint shows it: its JSON text, cut short as every refusal quotes a value.</summary>
+    public static string Shown(JsonElement value) => ErrorText.Bound(value.GetRawText(), ErrorText.QuotedLength);
 
     private MalformedResponseException Missing(string name) => new($"{Child(name)} is missing.");
 

@@ -3,7 +3,10 @@ namespace CreatorMarketplace.Storage.Tests;
 /// <summary>What every store promises of its outbox lease: one holder at a time, across instances, until released.</summary>
 public abstract partial class MarketplaceStoreContract
 {
-    protected static readonly TimeSpan Renewal = TimeSpan.FromMilliseconds(50);
+    // Long enough that a pause of the whole test process (seen here at over a second on a busy two-core machine: no
+    // timer or continuation runs) does not outlast the SQLite lease's expiry, three intervals on, which would rightly
+    // hand the lease to the other instance; at 50 ms a pause of 150 ms did so now and then.
+    protected static readonly TimeSpan Renewal = TimeSpan.FromSeconds(1);
 
     [SkippableFact]
     public async Task The_outbox_lease_has_one_holder_at_a_time_across_instances_until_it_is_released()

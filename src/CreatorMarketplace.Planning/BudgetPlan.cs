@@ -145,11 +145,15 @@ public sealed record PlanConflict(IReadOnlyList<string> Constraints, string Reas
 
 /// <summary>No plan meets every constraint; the conflicts say which constraints cannot hold together.</summary>
 /// <param name="Conflicts">At least one conflict.</param>
-public sealed record InfeasiblePlan(IReadOnlyList<PlanConflict> Conflicts)
+/// <param name="IsProven">
+/// Whether no plan exists: true unless the search stopped at its node limit before it found a plan, in which case a
+/// plan may exist and a higher node limit searches further.
+/// </param>
+public sealed record InfeasiblePlan(IReadOnlyList<PlanConflict> Conflicts, bool IsProven = true)
 {
     /// <summary>Formats the refusal, naming each conflict.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => "no plan meets every constraint: " + string.Join("; ", Conflicts);
+    public override string ToString() => (IsProven ? "no plan meets every constraint: " : "no plan meeting every constraint was found within the node limit: ") + string.Join("; ", Conflicts);
 }
 
 /// <summary>The outcome of <see cref="BudgetPlanner.Plan"/>: the optimal plan, or the constraints that conflict.</summary>

@@ -27,6 +27,15 @@ public static partial class BudgetPlanner
             // The same when proving candidates in or out, which tries every set of all her candidates twice per candidate.
             private const int MostTriedWhenFixing = 10;
 
+            // Rounds of coordinate descent at most: past them the bound stands as it is, and the search closes the gap.
+            private const int MostRounds = 40;
+
+            // A round that lowers the bound by less than this share of it ends the tightening.
+            private const double RoundGain = 1e-7;
+
+            // How far the pattern move may go along a round's change, in multiples of it.
+            private const double PatternReach = 8d;
+
             // Ternary-search steps for the κ of a creator with too many candidates to try each point where her term bends.
             private const int ShareSteps = 40;
 
@@ -41,6 +50,7 @@ public static partial class BudgetPlanner
             private readonly int[] _chosen;
             private List<int>? _bestSet;
             private double _best;
+            private int _rounds;
 
             public Relaxation(Problem problem)
             {
@@ -78,11 +88,11 @@ public static partial class BudgetPlanner
                 _chosen = new int[most];
                 _highestRatio = highest;
                 _prices = StartingPrices();
-                Polish();
                 Bound = Value(_prices);
             }
 
-            public double Bound { get; }
+            // The bound at the prices reached so far; each call of Tighten lowers it or leaves it.
+            public double Bound { get; private set; }
 
             // What the relaxation buys at its prices, each creator's best set: most of a good plan, which the first plan tries first.
             public int[] Preferred()
@@ -435,55 +445,100 @@ public static partial class BudgetPlanner
                 return prices;
             }
 
-            // Coordinate descent: each price in turn moved to the minimum of the bound along it (golden-section search;
-            // the bound is convex in the prices), the budget's over [0, highest ratio], a range's so that a candidate's
-            // whole price, λ + θ of its market + θ of its tier, is, whatever the other range's θ.
-            private void Polish()
+            // One round of coordinate descent: each price in turn moved to the minimum of the bound along it (golden-section
+            // search; the bound is convex in the prices), the budget's over [0, highest ratio], a range's so that a
+            // candidate's whole price, λ + θ of its market + θ of its tier, is, whatever the other range's θ. Then a move
+            // along the round's whole change (Hooke and Jeeves' pattern move): where the budget and the ranges trade off,
+            // coordinate descent zigzags along a ridge, a price at a time, and the pattern move follows it. Returns whether
+            // the round lowered the bound by more than RoundGain of it, so that another round may pay.
+            public bool Tighten()
             {
-                if (_highestRatio <= 0d)
+                if (_highestRatio <= 0d || _rounds >= MostRounds)
+                {
+                    return false;
+                }
+
+                _rounds++;
+                var before = Bound;
+                var start = (double[])_prices.Clone();
+                for (var k = 0; k < _prices.Length; k++)
+                {
+                    var others = _prices.Skip(1).Select(Math.Abs).Sum() - (k == 0 ? 0d : Math.Abs(_prices[k]));
+                    var low = k == 0 ? 0d : -_prices[0] - others;
+                    var high = k == 0 ? _highestRatio + others : _highestRatio - _prices[0] + others;
+                    var kept = _prices[k];
+                    var keptValue = Value(_prices);
+                    _prices[k] = Minimise(t => ValueAt(k, t), low, high);
+                    if (Value(_prices) > keptValue)
+                    {
+                        _prices[k] = kept;
+                    }
+                }
+
+                // Every move above is kept only where it lowers the bound, so the bound at the prices is at most the one before;
+                // it is taken at the prices themselves, which fixing candidates relies on.
+                FollowPattern(start);
+                Bound = Value(_prices);
+                return before - Bound > RoundGain * Math.Max(1d, Math.Abs(Bound));
+            }
+
+            // The pattern move: the prices moved along the round's change by the step that lowers the bound most, up to
+            // PatternReach times the change, with the budget's price kept at zero or more.
+            private void FollowPattern(double[] start)
+            {
+                var end = (double[])_prices.Clone();
+                var change = new double[end.Length];
+                for (var k = 0; k < end.Length; k++)
+                {
+                    change[k] = end[k] - start[k];
+                }
+
+                if (change.All(delta => delta == 0d))
                 {
                     return;
                 }
 
-                for (var round = 0; round < 3; round++)
+                var reach = change[0] < 0d ? Math.Min(PatternReach, end[0] / -change[0]) : PatternReach;
+                var endValue = Value(end);
+                var step = Minimise(t => PricesAlong(end, change, t), 0d, reach);
+                if (PricesAlong(end, change, step) >= endValue)
                 {
-                    for (var k = 0; k < _prices.Length; k++)
-                    {
-                        var others = _prices.Skip(1).Select(Math.Abs).Sum() - (k == 0 ? 0d : Math.Abs(_prices[k]));
-                        var low = k == 0 ? 0d : -_prices[0] - others;
-                        var high = k == 0 ? _highestRatio + others : _highestRatio - _prices[0] + others;
-                        var kept = _prices[k];
-                        var keptValue = Value(_prices);
-                        var best = Minimise(k, low, high);
-                        _prices[k] = best;
-                        if (Value(_prices) > keptValue)
-                        {
-                            _prices[k] = kept;
-                        }
-                    }
+                    end.CopyTo(_prices, 0);
                 }
             }
 
-            private double Minimise(int k, double low, double high)
+            private double PricesAlong(double[] end, double[] change, double step)
+            {
+                for (var k = 0; k < end.Length; k++)
+                {
+                    _prices[k] = end[k] + (step * change[k]);
+                }
+
+                _prices[0] = Math.Max(0d, _prices[0]);
+                return Value(_prices);
+            }
+
+            // The minimum of a convex function over [low, high] by golden-section search.
+            private static double Minimise(Func<double, double> valueAt, double low, double high)
             {
                 var golden = (Math.Sqrt(5d) - 1d) / 2d;
                 var left = high - (golden * (high - low));
                 var right = low + (golden * (high - low));
-                var leftValue = ValueAt(k, left);
-                var rightValue = ValueAt(k, right);
+                var leftValue = valueAt(left);
+                var rightValue = valueAt(right);
                 for (var step = 0; step < SearchSteps; step++)
                 {
                     if (leftValue <= rightValue)
                     {
                         (high, right, rightValue) = (right, left, leftValue);
                         left = high - (golden * (high - low));
-                        leftValue = ValueAt(k, left);
+                        leftValue = valueAt(left);
                     }
                     else
                     {
                         (low, left, leftValue) = (left, right, rightValue);
                         right = low + (golden * (high - low));
-                        rightValue = ValueAt(k, right);
+                        rightValue = valueAt(right);
                     }
                 }
 

@@ -5,6 +5,10 @@ public static partial class BudgetPlanner
     // A bound within this relative margin of the best value prunes: the sums are of doubles, and a plan better by less is noise.
     private const double BoundMargin = 1e-12;
 
+    // A node's bound scans the free candidates ahead of it; every this many scanned count as one more node against the
+    // node limit, so that the limit bounds the search's work on a large instance as on a small one.
+    private const int ScansPerNode = 64;
+
     private sealed partial class Problem
     {
         private long Budget => _budget.MinorUnits;
@@ -66,7 +70,43 @@ public static partial class BudgetPlanner
                 (markets, tiers) = _ranges[m].Limit == PlanLimit.MarketMaximum ? (markets + unmet, tiers) : (markets, tiers + unmet);
             }
 
-            return Math.Max(markets, tiers) <= Budget - basket.Spent - _price[i];
+            return Math.Max(markets, tiers) <= Budget - basket.Spent - _price[i] && MinimumsStayReachable(basket, i);
+        }
+
+        // Whether, with the candidate bought, each range's unmet minimum can still be spent in its cells: a cell holds at
+        // most what its candidates not yet bought cost and what the other range of the cell still has room for. A tier's
+        // minimum cannot be met in markets already at their maximums, nor a market's in full tiers. A necessary check
+        // only, since cells compete for room; it keeps the first plan from filling the markets before a tier's minimum.
+        private bool MinimumsStayReachable(Basket basket, int i)
+        {
+            var tierSlots = _ranges.Length - _marketCount + 1;
+            for (var r = 0; r < _ranges.Length; r++)
+            {
+                var unmet = _ranges[r].Minimum.MinorUnits - basket.RangeSpent[r] - (InRange(i, r) ? _price[i] : 0L);
+                if (unmet <= 0L)
+                {
+                    continue;
+                }
+
+                var isMarket = r < _marketCount;
+                var room = 0L;
+                var others = isMarket ? tierSlots : _marketCount + 1;
+                for (var other = 0; other < others && room < unmet; other++)
+                {
+                    var cell = isMarket ? Cell(r, other) : Cell(other, r - _marketCount);
+                    var supply = _cellTotal[cell] - basket.CellSpent[cell] - (_cell[i] == cell ? _price[i] : 0L);
+                    var otherRange = isMarket ? (other < tierSlots - 1 ? _marketCount + other : -1) : (other < _marketCount ? other : -1);
+                    var otherRoom = otherRange < 0 ? long.MaxValue : _ranges[otherRange].Maximum.MinorUnits - basket.RangeSpent[otherRange] - (InRange(i, otherRange) ? _price[i] : 0L);
+                    room += Math.Max(0L, Math.Min(supply, otherRoom));
+                }
+
+                if (room < unmet)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         // What a selection has bought, and whether a candidate still fits beside it.
@@ -77,6 +117,8 @@ public static partial class BudgetPlanner
             public long[] CreatorSpent { get; } = new long[problem._creators.Length];
 
             public long[] RangeSpent { get; } = new long[problem._ranges.Length];
+
+            public long[] CellSpent { get; } = new long[problem._cellTotal.Length];
 
             public int[] CreatorCount { get; } = new int[problem._creators.Length];
 
@@ -111,6 +153,7 @@ public static partial class BudgetPlanner
                 CreatorSpent[problem._creator[i]] += price;
                 CreatorCount[problem._creator[i]] += sign;
                 problem.Spend(RangeSpent, i, price);
+                CellSpent[problem._cell[i]] += price;
             }
         }
 
@@ -127,6 +170,7 @@ public static partial class BudgetPlanner
             private readonly bool _closed;
             private double _bestValue;
             private double _enough = double.PositiveInfinity;
+            private long _scanned;
 
             public Search(Problem problem, long nodeLimit, int[] order, IReadOnlyList<int> bought, bool[]? first, double firstValue)
             {
@@ -170,6 +214,9 @@ public static partial class BudgetPlanner
 
             public long Nodes { get; private set; }
 
+            // The nodes visited and the candidates their bounds scanned, in nodes.
+            private long Work => Nodes + (_scanned / ScansPerNode);
+
             public bool Stopped { get; private set; }
 
             public double BestValue => _bestValue;
@@ -189,9 +236,9 @@ public static partial class BudgetPlanner
 
             private void Visit(int k)
             {
-                // Past the limit, or with a plan worth enough, and only once a plan is held, the search stops: the plan found
-                // stands with the proven bound.
-                if (Stopped || (Best is not null && (Nodes >= _nodeLimit || _bestValue >= _enough)))
+                // Past the limit, or with a plan worth enough, the search stops: the plan found, if any, stands with the
+                // proven bound.
+                if (Stopped || Work >= _nodeLimit || (Best is not null && _bestValue >= _enough))
                 {
                     Stopped = true;
                     return;
@@ -274,10 +321,12 @@ public static partial class BudgetPlanner
                     }
                     else
                     {
+                        _scanned += position - k + 1;
                         return bound + (_problem._value[j] * room / price);
                     }
                 }
 
+                _scanned += _order.Length - k;
                 return bound;
             }
         }

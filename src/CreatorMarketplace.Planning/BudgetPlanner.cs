@@ -12,7 +12,7 @@ namespace CreatorMarketplace.Planning;
 /// </summary>
 public static partial class BudgetPlanner
 {
-    /// <summary>How many nodes the search visits, once it holds a plan, before it stops and returns the best plan found with its proven bound.</summary>
+    /// <summary>How many nodes the search visits before it stops and returns the best plan found with its proven bound.</summary>
     public const long DefaultNodeLimit = 2_000_000;
 
     /// <summary>Plans a budget.</summary>
@@ -20,9 +20,11 @@ public static partial class BudgetPlanner
     /// <param name="candidates">The candidates; a creator's deliverable may be offered at several prices, and is bought at most once.</param>
     /// <param name="constraints">The constraints besides the budget; none unless given.</param>
     /// <param name="nodeLimit">
-    /// How many nodes the search may visit once it holds a plan (1 or more): past it, the best plan found is returned
-    /// with <see cref="BudgetPlan.IsOptimal"/> false and the proven <see cref="BudgetPlan.UpperBound"/>, so that a large
-    /// instance answers in bounded time and says how far from optimal it may be.
+    /// How many nodes the search may visit (1 or more), every 64 candidates its bounds scan counting as one more node:
+    /// past it, the best plan found is returned with <see cref="BudgetPlan.IsOptimal"/> false and the proven
+    /// <see cref="BudgetPlan.UpperBound"/>, so that a large instance answers in bounded time and says how far from
+    /// optimal it may be. A search that reaches it before finding any plan returns an <see cref="InfeasiblePlan"/> that
+    /// is not <see cref="InfeasiblePlan.IsProven"/>.
     /// </param>
     /// <param name="acceptableGap">
     /// How far below the proven bound, as a share of it, a plan may be for the search to stop with it, from 0 to 1: 0
@@ -43,7 +45,8 @@ public static partial class BudgetPlanner
             return new InfeasiblePlan(conflicts);
         }
 
-        return problem.Solve(nodeLimit, acceptableGap) is { } chosen ? problem.Explain(chosen) : new InfeasiblePlan([problem.JointConflict()]);
+        var (chosen, stopped) = problem.Solve(nodeLimit, acceptableGap);
+        return chosen is not null ? problem.Explain(chosen) : new InfeasiblePlan([problem.JointConflict(stopped ? nodeLimit : null)], IsProven: !stopped);
     }
 
     private static void Validate(Money budget, IReadOnlyList<PlanCandidate> candidates, PlanConstraints constraints, long nodeLimit, double acceptableGap)
@@ -137,6 +140,9 @@ public static partial class BudgetPlanner
         private readonly SpendRange[] _ranges;
         private readonly int[] _mustInclude;
         private readonly long[] _rangeTotal;
+        private readonly int[] _cell;
+        private readonly long[] _cellTotal;
+        private readonly int _marketCount;
         private readonly long _cap;
 
         public Problem(Money budget, IReadOnlyList<PlanCandidate> candidates, PlanConstraints constraints)
@@ -180,6 +186,16 @@ public static partial class BudgetPlanner
             for (var i = 0; i < _items.Length; i++)
             {
                 Spend(_rangeTotal, i, _price[i]);
+            }
+
+            // Each candidate's cell: its market's range (or none) by its tier's range (or none), with what the cell's
+            // candidates cost in all, so that a first plan can see which minimums the markets' maximums still leave room for.
+            _marketCount = markets.Count;
+            _cell = [.. Enumerable.Range(0, _items.Length).Select(i => Cell(_market[i] >= 0 ? _market[i] : _marketCount, _tier[i] >= 0 ? _tier[i] - _marketCount : tiers.Count))];
+            _cellTotal = new long[(_marketCount + 1) * (tiers.Count + 1)];
+            for (var i = 0; i < _items.Length; i++)
+            {
+                _cellTotal[_cell[i]] += _price[i];
             }
 
             _cap = (long)Math.Floor((decimal)constraints.MaxCreatorShare * budget.MinorUnits);
@@ -250,25 +266,40 @@ public static partial class BudgetPlanner
             return conflicts;
         }
 
-        // When each constraint can be met alone but the search finds no selection meeting all: the ones that must be met together.
-        public PlanConflict JointConflict() =>
+        // When each constraint can be met alone but the search finds no selection meeting all: the ones that must be met
+        // together, and, when the search stopped at its node limit before finding one, that limit.
+        public PlanConflict JointConflict(long? nodeLimit) =>
             new(
                 ["budget", nameof(PlanConstraints.MaxCreatorShare), .. _mustInclude.Select(Included), .. Enumerable.Range(0, _ranges.Length).Where(m => _ranges[m].Minimum.IsPositive).Select(Minimum), .. Enumerable.Range(0, _ranges.Length).Select(Maximum)],
-                "each can be met alone, but no selection of the candidates meets them together.");
+                nodeLimit is { } limit
+                    ? $"each can be met alone, but the search found no selection meeting them together within its node limit ({limit.ToString(CultureInfo.InvariantCulture)}), and did not prove that none exists; a higher nodeLimit searches further."
+                    : "each can be met alone, but no selection of the candidates meets them together.");
 
         // The Lagrangian bound of the whole problem; a first plan from a greedy pass; the candidates that bound proves in
         // or out of any better plan fixed; and a depth-first branch and bound over the rest. A search stopped at its
         // node limit reports the tighter of two proven bounds: the Lagrangian, or the best of the first plan and the
         // fractional bound of the search's root.
-        public Selection? Solve(long nodeLimit, double acceptableGap)
+        public (Selection? Chosen, bool Stopped) Solve(long nodeLimit, double acceptableGap)
         {
             var relaxation = new Relaxation(this);
-            var first = new[] { Greedy([]), Greedy(relaxation.Preferred()) }.MaxBy(plan => plan is null ? double.NegativeInfinity : ValueOf(plan));
+            var first = Greedy([]);
             var firstValue = first is null ? double.NegativeInfinity : ValueOf(first);
+
+            // The bound is tightened a round at a time, each round's prices proposing a first plan of their own, until the
+            // first plan is close enough to the bound or the rounds stop paying.
+            do
+            {
+                if (Greedy(relaxation.Preferred()) is { } proposed && ValueOf(proposed) is var value && value > firstValue)
+                {
+                    (first, firstValue) = (proposed, value);
+                }
+            }
+            while (!(first is not null && firstValue >= relaxation.Bound * (1d - acceptableGap)) && relaxation.Tighten());
+
             if (first is not null && firstValue >= relaxation.Bound * (1d - acceptableGap))
             {
                 // A first plan close enough to the bound needs no search; it is optimal when it reaches the bound.
-                return new Selection(first, 0, firstValue >= relaxation.Bound, Math.Max(firstValue, relaxation.Bound));
+                return (new Selection(first, 0, firstValue >= relaxation.Bound, Math.Max(firstValue, relaxation.Bound)), false);
             }
 
             var (free, bought) = first is null ? ([.. Enumerable.Range(0, _items.Length)], []) : relaxation.Reduce(firstValue);
@@ -277,12 +308,12 @@ public static partial class BudgetPlanner
             search.Run(bound * (1d - acceptableGap));
             if (search.Best is not { } best)
             {
-                return null;
+                return (null, search.Stopped);
             }
 
             // A search stopped with a plan that reaches the proven bound has found the optimum all the same.
             var optimal = !search.Stopped || search.BestValue >= bound;
-            return new Selection(best, search.Nodes, optimal, optimal ? search.BestValue : bound);
+            return (new Selection(best, search.Nodes, optimal, optimal ? search.BestValue : bound), false);
         }
 
         private double ValueOf(bool[] chosen)
@@ -304,6 +335,9 @@ public static partial class BudgetPlanner
             _worthBuying[i] && _price[i] <= Budget && _price[i] <= _cap
             && (_market[i] < 0 || _price[i] <= _ranges[_market[i]].Maximum.MinorUnits)
             && (_tier[i] < 0 || _price[i] <= _ranges[_tier[i]].Maximum.MinorUnits);
+
+        // The cell of a market slot and a tier slot, the last slot of each standing for none.
+        private int Cell(int market, int tier) => (market * (_ranges.Length - _marketCount + 1)) + tier;
 
         // Whether the candidate counts towards a spend range: its market's or its tier's.
         private bool InRange(int i, int range) => _market[i] == range || _tier[i] == range;

@@ -208,7 +208,7 @@ public class BudgetPlannerTests
         return outcome.Match(
             plan => (best is { } value && plan.TotalValue == value).Label($"optimal: {plan.TotalValue} against {best}")
                 .And(Feasible(budget, [.. plan.Purchases.Select(p => p.Candidate)], constraints).Label("feasible")),
-            infeasible => (best is null).Label($"infeasible while brute force finds {best}"));
+            infeasible => (best is null && infeasible.IsProven).Label($"infeasible while brute force finds {best}"));
     }
 
     // A plan from a search that may stop early: feasible, at most the optimum, which is at most its bound; optimal only
@@ -226,7 +226,7 @@ public class BudgetPlannerTests
                 .And((!plan.IsOptimal || plan.TotalValue == best).Label("optimal when finished"))
                 .And((!stoppedByGap || (plan.TotalValue >= ((1 - acceptableGap) * plan.UpperBound) - 1e-9 && plan.Gap <= acceptableGap + 1e-12)).Label($"gap {plan.Gap} within {acceptableGap}"))
                 .And(Feasible(budget, [.. plan.Purchases.Select(p => p.Candidate)], constraints).Label("feasible")),
-            infeasible => (best is null).Label($"infeasible while brute force finds {best}"));
+            infeasible => (best is null || !infeasible.IsProven).Label($"infeasible while brute force finds {best}"));
     }
 
     [Fact]
@@ -256,6 +256,72 @@ public class BudgetPlannerTests
                 .And((plan.TotalValue <= plan.UpperBound).Label("the plan is at most its bound"))
                 .And(Feasible(budget, [.. plan.Purchases.Select(p => p.Candidate)], constraints).Label("feasible")),
             infeasible => false.Label(infeasible.ToString()));
+    }
+
+    [Fact]
+    public void The_bound_is_tightened_until_the_first_plan_is_within_the_acceptable_gap()
+    {
+        // Budget to spare, with GB's maximum and the Micro and Mid tiers' maximums binding: the budget's price and the
+        // tiers' trade off along a ridge, where three rounds of coordinate descent left the bound 1.19% above the first plan.
+        var (budget, candidates, constraints) = LargeInstance(new Random(55), 10_000);
+
+        var plan = BudgetPlanner.Plan(budget, candidates, constraints, nodeLimit: 1, acceptableGap: 0.01).AsT0;
+
+        plan.Gap.ShouldBeLessThanOrEqualTo(0.01);
+        plan.NodesExplored.ShouldBe(0, "the first plan is within the gap without a search");
+        Feasible(budget, [.. plan.Purchases.Select(p => p.Candidate)], constraints).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void The_first_plan_keeps_room_in_the_markets_for_a_tiers_minimum()
+    {
+        // The markets' maximums add up to less than half the budget, and the Mid tier's minimum needs most of that room:
+        // a first plan that fills the markets with the best value per money leaves no room for Mid.
+        var (budget, candidates, constraints) = LargeInstance(new Random(65), 10_000);
+        constraints.Tiers.ShouldContain(range => range.Tier == FollowerTier.Mid && range.Minimum.IsPositive);
+
+        var plan = BudgetPlanner.Plan(budget, candidates, constraints, nodeLimit: 1, acceptableGap: 0.01).AsT0;
+
+        plan.NodesExplored.ShouldBe(0);
+        Feasible(budget, [.. plan.Purchases.Select(p => p.Candidate)], constraints).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_search_that_stops_before_finding_a_plan_says_it_has_not_proven_that_none_exists()
+    {
+        // GB takes at most USD 1,000, and each tier's minimum alone fits in it, but not both.
+        PlanCandidate[] candidates =
+        [
+            new(Creator(1), "nano", "video", Usd(600), 10, Country.GB, FollowerTier.Nano),
+            new(Creator(2), "mid", "video", Usd(600), 10, Country.GB, FollowerTier.Mid),
+        ];
+        var constraints = new PlanConstraints
+        {
+            Markets = [new MarketSpend(Country.GB, Usd(0), Usd(1_000))],
+            Tiers = [new TierSpend(FollowerTier.Nano, Usd(500), Usd(5_000)), new TierSpend(FollowerTier.Mid, Usd(500), Usd(5_000))],
+        };
+
+        var stopped = BudgetPlanner.Plan(Usd(10_000), candidates, constraints, nodeLimit: 1).AsT1;
+        var searched = BudgetPlanner.Plan(Usd(10_000), candidates, constraints).AsT1;
+
+        stopped.IsProven.ShouldBeFalse();
+        stopped.ToString().ShouldContain("within its node limit (1)");
+        searched.IsProven.ShouldBeTrue();
+        searched.Conflicts.ShouldHaveSingleItem().Constraints.ShouldContain("Tiers[Mid].Minimum");
+    }
+
+    [Fact]
+    public void The_node_limit_counts_the_candidates_each_bound_scans()
+    {
+        // Exact on 10,000 candidates: the search cannot finish, and each node's bound scans the free candidates ahead of
+        // it, so the limit stops it before it has visited as many nodes as the limit names.
+        var (budget, candidates, constraints) = LargeInstance(new Random(3), 10_000);
+
+        var plan = BudgetPlanner.Plan(budget, candidates, constraints, nodeLimit: 100_000).AsT0;
+
+        plan.IsOptimal.ShouldBeFalse();
+        plan.NodesExplored.ShouldBeInRange(1, 99_999);
+        plan.Gap.ShouldBeLessThan(0.001);
     }
 
     [Fact]

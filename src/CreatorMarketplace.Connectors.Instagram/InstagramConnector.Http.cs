@@ -50,7 +50,7 @@ public sealed partial class InstagramConnector
                     return new Unauthorized(NoTokens);
                 }
 
-                secrets.Add(tokens.AccessToken);
+                secrets.Add(tokens);
                 return await body(new Call(account, userId, tokens, secrets)).ConfigureAwait(false);
             },
             failure => Log.CallFailed(Logger(secrets), endpoint, account.Creator, failure)).ConfigureAwait(false);
@@ -58,7 +58,7 @@ public sealed partial class InstagramConnector
 
     private RedactingLogger Logger(Secrets secrets) => new(_logger, secrets);
 
-    private bool MustRefresh(InstagramTokens tokens) => _clock.GetCurrentInstant() >= tokens.ExpiresAt - _refreshMargin;
+    private bool MustRefresh(InstagramTokens tokens) => TokenRefresh.IsDue(tokens, _clock.GetCurrentInstant(), _refreshMargin);
 
     /// <summary>One GET of the call: the token renewed before it when due, or once when the Graph API calls it invalid.</summary>
     private async ValueTask<Got> GetAsync(Call call, string endpoint, string pathAndQuery, CancellationToken cancellationToken)
@@ -118,9 +118,10 @@ public sealed partial class InstagramConnector
         // The calls that waited for another's exchange use its token.
         var refreshed = await TokenRefresh.RunAsync(
             _state.RefreshGate(call.Account),
+            call.Tokens,
+            call.Secrets,
             cancel => _tokenStore.GetAsync(call.Account, cancel),
-            tokens => call.Secrets.Add(tokens.AccessToken),
-            current => !string.Equals(current.AccessToken, call.Tokens.AccessToken, StringComparison.Ordinal) && !MustRefresh(current),
+            MustRefresh,
             current => ExchangeAsync(call, current, cancellationToken),
             async tokens =>
             {

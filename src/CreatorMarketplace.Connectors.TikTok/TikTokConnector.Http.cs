@@ -109,15 +109,16 @@ public sealed partial class TikTokConnector
         }
     }
 
-    private bool MustRefresh(TikTokTokens tokens) => _clock.GetCurrentInstant() >= tokens.AccessTokenExpiresAt - _refreshMargin;
+    private bool MustRefresh(TikTokTokens tokens) => TokenRefresh.IsDue(tokens, _clock.GetCurrentInstant(), _refreshMargin);
 
     // TikTok may rotate the refresh token: a second refresh with the old one would fail.
     private ValueTask<ConnectorResult<TikTokTokens>> RefreshAsync(ConnectedAccount account, TikTokTokens used, Secrets secrets, CancellationToken cancellationToken) =>
         TokenRefresh.RunAsync(
             _state.RefreshGate(account),
+            used,
+            secrets,
             cancel => _tokenStore.GetAsync(account, cancel),
-            tokens => secrets.Add(tokens),
-            current => !string.Equals(current.AccessToken, used.AccessToken, StringComparison.Ordinal) && !MustRefresh(current),
+            MustRefresh,
             async current =>
             {
                 if (_clock.GetCurrentInstant() >= current.RefreshTokenExpiresAt)

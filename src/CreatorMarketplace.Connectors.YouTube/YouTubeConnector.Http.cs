@@ -117,7 +117,7 @@ public sealed partial class YouTubeConnector
         }
     }
 
-    private bool MustRefresh(YouTubeTokens tokens) => _canRefresh && _clock.GetCurrentInstant() >= tokens.AccessTokenExpiresAt - _refreshMargin;
+    private bool MustRefresh(YouTubeTokens tokens) => _canRefresh && TokenRefresh.IsDue(tokens, _clock.GetCurrentInstant(), _refreshMargin);
 
     private HttpRequestMessage Get(Uri api, Endpoint endpoint, string query, Credential credential)
     {
@@ -144,9 +144,10 @@ public sealed partial class YouTubeConnector
 
         return await TokenRefresh.RunAsync(
             _state.Connector.RefreshGate(account),
+            used,
+            secrets,
             cancel => _tokenStore!.GetAsync(account, cancel),
-            tokens => secrets.Add(tokens),
-            current => !string.Equals(current.AccessToken, used.AccessToken, StringComparison.Ordinal) && !MustRefresh(current),
+            MustRefresh,
             async current => ReadTokens(await ExchangeAsync(Token, () => RefreshRequest(current.RefreshToken), secrets, cancellationToken).ConfigureAwait(false), current, secrets),
             async tokens =>
             {

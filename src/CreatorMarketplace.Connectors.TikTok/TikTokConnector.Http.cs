@@ -13,22 +13,19 @@ public sealed partial class TikTokConnector
     // Durations beyond this are not an access or refresh token's lifetime (TikTok's are a day and a year).
     private static readonly ConnectorTelemetry Telemetry = new(CreatorMarketplaceTelemetry.ConnectorsTikTok);
 
-    private static readonly long MaxTokenLifetimeSeconds = (long)Duration.FromDays(3660).TotalSeconds;
+    private static readonly Duration MaxTokenLifetime = Duration.FromDays(3660);
 
-    private async ValueTask<ConnectorResult<T>> CallAsync<T>(
+    private ValueTask<ConnectorResult<T>> CallAsync<T>(
         ConnectedAccount account,
         Endpoint endpoint,
         Func<string, HttpRequestMessage> request,
         Func<JsonAt, Instant, ConnectorResult<T>> map,
-        CancellationToken cancellationToken)
-    {
-        var secrets = _secrets.ForCall();
-        return await Telemetry.RunAsync(
+        CancellationToken cancellationToken) =>
+        Telemetry.RunAsync(
             endpoint.Name,
-            secrets,
-            () => CallCoreAsync(account, endpoint, request, map, secrets, cancellationToken),
-            failure => Log.CallFailed(Logger(secrets), endpoint.Name, account.Creator, failure)).ConfigureAwait(false);
-    }
+            _secrets,
+            secrets => CallCoreAsync(account, endpoint, request, map, secrets, cancellationToken),
+            (secrets, failure) => Log.CallFailed(Logger(secrets), endpoint.Name, account.Creator, failure));
 
     private RedactingLogger Logger(Secrets secrets) => new(_logger, secrets);
 
@@ -169,7 +166,7 @@ public sealed partial class TikTokConnector
             {
                 if (succeeded)
                 {
-                    return new Failed(new MalformedData(reply.Root is null ? $"the response is not JSON: {reply.NotJson}" : "the response is not a JSON object."));
+                    return new Failed(reply.NotAnObject("response"));
                 }
             }
             else
@@ -254,7 +251,7 @@ public sealed partial class TikTokConnector
             }
             else if (succeeded)
             {
-                return new MalformedData(reply.Root is null ? $"the token response is not JSON: {reply.NotJson}" : "the token response is not a JSON object.");
+                return reply.NotAnObject("token response");
             }
         }
         catch (MalformedResponseException malformed) when (succeeded)
@@ -294,19 +291,11 @@ public sealed partial class TikTokConnector
 
         return new TikTokTokens(
             accessToken,
-            now + Lifetime(body, "expires_in"),
+            now + body.TokenLifetime("expires_in", MaxTokenLifetime, "10 years"),
             refreshToken,
-            now + Lifetime(body, "refresh_expires_in"),
+            now + body.TokenLifetime("refresh_expires_in", MaxTokenLifetime, "10 years"),
             body.OptionalString("open_id") ?? old.OpenId,
             body.OptionalString("scope") ?? old.Scope);
-    }
-
-    private static Duration Lifetime(JsonAt body, string name)
-    {
-        var seconds = body.Int64(name);
-        return seconds > 0 && seconds <= MaxTokenLifetimeSeconds
-            ? Duration.FromSeconds(seconds)
-            : throw MalformedResponseException.At(name, $"a token's lifetime is more than 0 and at most 10 years in seconds, got {seconds}.");
     }
 
     private static string WithLogId(string message, string? logId) =>

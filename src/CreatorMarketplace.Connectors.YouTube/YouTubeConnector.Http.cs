@@ -13,25 +13,22 @@ public sealed partial class YouTubeConnector
         "no YouTube tokens are stored for the account, and reading it with the API key needs its channel id (ExternalId); the creator connects it again.";
 
     // Beyond this a duration is not an access token's lifetime (Google's last an hour).
-    private static readonly long MaxTokenLifetimeSeconds = (long)Duration.FromDays(366).TotalSeconds;
+    private static readonly Duration MaxTokenLifetime = Duration.FromDays(366);
 
     private static readonly ConnectorTelemetry Telemetry = new(CreatorMarketplaceTelemetry.ConnectorsYouTube);
 
-    private async ValueTask<ConnectorResult<T>> CallAsync<T>(
+    private ValueTask<ConnectorResult<T>> CallAsync<T>(
         ConnectedAccount account,
         Endpoint endpoint,
         Func<Credential, HttpRequestMessage> request,
         Func<JsonAt, Instant, ConnectorResult<T>> map,
         CancellationToken cancellationToken,
-        T? whenForbidden = default)
-    {
-        var secrets = _secrets.ForCall();
-        return await Telemetry.RunAsync(
+        T? whenForbidden = default) =>
+        Telemetry.RunAsync(
             endpoint.Name,
-            secrets,
-            () => CallCoreAsync(account, endpoint, request, map, secrets, whenForbidden, cancellationToken),
-            failure => Log.CallFailed(Logger(secrets), endpoint.Name, account.Creator, failure)).ConfigureAwait(false);
-    }
+            _secrets,
+            secrets => CallCoreAsync(account, endpoint, request, map, secrets, whenForbidden, cancellationToken),
+            (secrets, failure) => Log.CallFailed(Logger(secrets), endpoint.Name, account.Creator, failure));
 
     private RedactingLogger Logger(Secrets secrets) => new(_logger, secrets);
 
@@ -194,7 +191,7 @@ public sealed partial class YouTubeConnector
         if (reply.Root is not { ValueKind: JsonValueKind.Object } root)
         {
             return succeeded
-                ? new Failed(new MalformedData(reply.Root is null ? $"the response is not JSON: {reply.NotJson}" : "the response is not a JSON object."))
+                ? new Failed(reply.NotAnObject("response"))
                 : new Failed(reply.StatusError);
         }
 
@@ -271,7 +268,7 @@ public sealed partial class YouTubeConnector
             }
             else if (succeeded)
             {
-                return new MalformedData(reply.Root is null ? $"the token response is not JSON: {reply.NotJson}" : "the token response is not a JSON object.");
+                return reply.NotAnObject("token response");
             }
         }
         catch (MalformedResponseException malformed) when (succeeded)
@@ -301,17 +298,13 @@ public sealed partial class YouTubeConnector
             throw MalformedResponseException.At("access_token", "an access token is never empty.");
         }
 
-        var seconds = body.Int64("expires_in");
-        if (seconds <= 0 || seconds > MaxTokenLifetimeSeconds)
-        {
-            throw MalformedResponseException.At("expires_in", $"a token's lifetime is more than 0 and at most a year in seconds, got {seconds}.");
-        }
+        var lifetime = body.TokenLifetime("expires_in", MaxTokenLifetime, "a year");
 
         // Google sends a new refresh token only now and then; otherwise the old one stays good.
         var refreshToken = body.Optional("refresh_token") is null ? old.RefreshToken : body.NewSecret("refresh_token");
         return new YouTubeTokens(
             accessToken,
-            _clock.GetCurrentInstant() + Duration.FromSeconds(seconds),
+            _clock.GetCurrentInstant() + lifetime,
             string.IsNullOrWhiteSpace(refreshToken) ? old.RefreshToken : refreshToken,
             body.OptionalString("scope") ?? old.Scope);
     }

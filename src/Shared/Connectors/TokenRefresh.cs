@@ -24,6 +24,20 @@ internal static class TokenRefresh
     /// <summary>Whether the access token expires within the margin, or has: it is renewed before it is sent.</summary>
     public static bool IsDue(IConnectorTokens tokens, Instant now, Duration margin) => now >= tokens.AccessTokenExpiresAt - margin;
 
+    /// <summary>A lifetime a platform gave a new token, in seconds: more than zero and at most <paramref name="max"/>.</summary>
+    /// <param name="body">The token answer.</param>
+    /// <param name="name">The member, such as <c>expires_in</c>.</param>
+    /// <param name="max">The longest lifetime that can be meant: beyond it a number is not a token's lifetime.</param>
+    /// <param name="maxSaid">The longest lifetime as the message says it, such as "a year".</param>
+    /// <exception cref="MalformedResponseException">The lifetime is missing, not a whole number, or out of range.</exception>
+    public static Duration TokenLifetime(this JsonAt body, string name, Duration max, string maxSaid)
+    {
+        var seconds = body.Int64(name);
+        return seconds > 0 && seconds <= max.TotalSeconds
+            ? Duration.FromSeconds(seconds)
+            : throw MalformedResponseException.At(name, $"a token's lifetime is more than 0 and at most {maxSaid} in seconds, got {seconds}.");
+    }
+
     /// <summary>Refreshes the account's tokens under its gate, unless another call renewed them while this one waited.</summary>
     /// <param name="gate">The account's refresh gate.</param>
     /// <param name="used">The tokens the call found due or refused.</param>

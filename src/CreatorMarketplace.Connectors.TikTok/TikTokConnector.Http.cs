@@ -45,21 +45,24 @@ public sealed partial class TikTokConnector
 
         secrets.Add(tokens);
 
+        // Refreshed before the first request when due, or once when TikTok calls the token expired: a token it calls
+        // expired right after a refresh is not fixed by another.
+        var refresh = MustRefresh(tokens);
         var refreshed = false;
-        if (MustRefresh(tokens))
-        {
-            var renewed = await RefreshAsync(account, tokens, secrets, cancellationToken).ConfigureAwait(false);
-            if (!renewed.TryPickT0(out tokens, out var failed))
-            {
-                return ConnectorOutcomes.Relay<T>(failed.Value);
-            }
-
-            refreshed = true;
-        }
-
         var waited = false;
         while (true)
         {
+            if (refresh)
+            {
+                var renewed = await RefreshAsync(account, tokens, secrets, cancellationToken).ConfigureAwait(false);
+                if (!renewed.TryPickT0(out tokens, out var failed))
+                {
+                    return ConnectorOutcomes.Relay<T>(failed.Value);
+                }
+
+                (refresh, refreshed) = (false, true);
+            }
+
             var used = tokens;
             var reply = await ExchangeAsync(endpoint, () => request(used.AccessToken), secrets, cancellationToken).ConfigureAwait(false);
             switch (ReadEnvelope(endpoint, reply, secrets))
@@ -78,15 +81,8 @@ public sealed partial class TikTokConnector
                     return new Unauthorized(expired.Reason);
 
                 case TokenExpired:
-                    // Once: a token TikTok calls expired right after a refresh is not fixed by another.
                     Log.Refreshing(Logger(secrets), account.Creator);
-                    var renewed = await RefreshAsync(account, used, secrets, cancellationToken).ConfigureAwait(false);
-                    if (!renewed.TryPickT0(out tokens, out var failed))
-                    {
-                        return ConnectorOutcomes.Relay<T>(failed.Value);
-                    }
-
-                    refreshed = true;
+                    refresh = true;
                     continue;
 
                 case Throttled throttled when !waited && _maxRetryAfterWait > Duration.Zero && throttled.RetryAfter <= _maxRetryAfterWait:

@@ -47,11 +47,18 @@ public sealed partial class YouTubeConnector
             return new Unauthorized(NoCredentials);
         }
 
-        var refreshed = false;
         if (tokens is not null)
         {
             secrets.Add(tokens);
-            if (MustRefresh(tokens))
+        }
+
+        // Refreshed before the first request when due, or once when Google refuses the token: a token it refuses
+        // right after a refresh is not fixed by another.
+        var refresh = tokens is not null && MustRefresh(tokens);
+        var refreshed = false;
+        while (true)
+        {
+            if (refresh && tokens is not null)
             {
                 var renewed = await RefreshAsync(account, tokens, secrets, cancellationToken).ConfigureAwait(false);
                 if (!renewed.TryPickT0(out tokens, out var failed))
@@ -59,12 +66,9 @@ public sealed partial class YouTubeConnector
                     return ConnectorOutcomes.Relay<T>(failed.Value);
                 }
 
-                refreshed = true;
+                (refresh, refreshed) = (false, true);
             }
-        }
 
-        while (true)
-        {
             var credential = new Credential(tokens, tokens is null ? _apiKey : null, account.ExternalId);
             var reply = await ExchangeAsync(endpoint, () => request(credential), secrets, cancellationToken).ConfigureAwait(false);
             switch (ReadAnswer(endpoint, reply, secrets))
@@ -91,15 +95,8 @@ public sealed partial class YouTubeConnector
                     return new Unauthorized(expired.Reason);
 
                 case TokenExpired:
-                    // Once: a token Google refuses right after a refresh is not fixed by another.
                     Log.Refreshing(Logger(secrets), account.Creator);
-                    var renewed = await RefreshAsync(account, tokens, secrets, cancellationToken).ConfigureAwait(false);
-                    if (!renewed.TryPickT0(out tokens, out var failed))
-                    {
-                        return ConnectorOutcomes.Relay<T>(failed.Value);
-                    }
-
-                    refreshed = true;
+                    refresh = true;
                     continue;
 
                 case Forbidden when whenForbidden is not null:

@@ -278,9 +278,8 @@ public sealed partial class InstagramConnector
         GraphError? error = null;
         try
         {
-            if (reply.Root is { ValueKind: JsonValueKind.Object } root)
+            if (reply.Body(call.Secrets) is { } body)
             {
-                var body = new JsonAt(root, "", call.Secrets);
                 if (body.Optional("error") is { } found)
                 {
                     error = new GraphError(

@@ -158,7 +158,7 @@ public sealed partial class TikTokConnector
         string? logId = null;
         try
         {
-            if (reply.Root is not { ValueKind: JsonValueKind.Object } root)
+            if (reply.Body(secrets) is not { } envelope)
             {
                 if (succeeded)
                 {
@@ -167,7 +167,6 @@ public sealed partial class TikTokConnector
             }
             else
             {
-                var envelope = new JsonAt(root, "", secrets);
                 var error = envelope.Object("error");
                 code = error.String("code");
                 message = error.OptionalString("message") ?? "";
@@ -222,9 +221,8 @@ public sealed partial class TikTokConnector
         string? logId = null;
         try
         {
-            if (reply.Root is { ValueKind: JsonValueKind.Object } root)
+            if (reply.Body(secrets) is { } body)
             {
-                var body = new JsonAt(root, "", secrets);
                 switch (body.Optional("error"))
                 {
                     case { Value.ValueKind: JsonValueKind.Object } error:

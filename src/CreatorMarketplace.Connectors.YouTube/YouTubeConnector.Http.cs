@@ -185,14 +185,13 @@ public sealed partial class YouTubeConnector
         }
 
         var succeeded = reply.Succeeded;
-        if (reply.Root is not { ValueKind: JsonValueKind.Object } root)
+        if (reply.Body(secrets) is not { } body)
         {
             return succeeded
                 ? new Failed(reply.NotAnObject("response"))
                 : new Failed(reply.StatusError);
         }
 
-        var body = new JsonAt(root, "", secrets);
         if (succeeded)
         {
             Log.Answered(Logger(secrets), endpoint.Name, reply.Status, "ok");
@@ -251,9 +250,8 @@ public sealed partial class YouTubeConnector
         string? description = null;
         try
         {
-            if (reply.Root is { ValueKind: JsonValueKind.Object } root)
+            if (reply.Body(secrets) is { } body)
             {
-                var body = new JsonAt(root, "", secrets);
                 if (succeeded)
                 {
                     Log.Answered(Logger(secrets), Token.Name, reply.Status, "ok");

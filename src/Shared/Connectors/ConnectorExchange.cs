@@ -205,6 +205,9 @@ internal sealed class ConnectorReply
     /// <summary>Whether the failed status may pass if the call is tried again: 5xx and 408.</summary>
     public bool RetryableStatus => Status is >= 500 or 408;
 
+    /// <summary>The answer as the JSON object every platform answers with, read with the call's secrets; null when it is not one.</summary>
+    public JsonAt? Body(Secrets secrets) => Root is { ValueKind: JsonValueKind.Object } root ? new JsonAt(root, "", secrets) : null;
+
     /// <summary>A successful answer that is not the JSON object every platform answers with.</summary>
     /// <param name="what">What the answer is, as the message names it: "response", "token response".</param>
     public MalformedData NotAnObject(string what) =>

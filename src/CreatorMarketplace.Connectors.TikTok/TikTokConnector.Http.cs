@@ -10,9 +10,9 @@ public sealed partial class TikTokConnector
 {
     private const string NoTokens = "no TikTok tokens are stored for the account; the creator connects it again.";
 
-    // Durations beyond this are not an access or refresh token's lifetime (TikTok's are a day and a year).
     private static readonly ConnectorTelemetry Telemetry = new(CreatorMarketplaceTelemetry.ConnectorsTikTok);
 
+    // Durations beyond this are not an access or refresh token's lifetime (TikTok's are a day and a year).
     private static readonly Duration MaxTokenLifetime = Duration.FromDays(3660);
 
     private ValueTask<ConnectorResult<T>> CallAsync<T>(

@@ -17,7 +17,7 @@ public static class InstagramCreatorMarketplaceBuilderExtensions
         Platform.Instagram,
         InstagramConnector.HttpClientName,
         options => options.Validate(),
-        null,
+        tokenStoreNeeded: null,
         MissingTokenStore,
         options => new ConnectorState(options.RequestsPerMinute),
         parts => new InstagramConnector(parts.Http, parts.RequiredTokenStore, parts.Options, parts.Clock, parts.Logger, parts.State));

@@ -18,7 +18,7 @@ public static class TikTokCreatorMarketplaceBuilderExtensions
         Platform.TikTok,
         TikTokConnector.HttpClientName,
         options => options.Validate(),
-        null,
+        tokenStoreNeeded: null,
         MissingTokenStore,
         options => new ConnectorState(options.RequestsPerMinute),
         parts => new TikTokConnector(

@@ -17,7 +17,7 @@ public static class YouTubeCreatorMarketplaceBuilderExtensions
         Platform.YouTube,
         YouTubeConnector.HttpClientName,
         options => options.Validate(),
-        options => options.HasOAuthClient,
+        tokenStoreNeeded: options => options.HasOAuthClient,
         MissingTokenStore,
         options => new YouTubeState(options.DailyQuota),
         parts => new YouTubeConnector(parts.Http, parts.TokenStore, parts.Options, parts.Clock, parts.Logger, parts.State));

@@ -27,7 +27,7 @@ public sealed partial class InstagramConnector
     private static readonly Duration MaxUsageWait = Duration.FromDays(1);
 
     // Durations beyond this are not a token's lifetime (a long-lived one's is 60 days).
-    private static readonly long MaxTokenLifetimeSeconds = (long)Duration.FromDays(3660).TotalSeconds;
+    private static readonly Duration MaxTokenLifetime = Duration.FromDays(3660);
 
     // The codes of the Graph API's rate limits: the application's (4), the user's (17), the platform's (32), a
     // method's (613), and the business use cases' (80001 to 80014; Instagram's is 80002).
@@ -36,13 +36,11 @@ public sealed partial class InstagramConnector
     // The token cannot be made good by an exchange: the user changed the password, logged out, or removed the application.
     private static bool NotRenewable(GraphError error) => error.Subcode is 458 or 459 or 460 or 464 or 467;
 
-    private async ValueTask<ConnectorResult<T>> CallAsync<T>(ConnectedAccount account, string userId, string endpoint, Func<Call, ValueTask<ConnectorResult<T>>> body, CancellationToken cancellationToken)
-    {
-        var secrets = _secrets.ForCall();
-        return await Telemetry.RunAsync(
+    private ValueTask<ConnectorResult<T>> CallAsync<T>(ConnectedAccount account, string userId, string endpoint, Func<Call, ValueTask<ConnectorResult<T>>> body, CancellationToken cancellationToken) =>
+        Telemetry.RunAsync(
             endpoint,
-            secrets,
-            async () =>
+            _secrets,
+            async secrets =>
             {
                 var tokens = await _tokenStore.GetAsync(account, cancellationToken).ConfigureAwait(false);
                 if (tokens is null)
@@ -50,15 +48,14 @@ public sealed partial class InstagramConnector
                     return new Unauthorized(NoTokens);
                 }
 
-                secrets.Add(tokens.AccessToken);
+                secrets.Add(tokens);
                 return await body(new Call(account, userId, tokens, secrets)).ConfigureAwait(false);
             },
-            failure => Log.CallFailed(Logger(secrets), endpoint, account.Creator, failure)).ConfigureAwait(false);
-    }
+            (secrets, failure) => Log.CallFailed(Logger(secrets), endpoint, account.Creator, failure));
 
     private RedactingLogger Logger(Secrets secrets) => new(_logger, secrets);
 
-    private bool MustRefresh(InstagramTokens tokens) => _clock.GetCurrentInstant() >= tokens.ExpiresAt - _refreshMargin;
+    private bool MustRefresh(InstagramTokens tokens) => TokenRefresh.IsDue(tokens, _clock.GetCurrentInstant(), _refreshMargin);
 
     /// <summary>One GET of the call: the token renewed before it when due, or once when the Graph API calls it invalid.</summary>
     private async ValueTask<Got> GetAsync(Call call, string endpoint, string pathAndQuery, CancellationToken cancellationToken)
@@ -118,9 +115,10 @@ public sealed partial class InstagramConnector
         // The calls that waited for another's exchange use its token.
         var refreshed = await TokenRefresh.RunAsync(
             _state.RefreshGate(call.Account),
+            call.Tokens,
+            call.Secrets,
             cancel => _tokenStore.GetAsync(call.Account, cancel),
-            tokens => call.Secrets.Add(tokens.AccessToken),
-            current => !string.Equals(current.AccessToken, call.Tokens.AccessToken, StringComparison.Ordinal) && !MustRefresh(current),
+            MustRefresh,
             current => ExchangeAsync(call, current, cancellationToken),
             async tokens =>
             {
@@ -175,10 +173,8 @@ public sealed partial class InstagramConnector
             throw MalformedResponseException.At("access_token", "a token is never empty.");
         }
 
-        var seconds = body.Int64("expires_in");
-        return seconds > 0 && seconds <= MaxTokenLifetimeSeconds
-            ? new InstagramTokens(accessToken, _clock.GetCurrentInstant() + Duration.FromSeconds(seconds))
-            : throw MalformedResponseException.At("expires_in", $"a token's lifetime is more than 0 and at most 10 years in seconds, got {seconds}.");
+        var lifetime = body.TokenLifetime("expires_in", MaxTokenLifetime, "10 years");
+        return new InstagramTokens(accessToken, _clock.GetCurrentInstant() + lifetime);
     }
 
     /// <summary>
@@ -282,9 +278,8 @@ public sealed partial class InstagramConnector
         GraphError? error = null;
         try
         {
-            if (reply.Root is { ValueKind: JsonValueKind.Object } root)
+            if (reply.Body(call.Secrets) is { } body)
             {
-                var body = new JsonAt(root, "", call.Secrets);
                 if (body.Optional("error") is { } found)
                 {
                     error = new GraphError(
@@ -302,7 +297,7 @@ public sealed partial class InstagramConnector
             }
             else if (reply.Succeeded)
             {
-                return new Got(new MalformedData(reply.Root is null ? $"the response is not JSON: {reply.NotJson}" : "the response is not a JSON object."));
+                return new Got(reply.NotAnObject("response"));
             }
         }
         catch (MalformedResponseException malformed) when (reply.Succeeded)

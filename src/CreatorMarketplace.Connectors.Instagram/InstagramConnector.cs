@@ -123,8 +123,7 @@ public sealed partial class InstagramConnector : IPlatformConnector
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _state = state ?? new ConnectorState(options.RequestsPerMinute);
         _exchange = new ConnectorExchange(httpClient, clock, "Instagram");
-        var address = options.BaseAddress.AbsoluteUri;
-        _apiAddress = new Uri(new Uri(address.EndsWith('/') ? address : address + "/"), options.ApiVersion + "/");
+        _apiAddress = new Uri(ConnectorExchange.Folder(options.BaseAddress), options.ApiVersion + "/");
         _appId = options.AppId;
         _appSecret = options.AppSecret;
         _secrets = new Secrets(options.AppSecret);
@@ -208,13 +207,11 @@ public sealed partial class InstagramConnector : IPlatformConnector
     public ValueTask<ConnectorResult<IReadOnlyList<PostMetrics>>> GetPostMetricsAsync(ConnectedAccount account, IReadOnlyList<string> postIds, CancellationToken cancellationToken)
     {
         var userId = CheckAccount(account);
-        var ids = ConnectorArguments.DistinctPostIds(postIds, MaxPostsPerMetricsCall, "the Instagram connector");
-        if (ids.Length == 0)
-        {
-            return ValueTask.FromResult<ConnectorResult<IReadOnlyList<PostMetrics>>>(Array.Empty<PostMetrics>());
-        }
-
-        return CallAsync(account, userId, MediaInsights, call => MetricsAsync(call, ids, cancellationToken), cancellationToken);
+        return PostSnapshots.OfDistinctAsync(
+            postIds,
+            MaxPostsPerMetricsCall,
+            "the Instagram connector",
+            ids => CallAsync(account, userId, MediaInsights, call => MetricsAsync(call, ids, cancellationToken), cancellationToken));
     }
 
     /// <summary>
@@ -236,7 +233,7 @@ public sealed partial class InstagramConnector : IPlatformConnector
             var got = await GetAsync(call, Media, $"{Escape(postId)}?fields={MediaFields}", cancellationToken).ConfigureAwait(false);
             return got.Failure switch
             {
-                NotFound => new NotFound($"post {postId}"),
+                NotFound => PostSnapshots.Gone(postId),
                 { } failure => ConnectorOutcomes.Relay<PostCheck>(failure),
                 _ => Mapped(() => new PostCheck(SameId(got.Body, postId), Live: true, Caption(got.Body), BrandedContentFlag: null, _clock.GetCurrentInstant())),
             };

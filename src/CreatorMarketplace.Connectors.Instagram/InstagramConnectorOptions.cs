@@ -46,11 +46,7 @@ public sealed partial class InstagramConnectorOptions
     public void Validate()
     {
         var errors = new ErrorCollector();
-        errors.Require(
-            BaseAddress is { IsAbsoluteUri: true } address && (address.Scheme == Uri.UriSchemeHttps || address.Scheme == Uri.UriSchemeHttp),
-            "baseAddress",
-            "instagram.base_address_invalid",
-            "the base address is an absolute http or https address.");
+        errors.RequireHttpAddress(BaseAddress, "baseAddress", "instagram.base_address_invalid", "the base address is an absolute http or https address.");
         errors.Require(
             ApiVersion is not null && VersionPattern().IsMatch(ApiVersion),
             "apiVersion",
@@ -58,21 +54,15 @@ public sealed partial class InstagramConnectorOptions
             "the Graph API version is written as v<major>.<minor>, such as v23.0.");
         errors.Require(!string.IsNullOrWhiteSpace(AppId), "appId", "instagram.app_id_missing", "the connector needs the application's id.");
         errors.Require(!string.IsNullOrWhiteSpace(AppSecret), "appSecret", "instagram.app_secret_missing", "the connector needs the application's secret.");
-        errors.Require(
-            PageSize is >= 1 and <= GraphMaxPageSize,
-            "pageSize",
-            "instagram.page_size_out_of_range",
-            $"a page holds 1 to {GraphMaxPageSize} media, got {PageSize}.");
-        errors.Require(
-            RequestsPerMinute is >= 1 and <= 1000,
+        errors.RequireWithin(PageSize, 1, GraphMaxPageSize, "pageSize", "instagram.page_size_out_of_range", $"a page holds 1 to {GraphMaxPageSize} media, got {PageSize}.");
+        errors.RequireWithin(
+            RequestsPerMinute,
+            1,
+            1000,
             "requestsPerMinute",
             "instagram.requests_per_minute_out_of_range",
             $"the request budget is 1 to 1000 a minute per account, got {RequestsPerMinute}.");
-        errors.Require(
-            RefreshMargin >= TimeSpan.Zero && RefreshMargin <= TimeSpan.FromDays(30),
-            "refreshMargin",
-            "instagram.refresh_margin_out_of_range",
-            "the refresh margin is zero to 30 days.");
+        errors.RequireUpTo(RefreshMargin, TimeSpan.FromDays(30), "refreshMargin", "instagram.refresh_margin_out_of_range", "the refresh margin is zero to 30 days.");
         errors.ThrowIfAny("options");
     }
 

@@ -2,10 +2,7 @@ using CreatorMarketplace.Connectors;
 using CreatorMarketplace.Connectors.Http;
 using CreatorMarketplace.Connectors.Instagram;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace CreatorMarketplace.DependencyInjection;
@@ -15,6 +12,15 @@ public static class InstagramCreatorMarketplaceBuilderExtensions
 {
     private const string MissingTokenStore =
         "AddInstagramConnector: no IInstagramTokenStore is registered; register the application's store of the creators' Instagram tokens, for example services.AddSingleton<IInstagramTokenStore, MyTokenStore>().";
+
+    private static readonly ConnectorRegistration<InstagramConnector, InstagramConnectorOptions, ConnectorState, IInstagramTokenStore> Registration = new(
+        Platform.Instagram,
+        InstagramConnector.HttpClientName,
+        options => options.Validate(),
+        tokenStoreNeeded: null,
+        MissingTokenStore,
+        options => new ConnectorState(options.RequestsPerMinute),
+        parts => new InstagramConnector(parts.Http, parts.RequiredTokenStore, parts.Options, parts.Clock, parts.Logger, parts.State));
 
     /// <summary>
     /// Registers the <see cref="InstagramConnector"/>: as itself, as an <see cref="IPlatformConnector"/> among all
@@ -41,12 +47,8 @@ public static class InstagramCreatorMarketplaceBuilderExtensions
     public static CreatorMarketplaceBuilder AddInstagramConnector(
         this CreatorMarketplaceBuilder builder,
         Action<InstagramConnectorOptions> configure,
-        Action<HttpStandardResilienceOptions>? configureResilience = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        return builder.AddValidatedOptions(configure, Validate).AddConnector(configureResilience);
-    }
+        Action<HttpStandardResilienceOptions>? configureResilience = null) =>
+        Registration.Add(builder, configure, configureResilience);
 
     /// <summary>
     /// Registers the <see cref="InstagramConnector"/> as <see cref="AddInstagramConnector(CreatorMarketplaceBuilder, Action{InstagramConnectorOptions}, Action{HttpStandardResilienceOptions}?)"/>
@@ -62,32 +64,6 @@ public static class InstagramCreatorMarketplaceBuilderExtensions
     public static CreatorMarketplaceBuilder AddInstagramConnector(
         this CreatorMarketplaceBuilder builder,
         IConfiguration section,
-        Action<HttpStandardResilienceOptions>? configureResilience = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(section);
-        return builder.AddValidatedOptions<InstagramConnectorOptions>(section, Validate).AddConnector(configureResilience);
-    }
-
-    private static void Validate(InstagramConnectorOptions options) => options.Validate();
-
-    private static CreatorMarketplaceBuilder AddConnector(this CreatorMarketplaceBuilder builder, Action<HttpStandardResilienceOptions>? configureResilience)
-    {
-        ConnectorHttpClient.KeepResilienceSettings(builder.Services, configureResilience);
-        ConnectorHttpClient.AddConnector<InstagramConnector, InstagramConnectorOptions, ConnectorState>(
-            builder.Services,
-            Platform.Instagram,
-            InstagramConnector.HttpClientName,
-            (_, registered) => registered.IsService(typeof(IInstagramTokenStore)),
-            MissingTokenStore,
-            options => new ConnectorState(options.RequestsPerMinute),
-            (http, provider) => new InstagramConnector(
-                http,
-                provider.GetService<IInstagramTokenStore>() ?? throw new InvalidOperationException(MissingTokenStore),
-                provider.GetRequiredService<IOptions<InstagramConnectorOptions>>().Value,
-                provider.GetRequiredService<IClock>(),
-                provider.GetService<ILogger<InstagramConnector>>(),
-                provider.GetRequiredService<ConnectorState>()));
-        return builder;
-    }
+        Action<HttpStandardResilienceOptions>? configureResilience = null) =>
+        Registration.Add(builder, section, configureResilience);
 }

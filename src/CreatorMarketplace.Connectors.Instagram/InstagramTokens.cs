@@ -8,7 +8,7 @@ namespace CreatorMarketplace.Connectors.Instagram;
 /// A creator's Instagram authorisation: a long-lived access token (60 days) of the Instagram API with Facebook Login,
 /// and when it expires. Its text form and every message about it leave the token out.
 /// </summary>
-public sealed record InstagramTokens
+public sealed record InstagramTokens : IConnectorTokens
 {
     /// <summary>Creates the tokens.</summary>
     /// <param name="accessToken">The long-lived access token, sent as the bearer of every call.</param>
@@ -31,6 +31,12 @@ public sealed record InstagramTokens
 
     /// <summary>When the access token expires.</summary>
     public Instant ExpiresAt { get; }
+
+    /// <inheritdoc />
+    Instant IConnectorTokens.AccessTokenExpiresAt => ExpiresAt;
+
+    /// <inheritdoc />
+    IEnumerable<string> IConnectorTokens.Secrets => [AccessToken];
 
     /// <summary>Describes the tokens without the token: its expiry.</summary>
     /// <returns>The text.</returns>

@@ -10,25 +10,22 @@ public sealed partial class TikTokConnector
 {
     private const string NoTokens = "no TikTok tokens are stored for the account; the creator connects it again.";
 
-    // Durations beyond this are not an access or refresh token's lifetime (TikTok's are a day and a year).
     private static readonly ConnectorTelemetry Telemetry = new(CreatorMarketplaceTelemetry.ConnectorsTikTok);
 
-    private static readonly long MaxTokenLifetimeSeconds = (long)Duration.FromDays(3660).TotalSeconds;
+    // Durations beyond this are not an access or refresh token's lifetime (TikTok's are a day and a year).
+    private static readonly Duration MaxTokenLifetime = Duration.FromDays(3660);
 
-    private async ValueTask<ConnectorResult<T>> CallAsync<T>(
+    private ValueTask<ConnectorResult<T>> CallAsync<T>(
         ConnectedAccount account,
         Endpoint endpoint,
         Func<string, HttpRequestMessage> request,
         Func<JsonAt, Instant, ConnectorResult<T>> map,
-        CancellationToken cancellationToken)
-    {
-        var secrets = _secrets.ForCall();
-        return await Telemetry.RunAsync(
+        CancellationToken cancellationToken) =>
+        Telemetry.RunAsync(
             endpoint.Name,
-            secrets,
-            () => CallCoreAsync(account, endpoint, request, map, secrets, cancellationToken),
-            failure => Log.CallFailed(Logger(secrets), endpoint.Name, account.Creator, failure)).ConfigureAwait(false);
-    }
+            _secrets,
+            secrets => CallCoreAsync(account, endpoint, request, map, secrets, cancellationToken),
+            (secrets, failure) => Log.CallFailed(Logger(secrets), endpoint.Name, account.Creator, failure));
 
     private RedactingLogger Logger(Secrets secrets) => new(_logger, secrets);
 
@@ -48,21 +45,24 @@ public sealed partial class TikTokConnector
 
         secrets.Add(tokens);
 
+        // Refreshed before the first request when due, or once when TikTok calls the token expired: a token it calls
+        // expired right after a refresh is not fixed by another.
+        var refresh = MustRefresh(tokens);
         var refreshed = false;
-        if (MustRefresh(tokens))
-        {
-            var renewed = await RefreshAsync(account, tokens, secrets, cancellationToken).ConfigureAwait(false);
-            if (!renewed.TryPickT0(out tokens, out var failed))
-            {
-                return ConnectorOutcomes.Relay<T>(failed.Value);
-            }
-
-            refreshed = true;
-        }
-
         var waited = false;
         while (true)
         {
+            if (refresh)
+            {
+                var renewed = await RefreshAsync(account, tokens, secrets, cancellationToken).ConfigureAwait(false);
+                if (!renewed.TryPickT0(out tokens, out var failed))
+                {
+                    return ConnectorOutcomes.Relay<T>(failed.Value);
+                }
+
+                (refresh, refreshed) = (false, true);
+            }
+
             var used = tokens;
             var reply = await ExchangeAsync(endpoint, () => request(used.AccessToken), secrets, cancellationToken).ConfigureAwait(false);
             switch (ReadEnvelope(endpoint, reply, secrets))
@@ -81,15 +81,8 @@ public sealed partial class TikTokConnector
                     return new Unauthorized(expired.Reason);
 
                 case TokenExpired:
-                    // Once: a token TikTok calls expired right after a refresh is not fixed by another.
                     Log.Refreshing(Logger(secrets), account.Creator);
-                    var renewed = await RefreshAsync(account, used, secrets, cancellationToken).ConfigureAwait(false);
-                    if (!renewed.TryPickT0(out tokens, out var failed))
-                    {
-                        return ConnectorOutcomes.Relay<T>(failed.Value);
-                    }
-
-                    refreshed = true;
+                    refresh = true;
                     continue;
 
                 case Throttled throttled when !waited && _maxRetryAfterWait > Duration.Zero && throttled.RetryAfter <= _maxRetryAfterWait:
@@ -109,15 +102,16 @@ public sealed partial class TikTokConnector
         }
     }
 
-    private bool MustRefresh(TikTokTokens tokens) => _clock.GetCurrentInstant() >= tokens.AccessTokenExpiresAt - _refreshMargin;
+    private bool MustRefresh(TikTokTokens tokens) => TokenRefresh.IsDue(tokens, _clock.GetCurrentInstant(), _refreshMargin);
 
     // TikTok may rotate the refresh token: a second refresh with the old one would fail.
     private ValueTask<ConnectorResult<TikTokTokens>> RefreshAsync(ConnectedAccount account, TikTokTokens used, Secrets secrets, CancellationToken cancellationToken) =>
         TokenRefresh.RunAsync(
             _state.RefreshGate(account),
+            used,
+            secrets,
             cancel => _tokenStore.GetAsync(account, cancel),
-            tokens => secrets.Add(tokens),
-            current => !string.Equals(current.AccessToken, used.AccessToken, StringComparison.Ordinal) && !MustRefresh(current),
+            MustRefresh,
             async current =>
             {
                 if (_clock.GetCurrentInstant() >= current.RefreshTokenExpiresAt)
@@ -164,16 +158,15 @@ public sealed partial class TikTokConnector
         string? logId = null;
         try
         {
-            if (reply.Root is not { ValueKind: JsonValueKind.Object } root)
+            if (reply.Body(secrets) is not { } envelope)
             {
                 if (succeeded)
                 {
-                    return new Failed(new MalformedData(reply.Root is null ? $"the response is not JSON: {reply.NotJson}" : "the response is not a JSON object."));
+                    return new Failed(reply.NotAnObject("response"));
                 }
             }
             else
             {
-                var envelope = new JsonAt(root, "", secrets);
                 var error = envelope.Object("error");
                 code = error.String("code");
                 message = error.OptionalString("message") ?? "";
@@ -228,9 +221,8 @@ public sealed partial class TikTokConnector
         string? logId = null;
         try
         {
-            if (reply.Root is { ValueKind: JsonValueKind.Object } root)
+            if (reply.Body(secrets) is { } body)
             {
-                var body = new JsonAt(root, "", secrets);
                 switch (body.Optional("error"))
                 {
                     case { Value.ValueKind: JsonValueKind.Object } error:
@@ -253,7 +245,7 @@ public sealed partial class TikTokConnector
             }
             else if (succeeded)
             {
-                return new MalformedData(reply.Root is null ? $"the token response is not JSON: {reply.NotJson}" : "the token response is not a JSON object.");
+                return reply.NotAnObject("token response");
             }
         }
         catch (MalformedResponseException malformed) when (succeeded)
@@ -293,19 +285,11 @@ public sealed partial class TikTokConnector
 
         return new TikTokTokens(
             accessToken,
-            now + Lifetime(body, "expires_in"),
+            now + body.TokenLifetime("expires_in", MaxTokenLifetime, "10 years"),
             refreshToken,
-            now + Lifetime(body, "refresh_expires_in"),
+            now + body.TokenLifetime("refresh_expires_in", MaxTokenLifetime, "10 years"),
             body.OptionalString("open_id") ?? old.OpenId,
             body.OptionalString("scope") ?? old.Scope);
-    }
-
-    private static Duration Lifetime(JsonAt body, string name)
-    {
-        var seconds = body.Int64(name);
-        return seconds > 0 && seconds <= MaxTokenLifetimeSeconds
-            ? Duration.FromSeconds(seconds)
-            : throw MalformedResponseException.At(name, $"a token's lifetime is more than 0 and at most 10 years in seconds, got {seconds}.");
     }
 
     private static string WithLogId(string message, string? logId) =>

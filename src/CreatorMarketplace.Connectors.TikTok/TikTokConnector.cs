@@ -124,8 +124,7 @@ public sealed partial class TikTokConnector : IPlatformConnector
         _time = timeProvider ?? TimeProvider.System;
         _state = state ?? new ConnectorState(options.RequestsPerMinute);
         _exchange = new ConnectorExchange(httpClient, clock, "TikTok");
-        var address = options.BaseAddress.AbsoluteUri;
-        _baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        _baseAddress = ConnectorExchange.Folder(options.BaseAddress);
         _clientKey = options.ClientKey;
         _clientSecret = options.ClientSecret;
         _secrets = new Secrets(options.ClientSecret);
@@ -203,13 +202,11 @@ public sealed partial class TikTokConnector : IPlatformConnector
     public ValueTask<ConnectorResult<IReadOnlyList<PostMetrics>>> GetPostMetricsAsync(ConnectedAccount account, IReadOnlyList<string> postIds, CancellationToken cancellationToken)
     {
         CheckAccount(account);
-        var ids = ConnectorArguments.DistinctPostIds(postIds, MaxPostsPerMetricsCall, "TikTok's video query");
-        if (ids.Length == 0)
-        {
-            return ValueTask.FromResult<ConnectorResult<IReadOnlyList<PostMetrics>>>(Array.Empty<PostMetrics>());
-        }
-
-        return CallAsync<IReadOnlyList<PostMetrics>>(account, VideoQuery, token => Query(token, ids), (data, now) => MapMetrics(data, ids, now), cancellationToken);
+        return PostSnapshots.OfDistinctAsync(
+            postIds,
+            MaxPostsPerMetricsCall,
+            "TikTok's video query",
+            ids => CallAsync<IReadOnlyList<PostMetrics>>(account, VideoQuery, token => Query(token, ids), (data, now) => MapMetrics(data, ids, now), cancellationToken));
     }
 
     /// <summary>
@@ -347,18 +344,8 @@ public sealed partial class TikTokConnector : IPlatformConnector
             },
             MetricSources);
 
-    private static ConnectorResult<PostCheck> MapCheck(JsonAt data, string postId, Instant now)
-    {
-        foreach (var video in data.Array("videos").Items())
-        {
-            if (string.Equals(video.String("id"), postId, StringComparison.Ordinal))
-            {
-                return new PostCheck(postId, Live: true, Caption(video), BrandedContentFlag: null, now);
-            }
-        }
-
-        return new NotFound($"post {postId}");
-    }
+    private static ConnectorResult<PostCheck> MapCheck(JsonAt data, string postId, Instant now) =>
+        PostSnapshots.Check(data.Array("videos").Items(), postId, video => new PostCheck(postId, Live: true, Caption(video), BrandedContentFlag: null, now));
 
     private static string? Caption(JsonAt video) =>
         video.OptionalString("video_description") is { Length: > 0 } description ? description

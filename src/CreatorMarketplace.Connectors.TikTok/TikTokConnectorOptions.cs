@@ -49,33 +49,19 @@ public sealed class TikTokConnectorOptions
     public void Validate()
     {
         var errors = new ErrorCollector();
-        errors.Require(
-            BaseAddress is { IsAbsoluteUri: true } address && (address.Scheme == Uri.UriSchemeHttps || address.Scheme == Uri.UriSchemeHttp),
-            "baseAddress",
-            "tiktok.base_address_invalid",
-            "the base address is an absolute http or https address.");
+        errors.RequireHttpAddress(BaseAddress, "baseAddress", "tiktok.base_address_invalid", "the base address is an absolute http or https address.");
         errors.Require(!string.IsNullOrWhiteSpace(ClientKey), "clientKey", "tiktok.client_key_missing", "the connector needs the application's client key.");
         errors.Require(!string.IsNullOrWhiteSpace(ClientSecret), "clientSecret", "tiktok.client_secret_missing", "the connector needs the application's client secret.");
-        errors.Require(
-            RequestsPerMinute is >= 1 and <= TikTokRequestsPerMinute,
+        errors.RequireWithin(
+            RequestsPerMinute,
+            1,
+            TikTokRequestsPerMinute,
             "requestsPerMinute",
             "tiktok.requests_per_minute_out_of_range",
             $"the request budget is 1 to {TikTokRequestsPerMinute} a minute (TikTok's limit), got {RequestsPerMinute}.");
-        errors.Require(
-            PageSize is >= 1 and <= TikTokMaxVideosPerCall,
-            "pageSize",
-            "tiktok.page_size_out_of_range",
-            $"a page holds 1 to {TikTokMaxVideosPerCall} posts, got {PageSize}.");
-        errors.Require(
-            MaxRetryAfterWait >= TimeSpan.Zero && MaxRetryAfterWait <= TimeSpan.FromMinutes(1),
-            "maxRetryAfterWait",
-            "tiktok.max_retry_after_wait_out_of_range",
-            "the longest wait for a rate limit is zero to a minute.");
-        errors.Require(
-            RefreshMargin >= TimeSpan.Zero && RefreshMargin <= TimeSpan.FromHours(1),
-            "refreshMargin",
-            "tiktok.refresh_margin_out_of_range",
-            "the refresh margin is zero to an hour.");
+        errors.RequireWithin(PageSize, 1, TikTokMaxVideosPerCall, "pageSize", "tiktok.page_size_out_of_range", $"a page holds 1 to {TikTokMaxVideosPerCall} posts, got {PageSize}.");
+        errors.RequireUpTo(MaxRetryAfterWait, TimeSpan.FromMinutes(1), "maxRetryAfterWait", "tiktok.max_retry_after_wait_out_of_range", "the longest wait for a rate limit is zero to a minute.");
+        errors.RequireUpTo(RefreshMargin, TimeSpan.FromHours(1), "refreshMargin", "tiktok.refresh_margin_out_of_range", "the refresh margin is zero to an hour.");
         errors.ThrowIfAny("options");
     }
 }

@@ -4,8 +4,6 @@ using CreatorMarketplace.Connectors.TikTok;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace CreatorMarketplace.DependencyInjection;
@@ -15,6 +13,22 @@ public static class TikTokCreatorMarketplaceBuilderExtensions
 {
     private const string MissingTokenStore =
         "AddTikTokConnector: no ITikTokTokenStore is registered; register the application's store of the creators' TikTok tokens, for example services.AddSingleton<ITikTokTokenStore, MyTokenStore>().";
+
+    private static readonly ConnectorRegistration<TikTokConnector, TikTokConnectorOptions, ConnectorState, ITikTokTokenStore> Registration = new(
+        Platform.TikTok,
+        TikTokConnector.HttpClientName,
+        options => options.Validate(),
+        tokenStoreNeeded: null,
+        MissingTokenStore,
+        options => new ConnectorState(options.RequestsPerMinute),
+        parts => new TikTokConnector(
+            parts.Http,
+            parts.RequiredTokenStore,
+            parts.Options,
+            parts.Clock,
+            parts.Logger,
+            parts.Services.GetService<TimeProvider>(),
+            parts.State));
 
     /// <summary>
     /// Registers the <see cref="TikTokConnector"/>: as itself, as an <see cref="IPlatformConnector"/> among all
@@ -41,12 +55,8 @@ public static class TikTokCreatorMarketplaceBuilderExtensions
     public static CreatorMarketplaceBuilder AddTikTokConnector(
         this CreatorMarketplaceBuilder builder,
         Action<TikTokConnectorOptions> configure,
-        Action<HttpStandardResilienceOptions>? configureResilience = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        return builder.AddValidatedOptions(configure, Validate).AddConnector(configureResilience);
-    }
+        Action<HttpStandardResilienceOptions>? configureResilience = null) =>
+        Registration.Add(builder, configure, configureResilience);
 
     /// <summary>
     /// Registers the <see cref="TikTokConnector"/> as <see cref="AddTikTokConnector(CreatorMarketplaceBuilder, Action{TikTokConnectorOptions}, Action{HttpStandardResilienceOptions}?)"/>
@@ -62,33 +72,6 @@ public static class TikTokCreatorMarketplaceBuilderExtensions
     public static CreatorMarketplaceBuilder AddTikTokConnector(
         this CreatorMarketplaceBuilder builder,
         IConfiguration section,
-        Action<HttpStandardResilienceOptions>? configureResilience = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(section);
-        return builder.AddValidatedOptions<TikTokConnectorOptions>(section, Validate).AddConnector(configureResilience);
-    }
-
-    private static void Validate(TikTokConnectorOptions options) => options.Validate();
-
-    private static CreatorMarketplaceBuilder AddConnector(this CreatorMarketplaceBuilder builder, Action<HttpStandardResilienceOptions>? configureResilience)
-    {
-        ConnectorHttpClient.KeepResilienceSettings(builder.Services, configureResilience);
-        ConnectorHttpClient.AddConnector<TikTokConnector, TikTokConnectorOptions, ConnectorState>(
-            builder.Services,
-            Platform.TikTok,
-            TikTokConnector.HttpClientName,
-            (_, registered) => registered.IsService(typeof(ITikTokTokenStore)),
-            MissingTokenStore,
-            options => new ConnectorState(options.RequestsPerMinute),
-            (http, provider) => new TikTokConnector(
-                http,
-                provider.GetService<ITikTokTokenStore>() ?? throw new InvalidOperationException(MissingTokenStore),
-                provider.GetRequiredService<IOptions<TikTokConnectorOptions>>().Value,
-                provider.GetRequiredService<IClock>(),
-                provider.GetService<ILogger<TikTokConnector>>(),
-                provider.GetService<TimeProvider>(),
-                provider.GetRequiredService<ConnectorState>()));
-        return builder;
-    }
+        Action<HttpStandardResilienceOptions>? configureResilience = null) =>
+        Registration.Add(builder, section, configureResilience);
 }

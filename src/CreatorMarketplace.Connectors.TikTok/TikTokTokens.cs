@@ -8,7 +8,7 @@ namespace CreatorMarketplace.Connectors.TikTok;
 /// A creator's TikTok authorisation: the access token (24 hours) and the refresh token (longer) that renews it. Its
 /// text form and every message about it leave the tokens out.
 /// </summary>
-public sealed record TikTokTokens
+public sealed record TikTokTokens : IConnectorTokens
 {
     /// <summary>Creates the tokens.</summary>
     /// <param name="accessToken">The access token, sent as the bearer of every call.</param>
@@ -57,6 +57,9 @@ public sealed record TikTokTokens
     /// <summary>The scopes granted, if known.</summary>
     public string? Scope { get; }
 
+    /// <inheritdoc />
+    IEnumerable<string> IConnectorTokens.Secrets => [AccessToken, RefreshToken];
+
     /// <summary>Describes the tokens without them: their expiries, the account and the scopes.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => string.Create(
@@ -83,15 +86,4 @@ public interface ITikTokTokenStore
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the tokens are kept.</returns>
     ValueTask SaveAsync(ConnectedAccount account, TikTokTokens tokens, CancellationToken cancellationToken);
-}
-
-/// <summary>The call's secrets gain an account's TikTok tokens.</summary>
-internal static class TikTokSecrets
-{
-    /// <summary>Adds the access and refresh tokens.</summary>
-    public static void Add(this Secrets secrets, TikTokTokens tokens)
-    {
-        secrets.Add(tokens.AccessToken);
-        secrets.Add(tokens.RefreshToken);
-    }
 }

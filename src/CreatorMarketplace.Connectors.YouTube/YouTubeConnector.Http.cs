@@ -13,25 +13,22 @@ public sealed partial class YouTubeConnector
         "no YouTube tokens are stored for the account, and reading it with the API key needs its channel id (ExternalId); the creator connects it again.";
 
     // Beyond this a duration is not an access token's lifetime (Google's last an hour).
-    private static readonly long MaxTokenLifetimeSeconds = (long)Duration.FromDays(366).TotalSeconds;
+    private static readonly Duration MaxTokenLifetime = Duration.FromDays(366);
 
     private static readonly ConnectorTelemetry Telemetry = new(CreatorMarketplaceTelemetry.ConnectorsYouTube);
 
-    private async ValueTask<ConnectorResult<T>> CallAsync<T>(
+    private ValueTask<ConnectorResult<T>> CallAsync<T>(
         ConnectedAccount account,
         Endpoint endpoint,
         Func<Credential, HttpRequestMessage> request,
         Func<JsonAt, Instant, ConnectorResult<T>> map,
         CancellationToken cancellationToken,
-        T? whenForbidden = default)
-    {
-        var secrets = _secrets.ForCall();
-        return await Telemetry.RunAsync(
+        T? whenForbidden = default) =>
+        Telemetry.RunAsync(
             endpoint.Name,
-            secrets,
-            () => CallCoreAsync(account, endpoint, request, map, secrets, whenForbidden, cancellationToken),
-            failure => Log.CallFailed(Logger(secrets), endpoint.Name, account.Creator, failure)).ConfigureAwait(false);
-    }
+            _secrets,
+            secrets => CallCoreAsync(account, endpoint, request, map, secrets, whenForbidden, cancellationToken),
+            (secrets, failure) => Log.CallFailed(Logger(secrets), endpoint.Name, account.Creator, failure));
 
     private RedactingLogger Logger(Secrets secrets) => new(_logger, secrets);
 
@@ -50,11 +47,18 @@ public sealed partial class YouTubeConnector
             return new Unauthorized(NoCredentials);
         }
 
-        var refreshed = false;
         if (tokens is not null)
         {
             secrets.Add(tokens);
-            if (MustRefresh(tokens))
+        }
+
+        // Refreshed before the first request when due, or once when Google refuses the token: a token it refuses
+        // right after a refresh is not fixed by another.
+        var refresh = tokens is not null && MustRefresh(tokens);
+        var refreshed = false;
+        while (true)
+        {
+            if (refresh && tokens is not null)
             {
                 var renewed = await RefreshAsync(account, tokens, secrets, cancellationToken).ConfigureAwait(false);
                 if (!renewed.TryPickT0(out tokens, out var failed))
@@ -62,12 +66,9 @@ public sealed partial class YouTubeConnector
                     return ConnectorOutcomes.Relay<T>(failed.Value);
                 }
 
-                refreshed = true;
+                (refresh, refreshed) = (false, true);
             }
-        }
 
-        while (true)
-        {
             var credential = new Credential(tokens, tokens is null ? _apiKey : null, account.ExternalId);
             var reply = await ExchangeAsync(endpoint, () => request(credential), secrets, cancellationToken).ConfigureAwait(false);
             switch (ReadAnswer(endpoint, reply, secrets))
@@ -94,15 +95,8 @@ public sealed partial class YouTubeConnector
                     return new Unauthorized(expired.Reason);
 
                 case TokenExpired:
-                    // Once: a token Google refuses right after a refresh is not fixed by another.
                     Log.Refreshing(Logger(secrets), account.Creator);
-                    var renewed = await RefreshAsync(account, tokens, secrets, cancellationToken).ConfigureAwait(false);
-                    if (!renewed.TryPickT0(out tokens, out var failed))
-                    {
-                        return ConnectorOutcomes.Relay<T>(failed.Value);
-                    }
-
-                    refreshed = true;
+                    refresh = true;
                     continue;
 
                 case Forbidden when whenForbidden is not null:
@@ -117,7 +111,7 @@ public sealed partial class YouTubeConnector
         }
     }
 
-    private bool MustRefresh(YouTubeTokens tokens) => _canRefresh && _clock.GetCurrentInstant() >= tokens.AccessTokenExpiresAt - _refreshMargin;
+    private bool MustRefresh(YouTubeTokens tokens) => _canRefresh && TokenRefresh.IsDue(tokens, _clock.GetCurrentInstant(), _refreshMargin);
 
     private HttpRequestMessage Get(Uri api, Endpoint endpoint, string query, Credential credential)
     {
@@ -144,9 +138,10 @@ public sealed partial class YouTubeConnector
 
         return await TokenRefresh.RunAsync(
             _state.Connector.RefreshGate(account),
+            used,
+            secrets,
             cancel => _tokenStore!.GetAsync(account, cancel),
-            tokens => secrets.Add(tokens),
-            current => !string.Equals(current.AccessToken, used.AccessToken, StringComparison.Ordinal) && !MustRefresh(current),
+            MustRefresh,
             async current => ReadTokens(await ExchangeAsync(Token, () => RefreshRequest(current.RefreshToken), secrets, cancellationToken).ConfigureAwait(false), current, secrets),
             async tokens =>
             {
@@ -190,14 +185,13 @@ public sealed partial class YouTubeConnector
         }
 
         var succeeded = reply.Succeeded;
-        if (reply.Root is not { ValueKind: JsonValueKind.Object } root)
+        if (reply.Body(secrets) is not { } body)
         {
             return succeeded
-                ? new Failed(new MalformedData(reply.Root is null ? $"the response is not JSON: {reply.NotJson}" : "the response is not a JSON object."))
+                ? new Failed(reply.NotAnObject("response"))
                 : new Failed(reply.StatusError);
         }
 
-        var body = new JsonAt(root, "", secrets);
         if (succeeded)
         {
             Log.Answered(Logger(secrets), endpoint.Name, reply.Status, "ok");
@@ -256,9 +250,8 @@ public sealed partial class YouTubeConnector
         string? description = null;
         try
         {
-            if (reply.Root is { ValueKind: JsonValueKind.Object } root)
+            if (reply.Body(secrets) is { } body)
             {
-                var body = new JsonAt(root, "", secrets);
                 if (succeeded)
                 {
                     Log.Answered(Logger(secrets), Token.Name, reply.Status, "ok");
@@ -270,7 +263,7 @@ public sealed partial class YouTubeConnector
             }
             else if (succeeded)
             {
-                return new MalformedData(reply.Root is null ? $"the token response is not JSON: {reply.NotJson}" : "the token response is not a JSON object.");
+                return reply.NotAnObject("token response");
             }
         }
         catch (MalformedResponseException malformed) when (succeeded)
@@ -300,17 +293,13 @@ public sealed partial class YouTubeConnector
             throw MalformedResponseException.At("access_token", "an access token is never empty.");
         }
 
-        var seconds = body.Int64("expires_in");
-        if (seconds <= 0 || seconds > MaxTokenLifetimeSeconds)
-        {
-            throw MalformedResponseException.At("expires_in", $"a token's lifetime is more than 0 and at most a year in seconds, got {seconds}.");
-        }
+        var lifetime = body.TokenLifetime("expires_in", MaxTokenLifetime, "a year");
 
         // Google sends a new refresh token only now and then; otherwise the old one stays good.
         var refreshToken = body.Optional("refresh_token") is null ? old.RefreshToken : body.NewSecret("refresh_token");
         return new YouTubeTokens(
             accessToken,
-            _clock.GetCurrentInstant() + Duration.FromSeconds(seconds),
+            _clock.GetCurrentInstant() + lifetime,
             string.IsNullOrWhiteSpace(refreshToken) ? old.RefreshToken : refreshToken,
             body.OptionalString("scope") ?? old.Scope);
     }

@@ -121,8 +121,8 @@ public sealed partial class YouTubeConnector : IPlatformConnector
         _clock = clock;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _state = state ?? new YouTubeState(options.DailyQuota);
-        _dataApi = Folder(options.DataApiAddress);
-        _analytics = Folder(options.AnalyticsAddress);
+        _dataApi = ConnectorExchange.Folder(options.DataApiAddress);
+        _analytics = ConnectorExchange.Folder(options.AnalyticsAddress);
         _tokenEndpoint = options.TokenEndpoint;
         _apiKey = options.ApiKey;
         _clientId = options.ClientId;
@@ -234,18 +234,16 @@ public sealed partial class YouTubeConnector : IPlatformConnector
     public ValueTask<ConnectorResult<IReadOnlyList<PostMetrics>>> GetPostMetricsAsync(ConnectedAccount account, IReadOnlyList<string> postIds, CancellationToken cancellationToken)
     {
         CheckAccount(account);
-        var ids = ConnectorArguments.DistinctPostIds(postIds, MaxPostsPerMetricsCall, "YouTube's videos.list");
-        if (ids.Length == 0)
-        {
-            return ValueTask.FromResult<ConnectorResult<IReadOnlyList<PostMetrics>>>(Array.Empty<PostMetrics>());
-        }
-
-        return CallAsync<IReadOnlyList<PostMetrics>>(
-            account,
-            VideoMetrics,
-            credential => Get(_dataApi, VideoMetrics, "&id=" + Uri.EscapeDataString(string.Join(',', ids)), credential),
-            (root, now) => MapMetrics(root, ids, now),
-            cancellationToken);
+        return PostSnapshots.OfDistinctAsync(
+            postIds,
+            MaxPostsPerMetricsCall,
+            "YouTube's videos.list",
+            ids => CallAsync<IReadOnlyList<PostMetrics>>(
+                account,
+                VideoMetrics,
+                credential => Get(_dataApi, VideoMetrics, "&id=" + Uri.EscapeDataString(string.Join(',', ids)), credential),
+                (root, now) => MapMetrics(root, ids, now),
+                cancellationToken));
     }
 
     /// <summary>
@@ -270,9 +268,6 @@ public sealed partial class YouTubeConnector : IPlatformConnector
             (root, now) => MapCheck(root, postId, now),
             cancellationToken);
     }
-
-    private static Uri Folder(Uri address) =>
-        new(address.AbsoluteUri.EndsWith('/') ? address.AbsoluteUri : address.AbsoluteUri + "/");
 
     private static void CheckAccount(ConnectedAccount account) => ConnectorArguments.CheckAccount(account, Platform.YouTube);
 
@@ -391,21 +386,14 @@ public sealed partial class YouTubeConnector : IPlatformConnector
             },
             MetricSources);
 
-    private static ConnectorResult<PostCheck> MapCheck(JsonAt root, string postId, Instant now)
-    {
-        foreach (var video in root.Array("items").Items())
+    private static ConnectorResult<PostCheck> MapCheck(JsonAt root, string postId, Instant now) =>
+        PostSnapshots.Check(root.Array("items").Items(), postId, video =>
         {
-            if (string.Equals(video.String("id"), postId, StringComparison.Ordinal))
-            {
-                var status = video.Object("status");
-                var live = status.String("privacyStatus") == "public" && status.OptionalString("uploadStatus") is null or "processed" or "uploaded";
-                var placement = video.Optional("paidProductPlacementDetails")?.OptionalBoolean("hasPaidProductPlacement");
-                return new PostCheck(postId, live, Caption(video.Object("snippet")), placement, now);
-            }
-        }
-
-        return new NotFound($"post {postId}");
-    }
+            var status = video.Object("status");
+            var live = status.String("privacyStatus") == "public" && status.OptionalString("uploadStatus") is null or "processed" or "uploaded";
+            var placement = video.Optional("paidProductPlacementDetails")?.OptionalBoolean("hasPaidProductPlacement");
+            return new PostCheck(postId, live, Caption(video.Object("snippet")), placement, now);
+        });
 
     // The title, then the description: together they are what a viewer reads as the video's caption.
     private static string? Caption(JsonAt snippet)

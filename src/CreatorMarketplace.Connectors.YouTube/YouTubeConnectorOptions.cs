@@ -12,6 +12,8 @@ public sealed class YouTubeConnectorOptions
     /// <summary>The most ids <c>videos.list</c> takes, and the most items a page of <c>playlistItems.list</c> holds.</summary>
     public const int YouTubeMaxResults = 50;
 
+    private const string AddressRule = "the address is an absolute http or https address.";
+
     /// <summary>The YouTube Data API v3, <c>https://www.googleapis.com/youtube/v3/</c>.</summary>
     public static Uri DefaultDataApiAddress { get; } = new("https://www.googleapis.com/youtube/v3/");
 
@@ -66,9 +68,9 @@ public sealed class YouTubeConnectorOptions
     public void Validate()
     {
         var errors = new ErrorCollector();
-        RequireAddress(errors, DataApiAddress, "dataApiAddress", "youtube.data_api_address_invalid");
-        RequireAddress(errors, AnalyticsAddress, "analyticsAddress", "youtube.analytics_address_invalid");
-        RequireAddress(errors, TokenEndpoint, "tokenEndpoint", "youtube.token_endpoint_invalid");
+        errors.RequireHttpAddress(DataApiAddress, "dataApiAddress", "youtube.data_api_address_invalid", AddressRule);
+        errors.RequireHttpAddress(AnalyticsAddress, "analyticsAddress", "youtube.analytics_address_invalid", AddressRule);
+        errors.RequireHttpAddress(TokenEndpoint, "tokenEndpoint", "youtube.token_endpoint_invalid", AddressRule);
         errors.Require(
             !string.IsNullOrWhiteSpace(ApiKey) || !string.IsNullOrWhiteSpace(ClientId) || !string.IsNullOrWhiteSpace(ClientSecret),
             "apiKey",
@@ -79,28 +81,9 @@ public sealed class YouTubeConnectorOptions
             string.IsNullOrWhiteSpace(ClientId) ? "clientId" : "clientSecret",
             "youtube.oauth_client_incomplete",
             "the OAuth client needs both its id and its secret.");
-        errors.Require(
-            DailyQuota is >= 1 and <= 1_000_000_000,
-            "dailyQuota",
-            "youtube.daily_quota_out_of_range",
-            $"the daily quota is 1 to 1,000,000,000 units, got {DailyQuota}.");
-        errors.Require(
-            PageSize is >= 1 and <= YouTubeMaxResults,
-            "pageSize",
-            "youtube.page_size_out_of_range",
-            $"a page holds 1 to {YouTubeMaxResults} posts, got {PageSize}.");
-        errors.Require(
-            RefreshMargin >= TimeSpan.Zero && RefreshMargin <= TimeSpan.FromMinutes(30),
-            "refreshMargin",
-            "youtube.refresh_margin_out_of_range",
-            "the refresh margin is zero to 30 minutes.");
+        errors.RequireWithin(DailyQuota, 1, 1_000_000_000, "dailyQuota", "youtube.daily_quota_out_of_range", $"the daily quota is 1 to 1,000,000,000 units, got {DailyQuota}.");
+        errors.RequireWithin(PageSize, 1, YouTubeMaxResults, "pageSize", "youtube.page_size_out_of_range", $"a page holds 1 to {YouTubeMaxResults} posts, got {PageSize}.");
+        errors.RequireUpTo(RefreshMargin, TimeSpan.FromMinutes(30), "refreshMargin", "youtube.refresh_margin_out_of_range", "the refresh margin is zero to 30 minutes.");
         errors.ThrowIfAny("options");
     }
-
-    private static void RequireAddress(ErrorCollector errors, Uri? address, string field, string code) =>
-        errors.Require(
-            address is { IsAbsoluteUri: true } && (address.Scheme == Uri.UriSchemeHttps || address.Scheme == Uri.UriSchemeHttp),
-            field,
-            code,
-            "the address is an absolute http or https address.");
 }

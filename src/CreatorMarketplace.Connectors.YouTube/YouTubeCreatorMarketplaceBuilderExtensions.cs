@@ -2,10 +2,7 @@ using CreatorMarketplace.Connectors;
 using CreatorMarketplace.Connectors.Http;
 using CreatorMarketplace.Connectors.YouTube;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace CreatorMarketplace.DependencyInjection;
@@ -15,6 +12,15 @@ public static class YouTubeCreatorMarketplaceBuilderExtensions
 {
     private const string MissingTokenStore =
         "AddYouTubeConnector: the OAuth client is set but no IYouTubeTokenStore is registered; register the application's store of the creators' YouTube tokens, for example services.AddSingleton<IYouTubeTokenStore, MyTokenStore>().";
+
+    private static readonly ConnectorRegistration<YouTubeConnector, YouTubeConnectorOptions, YouTubeState, IYouTubeTokenStore> Registration = new(
+        Platform.YouTube,
+        YouTubeConnector.HttpClientName,
+        options => options.Validate(),
+        tokenStoreNeeded: options => options.HasOAuthClient,
+        MissingTokenStore,
+        options => new YouTubeState(options.DailyQuota),
+        parts => new YouTubeConnector(parts.Http, parts.TokenStore, parts.Options, parts.Clock, parts.Logger, parts.State));
 
     /// <summary>
     /// Registers the <see cref="YouTubeConnector"/>: as itself, as an <see cref="IPlatformConnector"/> among all
@@ -40,12 +46,8 @@ public static class YouTubeCreatorMarketplaceBuilderExtensions
     public static CreatorMarketplaceBuilder AddYouTubeConnector(
         this CreatorMarketplaceBuilder builder,
         Action<YouTubeConnectorOptions> configure,
-        Action<HttpStandardResilienceOptions>? configureResilience = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        return builder.AddValidatedOptions(configure, Validate).AddConnector(configureResilience);
-    }
+        Action<HttpStandardResilienceOptions>? configureResilience = null) =>
+        Registration.Add(builder, configure, configureResilience);
 
     /// <summary>
     /// Registers the <see cref="YouTubeConnector"/> as <see cref="AddYouTubeConnector(CreatorMarketplaceBuilder, Action{YouTubeConnectorOptions}, Action{HttpStandardResilienceOptions}?)"/>
@@ -61,32 +63,6 @@ public static class YouTubeCreatorMarketplaceBuilderExtensions
     public static CreatorMarketplaceBuilder AddYouTubeConnector(
         this CreatorMarketplaceBuilder builder,
         IConfiguration section,
-        Action<HttpStandardResilienceOptions>? configureResilience = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(section);
-        return builder.AddValidatedOptions<YouTubeConnectorOptions>(section, Validate).AddConnector(configureResilience);
-    }
-
-    private static void Validate(YouTubeConnectorOptions options) => options.Validate();
-
-    private static CreatorMarketplaceBuilder AddConnector(this CreatorMarketplaceBuilder builder, Action<HttpStandardResilienceOptions>? configureResilience)
-    {
-        ConnectorHttpClient.KeepResilienceSettings(builder.Services, configureResilience);
-        ConnectorHttpClient.AddConnector<YouTubeConnector, YouTubeConnectorOptions, YouTubeState>(
-            builder.Services,
-            Platform.YouTube,
-            YouTubeConnector.HttpClientName,
-            (options, registered) => !options.HasOAuthClient || registered.IsService(typeof(IYouTubeTokenStore)),
-            MissingTokenStore,
-            options => new YouTubeState(options.DailyQuota),
-            (http, provider) => new YouTubeConnector(
-                http,
-                provider.GetService<IYouTubeTokenStore>(),
-                provider.GetRequiredService<IOptions<YouTubeConnectorOptions>>().Value,
-                provider.GetRequiredService<IClock>(),
-                provider.GetService<ILogger<YouTubeConnector>>(),
-                provider.GetRequiredService<YouTubeState>()));
-        return builder;
-    }
+        Action<HttpStandardResilienceOptions>? configureResilience = null) =>
+        Registration.Add(builder, section, configureResilience);
 }

@@ -8,7 +8,7 @@ namespace CreatorMarketplace.Connectors.YouTube;
 /// A creator's Google authorisation for YouTube: the access token (an hour) and the refresh token that renews it.
 /// Its text form and every message about it leave the tokens out.
 /// </summary>
-public sealed record YouTubeTokens
+public sealed record YouTubeTokens : IConnectorTokens
 {
     /// <summary>Creates the tokens.</summary>
     /// <param name="accessToken">The access token, sent as the bearer of every call.</param>
@@ -47,6 +47,9 @@ public sealed record YouTubeTokens
     /// <summary>The scopes granted, if known.</summary>
     public string? Scope { get; }
 
+    /// <inheritdoc />
+    IEnumerable<string> IConnectorTokens.Secrets => [AccessToken, RefreshToken];
+
     /// <summary>Describes the tokens without them: the access token's expiry and the scopes.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => string.Create(
@@ -73,15 +76,4 @@ public interface IYouTubeTokenStore
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the tokens are kept.</returns>
     ValueTask SaveAsync(ConnectedAccount account, YouTubeTokens tokens, CancellationToken cancellationToken);
-}
-
-/// <summary>The call's secrets gain an account's YouTube tokens.</summary>
-internal static class YouTubeSecrets
-{
-    /// <summary>Adds the access and refresh tokens.</summary>
-    public static void Add(this Secrets secrets, YouTubeTokens tokens)
-    {
-        secrets.Add(tokens.AccessToken);
-        secrets.Add(tokens.RefreshToken);
-    }
 }

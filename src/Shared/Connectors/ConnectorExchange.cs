@@ -102,6 +102,10 @@ internal sealed class ConnectorExchange(HttpClient http, IClock clock, string pl
         }
     }
 
+    /// <summary>The address with a trailing slash, so that a relative path extends it rather than replacing its last segment.</summary>
+    public static Uri Folder(Uri address) =>
+        new(address.AbsoluteUri.EndsWith('/') ? address.AbsoluteUri : address.AbsoluteUri + "/");
+
     /// <summary>
     /// A token request: the form posted (so that no secret is in an address), never cached, and never retried by the
     /// resilience handler, since a refresh token a platform rotates is spent by the first attempt.
@@ -200,6 +204,14 @@ internal sealed class ConnectorReply
 
     /// <summary>Whether the failed status may pass if the call is tried again: 5xx and 408.</summary>
     public bool RetryableStatus => Status is >= 500 or 408;
+
+    /// <summary>The answer as the JSON object every platform answers with, read with the call's secrets; null when it is not one.</summary>
+    public JsonAt? Body(Secrets secrets) => Root is { ValueKind: JsonValueKind.Object } root ? new JsonAt(root, "", secrets) : null;
+
+    /// <summary>A successful answer that is not the JSON object every platform answers with.</summary>
+    /// <param name="what">What the answer is, as the message names it: "response", "token response".</param>
+    public MalformedData NotAnObject(string what) =>
+        new(Root is null ? $"the {what} is not JSON: {NotJson}" : $"the {what} is not a JSON object.");
 
     /// <summary>The failure of a status that came without the platform's own error: its code and reason phrase.</summary>
     public PlatformError StatusError => new(HttpCode, Reason ?? "", RetryableStatus);

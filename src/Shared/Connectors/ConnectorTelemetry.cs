@@ -29,18 +29,20 @@ internal sealed class ConnectorTelemetry
     public PackageTelemetry Package { get; }
 
     /// <summary>
-    /// Runs one call of a connector within its span, and counts it: its outcome leaves without a secret, and a
-    /// failure is handed to <paramref name="failed"/> to log.
+    /// Runs one call of a connector within its span, and counts it: the call holds its own copy of the connector's
+    /// secrets, to which it adds the tokens it comes to hold; its outcome leaves without any of them, and a failure is
+    /// handed to <paramref name="failed"/> to log.
     /// </summary>
-    public async ValueTask<ConnectorResult<T>> RunAsync<T>(string endpoint, Secrets secrets, Func<ValueTask<ConnectorResult<T>>> call, Action<string> failed)
+    public async ValueTask<ConnectorResult<T>> RunAsync<T>(string endpoint, Secrets connectorSecrets, Func<Secrets, ValueTask<ConnectorResult<T>>> call, Action<Secrets, string> failed)
     {
+        var secrets = connectorSecrets.ForCall();
         var started = Stopwatch.GetTimestamp();
         using var activity = Start(endpoint);
-        var result = ConnectorOutcomes.Redact(await call().ConfigureAwait(false), secrets);
+        var result = ConnectorOutcomes.Redact(await call(secrets).ConfigureAwait(false), secrets);
         Completed(activity, started, endpoint, result);
         if (result.Failure is { } failure)
         {
-            failed(failure);
+            failed(secrets, failure);
         }
 
         return result;

@@ -75,6 +75,15 @@ internal sealed class Secrets
         return hidden is null ? text : Replace(text, hidden);
     }
 
+    /// <summary>Adds every token of a creator's authorisation that the call read or received.</summary>
+    public void Add(IConnectorTokens tokens)
+    {
+        foreach (var token in tokens.Secrets)
+        {
+            Add(token);
+        }
+    }
+
     /// <summary>Adds a secret: a token the call read or received.</summary>
     public void Add(string secret)
     {

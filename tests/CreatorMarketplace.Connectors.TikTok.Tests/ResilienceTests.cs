@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using CreatorMarketplace.Connectors.Http;
 using NodaTime;
 
 namespace CreatorMarketplace.Connectors.TikTok.Tests;
@@ -80,6 +81,35 @@ public sealed class ResilienceTests : RegisteredTestBase
 
         result.AsT4.Code.ShouldBe("timeout");
         result.AsT4.Retryable.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_answer_past_the_most_bytes_read_is_refused_and_not_retried(bool chunked)
+    {
+        // A display name of 16 MiB: a valid answer, but no page of any platform comes near it.
+        var huge = Answer.Ok($$$"""{"user":{"display_name":"{{{new string('a', ConnectorExchange.MaxAnswerBytes)}}}","follower_count":10}}""") with { Chunked = chunked };
+        TikTok.On(FakeTikTok.UserInfo, huge, Profile);
+        await using var services = Register();
+
+        var result = await services.GetRequiredService<TikTokConnector>().GetProfileAsync(Account, default);
+
+        result.AsT4.Code.ShouldBe("answer_too_large");
+        result.AsT4.Message.ShouldContain("16777216 bytes");
+        result.AsT4.Retryable.ShouldBeFalse();
+        TikTok.To(FakeTikTok.UserInfo).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_answer_of_the_most_bytes_read_or_fewer_is_read_whole_without_a_length()
+    {
+        TikTok.On(FakeTikTok.UserInfo, Profile with { Chunked = true });
+        await using var services = Register();
+
+        var result = await services.GetRequiredService<TikTokConnector>().GetProfileAsync(Account, default);
+
+        result.AsT0.DisplayName.ShouldBe("Jane");
     }
 
     [Fact]

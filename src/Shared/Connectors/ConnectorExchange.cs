@@ -18,6 +18,12 @@ internal sealed class ConnectorExchange(HttpClient http, IClock clock, string pl
     /// <summary>The longest wait a <c>Retry-After</c> sets: a day, the longest window any of the platforms counts in.</summary>
     public static readonly Duration MaxRetryAfter = Duration.FromDays(1);
 
+    /// <summary>
+    /// The most bytes of an answer read: 16 MiB, far above the largest page any of the platforms sends (a few hundred
+    /// KiB), so that a broken or hostile server cannot make the connector hold gigabytes (HttpClient's own limit is 2 GB).
+    /// </summary>
+    public const int MaxAnswerBytes = 16 * 1024 * 1024;
+
     /// <summary>Takes the first attempt's charge, sends, and reads the answer as JSON.</summary>
     /// <param name="endpoint">The endpoint's name, for messages.</param>
     /// <param name="charge">What the request and each retry of it are charged to; null when nothing is.</param>
@@ -46,8 +52,12 @@ internal sealed class ConnectorExchange(HttpClient http, IClock clock, string pl
 
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (await ReadAtMostAsync(response.Content, cancellationToken).ConfigureAwait(false) is not { } body)
+            {
+                return new ConnectorReply(new PlatformError("answer_too_large", $"{platform}'s {endpoint} answered with more than {MaxAnswerBytes.ToString(CultureInfo.InvariantCulture)} bytes.", Retryable: false));
+            }
+
             var reply = new ConnectorReply((int)response.StatusCode, response.ReasonPhrase is { } reason ? secrets.Redact(reason) : null);
             inspect?.Invoke(response, reply);
             try
@@ -100,6 +110,38 @@ internal sealed class ConnectorExchange(HttpClient http, IClock clock, string pl
         {
             return new ConnectorReply(new PlatformError("network_error", secrets.Redact(failure.Message), Retryable: true));
         }
+    }
+
+    // The answer's body, or null past MaxAnswerBytes: refused by its length when it gives one, else as soon as the bytes
+    // read pass the limit. The read has the client's own timeout, as reading the whole answer within the send had.
+    private async ValueTask<ReadOnlyMemory<byte>?> ReadAtMostAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > MaxAnswerBytes)
+        {
+            return null;
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (http.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            deadline.CancelAfter(http.Timeout);
+        }
+
+        using var stream = await content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+        using var body = new MemoryStream((int)(content.Headers.ContentLength ?? 0));
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, deadline.Token).ConfigureAwait(false)) > 0)
+        {
+            if (body.Length + read > MaxAnswerBytes)
+            {
+                return null;
+            }
+
+            body.Write(chunk, 0, read);
+        }
+
+        return body.GetBuffer().AsMemory(0, (int)body.Length);
     }
 
     /// <summary>The address with a trailing slash, so that a relative path extends it rather than replacing its last segment.</summary>

@@ -7,9 +7,9 @@ namespace CreatorMarketplace.Connectors.Fakes;
 
 /// <summary>
 /// What the fake answers: a status, a body, and optionally a Retry-After header, a delay, a reason phrase of its own
-/// and more headers. Each platform's tests add the answers in its own shapes (a partial of this record).
+/// more headers, and a body sent in chunks with no length. Each platform's tests add the answers in its own shapes (a partial of this record).
 /// </summary>
-public sealed partial record Answer(int Status, string Body, string? RetryAfter = null, TimeSpan Delay = default, string? Reason = null, IReadOnlyDictionary<string, string>? Headers = null)
+public sealed partial record Answer(int Status, string Body, string? RetryAfter = null, TimeSpan Delay = default, string? Reason = null, IReadOnlyDictionary<string, string>? Headers = null, bool Chunked = false)
 {
     /// <summary>Any body, serialised as JSON does (escaping what it escapes), so that it holds any text.</summary>
     public static Answer Json(int status, object body) => new(status, JsonSerializer.Serialize(body));
@@ -175,7 +175,16 @@ public sealed class FakePlatform : IDisposable
 
             var bytes = Encoding.UTF8.GetBytes(answer.Body);
             context.Response.ContentType = "application/json; charset=UTF-8";
-            context.Response.ContentLength64 = bytes.Length;
+            if (answer.Chunked)
+            {
+                // No length given: the reader learns the size only by reading.
+                context.Response.SendChunked = true;
+            }
+            else
+            {
+                context.Response.ContentLength64 = bytes.Length;
+            }
+
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
         }

@@ -12,7 +12,10 @@ namespace CreatorMarketplace.Planning;
 /// </summary>
 public static partial class BudgetPlanner
 {
-    /// <summary>How many nodes the search visits before it stops and returns the best plan found with its proven bound.</summary>
+    /// <summary>
+    /// How many nodes the search visits (every 64 candidates its bounds scan counting as one more) before it stops and
+    /// returns the best plan found with its proven bound.
+    /// </summary>
     public const long DefaultNodeLimit = 2_000_000;
 
     /// <summary>Plans a budget.</summary>

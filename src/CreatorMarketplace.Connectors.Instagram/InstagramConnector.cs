@@ -16,7 +16,8 @@ namespace CreatorMarketplace.Connectors.Instagram;
 /// <c>/{ig-user-id}/media</c>, media insights from <c>/{ig-media-id}/insights</c>, follower demographics from
 /// <c>/{ig-user-id}/insights</c>, and other public professional accounts through business discovery
 /// (<see cref="DiscoverAsync"/>). The creator's long-lived token comes from the application's
-/// <see cref="IInstagramTokenStore"/> and is exchanged for a new one before it expires.
+/// <see cref="IConnectorTokenStore{TTokens}"/> of <see cref="InstagramTokens"/> and is exchanged for a new one
+/// before it expires.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -71,7 +72,7 @@ public sealed partial class InstagramConnector : IPlatformConnector
         OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<G>"),
     ];
 
-    private readonly IInstagramTokenStore _tokenStore;
+    private readonly IConnectorTokenStore<InstagramTokens> _tokenStore;
     private readonly IClock _clock;
     private readonly ILogger _logger; // only ever written to through a RedactingLogger
     private readonly ConnectorState _state;
@@ -97,7 +98,7 @@ public sealed partial class InstagramConnector : IPlatformConnector
     /// <exception cref="DomainValidationException">An option is missing or out of range.</exception>
     public InstagramConnector(
         HttpClient httpClient,
-        IInstagramTokenStore tokenStore,
+        IConnectorTokenStore<InstagramTokens> tokenStore,
         InstagramConnectorOptions options,
         IClock clock,
         ILogger<InstagramConnector>? logger = null)
@@ -107,7 +108,7 @@ public sealed partial class InstagramConnector : IPlatformConnector
 
     internal InstagramConnector(
         HttpClient httpClient,
-        IInstagramTokenStore tokenStore,
+        IConnectorTokenStore<InstagramTokens> tokenStore,
         InstagramConnectorOptions options,
         IClock clock,
         ILogger<InstagramConnector>? logger,

@@ -11,9 +11,9 @@ namespace CreatorMarketplace.DependencyInjection;
 public static class InstagramCreatorMarketplaceBuilderExtensions
 {
     private const string MissingTokenStore =
-        "AddInstagramConnector: no IInstagramTokenStore is registered; register the application's store of the creators' Instagram tokens, for example services.AddSingleton<IInstagramTokenStore, MyTokenStore>().";
+        "AddInstagramConnector: no IConnectorTokenStore<InstagramTokens> is registered; register the application's store of the creators' Instagram tokens, for example services.AddSingleton<IConnectorTokenStore<InstagramTokens>, MyTokenStore>().";
 
-    private static readonly ConnectorRegistration<InstagramConnector, InstagramConnectorOptions, ConnectorState, IInstagramTokenStore> Registration = new(
+    private static readonly ConnectorRegistration<InstagramConnector, InstagramConnectorOptions, ConnectorState, InstagramTokens> Registration = new(
         Platform.Instagram,
         InstagramConnector.HttpClientName,
         options => options.Validate(),
@@ -39,10 +39,10 @@ public static class InstagramCreatorMarketplaceBuilderExtensions
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
     /// <remarks>
-    /// The application registers its <see cref="IInstagramTokenStore"/>; without one the host fails at start. Calling
-    /// it again adds its settings and registers nothing twice. Token expiry and the budget read the container's
-    /// <see cref="IClock"/>; the resilience handler's waits run on the container's <see cref="TimeProvider"/> if there
-    /// is one, else the system's.
+    /// The application registers its <see cref="IConnectorTokenStore{TTokens}"/> of <see cref="InstagramTokens"/>;
+    /// without one the host fails at start. Calling it again adds its settings and registers nothing twice. Token
+    /// expiry and the budget read the container's <see cref="IClock"/>; the resilience handler's waits run on the
+    /// container's <see cref="TimeProvider"/> if there is one, else the system's.
     /// </remarks>
     public static CreatorMarketplaceBuilder AddInstagramConnector(
         this CreatorMarketplaceBuilder builder,

@@ -45,27 +45,6 @@ public sealed record InstagramTokens : IConnectorTokens
         $"InstagramTokens {{ AccessToken = [redacted], ExpiresAt = {InstantPattern.General.Format(ExpiresAt)} }}");
 }
 
-/// <summary>
-/// Where the application keeps each creator's Instagram token (encrypted at rest, as the application sees fit). The
-/// connector reads it before each call and saves the renewed one after an exchange. The application registers its
-/// own; the connector has none of its own.
-/// </summary>
-public interface IInstagramTokenStore
-{
-    /// <summary>Reads the account's token.</summary>
-    /// <param name="account">The connected account.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The token, or null when the account has none (never connected, or disconnected).</returns>
-    ValueTask<InstagramTokens?> GetAsync(ConnectedAccount account, CancellationToken cancellationToken);
-
-    /// <summary>Keeps the account's renewed token in place of the old one.</summary>
-    /// <param name="account">The connected account.</param>
-    /// <param name="tokens">The renewed token.</param>
-    /// <param name="cancellationToken">Cancels the write.</param>
-    /// <returns>A task that completes when the token is kept.</returns>
-    ValueTask SaveAsync(ConnectedAccount account, InstagramTokens tokens, CancellationToken cancellationToken);
-}
-
 /// <summary>What <see cref="InstagramConnector.DiscoverAsync"/> finds: another public professional account.</summary>
 /// <param name="Id">Instagram's id of the account.</param>
 /// <param name="Username">Its username.</param>

@@ -12,8 +12,8 @@ namespace CreatorMarketplace.Connectors.TikTok;
 /// <summary>
 /// The <see cref="IPlatformConnector"/> for TikTok, over TikTok's Display API v2: the profile and its numbers from
 /// <c>/v2/user/info/</c>, the posts from <c>/v2/video/list/</c>, and post metrics and checks from
-/// <c>/v2/video/query/</c>. The creator's tokens come from the application's <see cref="ITikTokTokenStore"/> and are
-/// refreshed when they expire.
+/// <c>/v2/video/query/</c>. The creator's tokens come from the application's
+/// <see cref="IConnectorTokenStore{TTokens}"/> of <see cref="TikTokTokens"/> and are refreshed when they expire.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -67,7 +67,7 @@ public sealed partial class TikTokConnector : IPlatformConnector
     };
 
     private readonly ConnectorExchange _exchange;
-    private readonly ITikTokTokenStore _tokenStore;
+    private readonly IConnectorTokenStore<TikTokTokens> _tokenStore;
     private readonly IClock _clock;
     private readonly ILogger _logger; // only ever written to through a RedactingLogger
     private readonly TimeProvider _time;
@@ -95,7 +95,7 @@ public sealed partial class TikTokConnector : IPlatformConnector
     /// <exception cref="DomainValidationException">An option is missing or out of range.</exception>
     public TikTokConnector(
         HttpClient httpClient,
-        ITikTokTokenStore tokenStore,
+        IConnectorTokenStore<TikTokTokens> tokenStore,
         TikTokConnectorOptions options,
         IClock clock,
         ILogger<TikTokConnector>? logger = null,
@@ -106,7 +106,7 @@ public sealed partial class TikTokConnector : IPlatformConnector
 
     internal TikTokConnector(
         HttpClient httpClient,
-        ITikTokTokenStore tokenStore,
+        IConnectorTokenStore<TikTokTokens> tokenStore,
         TikTokConnectorOptions options,
         IClock clock,
         ILogger<TikTokConnector>? logger,

@@ -12,9 +12,9 @@ namespace CreatorMarketplace.DependencyInjection;
 public static class TikTokCreatorMarketplaceBuilderExtensions
 {
     private const string MissingTokenStore =
-        "AddTikTokConnector: no ITikTokTokenStore is registered; register the application's store of the creators' TikTok tokens, for example services.AddSingleton<ITikTokTokenStore, MyTokenStore>().";
+        "AddTikTokConnector: no IConnectorTokenStore<TikTokTokens> is registered; register the application's store of the creators' TikTok tokens, for example services.AddSingleton<IConnectorTokenStore<TikTokTokens>, MyTokenStore>().";
 
-    private static readonly ConnectorRegistration<TikTokConnector, TikTokConnectorOptions, ConnectorState, ITikTokTokenStore> Registration = new(
+    private static readonly ConnectorRegistration<TikTokConnector, TikTokConnectorOptions, ConnectorState, TikTokTokens> Registration = new(
         Platform.TikTok,
         TikTokConnector.HttpClientName,
         options => options.Validate(),
@@ -47,10 +47,10 @@ public static class TikTokCreatorMarketplaceBuilderExtensions
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
     /// <remarks>
-    /// The application registers its <see cref="ITikTokTokenStore"/>; without one the host fails at start. Calling
-    /// it again adds its settings and registers nothing twice. Token expiry and the budget read the container's
-    /// <see cref="IClock"/>; the resilience handler's and the connector's waits run on the container's
-    /// <see cref="TimeProvider"/> if there is one, else the system's.
+    /// The application registers its <see cref="IConnectorTokenStore{TTokens}"/> of <see cref="TikTokTokens"/>; without
+    /// one the host fails at start. Calling it again adds its settings and registers nothing twice. Token expiry and
+    /// the budget read the container's <see cref="IClock"/>; the resilience handler's and the connector's waits run on
+    /// the container's <see cref="TimeProvider"/> if there is one, else the system's.
     /// </remarks>
     public static CreatorMarketplaceBuilder AddTikTokConnector(
         this CreatorMarketplaceBuilder builder,

@@ -66,24 +66,3 @@ public sealed record TikTokTokens : IConnectorTokens
         CultureInfo.InvariantCulture,
         $"TikTokTokens {{ AccessToken = [redacted], AccessTokenExpiresAt = {InstantPattern.General.Format(AccessTokenExpiresAt)}, RefreshToken = [redacted], RefreshTokenExpiresAt = {InstantPattern.General.Format(RefreshTokenExpiresAt)}, OpenId = {OpenId}, Scope = {Scope} }}");
 }
-
-/// <summary>
-/// Where the application keeps each creator's TikTok tokens (encrypted at rest, as the application sees fit). The
-/// connector reads them before each call and saves the renewed ones after a refresh. The application registers
-/// its own; the connector has none of its own.
-/// </summary>
-public interface ITikTokTokenStore
-{
-    /// <summary>Reads the account's tokens.</summary>
-    /// <param name="account">The connected account.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The tokens, or null when the account has none (never connected, or disconnected).</returns>
-    ValueTask<TikTokTokens?> GetAsync(ConnectedAccount account, CancellationToken cancellationToken);
-
-    /// <summary>Keeps the account's renewed tokens in place of the old ones.</summary>
-    /// <param name="account">The connected account.</param>
-    /// <param name="tokens">The renewed tokens.</param>
-    /// <param name="cancellationToken">Cancels the write.</param>
-    /// <returns>A task that completes when the tokens are kept.</returns>
-    ValueTask SaveAsync(ConnectedAccount account, TikTokTokens tokens, CancellationToken cancellationToken);
-}

@@ -14,8 +14,9 @@ namespace CreatorMarketplace.Connectors.YouTube;
 /// The <see cref="IPlatformConnector"/> for YouTube, over the YouTube Data API v3 (<c>channels.list</c>,
 /// <c>playlistItems.list</c> over the channel's uploads playlist, <c>videos.list</c>) and the YouTube Analytics API
 /// (<c>reports.query</c>) for the audience. An account whose creator authorised the application is read with the
-/// creator's OAuth tokens from the <see cref="IYouTubeTokenStore"/>, refreshed when they expire; any other account with
-/// the application's API key, by its channel id, for its public data only.
+/// creator's OAuth tokens from the <see cref="IConnectorTokenStore{TTokens}"/> of <see cref="YouTubeTokens"/>,
+/// refreshed when they expire; any other account (one the store has no tokens for) with the application's API key,
+/// by its channel id, for its public data only.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -67,7 +68,7 @@ public sealed partial class YouTubeConnector : IPlatformConnector
     };
 
     private readonly ConnectorExchange _exchange;
-    private readonly IYouTubeTokenStore? _tokenStore;
+    private readonly IConnectorTokenStore<YouTubeTokens>? _tokenStore;
     private readonly IClock _clock;
     private readonly ILogger _logger; // only ever written to through a RedactingLogger
     private readonly YouTubeState _state;
@@ -96,7 +97,7 @@ public sealed partial class YouTubeConnector : IPlatformConnector
     /// <exception cref="DomainValidationException">An option is missing or out of range.</exception>
     public YouTubeConnector(
         HttpClient httpClient,
-        IYouTubeTokenStore? tokenStore,
+        IConnectorTokenStore<YouTubeTokens>? tokenStore,
         YouTubeConnectorOptions options,
         IClock clock,
         ILogger<YouTubeConnector>? logger = null)
@@ -106,7 +107,7 @@ public sealed partial class YouTubeConnector : IPlatformConnector
 
     internal YouTubeConnector(
         HttpClient httpClient,
-        IYouTubeTokenStore? tokenStore,
+        IConnectorTokenStore<YouTubeTokens>? tokenStore,
         YouTubeConnectorOptions options,
         IClock clock,
         ILogger<YouTubeConnector>? logger,

@@ -11,9 +11,9 @@ namespace CreatorMarketplace.DependencyInjection;
 public static class YouTubeCreatorMarketplaceBuilderExtensions
 {
     private const string MissingTokenStore =
-        "AddYouTubeConnector: the OAuth client is set but no IYouTubeTokenStore is registered; register the application's store of the creators' YouTube tokens, for example services.AddSingleton<IYouTubeTokenStore, MyTokenStore>().";
+        "AddYouTubeConnector: the OAuth client is set but no IConnectorTokenStore<YouTubeTokens> is registered; register the application's store of the creators' YouTube tokens, for example services.AddSingleton<IConnectorTokenStore<YouTubeTokens>, MyTokenStore>().";
 
-    private static readonly ConnectorRegistration<YouTubeConnector, YouTubeConnectorOptions, YouTubeState, IYouTubeTokenStore> Registration = new(
+    private static readonly ConnectorRegistration<YouTubeConnector, YouTubeConnectorOptions, YouTubeState, YouTubeTokens> Registration = new(
         Platform.YouTube,
         YouTubeConnector.HttpClientName,
         options => options.Validate(),
@@ -39,9 +39,9 @@ public static class YouTubeCreatorMarketplaceBuilderExtensions
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
     /// <remarks>
-    /// With an OAuth client the application registers its <see cref="IYouTubeTokenStore"/>; without one the host fails
-    /// at start. Calling it again adds its settings and registers nothing twice. Token expiry and the quota's day read
-    /// the container's <see cref="IClock"/>.
+    /// With an OAuth client the application registers its <see cref="IConnectorTokenStore{TTokens}"/> of
+    /// <see cref="YouTubeTokens"/>; without one the host fails at start. Calling it again adds its settings and
+    /// registers nothing twice. Token expiry and the quota's day read the container's <see cref="IClock"/>.
     /// </remarks>
     public static CreatorMarketplaceBuilder AddYouTubeConnector(
         this CreatorMarketplaceBuilder builder,

@@ -28,8 +28,8 @@ public sealed class RegistrationTests : InstagramTestBase
     {
         using var provider = new ServiceCollection()
             .AddSingleton<NodaTime.IClock>(Clock)
-            .AddSingleton<IInstagramTokenStore>(Tokens)
-            .AddSingleton<TikTok.ITikTokTokenStore>(new NoTikTokTokens())
+            .AddSingleton<IConnectorTokenStore<InstagramTokens>>(Tokens)
+            .AddSingleton<IConnectorTokenStore<TikTok.TikTokTokens>>(new MemoryTokenStore<TikTok.TikTokTokens>())
             .AddCreatorMarketplace(builder => builder.UseInMemory()
                 .AddTikTokConnector(options => (options.ClientKey, options.ClientSecret) = ("key", "secret"))
                 .AddInstagramConnector(options => (options.AppId, options.AppSecret) = ("app-id-1", AppSecret)))
@@ -38,6 +38,28 @@ public sealed class RegistrationTests : InstagramTestBase
         provider.GetRequiredKeyedService<IPlatformConnector>(Platform.Instagram).ShouldBeOfType<InstagramConnector>();
         provider.GetRequiredKeyedService<IPlatformConnector>(Platform.TikTok).ShouldBeOfType<TikTok.TikTokConnector>();
         provider.GetServices<IPlatformConnector>().Select(connector => connector.Platform).ShouldBe([Platform.TikTok, Platform.Instagram], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task One_generic_token_store_class_registered_once_serves_every_connector()
+    {
+        Instagram.On(Graph.User, Graph.Profile());
+        using var provider = new ServiceCollection()
+            .AddSingleton<NodaTime.IClock>(Clock)
+            .AddSingleton(typeof(IConnectorTokenStore<>), typeof(MemoryTokenStore<>))
+            .AddCreatorMarketplace(builder => builder.UseInMemory()
+                .AddTikTokConnector(options => (options.ClientKey, options.ClientSecret) = ("key", "secret"))
+                .AddInstagramConnector(options => (options.BaseAddress, options.AppId, options.AppSecret) = (Instagram.BaseAddress, "app-id-1", AppSecret)))
+            .BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        await provider.GetRequiredService<IConnectorTokenStore<InstagramTokens>>().SaveAsync(Account, new InstagramTokens(AccessToken, Now + NodaTime.Duration.FromDays(50)), default);
+        var profile = await provider.GetRequiredKeyedService<IPlatformConnector>(Platform.Instagram).GetProfileAsync(Account, default);
+
+        profile.Succeeded.ShouldBeTrue();
+        Instagram.To(Graph.User).ShouldHaveSingleItem();
+        provider.GetRequiredKeyedService<IPlatformConnector>(Platform.TikTok).ShouldBeOfType<TikTok.TikTokConnector>();
+        provider.GetRequiredService<IConnectorTokenStore<TikTok.TikTokTokens>>().ShouldBeOfType<MemoryTokenStore<TikTok.TikTokTokens>>();
     }
 
     [Fact]
@@ -77,7 +99,7 @@ public sealed class RegistrationTests : InstagramTestBase
         using var provider = Register(withTokenStore: false);
 
         Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IOptions<InstagramConnectorOptions>>().Value)
-            .Message.ShouldContain("no IInstagramTokenStore is registered");
+            .Message.ShouldContain("no IConnectorTokenStore<InstagramTokens> is registered");
     }
 
     [Fact]
@@ -93,7 +115,7 @@ public sealed class RegistrationTests : InstagramTestBase
         }).Build().GetSection("Instagram");
         using var provider = new ServiceCollection()
             .AddSingleton<NodaTime.IClock>(Clock)
-            .AddSingleton<IInstagramTokenStore>(Tokens)
+            .AddSingleton<IConnectorTokenStore<InstagramTokens>>(Tokens)
             .AddCreatorMarketplace(builder => builder.UseInMemory().AddInstagramConnector(section))
             .BuildServiceProvider();
 
@@ -109,12 +131,5 @@ public sealed class RegistrationTests : InstagramTestBase
 
         // A changed surface fails here until RegistrationTests.Instagram_connector_public_api_is_approved.approved.txt is updated.
         api.ShouldMatchApproved(options => options.NoDiff());
-    }
-
-    private sealed class NoTikTokTokens : TikTok.ITikTokTokenStore
-    {
-        public ValueTask<TikTok.TikTokTokens?> GetAsync(ConnectedAccount account, CancellationToken cancellationToken) => default;
-
-        public ValueTask SaveAsync(ConnectedAccount account, TikTok.TikTokTokens tokens, CancellationToken cancellationToken) => default;
     }
 }

@@ -7,9 +7,6 @@ using NodaTime.Testing;
 
 namespace CreatorMarketplace.Connectors.Instagram.Tests;
 
-/// <summary>The application's token store, in memory, remembering every save.</summary>
-public sealed class MemoryTokenStore : MemoryTokenStore<InstagramTokens>, IInstagramTokenStore;
-
 /// <summary>The Graph API's answers and paths on the fake platform.</summary>
 public static class Graph
 {
@@ -120,7 +117,7 @@ public abstract class InstagramTestBase : IDisposable
 
     protected FakePlatform Instagram { get; } = FakePlatform.Start();
 
-    protected MemoryTokenStore Tokens { get; } = new();
+    protected MemoryTokenStore<InstagramTokens> Tokens { get; } = new();
 
     protected CapturingLoggerProvider Logs { get; } = new();
 
@@ -147,7 +144,7 @@ public abstract class InstagramTestBase : IDisposable
             .AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         if (withTokenStore)
         {
-            services.AddSingleton<IInstagramTokenStore>(Tokens);
+            services.AddSingleton<IConnectorTokenStore<InstagramTokens>>(Tokens);
         }
 
         return services

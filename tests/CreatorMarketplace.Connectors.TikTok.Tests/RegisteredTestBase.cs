@@ -16,7 +16,7 @@ public abstract class RegisteredTestBase : TikTokTestBase
             .AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         if (withTokenStore)
         {
-            services.AddSingleton<ITikTokTokenStore>(Tokens);
+            services.AddSingleton<IConnectorTokenStore<TikTokTokens>>(Tokens);
         }
 
         if (time is not null)

@@ -87,7 +87,7 @@ public sealed class RegistrationTests : RegisteredTestBase
 
         ServiceProvider Registered(IConfiguration configuration) => new ServiceCollection()
             .AddSingleton<IClock>(Clock)
-            .AddSingleton<ITikTokTokenStore>(Tokens)
+            .AddSingleton<IConnectorTokenStore<TikTokTokens>>(Tokens)
             .AddCreatorMarketplace(builder => builder.UseInMemory().AddTikTokConnector(configuration.GetSection("TikTok")))
             .BuildServiceProvider();
     }
@@ -99,14 +99,14 @@ public sealed class RegistrationTests : RegisteredTestBase
 
         var error = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
-        error.Message.ShouldContain("AddTikTokConnector: no ITikTokTokenStore is registered; register the application's store of the creators' TikTok tokens");
-        Should.Throw<InvalidOperationException>(() => services.GetRequiredService<TikTokConnector>()).Message.ShouldContain("no ITikTokTokenStore is registered");
+        error.Message.ShouldContain("AddTikTokConnector: no IConnectorTokenStore<TikTokTokens> is registered; register the application's store of the creators' TikTok tokens");
+        Should.Throw<InvalidOperationException>(() => services.GetRequiredService<TikTokConnector>()).Message.ShouldContain("no IConnectorTokenStore<TikTokTokens> is registered");
     }
 
     [Fact]
     public async Task Adding_it_again_adds_settings_and_registers_nothing_twice()
     {
-        var services = new ServiceCollection().AddSingleton<IClock>(Clock).AddSingleton<ITikTokTokenStore>(Tokens);
+        var services = new ServiceCollection().AddSingleton<IClock>(Clock).AddSingleton<IConnectorTokenStore<TikTokTokens>>(Tokens);
         services.AddCreatorMarketplace(builder => builder.UseInMemory().AddTikTokConnector(options =>
         {
             options.BaseAddress = TikTok.BaseAddress;

@@ -120,7 +120,7 @@ public sealed class SecretTests : TikTokTestBase
         Clock.Advance(Duration.FromDays(2));
         await using var services = new ServiceCollection()
             .AddSingleton<IClock>(Clock)
-            .AddSingleton<ITikTokTokenStore>(Tokens)
+            .AddSingleton<IConnectorTokenStore<TikTokTokens>>(Tokens)
             .AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace))
             .AddCreatorMarketplace(builder => builder.UseInMemory().AddTikTokConnector(options =>
             {

@@ -7,9 +7,6 @@ using NodaTime.Testing;
 
 namespace CreatorMarketplace.Connectors.TikTok.Tests;
 
-/// <summary>The application's token store, in memory, remembering every save.</summary>
-public sealed class MemoryTokenStore : MemoryTokenStore<TikTokTokens>, ITikTokTokenStore;
-
 /// <summary>A creator's account, its tokens, the fake TikTok, the clock and a connector over them.</summary>
 public abstract class TikTokTestBase : IDisposable
 {
@@ -44,7 +41,7 @@ public abstract class TikTokTestBase : IDisposable
 
     protected FakePlatform TikTok { get; } = FakePlatform.Start();
 
-    protected MemoryTokenStore Tokens { get; } = new();
+    protected MemoryTokenStore<TikTokTokens> Tokens { get; } = new();
 
     protected CapturingLoggerProvider Logs { get; } = new();
 

@@ -17,7 +17,7 @@ public sealed class RegistrationTests : YouTubeTestBase
             .AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         if (withTokenStore)
         {
-            services.AddSingleton<IYouTubeTokenStore>(Tokens);
+            services.AddSingleton<IConnectorTokenStore<YouTubeTokens>>(Tokens);
         }
 
         return services
@@ -44,8 +44,8 @@ public sealed class RegistrationTests : YouTubeTestBase
     {
         await using var services = new ServiceCollection()
             .AddSingleton<IClock>(Clock)
-            .AddSingleton<IYouTubeTokenStore>(Tokens)
-            .AddSingleton<ITikTokTokenStore>(new NoTikTokTokens())
+            .AddSingleton<IConnectorTokenStore<YouTubeTokens>>(Tokens)
+            .AddSingleton<IConnectorTokenStore<TikTokTokens>>(new MemoryTokenStore<TikTokTokens>())
             .AddCreatorMarketplace(builder => builder.UseInMemory()
                 .AddYouTubeConnector(options => options.ApiKey = ApiKey)
                 .AddTikTokConnector(options => (options.ClientKey, options.ClientSecret) = ("key", "secret")))
@@ -119,15 +119,8 @@ public sealed class RegistrationTests : YouTubeTestBase
         await using var keyOnly = Register(options => (options.ClientId, options.ClientSecret) = ("", ""), withTokenStore: false);
 
         Should.Throw<OptionsValidationException>(() => withClient.GetRequiredService<IStartupValidator>().Validate())
-            .Message.ShouldContain("no IYouTubeTokenStore is registered");
+            .Message.ShouldContain("no IConnectorTokenStore<YouTubeTokens> is registered");
         keyOnly.GetRequiredService<IStartupValidator>().Validate();
         keyOnly.GetRequiredService<YouTubeConnector>().Platform.ShouldBe(Platform.YouTube);
-    }
-
-    private sealed class NoTikTokTokens : ITikTokTokenStore
-    {
-        public ValueTask<TikTokTokens?> GetAsync(ConnectedAccount account, CancellationToken cancellationToken) => ValueTask.FromResult<TikTokTokens?>(null);
-
-        public ValueTask SaveAsync(ConnectedAccount account, TikTokTokens tokens, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }

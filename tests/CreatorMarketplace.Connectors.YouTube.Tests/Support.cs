@@ -5,9 +5,6 @@ using NodaTime.Testing;
 
 namespace CreatorMarketplace.Connectors.YouTube.Tests;
 
-/// <summary>The application's token store, in memory, remembering every save.</summary>
-public sealed class MemoryYouTubeTokenStore : MemoryTokenStore<YouTubeTokens>, IYouTubeTokenStore;
-
 /// <summary>Keeps the headers of every request sent, which the fake platform does not record.</summary>
 public sealed class HeaderCapture : DelegatingHandler
 {
@@ -77,7 +74,7 @@ public abstract class YouTubeTestBase : IDisposable
 
     protected FakePlatform Google { get; } = FakePlatform.Start();
 
-    protected MemoryYouTubeTokenStore Tokens { get; } = new();
+    protected MemoryTokenStore<YouTubeTokens> Tokens { get; } = new();
 
     protected CapturingLoggerProvider Logs { get; } = new();
 

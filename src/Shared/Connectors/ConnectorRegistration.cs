@@ -15,7 +15,7 @@ namespace CreatorMarketplace.Connectors.Http;
 /// <typeparam name="TConnector">The connector.</typeparam>
 /// <typeparam name="TOptions">Its options.</typeparam>
 /// <typeparam name="TState">The state every connector of the registration shares (a type of the package's own).</typeparam>
-/// <typeparam name="TTokenStore">The application's store of the creators' tokens.</typeparam>
+/// <typeparam name="TTokens">The platform's tokens, kept by the application's <see cref="IConnectorTokenStore{TTokens}"/>.</typeparam>
 /// <param name="platform">The platform, the key the connector is registered under.</param>
 /// <param name="clientName">The HTTP client's name.</param>
 /// <param name="validate">Checks the options, naming every problem.</param>
@@ -26,18 +26,18 @@ namespace CreatorMarketplace.Connectors.Http;
 /// <param name="missingTokenStore">What the validation, and the resolution, say when the token store is missing.</param>
 /// <param name="state">Makes the shared state from the options.</param>
 /// <param name="create">Makes a connector from what the container holds.</param>
-internal sealed class ConnectorRegistration<TConnector, TOptions, TState, TTokenStore>(
+internal sealed class ConnectorRegistration<TConnector, TOptions, TState, TTokens>(
     Platform platform,
     string clientName,
     Action<TOptions> validate,
     Func<TOptions, bool>? tokenStoreNeeded,
     string missingTokenStore,
     Func<TOptions, TState> state,
-    Func<ConnectorParts<TConnector, TOptions, TState, TTokenStore>, TConnector> create)
+    Func<ConnectorParts<TConnector, TOptions, TState, TTokens>, TConnector> create)
     where TConnector : class, IPlatformConnector
     where TOptions : class
     where TState : class
-    where TTokenStore : class
+    where TTokens : class
 {
     /// <summary>Registers the connector with options set by <paramref name="configure"/>.</summary>
     public CreatorMarketplaceBuilder Add(CreatorMarketplaceBuilder builder, Action<TOptions> configure, Action<HttpStandardResilienceOptions>? configureResilience)
@@ -62,16 +62,16 @@ internal sealed class ConnectorRegistration<TConnector, TOptions, TState, TToken
             builder.Services,
             platform,
             clientName,
-            (options, registered) => tokenStoreNeeded?.Invoke(options) == false || registered.IsService(typeof(TTokenStore)),
+            (options, registered) => tokenStoreNeeded?.Invoke(options) == false || registered.IsService(typeof(IConnectorTokenStore<TTokens>)),
             missingTokenStore,
             state,
             (http, provider) => create(Resolve(http, provider)));
         return builder;
     }
 
-    private ConnectorParts<TConnector, TOptions, TState, TTokenStore> Resolve(HttpClient http, IServiceProvider provider)
+    private ConnectorParts<TConnector, TOptions, TState, TTokens> Resolve(HttpClient http, IServiceProvider provider)
     {
-        var tokenStore = provider.GetService<TTokenStore>();
+        var tokenStore = provider.GetService<IConnectorTokenStore<TTokens>>();
         if (tokenStore is null && tokenStoreNeeded is null)
         {
             throw new InvalidOperationException(missingTokenStore);
@@ -96,16 +96,16 @@ internal sealed class ConnectorRegistration<TConnector, TOptions, TState, TToken
 /// <param name="Logger">The connector's logger, if logging is registered.</param>
 /// <param name="State">The state every connector of the registration shares.</param>
 /// <param name="Services">The container, for what one connector alone takes.</param>
-internal sealed record ConnectorParts<TConnector, TOptions, TState, TTokenStore>(
+internal sealed record ConnectorParts<TConnector, TOptions, TState, TTokens>(
     HttpClient Http,
-    TTokenStore? TokenStore,
+    IConnectorTokenStore<TTokens>? TokenStore,
     TOptions Options,
     IClock Clock,
     ILogger<TConnector>? Logger,
     TState State,
     IServiceProvider Services)
-    where TTokenStore : class
+    where TTokens : class
 {
     /// <summary>The token store of a registration where every connector needs one: resolved, or the resolution failed already.</summary>
-    public TTokenStore RequiredTokenStore => TokenStore ?? throw new InvalidOperationException("The registration resolves a required token store first.");
+    public IConnectorTokenStore<TTokens> RequiredTokenStore => TokenStore ?? throw new InvalidOperationException("The registration resolves a required token store first.");
 }

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 
 namespace CreatorMarketplace.Connectors.Fakes;
 
-/// <summary>An application's token store, in memory, remembering every save; each platform's store derives from it.</summary>
-public abstract class MemoryTokenStore<TTokens>
+/// <summary>An application's token store, in memory, remembering every save: one class for every platform's tokens.</summary>
+public sealed class MemoryTokenStore<TTokens> : IConnectorTokenStore<TTokens>
     where TTokens : class
 {
     private readonly ConcurrentDictionary<ConnectedAccount, TTokens> _tokens = new();

@@ -219,7 +219,9 @@ internal static class CreatorTestStep
             ],
             Tiers = [TierMix],
         };
-        var outcome = BudgetPlanner.Plan(Money.Of(50_000m, Currency.USD), candidates, constraints);
+        // Planning runs on this thread; a request that gives up (here after ten seconds) stops it through the token.
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var outcome = BudgetPlanner.Plan(Money.Of(50_000m, Currency.USD), candidates, constraints, cancellationToken: patience.Token);
         outcome.Switch(plan => Write(plan, constraints, section), infeasible => output.WriteLine($"  {infeasible}"));
     }
 

@@ -168,13 +168,15 @@ public static partial class BudgetPlanner
             private readonly int[] _lastOfCreator;
             private readonly long[,] _rangeSuffix;
             private readonly bool _closed;
+            private readonly CancellationToken _cancellationToken;
             private double _bestValue;
             private double _enough = double.PositiveInfinity;
             private long _scanned;
 
-            public Search(Problem problem, long nodeLimit, int[] order, IReadOnlyList<int> bought, bool[]? first, double firstValue)
+            public Search(Problem problem, long nodeLimit, int[] order, IReadOnlyList<int> bought, bool[]? first, double firstValue, CancellationToken cancellationToken)
             {
                 _problem = problem;
+                _cancellationToken = cancellationToken;
                 _nodeLimit = nodeLimit;
                 _order = order;
                 _basket = new Basket(problem);
@@ -244,7 +246,12 @@ public static partial class BudgetPlanner
                     return;
                 }
 
-                Nodes++;
+                // Checked every 1,024 nodes: a check costs about as much as a node.
+                if ((++Nodes & 1023) == 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 if (!CanStillMeetMinimums(k))
                 {
                     return;

@@ -34,10 +34,16 @@ public static partial class BudgetPlanner
     /// unless given, so that the search goes on until the plan is optimal or the node limit is reached. With 0.01 a
     /// large instance stops as soon as its plan is within 1% of the bound, often before the search starts.
     /// </param>
+    /// <param name="cancellationToken">
+    /// Stops the planning, which runs on the calling thread for as long as the bound's rounds and the search take (up to
+    /// about a second on 10,000 candidates with no acceptable gap): checked between rounds and every 1,024 nodes.
+    /// </param>
     /// <returns>The plan with its explanation, or the constraints that conflict.</returns>
     /// <exception cref="DomainValidationException">An input breaks a rule; every error names its field.</exception>
-    public static BudgetPlanOutcome Plan(Money budget, IReadOnlyList<PlanCandidate> candidates, PlanConstraints? constraints = null, long nodeLimit = DefaultNodeLimit, double acceptableGap = 0d)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static BudgetPlanOutcome Plan(Money budget, IReadOnlyList<PlanCandidate> candidates, PlanConstraints? constraints = null, long nodeLimit = DefaultNodeLimit, double acceptableGap = 0d, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(candidates);
         constraints ??= PlanConstraints.None;
         Validate(budget, candidates, constraints, nodeLimit, acceptableGap);
@@ -48,7 +54,7 @@ public static partial class BudgetPlanner
             return new InfeasiblePlan(conflicts);
         }
 
-        var (chosen, stopped) = problem.Solve(nodeLimit, acceptableGap);
+        var (chosen, stopped) = problem.Solve(nodeLimit, acceptableGap, cancellationToken);
         return chosen is not null ? problem.Explain(chosen) : new InfeasiblePlan([problem.JointConflict(stopped ? nodeLimit : null)], IsProven: !stopped);
     }
 
@@ -282,7 +288,7 @@ public static partial class BudgetPlanner
         // or out of any better plan fixed; and a depth-first branch and bound over the rest. A search stopped at its
         // node limit reports the tighter of two proven bounds: the Lagrangian, or the best of the first plan and the
         // fractional bound of the search's root.
-        public (Selection? Chosen, bool Stopped) Solve(long nodeLimit, double acceptableGap)
+        public (Selection? Chosen, bool Stopped) Solve(long nodeLimit, double acceptableGap, CancellationToken cancellationToken)
         {
             var relaxation = new Relaxation(this);
             var first = Greedy([]);
@@ -292,6 +298,7 @@ public static partial class BudgetPlanner
             // first plan is close enough to the bound or the rounds stop paying.
             do
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (Greedy(relaxation.Preferred()) is { } proposed && ValueOf(proposed) is var value && value > firstValue)
                 {
                     (first, firstValue) = (proposed, value);
@@ -306,7 +313,7 @@ public static partial class BudgetPlanner
             }
 
             var (free, bought) = first is null ? ([.. Enumerable.Range(0, _items.Length)], []) : relaxation.Reduce(firstValue);
-            var search = new Search(this, nodeLimit, free, bought, first, firstValue);
+            var search = new Search(this, nodeLimit, free, bought, first, firstValue, cancellationToken);
             var bound = Math.Min(relaxation.Bound, Math.Max(firstValue, search.RootBound()));
             search.Run(bound * (1d - acceptableGap));
             if (search.Best is not { } best)

@@ -311,6 +311,18 @@ public class BudgetPlannerTests
     }
 
     [Fact]
+    public void A_cancelled_plan_stops_with_an_operation_cancelled_exception()
+    {
+        // Exact on 10,000 candidates with a node limit of a billion: minutes of search, stopped by the token.
+        var (budget, candidates, constraints) = LargeInstance(new Random(3), 10_000);
+        using var cancellation = new CancellationTokenSource();
+
+        Should.Throw<OperationCanceledException>(() => BudgetPlanner.Plan(budget, candidates, constraints, cancellationToken: new CancellationToken(canceled: true)));
+        cancellation.CancelAfter(TimeSpan.FromMilliseconds(200));
+        Should.Throw<OperationCanceledException>(() => BudgetPlanner.Plan(budget, candidates, constraints, nodeLimit: 1_000_000_000, cancellationToken: cancellation.Token));
+    }
+
+    [Fact]
     public void The_node_limit_counts_the_candidates_each_bound_scans()
     {
         // Exact on 10,000 candidates: the search cannot finish, and each node's bound scans the free candidates ahead of

@@ -105,6 +105,17 @@ public sealed class ProfileTests : YouTubeTestBase
     }
 
     [Fact]
+    public async Task A_long_member_name_given_twice_is_named_briefly()
+    {
+        var name = new string('n', 10_000);
+        Google.On(FakeYouTube.Channels, Answer.Items("channel", Channel($$"""{"{{name}}":"1","{{name}}":"2","subscriberCount":"10","hiddenSubscriberCount":false}""")));
+
+        var result = await Connector().GetProfileAsync(Account, default);
+
+        result.AsT5.Reason.ShouldBe($"the response is not JSON: items[0].statistics.{new string('n', 64)}… (10000 characters) is given twice.");
+    }
+
+    [Fact]
     public async Task A_megabyte_value_out_of_shape_makes_a_bounded_reason_without_the_token()
     {
         var huge = new string('9', 1_000_000) + "x" + AccessToken;

@@ -160,7 +160,8 @@ internal sealed class ConnectorExchange(HttpClient http, IClock clock, string pl
         return request;
     }
 
-    // The path of the first member given twice in the value, or null when none is.
+    // The path of the first member given twice in the value, or null when none is. A name is the platform's own text,
+    // of any length: the path shows each briefly, as every message quotes a value.
     private static string? GivenTwice(JsonElement value, string path)
     {
         switch (value.ValueKind)
@@ -169,7 +170,8 @@ internal sealed class ConnectorExchange(HttpClient http, IClock clock, string pl
                 var names = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var member in value.EnumerateObject())
                 {
-                    var at = path.Length == 0 ? member.Name : path + "." + member.Name;
+                    var name = ErrorText.Bound(member.Name, ErrorText.QuotedLength);
+                    var at = path.Length == 0 ? name : path + "." + name;
                     if (!names.Add(member.Name))
                     {
                         return at;

@@ -16,13 +16,7 @@ public sealed record InstagramTokens : IConnectorTokens
     /// <exception cref="ArgumentException">The token is null or blank.</exception>
     public InstagramTokens(string accessToken, Instant expiresAt)
     {
-        // The message names the argument, never its value.
-        if (string.IsNullOrWhiteSpace(accessToken))
-        {
-            throw new ArgumentException("accessToken: an access token is required.", nameof(accessToken));
-        }
-
-        AccessToken = accessToken;
+        AccessToken = ConnectorToken.Required(accessToken, nameof(accessToken), "an access token");
         ExpiresAt = expiresAt;
     }
 

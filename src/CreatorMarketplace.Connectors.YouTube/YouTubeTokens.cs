@@ -18,20 +18,9 @@ public sealed record YouTubeTokens : IConnectorTokens
     /// <exception cref="ArgumentException">A token is null or blank.</exception>
     public YouTubeTokens(string accessToken, Instant accessTokenExpiresAt, string refreshToken, string? scope = null)
     {
-        // The messages name the argument, never its value.
-        if (string.IsNullOrWhiteSpace(accessToken))
-        {
-            throw new ArgumentException("accessToken: an access token is required.", nameof(accessToken));
-        }
-
-        if (string.IsNullOrWhiteSpace(refreshToken))
-        {
-            throw new ArgumentException("refreshToken: a refresh token is required.", nameof(refreshToken));
-        }
-
-        AccessToken = accessToken;
+        AccessToken = ConnectorToken.Required(accessToken, nameof(accessToken), "an access token");
         AccessTokenExpiresAt = accessTokenExpiresAt;
-        RefreshToken = refreshToken;
+        RefreshToken = ConnectorToken.Required(refreshToken, nameof(refreshToken), "a refresh token");
         Scope = scope;
     }
 

@@ -24,6 +24,18 @@ public sealed class SharedConnectorCodeTests
     }
 
     [Theory]
+    [InlineData(null, "refresh", "accessToken", "accessToken: an access token is required.")]
+    [InlineData(" \t", "refresh", "accessToken", "accessToken: an access token is required.")]
+    [InlineData("access", "", "refreshToken", "refreshToken: a refresh token is required.")]
+    public void A_blank_token_is_refused_naming_its_argument(string? access, string refresh, string argument, string message)
+    {
+        var refused = Should.Throw<ArgumentException>(() => new TikTokTokens(access!, Now, refresh, Now));
+
+        refused.ParamName.ShouldBe(argument);
+        refused.Message.ShouldStartWith(message);
+    }
+
+    [Theory]
     [InlineData(-1, true)]
     [InlineData(0, false)]
     [InlineData(60, false)]

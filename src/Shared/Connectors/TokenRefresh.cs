@@ -15,6 +15,18 @@ internal interface IConnectorTokens
     IEnumerable<string> Secrets { get; }
 }
 
+/// <summary>The check every tokens record makes of each token it is given.</summary>
+internal static class ConnectorToken
+{
+    /// <summary>The token, refused when null or blank; the message names the argument, never its value.</summary>
+    /// <param name="token">The token.</param>
+    /// <param name="argument">The argument's name, such as <c>accessToken</c>.</param>
+    /// <param name="what">The token as the message names it, such as "an access token".</param>
+    /// <exception cref="ArgumentException">The token is null or blank.</exception>
+    public static string Required(string token, string argument, string what) =>
+        string.IsNullOrWhiteSpace(token) ? throw new ArgumentException($"{argument}: {what} is required.", argument) : token;
+}
+
 /// <summary>
 /// A token refresh as every connector runs it: one per account at a time (a second one with the same tokens is
 /// wasted, or refused where the platform rotates them), the calls that waited taking the tokens it saved.

@@ -461,30 +461,37 @@ public static partial class BudgetPlanner
                 _rounds++;
                 var before = Bound;
                 var start = (double[])_prices.Clone();
+
+                // The bound at the prices as they stand: every move below is kept only where it lowers it, so it is
+                // carried rather than computed again, and ends as the bound at the prices themselves, which fixing
+                // candidates relies on.
+                var value = Bound;
                 for (var k = 0; k < _prices.Length; k++)
                 {
                     var others = _prices.Skip(1).Select(Math.Abs).Sum() - (k == 0 ? 0d : Math.Abs(_prices[k]));
                     var low = k == 0 ? 0d : -_prices[0] - others;
                     var high = k == 0 ? _highestRatio + others : _highestRatio - _prices[0] + others;
                     var kept = _prices[k];
-                    var keptValue = Value(_prices);
                     _prices[k] = Minimise(t => ValueAt(k, t), low, high);
-                    if (Value(_prices) > keptValue)
+                    var moved = Value(_prices);
+                    if (moved > value)
                     {
                         _prices[k] = kept;
                     }
+                    else
+                    {
+                        value = moved;
+                    }
                 }
 
-                // Every move above is kept only where it lowers the bound, so the bound at the prices is at most the one before;
-                // it is taken at the prices themselves, which fixing candidates relies on.
-                FollowPattern(start);
-                Bound = Value(_prices);
+                Bound = FollowPattern(start, value);
                 return before - Bound > RoundGain * Math.Max(1d, Math.Abs(Bound));
             }
 
             // The pattern move: the prices moved along the round's change by the step that lowers the bound most, up to
-            // PatternReach times the change, with the budget's price kept at zero or more.
-            private void FollowPattern(double[] start)
+            // PatternReach times the change, with the budget's price kept at zero or more. Returns the bound at the
+            // prices it leaves, given the bound at the prices it starts from.
+            private double FollowPattern(double[] start, double value)
             {
                 var end = (double[])_prices.Clone();
                 var change = new double[end.Length];
@@ -495,16 +502,19 @@ public static partial class BudgetPlanner
 
                 if (change.All(delta => delta == 0d))
                 {
-                    return;
+                    return value;
                 }
 
                 var reach = change[0] < 0d ? Math.Min(PatternReach, end[0] / -change[0]) : PatternReach;
-                var endValue = Value(end);
                 var step = Minimise(t => PricesAlong(end, change, t), 0d, reach);
-                if (PricesAlong(end, change, step) >= endValue)
+                var along = PricesAlong(end, change, step);
+                if (along >= value)
                 {
                     end.CopyTo(_prices, 0);
+                    return value;
                 }
+
+                return along;
             }
 
             private double PricesAlong(double[] end, double[] change, double step)

@@ -26,7 +26,7 @@ internal static class LagHarness
     public const string Schema = "bench_lag";
 
     private const int Seeded = 10_000;
-    private const int MaxSavesInFlight = 32;
+    internal const int MaxSavesInFlight = 32;
     private const int NewCreatorEvery = 5; // one save in five registers a new creator, the others change one
 
     /// <summary>Runs the harness: <c>lag [--rate 1000] [--seconds 30]</c>.</summary>

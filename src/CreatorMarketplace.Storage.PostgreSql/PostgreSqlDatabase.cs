@@ -13,8 +13,9 @@ namespace CreatorMarketplace.Storage.PostgreSql;
 // The outbox's sequence is an identity, taken when a row is inserted, while transactions commit in any order: a
 // save that took position 10 could commit after one that took 11, and a follower that read 11 would pass 10 by. So
 // a save takes a transaction-scoped advisory lock of the schema's outbox just before it inserts its events, and
-// holds it to its commit: saves with events take positions in the order they commit, and a reader that sees a
-// position sees every one before it. In the same statement the save notifies the schema's channel, which
+// holds it to its commit, which it sends in the same round trip as the lock and the inserts: saves with events take
+// positions in the order they commit, a reader that sees a position sees every one before it, and a save holds the
+// lock only while the server runs that round trip. In the same statement the save notifies the schema's channel, which
 // PostgreSQL delivers when the transaction commits and not at all when it rolls back.
 //
 // The first statement of each transaction of the store runs after a call that sets the transaction's row scope
@@ -45,6 +46,10 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase
     }
 
     public override string? BeforeOutboxAppend { get; }
+
+    // Npgsql follows the transaction's state from the server's answers, so a transaction a statement committed is
+    // complete to it: its dispose does not roll it back.
+    public override string? CommitAfterOutboxAppend => "COMMIT;";
 
     public override bool HasRowSecurity => true;
 

@@ -61,6 +61,44 @@ public class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
+    // Saves with events take turns for the outbox from their lock to their commit. The lock, the inserts and the
+    // commit go to the server as one round trip, so a save holds its turn while the server runs them, not also
+    // while its client (waiting for a core on a busy machine) reads the answer and sends a commit of its own.
+    [SkippableFact]
+    public async Task A_save_takes_the_outboxs_turn_inserts_its_events_and_commits_in_one_round_trip()
+    {
+        var store = (PostgreSqlMarketplaceStore)await CreateStoreAsync();
+        await store.MigrateAsync();
+        var creator = new CreatorGenerator(91, new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 12, 5, 9, 0))).NextNew();
+        var roundTrips = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                // Other tests run at the same time: only this test's schema counts.
+                if (activity.GetTagItem("db.query.text") is string text && text.Contains($"\"{store.Schema}\"", StringComparison.Ordinal))
+                {
+                    roundTrips.Enqueue(text);
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        var events = creator.PendingEvents.Count;
+        events.ShouldBeGreaterThan(0);
+
+        (await store.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
+
+        var trips = roundTrips.ToArray();
+        trips.Length.ShouldBe(2, "the write, then the outbox's turn with the events and the commit");
+        trips[1].ShouldContain("pg_advisory_xact_lock");
+        trips[1].ShouldContain("INSERT INTO");
+        trips[1].TrimEnd().ShouldEndWith("COMMIT;");
+        (await store.Creators.FindAsync(creator.Id))!.Version.ShouldBe(1);
+        (await store.Changes.ReadAsync(0, 10)).Count.ShouldBe(events);
+    }
+
     // A notification can be missed (a listener reconnecting, say): polling finds the change all the same.
     [SkippableFact]
     public async Task A_wait_finds_a_change_no_notification_announced_by_polling()

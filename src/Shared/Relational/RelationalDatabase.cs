@@ -30,6 +30,12 @@ internal abstract class RelationalDatabase
     // turns from here to their commit, and it asks the database to notify listeners on commit.
     public virtual string? BeforeOutboxAppend => null;
 
+    // The statement that commits a save's transaction in the round trip of its outbox inserts, or null to commit it
+    // with a call of its own: where saves take turns for the outbox (BeforeOutboxAppend), each then holds its turn
+    // only while the database runs that round trip, not also while the client reads the answer and sends the commit
+    // (on a busy machine the client's wait for a core, repeated by every save in the queue).
+    public virtual string? CommitAfterOutboxAppend => null;
+
     // Whether the database enforces row-level security: its tables record each row's parties (RowScope), and each
     // transaction sets its scope (Scope).
     public virtual bool HasRowSecurity => false;
@@ -132,13 +138,22 @@ internal abstract class RelationalDatabase
         return command;
     }
 
-    // Runs one statement per row of parameters, in one round trip where the provider batches.
-    public async ValueTask ExecuteEachAsync(DbConnection connection, DbTransaction transaction, string sql, IEnumerable<(string Name, object? Value)[]> rows, CancellationToken cancellationToken)
+    // Runs one statement per row of parameters, in one round trip where the provider batches. first and last:
+    // statements without parameters to run before and after them in the same round trip (none runs when there are
+    // no rows).
+    public async ValueTask ExecuteEachAsync(DbConnection connection, DbTransaction transaction, string sql, IEnumerable<(string Name, object? Value)[]> rows, CancellationToken cancellationToken, string? first = null, string? last = null)
     {
         if (connection.CanCreateBatch)
         {
             await using var batch = connection.CreateBatch();
             batch.Transaction = transaction;
+            if (first is not null)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = first;
+                batch.BatchCommands.Add(command);
+            }
+
             foreach (var row in rows)
             {
                 var command = batch.CreateBatchCommand();
@@ -148,8 +163,15 @@ internal abstract class RelationalDatabase
                 batch.BatchCommands.Add(command);
             }
 
-            if (batch.BatchCommands.Count > 0)
+            if (batch.BatchCommands.Count > (first is null ? 0 : 1))
             {
+                if (last is not null)
+                {
+                    var command = batch.CreateBatchCommand();
+                    command.CommandText = last;
+                    batch.BatchCommands.Add(command);
+                }
+
                 if (ScopeOf(transaction) is { } scope)
                 {
                     var scoping = batch.CreateBatchCommand();
@@ -164,10 +186,24 @@ internal abstract class RelationalDatabase
             return;
         }
 
+        var pending = first;
         foreach (var row in rows)
         {
+            if (pending is not null)
+            {
+                await using var before = Command(connection, transaction, pending);
+                await before.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                pending = null;
+            }
+
             await using var command = Command(connection, transaction, sql, row);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (last is not null && pending is null)
+        {
+            await using var after = Command(connection, transaction, last);
+            await after.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -220,20 +220,22 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
             await AppendHistoryAsync(connection, transaction, id, history, parties, cancellationToken).ConfigureAwait(false);
         }
 
-        if (events.Length > 0 && _database.BeforeOutboxAppend is { } beforeAppend)
-        {
-            await using var turn = _database.Command(connection, transaction, beforeAppend);
-            await turn.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        // The outbox's turn is taken, the events inserted and, where the dialect can, the transaction committed in
+        // one round trip, so that a save holds its turn while the database runs it and no longer.
+        var commit = events.Length > 0 ? _database.CommitAfterOutboxAppend : null;
         await _database.ExecuteEachAsync(
             connection,
             transaction,
             _appendEvent,
             events.Select(e => RelationalOutbox.AppendRow(_schema.Aggregate, id, version, e.Written, e.OccurredAt, actedBy, parties)),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            first: _database.BeforeOutboxAppend,
+            last: commit).ConfigureAwait(false);
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (commit is null)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
         if (events.Length > 0)
         {
             _database.Saved.Pulse();

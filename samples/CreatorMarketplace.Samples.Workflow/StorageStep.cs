@@ -102,6 +102,13 @@ internal static class StorageStep
 
             output.WriteLine($"  The catalog follows the store: {found.Count()} creator loaded at position {follower.Position}, found by a search ({string.Join(", ", found)}); {collaborations} collaborations read in bulk");
 
+            // The collaborations a page of changes names, found in one read (one query in a database), as the
+            // follower finds the creators of each page it applies.
+            var changes = await services.GetRequiredService<IChangeFeed>().ReadAsync(0);
+            var named = changes.Where(change => change.Aggregate == nameof(Campaigns.Collaboration)).Select(change => CollaborationId.From(change.AggregateId)).ToList();
+            var foundTogether = await services.GetRequiredService<IRepository<Campaigns.Collaboration, CollaborationId>>().FindManyAsync(named).ToListAsync();
+            output.WriteLine($"  A page of {changes.Count} changes names {named.Distinct().Count()} collaborations in {named.Count} changes; one find of many reads them: {string.Join(", ", foundTogether.Select(stored => $"{stored.Aggregate.Status} at version {stored.Version}"))}");
+
             // 3. Two editors load the creator; the first saves, the second's save is a conflict that changes nothing,
             //    and it succeeds once redone on the newer version.
             var first = (await creators.FindAsync(maya.Id))!;

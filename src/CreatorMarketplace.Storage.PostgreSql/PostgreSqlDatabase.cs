@@ -71,6 +71,9 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase
 
     public override string Text(string column) => $"{column}::text";
 
+    // A Guid[] is bound as a uuid[].
+    public override string IsOneOfIds(string column) => $"{column} = ANY(@ids)";
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: UniqueViolation };
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using CreatorMarketplace.Storage.Relational;
@@ -38,6 +39,9 @@ internal sealed class SqliteDatabase : RelationalDatabase
 
     public override string Text(string column) => column;
 
+    // A Guid[] is bound as a JSON array of the ids' text, one value per id whatever their number.
+    public override string IsOneOfIds(string column) => $"{column} IN (SELECT value FROM json_each(@ids))";
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: Constraint, SqliteExtendedErrorCode: PrimaryKeyConstraint or UniqueConstraint };
 
@@ -58,6 +62,7 @@ internal sealed class SqliteDatabase : RelationalDatabase
         {
             null => DBNull.Value,
             Guid id => id.ToString("D"),
+            Guid[] ids => JsonSerializer.Serialize(Array.ConvertAll(ids, id => id.ToString("D"))),
             Instant instant => InstantPattern.ExtendedIso.Format(instant),
             StoredDocument document => document.Json,
             _ => value,

@@ -279,8 +279,8 @@ public abstract partial class MarketplaceStoreContract
         return shortlists.Select(s => s.Id).Order().ToArray();
     }
 
-    // Saves generated aggregates (every other one twice, at version 2) and reads them in pages of two: each once,
-    // in id order, at its version, equal to what was saved.
+    // Saves generated aggregates (every other one twice, at version 2) and reads them in pages of two and with one
+    // find of many: each once, in id order, at its version, equal to what was saved.
     private static async Task ReadsEveryKindAsync<TAggregate, TId>(IRepository<TAggregate, TId> repository, Gen<TAggregate> generator, Func<TAggregate, object> snapshot)
         where TAggregate : AggregateRoot<TId>
         where TId : struct, IEntityId<TId>
@@ -299,11 +299,15 @@ public abstract partial class MarketplaceStoreContract
         }
 
         var read = await BulkReadAsync(repository, pageSize: 2);
+        var found = await repository.FindManyAsync(expected.Keys.Reverse()).ToListAsync();
 
-        read.Select(s => s.Id).ShouldBe(expected.Keys.Order(), typeof(TAggregate).Name);
-        foreach (var stored in read)
+        foreach (var (items, how) in new[] { (read, "read in bulk"), (found, "found") })
         {
-            (stored.Version, Same.Json(snapshot(stored.Aggregate))).ShouldBe(expected[stored.Id], $"{typeof(TAggregate).Name} {stored.Id}");
+            items.Select(s => s.Id).ShouldBe(expected.Keys.Order(), $"{typeof(TAggregate).Name}, {how}");
+            foreach (var stored in items)
+            {
+                (stored.Version, Same.Json(snapshot(stored.Aggregate))).ShouldBe(expected[stored.Id], $"{typeof(TAggregate).Name} {stored.Id}, {how}");
+            }
         }
     }
 

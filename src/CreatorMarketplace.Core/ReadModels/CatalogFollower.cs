@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
@@ -61,9 +60,6 @@ public sealed partial class CatalogFollower
     // The name the stores give a creator's changes (OutboxMessage.Aggregate): the aggregate's type name.
     private const string CreatorAggregate = nameof(Creator);
     private const int MaxReasonLength = 500;
-
-    // The creators of a page read from the store at once.
-    private const int ConcurrentReads = 8;
 
     private readonly IMarketplaceStore _store;
     private readonly ICreatorCatalog _catalog;
@@ -438,10 +434,10 @@ public sealed partial class CatalogFollower
         }
     }
 
-    // One read and one upsert per creator changed in the page, however many changes it has there: the store holds
-    // its newest version, at least the version of its last change in the page (commit order sees to that). The reads,
-    // a round trip each in a database, run ConcurrentReads at a time; the catalog is changed one creator at a time,
-    // in the page's order, as before.
+    // One read of the creators changed in the page and one upsert per creator, however many changes it has there:
+    // the store holds its newest version, at least the version of its last change in the page (commit order sees to
+    // that). The read is one round trip in a database; the catalog is changed one creator at a time, in the page's
+    // order, as before.
     private async Task ApplyAsync(IReadOnlyList<OutboxMessage> page, CancellationToken cancellationToken)
     {
         var changed = new Dictionary<Guid, long>();
@@ -453,14 +449,10 @@ public sealed partial class CatalogFollower
             }
         }
 
-        foreach (var reads in changed.Select(pair => (Creator: CreatorId.From(pair.Key), Position: pair.Value)).Chunk(ConcurrentReads))
+        var read = await ReadAsync(changed.Keys, cancellationToken).ConfigureAwait(false);
+        foreach (var (id, position) in changed)
         {
-            // All of them awaited before any is applied, so that a store failure in one leaves none unobserved.
-            var read = await Task.WhenAll(reads.Select(change => ReadOrFaultAsync(change.Creator, cancellationToken))).ConfigureAwait(false);
-            for (var i = 0; i < reads.Length; i++)
-            {
-                await ApplyAsync(reads[i].Creator, reads[i].Position, read[i], cancellationToken).ConfigureAwait(false);
-            }
+            await ApplyAsync(CreatorId.From(id), position, read.GetValueOrDefault(id), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -482,38 +474,31 @@ public sealed partial class CatalogFollower
         await UpsertAsync(listing, position, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<CreatorRead> ReadOrFaultAsync(CreatorId creator, CancellationToken cancellationToken)
+    // The creators stored under the ids, and those the store cannot read: the read stops at one, so it is read again
+    // from the ids after it. Any other exception is the store's failure.
+    private async Task<Dictionary<Guid, CreatorRead>> ReadAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
-        try
+        var read = new Dictionary<Guid, CreatorRead>(ids.Count);
+        var left = ids.Select(CreatorId.From).Order().ToArray();
+        while (left.Length > 0)
         {
-            return new CreatorRead(await ReadAsync(creator, cancellationToken).ConfigureAwait(false), null);
-        }
-        catch (UnreadableAggregateException unreadable)
-        {
-            return new CreatorRead(null, unreadable);
-        }
-    }
+            try
+            {
+                await foreach (var stored in _store.Creators.FindManyAsync(left, cancellationToken).ConfigureAwait(false))
+                {
+                    read[stored.Id.Value] = new CreatorRead(stored, null);
+                }
 
-    // Reads one creator as a bulk read would, from the id just before its own, so that a creator the store cannot
-    // read is an UnreadableAggregateException, as in a load, and any other exception is the store's failure.
-    private async Task<StoredAggregate<Creator, CreatorId>?> ReadAsync(CreatorId creator, CancellationToken cancellationToken)
-    {
-        await foreach (var stored in _store.Creators.ReadAsync(Before(creator), pageSize: 1, cancellationToken).ConfigureAwait(false))
-        {
-            return stored.Id == creator ? stored : null;
+                break;
+            }
+            catch (UnreadableAggregateException unreadable) when (Array.IndexOf(left, CreatorId.From(unreadable.Id)) is >= 0 and var at)
+            {
+                read[unreadable.Id] = new CreatorRead(null, unreadable);
+                left = left[(at + 1)..];
+            }
         }
 
-        return null;
-    }
-
-    // The id just before this one in id order (the order of the UUID's bytes); default before the first.
-    private static CreatorId Before(CreatorId creator)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        creator.Value.TryWriteBytes(bytes, bigEndian: true, out _);
-        BinaryPrimitives.WriteUInt128BigEndian(bytes, BinaryPrimitives.ReadUInt128BigEndian(bytes) - 1);
-        var before = new Guid(bytes, bigEndian: true);
-        return before == Guid.Empty ? default : CreatorId.From(before);
+        return read;
     }
 
     private async Task UpsertAsync(CreatorListing listing, long position, CancellationToken cancellationToken)

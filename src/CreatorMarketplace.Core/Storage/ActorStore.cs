@@ -258,9 +258,12 @@ internal sealed class ScopedRepository<TAggregate, TId>(
         }
     }
 
-    // The store's read is made at the call, so that a page size out of range is refused there, as the port says.
+    // The store's read is made at the call, so that a page size or ids out of range are refused there, as the port says.
     public IAsyncEnumerable<StoredAggregate<TAggregate, TId>> ReadAsync(TId? afterId = null, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default) =>
         Visible(inner.ReadAsync(afterId, pageSize, cancellationToken), cancellationToken);
+
+    public IAsyncEnumerable<StoredAggregate<TAggregate, TId>> FindManyAsync(IEnumerable<TId> ids, CancellationToken cancellationToken = default) =>
+        Visible(inner.FindManyAsync(ids, cancellationToken), cancellationToken);
 
     private async IAsyncEnumerable<StoredAggregate<TAggregate, TId>> Visible(
         IAsyncEnumerable<StoredAggregate<TAggregate, TId>> read, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

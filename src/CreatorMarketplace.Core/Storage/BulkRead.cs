@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using CreatorMarketplace.Creators;
 
@@ -24,6 +25,65 @@ public static class BulkRead
         {
             throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, $"pageSize: a bulk read reads 1 to {MaxPageSize} aggregates a page, not {pageSize}.");
         }
+    }
+
+    /// <summary>
+    /// The ids a find of many (<see cref="IRepository{TAggregate, TId}.FindManyAsync"/>) reads, checked as every store
+    /// checks them: each id once, <c>default(TId)</c> left out, in id order.
+    /// </summary>
+    /// <typeparam name="TId">The aggregate's id.</typeparam>
+    /// <param name="ids">The ids asked for.</param>
+    /// <returns>The different ids other than <c>default(TId)</c>, in id order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ids"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">There are more than <see cref="MaxPageSize"/> different ids.</exception>
+    public static TId[] IdsToFind<TId>(IEnumerable<TId> ids)
+        where TId : struct, IEntityId<TId>
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var wanted = new SortedSet<TId>();
+        foreach (var id in ids)
+        {
+            if (!id.Equals(default(TId)) && wanted.Add(id) && wanted.Count > MaxPageSize)
+            {
+                throw new ArgumentOutOfRangeException(nameof(ids), $"ids: a find reads at most {MaxPageSize} different aggregates at once.");
+            }
+        }
+
+        return [.. wanted];
+    }
+
+    // A find of many for a store that reads no more than one id at a time: each id read from the one just before it,
+    // so that an aggregate the store cannot read is an UnreadableAggregateException, as in a bulk read.
+    internal static async IAsyncEnumerable<StoredAggregate<TAggregate, TId>> ReadEachAsync<TAggregate, TId>(
+        IRepository<TAggregate, TId> repository,
+        TId[] ids,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TAggregate : AggregateRoot<TId>
+        where TId : struct, IEntityId<TId>
+    {
+        foreach (var id in ids)
+        {
+            await foreach (var stored in repository.ReadAsync(Before(id), pageSize: 1, cancellationToken).ConfigureAwait(false))
+            {
+                if (stored.Id.Equals(id))
+                {
+                    yield return stored;
+                }
+
+                break;
+            }
+        }
+    }
+
+    // The id just before this one in id order (the order of the UUID's bytes); default before the first.
+    private static TId Before<TId>(TId id)
+        where TId : struct, IEntityId<TId>
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.Value.TryWriteBytes(bytes, bigEndian: true, out _);
+        BinaryPrimitives.WriteUInt128BigEndian(bytes, BinaryPrimitives.ReadUInt128BigEndian(bytes) - 1);
+        var before = new Guid(bytes, bigEndian: true);
+        return before == Guid.Empty ? default : TId.From(before);
     }
 
     /// <summary>

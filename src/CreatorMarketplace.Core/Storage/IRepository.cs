@@ -64,4 +64,30 @@ public interface IRepository<TAggregate, TId>
         TId? afterId = null,
         int pageSize = BulkRead.DefaultPageSize,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads the aggregates stored under some ids, in one read where the store can: to bring a read model up to date
+    /// with the aggregates a page of changes names (<see cref="IChangeFeed"/>), without a round trip per aggregate.
+    /// </summary>
+    /// <param name="ids">
+    /// The ids, at most <see cref="BulkRead.MaxPageSize"/> different ones, in any order; an id given twice is read
+    /// once, and <c>default(TId)</c>, which no aggregate has, is left out.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>
+    /// Each aggregate stored under one of the ids when it was read, fresh, with the version it was read at, in the
+    /// ids' order (as <see cref="ReadAsync"/> gives them); an id under which nothing is stored gives nothing.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ids"/> is null; thrown at the call.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">There are more than <see cref="BulkRead.MaxPageSize"/> different ids; thrown at the call.</exception>
+    /// <exception cref="UnreadableAggregateException">
+    /// While enumerating: a stored aggregate cannot be read. The read stops there, after every aggregate before it
+    /// in id order; the exception names the id, so a reader may read the ids after it again.
+    /// </exception>
+    /// <remarks>
+    /// The stores of this library read the ids in one query. A store that does not implement this member reads each id
+    /// in turn with <see cref="ReadAsync"/>, from the id just before it, which gives the same answers.
+    /// </remarks>
+    IAsyncEnumerable<StoredAggregate<TAggregate, TId>> FindManyAsync(IEnumerable<TId> ids, CancellationToken cancellationToken = default) =>
+        BulkRead.ReadEachAsync(this, BulkRead.IdsToFind(ids), cancellationToken);
 }

@@ -233,6 +233,9 @@ internal abstract class RelationalDatabase
     // A JSON column in a select list, read back as the text written.
     public abstract string Text(string column);
 
+    // A condition that an id column holds one of the ids of the parameter @ids, bound to a Guid[].
+    public abstract string IsOneOfIds(string column);
+
     // Whether a statement failed on a unique key (a primary key included).
     public abstract bool IsUniqueViolation(DbException exception);
 
@@ -242,7 +245,8 @@ internal abstract class RelationalDatabase
     // An instant a column holds, as Bind stored it.
     public abstract NodaTime.Instant GetInstant(DbDataReader reader, int ordinal);
 
-    // Sets a parameter to a value as the database stores it: a Guid, an Instant, a StoredDocument or a plain value.
+    // Sets a parameter to a value as the database stores it: a Guid, a Guid[], an Instant, a StoredDocument or a plain
+    // value.
     protected abstract void Bind(DbParameter parameter, object? value);
 
     // Opens a connection, the database's settings made.

@@ -16,8 +16,8 @@ namespace CreatorMarketplace.Storage.Relational;
 // event, and a save appends the events not yet stored instead of rewriting them all; the document keeps an empty
 // history. A find puts the rows back into the document before reading it, so the stored form and its upgrades are
 // the same as for a document written whole, which is how releases before this one stored it: such a document is
-// read as it is, and its first save moves its history into rows. A find and each page of a bulk read run the same
-// select (one id, or the ids after a position) and turn its rows into aggregates the same way.
+// read as it is, and its first save moves its history into rows. A find, a find of many and each page of a bulk read
+// run the same select (one id, some ids, or the ids after a position) and turn its rows into aggregates the same way.
 internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IRepository<TAggregate, TId>
     where TAggregate : AggregateRoot<TId>, ISnapshotable<TAggregate, TSnapshot>
     where TId : struct, IEntityId<TId>
@@ -28,6 +28,7 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
     private readonly string _find;
     private readonly string _readFirst;
     private readonly string _readAfter;
+    private readonly string _findMany;
     private readonly string _insert;
     private readonly string _update;
     private readonly string _storedVersion;
@@ -47,6 +48,7 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
         _find = Select(database, aggregates, events, history, "AND id = @id");
         _readFirst = Select(database, aggregates, events, history, "");
         _readAfter = Select(database, aggregates, events, history, "AND id > @after");
+        _findMany = Select(database, aggregates, events, history, $"AND {database.IsOneOfIds("id")}");
         _storedHistory = $"SELECT COALESCE(MAX(position), 0) FROM {events} WHERE kind = @kind AND id = @id;";
         _appendHistory = $"INSERT INTO {events} (kind, id, position, event{database.PartiesColumn}) VALUES (@kind, @id, @position, @event{database.PartiesValue});";
         _insert = $"""
@@ -81,6 +83,28 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
         return ReadPagesAsync(after, pageSize, cancellationToken);
     }
 
+    public IAsyncEnumerable<StoredAggregate<TAggregate, TId>> FindManyAsync(IEnumerable<TId> ids, CancellationToken cancellationToken = default)
+    {
+        var wanted = Array.ConvertAll(BulkRead.IdsToFind(ids), id => id.Value);
+        return FindManyRowsAsync(wanted, cancellationToken);
+    }
+
+    // One select for all the ids, read whole before the first item is given, as a page of a bulk read.
+    private async IAsyncEnumerable<StoredAggregate<TAggregate, TId>> FindManyRowsAsync(Guid[] ids, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (ids.Length == 0)
+        {
+            yield break;
+        }
+
+        var rows = await ReadRowsAsync(_findMany, ids.Length, cancellationToken, ("ids", ids)).ConfigureAwait(false);
+        foreach (var stored in Restored(rows, cancellationToken))
+        {
+            yield return stored;
+        }
+    }
+
     // Each page is read whole and its connection returned before the first item is given, so a slow reader holds
     // no connection or lock. Ids compare as their bytes in both dialects (PostgreSQL's uuid; SQLite's lower-case
     // text of fixed shape, whose binary order is the bytes' order), which is RFC 9562 order, as TId's CompareTo.
@@ -97,11 +121,9 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
             {
                 var page = await reading.ConfigureAwait(false);
                 reading = page.Count == pageSize ? ReadPageAsync(page[^1].Id, pageSize, cancellationToken) : null;
-                var restored = RestoreAll(page, cancellationToken);
-                for (var i = 0; i < page.Count; i++)
+                foreach (var stored in Restored(page, cancellationToken))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    yield return restored[i].Stored ?? throw Unreadable(page[i], restored[i].Failure!);
+                    yield return stored;
                 }
             }
         }
@@ -119,6 +141,18 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
         after is { } position
             ? ReadRowsAsync(_readAfter, pageSize, cancellationToken, ("after", position)).AsTask()
             : ReadRowsAsync(_readFirst, pageSize, cancellationToken).AsTask();
+
+    // The rows' aggregates, restored on every core and given in order; the first unreadable one stops them after
+    // those before it.
+    private IEnumerable<StoredAggregate<TAggregate, TId>> Restored(List<StoredRow> rows, CancellationToken cancellationToken)
+    {
+        var restored = RestoreAll(rows, cancellationToken);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return restored[i].Stored ?? throw Unreadable(rows[i], restored[i].Failure!);
+        }
+    }
 
     // Each row's aggregate, or what stopped its restoring; on every core.
     private (StoredAggregate<TAggregate, TId>? Stored, ExceptionDispatchInfo? Failure)[] RestoreAll(List<StoredRow> page, CancellationToken cancellationToken)

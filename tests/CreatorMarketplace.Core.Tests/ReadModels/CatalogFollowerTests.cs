@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
@@ -212,7 +213,33 @@ public sealed class CatalogFollowerTests
     }
 
     [Fact]
-    public async Task The_creators_changed_in_a_page_are_read_from_the_store_at_once_and_all_applied()
+    public async Task A_creator_the_store_cannot_read_in_a_pages_find_is_reported_and_the_creators_after_it_are_read_again_and_applied()
+    {
+        var inner = new InMemoryMarketplaceStore();
+        var creators = NewCreators(18, 5).OrderBy(c => c.Id).ToArray();
+        foreach (var creator in creators)
+        {
+            (await inner.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
+        }
+
+        var store = new RecordingReadsStore(inner) { Unreadable = creators[2].Id };
+        var catalog = new InMemoryCreatorCatalog();
+        var follower = new CatalogFollower(store, catalog, TimeProvider.System, resumeAfter: 0);
+        await FollowUntilCaughtUpAsync(follower);
+
+        var finds = store.FindsOfMany.ToArray();
+        finds.Length.ShouldBe(2);
+        finds[1].ShouldBe([creators[3].Id, creators[4].Id], "read again from the ids after the unreadable one");
+        follower.RecentFaults.ShouldHaveSingleItem().Creator.ShouldBe(creators[2].Id.Value);
+        (await catalog.FindAsync(creators[2].Id)).ShouldBeNull();
+        foreach (var creator in creators.Where((_, i) => i != 2))
+        {
+            (await catalog.FindAsync(creator.Id)).ShouldNotBeNull();
+        }
+    }
+
+    [Fact]
+    public async Task The_creators_changed_in_a_page_are_read_from_the_store_in_one_find_and_all_applied()
     {
         var inner = new InMemoryMarketplaceStore();
         var creators = NewCreators(17, 6);
@@ -221,14 +248,21 @@ public sealed class CatalogFollowerTests
             (await inner.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
         }
 
-        var store = new SlowReadingStore(inner);
+        var changed = (await inner.Creators.FindAsync(creators[2].Id)).ShouldNotBeNull();
+        changed.ChangeProfile(changed.Profile with { Bio = "Changed in the same page" }, _clock);
+        (await inner.Creators.SaveAsync(changed)).IsSaved.ShouldBeTrue();
+        var store = new RecordingReadsStore(inner);
         var catalog = new InMemoryCreatorCatalog();
         await FollowUntilCaughtUpAsync(new CatalogFollower(store, catalog, TimeProvider.System, resumeAfter: 0));
 
-        store.MostReadsAtOnce.ShouldBeGreaterThan(1, "a page's reads, a round trip each in a database, are not waited for one by one");
+        // One round trip in a database for the page, each creator asked for once however many changes it has there.
+        var finds = store.FindsOfMany.ToArray();
+        finds.Length.ShouldBe(1);
+        finds[0].Order().ShouldBe(creators.Select(c => c.Id).Order());
+        store.BulkReads.ShouldBe(0, "no creator is read on its own");
         foreach (var creator in creators)
         {
-            (await catalog.FindAsync(creator.Id)).ShouldNotBeNull().Version.ShouldBe(1);
+            (await catalog.FindAsync(creator.Id)).ShouldNotBeNull().Version.ShouldBe(creator.Id == creators[2].Id ? 2 : 1);
         }
     }
 
@@ -401,13 +435,14 @@ public sealed class CatalogFollowerTests
         }
     }
 
-    // A store whose creators take a while to read, as over a network, counting the reads under way at once.
-    private sealed class SlowReadingStore(IMarketplaceStore inner) : ForwardingStore(inner), IRepository<Creator, CreatorId>
+    // A store that records the creators' reads: each find of many with the ids it was asked for, and each bulk read.
+    private sealed class RecordingReadsStore(IMarketplaceStore inner) : ForwardingStore(inner), IRepository<Creator, CreatorId>
     {
-        private int _reading;
-        private int _mostReadsAtOnce;
+        public ConcurrentQueue<CreatorId[]> FindsOfMany { get; } = new();
 
-        public int MostReadsAtOnce => Volatile.Read(ref _mostReadsAtOnce);
+        public int BulkReads => Volatile.Read(ref _bulkReads);
+
+        private int _bulkReads;
 
         public override IRepository<Creator, CreatorId> Creators => this;
 
@@ -415,36 +450,32 @@ public sealed class CatalogFollowerTests
 
         public ValueTask<SaveResult> SaveAsync(Creator aggregate, CancellationToken cancellationToken = default) => Inner.Creators.SaveAsync(aggregate, cancellationToken);
 
-        public async IAsyncEnumerable<StoredAggregate<Creator, CreatorId>> ReadAsync(
-            CreatorId? afterId = null,
-            int pageSize = BulkRead.DefaultPageSize,
-            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public IAsyncEnumerable<StoredAggregate<Creator, CreatorId>> ReadAsync(CreatorId? afterId = null, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default)
         {
-            var reading = Interlocked.Increment(ref _reading);
-            InterlockedMax(ref _mostReadsAtOnce, reading);
-            try
-            {
-                await Task.Delay(20, cancellationToken);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _reading);
-            }
-
-            await foreach (var stored in Inner.Creators.ReadAsync(afterId, pageSize, cancellationToken))
-            {
-                yield return stored;
-            }
+            Interlocked.Increment(ref _bulkReads);
+            return Inner.Creators.ReadAsync(afterId, pageSize, cancellationToken);
         }
 
-        private static void InterlockedMax(ref int most, int value)
+        // A creator whose stored form this store cannot read: a find of many stops there, as the port says.
+        public CreatorId? Unreadable { get; init; }
+
+        public IAsyncEnumerable<StoredAggregate<Creator, CreatorId>> FindManyAsync(IEnumerable<CreatorId> ids, CancellationToken cancellationToken = default)
         {
-            for (var seen = Volatile.Read(ref most); value > seen; seen = Volatile.Read(ref most))
+            var asked = ids.ToArray();
+            FindsOfMany.Enqueue(asked);
+            return FoundAsync(Inner.Creators.FindManyAsync(asked, cancellationToken));
+        }
+
+        private async IAsyncEnumerable<StoredAggregate<Creator, CreatorId>> FoundAsync(IAsyncEnumerable<StoredAggregate<Creator, CreatorId>> found)
+        {
+            await foreach (var stored in found)
             {
-                if (Interlocked.CompareExchange(ref most, value, seen) == seen)
+                if (stored.Id == Unreadable)
                 {
-                    return;
+                    throw new UnreadableAggregateException(nameof(Creator), stored.Id.Value, stored.Version, new System.Text.Json.JsonException("written by a newer release"));
                 }
+
+                yield return stored;
             }
         }
     }

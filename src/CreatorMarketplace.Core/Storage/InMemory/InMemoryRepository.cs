@@ -118,6 +118,35 @@ internal sealed class InMemoryRepository<TAggregate, TId, TSnapshot> : IReposito
         }
     }
 
+    public IAsyncEnumerable<StoredAggregate<TAggregate, TId>> FindManyAsync(IEnumerable<TId> ids, CancellationToken cancellationToken = default)
+    {
+        var wanted = BulkRead.IdsToFind(ids);
+        return FindEachAsync(wanted, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<StoredAggregate<TAggregate, TId>> FindEachAsync(TId[] ids, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        cancellationToken.ThrowIfCancellationRequested();
+        List<(TId Id, long Version, TSnapshot Snapshot)> found = [];
+        lock (_gate)
+        {
+            foreach (var id in ids)
+            {
+                if (_stored.TryGetValue(id, out var stored))
+                {
+                    found.Add((id, stored.Version, stored.Snapshot));
+                }
+            }
+        }
+
+        foreach (var (id, version, snapshot) in found)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return new StoredAggregate<TAggregate, TId>(Restore(id, version, snapshot), version);
+        }
+    }
+
     // The stored aggregates whose ids come after afterId (all for none), at most pageSize of them, in id order.
     private KeyValuePair<TId, (long Version, TSnapshot Snapshot)>[] Page(TId? afterId, int pageSize)
     {

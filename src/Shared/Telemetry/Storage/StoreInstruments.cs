@@ -97,8 +97,8 @@ internal sealed class InstrumentedRepositories(IRepositoryFactory inner, StoreIn
         new InstrumentedRepository<TAggregate, TId>(inner.Create<TAggregate, TId, TSnapshot>(), instruments, logger);
 }
 
-// A repository measured and logged: a span, a duration and an outcome per save and per load. A bulk read is passed
-// through, as its pages are consumed at the reader's pace, which a duration would measure instead of the store.
+// A repository measured and logged: a span, a duration and an outcome per save and per load. A bulk read and a find
+// of many are passed through, as their pages are consumed at the reader's pace, which a duration would measure instead of the store.
 internal sealed class InstrumentedRepository<TAggregate, TId>(IRepository<TAggregate, TId> inner, StoreInstruments instruments, ILogger logger) : IRepository<TAggregate, TId>
     where TAggregate : AggregateRoot<TId>
     where TId : struct, IEntityId<TId>
@@ -113,6 +113,9 @@ internal sealed class InstrumentedRepository<TAggregate, TId>(IRepository<TAggre
 
     public IAsyncEnumerable<StoredAggregate<TAggregate, TId>> ReadAsync(TId? afterId = null, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default) =>
         inner.ReadAsync(afterId, pageSize, cancellationToken);
+
+    public IAsyncEnumerable<StoredAggregate<TAggregate, TId>> FindManyAsync(IEnumerable<TId> ids, CancellationToken cancellationToken = default) =>
+        inner.FindManyAsync(ids, cancellationToken);
 
     // Straight through when nobody listens and nothing would be logged (a conflict, logged at Debug, is counted too).
     private bool Measured => instruments.Enabled || logger.IsEnabled(LogLevel.Warning);

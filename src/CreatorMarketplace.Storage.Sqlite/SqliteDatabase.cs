@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using CreatorMarketplace.Storage.Relational;
 using Microsoft.Data.Sqlite;
 using NodaTime;

@@ -270,6 +270,7 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
         {
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
+
         if (events.Length > 0)
         {
             _database.Saved.Pulse();

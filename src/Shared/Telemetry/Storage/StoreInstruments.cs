@@ -98,7 +98,8 @@ internal sealed class InstrumentedRepositories(IRepositoryFactory inner, StoreIn
 }
 
 // A repository measured and logged: a span, a duration and an outcome per save and per load. A bulk read and a find
-// of many are passed through, as their pages are consumed at the reader's pace, which a duration would measure instead of the store.
+// of many are passed through, as their pages are consumed at the reader's pace, which a duration would measure
+// instead of the store.
 internal sealed class InstrumentedRepository<TAggregate, TId>(IRepository<TAggregate, TId> inner, StoreInstruments instruments, ILogger logger) : IRepository<TAggregate, TId>
     where TAggregate : AggregateRoot<TId>
     where TId : struct, IEntityId<TId>

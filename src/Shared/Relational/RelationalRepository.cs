@@ -154,11 +154,25 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
         }
     }
 
-    // Each row's aggregate, or what stopped its restoring; on every core.
+    // Each row's aggregate, or what stopped its restoring; on every core for a page of many.
     private (StoredAggregate<TAggregate, TId>? Stored, ExceptionDispatchInfo? Failure)[] RestoreAll(List<StoredRow> page, CancellationToken cancellationToken)
     {
         var restored = new (StoredAggregate<TAggregate, TId>?, ExceptionDispatchInfo?)[page.Count];
-        Parallel.For(0, page.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        if (page.Count < ParallelRestoreRows)
+        {
+            for (var i = 0; i < page.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                RestoreOne(i);
+            }
+
+            return restored;
+        }
+
+        Parallel.For(0, page.Count, new ParallelOptions { CancellationToken = cancellationToken }, RestoreOne);
+        return restored;
+
+        void RestoreOne(int i)
         {
             try
             {
@@ -168,9 +182,12 @@ internal sealed class RelationalRepository<TAggregate, TId, TSnapshot> : IReposi
             {
                 restored[i] = (null, ExceptionDispatchInfo.Capture(failure));
             }
-        });
-        return restored;
+        }
     }
+
+    // Fewer rows than this are restored on the calling thread: waking other threads for a few documents (a follower's
+    // page of changes under a steady stream of saves) costs more than it saves.
+    private const int ParallelRestoreRows = 32;
 
     // A document that does not read as its aggregate names the aggregate; any other failure is thrown as it was.
     private UnreadableAggregateException Unreadable(StoredRow row, ExceptionDispatchInfo failure)

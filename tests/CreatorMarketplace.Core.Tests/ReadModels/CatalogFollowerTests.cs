@@ -239,6 +239,41 @@ public sealed class CatalogFollowerTests
     }
 
     [Fact]
+    public async Task After_a_page_short_of_full_the_follower_waits_for_a_change_instead_of_reading_an_empty_page()
+    {
+        var inner = new InMemoryMarketplaceStore();
+        foreach (var creator in NewCreators(19, 3))
+        {
+            (await inner.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
+        }
+
+        var head = await inner.Changes.HeadAsync();
+        var store = new RecordingFeedStore(inner);
+        var catalog = new InMemoryCreatorCatalog();
+        var follower = new CatalogFollower(store, catalog, TimeProvider.System, resumeAfter: 0);
+        using var stop = new CancellationTokenSource();
+        var run = follower.RunAsync(stop.Token);
+        await follower.WaitUntilCaughtUpAsync().WaitAsync(Patience);
+        for (var tries = 0; store.Calls.Count < 2; tries++)
+        {
+            tries.ShouldBeLessThan(500, "the follower goes on to wait within 5 s");
+            await Task.Delay(10);
+        }
+
+        // Caught up, nothing is written: the follower is waiting.
+        store.Calls.Take(2).ShouldBe(["read after 0", $"wait after {head}"], "a short page held every change there was");
+        (await catalog.SearchAsync(new CreatorQuery())).AsT0.TotalCount.ShouldBe(3);
+
+        // A change written now ends the wait, and is read and applied.
+        var added = NewCreators(20, 1)[0];
+        (await inner.Creators.SaveAsync(added)).IsSaved.ShouldBeTrue();
+        await follower.WaitUntilCaughtUpAsync().WaitAsync(Patience);
+        (await catalog.FindAsync(added.Id)).ShouldNotBeNull();
+        await stop.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => run);
+    }
+
+    [Fact]
     public async Task The_creators_changed_in_a_page_are_read_from_the_store_in_one_find_and_all_applied()
     {
         var inner = new InMemoryMarketplaceStore();
@@ -477,6 +512,28 @@ public sealed class CatalogFollowerTests
 
                 yield return stored;
             }
+        }
+    }
+
+    // A store that records its change feed's reads and waits, with the position each was after.
+    private sealed class RecordingFeedStore(IMarketplaceStore inner) : ForwardingStore(inner), IChangeFeed
+    {
+        public ConcurrentQueue<string> Calls { get; } = new();
+
+        public override IChangeFeed Changes => this;
+
+        public ValueTask<IReadOnlyList<OutboxMessage>> ReadAsync(long afterPosition, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default)
+        {
+            Calls.Enqueue($"read after {afterPosition}");
+            return Inner.Changes.ReadAsync(afterPosition, pageSize, cancellationToken);
+        }
+
+        public ValueTask<long> HeadAsync(CancellationToken cancellationToken = default) => Inner.Changes.HeadAsync(cancellationToken);
+
+        public ValueTask<bool> WaitAsync(long afterPosition, TimeSpan timeout, CancellationToken cancellationToken = default)
+        {
+            Calls.Enqueue($"wait after {afterPosition}");
+            return Inner.Changes.WaitAsync(afterPosition, timeout, cancellationToken);
         }
     }
 

@@ -135,7 +135,8 @@ internal static class LagHarness
             .Select(value => double.Parse(value, CultureInfo.InvariantCulture))
             .Order()
             .ToArray();
-        var run = new LagRun(rate, seconds, total - failed, failed, elapsed, lags, results, ready, loadAtStart, BenchmarkMachine.LoadAverage());
+        var prepared = new NpgsqlConnectionStringBuilder(connectionString).MaxAutoPrepare;
+        var run = new LagRun(rate, seconds, total - failed, failed, elapsed, lags, results, ready, loadAtStart, BenchmarkMachine.LoadAverage(), prepared);
         var markdown = run.ToMarkdown();
         Console.WriteLine(markdown);
         var path = Path.Combine(BenchmarkMachine.ResultsDirectory(), "CreatorMarketplace.Benchmarks.Lag-report.md");
@@ -185,7 +186,8 @@ internal static class LagHarness
         IReadOnlyDictionary<string, string> Follower,
         string Ready,
         string LoadAtStart,
-        string LoadAtEnd)
+        string LoadAtEnd,
+        int MaxAutoPrepare)
     {
         public string ToMarkdown()
         {
@@ -195,6 +197,9 @@ internal static class LagHarness
             text.AppendLine("```");
             text.AppendLine(BenchmarkMachine.Describe(LoadAtStart, LoadAtEnd));
             text.AppendLine(CultureInfo.InvariantCulture, $"PostgreSQL schema {Schema}, {Seeded:N0} creators seeded; follower: {Ready}");
+            text.AppendLine(MaxAutoPrepare > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"Connection string: Max Auto Prepare={MaxAutoPrepare} (statements used again are prepared, in both processes)")
+                : "Connection string: no automatic preparation (Npgsql's default)");
             text.AppendLine(CultureInfo.InvariantCulture, $"Asked: {Rate:N0} saves/s for {Seconds} s; one in {NewCreatorEvery} a new creator, the others a profile change");
             text.AppendLine("```");
             text.AppendLine();

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace CreatorMarketplace.Discovery.InMemory;
 
@@ -235,7 +236,16 @@ internal sealed partial class CatalogSearch
                 for (var bits = _match[word]; bits != 0; bits &= bits - 1)
                 {
                     var row = Bits.LowestRow(word, bits);
-                    (rows[count], texts[count]) = (row, chunk.TextAt(row & (CatalogChunk.Rows - 1)));
+                    var text = chunk.TextAt(row & (CatalogChunk.Rows - 1));
+                    (rows[count], texts[count]) = (row, text);
+
+                    // Locating a text read its first bytes; the rest of it, a cache line or two more, is asked for now.
+                    if (MemoryMarshal.TryGetArray(text, out var located))
+                    {
+                        CacheLines.Prefetch(located.Array!, located.Offset + 64);
+                        CacheLines.Prefetch(located.Array!, located.Offset + located.Count - 1);
+                    }
+
                     if (++count == KeywordBatch)
                     {
                         DropUnmatched(keyword, rows, texts, count);

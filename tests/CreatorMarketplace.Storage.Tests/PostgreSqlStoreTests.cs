@@ -1,6 +1,10 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Storage.PostgreSql;
+using NodaTime;
+using NodaTime.Testing;
 using Npgsql;
 
 namespace CreatorMarketplace.Storage.Tests;
@@ -69,12 +73,12 @@ public class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifetime
     {
         var store = (PostgreSqlMarketplaceStore)await CreateStoreAsync();
         await store.MigrateAsync();
-        var creator = new CreatorGenerator(91, new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 12, 5, 9, 0))).NextNew();
-        var roundTrips = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        using var listener = new System.Diagnostics.ActivityListener
+        var creator = new CreatorGenerator(91, new FakeClock(Instant.FromUtc(2026, 12, 5, 9, 0))).NextNew();
+        var roundTrips = new ConcurrentQueue<string>();
+        using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
                 // Other tests run at the same time: only this test's schema counts.
@@ -84,7 +88,7 @@ public class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifetime
                 }
             },
         };
-        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        ActivitySource.AddActivityListener(listener);
         var events = creator.PendingEvents.Count;
         events.ShouldBeGreaterThan(0);
 

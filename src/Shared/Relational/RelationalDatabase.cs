@@ -186,21 +186,21 @@ internal abstract class RelationalDatabase
             return;
         }
 
-        var pending = first;
+        var ran = false;
         foreach (var row in rows)
         {
-            if (pending is not null)
+            if (!ran && first is not null)
             {
-                await using var before = Command(connection, transaction, pending);
+                await using var before = Command(connection, transaction, first);
                 await before.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                pending = null;
             }
 
+            ran = true;
             await using var command = Command(connection, transaction, sql, row);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (last is not null && pending is null)
+        if (ran && last is not null)
         {
             await using var after = Command(connection, transaction, last);
             await after.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -47,21 +47,21 @@ public static class Distribution
         }
 
         var errors = new ErrorCollector();
-        var buckets = shares.TryGetNonEnumeratedCount(out var count) ? new Dictionary<TKey, Share>(count) : new Dictionary<TKey, Share>();
+        var buckets = new BucketList<TKey>(shares.TryGetNonEnumeratedCount(out var count) ? count : 4);
         var sum = 0d;
         if (shares is IReadOnlyList<KeyValuePair<TKey, double>> list)
         {
             // By index: a foreach over the interface would box the list's enumerator for every distribution read.
             for (var i = 0; i < list.Count; i++)
             {
-                AddShare(list[i].Key, list[i].Value, errors, buckets, ref sum);
+                AddShare(list[i].Key, list[i].Value, errors, ref buckets, ref sum);
             }
         }
         else
         {
             foreach (var (key, fraction) in shares)
             {
-                AddShare(key, fraction, errors, buckets, ref sum);
+                AddShare(key, fraction, errors, ref buckets, ref sum);
             }
         }
 
@@ -81,11 +81,11 @@ public static class Distribution
         // Made here rather than through ToResult, whose closure every distribution read from a store would allocate.
         return errors.HasErrors
             ? Validated<Distribution<TKey>>.Failed(new Invalid(errors.Errors))
-            : Validated<Distribution<TKey>>.Valid(new Distribution<TKey>(buckets, sum, tolerance));
+            : Validated<Distribution<TKey>>.Valid(new Distribution<TKey>(buckets.ToArray(), sum, tolerance));
     }
 
     // One bucket of Validate: refused with its reason, or added to the buckets and the sum.
-    private static void AddShare<TKey>(TKey key, double fraction, ErrorCollector errors, Dictionary<TKey, Share> buckets, ref double sum)
+    private static void AddShare<TKey>(TKey key, double fraction, ErrorCollector errors, ref BucketList<TKey> buckets, ref double sum)
         where TKey : notnull
     {
         if (!Share.IsValidFraction(fraction))
@@ -115,7 +115,8 @@ public static class Distribution
     {
         ArgumentNullException.ThrowIfNull(weights);
         var errors = new ErrorCollector();
-        var given = new Dictionary<TKey, double>();
+        var given = new BucketList<TKey>(weights.TryGetNonEnumeratedCount(out var count) ? count : 4);
+        var weightOf = new List<double>(given.Capacity);
         var total = 0d;
         foreach (var (key, weight) in weights)
         {
@@ -124,12 +125,13 @@ public static class Distribution
             {
                 errors.Add(field, "distribution.weight_out_of_range", $"a weight must be a finite number of at least 0, got {weight.ToString(CultureInfo.InvariantCulture)}.");
             }
-            else if (!given.TryAdd(key, weight))
+            else if (!given.TryAdd(key, Share.Zero))
             {
                 errors.Add(field, "distribution.duplicate_key", $"the bucket {key} appears more than once.");
             }
             else
             {
+                weightOf.Add(weight);
                 total += weight;
             }
         }
@@ -140,16 +142,104 @@ public static class Distribution
         }
 
         errors.ThrowIfAny(nameof(weights));
-        var buckets = new Dictionary<TKey, Share>(given.Count);
+        var buckets = given.ToArray();
         var sum = 0d;
-        foreach (var (key, weight) in given)
+        for (var i = 0; i < buckets.Length; i++)
         {
-            var fraction = Math.Min(weight / total, 1d);
-            buckets.Add(key, Share.FromFraction(fraction));
+            var fraction = Math.Min(weightOf[i] / total, 1d);
+            buckets[i] = KeyValuePair.Create(buckets[i].Key, Share.FromFraction(fraction));
             sum += fraction;
         }
 
         return new Distribution<TKey>(buckets, sum, DefaultTolerance);
+    }
+
+    // The buckets of a distribution being made, in the order given, each key once: a few are compared one by one, and
+    // past DistributionIndex.From they are also found by hash.
+    private struct BucketList<TKey>(int capacity)
+        where TKey : notnull
+    {
+        private KeyValuePair<TKey, Share>[] _buckets = new KeyValuePair<TKey, Share>[Math.Max(capacity, 1)];
+        private Dictionary<TKey, int>? _index;
+
+        public int Count { get; private set; }
+
+        public readonly int Capacity => _buckets.Length;
+
+        public bool TryAdd(TKey key, Share share)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            if (_index is null ? DistributionIndex.Scan(_buckets.AsSpan(0, Count), key) >= 0 : _index.ContainsKey(key))
+            {
+                return false;
+            }
+
+            if (Count == _buckets.Length)
+            {
+                Array.Resize(ref _buckets, _buckets.Length * 2);
+            }
+
+            _buckets[Count] = KeyValuePair.Create(key, share);
+            Count++;
+            if (_index is not null)
+            {
+                _index.Add(key, Count - 1);
+            }
+            else if (Count > DistributionIndex.From)
+            {
+                _index = DistributionIndex.Of(_buckets.AsSpan(0, Count));
+            }
+
+            return true;
+        }
+
+        public readonly KeyValuePair<TKey, Share>[] ToArray() => Count == _buckets.Length ? _buckets : _buckets[..Count];
+    }
+}
+
+// How a distribution finds a bucket: most breakdowns (genders, age buckets, devices, a few countries) have a handful,
+// which a scan finds sooner than a hash and without the dictionary's three objects; a longer one keeps an index.
+internal static class DistributionIndex
+{
+    /// <summary>Above this many buckets a distribution keeps an index by key.</summary>
+    public const int From = 8;
+
+    /// <summary>Where a key is among the buckets, or -1.</summary>
+    public static int Scan<TKey>(ReadOnlySpan<KeyValuePair<TKey, Share>> buckets, TKey key)
+        where TKey : notnull
+    {
+        // Keys are mostly smart enums, one instance per value: the same reference is the usual match.
+        for (var i = 0; i < buckets.Length; i++)
+        {
+            if (!typeof(TKey).IsValueType && ReferenceEquals(buckets[i].Key, key))
+            {
+                return i;
+            }
+        }
+
+        var comparer = EqualityComparer<TKey>.Default;
+        for (var i = 0; i < buckets.Length; i++)
+        {
+            if (comparer.Equals(buckets[i].Key, key))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The position of each key among the buckets.</summary>
+    public static Dictionary<TKey, int> Of<TKey>(ReadOnlySpan<KeyValuePair<TKey, Share>> buckets)
+        where TKey : notnull
+    {
+        var index = new Dictionary<TKey, int>(buckets.Length);
+        for (var i = 0; i < buckets.Length; i++)
+        {
+            index.Add(buckets[i].Key, i);
+        }
+
+        return index;
     }
 }
 
@@ -162,11 +252,14 @@ public static class Distribution
 public sealed class Distribution<TKey> : IReadOnlyDictionary<TKey, Share>, IEquatable<Distribution<TKey>>
     where TKey : notnull
 {
-    private readonly Dictionary<TKey, Share> _buckets;
+    private readonly KeyValuePair<TKey, Share>[] _buckets;
+    private readonly Dictionary<TKey, int>? _index;
 
-    internal Distribution(Dictionary<TKey, Share> buckets, double total, double tolerance)
+    // The buckets are distinct keys; the array is the distribution's own.
+    internal Distribution(KeyValuePair<TKey, Share>[] buckets, double total, double tolerance)
     {
         _buckets = buckets;
+        _index = buckets.Length > DistributionIndex.From ? DistributionIndex.Of<TKey>(buckets) : null;
         Total = total;
         Tolerance = tolerance;
     }
@@ -178,29 +271,41 @@ public sealed class Distribution<TKey> : IReadOnlyDictionary<TKey, Share>, IEqua
     public double Tolerance { get; }
 
     /// <summary>The number of buckets listed.</summary>
-    public int Count => _buckets.Count;
+    public int Count => _buckets.Length;
 
     /// <summary>The buckets listed.</summary>
-    public IEnumerable<TKey> Keys => _buckets.Keys;
+    public IEnumerable<TKey> Keys => _buckets.Select(pair => pair.Key);
 
     /// <summary>The shares of the listed buckets.</summary>
-    public IEnumerable<Share> Values => _buckets.Values;
+    public IEnumerable<Share> Values => _buckets.Select(pair => pair.Value);
 
     /// <summary>The share of a bucket; zero for a bucket not listed.</summary>
     /// <param name="key">The bucket.</param>
     /// <returns>Its share.</returns>
-    public Share this[TKey key] => _buckets.TryGetValue(key, out var share) ? share : Share.Zero;
+    public Share this[TKey key] => TryGetValue(key, out var share) ? share : Share.Zero;
 
     /// <summary>Whether the bucket is listed.</summary>
     /// <param name="key">The bucket.</param>
     /// <returns>True when listed.</returns>
-    public bool ContainsKey(TKey key) => _buckets.ContainsKey(key);
+    public bool ContainsKey(TKey key) => IndexOf(key) >= 0;
 
     /// <summary>Gets the share of a listed bucket.</summary>
     /// <param name="key">The bucket.</param>
     /// <param name="value">Its share when listed.</param>
     /// <returns>Whether the bucket is listed.</returns>
-    public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out Share value) => _buckets.TryGetValue(key, out value);
+    public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out Share value)
+    {
+        var at = IndexOf(key);
+        value = at >= 0 ? _buckets[at].Value : default!;
+        return at >= 0;
+    }
+
+    // Where a listed bucket is, or -1; null is never listed (a dictionary would refuse it).
+    private int IndexOf(TKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _index is null ? DistributionIndex.Scan<TKey>(_buckets, key) : _index.TryGetValue(key, out var at) ? at : -1;
+    }
 
     /// <summary>The combined share of several buckets (for example every age bucket from 18 up).</summary>
     /// <param name="keys">The buckets; a bucket named twice counts once.</param>
@@ -227,8 +332,8 @@ public sealed class Distribution<TKey> : IReadOnlyDictionary<TKey, Share>, IEqua
     public bool Equals(Distribution<TKey>? other) =>
         other is not null
         && (ReferenceEquals(this, other)
-            || (_buckets.Count == other._buckets.Count
-                && _buckets.All(pair => other._buckets.TryGetValue(pair.Key, out var share) && share == pair.Value)));
+            || (_buckets.Length == other._buckets.Length
+                && _buckets.All(pair => other.TryGetValue(pair.Key, out var share) && share == pair.Value)));
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as Distribution<TKey>);
@@ -247,11 +352,11 @@ public sealed class Distribution<TKey> : IReadOnlyDictionary<TKey, Share>, IEqua
     }
 
     /// <inheritdoc />
-    public IEnumerator<KeyValuePair<TKey, Share>> GetEnumerator() => _buckets.GetEnumerator();
+    public IEnumerator<KeyValuePair<TKey, Share>> GetEnumerator() => ((IEnumerable<KeyValuePair<TKey, Share>>)_buckets).GetEnumerator();
 
-    // The buckets through the dictionary's own enumerator, a struct: a loop over a million distributions allocates
-    // no enumerator and makes no interface call per bucket.
-    internal Dictionary<TKey, Share>.Enumerator GetBucketEnumerator() => _buckets.GetEnumerator();
+    // The buckets in the order listed, as a span: a loop over a million distributions allocates no enumerator and
+    // makes no interface call per bucket.
+    internal ReadOnlySpan<KeyValuePair<TKey, Share>> Buckets => _buckets;
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 

@@ -319,9 +319,8 @@ internal sealed class CatalogChunk
         shares.Fill(distribution is null ? float.NaN : 0f);
         if (distribution is not null)
         {
-            for (var buckets = distribution.GetBucketEnumerator(); buckets.MoveNext();)
+            foreach (var (bucket, share) in distribution.Buckets)
             {
-                var (bucket, share) = buckets.Current;
                 shares[bucket.Value - 1] = (float)share.Fraction;
             }
         }

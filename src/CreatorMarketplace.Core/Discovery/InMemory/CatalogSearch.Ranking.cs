@@ -54,9 +54,8 @@ internal sealed partial class CatalogSearch
             }));
         var rows = Best(query.PageSize, kept.Where(chunk => chunk is not null).SelectMany(chunk => chunk!));
         var candidates = new List<(SearchPosition Position, CreatorListing Listing)>(rows.Count);
-        foreach (var row in rows)
+        foreach (var listing in _snapshot.ListingsAt(rows))
         {
-            var listing = _snapshot.ListingAt(row);
             candidates.Add((query.PositionOf(listing), listing));
         }
 
@@ -145,9 +144,26 @@ internal sealed partial class CatalogSearch
             remaining = DropUpToCursor(column, descending, cursor);
         }
 
+        // Each chunk keeps the rows at least as good as its own page-th best code; of those, only the rows at least
+        // as good as the page-th best code of all chunks can make the page, and only their floats are read.
+        CodeBound? pageCodes = null;
         if (column < ColumnCodes.Count)
         {
-            ForEachChunk((_, first, end) => KeepBestByCode(column, descending, query.PageSize, first, end));
+            var bests = new FloatMinHeap?[_snapshot.Chunks.Length];
+            ForEachChunk((_, first, end) => bests[first >> CatalogChunk.WordShift] = KeepBestByCode(column, descending, query.PageSize, first, end));
+            var bestOfAll = new FloatMinHeap(query.PageSize);
+            foreach (var chunkBest in bests)
+            {
+                foreach (var goodness in chunkBest is null ? [] : chunkBest.Values)
+                {
+                    bestOfAll.Offer(goodness);
+                }
+            }
+
+            if (bestOfAll.IsFull && !float.IsNegativeInfinity(bestOfAll.Min))
+            {
+                pageCodes = CodesBefore(CodeOf(bestOfAll.Min, descending), descending);
+            }
         }
 
         // One pass: a row at least as good as the page's worst so far may end on the page; the threshold only
@@ -162,7 +178,18 @@ internal sealed partial class CatalogSearch
                 continue;
             }
 
-            var (values, start) = ColumnAt(column, word);
+            var (chunk, start) = _snapshot.WordAt(word);
+            var values = chunk.Numbers[column];
+            if (pageCodes is { } codes)
+            {
+                var (better, same) = ColumnKernels.Compare(chunk.Codes[column], start, codes);
+                bits &= better | same;
+                if (bits == 0)
+                {
+                    continue;
+                }
+            }
+
             if (best.IsFull && !float.IsNegativeInfinity(best.Min))
             {
                 var threshold = best.Min;
@@ -182,14 +209,19 @@ internal sealed partial class CatalogSearch
         }
 
         var least = best.IsFull ? best.Min : float.NegativeInfinity;
-        var candidates = new List<(SearchPosition Position, CreatorListing Listing)>(query.PageSize);
+        var rows = new List<int>(query.PageSize);
         foreach (var (row, goodness) in kept)
         {
             if (goodness >= least)
             {
-                var listing = _snapshot.ListingAt(row);
-                candidates.Add((query.PositionOf(listing), listing));
+                rows.Add(row);
             }
+        }
+
+        var candidates = new List<(SearchPosition Position, CreatorListing Listing)>(rows.Count);
+        foreach (var listing in _snapshot.ListingsAt(rows))
+        {
+            candidates.Add((query.PositionOf(listing), listing));
         }
 
         candidates.Sort((left, right) => query.Compare(left.Position, right.Position));
@@ -202,8 +234,8 @@ internal sealed partial class CatalogSearch
     // once a page is held: a code keeps the floats' order, so a row whose code is worse than the page-th best code
     // has at least a page of rows with strictly better floats before it, in its range and so in the catalog. The
     // threshold only rises, so the rows left are a superset of those at least as good as the final one, a few
-    // hundred per chunk at most, whose floats the exact ranking then reads.
-    private void KeepBestByCode(int column, bool descending, int count, int first, int end)
+    // hundred per chunk at most. Returns the range's best codes, from which the page-th best of all ranges is taken.
+    private FloatMinHeap KeepBestByCode(int column, bool descending, int count, int first, int end)
     {
         var best = new FloatMinHeap(count);
         for (var word = first; word < end; word++)
@@ -238,6 +270,8 @@ internal sealed partial class CatalogSearch
 
             _match[word] = bits;
         }
+
+        return best;
     }
 
     // How far up the order a code puts a row, as Goodness does for its float: unknown (code 0) last.
@@ -296,13 +330,6 @@ internal sealed partial class CatalogSearch
         }
 
         return left;
-    }
-
-    // A column's floats in the chunk holding a word of the result, and where the word's 64 rows start in them.
-    private (float[] Values, int Start) ColumnAt(int column, int word)
-    {
-        var (chunk, start) = _snapshot.WordAt(word);
-        return (chunk.Numbers[column], start);
     }
 
     // How far up the order a value puts a row: the sort value in the query's direction, unknown values last.
@@ -372,6 +399,9 @@ internal sealed partial class CatalogSearch
         public bool IsFull => _count == _values.Length;
 
         public float Min => _values[0];
+
+        /// <summary>The values held, in no particular order.</summary>
+        public ReadOnlySpan<float> Values => _values.AsSpan(0, _count);
 
         public void Offer(float value)
         {

@@ -58,6 +58,38 @@ internal sealed record CatalogSnapshot(
     /// <summary>A row's listing, decoded: each call makes a new one.</summary>
     public CreatorListing ListingAt(int row) => Chunks[row >> CatalogChunk.Shift].ListingAt(row & (CatalogChunk.Rows - 1));
 
+    /// <summary>
+    /// The listings of several rows, decoded, in the rows' order. A page's worth is decoded on every core: decoding
+    /// builds each listing's objects from its bytes, a few microseconds each, most of a search's page.
+    /// </summary>
+    public CreatorListing[] ListingsAt(IReadOnlyList<int> rows)
+    {
+        var listings = new CreatorListing[rows.Count];
+        var parts = Environment.ProcessorCount == 1 || rows.Count < ParallelListings ? 1 : Math.Min(Environment.ProcessorCount, rows.Count / (ParallelListings / 2));
+        if (parts == 1)
+        {
+            for (var i = 0; i < listings.Length; i++)
+            {
+                listings[i] = ListingAt(rows[i]);
+            }
+
+            return listings;
+        }
+
+        // Interleaved rather than halves: a page's rows lie in row order, and neighbours share pages of memory.
+        Parallel.For(0, parts, part =>
+        {
+            for (var i = part; i < listings.Length; i += parts)
+            {
+                listings[i] = ListingAt(rows[i]);
+            }
+        });
+        return listings;
+    }
+
+    // Below this many listings a decode stays on its thread: waking another core costs about as much.
+    private const int ParallelListings = 16;
+
     public CreatorId IdAt(int row) => Chunks[row >> CatalogChunk.Shift].Ids[row & (CatalogChunk.Rows - 1)];
 
     public long VersionAt(int row) => Chunks[row >> CatalogChunk.Shift].Versions[row & (CatalogChunk.Rows - 1)];

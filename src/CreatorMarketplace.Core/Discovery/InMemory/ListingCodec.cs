@@ -400,10 +400,10 @@ internal static class ListingCodec
             }
 
             Header(distribution.Count, distribution.Total, distribution.Tolerance);
-            for (var buckets = distribution.GetBucketEnumerator(); buckets.MoveNext();)
+            foreach (var (key, share) in distribution.Buckets)
             {
-                Varint(ZigZag((long)buckets.Current.Key.Value + 1));
-                Bytes(buckets.Current.Value.Fraction);
+                Varint(ZigZag((long)key.Value + 1));
+                Bytes(share.Fraction);
             }
         }
 
@@ -417,10 +417,10 @@ internal static class ListingCodec
             }
 
             Header(distribution.Count, distribution.Total, distribution.Tolerance);
-            for (var buckets = distribution.GetBucketEnumerator(); buckets.MoveNext();)
+            foreach (var (key, share) in distribution.Buckets)
             {
-                Varint((ulong)NumberOf(buckets.Current.Key) + 1);
-                Bytes(buckets.Current.Value.Fraction);
+                Varint((ulong)NumberOf(key) + 1);
+                Bytes(share.Fraction);
             }
         }
 
@@ -533,7 +533,7 @@ internal static class ListingCodec
         }
 
         public T? Enum<T>()
-            where T : SmartEnum<T, int> => Signed() is var value and not 0 ? SmartEnum<T, int>.FromValue((int)(value - 1)) : null;
+            where T : SmartEnum<T, int> => Signed() is var value and not 0 ? EnumValues<T>.Of((int)(value - 1)) : null;
 
         public Instant Instant() => NodaConstants.UnixEpoch + Duration();
 
@@ -548,10 +548,10 @@ internal static class ListingCodec
             var total = (header & TotalIsOne) != 0 ? 1d : Double();
             var tolerance = (header & DefaultTolerance) != 0 ? CreatorMarketplace.Distribution.DefaultTolerance : Double();
             var count = (int)(header >> HeaderShift);
-            var buckets = new Dictionary<TKey, Share>(count);
+            var buckets = new KeyValuePair<TKey, Share>[count];
             for (var i = 0; i < count; i++)
             {
-                buckets.Add(key(ref this), Share.FromFraction(Double()));
+                buckets[i] = KeyValuePair.Create(key(ref this), Share.FromFraction(Double()));
             }
 
             return new Distribution<TKey>(buckets, total, tolerance);
@@ -610,4 +610,35 @@ internal sealed class ListingBytes
     }
 
     public void Clear() => Length = 0;
+}
+
+// The instances of a smart enum by value in an array, for the decoder, which reads several per listing: the enum's own
+// lookup hashes the value in a dictionary. An enum with values outside 0 to MaxValues, or with two instances of one
+// value, is looked up as before.
+internal static class EnumValues<T>
+    where T : SmartEnum<T, int>
+{
+    private const int MaxValues = 4096;
+
+    private static readonly T?[]? ByValue = Index();
+
+    public static T Of(int value) =>
+        ByValue is { } byValue && (uint)value < (uint)byValue.Length && byValue[value] is { } known ? known : SmartEnum<T, int>.FromValue(value);
+
+    private static T?[]? Index()
+    {
+        var all = SmartEnum<T, int>.List;
+        if (all.Count == 0 || all.Any(item => item.Value is < 0 or >= MaxValues) || all.DistinctBy(item => item.Value).Count() != all.Count)
+        {
+            return null;
+        }
+
+        var byValue = new T?[all.Max(item => item.Value) + 1];
+        foreach (var item in all)
+        {
+            byValue[item.Value] = item;
+        }
+
+        return byValue;
+    }
 }

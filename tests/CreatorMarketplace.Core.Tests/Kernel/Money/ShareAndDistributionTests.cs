@@ -256,6 +256,41 @@ public class DistributionProperties
             .And((given.All(pair => Math.Abs(distribution[pair.Key].Fraction - (pair.Value / total)) < 1e-12)).Label("given.All(pair => Math.Abs(distribution[pair.Key].Fraction - (pair.Value / total)) < 1e-12)"));
     }
 
+    // A few buckets are found by a scan and more by an index: both read as a dictionary of the buckets given would,
+    // listed in the order given, and keys that are equal but not the same instance find each other.
+    [Property]
+    public Property Any_number_of_buckets_reads_as_a_dictionary_of_them_in_the_order_given(NonEmptyArray<NonNegativeInt> weights)
+    {
+        var given = weights.Get.DistinctBy(weight => weight.Get).Select(weight => KeyValuePair.Create($"k{weight.Get}", (double)weight.Get + 1)).ToArray();
+        var expected = given.ToDictionary(pair => pair.Key, pair => pair.Value / given.Sum(each => each.Value));
+        var distribution = Distribution.Normalize(given);
+        const string missing = "absent";
+        return (distribution.Count == given.Length).Label("Count")
+            .And(distribution.Keys.SequenceEqual(given.Select(pair => pair.Key))).Label("Keys in the order given")
+            .And(distribution.Select(pair => pair.Key).SequenceEqual(given.Select(pair => pair.Key))).Label("enumerated in the order given")
+            .And(given.All(pair => distribution.TryGetValue(new string(pair.Key.AsSpan()), out var share) && Math.Abs(share.Fraction - expected[pair.Key]) < 1e-12)).Label("TryGetValue with an equal key")
+            .And(given.All(pair => distribution.ContainsKey(new string(pair.Key.AsSpan())))).Label("ContainsKey with an equal key")
+            .And(!distribution.ContainsKey(missing) && distribution[missing] == Share.Zero && !distribution.TryGetValue(missing, out _)).Label("a key not given")
+            .And(distribution.Equals(Distribution.Normalize(given.Reverse()))).Label("equal whatever the order");
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(40)]
+    public void A_repeated_bucket_is_refused_at_any_size_and_null_is_never_a_bucket(int buckets)
+    {
+        var given = Enumerable.Range(0, buckets).Select(i => KeyValuePair.Create(i, 1d / buckets)).Append(KeyValuePair.Create(buckets - 1, 0d)).ToArray();
+
+        var error = Distribution.Validate(given).Errors.ShouldHaveSingleItem();
+        (error.Field, error.Code).ShouldBe(($"shares[{buckets - 1}]", "distribution.duplicate_key"));
+        Should.Throw<DomainValidationException>(() => Distribution.Normalize(given)).Errors.ShouldHaveSingleItem().Code.ShouldBe("distribution.duplicate_key");
+        var valid = Distribution.Create(given[..^1].Select(pair => KeyValuePair.Create($"{pair.Key}", pair.Value)));
+        Should.Throw<ArgumentNullException>(() => valid.ContainsKey(null!));
+        Should.Throw<ArgumentNullException>(() => Distribution.Create([KeyValuePair.Create<string, double>(null!, 1d)]));
+    }
+
     [Property]
     public Property A_generated_distribution_validates_again(Distribution<Country> audience) =>
         (Distribution.Validate(audience.Select(pair => KeyValuePair.Create(pair.Key, pair.Value.Fraction)), tolerance: 1e-9).IsValid).Label("A generated distribution validates again");

@@ -168,7 +168,7 @@ public static class Distribution
 
         public bool TryAdd(TKey key, Share share)
         {
-            ArgumentNullException.ThrowIfNull(key);
+            DistributionIndex.ThrowIfNull(key);
             if (_index is null ? DistributionIndex.Scan(_buckets.AsSpan(0, Count), key) >= 0 : _index.ContainsKey(key))
             {
                 return false;
@@ -203,6 +203,15 @@ internal static class DistributionIndex
 {
     /// <summary>Above this many buckets a distribution keeps an index by key.</summary>
     public const int From = 8;
+
+    /// <summary>Refuses a null key, as a dictionary does; a key of a value type is never null and is not boxed to check.</summary>
+    public static void ThrowIfNull<TKey>(TKey key)
+    {
+        if (key is null)
+        {
+            throw new ArgumentNullException(nameof(key));
+        }
+    }
 
     /// <summary>Where a key is among the buckets, or -1.</summary>
     public static int Scan<TKey>(ReadOnlySpan<KeyValuePair<TKey, Share>> buckets, TKey key)
@@ -303,7 +312,7 @@ public sealed class Distribution<TKey> : IReadOnlyDictionary<TKey, Share>, IEqua
     // Where a listed bucket is, or -1; null is never listed (a dictionary would refuse it).
     private int IndexOf(TKey key)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        DistributionIndex.ThrowIfNull(key);
         return _index is null ? DistributionIndex.Scan<TKey>(_buckets, key) : _index.TryGetValue(key, out var at) ? at : -1;
     }
 

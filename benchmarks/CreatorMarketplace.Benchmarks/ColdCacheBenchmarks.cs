@@ -83,7 +83,7 @@ public class ColdCacheBenchmarks
     // The caches are to be cold, not the code: one invocation per iteration and three warm-ups leave a search's
     // methods running unoptimized for its first dozen iterations (the scored search took 11 to 16 ms then, 2 ms
     // after), so each search first runs often enough for the runtime to compile it fully, as it is in a service.
-    private static void Warm(params Action[] searches)
+    internal static void Warm(params Action[] searches)
     {
         foreach (var search in searches)
         {

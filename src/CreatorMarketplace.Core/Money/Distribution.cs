@@ -81,7 +81,7 @@ public static class Distribution
         // Made here rather than through ToResult, whose closure every distribution read from a store would allocate.
         return errors.HasErrors
             ? Validated<Distribution<TKey>>.Failed(new Invalid(errors.Errors))
-            : Validated<Distribution<TKey>>.Valid(new Distribution<TKey>(buckets.ToArray(), sum, tolerance));
+            : Validated<Distribution<TKey>>.Valid(new Distribution<TKey>(buckets.ToArray(), sum, tolerance, buckets.Index));
     }
 
     // One bucket of Validate: refused with its reason, or added to the buckets and the sum.
@@ -151,7 +151,7 @@ public static class Distribution
             sum += fraction;
         }
 
-        return new Distribution<TKey>(buckets, sum, DefaultTolerance);
+        return new Distribution<TKey>(buckets, sum, DefaultTolerance, given.Index);
     }
 
     // The buckets of a distribution being made, in the order given, each key once: a few are compared one by one, and
@@ -165,6 +165,9 @@ public static class Distribution
         public int Count { get; private set; }
 
         public readonly int Capacity => _buckets.Length;
+
+        // The position of each key, once there are more than DistributionIndex.From: the distribution's own index.
+        public readonly Dictionary<TKey, int>? Index => _index;
 
         public bool TryAdd(TKey key, Share share)
         {
@@ -264,11 +267,12 @@ public sealed class Distribution<TKey> : IReadOnlyDictionary<TKey, Share>, IEqua
     private readonly KeyValuePair<TKey, Share>[] _buckets;
     private readonly Dictionary<TKey, int>? _index;
 
-    // The buckets are distinct keys; the array is the distribution's own.
-    internal Distribution(KeyValuePair<TKey, Share>[] buckets, double total, double tolerance)
+    // The buckets are distinct keys; the array is the distribution's own, and so is an index of them, made here
+    // when none is given and there are more than DistributionIndex.From.
+    internal Distribution(KeyValuePair<TKey, Share>[] buckets, double total, double tolerance, Dictionary<TKey, int>? index = null)
     {
         _buckets = buckets;
-        _index = buckets.Length > DistributionIndex.From ? DistributionIndex.Of<TKey>(buckets) : null;
+        _index = index ?? (buckets.Length > DistributionIndex.From ? DistributionIndex.Of<TKey>(buckets) : null);
         Total = total;
         Tolerance = tolerance;
     }

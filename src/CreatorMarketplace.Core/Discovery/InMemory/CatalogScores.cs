@@ -56,8 +56,7 @@ public sealed class CatalogScores : IDisposable
         var rows = CatalogSearch.TopRowsByScore(count, descending: true, _words, word => alive[word], (word, _, scores) => all.AsSpan(Bits.RowsBefore(word), Bits.PerWord).CopyTo(scores));
         // The order is a query's by this score, largest first: one definition of "sorted by a score".
         var query = new CreatorQuery { Sort = CreatorSort.Score, Score = Score, PageSize = count };
-        return [.. rows
-            .Select(row => _snapshot.ListingAt(row))
+        return [.. _snapshot.ListingsAt(rows)
             .Select(listing => (Creator: listing, Position: query.PositionOf(listing)))
             .OrderBy(entry => entry.Position, Comparer<SearchPosition>.Create(query.Compare))
             .Take(count)

@@ -70,17 +70,7 @@ public class BulkLoadBenchmarks
         var rows = new ListingRow[_listings.Count];
         for (var i = 0; i < rows.Length; i++)
         {
-            var listing = _listings[i];
-            var stats = listing.PrimaryAccount.Stats;
-            rows[i] = new ListingRow(
-                listing.Id,
-                listing.Version,
-                listing.Profile.HomeCountry,
-                stats.Followers,
-                stats.MedianViews,
-                stats.EngagementRate,
-                listing.RateCard?.LowestPrice?.MinorUnits,
-                listing.OnVacation);
+            rows[i] = ListingRow.Of(_listings[i]);
         }
 
         return rows;
@@ -95,5 +85,21 @@ public class BulkLoadBenchmarks
         long? MedianViews,
         double? EngagementRate,
         long? LowestPriceMinorUnits,
-        bool OnVacation);
+        bool OnVacation)
+    {
+        /// <summary>The row of a listing.</summary>
+        public static ListingRow Of(CreatorListing listing)
+        {
+            var stats = listing.PrimaryAccount.Stats;
+            return new ListingRow(
+                listing.Id,
+                listing.Version,
+                listing.Profile.HomeCountry,
+                stats.Followers,
+                stats.MedianViews,
+                stats.EngagementRate,
+                listing.RateCard?.LowestPrice?.MinorUnits,
+                listing.OnVacation);
+        }
+    }
 }

@@ -91,6 +91,55 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         catalog.ResidualOf(new CreatorQuery { Keyword = "an", Countries = [Country.US], Followers = new(1_000, null), Eligibility = CreatorCatalogContract.QueryWithEveryFilter(null).Eligibility }).ShouldBeEmpty();
     }
 
+    // Rewriting creators at random retires rows in every chunk, until the whole catalog is compacted: its new chunks
+    // are filled side by side, each from runs of living rows that cross the old chunks' edges and its own.
+    [Fact]
+    public async Task A_compaction_of_several_chunks_keeps_every_creator_and_answer()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
+        var creators = new CreatorGenerator(41, clock).Generate((2 * CatalogChunk.Rows) + 5_000).ToList();
+        var catalog = new InMemoryCreatorCatalog();
+        var reference = new ReferenceCreatorCatalog();
+        catalog.Load(creators.Select(creator => creator.ToListing()));
+        foreach (var creator in creators)
+        {
+            await reference.UpsertAsync(creator.ToListing());
+        }
+
+        var (random, compactedTo) = (new Random(41), (int?)null);
+        while (compactedTo is null)
+        {
+            var creator = creators[random.Next(creators.Count)];
+            creator.SetOnVacation(!creator.OnVacation, clock);
+            creator.MarkStored(creator.Version + 1);
+            var rows = catalog.RowsWritten;
+            (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+            await reference.UpsertAsync(creator.ToListing());
+            compactedTo = catalog.RowsWritten <= rows ? catalog.RowsWritten : null;
+        }
+
+        compactedTo.ShouldBe(creators.Count, "the whole catalog was compacted, to one row a creator");
+        catalog.CreatorsInRowOrder().Count.ShouldBe(creators.Count);
+        foreach (var creator in creators.Where((_, i) => i % 97 == 0 || (i % CatalogChunk.Rows) is < 3 or > CatalogChunk.Rows - 3))
+        {
+            (await catalog.FindAsync(creator.Id)).ShouldBe(await reference.FindAsync(creator.Id));
+        }
+
+        foreach (var query in new[]
+        {
+            new CreatorQuery { ExcludeOnVacation = true, Sort = CreatorSort.Followers, PageSize = 500 },
+            new CreatorQuery { Countries = [Country.US], Followers = new(10_000, null), Sort = CreatorSort.EngagementRate, IncludeFacets = true },
+            new CreatorQuery { Keyword = "an", Sort = CreatorSort.MedianViews, PageSize = 200 },
+        })
+        {
+            var actual = (await catalog.SearchAsync(query)).AsT0;
+            var expected = (await reference.SearchAsync(query)).AsT0;
+            actual.TotalCount.ShouldBe(expected.TotalCount);
+            actual.Items.ShouldBe(expected.Items);
+            (actual.Facets?.ByCountry.OrderBy(f => f.Key.Value)).ShouldBe(expected.Facets?.ByCountry.OrderBy(f => f.Key.Value));
+        }
+    }
+
     // Rewriting a few creators often retires rows only in the newest chunk: it is compacted alone, before retired
     // rows outnumber the living in the whole catalog, and the first chunk keeps its own retired rows.
     [Fact]

@@ -11,7 +11,7 @@ internal static class CacheLines
 {
     // Starts bringing in the cache line of array[index], if the index is inside the array.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void Prefetch(byte[] array, int index)
+    public static unsafe void Prefetch<T>(T[] array, int index)
     {
         if (Sse.IsSupported && (uint)index < (uint)array.Length)
         {

@@ -153,6 +153,34 @@ internal sealed record CatalogSnapshot(
         }
     }
 
+    /// <summary>
+    /// Starts bringing in what writing a listing of the creator with <paramref name="hash"/> reads first: its slot in
+    /// the id table, and then (<paramref name="row"/> true, once the slot is in) its newest row's id, version and
+    /// retirement. An upsert asks for them before encoding the listing, so that these cold reads wait for memory
+    /// while it encodes, not one after another under the writers' lock. Only a hint: a slot or row that changes
+    /// meanwhile costs nothing but the hint.
+    /// </summary>
+    public void Prefetch(int hash, bool row)
+    {
+        var slot = hash & (IdTable.Length - 1);
+        if (!row)
+        {
+            CacheLines.Prefetch(IdTable, slot);
+            return;
+        }
+
+        var entry = IdTable[slot];
+        var (newest, chunks) = (RowIn(entry), Generation.Chunks);
+        if (newest >= 0 && HashIn(entry) == hash && (uint)(newest >> CatalogChunk.Shift) < (uint)chunks.Length)
+        {
+            var (chunk, offset) = (chunks[newest >> CatalogChunk.Shift], newest & (CatalogChunk.Rows - 1));
+            CacheLines.Prefetch(chunk.Ids, offset);
+            CacheLines.Prefetch(chunk.Versions, offset);
+            CacheLines.Prefetch(chunk.Died, Bits.WordOf(offset));
+            CacheLines.Prefetch(chunk.DiedAt, offset);
+        }
+    }
+
     /// <summary>The hash a creator's slots are probed from and kept beside its row: its UUID's, spread.</summary>
     public static int Hash(CreatorId creator)
     {

@@ -55,9 +55,12 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         cancellationToken.ThrowIfCancellationRequested();
         // The listing encoded, the text folded and its pairs' buckets gathered, and the numbers read outside the lock:
         // writers wait only for the row's writing.
+        var (snapshot, hash) = (Volatile.Read(ref _snapshot), CatalogSnapshot.Hash(listing.Id));
+        snapshot.Prefetch(hash, row: false);
         var encoded = ListingCodec.Scratch;
         encoded.Clear();
-        ListingCodec.EncodeRow(listing, Volatile.Read(ref _snapshot).Interned, encoded);
+        ListingCodec.EncodeRow(listing, snapshot.Interned, encoded);
+        snapshot.Prefetch(hash, row: true);
         var written = encoded.Written;
         Span<ulong> pairBuckets = stackalloc ulong[TextPairs.Words];
         TextPairs.BucketsOf(FoldedText.Read(written.Span, out _).Utf8, pairBuckets);
@@ -555,34 +558,53 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
             chunks[index] = new CatalogChunk(capacity, current.Keys.Count, current.Interned);
         }
 
+        // Each living row's new number, and the first old row each new chunk takes; then each new chunk copies its
+        // rows on a core of its own (they only read the old chunks), most of the time going to memory written for
+        // the first time.
         var newRowOf = new int[current.Count - from];
+        var firstOldRow = new int[chunks.Length - kept + 1];
         var row = from;
-        for (var old = from; old < current.Count;)
+        for (var old = from; old < current.Count; old++)
         {
             if (!IsAlive(current, old))
             {
-                newRowOf[old++ - from] = -1;
+                newRowOf[old - from] = -1;
                 continue;
             }
 
-            // The longest run of living rows that stays within one source chunk and one target chunk.
-            var run = 1;
-            var sourceEnd = Math.Min(current.Count, ((old >> CatalogChunk.Shift) + 1) << CatalogChunk.Shift);
-            var targetRoom = CatalogChunk.Rows - (row & (CatalogChunk.Rows - 1));
-            while (old + run < sourceEnd && run < targetRoom && IsAlive(current, old + run))
+            if ((row & (CatalogChunk.Rows - 1)) == 0)
             {
-                run++;
+                firstOldRow[(row >> CatalogChunk.Shift) - kept] = old;
             }
 
-            chunks[row >> CatalogChunk.Shift].CopyRows(current.Chunks[old >> CatalogChunk.Shift], old & (CatalogChunk.Rows - 1), row & (CatalogChunk.Rows - 1), run);
-            for (var i = 0; i < run; i++)
-            {
-                newRowOf[old + i - from] = row + i;
-            }
-
-            old += run;
-            row += run;
+            newRowOf[old - from] = row++;
         }
+
+        var filled = (row - from + CatalogChunk.Rows - 1) >> CatalogChunk.Shift;
+        firstOldRow[filled] = current.Count;
+        Parallel.For(kept, kept + filled, index =>
+        {
+            var (end, target) = (firstOldRow[index - kept + 1], chunks[index]);
+            for (var old = firstOldRow[index - kept]; old < end;)
+            {
+                if (newRowOf[old - from] < 0)
+                {
+                    old++;
+                    continue;
+                }
+
+                // The longest run of living rows within one old chunk (the new chunk holds all of them).
+                var run = 1;
+                var sourceEnd = Math.Min(end, ((old >> CatalogChunk.Shift) + 1) << CatalogChunk.Shift);
+                while (old + run < sourceEnd && newRowOf[old + run - from] >= 0)
+                {
+                    run++;
+                }
+
+                target.CopyRows(current.Chunks[old >> CatalogChunk.Shift], old & (CatalogChunk.Rows - 1), newRowOf[old - from] & (CatalogChunk.Rows - 1), run);
+                old += run;
+            }
+        });
 
         for (var index = kept; index << CatalogChunk.Shift < current.Count; index++)
         {

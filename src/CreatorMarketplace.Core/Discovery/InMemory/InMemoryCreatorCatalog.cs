@@ -582,29 +582,14 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
         var filled = (row - from + CatalogChunk.Rows - 1) >> CatalogChunk.Shift;
         firstOldRow[filled] = current.Count;
-        Parallel.For(kept, kept + filled, index =>
+        if (filled > 1)
         {
-            var (end, target) = (firstOldRow[index - kept + 1], chunks[index]);
-            for (var old = firstOldRow[index - kept]; old < end;)
-            {
-                if (newRowOf[old - from] < 0)
-                {
-                    old++;
-                    continue;
-                }
-
-                // The longest run of living rows within one old chunk (the new chunk holds all of them).
-                var run = 1;
-                var sourceEnd = Math.Min(end, ((old >> CatalogChunk.Shift) + 1) << CatalogChunk.Shift);
-                while (old + run < sourceEnd && newRowOf[old + run - from] >= 0)
-                {
-                    run++;
-                }
-
-                target.CopyRows(current.Chunks[old >> CatalogChunk.Shift], old & (CatalogChunk.Rows - 1), newRowOf[old - from] & (CatalogChunk.Rows - 1), run);
-                old += run;
-            }
-        });
+            Parallel.For(kept, kept + filled, Fill);
+        }
+        else if (filled == 1)
+        {
+            Fill(kept); // the newest chunk alone, as a few creators updated often leave it: no other core is woken
+        }
 
         for (var index = kept; index << CatalogChunk.Shift < current.Count; index++)
         {
@@ -643,5 +628,29 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
         (_retiredRows, _compactionCheckAt) = (retiredKept, 0);
         return new CatalogSnapshot(new CatalogGeneration(chunks), chunks, current.Keys, table, row, current.Live, from == 0 ? 0 : current.Sequence);
+
+        // Copies the living rows numbered into the new chunk at index, in runs within one old chunk.
+        void Fill(int index)
+        {
+            var (end, target) = (firstOldRow[index - kept + 1], chunks[index]);
+            for (var old = firstOldRow[index - kept]; old < end;)
+            {
+                if (newRowOf[old - from] < 0)
+                {
+                    old++;
+                    continue;
+                }
+
+                var run = 1;
+                var sourceEnd = Math.Min(end, ((old >> CatalogChunk.Shift) + 1) << CatalogChunk.Shift);
+                while (old + run < sourceEnd && newRowOf[old + run - from] >= 0)
+                {
+                    run++;
+                }
+
+                target.CopyRows(current.Chunks[old >> CatalogChunk.Shift], old & (CatalogChunk.Rows - 1), newRowOf[old - from] & (CatalogChunk.Rows - 1), run);
+                old += run;
+            }
+        }
     }
 }

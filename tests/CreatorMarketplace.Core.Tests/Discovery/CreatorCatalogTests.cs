@@ -98,7 +98,8 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
         var creators = new CreatorGenerator(41, clock).Generate((2 * CatalogChunk.Rows) + 5_000).ToList();
-        var catalog = new InMemoryCreatorCatalog();
+        var collections = 0;
+        var catalog = new InMemoryCreatorCatalog { CollectAfterCompaction = () => collections++ };
         var reference = new ReferenceCreatorCatalog();
         catalog.Load(creators.Select(creator => creator.ToListing()));
         foreach (var creator in creators)
@@ -119,6 +120,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         }
 
         compactedTo.ShouldBe(creators.Count, "the whole catalog was compacted, to one row a creator");
+        collections.ShouldBe(1, "a compaction that lets go of three chunks asks for a collection once");
         catalog.CreatorsInRowOrder().Count.ShouldBe(creators.Count);
         foreach (var creator in creators.Where((_, i) => i % 97 == 0 || (i % CatalogChunk.Rows) is < 3 or > CatalogChunk.Rows - 3))
         {
@@ -147,7 +149,8 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
         var creators = new CreatorGenerator(31, clock).Generate(70_000).ToList();
-        var catalog = new InMemoryCreatorCatalog();
+        var collections = 0;
+        var catalog = new InMemoryCreatorCatalog { CollectAfterCompaction = () => collections++ };
         var reference = new ReferenceCreatorCatalog();
         catalog.Load(creators.Select(creator => creator.ToListing()));
         foreach (var creator in creators)
@@ -173,6 +176,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         // Without a compaction every upsert adds a row; a compaction of the whole catalog leaves one row a creator.
         catalog.RowsWritten.ShouldBeLessThan(creators.Count + upserts);
         compactedTo.ShouldBe(creators.Count + hot.Count, "the first chunk keeps the hot creators' first rows, retired");
+        collections.ShouldBe(0, "compacting the newest chunk alone lets go of too little to ask for a collection");
         catalog.Count.ShouldBe(reference.Count);
         foreach (var creator in creators.Where((_, i) => i < 300 || i % 1_000 == 0))
         {

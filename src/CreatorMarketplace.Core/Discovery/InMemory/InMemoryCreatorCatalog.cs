@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Scoring;
 
@@ -38,6 +39,13 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 {
     private const int FirstCapacity = 1_024;
 
+    // A compaction that drops this many rows' chunks or more (about 80 MB at a million creators) asks the collector
+    // for a background collection, unless the application sets this switch false (in runtimeconfig.json's
+    // configProperties, or as a RuntimeHostConfigurationOption in its project).
+    private const int RowsWorthACollection = 2 * CatalogChunk.Rows;
+    private const string CollectAfterCompactionSwitch = "CreatorMarketplace.InMemoryCreatorCatalog.CollectAfterCompaction";
+    private static readonly bool CollectsAfterCompaction = !AppContext.TryGetSwitch(CollectAfterCompactionSwitch, out var collect) || collect;
+
     private readonly object _writeLock = new();
     private readonly List<int> _ordinals = [];
     private CatalogSnapshot _snapshot = EmptySnapshot(new InternedValues());
@@ -47,6 +55,9 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
     /// <summary>How many creators the catalog holds.</summary>
     public int Count => Volatile.Read(ref _snapshot).Live;
+
+    /// <summary>What a large compaction calls once it is published: a background collection, or a test's counter.</summary>
+    internal Action CollectAfterCompaction { get; set; } = RequestBackgroundCollection;
 
     /// <inheritdoc />
     public ValueTask<bool> UpsertAsync(CreatorListing listing, CancellationToken cancellationToken = default)
@@ -502,16 +513,35 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         {
             if (CompactionStart(next) is { } from)
             {
+                var dropped = next.Count - from;
                 next = Compacted(next, from);
+                Volatile.Write(ref _snapshot, next);
+                if (dropped >= RowsWorthACollection && CollectsAfterCompaction)
+                {
+                    CollectAfterCompaction();
+                }
+
+                return;
             }
-            else
-            {
-                // Checked again once a few more rows are retired, not at every write.
-                _compactionCheckAt = _retiredRows + Math.Max(FirstCapacity, next.Live / 64);
-            }
+
+            // Checked again once a few more rows are retired, not at every write.
+            _compactionCheckAt = _retiredRows + Math.Max(FirstCapacity, next.Live / 64);
         }
 
         Volatile.Write(ref _snapshot, next);
+    }
+
+    // The chunks a large compaction let go of are large objects, which the collector frees only in a full collection,
+    // rare in a process that allocates little else: until one, every new row goes to memory taken from the system for
+    // the first time, a page fault for every few rows, and the next compaction copies into such memory too. A
+    // background collection frees them while writes go on. Where collections cannot run in the background (batch
+    // latency, as with concurrent collection turned off), none is asked for: a blocking one would stop every thread.
+    private static void RequestBackgroundCollection()
+    {
+        if (GCSettings.LatencyMode != GCLatencyMode.Batch)
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: false, compacting: false);
+        }
     }
 
     // The first row of the longest run of whole chunks, up to the last, whose retired rows outnumber its living ones

@@ -91,6 +91,21 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         catalog.ResidualOf(new CreatorQuery { Keyword = "an", Countries = [Country.US], Followers = new(1_000, null), Eligibility = CreatorCatalogContract.QueryWithEveryFilter(null).Eligibility }).ShouldBeEmpty();
     }
 
+    // The creators loaded into a catalog that counts the collections its compactions would ask for, and upserted into
+    // the reference.
+    private static async Task<(InMemoryCreatorCatalog Catalog, ReferenceCreatorCatalog Reference)> LoadedWithReference(List<Creator> creators, Action collectAfterCompaction)
+    {
+        var catalog = new InMemoryCreatorCatalog { CollectAfterCompaction = collectAfterCompaction };
+        var reference = new ReferenceCreatorCatalog();
+        catalog.Load(creators.Select(creator => creator.ToListing()));
+        foreach (var creator in creators)
+        {
+            await reference.UpsertAsync(creator.ToListing());
+        }
+
+        return (catalog, reference);
+    }
+
     // Rewriting creators at random retires rows in every chunk, until the whole catalog is compacted: its new chunks
     // are filled side by side, each from runs of living rows that cross the old chunks' edges and its own.
     [Fact]
@@ -99,13 +114,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
         var creators = new CreatorGenerator(41, clock).Generate((2 * CatalogChunk.Rows) + 5_000).ToList();
         var collections = 0;
-        var catalog = new InMemoryCreatorCatalog { CollectAfterCompaction = () => collections++ };
-        var reference = new ReferenceCreatorCatalog();
-        catalog.Load(creators.Select(creator => creator.ToListing()));
-        foreach (var creator in creators)
-        {
-            await reference.UpsertAsync(creator.ToListing());
-        }
+        var (catalog, reference) = await LoadedWithReference(creators, () => collections++);
 
         var (random, compactedTo) = (new Random(41), (int?)null);
         while (compactedTo is null)
@@ -150,13 +159,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
         var creators = new CreatorGenerator(31, clock).Generate(70_000).ToList();
         var collections = 0;
-        var catalog = new InMemoryCreatorCatalog { CollectAfterCompaction = () => collections++ };
-        var reference = new ReferenceCreatorCatalog();
-        catalog.Load(creators.Select(creator => creator.ToListing()));
-        foreach (var creator in creators)
-        {
-            await reference.UpsertAsync(creator.ToListing());
-        }
+        var (catalog, reference) = await LoadedWithReference(creators, () => collections++);
 
         var (hot, upserts, compactedTo) = (creators.Take(200).ToList(), 0, (int?)null);
         for (var round = 0; round < 30; round++)

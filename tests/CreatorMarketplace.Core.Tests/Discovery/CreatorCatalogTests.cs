@@ -129,7 +129,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         }
 
         compactedTo.ShouldBe(creators.Count, "the whole catalog was compacted, to one row a creator");
-        collections.ShouldBe(1, "a compaction that lets go of three chunks asks for a collection once");
+        collections.ShouldBe(1, "the compaction that let go of every chunk asked for a collection, once");
         catalog.CreatorsInRowOrder().Count.ShouldBe(creators.Count);
         foreach (var creator in creators.Where((_, i) => i % 97 == 0 || (i % CatalogChunk.Rows) is < 3 or > CatalogChunk.Rows - 3))
         {

@@ -106,6 +106,19 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         return (catalog, reference);
     }
 
+    // Each query's total, page and country facets from the catalog are the reference's.
+    private static async Task AnswersAsTheReference(InMemoryCreatorCatalog catalog, ReferenceCreatorCatalog reference, params CreatorQuery[] queries)
+    {
+        foreach (var query in queries)
+        {
+            var actual = (await catalog.SearchAsync(query)).AsT0;
+            var expected = (await reference.SearchAsync(query)).AsT0;
+            actual.TotalCount.ShouldBe(expected.TotalCount);
+            actual.Items.ShouldBe(expected.Items);
+            (actual.Facets?.ByCountry.OrderBy(f => f.Key.Value)).ShouldBe(expected.Facets?.ByCountry.OrderBy(f => f.Key.Value));
+        }
+    }
+
     // Rewriting creators at random retires rows in every chunk, until the whole catalog is compacted: its new chunks
     // are filled side by side, each from runs of living rows that cross the old chunks' edges and its own.
     [Fact]
@@ -136,19 +149,12 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             (await catalog.FindAsync(creator.Id)).ShouldBe(await reference.FindAsync(creator.Id));
         }
 
-        foreach (var query in new[]
-        {
+        await AnswersAsTheReference(
+            catalog,
+            reference,
             new CreatorQuery { ExcludeOnVacation = true, Sort = CreatorSort.Followers, PageSize = 500 },
             new CreatorQuery { Countries = [Country.US], Followers = new(10_000, null), Sort = CreatorSort.EngagementRate, IncludeFacets = true },
-            new CreatorQuery { Keyword = "an", Sort = CreatorSort.MedianViews, PageSize = 200 },
-        })
-        {
-            var actual = (await catalog.SearchAsync(query)).AsT0;
-            var expected = (await reference.SearchAsync(query)).AsT0;
-            actual.TotalCount.ShouldBe(expected.TotalCount);
-            actual.Items.ShouldBe(expected.Items);
-            (actual.Facets?.ByCountry.OrderBy(f => f.Key.Value)).ShouldBe(expected.Facets?.ByCountry.OrderBy(f => f.Key.Value));
-        }
+            new CreatorQuery { Keyword = "an", Sort = CreatorSort.MedianViews, PageSize = 200 });
     }
 
     // Rewriting a few creators often retires rows only in the newest chunk: it is compacted alone, before retired
@@ -186,18 +192,11 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             (await catalog.FindAsync(creator.Id)).ShouldBe(await reference.FindAsync(creator.Id));
         }
 
-        foreach (var query in new[]
-        {
+        await AnswersAsTheReference(
+            catalog,
+            reference,
             new CreatorQuery { ExcludeOnVacation = true, Sort = CreatorSort.Followers, PageSize = 500 },
-            new CreatorQuery { Countries = [Country.US], Followers = new(10_000, null), Sort = CreatorSort.EngagementRate, IncludeFacets = true },
-        })
-        {
-            var actual = (await catalog.SearchAsync(query)).AsT0;
-            var expected = (await reference.SearchAsync(query)).AsT0;
-            actual.TotalCount.ShouldBe(expected.TotalCount);
-            actual.Items.ShouldBe(expected.Items);
-            (actual.Facets?.ByCountry.OrderBy(f => f.Key.Value)).ShouldBe(expected.Facets?.ByCountry.OrderBy(f => f.Key.Value));
-        }
+            new CreatorQuery { Countries = [Country.US], Followers = new(10_000, null), Sort = CreatorSort.EngagementRate, IncludeFacets = true });
     }
 
     [Fact]

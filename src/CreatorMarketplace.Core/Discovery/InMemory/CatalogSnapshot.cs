@@ -154,22 +154,20 @@ internal sealed record CatalogSnapshot(
     }
 
     /// <summary>
-    /// Starts bringing in what writing a listing of the creator with <paramref name="hash"/> reads first: its slot in
-    /// the id table, and then (<paramref name="row"/> true, once the slot is in) its newest row's id, version and
-    /// retirement. An upsert asks for them before encoding the listing, so that these cold reads wait for memory
-    /// while it encodes, not one after another under the writers' lock. Only a hint: a slot or row that changes
-    /// meanwhile costs nothing but the hint.
+    /// Starts bringing in the id table's slot where a lookup of <paramref name="hash"/> begins. An upsert asks for it,
+    /// then for <see cref="PrefetchNewestRow"/>, before encoding its listing, so that these cold reads wait for memory
+    /// while it encodes rather than one after another under the writers' lock. Only a hint.
     /// </summary>
-    public void Prefetch(int hash, bool row)
-    {
-        var slot = hash & (IdTable.Length - 1);
-        if (!row)
-        {
-            CacheLines.Prefetch(IdTable, slot);
-            return;
-        }
+    public void PrefetchSlot(int hash) => CacheLines.Prefetch(IdTable, hash & (IdTable.Length - 1));
 
-        var entry = IdTable[slot];
+    /// <summary>
+    /// Starts bringing in the id, version and retirement of the newest row the slot of <paramref name="hash"/> points
+    /// at, once <see cref="PrefetchSlot"/> has brought the slot in. Only a hint: a slot or row that changes meanwhile
+    /// costs nothing but the hint.
+    /// </summary>
+    public void PrefetchNewestRow(int hash)
+    {
+        var entry = IdTable[hash & (IdTable.Length - 1)];
         var (newest, chunks) = (RowIn(entry), Generation.Chunks);
         if (newest >= 0 && HashIn(entry) == hash && (uint)(newest >> CatalogChunk.Shift) < (uint)chunks.Length)
         {

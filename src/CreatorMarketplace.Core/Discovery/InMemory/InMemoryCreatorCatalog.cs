@@ -67,11 +67,11 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         // The listing encoded, the text folded and its pairs' buckets gathered, and the numbers read outside the lock:
         // writers wait only for the row's writing.
         var (snapshot, hash) = (Volatile.Read(ref _snapshot), CatalogSnapshot.Hash(listing.Id));
-        snapshot.Prefetch(hash, row: false);
+        snapshot.PrefetchSlot(hash);
         var encoded = ListingCodec.Scratch;
         encoded.Clear();
         ListingCodec.EncodeRow(listing, snapshot.Interned, encoded);
-        snapshot.Prefetch(hash, row: true);
+        snapshot.PrefetchNewestRow(hash);
         var written = encoded.Written;
         Span<ulong> pairBuckets = stackalloc ulong[TextPairs.Words];
         TextPairs.BucketsOf(FoldedText.Read(written.Span, out _).Utf8, pairBuckets);
@@ -505,6 +505,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         // retired rows outnumber the living in the catalog or in a run of chunks to its end: the rebuild's cost is
         // paid back by the writes that retired them. Creators updated often retire their rows in the newest chunks,
         // so compacting only those keeps an upsert's share of the cost small in a large catalog.
+        var dropped = 0;
         if (next.Sequence == int.MaxValue)
         {
             next = Compacted(next, from: 0);
@@ -513,22 +514,21 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         {
             if (CompactionStart(next) is { } from)
             {
-                var dropped = next.Count - from;
+                dropped = next.Count - from;
                 next = Compacted(next, from);
-                Volatile.Write(ref _snapshot, next);
-                if (dropped >= RowsWorthACollection && CollectsAfterCompaction)
-                {
-                    CollectAfterCompaction();
-                }
-
-                return;
             }
-
-            // Checked again once a few more rows are retired, not at every write.
-            _compactionCheckAt = _retiredRows + Math.Max(FirstCapacity, next.Live / 64);
+            else
+            {
+                // Checked again once a few more rows are retired, not at every write.
+                _compactionCheckAt = _retiredRows + Math.Max(FirstCapacity, next.Live / 64);
+            }
         }
 
         Volatile.Write(ref _snapshot, next);
+        if (dropped >= RowsWorthACollection && CollectsAfterCompaction)
+        {
+            CollectAfterCompaction();
+        }
     }
 
     // The chunks a large compaction let go of are large objects, which the collector frees only in a full collection,

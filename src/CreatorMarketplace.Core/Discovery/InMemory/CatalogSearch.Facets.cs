@@ -138,7 +138,7 @@ internal sealed partial class CatalogSearch
             return;
         }
 
-        Parallel.For(0, count, Visit);
+        EveryCore.For(0, count, Visit);
 
         void Visit(int index)
         {

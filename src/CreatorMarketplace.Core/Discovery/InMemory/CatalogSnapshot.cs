@@ -77,7 +77,7 @@ internal sealed record CatalogSnapshot(
         }
 
         // Interleaved rather than halves: a page's rows lie in row order, and neighbours share pages of memory.
-        Parallel.For(0, parts, part =>
+        EveryCore.For(0, parts, part =>
         {
             for (var i = part; i < listings.Length; i += parts)
             {

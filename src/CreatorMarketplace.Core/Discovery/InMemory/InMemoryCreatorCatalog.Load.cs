@@ -119,7 +119,7 @@ public sealed partial class InMemoryCreatorCatalog
         var countries = current.Keys.Countries.Values.ToArray();
         var placeOf = new ushort[current.Count];
         var recycled = new PagePool(); // the load's chunks share no pages: the chunks they were grown from are gone
-        Parallel.For(0, (current.Count + CatalogChunk.Rows - 1) >> CatalogChunk.Shift, index =>
+        EveryCore.For(0, (current.Count + CatalogChunk.Rows - 1) >> CatalogChunk.Shift, index =>
         {
             var first = index << CatalogChunk.Shift;
             var order = ClusterOrder(current.Chunks[index], Math.Min(CatalogChunk.Rows, current.Count - first), countries);
@@ -133,7 +133,7 @@ public sealed partial class InMemoryCreatorCatalog
         // The id table keeps its slots, each pointing at its row's new place in the same chunk.
         var table = current.IdTable;
         const int Slices = 64;
-        Parallel.For(0, Slices, slice =>
+        EveryCore.For(0, Slices, slice =>
         {
             var (from, to) = ((int)((long)table.Length * slice / Slices), (int)((long)table.Length * (slice + 1) / Slices));
             for (var slot = from; slot < to; slot++)
@@ -336,7 +336,7 @@ public sealed partial class InMemoryCreatorCatalog
         {
             var (listings, numbers, ordinals, peerGroups, collected, count) = (Listings, Numbers, Ordinals, PeerGroups, Collected, Count);
             var (encoded, blockBytes, ends, pairBuckets) = (Encoded, BlockBytes, EncodedEnds, PairBuckets);
-            Parallel.For(0, (count + FoldBlock - 1) / FoldBlock, block =>
+            EveryCore.For(0, (count + FoldBlock - 1) / FoldBlock, block =>
             {
                 var bytes = blockBytes[block];
                 bytes.Clear();

@@ -197,7 +197,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         var columns = new ColumnScore(score);
 
         // Blocks of 1,024 words (65,536 rows, a chunk) are scored side by side; each writes only its own slice.
-        Parallel.For(0, (words + 1_023) >> 10, block =>
+        EveryCore.For(0, (words + 1_023) >> 10, block =>
         {
             for (var word = block << 10; word < Math.Min(words, (block + 1) << 10); word++)
             {
@@ -247,7 +247,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
             var gatherer = new GroupGatherer(keys, (int[])starts.Clone());
             ForEachLivingValue(snapshot, column, ref gatherer);
             var values = GC.AllocateUninitializedArray<double>(total);
-            Parallel.For(0, starts.Length, group =>
+            EveryCore.For(0, starts.Length, group =>
             {
                 var range = keys.AsSpan(starts[group], counter.Counts[group]);
                 SortableFloat.Sort(range, spare.AsSpan(starts[group], range.Length));
@@ -614,7 +614,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         firstOldRow[filled] = current.Count;
         if (filled > 1)
         {
-            Parallel.For(kept, kept + filled, Fill);
+            EveryCore.For(kept, kept + filled, Fill);
         }
         else if (filled == 1)
         {

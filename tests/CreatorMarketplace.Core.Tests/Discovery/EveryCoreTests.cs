@@ -1,0 +1,104 @@
+using CreatorMarketplace.Discovery.InMemory;
+
+namespace CreatorMarketplace.Tests.Discovery;
+
+/// <summary>
+/// The catalog's loops over chunks and blocks, run on the calling thread and on pool threads: a caller never waits for
+/// a helper that has not started, as a writer holding the catalog's lock must not.
+/// </summary>
+public sealed class EveryCoreTests
+{
+    [Fact]
+    public void A_loop_whose_helpers_never_start_runs_every_iteration_on_the_calling_thread_and_returns()
+    {
+        var (parked, runs, caller) = (new List<Action>(), new int[10], Environment.CurrentManagedThreadId);
+        var threads = new HashSet<int>();
+
+        EveryCore.For(0, 10, index =>
+        {
+            runs[index]++;
+            threads.Add(Environment.CurrentManagedThreadId);
+        }, parked.Add);
+
+        runs.ShouldAllBe(count => count == 1);
+        threads.ShouldBe([caller]);
+        parked.Count.ShouldBe(Math.Min(Environment.ProcessorCount, 10) - 1, "one helper for each other core");
+
+        // A helper the pool starts once the loop has returned finds nothing left to take.
+        foreach (var helper in parked)
+        {
+            helper();
+        }
+
+        runs.ShouldAllBe(count => count == 1);
+    }
+
+    [Fact]
+    public void A_loop_while_every_pool_thread_is_blocked_returns_without_waiting_for_one()
+    {
+        // Work queued ahead of the loop's helpers holds every pool thread the pool has, and every one it adds for a
+        // while: until the loop returns, none of them is released. (Not disposed: they wake after the test has ended.)
+        var release = new ManualResetEventSlim();
+        for (var blocker = 0; blocker < 256; blocker++)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_ => release.Wait(), null);
+        }
+
+        try
+        {
+            var runs = new int[8];
+            var loop = new Thread(() => EveryCore.For(0, runs.Length, index => Interlocked.Increment(ref runs[index])));
+            loop.Start();
+
+            loop.Join(TimeSpan.FromSeconds(60)).ShouldBeTrue("the loop returned while the pool was blocked");
+            runs.ShouldAllBe(count => count == 1);
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
+    [Fact]
+    public void Every_iteration_runs_once_across_the_threads()
+    {
+        var runs = new int[10_000];
+
+        EveryCore.For(0, runs.Length, index => Interlocked.Increment(ref runs[index]));
+
+        runs.ShouldAllBe(count => count == 1);
+    }
+
+    [Fact]
+    public void The_first_exception_an_iteration_throws_is_thrown_to_the_caller_once_the_others_have_returned()
+    {
+        var (started, finished) = (0, 0);
+
+        var thrown = Should.Throw<InvalidOperationException>(() => EveryCore.For(0, 64, index =>
+        {
+            Interlocked.Increment(ref started);
+            if (index == 3)
+            {
+                throw new InvalidOperationException("iteration 3 failed");
+            }
+
+            Thread.SpinWait(1_000);
+            Interlocked.Increment(ref finished);
+        }));
+
+        thrown.Message.ShouldBe("iteration 3 failed");
+        Volatile.Read(ref finished).ShouldBe(Volatile.Read(ref started) - 1, "every iteration started has returned");
+        Volatile.Read(ref started).ShouldBeLessThan(64, "no iteration starts after the failure is seen");
+    }
+
+    [Fact]
+    public void An_empty_range_runs_nothing()
+    {
+        var runs = 0;
+
+        EveryCore.For(5, 5, _ => runs++);
+        EveryCore.For(5, 2, _ => runs++);
+
+        runs.ShouldBe(0);
+    }
+}

@@ -70,6 +70,33 @@ public sealed class EveryCoreTests
     }
 
     [Fact]
+    public void Every_iteration_sees_the_callers_execution_context()
+    {
+        var (flowed, seen, caller, byHelpers) = (new AsyncLocal<string?> { Value = "the caller's" }, new string?[64], Environment.CurrentManagedThreadId, 0);
+
+        EveryCore.For(0, seen.Length, index =>
+        {
+            if (Environment.CurrentManagedThreadId != caller)
+            {
+                Interlocked.Increment(ref byHelpers);
+            }
+            else if (Environment.ProcessorCount > 1)
+            {
+                // The caller waits for a helper to take an iteration, so that some run on a pool thread.
+                SpinWait.SpinUntil(() => Volatile.Read(ref byHelpers) > 0, TimeSpan.FromSeconds(10));
+            }
+
+            seen[index] = flowed.Value;
+        });
+
+        seen.ShouldAllBe(value => value == "the caller's");
+        if (Environment.ProcessorCount > 1)
+        {
+            byHelpers.ShouldBeGreaterThan(0, "a helper on a pool thread ran iterations");
+        }
+    }
+
+    [Fact]
     public void The_first_exception_an_iteration_throws_is_thrown_to_the_caller_once_the_others_have_returned()
     {
         var (started, finished) = (0, 0);

@@ -30,7 +30,8 @@ internal static class EveryCore
         {
             if (queueHelper is null)
             {
-                ThreadPool.UnsafeQueueUserWorkItem(static loop => loop.Run(caller: false), loop, preferLocal: false);
+                // With the caller's execution context (its culture and current activity), as Parallel.For's tasks have.
+                ThreadPool.QueueUserWorkItem(static loop => loop.Run(caller: false), loop, preferLocal: false);
             }
             else
             {

@@ -119,6 +119,17 @@ public sealed class EveryCoreTests
     }
 
     [Fact]
+    public void A_single_iteration_runs_on_the_calling_thread_and_queues_no_helper()
+    {
+        var (parked, ranOn) = (new List<Action>(), 0);
+
+        EveryCore.For(7, 8, _ => ranOn = Environment.CurrentManagedThreadId, parked.Add);
+
+        ranOn.ShouldBe(Environment.CurrentManagedThreadId);
+        parked.ShouldBeEmpty("one iteration wakes no other core");
+    }
+
+    [Fact]
     public void An_empty_range_runs_nothing()
     {
         var runs = 0;

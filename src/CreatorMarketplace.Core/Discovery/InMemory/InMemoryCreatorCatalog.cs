@@ -612,14 +612,9 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
         var filled = (row - from + CatalogChunk.Rows - 1) >> CatalogChunk.Shift;
         firstOldRow[filled] = current.Count;
-        if (filled > 1)
-        {
-            EveryCore.For(kept, kept + filled, Fill);
-        }
-        else if (filled == 1)
-        {
-            Fill(kept); // the newest chunk alone, as a few creators updated often leave it: no other core is woken
-        }
+        // A single new chunk (the newest alone, as a few creators updated often leave it) is filled on this thread:
+        // EveryCore wakes no other core for one iteration.
+        EveryCore.For(kept, kept + filled, Fill);
 
         for (var index = kept; index << CatalogChunk.Shift < current.Count; index++)
         {

@@ -94,29 +94,31 @@ internal sealed class CatalogChunk
 
     public CatalogChunk(int capacity, int keyCount, InternedValues interned)
     {
+        // The columns are written row after row from now on (or copied into at once, for a grown or compacted
+        // chunk): their pages are mapped in one call each rather than faulted in one at a time (MemoryPages).
         Capacity = capacity;
         Interned = interned;
-        Ids = new CreatorId[capacity];
-        Versions = new long[capacity];
-        Starts = new long[capacity];
-        TextStarts = new long[capacity];
+        Ids = MemoryPages.Populated(new CreatorId[capacity]);
+        Versions = MemoryPages.Populated(new long[capacity]);
+        Starts = MemoryPages.Populated(new long[capacity]);
+        TextStarts = MemoryPages.Populated(new long[capacity]);
         _listings = new RowPages(capacity);
         _texts = new RowPages(capacity);
-        DiedAt = new int[capacity];
-        PreviousRow = new int[capacity];
-        PeerGroups = new int[capacity];
+        DiedAt = MemoryPages.Populated(new int[capacity]);
+        PreviousRow = MemoryPages.Populated(new int[capacity]);
+        PeerGroups = MemoryPages.Populated(new int[capacity]);
         Died = new ulong[Bits.WordsFor(capacity)];
         Numbers = new float[NumberColumn.Count][];
         for (var column = 0; column < Numbers.Length; column++)
         {
-            Numbers[column] = new float[capacity];
+            Numbers[column] = MemoryPages.Populated(new float[capacity]);
         }
 
         Codes = new ushort[ColumnCodes.Count][];
         Ranges = new CodeRange[ColumnCodes.Count][];
         for (var column = 0; column < Codes.Length; column++)
         {
-            Codes[column] = new ushort[capacity];
+            Codes[column] = MemoryPages.Populated(new ushort[capacity]);
             Ranges[column] = new CodeRange[BlocksFor(capacity)];
             Ranges[column].AsSpan().Fill(CodeRange.Empty);
         }
@@ -639,7 +641,7 @@ internal sealed class RowPages
             }
 
             // Uninitialised, or another chunk's that nothing reads any more: every byte a reader reads is written first.
-            pages[_count++] = (needed <= _pageSize ? recycled?.Take(_pageSize) : null) ?? GC.AllocateUninitializedArray<byte>(Math.Max(_pageSize, needed));
+            pages[_count++] = (needed <= _pageSize ? recycled?.Take(_pageSize) : null) ?? MemoryPages.Populated(GC.AllocateUninitializedArray<byte>(Math.Max(_pageSize, needed)));
             Volatile.Write(ref _pages, pages);
             _used = 0;
         }

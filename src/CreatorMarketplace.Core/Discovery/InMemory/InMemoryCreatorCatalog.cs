@@ -308,7 +308,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     private static CatalogSnapshot EmptySnapshot(InternedValues interned, int creators = 0)
     {
         CatalogChunk[] chunks = [new CatalogChunk(FirstCapacity, CatalogKeys.Empty.Count, interned)];
-        var table = new long[Math.Max(FirstCapacity * 2, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Min(creators, 1 << 29) * 2))];
+        var table = MemoryPages.Populated(new long[Math.Max(FirstCapacity * 2, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Min(creators, 1 << 29) * 2))]);
         Array.Fill(table, CatalogSnapshot.Empty);
         return new CatalogSnapshot(new CatalogGeneration(chunks), chunks, CatalogKeys.Empty, table, Count: 0, Live: 0, Sequence: 0);
     }
@@ -477,7 +477,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     // The living entries in a table of the given length, placed by the hashes they keep: no row's id is read.
     private long[] Rehash(CatalogSnapshot current, int length)
     {
-        var table = new long[length];
+        var table = MemoryPages.Populated(new long[length]);
         Array.Fill(table, CatalogSnapshot.Empty);
         var mask = length - 1;
         _idsInTable = 0;
@@ -642,7 +642,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         }
 
         // Each slot held a creator's newest row: renumbered when alive, passed over from now on when removed.
-        var table = new long[current.IdTable.Length];
+        var table = MemoryPages.Populated(new long[current.IdTable.Length]);
         for (var slot = 0; slot < table.Length; slot++)
         {
             var entry = current.IdTable[slot];

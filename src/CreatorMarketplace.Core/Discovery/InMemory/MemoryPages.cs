@@ -4,7 +4,7 @@ namespace CreatorMarketplace.Discovery.InMemory;
 
 // The catalog's large arrays are written soon after they are allocated, and in a growing catalog they lie in memory the
 // process takes from the system for the first time: each 4 KB page then costs a page fault of its own when first
-// written (about 11 µs under this project's virtual machines). Linux maps every page of a range in one call
+// written (about 11 µs on the benchmark machine, a virtual machine). Linux maps every page of a range in one call
 // (madvise with MADV_POPULATE_WRITE, since 5.14), which spares those faults. Only a request: it changes no byte, and
 // where the call is missing or refused nothing is asked again and the pages fault in as before.
 internal static partial class MemoryPages

@@ -11,7 +11,7 @@ using CreatorMarketplace.Benchmarks;
 // dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- scale [--creators 100000,1000000,10000000] [--searches 200]
 // (memory, load time and search percentiles at each size, from a stream of generated listings; writes benchmarks/results)
 // dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- search-time [--creators 1000000] [--searches 200]
-// (one search's processor time, cold caches and warm, for comparing builds on a busy machine)
+// (one search's processor time, cold caches, warm and after 20 ms idle, for comparing builds on a busy machine)
 // dotnet run -c Release --project benchmarks/CreatorMarketplace.Benchmarks -- postgres-load [--creators 1000000] [--searches 9] [--reuse]
 // (a bulk load of generated creators into a new PostgreSQL catalog, timed once, then the discovery searches' answers and medians)
 return args switch

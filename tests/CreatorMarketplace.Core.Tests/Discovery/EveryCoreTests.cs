@@ -3,8 +3,9 @@ using CreatorMarketplace.Discovery.InMemory;
 namespace CreatorMarketplace.Tests.Discovery;
 
 /// <summary>
-/// The catalog's loops over chunks and blocks, run on the calling thread and on pool threads: a caller never waits for
-/// a helper that has not started, as a writer holding the catalog's lock must not.
+/// The catalog's loops over chunks and blocks, run on the calling thread and on the catalog's helper threads: a caller
+/// never waits for a helper that has not started, as a writer holding the catalog's lock must not, and the helpers
+/// are threads of their own, which a blocked thread pool does not hold up.
 /// </summary>
 public sealed class EveryCoreTests
 {
@@ -24,7 +25,7 @@ public sealed class EveryCoreTests
         threads.ShouldBe([caller]);
         parked.Count.ShouldBe(Math.Min(Environment.ProcessorCount, 10) - 1, "one helper for each other core");
 
-        // A helper the pool starts once the loop has returned finds nothing left to take.
+        // A helper that starts once the loop has returned finds nothing left to take.
         foreach (var helper in parked)
         {
             helper();
@@ -34,10 +35,10 @@ public sealed class EveryCoreTests
     }
 
     [Fact]
-    public void A_loop_while_every_pool_thread_is_blocked_returns_without_waiting_for_one()
+    public void A_loop_while_every_pool_thread_is_blocked_still_runs_on_every_core()
     {
-        // Work queued ahead of the loop's helpers holds every pool thread the pool has, and every one it adds for a
-        // while: until the loop returns, none of them is released. (Not disposed: they wake after the test has ended.)
+        // Work queued ahead holds every pool thread the pool has, and every one it adds for a while: until the loop
+        // returns, none of them is released. (Not disposed: they wake after the test has ended.)
         var release = new ManualResetEventSlim();
         for (var blocker = 0; blocker < 256; blocker++)
         {
@@ -46,17 +47,63 @@ public sealed class EveryCoreTests
 
         try
         {
-            var runs = new int[8];
-            var loop = new Thread(() => EveryCore.For(0, runs.Length, index => Interlocked.Increment(ref runs[index])));
+            var (runs, byHelpers, onPool) = (new int[64], 0, 0);
+            var loop = new Thread(() =>
+            {
+                var caller = Environment.CurrentManagedThreadId;
+                EveryCore.For(0, runs.Length, index =>
+                {
+                    Interlocked.Increment(ref runs[index]);
+                    if (Thread.CurrentThread.IsThreadPoolThread)
+                    {
+                        Interlocked.Increment(ref onPool);
+                    }
+
+                    if (Environment.CurrentManagedThreadId != caller)
+                    {
+                        Interlocked.Increment(ref byHelpers);
+                    }
+                    else if (Environment.ProcessorCount > 1)
+                    {
+                        // The caller waits for a helper to take an iteration: with the pool blocked, only a helper of
+                        // the catalog's own can.
+                        SpinWait.SpinUntil(() => Volatile.Read(ref byHelpers) > 0, TimeSpan.FromSeconds(10));
+                    }
+                });
+            });
             loop.Start();
 
             loop.Join(TimeSpan.FromSeconds(60)).ShouldBeTrue("the loop returned while the pool was blocked");
             runs.ShouldAllBe(count => count == 1);
+            onPool.ShouldBe(0, "no iteration ran on a pool thread");
+            if (Environment.ProcessorCount > 1)
+            {
+                byHelpers.ShouldBeGreaterThan(0, "a helper ran iterations while the pool was blocked");
+            }
         }
         finally
         {
             release.Set();
         }
+    }
+
+    [Fact]
+    public void Loops_from_many_threads_at_once_each_run_every_iteration_once()
+    {
+        var runs = new int[16][];
+        Parallel.For(0, runs.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, caller =>
+        {
+            runs[caller] = new int[1_000];
+            for (var round = 0; round < 20; round++)
+            {
+                var counts = new int[runs[caller].Length];
+                EveryCore.For(0, counts.Length, index => Interlocked.Increment(ref counts[index]));
+                counts.ShouldAllBe(count => count == 1);
+                runs[caller][round] = 1;
+            }
+        });
+
+        runs.ShouldAllBe(rounds => rounds.Take(20).All(done => done == 1));
     }
 
     [Fact]
@@ -82,7 +129,7 @@ public sealed class EveryCoreTests
             }
             else if (Environment.ProcessorCount > 1)
             {
-                // The caller waits for a helper to take an iteration, so that some run on a pool thread.
+                // The caller waits for a helper to take an iteration, so that some run on a helper.
                 SpinWait.SpinUntil(() => Volatile.Read(ref byHelpers) > 0, TimeSpan.FromSeconds(10));
             }
 
@@ -92,7 +139,7 @@ public sealed class EveryCoreTests
         seen.ShouldAllBe(value => value == "the caller's");
         if (Environment.ProcessorCount > 1)
         {
-            byHelpers.ShouldBeGreaterThan(0, "a helper on a pool thread ran iterations");
+            byHelpers.ShouldBeGreaterThan(0, "a helper ran iterations");
         }
     }
 

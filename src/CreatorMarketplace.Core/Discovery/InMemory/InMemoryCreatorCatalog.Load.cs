@@ -358,7 +358,7 @@ public sealed partial class InMemoryCreatorCatalog
                 {
                     encoded[i] = bytes.Written[start..ends[i]];
                 }
-            });
+            }, lookForMore: false); // the batch before is being written meanwhile, and wants the other core
 
             var unknown = Enumerable.Range(0, count).Where(i => !collected[i]).ToList();
             if (unknown.Count > 0)

@@ -93,9 +93,9 @@ internal static partial class CatalogCommands
     /// filters, the same with facets, the scoring benchmark's six filters + score + top 100, and the keyword benchmark's
     /// "garcia" by followers: each search first with cold caches (a buffer four times the last-level cache written
     /// before it, as <see cref="ColdCacheBenchmarks"/> does), then warm, then each after the process has been idle for
-    /// 20 ms, as a search arriving at a quiet service finds it (its other cores asleep). The time is the searching thread's own
-    /// (clock_gettime's thread clock, to the nanosecond), and beside it every thread's of the process, which counts
-    /// the chunks a search of a large catalog hands to the other cores; other work on a busy machine changes either
+    /// 20 ms, as a search arriving at a quiet service finds it (its other cores asleep). The time is the searching
+    /// thread's own (clock_gettime's thread clock, to the nanosecond), and beside it every thread's of the process,
+    /// which counts the chunks a search of a large catalog hands to the other cores; other work on a busy machine changes either
     /// less than the wall clock, so two builds run one after the other can be compared on them. The wall clock is
     /// printed too: on a quiet machine it is what a caller waits, work handed to the other core included. Every
     /// search is run often enough to be fully compiled before any is measured.
@@ -164,13 +164,13 @@ internal static partial class CatalogCommands
     // Four times this machine's 32 MB last-level cache, as ColdCacheBenchmarks evicts.
     private const int EvictionBytes = 128 << 20;
 
-    // Writes every cache line of a buffer larger than the caches, so that none of the catalog's lines stay.
     // search-time's conditions besides warm: the caches cleared, or the process idle for a while, as a search
     // arriving at a quiet service finds it (its other cores asleep).
     private const string Cold = "cold";
     private const string AfterIdle = "after 20 ms idle";
     private const int IdleMilliseconds = 20;
 
+    // Writes every cache line of a buffer larger than the caches, so that none of the catalog's lines stay.
     private static void Evict(byte[] eviction, byte pass)
     {
         for (var i = 0; i < eviction.Length; i += 64)

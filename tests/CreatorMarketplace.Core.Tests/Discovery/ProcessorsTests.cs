@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CreatorMarketplace.Discovery.InMemory;
 
 namespace CreatorMarketplace.Tests.Discovery;
@@ -6,7 +7,7 @@ namespace CreatorMarketplace.Tests.Discovery;
 /// A loop's helper is barred from its caller's processor just before it is woken, so that Linux does not queue it
 /// behind the caller, and is allowed every processor again once awake.
 /// </summary>
-public sealed class ProcessorsTests
+public sealed partial class ProcessorsTests
 {
     [Fact]
     public void A_thread_kept_off_a_processor_may_run_on_every_other_one_and_then_on_all_again()
@@ -24,12 +25,12 @@ public sealed class ProcessorsTests
         var thread = new Thread(() =>
         {
             threadId = Processors.CurrentThreadId();
-            allowed = Processors.AllowedFor(threadId);
+            allowed = AllowedFor(threadId);
             processor = allowed![0];
             kept = Processors.KeepOff(threadId, processor);
-            keptOff = Processors.AllowedFor(threadId);
+            keptOff = AllowedFor(threadId);
             Processors.AllowAll(threadId);
-            restored = Processors.AllowedFor(threadId);
+            restored = AllowedFor(threadId);
         });
         thread.Start();
         thread.Join();
@@ -62,4 +63,19 @@ public sealed class ProcessorsTests
         Processors.KeepOff(0, 0).ShouldBeFalse("no thread id");
         Processors.Current().ShouldBeGreaterThanOrEqualTo(0);
     }
+
+    // The processors a thread may run on, read back by sched_getaffinity (the first 1,024).
+    private static unsafe IReadOnlyList<int> AllowedFor(int threadId)
+    {
+        var mask = new byte[128];
+        fixed (byte* into = mask)
+        {
+            GetAffinity(threadId, (nuint)mask.Length, into).ShouldBe(0, "sched_getaffinity answers");
+        }
+
+        return [.. Enumerable.Range(0, mask.Length * 8).Where(processor => (mask[processor >> 3] & (1 << (processor & 7))) != 0)];
+    }
+
+    [LibraryImport("libc", EntryPoint = "sched_getaffinity")]
+    private static unsafe partial int GetAffinity(int threadId, nuint bytes, byte* mask);
 }

@@ -21,42 +21,10 @@ internal static unsafe partial class Processors
     public static bool Available => s_available;
 
     /// <summary>The calling thread's id in the operating system, or 0 where there is none to give.</summary>
-    public static int CurrentThreadId()
-    {
-        if (!s_available)
-        {
-            return 0;
-        }
-
-        try
-        {
-            return GetThreadId();
-        }
-        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
-        {
-            s_available = false;
-            return 0;
-        }
-    }
+    public static int CurrentThreadId() => Call(static () => GetThreadId(), otherwise: 0);
 
     /// <summary>The processor the calling thread runs on, or -1 where it cannot be known.</summary>
-    public static int Current()
-    {
-        if (!s_available)
-        {
-            return -1;
-        }
-
-        try
-        {
-            return GetCpu();
-        }
-        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
-        {
-            s_available = false;
-            return -1;
-        }
-    }
+    public static int Current() => Call(static () => GetCpu(), otherwise: -1);
 
     /// <summary>
     /// Lets a thread run on every processor the process may use but one; returns whether that was done. A thread the
@@ -87,34 +55,27 @@ internal static unsafe partial class Processors
         }
     }
 
-    /// <summary>Whether the process may run on the processor (as it could when the catalog first asked).</summary>
-    public static bool IsAllowed(int processor) =>
+    // Whether the process may run on the processor (as it could when the catalog first asked).
+    private static bool IsAllowed(int processor) =>
         processor is >= 0 and < MaskBytes * 8 && (s_allowed[processor >> 3] & (1 << (processor & 7))) != 0;
 
-    /// <summary>The processors a thread may run on, as far as the mask reaches, or null where they cannot be read.</summary>
-    public static IReadOnlyList<int>? AllowedFor(int threadId)
+    // A call with no arguments, or what stands for its answer where the calls are not available.
+    private static int Call(Func<int> call, int otherwise)
     {
-        if (!s_available || threadId <= 0)
+        if (!s_available)
         {
-            return null;
+            return otherwise;
         }
 
-        var mask = stackalloc byte[MaskBytes];
-        if (GetAffinity(threadId, MaskBytes, mask) != 0)
+        try
         {
-            return null;
+            return call();
         }
-
-        var processors = new List<int>();
-        for (var processor = 0; processor < MaskBytes * 8; processor++)
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
         {
-            if ((mask[processor >> 3] & (1 << (processor & 7))) != 0)
-            {
-                processors.Add(processor);
-            }
+            s_available = false;
+            return otherwise;
         }
-
-        return processors;
     }
 
     private static bool ReadAllowed()

@@ -61,6 +61,34 @@ public class ColumnKernelTests
         }
     }
 
+    // Engagement rates and their bounds are decimals that no float holds: a rate equal to a bound, or a hair either
+    // side of it, has the bound's float. The column's exact rates decide those rows, as the term's range does, and
+    // leave none of them to be decoded; an unreported rate (NaN) is in no range a term pushes down (one end at least).
+    [Property(MaxTest = 500)]
+    public void A_rate_whose_float_equals_a_bound_is_decided_on_the_exact_rate(int seed)
+    {
+        double[] decimals = [0, 0.01, 0.03, 0.05, 0.1, 0.333, 1];
+        var random = new Random(seed);
+        double Near()
+        {
+            var value = decimals[random.Next(decimals.Length)];
+            return random.Next(3) switch { 0 when value > 0 => Math.BitDecrement(value), 1 => Math.BitIncrement(value), _ => value };
+        }
+
+        var rate = random.Next(8) == 0 ? double.NaN : Near();
+        double Bound() => random.Next(2) == 0 && !double.IsNaN(rate) ? rate : Near();
+        double? low = random.Next(3) == 0 ? null : Bound();
+        double? high = random.Next(3) == 0 && low is not null ? null : Math.Max(low ?? 0, Bound()); // a term bounds one end at least
+        var range = new NumberRange<double>(low, high);
+        var bound = new ColumnBound(NumberColumn.EngagementRate, low is { } l ? (float)l : float.NegativeInfinity, high is { } h ? (float)h : float.PositiveInfinity, Exact: range);
+
+        var (inside, equal) = bound.Decide((float)rate, [rate], 0);
+
+        equal.ShouldBeFalse($"{rate:R} in [{low:R}, {high:R}] is decided");
+        inside.ShouldBe(range.Contains(double.IsNaN(rate) ? null : rate), $"{rate:R} in [{low:R}, {high:R}]");
+        bound.Decide((float)rate, exact: null, 0).ShouldBe(bound.Decide((float)rate), "without exact values, the float alone decides");
+    }
+
     [Property(MaxTest = 300)]
     public void Code_bounds_compare_alike_at_every_width(int seed)
     {

@@ -114,6 +114,7 @@ internal sealed class CatalogChunk
             Numbers[column] = MemoryPages.Populated(new float[capacity]);
         }
 
+        EngagementRates = MemoryPages.Populated(new double[capacity]);
         Codes = new ushort[ColumnCodes.Count][];
         Ranges = new CodeRange[ColumnCodes.Count][];
         for (var column = 0; column < Codes.Length; column++)
@@ -162,6 +163,16 @@ internal sealed class CatalogChunk
 
     /// <summary>The searchable numbers, by <see cref="NumberColumn"/>: what scores, ranks and exact checks read.</summary>
     public float[][] Numbers { get; }
+
+    /// <summary>
+    /// Each row's engagement rate exactly, as <see cref="NumberColumn.EngagementRate"/> holds it rounded (NaN when
+    /// unreported). Rates and the bounds asked of them are decimals such as 0.03, which no float is, so a rate equal to
+    /// its bound has the bound's float: the exact rate decides that row, which would otherwise be decoded to decide it.
+    /// </summary>
+    public double[] EngagementRates { get; }
+
+    /// <summary>The exact values of a column that keeps them (<see cref="EngagementRates"/>), or null.</summary>
+    public double[]? ExactValues(int column) => column == NumberColumn.EngagementRate ? EngagementRates : null;
 
     /// <summary>The numbers' codes (<see cref="ColumnCodes"/>) for the columns below <see cref="ColumnCodes.Count"/>: what the filters read first.</summary>
     public ushort[][] Codes { get; }
@@ -212,6 +223,8 @@ internal sealed class CatalogChunk
             Array.Copy(Numbers[column], grown.Numbers[column], count);
         }
 
+        Array.Copy(EngagementRates, grown.EngagementRates, count);
+
         for (var column = 0; column < Codes.Length; column++)
         {
             Array.Copy(Codes[column], grown.Codes[column], count);
@@ -235,10 +248,10 @@ internal sealed class CatalogChunk
 
     /// <summary>
     /// Writes a listing, encoded with its folded text by <see cref="ListingCodec.EncodeRow"/> against
-    /// <see cref="Interned"/>, and its numbers by <see cref="NumbersOf"/>, into a row no reader can see yet. The buckets
+    /// <see cref="Interned"/>, and its numbers and exact engagement rate by <see cref="NumbersOf"/>, into a row no reader can see yet. The buckets
     /// of its text's pairs (<see cref="TextPairs.BucketsOf"/>) are given as gathered beforehand, or gathered here (empty).
     /// </summary>
-    public void Write(int offset, CreatorListing listing, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, int previousRow, List<int> ordinals, int peerGroup, ReadOnlySpan<ulong> pairBuckets)
+    public void Write(int offset, CreatorListing listing, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, double engagementRate, int previousRow, List<int> ordinals, int peerGroup, ReadOnlySpan<ulong> pairBuckets)
     {
         Ids[offset] = listing.Id;
         Versions[offset] = listing.Version;
@@ -250,6 +263,8 @@ internal sealed class CatalogChunk
         {
             Numbers[column][offset] = numbers[column];
         }
+
+        EngagementRates[offset] = engagementRate;
 
         for (var column = 0; column < Codes.Length; column++)
         {
@@ -289,8 +304,11 @@ internal sealed class CatalogChunk
         }
     }
 
-    /// <summary>A listing's searchable numbers, one per <see cref="NumberColumn"/>, written into <paramref name="numbers"/>.</summary>
-    public static void NumbersOf(CreatorListing listing, Span<float> numbers)
+    /// <summary>
+    /// A listing's searchable numbers, one per <see cref="NumberColumn"/>, written into <paramref name="numbers"/>;
+    /// returns its exact engagement rate, as <see cref="EngagementRates"/> keeps it.
+    /// </summary>
+    public static double NumbersOf(CreatorListing listing, Span<float> numbers)
     {
         var stats = listing.PrimaryAccount.Stats;
         numbers[NumberColumn.Followers] = stats.Followers;
@@ -311,6 +329,7 @@ internal sealed class CatalogChunk
         numbers[NumberColumn.LatestViolationDay] = listing.ComplianceHistory.Count > 0
             ? EpochDay.Of(listing.ComplianceHistory.Max(violation => violation.OccurredAt))
             : float.NaN;
+        return stats.EngagementRate ?? double.NaN;
     }
 
     // A reported breakdown's missing buckets are a share of 0; an unreported breakdown is unknown (NaN) throughout.
@@ -400,6 +419,8 @@ internal sealed class CatalogChunk
             Array.Copy(source.Numbers[column], sourceOffset, Numbers[column], offset, count);
         }
 
+        Array.Copy(source.EngagementRates, sourceOffset, EngagementRates, offset, count);
+
         for (var column = 0; column < Codes.Length; column++)
         {
             Array.Copy(source.Codes[column], sourceOffset, Codes[column], offset, count);
@@ -443,6 +464,8 @@ internal sealed class CatalogChunk
         {
             Gather(column, order);
         }
+
+        Gather(EngagementRates, order);
 
         foreach (var column in Codes)
         {

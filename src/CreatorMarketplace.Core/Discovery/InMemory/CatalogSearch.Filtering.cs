@@ -102,12 +102,14 @@ internal sealed partial class CatalogSearch
     // Keeps, in each word of one chunk, the candidates inside the bound or equal to it (the latter also marked as
     // edges). A block whose code range lies inside the bound keeps its candidates and one whose range lies outside
     // loses them, without its codes read; elsewhere the codes decide all but the candidates whose code equals a
-    // side's, which are decided on their floats.
+    // side's, which are decided on their floats, and a float equal to a bound's on the exact value where the column
+    // keeps them.
     private static void Narrow(CatalogChunk chunk, ColumnBound bound, Span<ulong> match, Span<ulong> edge)
     {
         var codes = chunk.Codes[bound.Column];
         var numbers = chunk.Numbers[bound.Column];
         var ranges = chunk.Ranges[bound.Column];
+        var exact = chunk.ExactValues(bound.Column);
         var coded = ColumnCodes.Of(bound);
         for (var first = 0; first < match.Length; first += CatalogChunk.WordsPerBlock)
         {
@@ -135,7 +137,7 @@ internal sealed partial class CatalogSearch
                 for (var undecided = candidates & equal; undecided != 0; undecided &= undecided - 1)
                 {
                     var index = BitOperations.TrailingZeroCount(undecided);
-                    var (isInside, isEqual) = bound.Decide(numbers[start + index]);
+                    var (isInside, isEqual) = bound.Decide(numbers[start + index], exact, start + index);
                     if (isInside | isEqual)
                     {
                         kept |= Bits.Bit(index);

@@ -176,7 +176,7 @@ internal sealed partial class CatalogSearch : IDisposable
             case CreatorQueryTerm.MedianViews { Platform: null } views:
                 return OnColumn(term, Bound(NumberColumn.MedianViews, views.Range));
             case CreatorQueryTerm.EngagementRate { Platform: null } rate:
-                return OnColumn(term, new(NumberColumn.EngagementRate, Low(rate.Range.Min), High(rate.Range.Max)));
+                return OnColumn(term, new(NumberColumn.EngagementRate, Low(rate.Range.Min), High(rate.Range.Max), Exact: rate.Range));
             case CreatorQueryTerm.PastCampaignCount campaigns:
                 return OnColumn(term, new(NumberColumn.PastCampaigns, Low(campaigns.Range.Min), High(campaigns.Range.Max), WholeNumbers: true));
             case CreatorQueryTerm.FollowerGender { Threshold: var gender }:

@@ -251,8 +251,11 @@ internal enum FloatTest
     Known,
 }
 
-/// <summary>Bounds on one column, as floats; a row whose float equals a bound is decided on its listing.</summary>
-internal readonly record struct ColumnBound(int Column, float Low, float High, bool WholeNumbers = false)
+/// <summary>
+/// Bounds on one column, as floats; a row whose float equals a bound is decided on its listing, or on the exact value
+/// the column keeps (<see cref="CatalogChunk.ExactValues"/>) by the term's exact range, <see cref="Exact"/>.
+/// </summary>
+internal readonly record struct ColumnBound(int Column, float Low, float High, bool WholeNumbers = false, NumberRange<double>? Exact = null)
 {
     public BoundSides Sides { get; } =
         float.IsNegativeInfinity(Low) ? BoundSides.High : float.IsPositiveInfinity(High) ? BoundSides.Low : BoundSides.Both;
@@ -265,6 +268,23 @@ internal readonly record struct ColumnBound(int Column, float Low, float High, b
     {
         var (inside, equal) = ColumnKernels.Decide(value, Low, High, float.NegativeInfinity, Sides);
         return equal && WholeNumbers && NumberColumn.IsExactWholeNumber(value) ? (true, false) : (inside, equal);
+    }
+
+    /// <summary>
+    /// <see cref="Decide(float)"/>, where a float equal to a bound is decided on the row's exact value when the
+    /// column keeps them (<paramref name="exact"/> not null) and the bound has the term's range: never left equal then.
+    /// </summary>
+    public (bool Inside, bool Equal) Decide(float value, double[]? exact, int row)
+    {
+        var (inside, equal) = Decide(value);
+        if (equal && exact is not null && Exact is { } range)
+        {
+            // NaN, an unreported value, is unknown: the range holds it only when unbounded, as the term's does.
+            var known = exact[row];
+            return (range.Contains(double.IsNaN(known) ? null : known), false);
+        }
+
+        return (inside, equal);
     }
 }
 

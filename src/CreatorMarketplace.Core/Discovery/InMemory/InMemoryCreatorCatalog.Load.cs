@@ -283,6 +283,7 @@ public sealed partial class InMemoryCreatorCatalog
                 batch.Listings.AsSpan(0, count),
                 batch.Encoded.AsSpan(0, count),
                 batch.Numbers.AsSpan(0, count * NumberColumn.Count),
+                batch.EngagementRates.AsSpan(0, count),
                 batch.Ordinals.AsSpan(0, count),
                 batch.PeerGroups.AsSpan(0, count),
                 batch.PairBuckets.AsSpan(0, count * TextPairs.Words));
@@ -307,6 +308,8 @@ public sealed partial class InMemoryCreatorCatalog
 
         public float[] Numbers { get; } = new float[LoadBatch * NumberColumn.Count];
 
+        public double[] EngagementRates { get; } = new double[LoadBatch];
+
         public int[] PeerGroups { get; } = new int[LoadBatch];
 
         /// <summary>The buckets of each listing's text's pairs (<see cref="TextPairs.BucketsOf"/>), <see cref="TextPairs.Words"/> a listing.</summary>
@@ -327,14 +330,14 @@ public sealed partial class InMemoryCreatorCatalog
         }
 
         /// <summary>
-        /// Encodes each listing, folds its text and gathers its pairs' buckets, reads its numbers and collects its bitmap ordinals on every core, against the
+        /// Encodes each listing, folds its text and gathers its pairs' buckets, reads its numbers and exact engagement rate and collects its bitmap ordinals on every core, against the
         /// keys as they are; the listings with a key not seen before are collected again once the batch's new keys
         /// are added in one copy. Adding keys keeps the ordinals of those already there, so the rest stay valid.
         /// Returns the keys with the batch's own.
         /// </summary>
         public CatalogKeys Prepare(CatalogKeys keys, InternedValues interned)
         {
-            var (listings, numbers, ordinals, peerGroups, collected, count) = (Listings, Numbers, Ordinals, PeerGroups, Collected, Count);
+            var (listings, numbers, rates, ordinals, peerGroups, collected, count) = (Listings, Numbers, EngagementRates, Ordinals, PeerGroups, Collected, Count);
             var (encoded, blockBytes, ends, pairBuckets) = (Encoded, BlockBytes, EncodedEnds, PairBuckets);
             EveryCore.For(0, (count + FoldBlock - 1) / FoldBlock, block =>
             {
@@ -349,7 +352,7 @@ public sealed partial class InMemoryCreatorCatalog
 
                     // The text's pairs while its bytes are in the cache, so that the writer only sets their bits.
                     TextPairs.BucketsOf(FoldedText.Read(bytes.Written.Span[start..], out _).Utf8, pairBuckets.AsSpan(i * TextPairs.Words, TextPairs.Words));
-                    CatalogChunk.NumbersOf(listings[i], numbers.AsSpan(i * NumberColumn.Count, NumberColumn.Count));
+                    rates[i] = CatalogChunk.NumbersOf(listings[i], numbers.AsSpan(i * NumberColumn.Count, NumberColumn.Count));
                     collected[i] = keys.TryCollect(listings[i], ordinals[i], out peerGroups[i]);
                 }
 

@@ -76,10 +76,10 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         Span<ulong> pairBuckets = stackalloc ulong[TextPairs.Words];
         TextPairs.BucketsOf(FoldedText.Read(written.Span, out _).Utf8, pairBuckets);
         Span<float> numbers = stackalloc float[NumberColumn.Count];
-        CatalogChunk.NumbersOf(listing, numbers);
+        var engagementRate = CatalogChunk.NumbersOf(listing, numbers);
         lock (_writeLock)
         {
-            var (next, stored) = WriteAll(_snapshot, new ReadOnlySpan<CreatorListing>(in listing), new ReadOnlySpan<ReadOnlyMemory<byte>>(in written), numbers, pairBuckets: pairBuckets);
+            var (next, stored) = WriteAll(_snapshot, new ReadOnlySpan<CreatorListing>(in listing), new ReadOnlySpan<ReadOnlyMemory<byte>>(in written), numbers, new ReadOnlySpan<double>(in engagementRate), pairBuckets: pairBuckets);
             if (stored > 0)
             {
                 Publish(next);
@@ -344,16 +344,17 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
     // Upserts the listings in order as one change (every row written and retired at one sequence number): a listing
     // is stored unless the catalog, or an earlier listing of the batch, holds this or a newer version of its creator.
-    // Each listing's numbers (NumberColumn.Count a listing), bitmap ordinals and peer group, and the buckets of its
-    // text's pairs (TextPairs.Words a listing), are given as made beforehand, the ordinals against the keys of
-    // current, or are made here (empty spans); each listing comes encoded
-    // against the catalog's interned values. Returns the snapshot to
-    // publish and how many listings were stored. The caller holds the write lock, or owns the catalog alone.
+    // Each listing's numbers (NumberColumn.Count a listing) and exact engagement rate, bitmap ordinals and peer
+    // group, and the buckets of its text's pairs (TextPairs.Words a listing), are given as made beforehand, the
+    // ordinals against the keys of current, or are made here (empty spans); each listing comes encoded against the
+    // catalog's interned values. Returns the snapshot to publish and how many listings were stored. The caller holds
+    // the write lock, or owns the catalog alone.
     private (CatalogSnapshot Next, int Stored) WriteAll(
         CatalogSnapshot current,
         ReadOnlySpan<CreatorListing> listings,
         ReadOnlySpan<ReadOnlyMemory<byte>> encoded,
         ReadOnlySpan<float> numbers = default,
+        ReadOnlySpan<double> engagementRates = default,
         ReadOnlySpan<List<int>> collected = default,
         ReadOnlySpan<int> peerGroups = default,
         ReadOnlySpan<ulong> pairBuckets = default)
@@ -371,10 +372,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
                 continue;
             }
 
-            if (numbers.IsEmpty)
-            {
-                CatalogChunk.NumbersOf(listing, made);
-            }
+            var engagementRate = numbers.IsEmpty ? CatalogChunk.NumbersOf(listing, made) : engagementRates[i];
 
             var keys = current.Keys;
             var (ordinals, peerGroup) = collected.IsEmpty ? (_ordinals, Collect(ref keys, listing)) : (collected[i], peerGroups[i]);
@@ -382,6 +380,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
                 listing,
                 encoded[i].Span,
                 numbers.IsEmpty ? made : numbers.Slice(i * NumberColumn.Count, NumberColumn.Count),
+                engagementRate,
                 ordinals,
                 peerGroup,
                 pairBuckets.IsEmpty ? default : pairBuckets.Slice(i * TextPairs.Words, TextPairs.Words));
@@ -404,15 +403,17 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         return peerGroup;
     }
 
-    // A listing with what its row is written from: its encoded row, numbers, bitmap ordinals, peer group and the
+    // A listing with what its row is written from: its encoded row, numbers, exact engagement rate, bitmap ordinals, peer group and the
     // buckets of its text's pairs (empty: gathered as the row is written).
-    private readonly ref struct CollectedRow(CreatorListing listing, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, List<int> ordinals, int peerGroup, ReadOnlySpan<ulong> pairBuckets)
+    private readonly ref struct CollectedRow(CreatorListing listing, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, double engagementRate, List<int> ordinals, int peerGroup, ReadOnlySpan<ulong> pairBuckets)
     {
         public CreatorListing Listing { get; } = listing;
 
         public ReadOnlySpan<byte> Encoded { get; } = encoded;
 
         public ReadOnlySpan<float> Numbers { get; } = numbers;
+
+        public double EngagementRate { get; } = engagementRate;
 
         public List<int> Ordinals { get; } = ordinals;
 
@@ -428,7 +429,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         var listing = collected.Listing;
         var row = current.Count;
         var chunks = RoomFor(current, keys);
-        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, collected.Encoded, collected.Numbers, newest, collected.Ordinals, collected.PeerGroup, collected.PairBuckets);
+        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, collected.Encoded, collected.Numbers, collected.EngagementRate, newest, collected.Ordinals, collected.PeerGroup, collected.PairBuckets);
         var live = current.Live + 1;
         if (replaces)
         {

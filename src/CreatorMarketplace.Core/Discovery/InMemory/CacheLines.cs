@@ -19,4 +19,52 @@ internal static class CacheLines
             Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), index)));
         }
     }
+
+    // Starts bringing in the first two cache lines of an object (its header and first fields), if there is one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Prefetch(object? value)
+    {
+        if (Sse.IsSupported && value is not null)
+        {
+            // The reference is the object's address; read as a number, it is only a hint, stale once the collector
+            // moves the object, which a prefetch tolerates.
+            var address = Unsafe.As<object, nint>(ref value);
+            Sse.Prefetch0((void*)address);
+            Sse.Prefetch0((void*)(address + 64));
+        }
+    }
+
+    // Starts bringing in the first two cache lines of each of three objects, those there are.
+    public static void Prefetch(object? first, object? second, object? third)
+    {
+        Prefetch(first);
+        Prefetch(second);
+        Prefetch(third);
+    }
+
+    // Starts bringing in every cache line of a string's characters, if there is one.
+    public static unsafe void Prefetch(string? text)
+    {
+        if (Sse.IsSupported && text is not null)
+        {
+            var characters = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(text.AsSpan()));
+            for (var offset = 0; offset < text.Length * sizeof(char); offset += 64)
+            {
+                Sse.Prefetch0(characters + offset);
+            }
+        }
+    }
+
+    // Starts bringing in every cache line of a span's items.
+    public static unsafe void Prefetch<T>(ReadOnlySpan<T> items)
+    {
+        if (Sse.IsSupported)
+        {
+            var first = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(items));
+            for (var offset = 0; offset < items.Length * Unsafe.SizeOf<T>(); offset += 64)
+            {
+                Sse.Prefetch0(first + offset);
+            }
+        }
+    }
 }

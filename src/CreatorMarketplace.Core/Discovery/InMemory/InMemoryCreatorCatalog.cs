@@ -68,6 +68,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         // writers wait only for the row's writing.
         var (snapshot, hash) = (Volatile.Read(ref _snapshot), CatalogSnapshot.Hash(listing.Id));
         snapshot.PrefetchSlot(hash);
+        ListingCodec.Prefetch(listing);
         var encoded = ListingCodec.Scratch;
         encoded.Clear();
         ListingCodec.EncodeRow(listing, snapshot.Interned, encoded);

@@ -365,6 +365,13 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         Span<float> made = stackalloc float[NumberColumn.Count];
         for (var i = 0; i < listings.Length; i++)
         {
+            // A batch's ids lie at random in the id table: a later listing's slot is asked for while this one is
+            // written, so that its probe does not wait for memory.
+            if (i + SlotsAhead < listings.Length)
+            {
+                current.PrefetchSlot(CatalogSnapshot.Hash(listings[i + SlotsAhead].Id));
+            }
+
             var listing = listings[i];
             var (slot, newest) = Locate(current, listing.Id);
             var replaces = newest >= 0 && IsAlive(current, newest);
@@ -391,6 +398,9 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
         return (current, stored);
     }
+
+    // How many listings ahead of the one being written WriteAll asks for the id table's slot.
+    private const int SlotsAhead = 8;
 
     // Collects the listing's bitmap ordinals into _ordinals and returns its peer group, adding its keys when one is new.
     private int Collect(ref CatalogKeys keys, CreatorListing listing)

@@ -149,11 +149,15 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             (await catalog.FindAsync(creator.Id)).ShouldBe(await reference.FindAsync(creator.Id));
         }
 
+        // Rates of exactly 0.03 and 0.05 (the generator's are four-place decimals) share their bounds' floats: the
+        // compacted chunks' exact rates decide them.
+        creators.Count(creator => creator.PrimaryAccount.Stats.EngagementRate is 0.03 or 0.05).ShouldBeGreaterThan(0);
         await AnswersAsTheReference(
             catalog,
             reference,
             new CreatorQuery { ExcludeOnVacation = true, Sort = CreatorSort.Followers, PageSize = 500 },
             new CreatorQuery { Countries = [Country.US], Followers = new(10_000, null), Sort = CreatorSort.EngagementRate, IncludeFacets = true },
+            new CreatorQuery { EngagementRate = new(0.03, 0.05), Sort = CreatorSort.EngagementRate, Descending = false, PageSize = 500 },
             new CreatorQuery { Keyword = "an", Sort = CreatorSort.MedianViews, PageSize = 200 });
     }
 

@@ -43,15 +43,11 @@ internal static class CacheLines
     }
 
     // Starts bringing in every cache line of a string's characters, if there is one.
-    public static unsafe void Prefetch(string? text)
+    public static void Prefetch(string? text)
     {
-        if (Sse.IsSupported && text is not null)
+        if (text is not null)
         {
-            var characters = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(text.AsSpan()));
-            for (var offset = 0; offset < text.Length * sizeof(char); offset += 64)
-            {
-                Sse.Prefetch0(characters + offset);
-            }
+            Prefetch(text.AsSpan());
         }
     }
 

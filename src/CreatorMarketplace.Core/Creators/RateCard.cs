@@ -7,12 +7,22 @@ public sealed record RateCard
 {
     private readonly Dictionary<DeliverableType, Money> _prices;
 
-    private RateCard(Currency currency, Dictionary<DeliverableType, Money> prices, bool negotiable)
+    // The prices are checked (by Create, or when a decoded card was encoded) and become the card's own.
+    internal RateCard(Currency currency, Dictionary<DeliverableType, Money> prices, bool negotiable)
     {
         Currency = currency;
         _prices = prices;
         Negotiable = negotiable;
-        LowestPrice = prices.Count == 0 ? null : prices.Values.MinBy(price => price.MinorUnits);
+
+        // Through the dictionary's struct enumerator: rate cards are read by the million, and Values with MinBy
+        // allocated a collection and an enumerator for each.
+        foreach (var (_, price) in prices)
+        {
+            if (LowestPrice is not { } lowest || price.MinorUnits < lowest.MinorUnits)
+            {
+                LowestPrice = price;
+            }
+        }
     }
 
     /// <summary>The currency of every price.</summary>

@@ -34,6 +34,11 @@ public sealed record CatalogScoreWeights(
 /// </remarks>
 public sealed class CatalogScore : ICreatorScore, IEquatable<CatalogScore>
 {
+    // The buckets in the order their overlaps are summed (that of SmartEnum's List), taken once: List makes a new
+    // collection on each call, and a scored search computes the fit of every row near its cut-off.
+    private static readonly AudienceGender[] Genders = [.. AudienceGender.List];
+    private static readonly AgeBucket[] Ages = [.. AgeBucket.List];
+
     private readonly double[] _genderTarget;
     private readonly double[] _ageTarget;
 
@@ -140,7 +145,13 @@ public sealed class CatalogScore : ICreatorScore, IEquatable<CatalogScore>
             }
 
             dimensions++;
-            sum += AudienceGender.List.Sum(g => Math.Min(gender[g].Fraction, _genderTarget[g.Value - 1]));
+            var overlap = 0d;
+            foreach (var bucket in Genders)
+            {
+                overlap += Math.Min(gender[bucket].Fraction, _genderTarget[bucket.Value - 1]);
+            }
+
+            sum += overlap;
         }
 
         if (_ageTarget.Length > 0)
@@ -151,7 +162,13 @@ public sealed class CatalogScore : ICreatorScore, IEquatable<CatalogScore>
             }
 
             dimensions++;
-            sum += AgeBucket.List.Sum(a => Math.Min(age[a].Fraction, _ageTarget[a.Value - 1]));
+            var overlap = 0d;
+            foreach (var bucket in Ages)
+            {
+                overlap += Math.Min(age[bucket].Fraction, _ageTarget[bucket.Value - 1]);
+            }
+
+            sum += overlap;
         }
 
         return Math.Min(sum / dimensions, 1);

@@ -16,26 +16,32 @@ namespace CreatorMarketplace;
 /// </example>
 public sealed class ErrorCollector
 {
-    private readonly List<DomainError> _errors;
+    // A scoped view (At) adds to its root's list, which is made at the first error: validating a valid value, as
+    // reading a stored one does by the million, allocates no list.
+    private readonly ErrorCollector _root;
     private readonly string _prefix;
+    private List<DomainError>? _errors;
 
     /// <summary>Creates an empty collector.</summary>
     public ErrorCollector()
-        : this([], string.Empty)
     {
+        _root = this;
+        _prefix = string.Empty;
     }
 
-    private ErrorCollector(List<DomainError> errors, string prefix)
+    private ErrorCollector(ErrorCollector root, string prefix)
     {
-        _errors = errors;
+        _root = root;
         _prefix = prefix;
     }
 
     /// <summary>The errors collected so far, in the order they were found.</summary>
-    public IReadOnlyList<DomainError> Errors => _errors;
+    public IReadOnlyList<DomainError> Errors => (IReadOnlyList<DomainError>?)_root._errors ?? [];
 
     /// <summary>Whether any error has been collected.</summary>
-    public bool HasErrors => _errors.Count > 0;
+    public bool HasErrors => _root._errors is { Count: > 0 };
+
+    private List<DomainError> List => _root._errors ??= [];
 
     /// <summary>
     /// A view of this collector for a nested field: errors added through it land here with their field prefixed,
@@ -46,7 +52,7 @@ public sealed class ErrorCollector
     public ErrorCollector At(string field)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(field);
-        return new ErrorCollector(_errors, Qualify(field));
+        return new ErrorCollector(_root, Qualify(field));
     }
 
     /// <summary>Adds an error.</summary>
@@ -57,7 +63,7 @@ public sealed class ErrorCollector
     public ErrorCollector Add(string field, string code, string message)
     {
         ArgumentNullException.ThrowIfNull(field);
-        _errors.Add(new DomainError(Qualify(field), code, message));
+        List.Add(new DomainError(Qualify(field), code, message));
         return this;
     }
 
@@ -69,7 +75,7 @@ public sealed class ErrorCollector
         ArgumentNullException.ThrowIfNull(errors);
         foreach (var error in errors)
         {
-            _errors.Add(new DomainError(Qualify(error.Field), error.Code, error.Message));
+            List.Add(new DomainError(Qualify(error.Field), error.Code, error.Message));
         }
 
         return this;
@@ -136,7 +142,7 @@ public sealed class ErrorCollector
     {
         if (HasErrors)
         {
-            throw new DomainValidationException(_errors.ToArray(), paramName);
+            throw new DomainValidationException(List.ToArray(), paramName);
         }
     }
 
@@ -150,7 +156,7 @@ public sealed class ErrorCollector
     public Validated<T> ToResult<T>(Func<T> build)
     {
         ArgumentNullException.ThrowIfNull(build);
-        return HasErrors ? new Invalid(_errors.ToArray()) : build();
+        return HasErrors ? new Invalid(List.ToArray()) : build();
     }
 
     private string Qualify(string field) =>

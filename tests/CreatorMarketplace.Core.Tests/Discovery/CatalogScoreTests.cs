@@ -115,5 +115,84 @@ public class CatalogScoreTests
             .And((page.Items.Select(c => c.Id).SequenceEqual(expected.Take(query.PageSize).Select(c => c.Id))).Label("page.Items.Select(c => c.Id).SequenceEqual(expected.Take(query.PageSize).Select(c => c.Id))"));
     }
 
+    [Fact]
+    public void Scoring_a_listing_allocates_nothing()
+    {
+        var score = CatalogScore.Create(
+            new CatalogScoreWeights(EngagementRate: 1, ViewsToFollowers: 1, PastCampaigns: 1, AudienceFit: 2),
+            Distribution.Create([KeyValuePair.Create(AudienceGender.Female, 0.7), KeyValuePair.Create(AudienceGender.Male, 0.3)]),
+            Distribution.Create([KeyValuePair.Create(AgeBucket.From18To24, 1d)])).GetValueOrThrow();
+        var listing = new CreatorGenerator(5, Clock).Generate(1).Single().ToListing();
+        listing.Audience.Gender.ShouldNotBeNull();
+        listing.Audience.Age.ShouldNotBeNull();
+        var first = score.Score(listing);
+
+        // A scored search scores every row near its cut-off exactly: the fit's buckets are not listed anew each time.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var again = score.Score(listing);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        again.ShouldBe(first);
+        allocated.ShouldBe(0);
+    }
+
+    // Scores that each beat every one before: every row is at least as good as the page so far when it comes.
+    private static List<int> TopOfRisingScores(int count, int words) =>
+        CatalogSearch.TopRowsByScore(count, descending: true, words, _ => ulong.MaxValue, (word, _, scores) =>
+        {
+            for (var i = 0; i < scores.Length; i++)
+            {
+                scores[i] = (word * 64) + i;
+            }
+        });
+
+    [Fact]
+    public void Ranking_rows_that_each_beat_the_last_keeps_a_bounded_buffer()
+    {
+        const int Words = 2_000; // 128,000 rows
+        TopOfRisingScores(100, Words).ShouldBe(Enumerable.Range((Words * 64) - 100, 100));
+
+        // The rows fall below the page as better ones come: they are dropped as the buffer fills rather than kept
+        // until the end (128,000 rows in a list that grew to hold them, about 2 MB, before).
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var rows = TopOfRisingScores(100, Words);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        rows.ShouldBe(Enumerable.Range((Words * 64) - 100, 100));
+        allocated.ShouldBeLessThan(16_000);
+    }
+
+    [Property(MaxTest = 100)]
+    public Property The_rows_ranked_by_a_score_are_those_within_two_margins_of_the_page(PositiveInt seed)
+    {
+        var random = new Random(seed.Get);
+        var words = random.Next(1, 120);
+        var count = random.Next(1, 300);
+        var descending = random.Next(2) == 0;
+
+        // Few distinct scores, so that many rows tie at the cut-off, some rows unscored (NaN), and matches of every density.
+        var levels = random.Next(1, 40);
+        var scores = Enumerable.Range(0, words * 64).Select(_ => random.Next(12) == 0 ? float.NaN : random.Next(levels) * 0.007f).ToArray();
+        var density = random.NextDouble();
+        var matches = Enumerable.Range(0, words).Select(_ =>
+        {
+            var bits = 0UL;
+            for (var bit = 0; bit < 64; bit++)
+            {
+                bits |= random.NextDouble() < density ? 1UL << bit : 0;
+            }
+
+            return bits;
+        }).ToArray();
+
+        var rows = CatalogSearch.TopRowsByScore(count, descending, words, word => matches[word], (word, _, into) => scores.AsSpan(word * 64, 64).CopyTo(into));
+
+        var matched = Enumerable.Range(0, words * 64).Where(row => (matches[row / 64] & (1UL << (row % 64))) != 0).ToList();
+        var goodness = matched.Select(row => CatalogSearch.Goodness(scores[row], descending)).OrderDescending().ToList();
+        var least = goodness.Count < count ? float.NegativeInfinity : goodness[count - 1] - (2 * CatalogSearch.ScoreMargin);
+        var expected = matched.Where(row => CatalogSearch.Goodness(scores[row], descending) >= least);
+        return rows.Order().SequenceEqual(expected).Label($"rows ({rows.Count}) equal the matches within two margins of the {count}th best ({expected.Count()})");
+    }
+
     private static readonly Lazy<Task<(InMemoryCreatorCatalog Catalog, List<CreatorListing> Listings)>> SharedCatalog = new(() => Catalog(3_000, seed: 29));
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using CreatorMarketplace.Creators;
 
@@ -40,19 +41,31 @@ internal sealed partial class CatalogSearch
         var snapshot = _snapshot;
         var columns = new ColumnScore(score);
         // Each chunk keeps the rows that may be among its own best, a superset of its rows among the best of all.
-        var kept = new List<(int Row, float Goodness)>?[_snapshot.Chunks.Length];
-        ForEachChunk((_, first, end) => kept[first >> CatalogChunk.WordShift] = ScoreCandidates(
-            query.PageSize,
-            query.Descending,
-            first,
-            end,
-            word => _match[word],
-            (word, bits, scores) =>
+        var kept = new RankedRows?[_snapshot.Chunks.Length];
+        List<int> rows;
+        try
+        {
+            ForEachChunk((_, first, end) => kept[first >> CatalogChunk.WordShift] = ScoreCandidates(
+                query.PageSize,
+                query.Descending,
+                first,
+                end,
+                word => _match[word],
+                (word, bits, scores) =>
+                {
+                    var (chunk, start) = snapshot.WordAt(word);
+                    columns.ScoreRows(chunk.Numbers, start, scores, bits);
+                }));
+            rows = Best(query.PageSize, kept);
+        }
+        finally
+        {
+            foreach (var chunk in kept)
             {
-                var (chunk, start) = snapshot.WordAt(word);
-                columns.ScoreRows(chunk.Numbers, start, scores, bits);
-            }));
-        var rows = Best(query.PageSize, kept.Where(chunk => chunk is not null).SelectMany(chunk => chunk!));
+                chunk?.Dispose();
+            }
+        }
+
         var candidates = new List<(SearchPosition Position, CreatorListing Listing)>(rows.Count);
         foreach (var listing in _snapshot.ListingsAt(rows))
         {
@@ -66,16 +79,19 @@ internal sealed partial class CatalogSearch
 
     // The rows that may be among the best `count` by a catalog score: every row whose float score is within two
     // margins of the count-th best float (all rows with an unknown score, when fewer than `count` are known).
-    internal static List<int> TopRowsByScore(int count, bool descending, int words, Func<int, ulong> matchOf, ScoreWord scoreWord) =>
-        Best(count, ScoreCandidates(count, descending, 0, words, matchOf, scoreWord));
+    internal static List<int> TopRowsByScore(int count, bool descending, int words, Func<int, ulong> matchOf, ScoreWord scoreWord)
+    {
+        using var candidates = ScoreCandidates(count, descending, 0, words, matchOf, scoreWord);
+        return Best(count, new[] { candidates });
+    }
 
     // The rows of a range of words that may be among its best `count`, with their goodness: each row at least as good
     // as the count-th best so far less two margins. The threshold only rises, so every row within two margins of the
     // range's final count-th best is among them.
-    private static List<(int Row, float Goodness)> ScoreCandidates(int count, bool descending, int from, int to, Func<int, ulong> matchOf, ScoreWord scoreWord)
+    private static RankedRows ScoreCandidates(int count, bool descending, int from, int to, Func<int, ulong> matchOf, ScoreWord scoreWord)
     {
         var best = new FloatMinHeap(count);
-        var kept = new List<(int Row, float Goodness)>(count * 4);
+        var kept = new RankedRows(count * 4);
         Span<float> scores = stackalloc float[64];
         for (var word = from; word < to; word++)
         {
@@ -94,8 +110,8 @@ internal sealed partial class CatalogSearch
                 if (goodness >= threshold)
                 {
                     best.Offer(goodness);
-                    kept.Add((Bits.RowsBefore(word) + index, goodness));
                     threshold = best.IsFull ? best.Min - (2 * ScoreMargin) : float.NegativeInfinity;
+                    kept.Add(Bits.RowsBefore(word) + index, goodness, threshold);
                 }
             }
         }
@@ -105,21 +121,29 @@ internal sealed partial class CatalogSearch
 
     // Of candidates that hold every row within two margins of the count-th best (those of each range of words, taken
     // together), those within two margins of the count-th best of all.
-    private static List<int> Best(int count, IEnumerable<(int Row, float Goodness)> candidates)
+    private static List<int> Best(int count, ReadOnlySpan<RankedRows?> candidates)
     {
-        var (best, all) = (new FloatMinHeap(count), candidates as IReadOnlyCollection<(int Row, float Goodness)> ?? [.. candidates]);
-        foreach (var (_, goodness) in all)
+        var (best, all) = (new FloatMinHeap(count), 0);
+        foreach (var range in candidates)
         {
-            best.Offer(goodness);
+            foreach (var (_, goodness) in range is null ? [] : range.Items)
+            {
+                best.Offer(goodness);
+            }
+
+            all += range?.Count ?? 0;
         }
 
         var least = best.IsFull ? best.Min - (2 * ScoreMargin) : float.NegativeInfinity;
-        var rows = new List<int>(Math.Min(all.Count, count * 2));
-        foreach (var (row, goodness) in all)
+        var rows = new List<int>(Math.Min(all, count * 2));
+        foreach (var range in candidates)
         {
-            if (goodness >= least)
+            foreach (var (row, goodness) in range is null ? [] : range.Items)
             {
-                rows.Add(row);
+                if (goodness >= least)
+                {
+                    rows.Add(row);
+                }
             }
         }
 
@@ -169,7 +193,7 @@ internal sealed partial class CatalogSearch
         // One pass: a row at least as good as the page's worst so far may end on the page; the threshold only
         // rises, so every row at least as good as the final threshold is among those kept.
         var best = new FloatMinHeap(query.PageSize);
-        var kept = new List<(int Row, float Goodness)>(query.PageSize * 8);
+        using var kept = new RankedRows(query.PageSize * 8);
         for (var word = 0; word < _words; word++)
         {
             var bits = _match[word];
@@ -203,14 +227,14 @@ internal sealed partial class CatalogSearch
                 if (!best.IsFull || goodness >= best.Min)
                 {
                     best.Offer(goodness);
-                    kept.Add((Bits.RowsBefore(word) + index, goodness));
+                    kept.Add(Bits.RowsBefore(word) + index, goodness, best.IsFull ? best.Min : float.NegativeInfinity);
                 }
             }
         }
 
         var least = best.IsFull ? best.Min : float.NegativeInfinity;
         var rows = new List<int>(query.PageSize);
-        foreach (var (row, goodness) in kept)
+        foreach (var (row, goodness) in kept.Items)
         {
             if (goodness >= least)
             {
@@ -388,6 +412,57 @@ internal sealed partial class CatalogSearch
         }
 
         return position with { Rank = _snapshot.FoldedAt(row).RankOf(_keyword) };
+    }
+
+    /// <summary>
+    /// Rows that may make a page, with their goodness, in an array from the shared pool, given back by
+    /// <see cref="Dispose"/>: a search keeps thousands of them and would otherwise allocate them anew each time. Each
+    /// row is added with the least goodness that can still make the page, which only rises; a full array first drops
+    /// the rows below it, which the page would drop anyway, and grows only when more than half is left.
+    /// </summary>
+    internal sealed class RankedRows(int capacity) : IDisposable
+    {
+        private (int Row, float Goodness)[] _items = ArrayPool<(int Row, float Goodness)>.Shared.Rent(capacity);
+
+        public int Count { get; private set; }
+
+        /// <summary>The rows kept, in the order they were added.</summary>
+        public ReadOnlySpan<(int Row, float Goodness)> Items => _items.AsSpan(0, Count);
+
+        public void Add(int row, float goodness, float least)
+        {
+            if (Count == _items.Length)
+            {
+                var kept = 0;
+                foreach (var item in Items)
+                {
+                    if (item.Goodness >= least)
+                    {
+                        _items[kept++] = item;
+                    }
+                }
+
+                Count = kept;
+                if (Count > _items.Length / 2)
+                {
+                    var larger = ArrayPool<(int Row, float Goodness)>.Shared.Rent(_items.Length * 2);
+                    Items.CopyTo(larger);
+                    ArrayPool<(int Row, float Goodness)>.Shared.Return(_items);
+                    _items = larger;
+                }
+            }
+
+            _items[Count++] = (row, goodness);
+        }
+
+        public void Dispose()
+        {
+            if (_items.Length > 0)
+            {
+                ArrayPool<(int Row, float Goodness)>.Shared.Return(_items);
+                (_items, Count) = ([], 0);
+            }
+        }
     }
 
     /// <summary>The largest <c>capacity</c> values offered, with the least of them on top.</summary>

@@ -265,13 +265,15 @@ internal static class ListingCodec
         if (reader.Enum<Currency>() is { } currency)
         {
             var negotiable = reader.Flags() != 0;
-            var prices = new KeyValuePair<DeliverableType, Money>[reader.Count()];
-            for (var i = 0; i < prices.Length; i++)
+            var count = (int)reader.Count();
+            var prices = new Dictionary<DeliverableType, Money>(count);
+            for (var i = 0; i < count; i++)
             {
-                prices[i] = KeyValuePair.Create(reader.Enum<DeliverableType>()!, Money.FromMinorUnits(reader.Signed(), currency));
+                prices.Add(reader.Enum<DeliverableType>()!, Money.FromMinorUnits(reader.Signed(), currency));
             }
 
-            rateCard = RateCard.Create(currency, prices, negotiable);
+            // Checked when the card was encoded.
+            rateCard = new RateCard(currency, prices, negotiable);
         }
 
         var badges = new Badge[reader.Count()];

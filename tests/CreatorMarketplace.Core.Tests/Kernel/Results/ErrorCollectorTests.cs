@@ -17,6 +17,42 @@ public class ErrorCollectorTests
     }
 
     [Fact]
+    public void A_scope_and_its_root_see_the_same_errors_whichever_adds_first()
+    {
+        var root = new ErrorCollector();
+        var scope = root.At("prices");
+
+        scope.HasErrors.ShouldBeFalse();
+        scope.Errors.ShouldBeEmpty();
+        scope.Add("[Story]", "rate_card.negative_price", "a price may not be negative");
+        root.Add("currency", "rate_card.currency_unknown", "unknown currency");
+
+        root.Errors.Select(e => e.Field).ShouldBe(["prices[Story]", "currency"]);
+        scope.Errors.ShouldBe(root.Errors);
+        scope.HasErrors.ShouldBeTrue();
+        Should.Throw<DomainValidationException>(() => scope.ThrowIfAny()).Errors.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_collector_that_finds_nothing_allocates_only_itself()
+    {
+        static void Validate(long followers)
+        {
+            var errors = new ErrorCollector();
+            errors.Require(followers >= 0, "followers", "stats.negative", "followers may not be negative");
+            errors.ThrowIfAny();
+        }
+
+        Validate(1);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Validate(2);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // The collector's own object; its list is made at the first error (values are validated by the million when read).
+        allocated.ShouldBeLessThanOrEqualTo(40);
+    }
+
+    [Fact]
     public void ThrowIfAny_carries_all_errors_in_one_exception()
     {
         var errors = new ErrorCollector()

@@ -146,14 +146,24 @@ public sealed class EveryCoreTests
     [Fact]
     public void The_first_exception_an_iteration_throws_is_thrown_to_the_caller_once_the_others_have_returned()
     {
-        var (started, finished) = (0, 0);
+        // Enough iterations that a loop going on after the failure would run for a good part of a second, so that a
+        // thread held up between the throw and the loop's seeing it (a busy machine) cannot let the rest all start.
+        const int Iterations = 20_000;
+        var (started, finished, failing) = (0, 0, 0);
 
-        var thrown = Should.Throw<InvalidOperationException>(() => EveryCore.For(0, 64, index =>
+        var thrown = Should.Throw<InvalidOperationException>(() => EveryCore.For(0, Iterations, index =>
         {
             Interlocked.Increment(ref started);
             if (index == 3)
             {
+                Volatile.Write(ref failing, 1);
                 throw new InvalidOperationException("iteration 3 failed");
+            }
+
+            // Those after it start their work once it is failing (they are taken after it, so it is running).
+            if (index > 3)
+            {
+                SpinWait.SpinUntil(() => Volatile.Read(ref failing) == 1);
             }
 
             Thread.SpinWait(1_000);
@@ -162,7 +172,7 @@ public sealed class EveryCoreTests
 
         thrown.Message.ShouldBe("iteration 3 failed");
         Volatile.Read(ref finished).ShouldBe(Volatile.Read(ref started) - 1, "every iteration started has returned");
-        Volatile.Read(ref started).ShouldBeLessThan(64, "no iteration starts after the failure is seen");
+        Volatile.Read(ref started).ShouldBeLessThan(Iterations, "no iteration starts after the failure is seen");
     }
 
     [Fact]

@@ -631,24 +631,93 @@ public abstract class CreatorCatalogContract
             {
                 foreach (var pageSize in new[] { 1, 2, 3, 5, 7, 11 })
                 {
-                    var query = new CreatorQuery { Sort = sort, Descending = descending, PageSize = pageSize };
-                    var expected = listings.Where(query.Matches).ToList();
-                    expected.Sort(query.Compare);
-
-                    var seen = new List<CreatorListing>();
-                    var page = (await catalog.SearchAsync(query)).AsT0;
-                    page.Items.Select(c => c.Id).ShouldBe(expected.Take(pageSize).Select(c => c.Id), query.ToString());
-                    seen.AddRange(page.Items);
-                    while (page.Next is { } next)
-                    {
-                        var after = query with { After = next };
-                        page = (await catalog.SearchAsync(after)).AsT0;
-                        page.Items.Select(c => c.Id).ShouldBe(expected.Where(after.IsAfterCursor).Take(pageSize).Select(c => c.Id), after.ToString());
-                        seen.AddRange(page.Items);
-                    }
-
-                    seen.Select(c => c.Id).ShouldBe(expected.Select(c => c.Id), query.ToString());
+                    await EveryPageFollowsTheOrder(catalog, listings, new CreatorQuery { Sort = sort, Descending = descending, PageSize = pageSize });
                 }
+            }
+        }
+    }
+
+    // Follows a query's cursors from its first page to its last: each page is the next of the listings in the query's
+    // order after the cursor, and together they are every match once.
+    private static async Task EveryPageFollowsTheOrder(ICreatorCatalog catalog, IReadOnlyList<CreatorListing> listings, CreatorQuery query)
+    {
+        var expected = listings.Where(query.Matches).ToList();
+        expected.Sort(query.Compare);
+
+        var seen = new List<CreatorListing>();
+        var page = (await catalog.SearchAsync(query)).AsT0;
+        page.Items.Select(c => c.Id).ShouldBe(expected.Take(query.PageSize).Select(c => c.Id), query.ToString());
+        seen.AddRange(page.Items);
+        while (page.Next is { } next)
+        {
+            var after = query with { After = next };
+            page = (await catalog.SearchAsync(after)).AsT0;
+            page.Items.Select(c => c.Id).ShouldBe(expected.Where(after.IsAfterCursor).Take(query.PageSize).Select(c => c.Id), after.ToString());
+            seen.AddRange(page.Items);
+        }
+
+        seen.Select(c => c.Id).ShouldBe(expected.Select(c => c.Id), query.ToString());
+    }
+
+    /// <summary>
+    /// Creators of whom only every hundredth reports its engagement rate and median views, and every fiftieth its
+    /// audience: a sort on those numbers, or on a score of them, has fewer than a page of creators with a value, and the
+    /// rest follow in creator order.
+    /// </summary>
+    public static IReadOnlyList<CreatorListing> FewReporting(int count)
+    {
+        var listings = new CreatorGenerator(31, new FakeClock(Now)).Generate(count).Select(creator => creator.ToListing()).ToList();
+        for (var i = 0; i < listings.Count; i++)
+        {
+            var listing = listings[i];
+            var primary = listing.PrimaryAccount;
+            var stats = primary.Stats;
+            var kept = i % 100 == 0
+                ? stats
+                : AccountStats.Create(stats.AsOf, stats.Followers, stats.AverageViews, medianViews: null, engagementRate: null, stats.FollowerGrowthRate, stats.PostsLast30Days, stats.ViewsLast30Days);
+            listings[i] = CreatorListing.Create(
+                listing.Id,
+                listing.Version,
+                listing.RegisteredAt,
+                listing.Profile,
+                [.. listing.Accounts.Select(account => ReferenceEquals(account, primary) ? new PlatformAccount(account.Handle, account.Type, kept, account.ExternalId) : account)],
+                i % 50 == 0 ? listing.Audience : Audience.Unknown,
+                listing.RateCard,
+                listing.Badges,
+                listing.OnVacation,
+                listing.PastCampaignCount,
+                listing.ComplianceHistory);
+        }
+
+        return listings;
+    }
+
+    [SkippableFact]
+    public async Task A_sort_on_a_number_few_creators_report_gives_the_rest_in_creator_order()
+    {
+        var catalog = CreateCatalog();
+        var listings = FewReporting(400);
+        foreach (var listing in listings)
+        {
+            (await catalog.UpsertAsync(listing)).ShouldBeTrue();
+        }
+
+        var fitOnly = CatalogScore.Create(
+            new CatalogScoreWeights(EngagementRate: 0, ViewsToFollowers: 0, PastCampaigns: 0, AudienceFit: 1),
+            Distribution.Create([KeyValuePair.Create(AudienceGender.Female, 0.6), KeyValuePair.Create(AudienceGender.Male, 0.4)])).GetValueOrThrow();
+        var rateAndRatio = CatalogScore.Create(new CatalogScoreWeights(EngagementRate: 1, ViewsToFollowers: 1, PastCampaigns: 0, AudienceFit: 0)).GetValueOrThrow();
+        CreatorQuery[] queries =
+        [
+            new() { Sort = CreatorSort.EngagementRate },
+            new() { Sort = CreatorSort.MedianViews },
+            new() { Sort = CreatorSort.Score, Score = fitOnly },
+            new() { Sort = CreatorSort.Score, Score = rateAndRatio },
+        ];
+        foreach (var sorted in queries)
+        {
+            foreach (var (descending, pageSize) in new[] { (true, 10), (false, 10), (true, 60), (false, 7) })
+            {
+                await EveryPageFollowsTheOrder(catalog, listings, sorted with { Descending = descending, PageSize = pageSize });
             }
         }
     }

@@ -40,8 +40,10 @@ internal sealed partial class CatalogSearch
         var query = _query;
         var snapshot = _snapshot;
         var columns = new ColumnScore(score);
-        // Each chunk keeps the rows that may be among its own best, a superset of its rows among the best of all.
+        // Each chunk keeps the rows that may be among its own best, a superset of its rows among the best of all, and
+        // of its rows without a score (which come last, in creator order) those of the first ids.
         var kept = new RankedRows?[_snapshot.Chunks.Length];
+        var unknown = new FirstRowsById?[_snapshot.Chunks.Length];
         List<int> rows;
         try
         {
@@ -55,7 +57,8 @@ internal sealed partial class CatalogSearch
                 {
                     var (chunk, start) = snapshot.WordAt(word);
                     columns.ScoreRows(chunk.Numbers, start, scores, bits);
-                }));
+                },
+                unknown[first >> CatalogChunk.WordShift] = new FirstRowsById(query.PageSize, snapshot)));
             rows = Best(query.PageSize, kept);
         }
         finally
@@ -64,6 +67,11 @@ internal sealed partial class CatalogSearch
             {
                 chunk?.Dispose();
             }
+        }
+
+        if (rows.Count < query.PageSize)
+        {
+            rows.AddRange(FirstRowsById.Merged(query.PageSize, snapshot, unknown).First(query.PageSize - rows.Count));
         }
 
         var candidates = new List<(SearchPosition Position, CreatorListing Listing)>(rows.Count);
@@ -81,14 +89,15 @@ internal sealed partial class CatalogSearch
     // margins of the count-th best float (all rows with an unknown score, when fewer than `count` are known).
     internal static List<int> TopRowsByScore(int count, bool descending, int words, Func<int, ulong> matchOf, ScoreWord scoreWord)
     {
-        using var candidates = ScoreCandidates(count, descending, 0, words, matchOf, scoreWord);
+        using var candidates = ScoreCandidates(count, descending, 0, words, matchOf, scoreWord, unknown: null);
         return Best(count, new[] { candidates });
     }
 
     // The rows of a range of words that may be among its best `count`, with their goodness: each row at least as good
     // as the count-th best so far less two margins. The threshold only rises, so every row within two margins of the
-    // range's final count-th best is among them.
-    private static RankedRows ScoreCandidates(int count, bool descending, int from, int to, Func<int, ulong> matchOf, ScoreWord scoreWord)
+    // range's final count-th best is among them. Rows without a score (a NaN float, which no score within 0 to 100
+    // gives) are offered to `unknown` instead, when it is given.
+    private static RankedRows ScoreCandidates(int count, bool descending, int from, int to, Func<int, ulong> matchOf, ScoreWord scoreWord, FirstRowsById? unknown)
     {
         var best = new FloatMinHeap(count);
         var kept = new RankedRows(count * 4);
@@ -106,6 +115,12 @@ internal sealed partial class CatalogSearch
             for (; bits != 0; bits &= bits - 1)
             {
                 var index = BitOperations.TrailingZeroCount(bits);
+                if (unknown is not null && float.IsNaN(scores[index]))
+                {
+                    unknown.Offer(Bits.RowsBefore(word) + index);
+                    continue;
+                }
+
                 var goodness = Goodness(scores[index], descending);
                 if (goodness >= threshold)
                 {
@@ -194,6 +209,7 @@ internal sealed partial class CatalogSearch
         // rises, so every row at least as good as the final threshold is among those kept.
         var best = new FloatMinHeap(query.PageSize);
         using var kept = new RankedRows(query.PageSize * 8);
+        var unknown = new FirstRowsById(query.PageSize, _snapshot);
         for (var word = 0; word < _words; word++)
         {
             var bits = _match[word];
@@ -223,6 +239,12 @@ internal sealed partial class CatalogSearch
             for (; bits != 0; bits &= bits - 1)
             {
                 var index = BitOperations.TrailingZeroCount(bits);
+                if (float.IsNaN(values[start + index]))
+                {
+                    unknown.Offer(Bits.RowsBefore(word) + index);
+                    continue;
+                }
+
                 var goodness = Goodness(values[start + index], descending);
                 if (!best.IsFull || goodness >= best.Min)
                 {
@@ -240,6 +262,14 @@ internal sealed partial class CatalogSearch
             {
                 rows.Add(row);
             }
+        }
+
+        // Rows without a value come after every row with one, in creator order: when fewer than a page of rows have a
+        // value, the page ends with those of the first ids. (Every such row was decoded to be ordered, before: a sort
+        // on a number that few of the matches report decoded every match.)
+        if (rows.Count < query.PageSize)
+        {
+            rows.AddRange(unknown.First(query.PageSize - rows.Count));
         }
 
         var candidates = new List<(SearchPosition Position, CreatorListing Listing)>(rows.Count);
@@ -343,7 +373,11 @@ internal sealed partial class CatalogSearch
                 // Unknown values come last: every known value is before an unknown cursor.
                 var isBefore = float.IsNaN(known) ? !float.IsNaN(value) : descending ? value > known : value < known;
                 var isTied = float.IsNaN(known) ? float.IsNaN(value) : value == known;
-                if (isBefore || (isTied && _query.Compare(_query.PositionOf(_snapshot.ListingAt(Bits.LowestRow(word, bit))), cursor) <= 0))
+                // Two unknown values are ordered by creator, read from the row rather than its listing.
+                var row = Bits.LowestRow(word, bit);
+                if (isBefore || (isTied && (float.IsNaN(known)
+                    ? _snapshot.IdAt(row).CompareTo(cursor.Creator) <= 0
+                    : _query.Compare(_query.PositionOf(_snapshot.ListingAt(row)), cursor) <= 0)))
                 {
                     bits &= ~bit;
                 }
@@ -462,6 +496,53 @@ internal sealed partial class CatalogSearch
                 ArrayPool<(int Row, float Goodness)>.Shared.Return(_items);
                 (_items, Count) = ([], 0);
             }
+        }
+    }
+
+    /// <summary>
+    /// Of the rows offered, those of the <c>capacity</c> smallest creator ids: the rows without a sort value that can
+    /// end a page, which come after every row with one, ordered by creator. The largest id held is on top, and a row
+    /// whose id is not smaller is passed over, so a range of many such rows costs a read of each id.
+    /// </summary>
+    internal sealed class FirstRowsById(int capacity, CatalogSnapshot snapshot)
+    {
+        private static readonly Comparer<CreatorId> LargestFirst = Comparer<CreatorId>.Create(static (left, right) => right.CompareTo(left));
+
+        private readonly PriorityQueue<int, CreatorId> _rows = new(capacity + 1, LargestFirst);
+
+        public void Offer(int row)
+        {
+            var id = snapshot.IdAt(row);
+            if (_rows.Count == capacity)
+            {
+                if (capacity == 0 || (_rows.TryPeek(out _, out var largest) && id.CompareTo(largest) >= 0))
+                {
+                    return;
+                }
+
+                _rows.Dequeue();
+            }
+
+            _rows.Enqueue(row, id);
+        }
+
+        /// <summary>The rows of the first <paramref name="count"/> ids held, in id order.</summary>
+        public IEnumerable<int> First(int count) =>
+            _rows.UnorderedItems.OrderBy(item => item.Priority).Take(count).Select(item => item.Element);
+
+        /// <summary>The first rows by id of several ranges' (each range's own first rows are all it can give).</summary>
+        public static FirstRowsById Merged(int capacity, CatalogSnapshot snapshot, IEnumerable<FirstRowsById?> ranges)
+        {
+            var merged = new FirstRowsById(capacity, snapshot);
+            foreach (var range in ranges.OfType<FirstRowsById>())
+            {
+                foreach (var (row, _) in range._rows.UnorderedItems)
+                {
+                    merged.Offer(row);
+                }
+            }
+
+            return merged;
         }
     }
 

@@ -669,27 +669,32 @@ public abstract class CreatorCatalogContract
         var listings = new CreatorGenerator(31, new FakeClock(Now)).Generate(count).Select(creator => creator.ToListing()).ToList();
         for (var i = 0; i < listings.Count; i++)
         {
-            var listing = listings[i];
-            var primary = listing.PrimaryAccount;
-            var stats = primary.Stats;
-            var kept = i % 100 == 0
-                ? stats
-                : AccountStats.Create(stats.AsOf, stats.Followers, stats.AverageViews, medianViews: null, engagementRate: null, stats.FollowerGrowthRate, stats.PostsLast30Days, stats.ViewsLast30Days);
-            listings[i] = CreatorListing.Create(
-                listing.Id,
-                listing.Version,
-                listing.RegisteredAt,
-                listing.Profile,
-                [.. listing.Accounts.Select(account => ReferenceEquals(account, primary) ? new PlatformAccount(account.Handle, account.Type, kept, account.ExternalId) : account)],
-                i % 50 == 0 ? listing.Audience : Audience.Unknown,
-                listing.RateCard,
-                listing.Badges,
-                listing.OnVacation,
-                listing.PastCampaignCount,
-                listing.ComplianceHistory);
+            var (listing, stats) = (listings[i], listings[i].PrimaryAccount.Stats);
+            listings[i] = WithPrimaryStats(
+                listing,
+                i % 100 == 0 ? stats : AccountStats.Create(stats.AsOf, stats.Followers, stats.AverageViews, medianViews: null, engagementRate: null, stats.FollowerGrowthRate, stats.PostsLast30Days, stats.ViewsLast30Days),
+                i % 50 == 0 ? listing.Audience : Audience.Unknown);
         }
 
         return listings;
+    }
+
+    // A listing with its primary account's statistics and its audience replaced.
+    private static CreatorListing WithPrimaryStats(CreatorListing listing, AccountStats stats, Audience audience)
+    {
+        var primary = listing.PrimaryAccount;
+        return CreatorListing.Create(
+            listing.Id,
+            listing.Version,
+            listing.RegisteredAt,
+            listing.Profile,
+            [.. listing.Accounts.Select(account => ReferenceEquals(account, primary) ? new PlatformAccount(account.Handle, account.Type, stats, account.ExternalId) : account)],
+            audience,
+            listing.RateCard,
+            listing.Badges,
+            listing.OnVacation,
+            listing.PastCampaignCount,
+            listing.ComplianceHistory);
     }
 
     [SkippableFact]
@@ -718,6 +723,50 @@ public abstract class CreatorCatalogContract
             foreach (var (descending, pageSize) in new[] { (true, 10), (false, 10), (true, 60), (false, 7) })
             {
                 await EveryPageFollowsTheOrder(catalog, listings, sorted with { Descending = descending, PageSize = pageSize });
+            }
+        }
+    }
+
+    /// <summary>
+    /// Creators of whom all but every hundredth share their followers (5,000), median views (none at all) and
+    /// engagement rate (exactly 0.03): a sort on those numbers has a page, and cursors, inside a tie of thousands,
+    /// ordered by creator.
+    /// </summary>
+    public static IReadOnlyList<CreatorListing> ManyTied(int count)
+    {
+        var listings = new CreatorGenerator(37, new FakeClock(Now)).Generate(count).Select(creator => creator.ToListing()).ToList();
+        for (var i = 0; i < listings.Count; i++)
+        {
+            if (i % 100 == 0)
+            {
+                continue;
+            }
+
+            var (listing, stats) = (listings[i], listings[i].PrimaryAccount.Stats);
+            listings[i] = WithPrimaryStats(
+                listing,
+                AccountStats.Create(stats.AsOf, 5_000, stats.AverageViews, medianViews: 0, engagementRate: 0.03, stats.FollowerGrowthRate, stats.PostsLast30Days, stats.ViewsLast30Days),
+                listing.Audience);
+        }
+
+        return listings;
+    }
+
+    [SkippableFact]
+    public async Task A_sort_on_a_number_many_creators_share_pages_through_the_tie_in_creator_order()
+    {
+        var catalog = CreateCatalog();
+        var listings = ManyTied(400);
+        foreach (var listing in listings)
+        {
+            (await catalog.UpsertAsync(listing)).ShouldBeTrue();
+        }
+
+        foreach (var sort in new[] { CreatorSort.Followers, CreatorSort.MedianViews, CreatorSort.EngagementRate, CreatorSort.Relevance })
+        {
+            foreach (var (descending, pageSize) in new[] { (true, 10), (false, 10), (true, 60), (false, 7) })
+            {
+                await EveryPageFollowsTheOrder(catalog, listings, new CreatorQuery { Sort = sort, Descending = descending, PageSize = pageSize });
             }
         }
     }

@@ -74,6 +74,19 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             .And(Equals(actual.Next, expected.Next).Label("the same next cursor"));
     }
 
+    // A page whose last 50 creators are in id order (rows without the number, or tied on it), found with no more
+    // allocated than its own listings take (about 2 KB each) and some.
+    private static async Task EndsInCreatorOrderDecodingOnlyItself(InMemoryCreatorCatalog catalog, CreatorQuery query)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var page = (await catalog.SearchAsync(query)).AsT0;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        page.Items.Count.ShouldBe(query.PageSize);
+        page.Items.Skip(query.PageSize - 50).Select(c => c.Id).ShouldBeInOrder(SortDirection.Ascending, Comparer<CreatorId>.Default, query.ToString());
+        allocated.ShouldBeLessThan(4_000_000, query.ToString());
+    }
+
     [Fact]
     public async Task A_page_sorted_on_a_number_few_creators_report_decodes_only_its_own_listings()
     {
@@ -89,18 +102,36 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             new() { Sort = CreatorSort.Score, Score = fitOnly, PageSize = 500 },
         ];
 
+        // 200 and 400 creators report the number, so the page goes on into the 19,600 who do not; their listings, about
+        // 2 KB each, were all decoded to order them by id (about 40 MB).
         foreach (var query in queries)
         {
             (await catalog.SearchAsync(query)).AsT0.Items.Count.ShouldBe(query.PageSize);
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            var page = (await catalog.SearchAsync(query)).AsT0;
-            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            await EndsInCreatorOrderDecodingOnlyItself(catalog, query);
+        }
+    }
 
-            // 200 and 400 creators report the number, so the page goes on into the 19,600 who do not; their listings,
-            // about 2 KB each, were all decoded to order them by id (about 40 MB).
-            page.Items.Count.ShouldBe(query.PageSize);
-            page.Items.Skip(query.PageSize - 50).Select(c => c.Id).ShouldBeInOrder(SortDirection.Ascending, Comparer<CreatorId>.Default, query.ToString());
-            allocated.ShouldBeLessThan(4_000_000, query.ToString());
+    [Fact]
+    public async Task A_page_inside_a_tie_of_many_creators_decodes_only_its_own_listings()
+    {
+        var catalog = new InMemoryCreatorCatalog();
+        catalog.Load(CreatorCatalogContract.ManyTied(20_000));
+        CreatorQuery[] queries =
+        [
+            new() { Sort = CreatorSort.MedianViews, Descending = false, PageSize = 400 },
+            new() { Sort = CreatorSort.EngagementRate, Descending = true, PageSize = 400 },
+            new() { Sort = CreatorSort.Followers, Descending = false, PageSize = 400 },
+        ];
+
+        foreach (var query in queries)
+        {
+            var first = (await catalog.SearchAsync(query)).AsT0;
+            var after = query with { After = first.Next };
+            (await catalog.SearchAsync(after)).AsT0.Items.Count.ShouldBe(query.PageSize);
+            // 19,800 creators share the number, and the page (and the next, after a cursor inside the tie) lies inside
+            // them; each of them was decoded to be ordered by id (about 40 MB).
+            await EndsInCreatorOrderDecodingOnlyItself(catalog, query);
+            await EndsInCreatorOrderDecodingOnlyItself(catalog, after);
         }
     }
 

@@ -43,7 +43,7 @@ internal sealed partial class CatalogSearch
         // Each chunk keeps the rows that may be among its own best, a superset of its rows among the best of all, and
         // of its rows without a score (which come last, in creator order) those of the first ids.
         var kept = new RankedRows?[_snapshot.Chunks.Length];
-        var unknown = new FirstRowsById?[_snapshot.Chunks.Length];
+        var unknown = new FirstRows?[_snapshot.Chunks.Length];
         List<int> rows;
         try
         {
@@ -58,7 +58,7 @@ internal sealed partial class CatalogSearch
                     var (chunk, start) = snapshot.WordAt(word);
                     columns.ScoreRows(chunk.Numbers, start, scores, bits);
                 },
-                unknown[first >> CatalogChunk.WordShift] = new FirstRowsById(query.PageSize, snapshot)));
+                unknown[first >> CatalogChunk.WordShift] = new FirstRows(query.PageSize, snapshot)));
             rows = Best(query.PageSize, kept);
         }
         finally
@@ -71,7 +71,7 @@ internal sealed partial class CatalogSearch
 
         if (rows.Count < query.PageSize)
         {
-            rows.AddRange(FirstRowsById.Merged(query.PageSize, snapshot, unknown).First(query.PageSize - rows.Count));
+            rows.AddRange(FirstRows.Merged(query.PageSize, snapshot, unknown).First(query.PageSize - rows.Count));
         }
 
         var candidates = new List<(SearchPosition Position, CreatorListing Listing)>(rows.Count);
@@ -97,7 +97,7 @@ internal sealed partial class CatalogSearch
     // as the count-th best so far less two margins. The threshold only rises, so every row within two margins of the
     // range's final count-th best is among them. Rows without a score (a NaN float, which no score within 0 to 100
     // gives) are offered to `unknown` instead, when it is given.
-    private static RankedRows ScoreCandidates(int count, bool descending, int from, int to, Func<int, ulong> matchOf, ScoreWord scoreWord, FirstRowsById? unknown)
+    private static RankedRows ScoreCandidates(int count, bool descending, int from, int to, Func<int, ulong> matchOf, ScoreWord scoreWord, FirstRows? unknown)
     {
         var best = new FloatMinHeap(count);
         var kept = new RankedRows(count * 4);
@@ -209,7 +209,7 @@ internal sealed partial class CatalogSearch
         // rises, so every row at least as good as the final threshold is among those kept.
         var best = new FloatMinHeap(query.PageSize);
         using var kept = new RankedRows(query.PageSize * 8);
-        var unknown = new FirstRowsById(query.PageSize, _snapshot);
+        var unknown = new FirstRows(query.PageSize, _snapshot);
         for (var word = 0; word < _words; word++)
         {
             var bits = _match[word];
@@ -254,14 +254,28 @@ internal sealed partial class CatalogSearch
             }
         }
 
+        // Rows on the page's last float are ordered by their exact values and ids (a float strictly better is an exact
+        // value strictly better); where each of them holds its exact value, only those that make the page are decoded,
+        // not the whole tie (a number many creators share: no views at all, a round count).
         var least = best.IsFull ? best.Min : float.NegativeInfinity;
         var rows = new List<int>(query.PageSize);
+        var tied = 0;
         foreach (var (row, goodness) in kept.Items)
         {
-            if (goodness >= least)
+            if (goodness > least || float.IsNegativeInfinity(least))
             {
                 rows.Add(row);
             }
+            else if (goodness == least)
+            {
+                tied++;
+            }
+        }
+
+        // (With no page held, least is -infinity and every row is taken above: nothing is tied.)
+        if (tied > 0)
+        {
+            rows.AddRange(FirstOfTie(column, descending, kept.Items, least, tied, query.PageSize - rows.Count));
         }
 
         // Rows without a value come after every row with one, in creator order: when fewer than a page of rows have a
@@ -373,11 +387,10 @@ internal sealed partial class CatalogSearch
                 // Unknown values come last: every known value is before an unknown cursor.
                 var isBefore = float.IsNaN(known) ? !float.IsNaN(value) : descending ? value > known : value < known;
                 var isTied = float.IsNaN(known) ? float.IsNaN(value) : value == known;
-                // Two unknown values are ordered by creator, read from the row rather than its listing.
+                // A tie is ordered by the row's exact value and id, read from the row where it holds them (two unknown
+                // values by creator alone), and otherwise from its listing.
                 var row = Bits.LowestRow(word, bit);
-                if (isBefore || (isTied && (float.IsNaN(known)
-                    ? _snapshot.IdAt(row).CompareTo(cursor.Creator) <= 0
-                    : _query.Compare(_query.PositionOf(_snapshot.ListingAt(row)), cursor) <= 0)))
+                if (isBefore || (isTied && _query.Compare(PositionAt(column, row), cursor) <= 0))
                 {
                     bits &= ~bit;
                 }
@@ -388,6 +401,64 @@ internal sealed partial class CatalogSearch
         }
 
         return left;
+    }
+
+    // A row's exact sort value where the row holds it, with no listing decoded: an unknown value (NaN), an engagement
+    // rate's exact column, or a count's float below 2^24, which is the count itself (a count rounds to a float at or
+    // above 2^24 only from there). False where only the listing holds it: a count above 2^24.
+    private bool TryExactAt(int column, int row, out double? exact)
+    {
+        var (chunk, offset) = (_snapshot.Chunks[row >> CatalogChunk.Shift], row & (CatalogChunk.Rows - 1));
+        var value = chunk.Numbers[column][offset];
+        exact = float.IsNaN(value) ? null : chunk.ExactValues(column) is { } values ? values[offset] : value;
+        return float.IsNaN(value) || chunk.ExactValues(column) is not null || Math.Abs(value) < 16_777_216f;
+    }
+
+    // A row's place in the order of a sort on a column (every row ranks 0 there), from the row where it holds its
+    // exact value, otherwise from its listing.
+    private SearchPosition PositionAt(int column, int row) =>
+        TryExactAt(column, row, out var exact) ? new SearchPosition(0, exact, _snapshot.IdAt(row)) : _query.PositionOf(_snapshot.ListingAt(row));
+
+    // Of the kept rows tied on the page's last goodness (`tied` of them), the `count` first in the query's order when
+    // each holds its exact value; all of them otherwise, to be ordered on their listings.
+    private List<int> FirstOfTie(int column, bool descending, ReadOnlySpan<(int Row, float Goodness)> kept, float least, int tied, int count)
+    {
+        if (tied > count)
+        {
+            var (first, exactly) = (new FirstRows(count, _snapshot), true);
+            foreach (var (row, goodness) in kept)
+            {
+                if (goodness != least)
+                {
+                    continue;
+                }
+
+                if (!TryExactAt(column, row, out var exact))
+                {
+                    exactly = false;
+                    break;
+                }
+
+                first.Offer(row, descending ? -exact!.Value : exact!.Value);
+            }
+
+            if (exactly)
+            {
+                return [.. first.First(count)];
+            }
+        }
+
+        // Too few to choose from, or a row that only its listing places.
+        var rows = new List<int>(tied);
+        foreach (var (row, goodness) in kept)
+        {
+            if (goodness == least)
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
     }
 
     // How far up the order a value puts a row: the sort value in the query's direction, unknown values last.
@@ -500,22 +571,26 @@ internal sealed partial class CatalogSearch
     }
 
     /// <summary>
-    /// Of the rows offered, those of the <c>capacity</c> smallest creator ids: the rows without a sort value that can
-    /// end a page, which come after every row with one, ordered by creator. The largest id held is on top, and a row
-    /// whose id is not smaller is passed over, so a range of many such rows costs a read of each id.
+    /// Of the rows offered, the first <c>capacity</c> by a key each row holds, its exact sort value in the query's
+    /// direction (none for rows without one) and then its creator id: the rows that end a page among many that share
+    /// a sort value, or among the rows without one, which come after every row with one, ordered by creator. The last
+    /// row held is on top, and a row that is not before it is passed over, so a run of many such rows costs a read of
+    /// each id.
     /// </summary>
-    internal sealed class FirstRowsById(int capacity, CatalogSnapshot snapshot)
+    internal sealed class FirstRows(int capacity, CatalogSnapshot snapshot)
     {
-        private static readonly Comparer<CreatorId> LargestFirst = Comparer<CreatorId>.Create(static (left, right) => right.CompareTo(left));
+        private static readonly Comparer<(double Exact, CreatorId Id)> LastFirst = Comparer<(double Exact, CreatorId Id)>.Create(
+            static (left, right) => right.Exact != left.Exact ? right.Exact.CompareTo(left.Exact) : right.Id.CompareTo(left.Id));
 
-        private readonly PriorityQueue<int, CreatorId> _rows = new(capacity + 1, LargestFirst);
+        private readonly PriorityQueue<int, (double Exact, CreatorId Id)> _rows = new(capacity + 1, LastFirst);
 
-        public void Offer(int row)
+        /// <summary>Offers a row whose key is <paramref name="exact"/> (smaller first) and then its id.</summary>
+        public void Offer(int row, double exact = 0)
         {
-            var id = snapshot.IdAt(row);
+            var key = (exact, snapshot.IdAt(row));
             if (_rows.Count == capacity)
             {
-                if (capacity == 0 || (_rows.TryPeek(out _, out var largest) && id.CompareTo(largest) >= 0))
+                if (capacity == 0 || (_rows.TryPeek(out _, out var last) && LastFirst.Compare(key, last) <= 0))
                 {
                     return;
                 }
@@ -523,22 +598,22 @@ internal sealed partial class CatalogSearch
                 _rows.Dequeue();
             }
 
-            _rows.Enqueue(row, id);
+            _rows.Enqueue(row, key);
         }
 
-        /// <summary>The rows of the first <paramref name="count"/> ids held, in id order.</summary>
+        /// <summary>The first <paramref name="count"/> rows held, in their order.</summary>
         public IEnumerable<int> First(int count) =>
-            _rows.UnorderedItems.OrderBy(item => item.Priority).Take(count).Select(item => item.Element);
+            _rows.UnorderedItems.OrderByDescending(item => item.Priority, LastFirst).Take(count).Select(item => item.Element);
 
-        /// <summary>The first rows by id of several ranges' (each range's own first rows are all it can give).</summary>
-        public static FirstRowsById Merged(int capacity, CatalogSnapshot snapshot, IEnumerable<FirstRowsById?> ranges)
+        /// <summary>The first rows of several ranges' (each range's own first rows are all it can give).</summary>
+        public static FirstRows Merged(int capacity, CatalogSnapshot snapshot, IEnumerable<FirstRows?> ranges)
         {
-            var merged = new FirstRowsById(capacity, snapshot);
-            foreach (var range in ranges.OfType<FirstRowsById>())
+            var merged = new FirstRows(capacity, snapshot);
+            foreach (var range in ranges.OfType<FirstRows>())
             {
-                foreach (var (row, _) in range._rows.UnorderedItems)
+                foreach (var (row, key) in range._rows.UnorderedItems)
                 {
-                    merged.Offer(row);
+                    merged.Offer(row, key.Exact);
                 }
             }
 

@@ -63,8 +63,22 @@ public sealed class CatalogScore : ICreatorScore, IEquatable<CatalogScore>
     /// <summary>The target age distribution, if any.</summary>
     public Distribution<AgeBucket>? TargetAge { get; }
 
+    /// <summary>The least weight above 0, and the least full-mark value, a score takes.</summary>
+    /// <remarks>
+    /// The catalog ranks on the score's float form (single precision) before it orders the rows near a page's edge
+    /// exactly: within these bounds neither a weight nor the reciprocal of a full mark overflows or underflows a float,
+    /// which would make a known score look unknown (a rate of 0 times an infinite scale is NaN).
+    /// </remarks>
+    public const double LeastValue = 1e-6;
+
+    /// <summary>The greatest weight, and the greatest full-mark value, a score takes (see <see cref="LeastValue"/>).</summary>
+    public const double MostValue = 1e6;
+
     /// <summary>Makes a score, checking every weight and full-mark value.</summary>
-    /// <param name="weights">Finite weights of zero or more, at least one above zero; positive full-mark values.</param>
+    /// <param name="weights">
+    /// Weights of 0 or from <see cref="LeastValue"/> to <see cref="MostValue"/>, at least one above zero; full-mark
+    /// values from <see cref="LeastValue"/> to <see cref="MostValue"/>.
+    /// </param>
     /// <param name="targetGender">The campaign's target genders, for audience fit.</param>
     /// <param name="targetAge">The campaign's target ages, for audience fit.</param>
     /// <returns>The score, or every problem.</returns>
@@ -74,13 +88,13 @@ public sealed class CatalogScore : ICreatorScore, IEquatable<CatalogScore>
         var errors = new ErrorCollector();
         foreach (var (field, value) in new[] { (nameof(weights.EngagementRate), weights.EngagementRate), (nameof(weights.ViewsToFollowers), weights.ViewsToFollowers), (nameof(weights.PastCampaigns), weights.PastCampaigns), (nameof(weights.AudienceFit), weights.AudienceFit) })
         {
-            errors.Require(double.IsFinite(value) && value >= 0, field, "scoring.weight_invalid", $"a weight is a finite number of zero or more, got {value}.");
+            errors.Require(value == 0 || value is >= LeastValue and <= MostValue, field, "scoring.weight_invalid", string.Create(CultureInfo.InvariantCulture, $"a weight is 0 or from {LeastValue} to {MostValue}, got {value}."));
         }
 
         errors.Require(weights.EngagementRate + weights.ViewsToFollowers + weights.PastCampaigns + weights.AudienceFit > 0, "weights", "scoring.weights_all_zero", "at least one component must weigh more than zero.");
         foreach (var (field, value) in new[] { (nameof(weights.EngagementRateAtFull), weights.EngagementRateAtFull), (nameof(weights.ViewsToFollowersAtFull), weights.ViewsToFollowersAtFull), (nameof(weights.PastCampaignsAtFull), weights.PastCampaignsAtFull) })
         {
-            errors.Require(double.IsFinite(value) && value > 0, field, "scoring.normaliser_invalid", $"a full-mark value is positive, got {value}.");
+            errors.Require(value is >= LeastValue and <= MostValue, field, "scoring.normaliser_invalid", string.Create(CultureInfo.InvariantCulture, $"a full-mark value is from {LeastValue} to {MostValue}, got {value}."));
         }
 
         errors.Require(weights.AudienceFit == 0 || targetGender is not null || targetAge is not null, nameof(weights.AudienceFit), "scoring.target_missing", "audience fit needs a target gender or age distribution.");

@@ -43,6 +43,45 @@ public class CatalogScoreTests
             .Errors.Select(e => e.Field).ShouldBe(["EngagementRate", "weights", "ViewsToFollowersAtFull", "AudienceFit"]);
     }
 
+    [Theory]
+    [InlineData(1e-7, 0.1, "EngagementRate")]
+    [InlineData(1e7, 0.1, "EngagementRate")]
+    [InlineData(35, 1e-300, "EngagementRateAtFull")]
+    [InlineData(35, 1e300, "EngagementRateAtFull")]
+    [InlineData(35, double.PositiveInfinity, "EngagementRateAtFull")]
+    public void Weights_and_full_marks_a_float_cannot_hold_are_refused(double weight, double atFull, string field)
+    {
+        // 1/1e-300 is an infinite float, and a rate of 0 times it NaN: the float ranking took a known score for none.
+        var refused = CatalogScore.Create(new CatalogScoreWeights(EngagementRate: weight, AudienceFit: 0, EngagementRateAtFull: atFull));
+
+        refused.Errors.Select(e => e.Field).ShouldBe([field]);
+        refused.Errors.Single().Message.ShouldContain("from 1E-06 to 1000000");
+    }
+
+    [Fact]
+    public async Task A_search_by_a_score_at_the_bounds_equals_a_full_sort()
+    {
+        var (catalog, listings) = await SharedCatalog.Value;
+        var score = CatalogScore.Create(new CatalogScoreWeights(
+            EngagementRate: CatalogScore.LeastValue,
+            ViewsToFollowers: CatalogScore.MostValue,
+            PastCampaigns: 1,
+            AudienceFit: 0,
+            EngagementRateAtFull: CatalogScore.LeastValue,
+            ViewsToFollowersAtFull: CatalogScore.MostValue,
+            PastCampaignsAtFull: CatalogScore.LeastValue)).GetValueOrThrow();
+
+        foreach (var descending in new[] { true, false })
+        {
+            var query = new CreatorQuery { Sort = CreatorSort.Score, Score = score, Descending = descending, PageSize = 100 };
+            var page = (await catalog.SearchAsync(query)).AsT0;
+
+            var expected = listings.Where(query.Matches).ToList();
+            expected.Sort(query.Compare);
+            page.Items.Select(c => c.Id).ShouldBe(expected.Take(100).Select(c => c.Id));
+        }
+    }
+
     [Fact]
     public async Task Float_scores_on_the_columns_stay_within_the_margin_of_the_exact_scores()
     {

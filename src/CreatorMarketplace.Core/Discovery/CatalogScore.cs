@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ardalis.SmartEnum;
 using CreatorMarketplace.Creators;
 
 namespace CreatorMarketplace.Discovery;
@@ -159,13 +160,7 @@ public sealed class CatalogScore : ICreatorScore, IEquatable<CatalogScore>
             }
 
             dimensions++;
-            var overlap = 0d;
-            foreach (var bucket in Genders)
-            {
-                overlap += Math.Min(gender[bucket].Fraction, _genderTarget[bucket.Value - 1]);
-            }
-
-            sum += overlap;
+            sum += Overlap(Genders, gender, _genderTarget);
         }
 
         if (_ageTarget.Length > 0)
@@ -176,15 +171,22 @@ public sealed class CatalogScore : ICreatorScore, IEquatable<CatalogScore>
             }
 
             dimensions++;
-            var overlap = 0d;
-            foreach (var bucket in Ages)
-            {
-                overlap += Math.Min(age[bucket].Fraction, _ageTarget[bucket.Value - 1]);
-            }
-
-            sum += overlap;
+            sum += Overlap(Ages, age, _ageTarget);
         }
 
         return Math.Min(sum / dimensions, 1);
+    }
+
+    // Σ min(audience, target) over the buckets, in their order; the target's shares are indexed by bucket value - 1.
+    private static double Overlap<TBucket>(TBucket[] buckets, Distribution<TBucket> audience, double[] target)
+        where TBucket : SmartEnum<TBucket, int>
+    {
+        var overlap = 0d;
+        foreach (var bucket in buckets)
+        {
+            overlap += Math.Min(audience[bucket].Fraction, target[bucket.Value - 1]);
+        }
+
+        return overlap;
     }
 }

@@ -41,7 +41,7 @@ public sealed class ErrorCollector
     /// <summary>Whether any error has been collected.</summary>
     public bool HasErrors => _root._errors is { Count: > 0 };
 
-    private List<DomainError> List => _root._errors ??= [];
+    private List<DomainError> Collected => _root._errors ??= [];
 
     /// <summary>
     /// A view of this collector for a nested field: errors added through it land here with their field prefixed,
@@ -63,7 +63,7 @@ public sealed class ErrorCollector
     public ErrorCollector Add(string field, string code, string message)
     {
         ArgumentNullException.ThrowIfNull(field);
-        List.Add(new DomainError(Qualify(field), code, message));
+        Collected.Add(new DomainError(Qualify(field), code, message));
         return this;
     }
 
@@ -75,7 +75,7 @@ public sealed class ErrorCollector
         ArgumentNullException.ThrowIfNull(errors);
         foreach (var error in errors)
         {
-            List.Add(new DomainError(Qualify(error.Field), error.Code, error.Message));
+            Collected.Add(new DomainError(Qualify(error.Field), error.Code, error.Message));
         }
 
         return this;
@@ -142,7 +142,7 @@ public sealed class ErrorCollector
     {
         if (HasErrors)
         {
-            throw new DomainValidationException(List.ToArray(), paramName);
+            throw new DomainValidationException(Collected.ToArray(), paramName);
         }
     }
 
@@ -156,7 +156,7 @@ public sealed class ErrorCollector
     public Validated<T> ToResult<T>(Func<T> build)
     {
         ArgumentNullException.ThrowIfNull(build);
-        return HasErrors ? new Invalid(List.ToArray()) : build();
+        return HasErrors ? new Invalid(Collected.ToArray()) : build();
     }
 
     private string Qualify(string field) =>

@@ -74,15 +74,7 @@ internal sealed partial class CatalogSearch
             rows.AddRange(FirstRows.Merged(query.PageSize, snapshot, unknown).First(query.PageSize - rows.Count));
         }
 
-        var candidates = new List<(SearchPosition Position, CreatorListing Listing)>(rows.Count);
-        foreach (var listing in _snapshot.ListingsAt(rows))
-        {
-            candidates.Add((query.PositionOf(listing), listing));
-        }
-
-        candidates.Sort((left, right) => query.Compare(left.Position, right.Position));
-        var page = candidates.Take(query.PageSize).ToArray();
-        return (Array.ConvertAll(page, entry => entry.Listing), total > query.PageSize ? page[^1].Position : null);
+        return OrderedPage(rows, total);
     }
 
     // The rows that may be among the best `count` by a catalog score: every row whose float score is within two
@@ -286,15 +278,7 @@ internal sealed partial class CatalogSearch
             rows.AddRange(unknown.First(query.PageSize - rows.Count));
         }
 
-        var candidates = new List<(SearchPosition Position, CreatorListing Listing)>(rows.Count);
-        foreach (var listing in _snapshot.ListingsAt(rows))
-        {
-            candidates.Add((query.PositionOf(listing), listing));
-        }
-
-        candidates.Sort((left, right) => query.Compare(left.Position, right.Position));
-        var page = candidates.Take(query.PageSize).ToArray();
-        return (Array.ConvertAll(page, entry => entry.Listing), remaining > query.PageSize ? page[^1].Position : null);
+        return OrderedPage(rows, remaining);
     }
 
     // Clears the matches of a range of words (a chunk's) that cannot make the page, reading the sort column's 16-bit
@@ -403,15 +387,31 @@ internal sealed partial class CatalogSearch
         return left;
     }
 
+    // The page of rows that hold it (and maybe more, near its edge): their listings in the query's exact order, the
+    // first page's worth, and the cursor after the last when `remaining` matches go on past it.
+    private (IReadOnlyList<CreatorListing> Items, SearchPosition? Next) OrderedPage(List<int> rows, int remaining)
+    {
+        var query = _query;
+        var candidates = new List<(SearchPosition Position, CreatorListing Listing)>(rows.Count);
+        foreach (var listing in _snapshot.ListingsAt(rows))
+        {
+            candidates.Add((query.PositionOf(listing), listing));
+        }
+
+        candidates.Sort((left, right) => query.Compare(left.Position, right.Position));
+        var page = candidates.Take(query.PageSize).ToArray();
+        return (Array.ConvertAll(page, entry => entry.Listing), remaining > query.PageSize ? page[^1].Position : null);
+    }
+
     // A row's exact sort value where the row holds it, with no listing decoded: an unknown value (NaN), an engagement
     // rate's exact column, or a count's float below 2^24, which is the count itself (a count rounds to a float at or
     // above 2^24 only from there). False where only the listing holds it: a count above 2^24.
     private bool TryExactAt(int column, int row, out double? exact)
     {
         var (chunk, offset) = (_snapshot.Chunks[row >> CatalogChunk.Shift], row & (CatalogChunk.Rows - 1));
-        var value = chunk.Numbers[column][offset];
-        exact = float.IsNaN(value) ? null : chunk.ExactValues(column) is { } values ? values[offset] : value;
-        return float.IsNaN(value) || chunk.ExactValues(column) is not null || Math.Abs(value) < 16_777_216f;
+        var (value, exactValues) = (chunk.Numbers[column][offset], chunk.ExactValues(column));
+        exact = float.IsNaN(value) ? null : exactValues is not null ? exactValues[offset] : value;
+        return float.IsNaN(value) || exactValues is not null || Math.Abs(value) < 16_777_216f;
     }
 
     // A row's place in the order of a sort on a column (every row ranks 0 there), from the row where it holds its
@@ -582,42 +582,45 @@ internal sealed partial class CatalogSearch
         private static readonly Comparer<(double Exact, CreatorId Id)> LastFirst = Comparer<(double Exact, CreatorId Id)>.Create(
             static (left, right) => right.Exact != left.Exact ? right.Exact.CompareTo(left.Exact) : right.Id.CompareTo(left.Id));
 
-        private readonly PriorityQueue<int, (double Exact, CreatorId Id)> _rows = new(capacity + 1, LastFirst);
+        // Made at the first row offered: most ranges of most searches offer none.
+        private PriorityQueue<int, (double Exact, CreatorId Id)>? _rows;
 
         /// <summary>Offers a row whose key is <paramref name="exact"/> (smaller first) and then its id.</summary>
-        public void Offer(int row, double exact = 0)
-        {
-            var key = (exact, snapshot.IdAt(row));
-            if (_rows.Count == capacity)
-            {
-                if (capacity == 0 || (_rows.TryPeek(out _, out var last) && LastFirst.Compare(key, last) <= 0))
-                {
-                    return;
-                }
-
-                _rows.Dequeue();
-            }
-
-            _rows.Enqueue(row, key);
-        }
+        public void Offer(int row, double exact = 0) => Offer(row, (exact, snapshot.IdAt(row)));
 
         /// <summary>The first <paramref name="count"/> rows held, in their order.</summary>
         public IEnumerable<int> First(int count) =>
-            _rows.UnorderedItems.OrderByDescending(item => item.Priority, LastFirst).Take(count).Select(item => item.Element);
+            _rows is null ? [] : _rows.UnorderedItems.OrderByDescending(item => item.Priority, LastFirst).Take(count).Select(item => item.Element);
 
         /// <summary>The first rows of several ranges' (each range's own first rows are all it can give).</summary>
         public static FirstRows Merged(int capacity, CatalogSnapshot snapshot, IEnumerable<FirstRows?> ranges)
         {
             var merged = new FirstRows(capacity, snapshot);
-            foreach (var range in ranges.OfType<FirstRows>())
+            foreach (var held in ranges.Select(range => range?._rows).OfType<PriorityQueue<int, (double Exact, CreatorId Id)>>())
             {
-                foreach (var (row, key) in range._rows.UnorderedItems)
+                foreach (var (row, key) in held.UnorderedItems)
                 {
-                    merged.Offer(row, key.Exact);
+                    merged.Offer(row, key);
                 }
             }
 
             return merged;
+        }
+
+        private void Offer(int row, (double Exact, CreatorId Id) key)
+        {
+            var rows = _rows ??= new PriorityQueue<int, (double Exact, CreatorId Id)>(LastFirst);
+            if (rows.Count == capacity)
+            {
+                if (capacity == 0 || (rows.TryPeek(out _, out var last) && LastFirst.Compare(key, last) <= 0))
+                {
+                    return;
+                }
+
+                rows.Dequeue();
+            }
+
+            rows.Enqueue(row, key);
         }
     }
 

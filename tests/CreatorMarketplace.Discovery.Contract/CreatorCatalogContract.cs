@@ -664,25 +664,21 @@ public abstract class CreatorCatalogContract
     /// audience: a sort on those numbers, or on a score of them, has fewer than a page of creators with a value, and the
     /// rest follow in creator order.
     /// </summary>
-    public static IReadOnlyList<CreatorListing> FewReporting(int count)
-    {
-        var listings = new CreatorGenerator(31, new FakeClock(Now)).Generate(count).Select(creator => creator.ToListing()).ToList();
-        for (var i = 0; i < listings.Count; i++)
-        {
-            var (listing, stats) = (listings[i], listings[i].PrimaryAccount.Stats);
-            listings[i] = WithPrimaryStats(
-                listing,
-                i % 100 == 0 ? stats : AccountStats.Create(stats.AsOf, stats.Followers, stats.AverageViews, medianViews: null, engagementRate: null, stats.FollowerGrowthRate, stats.PostsLast30Days, stats.ViewsLast30Days),
-                i % 50 == 0 ? listing.Audience : Audience.Unknown);
-        }
+    public static IReadOnlyList<CreatorListing> FewReporting(int count) =>
+        Generated(31, count, (i, listing) => WithPrimaryStats(
+            listing,
+            stats => i % 100 == 0 ? stats : AccountStats.Create(stats.AsOf, stats.Followers, stats.AverageViews, medianViews: null, engagementRate: null, stats.FollowerGrowthRate, stats.PostsLast30Days, stats.ViewsLast30Days),
+            i % 50 == 0 ? listing.Audience : Audience.Unknown));
 
-        return listings;
-    }
+    // Generated listings, the i-th changed by `change`.
+    private static List<CreatorListing> Generated(int seed, int count, Func<int, CreatorListing, CreatorListing> change) =>
+        [.. new CreatorGenerator(seed, new FakeClock(Now)).Generate(count).Select((creator, i) => change(i, creator.ToListing()))];
 
-    // A listing with its primary account's statistics and its audience replaced.
-    private static CreatorListing WithPrimaryStats(CreatorListing listing, AccountStats stats, Audience audience)
+    // A listing with its primary account's statistics restated and its audience replaced.
+    private static CreatorListing WithPrimaryStats(CreatorListing listing, Func<AccountStats, AccountStats> restate, Audience audience)
     {
         var primary = listing.PrimaryAccount;
+        var stats = restate(primary.Stats);
         return CreatorListing.Create(
             listing.Id,
             listing.Version,
@@ -732,25 +728,11 @@ public abstract class CreatorCatalogContract
     /// engagement rate (exactly 0.03): a sort on those numbers has a page, and cursors, inside a tie of thousands,
     /// ordered by creator.
     /// </summary>
-    public static IReadOnlyList<CreatorListing> ManyTied(int count)
-    {
-        var listings = new CreatorGenerator(37, new FakeClock(Now)).Generate(count).Select(creator => creator.ToListing()).ToList();
-        for (var i = 0; i < listings.Count; i++)
-        {
-            if (i % 100 == 0)
-            {
-                continue;
-            }
-
-            var (listing, stats) = (listings[i], listings[i].PrimaryAccount.Stats);
-            listings[i] = WithPrimaryStats(
-                listing,
-                AccountStats.Create(stats.AsOf, 5_000, stats.AverageViews, medianViews: 0, engagementRate: 0.03, stats.FollowerGrowthRate, stats.PostsLast30Days, stats.ViewsLast30Days),
-                listing.Audience);
-        }
-
-        return listings;
-    }
+    public static IReadOnlyList<CreatorListing> ManyTied(int count) =>
+        Generated(37, count, (i, listing) => i % 100 == 0 ? listing : WithPrimaryStats(
+            listing,
+            stats => AccountStats.Create(stats.AsOf, 5_000, stats.AverageViews, medianViews: 0, engagementRate: 0.03, stats.FollowerGrowthRate, stats.PostsLast30Days, stats.ViewsLast30Days),
+            listing.Audience));
 
     [SkippableFact]
     public async Task A_sort_on_a_number_many_creators_share_pages_through_the_tie_in_creator_order()

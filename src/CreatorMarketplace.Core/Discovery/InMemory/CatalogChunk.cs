@@ -251,7 +251,7 @@ internal sealed class CatalogChunk
     /// <see cref="Interned"/>, and its numbers and exact engagement rate by <see cref="NumbersOf"/>, into a row no reader can see yet. The buckets
     /// of its text's pairs (<see cref="TextPairs.BucketsOf"/>) are given as gathered beforehand, or gathered here (empty).
     /// </summary>
-    public void Write(int offset, CreatorListing listing, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, double engagementRate, int previousRow, List<int> ordinals, int peerGroup, ReadOnlySpan<ulong> pairBuckets)
+    public void Write(int offset, CreatorListing listing, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, double engagementRate, int previousRow, ReadOnlySpan<int> ordinals, int peerGroup, ReadOnlySpan<ulong> pairBuckets)
     {
         Ids[offset] = listing.Id;
         Versions[offset] = listing.Version;

@@ -58,12 +58,23 @@ internal sealed class CatalogKeys
     public static int PairOrdinal(int bucket) => FirstPairBucket + bucket;
 
     /// <summary>
-    /// Collects the ordinals of every bitmap the listing's row belongs to, and its peer group's number; false when one
-    /// of its keys is new.
+    /// Adds to <paramref name="ordinals"/> the ordinals of every bitmap the listing's row belongs to, and gives its
+    /// peer group's number; false when one of its keys is new, with <paramref name="ordinals"/> as it was.
     /// </summary>
     public bool TryCollect(CreatorListing listing, List<int> ordinals, out int peerGroup)
     {
-        ordinals.Clear();
+        var before = ordinals.Count;
+        if (TryCollectAll(listing, ordinals, out peerGroup))
+        {
+            return true;
+        }
+
+        ordinals.RemoveRange(before, ordinals.Count - before);
+        return false;
+    }
+
+    private bool TryCollectAll(CreatorListing listing, List<int> ordinals, out int peerGroup)
+    {
         if (!PeerGroups.TryGetValue(PeerGroup.Of(listing), out peerGroup))
         {
             return false;

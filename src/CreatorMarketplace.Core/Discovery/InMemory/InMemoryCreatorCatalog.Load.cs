@@ -284,7 +284,7 @@ public sealed partial class InMemoryCreatorCatalog
                 batch.Encoded.AsSpan(0, count),
                 batch.Numbers.AsSpan(0, count * NumberColumn.Count),
                 batch.EngagementRates.AsSpan(0, count),
-                batch.Ordinals.AsSpan(0, count),
+                batch.Ordinals,
                 batch.PeerGroups.AsSpan(0, count),
                 batch.PairBuckets.AsSpan(0, count * TextPairs.Words));
             _loaded.Publish(next);
@@ -304,7 +304,14 @@ public sealed partial class InMemoryCreatorCatalog
 
         private int[] EncodedEnds { get; } = new int[LoadBatch];
 
-        public List<int>[] Ordinals { get; } = [.. Enumerable.Range(0, LoadBatch).Select(_ => new List<int>())];
+        /// <summary>Each listing's bitmap ordinals, a run of its block's list.</summary>
+        public BatchOrdinals Ordinals => new(BlockOrdinals, FoldBlock, OrdinalStarts, OrdinalEnds);
+
+        private List<int>[] BlockOrdinals { get; } = [.. Enumerable.Range(0, LoadBatch / FoldBlock).Select(_ => new List<int>())];
+
+        private int[] OrdinalStarts { get; } = new int[LoadBatch];
+
+        private int[] OrdinalEnds { get; } = new int[LoadBatch];
 
         public float[] Numbers { get; } = new float[LoadBatch * NumberColumn.Count];
 
@@ -337,12 +344,14 @@ public sealed partial class InMemoryCreatorCatalog
         /// </summary>
         public CatalogKeys Prepare(CatalogKeys keys, InternedValues interned)
         {
-            var (listings, numbers, rates, ordinals, peerGroups, collected, count) = (Listings, Numbers, EngagementRates, Ordinals, PeerGroups, Collected, Count);
+            var (listings, numbers, rates, peerGroups, collected, count) = (Listings, Numbers, EngagementRates, PeerGroups, Collected, Count);
+            var (blockOrdinals, ordinalStarts, ordinalEnds) = (BlockOrdinals, OrdinalStarts, OrdinalEnds);
             var (encoded, blockBytes, ends, pairBuckets) = (Encoded, BlockBytes, EncodedEnds, PairBuckets);
             EveryCore.For(0, (count + FoldBlock - 1) / FoldBlock, block =>
             {
-                var bytes = blockBytes[block];
+                var (bytes, ordinals) = (blockBytes[block], blockOrdinals[block]);
                 bytes.Clear();
+                ordinals.Clear();
                 var (first, last) = (block * FoldBlock, Math.Min(count, (block + 1) * FoldBlock));
                 for (var i = first; i < last; i++)
                 {
@@ -353,7 +362,9 @@ public sealed partial class InMemoryCreatorCatalog
                     // The text's pairs while its bytes are in the cache, so that the writer only sets their bits.
                     TextPairs.BucketsOf(FoldedText.Read(bytes.Written.Span[start..], out _).Utf8, pairBuckets.AsSpan(i * TextPairs.Words, TextPairs.Words));
                     rates[i] = CatalogChunk.NumbersOf(listings[i], numbers.AsSpan(i * NumberColumn.Count, NumberColumn.Count));
-                    collected[i] = keys.TryCollect(listings[i], ordinals[i], out peerGroups[i]);
+                    ordinalStarts[i] = ordinals.Count;
+                    collected[i] = keys.TryCollect(listings[i], ordinals, out peerGroups[i]);
+                    ordinalEnds[i] = ordinals.Count;
                 }
 
                 // Sliced once the block is encoded, from the buffer as it has grown.
@@ -369,7 +380,10 @@ public sealed partial class InMemoryCreatorCatalog
                 keys = keys.Including(unknown.ConvertAll(i => listings[i]));
                 foreach (var i in unknown)
                 {
-                    keys.TryCollect(listings[i], ordinals[i], out peerGroups[i]);
+                    var ordinals = blockOrdinals[i / FoldBlock];
+                    ordinalStarts[i] = ordinals.Count;
+                    keys.TryCollect(listings[i], ordinals, out peerGroups[i]);
+                    ordinalEnds[i] = ordinals.Count;
                 }
             }
 

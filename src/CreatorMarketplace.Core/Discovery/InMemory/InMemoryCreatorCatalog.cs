@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime;
+using System.Runtime.InteropServices;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Scoring;
 
@@ -356,7 +357,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         ReadOnlySpan<ReadOnlyMemory<byte>> encoded,
         ReadOnlySpan<float> numbers = default,
         ReadOnlySpan<double> engagementRates = default,
-        ReadOnlySpan<List<int>> collected = default,
+        BatchOrdinals collected = default,
         ReadOnlySpan<int> peerGroups = default,
         ReadOnlySpan<ulong> pairBuckets = default)
     {
@@ -365,11 +366,33 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         Span<float> made = stackalloc float[NumberColumn.Count];
         for (var i = 0; i < listings.Length; i++)
         {
-            // A batch's ids lie at random in the id table: a later listing's slot is asked for while this one is
-            // written, so that its probe does not wait for memory.
+            // What a row is written from was made on other cores or lies in objects spread over the heap, and a
+            // batch's ids lie at random in the id table: a later listing's inputs are asked for while this one is
+            // written, in two steps (the objects, then what they hold and its id's slot), so that no read waits alone.
+            if (i + 2 * SlotsAhead < listings.Length)
+            {
+                CacheLines.Prefetch(listings[i + 2 * SlotsAhead]);
+            }
+
             if (i + SlotsAhead < listings.Length)
             {
-                current.PrefetchSlot(CatalogSnapshot.Hash(listings[i + SlotsAhead].Id));
+                var ahead = i + SlotsAhead;
+                current.PrefetchSlot(CatalogSnapshot.Hash(listings[ahead].Id));
+                CacheLines.Prefetch(encoded[ahead].Span);
+                if (!numbers.IsEmpty)
+                {
+                    CacheLines.Prefetch(numbers.Slice(ahead * NumberColumn.Count, NumberColumn.Count));
+                }
+
+                if (!collected.IsEmpty)
+                {
+                    CacheLines.Prefetch(collected.Of(ahead));
+                }
+
+                if (!pairBuckets.IsEmpty)
+                {
+                    CacheLines.Prefetch(pairBuckets.Slice(ahead * TextPairs.Words, TextPairs.Words));
+                }
             }
 
             var listing = listings[i];
@@ -383,7 +406,8 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
             var engagementRate = numbers.IsEmpty ? CatalogChunk.NumbersOf(listing, made) : engagementRates[i];
 
             var keys = current.Keys;
-            var (ordinals, peerGroup) = collected.IsEmpty ? (_ordinals, Collect(ref keys, listing)) : (collected[i], peerGroups[i]);
+            var peerGroup = collected.IsEmpty ? Collect(ref keys, listing) : peerGroups[i];
+            var ordinals = collected.IsEmpty ? CollectionsMarshal.AsSpan(_ordinals) : collected.Of(i);
             var row = new CollectedRow(
                 listing,
                 encoded[i].Span,
@@ -399,12 +423,14 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         return (current, stored);
     }
 
-    // How many listings ahead of the one being written WriteAll asks for the id table's slot.
+    // How many listings ahead of the one being written WriteAll asks for the id table's slot and the row's inputs
+    // (twice as many ahead for the objects that hold them).
     private const int SlotsAhead = 8;
 
     // Collects the listing's bitmap ordinals into _ordinals and returns its peer group, adding its keys when one is new.
     private int Collect(ref CatalogKeys keys, CreatorListing listing)
     {
+        _ordinals.Clear();
         if (!keys.TryCollect(listing, _ordinals, out var peerGroup))
         {
             keys = keys.Including([listing]);
@@ -414,9 +440,18 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         return peerGroup;
     }
 
+    // The bitmap ordinals of a batch's listings, collected beforehand: each listing's run of the list of its block
+    // of listings, so that a batch's ordinals lie in a few arrays read in order rather than in an object per listing.
+    private readonly struct BatchOrdinals(List<int>[] blocks, int blockSize, int[] starts, int[] ends)
+    {
+        public bool IsEmpty => blocks is null;
+
+        public ReadOnlySpan<int> Of(int listing) => CollectionsMarshal.AsSpan(blocks[listing / blockSize])[starts[listing]..ends[listing]];
+    }
+
     // A listing with what its row is written from: its encoded row, numbers, exact engagement rate, bitmap ordinals, peer group and the
     // buckets of its text's pairs (empty: gathered as the row is written).
-    private readonly ref struct CollectedRow(CreatorListing listing, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, double engagementRate, List<int> ordinals, int peerGroup, ReadOnlySpan<ulong> pairBuckets)
+    private readonly ref struct CollectedRow(CreatorListing listing, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, double engagementRate, ReadOnlySpan<int> ordinals, int peerGroup, ReadOnlySpan<ulong> pairBuckets)
     {
         public CreatorListing Listing { get; } = listing;
 
@@ -426,7 +461,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
         public double EngagementRate { get; } = engagementRate;
 
-        public List<int> Ordinals { get; } = ordinals;
+        public ReadOnlySpan<int> Ordinals { get; } = ordinals;
 
         public int PeerGroup { get; } = peerGroup;
 

@@ -83,10 +83,13 @@ public abstract class CreatorCatalogContract
     /// <summary>Makes an empty catalog, or skips the test (<c>Skip.If</c>) where the catalog's server is missing.</summary>
     protected abstract ICreatorCatalog CreateCatalog();
 
-    private async Task<ICreatorCatalog> FilledCatalog()
+    private Task<ICreatorCatalog> FilledCatalog() => FilledCatalog(Listings);
+
+    // A new catalog holding the listings, each upserted in turn (every one stored).
+    private async Task<ICreatorCatalog> FilledCatalog(IEnumerable<CreatorListing> listings)
     {
         var catalog = CreateCatalog();
-        foreach (var listing in Listings)
+        foreach (var listing in listings)
         {
             (await catalog.UpsertAsync(listing)).ShouldBeTrue();
         }
@@ -696,12 +699,8 @@ public abstract class CreatorCatalogContract
     [SkippableFact]
     public async Task A_sort_on_a_number_few_creators_report_gives_the_rest_in_creator_order()
     {
-        var catalog = CreateCatalog();
         var listings = FewReporting(400);
-        foreach (var listing in listings)
-        {
-            (await catalog.UpsertAsync(listing)).ShouldBeTrue();
-        }
+        var catalog = await FilledCatalog(listings);
 
         var fitOnly = CatalogScore.Create(
             new CatalogScoreWeights(EngagementRate: 0, ViewsToFollowers: 0, PastCampaigns: 0, AudienceFit: 1),
@@ -737,12 +736,8 @@ public abstract class CreatorCatalogContract
     [SkippableFact]
     public async Task A_sort_on_a_number_many_creators_share_pages_through_the_tie_in_creator_order()
     {
-        var catalog = CreateCatalog();
         var listings = ManyTied(400);
-        foreach (var listing in listings)
-        {
-            (await catalog.UpsertAsync(listing)).ShouldBeTrue();
-        }
+        var catalog = await FilledCatalog(listings);
 
         foreach (var sort in new[] { CreatorSort.Followers, CreatorSort.MedianViews, CreatorSort.EngagementRate, CreatorSort.Relevance })
         {

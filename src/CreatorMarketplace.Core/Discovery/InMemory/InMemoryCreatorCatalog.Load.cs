@@ -305,7 +305,7 @@ public sealed partial class InMemoryCreatorCatalog
         private int[] EncodedEnds { get; } = new int[LoadBatch];
 
         /// <summary>Each listing's bitmap ordinals, a run of its block's list.</summary>
-        public BatchOrdinals Ordinals => new(BlockOrdinals, FoldBlock, OrdinalStarts, OrdinalEnds);
+        public BatchOrdinals Ordinals => new(BlockOrdinals, OrdinalStarts, OrdinalEnds);
 
         private List<int>[] BlockOrdinals { get; } = [.. Enumerable.Range(0, LoadBatch / FoldBlock).Select(_ => new List<int>())];
 

@@ -441,12 +441,13 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     }
 
     // The bitmap ordinals of a batch's listings, collected beforehand: each listing's run of the list of its block
-    // of listings, so that a batch's ordinals lie in a few arrays read in order rather than in an object per listing.
-    private readonly struct BatchOrdinals(List<int>[] blocks, int blockSize, int[] starts, int[] ends)
+    // of FoldBlock listings, so that a batch's ordinals lie in a few arrays read in order rather than in an object per
+    // listing.
+    private readonly struct BatchOrdinals(List<int>[] blocks, int[] starts, int[] ends)
     {
         public bool IsEmpty => blocks is null;
 
-        public ReadOnlySpan<int> Of(int listing) => CollectionsMarshal.AsSpan(blocks[listing / blockSize])[starts[listing]..ends[listing]];
+        public ReadOnlySpan<int> Of(int listing) => CollectionsMarshal.AsSpan(blocks[listing / FoldBlock])[starts[listing]..ends[listing]];
     }
 
     // A listing with what its row is written from: its encoded row, numbers, exact engagement rate, bitmap ordinals, peer group and the

@@ -76,6 +76,29 @@ internal static class Bits
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Clear(ulong[] bitmap, int row) => bitmap[WordOf(row)] &= ~Bit(row);
 
+    /// <summary>
+    /// Transposes a square of 64 by 64 bits in place: bit <c>j</c> of word <c>i</c> trades places with bit <c>i</c> of
+    /// word <c>j</c>. Words of a row's keys (a bit a key) become words of a key's rows (a bit a row), 64 rows at a
+    /// time, in a few hundred operations rather than one a set bit. Halves of ever smaller blocks trade places, as in
+    /// Hacker's Delight's transpose.
+    /// </summary>
+    public static void Transpose(Span<ulong> square)
+    {
+        square = square[..PerWord];
+        var mask = 0x0000_0000_FFFF_FFFFUL;
+        for (var half = PerWord / 2; half != 0; half >>= 1, mask ^= mask << half)
+        {
+            // Each word with the half's bit clear, and its partner half a block below: the upper half of the first's
+            // bits trades places with the lower half of the partner's.
+            for (var word = 0; word < PerWord; word = ((word | half) + 1) & ~half)
+            {
+                var swapped = ((square[word] >> half) ^ square[word | half]) & mask;
+                square[word | half] ^= swapped;
+                square[word] ^= swapped << half;
+            }
+        }
+    }
+
     /// <summary>How many bits the words have set.</summary>
     public static int Count(ReadOnlySpan<ulong> words)
     {

@@ -92,7 +92,16 @@ internal sealed class CatalogChunk
     private RowPages _listings;
     private RowPages _texts;
 
-    public CatalogChunk(int capacity, int keyCount, InternedValues interned)
+    // A load's chunk keeps each row's pair buckets (TextPairs.Words a row) in place of their bitmaps until the load's
+    // clustering sets the bitmaps from them, 64 rows at a time (Reorder): far less work than a row's bits one by one,
+    // which the writer would set and the clustering move again. Null in every other chunk.
+    private ulong[]? _pairBuckets;
+
+    /// <summary>
+    /// A chunk with room for <paramref name="capacity"/> rows; one whose <paramref name="pairsDeferred"/> keeps its
+    /// rows' pair buckets for <see cref="Reorder"/> to set their bitmaps from, for a load.
+    /// </summary>
+    public CatalogChunk(int capacity, int keyCount, InternedValues interned, bool pairsDeferred = false)
     {
         // The columns are written row after row from now on (or copied into at once, for a grown or compacted
         // chunk): their pages are mapped in one call each rather than faulted in one at a time (MemoryPages).
@@ -126,7 +135,11 @@ internal sealed class CatalogChunk
 
         _bitmaps = new ulong[]?[keyCount];
         _blocksWithKey = new ulong[keyCount];
+        _pairBuckets = pairsDeferred ? MemoryPages.Populated(new ulong[capacity * TextPairs.Words]) : null;
     }
+
+    /// <summary>Whether the rows' pair bitmaps wait for <see cref="Reorder"/>: a load's chunk, until its clustering.</summary>
+    public bool PairsDeferred => _pairBuckets is not null;
 
     /// <summary>Rows this chunk has room for: a power of two, at most <see cref="Rows"/>.</summary>
     public int Capacity { get; }
@@ -205,8 +218,13 @@ internal sealed class CatalogChunk
     /// <summary>A copy with room for <paramref name="capacity"/> rows, holding the first <paramref name="count"/>.</summary>
     public CatalogChunk Grow(int capacity, int count)
     {
-        var grown = new CatalogChunk(capacity, _bitmaps.Length, Interned);
+        var grown = new CatalogChunk(capacity, _bitmaps.Length, Interned, PairsDeferred);
         Array.Copy(Ids, grown.Ids, count);
+        if (_pairBuckets is not null)
+        {
+            Array.Copy(_pairBuckets, grown._pairBuckets!, count * TextPairs.Words);
+        }
+
         Array.Copy(Versions, grown.Versions, count);
         Array.Copy(Starts, grown.Starts, count);
         Array.Copy(TextStarts, grown.TextStarts, count);
@@ -279,7 +297,19 @@ internal sealed class CatalogChunk
             SetBit(ordinal, offset);
         }
 
-        if (pairBuckets.IsEmpty)
+        if (_pairBuckets is not null)
+        {
+            var kept = _pairBuckets.AsSpan(offset * TextPairs.Words, TextPairs.Words);
+            if (pairBuckets.IsEmpty)
+            {
+                TextPairs.BucketsOf(text.Utf8, kept);
+            }
+            else
+            {
+                pairBuckets.CopyTo(kept);
+            }
+        }
+        else if (pairBuckets.IsEmpty)
         {
             Span<ulong> gathered = stackalloc ulong[TextPairs.Words];
             TextPairs.BucketsOf(text.Utf8, gathered);
@@ -426,6 +456,12 @@ internal sealed class CatalogChunk
             Array.Copy(source.Codes[column], sourceOffset, Codes[column], offset, count);
         }
 
+        if (_pairBuckets is not null)
+        {
+            Debug.Assert(source._pairBuckets is not null, "a load's chunks all defer their pairs");
+            Array.Copy(source._pairBuckets, sourceOffset * TextPairs.Words, _pairBuckets, offset * TextPairs.Words, count * TextPairs.Words);
+        }
+
         Summarize(offset, count);
     }
 
@@ -509,12 +545,55 @@ internal sealed class CatalogChunk
             ArrayPool<ulong>.Shared.Return(moved);
         }
 
+        if (_pairBuckets is not null)
+        {
+            SetPairBitmaps(_pairBuckets, order);
+            _pairBuckets = null;
+        }
+
         foreach (var ranges in Ranges)
         {
             ranges.AsSpan().Fill(CodeRange.Empty);
         }
 
         Summarize(0, count);
+    }
+
+    // Sets the pair bitmaps of rows whose buckets were kept (TextPairs.Words a row), row i taking those of row
+    // order[i]: each 64 rows' words are gathered into squares of 64 by 64 bits, a square per word of buckets, and
+    // transposed into a word of each bucket's bitmap.
+    private void SetPairBitmaps(ulong[] kept, ReadOnlySpan<int> order)
+    {
+        Span<ulong> squares = stackalloc ulong[TextPairs.Words * Bits.PerWord];
+        for (var word = 0; word < Bits.WordsFor(order.Length); word++)
+        {
+            var first = Bits.RowsBefore(word);
+            var rows = Math.Min(Bits.PerWord, order.Length - first);
+            squares.Clear();
+            for (var row = 0; row < rows; row++)
+            {
+                var buckets = kept.AsSpan(order[first + row] * TextPairs.Words, TextPairs.Words);
+                for (var square = 0; square < TextPairs.Words; square++)
+                {
+                    squares[(square * Bits.PerWord) + row] = buckets[square];
+                }
+            }
+
+            for (var square = 0; square < TextPairs.Words; square++)
+            {
+                Bits.Transpose(squares.Slice(square * Bits.PerWord, Bits.PerWord));
+            }
+
+            for (var bucket = 0; bucket < TextPairs.Buckets; bucket++)
+            {
+                if (squares[bucket] != 0)
+                {
+                    var ordinal = CatalogKeys.PairOrdinal(bucket);
+                    BitmapOf(ordinal)[word] = squares[bucket];
+                    _blocksWithKey[ordinal] |= 1UL << (word / WordsPerBlock);
+                }
+            }
+        }
     }
 
     private static void Gather<T>(T[] column, ReadOnlySpan<int> order)
@@ -588,6 +667,14 @@ internal sealed class CatalogChunk
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void SetBitOfNewBitmap(int ordinal, int offset)
     {
+        var bits = BitmapOf(ordinal);
+        _blocksWithKey[ordinal] |= 1UL << (offset >> BlockShift);
+        Bits.Set(bits, offset);
+    }
+
+    // The bitmap of a key, made (and the arrays of bitmaps and blocks lengthened) when the chunk has none yet.
+    private ulong[] BitmapOf(int ordinal)
+    {
         var bitmaps = _bitmaps;
         if (ordinal >= bitmaps.Length)
         {
@@ -603,8 +690,6 @@ internal sealed class CatalogChunk
             bitmaps = longer;
         }
 
-        _blocksWithKey[ordinal] |= 1UL << (offset >> BlockShift);
-
         var bits = bitmaps[ordinal];
         if (bits is null)
         {
@@ -612,7 +697,7 @@ internal sealed class CatalogChunk
             Volatile.Write(ref bitmaps[ordinal], bits);
         }
 
-        Bits.Set(bits, offset);
+        return bits;
     }
 
     // The blocks in which a bitmap has a bit set.

@@ -197,7 +197,7 @@ public sealed partial class InMemoryCreatorCatalog
     private sealed class CatalogLoad(InternedValues interned, int expected) : IDisposable
     {
         private const int Batches = 3;
-        private readonly InMemoryCreatorCatalog _loaded = new() { _snapshot = EmptySnapshot(interned, expected) };
+        private readonly InMemoryCreatorCatalog _loaded = new() { _snapshot = EmptySnapshot(interned, expected, pairsDeferred: true) };
         private readonly LoadedBatch[] _batches = [.. Enumerable.Range(0, Batches).Select(_ => new LoadedBatch())];
 
         // Each batch's last write, and the last write of all, which follows every one before it.
@@ -359,7 +359,7 @@ public sealed partial class InMemoryCreatorCatalog
                     ListingCodec.EncodeRow(listings[i], interned, bytes);
                     ends[i] = bytes.Length;
 
-                    // The text's pairs while its bytes are in the cache, so that the writer only sets their bits.
+                    // The text's pairs while its bytes are in the cache, so that the writer only copies them.
                     TextPairs.BucketsOf(FoldedText.Read(bytes.Written.Span[start..], out _).Utf8, pairBuckets.AsSpan(i * TextPairs.Words, TextPairs.Words));
                     rates[i] = CatalogChunk.NumbersOf(listings[i], numbers.AsSpan(i * NumberColumn.Count, NumberColumn.Count));
                     ordinalStarts[i] = ordinals.Count;

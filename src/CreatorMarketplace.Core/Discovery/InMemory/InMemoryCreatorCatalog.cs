@@ -306,10 +306,11 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         public void Visit(int group, float value) => Keys[Next[group]++] = SortableFloat.KeyOf(value);
     }
 
-    // An empty catalog whose id table has room for the given number of creators before it grows.
-    private static CatalogSnapshot EmptySnapshot(InternedValues interned, int creators = 0)
+    // An empty catalog whose id table has room for the given number of creators before it grows; a load's defers its
+    // rows' pair bitmaps to the load's clustering (CatalogChunk.PairsDeferred), and so does every chunk it adds.
+    private static CatalogSnapshot EmptySnapshot(InternedValues interned, int creators = 0, bool pairsDeferred = false)
     {
-        CatalogChunk[] chunks = [new CatalogChunk(FirstCapacity, CatalogKeys.Empty.Count, interned)];
+        CatalogChunk[] chunks = [new CatalogChunk(FirstCapacity, CatalogKeys.Empty.Count, interned, pairsDeferred)];
         var table = MemoryPages.Populated(new long[Math.Max(FirstCapacity * 2, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Min(creators, 1 << 29) * 2))]);
         Array.Fill(table, CatalogSnapshot.Empty);
         return new CatalogSnapshot(new CatalogGeneration(chunks), chunks, CatalogKeys.Empty, table, Count: 0, Live: 0, Sequence: 0);
@@ -506,7 +507,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         var offset = current.Count & (CatalogChunk.Rows - 1);
         if (index == chunks.Length)
         {
-            chunks = [.. chunks, new CatalogChunk(CatalogChunk.Rows, keys.Count, current.Interned)];
+            chunks = [.. chunks, new CatalogChunk(CatalogChunk.Rows, keys.Count, current.Interned, chunks[^1].PairsDeferred)];
         }
         else if (offset == chunks[index].Capacity)
         {
@@ -633,7 +634,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         for (var index = kept; index < chunks.Length; index++)
         {
             var capacity = chunks.Length > 1 ? CatalogChunk.Rows : (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(current.Live, FirstCapacity));
-            chunks[index] = new CatalogChunk(capacity, current.Keys.Count, current.Interned);
+            chunks[index] = new CatalogChunk(capacity, current.Keys.Count, current.Interned, current.Chunks[^1].PairsDeferred);
         }
 
         // Each living row's new number, and the first old row each new chunk takes; then each new chunk copies its

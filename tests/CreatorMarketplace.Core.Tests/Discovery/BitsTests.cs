@@ -2,7 +2,10 @@ using CreatorMarketplace.Discovery.InMemory;
 
 namespace CreatorMarketplace.Tests.Discovery;
 
-/// <summary>The bit helper's transpose, which turns 64 rows' words of pair buckets into a word of each bucket's bitmap.</summary>
+/// <summary>
+/// The bit helper's transpose, which turns 64 rows' words of pair buckets into a word of each bucket's bitmap, and its
+/// extraction, which packs a word's living rows' bits as a compaction renumbers them.
+/// </summary>
 public sealed class BitsTests
 {
     [Property(MaxTest = 200)]
@@ -32,6 +35,25 @@ public sealed class BitsTests
 
         Bits.Transpose(transposed);
         transposed.ShouldBe(square, "transposed twice");
+    }
+
+    [Property(MaxTest = 300)]
+    public void Extracting_packs_the_masked_bits_low_in_their_order(ulong value, ulong mask, bool dense)
+    {
+        // FsCheck's numbers are mostly small: a dense mask, as a word of mostly living rows, half the time.
+        mask = dense ? ~mask : mask;
+        var expected = 0UL;
+        var packed = 0;
+        for (var bit = 0; bit < Bits.PerWord; bit++)
+        {
+            if (((mask >> bit) & 1) != 0)
+            {
+                expected |= ((value >> bit) & 1) << packed++;
+            }
+        }
+
+        Bits.Extract(value, mask).ShouldBe(expected);
+        Bits.ExtractEachBit(value, mask).ShouldBe(expected, "without PEXT");
     }
 
     [Fact]

@@ -124,6 +124,27 @@ public sealed class CatalogLoadTests
     }
 
     [Fact]
+    public void A_compaction_across_chunks_keeps_each_key_on_its_rows()
+    {
+        // Three chunks of creators: on vacation only the last 40 of the first chunk and those past 500 into the third,
+        // so the second chunk has no bitmap for the key. A newer version of the first creator ends the load, whose
+        // clustering then compacts its first row away: every later row moves down one, across both chunk ends, and
+        // the key's bits move with their rows through a chunk that has none.
+        var listings = new CreatorGenerator(61, new FakeClock(Instant.FromUtc(2026, 12, 6, 0, 0)))
+            .Generate((2 * CatalogChunk.Rows) + 1_000)
+            .Select((creator, i) => WithVersion(creator.ToListing(), 1, onVacation: i is >= CatalogChunk.Rows - 40 and < CatalogChunk.Rows or >= (2 * CatalogChunk.Rows) + 500))
+            .ToList();
+        var catalog = new InMemoryCreatorCatalog();
+        catalog.Load([.. listings, WithVersion(listings[0], 2, onVacation: true)]);
+
+        var available = catalog.KeyedCreators(new CreatorQuery { ExcludeOnVacation = true }).ToHashSet();
+
+        var expected = listings.Skip(1).Where(listing => !listing.OnVacation).Select(listing => listing.Id).ToList();
+        available.Count.ShouldBe(expected.Count);
+        expected.Count(id => !available.Contains(id)).ShouldBe(0, "creators not on vacation that the key's bitmap left out");
+    }
+
+    [Fact]
     public async Task An_empty_load_changes_nothing()
     {
         var catalog = new InMemoryCreatorCatalog();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace CreatorMarketplace.Discovery.InMemory;
 
@@ -97,6 +98,26 @@ internal static class Bits
                 square[word] ^= swapped << half;
             }
         }
+    }
+
+    /// <summary>
+    /// The bits of <paramref name="value"/> where <paramref name="mask"/> has a bit set, packed into the low bits in
+    /// their order (BMI2's PEXT): the bits of a word's living rows, renumbered as a compaction renumbers the rows.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Extract(ulong value, ulong mask) =>
+        Bmi2.X64.IsSupported ? Bmi2.X64.ParallelBitExtract(value, mask) : ExtractEachBit(value, mask);
+
+    /// <summary><see cref="Extract"/> a bit at a time, where the processor has no PEXT.</summary>
+    public static ulong ExtractEachBit(ulong value, ulong mask)
+    {
+        var extracted = 0UL;
+        for (var bit = 0; mask != 0; mask &= mask - 1, bit++)
+        {
+            extracted |= ((value >> BitOperations.TrailingZeroCount(mask)) & 1) << bit;
+        }
+
+        return extracted;
     }
 
     /// <summary>How many bits the words have set.</summary>

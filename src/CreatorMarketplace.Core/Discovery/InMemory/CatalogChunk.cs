@@ -588,9 +588,7 @@ internal sealed class CatalogChunk
             {
                 if (squares[bucket] != 0)
                 {
-                    var ordinal = CatalogKeys.PairOrdinal(bucket);
-                    BitmapOf(ordinal)[word] = squares[bucket];
-                    _blocksWithKey[ordinal] |= 1UL << (word / WordsPerBlock);
+                    SetWord(CatalogKeys.PairOrdinal(bucket), word, squares[bucket]);
                 }
             }
         }
@@ -662,6 +660,13 @@ internal sealed class CatalogChunk
         }
 
         SetBitOfNewBitmap(ordinal, offset);
+    }
+
+    /// <summary>Sets word <paramref name="word"/> of a key's bitmap, in a chunk no reader can see yet.</summary>
+    public void SetWord(int ordinal, int word, ulong bits)
+    {
+        BitmapOf(ordinal)[word] = bits;
+        _blocksWithKey[ordinal] |= 1UL << (word / WordsPerBlock);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -665,30 +665,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         // EveryCore wakes no other core for one iteration.
         EveryCore.For(kept, kept + filled, Fill);
 
-        for (var index = kept; index << CatalogChunk.Shift < current.Count; index++)
-        {
-            var source = current.Chunks[index];
-            for (var ordinal = 0; ordinal < source.BitmapSlots; ordinal++)
-            {
-                if (source.Bitmap(ordinal) is not { } bits)
-                {
-                    continue;
-                }
-
-                for (var word = 0; word < bits.Length; word++)
-                {
-                    for (var set = bits[word] & ~source.Died[word]; set != 0; set &= set - 1)
-                    {
-                        var old = (index << CatalogChunk.Shift) + Bits.LowestRow(word, set);
-                        if (old < current.Count)
-                        {
-                            var moved = newRowOf[old - from];
-                            chunks[moved >> CatalogChunk.Shift].SetBit(ordinal, moved & (CatalogChunk.Rows - 1));
-                        }
-                    }
-                }
-            }
-        }
+        CompactBitmaps(current, chunks, from);
 
         // Each slot held a creator's newest row: renumbered when alive, passed over from now on when removed.
         var table = MemoryPages.Populated(new long[current.IdTable.Length]);
@@ -724,6 +701,88 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
                 target.CopyRows(current.Chunks[old >> CatalogChunk.Shift], old & (CatalogChunk.Rows - 1), newRowOf[old - from] & (CatalogChunk.Rows - 1), run);
                 old += run;
+            }
+        }
+    }
+
+    // Writes each key's bitmap of the living rows from row `from` (a chunk's first) on into the compacted chunks,
+    // which number those rows in their order from `from` on: each old word's bits of living rows, extracted and laid
+    // end to end, make the new words. A few operations a word of each key, rather than one a set bit; a block of rows
+    // without the key (CatalogChunk.BlocksWith) is only counted. The keys are shared among the cores: each writes only
+    // its own keys' bitmaps, which the new chunks have slots for.
+    private static void CompactBitmaps(CatalogSnapshot current, CatalogChunk[] chunks, int from)
+    {
+        var living = new ulong[Bits.WordsFor(current.Count) - Bits.WordOf(from)];
+        var livingInBlock = new int[(living.Length + CatalogChunk.WordsPerBlock - 1) / CatalogChunk.WordsPerBlock];
+        for (var word = 0; word < living.Length; word++)
+        {
+            var row = from + Bits.RowsBefore(word);
+            var written = current.Count - row >= Bits.PerWord ? ulong.MaxValue : Bits.Before(current.Count);
+            living[word] = ~current.Chunks[row >> CatalogChunk.Shift].Died[Bits.WordOf(row & (CatalogChunk.Rows - 1))] & written;
+            livingInBlock[word / CatalogChunk.WordsPerBlock] += BitOperations.PopCount(living[word]);
+        }
+
+        const int Slices = 16;
+        var keys = current.Keys.Count;
+        EveryCore.For(0, Slices, slice =>
+        {
+            for (var ordinal = keys * slice / Slices; ordinal < keys * (slice + 1) / Slices; ordinal++)
+            {
+                Compact(ordinal);
+            }
+        });
+
+        void Compact(int ordinal)
+        {
+            var (kept, keptBits, next) = (0UL, 0, Bits.WordOf(from));
+            for (var block = 0; block < livingInBlock.Length; block++)
+            {
+                var firstWord = block * CatalogChunk.WordsPerBlock;
+                var row = from + Bits.RowsBefore(firstWord);
+                var chunk = current.Chunks[row >> CatalogChunk.Shift];
+                var offset = row & (CatalogChunk.Rows - 1);
+                if ((chunk.BlocksWith(ordinal) & (1UL << (offset >> CatalogChunk.BlockShift))) == 0 || chunk.Bitmap(ordinal) is not { } bitmap)
+                {
+                    // No row of the block has the key: its living rows are as many zero bits.
+                    var zeros = keptBits + livingInBlock[block];
+                    if (zeros >= Bits.PerWord)
+                    {
+                        Emit(kept, next);
+                        (kept, next) = (0, next + (zeros / Bits.PerWord));
+                    }
+
+                    keptBits = zeros % Bits.PerWord;
+                    continue;
+                }
+
+                for (var word = firstWord; word < Math.Min(living.Length, firstWord + CatalogChunk.WordsPerBlock); word++)
+                {
+                    var extracted = Bits.Extract(bitmap[Bits.WordOf(offset) + word - firstWord], living[word]);
+                    var count = BitOperations.PopCount(living[word]);
+                    kept |= extracted << keptBits;
+                    if (keptBits + count < Bits.PerWord)
+                    {
+                        keptBits += count;
+                        continue;
+                    }
+
+                    Emit(kept, next++);
+                    (kept, keptBits) = (keptBits == 0 ? 0 : extracted >> (Bits.PerWord - keptBits), keptBits + count - Bits.PerWord);
+                }
+            }
+
+            if (keptBits > 0)
+            {
+                Emit(kept, next);
+            }
+
+            void Emit(ulong bits, int word)
+            {
+                if (bits != 0)
+                {
+                    var row = Bits.RowsBefore(word);
+                    chunks[row >> CatalogChunk.Shift].SetWord(ordinal, Bits.WordOf(row & (CatalogChunk.Rows - 1)), bits);
+                }
             }
         }
     }

@@ -431,38 +431,56 @@ internal sealed class CatalogChunk
         Starts[offset] = _listings.Append(source._listings.At(source.Starts[sourceOffset]).Span);
     }
 
-    /// <summary>Copies a run of living rows' encoded rows and numbers from another chunk into rows no reader can see yet.</summary>
-    public void CopyRows(CatalogChunk source, int sourceOffset, int offset, int count)
+    /// <summary>
+    /// Copies living rows of another chunk, at <paramref name="sourceOffsets"/> in ascending order, with their encoded
+    /// rows and numbers, into the rows from <paramref name="offset"/> on, which no reader can see yet. Column by column,
+    /// so that a compaction of scattered living rows pays a loop a column rather than a call a column for each run.
+    /// </summary>
+    public void CopyRows(CatalogChunk source, ReadOnlySpan<int> sourceOffsets, int offset)
     {
-        Array.Copy(source.Ids, sourceOffset, Ids, offset, count);
-        Array.Copy(source.Versions, sourceOffset, Versions, offset, count);
+        var count = sourceOffsets.Length;
+        GatherInto(source.Ids, Ids, sourceOffsets, offset);
+        GatherInto(source.Versions, Versions, sourceOffsets, offset);
         for (var i = 0; i < count; i++)
         {
-            CopyRow(source, sourceOffset + i, offset + i);
+            CopyRow(source, sourceOffsets[i], offset + i);
         }
 
         Array.Fill(DiedAt, Alive, offset, count);
         Array.Fill(PreviousRow, -1, offset, count);
-        Array.Copy(source.PeerGroups, sourceOffset, PeerGroups, offset, count);
+        GatherInto(source.PeerGroups, PeerGroups, sourceOffsets, offset);
         for (var column = 0; column < Numbers.Length; column++)
         {
-            Array.Copy(source.Numbers[column], sourceOffset, Numbers[column], offset, count);
+            GatherInto(source.Numbers[column], Numbers[column], sourceOffsets, offset);
         }
 
-        Array.Copy(source.EngagementRates, sourceOffset, EngagementRates, offset, count);
+        GatherInto(source.EngagementRates, EngagementRates, sourceOffsets, offset);
 
         for (var column = 0; column < Codes.Length; column++)
         {
-            Array.Copy(source.Codes[column], sourceOffset, Codes[column], offset, count);
+            GatherInto(source.Codes[column], Codes[column], sourceOffsets, offset);
         }
 
         if (_pairBuckets is not null)
         {
             Debug.Assert(source._pairBuckets is not null, "a load's chunks all defer their pairs");
-            Array.Copy(source._pairBuckets, sourceOffset * TextPairs.Words, _pairBuckets, offset * TextPairs.Words, count * TextPairs.Words);
+            for (var i = 0; i < count; i++)
+            {
+                source._pairBuckets.AsSpan(sourceOffsets[i] * TextPairs.Words, TextPairs.Words).CopyTo(_pairBuckets.AsSpan((offset + i) * TextPairs.Words));
+            }
         }
 
         Summarize(offset, count);
+    }
+
+    // Copies a column's values at the offsets into the rows from offset on.
+    private static void GatherInto<T>(T[] source, T[] target, ReadOnlySpan<int> sourceOffsets, int offset)
+    {
+        var into = target.AsSpan(offset, sourceOffsets.Length);
+        for (var i = 0; i < into.Length; i++)
+        {
+            into[i] = source[sourceOffsets[i]];
+        }
     }
 
     /// <summary>

@@ -680,27 +680,32 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         (_retiredRows, _compactionCheckAt) = (retiredKept, 0);
         return new CatalogSnapshot(new CatalogGeneration(chunks), chunks, current.Keys, table, row, current.Live, from == 0 ? 0 : current.Sequence);
 
-        // Copies the living rows numbered into the new chunk at index, in runs within one old chunk.
+        // Copies the living rows numbered into the new chunk at index, those of each old chunk at once.
         void Fill(int index)
         {
             var (end, target) = (firstOldRow[index - kept + 1], chunks[index]);
-            for (var old = firstOldRow[index - kept]; old < end;)
+            var offsets = ArrayPool<int>.Shared.Rent(CatalogChunk.Rows);
+            try
             {
-                if (newRowOf[old - from] < 0)
+                for (var old = firstOldRow[index - kept]; old < end;)
                 {
-                    old++;
-                    continue;
-                }
+                    var (source, sourceEnd) = (old >> CatalogChunk.Shift, Math.Min(end, ((old >> CatalogChunk.Shift) + 1) << CatalogChunk.Shift));
+                    var (count, first) = (0, 0);
+                    for (; old < sourceEnd; old++)
+                    {
+                        if (newRowOf[old - from] >= 0)
+                        {
+                            first = count == 0 ? newRowOf[old - from] : first;
+                            offsets[count++] = old & (CatalogChunk.Rows - 1);
+                        }
+                    }
 
-                var run = 1;
-                var sourceEnd = Math.Min(end, ((old >> CatalogChunk.Shift) + 1) << CatalogChunk.Shift);
-                while (old + run < sourceEnd && newRowOf[old + run - from] >= 0)
-                {
-                    run++;
+                    target.CopyRows(current.Chunks[source], offsets.AsSpan(0, count), first & (CatalogChunk.Rows - 1));
                 }
-
-                target.CopyRows(current.Chunks[old >> CatalogChunk.Shift], old & (CatalogChunk.Rows - 1), newRowOf[old - from] & (CatalogChunk.Rows - 1), run);
-                old += run;
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(offsets);
             }
         }
     }

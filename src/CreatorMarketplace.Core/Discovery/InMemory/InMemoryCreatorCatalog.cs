@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime;
 using System.Runtime.InteropServices;
@@ -729,6 +730,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
         const int Slices = 16;
         var keys = current.Keys.Count;
+        Debug.Assert(chunks.Skip(from >> CatalogChunk.Shift).All(chunk => chunk.BitmapSlots >= keys), "a new chunk has a slot for every key, so that no core lengthens the array of slots another writes to");
         EveryCore.For(0, Slices, slice =>
         {
             for (var ordinal = keys * slice / Slices; ordinal < keys * (slice + 1) / Slices; ordinal++)

@@ -616,9 +616,9 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
     // A new generation holding only the living rows from row `from` on (the first row of a chunk), in their order;
     // the chunks before it are kept as they are, shared with the generation before, and so is the sequence, which
-    // their retired rows are numbered in. From row 0, the sequence starts again. Runs of living rows are copied
-    // column by column (encoded listings byte for byte), bits are moved by ordinal, and the id table keeps its slots
-    // with the rows renumbered, so no listing is decoded.
+    // their retired rows are numbered in. From row 0, the sequence starts again. Living rows are copied column by
+    // column (encoded listings byte for byte), each key's bitmap is made a word at a time (CompactBitmaps), and the
+    // id table keeps its slots with the rows renumbered, so no listing is decoded.
     private CatalogSnapshot Compacted(CatalogSnapshot current, int from = 0)
     {
         // A single chunk is sized to the living rows (a power of two, as growth keeps it); more chunks are full size.

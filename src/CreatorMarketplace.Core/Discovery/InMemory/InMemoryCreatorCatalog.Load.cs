@@ -344,14 +344,13 @@ public sealed partial class InMemoryCreatorCatalog
         /// </summary>
         public CatalogKeys Prepare(CatalogKeys keys, InternedValues interned)
         {
-            var (listings, numbers, rates, peerGroups, collected, count) = (Listings, Numbers, EngagementRates, PeerGroups, Collected, Count);
-            var (blockOrdinals, ordinalStarts, ordinalEnds) = (BlockOrdinals, OrdinalStarts, OrdinalEnds);
-            var (encoded, blockBytes, ends, pairBuckets) = (Encoded, BlockBytes, EncodedEnds, PairBuckets);
+            var (listings, numbers, rates, collected, count) = (Listings, Numbers, EngagementRates, Collected, Count);
+            var (encoded, blockBytes, blockOrdinals, ends, pairBuckets) = (Encoded, BlockBytes, BlockOrdinals, EncodedEnds, PairBuckets);
             EveryCore.For(0, (count + FoldBlock - 1) / FoldBlock, block =>
             {
-                var (bytes, ordinals) = (blockBytes[block], blockOrdinals[block]);
+                var bytes = blockBytes[block];
                 bytes.Clear();
-                ordinals.Clear();
+                blockOrdinals[block].Clear();
                 var (first, last) = (block * FoldBlock, Math.Min(count, (block + 1) * FoldBlock));
                 for (var i = first; i < last; i++)
                 {
@@ -362,9 +361,7 @@ public sealed partial class InMemoryCreatorCatalog
                     // The text's pairs while its bytes are in the cache, so that the writer only copies them.
                     TextPairs.BucketsOf(FoldedText.Read(bytes.Written.Span[start..], out _).Utf8, pairBuckets.AsSpan(i * TextPairs.Words, TextPairs.Words));
                     rates[i] = CatalogChunk.NumbersOf(listings[i], numbers.AsSpan(i * NumberColumn.Count, NumberColumn.Count));
-                    ordinalStarts[i] = ordinals.Count;
-                    collected[i] = keys.TryCollect(listings[i], ordinals, out peerGroups[i]);
-                    ordinalEnds[i] = ordinals.Count;
+                    collected[i] = CollectOrdinals(i, keys);
                 }
 
                 // Sliced once the block is encoded, from the buffer as it has grown.
@@ -380,15 +377,23 @@ public sealed partial class InMemoryCreatorCatalog
                 keys = keys.Including(unknown.ConvertAll(i => listings[i]));
                 foreach (var i in unknown)
                 {
-                    var ordinals = blockOrdinals[i / FoldBlock];
-                    ordinalStarts[i] = ordinals.Count;
-                    keys.TryCollect(listings[i], ordinals, out peerGroups[i]);
-                    ordinalEnds[i] = ordinals.Count;
+                    CollectOrdinals(i, keys);
                 }
             }
 
             Keys = keys;
             return keys;
+        }
+
+        // Adds listing i's bitmap ordinals to its block's list, as its run of it, and gives its peer group; false
+        // when one of its keys is new, with the list as it was.
+        private bool CollectOrdinals(int i, CatalogKeys keys)
+        {
+            var ordinals = BlockOrdinals[i / FoldBlock];
+            OrdinalStarts[i] = ordinals.Count;
+            var known = keys.TryCollect(Listings[i], ordinals, out PeerGroups[i]);
+            OrdinalEnds[i] = ordinals.Count;
+            return known;
         }
 
         /// <summary>Lets go of the batch's listings and texts once its rows are written, and empties it.</summary>

@@ -220,11 +220,6 @@ internal sealed class CatalogChunk
     {
         var grown = new CatalogChunk(capacity, _bitmaps.Length, Interned, PairsDeferred);
         Array.Copy(Ids, grown.Ids, count);
-        if (_pairBuckets is not null)
-        {
-            Array.Copy(_pairBuckets, grown._pairBuckets!, count * TextPairs.Words);
-        }
-
         Array.Copy(Versions, grown.Versions, count);
         Array.Copy(Starts, grown.Starts, count);
         Array.Copy(TextStarts, grown.TextStarts, count);
@@ -247,6 +242,11 @@ internal sealed class CatalogChunk
         {
             Array.Copy(Codes[column], grown.Codes[column], count);
             Array.Copy(Ranges[column], grown.Ranges[column], Ranges[column].Length);
+        }
+
+        if (_pairBuckets is not null)
+        {
+            Array.Copy(_pairBuckets, grown._pairBuckets!, count * TextPairs.Words);
         }
 
         for (var ordinal = 0; ordinal < _bitmaps.Length; ordinal++)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CreatorMarketplace.Metrics;
+using FsCheck.Fluent;
 using NodaTime;
 
 namespace CreatorMarketplace.Connectors.TikTok.Tests;
@@ -13,14 +14,14 @@ public sealed class SharedConnectorCodeTests
     private static readonly Instant Now = Instant.FromUtc(2026, 12, 1, 12, 0);
 
     [Property]
-    public bool A_count_is_refused_exactly_when_it_is_outside_its_range(int value, int min, NonNegativeInt width)
+    public Property A_count_is_refused_exactly_when_it_is_outside_its_range(int value, int min, NonNegativeInt width)
     {
         var max = (int)Math.Min((long)min + width.Get, int.MaxValue);
         var errors = new ErrorCollector();
 
         errors.RequireWithin(value, min, max, "count", "test.count_out_of_range", "out of range");
 
-        return errors.HasErrors == (value < min || value > max);
+        return (errors.HasErrors == (value < min || value > max)).Label($"refused: {errors.HasErrors}, for {value} in [{min}, {max}]");
     }
 
     [Theory]

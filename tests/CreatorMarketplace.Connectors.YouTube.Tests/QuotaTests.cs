@@ -1,3 +1,4 @@
+using FsCheck.Fluent;
 
 namespace CreatorMarketplace.Connectors.YouTube.Tests;
 
@@ -59,16 +60,16 @@ public sealed class QuotaTests : YouTubeTestBase
     }
 
     [Property(MaxTest = 300)]
-    public bool The_reset_is_the_next_midnight_in_Los_Angeles(long seconds)
+    public Property The_reset_is_the_next_midnight_in_Los_Angeles(long seconds)
     {
         // Any instant from 1970 to about 2100, across both changes of daylight saving time.
         var now = Instant.FromUnixTimeSeconds(Math.Abs(seconds % 4_102_444_800L));
         var reset = YouTubeQuota.NextReset(now);
         var pacific = DateTimeZoneProviders.Tzdb["America/Los_Angeles"];
         var local = reset.InZone(pacific);
-        return reset > now
-            && reset - now <= Duration.FromHours(25)
-            && local.TimeOfDay == LocalTime.Midnight
-            && local.Date == now.InZone(pacific).Date.PlusDays(1);
+        return (reset > now).Label("after now")
+            .And((reset - now <= Duration.FromHours(25)).Label("within 25 hours"))
+            .And((local.TimeOfDay == LocalTime.Midnight).Label("at midnight in Los Angeles"))
+            .And((local.Date == now.InZone(pacific).Date.PlusDays(1)).Label("on the next day there"));
     }
 }

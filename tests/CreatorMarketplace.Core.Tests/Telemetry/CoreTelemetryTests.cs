@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
@@ -128,6 +129,64 @@ public sealed class CoreTelemetryTests
         measurements.Of("creator_marketplace.follower.applied").Sum(m => m.Value).ShouldBeGreaterThanOrEqualTo(1);
     }
 
+    [Fact]
+    public async Task A_compaction_that_writers_wait_for_records_its_duration_and_the_rows_it_dropped()
+    {
+        using var measurements = new Measurements();
+        using var spans = new CompactionSpans();
+        var creators = new CreatorGenerator(25, _clock).Generate(100).ToList();
+        var catalog = new InMemoryCreatorCatalog();
+        foreach (var creator in creators)
+        {
+            (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+        }
+
+        // Each round retires a row of every creator: the 1,025th retired row, more than the catalog's first 1,024
+        // rows and than its 100 living ones, sets off a compaction that drops them all; 75 upserts follow it.
+        for (var round = 0; round < 11; round++)
+        {
+            foreach (var creator in creators)
+            {
+                creator.SetOnVacation(!creator.OnVacation, _clock);
+                creator.MarkStored(creator.Version + 1);
+                (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+            }
+        }
+
+        catalog.RowsWritten.ShouldBe(175);
+        var span = spans.Taken.ShouldHaveSingleItem();
+        span.GetTagItem("creator_marketplace.compaction.dropped_rows").ShouldBe(1_025);
+        span.GetTagItem("creator_marketplace.compaction.kept_rows").ShouldBe(100);
+        measurements.Of("creator_marketplace.catalog.compaction.dropped_rows").ShouldContain(m => m.Value == 1_025);
+        measurements.Of("creator_marketplace.catalog.compaction.duration").ShouldContain(m => m.Value > 0);
+    }
+
+    [Fact]
+    public void The_compactions_of_a_loads_own_rows_are_not_reported_as_writers_waits()
+    {
+        using var spans = new CompactionSpans();
+        var creators = new CreatorGenerator(26, _clock).Generate(100).ToList();
+        var listings = new List<CreatorListing>();
+        for (var version = 0; version < 12; version++)
+        {
+            foreach (var creator in creators)
+            {
+                creator.SetOnVacation(!creator.OnVacation, _clock);
+                creator.MarkStored(creator.Version + 1);
+                listings.Add(creator.ToListing());
+            }
+        }
+
+        var catalog = new InMemoryCreatorCatalog();
+
+        // 1,100 of the rows the load writes into its own catalog are retired there, and compacted away before the
+        // catalog is published: no writer of this catalog waits for that.
+        catalog.Load(listings).ShouldBe(100);
+
+        catalog.RowsWritten.ShouldBe(100);
+        spans.Taken.ShouldBeEmpty();
+    }
+
     private sealed class Refusing : IOutboxPublisher
     {
         public ValueTask PublishAsync(OutboxMessage message, CancellationToken cancellationToken) => throw new InvalidOperationException("refused");
@@ -159,6 +218,39 @@ public sealed class CoreTelemetryTests
         public ValueTask<CreatorListing?> FindAsync(CreatorId creator, CancellationToken cancellationToken = default) => _inner.FindAsync(creator, cancellationToken);
 
         public ValueTask<CreatorSearchResult> SearchAsync(CreatorQuery query, CancellationToken cancellationToken = default) => _inner.SearchAsync(query, cancellationToken);
+    }
+
+    /// <summary>The compaction spans of Core's source that start while alive, under a parent span of their own.</summary>
+    private sealed class CompactionSpans : IDisposable
+    {
+        private readonly Activity _parent = new Activity("test").Start();
+        private readonly ConcurrentQueue<Activity> _taken = new();
+        private readonly ActivityListener _listener;
+
+        public CompactionSpans()
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == CreatorMarketplaceTelemetry.Core,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = activity =>
+                {
+                    if (activity.OperationName == "creator_marketplace.catalog.compaction" && activity.ParentId == _parent.Id)
+                    {
+                        _taken.Enqueue(activity);
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
+        }
+
+        public IReadOnlyList<Activity> Taken => [.. _taken];
+
+        public void Dispose()
+        {
+            _listener.Dispose();
+            _parent.Dispose();
+        }
     }
 
     /// <summary>Every measurement of Core's meter while alive, as doubles with their tags.</summary>

@@ -197,7 +197,7 @@ public sealed partial class InMemoryCreatorCatalog
     private sealed class CatalogLoad(InternedValues interned, int expected) : IDisposable
     {
         private const int Batches = 3;
-        private readonly InMemoryCreatorCatalog _loaded = new() { _snapshot = EmptySnapshot(interned, expected, pairsDeferred: true) };
+        private readonly InMemoryCreatorCatalog _loaded = new() { _snapshot = EmptySnapshot(interned, expected, pairsDeferred: true), _measuresCompactions = false };
         private readonly LoadedBatch[] _batches = [.. Enumerable.Range(0, Batches).Select(_ => new LoadedBatch())];
 
         // Each batch's last write, and the last write of all, which follows every one before it.

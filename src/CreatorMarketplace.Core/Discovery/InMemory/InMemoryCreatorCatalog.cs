@@ -45,6 +45,8 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     // for a background collection, unless the application sets this switch false (in runtimeconfig.json's
     // configProperties, or as a RuntimeHostConfigurationOption in its project).
     private const int RowsWorthACollection = 2 * CatalogChunk.Rows;
+    private const string DroppedRowsTag = "creator_marketplace.compaction.dropped_rows";
+    private const string KeptRowsTag = "creator_marketplace.compaction.kept_rows";
     private const string CollectAfterCompactionSwitch = "CreatorMarketplace.InMemoryCreatorCatalog.CollectAfterCompaction";
     private static readonly bool CollectsAfterCompaction = !AppContext.TryGetSwitch(CollectAfterCompactionSwitch, out var collect) || collect;
 
@@ -54,6 +56,9 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     private int _retiredRows;
     private int _compactionCheckAt;
     private int _idsInTable;
+
+    // False for the catalog of its own a load writes into, whose compactions no writer waits for.
+    private bool _measuresCompactions = true;
 
     /// <summary>How many creators the catalog holds.</summary>
     public int Count => Volatile.Read(ref _snapshot).Live;
@@ -555,17 +560,17 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         // retired rows outnumber the living in the catalog or in a run of chunks to its end: the rebuild's cost is
         // paid back by the writes that retired them. Creators updated often retire their rows in the newest chunks,
         // so compacting only those keeps an upsert's share of the cost small in a large catalog.
-        var dropped = 0;
+        var rowsLetGo = 0;
         if (next.Sequence == int.MaxValue)
         {
-            next = Compacted(next, from: 0);
+            next = Compact(next, from: 0);
         }
         else if (_retiredRows > FirstCapacity && _retiredRows >= _compactionCheckAt)
         {
             if (CompactionStart(next) is { } from)
             {
-                dropped = next.Count - from;
-                next = Compacted(next, from);
+                rowsLetGo = next.Count - from;
+                next = Compact(next, from);
             }
             else
             {
@@ -575,10 +580,30 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         }
 
         Volatile.Write(ref _snapshot, next);
-        if (dropped >= RowsWorthACollection && CollectsAfterCompaction)
+        if (rowsLetGo >= RowsWorthACollection && CollectsAfterCompaction)
         {
             CollectAfterCompaction();
         }
+    }
+
+    // Compacted, with a span and measurements: every writer waits for a compaction, so its length is what an operator
+    // watches (a large catalog's whole compaction takes seconds).
+    private CatalogSnapshot Compact(CatalogSnapshot current, int from)
+    {
+        if (!_measuresCompactions)
+        {
+            return Compacted(current, from);
+        }
+
+        using var activity = CoreTelemetry.Package.Source.StartActivity("creator_marketplace.catalog.compaction", ActivityKind.Internal);
+        var started = Stopwatch.GetTimestamp();
+        var compacted = Compacted(current, from);
+        var dropped = current.Count - compacted.Count;
+        CoreTelemetry.CatalogCompactionDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        CoreTelemetry.CatalogCompactionDroppedRows.Add(dropped);
+        activity?.SetTag(DroppedRowsTag, dropped);
+        activity?.SetTag(KeptRowsTag, compacted.Count - from);
+        return compacted;
     }
 
     // The chunks a large compaction let go of are large objects, which the collector frees only in a full collection,

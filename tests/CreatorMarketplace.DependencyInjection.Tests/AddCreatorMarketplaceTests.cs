@@ -61,9 +61,9 @@ public sealed class AddCreatorMarketplaceTests : IDisposable
         var clock = provider.GetRequiredService<IClock>();
         var shortlists = provider.GetRequiredService<IRepository<Shortlist, ShortlistId>>();
 
-        await shortlists.SaveAsync(Shortlist.Create(EntityId.New<ShortlistId>(clock), EntityId.New<BrandId>(clock), "At nine", clock));
+        (await shortlists.SaveAsync(Shortlist.Create(EntityId.New<ShortlistId>(clock), EntityId.New<BrandId>(clock), "At nine", clock))).IsSaved.ShouldBeTrue();
         time.Advance(TimeSpan.FromHours(2));
-        await shortlists.SaveAsync(Shortlist.Create(EntityId.New<ShortlistId>(clock), EntityId.New<BrandId>(clock), "At eleven", clock));
+        (await shortlists.SaveAsync(Shortlist.Create(EntityId.New<ShortlistId>(clock), EntityId.New<BrandId>(clock), "At eleven", clock))).IsSaved.ShouldBeTrue();
         await provider.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync();
 
         clock.GetCurrentInstant().ShouldBe(Instant.FromUtc(2026, 12, 4, 11, 0));

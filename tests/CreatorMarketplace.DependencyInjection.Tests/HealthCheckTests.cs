@@ -40,7 +40,7 @@ public sealed class HealthCheckTests
         await using var provider = Provider(new GatedStore(), time, o => (o.OutboxDegradedAge, o.OutboxUnhealthyAge) = (TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10)));
         var clock = provider.GetRequiredService<IClock>();
         var empty = await CheckAsync(provider, OutboxCheck);
-        await provider.GetRequiredService<IRepository<Shortlist, ShortlistId>>().SaveAsync(Shortlist.Create(EntityId.New<ShortlistId>(clock), EntityId.New<BrandId>(clock), "Waiting", clock));
+        (await provider.GetRequiredService<IRepository<Shortlist, ShortlistId>>().SaveAsync(Shortlist.Create(EntityId.New<ShortlistId>(clock), EntityId.New<BrandId>(clock), "Waiting", clock))).IsSaved.ShouldBeTrue();
 
         time.Advance(TimeSpan.FromSeconds(59));
         var young = await CheckAsync(provider, OutboxCheck);
@@ -79,7 +79,7 @@ public sealed class HealthCheckTests
         await follower.WaitUntilCaughtUpAsync().WaitAsync(Patience);
 
         store.HoldUpCreatorReads();
-        await store.Creators.SaveAsync(new CreatorGenerator(31, provider.GetRequiredService<IClock>()).NextNew());
+        (await store.Creators.SaveAsync(new CreatorGenerator(31, provider.GetRequiredService<IClock>()).NextNew())).IsSaved.ShouldBeTrue();
         var head = await store.Changes.HeadAsync();
         while (follower.Status.Head < head)
         {

@@ -27,12 +27,12 @@ while (true)
         shortlist.Add(EntityId.New<CreatorId>(clock), clock, ["crash", $"tag {i}"], new string('n', 200));
     }
 
-    await store.Shortlists.SaveAsync(shortlist);
+    (await store.Shortlists.SaveAsync(shortlist)).ThrowIfConflict();
     for (var round = 0; round < 3; round++)
     {
         shortlist.Rename($"Crash test round {round}", clock);
         shortlist.Add(EntityId.New<CreatorId>(clock), clock);
-        await store.Shortlists.SaveAsync(shortlist);
+        (await store.Shortlists.SaveAsync(shortlist)).ThrowIfConflict();
     }
 
     var key = $"charge-{ledgerNext}";

@@ -221,7 +221,7 @@ public abstract partial class MarketplaceStoreContract
         var reference = new ReferenceCreatorCatalog();
         await foreach (var listing in store.Creators.ReadListingsAsync())
         {
-            await reference.UpsertAsync(listing);
+            (await reference.UpsertAsync(listing)).ShouldBeTrue();
         }
 
         var random = new Random(20261204);

@@ -34,9 +34,9 @@ public abstract partial class MarketplaceStoreContract
         var store = await CreateStoreAsync();
         await SaveShortlistsAsync(store, 3);
         var first = NewShortlist("Renamed later");
-        await store.Shortlists.SaveAsync(first);
+        (await store.Shortlists.SaveAsync(first)).IsSaved.ShouldBeTrue();
         first.Rename("Renamed", Clock);
-        await store.Shortlists.SaveAsync(first);
+        (await store.Shortlists.SaveAsync(first)).IsSaved.ShouldBeTrue();
         var pending = await store.Outbox.ReadPendingAsync(100);
         await store.Outbox.MarkDeliveredAsync([pending[0].EventId, pending[3].EventId], Clock.GetCurrentInstant());
 
@@ -74,7 +74,7 @@ public abstract partial class MarketplaceStoreContract
         var shortlists = Enumerable.Range(0, 3).Select(i => NewShortlist($"List {i}")).ToArray();
         foreach (var shortlist in shortlists)
         {
-            await store.Shortlists.SaveAsync(shortlist);
+            (await store.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
         }
 
         // Each round renames every shortlist through alternating instances, loading it fresh each time.
@@ -135,7 +135,7 @@ public abstract partial class MarketplaceStoreContract
     public async Task A_wait_returns_at_once_when_a_change_after_the_position_is_stored()
     {
         var store = await CreateStoreAsync();
-        await store.Shortlists.SaveAsync(NewShortlist());
+        (await store.Shortlists.SaveAsync(NewShortlist())).IsSaved.ShouldBeTrue();
         var head = await store.Changes.HeadAsync();
 
         (await store.Changes.WaitAsync(0, TimeSpan.Zero)).ShouldBeTrue();
@@ -153,7 +153,7 @@ public abstract partial class MarketplaceStoreContract
         wait.IsCompleted.ShouldBeFalse("nothing was saved yet");
         var clock = Stopwatch.StartNew();
 
-        await store.Shortlists.SaveAsync(NewShortlist());
+        (await store.Shortlists.SaveAsync(NewShortlist())).IsSaved.ShouldBeTrue();
 
         (await wait).ShouldBeTrue();
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10), "a save wakes the waits of its own instance at once, not at a poll");
@@ -170,7 +170,7 @@ public abstract partial class MarketplaceStoreContract
         await Task.Delay(100);
         wait.IsCompleted.ShouldBeFalse("nothing was saved yet");
 
-        await store.Shortlists.SaveAsync(NewShortlist());
+        (await store.Shortlists.SaveAsync(NewShortlist())).IsSaved.ShouldBeTrue();
 
         (await wait).ShouldBeTrue();
         (await other.Changes.ReadAsync(head)).ShouldNotBeEmpty();
@@ -180,7 +180,7 @@ public abstract partial class MarketplaceStoreContract
     public async Task A_wait_with_nothing_saved_times_out()
     {
         var store = await CreateStoreAsync();
-        await store.Shortlists.SaveAsync(NewShortlist());
+        (await store.Shortlists.SaveAsync(NewShortlist())).IsSaved.ShouldBeTrue();
         var head = await store.Changes.HeadAsync();
         var clock = Stopwatch.StartNew();
 
@@ -267,7 +267,7 @@ public abstract partial class MarketplaceStoreContract
         }
 
         var shortlist = NewShortlist("Before");
-        await store.Shortlists.SaveAsync(shortlist);
+        (await store.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
         var follower = Task.Run(async () =>
         {
             #region follower
@@ -289,7 +289,7 @@ public abstract partial class MarketplaceStoreContract
             #endregion
         });
         shortlist.Rename("After", Clock);
-        await store.Shortlists.SaveAsync(shortlist);
+        (await store.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
 
         var applied = Stopwatch.StartNew();
         while (!(names.TryGetValue(shortlist.Id.Value, out var name) && name.Name == "After") && applied.Elapsed < LongWait && !follower.IsCompleted)

@@ -12,7 +12,7 @@ public abstract partial class MarketplaceStoreContract
         var store = await CreateStoreAsync();
         for (var i = 0; i < 3; i++)
         {
-            await store.Shortlists.SaveAsync(NewShortlist($"List {i}"));
+            (await store.Shortlists.SaveAsync(NewShortlist($"List {i}"))).IsSaved.ShouldBeTrue();
         }
 
         var publisher = new RefusingPublisher("List 1");
@@ -43,7 +43,7 @@ public abstract partial class MarketplaceStoreContract
         (await store.Outbox.ReadBacklogAsync()).ShouldBe(OutboxBacklog.Empty);
         for (var i = 0; i < 4; i++)
         {
-            await store.Shortlists.SaveAsync(NewShortlist($"List {i}"));
+            (await store.Shortlists.SaveAsync(NewShortlist($"List {i}"))).IsSaved.ShouldBeTrue();
         }
 
         var events = await store.Outbox.ReadPendingAsync(10);
@@ -65,7 +65,7 @@ public abstract partial class MarketplaceStoreContract
     public async Task A_dead_letter_keeps_the_type_of_what_was_thrown_and_never_its_message()
     {
         var store = await CreateStoreAsync();
-        await store.Shortlists.SaveAsync(NewShortlist("List 0"));
+        (await store.Shortlists.SaveAsync(NewShortlist("List 0"))).IsSaved.ShouldBeTrue();
         var dispatcher = new OutboxDispatcher(store.Outbox, new RefusingPublisher("List 0"), Clock, maxAttempts: 1);
 
         (await dispatcher.DispatchPendingAsync()).ShouldBe(new DispatchReport(0, 1, null));
@@ -81,7 +81,7 @@ public abstract partial class MarketplaceStoreContract
         var store = await CreateStoreAsync();
         for (var i = 0; i < 3; i++)
         {
-            await store.Shortlists.SaveAsync(NewShortlist($"List {i}"));
+            (await store.Shortlists.SaveAsync(NewShortlist($"List {i}"))).IsSaved.ShouldBeTrue();
         }
 
         var publisher = new RefusingPublisher("List 0", "List 1");
@@ -110,7 +110,7 @@ public abstract partial class MarketplaceStoreContract
     public async Task A_failed_attempt_counts_only_for_a_pending_event()
     {
         var store = await CreateStoreAsync();
-        await store.Shortlists.SaveAsync(NewShortlist("List 0"));
+        (await store.Shortlists.SaveAsync(NewShortlist("List 0"))).IsSaved.ShouldBeTrue();
         var message = (await store.Outbox.ReadPendingAsync(10)).ShouldHaveSingleItem();
 
         (await store.Outbox.RecordFailedAttemptAsync(message.EventId, "System.TimeoutException", Clock.GetCurrentInstant(), 2)).ShouldBeFalse();
@@ -128,7 +128,7 @@ public abstract partial class MarketplaceStoreContract
     public async Task A_dead_letter_recorded_by_one_instance_is_seen_and_retried_by_another()
     {
         var store = await CreateStoreAsync();
-        await store.Shortlists.SaveAsync(NewShortlist("List 0"));
+        (await store.Shortlists.SaveAsync(NewShortlist("List 0"))).IsSaved.ShouldBeTrue();
         var again = await OpenAgainAsync(store);
         var message = (await store.Outbox.ReadPendingAsync(10)).ShouldHaveSingleItem();
 

@@ -77,7 +77,7 @@ public abstract partial class MarketplaceStoreContract
         var store = await CreateStoreAsync();
         var scenario = await StoreCreatorToEraseAsync(store);
         var catalog = new InMemoryCreatorCatalog();
-        await catalog.UpsertAsync(scenario.Creator.ToListing());
+        (await catalog.UpsertAsync(scenario.Creator.ToListing())).ShouldBeTrue();
         var ledgerBefore = await store.Ledger.ReadAsync().ToListAsync();
         var headBefore = await store.Changes.HeadAsync();
 
@@ -150,7 +150,7 @@ public abstract partial class MarketplaceStoreContract
         var store = await CreateStoreAsync();
         var scenario = await StoreCreatorToEraseAsync(store, settled: false);
         var catalog = new InMemoryCreatorCatalog();
-        await catalog.UpsertAsync(scenario.Creator.ToListing());
+        (await catalog.UpsertAsync(scenario.Creator.ToListing())).ShouldBeTrue();
         var changes = Told(await store.Changes.ReadAsync(0, BulkRead.MaxPageSize));
 
         var refused = await store.EraseCreatorAsync(scenario.Creator.Id, catalog, Clock);

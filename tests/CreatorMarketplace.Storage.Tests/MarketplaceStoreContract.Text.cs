@@ -87,7 +87,7 @@ public abstract partial class MarketplaceStoreContract
     {
         var store = await CreateStoreAsync();
         var shortlist = NewShortlist();
-        await store.Shortlists.SaveAsync(shortlist);
+        (await store.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
         var ledger = new EscrowLedger();
         var collaboration = EntityId.New<CollaborationId>(Clock);
         var brand = EntityId.New<BrandId>(Clock);

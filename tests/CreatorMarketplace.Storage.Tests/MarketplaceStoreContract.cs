@@ -67,7 +67,7 @@ public abstract partial class MarketplaceStoreContract
     {
         var store = await CreateStoreAsync();
         var shortlist = NewShortlist();
-        await store.Shortlists.SaveAsync(shortlist);
+        (await store.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
 
         shortlist.Rename("Summer launch", Clock);
         var second = await store.Shortlists.SaveAsync(shortlist);
@@ -85,7 +85,7 @@ public abstract partial class MarketplaceStoreContract
     {
         var store = await CreateStoreAsync();
         var original = NewShortlist();
-        await store.Shortlists.SaveAsync(original);
+        (await store.Shortlists.SaveAsync(original)).IsSaved.ShouldBeTrue();
         var first = (await store.Shortlists.FindAsync(original.Id)).ShouldNotBeNull();
         var second = (await store.Shortlists.FindAsync(original.Id)).ShouldNotBeNull();
         first.Rename("First writer", Clock);
@@ -109,7 +109,7 @@ public abstract partial class MarketplaceStoreContract
     {
         var store = await CreateStoreAsync();
         var shortlist = NewShortlist();
-        await store.Shortlists.SaveAsync(shortlist);
+        (await store.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
         var impostor = Shortlist.Create(shortlist.Id, EntityId.New<BrandId>(Clock), "Impostor", Clock);
 
         var result = await store.Shortlists.SaveAsync(impostor);
@@ -124,7 +124,7 @@ public abstract partial class MarketplaceStoreContract
     {
         var store = await CreateStoreAsync();
         var shortlist = NewShortlist();
-        await store.Shortlists.SaveAsync(shortlist);
+        (await store.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
 
         shortlist.Add(EntityId.New<CreatorId>(Clock), Clock);
         var loaded = (await store.Shortlists.FindAsync(shortlist.Id)).ShouldNotBeNull();
@@ -156,9 +156,9 @@ public abstract partial class MarketplaceStoreContract
         var shortlist = NewShortlist();
         var creator = EntityId.New<CreatorId>(Clock);
         shortlist.Add(creator, Clock);
-        await store.Shortlists.SaveAsync(shortlist);
-        shortlist.Remove(creator, Clock);
-        await store.Shortlists.SaveAsync(shortlist);
+        (await store.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
+        shortlist.Remove(creator, Clock).ShouldBeTrue();
+        (await store.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
 
         var pending = await store.Outbox.ReadPendingAsync(10);
 
@@ -176,8 +176,8 @@ public abstract partial class MarketplaceStoreContract
     public async Task Delivered_events_are_not_read_again()
     {
         var store = await CreateStoreAsync();
-        await store.Shortlists.SaveAsync(NewShortlist("One"));
-        await store.Shortlists.SaveAsync(NewShortlist("Two"));
+        (await store.Shortlists.SaveAsync(NewShortlist("One"))).IsSaved.ShouldBeTrue();
+        (await store.Shortlists.SaveAsync(NewShortlist("Two"))).IsSaved.ShouldBeTrue();
         var pending = await store.Outbox.ReadPendingAsync(10);
 
         await store.Outbox.MarkDeliveredAsync([pending[0].EventId, Guid.NewGuid()], Clock.GetCurrentInstant());
@@ -192,7 +192,7 @@ public abstract partial class MarketplaceStoreContract
         var store = await CreateStoreAsync();
         for (var i = 0; i < 5; i++)
         {
-            await store.Shortlists.SaveAsync(NewShortlist($"List {i}"));
+            (await store.Shortlists.SaveAsync(NewShortlist($"List {i}"))).IsSaved.ShouldBeTrue();
         }
 
         var publisher = new FlakyPublisher(failOnCall: 3);
@@ -214,7 +214,7 @@ public abstract partial class MarketplaceStoreContract
     {
         var store = await CreateStoreAsync();
         var (collaboration, clock) = Collaborations.TakingMessages();
-        await store.Collaborations.SaveAsync(collaboration);
+        (await store.Collaborations.SaveAsync(collaboration)).IsSaved.ShouldBeTrue();
 
         for (var i = 0; i < 3; i++)
         {
@@ -235,7 +235,7 @@ public abstract partial class MarketplaceStoreContract
         var store = await CreateStoreAsync();
         var stores = new[] { store, await OpenAgainAsync(store) };
         var shortlist = NewShortlist();
-        await store.Shortlists.SaveAsync(shortlist);
+        (await store.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
         var creators = Enumerable.Range(0, 8).Select(_ => EntityId.New<CreatorId>(Clock)).ToArray();
         var conflicts = 0;
 
@@ -355,7 +355,7 @@ public abstract partial class MarketplaceStoreContract
     {
         var store = await CreateStoreAsync();
         var (charge, _) = TwoTransactions();
-        await store.Ledger.AppendAsync(charge, 0);
+        (await store.Ledger.AppendAsync(charge, 0)).IsAppended.ShouldBeTrue();
         var repeat = Posting(charge.Key, charge.Entries[0] with { Sequence = 2, Memo = "other" }, kind: "other");
 
         var result = await store.Ledger.AppendAsync(repeat, 1);
@@ -404,7 +404,7 @@ public abstract partial class MarketplaceStoreContract
         var (charge, release) = TwoTransactions();
 
         var early = await store.Ledger.AppendAsync(release, 1);
-        await store.Ledger.AppendAsync(charge, 0);
+        (await store.Ledger.AppendAsync(charge, 0)).IsAppended.ShouldBeTrue();
         var stale = await store.Ledger.AppendAsync(Posting("charge-2", charge.Entries[0] with { Transaction = "charge-2" }), 0);
 
         early.AsT2.ShouldBe(new LedgerConflict("release-1", 1, 0));
@@ -417,7 +417,7 @@ public abstract partial class MarketplaceStoreContract
     {
         var store = await CreateStoreAsync();
         var (charge, release) = TwoTransactions();
-        await store.Ledger.AppendAsync(charge, 0);
+        (await store.Ledger.AppendAsync(charge, 0)).IsAppended.ShouldBeTrue();
         var numberedElsewhere = new LedgerTransaction(release.Key, release.Kind, [.. release.Entries.Select((e, i) => e with { Sequence = 40 + i })], release.PostedAt, release.Reverses, release.Command);
 
         var appended = await store.Ledger.AppendAsync(numberedElsewhere, 1);
@@ -437,7 +437,7 @@ public abstract partial class MarketplaceStoreContract
         var store = await CreateStoreAsync();
         var stores = new[] { store, await OpenAgainAsync(store) };
         var (charge, _) = TwoTransactions();
-        await store.Ledger.AppendAsync(charge, 0);
+        (await store.Ledger.AppendAsync(charge, 0)).IsAppended.ShouldBeTrue();
         var collaboration = CollaborationId.From(charge.Entries[0].To.Owner);
 
         // Each writer restores the ledger from its store and releases all of the escrow under a key of its own.

@@ -40,7 +40,7 @@ public sealed class PostgreSqlCreatorCatalogQueryTests : IAsyncLifetime
         foreach (var listing in Listings)
         {
             (await catalog.UpsertAsync(listing)).ShouldBeTrue();
-            await reference.UpsertAsync(listing);
+            (await reference.UpsertAsync(listing)).ShouldBeTrue();
         }
 
         Check.One(
@@ -54,7 +54,7 @@ public sealed class PostgreSqlCreatorCatalogQueryTests : IAsyncLifetime
         var catalog = NewCatalog();
         foreach (var listing in Listings)
         {
-            await catalog.UpsertAsync(listing);
+            (await catalog.UpsertAsync(listing)).ShouldBeTrue();
         }
 
         foreach (var sort in Sorts.Where(sort => sort != CreatorSort.Score))
@@ -246,7 +246,7 @@ public sealed class PostgreSqlCreatorCatalogQueryTests : IAsyncLifetime
                     creator.LinkAccount(new PlatformAccount(new Handle(Platform.YouTube, $"edge_{i}"), AccountType.Creator, AccountStats.Create(later, huge, medianViews: i % 2 == 0 ? null : huge, engagementRate: 0.03)), clock);
                     break;
                 case 2:
-                    creator.RefreshStats(Platform.TikTok, AccountStats.Create(later, huge, averageViews: huge, medianViews: null, engagementRate: null), clock);
+                    creator.RefreshStats(Platform.TikTok, AccountStats.Create(later, huge, averageViews: huge, medianViews: null, engagementRate: null), clock).ShouldBeTrue();
                     break;
                 case 3:
                     // Tied buckets: the first listed is the major one, so the order given decides.
@@ -270,7 +270,7 @@ public sealed class PostgreSqlCreatorCatalogQueryTests : IAsyncLifetime
                     break;
                 case 7:
                     creator.SetRateCard(null, clock);
-                    creator.RefreshStats(Platform.TikTok, AccountStats.Create(later, TwoTo53 - 1, averageViews: 0, medianViews: 0, engagementRate: 0.0), clock);
+                    creator.RefreshStats(Platform.TikTok, AccountStats.Create(later, TwoTo53 - 1, averageViews: 0, medianViews: 0, engagementRate: 0.0), clock).ShouldBeTrue();
                     break;
                 case 8:
                     creator.ChangeProfile(creator.Profile with { DisplayName = $"José Núñez_{i}", Bio = "50% off, 100_000 fans" }, clock);
@@ -287,7 +287,7 @@ public sealed class PostgreSqlCreatorCatalogQueryTests : IAsyncLifetime
                     creator.LinkAccount(new PlatformAccount(new Handle(Platform.Instagram, $"other.{i}"), AccountType.Creator, AccountStats.Create(later, i * 1_000, medianViews: i * 10, engagementRate: Math.BitIncrement(0.03))), clock);
                     break;
                 case 12:
-                    creator.RefreshStats(Platform.TikTok, AccountStats.Create(later, 100_000, averageViews: 5_000, medianViews: 5_000, engagementRate: Math.BitDecrement(0.03)), clock);
+                    creator.RefreshStats(Platform.TikTok, AccountStats.Create(later, 100_000, averageViews: 5_000, medianViews: 5_000, engagementRate: Math.BitDecrement(0.03)), clock).ShouldBeTrue();
                     break;
                 default:
                     break;

@@ -54,8 +54,8 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
         var listings = new CreatorGenerator(61, _clock).Generate(300).Select(creator => creator.ToListing()).ToList();
         foreach (var listing in listings)
         {
-            await catalog.UpsertAsync(listing);
-            await reference.UpsertAsync(listing);
+            (await catalog.UpsertAsync(listing)).ShouldBeTrue();
+            (await reference.UpsertAsync(listing)).ShouldBeTrue();
         }
 
         // The catalog as version 6 left it, holding the creators (and none of the later tables).
@@ -132,7 +132,7 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
                         creator.ChangeProfile(creator.Profile with { DisplayName = $"Renamed {round} Ñandú", ContentLabels = [new ContentLabel($"label-{round}")] }, _clock);
                         break;
                     default:
-                        creator.RefreshStats(Platform.TikTok, AccountStats.Create(later, 1_000 * (i + round), engagementRate: i % 2 == 0 ? null : 0.01 * round), _clock);
+                        creator.RefreshStats(Platform.TikTok, AccountStats.Create(later, 1_000 * (i + round), engagementRate: i % 2 == 0 ? null : 0.01 * round), _clock).ShouldBeTrue();
                         break;
                 }
 
@@ -144,7 +144,7 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
         foreach (var creator in creators.Where((_, i) => i % 6 == 0))
         {
             (await catalog.RemoveAsync(creator.Id)).ShouldBeTrue();
-            await reference.RemoveAsync(creator.Id);
+            (await reference.RemoveAsync(creator.Id)).ShouldBeTrue();
         }
 
         var kept = creators.Where((_, i) => i % 6 != 0).Select(c => c.ToListing()).ToList();
@@ -172,7 +172,7 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
         async Task Both(Creator creator)
         {
             (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
-            await reference.UpsertAsync(creator.ToListing());
+            (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
         }
     }
 
@@ -252,8 +252,8 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
         var (catalog, _) = NewCatalog();
         var smiling = Renamed(new CreatorGenerator(7, _clock).Next(), name: "Zoë \U0001F600");
         var other = new CreatorGenerator(8, _clock).Next().ToListing();
-        await catalog.UpsertAsync(smiling);
-        await catalog.UpsertAsync(other);
+        (await catalog.UpsertAsync(smiling)).ShouldBeTrue();
+        (await catalog.UpsertAsync(other)).ShouldBeTrue();
 
         // Half of a surrogate pair and NUL are not text a query keeps (a saved search stores its query).
         (await catalog.SearchAsync(new CreatorQuery { Keyword = "\uD83D" })).AsT1.Errors.ShouldHaveSingleItem().Code.ShouldBe("text.unpaired_surrogate");
@@ -279,7 +279,7 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
         var listings = new CreatorGenerator(9, _clock).Generate(50).Select(c => c.ToListing()).ToList();
         foreach (var listing in listings)
         {
-            await catalog.UpsertAsync(listing);
+            (await catalog.UpsertAsync(listing)).ShouldBeTrue();
         }
 
         var query = new CreatorQuery { Keyword = "GARCÍA" };
@@ -311,12 +311,12 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
             {
                 foreach (var listing in listings)
                 {
-                    await catalog.UpsertAsync(listing);
+                    (await catalog.UpsertAsync(listing)).ShouldBeTrue();
                 }
 
                 foreach (var listing in listings)
                 {
-                    await catalog.RemoveAsync(listing.Id);
+                    (await catalog.RemoveAsync(listing.Id)).ShouldBeTrue();
                 }
             }
         });

@@ -98,7 +98,7 @@ public sealed class PostgreSqlFleetTests : IAsyncLifetime
         var reference = new ReferenceCreatorCatalog();
         await foreach (var listing in store.Creators.ReadListingsAsync())
         {
-            await reference.UpsertAsync(listing);
+            (await reference.UpsertAsync(listing)).ShouldBeTrue();
         }
 
         var expected = await FleetQueries.AnswersAsync(reference);

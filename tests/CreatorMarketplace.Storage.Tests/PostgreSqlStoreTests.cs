@@ -147,7 +147,7 @@ public class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifetime
         var store = (PostgreSqlMarketplaceStore)await CreateStoreAsync();
         for (var i = 0; i < 3; i++)
         {
-            await store.Shortlists.SaveAsync(Shortlist.Create(EntityId.New<ShortlistId>(Clock), EntityId.New<BrandId>(Clock), $"List {i}", Clock));
+            (await store.Shortlists.SaveAsync(Shortlist.Create(EntityId.New<ShortlistId>(Clock), EntityId.New<BrandId>(Clock), $"List {i}", Clock))).IsSaved.ShouldBeTrue();
         }
 
         var first = (await store.Outbox.ReadPendingAsync(1)).ShouldHaveSingleItem();
@@ -256,7 +256,7 @@ public class PostgreSqlStoreTests : MarketplaceStoreContract, IAsyncLifetime
         var store = (PostgreSqlMarketplaceStore)await CreateStoreAsync();
         var catalog = new PostgreSqlCreatorCatalog(store.DataSource, new PostgreSqlStoreOptions { Schema = store.Schema });
         var scenario = await StoreCreatorToEraseAsync(store);
-        await catalog.UpsertAsync(scenario.Creator.ToListing());
+        (await catalog.UpsertAsync(scenario.Creator.ToListing())).ShouldBeTrue();
         Occurrences(await DumpAsync(store.Schema), scenario.NamesHer).ShouldNotBeEmpty("the test must see what it then looks for");
 
         (await store.EraseCreatorAsync(scenario.Creator.Id, catalog, Clock)).IsT0.ShouldBeTrue();

@@ -88,7 +88,7 @@ public sealed class SqliteFileTests : IDisposable
         {
             for (var i = 0; i < 3; i++)
             {
-                await store.Shortlists.SaveAsync(Shortlist.Create(EntityId.New<ShortlistId>(_clock), EntityId.New<BrandId>(_clock), $"List {i}", _clock));
+                (await store.Shortlists.SaveAsync(Shortlist.Create(EntityId.New<ShortlistId>(_clock), EntityId.New<BrandId>(_clock), $"List {i}", _clock))).IsSaved.ShouldBeTrue();
             }
 
             var first = (await store.Outbox.ReadPendingAsync(1)).ShouldHaveSingleItem();
@@ -202,7 +202,7 @@ public sealed class SqliteFileTests : IDisposable
         var shortlist = Shortlist.Create(EntityId.New<ShortlistId>(_clock), EntityId.New<BrandId>(_clock), "Kept", _clock);
         using (var store = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }))
         {
-            await store.Shortlists.SaveAsync(shortlist);
+            (await store.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
         }
 
         using var reopened = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath });
@@ -271,7 +271,7 @@ public sealed class SqliteFileTests : IDisposable
         var shortlist = Shortlist.Create(EntityId.New<ShortlistId>(_clock), EntityId.New<BrandId>(_clock), "Old name", _clock);
         using (var v1 = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath }))
         {
-            await v1.Shortlists.SaveAsync(shortlist);
+            (await v1.Shortlists.SaveAsync(shortlist)).IsSaved.ShouldBeTrue();
         }
 
         // A later release whose shortlist schema is version 2, with an upgrade from version 1.
@@ -288,7 +288,7 @@ public sealed class SqliteFileTests : IDisposable
         var loaded = (await v2.Shortlists.FindAsync(shortlist.Id)).ShouldNotBeNull();
         loaded.Name.ShouldBe("Old name (upgraded)");
         loaded.Rename("New name", _clock);
-        await v2.Shortlists.SaveAsync(loaded);
+        (await v2.Shortlists.SaveAsync(loaded)).IsSaved.ShouldBeTrue();
         (await ScalarAsync("SELECT schema_version FROM aggregates;")).ShouldBe(2L, "a save writes the current schema");
         (await v2.Shortlists.FindAsync(shortlist.Id)).ShouldNotBeNull().Name.ShouldBe("New name", "a current document is not upgraded again");
     }
@@ -370,7 +370,7 @@ public sealed class SqliteFileTests : IDisposable
     {
         var (collaboration, clock) = Collaborations.TakingMessages();
         using var store = new SqliteMarketplaceStore(new SqliteStoreOptions { Path = DatabasePath });
-        await store.Collaborations.SaveAsync(collaboration);
+        (await store.Collaborations.SaveAsync(collaboration)).IsSaved.ShouldBeTrue();
         var whole = StoredFormats.Current.Collaboration.Write(collaboration.ToSnapshot());
         await ExecuteAsync($"DELETE FROM aggregate_events; UPDATE aggregates SET document = '{whole.Replace("'", "''", StringComparison.Ordinal)}' WHERE kind = 'Collaboration';");
 

@@ -70,7 +70,7 @@ public sealed class CatalogClusteringTests
     public async Task A_block_whose_rates_are_all_unknown_is_inside_no_bound_on_them()
     {
         var catalog = new InMemoryCreatorCatalog();
-        catalog.Load(Listings);
+        catalog.Load(Listings).ShouldBe(Rows);
 
         foreach (var query in new CreatorQuery[] { new() { EngagementRate = new(null, 1) }, new() { EngagementRate = new(0, null) } })
         {
@@ -84,7 +84,7 @@ public sealed class CatalogClusteringTests
     {
         var listings = new CreatorGenerator(29, Clock).Generate(3_000).Select(creator => creator.ToListing()).ToList();
         var catalog = new InMemoryCreatorCatalog();
-        catalog.Load(listings);
+        catalog.Load(listings).ShouldBe(listings.Count);
 
         var byId = listings.ToDictionary(listing => listing.Id);
         var rows = catalog.CreatorsInRowOrder().Select(id => byId[id]).ToList();
@@ -103,7 +103,7 @@ public sealed class CatalogClusteringTests
         // a new order their texts and listings follow, so that the reads walk the pages forward instead of jumping about.
         var listings = new CreatorGenerator(31, Clock).Generate(3_000).Select(creator => creator.ToListing()).ToList();
         var catalog = new InMemoryCreatorCatalog();
-        catalog.Load(listings);
+        catalog.Load(listings).ShouldBe(listings.Count);
 
         var starts = catalog.EncodedStartsInRowOrder();
         starts.Count.ShouldBe(listings.Count);
@@ -151,7 +151,7 @@ public sealed class CatalogClusteringTests
             {
                 creator.ChangeProfile(creator.ToListing().Profile with { HomeCountry = countries[random.Next(countries.Length)] }, Clock);
                 var stats = AccountStats.Create(Now + Duration.FromHours(round + 1), random.Next(1, 100_000), engagementRate: random.NextDouble() / 10);
-                creator.RefreshStats(Platform.TikTok, stats, Clock);
+                creator.RefreshStats(Platform.TikTok, stats, Clock).ShouldBeTrue();
                 listings.Add(CatalogLoadTests.WithVersion(creator.ToListing(), random.Next(1, 4)));
             }
         }
@@ -159,7 +159,7 @@ public sealed class CatalogClusteringTests
         var upserted = new InMemoryCreatorCatalog();
         foreach (var listing in listings)
         {
-            await upserted.UpsertAsync(listing);
+            await upserted.UpsertAsync(listing); // an older or equal version is refused, as the load refuses it
         }
 
         var loaded = new InMemoryCreatorCatalog();
@@ -208,7 +208,7 @@ public sealed class CatalogClusteringTests
         listings.AddRange(Enumerable.Range(0, 10).Select(_ => In(Country.SE)));
         listings.AddRange(Enumerable.Range(0, 3_000).Select(_ => In(Country.US)));
         var catalog = new InMemoryCreatorCatalog();
-        catalog.Load(listings);
+        catalog.Load(listings).ShouldBe(listings.Count);
 
         var swedes = new CreatorQuery { Countries = [Country.SE], IncludeFacets = true, PageSize = 50 };
         var page = (await catalog.SearchAsync(swedes)).AsT0;
@@ -234,7 +234,7 @@ public sealed class CatalogClusteringTests
         {
             var creator = generator.Next();
             var stats = AccountStats.Create(Now + Duration.FromHours(1), 5_000 + i, engagementRate: i < 1_024 ? null : 0.01 + (i * 0.00001));
-            creator.RefreshStats(Platform.TikTok, stats, Clock);
+            creator.RefreshStats(Platform.TikTok, stats, Clock).ShouldBeTrue();
             var listing = creator.ToListing();
             return CatalogLoadTests.WithVersion(listing, listing.Version, profile: listing.Profile with { HomeCountry = Country.US });
         });

@@ -73,7 +73,7 @@ public sealed class CatalogLoadTests
         loaded.Load(listings).ShouldBe(2);
         var upserted = new InMemoryCreatorCatalog();
         listings.ForEach(listing => Upsert(upserted, listing));
-        await upserted.RemoveAsync(first);
+        (await upserted.RemoveAsync(first)).ShouldBeTrue();
 
         foreach (var listing in listings)
         {
@@ -135,7 +135,7 @@ public sealed class CatalogLoadTests
             .Select((creator, i) => WithVersion(creator.ToListing(), 1, onVacation: i is >= CatalogChunk.Rows - 40 and < CatalogChunk.Rows or >= (2 * CatalogChunk.Rows) + 500))
             .ToList();
         var catalog = new InMemoryCreatorCatalog();
-        catalog.Load([.. listings, WithVersion(listings[0], 2, onVacation: true)]);
+        catalog.Load([.. listings, WithVersion(listings[0], 2, onVacation: true)]).ShouldBe(listings.Count);
 
         var available = catalog.KeyedCreators(new CreatorQuery { ExcludeOnVacation = true }).ToHashSet();
 

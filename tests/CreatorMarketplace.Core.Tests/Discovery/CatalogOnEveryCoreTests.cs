@@ -25,7 +25,7 @@ public sealed class CatalogOnEveryCoreTests
         catalog.Load(listings).ShouldBe(Creators);
         foreach (var listing in listings)
         {
-            await reference.UpsertAsync(listing);
+            (await reference.UpsertAsync(listing)).ShouldBeTrue();
         }
 
         // Newer versions and removals spread over every chunk leave retired rows in each of them.
@@ -33,11 +33,11 @@ public sealed class CatalogOnEveryCoreTests
         {
             var newer = Copy(Pool[random.Next(Pool.Count)], listings[i].Id, 2, random);
             (await catalog.UpsertAsync(newer)).ShouldBeTrue();
-            await reference.UpsertAsync(newer);
+            (await reference.UpsertAsync(newer)).ShouldBeTrue();
             if (i % 3 == 0)
             {
                 (await catalog.RemoveAsync(Id(i + 1))).ShouldBeTrue();
-                await reference.RemoveAsync(Id(i + 1));
+                (await reference.RemoveAsync(Id(i + 1))).ShouldBeTrue();
             }
         }
 

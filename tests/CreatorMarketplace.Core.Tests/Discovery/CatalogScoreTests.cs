@@ -17,7 +17,7 @@ public class CatalogScoreTests
         var listings = new CreatorGenerator(seed, Clock).Generate(size).Select(c => c.ToListing()).ToList();
         foreach (var listing in listings)
         {
-            await catalog.UpsertAsync(listing);
+            (await catalog.UpsertAsync(listing)).ShouldBeTrue();
         }
 
         return (catalog, listings);

@@ -91,7 +91,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
     public async Task A_page_sorted_on_a_number_few_creators_report_decodes_only_its_own_listings()
     {
         var catalog = new InMemoryCreatorCatalog();
-        catalog.Load(CreatorCatalogContract.FewReporting(20_000));
+        catalog.Load(CreatorCatalogContract.FewReporting(20_000)).ShouldBe(20_000);
         var fitOnly = CatalogScore.Create(
             new CatalogScoreWeights(EngagementRate: 0, ViewsToFollowers: 0, PastCampaigns: 0, AudienceFit: 1),
             Distribution.Create([KeyValuePair.Create(AudienceGender.Female, 1d)])).GetValueOrThrow();
@@ -115,7 +115,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
     public async Task A_page_inside_a_tie_of_many_creators_decodes_only_its_own_listings()
     {
         var catalog = new InMemoryCreatorCatalog();
-        catalog.Load(CreatorCatalogContract.ManyTied(20_000));
+        catalog.Load(CreatorCatalogContract.ManyTied(20_000)).ShouldBe(20_000);
         CreatorQuery[] queries =
         [
             new() { Sort = CreatorSort.MedianViews, Descending = false, PageSize = 400 },
@@ -142,7 +142,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
         foreach (var creator in new CreatorGenerator(3, clock).Generate(50))
         {
-            await catalog.UpsertAsync(creator.ToListing());
+            (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
         }
 
         static string[] Names(IEnumerable<Type> types) => [.. types.Select(type => type.Name).Distinct().Order(StringComparer.Ordinal)];
@@ -158,10 +158,10 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
     {
         var catalog = new InMemoryCreatorCatalog { CollectAfterCompaction = collectAfterCompaction };
         var reference = new ReferenceCreatorCatalog();
-        catalog.Load(creators.Select(creator => creator.ToListing()));
+        catalog.Load(creators.Select(creator => creator.ToListing())).ShouldBe(creators.Count);
         foreach (var creator in creators)
         {
-            await reference.UpsertAsync(creator.ToListing());
+            (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
         }
 
         return (catalog, reference);
@@ -198,7 +198,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             creator.MarkStored(creator.Version + 1);
             var rows = catalog.RowsWritten;
             (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
-            await reference.UpsertAsync(creator.ToListing());
+            (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
             compactedTo = catalog.RowsWritten <= rows ? catalog.RowsWritten : null;
         }
 
@@ -241,7 +241,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
                 creator.MarkStored(creator.Version + 1);
                 var rows = catalog.RowsWritten;
                 (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
-                await reference.UpsertAsync(creator.ToListing());
+                (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
                 upserts++;
                 compactedTo ??= catalog.RowsWritten <= rows ? catalog.RowsWritten : null;
             }
@@ -279,10 +279,10 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             foreach (var creator in creators)
             {
                 creator.SetOnVacation(random.Next(4) == 0, clock);
-                creator.RefreshStats(Platform.TikTok, AccountStats.Create(clock.GetCurrentInstant() + Duration.FromMinutes(round + 1), random.Next(500, 2_000_000), medianViews: random.Next(0, 50_000), engagementRate: random.NextDouble() * 0.1), clock);
+                creator.RefreshStats(Platform.TikTok, AccountStats.Create(clock.GetCurrentInstant() + Duration.FromMinutes(round + 1), random.Next(500, 2_000_000), medianViews: random.Next(0, 50_000), engagementRate: random.NextDouble() * 0.1), clock).ShouldBeTrue();
                 creator.MarkStored(creator.Version + 1);
-                await catalog.UpsertAsync(creator.ToListing());
-                await reference.UpsertAsync(creator.ToListing());
+                (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+                (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
             }
         }
 
@@ -294,15 +294,15 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             {
                 creator.SetOnVacation(!creator.OnVacation, clock);
                 creator.MarkStored(creator.Version + 1);
-                await catalog.UpsertAsync(creator.ToListing());
-                await reference.UpsertAsync(creator.ToListing());
+                (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+                (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
             }
         }
 
         foreach (var creator in creators.Where((_, i) => i % 7 == 0))
         {
-            await catalog.RemoveAsync(creator.Id);
-            await reference.RemoveAsync(creator.Id);
+            (await catalog.RemoveAsync(creator.Id)).ShouldBeTrue();
+            (await reference.RemoveAsync(creator.Id)).ShouldBeTrue();
         }
 
         // Compact again with the removed creators gone; then one of them comes back.
@@ -312,13 +312,13 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             {
                 creator.SetOnVacation(!creator.OnVacation, clock);
                 creator.MarkStored(creator.Version + 1);
-                await catalog.UpsertAsync(creator.ToListing());
-                await reference.UpsertAsync(creator.ToListing());
+                (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+                (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
             }
         }
 
         (await catalog.UpsertAsync(creators[105].ToListing())).ShouldBeTrue();
-        await reference.UpsertAsync(creators[105].ToListing());
+        (await reference.UpsertAsync(creators[105].ToListing())).ShouldBeTrue();
         foreach (var creator in creators)
         {
             (await catalog.FindAsync(creator.Id)).ShouldBe(await reference.FindAsync(creator.Id));

@@ -42,7 +42,7 @@ public sealed class KeywordIndexTests
         var reference = new ReferenceCreatorCatalog();
         if (random.Next(2) == 0)
         {
-            catalog.Load(listings);
+            catalog.Load(listings).ShouldBe(listings.Count);
         }
         else
         {
@@ -91,7 +91,7 @@ public sealed class KeywordIndexTests
         // On generated creators, "garcia" is in about one row in sixteen; the index leaves those and almost no other.
         var listings = new CreatorGenerator(2026, Clock).Generate(20_000).Select(creator => creator.ToListing()).ToList();
         var catalog = new InMemoryCreatorCatalog();
-        catalog.Load(listings);
+        catalog.Load(listings).ShouldBe(listings.Count);
 
         foreach (var keyword in new[] { "garcia", "beauty", "kenji" })
         {
@@ -115,7 +115,7 @@ public sealed class KeywordIndexTests
         var listings = creators.ConvertAll(creator => creator.ToListing());
         var catalog = new InMemoryCreatorCatalog();
         var reference = new ReferenceCreatorCatalog();
-        catalog.Load(listings);
+        catalog.Load(listings).ShouldBe(listings.Count);
         listings.ForEach(listing => Upsert(reference, listing));
         for (var round = 0; round < 4_000; round++)
         {
@@ -161,12 +161,12 @@ public sealed class KeywordIndexTests
 
         var (held, loaded) = (listings[..10], listings[10..]);
         var intoNew = new InMemoryCreatorCatalog();
-        intoNew.Load(loaded);
+        intoNew.Load(loaded).ShouldBe(loaded.Count);
         var upserted = new InMemoryCreatorCatalog();
         loaded.ForEach(listing => Upsert(upserted, listing));
         var intoHeld = new InMemoryCreatorCatalog();
         held.ForEach(listing => Upsert(intoHeld, listing));
-        intoHeld.Load(loaded);
+        intoHeld.Load(loaded).ShouldBe(loaded.Count);
 
         for (var i = 0; i < 20; i++)
         {

@@ -214,7 +214,7 @@ public class InvoiceAndPayoutTests
         var (ledger, _, forms, desk, clock) = Desk(300m);
         forms.File(Creator, TaxForm.W9);
         var id = EntityId.New<PayoutId>(clock);
-        await desk.PayAsync(id, Creator, Brand, Usd(300m), Currency.USD);
+        (await desk.PayAsync(id, Creator, Brand, Usd(300m), Currency.USD)).IsT0.ShouldBeTrue();
 
         clock.Advance(PayoutDesk.ClaimPeriod - Duration.Epsilon);
         desk.ReturnUnclaimed().ShouldBeEmpty();
@@ -230,10 +230,10 @@ public class InvoiceAndPayoutTests
     {
         var (_, _, forms, desk, clock) = Desk(1_000m);
         forms.File(Creator, TaxForm.W9);
-        await desk.PayAsync(EntityId.New<PayoutId>(clock), Creator, Brand, Usd(599.99m), Currency.USD);
+        (await desk.PayAsync(EntityId.New<PayoutId>(clock), Creator, Brand, Usd(599.99m), Currency.USD)).IsT0.ShouldBeTrue();
         (await desk.Form1099DueAsync(Creator, 2027)).ShouldBeFalse();
 
-        await desk.PayAsync(EntityId.New<PayoutId>(clock), Creator, Brand, Usd(0.01m), Currency.USD);
+        (await desk.PayAsync(EntityId.New<PayoutId>(clock), Creator, Brand, Usd(0.01m), Currency.USD)).IsT0.ShouldBeTrue();
 
         desk.YearlyUsdTotal(Creator, 2027).ShouldBe(Usd(600m));
         (await desk.Form1099DueAsync(Creator, 2027)).ShouldBeTrue();
@@ -457,9 +457,9 @@ public class InvoiceAndPayoutTests
         forms.File(Creator, TaxForm.W9);
         var claimed = EntityId.New<PayoutId>(clock);
         var failed = EntityId.New<PayoutId>(clock);
-        await desk.PayAsync(claimed, Creator, Brand, Usd(100m), Currency.USD);
+        (await desk.PayAsync(claimed, Creator, Brand, Usd(100m), Currency.USD)).IsT0.ShouldBeTrue();
         gateway.FailNext(new PayoutFailed("declined", "no", Retryable: false));
-        await desk.PayAsync(failed, Creator, Brand, Usd(100m), Currency.USD);
+        (await desk.PayAsync(failed, Creator, Brand, Usd(100m), Currency.USD)).IsT0.ShouldBeTrue();
 
         clock.AdvanceHours(1);
         var result = desk.MarkClaimed(claimed).GetValueOrThrow();
@@ -480,10 +480,10 @@ public class InvoiceAndPayoutTests
         forms.File(Creator, TaxForm.W9);
         var otherBrand = BrandId.From(Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8099"));
         var first = EntityId.New<PayoutId>(clock);
-        await desk.PayAsync(first, Creator, otherBrand, Usd(100m), Currency.USD);
+        (await desk.PayAsync(first, Creator, otherBrand, Usd(100m), Currency.USD)).IsT0.ShouldBeTrue();
         clock.AdvanceHours(1);
         var second = EntityId.New<PayoutId>(clock);
-        await desk.PayAsync(second, Creator, Brand, Usd(50m), Currency.USD);
+        (await desk.PayAsync(second, Creator, Brand, Usd(50m), Currency.USD)).IsT0.ShouldBeTrue();
 
         clock.Advance(PayoutDesk.ClaimPeriod);
         var returned = desk.ReturnUnclaimed();
@@ -501,8 +501,8 @@ public class InvoiceAndPayoutTests
         var (_, _, forms, desk, clock) = Desk(1_000m);
         forms.File(Creator, TaxForm.W8Ben);
         var other = CreatorId.From(Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8098"));
-        await desk.PayAsync(EntityId.New<PayoutId>(clock), Creator, Brand, Usd(700m), Currency.USD);
-        await desk.PayAsync(EntityId.New<PayoutId>(clock), Creator, Brand, Usd(100m), Currency.EUR);
+        (await desk.PayAsync(EntityId.New<PayoutId>(clock), Creator, Brand, Usd(700m), Currency.USD)).IsT0.ShouldBeTrue();
+        (await desk.PayAsync(EntityId.New<PayoutId>(clock), Creator, Brand, Usd(100m), Currency.EUR)).IsT0.ShouldBeTrue();
 
         desk.YearlyUsdTotal(Creator, 2027).ShouldBe(Usd(700m));
         desk.YearlyUsdTotal(other, 2027).IsZero.ShouldBeTrue();

@@ -48,7 +48,7 @@ public class PeerBenchmarkCatalogTests
         var catalog = new InMemoryCreatorCatalog();
         foreach (var listing in listings)
         {
-            await catalog.UpsertAsync(listing);
+            (await catalog.UpsertAsync(listing)).ShouldBeTrue();
         }
 
         var benchmarks = catalog.BenchmarkPeers(PeerMetric.Followers);

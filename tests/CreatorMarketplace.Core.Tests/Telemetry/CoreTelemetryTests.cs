@@ -25,7 +25,7 @@ public sealed class CoreTelemetryTests
     {
         using var measurements = new Measurements();
         var catalog = new InMemoryCreatorCatalog();
-        catalog.Load(new CreatorGenerator(21, _clock).Generate(37).Select(creator => creator.ToListing()));
+        catalog.Load(new CreatorGenerator(21, _clock).Generate(37).Select(creator => creator.ToListing())).ShouldBe(37);
 
         var page = (await catalog.SearchAsync(new CreatorQuery { PageSize = 5 })).AsT0;
 

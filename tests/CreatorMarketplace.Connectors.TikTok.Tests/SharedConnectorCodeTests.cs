@@ -130,7 +130,7 @@ public sealed class SharedConnectorCodeTests
         }
 
         (await PostSnapshots.OfDistinctAsync([], 20, "the call", Fetch)).AsT0.ShouldBeEmpty();
-        await PostSnapshots.OfDistinctAsync(["a", "b", "a"], 20, "the call", Fetch);
+        (await PostSnapshots.OfDistinctAsync(["a", "b", "a"], 20, "the call", Fetch)).AsT0.ShouldBeEmpty();
 
         asked.ShouldHaveSingleItem().ShouldBe(["a", "b"]);
         Should.Throw<ArgumentException>(() => PostSnapshots.OfDistinctAsync(["a", "b"], 1, "the call", Fetch)).ParamName.ShouldBe("postIds");

@@ -70,7 +70,7 @@ public sealed class CoreTelemetryTests
         measurements.Of("creator_marketplace.outbox.dead_lettered").Sum(m => m.Value).ShouldBeGreaterThanOrEqualTo(3);
         foreach (var deadLetter in await store.Outbox.ReadDeadLettersAsync(10))
         {
-            await store.Outbox.RetryDeadLetterAsync(deadLetter.Message.EventId);
+            (await store.Outbox.RetryDeadLetterAsync(deadLetter.Message.EventId)).ShouldBeTrue();
         }
 
         (await new OutboxDispatcher(store.Outbox, new Accepting(), _clock).DispatchPendingAsync()).Delivered.ShouldBe(3);

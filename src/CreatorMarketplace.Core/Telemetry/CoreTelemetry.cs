@@ -3,7 +3,8 @@ using System.Diagnostics.Metrics;
 namespace CreatorMarketplace;
 
 // Core's one ActivitySource and Meter, and the instruments of Core's own work: the outbox dispatcher, the catalog
-// follower and the in-memory catalog's compactions. The search and store instruments, which the SQL packages share, are made from Package where they are used.
+// follower and the in-memory catalog's compactions. The search and store instruments, which the SQL packages share,
+// are made from Package where they are used.
 internal static class CoreTelemetry
 {
     public static PackageTelemetry Package { get; } = new(CreatorMarketplaceTelemetry.Core);

@@ -143,14 +143,9 @@ public sealed class CoreTelemetryTests
 
         // Each round retires a row of every creator: the 1,025th retired row, more than the catalog's first 1,024
         // rows and than its 100 living ones, sets off a compaction that drops them all; 75 upserts follow it.
-        for (var round = 0; round < 11; round++)
+        foreach (var listing in NewerVersions(creators, rounds: 11))
         {
-            foreach (var creator in creators)
-            {
-                creator.SetOnVacation(!creator.OnVacation, _clock);
-                creator.MarkStored(creator.Version + 1);
-                (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
-            }
+            (await catalog.UpsertAsync(listing)).ShouldBeTrue();
         }
 
         catalog.RowsWritten.ShouldBe(175);
@@ -166,17 +161,7 @@ public sealed class CoreTelemetryTests
     {
         using var spans = new CompactionSpans();
         var creators = new CreatorGenerator(26, _clock).Generate(100).ToList();
-        var listings = new List<CreatorListing>();
-        for (var version = 0; version < 12; version++)
-        {
-            foreach (var creator in creators)
-            {
-                creator.SetOnVacation(!creator.OnVacation, _clock);
-                creator.MarkStored(creator.Version + 1);
-                listings.Add(creator.ToListing());
-            }
-        }
-
+        var listings = NewerVersions(creators, rounds: 12).ToList();
         var catalog = new InMemoryCreatorCatalog();
 
         // 1,100 of the rows the load writes into its own catalog are retired there, and compacted away before the
@@ -185,6 +170,20 @@ public sealed class CoreTelemetryTests
 
         catalog.RowsWritten.ShouldBe(100);
         spans.Taken.ShouldBeEmpty();
+    }
+
+    // Rounds of a newer version of every creator, each taken as it is made.
+    private IEnumerable<CreatorListing> NewerVersions(List<Creator> creators, int rounds)
+    {
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var creator in creators)
+            {
+                creator.SetOnVacation(!creator.OnVacation, _clock);
+                creator.MarkStored(creator.Version + 1);
+                yield return creator.ToListing();
+            }
+        }
     }
 
     private sealed class Refusing : IOutboxPublisher

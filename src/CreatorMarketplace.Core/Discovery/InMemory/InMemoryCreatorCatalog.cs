@@ -760,11 +760,11 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         {
             for (var ordinal = keys * slice / Slices; ordinal < keys * (slice + 1) / Slices; ordinal++)
             {
-                Compact(ordinal);
+                CompactKey(ordinal);
             }
         });
 
-        void Compact(int ordinal)
+        void CompactKey(int ordinal)
         {
             var (kept, keptBits, next) = (0UL, 0, Bits.WordOf(from));
             for (var block = 0; block < livingInBlock.Length; block++)

@@ -222,6 +222,74 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             new CreatorQuery { Keyword = "an", Sort = CreatorSort.MedianViews, PageSize = 200 });
     }
 
+    // A compaction builds new chunks, hundreds of megabytes at a million creators, and can fail for that memory: the
+    // write that set it off is whole without it, so it stands, and the compaction is tried again later.
+    [Fact]
+    public async Task A_compaction_that_fails_leaves_the_write_that_set_it_off_stored_and_is_tried_again_later()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
+        var creators = new CreatorGenerator(43, clock).Generate(100).ToList();
+        var attempts = 0;
+        var catalog = new InMemoryCreatorCatalog
+        {
+            CollectAfterCompaction = () => { },
+            CompactionStarting = () =>
+            {
+                attempts++;
+                throw new OutOfMemoryException("no memory for the new chunks");
+            },
+        };
+        var reference = new ReferenceCreatorCatalog();
+        async Task UpsertBoth(Creator creator)
+        {
+            (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+            (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+        }
+
+        async Task NewerVersionsOfEvery(int rounds)
+        {
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var creator in creators)
+                {
+                    creator.SetOnVacation(!creator.OnVacation, clock);
+                    creator.MarkStored(creator.Version + 1);
+                    await UpsertBoth(creator);
+                }
+            }
+        }
+
+        foreach (var creator in creators)
+        {
+            await UpsertBoth(creator);
+        }
+
+        // The 1,025th retired row sets off a compaction, which fails: every upsert still stores its version.
+        await NewerVersionsOfEvery(rounds: 11);
+        attempts.ShouldBe(1);
+        catalog.RowsWritten.ShouldBe(1_200, "nothing was compacted");
+        catalog.Count.ShouldBe(100);
+        foreach (var creator in creators)
+        {
+            (await catalog.FindAsync(creator.Id)).ShouldBe(await reference.FindAsync(creator.Id));
+        }
+
+        var queries = new[]
+        {
+            new CreatorQuery { ExcludeOnVacation = true, Sort = CreatorSort.Followers, PageSize = 100 },
+            new CreatorQuery { Sort = CreatorSort.EngagementRate, PageSize = 100, IncludeFacets = true },
+        };
+        await AnswersAsTheReference(catalog, reference, queries);
+
+        // Tried again once as many more rows are retired as the catalog's first capacity (2,049 retired), and without
+        // the fault it drops every retired row.
+        catalog.CompactionStarting = () => attempts++;
+        await NewerVersionsOfEvery(rounds: 10);
+        attempts.ShouldBe(2);
+        catalog.RowsWritten.ShouldBe(151, "the compaction at the 2,049th retired row kept the 100 living rows; 51 upserts followed it");
+        await AnswersAsTheReference(catalog, reference, queries);
+    }
+
     // Rewriting a few creators often retires rows only in the newest chunk: it is compacted alone, before retired
     // rows outnumber the living in the whole catalog, and the first chunk keeps its own retired rows.
     [Fact]

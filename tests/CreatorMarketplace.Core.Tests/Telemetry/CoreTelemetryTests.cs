@@ -157,6 +157,32 @@ public sealed class CoreTelemetryTests
     }
 
     [Fact]
+    public async Task A_compaction_that_fails_marks_its_span_failed_and_records_its_duration_with_the_error_type()
+    {
+        using var measurements = new Measurements();
+        using var spans = new CompactionSpans();
+        var creators = new CreatorGenerator(27, _clock).Generate(100).ToList();
+        // A type no other test's compaction throws: the meter is the process's.
+        var catalog = new InMemoryCreatorCatalog { CompactionStarting = () => throw new InsufficientMemoryException("no memory for the new chunks") };
+        foreach (var creator in creators)
+        {
+            (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+        }
+
+        foreach (var listing in NewerVersions(creators, rounds: 11))
+        {
+            (await catalog.UpsertAsync(listing)).ShouldBeTrue();
+        }
+
+        var span = spans.Taken.ShouldHaveSingleItem();
+        span.Status.ShouldBe(ActivityStatusCode.Error);
+        span.GetTagItem("error.type").ShouldBe(typeof(InsufficientMemoryException).FullName);
+        span.GetTagItem("creator_marketplace.compaction.dropped_rows").ShouldBeNull();
+        span.Events.ShouldBeEmpty("the exception's message is not recorded");
+        measurements.Of("creator_marketplace.catalog.compaction.duration").ShouldContain(m => m.Tag("error.type") == typeof(InsufficientMemoryException).FullName);
+    }
+
+    [Fact]
     public void The_compactions_of_a_loads_own_rows_are_not_reported_as_writers_waits()
     {
         using var spans = new CompactionSpans();

@@ -82,7 +82,7 @@ public sealed partial class InMemoryCreatorCatalog
             // this catalog's interned values, so they are copied as they are; the listings are decoded a batch at a
             // time for their keys and numbers.
             var rows = loaded._snapshot; // compacted and clustered by the load's end
-            var (next, stored) = (_snapshot, 0);
+            var (next, stored) = (Writable(), 0);
             var listings = new CreatorListing[LoadBatch];
             var encoded = new ReadOnlyMemory<byte>[LoadBatch];
             for (var first = 0; first < rows.Count; first += LoadBatch)

@@ -66,6 +66,9 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     /// <summary>What a large compaction calls once it is published: a background collection, or a test's counter.</summary>
     internal Action CollectAfterCompaction { get; set; } = RequestBackgroundCollection;
 
+    /// <summary>What a compaction calls before it starts: nothing, or a test's fault.</summary>
+    internal Action? CompactionStarting { get; set; }
+
     /// <inheritdoc />
     public ValueTask<bool> UpsertAsync(CreatorListing listing, CancellationToken cancellationToken = default)
     {
@@ -87,7 +90,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         var engagementRate = CatalogChunk.NumbersOf(listing, numbers);
         lock (_writeLock)
         {
-            var (next, stored) = WriteAll(_snapshot, new ReadOnlySpan<CreatorListing>(in listing), new ReadOnlySpan<ReadOnlyMemory<byte>>(in written), numbers, new ReadOnlySpan<double>(in engagementRate), pairBuckets: pairBuckets);
+            var (next, stored) = WriteAll(Writable(), new ReadOnlySpan<CreatorListing>(in listing), new ReadOnlySpan<ReadOnlyMemory<byte>>(in written), numbers, new ReadOnlySpan<double>(in engagementRate), pairBuckets: pairBuckets);
             if (stored > 0)
             {
                 Publish(next);
@@ -103,7 +106,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writeLock)
         {
-            var current = _snapshot;
+            var current = Writable();
             var (_, newest) = Locate(current, creator);
             if (newest < 0 || !IsAlive(current, newest))
             {
@@ -554,29 +557,47 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         return table;
     }
 
+    // The snapshot a write starts from; the caller holds the write lock. Its sequence is used up only when the
+    // compaction that starts it again failed as the last write published it: that compaction is tried again first, and
+    // if it fails again, the write fails before it changes anything.
+    private CatalogSnapshot Writable()
+    {
+        if (_snapshot.Sequence == int.MaxValue)
+        {
+            Volatile.Write(ref _snapshot, Compact(_snapshot, from: 0));
+        }
+
+        return _snapshot;
+    }
+
     private void Publish(CatalogSnapshot next)
     {
         // Compact before the sequence could overflow (the whole catalog, which starts the sequence again), and once
         // retired rows outnumber the living in the catalog or in a run of chunks to its end: the rebuild's cost is
         // paid back by the writes that retired them. Creators updated often retire their rows in the newest chunks,
         // so compacting only those keeps an upsert's share of the cost small in a large catalog.
+        var checks = next.Sequence == int.MaxValue || (_retiredRows > FirstCapacity && _retiredRows >= _compactionCheckAt);
+        int? from = next.Sequence == int.MaxValue ? 0 : checks ? CompactionStart(next) : null;
         var rowsLetGo = 0;
-        if (next.Sequence == int.MaxValue)
+        if (from is { } start)
         {
-            next = Compact(next, from: 0);
+            try
+            {
+                var compacted = Compact(next, start);
+                (rowsLetGo, checks, next) = (next.Count - start, false, compacted);
+            }
+            catch (Exception) when (_measuresCompactions)
+            {
+                // The write is whole without its compaction, which only builds new chunks and can fail for their
+                // memory: the write is published, and the compaction's span and duration say it failed. It is tried
+                // again as when there was nothing to compact; a used-up sequence's, at the next write (Writable).
+            }
         }
-        else if (_retiredRows > FirstCapacity && _retiredRows >= _compactionCheckAt)
+
+        if (checks)
         {
-            if (CompactionStart(next) is { } from)
-            {
-                rowsLetGo = next.Count - from;
-                next = Compact(next, from);
-            }
-            else
-            {
-                // Checked again once a few more rows are retired, not at every write.
-                _compactionCheckAt = _retiredRows + Math.Max(FirstCapacity, next.Live / 64);
-            }
+            // Checked again once a few more rows are retired, not at every write.
+            _compactionCheckAt = _retiredRows + Math.Max(FirstCapacity, next.Live / 64);
         }
 
         Volatile.Write(ref _snapshot, next);
@@ -587,7 +608,8 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     }
 
     // Compacted, with a span and measurements: every writer waits for a compaction, so its length is what an operator
-    // watches (a large catalog's whole compaction takes seconds).
+    // watches (a large catalog's whole compaction takes seconds). A failed one marks its span failed and records its
+    // duration with the exception's type.
     private CatalogSnapshot Compact(CatalogSnapshot current, int from)
     {
         if (!_measuresCompactions)
@@ -597,13 +619,22 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
         using var activity = CoreTelemetry.Package.Source.StartActivity("creator_marketplace.catalog.compaction", ActivityKind.Internal);
         var started = Stopwatch.GetTimestamp();
-        var compacted = Compacted(current, from);
-        var dropped = current.Count - compacted.Count;
-        CoreTelemetry.CatalogCompactionDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-        CoreTelemetry.CatalogCompactionDroppedRows.Add(dropped);
-        activity?.SetTag(DroppedRowsTag, dropped);
-        activity?.SetTag(KeptRowsTag, compacted.Count - from);
-        return compacted;
+        try
+        {
+            var compacted = Compacted(current, from);
+            var dropped = current.Count - compacted.Count;
+            CoreTelemetry.CatalogCompactionDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            CoreTelemetry.CatalogCompactionDroppedRows.Add(dropped);
+            activity?.SetTag(DroppedRowsTag, dropped);
+            activity?.SetTag(KeptRowsTag, compacted.Count - from);
+            return compacted;
+        }
+        catch (Exception exception)
+        {
+            var type = PackageTelemetry.Failed(activity, exception);
+            CoreTelemetry.CatalogCompactionDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>(PackageTelemetry.ErrorType, type));
+            throw;
+        }
     }
 
     // The chunks a large compaction let go of are large objects, which the collector frees only in a full collection,
@@ -646,6 +677,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     // id table keeps its slots with the rows renumbered, so no listing is decoded.
     private CatalogSnapshot Compacted(CatalogSnapshot current, int from = 0)
     {
+        CompactionStarting?.Invoke();
         // A single chunk is sized to the living rows (a power of two, as growth keeps it); more chunks are full size.
         var kept = from >> CatalogChunk.Shift;
         var retiredKept = 0;

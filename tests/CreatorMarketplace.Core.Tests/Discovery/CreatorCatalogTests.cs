@@ -194,8 +194,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         while (compactedTo is null)
         {
             var creator = creators[random.Next(creators.Count)];
-            creator.SetOnVacation(!creator.OnVacation, clock);
-            creator.MarkStored(creator.Version + 1);
+            NewerVersion(creator, clock);
             var rows = catalog.RowsWritten;
             (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
             (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
@@ -252,8 +251,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             {
                 foreach (var creator in creators)
                 {
-                    creator.SetOnVacation(!creator.OnVacation, clock);
-                    creator.MarkStored(creator.Version + 1);
+                    NewerVersion(creator, clock);
                     await UpsertBoth(creator);
                 }
             }
@@ -290,6 +288,142 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         await AnswersAsTheReference(catalog, reference, queries);
     }
 
+    // A write that throws under the lock before it is published (out of memory for a row page, a bitmap or a larger
+    // id table; here a test's fault once the row is written, its creator's previous row retired and the id table
+    // pointed at it, just before it is published) leaves the catalog as it was: the next write, at the same row,
+    // would otherwise publish that retirement and inherit the row's bits.
+    [Fact]
+    public async Task An_upsert_that_throws_after_writing_its_row_leaves_the_catalog_as_it_was()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
+        var creators = new CreatorGenerator(47, clock).Generate(300).ToList();
+        var (catalog, reference) = (new InMemoryCreatorCatalog(), new ReferenceCreatorCatalog());
+
+        // A catalog that never sees the failed upsert: the other must compact when it does.
+        var twin = new InMemoryCreatorCatalog { CollectAfterCompaction = () => { } };
+        catalog.CollectAfterCompaction = () => { };
+        async Task UpsertEach(Creator creator)
+        {
+            (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+            (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+            (await twin.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+        }
+
+        foreach (var creator in creators)
+        {
+            await UpsertEach(creator);
+        }
+
+        var failing = creators[0];
+        var next = creators.First(creator => creator.Profile.HomeCountry != failing.Profile.HomeCountry);
+        NewerVersion(failing, clock);
+        catalog.Publishing = () => throw new OutOfMemoryException("no memory for the row");
+        await Should.ThrowAsync<OutOfMemoryException>(() => catalog.UpsertAsync(failing.ToListing()).AsTask());
+        catalog.Publishing = null;
+
+        catalog.Count.ShouldBe(300);
+        (await catalog.FindAsync(failing.Id)).ShouldBe(await reference.FindAsync(failing.Id), "the creator keeps its stored version");
+        NewerVersion(next, clock);
+        await UpsertEach(next);
+        await SameAsTheReference(catalog, reference, creators);
+
+        // The upsert tried again is stored; then enough newer versions for a compaction, at the same row as the twin's.
+        await UpsertEach(failing);
+        await SameAsTheReference(catalog, reference, creators);
+        for (var round = 0; round < 4; round++)
+        {
+            foreach (var creator in creators)
+            {
+                NewerVersion(creator, clock);
+                await UpsertEach(creator);
+                catalog.RowsWritten.ShouldBe(twin.RowsWritten);
+            }
+        }
+
+        catalog.RowsWritten.ShouldBeLessThan(1_200, "a compaction ran");
+        await SameAsTheReference(catalog, reference, creators);
+    }
+
+    // A load into a catalog that holds creators writes its rows in batches and publishes them once: one that throws
+    // before that leaves none of its rows, retirements or slots behind.
+    [Fact]
+    public async Task A_load_into_a_catalog_that_throws_before_publishing_leaves_the_catalog_as_it_was()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
+        var creators = new CreatorGenerator(53, clock).Generate(3_000).ToList();
+        var (held, arriving) = (creators.Take(2_000).ToList(), creators.Skip(2_000).ToList());
+        var (catalog, reference) = (new InMemoryCreatorCatalog(), new ReferenceCreatorCatalog());
+        foreach (var creator in held)
+        {
+            (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+            (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+        }
+
+        // Newer versions of half the creators held, and a thousand new ones: the fault comes once the load has
+        // retired rows and taken slots, and grown the id table past the one published.
+        foreach (var creator in held.Where((_, i) => i % 2 == 0))
+        {
+            NewerVersion(creator, clock);
+        }
+
+        var load = held.Where((_, i) => i % 2 == 0).Concat(arriving).Select(creator => creator.ToListing()).ToList();
+        catalog.Publishing = () => throw new OutOfMemoryException("no memory for the rows");
+        Should.Throw<OutOfMemoryException>(() => catalog.Load(load));
+        catalog.Publishing = null;
+
+        catalog.Count.ShouldBe(2_000);
+        foreach (var creator in arriving.Take(50))
+        {
+            (await catalog.FindAsync(creator.Id)).ShouldBeNull();
+        }
+
+        await SameAsTheReference(catalog, reference, held);
+
+        // Writes after it take the rows the load had written: none inherits anything from them.
+        foreach (var creator in held.Where((_, i) => i % 2 == 1).Take(300))
+        {
+            NewerVersion(creator, clock);
+            (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+            (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+        }
+
+        await SameAsTheReference(catalog, reference, held);
+        catalog.Load(load).ShouldBe(2_000);
+        foreach (var listing in load)
+        {
+            (await reference.UpsertAsync(listing)).ShouldBeTrue();
+        }
+
+        await SameAsTheReference(catalog, reference, creators);
+    }
+
+    // A newer version of the creator, as a store would number its next save.
+    private static void NewerVersion(Creator creator, IClock clock)
+    {
+        creator.SetOnVacation(!creator.OnVacation, clock);
+        creator.MarkStored(creator.Version + 1);
+    }
+
+    // Every creator found as the reference finds it, and the answers of a search of every country the creators live
+    // in, with and without the creators on vacation, the reference's.
+    private static async Task SameAsTheReference(InMemoryCreatorCatalog catalog, ReferenceCreatorCatalog reference, List<Creator> creators)
+    {
+        foreach (var creator in creators)
+        {
+            (await catalog.FindAsync(creator.Id)).ShouldBe(await reference.FindAsync(creator.Id));
+        }
+
+        var countries = creators.Select(creator => creator.Profile.HomeCountry).Distinct();
+        await AnswersAsTheReference(
+            catalog,
+            reference,
+            [
+                new CreatorQuery { Sort = CreatorSort.Followers, PageSize = 500, IncludeFacets = true },
+                new CreatorQuery { ExcludeOnVacation = true, Sort = CreatorSort.EngagementRate, PageSize = 500, IncludeFacets = true },
+                .. countries.Select(country => new CreatorQuery { Countries = [country], Sort = CreatorSort.Followers, PageSize = 100 }),
+            ]);
+    }
+
     // Rewriting a few creators often retires rows only in the newest chunk: it is compacted alone, before retired
     // rows outnumber the living in the whole catalog, and the first chunk keeps its own retired rows.
     [Fact]
@@ -305,8 +439,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         {
             foreach (var creator in hot)
             {
-                creator.SetOnVacation(!creator.OnVacation, clock);
-                creator.MarkStored(creator.Version + 1);
+                NewerVersion(creator, clock);
                 var rows = catalog.RowsWritten;
                 (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
                 (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
@@ -360,8 +493,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         {
             foreach (var creator in creators.Take(100))
             {
-                creator.SetOnVacation(!creator.OnVacation, clock);
-                creator.MarkStored(creator.Version + 1);
+                NewerVersion(creator, clock);
                 (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
                 (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
             }
@@ -378,8 +510,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         {
             foreach (var creator in creators.Skip(1).Take(100))
             {
-                creator.SetOnVacation(!creator.OnVacation, clock);
-                creator.MarkStored(creator.Version + 1);
+                NewerVersion(creator, clock);
                 (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
                 (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
             }

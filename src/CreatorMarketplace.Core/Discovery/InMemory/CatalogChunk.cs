@@ -666,6 +666,43 @@ internal sealed class CatalogChunk
         Bits.Set(Died, offset);
     }
 
+    /// <summary>
+    /// Undoes what a write that was never published left in this chunk: rows from <paramref name="offset"/> on lose
+    /// their key bits (the next write there sets its own bits only), and rows retired after
+    /// <paramref name="sequence"/>, the published one, are alive again. What else such a write left is overwritten by
+    /// the next write or only widens a block's ranges.
+    /// </summary>
+    public void Forget(int offset, int sequence)
+    {
+        for (var word = 0; word < Died.Length; word++)
+        {
+            for (var died = Died[word]; died != 0; died &= died - 1)
+            {
+                var row = Bits.LowestRow(word, died);
+                if (row >= offset || DiedAt[row] > sequence)
+                {
+                    (DiedAt[row], RetiredRows) = (Alive, RetiredRows - 1);
+                    Bits.Clear(Died, row);
+                }
+            }
+        }
+
+        if (offset >= Capacity)
+        {
+            return;
+        }
+
+        var first = Bits.WordOf(offset);
+        foreach (var bits in Volatile.Read(ref _bitmaps))
+        {
+            if (bits is not null)
+            {
+                bits[first] &= Bits.Before(offset);
+                bits.AsSpan(first + 1).Clear();
+            }
+        }
+    }
+
     public void SetBit(int ordinal, int offset)
     {
         // Most rows' keys have their bitmaps already: the rest is out of line, so that this part is inlined.

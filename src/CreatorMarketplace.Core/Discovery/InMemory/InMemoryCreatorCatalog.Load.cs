@@ -82,26 +82,34 @@ public sealed partial class InMemoryCreatorCatalog
             // this catalog's interned values, so they are copied as they are; the listings are decoded a batch at a
             // time for their keys and numbers.
             var rows = loaded._snapshot; // compacted and clustered by the load's end
-            var (next, stored) = (Writable(), 0);
+            var published = Unwritten.Of(this);
+            var (next, stored) = (published.Snapshot, 0);
             var listings = new CreatorListing[LoadBatch];
             var encoded = new ReadOnlyMemory<byte>[LoadBatch];
-            for (var first = 0; first < rows.Count; first += LoadBatch)
+            try
             {
-                var (chunk, offset) = (rows.Chunks[first >> CatalogChunk.Shift], first & (CatalogChunk.Rows - 1));
-                var count = Math.Min(LoadBatch, rows.Count - first);
-                for (var i = 0; i < count; i++)
+                for (var first = 0; first < rows.Count; first += LoadBatch)
                 {
-                    listings[i] = chunk.ListingAt(offset + i);
-                    encoded[i] = chunk.EncodedAt(offset + i);
+                    var (chunk, offset) = (rows.Chunks[first >> CatalogChunk.Shift], first & (CatalogChunk.Rows - 1));
+                    var count = Math.Min(LoadBatch, rows.Count - first);
+                    for (var i = 0; i < count; i++)
+                    {
+                        listings[i] = chunk.ListingAt(offset + i);
+                        encoded[i] = chunk.EncodedAt(offset + i);
+                    }
+
+                    (next, var written) = WriteAll(next, listings.AsSpan(0, count), encoded.AsSpan(0, count));
+                    stored += written;
                 }
 
-                (next, var written) = WriteAll(next, listings.AsSpan(0, count), encoded.AsSpan(0, count));
-                stored += written;
+                if (stored > 0)
+                {
+                    Publish(next);
+                }
             }
-
-            if (stored > 0)
+            catch (Exception) when (Forget(published))
             {
-                Publish(next);
+                throw; // never reached: Forget returns false, so the exception goes on unchanged
             }
 
             return stored;

@@ -69,6 +69,9 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     /// <summary>What a compaction calls before it starts: nothing, or a test's fault.</summary>
     internal Action? CompactionStarting { get; set; }
 
+    /// <summary>What a write calls once its rows are written, before it publishes them: nothing, or a test's fault.</summary>
+    internal Action? Publishing { get; set; }
+
     /// <inheritdoc />
     public ValueTask<bool> UpsertAsync(CreatorListing listing, CancellationToken cancellationToken = default)
     {
@@ -90,13 +93,21 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         var engagementRate = CatalogChunk.NumbersOf(listing, numbers);
         lock (_writeLock)
         {
-            var (next, stored) = WriteAll(Writable(), new ReadOnlySpan<CreatorListing>(in listing), new ReadOnlySpan<ReadOnlyMemory<byte>>(in written), numbers, new ReadOnlySpan<double>(in engagementRate), pairBuckets: pairBuckets);
-            if (stored > 0)
+            var published = Unwritten.Of(this);
+            try
             {
-                Publish(next);
-            }
+                var (next, stored) = WriteAll(published.Snapshot, new ReadOnlySpan<CreatorListing>(in listing), new ReadOnlySpan<ReadOnlyMemory<byte>>(in written), numbers, new ReadOnlySpan<double>(in engagementRate), pairBuckets: pairBuckets);
+                if (stored > 0)
+                {
+                    Publish(next);
+                }
 
-            return ValueTask.FromResult(stored > 0);
+                return ValueTask.FromResult(stored > 0);
+            }
+            catch (Exception) when (Forget(published))
+            {
+                throw; // never reached: Forget returns false, so the exception goes on unchanged
+            }
         }
     }
 
@@ -113,10 +124,12 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
                 return ValueTask.FromResult(false);
             }
 
-            var sequence = current.Sequence + 1;
-            Retire(current.Chunks, newest, sequence);
+            // Made before the row is retired, so that nothing between the retirement and its publication can throw and
+            // leave the row retired unpublished (Publish keeps a write whose compaction fails).
+            var next = current with { Live = current.Live - 1, Sequence = current.Sequence + 1 };
+            Retire(current.Chunks, newest, next.Sequence);
             _retiredRows++;
-            Publish(current with { Live = current.Live - 1, Sequence = sequence });
+            Publish(next);
             return ValueTask.FromResult(true);
         }
     }
@@ -570,8 +583,58 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         return _snapshot;
     }
 
+    // The published snapshot and the writer's counts, as a write under the lock starts from them (after Writable).
+    private readonly record struct Unwritten(CatalogSnapshot Snapshot, int RetiredRows, int IdsInTable)
+    {
+        public static Unwritten Of(InMemoryCreatorCatalog catalog) => new(catalog.Writable(), catalog._retiredRows, catalog._idsInTable);
+    }
+
+    // Undoes what a write under the lock did before it threw unpublished (out of memory for a row page, a bitmap or a
+    // larger id table, or a test's fault), so that the catalog is as it was: otherwise the next write would publish
+    // the rows it retired, and write its own row over a slot's row. The id table's slots that point past the
+    // published rows get back the row they held, chunks readers share lose the unpublished rows' bits and
+    // retirements, and the counts are restored. Returns false, for an exception filter.
+    private bool Forget(Unwritten published)
+    {
+        var snapshot = published.Snapshot;
+        if (!ReferenceEquals(Volatile.Read(ref _snapshot), snapshot))
+        {
+            return false; // published: what threw came after the write
+        }
+
+        var (table, latest, count) = (snapshot.IdTable, snapshot.Generation.Chunks, snapshot.Count);
+        for (var slot = 0; slot < table.Length; slot++)
+        {
+            var entry = table[slot];
+            var row = CatalogSnapshot.RowIn(entry);
+            if (row < count)
+            {
+                continue;
+            }
+
+            // An unpublished row: the slot held its creator's newest published row, or nothing for a new creator,
+            // whose slot was empty (a probe stops at the first empty slot, so no published creator lies past it).
+            while (row >= count)
+            {
+                row = latest[row >> CatalogChunk.Shift].PreviousRow[row & (CatalogChunk.Rows - 1)];
+            }
+
+            Volatile.Write(ref table[slot], row >= 0 ? CatalogSnapshot.Entry(CatalogSnapshot.HashIn(entry), row) : CatalogSnapshot.Empty);
+        }
+
+        for (var index = 0; index < snapshot.Chunks.Length; index++)
+        {
+            snapshot.Chunks[index].Forget(Math.Clamp(count - (index << CatalogChunk.Shift), 0, CatalogChunk.Rows), snapshot.Sequence);
+        }
+
+        snapshot.Generation.Chunks = snapshot.Chunks;
+        (_retiredRows, _idsInTable) = (published.RetiredRows, published.IdsInTable);
+        return false;
+    }
+
     private void Publish(CatalogSnapshot next)
     {
+        Publishing?.Invoke();
         // Compact before the sequence could overflow (the whole catalog, which starts the sequence again), and once
         // retired rows outnumber the living in the catalog or in a run of chunks to its end: the rebuild's cost is
         // paid back by the writes that retired them. Creators updated often retire their rows in the newest chunks,

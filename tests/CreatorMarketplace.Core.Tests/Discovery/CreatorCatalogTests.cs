@@ -288,6 +288,47 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         await AnswersAsTheReference(catalog, reference, queries);
     }
 
+    // Rows are retired as of a change's number: the change numbered int.MaxValue compacts the whole catalog, which
+    // numbers changes from 0 again. If that compaction fails, the change stands, and the next write tries it first.
+    [Fact]
+    public async Task The_last_change_number_compacts_the_catalog_first_and_a_failed_compaction_is_tried_before_the_next_write()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
+        var creators = new CreatorGenerator(59, clock).Generate(100).ToList();
+        var (catalog, reference) = (new InMemoryCreatorCatalog { CollectAfterCompaction = () => { } }, new ReferenceCreatorCatalog());
+        async Task UpsertBoth(Creator creator)
+        {
+            (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+            (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+        }
+
+        foreach (var creator in creators)
+        {
+            await UpsertBoth(creator);
+        }
+
+        catalog.SkipSequenceTo(int.MaxValue - 2);
+        NewerVersion(creators[0], clock);
+        await UpsertBoth(creators[0]);
+        (catalog.Sequence, catalog.RowsWritten).ShouldBe((int.MaxValue - 1, 101));
+
+        catalog.CompactionStarting = () => throw new OutOfMemoryException("no memory for the new chunks");
+        NewerVersion(creators[1], clock);
+        await UpsertBoth(creators[1]);
+        (catalog.Sequence, catalog.RowsWritten).ShouldBe((int.MaxValue, 102), "the last number's change stands uncompacted");
+
+        NewerVersion(creators[2], clock);
+        await Should.ThrowAsync<OutOfMemoryException>(() => catalog.UpsertAsync(creators[2].ToListing()).AsTask());
+        await Should.ThrowAsync<OutOfMemoryException>(() => catalog.RemoveAsync(creators[3].Id).AsTask());
+        (catalog.Sequence, catalog.RowsWritten, catalog.Count).ShouldBe((int.MaxValue, 102, 100), "no write is made without a number");
+        await SameAsTheReference(catalog, reference, creators);
+
+        catalog.CompactionStarting = null;
+        await UpsertBoth(creators[2]);
+        (catalog.Sequence, catalog.RowsWritten).ShouldBe((1, 101), "compacted to the 100 living rows, then the upsert numbered 1");
+        await SameAsTheReference(catalog, reference, creators);
+    }
+
     // A write that throws under the lock before it is published (out of memory for a row page, a bitmap or a larger
     // id table; here a test's fault once the row is written, its creator's previous row retired and the id table
     // pointed at it, just before it is published) leaves the catalog as it was: the next write, at the same row,

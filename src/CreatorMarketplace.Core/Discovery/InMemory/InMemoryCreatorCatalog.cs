@@ -177,6 +177,18 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     /// <summary>Rows written in the catalog's generation, living and retired: what a compaction reclaims, for tests.</summary>
     internal int RowsWritten => Volatile.Read(ref _snapshot).Count;
 
+    /// <summary>The number of the last change published; the whole catalog's compaction starts it again from 0.</summary>
+    internal int Sequence => Volatile.Read(ref _snapshot).Sequence;
+
+    /// <summary>Publishes the catalog as it is under a later change number, as that many more changes would leave it.</summary>
+    internal void SkipSequenceTo(int sequence)
+    {
+        lock (_writeLock)
+        {
+            Volatile.Write(ref _snapshot, _snapshot with { Sequence = sequence });
+        }
+    }
+
     /// <summary>The creators of the living rows, in the rows' order: where a load put them, for tests.</summary>
     internal IReadOnlyList<CreatorId> CreatorsInRowOrder()
     {

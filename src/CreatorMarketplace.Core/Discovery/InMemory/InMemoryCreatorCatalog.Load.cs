@@ -107,9 +107,10 @@ public sealed partial class InMemoryCreatorCatalog
                     Publish(next);
                 }
             }
-            catch (Exception) when (Forget(published))
+            catch
             {
-                throw; // never reached: Forget returns false, so the exception goes on unchanged
+                Forget(published);
+                throw;
             }
 
             return stored;

@@ -104,9 +104,10 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
                 return ValueTask.FromResult(stored > 0);
             }
-            catch (Exception) when (Forget(published))
+            catch
             {
-                throw; // never reached: Forget returns false, so the exception goes on unchanged
+                Forget(published);
+                throw;
             }
         }
     }
@@ -605,13 +606,13 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     // larger id table, or a test's fault), so that the catalog is as it was: otherwise the next write would publish
     // the rows it retired, and write its own row over a slot's row. The id table's slots that point past the
     // published rows get back the row they held, chunks readers share lose the unpublished rows' bits and
-    // retirements, and the counts are restored. Returns false, for an exception filter.
-    private bool Forget(Unwritten published)
+    // retirements, and the counts are restored.
+    private void Forget(Unwritten published)
     {
         var snapshot = published.Snapshot;
         if (!ReferenceEquals(Volatile.Read(ref _snapshot), snapshot))
         {
-            return false; // published: what threw came after the write
+            return; // published: what threw came after the write
         }
 
         var (table, latest, count) = (snapshot.IdTable, snapshot.Generation.Chunks, snapshot.Count);
@@ -641,7 +642,6 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
         snapshot.Generation.Chunks = snapshot.Chunks;
         (_retiredRows, _idsInTable) = (published.RetiredRows, published.IdsInTable);
-        return false;
     }
 
     private void Publish(CatalogSnapshot next)

@@ -112,6 +112,57 @@ public sealed class CatalogFollowerTests
         follower.Status.State.ShouldBe(CatalogFollowerState.Stopped);
     }
 
+    // A write the in-memory catalog fails (out of memory, here a fault before it publishes) is undone, and the
+    // follower, which counts it as a failure rather than a refused listing, applies it again after its back-off.
+    [Fact]
+    public async Task A_change_whose_catalog_write_fails_is_applied_again_after_the_back_off()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-04T09:00:00Z"));
+        var store = new InMemoryMarketplaceStore(time);
+        var creators = NewCreators(17, 6);
+        foreach (var creator in creators)
+        {
+            (await store.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
+        }
+
+        var catalog = new InMemoryCreatorCatalog();
+        var follower = new CatalogFollower(store, catalog, time);
+        using var stop = new CancellationTokenSource();
+        var run = follower.RunAsync(stop.Token);
+        await follower.WaitUntilCaughtUpAsync().WaitAsync(Patience);
+
+        var faults = 1;
+        catalog.Publishing = () =>
+        {
+            if (Interlocked.Decrement(ref faults) >= 0)
+            {
+                throw new OutOfMemoryException("no memory for the row");
+            }
+        };
+        var changed = creators[0];
+        changed.SetOnVacation(!changed.OnVacation, _clock);
+        (await store.Creators.SaveAsync(changed)).IsSaved.ShouldBeTrue();
+        await Eventually(() => follower.Status.Failures == 1);
+        follower.Status.LastError.ShouldBe("OutOfMemoryException: no memory for the row");
+        follower.Status.Faults.ShouldBe(0, "a failed write is not a refused listing");
+        Find(catalog, changed.Id).ShouldNotBeNull().Version.ShouldBe(changed.Version - 1, "the failed write left the catalog as it was");
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await Eventually(() => Find(catalog, changed.Id)?.Version == changed.Version);
+        await stop.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => run);
+
+        var once = new InMemoryCreatorCatalog();
+        await FollowUntilCaughtUpAsync(new CatalogFollower(store, once, TimeProvider.System));
+        foreach (var creator in creators)
+        {
+            Find(catalog, creator.Id).ShouldBe(Find(once, creator.Id));
+        }
+
+        var query = new CreatorQuery { Sort = CreatorSort.Followers, PageSize = 100, IncludeFacets = true };
+        Answer(catalog, query).ShouldBe(Answer(once, query));
+    }
+
     [Fact]
     public async Task The_back_off_is_capped_at_a_minute()
     {

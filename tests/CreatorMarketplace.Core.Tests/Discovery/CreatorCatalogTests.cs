@@ -196,8 +196,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             var creator = creators[random.Next(creators.Count)];
             NewerVersion(creator, clock);
             var rows = catalog.RowsWritten;
-            (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
-            (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+            await Stored(creator, catalog, reference);
             compactedTo = catalog.RowsWritten <= rows ? catalog.RowsWritten : null;
         }
 
@@ -239,12 +238,6 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             },
         };
         var reference = new ReferenceCreatorCatalog();
-        async Task UpsertBoth(Creator creator)
-        {
-            (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
-            (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
-        }
-
         async Task NewerVersionsOfEvery(int rounds)
         {
             for (var round = 0; round < rounds; round++)
@@ -252,14 +245,14 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
                 foreach (var creator in creators)
                 {
                     NewerVersion(creator, clock);
-                    await UpsertBoth(creator);
+                    await Stored(creator, catalog, reference);
                 }
             }
         }
 
         foreach (var creator in creators)
         {
-            await UpsertBoth(creator);
+            await Stored(creator, catalog, reference);
         }
 
         // The 1,025th retired row sets off a compaction, which fails: every upsert still stores its version.
@@ -296,25 +289,19 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
         var creators = new CreatorGenerator(59, clock).Generate(100).ToList();
         var (catalog, reference) = (new InMemoryCreatorCatalog { CollectAfterCompaction = () => { } }, new ReferenceCreatorCatalog());
-        async Task UpsertBoth(Creator creator)
-        {
-            (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
-            (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
-        }
-
         foreach (var creator in creators)
         {
-            await UpsertBoth(creator);
+            await Stored(creator, catalog, reference);
         }
 
         catalog.SkipSequenceTo(int.MaxValue - 2);
         NewerVersion(creators[0], clock);
-        await UpsertBoth(creators[0]);
+        await Stored(creators[0], catalog, reference);
         (catalog.Sequence, catalog.RowsWritten).ShouldBe((int.MaxValue - 1, 101));
 
         catalog.CompactionStarting = () => throw new OutOfMemoryException("no memory for the new chunks");
         NewerVersion(creators[1], clock);
-        await UpsertBoth(creators[1]);
+        await Stored(creators[1], catalog, reference);
         (catalog.Sequence, catalog.RowsWritten).ShouldBe((int.MaxValue, 102), "the last number's change stands uncompacted");
 
         NewerVersion(creators[2], clock);
@@ -324,7 +311,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         await SameAsTheReference(catalog, reference, creators);
 
         catalog.CompactionStarting = null;
-        await UpsertBoth(creators[2]);
+        await Stored(creators[2], catalog, reference);
         (catalog.Sequence, catalog.RowsWritten).ShouldBe((1, 101), "compacted to the 100 living rows, then the upsert numbered 1");
         await SameAsTheReference(catalog, reference, creators);
     }
@@ -343,16 +330,9 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         // A catalog that never sees the failed upsert: the other must compact when it does.
         var twin = new InMemoryCreatorCatalog { CollectAfterCompaction = () => { } };
         catalog.CollectAfterCompaction = () => { };
-        async Task UpsertEach(Creator creator)
-        {
-            (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
-            (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
-            (await twin.UpsertAsync(creator.ToListing())).ShouldBeTrue();
-        }
-
         foreach (var creator in creators)
         {
-            await UpsertEach(creator);
+            await Stored(creator, catalog, reference, twin);
         }
 
         var failing = creators[0];
@@ -365,18 +345,18 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         catalog.Count.ShouldBe(300);
         (await catalog.FindAsync(failing.Id)).ShouldBe(await reference.FindAsync(failing.Id), "the creator keeps its stored version");
         NewerVersion(next, clock);
-        await UpsertEach(next);
+        await Stored(next, catalog, reference, twin);
         await SameAsTheReference(catalog, reference, creators);
 
         // The upsert tried again is stored; then enough newer versions for a compaction, at the same row as the twin's.
-        await UpsertEach(failing);
+        await Stored(failing, catalog, reference, twin);
         await SameAsTheReference(catalog, reference, creators);
         for (var round = 0; round < 4; round++)
         {
             foreach (var creator in creators)
             {
                 NewerVersion(creator, clock);
-                await UpsertEach(creator);
+                await Stored(creator, catalog, reference, twin);
                 catalog.RowsWritten.ShouldBe(twin.RowsWritten);
             }
         }
@@ -396,8 +376,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         var (catalog, reference) = (new InMemoryCreatorCatalog(), new ReferenceCreatorCatalog());
         foreach (var creator in held)
         {
-            (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
-            (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+            await Stored(creator, catalog, reference);
         }
 
         // Newer versions of half the creators held, and a thousand new ones: the fault comes once the load has
@@ -424,8 +403,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         foreach (var creator in held.Where((_, i) => i % 2 == 1).Take(300))
         {
             NewerVersion(creator, clock);
-            (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
-            (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+            await Stored(creator, catalog, reference);
         }
 
         await SameAsTheReference(catalog, reference, held);
@@ -436,6 +414,15 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         }
 
         await SameAsTheReference(catalog, reference, creators);
+    }
+
+    // The creator's listing upserted into each catalog, and stored by each.
+    private static async Task Stored(Creator creator, params ICreatorCatalog[] catalogs)
+    {
+        foreach (var catalog in catalogs)
+        {
+            (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+        }
     }
 
     // A newer version of the creator, as a store would number its next save.
@@ -482,8 +469,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             {
                 NewerVersion(creator, clock);
                 var rows = catalog.RowsWritten;
-                (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
-                (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+                await Stored(creator, catalog, reference);
                 upserts++;
                 compactedTo ??= catalog.RowsWritten <= rows ? catalog.RowsWritten : null;
             }
@@ -523,8 +509,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
                 creator.SetOnVacation(random.Next(4) == 0, clock);
                 creator.RefreshStats(Platform.TikTok, AccountStats.Create(clock.GetCurrentInstant() + Duration.FromMinutes(round + 1), random.Next(500, 2_000_000), medianViews: random.Next(0, 50_000), engagementRate: random.NextDouble() * 0.1), clock).ShouldBeTrue();
                 creator.MarkStored(creator.Version + 1);
-                (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
-                (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+                await Stored(creator, catalog, reference);
             }
         }
 
@@ -535,8 +520,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             foreach (var creator in creators.Take(100))
             {
                 NewerVersion(creator, clock);
-                (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
-                (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+                await Stored(creator, catalog, reference);
             }
         }
 
@@ -552,8 +536,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             foreach (var creator in creators.Skip(1).Take(100))
             {
                 NewerVersion(creator, clock);
-                (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
-                (await reference.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+                await Stored(creator, catalog, reference);
             }
         }
 

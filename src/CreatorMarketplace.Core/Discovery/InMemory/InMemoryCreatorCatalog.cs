@@ -651,8 +651,9 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         // retired rows outnumber the living in the catalog or in a run of chunks to its end: the rebuild's cost is
         // paid back by the writes that retired them. Creators updated often retire their rows in the newest chunks,
         // so compacting only those keeps an upsert's share of the cost small in a large catalog.
-        var checks = next.Sequence == int.MaxValue || (_retiredRows > FirstCapacity && _retiredRows >= _compactionCheckAt);
-        int? from = next.Sequence == int.MaxValue ? 0 : checks ? CompactionStart(next) : null;
+        var usedUp = next.Sequence == int.MaxValue;
+        var checks = usedUp || (_retiredRows > FirstCapacity && _retiredRows >= _compactionCheckAt);
+        int? from = usedUp ? 0 : checks ? CompactionStart(next) : null;
         var rowsLetGo = 0;
         if (from is { } start)
         {

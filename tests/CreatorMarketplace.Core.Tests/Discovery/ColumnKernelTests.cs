@@ -199,4 +199,23 @@ public class ColumnKernelTests
         Scored(scores => score.ScoreRows<Width512<float>, Vector512<float>>(numbers, start, scores, rows)).ShouldBe(scalar);
         Scored(scores => score.ScoreRows(numbers, start, scores, rows)).ShouldBe(scalar);
     }
+
+    // A search ranked on a score looks one by one only at the rows of a word that may still make its page: those at
+    // least as good as the threshold in the page's direction, and those without a score.
+    [Property(MaxTest = 300)]
+    public void The_rows_that_may_make_a_page_are_the_same_at_every_width(int seed, bool descending)
+    {
+        var random = new Random(seed);
+        var scores = Column(random, 64);
+        var threshold = random.Next(4) == 0 ? float.NegativeInfinity : (random.Next(2) == 0 ? 1 : -1) * Values[random.Next(2, Values.Length)];
+        var expected = Enumerable.Range(0, 64)
+            .Where(i => float.IsNaN(scores[i]) || (descending ? scores[i] : -scores[i]) >= threshold)
+            .Aggregate(0UL, (rows, i) => rows | (1UL << i));
+
+        CatalogSearch.MayMakePageScalar(scores, threshold, descending).ShouldBe(expected);
+        CatalogSearch.MayMakePage<Width128<float>, Vector128<float>>(scores, threshold, descending).ShouldBe(expected);
+        CatalogSearch.MayMakePage<Width256<float>, Vector256<float>>(scores, threshold, descending).ShouldBe(expected);
+        CatalogSearch.MayMakePage<Width512<float>, Vector512<float>>(scores, threshold, descending).ShouldBe(expected);
+        CatalogSearch.MayMakePage(scores, threshold, descending).ShouldBe(expected);
+    }
 }

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using CreatorMarketplace.Creators;
 
 namespace CreatorMarketplace.Discovery.InMemory;
@@ -40,38 +42,46 @@ internal sealed partial class CatalogSearch
         var query = _query;
         var snapshot = _snapshot;
         var columns = new ColumnScore(score);
-        // Each chunk keeps the rows that may be among its own best, a superset of its rows among the best of all, and
-        // of its rows without a score (which come last, in creator order) those of the first ids.
-        var kept = new RankedRows?[_snapshot.Chunks.Length];
-        var unknown = new FirstRows?[_snapshot.Chunks.Length];
+        // The chunks a core takes share one set of candidates: the rows that may be among the best of those chunks,
+        // a superset of their rows among the best of all, and of their rows without a score (which come last, in
+        // creator order) those of the first ids. A set a chunk started afresh would keep a page of rows in every chunk.
+        var sets = new ScoreCandidates?[Math.Min(Environment.ProcessorCount, _snapshot.Chunks.Length)];
         List<int> rows;
         try
         {
-            ForEachChunk((_, first, end) => kept[first >> CatalogChunk.WordShift] = ScoreCandidates(
-                query.PageSize,
-                query.Descending,
-                first,
-                end,
-                word => _match[word],
-                (word, bits, scores) =>
+            ForEachChunk((_, first, end) =>
+            {
+                var set = ScoreCandidates.Take(sets, query.PageSize, snapshot);
+                try
                 {
-                    var (chunk, start) = snapshot.WordAt(word);
-                    columns.ScoreRows(chunk.Numbers, start, scores, bits);
-                },
-                unknown[first >> CatalogChunk.WordShift] = new FirstRows(query.PageSize, snapshot)));
-            rows = Best(query.PageSize, kept);
+                    set.Score(
+                        query.Descending,
+                        first,
+                        end,
+                        word => _match[word],
+                        (word, bits, scores) =>
+                        {
+                            var (chunk, start) = snapshot.WordAt(word);
+                            columns.ScoreRows(chunk.Numbers, start, scores, bits);
+                        });
+                }
+                finally
+                {
+                    set.Release();
+                }
+            });
+            rows = Best(query.PageSize, [.. sets.Select(set => set?.Kept)]);
+            if (rows.Count < query.PageSize)
+            {
+                rows.AddRange(FirstRows.Merged(query.PageSize, snapshot, sets.Select(set => set?.Unknown)).First(query.PageSize - rows.Count));
+            }
         }
         finally
         {
-            foreach (var chunk in kept)
+            foreach (var set in sets)
             {
-                chunk?.Dispose();
+                set?.Kept.Dispose();
             }
-        }
-
-        if (rows.Count < query.PageSize)
-        {
-            rows.AddRange(FirstRows.Merged(query.PageSize, snapshot, unknown).First(query.PageSize - rows.Count));
         }
 
         return OrderedPage(rows, total);
@@ -81,49 +91,149 @@ internal sealed partial class CatalogSearch
     // margins of the count-th best float (all rows with an unknown score, when fewer than `count` are known).
     internal static List<int> TopRowsByScore(int count, bool descending, int words, Func<int, ulong> matchOf, ScoreWord scoreWord)
     {
-        using var candidates = ScoreCandidates(count, descending, 0, words, matchOf, scoreWord, unknown: null);
-        return Best(count, new[] { candidates });
+        var set = new ScoreCandidates(count, unknown: null);
+        try
+        {
+            set.Score(descending, 0, words, matchOf, scoreWord);
+            return Best(count, [set.Kept]);
+        }
+        finally
+        {
+            set.Kept.Dispose();
+        }
     }
 
-    // The rows of a range of words that may be among its best `count`, with their goodness: each row at least as good
-    // as the count-th best so far less two margins. The threshold only rises, so every row within two margins of the
-    // range's final count-th best is among them. Rows without a score (a NaN float, which no score within 0 to 100
-    // gives) are offered to `unknown` instead, when it is given.
-    private static RankedRows ScoreCandidates(int count, bool descending, int from, int to, Func<int, ulong> matchOf, ScoreWord scoreWord, FirstRows? unknown)
+    /// <summary>
+    /// The rows of the ranges of words scored into it that may be among their best <c>count</c>, with their goodness:
+    /// each row at least as good as the count-th best so far less two margins. The threshold only rises, so every row
+    /// within two margins of the final count-th best is among them. Rows without a score (a NaN float, which no score
+    /// within 0 to 100 gives) are offered to <see cref="Unknown"/> instead, when there is one. One thread scores into
+    /// a set at a time: a search's cores each take a set of the search's (<see cref="Take"/>) for a chunk and give it
+    /// back (<see cref="Release"/>).
+    /// </summary>
+    private sealed class ScoreCandidates(int count, FirstRows? unknown)
     {
-        var best = new FloatMinHeap(count);
-        var kept = new RankedRows(count * 4);
-        Span<float> scores = stackalloc float[64];
-        for (var word = from; word < to; word++)
+        private readonly FloatMinHeap _best = new(count);
+        private int _taken;
+
+        public RankedRows Kept { get; } = new(count * 4);
+
+        public FirstRows? Unknown => unknown;
+
+        /// <summary>A set of <paramref name="sets"/> no other thread holds, made there on first use.</summary>
+        public static ScoreCandidates Take(ScoreCandidates?[] sets, int count, CatalogSnapshot snapshot)
         {
-            var bits = matchOf(word);
-            if (bits == 0)
+            // At most as many threads as sets run a search's chunks at once, so one of them is free.
+            while (true)
             {
-                continue;
-            }
-
-            scoreWord(word, bits, scores);
-            var threshold = best.IsFull ? best.Min - (2 * ScoreMargin) : float.NegativeInfinity;
-            for (; bits != 0; bits &= bits - 1)
-            {
-                var index = BitOperations.TrailingZeroCount(bits);
-                if (unknown is not null && float.IsNaN(scores[index]))
+                for (var i = 0; i < sets.Length; i++)
                 {
-                    unknown.Offer(Bits.RowsBefore(word) + index);
-                    continue;
-                }
+                    var set = Volatile.Read(ref sets[i]);
+                    if (set is null)
+                    {
+                        var made = new ScoreCandidates(count, new FirstRows(count, snapshot)) { _taken = 1 };
+                        if (Interlocked.CompareExchange(ref sets[i], made, null) is null)
+                        {
+                            return made;
+                        }
 
-                var goodness = Goodness(scores[index], descending);
-                if (goodness >= threshold)
-                {
-                    best.Offer(goodness);
-                    threshold = best.IsFull ? best.Min - (2 * ScoreMargin) : float.NegativeInfinity;
-                    kept.Add(Bits.RowsBefore(word) + index, goodness, threshold);
+                        made.Kept.Dispose(); // another thread made this one first
+                    }
+                    else if (Interlocked.CompareExchange(ref set._taken, 1, 0) == 0)
+                    {
+                        return set;
+                    }
                 }
             }
         }
 
-        return kept;
+        public void Release() => Volatile.Write(ref _taken, 0);
+
+        public void Score(bool descending, int from, int to, Func<int, ulong> matchOf, ScoreWord scoreWord)
+        {
+            var best = _best;
+            Span<float> scores = stackalloc float[64];
+            for (var word = from; word < to; word++)
+            {
+                var bits = matchOf(word);
+                if (bits == 0)
+                {
+                    continue;
+                }
+
+                scoreWord(word, bits, scores);
+                var threshold = best.IsFull ? best.Min - (2 * ScoreMargin) : float.NegativeInfinity;
+                for (bits &= MayMakePage(scores, threshold, descending); bits != 0; bits &= bits - 1)
+                {
+                    var index = BitOperations.TrailingZeroCount(bits);
+                    if (unknown is not null && float.IsNaN(scores[index]))
+                    {
+                        unknown.Offer(Bits.RowsBefore(word) + index);
+                        continue;
+                    }
+
+                    var goodness = Goodness(scores[index], descending);
+                    if (goodness >= threshold)
+                    {
+                        best.Offer(goodness);
+                        threshold = best.IsFull ? best.Min - (2 * ScoreMargin) : float.NegativeInfinity;
+                        Kept.Add(Bits.RowsBefore(word) + index, goodness, threshold);
+                    }
+                }
+            }
+        }
+    }
+
+    // Of a word's 64 scores, the rows as good as the threshold (Goodness) or without a score (NaN): those that may
+    // still make the page, found a vector at a time, so that a word's other rows are not looked at one by one.
+    internal static ulong MayMakePage(ReadOnlySpan<float> scores, float threshold, bool descending)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            return MayMakePage<Width512<float>, Vector512<float>>(scores, threshold, descending);
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            return MayMakePage<Width256<float>, Vector256<float>>(scores, threshold, descending);
+        }
+
+        return Vector128.IsHardwareAccelerated
+            ? MayMakePage<Width128<float>, Vector128<float>>(scores, threshold, descending)
+            : MayMakePageScalar(scores, threshold, descending);
+    }
+
+    internal static ulong MayMakePage<TWidth, TVector>(ReadOnlySpan<float> scores, float threshold, bool descending)
+        where TWidth : struct, IVectorWidth<TVector, float>
+        where TVector : struct
+    {
+        // In ascending order a row's goodness is its score negated: -score >= threshold where score <= -threshold.
+        var bound = TWidth.Create(descending ? threshold : -threshold);
+        var (lanes, rows) = ((1UL << TWidth.Count) - 1, 0UL);
+        ref var first = ref MemoryMarshal.GetReference(scores);
+        for (var i = 0; i < Bits.PerWord; i += TWidth.Count)
+        {
+            var score = TWidth.Load(ref first, i);
+            var good = descending ? TWidth.GreaterThanOrEqual(score, bound) : TWidth.LessThanOrEqual(score, bound);
+            var unknown = ~TWidth.MostSignificantBits(TWidth.Equal(score, score)) & lanes;
+            rows |= (TWidth.MostSignificantBits(good) | unknown) << i;
+        }
+
+        return rows;
+    }
+
+    internal static ulong MayMakePageScalar(ReadOnlySpan<float> scores, float threshold, bool descending)
+    {
+        var rows = 0UL;
+        for (var i = 0; i < Bits.PerWord; i++)
+        {
+            if (float.IsNaN(scores[i]) || Goodness(scores[i], descending) >= threshold)
+            {
+                rows |= 1UL << i;
+            }
+        }
+
+        return rows;
     }
 
     // Of candidates that hold every row within two margins of the count-th best (those of each range of words, taken

@@ -83,9 +83,24 @@ internal sealed partial class CatalogSearch : IDisposable
         // a sample of the keys' result finds most selective, then (after the exclusions, looked up by id) the rest.
         ForEachChunk(KeepKeyed);
         var bounds = MostSelectiveFirst(_bounds);
+        var total = 0;
         if (bounds.Length > 0 || _eligibility is not null)
         {
-            ForEachChunk((chunk, first, end) => KeepInBounds(chunk, bounds, first, end));
+            // Without exclusions or a keyword nothing comes between a chunk's bounds and its last checks: one pass.
+            var finishHere = _excluded.Count == 0 && !_keepKeywordMatches;
+            ForEachChunk((chunk, first, end) =>
+            {
+                KeepInBounds(chunk, bounds, first, end);
+                if (finishHere)
+                {
+                    Interlocked.Add(ref total, Finish(chunk, first, end));
+                }
+            });
+
+            if (finishHere)
+            {
+                return total;
+            }
         }
 
         foreach (var excluded in _excluded)
@@ -96,20 +111,20 @@ internal sealed partial class CatalogSearch : IDisposable
             }
         }
 
-        // The last pass: the keyword, the checks on listings, and the count of what is left.
-        var total = 0;
-        ForEachChunk((chunk, first, end) =>
-        {
-            if (_keepKeywordMatches)
-            {
-                KeepKeywordMatches(chunk, _keyword!, first, end);
-            }
-
-            CheckOnListings(first, end);
-            Interlocked.Add(ref total, Bits.Count(_match.AsSpan(first, end - first)));
-        });
-
+        ForEachChunk((chunk, first, end) => Interlocked.Add(ref total, Finish(chunk, first, end)));
         return total;
+    }
+
+    // The last pass over a chunk's words: the keyword, the checks on listings, and the count of what is left.
+    private int Finish(CatalogChunk chunk, int first, int end)
+    {
+        if (_keepKeywordMatches)
+        {
+            KeepKeywordMatches(chunk, _keyword!, first, end);
+        }
+
+        CheckOnListings(first, end);
+        return Bits.Count(_match.AsSpan(first, end - first));
     }
 
     /// <summary>

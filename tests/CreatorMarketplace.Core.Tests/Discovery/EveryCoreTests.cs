@@ -196,4 +196,36 @@ public sealed class EveryCoreTests
 
         runs.ShouldBe(0);
     }
+
+    // A search's iterations share a value per core (a heap of the best rows so far) through PerCore: two iterations
+    // running at once never hold the same value, and no more values are made than threads can run the loop at once.
+    [Fact]
+    public void Iterations_running_at_once_never_share_a_value_of_their_core()
+    {
+        var values = new PerCore<Holder>(400, () => new Holder());
+        var overlaps = 0;
+
+        EveryCore.For(0, 400, _ => values.With(holder =>
+        {
+            if (Interlocked.Exchange(ref holder.Held, 1) != 0)
+            {
+                Interlocked.Increment(ref overlaps);
+            }
+
+            holder.Runs++;
+            Thread.SpinWait(2_000);
+            Volatile.Write(ref holder.Held, 0);
+        }));
+
+        overlaps.ShouldBe(0);
+        values.Values.Sum(holder => holder.Runs).ShouldBe(400, "every iteration ran on a value, and no run was lost to another thread");
+        values.Values.Count().ShouldBeInRange(1, Environment.ProcessorCount);
+    }
+
+    private sealed class Holder
+    {
+        public int Held;
+
+        public int Runs;
+    }
 }

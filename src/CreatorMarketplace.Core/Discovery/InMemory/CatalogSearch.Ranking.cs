@@ -45,42 +45,31 @@ internal sealed partial class CatalogSearch
         // The chunks a core takes share one set of candidates: the rows that may be among the best of those chunks,
         // a superset of their rows among the best of all, and of their rows without a score (which come last, in
         // creator order) those of the first ids. A set a chunk started afresh would keep a page of rows in every chunk.
-        var sets = new ScoreCandidates?[Math.Min(Environment.ProcessorCount, _snapshot.Chunks.Length)];
+        var sets = new PerCore<ScoreCandidates>(_snapshot.Chunks.Length, () => new ScoreCandidates(query.PageSize, new FirstRows(query.PageSize, snapshot)));
         List<int> rows;
         try
         {
-            ForEachChunk((_, first, end) =>
-            {
-                var set = ScoreCandidates.Take(sets, query.PageSize, snapshot);
-                try
+            ForEachChunk((_, first, end) => sets.With(set => set.Score(
+                query.Descending,
+                first,
+                end,
+                word => _match[word],
+                (word, bits, scores) =>
                 {
-                    set.Score(
-                        query.Descending,
-                        first,
-                        end,
-                        word => _match[word],
-                        (word, bits, scores) =>
-                        {
-                            var (chunk, start) = snapshot.WordAt(word);
-                            columns.ScoreRows(chunk.Numbers, start, scores, bits);
-                        });
-                }
-                finally
-                {
-                    set.Release();
-                }
-            });
-            rows = Best(query.PageSize, [.. sets.Select(set => set?.Kept)]);
+                    var (chunk, start) = snapshot.WordAt(word);
+                    columns.ScoreRows(chunk.Numbers, start, scores, bits);
+                })));
+            rows = Best(query.PageSize, [.. sets.Values.Select(set => set.Kept)]);
             if (rows.Count < query.PageSize)
             {
-                rows.AddRange(FirstRows.Merged(query.PageSize, snapshot, sets.Select(set => set?.Unknown)).First(query.PageSize - rows.Count));
+                rows.AddRange(FirstRows.Merged(query.PageSize, snapshot, sets.Values.Select(set => set.Unknown)).First(query.PageSize - rows.Count));
             }
         }
         finally
         {
-            foreach (var set in sets)
+            foreach (var set in sets.Values)
             {
-                set?.Kept.Dispose();
+                set.Kept.Dispose();
             }
         }
 
@@ -107,47 +96,16 @@ internal sealed partial class CatalogSearch
     /// The rows of the ranges of words scored into it that may be among their best <c>count</c>, with their goodness:
     /// each row at least as good as the count-th best so far less two margins. The threshold only rises, so every row
     /// within two margins of the final count-th best is among them. Rows without a score (a NaN float, which no score
-    /// within 0 to 100 gives) are offered to <see cref="Unknown"/> instead, when there is one. One thread scores into
-    /// a set at a time: a search's cores each take a set of the search's (<see cref="Take"/>) for a chunk and give it
-    /// back (<see cref="Release"/>).
+    /// within 0 to 100 gives) are offered to <see cref="Unknown"/> instead, when there is one. One thread at a time
+    /// scores into a set (<see cref="PerCore{T}"/>).
     /// </summary>
     private sealed class ScoreCandidates(int count, FirstRows? unknown)
     {
         private readonly FloatMinHeap _best = new(count);
-        private int _taken;
 
         public RankedRows Kept { get; } = new(count * 4);
 
         public FirstRows? Unknown => unknown;
-
-        /// <summary>A set of <paramref name="sets"/> no other thread holds, made there on first use.</summary>
-        public static ScoreCandidates Take(ScoreCandidates?[] sets, int count, CatalogSnapshot snapshot)
-        {
-            // At most as many threads as sets run a search's chunks at once, so one of them is free.
-            while (true)
-            {
-                for (var i = 0; i < sets.Length; i++)
-                {
-                    var set = Volatile.Read(ref sets[i]);
-                    if (set is null)
-                    {
-                        var made = new ScoreCandidates(count, new FirstRows(count, snapshot)) { _taken = 1 };
-                        if (Interlocked.CompareExchange(ref sets[i], made, null) is null)
-                        {
-                            return made;
-                        }
-
-                        made.Kept.Dispose(); // another thread made this one first
-                    }
-                    else if (Interlocked.CompareExchange(ref set._taken, 1, 0) == 0)
-                    {
-                        return set;
-                    }
-                }
-            }
-        }
-
-        public void Release() => Volatile.Write(ref _taken, 0);
 
         public void Score(bool descending, int from, int to, Func<int, ulong> matchOf, ScoreWord scoreWord)
         {
@@ -285,17 +243,18 @@ internal sealed partial class CatalogSearch
             remaining = DropUpToCursor(column, descending, cursor);
         }
 
-        // Each chunk keeps the rows at least as good as its own page-th best code; of those, only the rows at least
-        // as good as the page-th best code of all chunks can make the page, and only their floats are read.
+        // Each core's chunks keep the rows at least as good as the page-th best code of those chunks; of those, only
+        // the rows at least as good as the page-th best code of all chunks can make the page, and only their floats
+        // are read.
         CodeBound? pageCodes = null;
         if (column < ColumnCodes.Count)
         {
-            var bests = new FloatMinHeap?[_snapshot.Chunks.Length];
-            ForEachChunk((_, first, end) => bests[first >> CatalogChunk.WordShift] = KeepBestByCode(column, descending, query.PageSize, first, end));
+            var bests = new PerCore<FloatMinHeap>(_snapshot.Chunks.Length, () => new FloatMinHeap(query.PageSize));
+            ForEachChunk((_, first, end) => bests.With(best => KeepBestByCode(best, column, descending, first, end)));
             var bestOfAll = new FloatMinHeap(query.PageSize);
-            foreach (var chunkBest in bests)
+            foreach (var coreBest in bests.Values)
             {
-                foreach (var goodness in chunkBest is null ? [] : chunkBest.Values)
+                foreach (var goodness in coreBest.Values)
                 {
                     bestOfAll.Offer(goodness);
                 }
@@ -392,14 +351,13 @@ internal sealed partial class CatalogSearch
     }
 
     // Clears the matches of a range of words (a chunk's) that cannot make the page, reading the sort column's 16-bit
-    // codes rather than its floats (half the bytes), vector-compared against the range's running page-th best code
-    // once a page is held: a code keeps the floats' order, so a row whose code is worse than the page-th best code
-    // has at least a page of rows with strictly better floats before it, in its range and so in the catalog. The
-    // threshold only rises, so the rows left are a superset of those at least as good as the final one, a few
-    // hundred per chunk at most. Returns the range's best codes, from which the page-th best of all ranges is taken.
-    private FloatMinHeap KeepBestByCode(int column, bool descending, int count, int first, int end)
+    // codes rather than its floats (half the bytes), vector-compared against the running page-th best code in `best`
+    // (of this range and the ranges scored into it before) once a page is held: a code keeps the floats' order, so a
+    // row whose code is worse than the page-th best code has at least a page of rows with strictly better floats
+    // before it in the catalog. The threshold only rises, so the rows left are a superset of those at least as good
+    // as the final one. The heaps' best codes give the page-th best of all ranges.
+    private void KeepBestByCode(FloatMinHeap best, int column, bool descending, int first, int end)
     {
-        var best = new FloatMinHeap(count);
         for (var word = first; word < end; word++)
         {
             var bits = _match[word];
@@ -432,8 +390,6 @@ internal sealed partial class CatalogSearch
 
             _match[word] = bits;
         }
-
-        return best;
     }
 
     // How far up the order a code puts a row, as Goodness does for its float: unknown (code 0) last.

@@ -9,23 +9,42 @@ namespace CreatorMarketplace.Discovery.InMemory;
 // The page: ranked on a column, a catalog score or the listings, after the cursor, with a bounded heap.
 internal sealed partial class CatalogSearch
 {
-    // The sort's value is in a column for the primary account's followers, median views and engagement rate (and
-    // for relevance without a keyword, which is followers); keyword ranks, scores and other platforms are not.
     private (IReadOnlyList<CreatorListing> Items, SearchPosition? Next) Page(int total)
     {
-        var sort = _query.Sort;
-        var onColumn = _onPrimary
-            && (sort == CreatorSort.Followers || sort == CreatorSort.MedianViews || sort == CreatorSort.EngagementRate
-                || (sort == CreatorSort.Relevance && _query.Keyword is null));
-        if (onColumn)
+        if (SortColumn() is var (column, descending))
         {
-            return RankOnColumn(total);
+            return RankOnColumn(total, column, descending);
         }
 
-        return _onPrimary && sort == CreatorSort.Score && _query.Score is CatalogScore score && _query.After is null
+        return _onPrimary && _query.Sort == CreatorSort.Score && _query.Score is CatalogScore score && _query.After is null
             ? RankOnScore(score, total)
             : RankOnListings();
     }
+
+    // The sort's value is in a column for the primary account's followers, median views and engagement rate (and
+    // for relevance without a keyword, which is followers); keyword ranks, scores and other platforms are not.
+    private (int Column, bool Descending)? SortColumn()
+    {
+        var sort = _query.Sort;
+        if (!_onPrimary || !(sort == CreatorSort.Followers || sort == CreatorSort.MedianViews || sort == CreatorSort.EngagementRate
+            || (sort == CreatorSort.Relevance && _query.Keyword is null)))
+        {
+            return null;
+        }
+
+        var column = sort == CreatorSort.MedianViews ? NumberColumn.MedianViews
+            : sort == CreatorSort.EngagementRate ? NumberColumn.EngagementRate
+            : NumberColumn.Followers;
+        return (column, _query.Descending || sort == CreatorSort.Relevance);
+    }
+
+    // The heaps of the best codes for a page ranked on a coded column, to be filled by the filters' last pass, chunk
+    // by chunk as each is filtered, where nothing comes between that pass and the page: no facets, which count every
+    // match, and no cursor, whose rows are dropped first. Null where the page fills them itself.
+    private PerCore<FloatMinHeap>? BestCodesWhileFiltering() =>
+        !_query.IncludeFacets && _query.After is null && SortColumn() is ({ } column, _) && column < ColumnCodes.Count
+            ? new PerCore<FloatMinHeap>(_snapshot.Chunks.Length, () => new FloatMinHeap(_query.PageSize))
+            : null;
 
     // Fills the float scores of a word's rows (at least those in `rows`).
     internal delegate void ScoreWord(int word, ulong rows, Span<float> scores);
@@ -228,13 +247,9 @@ internal sealed partial class CatalogSearch
     // Ranks by the sort column's float, which orders rows as their exact values do except where two floats are
     // equal; so the best page is among the rows at least as good as the page-th best float, and only those are
     // ordered exactly. Vector compares against the running threshold skip the rows that cannot make the page.
-    private (IReadOnlyList<CreatorListing> Items, SearchPosition? Next) RankOnColumn(int total)
+    private (IReadOnlyList<CreatorListing> Items, SearchPosition? Next) RankOnColumn(int total, int column, bool descending)
     {
         var query = _query;
-        var column = query.Sort == CreatorSort.MedianViews ? NumberColumn.MedianViews
-            : query.Sort == CreatorSort.EngagementRate ? NumberColumn.EngagementRate
-            : NumberColumn.Followers;
-        var descending = query.Descending || query.Sort == CreatorSort.Relevance;
 
         // Every row ranks 0 here, so a cursor of a higher rank lies before all of them and excludes none.
         var remaining = total;
@@ -249,8 +264,13 @@ internal sealed partial class CatalogSearch
         CodeBound? pageCodes = null;
         if (column < ColumnCodes.Count)
         {
-            var bests = new PerCore<FloatMinHeap>(_snapshot.Chunks.Length, () => new FloatMinHeap(query.PageSize));
-            ForEachChunk((_, first, end) => bests.With(best => KeepBestByCode(best, column, descending, first, end)));
+            var bests = _bestCodes;
+            if (bests is null)
+            {
+                bests = new PerCore<FloatMinHeap>(_snapshot.Chunks.Length, () => new FloatMinHeap(query.PageSize));
+                ForEachChunk((_, first, end) => bests.With(best => KeepBestByCode(best, column, descending, first, end)));
+            }
+
             var bestOfAll = new FloatMinHeap(query.PageSize);
             foreach (var coreBest in bests.Values)
             {
@@ -352,7 +372,7 @@ internal sealed partial class CatalogSearch
 
     // Clears the matches of a range of words (a chunk's) that cannot make the page, reading the sort column's 16-bit
     // codes rather than its floats (half the bytes), vector-compared against the running page-th best code in `best`
-    // (of this range and the ranges scored into it before) once a page is held: a code keeps the floats' order, so a
+    // (of this range and the ranges its core ranked before) once a page is held: a code keeps the floats' order, so a
     // row whose code is worse than the page-th best code has at least a page of rows with strictly better floats
     // before it in the catalog. The threshold only rises, so the rows left are a superset of those at least as good
     // as the final one. The heaps' best codes give the page-th best of all ranges.

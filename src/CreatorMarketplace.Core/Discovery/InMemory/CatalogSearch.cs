@@ -40,6 +40,7 @@ internal sealed partial class CatalogSearch : IDisposable
     private bool _keepKeywordMatches;
     private EligibilityColumns? _eligibility;
     private IReadOnlyCollection<CreatorId> _excluded = [];
+    private PerCore<FloatMinHeap>? _bestCodes; // filled by the filters where they can (BestCodesWhileFiltering)
 
     private CatalogSearch(CatalogSnapshot snapshot, CreatorQuery query, Func<CreatorQueryTerm, bool> mayPushDown)
     {
@@ -86,19 +87,24 @@ internal sealed partial class CatalogSearch : IDisposable
         var total = 0;
         if (bounds.Length > 0 || _eligibility is not null)
         {
-            // Without exclusions or a keyword nothing comes between a chunk's bounds and its last checks: one pass.
+            // Without exclusions or a keyword nothing comes between a chunk's bounds and its last checks: one pass,
+            // which also keeps the chunk's rows that may make a page ranked on a coded column, where it can.
             var finishHere = _excluded.Count == 0 && !_keepKeywordMatches;
+            var bestCodes = finishHere ? BestCodesWhileFiltering() : null;
+            var (column, descending) = SortColumn() ?? default;
             ForEachChunk((chunk, first, end) =>
             {
                 KeepInBounds(chunk, bounds, first, end);
                 if (finishHere)
                 {
                     Interlocked.Add(ref total, Finish(chunk, first, end));
+                    bestCodes?.With(best => KeepBestByCode(best, column, descending, first, end));
                 }
             });
 
             if (finishHere)
             {
+                _bestCodes = bestCodes;
                 return total;
             }
         }

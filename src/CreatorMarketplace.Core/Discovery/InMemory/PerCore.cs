@@ -6,8 +6,8 @@ namespace CreatorMarketplace.Discovery.InMemory;
 internal sealed class PerCore<T>(int iterations, Func<T> make)
     where T : class
 {
-    private readonly T?[] _values = new T?[Math.Max(1, Math.Min(Environment.ProcessorCount, iterations))];
-    private readonly int[] _held = new int[Math.Max(1, Math.Min(Environment.ProcessorCount, iterations))];
+    private readonly T?[] _values = new T?[Slots(iterations)];
+    private readonly int[] _held = new int[Slots(iterations)];
 
     /// <summary>The values made so far, once the loop has ended.</summary>
     public IEnumerable<T> Values => _values.OfType<T>();
@@ -25,6 +25,8 @@ internal sealed class PerCore<T>(int iterations, Func<T> make)
             Volatile.Write(ref _held[slot], 0);
         }
     }
+
+    private static int Slots(int iterations) => Math.Clamp(iterations, 1, Environment.ProcessorCount);
 
     private int Hold()
     {

@@ -11,7 +11,7 @@ internal sealed partial class CatalogSearch
 {
     private (IReadOnlyList<CreatorListing> Items, SearchPosition? Next) Page(int total)
     {
-        if (SortColumn() is var (column, descending))
+        if (_sortColumn is var (column, descending))
         {
             return RankOnColumn(total, column, descending);
         }
@@ -23,11 +23,11 @@ internal sealed partial class CatalogSearch
 
     // The sort's value is in a column for the primary account's followers, median views and engagement rate (and
     // for relevance without a keyword, which is followers); keyword ranks, scores and other platforms are not.
-    private (int Column, bool Descending)? SortColumn()
+    private static (int Column, bool Descending)? SortColumn(CreatorQuery query, bool onPrimary)
     {
-        var sort = _query.Sort;
-        if (!_onPrimary || !(sort == CreatorSort.Followers || sort == CreatorSort.MedianViews || sort == CreatorSort.EngagementRate
-            || (sort == CreatorSort.Relevance && _query.Keyword is null)))
+        var sort = query.Sort;
+        if (!onPrimary || !(sort == CreatorSort.Followers || sort == CreatorSort.MedianViews || sort == CreatorSort.EngagementRate
+            || (sort == CreatorSort.Relevance && query.Keyword is null)))
         {
             return null;
         }
@@ -35,16 +35,19 @@ internal sealed partial class CatalogSearch
         var column = sort == CreatorSort.MedianViews ? NumberColumn.MedianViews
             : sort == CreatorSort.EngagementRate ? NumberColumn.EngagementRate
             : NumberColumn.Followers;
-        return (column, _query.Descending || sort == CreatorSort.Relevance);
+        return (column, query.Descending || sort == CreatorSort.Relevance);
     }
 
     // The heaps of the best codes for a page ranked on a coded column, to be filled by the filters' last pass, chunk
     // by chunk as each is filtered, where nothing comes between that pass and the page: no facets, which count every
     // match, and no cursor, whose rows are dropped first. Null where the page fills them itself.
     private PerCore<FloatMinHeap>? BestCodesWhileFiltering() =>
-        !_query.IncludeFacets && _query.After is null && SortColumn() is ({ } column, _) && column < ColumnCodes.Count
-            ? new PerCore<FloatMinHeap>(_snapshot.Chunks.Length, () => new FloatMinHeap(_query.PageSize))
+        !_query.IncludeFacets && _query.After is null && _sortColumn is (var column, _) && column < ColumnCodes.Count
+            ? BestCodeHeaps()
             : null;
+
+    // A heap of the best codes so far for each core that ranks chunks (KeepBestByCode).
+    private PerCore<FloatMinHeap> BestCodeHeaps() => new(_snapshot.Chunks.Length, () => new FloatMinHeap(_query.PageSize));
 
     // Fills the float scores of a word's rows (at least those in `rows`).
     internal delegate void ScoreWord(int word, ulong rows, Span<float> scores);
@@ -267,7 +270,7 @@ internal sealed partial class CatalogSearch
             var bests = _bestCodes;
             if (bests is null)
             {
-                bests = new PerCore<FloatMinHeap>(_snapshot.Chunks.Length, () => new FloatMinHeap(query.PageSize));
+                bests = BestCodeHeaps();
                 ForEachChunk((_, first, end) => bests.With(best => KeepBestByCode(best, column, descending, first, end)));
             }
 

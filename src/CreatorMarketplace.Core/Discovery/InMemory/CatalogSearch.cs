@@ -24,6 +24,7 @@ internal sealed partial class CatalogSearch : IDisposable
 
     // On the primary account the account's numbers are in the columns; another platform's are only on the listing.
     private readonly bool _onPrimary;
+    private readonly (int Column, bool Descending)? _sortColumn; // where the page is ranked on a column (SortColumn)
 
     // The keyword, folded once for the search and matched against each row's folded text (null without one), and
     // the query less its keyword, which positions are taken on: the rank comes from the folded text.
@@ -47,6 +48,7 @@ internal sealed partial class CatalogSearch : IDisposable
         _snapshot = snapshot;
         _query = query;
         _onPrimary = query.Platform is null;
+        _sortColumn = SortColumn(query, _onPrimary);
         _keyword = query.Keyword is { } keyword ? FoldedText.Keyword(keyword) : null;
         _onListings = query.Keyword is null ? query : query with { Keyword = null };
         _residual = query.PushDown(term => mayPushDown(term) && TryPushDown(term));
@@ -91,7 +93,7 @@ internal sealed partial class CatalogSearch : IDisposable
             // which also keeps the chunk's rows that may make a page ranked on a coded column, where it can.
             var finishHere = _excluded.Count == 0 && !_keepKeywordMatches;
             var bestCodes = finishHere ? BestCodesWhileFiltering() : null;
-            var (column, descending) = SortColumn() ?? default;
+            var (column, descending) = _sortColumn ?? default;
             ForEachChunk((chunk, first, end) =>
             {
                 KeepInBounds(chunk, bounds, first, end);

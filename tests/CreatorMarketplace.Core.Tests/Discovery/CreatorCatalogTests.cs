@@ -250,10 +250,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             }
         }
 
-        foreach (var creator in creators)
-        {
-            await Stored(creator, catalog, reference);
-        }
+        await StoredEach(creators, catalog, reference);
 
         // The 1,025th retired row sets off a compaction, which fails: every upsert still stores its version.
         await NewerVersionsOfEvery(rounds: 11);
@@ -289,10 +286,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
         var creators = new CreatorGenerator(59, clock).Generate(100).ToList();
         var (catalog, reference) = (new InMemoryCreatorCatalog { CollectAfterCompaction = () => { } }, new ReferenceCreatorCatalog());
-        foreach (var creator in creators)
-        {
-            await Stored(creator, catalog, reference);
-        }
+        await StoredEach(creators, catalog, reference);
 
         catalog.SkipSequenceTo(int.MaxValue - 2);
         NewerVersion(creators[0], clock);
@@ -374,10 +368,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         var creators = new CreatorGenerator(53, clock).Generate(3_000).ToList();
         var (held, arriving) = (creators.Take(2_000).ToList(), creators.Skip(2_000).ToList());
         var (catalog, reference) = (new InMemoryCreatorCatalog(), new ReferenceCreatorCatalog());
-        foreach (var creator in held)
-        {
-            await Stored(creator, catalog, reference);
-        }
+        await StoredEach(held, catalog, reference);
 
         // Newer versions of half the creators held, and a thousand new ones: the fault comes once the load has
         // retired rows and taken slots, and grown the id table past the one published.
@@ -422,6 +413,14 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
         foreach (var catalog in catalogs)
         {
             (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
+        }
+    }
+
+    private static async Task StoredEach(IEnumerable<Creator> creators, params ICreatorCatalog[] catalogs)
+    {
+        foreach (var creator in creators)
+        {
+            await Stored(creator, catalogs);
         }
     }
 

@@ -17,7 +17,6 @@ internal sealed partial class CatalogSearch
     {
         var match = _match.AsSpan(first, end - first);
         match.Fill(ulong.MaxValue);
-        _edge.AsSpan(first, end - first).Clear();
         if (end == _words && _snapshot.Count % 64 != 0)
         {
             match[^1] = Bits.Before(_snapshot.Count);
@@ -87,15 +86,15 @@ internal sealed partial class CatalogSearch
     private void KeepInBounds(CatalogChunk chunk, ColumnBound[] bounds, int first, int end)
     {
         var match = _match.AsSpan(first, end - first);
-        var edge = _edge.AsSpan(first, end - first);
+        var edges = new ChunkEdges(_edge.AsSpan(first, end - first), ref _edged[first >> CatalogChunk.WordShift]);
         foreach (var bound in bounds)
         {
-            Narrow(chunk, bound, match, edge);
+            Narrow(chunk, bound, match, ref edges);
         }
 
         if (_eligibility is { } policy)
         {
-            KeepEligible(chunk, policy, match, edge);
+            KeepEligible(chunk, policy, match, ref edges);
         }
     }
 
@@ -104,7 +103,7 @@ internal sealed partial class CatalogSearch
     // loses them, without its codes read; elsewhere the codes decide all but the candidates whose code equals a
     // side's, which are decided on their floats, and a float equal to a bound's on the exact value where the column
     // keeps them.
-    private static void Narrow(CatalogChunk chunk, ColumnBound bound, Span<ulong> match, Span<ulong> edge)
+    private static void Narrow(CatalogChunk chunk, ColumnBound bound, Span<ulong> match, ref ChunkEdges edges)
     {
         var codes = chunk.Codes[bound.Column];
         var numbers = chunk.Numbers[bound.Column];
@@ -141,7 +140,10 @@ internal sealed partial class CatalogSearch
                     if (isInside | isEqual)
                     {
                         kept |= Bits.Bit(index);
-                        edge[word] |= isEqual ? Bits.Bit(index) : 0;
+                        if (isEqual)
+                        {
+                            edges.Mark(word, Bits.Bit(index));
+                        }
                     }
                 }
 
@@ -152,7 +154,7 @@ internal sealed partial class CatalogSearch
 
     // Keeps the candidates their market's thresholds pass; a row the columns cannot decide is kept as an edge, for
     // its listing to decide. Each row is in one country, so each candidate is decided once.
-    private static void KeepEligible(CatalogChunk chunk, EligibilityColumns policy, Span<ulong> match, Span<ulong> edge)
+    private static void KeepEligible(CatalogChunk chunk, EligibilityColumns policy, Span<ulong> match, ref ChunkEdges edges)
     {
         var kept = ArrayPool<ulong>.Shared.Rent(match.Length);
         try
@@ -178,7 +180,7 @@ internal sealed partial class CatalogSearch
                                 break;
                             case ColumnVerdict.Unsure:
                                 keep[word] |= Bits.Bit(index);
-                                edge[word] |= Bits.Bit(index);
+                                edges.Mark(word, Bits.Bit(index));
                                 break;
                         }
                     }
@@ -194,7 +196,8 @@ internal sealed partial class CatalogSearch
     }
 
     // Orders the bounds by how many candidates they keep in a sample of words, so that most words are emptied by
-    // the first bound or two and the rest are never read.
+    // the first bound or two and the rest are never read. A sampled word the keys emptied counts for no bound and is
+    // passed over; the codes of the others are cold, and are asked for together before they are compared.
     private ColumnBound[] MostSelectiveFirst(List<ColumnBound> bounds)
     {
         if (bounds.Count <= 1)
@@ -205,7 +208,27 @@ internal sealed partial class CatalogSearch
         var kept = new int[bounds.Count];
         var coded = bounds.ConvertAll(bound => ColumnCodes.Of(bound));
         var step = Math.Max(1, _words / SampleWords);
+        Span<int> sampled = stackalloc int[2 * SampleWords]; // fewer than twice as many words as SampleWords are stepped on
+        var count = 0;
         for (var word = 0; word < _words; word += step)
+        {
+            if (_match[word] == 0)
+            {
+                continue;
+            }
+
+            sampled[count++] = word;
+            var (chunk, start) = _snapshot.WordAt(word);
+            foreach (var bound in bounds)
+            {
+                // A word's 64 codes are 128 bytes: two lines, or three where they straddle one.
+                CacheLines.Prefetch(chunk.Codes[bound.Column], start);
+                CacheLines.Prefetch(chunk.Codes[bound.Column], start + 32);
+                CacheLines.Prefetch(chunk.Codes[bound.Column], start + 63);
+            }
+        }
+
+        foreach (var word in sampled[..count])
         {
             var (chunk, start) = _snapshot.WordAt(word);
             for (var i = 0; i < bounds.Count; i++)
@@ -284,15 +307,22 @@ internal sealed partial class CatalogSearch
     private void CheckOnListings(int first, int end)
     {
         var everyRow = !_residual.IsEmpty;
+        var edged = _edged[first >> CatalogChunk.WordShift];
+        if (!everyRow && !edged)
+        {
+            return;
+        }
+
         for (var word = first; word < end; word++)
         {
-            var bits = everyRow ? _match[word] : _match[word] & _edge[word];
+            var edge = edged ? _edge[word] : 0;
+            var bits = everyRow ? _match[word] : _match[word] & edge;
             while (bits != 0)
             {
                 var bit = Bits.LowestBit(bits);
                 bits ^= bit;
                 var listing = _snapshot.ListingAt(Bits.LowestRow(word, bit));
-                if (!_residual.Matches(listing) || ((_edge[word] & bit) != 0 && !CreatorQueryTerm.AllMatch(_onEdges, listing)))
+                if (!_residual.Matches(listing) || ((edge & bit) != 0 && !CreatorQueryTerm.AllMatch(_onEdges, listing)))
                 {
                     _match[word] &= ~bit;
                 }
@@ -318,5 +348,24 @@ internal sealed partial class CatalogSearch
         float low = price.Amount.Min is { } min ? (long)Math.Ceiling(Math.Min(min / scale, long.MaxValue)) : float.NegativeInfinity;
         float high = price.Amount.Max is { } max ? (long)Math.Floor(Math.Min(max / scale, long.MaxValue)) : float.PositiveInfinity;
         return (currency, new ColumnBound(NumberColumn.Price, low, high, WholeNumbers: true));
+    }
+
+    // A chunk's words of the edge bitset, cleared when its first edge is marked: in most searches most chunks have
+    // none (no row's float equals a bound's), and their words are then neither cleared nor read.
+    private ref struct ChunkEdges(Span<ulong> words, ref bool marked)
+    {
+        private readonly Span<ulong> _words = words;
+        private ref bool _marked = ref marked;
+
+        public void Mark(int word, ulong bits)
+        {
+            if (!_marked)
+            {
+                _words.Clear();
+                _marked = true;
+            }
+
+            _words[word] |= bits;
+        }
     }
 }

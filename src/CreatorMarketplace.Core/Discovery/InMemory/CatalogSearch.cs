@@ -21,6 +21,7 @@ internal sealed partial class CatalogSearch : IDisposable
     private readonly int _words;
     private readonly ulong[] _match;
     private readonly ulong[] _edge;
+    private readonly bool[] _edged; // by chunk: whether its words of _edge hold this search's edges
 
     // On the primary account the account's numbers are in the columns; another platform's are only on the listing.
     private readonly bool _onPrimary;
@@ -41,7 +42,7 @@ internal sealed partial class CatalogSearch : IDisposable
     private bool _keepKeywordMatches;
     private EligibilityColumns? _eligibility;
     private IReadOnlyCollection<CreatorId> _excluded = [];
-    private PerCore<FloatMinHeap>? _bestCodes; // filled by the filters where they can (BestCodesWhileFiltering)
+    private PerCore<BestCodes>? _bestCodes; // filled by the filters where they can (BestCodesWhileFiltering)
 
     private CatalogSearch(CatalogSnapshot snapshot, CreatorQuery query, Func<CreatorQueryTerm, bool> mayPushDown)
     {
@@ -54,7 +55,8 @@ internal sealed partial class CatalogSearch : IDisposable
         _residual = query.PushDown(term => mayPushDown(term) && TryPushDown(term));
         _words = Bits.WordsFor(snapshot.Count);
         _match = ArrayPool<ulong>.Shared.Rent(Math.Max(_words, 1));
-        _edge = ArrayPool<ulong>.Shared.Rent(Math.Max(_words, 1)); // cleared a chunk at a time by the first pass
+        _edge = ArrayPool<ulong>.Shared.Rent(Math.Max(_words, 1)); // a chunk's words cleared at its first edge (ChunkEdges)
+        _edged = new bool[snapshot.Chunks.Length];
     }
 
     /// <summary>Searches a snapshot, pushing down the terms <paramref name="mayPushDown"/> allows (all, but in tests).</summary>

@@ -386,8 +386,14 @@ internal sealed class CatalogChunk
     }
 
     /// <summary>
+    /// Asks for the line of the page list that names the page a row's listing starts in; reads where the row starts,
+    /// so <see cref="PrefetchRow"/> comes first.
+    /// </summary>
+    public void PrefetchPageOf(int offset) => _listings.PrefetchPage(Starts[offset]);
+
+    /// <summary>
     /// Asks for the first cache lines of a row's encoded listing, which hold most listings whole; reads where the row
-    /// starts, so <see cref="PrefetchRow"/> comes first.
+    /// starts and its page, so <see cref="PrefetchRow"/> and then <see cref="PrefetchPageOf"/> come first.
     /// </summary>
     public void PrefetchListing(int offset) => _listings.Prefetch(Starts[offset], ListingLines);
 
@@ -796,6 +802,9 @@ internal sealed class RowPages
     /// one's rows (its new pages sized for its capacity); this one is not written again.
     /// </summary>
     public RowPages Share(int capacity) => new(capacity) { _pages = _pages, _count = _count, _used = _used };
+
+    /// <summary>Asks for the cache line of the page list's slot that holds the page a row starts in (<see cref="Append"/>'s answer).</summary>
+    public void PrefetchPage(long start) => CacheLines.Prefetch(Volatile.Read(ref _pages), (int)(start >> 32));
 
     /// <summary>Asks for the first <paramref name="lines"/> cache lines from where a row starts (<see cref="Append"/>'s answer).</summary>
     public void Prefetch(long start, int lines)

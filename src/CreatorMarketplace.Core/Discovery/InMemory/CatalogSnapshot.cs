@@ -89,14 +89,20 @@ internal sealed record CatalogSnapshot(
         return listings;
     }
 
-    // A page's rows are cold in a search that arrives between other work. The lines where each row starts, then its
-    // listing's first lines, are asked for all at once, so that the decodes wait for memory about once rather than
-    // row after row.
+    // A page's rows are cold in a search that arrives between other work. The lines where each row starts, then the
+    // slot of the page it starts in, then its listing's first lines, are asked for a step at a time for all the rows,
+    // each step reading only what the step before asked for, so that the decodes wait for memory about once per step
+    // rather than row after row.
     private void Prefetch(IReadOnlyList<int> rows, int first, int step)
     {
         for (var i = first; i < rows.Count; i += step)
         {
             Chunks[rows[i] >> CatalogChunk.Shift].PrefetchRow(rows[i] & (CatalogChunk.Rows - 1));
+        }
+
+        for (var i = first; i < rows.Count; i += step)
+        {
+            Chunks[rows[i] >> CatalogChunk.Shift].PrefetchPageOf(rows[i] & (CatalogChunk.Rows - 1));
         }
 
         for (var i = first; i < rows.Count; i += step)

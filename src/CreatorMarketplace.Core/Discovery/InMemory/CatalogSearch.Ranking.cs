@@ -38,16 +38,16 @@ internal sealed partial class CatalogSearch
         return (column, query.Descending || sort == CreatorSort.Relevance);
     }
 
-    // The heaps of the best codes for a page ranked on a coded column, to be filled by the filters' last pass, chunk
-    // by chunk as each is filtered, where nothing comes between that pass and the page: no facets, which count every
-    // match, and no cursor, whose rows are dropped first. Null where the page fills them itself.
+    // The best codes (and their words) for a page ranked on a coded column, to be filled by the filters' last pass,
+    // chunk by chunk as each is filtered, where nothing comes between that pass and the page: no facets, which count
+    // every match, and no cursor, whose rows are dropped first. Null where the page fills them itself.
     private PerCore<BestCodes>? BestCodesWhileFiltering() =>
         !_query.IncludeFacets && _query.After is null && _sortColumn is (var column, _) && column < ColumnCodes.Count
-            ? BestCodeHeaps()
+            ? BestCodesPerCore()
             : null;
 
     // The best codes so far for each core that ranks chunks (KeepBestByCode).
-    private PerCore<BestCodes> BestCodeHeaps() => new(_snapshot.Chunks.Length, () => new BestCodes(_query.PageSize));
+    private PerCore<BestCodes> BestCodesPerCore() => new(_snapshot.Chunks.Length, () => new BestCodes(_query.PageSize));
 
     // What one core's chunks leave for a page ranked on a coded column: a heap of their best codes so far, and the
     // words where rows that may make the page are left, so that the page's pass over the floats reads only those
@@ -281,7 +281,7 @@ internal sealed partial class CatalogSearch
             var bests = _bestCodes;
             if (bests is null)
             {
-                bests = BestCodeHeaps();
+                bests = BestCodesPerCore();
                 ForEachChunk((_, first, end) => bests.With(best => KeepBestByCode(best, column, descending, first, end)));
             }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
@@ -40,5 +41,24 @@ public class FoldedTextTests
         query.Validate().ShouldBeEmpty(keyword);
 
         FoldedText.Of(listing).RankOf(FoldedText.Keyword(query.Keyword)).ShouldBe(query.KeywordRank(listing), query.Keyword);
+    }
+
+    [Property(MaxTest = 300)]
+    public void The_folded_text_is_the_utf8_of_each_folded_part_with_where_the_name_and_the_bio_start(int seed)
+    {
+        var random = new Random(seed);
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
+        var creator = new CreatorGenerator(seed, clock).Generate(1).Single();
+        creator.ChangeProfile(creator.Profile with { DisplayName = "x" + string.Concat(Text(random, random.Next(6))), Bio = string.Concat(Text(random, random.Next(12))) }, clock);
+        var listing = creator.ToListing();
+
+        var handles = string.Concat(listing.Accounts.Select(account => KeywordText.Fold(account.Handle.Value) + "\0"));
+        var name = KeywordText.Fold(listing.Profile.DisplayName) + "\0";
+        var bio = KeywordText.Fold(listing.Profile.Bio) + "\0";
+        var text = FoldedText.Of(listing);
+
+        text.Utf8.ToArray().ShouldBe(Encoding.UTF8.GetBytes(handles + name + bio), $"{name} {bio}");
+        text.NameStart.ShouldBe(Encoding.UTF8.GetByteCount(handles));
+        text.BioStart.ShouldBe(Encoding.UTF8.GetByteCount(handles + name));
     }
 }

@@ -85,16 +85,31 @@ internal readonly ref struct FoldedText
                 return;
             }
 
-            var utf8Length = Encoding.UTF8.GetByteCount(folded);
-            output.Varint((ulong)utf8Length);
-            output.Varint((ulong)Encoding.UTF8.GetByteCount(folded[..nameStart]));
-            output.Varint((ulong)Encoding.UTF8.GetByteCount(folded[..bioStart]));
-            Encoding.UTF8.GetBytes(folded, output.Reserve(utf8Length));
+            // Each part transcoded once, past room for the three lengths (a part ends in NUL, so none splits a
+            // surrogate pair), and moved back behind them once they are known.
+            var start = output.Length;
+            var bytes = output.Grow(start, (3 * ListingCodec.MaxVarintLength) + Encoding.UTF8.GetMaxByteCount(length));
+            var utf8 = bytes[(start + (3 * ListingCodec.MaxVarintLength))..];
+            var nameByte = Transcode(folded[..nameStart], utf8);
+            var bioByte = nameByte + Transcode(folded[nameStart..bioStart], utf8[nameByte..]);
+            var utf8Length = bioByte + Transcode(folded[bioStart..], utf8[bioByte..]);
+            var at = start + ListingCodec.WriteVarint(bytes[start..], (ulong)utf8Length);
+            at += ListingCodec.WriteVarint(bytes[at..], (ulong)nameByte);
+            at += ListingCodec.WriteVarint(bytes[at..], (ulong)bioByte);
+            utf8[..utf8Length].CopyTo(bytes[at..]);
+            output.Length = at + utf8Length;
         }
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    // Writes a part's UTF-8 and returns its length; folded text is whole UTF-16 (see the remarks).
+    private static int Transcode(ReadOnlySpan<char> part, Span<byte> into)
+    {
+        _ = System.Text.Unicode.Utf8.FromUtf16(part, into, out _, out var written);
+        return written;
     }
 
     /// <summary>The folded text <see cref="Write"/> wrote at the start of <paramref name="written"/>, and how many bytes it takes.</summary>

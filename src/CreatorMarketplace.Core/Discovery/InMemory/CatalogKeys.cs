@@ -1,3 +1,4 @@
+using Ardalis.SmartEnum;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Scoring;
 
@@ -17,6 +18,21 @@ internal sealed class CatalogKeys
     private const int FirstTier = 2;
     private static readonly int FirstPairBucket = FirstTier + FollowerTier.List.Count;
 
+    // What the writer looks up for every row, found without hashing a key's text (the maps below hash a language's
+    // code and a label's id with the randomized string hash, and a peer group field by field): a country or a
+    // currency by its ISO numeric code and a language by its two letters, in arrays holding ordinal + 1 (0 for a key
+    // not seen); a label by its id with the ordinal comparer; a peer group by the numbers of its parts. Made from the
+    // maps, which stay what the searches read.
+    private const int LetterPairs = 26 * 26;
+    private static readonly int CountryCodes = Country.List.Max(country => country.Value) + 1;
+    private static readonly int CurrencyCodes = Currency.List.Max(currency => currency.Value) + 1;
+    private readonly int[] _countryByCode;
+    private readonly int[] _currencyByCode;
+    private readonly int[] _languageByLetters;
+    private readonly Dictionary<string, int> _contentLabelById;
+    private readonly Dictionary<string, int> _industryLabelById;
+    private readonly Dictionary<long, int> _peerGroupByParts;
+
     private CatalogKeys(
         Dictionary<Country, int> countries,
         Dictionary<Language, int> languages,
@@ -33,6 +49,24 @@ internal sealed class CatalogKeys
         Currencies = currencies;
         PeerGroups = peerGroups;
         Count = count;
+        _countryByCode = ByNumericCode(countries, CountryCodes);
+        _currencyByCode = ByNumericCode(currencies, CurrencyCodes);
+        _languageByLetters = new int[LetterPairs];
+        foreach (var (language, ordinal) in languages)
+        {
+            if (LettersOf(language.Value) is var letters and >= 0)
+            {
+                _languageByLetters[letters] = ordinal + 1;
+            }
+        }
+
+        _contentLabelById = contentLabels.ToDictionary(pair => pair.Key.Id, pair => pair.Value, StringComparer.Ordinal);
+        _industryLabelById = industryLabels.ToDictionary(pair => pair.Key.Id, pair => pair.Value, StringComparer.Ordinal);
+        _peerGroupByParts = new Dictionary<long, int>(peerGroups.Count);
+        foreach (var (group, number) in peerGroups)
+        {
+            _peerGroupByParts[PartsOf(group.Category is { } category ? contentLabels[category] : -1, group.Tier, group.Market)] = number;
+        }
     }
 
     public static CatalogKeys Empty { get; } = new([], [], [], [], [], [], FirstPairBucket + TextPairs.Buckets);
@@ -75,29 +109,109 @@ internal sealed class CatalogKeys
 
     private bool TryCollectAll(CreatorListing listing, List<int> ordinals, out int peerGroup)
     {
-        if (!PeerGroups.TryGetValue(PeerGroup.Of(listing), out peerGroup))
+        peerGroup = -1;
+        var profile = listing.Profile;
+        var tier = listing.PrimaryAccount.Stats.Tier;
+        if (Find(_countryByCode, profile.HomeCountry.Value) is not (>= 0 and var country))
         {
             return false;
         }
 
-        if (listing.Badges.Contains(Badge.Responsive))
+        var contentLabels = profile.ContentLabels;
+        var category = -1;
+        for (var i = 0; i < contentLabels.Count; i++)
         {
-            ordinals.Add(Responsive);
+            if (!_contentLabelById.TryGetValue(contentLabels[i].Id, out var ordinal))
+            {
+                return false;
+            }
+
+            category = i == 0 ? ordinal : category;
+            ordinals.Add(ordinal);
         }
 
+        if (!_peerGroupByParts.TryGetValue(PartsOf(category, tier, profile.HomeCountry), out peerGroup))
+        {
+            return false;
+        }
+
+        ordinals.Add(country);
+        ordinals.Add(TierOrdinal(tier));
         if (listing.OnVacation)
         {
             ordinals.Add(OnVacation);
         }
 
-        ordinals.Add(TierOrdinal(listing.PrimaryAccount.Stats.Tier));
-        var profile = listing.Profile;
-        return TryAdd(Countries, profile.HomeCountry, ordinals)
-            && TryAddAll(Languages, profile.Languages, ordinals)
-            && TryAddAll(ContentLabels, profile.ContentLabels, ordinals)
-            && TryAddAll(IndustryLabels, profile.IndustryLabels, ordinals)
-            && (listing.RateCard is not { } rateCard || TryAdd(Currencies, rateCard.Currency, ordinals));
+        var badges = listing.Badges;
+        for (var i = 0; i < badges.Count; i++)
+        {
+            if (badges[i] == Badge.Responsive)
+            {
+                ordinals.Add(Responsive);
+                break;
+            }
+        }
+
+        var languages = profile.Languages;
+        for (var i = 0; i < languages.Count; i++)
+        {
+            var language = languages[i];
+            var ordinal = LettersOf(language.Value) is var letters and >= 0 ? _languageByLetters[letters] - 1 : Languages.GetValueOrDefault(language, -1);
+            if (ordinal < 0)
+            {
+                return false;
+            }
+
+            ordinals.Add(ordinal);
+        }
+
+        var industryLabels = profile.IndustryLabels;
+        for (var i = 0; i < industryLabels.Count; i++)
+        {
+            if (!_industryLabelById.TryGetValue(industryLabels[i].Id, out var ordinal))
+            {
+                return false;
+            }
+
+            ordinals.Add(ordinal);
+        }
+
+        if (listing.RateCard is { } rateCard)
+        {
+            if (Find(_currencyByCode, rateCard.Currency.Value) is not (>= 0 and var currency))
+            {
+                return false;
+            }
+
+            ordinals.Add(currency);
+        }
+
+        return true;
     }
+
+    // The ordinal an array made by ByNumericCode holds for a code, or -1.
+    private static int Find(int[] byCode, int code) => (uint)code < (uint)byCode.Length ? byCode[code] - 1 : -1;
+
+    // Every country and currency is a listed one, whose code is below the length.
+    private static int[] ByNumericCode<TKey>(Dictionary<TKey, int> map, int length)
+        where TKey : SmartEnum<TKey, int>
+    {
+        var byCode = new int[length];
+        foreach (var (key, ordinal) in map)
+        {
+            byCode[key.Value] = ordinal + 1;
+        }
+
+        return byCode;
+    }
+
+    // A language's two lower-case letters as a number below LetterPairs, or -1 for a code of another form.
+    private static int LettersOf(string code) =>
+        code.Length == 2 && char.IsAsciiLetterLower(code[0]) && char.IsAsciiLetterLower(code[1]) ? ((code[0] - 'a') * 26) + (code[1] - 'a') : -1;
+
+    // A peer group as one number: its category's ordinal among the content labels (-1 for none), its tier and its market.
+    private static long PartsOf(int category, FollowerTier tier, Country market) =>
+        ((long)(category + 1) << 32) | ((long)(ushort)tier.Value << 16) | (ushort)market.Value;
 
     /// <summary>These keys plus those of <paramref name="listings"/> (a batch's new keys are added in one copy).</summary>
     public CatalogKeys Including(IReadOnlyCollection<CreatorListing> listings)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace CreatorMarketplace;
@@ -46,7 +47,7 @@ public static class KeywordText
         var buffer = ArrayPool<char>.Shared.Rent(MaxFoldedLength(text.Length));
         try
         {
-            return new string(buffer, 0, FoldInto(text, buffer));
+            return new string(buffer, 0, FoldInto<char>(text, buffer));
         }
         finally
         {
@@ -55,20 +56,32 @@ public static class KeywordText
     }
 
     /// <summary>The most characters <see cref="Fold"/> makes of text this long: a letter folds to at most two ("ß" to "ss").</summary>
-    internal static int MaxFoldedLength(int length) => checked(length * 2);
+    private static int MaxFoldedLength(int length) => checked(length * 2);
+
+    /// <summary>The most bytes <see cref="FoldIntoUtf8"/> writes for text this long: a character's folded form takes at most three (a letter's lower case).</summary>
+    internal static int MaxFoldedUtf8Length(int length) => checked(length * 3);
 
     /// <summary>
-    /// Writes <see cref="Fold"/>'s form of <paramref name="text"/> into <paramref name="into"/>, which has room for
-    /// <see cref="MaxFoldedLength"/> characters, and returns how many it wrote; for folding into a buffer of one's own.
+    /// Writes the UTF-8 of <see cref="Fold"/>'s form of <paramref name="text"/>, whole UTF-16 (a lone surrogate
+    /// becomes U+FFFD, as a transcoder makes it), into <paramref name="into"/>, which has room for
+    /// <see cref="MaxFoldedUtf8Length"/> bytes, and returns how many it wrote: the folding and the transcoding in one pass.
     /// </summary>
-    internal static int FoldInto(ReadOnlySpan<char> text, Span<char> into)
+    internal static int FoldIntoUtf8(ReadOnlySpan<char> text, Span<byte> into) => FoldInto<byte>(text, into);
+
+    // Writes the folded form of text into a buffer with room for MaxFoldedLength characters, or MaxFoldedUtf8Length
+    // bytes, and returns how many it wrote (the type tests are constants to the compiler).
+    private static int FoldInto<T>(ReadOnlySpan<char> text, Span<T> into)
+        where T : unmanaged
     {
         var length = 0;
         for (var at = 0; at < text.Length; at++)
         {
             // Runs of ASCII, most of most text, are lowered many characters at a time; the loop below takes the
             // character the run stopped at.
-            _ = Ascii.ToLower(text[at..], into[length..], out var lowered);
+            var lowered = 0;
+            _ = typeof(T) == typeof(char)
+                ? Ascii.ToLower(text[at..], MemoryMarshal.Cast<T, char>(into[length..]), out lowered)
+                : Ascii.ToLower(text[at..], MemoryMarshal.Cast<T, byte>(into[length..]), out lowered);
             (at, length) = (at + lowered, length + lowered);
             if (at == text.Length)
             {
@@ -78,13 +91,32 @@ public static class KeywordText
             var c = text[at];
             if (Folds.TryGetValue(c, out var replacement))
             {
-                replacement.CopyTo(into[length..]);
+                // ASCII letters: a byte a character either way.
+                if (typeof(T) == typeof(char))
+                {
+                    replacement.CopyTo(MemoryMarshal.Cast<T, char>(into[length..]));
+                }
+                else
+                {
+                    _ = Ascii.FromUtf16(replacement, MemoryMarshal.Cast<T, byte>(into[length..]), out _);
+                }
+
                 length += replacement.Length;
             }
             else if (c is < '\u0300' or > '\u036F')
             {
-                // Anything else but a combining mark keeps its lower-case form.
-                into[length++] = char.ToLowerInvariant(c);
+                // Anything else but a combining mark keeps its lower-case form (a surrogate's is itself).
+                if (typeof(T) == typeof(char))
+                {
+                    MemoryMarshal.Cast<T, char>(into)[length++] = char.ToLowerInvariant(c);
+                }
+                else
+                {
+                    var rune = char.IsHighSurrogate(c) && at + 1 < text.Length && char.IsLowSurrogate(text[at + 1])
+                        ? new Rune(c, text[++at])
+                        : Rune.TryCreate(char.ToLowerInvariant(c), out var lower) ? lower : Rune.ReplacementChar;
+                    length += rune.EncodeToUtf8(MemoryMarshal.Cast<T, byte>(into[length..]));
+                }
             }
         }
 

@@ -43,6 +43,19 @@ public class FoldedTextTests
         FoldedText.Of(listing).RankOf(FoldedText.Keyword(query.Keyword)).ShouldBe(query.KeywordRank(listing), query.Keyword);
     }
 
+    [Property(MaxTest = 500)]
+    public void Folding_straight_into_utf8_gives_the_utf8_of_the_folded_text(int seed)
+    {
+        // The pieces, and any UTF-16 unit at all: lone surrogates, combining marks, letters of every script.
+        var random = new Random(seed);
+        var text = string.Concat(Enumerable.Range(0, random.Next(40)).Select(_ => random.Next(3) == 0 ? ((char)random.Next(0x10000)).ToString() : Pieces[random.Next(Pieces.Length)]));
+        var utf8 = new byte[KeywordText.MaxFoldedUtf8Length(text.Length)];
+
+        var written = KeywordText.FoldIntoUtf8(text, utf8);
+
+        utf8[..written].ShouldBe(Encoding.UTF8.GetBytes(KeywordText.Fold(text)), text);
+    }
+
     [Property(MaxTest = 300)]
     public void The_folded_text_is_the_utf8_of_each_folded_part_with_where_the_name_and_the_bio_start(int seed)
     {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using CreatorMarketplace.Creators;
 
@@ -53,63 +52,33 @@ internal readonly ref struct FoldedText
     /// <summary>Appends a listing's folded text to <paramref name="output"/>, in the form <see cref="Read"/> reads.</summary>
     public static void Write(CreatorListing listing, ListingBytes output)
     {
-        // Folded into a pooled buffer, then written as UTF-8 straight into the output.
-        var profile = listing.Profile;
-        var capacity = KeywordText.MaxFoldedLength(profile.DisplayName.Length) + KeywordText.MaxFoldedLength(profile.Bio.Length) + 2;
-        for (var i = 0; i < listing.Accounts.Count; i++)
+        var (profile, accounts) = (listing.Profile, listing.Accounts);
+        var room = KeywordText.MaxFoldedUtf8Length(profile.DisplayName.Length) + KeywordText.MaxFoldedUtf8Length(profile.Bio.Length) + 2;
+        for (var i = 0; i < accounts.Count; i++)
         {
-            capacity += KeywordText.MaxFoldedLength(listing.Accounts[i].Handle.Value.Length) + 1;
+            room += KeywordText.MaxFoldedUtf8Length(accounts[i].Handle.Value.Length) + 1;
         }
 
-        var buffer = ArrayPool<char>.Shared.Rent(capacity);
-        try
+        // Each part folded straight into UTF-8, past room for the three lengths, and moved back behind them once
+        // they are known.
+        var start = output.Length;
+        var bytes = output.Grow(start, (3 * ListingCodec.MaxVarintLength) + room);
+        var utf8 = bytes[(start + (3 * ListingCodec.MaxVarintLength))..];
+        var length = 0;
+        for (var i = 0; i < accounts.Count; i++)
         {
-            var length = 0;
-            for (var i = 0; i < listing.Accounts.Count; i++)
-            {
-                length = AppendPart(buffer, length, listing.Accounts[i].Handle.Value);
-            }
-
-            var nameStart = length;
-            length = AppendPart(buffer, length, profile.DisplayName);
-            var bioStart = length;
-            length = AppendPart(buffer, length, profile.Bio);
-            var folded = buffer.AsSpan(0, length);
-            if (Ascii.IsValid(folded))
-            {
-                // Most folded text is ASCII, whose UTF-8 is a byte a character: nothing to count.
-                output.Varint((ulong)length);
-                output.Varint((ulong)nameStart);
-                output.Varint((ulong)bioStart);
-                _ = Ascii.FromUtf16(folded, output.Reserve(length), out _);
-                return;
-            }
-
-            // Each part transcoded once, past room for the three lengths (a part ends in NUL, so none splits a
-            // surrogate pair), and moved back behind them once they are known.
-            var start = output.Length;
-            var bytes = output.Grow(start, (3 * ListingCodec.MaxVarintLength) + Encoding.UTF8.GetMaxByteCount(length));
-            var utf8 = bytes[(start + (3 * ListingCodec.MaxVarintLength))..];
-            var nameByte = Transcode(folded[..nameStart], utf8);
-            var bioByte = nameByte + Transcode(folded[nameStart..bioStart], utf8[nameByte..]);
-            var utf8Length = bioByte + Transcode(folded[bioStart..], utf8[bioByte..]);
-            var at = start + ListingCodec.WriteVarint(bytes[start..], (ulong)utf8Length);
-            at += ListingCodec.WriteVarint(bytes[at..], (ulong)nameByte);
-            at += ListingCodec.WriteVarint(bytes[at..], (ulong)bioByte);
-            utf8[..utf8Length].CopyTo(bytes[at..]);
-            output.Length = at + utf8Length;
+            length = AppendPart(utf8, length, accounts[i].Handle.Value);
         }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-        }
-    }
 
-    // Writes a part's UTF-8 and returns its length; folded text is whole UTF-16 (see the remarks).
-    private static int Transcode(ReadOnlySpan<char> part, Span<byte> into)
-    {
-        _ = System.Text.Unicode.Utf8.FromUtf16(part, into, out _, out var written);
-        return written;
+        var nameStart = length;
+        length = AppendPart(utf8, length, profile.DisplayName);
+        var bioStart = length;
+        length = AppendPart(utf8, length, profile.Bio);
+        var at = start + ListingCodec.WriteVarint(bytes[start..], (ulong)length);
+        at += ListingCodec.WriteVarint(bytes[at..], (ulong)nameStart);
+        at += ListingCodec.WriteVarint(bytes[at..], (ulong)bioStart);
+        utf8[..length].CopyTo(bytes[at..]);
+        output.Length = at + length;
     }
 
     /// <summary>The folded text <see cref="Write"/> wrote at the start of <paramref name="written"/>, and how many bytes it takes.</summary>
@@ -123,11 +92,11 @@ internal readonly ref struct FoldedText
         return new FoldedText(written.Slice(at, utf8Length), nameStart, bioStart);
     }
 
-    // Folds a part into the buffer after the first length characters, followed by NUL; returns the new length.
-    private static int AppendPart(char[] buffer, int length, string part)
+    // Folds a part into UTF-8 after the first length bytes, followed by NUL; returns the new length.
+    private static int AppendPart(Span<byte> utf8, int length, string part)
     {
-        length += KeywordText.FoldInto(part, buffer.AsSpan(length));
-        buffer[length] = Separator;
+        length += KeywordText.FoldIntoUtf8(part, utf8[length..]);
+        utf8[length] = (byte)Separator;
         return length + 1;
     }
 

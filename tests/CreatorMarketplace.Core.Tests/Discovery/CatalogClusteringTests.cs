@@ -94,6 +94,14 @@ public sealed class CatalogClusteringTests
         rows.Zip(rows.Skip(1))
             .Where(pair => pair.First.Profile.HomeCountry == pair.Second.Profile.HomeCountry)
             .ShouldAllBe(pair => FollowersCode(pair.First) <= FollowersCode(pair.Second));
+
+        // Rows of one country and code keep the order they were loaded in, within each chunk.
+        var loadedAt = listings.Select((listing, at) => (listing.Id, at)).ToDictionary();
+        var ties = rows.Zip(rows.Skip(1))
+            .Where(pair => pair.First.Profile.HomeCountry == pair.Second.Profile.HomeCountry && FollowersCode(pair.First) == FollowersCode(pair.Second))
+            .ToList();
+        ties.Count.ShouldBeGreaterThan(10);
+        ties.ShouldAllBe(pair => loadedAt[pair.First.Id] < loadedAt[pair.Second.Id]);
     }
 
     [Fact]

@@ -158,14 +158,17 @@ public sealed partial class InMemoryCreatorCatalog
         _snapshot = current;
     }
 
-    // A chunk's rows by home country (a row without one last), then by followers' code, then as they were.
+    // A chunk's rows by home country (a row without one last), then by followers' code, then as they were: two
+    // stable counting sorts, by code and then by country, a few passes over the rows rather than a comparison sort.
     private static int[] ClusterOrder(CatalogChunk chunk, int rows, int[] countries)
     {
-        var keys = new long[rows];
-        keys.AsSpan().Fill((long)int.MaxValue << 32);
-        foreach (var country in countries)
+        // Each row's country as its rank among the countries' ordinals, in their order.
+        var ranked = countries.Order().ToArray();
+        var countryOf = new int[rows];
+        countryOf.AsSpan().Fill(ranked.Length);
+        for (var rank = 0; rank < ranked.Length; rank++)
         {
-            if (chunk.Bitmap(country) is not { } bits)
+            if (chunk.Bitmap(ranked[rank]) is not { } bits)
             {
                 continue;
             }
@@ -174,22 +177,44 @@ public sealed partial class InMemoryCreatorCatalog
             {
                 for (var set = bits[word]; set != 0; set &= set - 1)
                 {
-                    keys[Bits.LowestRow(word, set)] = (long)country << 32;
+                    countryOf[Bits.LowestRow(word, set)] = rank;
                 }
             }
         }
 
-        var followers = chunk.Codes[NumberColumn.Followers];
-        for (var row = 0; row < rows; row++)
+        var followers = chunk.Codes[NumberColumn.Followers].AsSpan(0, rows);
+        var byCode = new int[rows];
+        var starts = new int[(1 << 16) + 1];
+        foreach (var code in followers)
         {
-            keys[row] |= ((long)followers[row] << 16) | (uint)row;
+            starts[code + 1]++;
         }
 
-        Array.Sort(keys);
-        var order = new int[rows];
+        for (var code = 1; code < starts.Length; code++)
+        {
+            starts[code] += starts[code - 1];
+        }
+
         for (var row = 0; row < rows; row++)
         {
-            order[row] = (int)(keys[row] & 0xFFFF);
+            byCode[starts[followers[row]]++] = row;
+        }
+
+        var order = new int[rows];
+        starts = new int[ranked.Length + 2];
+        foreach (var rank in countryOf)
+        {
+            starts[rank + 1]++;
+        }
+
+        for (var rank = 1; rank < starts.Length; rank++)
+        {
+            starts[rank] += starts[rank - 1];
+        }
+
+        foreach (var row in byCode)
+        {
+            order[starts[countryOf[row]]++] = row;
         }
 
         return order;

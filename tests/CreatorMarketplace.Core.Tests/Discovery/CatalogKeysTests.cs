@@ -71,7 +71,7 @@ public sealed class CatalogKeysTests
             keys.TryCollect(listing, ordinals, out var peerGroup).ShouldBeTrue();
 
             ordinals.Order().ShouldBe(OrdinalsInTheMaps(keys, listing).Order(), $"the ordinals of {listing.Id}");
-            peerGroup.ShouldBe(keys.PeerGroups[PeerGroup.Of(listing)]);
+            keys.PeerGroups[peerGroup].ShouldBe(PeerGroup.Of(listing));
         }
     }
 
@@ -116,8 +116,13 @@ public sealed class CatalogKeysTests
 
         var more = keys.Including([mixed]);
         more.TryCollect(mixed, ordinals, out var peerGroup).ShouldBeTrue();
-        peerGroup.ShouldBe(more.PeerGroups[PeerGroup.Of(mixed)]);
-        keys.PeerGroups.Values.ShouldNotContain(peerGroup);
+        more.PeerGroups[peerGroup].ShouldBe(PeerGroup.Of(mixed));
+        peerGroup.ShouldBe(keys.PeerGroups.Count);
+
+        // The maps it added nothing to are shared, not copied.
+        more.Countries.ShouldBeSameAs(keys.Countries);
+        more.ContentLabels.ShouldBeSameAs(keys.ContentLabels);
+        more.Count.ShouldBe(keys.Count);
     }
 
     // What the ordinals are, spelled out from the maps the searches read.

@@ -18,14 +18,19 @@ internal sealed class CatalogKeys
     private const int FirstTier = 2;
     private static readonly int FirstPairBucket = FirstTier + FollowerTier.List.Count;
 
-    // What the writer looks up for every row, found without hashing a key's text (the maps below hash a language's
-    // code and a label's id with the randomized string hash, and a peer group field by field): a country or a
-    // currency by its ISO numeric code and a language by its two letters, in arrays holding ordinal + 1 (0 for a key
-    // not seen); a label by its id with the ordinal comparer; a peer group by the numbers of its parts. Made from the
-    // maps, which stay what the searches read.
+    // The maps the searches read, and what the writer looks up for every row, made from them and found without
+    // hashing a key's text (the maps hash a language's code and a label's id with the randomized string hash): a
+    // country or a currency by its ISO numeric code and a language by its two letters, in arrays holding ordinal + 1
+    // (0 for a key not seen); a label by its id with the ordinal comparer; a peer group by the numbers of its parts.
     private const int LetterPairs = 26 * 26;
     private static readonly int CountryCodes = Country.List.Max(country => country.Value) + 1;
     private static readonly int CurrencyCodes = Currency.List.Max(currency => currency.Value) + 1;
+    private readonly Dictionary<Country, int> _countries;
+    private readonly Dictionary<Language, int> _languages;
+    private readonly Dictionary<ContentLabel, int> _contentLabels;
+    private readonly Dictionary<IndustryLabel, int> _industryLabels;
+    private readonly Dictionary<Currency, int> _currencies;
+    private readonly PeerGroup[] _peerGroups;
     private readonly int[] _countryByCode;
     private readonly int[] _currencyByCode;
     private readonly int[] _languageByLetters;
@@ -34,57 +39,44 @@ internal sealed class CatalogKeys
     private readonly Dictionary<long, int> _peerGroupByParts;
 
     private CatalogKeys(
+        CatalogKeys? previous,
         Dictionary<Country, int> countries,
         Dictionary<Language, int> languages,
         Dictionary<ContentLabel, int> contentLabels,
         Dictionary<IndustryLabel, int> industryLabels,
         Dictionary<Currency, int> currencies,
-        Dictionary<PeerGroup, int> peerGroups,
+        Dictionary<long, int> peerGroupByParts,
+        PeerGroup[] peerGroups,
         int count)
     {
-        Countries = countries;
-        Languages = languages;
-        ContentLabels = contentLabels;
-        IndustryLabels = industryLabels;
-        Currencies = currencies;
-        PeerGroups = peerGroups;
-        Count = count;
-        _countryByCode = ByNumericCode(countries, CountryCodes);
-        _currencyByCode = ByNumericCode(currencies, CurrencyCodes);
-        _languageByLetters = new int[LetterPairs];
-        foreach (var (language, ordinal) in languages)
-        {
-            if (LettersOf(language.Value) is var letters and >= 0)
-            {
-                _languageByLetters[letters] = ordinal + 1;
-            }
-        }
+        (_countries, _languages, _contentLabels, _industryLabels, _currencies) = (countries, languages, contentLabels, industryLabels, currencies);
+        (_peerGroupByParts, _peerGroups, Count) = (peerGroupByParts, peerGroups, count);
 
-        _contentLabelById = contentLabels.ToDictionary(pair => pair.Key.Id, pair => pair.Value, StringComparer.Ordinal);
-        _industryLabelById = industryLabels.ToDictionary(pair => pair.Key.Id, pair => pair.Value, StringComparer.Ordinal);
-        _peerGroupByParts = new Dictionary<long, int>(peerGroups.Count);
-        foreach (var (group, number) in peerGroups)
-        {
-            _peerGroupByParts[PartsOf(group.Category is { } category ? contentLabels[category] : -1, group.Tier, group.Market)] = number;
-        }
+        // A map a batch added nothing to is the same instance, and so are the lookups made from it.
+        _countryByCode = ReferenceEquals(countries, previous?._countries) ? previous._countryByCode : ByNumericCode(countries, CountryCodes);
+        _currencyByCode = ReferenceEquals(currencies, previous?._currencies) ? previous._currencyByCode : ByNumericCode(currencies, CurrencyCodes);
+        _languageByLetters = ReferenceEquals(languages, previous?._languages) ? previous._languageByLetters : ByLetters(languages);
+        _contentLabelById = ReferenceEquals(contentLabels, previous?._contentLabels) ? previous._contentLabelById : contentLabels.ToDictionary(pair => pair.Key.Id, pair => pair.Value, StringComparer.Ordinal);
+        _industryLabelById = ReferenceEquals(industryLabels, previous?._industryLabels) ? previous._industryLabelById : industryLabels.ToDictionary(pair => pair.Key.Id, pair => pair.Value, StringComparer.Ordinal);
     }
 
-    public static CatalogKeys Empty { get; } = new([], [], [], [], [], [], FirstPairBucket + TextPairs.Buckets);
+    public static CatalogKeys Empty { get; } = new(null, [], [], [], [], [], [], [], FirstPairBucket + TextPairs.Buckets);
 
     /// <summary>How many ordinals are in use.</summary>
     public int Count { get; }
 
-    public IReadOnlyDictionary<Country, int> Countries { get; }
+    public IReadOnlyDictionary<Country, int> Countries => _countries;
 
-    public IReadOnlyDictionary<Language, int> Languages { get; }
+    public IReadOnlyDictionary<Language, int> Languages => _languages;
 
-    public IReadOnlyDictionary<ContentLabel, int> ContentLabels { get; }
+    public IReadOnlyDictionary<ContentLabel, int> ContentLabels => _contentLabels;
 
-    public IReadOnlyDictionary<IndustryLabel, int> IndustryLabels { get; }
+    public IReadOnlyDictionary<IndustryLabel, int> IndustryLabels => _industryLabels;
 
-    public IReadOnlyDictionary<Currency, int> Currencies { get; }
+    public IReadOnlyDictionary<Currency, int> Currencies => _currencies;
 
-    public IReadOnlyDictionary<PeerGroup, int> PeerGroups { get; }
+    /// <summary>Each peer group seen so far, by its number.</summary>
+    public IReadOnlyList<PeerGroup> PeerGroups => _peerGroups;
 
     public static int TierOrdinal(FollowerTier tier) => FirstTier + tier.Value;
 
@@ -205,6 +197,20 @@ internal sealed class CatalogKeys
         return byCode;
     }
 
+    private static int[] ByLetters(Dictionary<Language, int> languages)
+    {
+        var byLetters = new int[LetterPairs];
+        foreach (var (language, ordinal) in languages)
+        {
+            if (LettersOf(language.Value) is var letters and >= 0)
+            {
+                byLetters[letters] = ordinal + 1;
+            }
+        }
+
+        return byLetters;
+    }
+
     // A language's two lower-case letters as a number below LetterPairs, or -1 for a code of another form.
     private static int LettersOf(string code) =>
         code.Length == 2 && char.IsAsciiLetterLower(code[0]) && char.IsAsciiLetterLower(code[1]) ? ((code[0] - 'a') * 26) + (code[1] - 'a') : -1;
@@ -217,53 +223,43 @@ internal sealed class CatalogKeys
     public CatalogKeys Including(IReadOnlyCollection<CreatorListing> listings)
     {
         var count = Count;
-        var peerGroups = PeerGroups.Count;
-        return new CatalogKeys(
-            With(Countries, listings.Select(listing => listing.Profile.HomeCountry), ref count),
-            With(Languages, listings.SelectMany(listing => listing.Profile.Languages), ref count),
-            With(ContentLabels, listings.SelectMany(listing => listing.Profile.ContentLabels), ref count),
-            With(IndustryLabels, listings.SelectMany(listing => listing.Profile.IndustryLabels), ref count),
-            With(Currencies, listings.SelectMany(listing => listing.RateCard is { } rateCard ? [rateCard.Currency] : Array.Empty<Currency>()), ref count),
-            With(PeerGroups, listings.Select(PeerGroup.Of), ref peerGroups),
-            count);
-    }
+        var countries = With(_countries, listings.Select(listing => listing.Profile.HomeCountry), ref count);
+        var languages = With(_languages, listings.SelectMany(listing => listing.Profile.Languages), ref count);
+        var contentLabels = With(_contentLabels, listings.SelectMany(listing => listing.Profile.ContentLabels), ref count);
+        var industryLabels = With(_industryLabels, listings.SelectMany(listing => listing.Profile.IndustryLabels), ref count);
+        var currencies = With(_currencies, listings.SelectMany(listing => listing.RateCard is { } rateCard ? [rateCard.Currency] : Array.Empty<Currency>()), ref count);
 
-    private static bool TryAdd<TKey>(IReadOnlyDictionary<TKey, int> map, TKey key, List<int> ordinals)
-    {
-        if (!map.TryGetValue(key, out var ordinal))
+        // Peer groups are numbered apart, in the order they come, by their parts' numbers.
+        var (groupByParts, groups) = (_peerGroupByParts, _peerGroups);
+        List<PeerGroup>? added = null;
+        foreach (var group in listings.Select(PeerGroup.Of))
         {
-            return false;
-        }
-
-        ordinals.Add(ordinal);
-        return true;
-    }
-
-    private static bool TryAddAll<TKey>(IReadOnlyDictionary<TKey, int> map, IReadOnlyList<TKey> keys, List<int> ordinals)
-    {
-        for (var i = 0; i < keys.Count; i++)
-        {
-            if (!TryAdd(map, keys[i], ordinals))
+            var parts = PartsOf(group.Category is { } category ? contentLabels[category] : -1, group.Tier, group.Market);
+            if (!groupByParts.ContainsKey(parts))
             {
-                return false;
+                groupByParts = ReferenceEquals(groupByParts, _peerGroupByParts) ? new Dictionary<long, int>(groupByParts) : groupByParts;
+                groupByParts[parts] = groups.Length + (added ??= []).Count;
+                added.Add(group);
             }
         }
 
-        return true;
+        return new CatalogKeys(this, countries, languages, contentLabels, industryLabels, currencies, groupByParts, added is null ? groups : [.. groups, .. added], count);
     }
 
-    private static Dictionary<TKey, int> With<TKey>(IReadOnlyDictionary<TKey, int> map, IEnumerable<TKey> keys, ref int count)
+    // The map with the keys it lacks, numbered from count on: a copy, or the map itself when it lacks none.
+    private static Dictionary<TKey, int> With<TKey>(Dictionary<TKey, int> map, IEnumerable<TKey> keys, ref int count)
         where TKey : notnull
     {
-        var copy = new Dictionary<TKey, int>(map);
+        var with = map;
         foreach (var key in keys)
         {
-            if (!copy.ContainsKey(key))
+            if (!with.ContainsKey(key))
             {
-                copy[key] = count++;
+                with = ReferenceEquals(with, map) ? new Dictionary<TKey, int>(map) : with;
+                with[key] = count++;
             }
         }
 
-        return copy;
+        return with;
     }
 }

@@ -296,7 +296,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
             });
             return new PeerBenchmarks(
                 values,
-                groups.Where(pair => counter.Counts[pair.Value] > 0).ToDictionary(pair => pair.Key, pair => (starts[pair.Value], counter.Counts[pair.Value])));
+                Enumerable.Range(0, groups.Count).Where(group => counter.Counts[group] > 0).ToDictionary(group => groups[group], group => (starts[group], counter.Counts[group])));
         }
         finally
         {

@@ -219,7 +219,10 @@ internal sealed class CatalogKeys
     private static long PartsOf(int category, FollowerTier tier, Country market) =>
         ((long)(category + 1) << 32) | ((long)(ushort)tier.Value << 16) | (ushort)market.Value;
 
-    /// <summary>These keys plus those of <paramref name="listings"/> (a batch's new keys are added in one copy).</summary>
+    /// <summary>
+    /// These keys plus those of <paramref name="listings"/>: a batch's new keys are added in one copy of each map they
+    /// add to, and the other maps are shared.
+    /// </summary>
     public CatalogKeys Including(IReadOnlyCollection<CreatorListing> listings)
     {
         var count = Count;

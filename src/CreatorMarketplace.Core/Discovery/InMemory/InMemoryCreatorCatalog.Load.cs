@@ -1,3 +1,4 @@
+using System.Numerics;
 using CreatorMarketplace.Creators;
 
 namespace CreatorMarketplace.Discovery.InMemory;
@@ -182,42 +183,34 @@ public sealed partial class InMemoryCreatorCatalog
             }
         }
 
-        var followers = chunk.Codes[NumberColumn.Followers].AsSpan(0, rows);
-        var byCode = new int[rows];
-        var starts = new int[(1 << 16) + 1];
-        foreach (var code in followers)
+        var byCode = StableByKey<ushort>(chunk.Codes[NumberColumn.Followers].AsSpan(0, rows), 1 << 16);
+        return StableByKey<int>(countryOf, ranked.Length + 1, byCode);
+    }
+
+    // The rows (those of `from` in its order, or 0 on) in order of their keys, each below `keys`, rows with equal
+    // keys in the order they came: a counting sort.
+    private static int[] StableByKey<TKey>(ReadOnlySpan<TKey> keyOf, int keys, int[]? from = null)
+        where TKey : unmanaged, IBinaryInteger<TKey>
+    {
+        var starts = new int[keys + 1];
+        foreach (var key in keyOf)
         {
-            starts[code + 1]++;
+            starts[int.CreateTruncating(key) + 1]++;
         }
 
-        for (var code = 1; code < starts.Length; code++)
+        for (var key = 1; key < starts.Length; key++)
         {
-            starts[code] += starts[code - 1];
+            starts[key] += starts[key - 1];
         }
 
-        for (var row = 0; row < rows; row++)
+        var sorted = new int[keyOf.Length];
+        for (var i = 0; i < sorted.Length; i++)
         {
-            byCode[starts[followers[row]]++] = row;
+            var row = from is null ? i : from[i];
+            sorted[starts[int.CreateTruncating(keyOf[row])]++] = row;
         }
 
-        var order = new int[rows];
-        starts = new int[ranked.Length + 2];
-        foreach (var rank in countryOf)
-        {
-            starts[rank + 1]++;
-        }
-
-        for (var rank = 1; rank < starts.Length; rank++)
-        {
-            starts[rank] += starts[rank - 1];
-        }
-
-        foreach (var row in byCode)
-        {
-            order[starts[countryOf[row]]++] = row;
-        }
-
-        return order;
+        return sorted;
     }
 
     // A load under way: the batches being filled and written, the keys of every batch prepared so far, and the

@@ -21,11 +21,12 @@ internal static class DiscoveryStep
         output.WriteLine("Step 3: discovery");
 
         // The seeded generator stands in for creators synced from the platforms: the same seed, the same catalog.
-        ICreatorCatalog catalog = new InMemoryCreatorCatalog();
+        var catalog = new InMemoryCreatorCatalog();
+        var listings = new CreatorGenerator(seed: 2026, clock).Generate(100_000).Select(creator => creator.ToListing()).ToList();
         var loaded = 0;
-        foreach (var creator in new CreatorGenerator(seed: 2026, clock).Generate(100_000))
+        foreach (var listing in listings)
         {
-            if (await catalog.UpsertAsync(creator.ToListing()))
+            if (await catalog.UpsertAsync(listing))
             {
                 loaded++;
             }
@@ -134,6 +135,14 @@ internal static class DiscoveryStep
             output.WriteLine($"    {error}");
         }
 
+        // A day later the platforms are read again (the same numbers here), and an application that keeps its own
+        // versions gives each creator's newer listing to the catalog in one load: published as one change, so no
+        // search sees half of the refresh.
+        var nextDay = clock.GetCurrentInstant() + Duration.FromDays(1);
+        var updated = catalog.Load(listings.Select(listing => Refreshed(listing, nextDay)));
+        output.WriteLine();
+        output.WriteLine($"  A day later, every creator's numbers read again: {updated:N0} newer listings loaded at once; the catalog holds {catalog.Count:N0} creators");
+
         await OneMarketPerInstance(clock, output, beauty);
         output.WriteLine();
         return catalog;
@@ -174,6 +183,21 @@ internal static class DiscoveryStep
 
         public double? Score(CreatorListing creator) => creator.PrimaryAccount.Stats.EngagementRate * creator.PrimaryAccount.Stats.Followers;
     }
+
+    // The listing's next version, its accounts' numbers the same but read at another time.
+    private static CreatorListing Refreshed(CreatorListing listing, Instant asOf) =>
+        CreatorListing.Create(
+            listing.Id,
+            listing.Version + 1,
+            listing.RegisteredAt,
+            listing.Profile,
+            [.. listing.Accounts.Select(account => account.WithStats(AccountStats.Create(asOf, account.Stats.Followers, account.Stats.AverageViews, account.Stats.MedianViews, account.Stats.EngagementRate, account.Stats.FollowerGrowthRate, account.Stats.PostsLast30Days, account.Stats.ViewsLast30Days)))],
+            listing.Audience,
+            listing.RateCard,
+            listing.Badges,
+            listing.OnVacation,
+            listing.PastCampaignCount,
+            listing.ComplianceHistory);
 
     private static async Task<CreatorSearchPage> Search(ICreatorCatalog catalog, CreatorQuery query) =>
         (await catalog.SearchAsync(query)).Match(page => page, invalid => throw new InvalidOperationException($"The sample's query is invalid: {invalid}"));

@@ -213,6 +213,58 @@ public sealed class CatalogLoadTests
     }
 
     [Fact]
+    public async Task A_load_into_held_creators_ends_as_the_upserts_do_when_an_upsert_meanwhile_brings_new_keys()
+    {
+        // The load's batches are prepared against the keys the catalog had when it began, the batches' new keys added
+        // after them. An upsert during the load that brings a key the catalog had not seen takes the next key's
+        // number first: the load's rows must then not keep theirs, or a search for that key would find them.
+        var held = Pool.Take(40).Select(listing => WithVersion(listing, 1)).ToList();
+        var listings = RandomListings(new Random(5), 6_000);
+        var stranger = new CreatorGenerator(99, new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0))).Generate(1).Single().ToListing();
+        stranger = WithVersion(stranger, 1, profile: stranger.Profile with { HomeCountry = Country.IS, Languages = [Language.FromCode("is")] });
+        Pool.ShouldNotContain(listing => listing.Profile.HomeCountry == Country.IS, "the stranger's country is new to the catalog");
+
+        var (loaded, upserted) = (new InMemoryCreatorCatalog(), new InMemoryCreatorCatalog());
+        foreach (var listing in held)
+        {
+            Upsert(loaded, listing);
+            Upsert(upserted, listing);
+        }
+
+        Upsert(upserted, stranger);
+        listings.ForEach(listing => Upsert(upserted, listing));
+
+        async IAsyncEnumerable<CreatorListing> UpsertingMidway()
+        {
+            await foreach (var listing in Stream(listings))
+            {
+                if (ReferenceEquals(listing, listings[3_000]))
+                {
+                    Upsert(loaded, stranger).ShouldBeTrue();
+                }
+
+                yield return listing;
+            }
+        }
+
+        (await loaded.LoadAsync(UpsertingMidway())).ShouldBe(Pool.Count);
+
+        loaded.Count.ShouldBe(upserted.Count);
+        Find(loaded, stranger.Id).ShouldBe(stranger);
+        var countries = Pool.Select(listing => listing.Profile.HomeCountry).Append(Country.IS).Distinct();
+        foreach (var query in countries.Select(country => new CreatorQuery { Countries = [country], PageSize = 200 }))
+        {
+            Answer(loaded, query).ShouldBe(Answer(upserted, query));
+        }
+
+        var random = new Random(17);
+        foreach (var query in Enumerable.Range(0, 20).Select(_ => CreatorCatalogContract.RandomQuery(random)))
+        {
+            Answer(loaded, query).ShouldBe(Answer(upserted, query));
+        }
+    }
+
+    [Fact]
     public async Task A_search_during_a_load_sees_the_catalog_as_it_was_until_the_load_is_published()
     {
         var catalog = new InMemoryCreatorCatalog();

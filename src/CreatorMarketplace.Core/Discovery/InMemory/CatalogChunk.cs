@@ -269,10 +269,10 @@ internal sealed class CatalogChunk
     /// <see cref="Interned"/>, and its numbers and exact engagement rate by <see cref="NumbersOf"/>, into a row no reader can see yet. The buckets
     /// of its text's pairs (<see cref="TextPairs.BucketsOf"/>) are given as gathered beforehand, or gathered here (empty).
     /// </summary>
-    public void Write(int offset, CreatorListing listing, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, double engagementRate, int previousRow, ReadOnlySpan<int> ordinals, int peerGroup, ReadOnlySpan<ulong> pairBuckets)
+    public void Write(int offset, CreatorId id, long version, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, double engagementRate, int previousRow, ReadOnlySpan<int> ordinals, int peerGroup, ReadOnlySpan<ulong> pairBuckets)
     {
-        Ids[offset] = listing.Id;
-        Versions[offset] = listing.Version;
+        Ids[offset] = id;
+        Versions[offset] = version;
         var text = Append(offset, encoded);
         PeerGroups[offset] = peerGroup;
         DiedAt[offset] = Alive;

@@ -18,9 +18,10 @@ public sealed partial class InMemoryCreatorCatalog
     /// the end, so searches meanwhile see the catalog as it was, and then with every listing loaded.
     /// </summary>
     /// <remarks>
-    /// Into an empty catalog the loaded index is published as it is; into one that holds creators (or gained some from
-    /// upserts while the load ran), the loaded rows are then written into it under the writers' lock, without folding
-    /// their text again. A catalog following a store loads it this way at start and upserts its later changes.
+    /// Into an empty catalog the loaded index is published as it is. Into one that holds creators, the listings are
+    /// prepared a batch at a time on every core (encoded, their text folded, their numbers and keys read), then
+    /// upserted under the writers' lock and published as one change, such as every creator's refreshed statistics.
+    /// A catalog following a store loads it this way at start and upserts its later changes.
     /// </remarks>
     /// <param name="listings">The listings, in the order they would be upserted.</param>
     /// <param name="cancellationToken">Cancels the load, which then changes nothing.</param>
@@ -29,7 +30,7 @@ public sealed partial class InMemoryCreatorCatalog
     public int Load(IEnumerable<CreatorListing> listings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(listings);
-        using var load = new CatalogLoad(Volatile.Read(ref _snapshot).Interned, listings.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        using var load = new CatalogLoad(Volatile.Read(ref _snapshot), listings.TryGetNonEnumeratedCount(out var count) ? count : 0);
         foreach (var listing in listings)
         {
             load.Add(listing, cancellationToken);
@@ -49,7 +50,7 @@ public sealed partial class InMemoryCreatorCatalog
     public async ValueTask<int> LoadAsync(IAsyncEnumerable<CreatorListing> listings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(listings);
-        using var load = new CatalogLoad(Volatile.Read(ref _snapshot).Interned, expected: 0);
+        using var load = new CatalogLoad(Volatile.Read(ref _snapshot), expected: 0);
         await foreach (var listing in listings.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             load.Add(listing, cancellationToken);
@@ -63,6 +64,11 @@ public sealed partial class InMemoryCreatorCatalog
     {
         var loaded = load.Finish();
         cancellationToken.ThrowIfCancellationRequested();
+        if (loaded is null)
+        {
+            return WritePrepared(load.Prepared, load.PreparedFrom);
+        }
+
         if (loaded._snapshot.Live == 0)
         {
             return 0;
@@ -78,10 +84,10 @@ public sealed partial class InMemoryCreatorCatalog
                 return loaded._snapshot.Live;
             }
 
-            // The loaded catalog holds each creator's listing that upserting every listing into an empty catalog
-            // leaves; upserting those here leaves what upserting every listing would. Its rows are encoded against
-            // this catalog's interned values, so they are copied as they are; the listings are decoded a batch at a
-            // time for their keys and numbers.
+            // Upserts came while a load into the empty catalog ran. The loaded catalog holds each creator's listing
+            // that upserting every listing into an empty catalog leaves; upserting those here leaves what upserting
+            // every listing would. Its rows are encoded against this catalog's interned values, so they are copied as
+            // they are; the listings are decoded a batch at a time for their keys and numbers.
             var rows = loaded._snapshot; // compacted and clustered by the load's end
             var published = Unwritten.Of(this);
             var (next, stored) = (published.Snapshot, 0);
@@ -115,6 +121,65 @@ public sealed partial class InMemoryCreatorCatalog
             }
 
             return stored;
+        }
+    }
+
+    // Upserts a load's prepared batches, in order, into this catalog, which held creators when the load began: under
+    // the writers' lock, as one change published at the end. Their rows are encoded against this catalog's interned
+    // values; their ordinals were collected against its keys as they were then (with the batches' new keys added), and
+    // hold unless a write has added keys since. The batches keep no listing, only ids and versions, so that a large
+    // load holds little more than its rows: where the ordinals no longer hold, the listings are decoded from the rows
+    // and collect their own, as an upsert's do. Returns how many creators the load added or updated: a creator's
+    // written row that is still alive is its newest.
+    private int WritePrepared(IReadOnlyList<LoadedBatch> batches, CatalogKeys preparedFrom)
+    {
+        lock (_writeLock)
+        {
+            var published = Unwritten.Of(this);
+            var next = published.Snapshot;
+            var ordinalsHold = ReferenceEquals(next.Keys, preparedFrom);
+            try
+            {
+                foreach (var batch in batches)
+                {
+                    var count = batch.Count;
+                    var encoded = batch.Encoded.AsSpan(0, count);
+                    var numbers = batch.Numbers.AsSpan(0, count * NumberColumn.Count);
+                    var rates = batch.EngagementRates.AsSpan(0, count);
+                    var pairs = batch.PairBuckets.AsSpan(0, count * TextPairs.Words);
+                    if (ordinalsHold)
+                    {
+                        (next, _) = WriteAll(next with { Keys = batch.Keys }, [], encoded, numbers, rates, batch.Ordinals, batch.PeerGroups.AsSpan(0, count), pairs, batch.Ids.AsSpan(0, count), batch.Versions.AsSpan(0, count));
+                        continue;
+                    }
+
+                    var listings = new CreatorListing[count];
+                    for (var i = 0; i < count; i++)
+                    {
+                        listings[i] = ListingCodec.DecodeRow(encoded[i].Span, batch.Ids[i], batch.Versions[i], next.Interned);
+                    }
+
+                    (next, _) = WriteAll(next, listings, encoded, numbers, rates, pairBuckets: pairs);
+                }
+
+                var stored = 0;
+                for (var row = published.Snapshot.Count; row < next.Count; row++)
+                {
+                    stored += IsAlive(next, row) ? 1 : 0;
+                }
+
+                if (stored > 0)
+                {
+                    Publish(next);
+                }
+
+                return stored;
+            }
+            catch
+            {
+                Forget(published);
+                throw;
+            }
         }
     }
 
@@ -220,12 +285,18 @@ public sealed partial class InMemoryCreatorCatalog
     // prepared batch queued behind the one being written, preparing waits for a write only when the writes have
     // fallen two batches behind, and the writer does not wait for a batch a slower preparation of one batch held up.
     // The rows are encoded against the interned values of the catalog loaded into, so that they can be copied into it.
+    // A load into a catalog that holds creators has no catalog of its own: its batches are prepared against the
+    // catalog's keys and kept (Prepared), to be upserted into it at the end (WritePrepared).
     // A load disposed of before it finished has failed: disposing waits for its writes and drops what they wrote.
-    private sealed class CatalogLoad(InternedValues interned, int expected) : IDisposable
+    private sealed class CatalogLoad : IDisposable
     {
         private const int Batches = 3;
-        private readonly InMemoryCreatorCatalog _loaded = new() { _snapshot = EmptySnapshot(interned, expected, pairsDeferred: true), _measuresCompactions = false };
-        private readonly LoadedBatch[] _batches = [.. Enumerable.Range(0, Batches).Select(_ => new LoadedBatch())];
+        private readonly InternedValues _interned;
+        private readonly InMemoryCreatorCatalog? _loaded;
+        private readonly List<LoadedBatch>? _prepared;
+
+        // The batches that take turns; a load that keeps its batches fills one new batch after another in the first.
+        private readonly LoadedBatch[] _batches;
 
         // Each batch's last write, and the last write of all, which follows every one before it.
         private readonly Task[] _writes = [.. Enumerable.Repeat(Task.CompletedTask, Batches)];
@@ -233,6 +304,27 @@ public sealed partial class InMemoryCreatorCatalog
         private CatalogKeys _keys = CatalogKeys.Empty;
         private int _filling;
         private bool _finishing;
+
+        public CatalogLoad(CatalogSnapshot target, int expected)
+        {
+            _interned = target.Interned;
+            if (target.Live > 0)
+            {
+                (_prepared, _keys, PreparedFrom) = ([], target.Keys, target.Keys);
+                _batches = [new LoadedBatch()];
+            }
+            else
+            {
+                _loaded = new() { _snapshot = EmptySnapshot(_interned, expected, pairsDeferred: true), _measuresCompactions = false };
+                _batches = [.. Enumerable.Range(0, Batches).Select(_ => new LoadedBatch())];
+            }
+        }
+
+        /// <summary>The batches prepared for a catalog that holds creators, in order; empty for a load into an empty one.</summary>
+        public IReadOnlyList<LoadedBatch> Prepared => _prepared ?? [];
+
+        /// <summary>The keys the prepared batches' ordinals were first collected against: the catalog's when the load began.</summary>
+        public CatalogKeys PreparedFrom { get; } = CatalogKeys.Empty;
 
         public void Add(CreatorListing listing, CancellationToken cancellationToken)
         {
@@ -248,8 +340,11 @@ public sealed partial class InMemoryCreatorCatalog
             }
         }
 
-        /// <summary>Writes what is buffered and returns the loaded catalog, which nobody else has seen.</summary>
-        public InMemoryCreatorCatalog Finish()
+        /// <summary>
+        /// Writes what is buffered and returns the loaded catalog, which nobody else has seen; or, for a catalog that
+        /// holds creators, prepares what is buffered and returns null (the batches are <see cref="Prepared"/>).
+        /// </summary>
+        public InMemoryCreatorCatalog? Finish()
         {
             _finishing = true;
             if (_batches[_filling].Count > 0)
@@ -258,7 +353,7 @@ public sealed partial class InMemoryCreatorCatalog
             }
 
             _writing.GetAwaiter().GetResult();
-            _loaded.Cluster();
+            _loaded?.Cluster();
             return _loaded;
         }
 
@@ -286,7 +381,17 @@ public sealed partial class InMemoryCreatorCatalog
         private void HandOver()
         {
             var batch = _batches[_filling];
-            _keys = batch.Prepare(_keys, interned);
+            if (_prepared is not null)
+            {
+                // Nothing is written meanwhile: the batch is kept, and the next one prepared straight after it.
+                _keys = batch.Prepare(_keys, _interned, writing: false);
+                batch.LetListingsGo();
+                _prepared.Add(batch);
+                _batches[_filling] = new LoadedBatch();
+                return;
+            }
+
+            _keys = batch.Prepare(_keys, _interned, writing: true);
             var before = _writing;
             _writing = _writes[_filling] = before.ContinueWith(
                 _ =>
@@ -304,9 +409,9 @@ public sealed partial class InMemoryCreatorCatalog
         private void Write(LoadedBatch batch)
         {
             // Published only within the loaded catalog, which compacts as an upserted one does.
-            var count = batch.Count;
-            var (next, _) = _loaded.WriteAll(
-                _loaded._snapshot with { Keys = batch.Keys },
+            var (count, loaded) = (batch.Count, _loaded!);
+            var (next, _) = loaded.WriteAll(
+                loaded._snapshot with { Keys = batch.Keys },
                 batch.Listings.AsSpan(0, count),
                 batch.Encoded.AsSpan(0, count),
                 batch.Numbers.AsSpan(0, count * NumberColumn.Count),
@@ -314,7 +419,7 @@ public sealed partial class InMemoryCreatorCatalog
                 batch.Ordinals,
                 batch.PeerGroups.AsSpan(0, count),
                 batch.PairBuckets.AsSpan(0, count * TextPairs.Words));
-            _loaded.Publish(next);
+            loaded.Publish(next);
             batch.Clear();
         }
     }
@@ -323,6 +428,12 @@ public sealed partial class InMemoryCreatorCatalog
     private sealed class LoadedBatch
     {
         public CreatorListing[] Listings { get; } = new CreatorListing[LoadBatch];
+
+        /// <summary>Each listing's creator, kept when the listings are let go of (<see cref="LetListingsGo"/>).</summary>
+        public CreatorId[] Ids { get; } = new CreatorId[LoadBatch];
+
+        /// <summary>Each listing's version, kept as its creator is.</summary>
+        public long[] Versions { get; } = new long[LoadBatch];
 
         /// <summary>Each listing encoded, in the bytes of its block of <see cref="FoldBlock"/>.</summary>
         public ReadOnlyMemory<byte>[] Encoded { get; } = new ReadOnlyMemory<byte>[LoadBatch];
@@ -359,7 +470,7 @@ public sealed partial class InMemoryCreatorCatalog
         /// <summary>Buffers a listing and returns how many the batch holds.</summary>
         public int Add(CreatorListing listing)
         {
-            Listings[Count] = listing;
+            (Listings[Count], Ids[Count], Versions[Count]) = (listing, listing.Id, listing.Version);
             return ++Count;
         }
 
@@ -369,7 +480,7 @@ public sealed partial class InMemoryCreatorCatalog
         /// are added in one copy. Adding keys keeps the ordinals of those already there, so the rest stay valid.
         /// Returns the keys with the batch's own.
         /// </summary>
-        public CatalogKeys Prepare(CatalogKeys keys, InternedValues interned)
+        public CatalogKeys Prepare(CatalogKeys keys, InternedValues interned, bool writing)
         {
             var (listings, numbers, rates, collected, count) = (Listings, Numbers, EngagementRates, Collected, Count);
             var (encoded, blockBytes, blockOrdinals, ends, pairBuckets) = (Encoded, BlockBytes, BlockOrdinals, EncodedEnds, PairBuckets);
@@ -396,7 +507,7 @@ public sealed partial class InMemoryCreatorCatalog
                 {
                     encoded[i] = bytes.Written[start..ends[i]];
                 }
-            }, lookForMore: false); // the batch before is being written meanwhile, and wants the other core
+            }, lookForMore: !writing); // a batch being written meanwhile wants the other core
 
             var unknown = Enumerable.Range(0, count).Where(i => !collected[i]).ToList();
             if (unknown.Count > 0)
@@ -422,6 +533,9 @@ public sealed partial class InMemoryCreatorCatalog
             OrdinalEnds[i] = ordinals.Count;
             return known;
         }
+
+        /// <summary>Lets go of the batch's listings once it is prepared: what its rows are written from is kept.</summary>
+        public void LetListingsGo() => Array.Clear(Listings, 0, Count);
 
         /// <summary>Lets go of the batch's listings and texts once its rows are written, and empties it.</summary>
         public void Clear()

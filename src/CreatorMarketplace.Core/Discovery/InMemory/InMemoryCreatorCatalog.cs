@@ -385,8 +385,9 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     // Each listing's numbers (NumberColumn.Count a listing) and exact engagement rate, bitmap ordinals and peer
     // group, and the buckets of its text's pairs (TextPairs.Words a listing), are given as made beforehand, the
     // ordinals against the keys of current, or are made here (empty spans); each listing comes encoded against the
-    // catalog's interned values. Returns the snapshot to publish and how many listings were stored. The caller holds
-    // the write lock, or owns the catalog alone.
+    // catalog's interned values. With everything made beforehand, the listings themselves may be let go of: their
+    // ids and versions are then given instead (listings empty). Returns the snapshot to publish and how many listings
+    // were stored. The caller holds the write lock, or owns the catalog alone.
     private (CatalogSnapshot Next, int Stored) WriteAll(
         CatalogSnapshot current,
         ReadOnlySpan<CreatorListing> listings,
@@ -395,12 +396,15 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         ReadOnlySpan<double> engagementRates = default,
         BatchOrdinals collected = default,
         ReadOnlySpan<int> peerGroups = default,
-        ReadOnlySpan<ulong> pairBuckets = default)
+        ReadOnlySpan<ulong> pairBuckets = default,
+        ReadOnlySpan<CreatorId> ids = default,
+        ReadOnlySpan<long> versions = default)
     {
+        Debug.Assert(!listings.IsEmpty || (ids.Length == versions.Length && ids.Length == encoded.Length && !numbers.IsEmpty && !collected.IsEmpty), "rows without their listings have everything made beforehand");
         var sequence = current.Sequence + 1;
         var stored = 0;
         Span<float> made = stackalloc float[NumberColumn.Count];
-        for (var i = 0; i < listings.Length; i++)
+        for (var i = 0; i < encoded.Length; i++)
         {
             // What a row is written from was made on other cores or lies in objects spread over the heap, and a
             // batch's ids lie at random in the id table: a later listing's inputs are asked for while this one is
@@ -410,10 +414,10 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
                 CacheLines.Prefetch(listings[i + 2 * SlotsAhead]);
             }
 
-            if (i + SlotsAhead < listings.Length)
+            if (i + SlotsAhead < encoded.Length)
             {
                 var ahead = i + SlotsAhead;
-                current.PrefetchSlot(CatalogSnapshot.Hash(listings[ahead].Id));
+                current.PrefetchSlot(CatalogSnapshot.Hash(listings.IsEmpty ? ids[ahead] : listings[ahead].Id));
                 CacheLines.Prefetch(encoded[ahead].Span);
                 if (!numbers.IsEmpty)
                 {
@@ -431,21 +435,23 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
                 }
             }
 
-            var listing = listings[i];
-            var (slot, newest) = Locate(current, listing.Id);
+            var listing = listings.IsEmpty ? null : listings[i];
+            var (id, version) = listing is null ? (ids[i], versions[i]) : (listing.Id, listing.Version);
+            var (slot, newest) = Locate(current, id);
             var replaces = newest >= 0 && IsAlive(current, newest);
-            if (replaces && current.VersionAt(newest) >= listing.Version)
+            if (replaces && current.VersionAt(newest) >= version)
             {
                 continue;
             }
 
-            var engagementRate = numbers.IsEmpty ? CatalogChunk.NumbersOf(listing, made) : engagementRates[i];
+            var engagementRate = numbers.IsEmpty ? CatalogChunk.NumbersOf(listing!, made) : engagementRates[i];
 
             var keys = current.Keys;
-            var peerGroup = collected.IsEmpty ? Collect(ref keys, listing) : peerGroups[i];
+            var peerGroup = collected.IsEmpty ? Collect(ref keys, listing!) : peerGroups[i];
             var ordinals = collected.IsEmpty ? CollectionsMarshal.AsSpan(_ordinals) : collected.Of(i);
             var row = new CollectedRow(
-                listing,
+                id,
+                version,
                 encoded[i].Span,
                 numbers.IsEmpty ? made : numbers.Slice(i * NumberColumn.Count, NumberColumn.Count),
                 engagementRate,
@@ -486,11 +492,13 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         public ReadOnlySpan<int> Of(int listing) => CollectionsMarshal.AsSpan(blocks[listing / FoldBlock])[starts[listing]..ends[listing]];
     }
 
-    // A listing with what its row is written from: its encoded row, numbers, exact engagement rate, bitmap ordinals, peer group and the
-    // buckets of its text's pairs (empty: gathered as the row is written).
-    private readonly ref struct CollectedRow(CreatorListing listing, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, double engagementRate, ReadOnlySpan<int> ordinals, int peerGroup, ReadOnlySpan<ulong> pairBuckets)
+    // A listing's creator and version with what its row is written from: its encoded row, numbers, exact engagement
+    // rate, bitmap ordinals, peer group and the buckets of its text's pairs (empty: gathered as the row is written).
+    private readonly ref struct CollectedRow(CreatorId id, long version, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, double engagementRate, ReadOnlySpan<int> ordinals, int peerGroup, ReadOnlySpan<ulong> pairBuckets)
     {
-        public CreatorListing Listing { get; } = listing;
+        public CreatorId Id { get; } = id;
+
+        public long Version { get; } = version;
 
         public ReadOnlySpan<byte> Encoded { get; } = encoded;
 
@@ -509,10 +517,9 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     // table at the new one. The slot and newest row are Locate's answer for the listing's id.
     private CatalogSnapshot Append(CatalogSnapshot current, CatalogKeys keys, CollectedRow collected, int slot, int newest, bool replaces, int sequence)
     {
-        var listing = collected.Listing;
         var row = current.Count;
         var chunks = RoomFor(current, keys);
-        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), listing, collected.Encoded, collected.Numbers, collected.EngagementRate, newest, collected.Ordinals, collected.PeerGroup, collected.PairBuckets);
+        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), collected.Id, collected.Version, collected.Encoded, collected.Numbers, collected.EngagementRate, newest, collected.Ordinals, collected.PeerGroup, collected.PairBuckets);
         var live = current.Live + 1;
         if (replaces)
         {
@@ -525,12 +532,12 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         if (newest < 0 && (_idsInTable + 1) * 2 > table.Length)
         {
             table = Rehash(current, table.Length * 2);
-            slot = Locate(current with { IdTable = table }, listing.Id).Slot;
+            slot = Locate(current with { IdTable = table }, collected.Id).Slot;
         }
 
         _idsInTable += newest < 0 ? 1 : 0;
         // After the row is written: a reader that finds the slot finds the row.
-        Volatile.Write(ref table[slot], CatalogSnapshot.Entry(CatalogSnapshot.Hash(listing.Id), row));
+        Volatile.Write(ref table[slot], CatalogSnapshot.Entry(CatalogSnapshot.Hash(collected.Id), row));
         return new CatalogSnapshot(current.Generation, chunks, keys, table, row + 1, live, sequence);
     }
 

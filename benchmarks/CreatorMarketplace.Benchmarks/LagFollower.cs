@@ -64,7 +64,8 @@ internal static class LagFollower
             }
 
             received.CompleteAdding();
-        }) { IsBackground = true };
+        })
+        { IsBackground = true };
         reader.Start();
         var probe = Probe(catalog, received);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lags {string.Join(' ', probe.Lags.Select(lag => lag.ToString("F2", CultureInfo.InvariantCulture)))}"));

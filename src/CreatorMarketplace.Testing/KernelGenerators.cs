@@ -87,9 +87,9 @@ public static class KernelGenerators
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxScale);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxScale, 28);
+        // Multiplying by 10^-scale keeps the scale, so 1200 at scale 2 is 12.00, not 12.
         return from mantissa in MinorUnits()
                from scale in Gen.Choose(0, maxScale)
-               // Multiplying by 10^-scale keeps the scale, so 1200 at scale 2 is 12.00, not 12.
                select mantissa * new decimal(1, 0, 0, false, (byte)scale);
     }
 

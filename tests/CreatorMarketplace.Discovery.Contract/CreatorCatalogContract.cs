@@ -538,7 +538,9 @@ public abstract class CreatorCatalogContract
                     var years = country == Country.KR ? 19 : 18;
                     var profile = EdgeProfile with
                     {
-                        HomeCountry = country, HomeSubdivision = null, TimeZone = zone,
+                        HomeCountry = country,
+                        HomeSubdivision = null,
+                        TimeZone = zone,
                         BirthDate = n % 7 == 6 ? null : asOf.InUtc().Date.PlusDays(day).PlusYears(-years),
                         AgeBand = n % 7 == 6 ? (n % 2 == 0 ? AgeBucket.From18To24 : AgeBucket.From13To17) : null,
                     };

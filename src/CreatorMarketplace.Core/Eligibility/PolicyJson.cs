@@ -197,7 +197,12 @@ internal static class PolicyJson
             var types = AccountTypes(element, path, required);
             var fallback = defaults ?? new CreatorRequirements
             {
-                MinimumAge = 1, MinimumFollowers = 0, MinimumViewsLast30Days = 0, MinimumPostsLast30Days = 0, GoodStandingLookBack = Duration.FromDays(1), AccountTypes = [AccountType.Creator],
+                MinimumAge = 1,
+                MinimumFollowers = 0,
+                MinimumViewsLast30Days = 0,
+                MinimumPostsLast30Days = 0,
+                GoodStandingLookBack = Duration.FromDays(1),
+                AccountTypes = [AccountType.Creator],
             };
             var requirements = new CreatorRequirements
             {

@@ -127,7 +127,13 @@ public static class KeywordText
     {
         var folds = new Dictionary<char, string>
         {
-            ['ß'] = "ss", ['Æ'] = "ae", ['æ'] = "ae", ['Œ'] = "oe", ['œ'] = "oe", ['Þ'] = "th", ['þ'] = "th",
+            ['ß'] = "ss",
+            ['Æ'] = "ae",
+            ['æ'] = "ae",
+            ['Œ'] = "oe",
+            ['œ'] = "oe",
+            ['Þ'] = "th",
+            ['þ'] = "th",
         };
         for (var i = 0; i < Accented.Length; i++)
         {

@@ -3,9 +3,11 @@ using CreatorMarketplace.Creators;
 namespace CreatorMarketplace.Discovery;
 
 /// <summary>
-/// A catalog that loads many listings at once, faster than upserting each, with the same outcome: a listing is stored
-/// unless the catalog, or an earlier listing of the same creator, holds this or a newer version. A
-/// <c>CatalogFollower</c> loads its catalog this way when the catalog offers it, and upserts each listing otherwise.
+/// A catalog that loads many listings at once, with the outcome of upserting each: a listing is stored unless the
+/// catalog, or an earlier listing of the same creator, holds this or a newer version. Into an empty catalog a load is
+/// faster than upserting each; into one that holds creators, see each catalog. A <c>CatalogFollower</c> that reads
+/// the store's listings into its catalog loads them this way when the catalog offers it, and upserts each listing
+/// otherwise.
 /// </summary>
 public interface ICatalogBulkLoad
 {

@@ -478,7 +478,8 @@ public sealed partial class InMemoryCreatorCatalog
         /// Encodes each listing, folds its text and gathers its pairs' buckets, reads its numbers and exact engagement rate and collects its bitmap ordinals on every core, against the
         /// keys as they are; the listings with a key not seen before are collected again once the batch's new keys
         /// are added in one copy. Adding keys keeps the ordinals of those already there, so the rest stay valid.
-        /// Returns the keys with the batch's own.
+        /// Returns the keys with the batch's own. While another batch is being written (writing), the helper that
+        /// finishes first leaves the other core to the writer rather than looking for more.
         /// </summary>
         public CatalogKeys Prepare(CatalogKeys keys, InternedValues interned, bool writing)
         {

@@ -429,11 +429,11 @@ public sealed partial class InMemoryCreatorCatalog
     {
         public CreatorListing[] Listings { get; } = new CreatorListing[LoadBatch];
 
-        /// <summary>Each listing's creator, kept when the listings are let go of (<see cref="LetListingsGo"/>).</summary>
-        public CreatorId[] Ids { get; } = new CreatorId[LoadBatch];
+        /// <summary>Each listing's creator, kept once the listings are let go of (<see cref="LetListingsGo"/>); empty before.</summary>
+        public CreatorId[] Ids { get; private set; } = [];
 
         /// <summary>Each listing's version, kept as its creator is.</summary>
-        public long[] Versions { get; } = new long[LoadBatch];
+        public long[] Versions { get; private set; } = [];
 
         /// <summary>Each listing encoded, in the bytes of its block of <see cref="FoldBlock"/>.</summary>
         public ReadOnlyMemory<byte>[] Encoded { get; } = new ReadOnlyMemory<byte>[LoadBatch];
@@ -470,7 +470,7 @@ public sealed partial class InMemoryCreatorCatalog
         /// <summary>Buffers a listing and returns how many the batch holds.</summary>
         public int Add(CreatorListing listing)
         {
-            (Listings[Count], Ids[Count], Versions[Count]) = (listing, listing.Id, listing.Version);
+            Listings[Count] = listing;
             return ++Count;
         }
 
@@ -535,8 +535,17 @@ public sealed partial class InMemoryCreatorCatalog
             return known;
         }
 
-        /// <summary>Lets go of the batch's listings once it is prepared: what its rows are written from is kept.</summary>
-        public void LetListingsGo() => Array.Clear(Listings, 0, Count);
+        /// <summary>Lets go of the batch's listings once it is prepared, keeping their ids and versions beside what their rows are written from.</summary>
+        public void LetListingsGo()
+        {
+            (Ids, Versions) = (new CreatorId[Count], new long[Count]);
+            for (var i = 0; i < Count; i++)
+            {
+                (Ids[i], Versions[i]) = (Listings[i].Id, Listings[i].Version);
+            }
+
+            Array.Clear(Listings, 0, Count);
+        }
 
         /// <summary>Lets go of the batch's listings and texts once its rows are written, and empties it.</summary>
         public void Clear()

@@ -181,14 +181,18 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
     }
 
     // Rewriting creators at random retires rows in every chunk, until the whole catalog is compacted: its new chunks
-    // are filled side by side, each from runs of living rows that cross the old chunks' edges and its own.
-    [Fact]
-    public async Task A_compaction_of_several_chunks_keeps_every_creator_and_answer()
+    // are filled side by side, each from runs of living rows that cross the old chunks' edges and its own. Under the
+    // writers' lock, or apart from them (waited for after each write, so that no write comes meanwhile).
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_compaction_of_several_chunks_keeps_every_creator_and_answer(bool apart)
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0));
         var creators = new CreatorGenerator(41, clock).Generate((2 * CatalogChunk.Rows) + 5_000).ToList();
         var collections = 0;
         var (catalog, reference) = await LoadedWithReference(creators, () => collections++);
+        catalog.RowsCompactedApart = apart ? 0 : int.MaxValue;
 
         var (random, compactedTo) = (new Random(41), (int?)null);
         while (compactedTo is null)
@@ -197,6 +201,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             NewerVersion(creator, clock);
             var rows = catalog.RowsWritten;
             await Stored(creator, catalog, reference);
+            await catalog.CompactingApart;
             compactedTo = catalog.RowsWritten <= rows ? catalog.RowsWritten : null;
         }
 

@@ -626,7 +626,7 @@ internal sealed class CatalogChunk
             {
                 if (squares[bucket] != 0)
                 {
-                    SetWord(CatalogKeys.PairOrdinal(bucket), word, squares[bucket]);
+                    MarkWord(CatalogKeys.PairOrdinal(bucket), word, squares[bucket]);
                 }
             }
         }
@@ -737,10 +737,10 @@ internal sealed class CatalogChunk
         SetBitOfNewBitmap(ordinal, offset);
     }
 
-    /// <summary>Sets word <paramref name="word"/> of a key's bitmap, in a chunk no reader can see yet.</summary>
-    public void SetWord(int ordinal, int word, ulong bits)
+    /// <summary>Sets the bits of word <paramref name="word"/> of a key's bitmap that are set in <paramref name="bits"/>, in a chunk no reader can see yet.</summary>
+    public void MarkWord(int ordinal, int word, ulong bits)
     {
-        BitmapOf(ordinal)[word] = bits;
+        BitmapOf(ordinal)[word] |= bits;
         _blocksWithKey[ordinal] |= 1UL << (word / WordsPerBlock);
     }
 

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Numerics;
-using System.Runtime;
 using System.Runtime.InteropServices;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Scoring;
@@ -57,6 +56,9 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     private int _compactionCheckAt;
     private int _idsInTable;
 
+    // The compaction being made apart from the writers, if one is.
+    private Task? _compactingApart;
+
     // False for the catalog of its own a load writes into, whose compactions no writer waits for.
     private bool _measuresCompactions = true;
 
@@ -68,6 +70,24 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
     /// <summary>What a compaction calls before it starts: nothing, or a test's fault.</summary>
     internal Action? CompactionStarting { get; set; }
+
+    /// <summary>
+    /// How many rows a compaction must span (from its first row to the last) to be made apart from the writers rather
+    /// than under their lock: four chunks, or fewer for a test.
+    /// </summary>
+    internal int RowsCompactedApart { get; set; } = 4 * CatalogChunk.Rows;
+
+    /// <summary>The compaction being made apart from the writers, or a completed task: for tests to wait for.</summary>
+    internal Task CompactingApart
+    {
+        get
+        {
+            lock (_writeLock)
+            {
+                return _compactingApart ?? Task.CompletedTask;
+            }
+        }
+    }
 
     /// <summary>What a write calls once its rows are written, before it publishes them: nothing, or a test's fault.</summary>
     internal Action? Publishing { get; set; }
@@ -658,10 +678,24 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         // retired rows outnumber the living in the catalog or in a run of chunks to its end: the rebuild's cost is
         // paid back by the writes that retired them. Creators updated often retire their rows in the newest chunks,
         // so compacting only those keeps an upsert's share of the cost small in a large catalog.
+        // A large compaction is made apart from the writers (CompactApart), one at a time.
         var usedUp = next.Sequence == int.MaxValue;
-        var checks = usedUp || (_retiredRows > FirstCapacity && _retiredRows >= _compactionCheckAt);
+        var checks = usedUp || (_compactingApart is null && _retiredRows > FirstCapacity && _retiredRows >= _compactionCheckAt);
         int? from = usedUp ? 0 : checks ? CompactionStart(next) : null;
         var rowsLetGo = 0;
+        if (from is { } apart && !usedUp && _measuresCompactions && next.Count - apart >= RowsCompactedApart)
+        {
+            Volatile.Write(ref _snapshot, next);
+            // On a thread of its own, outside the writer's context: its span is no write's child.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _compactingApart = Task.Factory.StartNew(() => CompactApart(next, apart), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            }
+
+
+            return;
+        }
+
         if (from is { } start)
         {
             try
@@ -687,250 +721,6 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         if (rowsLetGo >= RowsWorthACollection && CollectsAfterCompaction)
         {
             CollectAfterCompaction();
-        }
-    }
-
-    // Compacted, with a span and measurements: every writer waits for a compaction, so its length is what an operator
-    // watches (a large catalog's whole compaction takes seconds). A failed one marks its span failed and records its
-    // duration with the exception's type.
-    private CatalogSnapshot Compact(CatalogSnapshot current, int from)
-    {
-        if (!_measuresCompactions)
-        {
-            return Compacted(current, from);
-        }
-
-        using var activity = CoreTelemetry.Package.Source.StartActivity("creator_marketplace.catalog.compaction", ActivityKind.Internal);
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            var compacted = Compacted(current, from);
-            var dropped = current.Count - compacted.Count;
-            CoreTelemetry.CatalogCompactionDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            CoreTelemetry.CatalogCompactionDroppedRows.Add(dropped);
-            activity?.SetTag(DroppedRowsTag, dropped);
-            activity?.SetTag(KeptRowsTag, compacted.Count - from);
-            return compacted;
-        }
-        catch (Exception exception)
-        {
-            var type = PackageTelemetry.Failed(activity, exception);
-            CoreTelemetry.CatalogCompactionDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>(PackageTelemetry.ErrorType, type));
-            throw;
-        }
-    }
-
-    // The chunks a large compaction let go of are large objects, which the collector frees only in a full collection,
-    // rare in a process that allocates little else: until one, every new row goes to memory taken from the system for
-    // the first time, a page fault for every few rows, and the next compaction copies into such memory too. A
-    // background collection frees them while writes go on. Where collections cannot run in the background (batch
-    // latency, as with concurrent collection turned off), none is asked for: a blocking one would stop every thread.
-    private static void RequestBackgroundCollection()
-    {
-        if (GCSettings.LatencyMode != GCLatencyMode.Batch)
-        {
-            GC.Collect(2, GCCollectionMode.Forced, blocking: false, compacting: false);
-        }
-    }
-
-    // The first row of the longest run of whole chunks, up to the last, whose retired rows outnumber its living ones
-    // (more than FirstCapacity of them), or null when no such run exists.
-    private static int? CompactionStart(CatalogSnapshot current)
-    {
-        int? start = null;
-        var (retired, living) = (0L, 0L);
-        for (var index = (current.Count - 1) >> CatalogChunk.Shift; index >= 0; index--)
-        {
-            var chunk = current.Chunks[index];
-            var rows = Math.Min(CatalogChunk.Rows, current.Count - (index << CatalogChunk.Shift));
-            (retired, living) = (retired + chunk.RetiredRows, living + rows - chunk.RetiredRows);
-            if (retired > living && retired > FirstCapacity)
-            {
-                start = index << CatalogChunk.Shift;
-            }
-        }
-
-        return start;
-    }
-
-    // A new generation holding only the living rows from row `from` on (the first row of a chunk), in their order;
-    // the chunks before it are kept as they are, shared with the generation before, and so is the sequence, which
-    // their retired rows are numbered in. From row 0, the sequence starts again. Living rows are copied column by
-    // column (encoded listings byte for byte), each key's bitmap is made a word at a time (CompactBitmaps), and the
-    // id table keeps its slots with the rows renumbered, so no listing is decoded.
-    private CatalogSnapshot Compacted(CatalogSnapshot current, int from = 0)
-    {
-        CompactionStarting?.Invoke();
-        // A single chunk is sized to the living rows (a power of two, as growth keeps it); more chunks are full size.
-        var kept = from >> CatalogChunk.Shift;
-        var retiredKept = 0;
-        for (var index = 0; index < kept; index++)
-        {
-            retiredKept += current.Chunks[index].RetiredRows;
-        }
-
-        var living = current.Live - (kept * CatalogChunk.Rows - retiredKept);
-        var chunks = new CatalogChunk[kept + Math.Max(kept == 0 ? 1 : 0, (living + CatalogChunk.Rows - 1) >> CatalogChunk.Shift)];
-        Array.Copy(current.Chunks, chunks, kept);
-        for (var index = kept; index < chunks.Length; index++)
-        {
-            var capacity = chunks.Length > 1 ? CatalogChunk.Rows : (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(current.Live, FirstCapacity));
-            chunks[index] = new CatalogChunk(capacity, current.Keys.Count, current.Interned, current.Chunks[^1].PairsDeferred);
-        }
-
-        // Each living row's new number, and the first old row each new chunk takes; then each new chunk copies its
-        // rows on a core of its own (they only read the old chunks), most of the time going to memory written for
-        // the first time.
-        var newRowOf = new int[current.Count - from];
-        var firstOldRow = new int[chunks.Length - kept + 1];
-        var row = from;
-        for (var old = from; old < current.Count; old++)
-        {
-            if (!IsAlive(current, old))
-            {
-                newRowOf[old - from] = -1;
-                continue;
-            }
-
-            if ((row & (CatalogChunk.Rows - 1)) == 0)
-            {
-                firstOldRow[(row >> CatalogChunk.Shift) - kept] = old;
-            }
-
-            newRowOf[old - from] = row++;
-        }
-
-        var filled = (row - from + CatalogChunk.Rows - 1) >> CatalogChunk.Shift;
-        firstOldRow[filled] = current.Count;
-        // A single new chunk (the newest alone, as a few creators updated often leave it) is filled on this thread:
-        // EveryCore wakes no other core for one iteration.
-        EveryCore.For(kept, kept + filled, Fill);
-
-        CompactBitmaps(current, chunks, from);
-
-        // Each slot held a creator's newest row: renumbered when alive, passed over from now on when removed.
-        var table = MemoryPages.Populated(new long[current.IdTable.Length]);
-        for (var slot = 0; slot < table.Length; slot++)
-        {
-            var entry = current.IdTable[slot];
-            var newest = CatalogSnapshot.RowIn(entry);
-            table[slot] = newest < from ? entry
-                : CatalogSnapshot.Entry(CatalogSnapshot.HashIn(entry), newRowOf[newest - from] >= 0 ? newRowOf[newest - from] : CatalogSnapshot.RemovedSlot);
-        }
-
-        (_retiredRows, _compactionCheckAt) = (retiredKept, 0);
-        return new CatalogSnapshot(new CatalogGeneration(chunks), chunks, current.Keys, table, row, current.Live, from == 0 ? 0 : current.Sequence);
-
-        // Copies the living rows numbered into the new chunk at index, those of each old chunk at once.
-        void Fill(int index)
-        {
-            var (end, target) = (firstOldRow[index - kept + 1], chunks[index]);
-            var offsets = ArrayPool<int>.Shared.Rent(CatalogChunk.Rows);
-            try
-            {
-                for (var old = firstOldRow[index - kept]; old < end;)
-                {
-                    var (source, sourceEnd) = (old >> CatalogChunk.Shift, Math.Min(end, ((old >> CatalogChunk.Shift) + 1) << CatalogChunk.Shift));
-                    var (count, first) = (0, 0);
-                    for (; old < sourceEnd; old++)
-                    {
-                        if (newRowOf[old - from] >= 0)
-                        {
-                            first = count == 0 ? newRowOf[old - from] : first;
-                            offsets[count++] = old & (CatalogChunk.Rows - 1);
-                        }
-                    }
-
-                    target.CopyRows(current.Chunks[source], offsets.AsSpan(0, count), first & (CatalogChunk.Rows - 1));
-                }
-            }
-            finally
-            {
-                ArrayPool<int>.Shared.Return(offsets);
-            }
-        }
-    }
-
-    // Writes each key's bitmap of the living rows from row `from` (a chunk's first) on into the compacted chunks,
-    // which number those rows in their order from `from` on: each old word's bits of living rows, extracted and laid
-    // end to end, make the new words. A few operations a word of each key, rather than one a set bit; a block of rows
-    // without the key (CatalogChunk.BlocksWith) is only counted. The keys are shared among the cores: each writes only
-    // its own keys' bitmaps, which the new chunks have slots for.
-    private static void CompactBitmaps(CatalogSnapshot current, CatalogChunk[] chunks, int from)
-    {
-        var living = new ulong[Bits.WordsFor(current.Count) - Bits.WordOf(from)];
-        var livingInBlock = new int[(living.Length + CatalogChunk.WordsPerBlock - 1) / CatalogChunk.WordsPerBlock];
-        for (var word = 0; word < living.Length; word++)
-        {
-            var row = from + Bits.RowsBefore(word);
-            var written = current.Count - row >= Bits.PerWord ? ulong.MaxValue : Bits.Before(current.Count);
-            living[word] = ~current.Chunks[row >> CatalogChunk.Shift].Died[Bits.WordOf(row & (CatalogChunk.Rows - 1))] & written;
-            livingInBlock[word / CatalogChunk.WordsPerBlock] += BitOperations.PopCount(living[word]);
-        }
-
-        const int Slices = 16;
-        var keys = current.Keys.Count;
-        Debug.Assert(chunks.Skip(from >> CatalogChunk.Shift).All(chunk => chunk.BitmapSlots >= keys), "a new chunk has a slot for every key, so that no core lengthens the array of slots another writes to");
-        EveryCore.For(0, Slices, slice =>
-        {
-            for (var ordinal = keys * slice / Slices; ordinal < keys * (slice + 1) / Slices; ordinal++)
-            {
-                CompactKey(ordinal);
-            }
-        });
-
-        void CompactKey(int ordinal)
-        {
-            var (kept, keptBits, next) = (0UL, 0, Bits.WordOf(from));
-            for (var block = 0; block < livingInBlock.Length; block++)
-            {
-                var firstWord = block * CatalogChunk.WordsPerBlock;
-                var row = from + Bits.RowsBefore(firstWord);
-                var chunk = current.Chunks[row >> CatalogChunk.Shift];
-                var offset = row & (CatalogChunk.Rows - 1);
-                if ((chunk.BlocksWith(ordinal) & (1UL << (offset >> CatalogChunk.BlockShift))) == 0 || chunk.Bitmap(ordinal) is not { } bitmap)
-                {
-                    // No row of the block has the key: its living rows are as many zero bits.
-                    var zeros = keptBits + livingInBlock[block];
-                    if (zeros >= Bits.PerWord)
-                    {
-                        Emit(kept, next);
-                        (kept, next) = (0, next + (zeros / Bits.PerWord));
-                    }
-
-                    keptBits = zeros % Bits.PerWord;
-                    continue;
-                }
-
-                for (var word = firstWord; word < Math.Min(living.Length, firstWord + CatalogChunk.WordsPerBlock); word++)
-                {
-                    var extracted = Bits.Extract(bitmap[Bits.WordOf(offset) + word - firstWord], living[word]);
-                    var count = BitOperations.PopCount(living[word]);
-                    kept |= extracted << keptBits;
-                    if (keptBits + count < Bits.PerWord)
-                    {
-                        keptBits += count;
-                        continue;
-                    }
-
-                    Emit(kept, next++);
-                    (kept, keptBits) = (keptBits == 0 ? 0 : extracted >> (Bits.PerWord - keptBits), keptBits + count - Bits.PerWord);
-                }
-            }
-
-            if (keptBits > 0)
-            {
-                Emit(kept, next);
-            }
-
-            void Emit(ulong bits, int word)
-            {
-                if (bits != 0)
-                {
-                    var row = Bits.RowsBefore(word);
-                    chunks[row >> CatalogChunk.Shift].SetWord(ordinal, Bits.WordOf(row & (CatalogChunk.Rows - 1)), bits);
-                }
-            }
         }
     }
 }

@@ -1,0 +1,242 @@
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Discovery;
+using CreatorMarketplace.Discovery.InMemory;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CreatorMarketplace.Tests.Discovery;
+
+// A large compaction is made apart from the writers, from the snapshot it started at, and then brought up to the writes
+// published meanwhile: these tests make every compaction apart and hold one at its start while they write.
+public sealed class CompactionApartTests
+{
+    private static readonly IReadOnlyList<CreatorListing> Generated =
+        new CreatorGenerator(71, new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0))).Generate(3_000).Select(creator => creator.ToListing()).ToList();
+
+    [Fact]
+    public async Task Writes_made_while_a_compaction_is_made_apart_are_all_in_the_catalog_it_publishes()
+    {
+        using var held = new HeldCompaction();
+        var (catalog, reference) = await Loaded(held);
+        var (random, versions) = (new Random(7), Generated.ToDictionary(listing => listing.Id, listing => listing.Version));
+
+        // Newer versions of random creators until retired rows outnumber the living and a compaction starts.
+        while (!held.Started.IsSet)
+        {
+            await Both(catalog, reference, Newer(random, versions));
+        }
+
+        var rowsWhenStarted = catalog.RowsWritten;
+
+        // Meanwhile: creators of the compacted rows updated or removed, new creators (one from a country and language
+        // the catalog has not seen, so new keys), some of them updated again and removed.
+        var stranger = With(Generated[0], NewId(random), 1, profile: Generated[0].Profile with { HomeCountry = Country.IS, Languages = [Language.FromCode("is")] });
+        Generated.ShouldNotContain(listing => listing.Profile.HomeCountry == Country.IS, "the stranger's country is new to the catalog");
+        var newcomers = Generated.Take(300).Select(listing => With(listing, NewId(random), 1)).Append(stranger).ToList();
+        foreach (var listing in newcomers)
+        {
+            await Both(catalog, reference, listing);
+            versions[listing.Id] = listing.Version;
+            await Both(catalog, reference, Newer(random, versions));
+        }
+
+        for (var i = 0; i < 400; i++)
+        {
+            await Both(catalog, reference, Newer(random, versions));
+        }
+
+        foreach (var removed in Generated.Where((_, i) => i % 50 == 1).Select(listing => listing.Id).Concat(newcomers.Where((_, i) => i % 30 == 2).Select(listing => listing.Id)))
+        {
+            (await catalog.RemoveAsync(removed)).ShouldBe(await reference.RemoveAsync(removed));
+            versions.Remove(removed);
+        }
+
+        // A write that fails before it is published is undone, as at any time.
+        var failed = Newer(random, versions);
+        catalog.Publishing = () => throw new InvalidOperationException("a fault before publishing");
+        await Should.ThrowAsync<InvalidOperationException>(async () => await catalog.UpsertAsync(failed));
+        catalog.Publishing = null;
+        versions[failed.Id]--;
+
+        await SameAsTheReference(catalog, reference, "while the compaction is held, the catalog answers from the old generation");
+        catalog.RowsWritten.ShouldBeGreaterThan(rowsWhenStarted);
+
+        held.Release();
+        await catalog.CompactingApart;
+        catalog.RowsWritten.ShouldBeLessThan(rowsWhenStarted, "the compaction was published");
+        catalog.Count.ShouldBe(versions.Count);
+        await SameAsTheReference(catalog, reference, "the compacted catalog holds every write made meanwhile");
+
+        // Writes go on into the compacted generation, and the next compaction finds the rows the catch-up retired.
+        for (var i = 0; i < 6_000; i++)
+        {
+            await Both(catalog, reference, Newer(random, versions));
+        }
+
+        await catalog.CompactingApart;
+        held.Compactions.ShouldBe(2);
+        await SameAsTheReference(catalog, reference, "after another compaction");
+    }
+
+    [Fact]
+    public async Task A_compaction_made_apart_that_fails_changes_nothing_and_is_tried_again_later()
+    {
+        using var held = new HeldCompaction { Fault = new OutOfMemoryException("no memory for the new chunks") };
+        var (catalog, reference) = await Loaded(held);
+        var (random, versions) = (new Random(9), Generated.ToDictionary(listing => listing.Id, listing => listing.Version));
+        while (!held.Started.IsSet)
+        {
+            await Both(catalog, reference, Newer(random, versions));
+        }
+
+        var rows = catalog.RowsWritten;
+        held.Release();
+        await catalog.CompactingApart;
+        catalog.RowsWritten.ShouldBe(rows, "nothing was compacted");
+        await SameAsTheReference(catalog, reference, "a failed compaction changes nothing");
+
+        held.Fault = null;
+        while (catalog.RowsWritten >= rows)
+        {
+            await Both(catalog, reference, Newer(random, versions));
+            await catalog.CompactingApart;
+        }
+
+        held.Compactions.ShouldBe(2, "tried again once a few more rows were retired");
+        await SameAsTheReference(catalog, reference, "compacted on the second attempt");
+    }
+
+    [Fact]
+    public async Task A_compaction_made_apart_is_dropped_when_the_catalog_started_a_new_generation_meanwhile()
+    {
+        using var held = new HeldCompaction();
+        var (catalog, reference) = await Loaded(held);
+        var (random, versions) = (new Random(11), Generated.ToDictionary(listing => listing.Id, listing => listing.Version));
+        while (!held.Started.IsSet)
+        {
+            await Both(catalog, reference, Newer(random, versions));
+        }
+
+        // Every creator removed, then a load into the emptied catalog, which publishes the load's own generation.
+        foreach (var id in versions.Keys.ToList())
+        {
+            (await catalog.RemoveAsync(id)).ShouldBeTrue();
+            (await reference.RemoveAsync(id)).ShouldBeTrue();
+        }
+
+        // More rows than the compaction started from, so that nothing but the generation tells them apart.
+        var rows = catalog.RowsWritten;
+        var reloaded = Generated.Select(listing => With(listing, listing.Id, listing.Version + 100))
+            .Concat(Enumerable.Range(0, rows - Generated.Count + 1_000).Select(i => With(Generated[i % Generated.Count], NewId(random), 1)))
+            .ToList();
+        catalog.Load(reloaded).ShouldBe(reloaded.Count);
+        foreach (var listing in reloaded)
+        {
+            (await reference.UpsertAsync(listing)).ShouldBeTrue();
+        }
+
+        held.Release();
+        await catalog.CompactingApart;
+        catalog.RowsWritten.ShouldBe(reloaded.Count, "the load's generation stands");
+        catalog.Count.ShouldBe(reloaded.Count);
+        await SameAsTheReference(catalog, reference, "the rows made from the old generation were dropped");
+    }
+
+    private static async Task<(InMemoryCreatorCatalog Catalog, ReferenceCreatorCatalog Reference)> Loaded(HeldCompaction held)
+    {
+        var catalog = new InMemoryCreatorCatalog { RowsCompactedApart = 0, CollectAfterCompaction = () => { }, CompactionStarting = held.Starting };
+        var reference = new ReferenceCreatorCatalog();
+        catalog.Load(Generated).ShouldBe(Generated.Count);
+        foreach (var listing in Generated)
+        {
+            (await reference.UpsertAsync(listing)).ShouldBeTrue();
+        }
+
+        return (catalog, reference);
+    }
+
+    private static async Task Both(InMemoryCreatorCatalog catalog, ReferenceCreatorCatalog reference, CreatorListing listing)
+    {
+        (await catalog.UpsertAsync(listing)).ShouldBeTrue();
+        (await reference.UpsertAsync(listing)).ShouldBeTrue();
+    }
+
+    // A newer version of a random creator still held, another on vacation than the last.
+    private static CreatorListing Newer(Random random, Dictionary<CreatorId, long> versions)
+    {
+        var id = versions.Keys.ElementAt(random.Next(versions.Count));
+        var listing = Generated.FirstOrDefault(listing => listing.Id == id) ?? Generated[0];
+        versions[id]++;
+        return With(listing, id, versions[id], onVacation: versions[id] % 2 == 0, pastCampaigns: (int)(versions[id] % 40));
+    }
+
+    private static CreatorId NewId(Random random)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        random.NextBytes(bytes);
+        return CreatorId.From(new Guid(bytes));
+    }
+
+    private static CreatorListing With(CreatorListing listing, CreatorId id, long version, bool? onVacation = null, int? pastCampaigns = null, CreatorProfile? profile = null) =>
+        CreatorListing.Create(id, version, listing.RegisteredAt, profile ?? listing.Profile, listing.Accounts, listing.Audience, listing.RateCard, listing.Badges, onVacation ?? listing.OnVacation, pastCampaigns ?? listing.PastCampaignCount, listing.ComplianceHistory);
+
+    private static async Task SameAsTheReference(InMemoryCreatorCatalog catalog, ReferenceCreatorCatalog reference, string because)
+    {
+        catalog.Count.ShouldBe(reference.Count, because);
+        foreach (var listing in Generated.Take(200))
+        {
+            (await catalog.FindAsync(listing.Id)).ShouldBe(await reference.FindAsync(listing.Id), because);
+        }
+
+        CreatorQuery[] queries =
+        [
+            new() { Sort = CreatorSort.Followers, PageSize = 500, IncludeFacets = true },
+            new() { ExcludeOnVacation = true, Sort = CreatorSort.EngagementRate, PageSize = 300 },
+            new() { Countries = [Country.IS], Sort = CreatorSort.Followers },
+            new() { Languages = [Language.FromCode("is")] },
+            new() { Keyword = "an", Sort = CreatorSort.MedianViews, PageSize = 200 },
+            new() { PastCampaignCount = new(10, 20), Sort = CreatorSort.Followers, Descending = false, PageSize = 300 },
+            .. Generated.Select(listing => listing.Profile.HomeCountry).Distinct().Select(country => new CreatorQuery { Countries = [country], Sort = CreatorSort.Followers, PageSize = 100 }),
+        ];
+        foreach (var query in queries)
+        {
+            var actual = (await catalog.SearchAsync(query)).AsT0;
+            var expected = (await reference.SearchAsync(query)).AsT0;
+            actual.TotalCount.ShouldBe(expected.TotalCount, because);
+            actual.Items.ShouldBe(expected.Items, because);
+            (actual.Facets?.ByCountry.OrderBy(f => f.Key.Value)).ShouldBe(expected.Facets?.ByCountry.OrderBy(f => f.Key.Value), because);
+        }
+    }
+
+    // A compaction's start, held on its own thread until the test lets it go (or failing then, with a fault).
+    private sealed class HeldCompaction : IDisposable
+    {
+        private readonly ManualResetEventSlim _released = new();
+
+        public ManualResetEventSlim Started { get; } = new();
+
+        public Exception? Fault { get; set; }
+
+        public int Compactions { get; private set; }
+
+        public void Starting()
+        {
+            Compactions++;
+            Started.Set();
+            _released.Wait(TimeSpan.FromMinutes(1)).ShouldBeTrue("the test let the compaction go");
+            if (Fault is { } fault)
+            {
+                throw fault;
+            }
+        }
+
+        public void Release() => _released.Set();
+
+        public void Dispose()
+        {
+            _released.Set();
+            _released.Dispose();
+            Started.Dispose();
+        }
+    }
+}

@@ -17,7 +17,7 @@ public sealed class CompactionApartTests
     public async Task Writes_made_while_a_compaction_is_made_apart_are_all_in_the_catalog_it_publishes()
     {
         using var held = new HeldCompaction();
-        var (catalog, reference) = await Loaded(held);
+        var (catalog, reference) = await Loaded(held.Starting);
         var (random, versions) = (new Random(7), Generated.ToDictionary(listing => listing.Id, listing => listing.Version));
 
         // Newer versions of random creators until retired rows outnumber the living and a compaction starts.
@@ -79,10 +79,60 @@ public sealed class CompactionApartTests
     }
 
     [Fact]
+    public async Task Compactions_made_apart_while_writes_and_searches_go_on_end_with_every_write()
+    {
+        var compactions = 0;
+        var (catalog, reference) = await Loaded(() => compactions++);
+        var (random, versions) = (new Random(13), Generated.ToDictionary(listing => listing.Id, listing => listing.Version));
+        using var stop = new CancellationTokenSource();
+
+        // Searches all along: every answer is whole (its total is the creators the search's snapshot held).
+        var searches = Task.Run(async () =>
+        {
+            var searched = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                var page = (await catalog.SearchAsync(new CreatorQuery { Sort = CreatorSort.Followers, PageSize = 20, IncludeFacets = true })).AsT0;
+                page.Facets!.ByCountry.Sum(facet => facet.Value).ShouldBe(page.TotalCount);
+                searched++;
+            }
+
+            return searched;
+        });
+
+        for (var i = 0; i < 30_000; i++)
+        {
+            if (i % 1_000 == 500)
+            {
+                var newcomer = With(Generated[i % Generated.Count], NewId(random), 1);
+                await Both(catalog, reference, newcomer);
+                versions[newcomer.Id] = 1;
+            }
+            else if (i % 1_000 == 900)
+            {
+                var removed = versions.Keys.ElementAt(random.Next(versions.Count));
+                (await catalog.RemoveAsync(removed)).ShouldBeTrue();
+                (await reference.RemoveAsync(removed)).ShouldBeTrue();
+                versions.Remove(removed);
+            }
+            else
+            {
+                await Both(catalog, reference, Newer(random, versions));
+            }
+        }
+
+        await stop.CancelAsync();
+        (await searches).ShouldBeGreaterThan(0);
+        await catalog.CompactingApart;
+        compactions.ShouldBeGreaterThanOrEqualTo(4, "compactions were made apart while the writes went on");
+        await SameAsTheReference(catalog, reference, "every write is in the catalog");
+    }
+
+    [Fact]
     public async Task A_compaction_made_apart_that_fails_changes_nothing_and_is_tried_again_later()
     {
         using var held = new HeldCompaction { Fault = new OutOfMemoryException("no memory for the new chunks") };
-        var (catalog, reference) = await Loaded(held);
+        var (catalog, reference) = await Loaded(held.Starting);
         var (random, versions) = (new Random(9), Generated.ToDictionary(listing => listing.Id, listing => listing.Version));
         while (!held.Started.IsSet)
         {
@@ -110,7 +160,7 @@ public sealed class CompactionApartTests
     public async Task A_compaction_made_apart_is_dropped_when_the_catalog_started_a_new_generation_meanwhile()
     {
         using var held = new HeldCompaction();
-        var (catalog, reference) = await Loaded(held);
+        var (catalog, reference) = await Loaded(held.Starting);
         var (random, versions) = (new Random(11), Generated.ToDictionary(listing => listing.Id, listing => listing.Version));
         while (!held.Started.IsSet)
         {
@@ -142,9 +192,11 @@ public sealed class CompactionApartTests
         await SameAsTheReference(catalog, reference, "the rows made from the old generation were dropped");
     }
 
-    private static async Task<(InMemoryCreatorCatalog Catalog, ReferenceCreatorCatalog Reference)> Loaded(HeldCompaction held)
+    // The generated creators in a catalog that makes every compaction apart from its writers, calling `starting` as
+    // each starts, and in the reference.
+    private static async Task<(InMemoryCreatorCatalog Catalog, ReferenceCreatorCatalog Reference)> Loaded(Action starting)
     {
-        var catalog = new InMemoryCreatorCatalog { RowsCompactedApart = 0, CollectAfterCompaction = () => { }, CompactionStarting = held.Starting };
+        var catalog = new InMemoryCreatorCatalog { RowsCompactedApart = 0, CollectAfterCompaction = () => { }, CompactionStarting = starting };
         var reference = new ReferenceCreatorCatalog();
         catalog.Load(Generated).ShouldBe(Generated.Count);
         foreach (var listing in Generated)

@@ -48,7 +48,7 @@ public sealed partial class InMemoryCreatorCatalog
     private void CompactApart(CatalogSnapshot taken, int from)
     {
         using var activity = CoreTelemetry.Package.Source.StartActivity("creator_marketplace.catalog.compaction", ActivityKind.Internal);
-        var (dropped, held) = (0, TimeSpan.Zero);
+        var (dropped, letGo, held) = (0, 0, TimeSpan.Zero);
         try
         {
             CompactionStarting?.Invoke();
@@ -65,7 +65,7 @@ public sealed partial class InMemoryCreatorCatalog
                         rows.CatchUp(taken, latest, from, sequence);
                         var table = Renumbered(latest.IdTable, from, rows.NewRowOf);
                         var compacted = new CatalogSnapshot(new CatalogGeneration(rows.Chunks), rows.Chunks, latest.Keys, table, rows.Count, latest.Live, sequence);
-                        dropped = latest.Count - compacted.Count;
+                        (dropped, letGo) = (latest.Count - compacted.Count, latest.Count - from);
                         activity?.SetTag(KeptRowsTag, compacted.Count - from);
                         (_retiredRows, _compactionCheckAt) = (RetiredIn(rows.Chunks), 0);
                         Volatile.Write(ref _snapshot, compacted);
@@ -95,7 +95,7 @@ public sealed partial class InMemoryCreatorCatalog
             return;
         }
 
-        if (dropped >= RowsWorthACollection && CollectsAfterCompaction)
+        if (letGo >= RowsWorthACollection && CollectsAfterCompaction)
         {
             CollectAfterCompaction();
         }

@@ -686,12 +686,19 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         if (from is { } apart && !usedUp && _measuresCompactions && next.Count - apart >= RowsCompactedApart)
         {
             Volatile.Write(ref _snapshot, next);
-            // On a thread of its own, outside the writer's context: its span is no write's child.
-            using (ExecutionContext.SuppressFlow())
+            try
             {
-                _compactingApart = Task.Factory.StartNew(() => CompactApart(next, apart), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                // On a thread of its own, outside the writer's context: its span is no write's child.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _compactingApart = Task.Factory.StartNew(() => CompactApart(next, apart), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                }
             }
-
+            catch (Exception)
+            {
+                // No thread for it: the write is published and stands, and the compaction is tried again later.
+                _compactionCheckAt = _retiredRows + Math.Max(FirstCapacity, next.Live / 64);
+            }
 
             return;
         }

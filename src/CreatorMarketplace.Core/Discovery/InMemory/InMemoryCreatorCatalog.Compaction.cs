@@ -39,20 +39,36 @@ public sealed partial class InMemoryCreatorCatalog
     }
 
     // Compacts from row `from` on apart from the writers, who write on meanwhile: the new chunks are made from the
-    // snapshot taken (reading only what it holds, as a search does) on this thread, then, under the writers' lock,
-    // brought up to the writes published since and published. Writers wait only for that catch-up, which is what the
-    // duration measures: a large catalog's whole compaction takes seconds, its catch-up a fraction of that. If the
+    // snapshot taken (reading only what it holds, as a search does) on this thread and brought up to the writes
+    // published since, then, under the writers' lock, up to the last few and published. Writers wait only for that
+    // last catch-up, which is what the duration measures: a large catalog's whole compaction takes seconds, its last
+    // catch-up milliseconds. If the
     // catalog started a new generation meanwhile (a used-up sequence's compaction, or a load into the emptied
     // catalog), the rows made are dropped. A compaction that fails changes nothing and is tried again once a few more
     // rows are retired; nothing is thrown on this thread of its own. Its span is no write's child.
     private void CompactApart(CatalogSnapshot taken, int from)
     {
+        const int CatchUpRounds = 8;
         using var activity = CoreTelemetry.Package.Source.StartActivity("creator_marketplace.catalog.compaction", ActivityKind.Internal);
         var (dropped, letGo, held) = (0, 0, TimeSpan.Zero);
         try
         {
             CompactionStarting?.Invoke();
             var rows = CompactedRows.Of(taken, from, apart: true);
+
+            // The writes made meanwhile are caught up with outside the lock, reading the catalog as a search does,
+            // while they are many; a few rounds, each catching up with the writes of the one before.
+            for (var round = 0; round < CatchUpRounds; round++)
+            {
+                var published = Volatile.Read(ref _snapshot);
+                if (!ReferenceEquals(published.Generation, taken.Generation) || published.Count - rows.CaughtUpTo < RowsCaughtUpUnderLock)
+                {
+                    break;
+                }
+
+                rows.CatchUp(published, from, from == 0 ? 0 : published.Sequence);
+            }
+
             lock (_writeLock)
             {
                 var locked = Stopwatch.GetTimestamp();
@@ -62,7 +78,7 @@ public sealed partial class InMemoryCreatorCatalog
                     if (ReferenceEquals(latest.Generation, taken.Generation))
                     {
                         var sequence = from == 0 ? 0 : latest.Sequence;
-                        rows.CatchUp(taken, latest, from, sequence);
+                        rows.CatchUp(latest, from, sequence);
                         var table = Renumbered(latest.IdTable, from, rows.NewRowOf);
                         var compacted = new CatalogSnapshot(new CatalogGeneration(rows.Chunks), rows.Chunks, latest.Keys, table, rows.Count, latest.Live, sequence);
                         (dropped, letGo) = (latest.Count - compacted.Count, latest.Count - from);
@@ -188,9 +204,12 @@ public sealed partial class InMemoryCreatorCatalog
     // while they write on (CompactApart), reading only what the snapshot holds, as a search does.
     private sealed class CompactedRows
     {
-        private CompactedRows(CatalogChunk[] chunks, int[] newRowOf, ulong[] living, int count)
+        // The rows from `from` on kept in the new chunks and alive as of the last catch-up, a bit a row.
+        private ulong[] _kept;
+
+        private CompactedRows(CatalogChunk[] chunks, int[] newRowOf, ulong[] kept, int count, int caughtUpTo)
         {
-            (Chunks, NewRowOf, Living, Count) = (chunks, newRowOf, living, count);
+            (Chunks, NewRowOf, _kept, Count, CaughtUpTo) = (chunks, newRowOf, kept, count, caughtUpTo);
         }
 
         /// <summary>The new generation's chunks.</summary>
@@ -199,8 +218,8 @@ public sealed partial class InMemoryCreatorCatalog
         /// <summary>Each row's new number from `from` on, or -1 for a row not kept.</summary>
         public int[] NewRowOf { get; private set; }
 
-        /// <summary>The rows from `from` on alive to the snapshot, a bit a row.</summary>
-        public ulong[] Living { get; }
+        /// <summary>The old rows made or caught up from: the snapshot's, then the last catch-up's.</summary>
+        public int CaughtUpTo { get; private set; }
 
         /// <summary>The new generation's rows.</summary>
         public int Count { get; private set; }
@@ -253,7 +272,7 @@ public sealed partial class InMemoryCreatorCatalog
 
             var filled = (next - from + CatalogChunk.Rows - 1) >> CatalogChunk.Shift;
             firstOldRow[filled] = current.Count;
-            var compacted = new CompactedRows(chunks, newRowOf, living, next);
+            var compacted = new CompactedRows(chunks, newRowOf, living, next, current.Count);
             // A single new chunk (the newest alone, as a few creators updated often leave it) is filled on this thread:
             // EveryCore wakes no other core for one iteration.
             For(kept, kept + filled, index => compacted.Fill(current, from, index - kept, chunks[index], firstOldRow), onEveryCore: !apart);
@@ -262,56 +281,72 @@ public sealed partial class InMemoryCreatorCatalog
         }
 
         /// <summary>
-        /// Brings the rows made apart from a snapshot up to the writes published since (<paramref name="latest"/>, the
-        /// same generation, taken under the writers' lock): rows kept that were retired since are retired here, and
-        /// the living rows written since are copied after the kept ones.
+        /// Brings the rows made apart up to a later snapshot of the same generation (<paramref name="latest"/>, read
+        /// as a search reads it, or taken under the writers' lock for the last time): rows kept that are retired as of
+        /// it are retired here at <paramref name="sequence"/>, and the rows written since the last catch-up (or since
+        /// the snapshot the rows were made from) that are alive to it are copied after the kept ones.
         /// </summary>
-        public void CatchUp(CatalogSnapshot taken, CatalogSnapshot latest, int from, int sequence)
+        public void CatchUp(CatalogSnapshot latest, int from, int sequence)
         {
-            var newRowOf = new int[latest.Count - from];
-            NewRowOf.CopyTo(newRowOf, 0);
+            var newRowOf = NewRowOf;
+            Array.Resize(ref newRowOf, latest.Count - from);
             newRowOf.AsSpan(NewRowOf.Length).Fill(-1);
-            for (var word = 0; word < Living.Length; word++)
+            var kept = _kept;
+            Array.Resize(ref kept, Bits.WordsFor(latest.Count - from));
+            for (var word = 0; word < Bits.WordsFor(CaughtUpTo - from); word++)
             {
+                if (kept[word] == 0)
+                {
+                    continue;
+                }
+
                 var row = from + Bits.RowsBefore(word);
-                var died = Living[word] & latest.Chunks[row >> CatalogChunk.Shift].Died[Bits.WordOf(row & (CatalogChunk.Rows - 1))];
-                for (; died != 0; died &= died - 1)
+                var alive = latest.Chunks[row >> CatalogChunk.Shift].Living(Bits.WordOf(row & (CatalogChunk.Rows - 1)), latest.Sequence, kept[word]);
+                for (var died = kept[word] & ~alive; died != 0; died &= died - 1)
                 {
                     var old = from + Bits.LowestRow(word, died);
                     Retire(Chunks, newRowOf[old - from], sequence);
                     newRowOf[old - from] = -1;
                 }
+
+                kept[word] = alive;
             }
 
-            // The rows written since, alive now: their columns copied a run at a time (a run lies in one old chunk and
-            // goes to one new chunk), then each key's bits of those rows' words, extracted and laid after the kept
-            // rows' bits.
-            var (since, count) = (taken.Count, Count);
+            // The rows written since, alive to the snapshot: their columns copied a run at a time (a run lies in one
+            // old chunk and goes to one new chunk), then each key's bits of those rows' words, extracted and laid
+            // after the kept rows' bits.
+            var (since, count) = (CaughtUpTo, Count);
             var firstWord = Bits.WordOf(since);
             var tail = new ulong[Bits.WordsFor(latest.Count) - firstWord];
+            for (var word = 0; word < tail.Length; word++)
+            {
+                var row = Bits.RowsBefore(firstWord + word);
+                var rows = (row < since ? ~Bits.Before(since) : ulong.MaxValue) & (latest.Count - row >= Bits.PerWord ? ulong.MaxValue : Bits.Before(latest.Count));
+                tail[word] = latest.Chunks[row >> CatalogChunk.Shift].Living(Bits.WordOf(row & (CatalogChunk.Rows - 1)), latest.Sequence, rows);
+            }
+
             var chunks = Chunks;
             var offsets = new List<int>();
             var (source, target, first) = (-1, -1, 0);
-            for (var old = since; old < latest.Count; old++)
+            for (var word = 0; word < tail.Length; word++)
             {
-                if (Bits.IsSet(latest.Chunks[old >> CatalogChunk.Shift].Died, old & (CatalogChunk.Rows - 1)))
+                for (var set = tail[word]; set != 0; set &= set - 1)
                 {
-                    continue;
-                }
-
-                if (old >> CatalogChunk.Shift != source || count >> CatalogChunk.Shift != target)
-                {
-                    Flush();
-                    (source, target, first) = (old >> CatalogChunk.Shift, count >> CatalogChunk.Shift, count);
-                    if (target == chunks.Length)
+                    var old = Bits.RowsBefore(firstWord + word) + BitOperations.TrailingZeroCount(set);
+                    if (old >> CatalogChunk.Shift != source || count >> CatalogChunk.Shift != target)
                     {
-                        chunks = [.. chunks, new CatalogChunk(CatalogChunk.Rows, latest.Keys.Count, latest.Interned)];
+                        Flush();
+                        (source, target, first) = (old >> CatalogChunk.Shift, count >> CatalogChunk.Shift, count);
+                        if (target == chunks.Length)
+                        {
+                            chunks = [.. chunks, new CatalogChunk(CatalogChunk.Rows, latest.Keys.Count, latest.Interned)];
+                        }
                     }
-                }
 
-                offsets.Add(old & (CatalogChunk.Rows - 1));
-                Bits.Set(tail, old - Bits.RowsBefore(firstWord));
-                newRowOf[old - from] = count++;
+                    offsets.Add(old & (CatalogChunk.Rows - 1));
+                    Bits.Set(kept, old - from);
+                    newRowOf[old - from] = count++;
+                }
             }
 
             Flush();
@@ -335,6 +370,7 @@ public sealed partial class InMemoryCreatorCatalog
                 }
             }
 
+            (_kept, CaughtUpTo) = (kept, latest.Count);
             (Chunks, NewRowOf, Count) = (chunks, newRowOf, count);
 
             void Flush()

@@ -29,7 +29,9 @@ namespace CreatorMarketplace.Discovery.InMemory;
 /// <see cref="CreatorQuery.Matches"/> and <see cref="CreatorQuery.Compare(CreatorListing, CreatorListing)"/>.
 /// </para>
 /// <para>
-/// Any number of threads may search and find while one at a time upserts or removes; writers take a lock.
+/// Any number of threads may search and find while one at a time upserts or removes; writers take a lock. A
+/// compaction of a large part of the catalog is made on a thread of its own while writes go on, and holds the lock
+/// only to catch up with the last of them.
 /// </para>
 /// <para>
 /// Many listings are loaded at once with <see cref="Load"/> or <see cref="LoadAsync"/>: the outcome of upserting
@@ -76,6 +78,12 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     /// than under their lock: four chunks, or fewer for a test.
     /// </summary>
     internal int RowsCompactedApart { get; set; } = 4 * CatalogChunk.Rows;
+
+    /// <summary>
+    /// How few rows written meanwhile a compaction made apart leaves to catch up with under the writers' lock (more
+    /// are caught up with outside it first): a quarter of a chunk, or none or all for a test.
+    /// </summary>
+    internal int RowsCaughtUpUnderLock { get; set; } = CatalogChunk.Rows / 4;
 
     /// <summary>The compaction being made apart from the writers, or a completed task: for tests to wait for.</summary>
     internal Task CompactingApart

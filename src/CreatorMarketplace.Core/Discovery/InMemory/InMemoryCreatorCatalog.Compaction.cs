@@ -42,10 +42,9 @@ public sealed partial class InMemoryCreatorCatalog
     // snapshot taken (reading only what it holds, as a search does) on this thread and brought up to the writes
     // published since, then, under the writers' lock, up to the last few and published. Writers wait only for that
     // last catch-up, which is what the duration measures: a large catalog's whole compaction takes seconds, its last
-    // catch-up milliseconds. If the
-    // catalog started a new generation meanwhile (a used-up sequence's compaction, or a load into the emptied
-    // catalog), the rows made are dropped. A compaction that fails changes nothing and is tried again once a few more
-    // rows are retired; nothing is thrown on this thread of its own. Its span is no write's child.
+    // catch-up milliseconds. If the catalog started a new generation meanwhile (a used-up sequence's compaction, or a
+    // load into the emptied catalog), the rows made are dropped. A compaction that fails changes nothing and is tried
+    // again once a few more rows are retired; nothing is thrown on this thread of its own. Its span is no write's child.
     private void CompactApart(CatalogSnapshot taken, int from)
     {
         const int CatchUpRounds = 8;

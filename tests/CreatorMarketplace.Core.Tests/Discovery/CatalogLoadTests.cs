@@ -297,9 +297,9 @@ public sealed class CatalogLoadTests
     private static List<CreatorListing> RandomListings(Random random, int count) =>
         [.. Enumerable.Range(0, count).Select(_ => WithVersion(Pool[random.Next(Pool.Count)], random.Next(5), random.Next(2) == 0, random.Next(0, 30)))];
 
-    internal static CreatorListing WithVersion(CreatorListing listing, long version, bool? onVacation = null, int? pastCampaigns = null, CreatorProfile? profile = null) =>
+    internal static CreatorListing WithVersion(CreatorListing listing, long version, bool? onVacation = null, int? pastCampaigns = null, CreatorProfile? profile = null, CreatorId? id = null) =>
         CreatorListing.Create(
-            listing.Id,
+            id ?? listing.Id,
             version,
             listing.RegisteredAt,
             profile ?? listing.Profile,

@@ -33,9 +33,9 @@ public sealed class CompactionApartTests
 
         // Meanwhile: creators of the compacted rows updated or removed, new creators (one from a country and language
         // the catalog has not seen, so new keys), some of them updated again and removed.
-        var stranger = With(Generated[0], NewId(random), 1, profile: Generated[0].Profile with { HomeCountry = Country.IS, Languages = [Language.FromCode("is")] });
+        var stranger = CatalogLoadTests.WithVersion(Generated[0], 1, profile: Generated[0].Profile with { HomeCountry = Country.IS, Languages = [Language.FromCode("is")] }, id: NewId(random));
         Generated.ShouldNotContain(listing => listing.Profile.HomeCountry == Country.IS, "the stranger's country is new to the catalog");
-        var newcomers = Generated.Take(300).Select(listing => With(listing, NewId(random), 1)).Append(stranger).ToList();
+        var newcomers = Generated.Take(300).Select(listing => CatalogLoadTests.WithVersion(listing, 1, id: NewId(random))).Append(stranger).ToList();
         foreach (var listing in newcomers)
         {
             await Both(catalog, reference, listing);
@@ -109,7 +109,7 @@ public sealed class CompactionApartTests
         {
             if (i % 1_000 == 500)
             {
-                var newcomer = With(Generated[i % Generated.Count], NewId(random), 1);
+                var newcomer = CatalogLoadTests.WithVersion(Generated[i % Generated.Count], 1, id: NewId(random));
                 await Both(catalog, reference, newcomer);
                 versions[newcomer.Id] = 1;
             }
@@ -181,8 +181,8 @@ public sealed class CompactionApartTests
 
         // More rows than the compaction started from, so that nothing but the generation tells them apart.
         var rows = catalog.RowsWritten;
-        var reloaded = Generated.Select(listing => With(listing, listing.Id, listing.Version + 100))
-            .Concat(Enumerable.Range(0, rows - Generated.Count + 1_000).Select(i => With(Generated[i % Generated.Count], NewId(random), 1)))
+        var reloaded = Generated.Select(listing => CatalogLoadTests.WithVersion(listing, listing.Version + 100))
+            .Concat(Enumerable.Range(0, rows - Generated.Count + 1_000).Select(i => CatalogLoadTests.WithVersion(Generated[i % Generated.Count], 1, id: NewId(random))))
             .ToList();
         catalog.Load(reloaded).ShouldBe(reloaded.Count);
         foreach (var listing in reloaded)
@@ -231,7 +231,7 @@ public sealed class CompactionApartTests
         var id = versions.Keys.ElementAt(random.Next(versions.Count));
         var listing = Generated.FirstOrDefault(listing => listing.Id == id) ?? Generated[0];
         versions[id]++;
-        return With(listing, id, versions[id], onVacation: versions[id] % 2 == 0, pastCampaigns: (int)(versions[id] % 40));
+        return CatalogLoadTests.WithVersion(listing, versions[id], onVacation: versions[id] % 2 == 0, pastCampaigns: (int)(versions[id] % 40), id: id);
     }
 
     private static CreatorId NewId(Random random)
@@ -240,9 +240,6 @@ public sealed class CompactionApartTests
         random.NextBytes(bytes);
         return CreatorId.From(new Guid(bytes));
     }
-
-    private static CreatorListing With(CreatorListing listing, CreatorId id, long version, bool? onVacation = null, int? pastCampaigns = null, CreatorProfile? profile = null) =>
-        CreatorListing.Create(id, version, listing.RegisteredAt, profile ?? listing.Profile, listing.Accounts, listing.Audience, listing.RateCard, listing.Badges, onVacation ?? listing.OnVacation, pastCampaigns ?? listing.PastCampaignCount, listing.ComplianceHistory);
 
     private static async Task SameAsTheReference(InMemoryCreatorCatalog catalog, ReferenceCreatorCatalog reference, string because)
     {

@@ -23,20 +23,38 @@ public sealed partial class InMemoryCreatorCatalog
         try
         {
             var compacted = Compacted(current, from);
-            var dropped = current.Count - compacted.Count;
-            CoreTelemetry.CatalogCompactionDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            CoreTelemetry.CatalogCompactionDroppedRows.Add(dropped);
-            activity?.SetTag(DroppedRowsTag, dropped);
-            activity?.SetTag(KeptRowsTag, compacted.Count - from);
+            Measured(activity, Stopwatch.GetElapsedTime(started), current.Count - compacted.Count, compacted.Count - from);
             return compacted;
         }
         catch (Exception exception)
         {
-            var type = PackageTelemetry.Failed(activity, exception);
-            CoreTelemetry.CatalogCompactionDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>(PackageTelemetry.ErrorType, type));
+            MeasuredFailure(activity, exception, Stopwatch.GetElapsedTime(started));
             throw;
         }
     }
+
+    // A compaction's measurements: how long the writers waited for it, the rows it dropped and, when it published a
+    // generation, the rows it kept.
+    private static void Measured(Activity? activity, TimeSpan waited, int dropped, int? kept)
+    {
+        CoreTelemetry.CatalogCompactionDuration.Record(waited.TotalSeconds);
+        CoreTelemetry.CatalogCompactionDroppedRows.Add(dropped);
+        activity?.SetTag(DroppedRowsTag, dropped);
+        if (kept is { } rows)
+        {
+            activity?.SetTag(KeptRowsTag, rows);
+        }
+    }
+
+    // A failed compaction's: its span marked failed, and the writers' wait with the exception's type.
+    private static void MeasuredFailure(Activity? activity, Exception exception, TimeSpan waited)
+    {
+        var type = PackageTelemetry.Failed(activity, exception);
+        CoreTelemetry.CatalogCompactionDuration.Record(waited.TotalSeconds, new KeyValuePair<string, object?>(PackageTelemetry.ErrorType, type));
+    }
+
+    // Compactions are checked for again once a few more rows are retired, not at every write.
+    private void CheckAgainLater(int live) => _compactionCheckAt = _retiredRows + Math.Max(FirstCapacity, live / 64);
 
     // Compacts from row `from` on apart from the writers, who write on meanwhile: the new chunks are made from the
     // snapshot taken (reading only what it holds, as a search does) on this thread and brought up to the writes
@@ -49,7 +67,7 @@ public sealed partial class InMemoryCreatorCatalog
     {
         const int CatchUpRounds = 8;
         using var activity = CoreTelemetry.Package.Source.StartActivity("creator_marketplace.catalog.compaction", ActivityKind.Internal);
-        var (dropped, letGo, held) = (0, 0, TimeSpan.Zero);
+        var (dropped, kept, letGo, held) = (0, (int?)null, 0, TimeSpan.Zero);
         try
         {
             CompactionStarting?.Invoke();
@@ -80,8 +98,7 @@ public sealed partial class InMemoryCreatorCatalog
                         rows.CatchUp(latest, from, sequence);
                         var table = Renumbered(latest.IdTable, from, rows.NewRowOf);
                         var compacted = new CatalogSnapshot(new CatalogGeneration(rows.Chunks), rows.Chunks, latest.Keys, table, rows.Count, latest.Live, sequence);
-                        (dropped, letGo) = (latest.Count - compacted.Count, latest.Count - from);
-                        activity?.SetTag(KeptRowsTag, compacted.Count - from);
+                        (dropped, kept, letGo) = (latest.Count - compacted.Count, compacted.Count - from, latest.Count - from);
                         (_retiredRows, _compactionCheckAt) = (RetiredIn(rows.Chunks), 0);
                         Volatile.Write(ref _snapshot, compacted);
                     }
@@ -93,18 +110,15 @@ public sealed partial class InMemoryCreatorCatalog
                 }
             }
 
-            CoreTelemetry.CatalogCompactionDuration.Record(held.TotalSeconds);
-            CoreTelemetry.CatalogCompactionDroppedRows.Add(dropped);
-            activity?.SetTag(DroppedRowsTag, dropped);
+            Measured(activity, held, dropped, kept);
         }
         catch (Exception exception)
         {
-            var type = PackageTelemetry.Failed(activity, exception);
-            CoreTelemetry.CatalogCompactionDuration.Record(held.TotalSeconds, new KeyValuePair<string, object?>(PackageTelemetry.ErrorType, type));
+            MeasuredFailure(activity, exception, held);
             lock (_writeLock)
             {
                 _compactingApart = null;
-                _compactionCheckAt = _retiredRows + Math.Max(FirstCapacity, _snapshot.Live / 64);
+                CheckAgainLater(_snapshot.Live);
             }
 
             return;
@@ -231,11 +245,10 @@ public sealed partial class InMemoryCreatorCatalog
             var livingRows = 0;
             for (var word = 0; word < living.Length; word++)
             {
-                var row = from + Bits.RowsBefore(word);
-                var written = current.Count - row >= Bits.PerWord ? ulong.MaxValue : Bits.Before(current.Count);
-                living[word] = current.Chunks[row >> CatalogChunk.Shift].Living(Bits.WordOf(row & (CatalogChunk.Rows - 1)), current.Sequence, written);
-                livingInBlock[word / CatalogChunk.WordsPerBlock] += BitOperations.PopCount(living[word]);
-                livingRows += BitOperations.PopCount(living[word]);
+                living[word] = current.LivingRows(Bits.WordOf(from) + word);
+                var count = BitOperations.PopCount(living[word]);
+                livingInBlock[word / CatalogChunk.WordsPerBlock] += count;
+                livingRows += count;
             }
 
             // A single chunk is sized to the living rows (a power of two, as growth keeps it), unless made apart, when
@@ -299,8 +312,8 @@ public sealed partial class InMemoryCreatorCatalog
                     continue;
                 }
 
-                var row = from + Bits.RowsBefore(word);
-                var alive = latest.Chunks[row >> CatalogChunk.Shift].Living(Bits.WordOf(row & (CatalogChunk.Rows - 1)), latest.Sequence, kept[word]);
+                var (chunk, start) = latest.WordAt(Bits.WordOf(from) + word);
+                var alive = chunk.Living(Bits.WordOf(start), latest.Sequence, kept[word]);
                 for (var died = kept[word] & ~alive; died != 0; died &= died - 1)
                 {
                     var old = from + Bits.LowestRow(word, died);
@@ -319,9 +332,12 @@ public sealed partial class InMemoryCreatorCatalog
             var tail = new ulong[Bits.WordsFor(latest.Count) - firstWord];
             for (var word = 0; word < tail.Length; word++)
             {
-                var row = Bits.RowsBefore(firstWord + word);
-                var rows = (row < since ? ~Bits.Before(since) : ulong.MaxValue) & (latest.Count - row >= Bits.PerWord ? ulong.MaxValue : Bits.Before(latest.Count));
-                tail[word] = latest.Chunks[row >> CatalogChunk.Shift].Living(Bits.WordOf(row & (CatalogChunk.Rows - 1)), latest.Sequence, rows);
+                tail[word] = latest.LivingRows(firstWord + word);
+            }
+
+            if (tail.Length > 0)
+            {
+                tail[0] &= ~Bits.Before(since); // the first word's rows before `since` were caught up with before
             }
 
             var chunks = Chunks;
@@ -331,7 +347,7 @@ public sealed partial class InMemoryCreatorCatalog
             {
                 for (var set = tail[word]; set != 0; set &= set - 1)
                 {
-                    var old = Bits.RowsBefore(firstWord + word) + BitOperations.TrailingZeroCount(set);
+                    var old = Bits.LowestRow(firstWord + word, set);
                     if (old >> CatalogChunk.Shift != source || count >> CatalogChunk.Shift != target)
                     {
                         Flush();
@@ -359,10 +375,10 @@ public sealed partial class InMemoryCreatorCatalog
                         continue;
                     }
 
-                    var row = Bits.RowsBefore(firstWord + word);
-                    if (latest.Chunks[row >> CatalogChunk.Shift].Bitmap(ordinal) is { } bitmap)
+                    var (chunk, start) = latest.WordAt(firstWord + word);
+                    if (chunk.Bitmap(ordinal) is { } bitmap)
                     {
-                        Mark(chunks, ordinal, at, Bits.Extract(bitmap[Bits.WordOf(row & (CatalogChunk.Rows - 1))], tail[word]), BitOperations.PopCount(tail[word]));
+                        Mark(chunks, ordinal, at, Bits.Extract(bitmap[Bits.WordOf(start)], tail[word]), BitOperations.PopCount(tail[word]));
                     }
 
                     at += BitOperations.PopCount(tail[word]);

@@ -705,7 +705,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
             catch (Exception)
             {
                 // No thread for it: the write is published and stands, and the compaction is tried again later.
-                _compactionCheckAt = _retiredRows + Math.Max(FirstCapacity, next.Live / 64);
+                CheckAgainLater(next.Live);
             }
 
             return;
@@ -728,8 +728,7 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
 
         if (checks)
         {
-            // Checked again once a few more rows are retired, not at every write.
-            _compactionCheckAt = _retiredRows + Math.Max(FirstCapacity, next.Live / 64);
+            CheckAgainLater(next.Live);
         }
 
         Volatile.Write(ref _snapshot, next);

@@ -11,6 +11,9 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
     private readonly Dictionary<string, LedgerTransaction> _byKey = new(StringComparer.Ordinal);
     private long _lastSequence;
 
+    // A fault in taking room for an append, for tests: what an allocation failure there would do.
+    internal Action? Recording { get; set; }
+
     public ValueTask<LedgerAppendResult> AppendAsync(LedgerTransaction transaction, long expectedLastSequence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
@@ -28,6 +31,10 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
                 return ValueTask.FromResult<LedgerAppendResult>(new LedgerConflict(transaction.Key, expectedLastSequence, _lastSequence));
             }
 
+            // Room taken before the first change, so that an append that fails (out of memory) records nothing.
+            Recording?.Invoke();
+            _transactions.EnsureCapacity(_transactions.Count + 1);
+            _byKey.EnsureCapacity(_byKey.Count + 1);
             _transactions.Add(numbered);
             _byKey.Add(numbered.Key, numbered);
             _lastSequence = numbered.Entries[^1].Sequence;

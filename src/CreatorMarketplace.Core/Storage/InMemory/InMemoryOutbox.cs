@@ -223,7 +223,7 @@ internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
 
         if (replaced || erasedElsewhere)
         {
-            Append(nameof(Creator), creator.Value, lastVersion + 1, [new CreatorErased(creator, erasedAt)]);
+            Append(Prepare(nameof(Creator), creator.Value, lastVersion + 1, [new CreatorErased(creator, erasedAt)]));
         }
 
         return replaced || erasedElsewhere;
@@ -256,18 +256,35 @@ internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
     }
 
     // Called under the store's lock, in the same step as the aggregate's save.
-    internal void Append(string aggregate, Guid aggregateId, long version, IReadOnlyList<IDomainEvent> events, ActorId? actedBy = null)
+    // A save's messages, made, and the room for them taken, before the save changes anything: appending them
+    // (Append) then allocates nothing, so that a save that fails, out of memory included, stores nothing.
+    internal PreparedAppend Prepare(string aggregate, Guid aggregateId, long version, IReadOnlyList<IDomainEvent> events, ActorId? actedBy = null)
     {
-        foreach (var domainEvent in events)
+        Preparing?.Invoke();
+        var messages = new OutboxMessage[events.Count];
+        for (var i = 0; i < messages.Length; i++)
         {
-            _messages.Add(new OutboxMessage(Guid.NewGuid(), _messages.Count + 1, aggregate, aggregateId, version, domainEvent) { ActedBy = actedBy });
+            messages[i] = new OutboxMessage(Guid.NewGuid(), _messages.Count + i + 1, aggregate, aggregateId, version, events[i]) { ActedBy = actedBy };
         }
 
-        if (events.Count > 0)
+        _messages.EnsureCapacity(_messages.Count + messages.Length);
+        return new PreparedAppend(messages, messages.Length > 0 ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null);
+    }
+
+    // Appends what Prepare made, under the same hold of the lock, and wakes the waits for the next change.
+    internal void Append(PreparedAppend prepared)
+    {
+        _messages.AddRange(prepared.Messages);
+        if (prepared.NextAppended is { } next)
         {
             var appended = _appended;
-            _appended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _appended = next;
             appended.SetResult();
         }
     }
+
+    // A fault in preparing an append, for tests: what an allocation failure there would do.
+    internal Action? Preparing { get; set; }
+
+    internal readonly record struct PreparedAppend(OutboxMessage[] Messages, TaskCompletionSource? NextAppended);
 }

@@ -54,10 +54,13 @@ internal sealed class InMemoryRepository<TAggregate, TId, TSnapshot> : IReposito
                 return ValueTask.FromResult<SaveResult>(new Conflict(typeof(TAggregate).Name, aggregate.Id.Value, aggregate.Version, storedVersion));
             }
 
+            // Everything that can fail (allocations) comes before the first change: a save that throws stores nothing.
             version = storedVersion + 1;
+            var messages = _outbox.Prepare(typeof(TAggregate).Name, aggregate.Id.Value, version, events, actedBy);
+            _stored.EnsureCapacity(_stored.Count + 1);
+            _ids.Add(aggregate.Id); // a node made before it is linked in; ordering only, harmless alone
             _stored[aggregate.Id] = (version, snapshot);
-            _ids.Add(aggregate.Id);
-            _outbox.Append(typeof(TAggregate).Name, aggregate.Id.Value, version, events, actedBy);
+            _outbox.Append(messages);
         }
 
         aggregate.MarkStored(version);

@@ -1,0 +1,104 @@
+using CreatorMarketplace.Creators;
+using CreatorMarketplace.Payments;
+using CreatorMarketplace.Storage;
+using CreatorMarketplace.Storage.InMemory;
+using CreatorMarketplace.Tests.Payments;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CreatorMarketplace.Tests.Storage;
+
+/// <summary>
+/// A save or a ledger append that fails on the way, as an allocation can, leaves the in-memory store exactly as it
+/// was: no snapshot without its events in the outbox, no transaction without its key, no number skipped or used twice.
+/// </summary>
+public sealed class InMemoryStoreFaultTests
+{
+    private static readonly FakeClock Clock = new(Instant.FromUtc(2026, 12, 7, 12, 0));
+
+    [Fact]
+    public async Task A_save_whose_outbox_append_fails_stores_neither_the_snapshot_nor_its_events()
+    {
+        var gate = new object();
+        var outbox = new InMemoryOutbox(gate, TimeProvider.System);
+        var creators = new InMemoryRepository<Creator, CreatorId, CreatorSnapshot>(gate, outbox);
+        var creator = new CreatorGenerator(3, Clock).NextNew();
+        var events = creator.PendingEvents.Count;
+        events.ShouldBeGreaterThan(0);
+
+        outbox.Preparing = () => throw new OutOfMemoryException("the outbox's room");
+        await Should.ThrowAsync<OutOfMemoryException>(async () => await creators.SaveAsync(creator));
+
+        (await creators.FindAsync(creator.Id)).ShouldBeNull();
+        (await ReadAll(creators)).ShouldBeEmpty();
+        (await outbox.ReadAsync(0)).ShouldBeEmpty();
+        (await outbox.HeadAsync()).ShouldBe(0);
+
+        // The same aggregate saves once the fault is gone, as the first version, its events numbered from the first.
+        outbox.Preparing = null;
+        var saved = await creators.SaveAsync(creator);
+        saved.IsSaved.ShouldBeTrue();
+        saved.AsT0.Version.ShouldBe(1);
+        (await outbox.ReadAsync(0)).Select(message => message.Sequence).ShouldBe(Enumerable.Range(1, events).Select(position => (long)position));
+    }
+
+    [Fact]
+    public async Task An_update_whose_outbox_append_fails_leaves_the_stored_version_and_the_feed_as_they_were()
+    {
+        var gate = new object();
+        var outbox = new InMemoryOutbox(gate, TimeProvider.System);
+        var creators = new InMemoryRepository<Creator, CreatorId, CreatorSnapshot>(gate, outbox);
+        var creator = new CreatorGenerator(5, Clock).NextNew();
+        (await creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
+        var stored = (await creators.FindAsync(creator.Id))!.ToListing();
+        var feed = await outbox.ReadAsync(0);
+
+        var changed = (await creators.FindAsync(creator.Id))!;
+        changed.ChangeProfile(changed.ToListing().Profile with { Bio = "Now filming in Lisbon." }, Clock);
+        outbox.Preparing = () => throw new OutOfMemoryException("the outbox's room");
+        await Should.ThrowAsync<OutOfMemoryException>(async () => await creators.SaveAsync(changed));
+
+        var found = (await creators.FindAsync(creator.Id))!;
+        found.Version.ShouldBe(1);
+        found.ToListing().ShouldBe(stored);
+        (await outbox.ReadAsync(0)).ShouldBe(feed);
+
+        outbox.Preparing = null;
+        (await creators.SaveAsync(changed)).AsT0.Version.ShouldBe(2);
+        (await creators.FindAsync(creator.Id))!.ToListing().Profile.Bio.ShouldBe("Now filming in Lisbon.");
+        (await outbox.ReadAsync(feed[^1].Sequence)).ShouldAllBe(message => message.AggregateVersion == 2);
+    }
+
+    [Fact]
+    public async Task A_ledger_append_that_fails_records_nothing_and_the_next_one_numbers_on_without_a_gap()
+    {
+        var ledger = new InMemoryLedgerStore();
+        var escrow = new EscrowLedger();
+        var first = escrow.Charge("charge-1", EscrowLedgerTests.Collaboration, EscrowLedgerTests.Brand, Money.FromMinorUnits(5_000, Currency.USD), Clock).GetValueOrThrow();
+        var second = escrow.Charge("charge-2", EscrowLedgerTests.Collaboration, EscrowLedgerTests.Brand, Money.FromMinorUnits(700, Currency.USD), Clock).GetValueOrThrow();
+        var appended = (await ledger.AppendAsync(first, 0)).AsT0;
+
+        ledger.Recording = () => throw new OutOfMemoryException("the ledger's room");
+        await Should.ThrowAsync<OutOfMemoryException>(async () => await ledger.AppendAsync(second, appended.LastSequence));
+
+        (await ledger.FindAsync("charge-2")).ShouldBeNull();
+        (await ledger.ReadAsync().ToListAsync()).ShouldBe([appended.Transaction]);
+
+        // Neither the key nor the numbers were taken: the same append succeeds, right after the first.
+        ledger.Recording = null;
+        var retried = (await ledger.AppendAsync(second, appended.LastSequence)).AsT0;
+        retried.Transaction.Entries[0].Sequence.ShouldBe(appended.LastSequence + 1);
+        (await ledger.ReadAsync().ToListAsync()).ShouldBe([appended.Transaction, retried.Transaction]);
+    }
+
+    private static async Task<List<CreatorId>> ReadAll(InMemoryRepository<Creator, CreatorId, CreatorSnapshot> creators)
+    {
+        List<CreatorId> ids = [];
+        await foreach (var stored in creators.ReadAsync())
+        {
+            ids.Add(stored.Aggregate.Id);
+        }
+
+        return ids;
+    }
+}

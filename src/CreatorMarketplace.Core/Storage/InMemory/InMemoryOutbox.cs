@@ -255,9 +255,9 @@ internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
         return replaced;
     }
 
-    // Called under the store's lock, in the same step as the aggregate's save.
-    // A save's messages, made, and the room for them taken, before the save changes anything: appending them
-    // (Append) then allocates nothing, so that a save that fails, out of memory included, stores nothing.
+    // Called under the store's lock, in the same step as the aggregate's save: the save's messages, made, and the
+    // room for them taken, before the save changes anything. Appending them (Append) then allocates nothing, so that
+    // a save that fails, out of memory included, stores nothing.
     internal PreparedAppend Prepare(string aggregate, Guid aggregateId, long version, IReadOnlyList<IDomainEvent> events, ActorId? actedBy = null)
     {
         Preparing?.Invoke();

@@ -58,7 +58,7 @@ internal sealed class InMemoryRepository<TAggregate, TId, TSnapshot> : IReposito
             version = storedVersion + 1;
             var messages = _outbox.Prepare(typeof(TAggregate).Name, aggregate.Id.Value, version, events, actedBy);
             _stored.EnsureCapacity(_stored.Count + 1);
-            _ids.Add(aggregate.Id); // a node made before it is linked in; ordering only, harmless alone
+            _ids.Add(aggregate.Id); // the set makes its node before linking it in: failing, it changes nothing
             _stored[aggregate.Id] = (version, snapshot);
             _outbox.Append(messages);
         }

@@ -35,7 +35,7 @@ internal static class CreatorEndpoints
 /// <summary>A page of creators as the API answers it: the facets by code and the cursor of the next page as text.</summary>
 /// <param name="Items">The creators on this page.</param>
 /// <param name="TotalCount">How many creators match in all.</param>
-/// <param name="Facets">Matches per country, language, content label and tier.</param>
+/// <param name="Facets">Matches per country, language, content label and tier; on the first page only.</param>
 /// <param name="Next">The <c>after</c> of the next page, or null on the last.</param>
 internal sealed record CreatorSearchResponse(IReadOnlyList<CreatorListing> Items, int TotalCount, CreatorSearchFacets? Facets, string? Next)
 {

@@ -18,7 +18,7 @@ namespace CreatorMarketplace.Samples.Api;
 /// <param name="Sort">relevance, followers, medianViews or engagementRate.</param>
 /// <param name="Order">desc (the default) or asc.</param>
 /// <param name="PageSize">Creators per page, 20 unless given.</param>
-/// <param name="After">The previous page's <c>next</c>.</param>
+/// <param name="After">The previous page's <c>next</c>; a page after the first comes without facets.</param>
 internal sealed record CreatorSearchQuery(
     [FromQuery(Name = "country")] string[]? Country,
     [FromQuery(Name = "label")] string[]? Label,
@@ -47,6 +47,9 @@ internal sealed record CreatorSearchQuery(
             Descending = !string.Equals(Order, "asc", StringComparison.OrdinalIgnoreCase),
             PageSize = Number<int>(PageSize, "pageSize", errors) ?? 20,
             After = One(After, "after", errors, "query.cursor_invalid", "the next of the previous page.", text => SearchCursor.TryParse(text, out var after) ? after : (SearchPosition?)null),
+
+            // A later page has the first page's filters, and so its facets: only the first page counts them.
+            IncludeFacets = After is null,
         };
 
         // The query's own problems are checked only on a query read in full: a parameter left out would be reported twice.

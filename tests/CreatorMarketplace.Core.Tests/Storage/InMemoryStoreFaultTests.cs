@@ -19,9 +19,7 @@ public sealed class InMemoryStoreFaultTests
     [Fact]
     public async Task A_save_whose_outbox_append_fails_stores_neither_the_snapshot_nor_its_events()
     {
-        var gate = new object();
-        var outbox = new InMemoryOutbox(gate, TimeProvider.System);
-        var creators = new InMemoryRepository<Creator, CreatorId, CreatorSnapshot>(gate, outbox);
+        var (outbox, creators) = NewStore();
         var creator = new CreatorGenerator(3, Clock).NextNew();
         var events = creator.PendingEvents.Count;
         events.ShouldBeGreaterThan(0);
@@ -45,9 +43,7 @@ public sealed class InMemoryStoreFaultTests
     [Fact]
     public async Task An_update_whose_outbox_append_fails_leaves_the_stored_version_and_the_feed_as_they_were()
     {
-        var gate = new object();
-        var outbox = new InMemoryOutbox(gate, TimeProvider.System);
-        var creators = new InMemoryRepository<Creator, CreatorId, CreatorSnapshot>(gate, outbox);
+        var (outbox, creators) = NewStore();
         var creator = new CreatorGenerator(5, Clock).NextNew();
         (await creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
         var stored = (await creators.FindAsync(creator.Id))!.ToListing();
@@ -89,6 +85,14 @@ public sealed class InMemoryStoreFaultTests
         var retried = (await ledger.AppendAsync(second, appended.LastSequence)).AsT0;
         retried.Transaction.Entries[0].Sequence.ShouldBe(appended.LastSequence + 1);
         (await ledger.ReadAsync().ToListAsync()).ShouldBe([appended.Transaction, retried.Transaction]);
+    }
+
+    // A store's creators and the outbox their saves append to, under one lock, as InMemoryMarketplaceStore holds them.
+    private static (InMemoryOutbox Outbox, InMemoryRepository<Creator, CreatorId, CreatorSnapshot> Creators) NewStore()
+    {
+        var gate = new object();
+        var outbox = new InMemoryOutbox(gate, TimeProvider.System);
+        return (outbox, new InMemoryRepository<Creator, CreatorId, CreatorSnapshot>(gate, outbox));
     }
 
     private static async Task<List<CreatorId>> ReadAll(InMemoryRepository<Creator, CreatorId, CreatorSnapshot> creators)

@@ -9,8 +9,9 @@ using NodaTime.Testing;
 namespace CreatorMarketplace.Tests.Storage;
 
 /// <summary>
-/// A save or a ledger append that fails on the way, as an allocation can, leaves the in-memory store exactly as it
-/// was: no snapshot without its events in the outbox, no transaction without its key, no number skipped or used twice.
+/// A save, a ledger append or a failed delivery's record that fails on the way, as an allocation can, leaves the
+/// in-memory store exactly as it was: no snapshot without its events in the outbox, no transaction without its key,
+/// no number skipped or used twice, no attempt counted.
 /// </summary>
 public sealed class InMemoryStoreFaultTests
 {
@@ -24,7 +25,7 @@ public sealed class InMemoryStoreFaultTests
         var events = creator.PendingEvents.Count;
         events.ShouldBeGreaterThan(0);
 
-        outbox.Preparing = () => throw new OutOfMemoryException("the outbox's room");
+        outbox.TakingRoom = () => throw new OutOfMemoryException("the outbox's room");
         await Should.ThrowAsync<OutOfMemoryException>(async () => await creators.SaveAsync(creator));
 
         (await creators.FindAsync(creator.Id)).ShouldBeNull();
@@ -33,7 +34,7 @@ public sealed class InMemoryStoreFaultTests
         (await outbox.HeadAsync()).ShouldBe(0);
 
         // The same aggregate saves once the fault is gone, as the first version, its events numbered from the first.
-        outbox.Preparing = null;
+        outbox.TakingRoom = null;
         var saved = await creators.SaveAsync(creator);
         saved.IsSaved.ShouldBeTrue();
         saved.AsT0.Version.ShouldBe(1);
@@ -51,7 +52,7 @@ public sealed class InMemoryStoreFaultTests
 
         var changed = (await creators.FindAsync(creator.Id))!;
         changed.ChangeProfile(changed.ToListing().Profile with { Bio = "Now filming in Lisbon." }, Clock);
-        outbox.Preparing = () => throw new OutOfMemoryException("the outbox's room");
+        outbox.TakingRoom = () => throw new OutOfMemoryException("the outbox's room");
         await Should.ThrowAsync<OutOfMemoryException>(async () => await creators.SaveAsync(changed));
 
         var found = (await creators.FindAsync(creator.Id))!;
@@ -59,7 +60,7 @@ public sealed class InMemoryStoreFaultTests
         found.ToListing().ShouldBe(stored);
         (await outbox.ReadAsync(0)).ShouldBe(feed);
 
-        outbox.Preparing = null;
+        outbox.TakingRoom = null;
         (await creators.SaveAsync(changed)).AsT0.Version.ShouldBe(2);
         (await creators.FindAsync(creator.Id))!.ToListing().Profile.Bio.ShouldBe("Now filming in Lisbon.");
         (await outbox.ReadAsync(feed[^1].Sequence)).ShouldAllBe(message => message.AggregateVersion == 2);
@@ -85,6 +86,25 @@ public sealed class InMemoryStoreFaultTests
         var retried = (await ledger.AppendAsync(second, appended.LastSequence)).AsT0;
         retried.Transaction.Entries[0].Sequence.ShouldBe(appended.LastSequence + 1);
         (await ledger.ReadAsync().ToListAsync()).ShouldBe([appended.Transaction, retried.Transaction]);
+    }
+
+    [Fact]
+    public async Task A_failed_delivery_whose_dead_letter_cannot_be_recorded_counts_no_attempt()
+    {
+        var (outbox, creators) = NewStore();
+        (await creators.SaveAsync(new CreatorGenerator(7, Clock).NextNew())).IsSaved.ShouldBeTrue();
+        var message = (await outbox.ReadPendingAsync(1))[0];
+        (await outbox.RecordFailedAttemptAsync(message.EventId, "System.TimeoutException", Clock.GetCurrentInstant(), maxAttempts: 2)).ShouldBeFalse();
+
+        outbox.TakingRoom = () => throw new OutOfMemoryException("the dead letters' room");
+        await Should.ThrowAsync<OutOfMemoryException>(async () => await outbox.RecordFailedAttemptAsync(message.EventId, "System.TimeoutException", Clock.GetCurrentInstant(), maxAttempts: 2));
+        (await outbox.ReadDeadLettersAsync(10)).ShouldBeEmpty();
+        (await outbox.ReadPendingAsync(1))[0].EventId.ShouldBe(message.EventId);
+
+        // The second failure is still the second: it dead-letters the event after two attempts, not three.
+        outbox.TakingRoom = null;
+        (await outbox.RecordFailedAttemptAsync(message.EventId, "System.TimeoutException", Clock.GetCurrentInstant(), maxAttempts: 2)).ShouldBeTrue();
+        (await outbox.ReadDeadLettersAsync(10)).ShouldHaveSingleItem().Attempts.ShouldBe(2);
     }
 
     // A store's creators and the outbox their saves append to, under one lock, as InMemoryMarketplaceStore holds them.

@@ -78,14 +78,22 @@ internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
                 return ValueTask.FromResult(false);
             }
 
+            // The dead letter is made and its room taken before the attempt is counted: a failure counts nothing.
             var attempts = _failedAttempts.GetValueOrDefault(eventId) + 1;
+            var letter = attempts < maxAttempts ? null : new OutboxDeadLetter(message, attempts, errorType, failedAt);
+            if (letter is not null)
+            {
+                TakingRoom?.Invoke();
+                _deadLetters.EnsureCapacity(_deadLetters.Count + 1);
+            }
+
             _failedAttempts[eventId] = attempts;
-            if (attempts < maxAttempts)
+            if (letter is null)
             {
                 return ValueTask.FromResult(false);
             }
 
-            _deadLetters.Add(eventId, new OutboxDeadLetter(message, attempts, errorType, failedAt));
+            _deadLetters.Add(eventId, letter);
             SkipSettledHead();
             return ValueTask.FromResult(true);
         }
@@ -260,7 +268,7 @@ internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
     // a save that fails, out of memory included, stores nothing.
     internal PreparedAppend Prepare(string aggregate, Guid aggregateId, long version, IReadOnlyList<IDomainEvent> events, ActorId? actedBy = null)
     {
-        Preparing?.Invoke();
+        TakingRoom?.Invoke();
         var messages = new OutboxMessage[events.Count];
         for (var i = 0; i < messages.Length; i++)
         {
@@ -283,8 +291,9 @@ internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
         }
     }
 
-    // A fault in preparing an append, for tests: what an allocation failure there would do.
-    internal Action? Preparing { get; set; }
+    // A fault where a change takes its room (an append's, a dead letter's), for tests: what an allocation failure
+    // there would do.
+    internal Action? TakingRoom { get; set; }
 
     internal readonly record struct PreparedAppend(OutboxMessage[] Messages, TaskCompletionSource? NextAppended);
 }

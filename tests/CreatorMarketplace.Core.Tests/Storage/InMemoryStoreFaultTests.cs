@@ -75,14 +75,14 @@ public sealed class InMemoryStoreFaultTests
         var second = escrow.Charge("charge-2", EscrowLedgerTests.Collaboration, EscrowLedgerTests.Brand, Money.FromMinorUnits(700, Currency.USD), Clock).GetValueOrThrow();
         var appended = (await ledger.AppendAsync(first, 0)).AsT0;
 
-        ledger.Recording = () => throw new OutOfMemoryException("the ledger's room");
+        ledger.TakingRoom = () => throw new OutOfMemoryException("the ledger's room");
         await Should.ThrowAsync<OutOfMemoryException>(async () => await ledger.AppendAsync(second, appended.LastSequence));
 
         (await ledger.FindAsync("charge-2")).ShouldBeNull();
         (await ledger.ReadAsync().ToListAsync()).ShouldBe([appended.Transaction]);
 
         // Neither the key nor the numbers were taken: the same append succeeds, right after the first.
-        ledger.Recording = null;
+        ledger.TakingRoom = null;
         var retried = (await ledger.AppendAsync(second, appended.LastSequence)).AsT0;
         retried.Transaction.Entries[0].Sequence.ShouldBe(appended.LastSequence + 1);
         (await ledger.ReadAsync().ToListAsync()).ShouldBe([appended.Transaction, retried.Transaction]);

@@ -11,8 +11,8 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
     private readonly Dictionary<string, LedgerTransaction> _byKey = new(StringComparer.Ordinal);
     private long _lastSequence;
 
-    // A fault in taking room for an append, for tests: what an allocation failure there would do.
-    internal Action? Recording { get; set; }
+    // A fault where an append takes its room, for tests: what an allocation failure there would do.
+    internal Action? TakingRoom { get; set; }
 
     public ValueTask<LedgerAppendResult> AppendAsync(LedgerTransaction transaction, long expectedLastSequence, CancellationToken cancellationToken = default)
     {
@@ -32,7 +32,7 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
             }
 
             // Room taken before the first change, so that an append that fails (out of memory) records nothing.
-            Recording?.Invoke();
+            TakingRoom?.Invoke();
             _transactions.EnsureCapacity(_transactions.Count + 1);
             _byKey.EnsureCapacity(_byKey.Count + 1);
             _transactions.Add(numbered);

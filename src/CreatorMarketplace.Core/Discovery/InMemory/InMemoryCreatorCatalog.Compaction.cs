@@ -83,7 +83,7 @@ public sealed partial class InMemoryCreatorCatalog
                     break;
                 }
 
-                rows.CatchUp(published, from, from == 0 ? 0 : published.Sequence);
+                rows.CatchUp(published, from, CompactedSequence(published, from));
             }
 
             lock (_writeLock)
@@ -94,7 +94,7 @@ public sealed partial class InMemoryCreatorCatalog
                     var latest = _snapshot;
                     if (ReferenceEquals(latest.Generation, taken.Generation))
                     {
-                        var sequence = from == 0 ? 0 : latest.Sequence;
+                        var sequence = CompactedSequence(latest, from);
                         rows.CatchUp(latest, from, sequence);
                         var table = Renumbered(latest.IdTable, from, rows.NewRowOf);
                         var compacted = new CatalogSnapshot(new CatalogGeneration(rows.Chunks), rows.Chunks, latest.Keys, table, rows.Count, latest.Live, sequence);
@@ -163,6 +163,10 @@ public sealed partial class InMemoryCreatorCatalog
         return start;
     }
 
+    // The sequence a compaction from row `from` on numbers its generation's retirements in: the catalog's, which the
+    // chunks it keeps are numbered in; from row 0, where it keeps none, the sequence starts again.
+    private static int CompactedSequence(CatalogSnapshot current, int from) => from == 0 ? 0 : current.Sequence;
+
     // A new generation holding only the living rows from row `from` on (the first row of a chunk), in their order;
     // the chunks before it are kept as they are, shared with the generation before, and so is the sequence, which
     // their retired rows are numbered in. From row 0, the sequence starts again. Living rows are copied column by
@@ -174,7 +178,7 @@ public sealed partial class InMemoryCreatorCatalog
         var rows = CompactedRows.Of(current, from, apart: false);
         var table = Renumbered(current.IdTable, from, rows.NewRowOf);
         (_retiredRows, _compactionCheckAt) = (RetiredIn(rows.Chunks), 0);
-        return new CatalogSnapshot(new CatalogGeneration(rows.Chunks), rows.Chunks, current.Keys, table, rows.Count, current.Live, from == 0 ? 0 : current.Sequence);
+        return new CatalogSnapshot(new CatalogGeneration(rows.Chunks), rows.Chunks, current.Keys, table, rows.Count, current.Live, CompactedSequence(current, from));
     }
 
     // The id table with each slot's row renumbered as a compaction from row `from` on numbers it (newRowOf, -1 for a

@@ -1,8 +1,10 @@
+using CreatorMarketplace.Campaigns;
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Payments;
 using CreatorMarketplace.Storage;
 using CreatorMarketplace.Storage.InMemory;
 using CreatorMarketplace.Tests.Payments;
+using FsCheck.Fluent;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -107,6 +109,100 @@ public sealed class InMemoryStoreFaultTests
         outbox.TakingRoom = null;
         (await outbox.RecordFailedAttemptAsync(message.EventId, "System.TimeoutException", Clock.GetCurrentInstant(), maxAttempts: 2)).ShouldBeTrue();
         (await outbox.ReadDeadLettersAsync(10)).ShouldHaveSingleItem().Attempts.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task An_erasure_that_fails_on_the_way_erases_nothing_and_erasing_again_erases_it_all(int failingRoom)
+    {
+        var store = new InMemoryMarketplaceStore();
+        var (creator, collaboration) = await StoreCreatorWithACollaborationAsync(store, Clock);
+        var before = await StateOfAsync(store, creator.Id, collaboration.Id);
+        before.Identity.ShouldNotBeNull();
+        before.Messages.ShouldContain(body => body.Contains("Quillfeather", StringComparison.Ordinal));
+
+        // The outbox's replaced events are made first, then the room for CreatorErased: failing at either changes nothing.
+        var outbox = (InMemoryOutbox)store.Outbox;
+        var rooms = 0;
+        outbox.TakingRoom = () =>
+        {
+            if (++rooms == failingRoom)
+            {
+                throw new OutOfMemoryException("the erasure's room");
+            }
+        };
+        await Should.ThrowAsync<OutOfMemoryException>(async () => await store.EraseCreatorAsync(creator.Id, null, Clock));
+        rooms.ShouldBe(failingRoom);
+        (await StateOfAsync(store, creator.Id, collaboration.Id)).ShouldBe(before);
+
+        outbox.TakingRoom = null;
+        (await store.EraseCreatorAsync(creator.Id, null, Clock)).IsT0.ShouldBeTrue("erased by this call");
+        var after = await StateOfAsync(store, creator.Id, collaboration.Id);
+        (after.Identity, after.Creator).ShouldBe((null, null));
+        after.Messages.ShouldNotContain(body => body.Contains("Quillfeather", StringComparison.Ordinal));
+        after.Changes.Count.ShouldBe(before.Changes.Count + 1);
+        after.Changes[^1].ShouldBeOfType<CreatorErased>().Creator.ShouldBe(creator.Id);
+        (await store.EraseCreatorAsync(creator.Id, null, Clock)).IsT1.ShouldBeTrue("erased once, whole: nothing is left to erase");
+    }
+
+    [Fact]
+    public async Task An_expiry_that_fails_on_the_way_expires_nothing_and_running_it_again_expires_it_all()
+    {
+        var store = new InMemoryMarketplaceStore();
+        var clock = new FakeClock(Clock.GetCurrentInstant());
+        var (creator, collaboration) = await StoreCreatorWithACollaborationAsync(store, clock);
+        clock.Advance(Duration.FromDays(40));
+        var policy = MessageRetentionPolicy.Create("chat", [MessageRetentionVersion.Create(Instant.MinValue, 30)]);
+        var before = await StateOfAsync(store, creator.Id, collaboration.Id);
+
+        var outbox = (InMemoryOutbox)store.Outbox;
+        outbox.TakingRoom = () => throw new OutOfMemoryException("the expiry's room");
+        await Should.ThrowAsync<OutOfMemoryException>(async () => await store.ExpireMessagesAsync(policy, clock));
+        (await StateOfAsync(store, creator.Id, collaboration.Id)).ShouldBe(before);
+
+        outbox.TakingRoom = null;
+        (await store.ExpireMessagesAsync(policy, clock)).Collaborations.ShouldBe(1);
+        var after = await StateOfAsync(store, creator.Id, collaboration.Id);
+        after.Messages.ShouldNotContain(body => body.Contains("Quillfeather", StringComparison.Ordinal));
+        after.Changes.OfType<MessageSent>().ShouldNotContain(sent => sent.Message.Body.Contains("Quillfeather", StringComparison.Ordinal));
+    }
+
+    // A creator with personal data and a profile changed once, and a collaboration of hers with a message naming her.
+    private static async Task<(Creator Creator, Collaboration Collaboration)> StoreCreatorWithACollaborationAsync(InMemoryMarketplaceStore store, FakeClock clock)
+    {
+        var collaboration = AggregateGenerators.Collaborations().Sample(60, new Rnd(2026_12_07UL), 60)
+            .First(c => c.Version == 0 && c.SendMessage(Actor.Creator, "Thanks! Quillfeather Loaves", clock).IsDone);
+        var generated = new CreatorGenerator(23, clock).Next();
+        var creator = Creator.Register(collaboration.Creator, generated.Profile with { DisplayName = "Quillfeather Bakes" }, generated.PrimaryAccount, clock);
+        (await store.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
+        creator.ChangeProfile(generated.Profile with { DisplayName = "Quillfeather Loaves" }, clock);
+        (await store.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
+        await store.Identities.SaveAsync(new CreatorIdentity(creator.Id, "Matilda Quillfeather", "matilda@example.com"));
+        (await store.Collaborations.SaveAsync(collaboration)).IsSaved.ShouldBeTrue();
+        return (creator, collaboration);
+    }
+
+    // What the store holds of the creator and the collaboration, and every event its feed and outbox hold.
+    private static async Task<StoreState> StateOfAsync(InMemoryMarketplaceStore store, CreatorId creator, CollaborationId collaboration)
+    {
+        var changes = await store.Changes.ReadAsync(0, BulkRead.MaxPageSize);
+        var pending = await store.Outbox.ReadPendingAsync(1_000);
+        pending.ShouldBe(changes, "nothing was delivered");
+        return new StoreState(
+            await store.Identities.FindAsync(creator),
+            (await store.Creators.FindAsync(creator))?.ToListing(),
+            [.. (await store.Collaborations.FindAsync(collaboration)).ShouldNotBeNull().Messages.Select(message => message.Body)],
+            [.. changes.Select(change => change.Event)]);
+    }
+
+    private sealed record StoreState(CreatorIdentity? Identity, CreatorListing? Creator, IReadOnlyList<string> Messages, IReadOnlyList<IDomainEvent> Changes)
+    {
+        public bool Equals(StoreState? other) =>
+            other is not null && Equals(Identity, other.Identity) && Equals(Creator, other.Creator) && Messages.SequenceEqual(other.Messages)
+            && Changes.SequenceEqual(other.Changes, ReferenceEqualityComparer.Instance);
+
+        public override int GetHashCode() => HashCode.Combine(Identity, Creator, Messages.Count, Changes.Count);
     }
 
     // A store's creators and the outbox their saves append to, under one lock, as InMemoryMarketplaceStore holds them.

@@ -54,19 +54,19 @@ public sealed class InMemoryMarketplaceStore : MarketplaceStore, ICreatorRecordE
         var creator = request.Creator;
         var collaborations = request.Collaborations.Select(id => id.Value).ToHashSet();
 
-        // Under the store's lock, as one save: nothing reads the store halfway through.
+        // Under the store's lock, as one save: nothing reads the store halfway through. Everything that can fail (the
+        // rewrites, their allocations, the outbox's room) comes before the first change, as in a transaction: an
+        // erasure that throws erases nothing, and erasing again erases it all and tells readers (CreatorErased).
         lock (_outbox.Gate)
         {
-            var identity = _identities.Erase(creator);
-            var storedVersion = _repositories.Creators!.Remove(creator);
-            var scrubbed = false;
-            foreach (var collaboration in request.Collaborations)
-            {
-                scrubbed |= RewriteHistory(collaboration, request.Redact);
-            }
+            var histories = _repositories.Collaborations!.Rewritten(request.Collaborations, Histories(request.Redact));
+            var storedVersion = _repositories.Creators!.VersionOf(creator);
+            var outbox = _outbox.PrepareErasure(creator, request.ErasedAt, storedVersion, CollaborationEvents(collaborations, request.Redact));
 
-            scrubbed |= _outbox.Rewrite(message => collaborations.Contains(message.AggregateId) && message.Aggregate == nameof(Collaboration) ? request.Redact(message.Event) : message.Event);
-            return ValueTask.FromResult(_outbox.EraseCreator(creator, request.ErasedAt, storedVersion, identity || storedVersion > 0 || scrubbed));
+            var identity = _identities.Erase(creator);
+            _repositories.Creators.Remove(creator);
+            _repositories.Collaborations.Replace(histories);
+            return ValueTask.FromResult(_outbox.Erase(outbox, erasedElsewhere: identity || storedVersion > 0 || histories.Count > 0));
         }
     }
 
@@ -78,18 +78,24 @@ public sealed class InMemoryMarketplaceStore : MarketplaceStore, ICreatorRecordE
         var collaborations = expiry.Collaborations.Select(id => id.Value).ToHashSet();
         lock (_outbox.Gate)
         {
-            var changed = expiry.Collaborations.Count(collaboration => RewriteHistory(collaboration, expiry.Expire));
-            _outbox.Rewrite(message => collaborations.Contains(message.AggregateId) && message.Aggregate == nameof(Collaboration) ? expiry.Expire(message.Event) : message.Event);
-            return ValueTask.FromResult(changed);
+            // Made whole before either is put in place, as an erasure is.
+            var histories = _repositories.Collaborations!.Rewritten(expiry.Collaborations, Histories(expiry.Expire));
+            var messages = _outbox.Rewritten(CollaborationEvents(collaborations, expiry.Expire));
+            _repositories.Collaborations.Replace(histories);
+            _outbox.Replace(messages);
+            return ValueTask.FromResult(histories.Count);
         }
     }
 
-    // Rewrites a collaboration's stored history event by event; a rewrite that returns each event itself changes nothing.
-    private bool RewriteHistory(CollaborationId collaboration, Func<IDomainEvent, IDomainEvent> rewrite) =>
-        _repositories.Collaborations!.Rewrite(collaboration, snapshot =>
-            snapshot.History.Select(rewrite).ToArray() is var history && history.SequenceEqual<IDomainEvent>(snapshot.History, ReferenceEqualityComparer.Instance)
-                ? snapshot
-                : snapshot with { History = [.. history.Cast<CollaborationEvent>()] });
+    // A collaboration's stored history rewritten event by event; a rewrite that returns each event itself changes nothing.
+    private static Func<CollaborationSnapshot, CollaborationSnapshot> Histories(Func<IDomainEvent, IDomainEvent> rewrite) =>
+        snapshot => snapshot.History.Select(rewrite).ToArray() is var history && history.SequenceEqual<IDomainEvent>(snapshot.History, ReferenceEqualityComparer.Instance)
+            ? snapshot
+            : snapshot with { History = [.. history.Cast<CollaborationEvent>()] };
+
+    // The outbox's events of the collaborations rewritten, every other event as it is.
+    private static Func<OutboxMessage, IDomainEvent> CollaborationEvents(HashSet<Guid> collaborations, Func<IDomainEvent, IDomainEvent> rewrite) =>
+        message => message.Aggregate == nameof(Collaboration) && collaborations.Contains(message.AggregateId) ? rewrite(message.Event) : message.Event;
 
     // One lock for the whole store, the outbox's: a save changes a repository and the outbox together, as a
     // transaction would. The creators' and collaborations' repositories are kept for an erasure, which changes them.

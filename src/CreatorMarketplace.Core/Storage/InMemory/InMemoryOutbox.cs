@@ -209,18 +209,18 @@ internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
         }
     }
 
-    // Called under the store's lock, in the same step as the erasure of the creator's aggregate, stored at
-    // storedVersion (0 for none): replaces each event of the creator's aggregate by what is left of it once erased
-    // (Rewrite), then, when anything was erased here or by the caller (erasedElsewhere), tells readers with
-    // CreatorErased. Returns whether anything was erased.
-    internal bool EraseCreator(CreatorId creator, Instant erasedAt, long storedVersion, bool erasedElsewhere)
+    // Called under the store's lock, before the erasure changes anything: the outbox's part of a creator's erasure,
+    // made (Erase puts it in place). Each event of the creator's aggregate, stored at storedVersion (0 for none),
+    // becomes what is left of it once erased, each other event what `redact` gives, and CreatorErased is made to
+    // tell readers, after the creator's last version.
+    internal PreparedErasure PrepareErasure(CreatorId creator, Instant erasedAt, long storedVersion, Func<OutboxMessage, IDomainEvent> redact)
     {
         var lastVersion = storedVersion;
-        var replaced = Rewrite(message =>
+        var replaced = Rewritten(message =>
         {
             if (message.Aggregate != nameof(Creator) || message.AggregateId != creator.Value)
             {
-                return message.Event;
+                return redact(message);
             }
 
             lastVersion = Math.Max(lastVersion, message.AggregateVersion);
@@ -229,19 +229,29 @@ internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
                 : new CreatorEventErased(creator, message.Event.GetType().Name, message.OccurredAt);
         });
 
-        if (replaced || erasedElsewhere)
-        {
-            Append(Prepare(nameof(Creator), creator.Value, lastVersion + 1, [new CreatorErased(creator, erasedAt)]));
-        }
-
-        return replaced || erasedElsewhere;
+        return new PreparedErasure(replaced, Prepare(nameof(Creator), creator.Value, lastVersion + 1, [new CreatorErased(creator, erasedAt)]));
     }
 
-    // Called under the store's lock: replaces each message's event by the one rewrite gives, where it gives another,
-    // in the same place and with the same delivery state, dead letters included. Returns whether any was replaced.
-    internal bool Rewrite(Func<OutboxMessage, IDomainEvent> rewrite)
+    // Puts what PrepareErasure made in place, under the same hold of the lock: the events replaced and, when anything
+    // was erased here or by the caller (erasedElsewhere), CreatorErased appended. Returns whether anything was erased.
+    internal bool Erase(PreparedErasure erasure, bool erasedElsewhere)
     {
-        var replaced = false;
+        Replace(erasure.Replaced);
+        var erased = erasure.Replaced.Count > 0 || erasedElsewhere;
+        if (erased)
+        {
+            Append(erasure.Erased);
+        }
+
+        return erased;
+    }
+
+    // Called under the store's lock, before anything changes: the messages whose event `rewrite` replaces (where it
+    // gives another event), each in the same place and with the same delivery state, its dead letter included.
+    // Replace puts them in place without allocating.
+    internal IReadOnlyList<ReplacedMessage> Rewritten(Func<OutboxMessage, IDomainEvent> rewrite)
+    {
+        List<ReplacedMessage>? replaced = null;
         for (var i = 0; i < _messages.Count; i++)
         {
             var message = _messages[i];
@@ -251,16 +261,26 @@ internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
                 continue;
             }
 
-            _messages[i] = message with { Event = rewritten };
-            if (_deadLetters.TryGetValue(message.EventId, out var letter))
-            {
-                _deadLetters[message.EventId] = letter with { Message = _messages[i] };
-            }
-
-            replaced = true;
+            var replacement = message with { Event = rewritten };
+            var letter = _deadLetters.TryGetValue(message.EventId, out var dead) ? dead with { Message = replacement } : null;
+            (replaced ??= []).Add(new ReplacedMessage(i, replacement, letter));
         }
 
-        return replaced;
+        TakingRoom?.Invoke();
+        return replaced ?? [];
+    }
+
+    // Puts what Rewritten made in place: each replaces a message (and its dead letter) already there.
+    internal void Replace(IReadOnlyList<ReplacedMessage> replaced)
+    {
+        foreach (var (index, message, letter) in replaced)
+        {
+            _messages[index] = message;
+            if (letter is not null)
+            {
+                _deadLetters[message.EventId] = letter;
+            }
+        }
     }
 
     // Called under the store's lock, in the same step as the aggregate's save: the save's messages, made, and the
@@ -296,4 +316,8 @@ internal sealed class InMemoryOutbox : IOutbox, IChangeFeed
     internal Action? TakingRoom { get; set; }
 
     internal readonly record struct PreparedAppend(OutboxMessage[] Messages, TaskCompletionSource? NextAppended);
+
+    internal readonly record struct ReplacedMessage(int Index, OutboxMessage Message, OutboxDeadLetter? Letter);
+
+    internal readonly record struct PreparedErasure(IReadOnlyList<ReplacedMessage> Replaced, PreparedAppend Erased);
 }

@@ -67,7 +67,16 @@ internal sealed class InMemoryRepository<TAggregate, TId, TSnapshot> : IReposito
         return ValueTask.FromResult<SaveResult>(new Saved(version, events.Length));
     }
 
-    // Removes an aggregate for good (an erasure); returns the version it was stored at, 0 for none.
+    // The version an aggregate is stored at, 0 for none.
+    internal long VersionOf(TId id)
+    {
+        lock (_gate)
+        {
+            return _stored.TryGetValue(id, out var stored) ? stored.Version : 0;
+        }
+    }
+
+    // Removes an aggregate for good (an erasure); returns the version it was stored at, 0 for none. Allocates nothing.
     internal long Remove(TId id)
     {
         lock (_gate)
@@ -77,19 +86,34 @@ internal sealed class InMemoryRepository<TAggregate, TId, TSnapshot> : IReposito
         }
     }
 
-    // Replaces an aggregate's stored form, at the same version, by the one rewrite gives (an erasure's scrubbing),
-    // where it gives another; returns whether it did.
-    internal bool Rewrite(TId id, Func<TSnapshot, TSnapshot> rewrite)
+    // Called under the store's lock, before anything changes (an erasure's scrubbing, an expiry): the stored forms
+    // `rewrite` replaces, at the same versions, where it gives another. Replace puts them in place.
+    internal IReadOnlyList<(TId Id, long Version, TSnapshot Snapshot)> Rewritten(IEnumerable<TId> ids, Func<TSnapshot, TSnapshot> rewrite)
     {
         lock (_gate)
         {
-            if (!_stored.TryGetValue(id, out var stored) || rewrite(stored.Snapshot) is var rewritten && ReferenceEquals(rewritten, stored.Snapshot))
+            List<(TId, long, TSnapshot)> rewritten = [];
+            foreach (var id in ids.Distinct())
             {
-                return false;
+                if (_stored.TryGetValue(id, out var stored) && rewrite(stored.Snapshot) is var snapshot && !ReferenceEquals(snapshot, stored.Snapshot))
+                {
+                    rewritten.Add((id, stored.Version, snapshot));
+                }
             }
 
-            _stored[id] = (stored.Version, rewritten);
-            return true;
+            return rewritten;
+        }
+    }
+
+    // Puts what Rewritten made in place: each replaces a stored form already there, so nothing is allocated.
+    internal void Replace(IReadOnlyList<(TId Id, long Version, TSnapshot Snapshot)> rewritten)
+    {
+        lock (_gate)
+        {
+            foreach (var (id, version, snapshot) in rewritten)
+            {
+                _stored[id] = (version, snapshot);
+            }
         }
     }
 

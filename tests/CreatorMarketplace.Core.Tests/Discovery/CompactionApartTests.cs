@@ -3,6 +3,7 @@ using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
 using NodaTime;
 using NodaTime.Testing;
+using static CreatorMarketplace.Tests.Discovery.CompactionScenario;
 
 namespace CreatorMarketplace.Tests.Discovery;
 
@@ -10,9 +11,6 @@ namespace CreatorMarketplace.Tests.Discovery;
 // published meanwhile: these tests make every compaction apart and hold one at its start while they write.
 public sealed class CompactionApartTests
 {
-    private static readonly IReadOnlyList<CreatorListing> Generated =
-        new CreatorGenerator(71, new FakeClock(Instant.FromUtc(2026, 11, 25, 0, 0))).Generate(3_000).Select(creator => creator.ToListing()).ToList();
-
     // The writes made meanwhile caught up with outside the writers' lock (as many as are there) or all under it.
     [Theory]
     [InlineData(true)]
@@ -195,78 +193,6 @@ public sealed class CompactionApartTests
         catalog.RowsWritten.ShouldBe(reloaded.Count, "the load's generation stands");
         catalog.Count.ShouldBe(reloaded.Count);
         await SameAsTheReference(catalog, reference, "the rows made from the old generation were dropped");
-    }
-
-    // The generated creators in a catalog that makes every compaction apart from its writers, calling `starting` as
-    // each starts, and catches up with the writes made meanwhile outside its lock (all but none) or all under it; and
-    // in the reference.
-    private static async Task<(InMemoryCreatorCatalog Catalog, ReferenceCreatorCatalog Reference)> Loaded(Action starting, bool outsideTheLock = false)
-    {
-        var catalog = new InMemoryCreatorCatalog
-        {
-            RowsCompactedApart = 0,
-            RowsCaughtUpUnderLock = outsideTheLock ? 0 : int.MaxValue,
-            CollectAfterCompaction = () => { },
-            CompactionStarting = starting,
-        };
-        var reference = new ReferenceCreatorCatalog();
-        catalog.Load(Generated).ShouldBe(Generated.Count);
-        foreach (var listing in Generated)
-        {
-            (await reference.UpsertAsync(listing)).ShouldBeTrue();
-        }
-
-        return (catalog, reference);
-    }
-
-    private static async Task Both(InMemoryCreatorCatalog catalog, ReferenceCreatorCatalog reference, CreatorListing listing)
-    {
-        (await catalog.UpsertAsync(listing)).ShouldBeTrue();
-        (await reference.UpsertAsync(listing)).ShouldBeTrue();
-    }
-
-    // A newer version of a random creator still held, another on vacation than the last.
-    private static CreatorListing Newer(Random random, Dictionary<CreatorId, long> versions)
-    {
-        var id = versions.Keys.ElementAt(random.Next(versions.Count));
-        var listing = Generated.FirstOrDefault(listing => listing.Id == id) ?? Generated[0];
-        versions[id]++;
-        return CatalogLoadTests.WithVersion(listing, versions[id], onVacation: versions[id] % 2 == 0, pastCampaigns: (int)(versions[id] % 40), id: id);
-    }
-
-    private static CreatorId NewId(Random random)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        random.NextBytes(bytes);
-        return CreatorId.From(new Guid(bytes));
-    }
-
-    private static async Task SameAsTheReference(InMemoryCreatorCatalog catalog, ReferenceCreatorCatalog reference, string because)
-    {
-        catalog.Count.ShouldBe(reference.Count, because);
-        foreach (var listing in Generated.Take(200))
-        {
-            (await catalog.FindAsync(listing.Id)).ShouldBe(await reference.FindAsync(listing.Id), because);
-        }
-
-        CreatorQuery[] queries =
-        [
-            new() { Sort = CreatorSort.Followers, PageSize = 500, IncludeFacets = true },
-            new() { ExcludeOnVacation = true, Sort = CreatorSort.EngagementRate, PageSize = 300 },
-            new() { Countries = [Country.IS], Sort = CreatorSort.Followers },
-            new() { Languages = [Language.FromCode("is")] },
-            new() { Keyword = "an", Sort = CreatorSort.MedianViews, PageSize = 200 },
-            new() { PastCampaignCount = new(10, 20), Sort = CreatorSort.Followers, Descending = false, PageSize = 300 },
-            .. Generated.Select(listing => listing.Profile.HomeCountry).Distinct().Select(country => new CreatorQuery { Countries = [country], Sort = CreatorSort.Followers, PageSize = 100 }),
-        ];
-        foreach (var query in queries)
-        {
-            var actual = (await catalog.SearchAsync(query)).AsT0;
-            var expected = (await reference.SearchAsync(query)).AsT0;
-            actual.TotalCount.ShouldBe(expected.TotalCount, because);
-            actual.Items.ShouldBe(expected.Items, because);
-            (actual.Facets?.ByCountry.OrderBy(f => f.Key.Value)).ShouldBe(expected.Facets?.ByCountry.OrderBy(f => f.Key.Value), because);
-        }
     }
 
     // A compaction's start, held on its own thread until the test lets it go (or failing then, with a fault).

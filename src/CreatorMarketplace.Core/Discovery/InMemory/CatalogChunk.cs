@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -138,6 +137,20 @@ internal sealed class CatalogChunk
         _pairBuckets = pairsDeferred ? MemoryPages.Populated(new ulong[capacity * TextPairs.Words]) : null;
     }
 
+    /// <summary>The pages the rows' bytes were written to so far (listings and texts).</summary>
+    public int PageCount => _listings.Count + _texts.Count;
+
+    /// <summary>
+    /// Adds the full-size pages of the rows' bytes to <paramref name="pages"/> while it holds fewer than
+    /// <paramref name="limit"/>, for other chunks to write over: only for a chunk nothing reads again and no other
+    /// chunk shares pages with, as a compaction's replaced chunks once no reader is left in their generation.
+    /// </summary>
+    public void CollectPages(List<byte[]> pages, int limit)
+    {
+        _listings.CollectPages(pages, limit);
+        _texts.CollectPages(pages, limit);
+    }
+
     /// <summary>Whether the rows' pair bitmaps wait for <see cref="Reorder"/>: a load's chunk, until its clustering.</summary>
     public bool PairsDeferred => _pairBuckets is not null;
 
@@ -269,11 +282,11 @@ internal sealed class CatalogChunk
     /// <see cref="Interned"/>, and its numbers and exact engagement rate by <see cref="NumbersOf"/>, into a row no reader can see yet. The buckets
     /// of its text's pairs (<see cref="TextPairs.BucketsOf"/>) are given as gathered beforehand, or gathered here (empty).
     /// </summary>
-    public void Write(int offset, CreatorId id, long version, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, double engagementRate, int previousRow, ReadOnlySpan<int> ordinals, int peerGroup, ReadOnlySpan<ulong> pairBuckets)
+    public void Write(int offset, CreatorId id, long version, ReadOnlySpan<byte> encoded, ReadOnlySpan<float> numbers, double engagementRate, int previousRow, ReadOnlySpan<int> ordinals, int peerGroup, ReadOnlySpan<ulong> pairBuckets, PagePool recycled)
     {
         Ids[offset] = id;
         Versions[offset] = version;
-        var text = Append(offset, encoded);
+        var text = Append(offset, encoded, recycled);
         PeerGroups[offset] = peerGroup;
         DiedAt[offset] = Alive;
         PreviousRow[offset] = previousRow;
@@ -427,12 +440,12 @@ internal sealed class CatalogChunk
     }
 
     // Appends a row written by ListingCodec.EncodeRow: its folded text to the texts' pages, its listing to the
-    // listings'. Returns the folded text, for the keyword index.
-    private FoldedText Append(int offset, ReadOnlySpan<byte> encoded)
+    // listings', new pages taken from `recycled` while it has some. Returns the folded text, for the keyword index.
+    private FoldedText Append(int offset, ReadOnlySpan<byte> encoded, PagePool recycled)
     {
         var text = FoldedText.Read(encoded, out var folded);
-        TextStarts[offset] = _texts.Append(encoded[..folded]);
-        Starts[offset] = _listings.Append(encoded[folded..]);
+        TextStarts[offset] = _texts.Append(encoded[..folded], recycled);
+        Starts[offset] = _listings.Append(encoded[folded..], recycled);
         return text;
     }
 
@@ -872,36 +885,112 @@ internal sealed class RowPages
         return start;
     }
 
+    /// <summary>The pages written so far.</summary>
+    public int Count => _count;
+
     /// <summary>Gives this chunk's pages to <paramref name="pool"/>, for another chunk to write over: nothing may read them again.</summary>
     public void GiveTo(PagePool pool)
     {
-        for (var page = 0; page < _count; page++)
+        for (var page = 0; page < _count && pool.Give(_pages[page]); page++)
         {
-            pool.Give(_pages[page]);
         }
+    }
 
-        (_pages, _count, _used) = ([], 0, 0);
+    /// <summary>
+    /// Adds the full-size pages to <paramref name="pages"/> while it holds fewer than <paramref name="limit"/>. They
+    /// stay in this list too, so that a page's cache line asked for (<see cref="Prefetch"/>) is still found; nothing
+    /// may read or write them here again.
+    /// </summary>
+    public void CollectPages(List<byte[]> pages, int limit)
+    {
+        for (var page = 0; page < _count && pages.Count < limit; page++)
+        {
+            if (_pages[page].Length == CatalogChunk.PageSize)
+            {
+                pages.Add(_pages[page]);
+            }
+        }
     }
 }
 
 /// <summary>
-/// Pages of <see cref="CatalogChunk.PageSize"/> bytes that no reader holds any more, for other chunks' new pages: a
-/// load's clustering copies every row's bytes into new pages (<see cref="CatalogChunk.Reorder"/>), which would
-/// otherwise ask the system for as much fresh memory again as the rows take. Shared by the threads reordering chunks.
+/// Pages of <see cref="CatalogChunk.PageSize"/> bytes that no reader holds any more, for other chunks' new pages, up to
+/// <see cref="Limit"/> of them: a load's clustering copies every row's bytes into new pages
+/// (<see cref="CatalogChunk.Reorder"/>), and a catalog's writes after a compaction take the pages of the chunks it
+/// replaced, which would otherwise ask the system for as much fresh memory again as the rows take (a page fault for
+/// every few rows). Shared by the threads reordering chunks.
 /// </summary>
 internal sealed class PagePool
 {
-    private readonly ConcurrentBag<byte[]> _pages = [];
+    private readonly Stack<byte[]> _pages = new();
+    private int _limit = int.MaxValue;
 
-    /// <summary>Keeps a page for reuse, if it is of the full size (a longer row's page of its own is let go).</summary>
-    public void Give(byte[] page)
+    /// <summary>The most pages kept; lowering it lets the pages over it go.</summary>
+    public int Limit
     {
-        if (page.Length == CatalogChunk.PageSize)
+        get
         {
-            _pages.Add(page);
+            lock (_pages)
+            {
+                return _limit;
+            }
+        }
+
+        set
+        {
+            lock (_pages)
+            {
+                _limit = value;
+                while (_pages.Count > value)
+                {
+                    _pages.Pop();
+                }
+            }
+        }
+    }
+
+    /// <summary>The pages kept.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_pages)
+            {
+                return _pages.Count;
+            }
+        }
+    }
+
+    /// <summary>Keeps a page for reuse, if it is of the full size (a longer row's page of its own is let go); false once the pool is full.</summary>
+    public bool Give(byte[] page)
+    {
+        lock (_pages)
+        {
+            if (_pages.Count >= _limit)
+            {
+                return false;
+            }
+
+            if (page.Length == CatalogChunk.PageSize)
+            {
+                _pages.Push(page);
+            }
+
+            return true;
         }
     }
 
     /// <summary>A kept page of <paramref name="size"/> bytes, or null when there is none.</summary>
-    public byte[]? Take(int size) => size == CatalogChunk.PageSize && _pages.TryTake(out var page) ? page : null;
+    public byte[]? Take(int size)
+    {
+        if (size != CatalogChunk.PageSize)
+        {
+            return null;
+        }
+
+        lock (_pages)
+        {
+            return _pages.TryPop(out var page) ? page : null;
+        }
+    }
 }

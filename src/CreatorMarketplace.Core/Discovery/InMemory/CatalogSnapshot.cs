@@ -20,6 +20,45 @@ internal sealed class CatalogGeneration
         get => Volatile.Read(ref _chunks);
         set => Volatile.Write(ref _chunks, value);
     }
+
+    /// <summary>The readers inside the generation's rows.</summary>
+    public GenerationReaders Readers { get; } = new();
+}
+
+/// <summary>
+/// The readers inside a generation's rows (a search, a find, scores not yet disposed of), and whether a compaction
+/// replaced the generation: once replaced, no reader enters it, and once the last one is out the pages of the chunks
+/// it replaced are written over by new rows (<c>InMemoryCreatorCatalog.Recycle</c>). Apart from the generation, so
+/// that waiting for its readers keeps none of its chunks.
+/// </summary>
+internal sealed class GenerationReaders
+{
+    private int _inside;
+    private int _replaced;
+
+    /// <summary>Whether the generation was replaced and no reader is left in it: nothing reads its rows again.</summary>
+    public bool Gone => Volatile.Read(ref _replaced) == 1 && Volatile.Read(ref _inside) == 0;
+
+    /// <summary>Counts a reader in, unless the generation was replaced: the caller then reads the catalog's newer one.</summary>
+    public bool TryEnter()
+    {
+        // Counted in before the check, and marked replaced before the count is read (Replace, Gone), each behind a
+        // full fence: a reader either sees the mark and leaves, or is seen by Gone.
+        Interlocked.Increment(ref _inside);
+        if (Volatile.Read(ref _replaced) == 0)
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _inside);
+        return false;
+    }
+
+    /// <summary>Counts a reader that entered (<see cref="TryEnter"/>) out.</summary>
+    public void Exit() => Interlocked.Decrement(ref _inside);
+
+    /// <summary>Marks the generation replaced, once a newer one is published: no reader enters it from now on.</summary>
+    public void Replace() => Interlocked.Exchange(ref _replaced, 1);
 }
 
 /// <summary>

@@ -63,7 +63,20 @@ public sealed partial class InMemoryCreatorCatalog
     // catch-up milliseconds. If the catalog started a new generation meanwhile (a used-up sequence's compaction, or a
     // load into the emptied catalog), the rows made are dropped. A compaction that fails changes nothing and is tried
     // again once a few more rows are retired; nothing is thrown on this thread of its own. Its span is no write's child.
+    // The compaction is a reader of the generation it copies (entered by Publish), until it ends.
     private void CompactApart(CatalogSnapshot taken, int from)
+    {
+        try
+        {
+            CompactApartReading(taken, from);
+        }
+        finally
+        {
+            taken.Generation.Readers.Exit();
+        }
+    }
+
+    private void CompactApartReading(CatalogSnapshot taken, int from)
     {
         const int CatchUpRounds = 8;
         using var activity = CoreTelemetry.Package.Source.StartActivity("creator_marketplace.catalog.compaction", ActivityKind.Internal);
@@ -101,6 +114,7 @@ public sealed partial class InMemoryCreatorCatalog
                         (dropped, kept, letGo) = (latest.Count - compacted.Count, compacted.Count - from, latest.Count - from);
                         (_retiredRows, _compactionCheckAt) = (RetiredIn(rows.Chunks), 0);
                         Volatile.Write(ref _snapshot, compacted);
+                        Replaced(latest, compacted, from);
                     }
                 }
                 finally

@@ -58,8 +58,14 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     private int _compactionCheckAt;
     private int _idsInTable;
 
-    // The compaction being made apart from the writers, if one is.
+    // The compaction being made apart from the writers, if one is; and the last one started, until its thread ends.
     private Task? _compactingApart;
+    private Task _lastCompactionApart = Task.CompletedTask;
+
+    // The row pages of the chunks the last compaction replaced (as many as the compaction's own rows took), until no
+    // reader is left in their generation; then they are given to the writers' pool for new rows (Recycle).
+    private (GenerationReaders Readers, List<byte[]> Pages)? _replaced;
+    private readonly PagePool _recycled = new();
 
     // False for the catalog of its own a load writes into, whose compactions no writer waits for.
     private bool _measuresCompactions = true;
@@ -85,14 +91,14 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     /// </summary>
     internal int RowsCaughtUpUnderLock { get; set; } = CatalogChunk.Rows / 4;
 
-    /// <summary>The compaction being made apart from the writers, or a completed task: for tests to wait for.</summary>
+    /// <summary>The last compaction made apart from the writers, done when its thread is (a completed task if none was): for tests to wait for.</summary>
     internal Task CompactingApart
     {
         get
         {
             lock (_writeLock)
             {
-                return _compactingApart ?? Task.CompletedTask;
+                return _lastCompactionApart;
             }
         }
     }
@@ -167,9 +173,9 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     public ValueTask<CreatorListing?> FindAsync(CreatorId creator, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var snapshot = Volatile.Read(ref _snapshot);
-        var row = snapshot.RowOf(creator);
-        return ValueTask.FromResult(row >= 0 ? snapshot.ListingAt(row) : null);
+        using var read = Read();
+        var row = read.Snapshot.RowOf(creator);
+        return ValueTask.FromResult(row >= 0 ? read.Snapshot.ListingAt(row) : null);
     }
 
     /// <inheritdoc />
@@ -186,7 +192,12 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         var measured = Searches.Start();
         try
         {
-            var page = CatalogSearch.Run(Volatile.Read(ref _snapshot), query, MayPushDown);
+            CreatorSearchPage page;
+            using (var read = Read())
+            {
+                page = CatalogSearch.Run(read.Snapshot, query, MayPushDown);
+            }
+
             measured?.Complete(page);
             return ValueTask.FromResult<CreatorSearchResult>(page);
         }
@@ -205,6 +216,18 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     // The terms of a query a search leaves to the residual check, which reads each candidate's listing.
     /// <summary>Rows written in the catalog's generation, living and retired: what a compaction reclaims, for tests.</summary>
     internal int RowsWritten => Volatile.Read(ref _snapshot).Count;
+
+    /// <summary>Pages of replaced chunks waiting for their generation's last reader, and pages ready for new rows, for tests.</summary>
+    internal (int Waiting, int Ready) PagesToReuse
+    {
+        get
+        {
+            lock (_writeLock)
+            {
+                return (_replaced?.Pages.Count ?? 0, _recycled.Count);
+            }
+        }
+    }
 
     /// <summary>The number of the last change published; the whole catalog's compaction starts it again from 0.</summary>
     internal int Sequence => Volatile.Read(ref _snapshot).Sequence;
@@ -255,10 +278,24 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     public CatalogScores ScoreAll(CatalogScore score)
     {
         ArgumentNullException.ThrowIfNull(score);
-        var snapshot = Volatile.Read(ref _snapshot);
+        var read = Read();
+        try
+        {
+            return new CatalogScores(read.Snapshot, score, ScoreRows(read.Snapshot, score, out var alive), alive);
+        }
+        catch
+        {
+            read.Dispose();
+            throw;
+        }
+    }
+
+    // Every row's float score (and every word's living rows), in pooled arrays.
+    private static float[] ScoreRows(CatalogSnapshot snapshot, CatalogScore score, out ulong[] alive)
+    {
         var words = Bits.WordsFor(snapshot.Count);
         var scores = ArrayPool<float>.Shared.Rent(Bits.RowsBefore(words)); // every word's 64 scores and alive rows are written below
-        var alive = ArrayPool<ulong>.Shared.Rent(words);
+        var living = ArrayPool<ulong>.Shared.Rent(words);
         var columns = new ColumnScore(score);
 
         // Blocks of 1,024 words (65,536 rows, a chunk) are scored side by side; each writes only its own slice.
@@ -268,11 +305,12 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
             {
                 var (chunk, start) = snapshot.WordAt(word);
                 columns.ScoreRows(chunk.Numbers, start, scores.AsSpan(Bits.RowsBefore(word), Bits.PerWord));
-                alive[word] = snapshot.LivingRows(word);
+                living[word] = snapshot.LivingRows(word);
             }
         });
 
-        return new CatalogScores(snapshot, score, scores, alive);
+        alive = living;
+        return scores;
     }
 
     /// <summary>
@@ -545,9 +583,14 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     // table at the new one. The slot and newest row are Locate's answer for the listing's id.
     private CatalogSnapshot Append(CatalogSnapshot current, CatalogKeys keys, CollectedRow collected, int slot, int newest, bool replaces, int sequence)
     {
+        if (_replaced is { } replaced && replaced.Readers.Gone)
+        {
+            Recycle(replaced.Pages);
+        }
+
         var row = current.Count;
         var chunks = RoomFor(current, keys);
-        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), collected.Id, collected.Version, collected.Encoded, collected.Numbers, collected.EngagementRate, newest, collected.Ordinals, collected.PeerGroup, collected.PairBuckets);
+        chunks[row >> CatalogChunk.Shift].Write(row & (CatalogChunk.Rows - 1), collected.Id, collected.Version, collected.Encoded, collected.Numbers, collected.EngagementRate, newest, collected.Ordinals, collected.PeerGroup, collected.PairBuckets, _recycled);
         var live = current.Live + 1;
         if (replaces)
         {
@@ -567,6 +610,73 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         // After the row is written: a reader that finds the slot finds the row.
         Volatile.Write(ref table[slot], CatalogSnapshot.Entry(CatalogSnapshot.Hash(collected.Id), row));
         return new CatalogSnapshot(current.Generation, chunks, keys, table, row + 1, live, sequence);
+    }
+
+    // Called under the writers' lock once a compaction has published a new generation (`replacement`, holding the
+    // rows of `previous` from row `from` on): marks the previous generation replaced, so that no reader enters it, and
+    // keeps the pages of the chunks it replaced, as many as the replacement's rows from `from` on took: about what the
+    // writes until the next compaction fill. Those of an earlier compaction, still read, are let go.
+    private void Replaced(CatalogSnapshot previous, CatalogSnapshot replacement, int from)
+    {
+        var readers = previous.Generation.Readers;
+        readers.Replace();
+        var first = from >> CatalogChunk.Shift;
+        var limit = 0;
+        for (var index = first; index < replacement.Chunks.Length; index++)
+        {
+            limit += replacement.Chunks[index].PageCount;
+        }
+
+        _replaced = null;
+        try
+        {
+            var (chunks, pages) = (previous.Generation.Chunks, new List<byte[]>(limit));
+            for (var index = first; index < chunks.Length; index++)
+            {
+                chunks[index].CollectPages(pages, limit);
+            }
+
+            _replaced = (readers, pages);
+        }
+        catch (OutOfMemoryException)
+        {
+            // The compaction is published; its pages are only not reused.
+        }
+    }
+
+    // The pages of chunks nobody reads any more, for the rows written from now on: memory the process has written
+    // before, where the collector would give it back to the system and each new row would meet fresh memory (a page
+    // fault every few rows).
+    private void Recycle(List<byte[]> pages)
+    {
+        _replaced = null;
+        _recycled.Limit = pages.Count;
+        foreach (var page in pages)
+        {
+            _recycled.Give(page);
+        }
+    }
+
+    // The published snapshot, its generation entered (dispose of the read when done): the pages of its rows are not
+    // written over until the read is.
+    private SnapshotRead Read()
+    {
+        while (true)
+        {
+            var snapshot = Volatile.Read(ref _snapshot);
+            if (snapshot.Generation.Readers.TryEnter())
+            {
+                return new SnapshotRead(snapshot);
+            }
+        }
+    }
+
+    // A reader in a snapshot's generation (Read), until disposed of.
+    private readonly struct SnapshotRead(CatalogSnapshot snapshot) : IDisposable
+    {
+        public CatalogSnapshot Snapshot => snapshot;
+
+        public void Dispose() => snapshot.Generation.Readers.Exit();
     }
 
     // The chunks with room for one more row: the last chunk grown while it is under full size, or a new chunk.
@@ -625,7 +735,10 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
     {
         if (_snapshot.Sequence == int.MaxValue)
         {
-            Volatile.Write(ref _snapshot, Compact(_snapshot, from: 0));
+            var previous = _snapshot;
+            var compacted = Compact(previous, from: 0);
+            Volatile.Write(ref _snapshot, compacted);
+            Replaced(previous, compacted, from: 0);
         }
 
         return _snapshot;
@@ -697,13 +810,17 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
             try
             {
                 // On a thread of its own, outside the writer's context: its span is no write's child.
+                // A reader of the generation it copies until it ends, so that no page it reads is written over.
+                var entered = next.Generation.Readers.TryEnter();
+                Debug.Assert(entered, "the published generation is not replaced while the writers' lock is held");
                 using (ExecutionContext.SuppressFlow())
                 {
-                    _compactingApart = Task.Factory.StartNew(() => CompactApart(next, apart), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                    _lastCompactionApart = _compactingApart = Task.Factory.StartNew(() => CompactApart(next, apart), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 }
             }
             catch (Exception)
             {
+                next.Generation.Readers.Exit();
                 // No thread for it: the write is published and stands, and the compaction is tried again later.
                 CheckAgainLater(next.Live);
             }
@@ -711,12 +828,13 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
             return;
         }
 
+        CatalogSnapshot? previous = null;
         if (from is { } start)
         {
             try
             {
                 var compacted = Compact(next, start);
-                (rowsLetGo, checks, next) = (next.Count - start, false, compacted);
+                (rowsLetGo, checks, previous, next) = (next.Count - start, false, next, compacted);
             }
             catch (Exception) when (_measuresCompactions)
             {
@@ -732,6 +850,11 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         }
 
         Volatile.Write(ref _snapshot, next);
+        if (previous is not null)
+        {
+            Replaced(previous, next, from!.Value);
+        }
+
         if (rowsLetGo >= RowsWorthACollection && CollectsAfterCompaction)
         {
             CollectAfterCompaction();

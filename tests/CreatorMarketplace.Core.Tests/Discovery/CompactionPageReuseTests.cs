@@ -49,14 +49,15 @@ public sealed class CompactionPageReuseTests
         // Two compactions, each followed by more writes than a compaction keeps pages for: the first generation's
         // pages would be written over by now, were they not read.
         var (random, versions) = (new Random(8), Generated.ToDictionary(listing => listing.Id, listing => listing.Version));
-        var compactions = 0;
-        var rows = catalog.RowsWritten;
-        while (compactions < 2 || catalog.PagesToReuse.Ready == 0)
+        var (compactions, rows) = (0, catalog.RowsWritten);
+        for (var writes = 0; writes < 100_000 && (compactions < 2 || catalog.PagesToReuse.Ready == 0); writes++)
         {
             await Both(catalog, reference, Newer(random, versions, Generated[random.Next(Generated.Count)]));
             compactions += catalog.RowsWritten < rows ? 1 : 0;
             rows = catalog.RowsWritten;
         }
+
+        (compactions >= 2, catalog.PagesToReuse.Ready > 0).ShouldBe((true, true), "a later compaction's pages went to the writers");
 
         for (var i = 0; i < 4_000; i++)
         {

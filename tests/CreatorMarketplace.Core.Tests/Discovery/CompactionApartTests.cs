@@ -1,8 +1,6 @@
 using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Discovery.InMemory;
-using NodaTime;
-using NodaTime.Testing;
 using static CreatorMarketplace.Tests.Discovery.CompactionScenario;
 
 namespace CreatorMarketplace.Tests.Discovery;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -891,9 +892,12 @@ internal sealed class RowPages
     /// <summary>Gives this chunk's pages to <paramref name="pool"/>, for another chunk to write over: nothing may read them again.</summary>
     public void GiveTo(PagePool pool)
     {
-        for (var page = 0; page < _count && pool.Give(_pages[page]); page++)
+        for (var page = 0; page < _count; page++)
         {
+            pool.Give(_pages[page]);
         }
+
+        (_pages, _count, _used) = ([], 0, 0);
     }
 
     /// <summary>
@@ -914,83 +918,30 @@ internal sealed class RowPages
 }
 
 /// <summary>
-/// Pages of <see cref="CatalogChunk.PageSize"/> bytes that no reader holds any more, for other chunks' new pages, up to
-/// <see cref="Limit"/> of them: a load's clustering copies every row's bytes into new pages
-/// (<see cref="CatalogChunk.Reorder"/>), and a catalog's writes after a compaction take the pages of the chunks it
-/// replaced, which would otherwise ask the system for as much fresh memory again as the rows take (a page fault for
-/// every few rows). Shared by the threads reordering chunks.
+/// Pages of <see cref="CatalogChunk.PageSize"/> bytes that no reader holds any more, for other chunks' new pages: a
+/// load's clustering copies every row's bytes into new pages (<see cref="CatalogChunk.Reorder"/>), and a catalog's
+/// writes after a compaction take the pages of the chunks it replaced, which would otherwise ask the system for as much
+/// fresh memory again as the rows take (a page fault for every few rows). Shared by the threads reordering chunks.
 /// </summary>
 internal sealed class PagePool
 {
-    private readonly Stack<byte[]> _pages = new();
-    private int _limit = int.MaxValue;
-
-    /// <summary>The most pages kept; lowering it lets the pages over it go.</summary>
-    public int Limit
-    {
-        get
-        {
-            lock (_pages)
-            {
-                return _limit;
-            }
-        }
-
-        set
-        {
-            lock (_pages)
-            {
-                _limit = value;
-                while (_pages.Count > value)
-                {
-                    _pages.Pop();
-                }
-            }
-        }
-    }
+    private readonly ConcurrentBag<byte[]> _pages = [];
 
     /// <summary>The pages kept.</summary>
-    public int Count
+    public int Count => _pages.Count;
+
+    /// <summary>Keeps a page for reuse, if it is of the full size (a longer row's page of its own is let go).</summary>
+    public void Give(byte[] page)
     {
-        get
+        if (page.Length == CatalogChunk.PageSize)
         {
-            lock (_pages)
-            {
-                return _pages.Count;
-            }
+            _pages.Add(page);
         }
     }
 
-    /// <summary>Keeps a page for reuse, if it is of the full size (a longer row's page of its own is let go); false once the pool is full.</summary>
-    public bool Give(byte[] page)
-    {
-        lock (_pages)
-        {
-            if (_pages.Count >= _limit)
-            {
-                return false;
-            }
-
-            if (page.Length == CatalogChunk.PageSize)
-            {
-                _pages.Push(page);
-            }
-
-            return true;
-        }
-    }
+    /// <summary>Lets every kept page go.</summary>
+    public void Clear() => _pages.Clear();
 
     /// <summary>A kept page of <paramref name="size"/> bytes, or null when there is none.</summary>
-    public byte[]? Take(int size)
-    {
-        if (size != CatalogChunk.PageSize)
-        {
-            return null;
-        }
-
-        lock (_pages)
-        {
-            return _pages.TryPop(out var page) ? page : null;
-        }
-    }
+    public byte[]? Take(int size) => size == CatalogChunk.PageSize && _pages.TryTake(out var page) ? page : null;
 }

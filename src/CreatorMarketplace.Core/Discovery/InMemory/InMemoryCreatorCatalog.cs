@@ -644,13 +644,13 @@ public sealed partial class InMemoryCreatorCatalog : ICreatorCatalog, ICatalogBu
         }
     }
 
-    // The pages of chunks nobody reads any more, for the rows written from now on: memory the process has written
-    // before, where the collector would give it back to the system and each new row would meet fresh memory (a page
-    // fault every few rows).
+    // The pages of chunks nobody reads any more, for the rows written from now on, in place of any the last compaction
+    // left unused: memory the process has written before, where the collector would give it back to the system and
+    // each new row would meet fresh memory (a page fault every few rows).
     private void Recycle(List<byte[]> pages)
     {
         _replaced = null;
-        _recycled.Limit = pages.Count;
+        _recycled.Clear();
         foreach (var page in pages)
         {
             _recycled.Give(page);

@@ -18,7 +18,8 @@ namespace CreatorMarketplace.Payments;
 /// </para>
 /// <para>
 /// Each posting's idempotency key is derived from the collaboration and the event, so handling the same event
-/// twice (an outbox delivers at least once) posts once.
+/// twice (an outbox delivers at least once) posts once. Nothing is posted for nothing: a gifted collaboration (a
+/// price of zero) is charged nothing, and an instalment of zero (a milestone's share of a small fee) releases nothing.
 /// </para>
 /// </remarks>
 /// <param name="ledger">The escrow ledger.</param>
@@ -39,15 +40,15 @@ public sealed class CollaborationPayments(EscrowLedger ledger, FeePolicy fees, R
         var id = e.Collaboration;
         switch (e)
         {
-            case OfferAccepted accepted:
+            case OfferAccepted { Price.IsPositive: true } accepted:
                 return [ledger.Charge($"{id}:charge", id, accepted.Brand, accepted.Price, clock)];
             case ContractAttached when Schedule(contract) is { } schedule:
-                return [.. schedule.Where(i => i.Trigger == InstalmentTrigger.OnSigning).Select(i => Release(id, contract!, i, clock))];
+                return [.. schedule.Where(i => i.Trigger == InstalmentTrigger.OnSigning && i.Amount.IsPositive).Select(i => Release(id, contract!, i, clock))];
             case ContentApproved { DeliverableApproved: true } approved when Schedule(contract) is { } schedule:
                 return ReleaseOnApproval(id, contract!, schedule, approved.Deliverable, approved.AllApproved, clock);
             case AdReviewRecorded { Passed: true } passed when Schedule(contract) is { } schedule:
                 return ReleaseOnApproval(id, contract!, schedule, passed.Deliverable, passed.AllApproved, clock);
-            case CollaborationCancelled { AgreedPrice: { } price } cancelled:
+            case CollaborationCancelled { AgreedPrice: { IsPositive: true } price } cancelled:
                 var killFee = contract?.InForce?.Terms.Cancellation.KillFee;
                 return [ledger.Refund($"{id}:refund", id, cancelled.Brand, cancelled.Creator, price.Currency, RefundCase.Of(cancelled.Cancellation), refunds, killFee, clock)];
             default:
@@ -72,7 +73,7 @@ public sealed class CollaborationPayments(EscrowLedger ledger, FeePolicy fees, R
     // A deliverable's approval releases its milestone, and the approval of the last one what is due on completion.
     private IReadOnlyList<LedgerResult> ReleaseOnApproval(CollaborationId id, Contract contract, IReadOnlyList<Instalment> schedule, string deliverable, bool allApproved, IClock clock) =>
         [.. schedule
-            .Where(i => i.Trigger != InstalmentTrigger.OnSigning && (i.Deliverable == deliverable || (i.Deliverable is null && allApproved)))
+            .Where(i => i.Trigger != InstalmentTrigger.OnSigning && i.Amount.IsPositive && (i.Deliverable == deliverable || (i.Deliverable is null && allApproved)))
             .Select(i => Release(id, contract, i, clock))];
 
     private LedgerResult Release(CollaborationId id, Contract contract, Instalment instalment, IClock clock) =>

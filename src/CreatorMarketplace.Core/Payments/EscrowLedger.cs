@@ -224,7 +224,7 @@ public sealed class EscrowLedger
     public LedgerResult Release(string key, CollaborationId collaboration, CreatorId creator, Money amount, FeePolicy fees, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(fees);
-        return Post(key, new("release", collaboration.Value, creator.Value, Guid.Empty, amount, string.Create(CultureInfo.InvariantCulture, $"{fees.Rate} {fees.Fixed} {fees.Rounding}")), clock, amount, () =>
+        return Post(key, new("release", collaboration.Value, creator.Value, Guid.Empty, amount, string.Create(CultureInfo.InvariantCulture, $"{fees.Rate:G29} {fees.Fixed} {fees.Rounding}")), clock, amount, () =>
         {
             if (Balance(LedgerAccount.Escrow(collaboration), amount.Currency) < amount)
             {
@@ -259,7 +259,7 @@ public sealed class EscrowLedger
         ArgumentNullException.ThrowIfNull(currency);
         ArgumentNullException.ThrowIfNull(refundCase);
         ArgumentNullException.ThrowIfNull(policy);
-        return Post(key, new("refund", collaboration.Value, brand.Value, creator.Value, Money.Zero(currency), string.Create(CultureInfo.InvariantCulture, $"{refundCase} {policy.BrandShare(refundCase)} {policy.Rounding} {killFee}")), clock, null, () =>
+        return Post(key, new("refund", collaboration.Value, brand.Value, creator.Value, Money.Zero(currency), string.Create(CultureInfo.InvariantCulture, $"{refundCase} {policy.BrandShare(refundCase):G29} {policy.Rounding} {killFee}")), clock, null, () =>
         {
             var held = Balance(LedgerAccount.Escrow(collaboration), currency);
             if (!held.IsPositive)

@@ -112,7 +112,13 @@ public sealed class PayoutStatus : SmartEnum<PayoutStatus, int>
 /// <param name="SentAt">When it was sent.</param>
 /// <param name="Reference">The gateway's reference, once sent.</param>
 /// <param name="Failure">The last failure, if any.</param>
-public sealed record Payout(PayoutId Id, CreatorId Payee, BrandId Brand, Money Amount, Money Converted, ExchangeRate? Rate, PayoutStatus Status, Instant UpdatedAt, Instant? SentAt, string? Reference, PayoutFailed? Failure);
+public sealed record Payout(PayoutId Id, CreatorId Payee, BrandId Brand, Money Amount, Money Converted, ExchangeRate? Rate, PayoutStatus Status, Instant UpdatedAt, Instant? SentAt, string? Reference, PayoutFailed? Failure)
+{
+    // Whether a request names this payout: the same payee, brand and amount, and once converted (a payout blocked for
+    // a tax form converted nothing yet) the same currency.
+    internal bool IsFor(CreatorId payee, BrandId brand, Money amount, Currency payeeCurrency) =>
+        Payee == payee && Brand == brand && Amount == amount && (Status == PayoutStatus.BlockedForTaxForm || Converted.Currency == payeeCurrency);
+}
 
 /// <summary>
 /// Pays creators what the escrow ledger says they are owed: in their own currency at a snapshotted rate, only with
@@ -134,7 +140,8 @@ public sealed class PayoutDesk(EscrowLedger ledger, IExchangeRates rates, ITaxFo
 
     /// <summary>
     /// Pays out an amount a creator is owed. A retry of a failed payout under the same id sends again under the same
-    /// key, so the gateway pays once; a payout already sent is returned as it is.
+    /// key, so the gateway pays once; a payout already sent is returned as it is. The same id asked for another payee,
+    /// brand or amount, or (once converted) another currency, is refused: an id is one payout.
     /// </summary>
     /// <param name="id">The payout's id.</param>
     /// <param name="payee">The creator.</param>
@@ -142,11 +149,21 @@ public sealed class PayoutDesk(EscrowLedger ledger, IExchangeRates rates, ITaxFo
     /// <param name="amount">The amount, in the ledger's currency; at most what the creator is owed.</param>
     /// <param name="payeeCurrency">The creator's currency.</param>
     /// <param name="cancellationToken">Cancels the calls to the ports.</param>
-    /// <returns>The payout, or a rejection (the creator is owed less, no rate is known).</returns>
+    /// <returns>
+    /// The payout, or a rejection: the creator is owed less (<c>ledger.insufficient_payable</c>), no rate is known
+    /// (<c>payout.no_rate</c>), the amount converts to nothing in the payee's currency (<c>payout.converts_to_nothing</c>),
+    /// or the id is another payout's (<c>payout.idempotency_conflict</c>).
+    /// </returns>
     public async ValueTask<OneOf<Payout, LedgerRejection>> PayAsync(PayoutId id, CreatorId payee, BrandId brand, Money amount, Currency payeeCurrency, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payeeCurrency);
-        if (_payouts.TryGetValue(id, out var existing) && existing.Status != PayoutStatus.Failed && existing.Status != PayoutStatus.BlockedForTaxForm)
+        _payouts.TryGetValue(id, out var existing);
+        if (existing is not null && !existing.IsFor(payee, brand, amount, payeeCurrency))
+        {
+            return new LedgerRejection("payout.idempotency_conflict", $"payout {id} is already a payout of {existing.Amount} to creator {existing.Payee}; its id cannot name another payout.");
+        }
+
+        if (existing is not null && existing.Status != PayoutStatus.Failed && existing.Status != PayoutStatus.BlockedForTaxForm)
         {
             return existing;
         }
@@ -167,13 +184,19 @@ public sealed class PayoutDesk(EscrowLedger ledger, IExchangeRates rates, ITaxFo
         if (payeeCurrency != amount.Currency)
         {
             // A retry reuses the rate snapshotted the first time, so a retried payout sends the same amount.
-            rate = existing?.Rate ?? await rates.GetRateAsync(amount.Currency, payeeCurrency, now, cancellationToken).ConfigureAwait(false);
-            if (rate is null || rate.Rate <= 0m)
+            rate = existing?.Rate is { } snapshotted && snapshotted.From == amount.Currency && snapshotted.To == payeeCurrency
+                ? snapshotted
+                : await rates.GetRateAsync(amount.Currency, payeeCurrency, now, cancellationToken).ConfigureAwait(false);
+            if (rate is null || rate.Rate <= 0m || rate.From != amount.Currency || rate.To != payeeCurrency)
             {
                 return new LedgerRejection("payout.no_rate", $"no exchange rate from {amount.Currency.Code} to {payeeCurrency.Code} is known.");
             }
 
             converted = Money.Of(decimal.Round(amount.Amount * rate.Rate, payeeCurrency.MinorUnits, MidpointRounding.ToZero), payeeCurrency);
+            if (!converted.IsPositive)
+            {
+                return new LedgerRejection("payout.converts_to_nothing", $"{amount} converts to {converted} at {rate.Rate} {amount.Currency.Code}/{payeeCurrency.Code}; nothing would be sent.");
+            }
         }
 
         var sent = await gateway.SendAsync(new PayoutInstruction(id, payee, converted, $"payout:{id}"), cancellationToken).ConfigureAwait(false);

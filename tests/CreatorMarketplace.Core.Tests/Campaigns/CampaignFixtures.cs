@@ -99,9 +99,9 @@ internal static class CampaignFixtures
     }
 
     // A contract at USD 1,000 on the given payment terms, signed by both parties and attached to an agreed collaboration.
-    public static Contract AttachSignedContract(Collaboration collaboration, FakeClock clock, string paymentTerms)
+    public static Contract AttachSignedContract(Collaboration collaboration, FakeClock clock, string paymentTerms, decimal fee = 1_000m)
     {
-        var signed = SignedContract(clock, Money.Of(1_000m, Currency.USD));
+        var signed = SignedContract(clock, Money.Of(fee, Currency.USD));
         var contract = Contract.Draft(EntityId.New<ContractId>(clock), Glow, Maya, signed.InForce!.Terms with { PaymentTerms = new PaymentTermsReference(paymentTerms) }, clock);
         contract.Send(clock).ThrowIfNotAllowed();
         contract.Sign(ContractParty.Brand, "Ana Brandt", 1, clock).ThrowIfNotAllowed();

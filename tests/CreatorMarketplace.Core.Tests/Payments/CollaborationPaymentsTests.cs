@@ -29,6 +29,71 @@ public class CollaborationPaymentsTests
         }
     }
 
+    // An agreed collaboration at a price, with a contract for the same fee on the given terms.
+    private static (Collaboration Collaboration, Contract Contract, FakeClock Clock) AgreedAt(decimal price, string paymentTerms)
+    {
+        var clock = Clock();
+        var collaboration = Collaboration.Invite(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
+        collaboration.MakeOffer(Actor.Brand, Offer(price), Now + Duration.FromDays(3), clock).ThrowIfNotAllowed();
+        collaboration.AcceptOffer(Actor.Creator, 1, clock).ThrowIfNotAllowed();
+        return (collaboration, AttachSignedContract(collaboration, clock, paymentTerms, price), clock);
+    }
+
+    private static void ApproveAll(Collaboration collaboration, IClock clock)
+    {
+        foreach (var name in new[] { "launch-video", "teaser" })
+        {
+            collaboration.SubmitDraft(name, "v1", clock).ThrowIfNotAllowed();
+            collaboration.ApproveContent(name, clock).ThrowIfNotAllowed();
+        }
+    }
+
+    [Theory]
+    [InlineData("upfront-30")]
+    [InlineData("milestones")]
+    public void A_gifted_collaboration_moves_no_money_and_its_events_are_handled_without_error(string paymentTerms)
+    {
+        var ledger = new EscrowLedger();
+        var payments = new CollaborationPayments(ledger, Fees, RefundPolicy.Default);
+        var (collaboration, contract, clock) = AgreedAt(0m, paymentTerms);
+        ApproveAll(collaboration, clock);
+
+        foreach (var e in collaboration.History)
+        {
+            payments.Handle(e, contract, clock).ShouldBeEmpty(e.GetType().Name);
+        }
+
+        ledger.Transactions.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void An_instalment_of_nothing_releases_nothing_and_the_rest_is_released_whole()
+    {
+        // USD 0.01 over two milestones: one of USD 0.01 and one of nothing.
+        var ledger = new EscrowLedger();
+        var payments = new CollaborationPayments(ledger, FeePolicy.None, RefundPolicy.Default);
+        var (collaboration, contract, clock) = AgreedAt(0.01m, "milestones");
+        ApproveAll(collaboration, clock);
+
+        HandleAll(payments, collaboration, contract, clock);
+
+        ledger.Transactions.Select(t => t.Kind).ShouldBe(["charge", "release"]);
+        ledger.Balance(LedgerAccount.Escrow(collaboration.Id), Currency.USD).IsZero.ShouldBeTrue();
+        ledger.Balance(LedgerAccount.CreatorPayable(Maya), Currency.USD).ShouldBe(Money.Of(0.01m, Currency.USD));
+    }
+
+    [Fact]
+    public void A_gifted_collaboration_cancelled_refunds_nothing()
+    {
+        var ledger = new EscrowLedger();
+        var payments = new CollaborationPayments(ledger, FeePolicy.None, RefundPolicy.Default);
+        var (collaboration, contract, clock) = AgreedAt(0m, "net-30");
+        collaboration.Cancel(Actor.Brand, "campaign paused", clock).ThrowIfNotAllowed();
+
+        payments.Handle(collaboration.History.OfType<CollaborationCancelled>().Single(), contract, clock).ShouldBeEmpty();
+        ledger.Transactions.ShouldBeEmpty();
+    }
+
     [Fact]
     public void The_counter_price_is_charged_and_released_on_approval_less_the_fee_and_handling_twice_posts_once()
     {

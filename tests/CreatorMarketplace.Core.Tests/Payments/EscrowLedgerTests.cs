@@ -412,6 +412,23 @@ public class EscrowLedgerTests
     }
 
     [Fact]
+    public void A_retry_with_an_equal_fee_or_refund_policy_written_with_other_trailing_zeros_is_the_same_command()
+    {
+        var ledger = new EscrowLedger();
+        ledger.Charge("charge-1", Collaboration, Brand, Usd(100m), Clock).GetValueOrThrow();
+        var (tenth, readBack) = (new FeePolicy(0.1m, null, MidpointRounding.AwayFromZero), new FeePolicy(0.10m, null, MidpointRounding.AwayFromZero));
+        tenth.ShouldBe(readBack, "the same policy, read back from \"0.10\"");
+        var released = ledger.Release("release-1", Collaboration, Creator, Usd(50m), tenth, Clock).GetValueOrThrow();
+
+        ledger.Release("release-1", Collaboration, Creator, Usd(50m), readBack, Clock).AsT0.ShouldBeSameAs(released);
+        ledger.Release("release-1", Collaboration, Creator, Usd(50m), tenth with { Rate = 0.11m }, Clock).AsT1.Code.ShouldBe("ledger.idempotency_conflict");
+
+        var refunded = ledger.Refund("refund-1", Collaboration, Brand, Creator, Currency.USD, RefundCase.BrandCancelledAfterSubmission, RefundPolicy.Default.With(RefundCase.BrandCancelledAfterSubmission, 0.5m), null, Clock).GetValueOrThrow();
+        ledger.Refund("refund-1", Collaboration, Brand, Creator, Currency.USD, RefundCase.BrandCancelledAfterSubmission, RefundPolicy.Default.With(RefundCase.BrandCancelledAfterSubmission, 0.500m), null, Clock).AsT0.ShouldBeSameAs(refunded);
+        ledger.Refund("refund-1", Collaboration, Brand, Creator, Currency.USD, RefundCase.BrandCancelledAfterSubmission, RefundPolicy.Default.With(RefundCase.BrandCancelledAfterSubmission, 0.501m), null, Clock).AsT1.Code.ShouldBe("ledger.idempotency_conflict");
+    }
+
+    [Fact]
     public void Commands_refuse_a_blank_key_a_missing_clock_and_an_amount_that_is_not_positive()
     {
         var ledger = new EscrowLedger();

@@ -209,6 +209,54 @@ public class InvoiceAndPayoutTests
     }
 
     [Fact]
+    public async Task A_payout_id_asked_for_another_payee_brand_amount_or_currency_is_refused_and_nothing_is_sent()
+    {
+        var (ledger, gateway, forms, desk, clock) = Desk(500m);
+        forms.File(Creator, TaxForm.W8Ben);
+        var (failedId, sentId) = (EntityId.New<PayoutId>(clock), EntityId.New<PayoutId>(clock));
+        gateway.FailNext(new PayoutFailed("timeout", "no answer", Retryable: true));
+        (await desk.PayAsync(failedId, Creator, Brand, Usd(100m), Currency.EUR)).AsT0.Status.ShouldBe(PayoutStatus.Failed);
+        (await desk.PayAsync(sentId, Creator, Brand, Usd(100m), Currency.USD)).AsT0.Status.ShouldBe(PayoutStatus.Sent);
+        var before = desk.Payouts.ToDictionary();
+
+        foreach (var id in new[] { failedId, sentId })
+        {
+            var currency = desk.Payouts[id].Converted.Currency;
+            var refused = new[]
+            {
+                await desk.PayAsync(id, Creator, Brand, Usd(50m), currency),
+                await desk.PayAsync(id, EntityId.New<CreatorId>(clock), Brand, Usd(100m), currency),
+                await desk.PayAsync(id, Creator, EntityId.New<BrandId>(clock), Usd(100m), currency),
+                await desk.PayAsync(id, Creator, Brand, Usd(100m), currency == Currency.EUR ? Currency.JPY : Currency.EUR),
+            };
+            refused.ShouldAllBe(result => result.IsT1 && result.AsT1.Code == "payout.idempotency_conflict");
+            refused[0].AsT1.Message.ShouldBe($"payout {id} is already a payout of USD 100.00 to creator {Creator}; its id cannot name another payout.");
+        }
+
+        desk.Payouts.ShouldBe(before);
+        gateway.Transfers.ShouldHaveSingleItem().Amount.ShouldBe(Usd(100m));
+        ledger.Balance(LedgerAccount.PaidOut(Creator), Currency.USD).ShouldBe(Usd(100m));
+
+        // The same request again is still the retry it was.
+        (await desk.PayAsync(failedId, Creator, Brand, Usd(100m), Currency.EUR)).AsT0.Converted.ShouldBe(Money.Of(91.87m, Currency.EUR));
+    }
+
+    [Fact]
+    public async Task A_payout_that_converts_to_nothing_is_refused_and_nothing_is_paid()
+    {
+        var (ledger, gateway, forms, desk, clock) = Desk(1m);
+        forms.File(Creator, TaxForm.W8Ben);
+
+        // USD 0.01 at 0.9187 is EUR 0.009187, EUR 0.00 rounded toward zero.
+        var refused = (await desk.PayAsync(EntityId.New<PayoutId>(clock), Creator, Brand, Usd(0.01m), Currency.EUR)).AsT1;
+
+        (refused.Code, refused.Message).ShouldBe(("payout.converts_to_nothing", "USD 0.01 converts to EUR 0.00 at 0.9187 USD/EUR; nothing would be sent."));
+        gateway.Calls.ShouldBe(0);
+        desk.Payouts.ShouldBeEmpty();
+        ledger.Balance(LedgerAccount.CreatorPayable(Creator), Currency.USD).ShouldBe(Usd(1m));
+    }
+
+    [Fact]
     public async Task A_payout_unclaimed_for_30_days_goes_back_to_the_brand()
     {
         var (ledger, _, forms, desk, clock) = Desk(300m);

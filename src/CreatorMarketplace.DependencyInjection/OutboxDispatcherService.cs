@@ -104,7 +104,17 @@ internal sealed partial class OutboxDispatcherService(
             }
 
             backoff = _options.MinBackoff;
-            await store.Changes.WaitAsync(head, _options.PollingInterval, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await store.Changes.WaitAsync(head, _options.PollingInterval, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The store failed while the dispatcher waited, which is most of its time: as a failed pass.
+                Log.WaitFailed(logger, exception, backoff);
+                await Task.Delay(backoff, time, cancellationToken).ConfigureAwait(false);
+                backoff = Next(backoff);
+            }
         }
     }
 
@@ -129,5 +139,8 @@ internal sealed partial class OutboxDispatcherService(
 
         [LoggerMessage(6, LogLevel.Error, "Dead-lettered {Count} outbox event(s) refused {MaxAttempts} times; read them with IOutbox.ReadDeadLettersAsync and put them back with RetryDeadLetterAsync")]
         public static partial void DeadLettered(ILogger logger, int count, int maxAttempts);
+
+        [LoggerMessage(7, LogLevel.Warning, "Waiting for the outbox's next change failed; trying again in {Backoff}")]
+        public static partial void WaitFailed(ILogger logger, Exception exception, TimeSpan backoff);
     }
 }

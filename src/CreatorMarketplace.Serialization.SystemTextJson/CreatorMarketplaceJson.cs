@@ -143,6 +143,11 @@ public static class CreatorMarketplaceJson
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
 #endif
+#if NET10_0_OR_GREATER
+            // A member or key given twice is refused, as this package's own readers refuse it, rather than read as
+            // its last value; the System.Text.Json of net8.0 has no such setting.
+            AllowDuplicateProperties = false,
+#endif
         };
         options.ConfigureForCreatorMarketplace().MakeReadOnly();
         return options;

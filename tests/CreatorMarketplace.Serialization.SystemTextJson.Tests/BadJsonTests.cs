@@ -25,6 +25,19 @@ public class BadJsonTests
     }
 
     [Fact]
+    public void A_member_or_key_given_twice_inside_a_value_read_by_the_serializer_is_refused_not_read_as_its_last()
+    {
+        var priced = Json.Refuse<RateCard>(
+            """{"currency":"USD","prices":{"Video":{"amount":"1.00","currency":"USD"},"Video":{"amount":"2.00","currency":"USD"}},"negotiable":true}""");
+        var listing = new CreatorGenerator(3, new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 11, 30, 9, 0))).Next().ToListing();
+        var renamed = Json.Refuse<CreatorListing>(Json.Write(listing).Replace("\"displayName\":", "\"displayName\":\"Somebody Else\",\"displayName\":", StringComparison.Ordinal));
+
+        priced.Message.ShouldBe("$: RateCard.prices: Duplicate properties not allowed during deserialization.");
+        renamed.Message.ShouldStartWith("$: CreatorListing.profile: Duplicate property 'displayName'");
+        Json.RoundTrip(listing).ShouldBe(listing);
+    }
+
+    [Fact]
     public void The_message_starts_with_the_path_of_the_refused_value_so_a_logged_message_locates_it()
     {
         var error = Json.Refuse<Order>("""{"lines":[{"fee":{"amount":"1","currency":"USD"}},{"fee":{"amount":"1.234","currency":"USD"}}]}""");

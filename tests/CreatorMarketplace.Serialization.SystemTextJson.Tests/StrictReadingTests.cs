@@ -186,6 +186,44 @@ public class StrictReadingTests
     }
 
     [Fact]
+    public void A_record_that_could_not_be_read_back_is_refused_when_written_and_one_just_within_the_limits_reads_back()
+    {
+        // The domain bounds no message's length; 'é' is written escaped, six bytes a character.
+        var schema = StoredFormats.Current.Collaboration;
+        var collaboration = AggregateGenerators.Collaborations().Sample(40, new FsCheck.Rnd(11), 30)
+            .First(c => c.SendMessage(Actor.Creator, new string('é', 175_000), Clock) == CommandResult.Done);
+
+        var refused = Should.Throw<JsonException>(() => schema.Write(collaboration.ToSnapshot()));
+
+        refused.Path.ShouldNotBeNull().ShouldStartWith("$.history[");
+        refused.Path.ShouldEndWith("].message.body");
+        refused.Message.ShouldStartWith("The record cannot be stored, since it could not be read back: $.history[");
+        refused.Message.ShouldContain($"the string takes 1050000 bytes; a stored string takes at most {StoredJson.MaxStringLength}.");
+
+        var within = AggregateGenerators.Collaborations().Sample(40, new FsCheck.Rnd(11), 30)
+            .First(c => c.SendMessage(Actor.Creator, new string('é', 174_000), Clock) == CommandResult.Done);
+        var restored = schema.Restore<Collaboration>(schema.Write(within.ToSnapshot()), schema.Version, 1);
+        restored.Messages[^1].Body.ShouldBe(new string('é', 174_000));
+    }
+
+    [Fact]
+    public void An_event_that_could_not_be_read_back_is_refused_when_written()
+    {
+        var collaboration = CollaborationId.From(Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8057"));
+        MessageSent Sent(string body, string[] attachments) =>
+            new(collaboration, Actor.Brand, Clock.GetCurrentInstant(), new Message(1, Actor.Brand, Clock.GetCurrentInstant(), body, attachments));
+
+        // '<' is written escaped: 180,000 of them take 1,080,000 bytes; twenty attachments of 150,000 quotes, 18 million characters.
+        var longString = Should.Throw<JsonException>(() => DomainEventJson.Write(Sent(new string('<', 180_000), [])));
+        var longDocument = Should.Throw<JsonException>(() => DomainEventJson.Write(Sent("see attached", [.. Enumerable.Repeat(new string('"', 150_000), 20)])));
+
+        (longString.Path, longDocument.Path).ShouldBe(("$.message.body", "$"));
+        longDocument.Message.ShouldContain($"a stored document has at most {StoredJson.MaxDocumentLength}");
+        var fits = Sent(new string('<', 170_000), []);
+        ((MessageSent)DomainEventJson.Read(nameof(MessageSent), DomainEventJson.Write(fits).Json)).Message.Body.ShouldBe(fits.Message.Body);
+    }
+
+    [Fact]
     public void An_unpaired_surrogate_escape_is_refused_with_its_path()
     {
         var document = JsonNode.Parse(StoredFormats.Current.SavedSearch.Write(SavedSearch().ToSnapshot()))!.AsObject();

@@ -26,6 +26,7 @@ public static class DomainEventJson
     /// <returns>Its type name and its JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="domainEvent"/> is null.</exception>
     /// <exception cref="ArgumentException">The event is not one of Core's event types.</exception>
+    /// <exception cref="JsonException">The event's document could not be read back, as <see cref="StoredJson.Write{T}"/> says.</exception>
     public static StoredEvent Write(IDomainEvent domainEvent)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
@@ -35,7 +36,7 @@ public static class DomainEventJson
             throw new ArgumentException($"domainEvent: {type.FullName} is not an event type of CreatorMarketplace.Core, so it has no stored name.", nameof(domainEvent));
         }
 
-        return new(type.Name, JsonSerializer.Serialize(domainEvent, type, StoredJson.Options));
+        return new(type.Name, StoredJson.Readable(JsonSerializer.Serialize(domainEvent, type, StoredJson.Options)));
     }
 
     /// <summary>Reads an event written by <see cref="Write"/>.</summary>

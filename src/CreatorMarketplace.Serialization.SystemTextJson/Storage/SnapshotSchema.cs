@@ -77,7 +77,7 @@ public sealed class SnapshotSchema<TSnapshot>
     /// <param name="snapshot">The snapshot.</param>
     /// <returns>The JSON document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
-    /// <exception cref="JsonException">The snapshot holds a value that has no JSON form.</exception>
+    /// <exception cref="JsonException">The snapshot holds a value that has no JSON form, or its document could not be read back (<see cref="StoredJson.Write{T}"/>).</exception>
     public string Write(TSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);

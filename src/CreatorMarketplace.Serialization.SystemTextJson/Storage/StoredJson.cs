@@ -52,12 +52,41 @@ public static partial class StoredJson
     /// <param name="value">The record.</param>
     /// <returns>The JSON document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
-    /// <exception cref="JsonException">The record holds a value that has no JSON form.</exception>
+    /// <exception cref="JsonException">
+    /// The record holds a value that has no JSON form, or its document could not be read back: longer than
+    /// <see cref="MaxDocumentLength"/> characters, or with a string longer than <see cref="MaxStringLength"/> bytes
+    /// as written (a character the writer escapes, such as <c>&lt;</c> or <c>é</c>, takes six). The path and the
+    /// message locate the value; nothing should be stored.
+    /// </exception>
     public static string Write<T>(T value)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(value);
-        return JsonSerializer.Serialize(value, Options);
+        return Readable(JsonSerializer.Serialize(value, Options));
+    }
+
+    // A written document, refused here when reading it back would refuse it (its length, a string's length with its
+    // escapes), so that nothing is stored that cannot be read: the domain bounds no text's length.
+    internal static string Readable(string json)
+    {
+        byte[]? utf8 = null;
+        try
+        {
+            (utf8, var length) = Utf8(json);
+            Scan(utf8, length);
+            return json;
+        }
+        catch (JsonException refused)
+        {
+            throw new JsonException($"The record cannot be stored, since it could not be read back: {refused.Message}", refused.Path, lineNumber: null, bytePositionInLine: null, refused);
+        }
+        finally
+        {
+            if (utf8 is not null)
+            {
+                ArrayPool<byte>.Shared.Return(utf8);
+            }
+        }
     }
 
     /// <summary>Reads a stored record, strictly (see <see cref="StoredJson"/>).</summary>
@@ -136,6 +165,10 @@ public static partial class StoredJson
         var options = new JsonSerializerOptions(CreatorMarketplaceJson.Options)
         {
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+#if NET10_0_OR_GREATER
+            // Read only after Scan, which refuses a repeated member with its path: not looked for twice.
+            AllowDuplicateProperties = true,
+#endif
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RequireEveryMember } },
         };
         options.MakeReadOnly();

@@ -72,6 +72,7 @@ public sealed partial class CatalogFollower
     private readonly Queue<CatalogFault> _recentFaults = new();
     private int _running;
     private bool _loaded;
+    private readonly long? _resumeAfter;
     private CatalogFollowerState _state;
     private long _position;
     private long _checkpointed = -1;
@@ -128,7 +129,7 @@ public sealed partial class CatalogFollower
         _partition = partition ?? CatalogPartition.All;
         _time = timeProvider;
         _pageSize = pageSize;
-        _loaded = resumeAfter is not null;
+        _resumeAfter = resumeAfter;
         _position = resumeAfter ?? 0;
         _head = _position;
         _logger = logger ?? (ILogger)NullLogger.Instance;
@@ -207,7 +208,7 @@ public sealed partial class CatalogFollower
             {
                 try
                 {
-                    if (!_loaded && !await ResumeFromCheckpointAsync(cancellationToken).ConfigureAwait(false))
+                    if (!_loaded && !await ResumeAsync(cancellationToken).ConfigureAwait(false))
                     {
                         await LoadAsync(cancellationToken).ConfigureAwait(false);
                     }
@@ -265,31 +266,38 @@ public sealed partial class CatalogFollower
         }
     }
 
-    // A catalog that saved a position holds every change up to it: the follower goes on from there, without a load.
-    private async Task<bool> ResumeFromCheckpointAsync(CancellationToken cancellationToken)
+    // A catalog given a position (resumeAfter), or that saved one, holds every change up to it: the follower goes on
+    // from there, without a load.
+    private async Task<bool> ResumeAsync(CancellationToken cancellationToken)
     {
-        if (_checkpoint is null || await _checkpoint.ReadCheckpointAsync(cancellationToken).ConfigureAwait(false) is not { } saved)
+        var checkpointed = _resumeAfter is null && _checkpoint is not null ? await _checkpoint.ReadCheckpointAsync(cancellationToken).ConfigureAwait(false) : null;
+        if ((_resumeAfter ?? checkpointed) is not { } saved)
         {
             return false;
         }
 
-        // A position beyond the store's head was saved while following another store (or one since emptied): what
-        // the catalog holds cannot be trusted, and loading over it would keep creators this store never had.
+        // A position beyond the store's head was reached while following another store (or one since emptied): what
+        // the catalog holds cannot be trusted, and following from it would skip every change up to it.
         var head = await _store.Changes.HeadAsync(cancellationToken).ConfigureAwait(false);
         if (saved > head)
         {
-            throw new InvalidOperationException(
-                $"The catalog's checkpoint, position {saved}, is beyond the store's head, position {head}: it was saved while following another store. Empty the catalog and clear its checkpoint.");
+            throw new InvalidOperationException(_resumeAfter is null
+                ? $"The catalog's checkpoint, position {saved}, is beyond the store's head, position {head}: it was saved while following another store. Empty the catalog and clear its checkpoint."
+                : $"The position to resume after, {saved}, is beyond the store's head, position {head}: the catalog cannot hold this store's changes up to it. Empty the catalog and follow without resumeAfter, so that it is loaded.");
         }
 
         Update(() =>
         {
             _loaded = true;
             _position = saved;
-            _checkpointed = saved;
+            _checkpointed = checkpointed ?? _checkpointed;
             _head = Math.Max(_head, head);
         });
-        Log.Resumed(_logger, saved);
+        if (checkpointed is not null)
+        {
+            Log.Resumed(_logger, saved);
+        }
+
         return true;
     }
 

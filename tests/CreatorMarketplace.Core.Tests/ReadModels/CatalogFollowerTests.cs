@@ -431,6 +431,30 @@ public sealed class CatalogFollowerTests
         await Should.ThrowAsync<OperationCanceledException>(() => run);
     }
 
+    [Fact]
+    public async Task A_position_to_resume_after_beyond_the_stores_head_is_reported_unavailable_and_no_change_is_skipped()
+    {
+        var store = new InMemoryMarketplaceStore();
+        var creators = NewCreators(17, 2);
+        (await store.Creators.SaveAsync(creators[0])).IsSaved.ShouldBeTrue();
+        var head = await store.Changes.HeadAsync();
+        var catalog = new CheckpointedCatalog();
+        var follower = new CatalogFollower(store, catalog, TimeProvider.System, resumeAfter: head + 1_000);
+        using var stop = new CancellationTokenSource();
+        var run = follower.RunAsync(stop.Token);
+
+        await Eventually(() => follower.Status.Failures == 1);
+        (await store.Creators.SaveAsync(creators[1])).IsSaved.ShouldBeTrue();
+
+        (follower.Status.State, follower.Status.IsCaughtUp).ShouldBe((CatalogFollowerState.Unavailable, false));
+        follower.Status.LastError.ShouldBe(
+            $"InvalidOperationException: The position to resume after, {head + 1_000}, is beyond the store's head, position {head}: the catalog cannot hold this store's changes up to it. Empty the catalog and follow without resumeAfter, so that it is loaded.");
+        catalog.Upserts.ShouldBeEmpty();
+        (await catalog.ReadCheckpointAsync()).ShouldBeNull("nothing was saved over a position the store never reached");
+        await stop.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => run);
+    }
+
     internal static async Task FollowUntilCaughtUpAsync(CatalogFollower follower)
     {
         using var stop = new CancellationTokenSource();

@@ -502,13 +502,13 @@ public abstract partial class MarketplaceStoreContract
     {
         var store = await CreateStoreAsync();
         var posted = Start - Duration.FromDays(3);
-        PostMetrics Snapshot(int hours, long views) => new()
+        PostMetrics Snapshot(int hours, long views, int milliseconds = 0) => new()
         {
             PostId = "7301542987100",
             Platform = Platform.TikTok,
             Kind = PostKind.Video,
             PostedAt = posted,
-            CapturedAt = Start + Duration.FromHours(hours),
+            CapturedAt = Start + Duration.FromHours(hours) + Duration.FromMilliseconds(milliseconds),
             Views = views,
             Likes = views / 10,
             Comments = 12,
@@ -521,8 +521,13 @@ public abstract partial class MarketplaceStoreContract
         (await store.PostMetrics.AddAsync(Snapshot(2, 9_999))).ShouldBeFalse("one snapshot per capture instant: a retried write stores nothing");
         var refused = await Should.ThrowAsync<DomainValidationException>(async () => await store.PostMetrics.AddAsync(Snapshot(3, 100) with { Comments = -1 }));
 
+        // Within one second too: captures written as 09:00:00.51Z, 09:00:00Z and 09:00:00.5Z.
+        (await store.PostMetrics.AddAsync(Snapshot(4, 4_510, milliseconds: 510))).ShouldBeTrue();
+        (await store.PostMetrics.AddAsync(Snapshot(4, 4_000))).ShouldBeTrue();
+        (await store.PostMetrics.AddAsync(Snapshot(4, 4_500, milliseconds: 500))).ShouldBeTrue();
+
         var history = await store.PostMetrics.HistoryAsync(Platform.TikTok, "7301542987100");
-        history.Select(Same.Json).ShouldBe([Same.Json(Snapshot(1, 1_000)), Same.Json(Snapshot(2, 2_000))]);
+        history.Select(Same.Json).ShouldBe([.. new[] { Snapshot(1, 1_000), Snapshot(2, 2_000), Snapshot(4, 4_000), Snapshot(4, 4_500, 500), Snapshot(4, 4_510, 510) }.Select(Same.Json)]);
         refused.Errors.ShouldHaveSingleItem().Field.ShouldBe("Comments");
         (await store.PostMetrics.HistoryAsync(Platform.Instagram, "7301542987100")).ShouldBeEmpty();
     }

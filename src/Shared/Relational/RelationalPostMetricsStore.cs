@@ -39,6 +39,9 @@ internal sealed class RelationalPostMetricsStore(RelationalDatabase database) : 
             history.Add(StoredJson.Read<PostMetrics>(reader.GetString(0)));
         }
 
+        // SQLite keeps an instant as its ISO text, whose fraction has as many digits as it needs ("…:00Z", "…:00.5Z",
+        // "…:00.51Z"), so its order within a second is not the captures': ordered here.
+        history.Sort(static (a, b) => a.CapturedAt.CompareTo(b.CapturedAt));
         return history;
     }
 }

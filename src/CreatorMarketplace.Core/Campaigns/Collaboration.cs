@@ -134,10 +134,11 @@ public sealed partial class Collaboration : AggregateRoot<CollaborationId>, ISna
             return refusal;
         }
 
-        var stage = _deliverables.Count > 0 && _deliverables.TrueForAll(progress => progress.IsApproved || progress.Post is not null)
-            ? CancellationStage.AfterApproval
-            : _deliverables.Exists(progress => progress.Drafts.Count > 0) ? CancellationStage.AfterSubmission : CancellationStage.BeforeSubmission;
+        // A window closed with nothing posted is the creator's missed deadline, however far the rest had got.
         var now = clock.GetCurrentInstant();
+        var stage = _deliverables.Exists(progress => progress.Post is null && now >= progress.Window.End) ? CancellationStage.AfterMissedDeadline
+            : _deliverables.Count > 0 && _deliverables.TrueForAll(progress => progress.IsApproved || progress.Post is not null) ? CancellationStage.AfterApproval
+            : _deliverables.Exists(progress => progress.Drafts.Count > 0) ? CancellationStage.AfterSubmission : CancellationStage.BeforeSubmission;
         Record(new CollaborationCancelled(Id, by, now, new CollaborationCancellation(by, reason, now, stage), Brand, Creator, AgreedOffer?.Terms.Price));
         return CommandResult.Done;
     }

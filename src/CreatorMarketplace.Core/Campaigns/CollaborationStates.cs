@@ -202,6 +202,9 @@ public sealed class CancellationStage : SmartEnum<CancellationStage, int>
     /// <summary>After every deliverable was approved.</summary>
     public static readonly CancellationStage AfterApproval = new("after approval", 3);
 
+    /// <summary>After a deliverable's posting window closed with nothing posted for it: the creator missed its deadline.</summary>
+    public static readonly CancellationStage AfterMissedDeadline = new("after a missed deadline", 4);
+
     private CancellationStage(string name, int value)
         : base(name, value)
     {

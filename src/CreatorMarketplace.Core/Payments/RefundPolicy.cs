@@ -29,11 +29,12 @@ public sealed class RefundCase : SmartEnum<RefundCase, int>
 
     /// <summary>The case a collaboration's cancellation falls under.</summary>
     /// <param name="cancellation">The cancellation.</param>
-    /// <returns>The creator's cancellation, or the brand's by the stage it was at.</returns>
+    /// <returns>The creator's cancellation, the creator's missed deadline, or the brand's cancellation by the stage it was at.</returns>
     public static RefundCase Of(CollaborationCancellation cancellation)
     {
         ArgumentNullException.ThrowIfNull(cancellation);
         return cancellation.By == Actor.Creator ? CreatorCancelled
+            : cancellation.Stage == CancellationStage.AfterMissedDeadline ? CreatorMissedDeadline
             : cancellation.Stage == CancellationStage.BeforeSubmission ? BrandCancelledBeforeSubmission
             : cancellation.Stage == CancellationStage.AfterSubmission ? BrandCancelledAfterSubmission
             : BrandCancelledAfterApproval;

@@ -1,6 +1,7 @@
 using CreatorMarketplace.Campaigns;
 using CreatorMarketplace.Compliance;
 using CreatorMarketplace.Contracts;
+using CreatorMarketplace.Payments;
 using NodaTime;
 using static CreatorMarketplace.Tests.Campaigns.CampaignFixtures;
 
@@ -170,6 +171,36 @@ public class CollaborationTests
         collaboration.Status.ShouldBe(CollaborationStatus.Agreed);
         Should.Throw<DomainValidationException>(() => collaboration.AttachContract(SignedContract(clock, Money.Of(900m, Currency.USD)), [], clock))
             .Errors.ShouldHaveSingleItem().Code.ShouldBe("collaboration.fee_mismatch");
+    }
+
+    [Fact]
+    public void A_cancellation_once_a_posting_window_closed_with_nothing_posted_is_after_a_missed_deadline()
+    {
+        // The windows open a day from the clock's start and close 30 days later.
+        var clock = Clock();
+        var missed = InProduction(clock);
+        var approvedUnposted = InProduction(clock);
+        var inTime = InProduction(clock);
+        missed.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
+        missed.RequestRevision("teaser", "wrong product", clock).ThrowIfNotAllowed();
+        foreach (var name in new[] { "launch-video", "teaser" })
+        {
+            approvedUnposted.SubmitDraft(name, "v1", clock).ThrowIfNotAllowed();
+            approvedUnposted.ApproveContent(name, clock).ThrowIfNotAllowed();
+        }
+
+        inTime.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
+        var closes = missed.Deliverables.Min(deliverable => deliverable.Window.End);
+        clock.Reset(closes - Duration.Epsilon);
+        inTime.Cancel(Actor.Brand, "campaign paused", clock).ThrowIfNotAllowed();
+        clock.Reset(closes);
+        missed.Cancel(Actor.Brand, "nothing was posted", clock).ThrowIfNotAllowed();
+        approvedUnposted.Cancel(Actor.Brand, "nothing was posted", clock).ThrowIfNotAllowed();
+
+        (inTime.Cancellation!.Stage, missed.Cancellation!.Stage, approvedUnposted.Cancellation!.Stage)
+            .ShouldBe((CancellationStage.AfterSubmission, CancellationStage.AfterMissedDeadline, CancellationStage.AfterMissedDeadline));
+        RefundCase.Of(missed.Cancellation).ShouldBe(RefundCase.CreatorMissedDeadline);
+        RefundCase.Of(missed.Cancellation with { By = Actor.Creator }).ShouldBe(RefundCase.CreatorCancelled);
     }
 
     [Fact]

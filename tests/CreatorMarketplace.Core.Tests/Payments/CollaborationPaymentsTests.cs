@@ -83,6 +83,26 @@ public class CollaborationPaymentsTests
     }
 
     [Fact]
+    public void A_brand_cancelling_after_the_creator_missed_the_deadline_gets_everything_back_without_a_kill_fee()
+    {
+        var ledger = new EscrowLedger();
+        var payments = new CollaborationPayments(ledger, FeePolicy.None, RefundPolicy.Default);
+        var (collaboration, contract, clock) = AgreedAt(1_000m, "net-30");
+        collaboration.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
+        collaboration.RequestRevision("teaser", "wrong product", clock).ThrowIfNotAllowed();
+        clock.AdvanceDays(40);
+        collaboration.Deliverables.ShouldAllBe(d => d.Window.End < clock.GetCurrentInstant() && d.Post == null);
+        collaboration.Cancel(Actor.Brand, "the creator missed the deadline", clock).ThrowIfNotAllowed();
+
+        HandleAll(payments, collaboration, contract, clock);
+
+        ledger.Balance(LedgerAccount.Refunds(Glow), Currency.USD).ShouldBe(Money.Of(1_000m, Currency.USD));
+        ledger.Balance(LedgerAccount.CreatorPayable(Maya), Currency.USD).IsZero.ShouldBeTrue();
+        RefundPolicy.Default.Split(Money.Of(1_000m, Currency.USD), RefundCase.CreatorMissedDeadline, Money.Of(250m, Currency.USD))
+            .ShouldBe((Money.Of(1_000m, Currency.USD), Money.Of(0m, Currency.USD)), "a kill fee is the brand's to pay when it cancels, not a missed deadline's");
+    }
+
+    [Fact]
     public void A_gifted_collaboration_cancelled_refunds_nothing()
     {
         var ledger = new EscrowLedger();

@@ -66,6 +66,7 @@ public class EscrowLedgerTests
     [InlineData("brand", "after submission", "USD 900.00", "USD 100.00")]
     [InlineData("brand", "after approval", "USD 0.00", "USD 1000.00")]
     [InlineData("creator", "after submission", "USD 1000.00", "USD 0.00")]
+    [InlineData("brand", "after a missed deadline", "USD 1000.00", "USD 0.00")]
     public void A_cancellation_is_settled_by_the_refund_policy(string by, string stage, string toBrand, string toCreator)
     {
         var ledger = new EscrowLedger();

@@ -37,6 +37,41 @@ public class BadJsonTests
         Json.RoundTrip(listing).ShouldBe(listing);
     }
 
+    [Theory]
+    [InlineData("""{"amount":"0.0099999999999999999999999999999","currency":"USD"}""", "0.0099999999999999999999999999999")]
+    [InlineData("""{"amount":"1.00000000000000000000000000001","currency":"USD"}""", "1.00000000000000000000000000001")]
+    [InlineData("""{"amount":0.0099999999999999999999999999999,"currency":"USD"}""", "0.0099999999999999999999999999999")]
+    [InlineData("""{"amount":1e-40,"currency":"USD"}""", "1e-40")]
+    [InlineData("""{"amount":"0.0000000000000000000000000000001","currency":"JPY"}""", "0.0000000000000000000000000000001")]
+    [InlineData("""{"amount":"\u0030.0099999999999999999999999999999","currency":"USD"}""", "0.0099999999999999999999999999999")]
+    public void An_amount_with_more_digits_than_a_decimal_holds_is_refused_not_rounded_to_another_amount(string json, string found)
+    {
+        var error = Json.Refuse<Money>(json);
+
+        error.Message.ShouldContain("Money.amount: ");
+        error.Message.ShouldContain($"{found}");
+        error.Message.ShouldEndWith("has more significant digits than a decimal holds (28), so it would be read as another number.");
+    }
+
+    [Theory]
+    [InlineData("""{"amount":"0.01","currency":"USD"}""", "USD 0.01")]
+    [InlineData("""{"amount":"-12.340000000000000000000000000","currency":"USD"}""", "USD -12.34")]
+    [InlineData("""{"amount":"000000000000000000000000000000000012","currency":"JPY"}""", "JPY 12")]
+    [InlineData("""{"amount":1.2e3,"currency":"USD"}""", "USD 1200.00")]
+    [InlineData("""{"amount":1200E-3,"currency":"KWD"}""", "KWD 1.200")]
+    [InlineData("""{"amount":"-0.00","currency":"USD"}""", "USD 0.00")]
+    [InlineData("""{"amount":"92233720368547758.07","currency":"USD"}""", "USD 92233720368547758.07")]
+    public void An_amount_written_with_leading_or_trailing_zeros_or_an_exponent_reads_exactly(string json, string money) =>
+        Json.Read<Money>(json).ToString().ShouldBe(money);
+
+    [Fact]
+    public void A_decimal_range_bound_with_more_digits_than_a_decimal_holds_is_refused()
+    {
+        Json.Refuse<NumberRange<decimal>>("""{"min":"0.00000000000000000000000000001","max":null}""").Message
+            .ShouldContain("has more significant digits than a decimal holds");
+        Json.Read<NumberRange<decimal>>("""{"min":"0.0000000000000000000000000001","max":null}""").Min.ShouldBe(0.0000000000000000000000000001m);
+    }
+
     [Fact]
     public void The_message_starts_with_the_path_of_the_refused_value_so_a_logged_message_locates_it()
     {

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime.Utility;
@@ -258,20 +260,107 @@ internal struct JsonObjectReader
     {
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var number))
         {
-            return number;
+            return IsExact(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan, number) ? number : throw Inexact(ref reader);
         }
 
         const NumberStyles Styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
-        if (reader.TokenType == JsonTokenType.String
-            && (reader.ValueIsEscaped || reader.HasValueSequence
-                ? decimal.TryParse(reader.GetString(), Styles, CultureInfo.InvariantCulture, out var parsed)
-                : decimal.TryParse(reader.ValueSpan, Styles, CultureInfo.InvariantCulture, out parsed)))
+        if (reader.TokenType == JsonTokenType.String && (reader.ValueIsEscaped || reader.HasValueSequence))
+        {
+            var text = reader.GetString()!;
+            if (decimal.TryParse(text, Styles, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return IsExact(Encoding.UTF8.GetBytes(text), parsed) ? parsed : throw Inexact(ref reader);
+            }
+        }
+        else if (reader.TokenType == JsonTokenType.String && decimal.TryParse(reader.ValueSpan, Styles, CultureInfo.InvariantCulture, out var parsed))
         {
             // Unescaped, the text is its bytes, parsed without making a string of them.
-            return parsed;
+            return IsExact(reader.ValueSpan, parsed) ? parsed : throw Inexact(ref reader);
         }
 
         throw Fail($"expected a decimal number written as a string such as \"-12.34\", got {Found(ref reader)}.");
+    }
+
+    private readonly JsonException Inexact(ref Utf8JsonReader reader) =>
+        Fail($"{Found(ref reader)} has more significant digits than a decimal holds (28), so it would be read as another number.");
+
+    // Whether a number's text (a sign, digits, a point, and for a JSON number an exponent) means exactly the decimal
+    // parsed from it: the parser rounds a number with more digits than a decimal holds ("0.00999…9" to 0.01, 1e-40
+    // to 0), which would read an amount that breaks its currency's digits as another amount.
+    private static bool IsExact(ReadOnlySpan<byte> text, decimal parsed)
+    {
+        var (digits, pointAt, exponent, i) = (0, -1, 0L, 0);
+        var (first, last) = (-1, -1);
+        UInt128 significand = 0;
+        if (i < text.Length && text[i] is (byte)'-' or (byte)'+')
+        {
+            i++;
+        }
+
+        for (; i < text.Length && text[i] is >= (byte)'0' and <= (byte)'9' or (byte)'.'; i++)
+        {
+            if (text[i] == '.')
+            {
+                pointAt = digits;
+                continue;
+            }
+
+            if (text[i] != '0')
+            {
+                (first, last) = (first < 0 ? digits : first, digits);
+            }
+
+            digits++;
+        }
+
+        if (i < text.Length && text[i] is (byte)'e' or (byte)'E')
+        {
+            var negative = ++i < text.Length && text[i] == '-';
+            for (i += i < text.Length && text[i] is (byte)'-' or (byte)'+' ? 1 : 0; i < text.Length; i++)
+            {
+                exponent = Math.Min((exponent * 10) + (text[i] - '0'), 1_000_000);
+            }
+
+            exponent = negative ? -exponent : exponent;
+        }
+
+        if (first < 0)
+        {
+            return parsed == 0m;
+        }
+
+        if (last - first + 1 > 29)
+        {
+            return false;
+        }
+
+        // The text's value is significand × 10^power, with neither leading nor trailing zeros in the significand.
+        for (var (at, digit) = (0, 0); at < text.Length && digit <= last; at++)
+        {
+            if (text[at] is >= (byte)'0' and <= (byte)'9')
+            {
+                if (digit >= first)
+                {
+                    significand = (significand * 10) + (uint)(text[at] - '0');
+                }
+
+                digit++;
+            }
+        }
+
+        var power = exponent + ((pointAt < 0 ? digits : pointAt) - 1 - last);
+
+        // The decimal's value the same way.
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(parsed, bits);
+        var mantissa = ((UInt128)unchecked((uint)bits[2]) << 64) | ((UInt128)unchecked((uint)bits[1]) << 32) | unchecked((uint)bits[0]);
+        long scale = (bits[3] >> 16) & 0xFF;
+        while (mantissa != 0 && mantissa % 10 == 0)
+        {
+            (mantissa, scale) = (mantissa / 10, scale - 1);
+        }
+
+        return mantissa == significand && -scale == power;
     }
 
     /// <summary>

@@ -83,8 +83,36 @@ public readonly partial struct Money
             throw new ArgumentException($"Rounding mode {(int)rounding} is not a defined MidpointRounding value.", nameof(rounding));
         }
 
-        var product = Math.Round(MinorUnits * rate, 0, rounding);
-        return new Money(decimal.ToInt64(product), Currency);
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(rate, bits);
+        if (bits[2] == 0 && MinorUnits is >= -uint.MaxValue and <= uint.MaxValue)
+        {
+            // Under 64 bits times under 32 bits: the decimal product has under 96 bits, so it is exact.
+            return new Money(decimal.ToInt64(Math.Round(MinorUnits * rate, 0, rounding)), Currency);
+        }
+
+        // Otherwise a decimal product could round away digits before the rounding named: made exactly instead.
+        var mantissa = (new BigInteger(unchecked((uint)bits[2])) << 64) | (new BigInteger(unchecked((uint)bits[1])) << 32) | unchecked((uint)bits[0]);
+        var numerator = MinorUnits * (bits[3] < 0 ? -mantissa : mantissa);
+        var divisor = BigInteger.Pow(10, (bits[3] >> 16) & 0xFF);
+        var quotient = BigInteger.DivRem(numerator, divisor, out var remainder);
+        if (!remainder.IsZero)
+        {
+            var (half, positive) = ((BigInteger.Abs(remainder) * 2).CompareTo(divisor), numerator.Sign > 0);
+            var awayFromZero = rounding switch
+            {
+                MidpointRounding.ToEven => half > 0 || (half == 0 && !quotient.IsEven),
+                MidpointRounding.AwayFromZero => half >= 0,
+                MidpointRounding.ToZero => false,
+                MidpointRounding.ToNegativeInfinity => !positive,
+                _ => positive, // ToPositiveInfinity
+            };
+            quotient += awayFromZero ? (positive ? 1 : -1) : 0;
+        }
+
+        return quotient >= long.MinValue && quotient <= long.MaxValue
+            ? new Money((long)quotient, Currency)
+            : throw new OverflowException(string.Create(CultureInfo.InvariantCulture, $"{this} × {rate} does not fit in 64-bit minor units."));
     }
 
     /// <summary>

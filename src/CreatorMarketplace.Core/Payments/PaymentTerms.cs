@@ -88,11 +88,11 @@ public sealed record PaymentTerms
 
     /// <summary>A share of the fee on signing, the rest on approval of the work.</summary>
     /// <param name="percent">The upfront percentage, above 0 and below 100.</param>
-    /// <returns>The terms, named <c>upfront-{percent}</c>.</returns>
+    /// <returns>The terms, named <c>upfront-{percent}</c> with every digit of the percentage and no trailing zero (<c>upfront-33.333</c>), so that the name reads back as these terms.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is not strictly between 0 and 100.</exception>
     public static PaymentTerms Upfront(decimal percent) =>
         IsUpfrontPercent(percent)
-            ? new($"upfront-{percent.ToString("0.##", CultureInfo.InvariantCulture)}", Kind.Upfront, 0, percent)
+            ? new($"upfront-{percent.ToString("0.############################", CultureInfo.InvariantCulture)}", Kind.Upfront, 0, percent)
             : throw new ArgumentOutOfRangeException(nameof(percent), percent, "percent: an upfront share is above 0% and below 100%.");
 
     /// <summary>The terms a contract refers to by name.</summary>

@@ -112,12 +112,18 @@ public class PaymentTermsTests
     [InlineData("0.01", "upfront-0.01")]
     [InlineData("99.99", "upfront-99.99")]
     [InlineData("12.5", "upfront-12.5")]
-    public void An_upfront_share_lies_strictly_between_0_and_100_percent(string percent, string name)
+    [InlineData("12.50", "upfront-12.5")]
+    [InlineData("99.999", "upfront-99.999")]
+    [InlineData("0.001", "upfront-0.001")]
+    [InlineData("33.333", "upfront-33.333")]
+    [InlineData("0.0000000000000000000000000001", "upfront-0.0000000000000000000000000001")]
+    public void An_upfront_share_lies_strictly_between_0_and_100_percent_and_its_name_reads_back_as_it(string percent, string name)
     {
         var terms = PaymentTerms.Upfront(decimal.Parse(percent, System.Globalization.CultureInfo.InvariantCulture));
 
         (terms.Name, terms.UpfrontPercent, terms.Days).ShouldBe((name, decimal.Parse(percent, System.Globalization.CultureInfo.InvariantCulture), 0));
-        PaymentTerms.FromReference(new PaymentTermsReference(name)).GetValueOrThrow().Name.ShouldBe(name);
+        var read = PaymentTerms.FromReference(new PaymentTermsReference(name)).GetValueOrThrow();
+        (read.Name, read.UpfrontPercent).ShouldBe((name, terms.UpfrontPercent));
     }
 
     [Theory]

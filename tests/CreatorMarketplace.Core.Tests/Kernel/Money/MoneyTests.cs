@@ -84,6 +84,32 @@ public class MoneyTests
         Money.FromMinorUnits(5, Currency.USD).Multiply(0.5m, rounding).MinorUnits.ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData(3_300_000_000_000_000_000L, MidpointRounding.ToPositiveInfinity, 8_250_000_000_000_000_001L)]
+    [InlineData(3_300_000_000_000_000_000L, MidpointRounding.ToEven, 8_250_000_000_000_000_000L)]
+    [InlineData(3_300_000_000_000_000_001L, MidpointRounding.ToEven, 8_250_000_000_000_000_003L)]
+    [InlineData(3_300_000_000_000_000_001L, MidpointRounding.ToZero, 8_250_000_000_000_000_002L)]
+    [InlineData(-3_300_000_000_000_000_001L, MidpointRounding.ToEven, -8_250_000_000_000_000_003L)]
+    [InlineData(-3_300_000_000_000_000_001L, MidpointRounding.ToPositiveInfinity, -8_250_000_000_000_000_002L)]
+    [InlineData(-3_300_000_000_000_000_001L, MidpointRounding.ToNegativeInfinity, -8_250_000_000_000_000_003L)]
+    [InlineData(-3_300_000_000_000_000_001L, MidpointRounding.AwayFromZero, -8_250_000_000_000_000_003L)]
+    public void Multiply_rounds_the_exact_product_of_a_large_amount_and_a_fine_rate(long minorUnits, MidpointRounding rounding, long expected)
+    {
+        // × 2.5000000000000000000000000001: a product of 30 significant digits, more than a decimal holds, which is
+        // just above x.0 or x.5; rounded as a decimal first, it would lose the part that decides.
+        Money.FromMinorUnits(minorUnits, Currency.USD).Multiply(2.5000000000000000000000000001m, rounding).MinorUnits.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Multiply_of_the_largest_amount_by_a_rate_a_hair_above_one_fits_rounded_down_and_overflows_rounded_up()
+    {
+        var max = Money.FromMinorUnits(long.MaxValue, Currency.USD);
+
+        max.Multiply(1.0000000000000000000000000001m, MidpointRounding.ToZero).ShouldBe(max);
+        Should.Throw<OverflowException>(() => max.Multiply(1.0000000000000000000000000001m, MidpointRounding.ToPositiveInfinity))
+            .Message.ShouldBe($"{max} × 1.0000000000000000000000000001 does not fit in 64-bit minor units.");
+    }
+
     [Fact]
     public void Multiply_computes_a_card_fee_exactly()
     {

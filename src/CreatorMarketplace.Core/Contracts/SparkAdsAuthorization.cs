@@ -156,11 +156,13 @@ public sealed record SparkAdsAuthorization
     }
 
     /// <summary>
-    /// Extends the code's validity by an allowed length, from its current end (or from now, if it has expired).
+    /// Extends the code's validity by an allowed length, from its current end. A code that has expired is not
+    /// extended: its validity is one period, so extending it from now would make the days it had lapsed read as
+    /// authorised (<see cref="CodeStatusAt"/>), hiding ads that ran without a licence; ask for a new authorisation.
     /// </summary>
     /// <param name="days">7, 30, 60 or 365.</param>
     /// <param name="clock">The clock.</param>
-    /// <returns>The extended authorisation, or <see cref="NotAllowed"/> unless accepted and not deleted.</returns>
+    /// <returns>The extended authorisation, or <see cref="NotAllowed"/> unless accepted, not deleted and not expired.</returns>
     /// <exception cref="DomainValidationException">A length TikTok does not offer.</exception>
     public CommandResult<SparkAdsAuthorization> Extend(int days, IClock clock)
     {
@@ -174,8 +176,9 @@ public sealed record SparkAdsAuthorization
             return Refused("extend", DeletedAt is { } deleted ? $"the code was deleted at {deleted}." : $"the request is {Status.Name}, not accepted.");
         }
 
-        var from = ValidUntil!.Value > now ? ValidUntil.Value : now;
-        return this with { ValidUntil = from + Duration.FromDays(days) };
+        return ValidUntil!.Value > now
+            ? this with { ValidUntil = ValidUntil.Value + Duration.FromDays(days) }
+            : Refused("extend", $"the code expired at {ValidUntil}; ask for a new authorisation.");
     }
 
     /// <summary>The brand starts using the code in an ad.</summary>

@@ -110,7 +110,7 @@ public class UsageRightsTests
     }
 
     [Fact]
-    public void A_spark_ads_code_is_not_used_then_in_use_then_expired_and_extends_from_its_end()
+    public void A_spark_ads_code_is_not_used_then_in_use_then_expired_and_extends_from_its_end_until_it_expires()
     {
         var clock = new FakeClock(Now);
         var request = SparkAdsAuthorization.Request(ContractId.From(Guid.Parse("01890a5d-ac96-774b-bcce-b302099a8060")), "launch-video", "7301", 30, clock);
@@ -127,8 +127,14 @@ public class UsageRightsTests
 
         var extended = used.Extend(7, clock).GetValueOrThrow();
         extended.ValidUntil.ShouldBe(Now + Duration.FromDays(67));
-        clock.Reset(Now + Duration.FromDays(100));
-        extended.Extend(7, clock).GetValueOrThrow().ValidUntil.ShouldBe(Now + Duration.FromDays(107));
+        clock.Reset(Now + Duration.FromDays(67) - Duration.Epsilon);
+        extended.Extend(7, clock).GetValueOrThrow().ValidUntil.ShouldBe(Now + Duration.FromDays(74));
+
+        // Expired, it stays expired for the days it lapsed: an extension now would make them read as authorised.
+        clock.Reset(Now + Duration.FromDays(67));
+        var refused = extended.Extend(30, clock).Refusal.ShouldNotBeNull();
+        refused.ShouldBe(new NotAllowed("extend", "accepted", $"the code expired at {Now + Duration.FromDays(67)}; ask for a new authorisation."));
+        extended.CodeStatusAt(Now + Duration.FromDays(80)).ShouldBe(AuthCodeStatus.Expired);
         extended.ToString().ShouldNotContain("AUTH-CODE-1");
     }
 

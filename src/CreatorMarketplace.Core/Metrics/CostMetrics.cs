@@ -132,7 +132,14 @@ public sealed record EmvRates
             return null;
         }
 
-        var value = Money.Of(decimal.Round(known * cpm.Amount / 1_000m, cpm.Currency.MinorUnits, MidpointRounding.AwayFromZero), cpm.Currency);
+        // Capped before it is made money: a huge count's value may not fit in 64-bit minor units.
+        var amount = decimal.Round(known * cpm.Amount / 1_000m, cpm.Currency.MinorUnits, MidpointRounding.AwayFromZero);
+        if (cpm.Currency == CapPerPost.Currency && amount > CapPerPost.Amount)
+        {
+            return CapPerPost;
+        }
+
+        var value = Money.Of(amount, cpm.Currency);
         return value < FloorPerPost ? FloorPerPost : value > CapPerPost ? CapPerPost : value;
     }
 }

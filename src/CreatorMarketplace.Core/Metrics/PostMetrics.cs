@@ -127,6 +127,7 @@ public sealed record PostMetrics
     public AdMetrics? Ads { get; init; }
 
     /// <summary>Likes + comments + shares; null unless all three were reported.</summary>
+    /// <exception cref="OverflowException">The three add up to more than 64 bits hold, which <see cref="Validate"/> refuses.</exception>
     public long? Engagements => Likes is { } likes && Comments is { } comments && Shares is { } shares ? likes + comments + shares : null;
 
     /// <summary>Completed plays ÷ plays.</summary>
@@ -167,7 +168,26 @@ public sealed record PostMetrics
             errors.Require(value is null or >= 0, field, "metrics.negative", $"a count is never negative, got {value}.");
         }
 
-        foreach (var (field, part) in new (string, long?)[] { (nameof(CompletedViews), CompletedViews), (nameof(TwoSecondViews), TwoSecondViews), (nameof(SixSecondViews), SixSecondViews) })
+        foreach (var (source, count) in ViewsBySource ?? new Dictionary<TrafficSource, long>())
+        {
+            errors.Require(count >= 0, $"{nameof(ViewsBySource)}[{source}]", "metrics.negative", $"a count is never negative, got {count}.");
+        }
+
+        foreach (var (field, value) in new (string, long?)[] { (nameof(AdMetrics.Impressions), Ads?.Impressions), (nameof(AdMetrics.Clicks), Ads?.Clicks), (nameof(AdMetrics.Conversions), Ads?.Conversions) })
+        {
+            errors.Require(value is null or >= 0, $"{nameof(Ads)}.{field}", "metrics.negative", $"a count is never negative, got {value}.");
+        }
+
+        errors.Require(
+            Likes is not >= 0 || Comments is not >= 0 || Shares is not >= 0 || (Int128)Likes.Value + Comments.Value + Shares.Value <= long.MaxValue,
+            nameof(Engagements),
+            "metrics.engagements_too_large",
+            $"likes, comments and shares add up to more than {long.MaxValue}.");
+        foreach (var (field, part) in new (string, long?)[]
+        {
+            (nameof(CompletedViews), CompletedViews), (nameof(TwoSecondViews), TwoSecondViews), (nameof(SixSecondViews), SixSecondViews),
+            (nameof(OrganicViews), OrganicViews), (nameof(PaidViews), PaidViews),
+        })
         {
             errors.Require(part is null || Views is null || part <= Views, field, "metrics.part_exceeds_views", $"{part} is more than the {Views} plays.");
         }

@@ -57,9 +57,15 @@ public sealed class PostMetricsHistory
     /// <param name="from">The earlier instant.</param>
     /// <param name="to">The later instant.</param>
     /// <returns>The growth, or null when a snapshot or the count is missing.</returns>
+    /// <exception cref="ArgumentException"><paramref name="from"/> is after <paramref name="to"/>: a growth read backwards would look like a loss.</exception>
     public long? Growth(Func<PostMetrics, long?> count, Instant from, Instant to)
     {
         ArgumentNullException.ThrowIfNull(count);
+        if (from > to)
+        {
+            throw new ArgumentException($"from: {from} is after to, {to}; a growth runs from the earlier instant to the later.", nameof(from));
+        }
+
         return AsOf(from) is { } start && AsOf(to) is { } end && count(start) is { } before && count(end) is { } after ? after - before : null;
     }
 }

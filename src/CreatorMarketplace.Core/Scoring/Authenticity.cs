@@ -50,7 +50,7 @@ public static class Authenticity
             signals++;
             var gains = dailyFollowers.Zip(dailyFollowers.Skip(1), (before, after) => after - before).ToArray();
             var typical = gains.Order().ElementAt(gains.Length / 2);
-            var spike = Array.FindIndex(gains, gain => gain > Math.Max(5 * Math.Max(typical, 0), dailyFollowers[0] / 100));
+            var spike = Array.FindIndex(gains, gain => gain > Int128.Max(5 * (Int128)Math.Max(typical, 0), dailyFollowers[0] / 100));
             if (spike >= 0)
             {
                 flags.Add(new("authenticity.follower_spike", string.Create(CultureInfo.InvariantCulture, $"day {spike + 1} gained {gains[spike]:N0} followers against a typical {typical:N0}.")));

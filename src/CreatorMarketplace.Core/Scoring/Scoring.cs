@@ -148,6 +148,7 @@ public sealed class ScoringModel
         }
 
         errors.Require(weights.Values.Any(weight => weight > 0), "weights", "scoring.weights_all_zero", "at least one component must weigh more than zero.");
+        errors.Require(double.IsFinite(weights.Values.Where(double.IsFinite).Sum()), "weights", "scoring.weights_too_large", "the weights add up to more than a double holds; scale them down.");
         errors.Require(double.IsFinite(n.ViewsToFollowersAtFull) && n.ViewsToFollowersAtFull > 0, nameof(ScoringNormalisers.ViewsToFollowersAtFull), "scoring.normaliser_invalid", "the views per follower for full marks must be positive.");
         errors.Require(double.IsFinite(n.CompletionRateAtFull) && n.CompletionRateAtFull is > 0 and <= 1, nameof(ScoringNormalisers.CompletionRateAtFull), "scoring.normaliser_invalid", "the completion rate for full marks is above 0 and at most 1.");
         errors.Require(n.PastCampaignsAtFull > 0, nameof(ScoringNormalisers.PastCampaignsAtFull), "scoring.normaliser_invalid", "the past campaigns for full marks must be positive.");
@@ -177,25 +178,28 @@ public sealed class ScoringModel
     {
         static string Text(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
         static (string, double?) Missing() => ("not reported", null);
-        static double Unit(double value) => double.IsFinite(value) ? Math.Clamp(value, 0, 1) : 0;
+
+        // A NaN judges nothing, as a null does; an infinite ratio (views over no followers) is as good as can be.
+        static double? Known(double? value) => value is { } known && !double.IsNaN(known) ? known : null;
+        static double Unit(double value) => Math.Clamp(value, 0, 1);
         if (component == ScoreComponent.EngagementVsPeers)
         {
-            return inputs.EngagementPercentile is { } p ? ($"percentile {Text(p)}", Unit(p / 100)) : Missing();
+            return Known(inputs.EngagementPercentile) is { } p ? ($"percentile {Text(p)}", Unit(p / 100)) : Missing();
         }
 
         if (component == ScoreComponent.AudienceFit)
         {
-            return inputs.AudienceFit is { } fit ? (Text(fit), Unit(fit)) : Missing();
+            return Known(inputs.AudienceFit) is { } fit ? (Text(fit), Unit(fit)) : Missing();
         }
 
         if (component == ScoreComponent.CompletionRate)
         {
-            return inputs.CompletionRate is { } rate ? (Text(rate), Unit(rate / Normalisers.CompletionRateAtFull)) : Missing();
+            return Known(inputs.CompletionRate) is { } rate ? (Text(rate), Unit(rate / Normalisers.CompletionRateAtFull)) : Missing();
         }
 
         if (component == ScoreComponent.ViewsToFollowers)
         {
-            return inputs.ViewsToFollowers is { } ratio ? (Text(ratio), Unit(ratio / Normalisers.ViewsToFollowersAtFull)) : Missing();
+            return Known(inputs.ViewsToFollowers) is { } ratio ? (Text(ratio), Unit(ratio / Normalisers.ViewsToFollowersAtFull)) : Missing();
         }
 
         if (component == ScoreComponent.CollaborationHistory)
@@ -208,7 +212,7 @@ public sealed class ScoringModel
             return inputs.Responsive is { } responsive ? (responsive ? "badge" : "no badge", responsive ? 1 : 0) : Missing();
         }
 
-        return inputs.Authenticity is { } authenticity ? (Text(authenticity), Unit(authenticity)) : Missing();
+        return Known(inputs.Authenticity) is { } authenticity ? (Text(authenticity), Unit(authenticity)) : Missing();
     }
 }
 

@@ -101,6 +101,38 @@ public class MetricsTests
         ]);
     }
 
+    [Fact]
+    public void Organic_or_paid_plays_beyond_the_plays_negative_counts_by_source_or_in_ads_and_engagements_beyond_64_bits_are_refused()
+    {
+        var post = Post("p", views: 100, likes: 0) with
+        {
+            OrganicViews = 101,
+            PaidViews = 400,
+            ViewsBySource = new Dictionary<TrafficSource, long> { [TrafficSource.ForYou] = -50 },
+            Ads = new AdMetrics(Impressions: -10, Clicks: 3, Conversions: -1, Spend: null, Revenue: null),
+        };
+        var huge = Post("q", views: long.MaxValue, likes: long.MaxValue, comments: 1, shares: 0);
+
+        post.Validate().Select(e => (e.Field, e.Code)).ShouldBe(
+        [
+            ("ViewsBySource[ForYou]", "metrics.negative"),
+            ("Ads.Impressions", "metrics.negative"),
+            ("Ads.Conversions", "metrics.negative"),
+            ("OrganicViews", "metrics.part_exceeds_views"),
+            ("PaidViews", "metrics.part_exceeds_views"),
+        ]);
+        huge.Validate().ShouldHaveSingleItem().ShouldBe(new DomainError("Engagements", "metrics.engagements_too_large", $"likes, comments and shares add up to more than {long.MaxValue}."));
+        (huge with { Comments = 0 }).Validate().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_earned_media_value_of_a_count_too_large_for_money_is_the_cap()
+    {
+        var post = Post("p", views: long.MaxValue, likes: 0, platform: Platform.YouTube);
+
+        EmvRates.Default.Of(post).ShouldBe(EmvRates.Default.CapPerPost);
+    }
+
     [Property]
     public Property A_roll_up_is_the_ratio_of_the_raw_sums_never_the_mean_of_ratios(NonNegativeInt[] engagements, PositiveInt[] views)
     {
@@ -148,6 +180,8 @@ public class PostMetricsHistoryTests
         history.Growth(m => m.Views, Posted + Duration.FromHours(2), Posted + Duration.FromHours(30)).ShouldBe(19_000);
         history.Growth(m => m.Views, Posted + Duration.FromHours(2), Posted + Duration.FromHours(50)).ShouldBeNull();
         history.Growth(m => m.Views, Posted, Posted + Duration.FromHours(30)).ShouldBeNull();
+        Should.Throw<ArgumentException>(() => history.Growth(m => m.Views, Posted + Duration.FromHours(30), Posted + Duration.FromHours(2)))
+            .ParamName.ShouldBe("from");
     }
 
     [Fact]

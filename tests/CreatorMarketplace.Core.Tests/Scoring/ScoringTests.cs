@@ -106,4 +106,34 @@ public class ScoringTests
         doubtful.Value.ShouldBe(0, 1e-12);
         doubtful.Flags[1].Message.ShouldBe("day 2 gained 19,950 followers against a typical 60.");
     }
+
+    [Fact]
+    public void A_steady_follower_series_near_the_largest_count_raises_no_spike_and_does_not_overflow()
+    {
+        var steady = Authenticity.Assess(null, [0, 2_000_000_000_000_000_000, 4_000_000_000_000_000_000, 6_000_000_000_000_000_000], null, null);
+        var spiking = Authenticity.Assess(null, [0, 1_000_000_000_000_000_000, 2_000_000_000_000_000_000, 9_000_000_000_000_000_000], null, null);
+
+        (steady.Value, steady.Flags.Count).ShouldBe((1d, 0));
+        spiking.Flags.ShouldHaveSingleItem().Code.ShouldBe("authenticity.follower_spike");
+    }
+
+    [Fact]
+    public void A_nan_input_is_left_out_as_not_reported_and_an_infinite_ratio_gets_full_marks()
+    {
+        var model = ScoringModel.Create(new Dictionary<ScoreComponent, double> { [ScoreComponent.EngagementVsPeers] = 1, [ScoreComponent.AudienceFit] = 1, [ScoreComponent.ViewsToFollowers] = 1 }).GetValueOrThrow();
+
+        var score = model.Score(new ScoreInputs { EngagementPercentile = double.NaN, AudienceFit = 1, ViewsToFollowers = double.PositiveInfinity });
+
+        score.Value.ShouldBe(100d);
+        score.Contributions.Select(c => c.Input).ShouldBe(["not reported", "1", "Infinity"]);
+        model.Score(new ScoreInputs { EngagementPercentile = double.NaN }).Value.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Weights_that_add_up_to_more_than_a_double_holds_are_refused()
+    {
+        var created = ScoringModel.Create(new Dictionary<ScoreComponent, double> { [ScoreComponent.AudienceFit] = double.MaxValue, [ScoreComponent.Authenticity] = double.MaxValue });
+
+        created.Errors.ShouldHaveSingleItem().ShouldBe(new DomainError("weights", "scoring.weights_too_large", "the weights add up to more than a double holds; scale them down."));
+    }
 }

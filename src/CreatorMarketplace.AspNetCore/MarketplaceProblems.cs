@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CreatorMarketplace.Access;
 using CreatorMarketplace.Serialization;
 using CreatorMarketplace.Storage;
@@ -13,7 +14,7 @@ namespace CreatorMarketplace.AspNetCore;
 /// dotted codes. A problem names fields and codes, never a refused value: the library's messages quote what was
 /// refused, so they stay in the server's logs.
 /// </summary>
-public static class MarketplaceProblems
+public static partial class MarketplaceProblems
 {
     /// <summary>The page that describes every problem type; each type is this address and a fragment.</summary>
     public const string TypeBase = "https://github.com/creatormarketplace/CreatorMarketplace.Core/blob/main/docs/aspnetcore.md#";
@@ -162,10 +163,13 @@ public static class MarketplaceProblems
     /// <summary>Whether the request made its change conditional on a version (<c>If-Match</c>).</summary>
     internal static bool HasPrecondition(HttpRequest request) => request.Headers.IfMatch.Count > 0;
 
-    // A body the serializer refused: the field is the value's JSON path (the message, which quotes the value, stays out).
+    // A body the serializer refused: the field is the value's JSON path (the message, which quotes the value, stays
+    // out). The path is made of the request's own member names, so it is kept only when each is a plain name of at
+    // most 64 characters (a member the endpoint may have) and the whole at most 256; otherwise the field is the body itself, so that no text of
+    // the request, of any length, comes back in the problem.
     private static HttpValidationProblemDetails Json(JsonException exception)
     {
-        var path = exception.Path ?? "$";
+        var path = exception.Path is { Length: <= 256 } given && PlainPath().IsMatch(given) ? given : "$";
         var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path[1..];
         var codes = DomainValidation(exception) is { } invalid
             ? invalid.Errors.Select(error => error.Code)
@@ -209,4 +213,7 @@ public static class MarketplaceProblems
         problem.Extensions["code"] = code;
         return problem;
     }
+
+    [GeneratedRegex(@"^\$(\.[A-Za-z_][A-Za-z0-9_]{0,63}|\[[0-9]{1,9}\])*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex PlainPath();
 }

@@ -231,10 +231,17 @@ public sealed partial class TikTokConnector : IPlatformConnector
 
     private async IAsyncEnumerable<ConnectorResult<PostPage>> ListPostsCoreAsync(ConnectedAccount account, long? position, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Every cursor of the listing, so that one leading back to a page already listed ends it rather than going round.
+        var cursors = new HashSet<long>();
         while (true)
         {
             var from = position;
-            var page = await CallAsync<PostPage>(account, VideoList, token => List(token, from), (data, _) => MapPage(data, from), cancellationToken).ConfigureAwait(false);
+            if (from is { } asked)
+            {
+                cursors.Add(asked);
+            }
+
+            var page = await CallAsync<PostPage>(account, VideoList, token => List(token, from), (data, _) => MapPage(data, from, cursors), cancellationToken).ConfigureAwait(false);
             yield return page;
             if (!page.TryPickT0(out var posts, out _) || posts.NextCursor is null)
             {
@@ -304,7 +311,7 @@ public sealed partial class TikTokConnector : IPlatformConnector
         return new PlatformProfile(displayName, string.IsNullOrEmpty(bio) ? null : bio, stats, following, likes, videos, verified);
     }
 
-    private static PostPage MapPage(JsonAt data, long? asked)
+    private static PostPage MapPage(JsonAt data, long? asked, HashSet<long> listed)
     {
         var posts = data.Array("videos").Items().Select(video => new PlatformPost(
             video.String("id"),
@@ -316,11 +323,12 @@ public sealed partial class TikTokConnector : IPlatformConnector
             return new PostPage(posts, null);
         }
 
-        // TikTok's cursor is a time in milliseconds; one that does not move would list the same page for ever.
+        // TikTok's cursor is a time in milliseconds; one that does not move, or leads back to a page already listed,
+        // would list the same pages for ever.
         var next = data.Int64("cursor");
-        if (next < 0 || next == asked)
+        if (next < 0 || next == asked || listed.Contains(next))
         {
-            throw MalformedResponseException.At($"{data.Path}.cursor", $"{next} does not lead past the page asked for ({asked?.ToString(CultureInfo.InvariantCulture) ?? "the first"}) while has_more is true.");
+            throw MalformedResponseException.At($"{data.Path}.cursor", $"{next} does not lead past the pages listed ({asked?.ToString(CultureInfo.InvariantCulture) ?? "the first"} was asked for) while has_more is true.");
         }
 
         return new PostPage(posts, next.ToString(CultureInfo.InvariantCulture));

@@ -105,6 +105,20 @@ public class ProblemDetailsTests(MarketplaceApp app) : IClassFixture<Marketplace
         country.ToJsonString().ShouldNotContain("script");
     }
 
+    [Theory]
+    [InlineData(5_000, "Z")]
+    [InlineData(10, "<script>")]
+    public async Task A_bad_json_body_under_a_member_name_no_endpoint_has_names_the_body_not_the_name(int repeat, string text)
+    {
+        var name = "sk_live_" + string.Concat(Enumerable.Repeat(text, repeat));
+
+        var problem = await Problem(
+            await app.Client.PostAsync("/deals", Json($$"""{"fee":{"amount":"1","currency":"USD"},"{{name}}": tru}""")), HttpStatusCode.BadRequest, MarketplaceProblems.ValidationType);
+
+        Errors(problem).ShouldBe(new Dictionary<string, string> { [""] = MarketplaceProblems.JsonInvalidCode });
+        problem.ToJsonString().ShouldNotContain("sk_live_");
+    }
+
     [Fact]
     public async Task A_body_the_domain_refuses_names_its_codes()
     {

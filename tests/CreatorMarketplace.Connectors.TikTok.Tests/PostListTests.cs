@@ -67,8 +67,23 @@ public sealed class PostListTests : TikTokTestBase
         pages[1].AsT4.ShouldBe(new PlatformError("invalid_params", $"cursor out of range (log id {Answer.LogId})", Retryable: false));
     }
 
+    [Fact]
+    public async Task A_cursor_that_leads_back_to_a_page_already_listed_ends_the_listing_as_malformed()
+    {
+        // null, then 3000, 2000, 3000: each differs from the cursor asked, yet the listing would go round for ever.
+        TikTok.On(
+            FakeTikTok.VideoList,
+            [.. Enumerable.Range(0, 12).Select(i => Answer.Ok(Page(i % 2 == 0 ? 1700000003000 : 1700000002000, true, Video($"v{i}", i, "Post", null))))]);
+
+        var pages = await Connector().ListPostsAsync(Account, null, default).Take(12).ToListAsync();
+
+        pages.Count.ShouldBe(3);
+        pages.Take(2).Select(page => page.AsT0.NextCursor).ShouldBe(["1700000003000", "1700000002000"]);
+        pages[2].AsT5.Reason.ShouldBe("data.cursor: 1700000003000 does not lead past the pages listed (1700000002000 was asked for) while has_more is true.");
+    }
+
     [Theory]
-    [InlineData("""{"videos":[],"has_more":true,"cursor":1700000001000}""", "data.cursor: 1700000001000 does not lead past the page asked for (1700000001000) while has_more is true.")]
+    [InlineData("""{"videos":[],"has_more":true,"cursor":1700000001000}""", "data.cursor: 1700000001000 does not lead past the pages listed (1700000001000 was asked for) while has_more is true.")]
     [InlineData("""{"videos":[],"has_more":true}""", "data.cursor is missing.")]
     [InlineData("""{"videos":[{"id":"v1"}],"has_more":false}""", "data.videos[0].create_time is missing.")]
     [InlineData("""{"videos":[{"id":7,"create_time":1}],"has_more":false}""", "data.videos[0].id: expected a string, got a number.")]

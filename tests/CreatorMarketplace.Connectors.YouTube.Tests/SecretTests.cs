@@ -51,4 +51,22 @@ public sealed class SecretTests : YouTubeTestBase
         Echo.Leaks([result.AsT2.Reason], HeldSecrets).ShouldBeEmpty();
         Echo.Leaks(Logs.Lines, HeldSecrets).ShouldBeEmpty();
     }
+    [Fact]
+    public async Task A_long_token_echoed_in_a_count_or_as_a_member_given_twice_is_not_shown_in_part()
+    {
+        // Google's access tokens run to about 200 characters: cut to a prefix before redaction, one would not be found.
+        var token = "ya29.a0AfB_byC" + string.Concat(Enumerable.Range(0, 180).Select(i => (char)('a' + (i * 7 % 26))));
+        Tokens.Put(Account, new YouTubeTokens(token, Now + Duration.FromHours(1), RefreshToken, "s"));
+        Google.On(
+            FakeYouTube.Channels,
+            Answer.Items("channel", Channel($$"""{"viewCount":"1","subscriberCount":"{{token}}","hiddenSubscriberCount":false,"videoCount":"5"}""")),
+            new Answer(200, $$"""{"items":[],"{{token}}":1,"{{token}}":2}"""));
+
+        var inCount = await Connector().GetProfileAsync(Account, default);
+        var asName = await Connector().GetProfileAsync(Account, default);
+
+        inCount.AsT5.Reason.ShouldEndWith("expected a count as a string of digits, got a string of 196 characters.");
+        asName.AsT5.Reason.ShouldBe("the response is not JSON: a member name of 194 characters is given twice.");
+        Logs.Lines.Append(inCount.AsT5.Reason).Append(asName.AsT5.Reason).Where(line => line.Contains(token[..20], StringComparison.Ordinal)).ShouldBeEmpty();
+    }
 }

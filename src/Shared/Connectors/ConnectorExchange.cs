@@ -170,7 +170,7 @@ internal sealed class ConnectorExchange(HttpClient http, IClock clock, string pl
                 var names = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var member in value.EnumerateObject())
                 {
-                    var name = ErrorText.Bound(member.Name, ErrorText.QuotedLength);
+                    var name = JsonAt.ShortOrLength(member.Name, "a member name");
                     var at = path.Length == 0 ? name : path + "." + name;
                     if (!names.Add(member.Name))
                     {

@@ -112,8 +112,16 @@ internal readonly record struct JsonAt(JsonElement Value, string Path, Secrets S
             ? number
             : throw MalformedResponseException.At(Path, $"expected a whole number, got {(Value.ValueKind == JsonValueKind.Number ? Shown(Value) : Describe(Value.ValueKind))}.");
 
-    /// <summary>A refused value as a complaint shows it: its JSON text, cut short as every refusal quotes a value.</summary>
-    public static string Shown(JsonElement value) => ErrorText.Bound(value.GetRawText(), ErrorText.QuotedLength);
+    /// <summary>
+    /// A refused value as a complaint shows it: its JSON text when short, otherwise only its kind and length. Never a
+    /// prefix: the complaint is redacted after it is made, and a secret the platform echoed, cut short, would no
+    /// longer be found.
+    /// </summary>
+    public static string Shown(JsonElement value) => ShortOrLength(value.GetRawText(), Describe(value.ValueKind));
+
+    /// <summary>A text from an answer as a complaint shows it: whole when short, otherwise only <paramref name="what"/> and its length (see <see cref="Shown"/>).</summary>
+    public static string ShortOrLength(string text, string what) =>
+        text.Length <= ErrorText.QuotedLength ? ErrorText.Bound(text, ErrorText.QuotedLength) : $"{what} of {text.Length} characters";
 
     private MalformedResponseException Missing(string name) => new($"{Child(name)} is missing.");
 

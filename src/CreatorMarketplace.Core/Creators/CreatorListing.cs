@@ -55,6 +55,24 @@ public sealed record CreatorListing
     /// <summary>The creator.</summary>
     public CreatorId Id { get; }
 
+    // The listing with its account on a platform as the primary one (the rest in their order), for rules about that
+    // platform's account; null without one.
+    internal CreatorListing? OnPlatform(Platform platform)
+    {
+        var index = Accounts.Count - 1;
+        while (index >= 0 && Accounts[index].Handle.Platform != platform)
+        {
+            index--;
+        }
+
+        return index switch
+        {
+            < 0 => null,
+            0 => this,
+            _ => new CreatorListing(Id, Version, RegisteredAt, Profile, [Accounts[index], .. Accounts.Where((_, at) => at != index)], Audience, RateCard, Badges, OnVacation, PastCampaignCount, ComplianceHistory),
+        };
+    }
+
     /// <summary>The creator's stored version when the snapshot was taken; a catalog keeps the newest.</summary>
     public long Version { get; }
 

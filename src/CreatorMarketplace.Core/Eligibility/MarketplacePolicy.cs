@@ -21,11 +21,12 @@ public sealed class MarketplacePolicy : IEquatable<MarketplacePolicy>
 {
     private static readonly Lazy<MarketplacePolicy> Shipped = new(LoadShipped);
 
-    private MarketplacePolicy(string name, string description, PolicyVersion[] versions)
+    private MarketplacePolicy(string name, string description, PolicyVersion[] versions, Platform? platform)
     {
         Name = name;
         Description = description;
         Versions = versions;
+        Platform = platform;
         ForCreators = new CreatorPolicyRule(this);
         ForBrands = new BrandPolicyRule(this);
     }
@@ -49,6 +50,13 @@ public sealed class MarketplacePolicy : IEquatable<MarketplacePolicy>
     public IReadOnlyList<PolicyVersion> Versions { get; }
 
     /// <summary>
+    /// The platform whose account the requirements judge (followers, views and posts of the last 30 days, account
+    /// type), such as TikTok for <see cref="TikTokCreatorMarketplace"/>: a creator without an account there fails.
+    /// Null for a policy that judges the creator's primary account, whichever platform it is on.
+    /// </summary>
+    public Platform? Platform { get; }
+
+    /// <summary>
     /// The policy as a rule about creators: the market (the creator's home country) must be listed and launched on
     /// the creator's local date, and the creator must meet the market's requirements, all as of the instant judged.
     /// </summary>
@@ -61,15 +69,16 @@ public sealed class MarketplacePolicy : IEquatable<MarketplacePolicy>
     /// <param name="name">A short, stable name.</param>
     /// <param name="description">What the policy is and where its values come from; may be empty.</param>
     /// <param name="versions">The versions, at least one, each with its own effective instant, in any order.</param>
+    /// <param name="platform">The platform whose account the requirements judge; null for the creator's primary account (see <see cref="Platform"/>).</param>
     /// <returns>The policy.</returns>
     /// <exception cref="DomainValidationException">The name is blank, there is no version, or two take effect at once.</exception>
-    public static MarketplacePolicy Create(string name, string description, IEnumerable<PolicyVersion> versions)
+    public static MarketplacePolicy Create(string name, string description, IEnumerable<PolicyVersion> versions, Platform? platform = null)
     {
         var list = versions?.ToArray();
         var errors = new ErrorCollector();
         errors.AddRange(Check(name, description, list?.Select(version => version?.EffectiveFrom).ToArray()));
         errors.ThrowIfAny();
-        return new MarketplacePolicy(name, description, [.. list!.OrderBy(version => version.EffectiveFrom)]);
+        return new MarketplacePolicy(name, description, [.. list!.OrderBy(version => version.EffectiveFrom)], platform);
     }
 
     /// <summary>Reads a policy from its JSON form, naming the JSON path of every problem.</summary>
@@ -100,7 +109,7 @@ public sealed class MarketplacePolicy : IEquatable<MarketplacePolicy>
 
     /// <inheritdoc />
     public bool Equals(MarketplacePolicy? other) =>
-        other is not null && Name == other.Name && Description == other.Description && Versions.SequenceEqual(other.Versions);
+        other is not null && Name == other.Name && Description == other.Description && Platform == other.Platform && Versions.SequenceEqual(other.Versions);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as MarketplacePolicy);
@@ -197,7 +206,21 @@ public sealed class MarketplacePolicy : IEquatable<MarketplacePolicy>
 
             var profile = subject.Profile;
             var market = MarketFailure(version, profile.HomeCountry, asOf.InZone(profile.TimeZone).Date);
-            var requirements = version.CreatorRuleIn(profile.HomeCountry).Evaluate(subject, asOf);
+
+            // The requirements judge the account on the policy's platform, as the creator's primary account.
+            if (policy.Platform is { } platform && subject.OnPlatform(platform) is not { } onPlatform)
+            {
+                var none = new RuleFailure(
+                    policy.Name,
+                    "eligibility.no_platform_account",
+                    $"has no {platform.Name} account; the policy judges the {platform.Name} account.",
+                    "none",
+                    $"a {platform.Name} account",
+                    $"link a {platform.Name} account");
+                return EligibilityResult.Of(market is null ? [none] : [market, none]);
+            }
+
+            var requirements = version.CreatorRuleIn(profile.HomeCountry).Evaluate(policy.Platform is { } judged ? subject.OnPlatform(judged)! : subject, asOf);
             return market is null ? requirements : EligibilityResult.Of([market, .. requirements.Failures]);
         }
     }

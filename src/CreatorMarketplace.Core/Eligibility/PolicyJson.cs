@@ -12,7 +12,7 @@ namespace CreatorMarketplace.Eligibility;
 /// </summary>
 internal static class PolicyJson
 {
-    private static readonly string[] PolicyProperties = ["name", "description", "versions"];
+    private static readonly string[] PolicyProperties = ["name", "description", "platform", "versions"];
     private static readonly string[] VersionProperties = ["effectiveFrom", "creators", "brands", "markets"];
     private static readonly string[] MarketProperties = ["country", "launchDate", "creators"];
     private static readonly string[] BrandProperties = ["verifiedIdentity", "businessInformation", "taxInformation"];
@@ -26,7 +26,13 @@ internal static class PolicyJson
     }
 
     public static string Write(MarketplacePolicy policy) =>
-        VersionedPolicyJson.Write(policy.Name, policy.Description, policy.Versions, static version => version.EffectiveFrom, WriteVersion);
+        VersionedPolicyJson.Write(
+            policy.Name,
+            policy.Description,
+            policy.Versions,
+            static version => version.EffectiveFrom,
+            WriteVersion,
+            policy.Platform is { } platform ? writer => writer.WriteString("platform", platform.Name) : null);
 
     private static void WriteVersion(Utf8JsonWriter writer, PolicyVersion version)
     {
@@ -103,6 +109,12 @@ internal static class PolicyJson
 
             var name = String(root, "name", "$", required: true);
             var description = String(root, "description", "$", required: false) ?? string.Empty;
+            Platform? platform = null;
+            if (String(root, "platform", "$", required: false) is { } platformName && !Platform.TryFromName(platformName, out platform))
+            {
+                Errors.Add("$.platform", "policy.unknown_platform", $"{ErrorText.Quote(platformName)} is not a platform; expected one of {string.Join(", ", Platform.List.OrderBy(known => known.Value).Select(known => known.Name))}.");
+            }
+
             var versions = new List<PolicyVersion?>();
             if (Property(root, "versions", "$", JsonValueKind.Array, required: true) is { } array)
             {
@@ -117,7 +129,7 @@ internal static class PolicyJson
             var listed = root.TryGetProperty("versions", out var given) && given.ValueKind == JsonValueKind.Array;
             Report("$", MarketplacePolicy.Check(name, description, versions.Select(version => version?.EffectiveFrom).ToArray())
                 .Where(error => listed ? !(error.Code == "policy.missing" && error.Field.StartsWith("versions[", StringComparison.Ordinal)) : error.Field != "versions"));
-            return Errors.HasErrors ? null : MarketplacePolicy.Create(name!, description, versions!);
+            return Errors.HasErrors ? null : MarketplacePolicy.Create(name!, description, versions!, platform);
         }
 
         private PolicyVersion? Version(JsonElement element, string path)

@@ -21,9 +21,10 @@ internal static class VersionedPolicyJson
     /// <param name="versions">The versions, in order.</param>
     /// <param name="effectiveFrom">When a version takes effect.</param>
     /// <param name="writeVersion">Writes a version's members after its effective instant.</param>
+    /// <param name="writeHeader">Writes the policy's own members after its description, if it has any.</param>
     /// <returns>The JSON text.</returns>
     public static string Write<TVersion>(
-        string name, string? description, IEnumerable<TVersion> versions, Func<TVersion, Instant> effectiveFrom, Action<Utf8JsonWriter, TVersion> writeVersion)
+        string name, string? description, IEnumerable<TVersion> versions, Func<TVersion, Instant> effectiveFrom, Action<Utf8JsonWriter, TVersion> writeVersion, Action<Utf8JsonWriter>? writeHeader = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -35,6 +36,7 @@ internal static class VersionedPolicyJson
                 writer.WriteString("description", description);
             }
 
+            writeHeader?.Invoke(writer);
             writer.WriteStartArray("versions");
             foreach (var version in versions)
             {

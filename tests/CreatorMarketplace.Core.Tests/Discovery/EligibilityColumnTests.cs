@@ -41,6 +41,7 @@ public class EligibilityColumnTests
     private static EligibilityColumns.MarketCheck CheckWith(int column, long minimum) =>
         new(
             CountryOrdinal: 0,
+            Platform: 0,
             LaunchUnsure: false,
             MinimumFollowers: column == NumberColumn.Followers ? minimum : 1_000,
             MinimumViews: column == NumberColumn.ViewsLast30Days ? minimum : 1_000,

@@ -158,6 +158,62 @@ public class MarketplacePolicyTests
         TikTok.ForCreators.Evaluate(listing, violation + Duration.FromDays(90)).IsEligible.ShouldBeTrue();
     }
 
+    // A creator whose primary account is on Instagram, with a TikTok account beside it when given.
+    private static CreatorListing InstagramFirst(long instagramFollowers, long? tiktokFollowers, long tiktokViews = 5_000, int tiktokPosts = 5)
+    {
+        var clock = new FakeClock(Now - Duration.FromDays(500));
+        var profile = CreatorTests.Profile() with { HomeCountry = Country.US, HomeSubdivision = null, TimeZone = DateTimeZoneProviders.Tzdb["America/New_York"], BirthDate = new LocalDate(1998, 3, 2) };
+        var instagram = AccountStats.Create(clock.GetCurrentInstant(), instagramFollowers, medianViews: 50_000, viewsLast30Days: 900_000, postsLast30Days: 20);
+        var creator = CreatorMarketplace.Creators.Creator.Register(EntityId.New<CreatorId>(clock), profile, new PlatformAccount(new Handle(Platform.Instagram, "@maya.makes"), AccountType.Creator, instagram), clock);
+        if (tiktokFollowers is { } followers)
+        {
+            var tiktok = AccountStats.Create(clock.GetCurrentInstant(), followers, medianViews: 100, viewsLast30Days: tiktokViews, postsLast30Days: tiktokPosts);
+            creator.LinkAccount(new PlatformAccount(new Handle(Platform.TikTok, "@maya.makes"), AccountType.Creator, tiktok), clock);
+        }
+
+        return creator.ToListing();
+    }
+
+    [Fact]
+    public void The_tiktok_policy_judges_the_tiktok_account_whichever_account_is_primary()
+    {
+        var weakOnTikTok = InstagramFirst(500_000, tiktokFollowers: 2_000, tiktokViews: 200, tiktokPosts: 1);
+        var strongOnTikTok = InstagramFirst(800, tiktokFollowers: 60_000);
+        var noTikTok = InstagramFirst(500_000, tiktokFollowers: null);
+
+        TikTok.Platform.ShouldBe(Platform.TikTok);
+        TikTok.ForCreators.Evaluate(weakOnTikTok, Now).Failures.Select(f => f.Code).ShouldBe(
+            ["eligibility.followers_below_minimum", "eligibility.too_few_recent_views", "eligibility.too_few_recent_posts"]);
+        TikTok.ForCreators.Evaluate(strongOnTikTok, Now).IsEligible.ShouldBeTrue();
+        TikTok.ForCreators.Evaluate(noTikTok, Now).Failures.ShouldHaveSingleItem().ShouldBe(new RuleFailure(
+            "tiktok-creator-marketplace", "eligibility.no_platform_account", "has no TikTok account; the policy judges the TikTok account.", "none", "a TikTok account", "link a TikTok account"));
+
+        // A policy with no platform judges the primary account, whichever platform it is on.
+        var anyPlatform = MarketplacePolicy.Create(TikTok.Name, TikTok.Description, TikTok.Versions);
+        (anyPlatform.Platform, anyPlatform.ForCreators.Evaluate(weakOnTikTok, Now).IsEligible, anyPlatform.ForCreators.Evaluate(strongOnTikTok, Now).IsEligible).ShouldBe(((Platform?)null, true, false));
+        anyPlatform.ShouldNotBe(TikTok);
+    }
+
+    [Fact]
+    public async Task An_in_memory_catalogs_eligibility_filter_judges_the_policys_platform_as_the_rule_does()
+    {
+        CreatorListing[] creators =
+        [
+            InstagramFirst(500_000, tiktokFollowers: 2_000, tiktokViews: 200, tiktokPosts: 1),
+            InstagramFirst(800, tiktokFollowers: 60_000),
+            InstagramFirst(500_000, tiktokFollowers: null),
+            Creator(Country.US),
+            Creator(Country.US, followers: 5_000),
+        ];
+        var catalog = new CreatorMarketplace.Discovery.InMemory.InMemoryCreatorCatalog();
+        catalog.Load(creators).ShouldBe(creators.Length);
+
+        var page = (await catalog.SearchAsync(new CreatorMarketplace.Discovery.CreatorQuery { Eligibility = new(TikTok, Now), PageSize = 10 })).AsT0;
+
+        page.Items.Select(listing => listing.Id).ShouldBe(creators.Where(listing => TikTok.ForCreators.Evaluate(listing, Now).IsEligible).Select(listing => listing.Id), ignoreOrder: true);
+        page.TotalCount.ShouldBe(2);
+    }
+
     [Fact]
     public void Creating_a_policy_names_every_problem()
     {

@@ -37,6 +37,18 @@ public class PolicyJsonTests
 
         read.ShouldBe(TikTok);
         read.ToJson().ShouldBe(json);
+        (read.Platform, json.Contains("\"platform\": \"TikTok\"", StringComparison.Ordinal)).ShouldBe((Platform.TikTok, true));
+    }
+
+    [Fact]
+    public void A_policys_platform_is_optional_and_must_be_a_platform()
+    {
+        var none = MarketplacePolicy.FromJson(Valid).GetValueOrThrow();
+        var unknown = MarketplacePolicy.FromJson(Valid.Replace("\"description\"", "\"platform\": \"MySpace\", \"description\"", StringComparison.Ordinal));
+
+        none.Platform.ShouldBeNull();
+        none.ToJson().ShouldNotContain("platform");
+        unknown.Errors.ShouldHaveSingleItem().ShouldBe(new DomainError("$.platform", "policy.unknown_platform", "'MySpace' is not a platform; expected one of TikTok, Instagram, YouTube, Facebook, Snapchat, X, Twitch."));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ internal static class NumberColumn
     // days since 1970-01-01 (whole numbers, exact as floats), and the youngest age of a self-declared age band.
     public const int ViewsLast30Days = FirstAge + 6;
     public const int PostsLast30Days = ViewsLast30Days + 1;
-    public const int AccountType = PostsLast30Days + 1;
+    public const int AccountType = PostsLast30Days + 1; // the primary account's type and platform (AccountOf)
     public const int BirthDay = AccountType + 1;
     public const int AgeBandMinimum = BirthDay + 1;
     public const int LatestViolationDay = AgeBandMinimum + 1;
@@ -37,6 +37,18 @@ internal static class NumberColumn
     public static int Of(AudienceGender gender) => FirstGender + gender.Value - 1;
 
     public static int Of(AgeBucket age) => FirstAge + age.Value - 1;
+
+    /// <summary>
+    /// The primary account as the <see cref="AccountType"/> column holds it: its type's value in the low 4 bits and
+    /// its platform's above them, so that a policy about one platform's account knows whose numbers the row holds.
+    /// </summary>
+    public static float AccountOf(PlatformAccount account) => account.Type.Value | (account.Handle.Platform.Value << 4);
+
+    /// <summary>The type's value of an <see cref="AccountOf"/> code.</summary>
+    public static int AccountTypeIn(float code) => (int)code & 0xF;
+
+    /// <summary>The platform's value of an <see cref="AccountOf"/> code.</summary>
+    public static int PlatformIn(float code) => (int)code >> 4;
 
     /// <summary>Whether a whole number's float, equal to a whole bound's, is that bound exactly.</summary>
     public static bool IsExactWholeNumber(float value) => Math.Abs(value) < ExactWholeNumbers;
@@ -366,7 +378,7 @@ internal sealed class CatalogChunk
         WriteShares(numbers[NumberColumn.FirstAge..NumberColumn.ViewsLast30Days], audience.Age);
         numbers[NumberColumn.ViewsLast30Days] = stats.ViewsLast30Days is { } views ? views : float.NaN;
         numbers[NumberColumn.PostsLast30Days] = stats.PostsLast30Days is { } posts ? posts : float.NaN;
-        numbers[NumberColumn.AccountType] = listing.PrimaryAccount.Type.Value;
+        numbers[NumberColumn.AccountType] = NumberColumn.AccountOf(listing.PrimaryAccount);
         var profile = listing.Profile;
         numbers[NumberColumn.BirthDay] = profile.BirthDate is { } birthDate ? EpochDay.Of(birthDate) : float.NaN;
         numbers[NumberColumn.AgeBandMinimum] = profile.AgeBand is { } band ? band.MinAge : float.NaN;

@@ -67,6 +67,7 @@ internal sealed class EligibilityColumns
             var window = asOf - requirements.GoodStandingLookBack;
             checks.Add(new MarketCheck(
                 ordinal,
+                Platform: filter.Policy.Platform?.Value ?? 0,
                 LaunchUnsure: market.LaunchDate > today.PlusDays(-1),
                 MinimumFollowers: requirements.MinimumFollowers,
                 MinimumViews: requirements.MinimumViewsLast30Days,
@@ -102,6 +103,7 @@ internal sealed class EligibilityColumns
     /// <summary>One market's thresholds, as the columns hold them.</summary>
     internal readonly record struct MarketCheck(
         int CountryOrdinal,
+        int Platform,
         bool LaunchUnsure,
         float MinimumFollowers,
         float MinimumViews,
@@ -117,11 +119,18 @@ internal sealed class EligibilityColumns
         // one float's only count, else it may be either side of it.
         public ColumnVerdict Decide(float[][] numbers, int row)
         {
+            // The columns hold the primary account's numbers: a policy about another platform's account asks the listing.
+            var account = numbers[NumberColumn.AccountType][row];
+            if (Platform != 0 && NumberColumn.PlatformIn(account) != Platform)
+            {
+                return ColumnVerdict.Unsure;
+            }
+
             var unsure = LaunchUnsure;
             if (!AtLeast(numbers[NumberColumn.Followers][row], MinimumFollowers, ref unsure)
                 || !AtLeast(numbers[NumberColumn.ViewsLast30Days][row], MinimumViews, ref unsure)
                 || !AtLeast(numbers[NumberColumn.PostsLast30Days][row], MinimumPosts, ref unsure)
-                || (AccountTypes & (1u << (int)numbers[NumberColumn.AccountType][row])) == 0)
+                || (AccountTypes & (1u << NumberColumn.AccountTypeIn(account))) == 0)
             {
                 return ColumnVerdict.Fails;
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace CreatorMarketplace.Compliance;
 
 /// <summary>
@@ -203,5 +204,8 @@ internal static class Hashtags
         return tags;
     }
 
-    public static bool IsTagCharacter(char c) => char.IsLetterOrDigit(c) || c == '_';
+    // A combining mark (an accent written apart from its letter, "s\u0327") is part of the tag, as the letter it
+    // marks: folded, the tag matches its precomposed form.
+    public static bool IsTagCharacter(char c) =>
+        char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 }

@@ -77,7 +77,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
         var contract = new Contract(id, brand, creator);
         Check(terms, brand);
         var now = clock.GetCurrentInstant();
-        contract._versions.Add(new ContractVersion(1, terms, now, "initial draft"));
+        contract._versions.Add(new ContractVersion(1, terms.Frozen(), now, "initial draft"));
         contract.Raise(new ContractDrafted(id, brand, creator, now));
         return contract;
     }
@@ -125,7 +125,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
         }
 
         var now = clock.GetCurrentInstant();
-        var version = new ContractVersion(Current.Number + 1, terms, now, note);
+        var version = new ContractVersion(Current.Number + 1, terms.Frozen(), now, note);
         var changes = version.ChangesFrom(Current);
         _versions.Add(version);
         Raise(new ContractAmended(Id, version.Number, changes, now));

@@ -152,6 +152,16 @@ public sealed record ContractTerms
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Fee, Deliverables.Count, Grants.Count, Revisions);
 
+    // The terms with every list copied, so that a contract's version holds its own: a caller changing an array it
+    // passed in (a grant's channels) cannot change what was signed. Only for terms that passed Validate.
+    internal ContractTerms Frozen() => this with
+    {
+        Deliverables = [.. Deliverables],
+        Grants = [.. Grants.Select(grant => grant with { Channels = [.. grant.Channels], Edits = [.. grant.Edits] })],
+        Exclusivity = Exclusivity is { } exclusivity ? exclusivity with { Categories = [.. exclusivity.Categories], Competitors = [.. exclusivity.Competitors] } : null,
+        Disclosure = Disclosure with { Jurisdictions = [.. Disclosure.Jurisdictions] },
+    };
+
     /// <summary>The deliverable with a name, if there is one.</summary>
     /// <param name="name">The name.</param>
     /// <returns>The deliverable, or null.</returns>

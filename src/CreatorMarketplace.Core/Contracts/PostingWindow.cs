@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using NodaTime.TimeZones;
 
 namespace CreatorMarketplace.Contracts;
 
@@ -9,18 +10,23 @@ namespace CreatorMarketplace.Contracts;
 /// <see cref="End"/> exclusive.
 /// </summary>
 /// <remarks>
-/// A local time that does not exist (skipped when clocks spring forward) is moved forward by the gap; one that
-/// occurs twice (when clocks fall back) is its earlier occurrence. So a window is never shorter than its wall-clock
-/// times say, except by a skipped hour inside it.
+/// A closing time that does not exist (skipped when clocks spring forward) is moved forward by the gap; an opening
+/// time that does not exist opens the window when the gap ends, the first instant at or after it on the clock (so a
+/// window from 2:30 to 3:15 on the night clocks skip from 2:00 to 3:00 opens at 3:00). A local time that occurs twice
+/// (when clocks fall back) is its earlier occurrence. So a window is never shorter than its wall-clock times say,
+/// except by a skipped hour inside it.
 /// </remarks>
 public sealed record PostingWindow
 {
+    // Ambiguous: the earlier occurrence; skipped: the first instant after the gap.
+    private static readonly ZoneLocalMappingResolver OpeningResolver = Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
+
     private PostingWindow(LocalDateTime opens, LocalDateTime closes, DateTimeZone zone)
     {
         Opens = opens;
         Closes = closes;
         Zone = zone;
-        Start = zone.AtLeniently(opens).ToInstant();
+        Start = zone.ResolveLocal(opens, OpeningResolver).ToInstant();
         End = zone.AtLeniently(closes).ToInstant();
     }
 

@@ -10,11 +10,18 @@ namespace CreatorMarketplace.Contracts;
 /// </summary>
 public readonly record struct RightsTerm
 {
+    // False only in default(RightsTerm), which no factory makes: it would otherwise read as perpetual from 1970.
+    private readonly bool _made;
+
     private RightsTerm(Instant start, Instant? end)
     {
         Start = start;
         End = end;
+        _made = true;
     }
+
+    /// <summary>Whether this is <c>default(RightsTerm)</c>, a term no factory made, which grants nothing.</summary>
+    internal bool IsDefault => !_made;
 
     /// <summary>The first instant the grant applies.</summary>
     public Instant Start { get; }
@@ -38,7 +45,8 @@ public readonly record struct RightsTerm
     /// <summary>
     /// A term of a calendar length from a moment in a time zone: six months from 9:00 on 15 January in Berlin ends
     /// at 9:00 on 15 July in Berlin, whatever daylight saving does in between. A local time that does not exist
-    /// (a spring-forward gap) moves forward by the gap.
+    /// (a spring-forward gap) moves forward by the gap; one that occurs twice is its earlier occurrence, or its later
+    /// when the earlier would not be after the start.
     /// </summary>
     /// <param name="start">The start, in the zone whose calendar measures the length.</param>
     /// <param name="length">A positive calendar length, for example <c>Period.FromMonths(6)</c>.</param>
@@ -47,7 +55,14 @@ public readonly record struct RightsTerm
     public static RightsTerm For(ZonedDateTime start, Period length)
     {
         ArgumentNullException.ThrowIfNull(length);
-        var end = (start.LocalDateTime + length).InZoneLeniently(start.Zone).ToInstant();
+
+        // A local end that occurs twice is its earlier occurrence, unless that is not after the start (a short term
+        // from the repeated hour's second occurrence), then its later.
+        var local = start.LocalDateTime + length;
+        var mapping = start.Zone.MapLocal(local);
+        var end = mapping.Count == 2 && mapping.First().ToInstant() <= start.ToInstant()
+            ? mapping.Last().ToInstant()
+            : local.InZoneLeniently(start.Zone).ToInstant();
         return end > start.ToInstant()
             ? new(start.ToInstant(), end)
             : throw DomainValidationException.Of(nameof(length), "rights.term_length_not_positive", $"a term's length must be positive, got {length}.");

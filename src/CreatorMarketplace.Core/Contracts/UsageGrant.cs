@@ -32,6 +32,7 @@ public sealed record UsageGrant
         }
 
         errors.Require(Territories is not null, nameof(Territories), "contract.null", "a grant names its territories (Territories.Worldwide for all).");
+        errors.Require(!Term.IsDefault, nameof(Term), "contract.term_missing", "a grant names its term (RightsTerm.Between, For or Perpetual); an unset one would read as perpetual from 1970.");
         if (errors.Require(Edits is not null && Edits.All(edit => edit is not null), nameof(Edits), "contract.null", "the edits may be empty but not null, and hold no null."))
         {
             errors.Require(Edits!.Distinct().Count() == Edits!.Count, nameof(Edits), "contract.duplicate", "an edit is listed more than once.");

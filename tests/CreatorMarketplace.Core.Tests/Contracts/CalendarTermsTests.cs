@@ -28,9 +28,24 @@ public class CalendarTermsTests
     public void A_window_opening_in_the_skipped_hour_opens_when_the_clocks_have_moved_on()
     {
         var window = PostingWindow.Create(new LocalDateTime(2026, 3, 8, 2, 30), new LocalDateTime(2026, 3, 8, 9, 0), NewYork);
+        var quarter = PostingWindow.Create(new LocalDateTime(2026, 3, 8, 2, 30), new LocalDateTime(2026, 3, 8, 3, 15), NewYork);
+        var closing = PostingWindow.Create(new LocalDateTime(2026, 3, 8, 1, 0), new LocalDateTime(2026, 3, 8, 2, 30), NewYork);
 
-        window.Start.InZone(NewYork).LocalDateTime.ShouldBe(new LocalDateTime(2026, 3, 8, 3, 30));
-        window.Length.ShouldBe(Duration.FromMinutes(330));
+        window.Start.InZone(NewYork).LocalDateTime.ShouldBe(new LocalDateTime(2026, 3, 8, 3, 0));
+        window.Length.ShouldBe(Duration.FromMinutes(360));
+        (quarter.Start, quarter.Length).ShouldBe((window.Start, Duration.FromMinutes(15)));
+        closing.End.InZone(NewYork).LocalDateTime.ShouldBe(new LocalDateTime(2026, 3, 8, 3, 30), "a closing time in the gap moves forward by it");
+    }
+
+    [Fact]
+    public void A_short_term_from_the_repeated_hours_second_occurrence_ends_after_it_starts()
+    {
+        // 1 November 2026 in New York: 1:00 to 2:00 happens twice; the second 1:30 is 6:30 UTC.
+        var second = new LocalDateTime(2026, 11, 1, 1, 30).InZone(NewYork, mapping => mapping.Last());
+        var first = new LocalDateTime(2026, 11, 1, 1, 30).InZone(NewYork, mapping => mapping.First());
+
+        RightsTerm.For(second, Period.FromMinutes(20)).End.ShouldBe(Instant.FromUtc(2026, 11, 1, 6, 50));
+        RightsTerm.For(first, Period.FromMinutes(20)).End.ShouldBe(Instant.FromUtc(2026, 11, 1, 5, 50));
     }
 
     [Fact]

@@ -18,6 +18,16 @@ public class DisclosureTests
     }
 
     [Fact]
+    public void A_hashtag_whose_accents_are_written_apart_from_their_letters_matches_its_precomposed_form()
+    {
+        var rules = Rules.With(Country.TR, new DisclosureRule(["işbirliği"], FlagSuffices: false));
+
+        rules.Check("Yeni ürün #işbirliği", false, [Country.TR]).IsDisclosed.ShouldBeTrue();
+        rules.Check("Yeni ürün #is\u0327birlig\u0306i", false, [Country.TR]).IsDisclosed.ShouldBeTrue();
+        rules.Check("Yeni ürün #is\u0327birlig\u0306inde", false, [Country.TR]).IsDisclosed.ShouldBeFalse("a longer tag is another tag");
+    }
+
+    [Fact]
     public void The_branded_content_flag_alone_discloses_where_the_rule_accepts_it()
     {
         Rules.Check("new drop", brandedContentFlag: true, [Country.DE]).IsDisclosed.ShouldBeTrue();

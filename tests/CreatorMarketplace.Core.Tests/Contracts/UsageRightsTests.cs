@@ -110,6 +110,31 @@ public class UsageRightsTests
     }
 
     [Fact]
+    public void A_grant_whose_term_was_never_set_is_refused_rather_than_read_as_perpetual_from_1970()
+    {
+        var unset = Grant(UsageChannel.Organic) with { Term = default };
+
+        unset.Validate().ShouldHaveSingleItem().ShouldBe(new DomainError("Term", "contract.term_missing", "a grant names its term (RightsTerm.Between, For or Perpetual); an unset one would read as perpetual from 1970."));
+        Should.Throw<DomainValidationException>(() => Draft(new FakeClock(Now), Terms(unset))).Errors.ShouldContain(error => error.Field == "Grants[0].Term");
+        RightsTerm.Perpetual(Instant.FromUnixTimeTicks(0)).ShouldNotBe(default, "a perpetual term made from 1970 is a term");
+    }
+
+    [Fact]
+    public void The_terms_a_contract_holds_are_its_own_copy_and_do_not_change_with_the_callers_arrays()
+    {
+        var channels = new[] { UsageChannel.Organic };
+        var grants = new[] { Grant(channels) };
+        var contract = Active(new FakeClock(Now), Terms(grants));
+        var printInGermany = new UsageRequest("launch-video", UsageChannel.PrintAndOutOfHome, Country.DE, GrantStart + Duration.FromDays(10));
+
+        channels[0] = UsageChannel.PrintAndOutOfHome;
+        grants[0] = Grant(UsageChannel.PrintAndOutOfHome) with { Territories = Territories.Worldwide, Term = RightsTerm.Perpetual(GrantStart) };
+
+        contract.MayUse(printInGermany).IsPermitted.ShouldBeFalse();
+        contract.InForce!.Terms.Grants.ShouldHaveSingleItem().Channels.ShouldBe([UsageChannel.Organic]);
+    }
+
+    [Fact]
     public void A_spark_ads_code_is_not_used_then_in_use_then_expired_and_extends_from_its_end_until_it_expires()
     {
         var clock = new FakeClock(Now);

@@ -165,8 +165,8 @@ public static partial class MarketplaceProblems
 
     // A body the serializer refused: the field is the value's JSON path (the message, which quotes the value, stays
     // out). The path is made of the request's own member names, so it is kept only when each is a plain name of at
-    // most 64 characters (a member the endpoint may have) and the whole at most 256; otherwise the field is the body itself, so that no text of
-    // the request, of any length, comes back in the problem.
+    // most 64 characters (a member the endpoint may have) and the whole at most 256; otherwise the field is the body
+    // itself, so that no text of the request, of any length, comes back in the problem.
     private static HttpValidationProblemDetails Json(JsonException exception)
     {
         var path = exception.Path is { Length: <= 256 } given && PlainPath().IsMatch(given) ? given : "$";

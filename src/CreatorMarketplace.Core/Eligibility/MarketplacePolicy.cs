@@ -208,19 +208,25 @@ public sealed class MarketplacePolicy : IEquatable<MarketplacePolicy>
             var market = MarketFailure(version, profile.HomeCountry, asOf.InZone(profile.TimeZone).Date);
 
             // The requirements judge the account on the policy's platform, as the creator's primary account.
-            if (policy.Platform is { } platform && subject.OnPlatform(platform) is not { } onPlatform)
+            var judged = subject;
+            if (policy.Platform is { } platform)
             {
-                var none = new RuleFailure(
-                    policy.Name,
-                    "eligibility.no_platform_account",
-                    $"has no {platform.Name} account; the policy judges the {platform.Name} account.",
-                    "none",
-                    $"a {platform.Name} account",
-                    $"link a {platform.Name} account");
-                return EligibilityResult.Of(market is null ? [none] : [market, none]);
+                if (subject.OnPlatform(platform) is not { } onPlatform)
+                {
+                    var none = new RuleFailure(
+                        policy.Name,
+                        "eligibility.no_platform_account",
+                        $"has no {platform.Name} account; the policy judges the {platform.Name} account.",
+                        "none",
+                        $"a {platform.Name} account",
+                        $"link a {platform.Name} account");
+                    return EligibilityResult.Of(market is null ? [none] : [market, none]);
+                }
+
+                judged = onPlatform;
             }
 
-            var requirements = version.CreatorRuleIn(profile.HomeCountry).Evaluate(policy.Platform is { } judged ? subject.OnPlatform(judged)! : subject, asOf);
+            var requirements = version.CreatorRuleIn(profile.HomeCountry).Evaluate(judged, asOf);
             return market is null ? requirements : EligibilityResult.Of([market, .. requirements.Failures]);
         }
     }

@@ -76,7 +76,7 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
     /// <param name="profile">The profile; every problem in it is reported at once.</param>
     /// <param name="primaryAccount">The first account, which becomes the primary one.</param>
     /// <param name="clock">The clock that stamps the event.</param>
-    /// <returns>The creator, with a <see cref="CreatorRegistered"/> event pending.</returns>
+    /// <returns>The creator, with a <see cref="CreatorRegistered"/> event and a <see cref="CreatorAccountUpdated"/> of the primary account pending.</returns>
     /// <exception cref="DomainValidationException">The profile is invalid.</exception>
     public static Creator Register(CreatorId id, CreatorProfile profile, PlatformAccount primaryAccount, IClock clock)
     {
@@ -87,6 +87,10 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
         var now = clock.GetCurrentInstant();
         var creator = new Creator(id, profile, primaryAccount, now);
         creator.Raise(new CreatorRegistered(id, now));
+
+        // The account as it is at registration, as a later link records one: a handle replaced afterwards stays
+        // named in the change feed, so that an erasure finds it.
+        creator.Raise(new CreatorAccountUpdated(id, primaryAccount, now));
         return creator;
     }
 

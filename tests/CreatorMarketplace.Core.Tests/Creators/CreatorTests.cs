@@ -34,13 +34,13 @@ public class CreatorTests
     }
 
     [Fact]
-    public void Registering_a_creator_raises_one_event()
+    public void Registering_a_creator_raises_its_registration_and_its_primary_account()
     {
         var id = EntityId.New<CreatorId>(_clock);
 
         var creator = Creator.Register(id, Profile(), TikTok(), _clock);
 
-        creator.PendingEvents.ShouldBe([new CreatorRegistered(id, Now)]);
+        creator.PendingEvents.ShouldBe([new CreatorRegistered(id, Now), new CreatorAccountUpdated(id, TikTok(), Now)]);
         creator.PrimaryAccount.Handle.Value.ShouldBe("maya.makes");
         creator.Tier.ShouldBe(FollowerTier.Micro);
         creator.Audience.ShouldBe(Audience.Unknown);

@@ -442,6 +442,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
         var before = errors.Errors.Count;
         var signed = new HashSet<(ContractParty, int)>();
         var latest = 0;
+        Instant? previous = null;
         for (var i = 0; i < signatures!.Count; i++)
         {
             if (signatures[i] is not { } signature)
@@ -461,6 +462,16 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
             }
 
             at.Require(signature.Party is null || signed.Add((signature.Party, signature.Version)), "Version", "contract.signed_twice", $"the {signature.Party?.Name.ToLowerInvariant()} signs version {signature.Version} once.");
+
+            // Commands sign in time, each version after it was written: a signature dated earlier would move a
+            // version's coming into force before the versions it replaced.
+            at.Require(previous is not { } earlier || signature.SignedAt >= earlier, "SignedAt", "contract.signature_out_of_order", $"signed at {signature.SignedAt}, before the signature listed before it, at {previous}.");
+            at.Require(
+                !versionsKnown || signature.Version < 1 || signature.Version > snapshot.Versions.Count || snapshot.Versions[signature.Version - 1] is not { } version || signature.SignedAt >= version.CreatedAt,
+                "SignedAt",
+                "contract.signed_before_written",
+                $"version {signature.Version} is signed at {signature.SignedAt}, before it was written.");
+            previous = signature.SignedAt;
         }
 
         return versionsKnown && errors.Errors.Count == before;

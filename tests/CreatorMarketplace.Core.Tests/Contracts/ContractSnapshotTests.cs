@@ -100,6 +100,32 @@ public class ContractSnapshotTests
         Should.Throw<DomainValidationException>(() => Contract.FromSnapshot(snapshot with { Versions = [snapshot.Versions[0], snapshot.Versions[0] with { Number = 2 }], Status = ContractStatus.Draft }, 1))
             .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("Versions[1].Terms", "contract.version_unchanged"), ("Signatures", "contract.signed_draft"), ("Status", "contract.status_mismatch")]);
         Should.Throw<DomainValidationException>(() => Contract.FromSnapshot(snapshot with { Signatures = [snapshot.Signatures[0], snapshot.Signatures[1], snapshot.Signatures[0] with { Version = 3 }] }, 1))
-            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("Signatures[2].Version", "contract.signature_unknown_version")]);
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("Signatures[2].Version", "contract.signature_unknown_version"), ("Signatures[2].SignedAt", "contract.signature_out_of_order")]);
+    }
+
+    [Fact]
+    public void A_snapshot_whose_amendment_is_signed_before_the_original_or_before_it_was_written_is_refused()
+    {
+        var clock = Clock();
+        var contract = Active(clock);
+        clock.AdvanceDays(1);
+        contract.Amend(Terms(Grant(UsageChannel.Organic)), "organic only", clock).ThrowIfNotAllowed();
+        contract.Sign(ContractParty.Brand, "Ana Brandt", 2, clock).ThrowIfNotAllowed();
+        contract.Sign(ContractParty.Creator, "Maya Makes", 2, clock).ThrowIfNotAllowed();
+        var snapshot = contract.ToSnapshot();
+        var early = Now - Duration.FromDays(30);
+        var forged = snapshot with
+        {
+            Signatures = [.. snapshot.Signatures.Select(signature => signature.Version == 2 ? signature with { SignedAt = early } : signature)],
+            InForce = [snapshot.InForce[0], new InForceSince(2, early)],
+        };
+
+        Should.Throw<DomainValidationException>(() => Contract.FromSnapshot(forged, 1)).Errors.Select(e => (e.Field, e.Code)).ShouldBe(
+        [
+            ("Signatures[2].SignedAt", "contract.signature_out_of_order"),
+            ("Signatures[2].SignedAt", "contract.signed_before_written"),
+            ("Signatures[3].SignedAt", "contract.signed_before_written"),
+        ]);
+        Contract.FromSnapshot(snapshot, 1).InForce!.Number.ShouldBe(2);
     }
 }

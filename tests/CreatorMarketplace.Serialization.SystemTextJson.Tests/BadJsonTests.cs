@@ -73,6 +73,14 @@ public class BadJsonTests
     }
 
     [Fact]
+    public void A_string_holding_an_unpaired_surrogate_escape_names_the_member_and_the_rule()
+    {
+        var error = Json.Refuse<Handle>("""{"platform":"TikTok","value":"\ud800"}""");
+
+        error.Message.ShouldBe("$: Handle.value: the string holds an unpaired surrogate escape (such as \\ud800 alone), which is not text.");
+    }
+
+    [Fact]
     public void The_message_starts_with_the_path_of_the_refused_value_so_a_logged_message_locates_it()
     {
         var error = Json.Refuse<Order>("""{"lines":[{"fee":{"amount":"1","currency":"USD"}},{"fee":{"amount":"1.234","currency":"USD"}}]}""");

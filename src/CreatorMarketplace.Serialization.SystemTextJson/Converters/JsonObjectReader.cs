@@ -215,10 +215,23 @@ internal struct JsonObjectReader
 
     /// <summary>Reads the current member as a string; null is refused.</summary>
     /// <returns>The string.</returns>
-    public readonly string String(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String
-            ? reader.GetString()!
-            : throw Fail($"expected a string, got {JsonErrors.Describe(reader.TokenType)}.");
+    public readonly string String(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw Fail($"expected a string, got {JsonErrors.Describe(reader.TokenType)}.");
+        }
+
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException invalid)
+        {
+            // An escape of half a surrogate pair ("\ud800" alone): the reader's own message names neither member nor rule.
+            throw Fail("the string holds an unpaired surrogate escape (such as \\ud800 alone), which is not text.", invalid);
+        }
+    }
 
     /// <summary>Reads the current member as a UUID string.</summary>
     /// <returns>The UUID.</returns>

@@ -196,13 +196,13 @@ public sealed class OutboxDispatcherHostingTests : IDisposable
     public async Task A_store_error_while_the_dispatcher_waits_for_the_next_change_is_backed_off_and_delivering_goes_on()
     {
         var publisher = new RecordingPublisher("one");
-        var store = new StoreWithFailingWaits(new InMemoryMarketplaceStore(), failures: 3);
+        var store = new UnreachableFeedStore(new InMemoryMarketplaceStore(), failures: 3, failWaits: true);
         await using var provider = Services(b => b.UseStore(_ => store), publisher, Quick).BuildServiceProvider();
         var dispatcher = (BackgroundService)provider.GetServices<IHostedService>().ShouldHaveSingleItem();
 
         await SaveShortlistsAsync(store, "Before", 1);
         await dispatcher.StartAsync(CancellationToken.None);
-        await EventuallyAsync(() => store.Waits > 3 && publisher.Delivered.Count == 1);
+        await EventuallyAsync(() => store.Calls > 3 && publisher.Delivered.Count == 1);
         await SaveShortlistsAsync(store, "After", 1);
         await EventuallyAsync(() => publisher.Delivered.Count == 2);
         var running = dispatcher.ExecuteTask!.IsCompleted;
@@ -312,27 +312,6 @@ public sealed class OutboxDispatcherHostingTests : IDisposable
     private sealed class StoreWithLease(InMemoryMarketplaceStore inner, IOutboxLease lease) : ForwardingStore(inner)
     {
         public override IOutboxLease OutboxLease => lease;
-    }
-
-    // An in-memory store whose change feed fails its first waits, as a database that cannot be reached for a moment.
-    private sealed class StoreWithFailingWaits(InMemoryMarketplaceStore inner, int failures) : ForwardingStore(inner), IChangeFeed
-    {
-        private int _waits;
-
-        // The waits begun, those that failed included.
-        public int Waits => Volatile.Read(ref _waits);
-
-        public override IChangeFeed Changes => this;
-
-        public ValueTask<IReadOnlyList<OutboxMessage>> ReadAsync(long afterPosition, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default) =>
-            Inner.Changes.ReadAsync(afterPosition, pageSize, cancellationToken);
-
-        public ValueTask<long> HeadAsync(CancellationToken cancellationToken = default) => Inner.Changes.HeadAsync(cancellationToken);
-
-        public ValueTask<bool> WaitAsync(long afterPosition, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-            Interlocked.Increment(ref _waits) <= failures
-                ? throw new InvalidOperationException("the database cannot be reached")
-                : Inner.Changes.WaitAsync(afterPosition, timeout, cancellationToken);
     }
 
     private sealed class Concurrency

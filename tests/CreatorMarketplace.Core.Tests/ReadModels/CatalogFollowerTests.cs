@@ -65,7 +65,7 @@ public sealed class CatalogFollowerTests
             (await inner.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();
         }
 
-        var store = new FailingStore(inner, failures: 3);
+        var store = new UnreachableFeedStore(inner, failures: 3);
         var catalog = new InMemoryCreatorCatalog();
         var follower = new CatalogFollower(store, catalog, time);
         follower.Status.State.ShouldBe(CatalogFollowerState.Starting);
@@ -90,7 +90,7 @@ public sealed class CatalogFollowerTests
         follower.Status.Failures.ShouldBe(2);
         time.Advance(TimeSpan.FromMilliseconds(1_100));
         await Eventually(() => follower.Status.Failures == 3);
-        store.Attempts.ShouldBe(3);
+        store.Calls.ShouldBe(3);
 
         time.Advance(TimeSpan.FromSeconds(4));
         await follower.WaitUntilCaughtUpAsync().WaitAsync(Patience);
@@ -167,7 +167,7 @@ public sealed class CatalogFollowerTests
     public async Task The_back_off_is_capped_at_a_minute()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-04T09:00:00Z"));
-        var store = new FailingStore(new InMemoryMarketplaceStore(time), failures: int.MaxValue);
+        var store = new UnreachableFeedStore(new InMemoryMarketplaceStore(time), failures: int.MaxValue);
         var follower = new CatalogFollower(store, new InMemoryCreatorCatalog(), time);
         using var stop = new CancellationTokenSource();
         var run = follower.RunAsync(stop.Token);
@@ -610,26 +610,5 @@ public sealed class CatalogFollowerTests
             Calls.Enqueue($"wait after {afterPosition}");
             return Inner.Changes.WaitAsync(afterPosition, timeout, cancellationToken);
         }
-    }
-
-    // A store whose change feed cannot be reached for its first few calls.
-    private sealed class FailingStore(IMarketplaceStore inner, int failures) : ForwardingStore(inner), IChangeFeed
-    {
-        private int _attempts;
-
-        public int Attempts => Volatile.Read(ref _attempts);
-
-        public override IChangeFeed Changes => this;
-
-        public ValueTask<IReadOnlyList<OutboxMessage>> ReadAsync(long afterPosition, int pageSize = BulkRead.DefaultPageSize, CancellationToken cancellationToken = default) =>
-            Inner.Changes.ReadAsync(afterPosition, pageSize, cancellationToken);
-
-        public ValueTask<long> HeadAsync(CancellationToken cancellationToken = default) =>
-            Interlocked.Increment(ref _attempts) <= failures
-                ? throw new InvalidOperationException("the database cannot be reached")
-                : Inner.Changes.HeadAsync(cancellationToken);
-
-        public ValueTask<bool> WaitAsync(long afterPosition, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-            Inner.Changes.WaitAsync(afterPosition, timeout, cancellationToken);
     }
 }

@@ -83,18 +83,16 @@ public readonly partial struct Money
             throw new ArgumentException($"Rounding mode {(int)rounding} is not a defined MidpointRounding value.", nameof(rounding));
         }
 
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(rate, bits);
-        if (bits[2] == 0 && MinorUnits is >= -uint.MaxValue and <= uint.MaxValue)
+        var mantissa = Mantissa(rate);
+        if (mantissa <= ulong.MaxValue && MinorUnits is >= -uint.MaxValue and <= uint.MaxValue)
         {
             // Under 64 bits times under 32 bits: the decimal product has under 96 bits, so it is exact.
             return new Money(decimal.ToInt64(Math.Round(MinorUnits * rate, 0, rounding)), Currency);
         }
 
         // Otherwise a decimal product could round away digits before the rounding named: made exactly instead.
-        var mantissa = (new BigInteger(unchecked((uint)bits[2])) << 64) | (new BigInteger(unchecked((uint)bits[1])) << 32) | unchecked((uint)bits[0]);
-        var numerator = MinorUnits * (bits[3] < 0 ? -mantissa : mantissa);
-        var divisor = BigInteger.Pow(10, (bits[3] >> 16) & 0xFF);
+        var numerator = MinorUnits * (BigInteger)(rate < 0 ? -mantissa : mantissa);
+        var divisor = BigInteger.Pow(10, rate.Scale);
         var quotient = BigInteger.DivRem(numerator, divisor, out var remainder);
         if (!remainder.IsZero)
         {

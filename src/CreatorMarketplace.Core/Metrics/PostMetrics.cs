@@ -168,9 +168,12 @@ public sealed record PostMetrics
             errors.Require(value is null or >= 0, field, "metrics.negative", $"a count is never negative, got {value}.");
         }
 
-        foreach (var (source, count) in ViewsBySource ?? new Dictionary<TrafficSource, long>())
+        if (ViewsBySource is { } bySource)
         {
-            errors.Require(count >= 0, $"{nameof(ViewsBySource)}[{source}]", "metrics.negative", $"a count is never negative, got {count}.");
+            foreach (var (source, count) in bySource)
+            {
+                errors.Require(count >= 0, $"{nameof(ViewsBySource)}[{source}]", "metrics.negative", $"a count is never negative, got {count}.");
+            }
         }
 
         foreach (var (field, value) in new (string, long?)[] { (nameof(AdMetrics.Impressions), Ads?.Impressions), (nameof(AdMetrics.Clicks), Ads?.Clicks), (nameof(AdMetrics.Conversions), Ads?.Conversions) })

@@ -21,7 +21,8 @@ public class MarketplacePolicyTests
         int? posts = 5,
         AccountType? type = null,
         DateTimeZone? zone = null,
-        Action<Creator, IClock>? change = null)
+        Action<Creator, IClock>? change = null,
+        Platform? platform = null)
     {
         var clock = new FakeClock(Now - Duration.FromDays(500));
         var profile = CreatorTests.Profile() with
@@ -33,7 +34,7 @@ public class MarketplacePolicyTests
         };
         var stats = AccountStats.Create(clock.GetCurrentInstant(), followers, medianViews: 1_000, viewsLast30Days: views, postsLast30Days: posts);
         var creator = CreatorMarketplace.Creators.Creator.Register(
-            EntityId.New<CreatorId>(clock), profile, new PlatformAccount(new Handle(Platform.TikTok, "@maya.makes"), type ?? AccountType.Creator, stats), clock);
+            EntityId.New<CreatorId>(clock), profile, new PlatformAccount(new Handle(platform ?? Platform.TikTok, "@maya.makes"), type ?? AccountType.Creator, stats), clock);
         change?.Invoke(creator, clock);
         return creator.ToListing();
     }
@@ -158,21 +159,16 @@ public class MarketplacePolicyTests
         TikTok.ForCreators.Evaluate(listing, violation + Duration.FromDays(90)).IsEligible.ShouldBeTrue();
     }
 
-    // A creator whose primary account is on Instagram, with a TikTok account beside it when given.
-    private static CreatorListing InstagramFirst(long instagramFollowers, long? tiktokFollowers, long tiktokViews = 5_000, int tiktokPosts = 5)
-    {
-        var clock = new FakeClock(Now - Duration.FromDays(500));
-        var profile = CreatorTests.Profile() with { HomeCountry = Country.US, HomeSubdivision = null, TimeZone = DateTimeZoneProviders.Tzdb["America/New_York"], BirthDate = new LocalDate(1998, 3, 2) };
-        var instagram = AccountStats.Create(clock.GetCurrentInstant(), instagramFollowers, medianViews: 50_000, viewsLast30Days: 900_000, postsLast30Days: 20);
-        var creator = CreatorMarketplace.Creators.Creator.Register(EntityId.New<CreatorId>(clock), profile, new PlatformAccount(new Handle(Platform.Instagram, "@maya.makes"), AccountType.Creator, instagram), clock);
-        if (tiktokFollowers is { } followers)
+    // A creator in the US whose primary account is on Instagram, with a TikTok account beside it when given.
+    private static CreatorListing InstagramFirst(long instagramFollowers, long? tiktokFollowers, long tiktokViews = 5_000, int tiktokPosts = 5) =>
+        Creator(Country.US, instagramFollowers, views: 900_000, posts: 20, platform: Platform.Instagram, change: (creator, clock) =>
         {
-            var tiktok = AccountStats.Create(clock.GetCurrentInstant(), followers, medianViews: 100, viewsLast30Days: tiktokViews, postsLast30Days: tiktokPosts);
-            creator.LinkAccount(new PlatformAccount(new Handle(Platform.TikTok, "@maya.makes"), AccountType.Creator, tiktok), clock);
-        }
-
-        return creator.ToListing();
-    }
+            if (tiktokFollowers is { } followers)
+            {
+                var tiktok = AccountStats.Create(clock.GetCurrentInstant(), followers, medianViews: 100, viewsLast30Days: tiktokViews, postsLast30Days: tiktokPosts);
+                creator.LinkAccount(new PlatformAccount(new Handle(Platform.TikTok, "@maya.makes"), AccountType.Creator, tiktok), clock);
+            }
+        });
 
     [Fact]
     public void The_tiktok_policy_judges_the_tiktok_account_whichever_account_is_primary()

@@ -140,29 +140,48 @@ public class StoredFormTests
     [Property(MaxTest = 200)]
     public Property A_version_1_collaboration_history_is_upgraded_to_the_events_its_commands_record_now() =>
         Prop.ForAll(AggregateGenerators.Collaborations().ToArbitrary(), collaboration =>
-        {
-            var schema = StoredFormats.Current.Collaboration;
-            var json = schema.Write(collaboration.ToSnapshot());
-            var document = JsonNode.Parse(json)!.AsObject();
-            foreach (var e in document["history"]!.AsArray().Select(e => e!.AsObject()))
+            Upgraded(collaboration, 1, type => type switch
             {
-                // What version 2 added, removed again: the document as version 1 wrote it.
-                string[] added = e["$type"]!.GetValue<string>() switch
-                {
-                    nameof(OfferAccepted) => ["brand"],
-                    nameof(ContentApproved) => ["deliverableApproved", "allApproved"],
-                    nameof(AdReviewRecorded) => ["allApproved"],
-                    nameof(CollaborationCancelled) => ["brand", "creator", "agreedPrice"],
-                    _ => [],
-                };
-                Array.ForEach(added, member => e.Remove(member).ShouldBeTrue(member));
-            }
+                nameof(OfferAccepted) => ["brand"],
+                nameof(ContentApproved) => ["deliverableApproved", "allApproved", "contractVersion"],
+                nameof(AdReviewRecorded) => ["allApproved", "contractVersion"],
+                nameof(ContractAttached) => ["contractVersion"],
+                nameof(CollaborationCancelled) => ["brand", "creator", "agreedPrice"],
+                _ => [],
+            }));
 
-            var upgraded = schema.Read(document.ToJsonString(), 1);
+    [Property(MaxTest = 200)]
+    public Property A_version_2_collaboration_history_is_upgraded_to_name_no_contract_version_and_loads() =>
+        Prop.ForAll(AggregateGenerators.Collaborations().ToArbitrary(), collaboration =>
+            Upgraded(collaboration, 2, type => type is nameof(ContentApproved) or nameof(AdReviewRecorded) or nameof(ContractAttached) ? ["contractVersion"] : []));
 
-            return (schema.Write(upgraded) == json).Label("the upgraded history is written as the current one")
-                .And((schema.Write(Collaboration.FromSnapshot(upgraded, 1).ToSnapshot()) == json).Label("the upgraded history loads, its commands recording it again"));
-        });
+    // The collaboration's document as an older schema wrote it (the members a later one added removed), upgraded: it
+    // is the current document naming no contract version, which no older history recorded, and it loads.
+    private static Property Upgraded(Collaboration collaboration, int version, Func<string, string[]> added)
+    {
+        var schema = StoredFormats.Current.Collaboration;
+        var document = JsonNode.Parse(schema.Write(collaboration.ToSnapshot()))!.AsObject();
+        foreach (var e in document["history"]!.AsArray().Select(e => e!.AsObject()))
+        {
+            Array.ForEach(added(e["$type"]!.GetValue<string>()), member => e.Remove(member).ShouldBeTrue(member));
+        }
+
+        var upgraded = schema.Read(document.ToJsonString(), version);
+        var expected = collaboration.ToSnapshot() with
+        {
+            History = [.. collaboration.History.Select(e => e switch
+            {
+                ContractAttached attached => attached with { ContractVersion = null },
+                ContentApproved approved => approved with { ContractVersion = null },
+                AdReviewRecorded review => review with { ContractVersion = null },
+                _ => e,
+            })],
+        };
+        var json = schema.Write(expected);
+
+        return (schema.Write(upgraded) == json).Label("the upgraded history is written as the current one, naming no contract version")
+            .And((schema.Write(Collaboration.FromSnapshot(upgraded, 1).ToSnapshot()) == json).Label("the upgraded history loads, its commands recording it again"));
+    }
 
     [Fact]
     public void An_older_document_is_upgraded_step_by_step_and_a_newer_or_unbridged_one_is_refused()

@@ -219,6 +219,11 @@ public sealed partial class Collaboration
             throw new ArgumentException("deliverables: a contract gives at least one deliverable, each named once and with a posting window, and zero or more revision rounds.", nameof(attached));
         }
 
+        if (attached.ContractVersion < 1)
+        {
+            throw new ArgumentException($"contractVersion: a contract's versions are numbered from 1, not {attached.ContractVersion}.", nameof(attached));
+        }
+
         Record(attached);
         return null;
     }

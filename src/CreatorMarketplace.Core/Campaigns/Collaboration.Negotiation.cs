@@ -136,7 +136,7 @@ public sealed partial class Collaboration
         }
 
         var paid = version.Terms.Grants.Any(grant => grant.Channels.Contains(UsageChannel.PaidAmplification));
-        Record(new ContractAttached(Id, Actor.Brand, now, contract.Id, version.Terms.Deliverables, version.Terms.Revisions.Rounds, paid));
+        Record(new ContractAttached(Id, Actor.Brand, now, contract.Id, version.Terms.Deliverables, version.Terms.Revisions.Rounds, paid, version.Number));
         return CommandResult.Done;
     }
 

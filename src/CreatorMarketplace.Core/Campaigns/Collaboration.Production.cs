@@ -97,7 +97,7 @@ public sealed partial class Collaboration
             return NotAllowedNow(CollaborationAction.RecordAdReview, $"{deliverable} is {progress.Review}, not ad reviewing.");
         }
 
-        Record(new AdReviewRecorded(Id, Actor.Brand, clock.GetCurrentInstant(), deliverable, progress.Drafts.Count, passed, passed ? null : reason, passed && OthersApproved(deliverable)));
+        Record(new AdReviewRecorded(Id, Actor.Brand, clock.GetCurrentInstant(), deliverable, progress.Drafts.Count, passed, passed ? null : reason, passed && OthersApproved(deliverable), ContractVersion));
         return CommandResult.Done;
     }
 
@@ -233,7 +233,7 @@ public sealed partial class Collaboration
     // The approval of a draft's content, saying whether it approves the deliverable (unless an ad review follows) and
     // with it every deliverable: what a payment handler needs from the event alone.
     private ContentApproved ContentApproval(Actor by, Instant now, DeliverableProgress progress) =>
-        new(Id, by, now, progress.Name, progress.Drafts.Count, !RequiresAdReview, !RequiresAdReview && OthersApproved(progress.Name));
+        new(Id, by, now, progress.Name, progress.Drafts.Count, !RequiresAdReview, !RequiresAdReview && OthersApproved(progress.Name), ContractVersion);
 
     private bool OthersApproved(string deliverable) => _deliverables.TrueForAll(progress => progress.Name == deliverable || progress.IsApproved);
 

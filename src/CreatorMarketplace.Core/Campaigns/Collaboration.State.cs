@@ -39,7 +39,7 @@ public sealed partial class Collaboration
                 Status = CollaborationStatus.Declined;
                 break;
             case ContractAttached attached:
-                (Contract, RevisionRounds, RequiresAdReview) = (attached.Contract, attached.RevisionRounds, attached.RequiresAdReview);
+                (Contract, ContractVersion, RevisionRounds, RequiresAdReview) = (attached.Contract, attached.ContractVersion, attached.RevisionRounds, attached.RequiresAdReview);
                 _deliverables.AddRange(attached.Deliverables.Select(d => new DeliverableProgress(d.Name, d.Window, [], 0, null, null)));
                 Status = CollaborationStatus.InProduction;
                 break;

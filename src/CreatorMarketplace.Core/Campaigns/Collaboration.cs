@@ -65,6 +65,13 @@ public sealed partial class Collaboration : AggregateRoot<CollaborationId>, ISna
     /// <summary>The contract, once attached.</summary>
     public ContractId? Contract { get; private set; }
 
+    /// <summary>
+    /// The number of the contract's version attached: its deliverables and payment terms are the ones the
+    /// collaboration works to, whatever the contract is amended to later. Null until a contract is attached, and in a
+    /// history stored before the version was recorded.
+    /// </summary>
+    public int? ContractVersion { get; private set; }
+
     /// <summary>The revision rounds the contract allows per deliverable.</summary>
     public int RevisionRounds { get; private set; }
 

@@ -95,10 +95,15 @@ public sealed record CollaborationDeclined(CollaborationId Collaboration, Actor 
 /// <param name="Actor">The brand.</param>
 /// <param name="OccurredAt">When.</param>
 /// <param name="Contract">The contract.</param>
-/// <param name="Deliverables">The contract's deliverables in the version in force.</param>
+/// <param name="Deliverables">The deliverables of the contract's version attached.</param>
 /// <param name="RevisionRounds">The revision rounds the contract allows per deliverable.</param>
 /// <param name="RequiresAdReview">Whether drafts also go through the platform's ad review (the contract grants paid amplification).</param>
-public sealed record ContractAttached(CollaborationId Collaboration, Actor Actor, Instant OccurredAt, ContractId Contract, IReadOnlyList<ContractDeliverable> Deliverables, int RevisionRounds, bool RequiresAdReview)
+/// <param name="ContractVersion">
+/// The number of the contract's version attached, whose deliverables and payment terms the collaboration works to
+/// whatever the contract is amended to later; null in a history stored before that was recorded, whose payments follow
+/// the version in force when they are handled.
+/// </param>
+public sealed record ContractAttached(CollaborationId Collaboration, Actor Actor, Instant OccurredAt, ContractId Contract, IReadOnlyList<ContractDeliverable> Deliverables, int RevisionRounds, bool RequiresAdReview, int? ContractVersion)
     : CollaborationEvent(Collaboration, Actor, OccurredAt)
 {
     /// <inheritdoc />
@@ -126,7 +131,8 @@ public sealed record DraftSubmitted(CollaborationId Collaboration, Actor Actor, 
 /// <param name="Version">The draft's version.</param>
 /// <param name="DeliverableApproved">Whether the deliverable is approved with it; false when the draft goes on to the platform's ad review.</param>
 /// <param name="AllApproved">Whether every deliverable of the contract is approved with it.</param>
-public sealed record ContentApproved(CollaborationId Collaboration, Actor Actor, Instant OccurredAt, string Deliverable, int Version, bool DeliverableApproved, bool AllApproved) : CollaborationEvent(Collaboration, Actor, OccurredAt)
+/// <param name="ContractVersion">The number of the contract's version attached, whose payment terms apply (see <see cref="ContractAttached.ContractVersion"/>).</param>
+public sealed record ContentApproved(CollaborationId Collaboration, Actor Actor, Instant OccurredAt, string Deliverable, int Version, bool DeliverableApproved, bool AllApproved, int? ContractVersion) : CollaborationEvent(Collaboration, Actor, OccurredAt)
 {
     /// <inheritdoc />
     public override string Action => Actor == Actor.System ? "auto-approve" : "review content";
@@ -154,7 +160,8 @@ public sealed record RevisionRequested(CollaborationId Collaboration, Actor Acto
 /// <param name="Passed">Whether it passed.</param>
 /// <param name="Reason">Why it failed, when it did.</param>
 /// <param name="AllApproved">Whether every deliverable of the contract is approved with it (it passed, and so had the others).</param>
-public sealed record AdReviewRecorded(CollaborationId Collaboration, Actor Actor, Instant OccurredAt, string Deliverable, int Version, bool Passed, string? Reason, bool AllApproved) : CollaborationEvent(Collaboration, Actor, OccurredAt)
+/// <param name="ContractVersion">The number of the contract's version attached, whose payment terms apply (see <see cref="ContractAttached.ContractVersion"/>).</param>
+public sealed record AdReviewRecorded(CollaborationId Collaboration, Actor Actor, Instant OccurredAt, string Deliverable, int Version, bool Passed, string? Reason, bool AllApproved, int? ContractVersion) : CollaborationEvent(Collaboration, Actor, OccurredAt)
 {
     /// <inheritdoc />
     public override string Action => "record ad review";

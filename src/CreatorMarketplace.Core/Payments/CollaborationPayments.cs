@@ -29,10 +29,16 @@ public sealed class CollaborationPayments(EscrowLedger ledger, FeePolicy fees, R
 {
     /// <summary>Posts what an event of a collaboration calls for.</summary>
     /// <param name="e">The event.</param>
-    /// <param name="contract">The collaboration's contract, once attached (its payment terms and kill fee apply).</param>
+    /// <param name="contract">
+    /// The collaboration's contract, once attached. The payment terms of the version the collaboration attached
+    /// apply, whatever the contract was amended to since; the kill fee is the one signed by both parties when it was cancelled.
+    /// </param>
     /// <param name="clock">The clock.</param>
     /// <returns>The ledger's results; none when the event moves no money.</returns>
-    /// <exception cref="DomainValidationException">The contract names payment terms this library does not know.</exception>
+    /// <exception cref="DomainValidationException">
+    /// The contract names payment terms this library does not know, or it is not the one the event was recorded
+    /// under (it has no version of the number the event names, or that version never came into force).
+    /// </exception>
     public IReadOnlyList<LedgerResult> Handle(CollaborationEvent e, Contract? contract, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -42,25 +48,33 @@ public sealed class CollaborationPayments(EscrowLedger ledger, FeePolicy fees, R
         {
             case OfferAccepted { Price.IsPositive: true } accepted:
                 return [ledger.Charge($"{id}:charge", id, accepted.Brand, accepted.Price, clock)];
-            case ContractAttached when Schedule(contract) is { } schedule:
+            case ContractAttached attached when Schedule(contract, attached.ContractVersion) is { } schedule:
                 return [.. schedule.Where(i => i.Trigger == InstalmentTrigger.OnSigning && i.Amount.IsPositive).Select(i => Release(id, contract!, i, clock))];
-            case ContentApproved { DeliverableApproved: true } approved when Schedule(contract) is { } schedule:
+            case ContentApproved { DeliverableApproved: true } approved when Schedule(contract, approved.ContractVersion) is { } schedule:
                 return ReleaseOnApproval(id, contract!, schedule, approved.Deliverable, approved.AllApproved, clock);
-            case AdReviewRecorded { Passed: true } passed when Schedule(contract) is { } schedule:
+            case AdReviewRecorded { Passed: true } passed when Schedule(contract, passed.ContractVersion) is { } schedule:
                 return ReleaseOnApproval(id, contract!, schedule, passed.Deliverable, passed.AllApproved, clock);
             case CollaborationCancelled { AgreedPrice: { IsPositive: true } price } cancelled:
-                var killFee = contract?.InForce?.Terms.Cancellation.KillFee;
+                var killFee = contract?.Versions.LastOrDefault(v => SignedByBoth(contract, v.Number, cancelled.OccurredAt))?.Terms.Cancellation.KillFee;
                 return [ledger.Refund($"{id}:refund", id, cancelled.Brand, cancelled.Creator, price.Currency, RefundCase.Of(cancelled.Cancellation), refunds, killFee, clock)];
             default:
                 return [];
         }
     }
 
-    // Only the instalments' amounts and triggers are read here, not their due dates, so the zone that dates them
-    // does not matter.
-    private static IReadOnlyList<Instalment>? Schedule(Contract? contract)
+    // The schedule of the version the collaboration attached: an amendment signed later changes neither the
+    // deliverables the collaboration works to nor what its escrow holds, so it cannot change what is released (the
+    // instalments of two schedules would also share release keys). Only the instalments' amounts and triggers are read
+    // here, not their due dates, so the zone that dates them does not matter.
+    private static IReadOnlyList<Instalment>? Schedule(Contract? contract, int? attached)
     {
-        if (contract?.InForce is not { } version)
+        if (contract is null)
+        {
+            return null;
+        }
+
+        var version = attached is { } number ? Attached(contract, number) : contract.InForce;
+        if (version is null)
         {
             return null;
         }
@@ -69,6 +83,22 @@ public sealed class CollaborationPayments(EscrowLedger ledger, FeePolicy fees, R
         var signedAt = contract.Signatures.Where(s => s.Version == version.Number).Max(s => s.SignedAt);
         return terms.Schedule(version.Terms.Fee, signedAt, DateTimeZone.Utc, version.Terms.Deliverables);
     }
+
+    private static ContractVersion Attached(Contract contract, int number)
+    {
+        if (number < 1 || number > contract.Versions.Count || !SignedByBoth(contract, number, Instant.MaxValue))
+        {
+            throw DomainValidationException.Of(nameof(contract), "payments.contract_version_unknown", $"contract {contract.Id} has no version {number} in force, which the collaboration attached: it is not the collaboration's contract.");
+        }
+
+        return contract.Versions[number - 1];
+    }
+
+    // A version comes into force when both parties have signed it; a termination since does not change which
+    // version's terms a cancellation was settled under.
+    private static bool SignedByBoth(Contract contract, int number, Instant by) =>
+        contract.Signatures.Any(s => s.Version == number && s.Party == ContractParty.Brand && s.SignedAt <= by)
+        && contract.Signatures.Any(s => s.Version == number && s.Party == ContractParty.Creator && s.SignedAt <= by);
 
     // A deliverable's approval releases its milestone, and the approval of the last one what is due on completion.
     private IReadOnlyList<LedgerResult> ReleaseOnApproval(CollaborationId id, Contract contract, IReadOnlyList<Instalment> schedule, string deliverable, bool allApproved, IClock clock) =>

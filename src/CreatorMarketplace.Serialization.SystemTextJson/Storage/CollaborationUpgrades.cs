@@ -64,6 +64,22 @@ internal static class CollaborationUpgrades
         return document;
     }
 
+    // Version 3: the attachment and the approvals name the contract's version attached, whose payment terms apply.
+    // Which version an older history attached is not in it, so they name none, and its payments follow the version in
+    // force when they are handled, as they did when it was written.
+    public static JsonObject ToVersion3(JsonObject document)
+    {
+        foreach (var e in (document["history"] as JsonArray)?.OfType<JsonObject>() ?? [])
+        {
+            if (Text(e, PolymorphicJsonConverter<CollaborationEvent>.TypeMember) is "ContractAttached" or "ContentApproved" or "AdReviewRecorded")
+            {
+                e.TryAdd("contractVersion", null);
+            }
+        }
+
+        return document;
+    }
+
     private static string? Text(JsonObject e, string member) =>
         e[member] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 

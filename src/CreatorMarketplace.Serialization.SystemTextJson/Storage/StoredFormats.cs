@@ -26,10 +26,14 @@ public sealed record StoredFormats
     /// <summary>
     /// Collaborations: their event histories. Version 2 gives the events a payment reads what it needs (the brand
     /// on an accepted offer, approvals of a deliverable and of all of them, the parties and price on a cancellation);
-    /// a version 1 history is upgraded by working these out from the events before them.
+    /// a version 1 history is upgraded by working these out from the events before them. Version 3 names the
+    /// contract's version attached on the attachment and the approvals; an older history names none, and its
+    /// payments follow the version in force when they are handled.
     /// </summary>
     public SnapshotSchema<CollaborationSnapshot> Collaboration { get; init; } =
-        new SnapshotSchema<CollaborationSnapshot>(nameof(Campaigns.Collaboration), 2).WithUpgrade(1, CollaborationUpgrades.ToVersion2);
+        new SnapshotSchema<CollaborationSnapshot>(nameof(Campaigns.Collaboration), 3)
+            .WithUpgrade(1, CollaborationUpgrades.ToVersion2)
+            .WithUpgrade(2, CollaborationUpgrades.ToVersion3);
 
     /// <summary>Contracts.</summary>
     public SnapshotSchema<ContractSnapshot> Contract { get; init; } = new(nameof(Contracts.Contract), 1);

@@ -102,6 +102,48 @@ public class CollaborationPaymentsTests
             .ShouldBe((Money.Of(1_000m, Currency.USD), Money.Of(0m, Currency.USD)), "a kill fee is the brand's to pay when it cancels, not a missed deadline's");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_amendment_signed_after_the_contract_is_attached_leaves_nothing_in_escrow_and_pays_the_agreed_price(bool handledLate)
+    {
+        // 30% on signing, then amended to pay per deliverable at a higher fee: the collaboration still works to the
+        // version it attached, with the price its escrow holds.
+        var ledger = new EscrowLedger();
+        var payments = new CollaborationPayments(ledger, FeePolicy.None, RefundPolicy.Default);
+        var (collaboration, contract, clock) = AgreedAt(1_000m, "upfront-30");
+        if (!handledLate)
+        {
+            HandleAll(payments, collaboration, contract, clock);
+            ledger.Balance(LedgerAccount.CreatorPayable(Maya), Currency.USD).ShouldBe(Money.Of(300m, Currency.USD));
+        }
+
+        contract.Amend(contract.InForce!.Terms with { PaymentTerms = new PaymentTermsReference("milestones"), Fee = Money.Of(1_200m, Currency.USD) }, "paid per deliverable", clock).ThrowIfNotAllowed();
+        contract.Sign(ContractParty.Brand, "Ana Brandt", 2, clock).ThrowIfNotAllowed();
+        contract.Sign(ContractParty.Creator, "Maya Makes", 2, clock).ThrowIfNotAllowed();
+        contract.InForce!.Number.ShouldBe(2);
+        ApproveAll(collaboration, clock);
+
+        HandleAll(payments, collaboration, contract, clock);
+
+        collaboration.ContractVersion.ShouldBe(1);
+        ledger.Balance(LedgerAccount.Escrow(collaboration.Id), Currency.USD).IsZero.ShouldBeTrue();
+        ledger.Balance(LedgerAccount.CreatorPayable(Maya), Currency.USD).ShouldBe(Money.Of(1_000m, Currency.USD));
+    }
+
+    [Fact]
+    public void An_event_handled_with_a_contract_that_never_had_the_version_attached_is_refused_and_posts_nothing()
+    {
+        var ledger = new EscrowLedger();
+        var payments = new CollaborationPayments(ledger, FeePolicy.None, RefundPolicy.Default);
+        var (collaboration, contract, clock) = AgreedAt(1_000m, "upfront-30");
+        var attached = collaboration.History.OfType<ContractAttached>().Single();
+
+        Should.Throw<DomainValidationException>(() => payments.Handle(attached with { ContractVersion = 2 }, contract, clock)).Errors.ShouldHaveSingleItem().Code.ShouldBe("payments.contract_version_unknown");
+        Should.Throw<DomainValidationException>(() => payments.Handle(attached with { ContractVersion = 0 }, contract, clock));
+        ledger.Transactions.ShouldBeEmpty();
+    }
+
     [Fact]
     public void A_gifted_collaboration_cancelled_refunds_nothing()
     {

@@ -89,12 +89,16 @@ public sealed class ActorLedger : ILedgerStore
             throw new AccessDeniedException(new AccessDenied([new AccessDenial(null, judged.Code, $"{what} {judged.Why}")], [], _scope.May(Permission.View, everyone)));
         }
 
-        // Decided where the money comes from: moving it out of an account is its owners' decision.
-        var payers = Owners(transaction.Entries.Select(entry => entry.From), collaborations);
+        // Decided where the money comes from: moving it out of an account is its owners' decision, account by account,
+        // since a permission is granted through any one owner and one entry from the actor's own account must not
+        // carry another's. Each is held to the whole amount's four-eyes threshold.
         var amount = Money.Sum(transaction.Entries.Select(entry => entry.Amount), transaction.Entries[0].Amount.Currency);
         try
         {
-            _scope.RequireMoney(permission, payers, amount, Approver, what);
+            foreach (var payer in transaction.Entries.Select(entry => entry.From).Distinct())
+            {
+                _scope.RequireMoney(permission, Owners([payer], collaborations), amount, Approver, what);
+            }
         }
         catch (AccessDeniedException denied) when (!denied.Denial.CanView && _scope.May(Permission.View, everyone))
         {

@@ -324,6 +324,61 @@ public abstract class CreatorCatalogContract
     }
 
     [SkippableFact]
+    public async Task A_price_range_narrower_than_a_minor_unit_or_wider_than_money_holds_is_decided_exactly()
+    {
+        // USD 10.00 and 10.01 lie either side of [10.001, 10.009]; a bound as large as a decimal is valid and holds
+        // every price.
+        var clock = new FakeClock(Now);
+        var catalog = CreateCatalog();
+        var listings = new List<CreatorListing>();
+        foreach (var (creator, i) in new CreatorGenerator(101, clock).Generate(6).Select((creator, i) => (creator, i)))
+        {
+            creator.SetRateCard(RateCard.Create(Currency.USD, [KeyValuePair.Create(DeliverableType.Video, Money.FromMinorUnits(1_000 + (i % 2), Currency.USD))], negotiable: true), clock);
+            creator.MarkStored(creator.Version + 1);
+            listings.Add(creator.ToListing());
+            (await catalog.UpsertAsync(listings[^1])).ShouldBeTrue();
+        }
+
+        CreatorQuery[] queries =
+        [
+            new() { Price = new(Currency.USD, new(10.001m, 10.009m)) },
+            new() { Price = new(Currency.USD, new(10.001m, 10.01m)) },
+            new() { Price = new(Currency.USD, new(null, decimal.MaxValue)) },
+            new() { Price = new(Currency.USD, new(decimal.MaxValue, null)) },
+        ];
+        foreach (var query in queries)
+        {
+            query.Validate().ShouldBeEmpty();
+            var expected = listings.Where(query.Matches).ToList();
+            expected.Sort(query.Compare);
+
+            var page = (await catalog.SearchAsync(query)).AsT0;
+
+            page.TotalCount.ShouldBe(expected.Count, query.ToString());
+            page.Items.Select(c => c.Id).ShouldBe(expected.Select(c => c.Id), query.ToString());
+        }
+    }
+
+    [SkippableFact]
+    public async Task An_audience_threshold_without_a_bucket_is_answered_as_invalid_naming_its_place()
+    {
+        var catalog = await FilledCatalog(Listings.Take(5));
+        (CreatorQuery Query, string Field)[] cases =
+        [
+            (new() { FollowerGender = default(AudienceThreshold<AudienceGender>) }, "FollowerGender[0]"),
+            (new() { FollowerAges = [new(AgeBucket.From18To24, 0.1), default] }, "FollowerAges[1]"),
+            (new() { FollowerCountries = [default] }, "FollowerCountries[0]"),
+        ];
+        foreach (var (query, field) in cases)
+        {
+            var result = await catalog.SearchAsync(query);
+
+            result.IsT1.ShouldBeTrue(field);
+            result.AsT1.Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(e => e.Field.ShouldBe(field), e => e.Code.ShouldBe("query.null"));
+        }
+    }
+
+    [SkippableFact]
     public async Task Numbers_a_hair_either_side_of_every_narrow_step_are_decided_exactly()
     {
         // A catalog may compare narrow codes of its numbers (8 or 16 bits, a fixed number per power of two or per unit)

@@ -427,7 +427,13 @@ public sealed record CreatorQuery
             return;
         }
 
-        foreach (var threshold in thresholds.Where(t => !Share.IsValidFraction(t.MinShare)))
+        // default(AudienceThreshold<T>) names no bucket; its place in the list names it here.
+        foreach (var (threshold, index) in thresholds.Select((threshold, index) => (threshold, index)).Where(t => t.threshold.Bucket is null))
+        {
+            errors.Add($"{field}[{index}]", "query.null", "a threshold names its bucket.");
+        }
+
+        foreach (var threshold in thresholds.Where(t => t.Bucket is not null && !Share.IsValidFraction(t.MinShare)))
         {
             errors.Add(
                 $"{field}[{threshold.Bucket}]",

@@ -344,9 +344,18 @@ internal sealed partial class CatalogSearch
         var currency = price.Currency!;
         // A price of p minor units lies in [min, max] exactly when ceil(min) <= p <= floor(max).
         // The bounds go to float from long, as the stored prices do, so that both round the same way.
+        // A bound is capped before it is divided, since a valid one (up to decimal.MaxValue) overflows in minor units.
         var scale = Money.FromMinorUnits(1, currency).Amount;
-        float low = price.Amount.Min is { } min ? (long)Math.Ceiling(Math.Min(min / scale, long.MaxValue)) : float.NegativeInfinity;
-        float high = price.Amount.Max is { } max ? (long)Math.Floor(Math.Min(max / scale, long.MaxValue)) : float.PositiveInfinity;
+        var most = long.MaxValue * scale;
+        float low = price.Amount.Min is { } min ? (long)Math.Ceiling(Math.Min(min, most) / scale) : float.NegativeInfinity;
+        float high = price.Amount.Max is { } max ? (long)Math.Floor(Math.Min(max, most) / scale) : float.PositiveInfinity;
+        if (low > high)
+        {
+            // No whole number of minor units lies inside a range narrower than one (USD 10.001 to 10.009), but a bound
+            // of whole numbers takes a price equal to either side as inside: bounds that no price meets or equals.
+            (low, high) = (float.PositiveInfinity, float.NegativeInfinity);
+        }
+
         return (currency, new ColumnBound(NumberColumn.Price, low, high, WholeNumbers: true));
     }
 

@@ -635,7 +635,7 @@ public sealed partial class InstagramConnector : IPlatformConnector
         throw MalformedResponseException.At(At(item, name), $"'{text}' is not a time such as 2026-11-30T12:00:00+0000.");
     }
 
-    [GeneratedRegex("^[A-Za-z0-9._]{1,30}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9._]{1,30}\z", RegexOptions.CultureInvariant)]
     private static partial Regex UsernamePattern();
 
     /// <summary>A media's kind, posting time and the insights to ask of it (none for an ad or an unknown type).</summary>

@@ -66,6 +66,6 @@ public sealed partial class InstagramConnectorOptions
         errors.ThrowIfAny("options");
     }
 
-    [GeneratedRegex(@"^v[0-9]{1,3}\.[0-9]{1,3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^v[0-9]{1,3}\.[0-9]{1,3}\z", RegexOptions.CultureInvariant)]
     private static partial Regex VersionPattern();
 }

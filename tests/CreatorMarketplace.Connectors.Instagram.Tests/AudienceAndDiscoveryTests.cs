@@ -98,4 +98,25 @@ public sealed class AudienceAndDiscoveryTests : InstagramTestBase
 
         result.AsT1.What.ShouldBe("Instagram professional account @nobody.here");
     }
+
+    [Theory]
+    [InlineData("bluebottle\n")]
+    [InlineData("blue bottle")]
+    [InlineData("")]
+    public async Task Business_discovery_of_a_name_that_is_no_username_is_refused_before_any_call(string username)
+    {
+        // .NET's $ also matches before a final line feed: a username with one must not reach the Graph API's query.
+        var refused = await Should.ThrowAsync<ArgumentException>(async () => await Connector().DiscoverAsync(Account, username, default));
+
+        refused.ParamName.ShouldBe("username");
+    }
+
+    [Theory]
+    [InlineData("v23.0\n")]
+    [InlineData("v23")]
+    public void An_api_version_that_is_not_v_major_dot_minor_is_refused(string version)
+    {
+        Should.Throw<DomainValidationException>(() => new InstagramConnectorOptions { AppId = "1", AppSecret = "secret", ApiVersion = version }.Validate())
+            .Errors.ShouldContain(e => e.Code == "instagram.api_version_invalid");
+    }
 }

@@ -447,4 +447,15 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
         await using var command = PostgreSqlServer.DataSource().CreateCommand(sql);
         await command.ExecuteNonQueryAsync();
     }
+
+    [Theory]
+    [InlineData("creator_marketplace\n")]
+    [InlineData("Tenant")]
+    [InlineData("")]
+    public void A_schema_name_is_refused_unless_it_is_lower_case_letters_digits_and_underscores_to_its_end(string schema)
+    {
+        // .NET's $ also matches before a final line feed, which PostgreSQL would quote as another schema's name.
+        Should.Throw<DomainValidationException>(() => new PostgreSqlStoreOptions { Schema = schema }.Validate())
+            .Errors.ShouldHaveSingleItem().Code.ShouldBe("postgresql.schema_invalid");
+    }
 }

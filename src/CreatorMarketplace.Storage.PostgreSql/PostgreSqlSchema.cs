@@ -335,6 +335,16 @@ internal static class PostgreSqlSchema
         schema => $"""
             ALTER TABLE "{schema}".outbox ADD COLUMN IF NOT EXISTS acted_by uuid NULL;
             """,
+
+        // A creator's rows are the creator's own (RowScope): its history and outbox rows were written with no parties,
+        // so no scope saw them and a store opened for the creator's account never gave the creator their own profile's
+        // events. Its row in aggregates is still read by every scope (shared catalog data). Filled here for the rows
+        // written before; applied again it changes nothing.
+        schema => $"""
+            UPDATE "{schema}".aggregates SET parties = ARRAY[id] WHERE kind = 'Creator';
+            UPDATE "{schema}".aggregate_events SET parties = ARRAY[id] WHERE kind = 'Creator';
+            UPDATE "{schema}".outbox SET parties = ARRAY[aggregate_id] WHERE aggregate = 'Creator';
+            """,
     ];
 
     public static int Version => Migrations.Length;

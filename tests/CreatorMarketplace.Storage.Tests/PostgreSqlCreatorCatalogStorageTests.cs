@@ -27,7 +27,7 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
         await catalog.MigrateAsync();
 
         (await ScalarAsync<int>($"""SELECT MAX(version) FROM "{schema}".schema_migrations;""")).ShouldBe(PostgreSqlMarketplaceStore.SchemaVersion);
-        PostgreSqlMarketplaceStore.SchemaVersion.ShouldBe(10);
+        PostgreSqlMarketplaceStore.SchemaVersion.ShouldBe(11);
         var tables = await ScalarAsync<string[]>($"""SELECT array_agg(table_name::text ORDER BY table_name COLLATE "C") FROM information_schema.tables WHERE table_schema = '{schema}';""");
         tables.ShouldBe(["aggregate_events", "aggregates", "creator_catalog", "creator_catalog_accounts", "creator_catalog_audience", "creator_catalog_checkpoint", "creator_catalog_labels", "creator_identities", "ledger_transactions", "outbox", "post_metrics", "schema_migrations"]);
 

@@ -132,6 +132,52 @@ public sealed class PostgreSqlRowSecurityTests : PostgreSqlStoreTests
     }
 
     [SkippableFact]
+    public async Task A_ledger_key_another_workspace_holds_is_refused_as_taken_not_as_a_conflict_to_retry_for_ever()
+    {
+        var (store, a, b, _) = await TwoBrandsAsync();
+        var (ours, theirs) = (WorkspaceId.From(Guid.NewGuid()), WorkspaceId.From(Guid.NewGuid()));
+        var finance = ActorId.From(Guid.NewGuid());
+        var access = AccessControl.Create(
+            AccessPolicy.Default,
+            [Workspace.ForBrand(ours, "B", b.Collaboration.Brand), Workspace.ForBrand(theirs, "A", a.Collaboration.Brand)],
+            [Membership.Create(finance, ours, "finance", Start)],
+            []);
+        var last = await LastSequenceAsync(store.Ledger);
+
+        // A's key, which B's scope does not see, at the ledger's real last sequence: nothing to reload and retry.
+        var charge = new EscrowLedger().Charge(a.LedgerKey, b.Collaboration.Id, b.Collaboration.Brand, Money.Parse("USD 5.00"), Clock).GetValueOrThrow();
+        LedgerAppendResult? result = null;
+        var refused = await Record.ExceptionAsync(async () => result = await store.For(finance, access, Clock).Ledger.AppendAsync(charge, last));
+
+        refused.ShouldBeOfType<AccessDeniedException>($"got {result} instead").Denial.ShouldSatisfyAllConditions(
+            denial => denial.Reasons.ShouldHaveSingleItem().Code.ShouldBe("access.ledger_key_taken"),
+            denial => denial.CanView.ShouldBeFalse());
+        refused.Message.ShouldNotContain("USD 50.00");
+        (await LastSequenceAsync(store.Ledger)).ShouldBe(last);
+    }
+
+    [SkippableFact]
+    public async Task A_store_opened_for_a_creators_account_gives_the_creator_their_own_profiles_events_and_no_others()
+    {
+        var (store, _, b, shared) = await TwoBrandsAsync();
+        var (mine, other) = (WorkspaceId.From(Guid.NewGuid()), WorkspaceId.From(Guid.NewGuid()));
+        var creator = ActorId.From(Guid.NewGuid());
+        var access = AccessControl.Create(
+            AccessPolicy.Default,
+            [Workspace.ForCreator(mine, "Shared", CreatorId.From(shared)), Workspace.ForCreator(other, "B's", b.Creator)],
+            [Membership.Create(creator, mine, "creator", Start)],
+            []);
+        var expected = (await store.Outbox.ReadPendingAsync(1_000)).Count(m => m.AggregateId == shared);
+        expected.ShouldBeGreaterThan(0);
+
+        var seen = await store.For(creator, access, Clock).Outbox.ReadPendingAsync(1_000);
+
+        seen.Select(m => m.AggregateId).ShouldAllBe(id => id == shared);
+        seen.Count.ShouldBe(expected, "the creator's own profile's events, as the in-memory store gives them");
+        (await store.ScopedTo(() => b.Parties).Outbox.ReadPendingAsync(1_000)).ShouldNotContain(m => m.AggregateId == shared, "another party's scope does not see them");
+    }
+
+    [SkippableFact]
     public async Task Migrating_a_schema_from_before_row_security_fills_in_the_parties_of_its_rows_as_saves_record_them()
     {
         var (store, _, _, _) = await TwoBrandsAsync();

@@ -39,6 +39,15 @@ public sealed record AccessDenial(WorkspaceId? Workspace, string Code, string Me
 /// </param>
 public sealed record AccessDenied(IReadOnlyList<AccessDenial> Reasons, IReadOnlyList<string> WouldPermit, bool CanView)
 {
+    /// <summary>
+    /// The denial of a ledger transaction whose key another workspace's transaction holds (<c>access.ledger_key_taken</c>),
+    /// which does not show that transaction: for a store whose row security hides it, as for the actor's view of the ledger.
+    /// </summary>
+    /// <param name="key">The transaction's key.</param>
+    /// <returns>The denial; the actor may not view what holds the key.</returns>
+    public static AccessDenied LedgerKeyTaken(string key) =>
+        new([new AccessDenial(null, "access.ledger_key_taken", $"ledger transaction {ErrorText.Quote(key)} was not appended: its key is taken; choose another.")], [], CanView: false);
+
     /// <inheritdoc />
     public override string ToString() => string.Join(Environment.NewLine, Reasons);
 }

@@ -109,8 +109,7 @@ public sealed class ActorLedger : ILedgerStore
         var result = await _inner.AppendAsync(transaction.WithActors(_scope.Actor, Approver), expectedLastSequence, cancellationToken).ConfigureAwait(false);
         if (result.TryPickT1(out var recorded, out _) && !await VisibleAsync(recorded.Transaction, cancellationToken).ConfigureAwait(false))
         {
-            throw new AccessDeniedException(new AccessDenied(
-                [new AccessDenial(null, "access.ledger_key_taken", $"{what} was not appended: its key is taken; choose another.")], [], CanView: false));
+            throw new AccessDeniedException(AccessDenied.LedgerKeyTaken(transaction.Key));
         }
 
         return result;

@@ -1,3 +1,4 @@
+using CreatorMarketplace.Access;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using CreatorMarketplace.Payments;
@@ -41,6 +42,7 @@ internal sealed class RelationalLedgerStore(RelationalDatabase database) : ILedg
             null,
             _append,
             [("key", transaction.Key), ("first", first), ("last", last), ("postedAt", transaction.PostedAt), ("document", document), .. PartiesParameters(transaction)]);
+        var taken = false;
         try
         {
             if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
@@ -51,6 +53,7 @@ internal sealed class RelationalLedgerStore(RelationalDatabase database) : ILedg
         catch (DbException exception) when (database.IsUniqueViolation(exception))
         {
             // Decided below, as when no row was inserted.
+            taken = true;
         }
 
         // Another writer appended first: with this key (a repeat, also when it took these numbers before this
@@ -62,6 +65,13 @@ internal sealed class RelationalLedgerStore(RelationalDatabase database) : ILedg
 
         await using var stored = database.Command(connection, null, _lastSequence);
         var storedLast = RelationalDatabase.Number(await stored.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
+        if (taken && storedLast == expectedLastSequence)
+        {
+            // Nothing was appended after the writer's position, so the key is what is taken, by a transaction the
+            // connection's row security hides: a conflict would send the writer round again for ever.
+            throw new AccessDeniedException(AccessDenied.LedgerKeyTaken(transaction.Key));
+        }
+
         return new LedgerConflict(transaction.Key, expectedLastSequence, storedLast);
     }
 

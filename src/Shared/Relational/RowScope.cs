@@ -1,5 +1,6 @@
 using CreatorMarketplace.Campaigns;
 using CreatorMarketplace.Contracts;
+using CreatorMarketplace.Creators;
 using CreatorMarketplace.Discovery;
 using CreatorMarketplace.Payments;
 
@@ -15,10 +16,12 @@ internal static class RowScope
 
     public const string All = "*";
 
-    // The one place that says who owns each aggregate. Creators are shared catalog data, and an invoice without
-    // parties is no workspace's: their rows have none, and only an unscoped statement writes them.
+    // The one place that says who owns each aggregate. A creator owns its own rows (its document is also read by
+    // every scope, as shared catalog data); an invoice without parties is no workspace's: its rows have none, and
+    // only an unscoped statement writes them.
     public static Guid[] Of(object aggregate) => aggregate switch
     {
+        Creator creator => [creator.Id.Value],
         Campaign campaign => [campaign.Brand.Value],
         Collaboration collaboration => [collaboration.Brand.Value, collaboration.Creator.Value],
         Contract contract => [contract.Brand.Value, contract.Creator.Value],

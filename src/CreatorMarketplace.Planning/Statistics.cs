@@ -57,7 +57,13 @@ internal static class Statistics
     /// </summary>
     public static double TwoProportionPValue(long successes1, long trials1, long successes2, long trials2)
     {
-        var pooled = (double)(successes1 + successes2) / (trials1 + trials2);
+        if (trials1 == 0 || trials2 == 0)
+        {
+            return 1d; // an arm with no trial has no rate to differ by
+        }
+
+        // Summed in doubles: two arms' counts, each up to long.MaxValue, overflow a long.
+        var pooled = ((double)successes1 + successes2) / ((double)trials1 + trials2);
         var variance = pooled * (1d - pooled) * ((1d / trials1) + (1d / trials2));
         if (variance <= 0d)
         {

@@ -145,6 +145,19 @@ public class CreatorTestTests
         result.Winner.ShouldBe(Maya);
     }
 
+    [Fact]
+    public void The_pooled_z_test_does_not_overflow_on_huge_trial_counts()
+    {
+        // Two arms of long.MaxValue visits, at 50% and 25%: trials₁ + trials₂ overflowed a long, and the checked build
+        // threw an OverflowException out of Analyse. In doubles the pooled z is about 1.1·10⁹: p = 0, maya better.
+        var test = CreatorTest.Create("hooks", [Maya, Leo], TestMetric.ConversionRate, 0.5, 0.25);
+
+        var comparison = test.Analyse([new("maya", long.MaxValue, long.MaxValue / 2), new("leo", long.MaxValue, long.MaxValue / 4)]).AsT0.Comparisons.ShouldHaveSingleItem();
+
+        comparison.PValue.ShouldBeLessThan(1e-10);
+        comparison.Better.ShouldBe(Maya);
+    }
+
     [Property(MaxTest = 50)]
     public Property Probabilities_of_being_best_sum_to_one(PositiveInt[] extra, int seed)
     {

@@ -71,6 +71,24 @@ public class StatisticsTests
         Statistics.TwoProportionPValue(56, 70, 48, 80).ShouldBe(0.008045, 0.000001);
     }
 
+    [Theory]
+    [InlineData(0L, 0L, 0L, 0L)]
+    [InlineData(5L, 10L, 0L, 0L)]
+    [InlineData(0L, 0L, 3L, 7L)]
+    public void An_arm_of_no_trials_differs_from_nothing(long successes1, long trials1, long successes2, long trials2)
+    {
+        // The pooled rate of no trials was 0 ÷ 0: a NaN p-value.
+        Statistics.TwoProportionPValue(successes1, trials1, successes2, trials2).ShouldBe(1d);
+    }
+
+    [Fact]
+    public void Two_proportion_p_value_sums_huge_counts_without_overflow()
+    {
+        // trials₁ + trials₂ of two arms of long.MaxValue overflowed a long. In doubles: p̄ = 0.375, z ≈ 1.1·10⁹, p = 0.
+        Statistics.TwoProportionPValue(long.MaxValue / 2, long.MaxValue, long.MaxValue / 4, long.MaxValue).ShouldBe(0d);
+        Statistics.TwoProportionPValue(long.MaxValue / 2, long.MaxValue, long.MaxValue / 2, long.MaxValue).ShouldBe(1d);
+    }
+
     [Property(MaxTest = 500)]
     public Property Wilson_holds_the_estimate_and_stays_within_0_and_1(NonNegativeInt successes, NonNegativeInt failures, PositiveInt percentAlpha)
     {

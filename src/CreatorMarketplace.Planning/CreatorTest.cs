@@ -27,8 +27,10 @@ public sealed class CreatorTest
         MinimumDetectableEffect = minimumDetectableEffect;
         SignificanceLevel = significanceLevel;
         Power = power;
-        Comparisons = ComparisonsOf(arms.Count);
-        SampleSizePerArm = (long)Math.Ceiling(plannedSampleSize - 1e-9); // the tolerance keeps a whole number from rounding up
+        Comparisons = (int)ComparisonsOf(arms.Count);
+
+        // The tolerance keeps a whole number from rounding up; a power barely above a test of none's plans a fraction of one.
+        SampleSizePerArm = Math.Max(1L, (long)Math.Ceiling(plannedSampleSize - 1e-9));
     }
 
     /// <summary>The test's name.</summary>
@@ -71,7 +73,10 @@ public sealed class CreatorTest
     /// <param name="baseline">The rate expected of an arm, above 0 and below 1.</param>
     /// <param name="minimumDetectableEffect">The smallest difference in rate worth detecting, above 0, with <c>baseline + minimumDetectableEffect ≤ 1</c>.</param>
     /// <param name="significanceLevel">The family-wise significance level, above 0 and below 1; 0.05 unless given.</param>
-    /// <param name="power">The power, above 0 and below 1; 0.8 unless given.</param>
+    /// <param name="power">
+    /// The power, below 1 and above what a test of no trials already has, Φ(−z₁₋α′/₂·√(2·p̄·q̄) ÷ √(p₁q₁ + p₂q₂)) (about
+    /// α′/2); 0.8 unless given.
+    /// </param>
     /// <returns>The design.</returns>
     /// <exception cref="DomainValidationException">An input breaks a rule; every error names its field.</exception>
     public static CreatorTest Create(string name, IReadOnlyList<TestArm> arms, TestMetric metric, double baseline, double minimumDetectableEffect, double significanceLevel = 0.05, double power = 0.8)
@@ -95,8 +100,13 @@ public sealed class CreatorTest
         RequireProportion(errors, power, nameof(power), "planning.power_invalid", "the power is a finite number above 0 and below 1");
         errors.ThrowIfAny();
 
-        // Checked once the inputs are sound: an effect too small for any test would overflow the count of trials.
-        var planned = Statistics.SampleSize(baseline, baseline + minimumDetectableEffect, significanceLevel / ComparisonsOf(arms.Count), power);
+        // Checked once the inputs are sound. A power no test needs a trial for has no sample, and an effect too small
+        // for any test would overflow the count of trials.
+        var alpha = significanceLevel / ComparisonsOf(arms.Count);
+        var least = Statistics.PowerWithoutTrials(baseline, baseline + minimumDetectableEffect, alpha);
+        errors.Require(power > least, nameof(power), "planning.power_too_low", $"the power is above {Show(least)}, what a test of no trials already has at this baseline, effect and significance level, got {Show(power)}.");
+        errors.ThrowIfAny();
+        var planned = Statistics.SampleSize(baseline, baseline + minimumDetectableEffect, alpha, power);
         errors.Require(planned <= MaximumSampleSizePerArm, nameof(minimumDetectableEffect), "planning.effect_too_small", $"an effect of {Show(minimumDetectableEffect)} needs {planned:0.###E+0} trials per arm, more than the {MaximumSampleSizePerArm:N0} a test can plan.");
         errors.ThrowIfAny();
         return new(name, [.. arms], metric, baseline, minimumDetectableEffect, significanceLevel, power, planned);
@@ -225,6 +235,7 @@ public sealed class CreatorTest
         }
 
         errors.Require(arms!.Count >= 2, nameof(arms), "planning.too_few_arms", $"a test compares two or more arms, got {arms.Count}.");
+        errors.Require(arms.Count <= MaximumArms, nameof(arms), "planning.too_many_arms", string.Create(CultureInfo.InvariantCulture, $"a test has at most {MaximumArms:N0} arms, so that an int counts its k(k − 1) ÷ 2 comparisons, got {arms.Count:N0}."));
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < arms.Count; i++)
         {
@@ -249,7 +260,11 @@ public sealed class CreatorTest
         }
     }
 
-    private static int ComparisonsOf(int arms) => arms * (arms - 1) / 2;
+    // In a long: k(k − 1) passes int.MaxValue from 46,342 arms, before the halving brings it back.
+    private static long ComparisonsOf(int arms) => (long)arms * (arms - 1) / 2;
+
+    // The most arms whose comparisons an int counts: 65,536 make 2,147,450,880, and 65,537 too many.
+    private const int MaximumArms = 65_536;
 
     private static void RequireProportion(ErrorCollector errors, double value, string field, string code, string rule) =>
         errors.Require(double.IsFinite(value) && value is > 0d and < 1d, field, code, $"{rule}, got {Show(value)}.");

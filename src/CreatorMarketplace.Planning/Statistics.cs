@@ -21,6 +21,17 @@ internal static class Statistics
     }
 
     /// <summary>
+    /// The power a test of no trials has by the formula of <see cref="SampleSize"/>: Φ(−z₁₋α/₂·√(2·p̄·q̄) ÷ √(p₁q₁ + p₂q₂)),
+    /// where its bracket is 0. At or below it the bracket is not positive, and squaring it would make the sample grow
+    /// again as the power asked for falls; R's <c>power.prop.test</c> has no sample there either.
+    /// </summary>
+    public static double PowerWithoutTrials(double p1, double p2, double alpha)
+    {
+        var mean = (p1 + p2) / 2d;
+        return Normal.CDF(0d, 1d, -Z(1d - (alpha / 2d)) * Math.Sqrt(2d * mean * (1d - mean)) / Math.Sqrt((p1 * (1d - p1)) + (p2 * (1d - p2))));
+    }
+
+    /// <summary>
     /// Wilson's score interval (Wilson 1927; method 3 of Newcombe 1998, Statistics in Medicine 17:857–872):
     /// (2x + z² ± z·√(z² + 4x(1 − p̂))) ÷ (2(n + z²)). For n = 0 it is [0, 1] around nothing: the estimate is 0.
     /// </summary>

@@ -1,5 +1,6 @@
 using FsCheck.Fluent;
 using CreatorMarketplace.Planning;
+using MathNet.Numerics.Distributions;
 
 namespace CreatorMarketplace.Planning.Tests;
 
@@ -34,6 +35,66 @@ public class CreatorTestTests
         test.Comparisons.ShouldBe(3);
         test.PlannedSignificanceLevel.ShouldBe(0.05 / 3, 1e-15);
         test.SampleSizePerArm.ShouldBe(10_882);
+    }
+
+    [Fact]
+    public void A_power_no_more_than_a_test_of_no_trials_has_is_refused()
+    {
+        // n = (z(1 − α/2)·√(2p̄q̄) + z(power)·√(p₁q₁ + p₂q₂))² ÷ d² holds only while the bracket is positive, i.e. for a
+        // power above Φ(−z(1 − α/2)·√(2p̄q̄) ÷ √(p₁q₁ + p₂q₂)), what a test of no trials has. Baseline 5%, effect 1 point,
+        // α = 0.05: Φ(−1.959964·0.322413 ÷ 0.322335) = 0.024972 (mpmath). Below it the squared bracket grew again as
+        // the power fell: power 1e-6 gave (0.631915 − 4.753424·0.322335)² ÷ 1e-4 = 8,106 visits, twice the 3,994 of
+        // power 0.5. R's power.prop.test has no n there either.
+        var error = Should.Throw<DomainValidationException>(() => CreatorTest.Create("hooks", [Maya, Leo], TestMetric.ConversionRate, 0.05, 0.01, 0.05, power: 1e-6));
+
+        var refused = error.Errors.ShouldHaveSingleItem();
+        (refused.Field, refused.Code).ShouldBe(("power", "planning.power_too_low"));
+        refused.Message.ShouldContain("0.02497");
+        Should.Throw<DomainValidationException>(() => CreatorTest.Create("hooks", [Maya, Leo], TestMetric.ConversionRate, 0.05, 0.01, 0.05, power: 0.0249))
+            .Errors.ShouldHaveSingleItem().Code.ShouldBe("planning.power_too_low");
+
+        // Just above it a fraction of a visit does: one, and the sample falls with the power all the way down.
+        CreatorTest.Create("hooks", [Maya, Leo], TestMetric.ConversionRate, 0.05, 0.01, 0.05, power: 0.025).SampleSizePerArm.ShouldBe(1);
+        CreatorTest.Create("hooks", [Maya, Leo], TestMetric.ConversionRate, 0.05, 0.01, 0.05, power: 0.5).SampleSizePerArm.ShouldBe(3_994);
+    }
+
+    [Fact]
+    public void A_test_never_plans_fewer_than_one_trial_per_arm()
+    {
+        // At the power where z(1 − α/2)·√(2p̄q̄) + z(power)·√(p₁q₁ + p₂q₂) = 0 the formula plans no trial at all; a verdict
+        // on arms with none divided 0 by 0 in the pooled z-test. The power is refused, or planned at one trial or more.
+        double p1 = 0.25, p2 = 0.75, mean = 0.5;
+        var power = Normal.CDF(0, 1, -Normal.InvCDF(0, 1, 0.975) * Math.Sqrt(2 * mean * (1 - mean)) / Math.Sqrt((p1 * (1 - p1)) + (p2 * (1 - p2))));
+        CreatorTest test;
+        try
+        {
+            test = CreatorTest.Create("hooks", [Maya, Leo], TestMetric.ConversionRate, p1, p2 - p1, 0.05, power);
+        }
+        catch (DomainValidationException refused)
+        {
+            refused.Errors.ShouldHaveSingleItem().Field.ShouldBe("power");
+            return;
+        }
+
+        test.SampleSizePerArm.ShouldBeGreaterThanOrEqualTo(1);
+        var comparison = test.Analyse([new("maya", test.SampleSizePerArm, 0), new("leo", test.SampleSizePerArm, 0)]).AsT0.Comparisons.ShouldHaveSingleItem();
+        double.IsFinite(comparison.PValue).ShouldBeTrue($"p-value {comparison.PValue} with {test.SampleSizePerArm} trials per arm");
+    }
+
+    [Fact]
+    public void The_count_of_comparisons_does_not_overflow_while_it_fits_an_int()
+    {
+        // 46,342 arms make 46,342 · 46,341 ÷ 2 = 1,073,767,311 comparisons, which an int holds, though k(k − 1) =
+        // 2,147,534,622 does not: formed first in an int, the checked build threw an OverflowException out of Create.
+        var many = Enumerable.Range(0, 46_342).Select(i => new TestArm($"a{i}", TestArmKind.Creator, "arm")).ToArray();
+
+        CreatorTest.Create("many", many, TestMetric.ConversionRate, 0.5, 0.3).Comparisons.ShouldBe(1_073_767_311);
+
+        // 65,537 arms make 2,147,516,416 comparisons, more than an int holds: refused, naming the arms.
+        var tooMany = Enumerable.Range(0, 65_537).Select(i => new TestArm($"a{i}", TestArmKind.Creator, "arm")).ToArray();
+        var refused = Should.Throw<DomainValidationException>(() => CreatorTest.Create("many", tooMany, TestMetric.ConversionRate, 0.5, 0.3)).Errors.ShouldHaveSingleItem();
+        (refused.Field, refused.Code).ShouldBe(("arms", "planning.too_many_arms"));
+        refused.Message.ShouldContain("65,536");
     }
 
     [Fact]

@@ -10,31 +10,34 @@ internal static class Resampling
     /// The probability that each arm is best: each arm's rate drawn from its Beta(1 + successes, 1 + failures)
     /// posterior (a uniform prior updated by binomial counts), <paramref name="draws"/> times, counting which arm wins
     /// each draw. An arm's score for a draw is its rate, or for cost per acquisition its expected conversions per unit
-    /// of spend (trials × rate ÷ spend), so that the cheapest acquisition wins.
+    /// of spend (trials × rate ÷ spend), so that the cheapest acquisition wins. Arms tied for a draw's best score (arms
+    /// of no spend all score +∞) share it, each winning 1/k of it.
     /// </summary>
     public static double[] ProbabilityBest(IReadOnlyList<ArmObservation> arms, bool perSpend, int draws, int seed)
     {
         var random = new MersenneTwister(seed, threadSafe: false);
-        var wins = new int[arms.Count];
+        var wins = new double[arms.Count];
+        var scores = new double[arms.Count];
         for (var draw = 0; draw < draws; draw++)
         {
-            var best = 0;
             var bestScore = double.NegativeInfinity;
             for (var arm = 0; arm < arms.Count; arm++)
             {
                 var observed = arms[arm];
                 var rate = Beta.Sample(random, 1d + observed.Successes, 1d + (observed.Trials - observed.Successes));
-                var score = perSpend ? PerSpend(observed, rate) : rate;
-                if (score > bestScore)
-                {
-                    (best, bestScore) = (arm, score);
-                }
+                scores[arm] = perSpend ? PerSpend(observed, rate) : rate;
+                bestScore = Math.Max(bestScore, scores[arm]);
             }
 
-            wins[best]++;
+            // A tie goes to no arm in particular: handing it to the first would make it best by its place alone.
+            var tied = scores.Count(score => score == bestScore);
+            for (var arm = 0; arm < arms.Count; arm++)
+            {
+                wins[arm] += scores[arm] == bestScore ? 1d / tied : 0d;
+            }
         }
 
-        return [.. wins.Select(count => (double)count / draws)];
+        return [.. wins.Select(share => share / draws)];
     }
 
     /// <summary>

@@ -219,6 +219,26 @@ public class CreatorTestTests
         comparison.Better.ShouldBe(Maya);
     }
 
+    [Fact]
+    public void Arms_tied_for_best_share_the_draw()
+    {
+        // Cost per acquisition, arms free and with the same counts: every draw scores each +∞, so by symmetry each is
+        // best with the same probability. The first arm used to take every tie: 100% against 0%.
+        var test = CreatorTest.Create("hooks", [Maya, Leo], TestMetric.CostPerAcquisition(Currency.USD), 0.5, 0.25);
+        var free = Money.Zero(Currency.USD);
+
+        var two = test.Analyse([new("maya", 1_000, 500, free), new("leo", 1_000, 500, free)], seed: 7).AsT0;
+
+        two.Arms.Select(arm => arm.ProbabilityBest).ShouldBe([0.5, 0.5]);
+
+        // Three free arms and a paid one: the free ones share every draw, a third each, and the paid one is never best.
+        var three = CreatorTest.Create("hooks", [Maya, Leo, Ana, Ana with { Name = "zoe" }], TestMetric.CostPerAcquisition(Currency.USD), 0.5, 0.3)
+            .Analyse([new("maya", 1_000, 500, free), new("leo", 1_000, 100, free), new("ana", 1_000, 900, free), new("zoe", 1_000, 900, Money.Of(1m, Currency.USD))], draws: 1_000).AsT0;
+
+        three.Arms.Take(3).ShouldAllBe(arm => Math.Abs(arm.ProbabilityBest - (1d / 3d)) < 1e-12);
+        three.Arms[3].ProbabilityBest.ShouldBe(0d);
+    }
+
     [Property(MaxTest = 50)]
     public Property Probabilities_of_being_best_sum_to_one(PositiveInt[] extra, int seed)
     {

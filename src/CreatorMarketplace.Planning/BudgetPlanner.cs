@@ -63,7 +63,14 @@ public static partial class BudgetPlanner
         var errors = new ErrorCollector();
         errors.Require(nodeLimit >= 1, nameof(nodeLimit), "planning.node_limit_invalid", $"the search visits at least one node, got {nodeLimit}.");
         errors.Require(double.IsFinite(acceptableGap) && acceptableGap is >= 0d and <= 1d, nameof(acceptableGap), "planning.gap_invalid", $"the acceptable gap is from 0 to 1, got {acceptableGap.ToString(CultureInfo.InvariantCulture)}.");
-        errors.Require(!budget.IsNegative, nameof(budget), "planning.budget_negative", $"the budget is zero or more, got {budget}.");
+
+        // default(Money) has no currency to read (it equals only itself): its currency is not compared with anything.
+        var currency = budget == default ? null : budget.Currency;
+        if (errors.Require(currency is not null, nameof(budget), "planning.budget_without_currency", "the budget is an amount in a currency, not default(Money), which has none."))
+        {
+            errors.Require(!budget.IsNegative, nameof(budget), "planning.budget_negative", $"the budget is zero or more, got {budget}.");
+        }
+
         for (var i = 0; i < candidates.Count; i++)
         {
             var field = $"{nameof(candidates)}[{i}]";
@@ -73,8 +80,12 @@ public static partial class BudgetPlanner
                 continue;
             }
 
-            errors.Require(candidate.Price.Currency == budget.Currency, $"{field}.{nameof(PlanCandidate.Price)}", "planning.currency_mismatch", $"the price is in the budget's currency {budget.Currency.Code}, got {candidate.Price}.");
-            errors.Require(!candidate.Price.IsNegative, $"{field}.{nameof(PlanCandidate.Price)}", "planning.price_negative", $"the price is zero or more, got {candidate.Price}.");
+            var price = $"{field}.{nameof(PlanCandidate.Price)}";
+            if (errors.Require(candidate.Price != default, price, "planning.price_without_currency", "the price is an amount in a currency, not default(Money), which has none."))
+            {
+                errors.Require(currency is null || candidate.Price.Currency == currency, price, "planning.currency_mismatch", $"the price is in the budget's currency {currency?.Code}, got {candidate.Price}.");
+                errors.Require(!candidate.Price.IsNegative, price, "planning.price_negative", $"the price is zero or more, got {candidate.Price}.");
+            }
             errors.Require(double.IsFinite(candidate.ExpectedValue) && candidate.ExpectedValue >= 0d, $"{field}.{nameof(PlanCandidate.ExpectedValue)}", "planning.value_invalid", $"the expected value is a finite number, zero or more, got {candidate.ExpectedValue.ToString(CultureInfo.InvariantCulture)}.");
             errors.Require(!string.IsNullOrWhiteSpace(candidate.Deliverable), $"{field}.{nameof(PlanCandidate.Deliverable)}", "planning.deliverable_required", "the deliverable is named.");
             errors.Require(candidate.Market is not null, $"{field}.{nameof(PlanCandidate.Market)}", "planning.market_required", "the market is required.");
@@ -85,8 +96,8 @@ public static partial class BudgetPlanner
         errors.Require(double.IsFinite(share) && share is > 0d and <= 1d, $"{nameof(constraints)}.{nameof(PlanConstraints.MaxCreatorShare)}", "planning.share_invalid", $"the most of the budget one creator may receive is above 0 and at most 1, got {share.ToString(CultureInfo.InvariantCulture)}.");
         var both = constraints.MustInclude.Intersect(constraints.Excluded).ToList();
         errors.Require(both.Count == 0, $"{nameof(constraints)}.{nameof(PlanConstraints.MustInclude)}", "planning.included_and_excluded", $"a creator is either included or excluded, and {string.Join(", ", both)} are both.");
-        ValidateRanges(errors, budget, nameof(PlanConstraints.Markets), "market", nameof(MarketSpend.Market), [.. constraints.Markets.Select(range => ((object?)range.Market, range.Market?.Code, range.Minimum, range.Maximum))]);
-        ValidateRanges(errors, budget, nameof(PlanConstraints.Tiers), "tier", nameof(TierSpend.Tier), [.. constraints.Tiers.Select(range => ((object?)range.Tier, range.Tier?.Name, range.Minimum, range.Maximum))]);
+        ValidateRanges(errors, currency, nameof(PlanConstraints.Markets), "market", nameof(MarketSpend.Market), [.. constraints.Markets.Select(range => ((object?)range.Market, range.Market?.Code, range.Minimum, range.Maximum))]);
+        ValidateRanges(errors, currency, nameof(PlanConstraints.Tiers), "tier", nameof(TierSpend.Tier), [.. constraints.Tiers.Select(range => ((object?)range.Tier, range.Tier?.Name, range.Minimum, range.Maximum))]);
         if (!errors.HasErrors)
         {
             RequireTotalsFit(errors, candidates, constraints);
@@ -118,13 +129,17 @@ public static partial class BudgetPlanner
 
     // A market's and a tier's spend ranges follow the same rules: in the budget's currency, the minimum zero or more and
     // at most the maximum, one range per market or tier.
-    private static void ValidateRanges(ErrorCollector errors, Money budget, string list, string noun, string keyField, IReadOnlyList<(object? Key, string? Name, Money Minimum, Money Maximum)> ranges)
+    private static void ValidateRanges(ErrorCollector errors, Currency? currency, string list, string noun, string keyField, IReadOnlyList<(object? Key, string? Name, Money Minimum, Money Maximum)> ranges)
     {
         for (var i = 0; i < ranges.Count; i++)
         {
             var field = $"constraints.{list}[{i}]";
             var range = ranges[i];
-            errors.Require(range.Minimum.Currency == budget.Currency && range.Maximum.Currency == budget.Currency, field, "planning.currency_mismatch", $"the {noun}'s range is in the budget's currency {budget.Currency.Code}, got {range.Minimum} to {range.Maximum}.");
+            if (errors.Require(range.Minimum != default && range.Maximum != default, field, $"planning.{noun}_range_without_currency", $"the {noun}'s minimum and maximum are amounts in a currency, not default(Money), which has none."))
+            {
+                errors.Require(currency is null || (range.Minimum.Currency == currency && range.Maximum.Currency == currency), field, "planning.currency_mismatch", $"the {noun}'s range is in the budget's currency {currency?.Code}, got {range.Minimum} to {range.Maximum}.");
+            }
+
             errors.Require(!range.Minimum.IsNegative && range.Minimum.MinorUnits <= range.Maximum.MinorUnits, $"{field}.{nameof(MarketSpend.Minimum)}", $"planning.{noun}_range_invalid", $"the {noun}'s minimum is zero or more and at most its maximum, got {range.Minimum} to {range.Maximum}.");
             errors.Require(range.Key is not null, $"{field}.{keyField}", $"planning.{noun}_required", $"the {noun} is required.");
             errors.Require(ranges.Take(i).All(other => !Equals(other.Key, range.Key)), $"{field}.{keyField}", $"planning.{noun}_repeated", $"each {noun} has one range, and {range.Name} has more.");

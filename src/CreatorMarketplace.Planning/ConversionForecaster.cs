@@ -127,7 +127,8 @@ public static class ConversionForecaster
             Check(peers, errors, nameof(peers));
         }
 
-        if (price is { } cost)
+        // default(Money) has no currency to read: it equals only itself.
+        if (price is { } cost && errors.Require(cost != default, nameof(price), "planning.price_without_currency", "the price is an amount in a currency, not default(Money), which has none."))
         {
             errors.Require(cost.Amount >= 0m, nameof(price), "planning.price_negative", $"the price is zero or more, got {cost}.");
         }

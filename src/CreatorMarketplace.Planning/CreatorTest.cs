@@ -211,7 +211,9 @@ public sealed class CreatorTest
             if (Metric.Currency is { } currency && at.Require(observed.Spend is not null, nameof(ArmObservation.Spend), "planning.spend_required", "a cost-per-acquisition test needs each arm's spend."))
             {
                 var spend = observed.Spend!.Value;
-                if (at.Require(spend.Currency == currency, nameof(ArmObservation.Spend), "planning.spend_currency", $"the spend is in the test's currency, {currency.Code}, not {spend.Currency.Code}."))
+                // default(Money) has no currency to read: it equals only itself.
+                if (at.Require(spend != default, nameof(ArmObservation.Spend), "planning.spend_without_currency", "the spend is an amount in a currency, not default(Money), which has none.")
+                    && at.Require(spend.Currency == currency, nameof(ArmObservation.Spend), "planning.spend_currency", $"the spend is in the test's currency, {currency.Code}, not {spend.Currency.Code}."))
                 {
                     at.Require(spend.Amount >= 0m, nameof(ArmObservation.Spend), "planning.spend_negative", $"the spend is zero or more, got {spend}.");
                 }

@@ -46,7 +46,8 @@ public static class PostForecaster
         var errors = new ErrorCollector();
         errors.Require(history is not null, nameof(history), "planning.history_required", "a forecast needs the creator's posts, empty if she has none.");
         errors.Require(double.IsFinite(level) && level is > 0d and < 1d, nameof(level), "planning.level_invalid", $"the interval's level is a finite number above 0 and below 1, got {level.ToString(CultureInfo.InvariantCulture)}.");
-        if (price is { } cost)
+        // default(Money) has no currency to read: it equals only itself.
+        if (price is { } cost && errors.Require(cost != default, nameof(price), "planning.price_without_currency", "the price is an amount in a currency, not default(Money), which has none."))
         {
             errors.Require(cost.Amount >= 0m, nameof(price), "planning.price_negative", $"the price is zero or more, got {cost}.");
         }

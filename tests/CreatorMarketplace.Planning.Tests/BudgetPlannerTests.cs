@@ -165,6 +165,21 @@ public class BudgetPlannerTests
     }
 
     [Fact]
+    public void Default_amounts_are_refused_naming_the_field()
+    {
+        // default(Money) has no currency: reading it threw an InvalidOperationException out of Plan (with no candidate,
+        // only once the plan was explained).
+        Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(default, []))
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("budget", "planning.budget_without_currency")]);
+        Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(default, [Candidate(Maya, 1_000, 10)]))
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("budget", "planning.budget_without_currency")]);
+        Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(Usd(1_000), [Candidate(Maya, 1_000, 10) with { Price = default }]))
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("candidates[0].Price", "planning.price_without_currency")]);
+        Should.Throw<DomainValidationException>(() => BudgetPlanner.Plan(Usd(1_000), [], new PlanConstraints { Markets = [new MarketSpend(Country.GB, default, Usd(5))], Tiers = [new TierSpend(FollowerTier.Mid, Usd(0), default)] }))
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("constraints.Markets[0]", "planning.market_range_without_currency"), ("constraints.Tiers[0]", "planning.tier_range_without_currency")]);
+    }
+
+    [Fact]
     public void Amounts_whose_totals_overflow_are_refused_as_bad_input_and_a_price_near_the_largest_amount_is_planned()
     {
         // Two prices just over half of the largest amount add up past it, and two values near the largest double to

@@ -160,6 +160,14 @@ public class ConversionForecasterTests
     }
 
     [Fact]
+    public void A_default_price_is_refused_naming_the_field()
+    {
+        // default(Money) has no currency: reading it threw an InvalidOperationException out of Forecast.
+        Should.Throw<DomainValidationException>(() => ConversionForecaster.Forecast(TenThousandViews, [new(10_000, 100)], price: default(Money)))
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("price", "planning.price_without_currency")]);
+    }
+
+    [Fact]
     public void A_collaborations_results_come_from_its_reconciliation_line_and_its_posts()
     {
         var clock = new FakeClock(Instant.FromUtc(2027, 1, 10, 0, 0));

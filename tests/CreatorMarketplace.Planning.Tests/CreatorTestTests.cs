@@ -322,6 +322,17 @@ public class CreatorTestTests
     }
 
     [Fact]
+    public void A_default_spend_is_refused_naming_the_field()
+    {
+        // default(Money) has no currency: reading it threw an InvalidOperationException out of Analyse.
+        var test = TwoArms(TestMetric.CostPerAcquisition(Currency.USD));
+
+        var error = Should.Throw<DomainValidationException>(() => test.Analyse([new("maya", 1_000, 500, default(Money)), new("leo", 1_000, 500, Money.Of(10m, Currency.USD))]));
+
+        error.Errors.Select(e => (e.Field, e.Code)).ShouldBe([("observations[0].Spend", "planning.spend_without_currency")]);
+    }
+
+    [Fact]
     public void A_verdict_takes_enough_draws()
     {
         Should.Throw<DomainValidationException>(() => TwoArms().Analyse([new("maya", 80, 40), new("leo", 80, 40)], draws: 10))

@@ -179,6 +179,14 @@ public class PostForecasterTests
             .Errors.ShouldHaveSingleItem().Message.ShouldContain("has 2 settled video posts with views, fewer than the 8 a forecast needs, and her peer group has 3");
     }
 
+    [Fact]
+    public void A_default_price_is_refused_naming_the_field()
+    {
+        // default(Money) has no currency: reading it threw an InvalidOperationException out of Forecast.
+        Should.Throw<DomainValidationException>(() => Forecast(Posts([.. Enumerable.Repeat(5_000L, 8)]), PostKind.Video, price: default(Money)))
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("price", "planning.price_without_currency")]);
+    }
+
     [Property(MaxTest = 200)]
     public void The_interval_holds_the_median_and_a_price_its_cost(PositiveInt[] views, PositiveInt price)
     {

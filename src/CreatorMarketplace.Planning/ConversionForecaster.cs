@@ -206,9 +206,11 @@ public static class ConversionForecaster
     private static ConversionForecast Simulate(PostForecast views, Posterior rate, Money? price, int seed, int draws)
     {
         var level = views.Level;
-        var z = Statistics.Z(1d - ((1d - level) / 2d));
         var centre = double.LogP1(views.Expected.Estimate);
-        var deviation = (double.LogP1(views.Expected.Upper) - double.LogP1(views.Expected.Lower)) / (2d * z);
+
+        // An interval of no width has no spread at any level, even one so small that its z underflows to 0 (0 ÷ 0).
+        var deviation = views.Expected.Upper == views.Expected.Lower ? 0d
+            : (double.LogP1(views.Expected.Upper) - double.LogP1(views.Expected.Lower)) / (2d * Statistics.TwoSidedZ(level));
         var random = new MersenneTwister(seed, threadSafe: false);
         var counts = new long[draws];
         for (var draw = 0; draw < draws; draw++)

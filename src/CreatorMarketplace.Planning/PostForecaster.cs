@@ -108,7 +108,7 @@ public static class PostForecaster
         // A log-normal's quartiles sit at μ ± 0.674σ, so the log quartiles give its location and spread.
         var median = double.LogP1(quartiles.P50);
         var deviation = (double.LogP1(quartiles.P75) - double.LogP1(quartiles.P25)) / (2d * Statistics.Z(0.75));
-        var half = Statistics.Z(1d - ((1d - level) / 2d)) * deviation;
+        var half = Statistics.TwoSidedZ(level) * deviation; // finite for every level below 1, so no ∞ · 0 when σ is 0
         var method = string.Create(CultureInfo.InvariantCulture, $"log-normal fitted to the quartiles of {quartiles.Count} settled posts of peers {group} (the creator has {settled}, fewer than {MinimumPosts}): ln(1 + {metric.Name}) has median {median:0.###} and standard deviation {deviation:0.###}; the interval is median ± z × sd");
         return Build(metric, median, median - half, median + half, level, price, ForecastBasis.PeerBenchmark, quartiles.Count, settled, null, group, method);
     }

@@ -1,3 +1,4 @@
+using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 
 namespace CreatorMarketplace.Planning;
@@ -7,6 +8,12 @@ internal static class Statistics
 {
     /// <summary>The standard normal quantile.</summary>
     public static double Z(double probability) => Normal.InvCDF(0d, 1d, probability);
+
+    /// <summary>
+    /// The z of a two-sided interval at a level, P(|Z| ≤ z) = level: √2·erf⁻¹(level), which is z₁₋₍₁₋level₎/₂ without
+    /// forming 1 − (1 − level)/2, a sum that rounds to 1 (z = ∞) for a level just below 1 and to ½ (z = 0) near 0.
+    /// </summary>
+    public static double TwoSidedZ(double level) => Math.Sqrt(2d) * SpecialFunctions.ErfInv(level);
 
     /// <summary>
     /// The sample per arm of a two-sided two-proportion test, normal approximation without continuity correction

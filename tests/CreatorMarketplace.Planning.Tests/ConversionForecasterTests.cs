@@ -168,6 +168,21 @@ public class ConversionForecasterTests
     }
 
     [Fact]
+    public void A_views_forecast_at_a_tiny_level_still_brings_conversions()
+    {
+        // PostForecaster takes any level in (0, 1). At 10⁻¹⁷, 1 − (1 − level)/2 rounds to ½ and z(½) = 0; the views
+        // interval is its median, and its spread was 0 ÷ 0: NaN views, and 0 conversions in every draw. 10,000 views
+        // at a rate of about 10% bring about 1,000, whatever the level.
+        var posts = new long[] { 8_000, 9_000, 10_000, 11_000, 12_000, 10_000, 9_500, 10_500 }.Select((count, i) => Post($"p{i}", count)).ToList();
+        var views = PostForecaster.Forecast(posts, PostKind.Video, ForecastMetric.Views, level: 1e-17);
+        views.Expected.Lower.ShouldBe(views.Expected.Upper);
+
+        var forecast = ConversionForecaster.Forecast(views, [new AttributedResults(10_000, 1_000)], seed: 3);
+
+        forecast.Expected.Estimate.ShouldBe(views.Expected.Estimate * 0.1, views.Expected.Estimate * 0.01, $"{forecast.Expected} conversions from {views.Expected} views at a rate of {forecast.Rate}");
+    }
+
+    [Fact]
     public void A_collaborations_results_come_from_its_reconciliation_line_and_its_posts()
     {
         var clock = new FakeClock(Instant.FromUtc(2027, 1, 10, 0, 0));

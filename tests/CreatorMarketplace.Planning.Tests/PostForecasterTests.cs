@@ -187,6 +187,20 @@ public class PostForecasterTests
             .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("price", "planning.price_without_currency")]);
     }
 
+    [Fact]
+    public void A_level_just_below_1_gives_a_finite_interval_from_peers()
+    {
+        // Eight peer posts of 5,000 views: σ = 0. At a level of 1 − 2⁻⁵³ (above 0, below 1), 1 − (1 − level)/2 rounded
+        // to 1 and z(1) = ∞, so ∞ · 0 made both bounds NaN. The z is √2·erf⁻¹(level) = 8.29, and the interval its median.
+        var peers = PostForecaster.PeerPosts(Enumerable.Range(0, 8).Select(i => (Group, Post($"peer{i}", 5_000, 50))), PostKind.Video, ForecastMetric.Views);
+        const double level = 0.99999999999999989;
+        level.ShouldBeLessThan(1d);
+
+        var forecast = Forecast([], PostKind.Video, peers, Group, level: level);
+
+        forecast.Expected.ShouldBe(new Interval(5_000, 5_000, 5_000));
+    }
+
     [Property(MaxTest = 200)]
     public void The_interval_holds_the_median_and_a_price_its_cost(PositiveInt[] views, PositiveInt price)
     {

@@ -89,6 +89,16 @@ public class StatisticsTests
         Statistics.TwoProportionPValue(long.MaxValue / 2, long.MaxValue, long.MaxValue / 2, long.MaxValue).ShouldBe(1d);
     }
 
+    [Fact]
+    public void The_two_sided_z_is_finite_for_every_level_below_1()
+    {
+        // z₀.₉ = 1.281552 (R: qnorm(0.9)); at 1 − 2⁻⁵³, 1 − (1 − level)/2 rounds to 1 and z(1) = ∞, while the z is
+        // √2·erf⁻¹(1 − 2⁻⁵³) = 8.292361 (mpmath); at 10⁻¹⁷ it rounds to ½ and z(½) = 0, while the z is 1.25·10⁻¹⁷.
+        Statistics.TwoSidedZ(0.8).ShouldBe(1.2815516, 1e-7);
+        Statistics.TwoSidedZ(0.99999999999999989).ShouldBe(8.2923611, 1e-6);
+        Statistics.TwoSidedZ(1e-17).ShouldBe(1.2533141e-17, 1e-24);
+    }
+
     [Property(MaxTest = 500)]
     public Property Wilson_holds_the_estimate_and_stays_within_0_and_1(NonNegativeInt successes, NonNegativeInt failures, PositiveInt percentAlpha)
     {

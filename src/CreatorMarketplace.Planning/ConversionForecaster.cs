@@ -223,7 +223,7 @@ public static class ConversionForecaster
         Array.Sort(counts);
         var tail = (1d - level) / 2d;
         var expected = new Interval(counts[Statistics.PercentileIndex(draws, 0.5)], counts[Statistics.PercentileIndex(draws, tail)], counts[Statistics.PercentileIndex(draws, 1d - tail)]);
-        var rateInterval = new Interval(Beta.InvCDF(rate.Alpha, rate.Beta, 0.5), Beta.InvCDF(rate.Alpha, rate.Beta, tail), Beta.InvCDF(rate.Alpha, rate.Beta, 1d - tail));
+        var rateInterval = new Interval(Statistics.BetaQuantile(rate.Alpha, rate.Beta, 0.5), Statistics.BetaQuantile(rate.Alpha, rate.Beta, tail), Statistics.BetaQuantile(rate.Alpha, rate.Beta, 1d - tail));
         var method = string.Create(CultureInfo.InvariantCulture, $"views × conversions per view: the views log-normal with ln(1 + views) of median {centre:0.###} and standard deviation {deviation:0.###} (the views forecast's interval), the rate from {rate.Method}, conversions Poisson in views × rate; {draws:N0} draws, seed {seed}");
         var cost = price is { } known ? CostInterval.Of(known, expected, CostMetrics.Cpa) : (CostInterval?)null;
         return new ConversionForecast(expected, rateInterval, level, cost, rate.Basis, rate.Count, rate.Views, rate.Conversions, views, seed, draws, method);

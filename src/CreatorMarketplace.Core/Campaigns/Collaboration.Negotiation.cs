@@ -113,9 +113,12 @@ public sealed partial class Collaboration
             return refusal;
         }
 
-        if (contract.InForce is not { } version)
+        // A terminated contract still has the version both signed, but it no longer binds anyone to anything.
+        if (!contract.Status.IsBinding || contract.InForce is not { } version)
         {
-            return NotAllowedNow(CollaborationAction.AttachContract, $"contract {contract.Id} is {contract.Status} and not yet signed by both parties.");
+            return NotAllowedNow(CollaborationAction.AttachContract, contract.Status == ContractStatus.Terminated
+                ? $"contract {contract.Id} is terminated and binds neither party."
+                : $"contract {contract.Id} is {contract.Status} and not yet signed by both parties.");
         }
 
         var price = AgreedOffer!.Terms.Price;

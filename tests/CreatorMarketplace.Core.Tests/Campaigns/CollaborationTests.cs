@@ -174,6 +174,23 @@ public class CollaborationTests
     }
 
     [Fact]
+    public void A_terminated_contract_binds_no_one_and_cannot_be_attached()
+    {
+        var clock = Clock();
+        var collaboration = Collaboration.Invite(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
+        collaboration.MakeOffer(Actor.Brand, Offer(1_000m), Now + Duration.FromDays(3), clock).ThrowIfNotAllowed();
+        collaboration.AcceptOffer(Actor.Creator, 1, clock).ThrowIfNotAllowed();
+        var contract = SignedContract(clock, Money.Of(1_000m, Currency.USD));
+        contract.Terminate(ContractParty.Brand, "deal is off", clock).ThrowIfNotAllowed();
+        var before = Fingerprint(collaboration);
+
+        var refusal = collaboration.AttachContract(contract, [], clock).Refusal;
+
+        refusal.ShouldBe(new NotAllowed("attach contract", "agreed", $"contract {contract.Id} is terminated and binds neither party."));
+        Fingerprint(collaboration).ShouldBe(before);
+    }
+
+    [Fact]
     public void A_cancellation_once_a_posting_window_closed_with_nothing_posted_is_after_a_missed_deadline()
     {
         // The windows open a day from the clock's start and close 30 days later.

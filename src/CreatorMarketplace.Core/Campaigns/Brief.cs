@@ -12,6 +12,31 @@ public sealed record BriefDeliverable(DeliverableType Type, Platform Platform, i
     /// <summary>Formats the deliverable, for example <c>"2 × ShortVideo on TikTok, due 2027-01-15"</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => $"{Quantity} × {Type} on {Platform}, due {CampaignTimeline.Format(Due)}";
+
+    // An order's deliverables, whether a brief or an offer asks for them: at least one, each of a type, on a platform,
+    // at least once, and at most Brief.MaxDeliverablesPerOrder in all. Each problem is named by its index
+    // (Deliverables[1].Type) with a code of the area asking (brief.null, offer.null); `more` adds the area's own rules
+    // for each. The list and its entries are not null.
+    internal static void CheckOrder(ErrorCollector errors, string area, IReadOnlyList<BriefDeliverable> deliverables, string missing, Action<ErrorCollector, BriefDeliverable>? more = null)
+    {
+        const string Field = nameof(Brief.Deliverables);
+        if (!errors.Require(deliverables.Count > 0, Field, $"{area}.deliverables_missing", missing))
+        {
+            return;
+        }
+
+        var total = deliverables.Sum(deliverable => (long)deliverable.Quantity);
+        errors.Require(total <= Brief.MaxDeliverablesPerOrder, Field, $"{area}.too_many_deliverables", $"an order holds at most {Brief.MaxDeliverablesPerOrder} deliverables, the {area} asks for {total}.");
+        for (var i = 0; i < deliverables.Count; i++)
+        {
+            var deliverable = deliverables[i];
+            var at = errors.At($"{Field}[{i}]");
+            at.Require(deliverable.Type is not null, nameof(Type), $"{area}.null", "a deliverable names its type.");
+            at.Require(deliverable.Platform is not null, nameof(Platform), $"{area}.null", "a deliverable names its platform.");
+            at.Require(deliverable.Quantity >= 1, nameof(Quantity), $"{area}.out_of_range", $"a deliverable's quantity is at least 1, got {deliverable.Quantity}.");
+            more?.Invoke(at, deliverable);
+        }
+    }
 }
 
 /// <summary>
@@ -102,23 +127,25 @@ public sealed record Brief
             errors.Require(Mentions[i].StartsWith('@') && Mentions[i].Length > 1, $"{nameof(Mentions)}[{i}]", "brief.mention_format", "mentions are written with '@', for example @glowlabs.");
         }
 
-        if (errors.Require(Deliverables.Count > 0, nameof(Deliverables), "brief.deliverables_missing", "a brief asks for at least one deliverable."))
-        {
-            var total = Deliverables.Sum(deliverable => (long)deliverable.Quantity);
-            errors.Require(total <= MaxDeliverablesPerOrder, nameof(Deliverables), "brief.too_many_deliverables", $"an order holds at most {MaxDeliverablesPerOrder} deliverables, the brief asks for {total}.");
-            for (var i = 0; i < Deliverables.Count; i++)
-            {
-                var deliverable = Deliverables[i];
-                var at = errors.At($"{nameof(Deliverables)}[{i}]");
-                at.Require(deliverable.Type is not null, nameof(BriefDeliverable.Type), "brief.null", "a deliverable names its type.");
-                at.Require(deliverable.Platform is not null, nameof(BriefDeliverable.Platform), "brief.null", "a deliverable names its platform.");
-                at.Require(deliverable.Quantity >= 1, nameof(BriefDeliverable.Quantity), "brief.out_of_range", $"a deliverable's quantity is at least 1, got {deliverable.Quantity}.");
-                at.Require(timeline.Contains(deliverable.Due), nameof(BriefDeliverable.Due), "brief.due_outside_timeline", $"due {CampaignTimeline.Format(deliverable.Due)}, outside the campaign's timeline {timeline}.");
-            }
-        }
-
+        BriefDeliverable.CheckOrder(errors, "brief", Deliverables, "a brief asks for at least one deliverable.", (at, deliverable) =>
+            at.Require(timeline.Contains(deliverable.Due), nameof(BriefDeliverable.Due), "brief.due_outside_timeline", $"due {CampaignTimeline.Format(deliverable.Due)}, outside the campaign's timeline {timeline}."));
         return errors.Errors;
     }
+
+    // The brief with every list copied, so that a campaign holds its own (as ContractTerms.Frozen does): a caller
+    // changing an array it passed in cannot change the brief creators read. Only for briefs that passed Validate.
+    internal Brief Frozen() => this with
+    {
+        Objectives = [.. Objectives],
+        KeyMessages = [.. KeyMessages],
+        Dos = [.. Dos],
+        Donts = [.. Donts],
+        MandatoryDisclosure = [.. MandatoryDisclosure],
+        Hashtags = [.. Hashtags],
+        Mentions = [.. Mentions],
+        Deliverables = [.. Deliverables],
+        References = [.. References],
+    };
 
     // A list may be empty but not null, and holds no null or empty entry; each bad entry is named by its index.
     private static bool RequireList<T>(ErrorCollector errors, string field, IReadOnlyList<T>? items)

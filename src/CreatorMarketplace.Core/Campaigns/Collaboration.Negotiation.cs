@@ -8,7 +8,7 @@ public sealed partial class Collaboration
 {
     /// <summary>Makes an offer, or a counter-offer that answers the other party's open offer.</summary>
     /// <param name="from">The brand or the creator.</param>
-    /// <param name="terms">Price, deliverables and rights.</param>
+    /// <param name="terms">Price, deliverables and rights; the offer keeps a copy of their lists.</param>
     /// <param name="expiresAt">The first instant it can no longer be accepted; after now.</param>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> after agreement or when the party's own offer is still open.</returns>
@@ -33,7 +33,7 @@ public sealed partial class Collaboration
             return NotAllowedNow(CollaborationAction.MakeOffer, $"the {from}'s offer {open.Number} is still open; withdraw it first.");
         }
 
-        Record(new OfferMade(Id, from, now, new Offer(_offers.Count + 1, from, terms, now, expiresAt, OfferStatus.Open)));
+        Record(new OfferMade(Id, from, now, new Offer(_offers.Count + 1, from, terms.Frozen(), now, expiresAt, OfferStatus.Open)));
         return CommandResult.Done;
     }
 

@@ -15,7 +15,9 @@ public sealed partial class Collaboration
                 Status = opened.Actor == Actor.Brand ? CollaborationStatus.Invited : CollaborationStatus.Applied;
                 break;
             case OfferMade made:
-                var countered = _offers.FindIndex(offer => offer.From != made.Actor && offer.Status == OfferStatus.Open);
+                // The offer answered is the one still open when this one is made: an expired offer answers nothing,
+                // and marking it would leave the open one standing beside the counter-offer.
+                var countered = _offers.FindIndex(offer => offer.From != made.Actor && offer.StatusAt(made.OccurredAt) == OfferStatus.Open);
                 if (countered >= 0)
                 {
                     _offers[countered] = _offers[countered] with { Status = OfferStatus.Countered };

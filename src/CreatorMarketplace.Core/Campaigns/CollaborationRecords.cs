@@ -14,7 +14,7 @@ public sealed record CollaborationPolicy(Duration AutoApprovalAfter)
 
 /// <summary>What an offer proposes: price, deliverables and usage rights.</summary>
 /// <param name="Price">The price.</param>
-/// <param name="Deliverables">What the creator would deliver.</param>
+/// <param name="Deliverables">What the creator would deliver: at least one, at most <see cref="Brief.MaxDeliverablesPerOrder"/> in all, as for a brief.</param>
 /// <param name="Rights">The usage rights the brand would get.</param>
 public sealed record OfferTerms(Money Price, IReadOnlyList<BriefDeliverable> Deliverables, IReadOnlyList<UsageGrant> Rights)
 {
@@ -24,7 +24,13 @@ public sealed record OfferTerms(Money Price, IReadOnlyList<BriefDeliverable> Del
     {
         var errors = new ErrorCollector();
         errors.Require(!Price.IsDefault && !Price.IsNegative, nameof(Price), "offer.price_invalid", "an offer has a price of zero or more.");
-        errors.Require(Deliverables is { Count: > 0 } && Deliverables.All(d => d is not null && d.Quantity >= 1), nameof(Deliverables), "offer.deliverables_missing", "an offer names at least one deliverable, each at least once.");
+        if (errors.Require(Deliverables is not null, nameof(Deliverables), "offer.deliverables_missing", "an offer names at least one deliverable.")
+            && errors.Require(Deliverables!.All(d => d is not null), nameof(Deliverables), "offer.null", "the deliverables hold no null."))
+        {
+            // An offer is an order's terms: the same rule as a brief's deliverables.
+            BriefDeliverable.CheckOrder(errors, "offer", Deliverables!, "an offer names at least one deliverable.");
+        }
+
         if (errors.Require(Rights is not null && Rights.All(r => r is not null), nameof(Rights), "offer.null", "the rights may be empty but not null, and hold no null."))
         {
             for (var i = 0; i < Rights!.Count; i++)
@@ -35,6 +41,10 @@ public sealed record OfferTerms(Money Price, IReadOnlyList<BriefDeliverable> Del
 
         return errors.Errors;
     }
+
+    // The terms with every list copied, so that an offer holds its own (as ContractTerms.Frozen does): a caller changing
+    // an array it passed in cannot change what was offered or agreed. Only for terms that passed Validate.
+    internal OfferTerms Frozen() => this with { Deliverables = [.. Deliverables], Rights = [.. Rights.Select(grant => grant.Frozen())] };
 
     /// <inheritdoc />
     public bool Equals(OfferTerms? other) =>

@@ -157,7 +157,7 @@ public sealed record ContractTerms
     internal ContractTerms Frozen() => this with
     {
         Deliverables = [.. Deliverables],
-        Grants = [.. Grants.Select(grant => grant with { Channels = [.. grant.Channels], Edits = [.. grant.Edits] })],
+        Grants = [.. Grants.Select(grant => grant.Frozen())],
         Exclusivity = Exclusivity is { } exclusivity ? exclusivity with { Categories = [.. exclusivity.Categories], Competitors = [.. exclusivity.Competitors] } : null,
         Disclosure = Disclosure with { Jurisdictions = [.. Disclosure.Jurisdictions] },
     };

@@ -20,6 +20,9 @@ public sealed record UsageGrant
     /// <summary>The edits allowed; none unless listed.</summary>
     public IReadOnlyList<ContentEdit> Edits { get; init; } = [];
 
+    // The grant with its lists copied, so that what holds it holds its own (see ContractTerms.Frozen).
+    internal UsageGrant Frozen() => this with { Channels = [.. Channels], Edits = [.. Edits] };
+
     /// <summary>Names every problem of the grant.</summary>
     /// <returns>The problems; empty when valid.</returns>
     public IReadOnlyList<DomainError> Validate()

@@ -157,6 +157,93 @@ public class CollaborationTests
     }
 
     [Fact]
+    public void A_counter_offer_answers_the_other_partys_open_offer_not_an_expired_one()
+    {
+        var clock = Clock();
+        var collaboration = Collaboration.Invite(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
+        collaboration.MakeOffer(Actor.Brand, Offer(800m), Now + Duration.FromDays(1), clock).ThrowIfNotAllowed();
+        clock.AdvanceDays(2);
+        collaboration.MakeOffer(Actor.Brand, Offer(900m), clock.GetCurrentInstant() + Duration.FromDays(3), clock).ThrowIfNotAllowed();
+
+        collaboration.MakeOffer(Actor.Creator, Offer(1_000m), clock.GetCurrentInstant() + Duration.FromDays(3), clock).ThrowIfNotAllowed();
+
+        collaboration.Offers.Select(offer => offer.StatusAt(clock.GetCurrentInstant())).ShouldBe([OfferStatus.Expired, OfferStatus.Countered, OfferStatus.Open]);
+        collaboration.AcceptOffer(Actor.Creator, 2, clock).IsDone.ShouldBeFalse();
+        Collaboration.FromHistory(collaboration.History).Offers.Select(offer => offer.Status).ShouldBe(collaboration.Offers.Select(offer => offer.Status));
+    }
+
+    [Fact]
+    public void Once_an_offer_is_accepted_no_other_offer_is_left_open()
+    {
+        var clock = Clock();
+        var collaboration = Collaboration.Invite(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
+        collaboration.MakeOffer(Actor.Brand, Offer(800m), Now + Duration.FromDays(1), clock).ThrowIfNotAllowed();
+        clock.AdvanceDays(2);
+        collaboration.MakeOffer(Actor.Brand, Offer(900m), clock.GetCurrentInstant() + Duration.FromDays(3), clock).ThrowIfNotAllowed();
+        collaboration.MakeOffer(Actor.Creator, Offer(1_000m), clock.GetCurrentInstant() + Duration.FromDays(3), clock).ThrowIfNotAllowed();
+
+        collaboration.AcceptOffer(Actor.Brand, 3, clock).ThrowIfNotAllowed();
+
+        collaboration.Status.ShouldBe(CollaborationStatus.Agreed);
+        collaboration.Offers.Count(offer => offer.StatusAt(clock.GetCurrentInstant()) == OfferStatus.Open).ShouldBe(0);
+    }
+
+    [Fact]
+    public void An_offer_holds_at_most_the_deliverables_of_one_order()
+    {
+        var clock = Clock();
+        var collaboration = Collaboration.Invite(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
+        BriefDeliverable Videos(int quantity) => new(DeliverableType.ShortVideo, Platform.TikTok, quantity, new LocalDate(2027, 1, 20));
+
+        var error = Should.Throw<DomainValidationException>(() => collaboration.MakeOffer(Actor.Brand, Offer(1_000m) with { Deliverables = [Videos(6), Videos(5)] }, Now + Duration.FromDays(3), clock));
+
+        error.Errors.ShouldHaveSingleItem().ShouldBe(new DomainError("Deliverables", "offer.too_many_deliverables", $"an order holds at most {CreatorMarketplace.Campaigns.Brief.MaxDeliverablesPerOrder} deliverables, the offer asks for 11."));
+        collaboration.Offers.ShouldBeEmpty();
+        collaboration.MakeOffer(Actor.Brand, Offer(1_000m) with { Deliverables = [Videos(6), Videos(4)] }, Now + Duration.FromDays(3), clock).IsDone.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void An_offers_deliverable_names_its_type_and_platform_and_each_problem_names_its_index()
+    {
+        var clock = Clock();
+        var collaboration = Collaboration.Invite(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
+        var terms = Offer(1_000m) with
+        {
+            Deliverables = [new BriefDeliverable(DeliverableType.ShortVideo, Platform.TikTok, 1, new LocalDate(2027, 1, 20)), new BriefDeliverable(null!, null!, 0, new LocalDate(2027, 1, 20))],
+        };
+
+        var error = Should.Throw<DomainValidationException>(() => collaboration.MakeOffer(Actor.Brand, terms, Now + Duration.FromDays(3), clock));
+
+        error.Errors.Select(e => (e.Field, e.Code)).ShouldBe([
+            ("Deliverables[1].Type", "offer.null"),
+            ("Deliverables[1].Platform", "offer.null"),
+            ("Deliverables[1].Quantity", "offer.out_of_range"),
+        ]);
+        collaboration.Offers.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void An_offer_keeps_its_terms_whatever_the_caller_does_to_the_arrays_it_passed()
+    {
+        var clock = Clock();
+        var collaboration = Collaboration.Invite(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
+        var deliverables = new[] { new BriefDeliverable(DeliverableType.ShortVideo, Platform.TikTok, 1, new LocalDate(2027, 1, 20)) };
+        var channels = new[] { UsageChannel.Organic };
+        var rights = new[] { Offer(1_000m).Rights[0] with { Channels = channels } };
+        collaboration.MakeOffer(Actor.Brand, Offer(1_000m) with { Deliverables = deliverables, Rights = rights }, Now + Duration.FromDays(3), clock).ThrowIfNotAllowed();
+        collaboration.AcceptOffer(Actor.Creator, 1, clock).ThrowIfNotAllowed();
+
+        deliverables[0] = deliverables[0] with { Quantity = 9 };
+        channels[0] = UsageChannel.PaidAmplification;
+        rights[0] = rights[0] with { Territories = Territories.Worldwide };
+
+        var agreed = collaboration.AgreedOffer!.Terms;
+        agreed.Deliverables.ShouldHaveSingleItem().Quantity.ShouldBe(1);
+        agreed.Rights.ShouldHaveSingleItem().Channels.ShouldBe([UsageChannel.Organic]);
+        agreed.Rights[0].Territories.ShouldBe(Territories.Of(Country.US));
+    }
+
+    [Fact]
     public void Attaching_a_contract_checks_the_creators_exclusivities()
     {
         var clock = Clock();

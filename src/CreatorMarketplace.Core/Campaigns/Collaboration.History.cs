@@ -9,14 +9,14 @@ public sealed partial class Collaboration
     /// <param name="history">The events, starting with <see cref="CollaborationOpened"/>, all of one collaboration.</param>
     /// <param name="version">The stored version the events bring it to.</param>
     /// <returns>The collaboration.</returns>
-    /// <exception cref="ArgumentException">The history is empty, does not start with the opening, or mixes collaborations.</exception>
+    /// <exception cref="ArgumentException">The history is empty, does not start with the opening, mixes collaborations, or goes back in time.</exception>
     public static Collaboration FromHistory(IEnumerable<CollaborationEvent> history, long version = 0)
     {
         ArgumentNullException.ThrowIfNull(history);
         var events = history.ToList();
         if (events is not [CollaborationOpened first, ..] || CheckHistory(events, first.Collaboration, new ErrorCollector()) < events.Count)
         {
-            throw new ArgumentException("history: a collaboration's history starts with its opening and holds only its own events.", nameof(history));
+            throw new ArgumentException("history: a collaboration's history starts with its opening and holds only its own events, oldest first.", nameof(history));
         }
 
         return Rebuild(first.Collaboration, events, version);
@@ -72,7 +72,9 @@ public sealed partial class Collaboration
     }
 
     // A history starts with the opening and holds only the collaboration's own events (any, when the id is not
-    // known). Returns how many events come before the first that breaks this.
+    // known), oldest first: each command records its event at the clock's time, which the commands rerun at, so an
+    // event dated before the one before it (or before the opening) would pass them. Returns how many events come
+    // before the first that breaks this.
     private static int CheckHistory(IReadOnlyList<CollaborationEvent?> events, CollaborationId? id, ErrorCollector errors)
     {
         if (events.Count == 0)
@@ -82,12 +84,15 @@ public sealed partial class Collaboration
         }
 
         var sound = events.Count;
+        Instant? latest = null;
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
             var holds = errors.Require(e is not null, $"[{i}]", "snapshot.event_missing", "an event is null.");
             holds &= errors.Require(e is null || i > 0 || e is CollaborationOpened, $"[{i}]", "collaboration.history_unopened", "a collaboration's history starts with its opening.");
             holds &= e is null || id is not { } own || errors.Require(e.Collaboration == own, $"[{i}].Collaboration", "collaboration.foreign_event", $"the event is collaboration {e.Collaboration}'s, not {own}'s.");
+            holds &= e is null || latest is not { } before || errors.Require(e.OccurredAt >= before, $"[{i}].OccurredAt", "collaboration.history_out_of_order", $"the event occurred at {e.OccurredAt}, before the event before it ({before}); a history runs forward in time.");
+            latest = e is not null && (latest is null || e.OccurredAt > latest) ? e.OccurredAt : latest;
             if (!holds && sound == events.Count)
             {
                 sound = i;

@@ -116,6 +116,26 @@ public class CollaborationSnapshotTests
             .ShouldBe(new DomainError("History", "collaboration.history_cut", $"the history ends before {completed.History[^1]}, which the event before it records with it."));
     }
 
+    [Fact]
+    public void A_history_that_goes_back_in_time_is_refused_at_the_event_dated_too_early()
+    {
+        var clock = Clock();
+        var collaboration = Collaboration.Invite(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
+        collaboration.MakeOffer(Actor.Brand, Offer(1_000m), Now + Duration.FromDays(3), clock).ThrowIfNotAllowed();
+        var id = collaboration.Id;
+        var acceptedTheDayBefore = new OfferAccepted(id, Actor.Creator, Now - Duration.FromDays(1), 1, Money.Of(1_000m, Currency.USD), Glow);
+        var early = Now - Duration.FromDays(365);
+        var sentBeforeTheOpening = new MessageSent(id, Actor.Creator, early, new Message(1, Actor.Creator, early, "hello from the past", []));
+
+        foreach (var forged in new CollaborationEvent[] { acceptedTheDayBefore, sentBeforeTheOpening })
+        {
+            var error = Should.Throw<DomainValidationException>(() => Collaboration.FromSnapshot(new CollaborationSnapshot(id, [.. collaboration.History, forged]), 1)).Errors.ShouldHaveSingleItem();
+
+            (error.Field, error.Code).ShouldBe(("History[2].OccurredAt", "collaboration.history_out_of_order"));
+            Should.Throw<ArgumentException>(() => Collaboration.FromHistory([.. collaboration.History, forged]));
+        }
+    }
+
     // Invited; the brand offers 800, the creator asks and counters with 1,000, which the brand accepts.
     private static Collaboration Negotiated(FakeClock clock)
     {

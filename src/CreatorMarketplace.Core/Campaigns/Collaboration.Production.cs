@@ -131,13 +131,21 @@ public sealed partial class Collaboration
     /// <param name="deliverable">The deliverable's name.</param>
     /// <param name="post">The post; not in the future.</param>
     /// <param name="clock">The clock.</param>
-    /// <returns>Done, or <see cref="NotAllowed"/> when the draft is not approved, it is already posted, or the post is outside the window.</returns>
-    /// <exception cref="ArgumentException">No such deliverable, a post dated after now, or a post id that is blank or breaks <see cref="TextRule.SingleLine"/>.</exception>
+    /// <returns>
+    /// Done, or <see cref="NotAllowed"/> when the draft is not approved, it is already posted, the post is outside the
+    /// window, or it went live before the approved draft was submitted.
+    /// </returns>
+    /// <exception cref="ArgumentException">No such deliverable, a post dated after now or without a URL, or a post id that is blank or breaks <see cref="TextRule.SingleLine"/>.</exception>
     public CommandResult RecordPost(string deliverable, PostRecord post, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(post);
         ArgumentException.ThrowIfNullOrWhiteSpace(post.PostId, nameof(post));
         TextRule.SingleLine.Require(post.PostId, nameof(post), $"{nameof(post)}.{nameof(PostRecord.PostId)}");
+        if (post.Url is null)
+        {
+            throw DomainValidationException.Of(nameof(post), "collaboration.post_url_missing", "a post says where it can be seen.", $"{nameof(post)}.{nameof(PostRecord.Url)}");
+        }
+
         ArgumentNullException.ThrowIfNull(clock);
         var now = clock.GetCurrentInstant();
         if (post.PostedAt > now)
@@ -164,6 +172,12 @@ public sealed partial class Collaboration
         if (!progress.Window.Contains(post.PostedAt))
         {
             return NotAllowedNow(CollaborationAction.RecordPost, $"posted at {post.PostedAt}, outside {deliverable}'s window {progress.Window}.");
+        }
+
+        // A post that went live before the approved draft existed is not that draft.
+        if (progress.Drafts[^1] is var approved && post.PostedAt < approved.SubmittedAt)
+        {
+            return NotAllowedNow(CollaborationAction.RecordPost, $"posted at {post.PostedAt}, before draft {approved.Version} of {deliverable}, the one approved, was submitted at {approved.SubmittedAt}.");
         }
 
         Record(new PostRecorded(Id, Actor.Creator, now, deliverable, post));

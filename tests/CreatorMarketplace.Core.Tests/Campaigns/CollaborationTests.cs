@@ -109,16 +109,52 @@ public class CollaborationTests
         var clock = Clock();
         var collaboration = InProduction(clock);
         var window = collaboration.Deliverable("teaser").Window;
-        clock.Reset(window.Start + Duration.FromDays(1));
         PostRecord Post(Instant at) => new("7302", new Uri("https://www.tiktok.com/@maya.makes/video/7302"), at);
 
-        collaboration.RecordPost("teaser", Post(window.Start), clock).Refusal!.Reason.ShouldBe("teaser is no review; only an approved draft may be posted.");
+        collaboration.RecordPost("teaser", Post(Now), clock).Refusal!.Reason.ShouldBe("teaser is no review; only an approved draft may be posted.");
         collaboration.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
         collaboration.ApproveContent("teaser", clock).ThrowIfNotAllowed();
+        clock.Reset(window.Start + Duration.FromDays(1));
         collaboration.RecordPost("teaser", Post(window.Start - Duration.Epsilon), clock).Refusal!.Reason.ShouldStartWith("posted at 2027-01-05T14:59:59Z, outside teaser's window");
 
         collaboration.RecordPost("teaser", Post(window.Start), clock).IsDone.ShouldBeTrue();
         Should.Throw<ArgumentException>(() => collaboration.RecordPost("launch-video", Post(clock.GetCurrentInstant() + Duration.FromSeconds(1)), clock));
+    }
+
+    [Fact]
+    public void A_post_without_a_url_is_refused_naming_the_field()
+    {
+        var clock = Clock();
+        var collaboration = InProduction(clock);
+        clock.AdvanceDays(2);
+        collaboration.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
+        collaboration.ApproveContent("teaser", clock).ThrowIfNotAllowed();
+        var before = Fingerprint(collaboration);
+
+        var error = Should.Throw<DomainValidationException>(() => collaboration.RecordPost("teaser", new PostRecord("7302", null!, clock.GetCurrentInstant()), clock));
+
+        error.Errors.ShouldHaveSingleItem().ShouldBe(new DomainError("post.Url", "collaboration.post_url_missing", "a post says where it can be seen."));
+        Fingerprint(collaboration).ShouldBe(before);
+    }
+
+    [Fact]
+    public void A_post_that_went_live_before_the_approved_draft_was_submitted_is_not_that_draft()
+    {
+        var clock = Clock();
+        var collaboration = InProduction(clock);
+        var window = collaboration.Deliverable("teaser").Window;
+        clock.Reset(window.Start + Duration.FromDays(2));
+        collaboration.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
+        var submitted = clock.GetCurrentInstant();
+        clock.AdvanceDays(1);
+        collaboration.ApproveContent("teaser", clock).ThrowIfNotAllowed();
+        PostRecord Post(Instant at) => new("7302", new Uri("https://www.tiktok.com/@maya.makes/video/7302"), at);
+
+        collaboration.RecordPost("teaser", Post(submitted - Duration.Epsilon), clock).Refusal!.Reason
+            .ShouldBe($"posted at {submitted - Duration.Epsilon}, before draft 1 of teaser, the one approved, was submitted at {submitted}.");
+        collaboration.Deliverable("teaser").Post.ShouldBeNull();
+
+        collaboration.RecordPost("teaser", Post(submitted), clock).IsDone.ShouldBeTrue();
     }
 
     [Fact]

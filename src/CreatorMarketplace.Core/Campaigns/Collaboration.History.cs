@@ -198,6 +198,7 @@ public sealed partial class Collaboration
         RequireParty(opened.Actor, "actor");
         ArgumentNullException.ThrowIfNull(opened.Categories, "categories");
         ArgumentNullException.ThrowIfNull(opened.Policy, "policy");
+        RequireOpening(opened.Brand, opened.Creator, opened.Policy);
         Record(opened);
         return null;
     }

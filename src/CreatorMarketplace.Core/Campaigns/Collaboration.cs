@@ -106,6 +106,7 @@ public sealed partial class Collaboration : AggregateRoot<CollaborationId>, ISna
     /// <param name="clock">The clock.</param>
     /// <param name="policy">The rules; <see cref="CollaborationPolicy.Default"/> when null.</param>
     /// <returns>The collaboration, or <see cref="NotAllowed"/> when the campaign is not taking creators.</returns>
+    /// <exception cref="DomainValidationException">The creator is the default id, or the policy is invalid (<see cref="CollaborationPolicy.Validate"/>).</exception>
     public static CommandResult<Collaboration> Invite(CollaborationId id, Campaign campaign, CreatorId creator, IClock clock, CollaborationPolicy? policy = null) =>
         Open(id, campaign, creator, Actor.Brand, clock, policy);
 
@@ -116,6 +117,7 @@ public sealed partial class Collaboration : AggregateRoot<CollaborationId>, ISna
     /// <param name="clock">The clock.</param>
     /// <param name="policy">The rules; <see cref="CollaborationPolicy.Default"/> when null.</param>
     /// <returns>The collaboration, or <see cref="NotAllowed"/> when the campaign is not taking creators.</returns>
+    /// <exception cref="DomainValidationException">The creator is the default id, or the policy is invalid (<see cref="CollaborationPolicy.Validate"/>).</exception>
     public static CommandResult<Collaboration> Apply(CollaborationId id, Campaign campaign, CreatorId creator, IClock clock, CollaborationPolicy? policy = null) =>
         Open(id, campaign, creator, Actor.Creator, clock, policy);
 
@@ -154,14 +156,27 @@ public sealed partial class Collaboration : AggregateRoot<CollaborationId>, ISna
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(clock);
+        policy ??= CollaborationPolicy.Default;
+        RequireOpening(campaign.Brand, creator, policy);
         if (campaign.Status != CampaignStatus.Recruiting && campaign.Status != CampaignStatus.Running)
         {
             return new NotAllowed(opener == Actor.Brand ? "invite" : "apply", campaign.Status.Name, "the campaign takes creators only while recruiting or running.");
         }
 
         var collaboration = new Collaboration(id, 0);
-        collaboration.Record(new CollaborationOpened(id, opener, clock.GetCurrentInstant(), campaign.Id, campaign.Brand, creator, campaign.Plan.Categories, policy ?? CollaborationPolicy.Default));
+        collaboration.Record(new CollaborationOpened(id, opener, clock.GetCurrentInstant(), campaign.Id, campaign.Brand, creator, campaign.Plan.Categories, policy));
         return collaboration;
+    }
+
+    // The parties, named by id (the default id names no one, as for a shortlist's owner), and rules the commands can
+    // work with: what an opening needs, whether made now or stored.
+    private static void RequireOpening(BrandId brand, CreatorId creator, CollaborationPolicy policy)
+    {
+        var errors = new ErrorCollector();
+        errors.Require(brand != default, nameof(brand), "collaboration.brand_missing", "a collaboration is with a brand, named by its id.");
+        errors.Require(creator != default, nameof(creator), "collaboration.creator_missing", "a collaboration is with a creator, named by its id.");
+        errors.At(nameof(policy)).AddRange(policy.Validate());
+        errors.ThrowIfAny();
     }
 
     private static Actor RequireParty(Actor actor, string paramName)

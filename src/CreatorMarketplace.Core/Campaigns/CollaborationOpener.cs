@@ -10,9 +10,10 @@ namespace CreatorMarketplace.Campaigns;
 /// <param name="policy">The rules every collaboration opened runs under.</param>
 /// <param name="clock">The clock.</param>
 /// <exception cref="ArgumentNullException">An argument is null.</exception>
+/// <exception cref="DomainValidationException">The policy is invalid (<see cref="CollaborationPolicy.Validate"/>): refused when the application starts, not at its first invitation.</exception>
 public sealed class CollaborationOpener(CollaborationPolicy policy, IClock clock)
 {
-    private readonly CollaborationPolicy _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+    private readonly CollaborationPolicy _policy = Valid(policy ?? throw new ArgumentNullException(nameof(policy)));
     private readonly IClock _clock = clock ?? throw new ArgumentNullException(nameof(clock));
 
     /// <summary>The rules every collaboration opened runs under.</summary>
@@ -33,4 +34,12 @@ public sealed class CollaborationOpener(CollaborationPolicy policy, IClock clock
     /// <returns>The collaboration, or <see cref="NotAllowed"/> when the campaign is not taking creators.</returns>
     public CommandResult<Collaboration> Apply(CollaborationId id, Campaign campaign, CreatorId creator) =>
         Collaboration.Apply(id, campaign, creator, _clock, _policy);
+
+    private static CollaborationPolicy Valid(CollaborationPolicy policy)
+    {
+        var errors = new ErrorCollector();
+        errors.AddRange(policy.Validate());
+        errors.ThrowIfAny(nameof(policy));
+        return policy;
+    }
 }

@@ -4,12 +4,33 @@ using NodaTime;
 
 namespace CreatorMarketplace.Campaigns;
 
-/// <summary>The rules a collaboration runs under, as values.</summary>
-/// <param name="AutoApprovalAfter">How long a draft may wait for the brand's content review before it counts as approved; TikTok One uses 14 days.</param>
+/// <summary>The rules a collaboration runs under, as values; a collaboration opens only under a valid policy (<see cref="Validate"/>).</summary>
+/// <param name="AutoApprovalAfter">
+/// How long a draft may wait for the brand's content review before it counts as approved: more than zero and at most
+/// <see cref="MostAutoApprovalAfter"/>; TikTok One uses 14 days.
+/// </param>
 public sealed record CollaborationPolicy(Duration AutoApprovalAfter)
 {
     /// <summary>The default: auto-approval after 14 days.</summary>
     public static CollaborationPolicy Default { get; } = new(Duration.FromDays(14));
+
+    /// <summary>The longest a policy may leave a draft waiting for review: a year.</summary>
+    public static Duration MostAutoApprovalAfter { get; } = Duration.FromDays(365);
+
+    /// <summary>Names every problem of the policy.</summary>
+    /// <returns>The problems; empty when valid.</returns>
+    public IReadOnlyList<DomainError> Validate()
+    {
+        // A period of zero or less would approve every draft as it is submitted and refuse every revision; a huge one
+        // would overflow the instants the commands work out from it.
+        var errors = new ErrorCollector();
+        errors.Require(
+            AutoApprovalAfter > Duration.Zero && AutoApprovalAfter <= MostAutoApprovalAfter,
+            nameof(AutoApprovalAfter),
+            "collaboration.auto_approval_out_of_range",
+            $"a draft waits more than no time and at most {MostAutoApprovalAfter.Days} days for the brand's review before it counts as approved, not {AutoApprovalAfter}.");
+        return errors.Errors;
+    }
 }
 
 /// <summary>What an offer proposes: price, deliverables and usage rights.</summary>

@@ -136,6 +136,21 @@ public class CollaborationSnapshotTests
         }
     }
 
+    [Fact]
+    public void A_stored_opening_is_refused_without_a_creator_or_under_a_policy_no_collaboration_opens_under()
+    {
+        var clock = Clock();
+        var collaboration = Collaboration.Invite(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
+        var opened = (CollaborationOpened)collaboration.History[0];
+
+        foreach (var forged in new[] { opened with { Creator = default }, opened with { Policy = new CollaborationPolicy(Duration.FromDays(-1)) } })
+        {
+            var error = Should.Throw<DomainValidationException>(() => Collaboration.FromSnapshot(new CollaborationSnapshot(collaboration.Id, [forged]), 1)).Errors.ShouldHaveSingleItem();
+
+            (error.Field, error.Code).ShouldBe(("History[0]", "collaboration.event_invalid"));
+        }
+    }
+
     // Invited; the brand offers 800, the creator asks and counters with 1,000, which the brand accepts.
     private static Collaboration Negotiated(FakeClock clock)
     {

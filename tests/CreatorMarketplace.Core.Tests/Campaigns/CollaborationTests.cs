@@ -361,6 +361,40 @@ public class CollaborationTests
     }
 
     [Fact]
+    public void A_collaboration_opens_only_under_an_auto_approval_period_of_more_than_zero_and_at_most_a_year()
+    {
+        var clock = Clock();
+        var campaign = Recruiting(clock);
+        DomainError Refusal(Duration period) =>
+            Should.Throw<DomainValidationException>(() => Collaboration.Invite(EntityId.New<CollaborationId>(clock), campaign, Maya, clock, new CollaborationPolicy(period))).Errors.ShouldHaveSingleItem();
+
+        foreach (var period in new[] { Duration.FromDays(-1), Duration.Zero, CollaborationPolicy.MostAutoApprovalAfter + Duration.Epsilon, Duration.MaxValue })
+        {
+            var error = Refusal(period);
+            (error.Field, error.Code).ShouldBe(("policy.AutoApprovalAfter", "collaboration.auto_approval_out_of_range"));
+        }
+
+        Should.Throw<DomainValidationException>(() => new CollaborationOpener(new CollaborationPolicy(Duration.MaxValue), clock)).ParamName.ShouldBe("policy");
+        var longest = Collaboration.Apply(EntityId.New<CollaborationId>(clock), campaign, Maya, clock, new CollaborationPolicy(CollaborationPolicy.MostAutoApprovalAfter)).GetValueOrThrow();
+        longest.MakeOffer(Actor.Creator, Offer(1_000m), Now + Duration.FromDays(3), clock).ThrowIfNotAllowed();
+        longest.AcceptOffer(Actor.Brand, 1, clock).ThrowIfNotAllowed();
+        longest.AttachContract(SignedContract(clock, Money.Of(1_000m, Currency.USD)), [], clock).ThrowIfNotAllowed();
+        longest.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
+        longest.RequestRevision("teaser", "shorter", clock).IsDone.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_collaboration_is_with_a_creator_named_by_id()
+    {
+        var clock = Clock();
+        var campaign = Recruiting(clock);
+        var refusal = new DomainError("creator", "collaboration.creator_missing", "a collaboration is with a creator, named by its id.");
+
+        Should.Throw<DomainValidationException>(() => Collaboration.Invite(EntityId.New<CollaborationId>(clock), campaign, default, clock)).Errors.ShouldBe([refusal]);
+        Should.Throw<DomainValidationException>(() => Collaboration.Apply(EntityId.New<CollaborationId>(clock), campaign, default, clock)).Errors.ShouldBe([refusal]);
+    }
+
+    [Fact]
     public void A_campaign_that_is_not_recruiting_takes_no_creators()
     {
         var clock = Clock();

@@ -54,9 +54,9 @@ public sealed partial class Collaboration
         return Review(deliverable, clock, (progress, now) =>
         {
             var draft = progress.Drafts[^1];
-            if (now >= draft.SubmittedAt + Policy.AutoApprovalAfter)
+            if (AutoApprovalDue(progress, now))
             {
-                return NotAllowedNow(CollaborationAction.ReviewContent, $"draft {draft.Version} of {deliverable} counts as approved since {draft.SubmittedAt + Policy.AutoApprovalAfter}, {Policy.AutoApprovalAfter.Days} days after it was submitted without a review.");
+                return NotAllowedNow(CollaborationAction.ReviewContent, $"draft {draft.Version} of {deliverable} counts as approved since {CountsAsApprovedFrom(draft)}, {Policy.AutoApprovalAfter.Days} days after it was submitted without a review.");
             }
 
             var used = RevisionRounds switch
@@ -116,9 +116,7 @@ public sealed partial class Collaboration
         }
 
         var now = clock.GetCurrentInstant();
-        var due = _deliverables
-            .Where(progress => progress.Review == ReviewState.ContentReviewing && now >= progress.Drafts[^1].SubmittedAt + Policy.AutoApprovalAfter)
-            .ToList();
+        var due = _deliverables.Where(progress => AutoApprovalDue(progress, now)).ToList();
         foreach (var progress in due)
         {
             Record(ContentApproval(Actor.System, now, progress));
@@ -250,5 +248,17 @@ public sealed partial class Collaboration
         new(Id, by, now, progress.Name, progress.Drafts.Count, !RequiresAdReview, !RequiresAdReview && OthersApproved(progress.Name), ContractVersion);
 
     private bool OthersApproved(string deliverable) => _deliverables.TrueForAll(progress => progress.Name == deliverable || progress.IsApproved);
+
+    // When a draft left in content review counts as approved (the TikTok One rule), one rule for every command that
+    // asks: a revision is refused from then on, ApplyAutoApprovals approves it, and a cancellation counts it as approved.
+    private Instant CountsAsApprovedFrom(Draft draft) => draft.SubmittedAt + Policy.AutoApprovalAfter;
+
+    private bool AutoApprovalDue(DeliverableProgress progress, Instant now) =>
+        progress.Review == ReviewState.ContentReviewing && now >= CountsAsApprovedFrom(progress.Drafts[^1]);
+
+    // Approved, or approved as soon as the auto-approval runs (unless an ad review follows): whether the scheduled job
+    // has run yet must not change what a command decides.
+    private bool CountsAsApproved(DeliverableProgress progress, Instant now) =>
+        progress.IsApproved || (!RequiresAdReview && AutoApprovalDue(progress, now));
 
 }

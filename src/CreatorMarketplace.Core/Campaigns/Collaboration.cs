@@ -143,10 +143,11 @@ public sealed partial class Collaboration : AggregateRoot<CollaborationId>, ISna
             return refusal;
         }
 
-        // A window closed with nothing posted is the creator's missed deadline, however far the rest had got.
+        // A window closed with nothing posted is the creator's missed deadline, however far the rest had got. A draft
+        // left unreviewed past the policy's period is approved for the refund, whether or not the auto-approval ran.
         var now = clock.GetCurrentInstant();
         var stage = _deliverables.Exists(progress => progress.Post is null && now >= progress.Window.End) ? CancellationStage.AfterMissedDeadline
-            : _deliverables.Count > 0 && _deliverables.TrueForAll(progress => progress.IsApproved || progress.Post is not null) ? CancellationStage.AfterApproval
+            : _deliverables.Count > 0 && _deliverables.TrueForAll(progress => CountsAsApproved(progress, now) || progress.Post is not null) ? CancellationStage.AfterApproval
             : _deliverables.Exists(progress => progress.Drafts.Count > 0) ? CancellationStage.AfterSubmission : CancellationStage.BeforeSubmission;
         Record(new CollaborationCancelled(Id, by, now, new CollaborationCancellation(by, reason, now, stage), Brand, Creator, AgreedOffer?.Terms.Price));
         return CommandResult.Done;

@@ -361,6 +361,29 @@ public class CollaborationTests
     }
 
     [Fact]
+    public void Drafts_left_unreviewed_past_the_auto_approval_period_count_as_approved_for_a_cancellation_before_the_job_runs()
+    {
+        var clock = Clock();
+        var organic = InProduction(clock);
+        var paid = InProduction(clock, paid: true);
+        foreach (var collaboration in new[] { organic, paid })
+        {
+            collaboration.SubmitDraft("teaser", "v1", clock).ThrowIfNotAllowed();
+            collaboration.SubmitDraft("launch-video", "v1", clock).ThrowIfNotAllowed();
+        }
+
+        clock.AdvanceDays(15);
+        organic.Cancel(Actor.Brand, "changed our mind", clock).ThrowIfNotAllowed();
+        paid.Cancel(Actor.Brand, "changed our mind", clock).ThrowIfNotAllowed();
+
+        // No refund once the work counts as approved; with paid rights the ad review still lies ahead.
+        organic.Cancellation!.Stage.ShouldBe(CancellationStage.AfterApproval);
+        RefundCase.Of(organic.Cancellation).ShouldBe(RefundCase.BrandCancelledAfterApproval);
+        paid.Cancellation!.Stage.ShouldBe(CancellationStage.AfterSubmission);
+        Collaboration.FromSnapshot(organic.ToSnapshot(), 1).Cancellation.ShouldBe(organic.Cancellation);
+    }
+
+    [Fact]
     public void A_collaboration_opens_only_under_an_auto_approval_period_of_more_than_zero_and_at_most_a_year()
     {
         var clock = Clock();

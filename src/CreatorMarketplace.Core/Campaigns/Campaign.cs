@@ -54,21 +54,27 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
     /// <summary>Creates a draft campaign.</summary>
     /// <param name="id">The campaign's id.</param>
     /// <param name="brand">The brand.</param>
-    /// <param name="plan">The plan; every problem is reported at once.</param>
+    /// <param name="plan">The plan; every problem is reported at once. The campaign keeps a copy of its lists.</param>
     /// <param name="clock">The clock.</param>
     /// <returns>The draft, with a <see cref="CampaignCreated"/> event pending.</returns>
-    /// <exception cref="DomainValidationException">The plan is invalid.</exception>
+    /// <exception cref="DomainValidationException">The brand is the default id, or the plan is invalid.</exception>
     public static Campaign Create(CampaignId id, BrandId brand, CampaignPlan plan, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        Check(plan);
-        var campaign = new Campaign(id, brand, plan);
-        campaign.Record(new CampaignCreated(id, brand, plan, clock.GetCurrentInstant()), "create", "-");
+        if (brand == default)
+        {
+            // As a shortlist's or a saved search's owner: the default id names no brand.
+            throw DomainValidationException.Of(nameof(brand), "campaign.brand_missing", "a campaign belongs to a brand, named by its id.");
+        }
+
+        var checkedPlan = Checked(plan);
+        var campaign = new Campaign(id, brand, checkedPlan);
+        campaign.Record(new CampaignCreated(id, brand, checkedPlan, clock.GetCurrentInstant()), "create", "-");
         return campaign;
     }
 
     /// <summary>Replaces the plan. A brief set before must still fit the new timeline.</summary>
-    /// <param name="plan">The new plan.</param>
+    /// <param name="plan">The new plan; the campaign keeps a copy of its lists.</param>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once running.</returns>
     /// <exception cref="DomainValidationException">The plan is invalid, or the brief does not fit its timeline.</exception>
@@ -80,16 +86,16 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
             return refusal;
         }
 
-        Check(plan);
+        var checkedPlan = Checked(plan);
         if (Brief is not null)
         {
-            CheckBrief(Brief, plan.Timeline);
+            Checked(Brief, checkedPlan.Timeline);
         }
 
-        if (!plan.Equals(Plan))
+        if (!checkedPlan.Equals(Plan))
         {
-            var (revised, before) = (new CampaignRevised(Id, plan, clock.GetCurrentInstant()), Summary());
-            Plan = plan;
+            var (revised, before) = (new CampaignRevised(Id, checkedPlan, clock.GetCurrentInstant()), Summary());
+            Plan = checkedPlan;
             Record(revised, CampaignAction.Revise.Name, before);
         }
 
@@ -97,7 +103,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
     }
 
     /// <summary>Sets or replaces the brief.</summary>
-    /// <param name="brief">The brief; it must fit the plan's timeline.</param>
+    /// <param name="brief">The brief; it must fit the plan's timeline. The campaign keeps a copy of its lists.</param>
     /// <param name="clock">The clock.</param>
     /// <returns>Done, or <see cref="NotAllowed"/> once running.</returns>
     /// <exception cref="DomainValidationException">The brief has problems; every one is named.</exception>
@@ -109,9 +115,9 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
             return refusal;
         }
 
-        CheckBrief(brief, Plan.Timeline);
-        var (set, before) = (new CampaignBriefSet(Id, brief, clock.GetCurrentInstant()), Summary());
-        Brief = brief;
+        var checkedBrief = Checked(brief, Plan.Timeline);
+        var (set, before) = (new CampaignBriefSet(Id, checkedBrief, clock.GetCurrentInstant()), Summary());
+        Brief = checkedBrief;
         Record(set, CampaignAction.SetBrief.Name, before);
         return CommandResult.Done;
     }
@@ -238,6 +244,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
         // A stored campaign passes the same checks as one built through Create and the commands.
         var errors = new ErrorCollector();
         errors.Require(snapshot.Id != default, "Id", "snapshot.id_empty", "a campaign needs an id.");
+        errors.Require(snapshot.Brand != default, "Brand", "campaign.brand_missing", "a campaign belongs to a brand, named by its id.");
         if (errors.Require(snapshot.Plan is not null, "Plan", "snapshot.plan_missing", "a campaign has a plan."))
         {
             errors.At("Plan").AddRange(snapshot.Plan!.Validate());
@@ -272,14 +279,15 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
 
         CheckAuditTrail(snapshot, codesHold, errors);
         errors.ThrowIfAny(nameof(snapshot));
-        var campaign = new Campaign(snapshot.Id, snapshot.Brand, snapshot.Plan!, version)
+        // The plan, the brief and the collection shapes AddCode and LinkOrder make, copied so that nothing is shared
+        // with the snapshot.
+        var campaign = new Campaign(snapshot.Id, snapshot.Brand, snapshot.Plan!.Frozen(), version)
         {
-            Brief = snapshot.Brief,
+            Brief = snapshot.Brief?.Frozen(),
             Status = snapshot.Status!,
             CancellationReason = snapshot.CancellationReason,
         };
 
-        // The same collection shapes AddCode and LinkOrder make, copied so that nothing is shared with the snapshot.
         campaign._codes.AddRange(snapshot.Codes!.Select(code => code with { Orders = code.Orders.Count == 0 ? [] : [.. code.Orders] }));
         campaign._audit.AddRange(snapshot.AuditTrail);
         return campaign;
@@ -315,8 +323,9 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
         return errors.Errors.Count == before;
     }
 
-    // Every change appends one entry, from the state before to the state after, so the trail opens with the
-    // creation, each entry starts where the one before ended, and the last ends in the state the snapshot holds.
+    // Every change appends one entry, from the state before to the state after, at the clock's time, so the trail
+    // opens with the creation of a draft, each entry starts where the one before ended and no earlier, and the last
+    // ends in the state the snapshot holds.
     private static void CheckAuditTrail(CampaignSnapshot snapshot, bool codesHold, ErrorCollector errors)
     {
         var trail = snapshot.AuditTrail;
@@ -325,11 +334,17 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
             return;
         }
 
-        errors.Require(trail![0].Action == "create" && trail[0].Before == "-", "AuditTrail[0]", "campaign.audit_trail_unopened", "a campaign's audit trail opens with its creation.");
+        var created = Summary(CampaignStatus.Draft, null, []);
+        errors.Require(
+            trail![0].Action == "create" && trail[0].Before == "-" && trail[0].After == created,
+            "AuditTrail[0]",
+            "campaign.audit_trail_unopened",
+            $"a campaign's audit trail opens with its creation, as a draft: {created}.");
         for (var i = 0; i < trail.Count; i++)
         {
             errors.Require(trail[i].Actor == Actor.Brand, $"AuditTrail[{i}].Actor", "campaign.audit_trail_actor", "every change of a campaign is the brand's.");
             errors.Require(i == 0 || trail[i].Before == trail[i - 1].After, $"AuditTrail[{i}].Before", "campaign.audit_trail_broken", "each entry starts in the state the entry before ended in.");
+            errors.Require(i == 0 || trail[i].At >= trail[i - 1].At, $"AuditTrail[{i}].At", "campaign.audit_trail_out_of_order", "each entry is at or after the entry before it: the trail runs forward in time.");
         }
 
         if (snapshot.Status is not null && codesHold)
@@ -340,20 +355,23 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
     }
 
     // Validators name members as the types declare them (Kpis[0].Metric); a stored form names them as stored (kpis[0].metric).
-    private static void Check(CampaignPlan plan)
+    // A valid plan or brief is returned as the campaign's own copy (see CampaignPlan.Frozen).
+    private static CampaignPlan Checked(CampaignPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var errors = new ErrorCollector();
         errors.AddRange(plan.Validate());
         errors.ThrowIfAny(nameof(plan));
+        return plan.Frozen();
     }
 
-    private static void CheckBrief(Brief brief, CampaignTimeline timeline)
+    private static Brief Checked(Brief brief, CampaignTimeline timeline)
     {
         ArgumentNullException.ThrowIfNull(brief);
         var errors = new ErrorCollector();
         errors.AddRange(brief.Validate(timeline));
         errors.ThrowIfAny(nameof(brief));
+        return brief.Frozen();
     }
 
     private NotAllowed? Refuse(CampaignAction action) => NotAllowed.UnlessPermitted(action, Status, "campaign");

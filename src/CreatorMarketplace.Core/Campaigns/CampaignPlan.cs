@@ -142,6 +142,10 @@ public sealed record CampaignPlan
         return errors.Errors;
     }
 
+    // The plan with every list copied, so that a campaign holds its own (as ContractTerms.Frozen does): a caller
+    // changing an array it passed in cannot change the plan. Only for plans that passed Validate.
+    internal CampaignPlan Frozen() => this with { TargetMarkets = [.. TargetMarkets], Categories = [.. Categories], Kpis = [.. Kpis] };
+
     /// <inheritdoc />
     public bool Equals(CampaignPlan? other) =>
         other is not null && Name == other.Name && Objective == other.Objective && Budget == other.Budget

@@ -83,6 +83,25 @@ public class CampaignSnapshotTests
     }
 
     [Fact]
+    public void An_audit_trail_that_goes_back_in_time_or_opens_without_a_draft_is_refused()
+    {
+        var clock = Clock();
+        var campaign = Recruiting(clock);
+        campaign.Run(clock).ThrowIfNotAllowed();
+        var snapshot = campaign.ToSnapshot();
+        var trail = snapshot.AuditTrail.ToArray();
+        trail[^1] = trail[^1] with { At = trail[0].At - Duration.FromDays(30) };
+        var createdRunning = snapshot.AuditTrail[0] with { After = snapshot.AuditTrail[^1].After };
+
+        Should.Throw<DomainValidationException>(() => Campaign.FromSnapshot(snapshot with { AuditTrail = trail }, 1))
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([($"AuditTrail[{trail.Length - 1}].At", "campaign.audit_trail_out_of_order")]);
+        Should.Throw<DomainValidationException>(() => Campaign.FromSnapshot(snapshot with { AuditTrail = [createdRunning] }, 1))
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("AuditTrail[0]", "campaign.audit_trail_unopened")]);
+        Should.Throw<DomainValidationException>(() => Campaign.FromSnapshot(snapshot with { Brand = default }, 1))
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("Brand", "campaign.brand_missing")]);
+    }
+
+    [Fact]
     public void A_snapshot_whose_parts_tell_different_stories_is_refused()
     {
         var clock = Clock();

@@ -48,12 +48,41 @@ public class CampaignTests
     }
 
     [Fact]
+    public void A_campaign_belongs_to_a_brand_named_by_id()
+    {
+        var clock = Clock();
+
+        Should.Throw<DomainValidationException>(() => Campaign.Create(EntityId.New<CampaignId>(clock), default, Plan(), clock))
+            .Errors.ShouldBe([new DomainError("brand", "campaign.brand_missing", "a campaign belongs to a brand, named by its id.")]);
+    }
+
+    [Fact]
+    public void A_campaign_keeps_its_plan_and_brief_whatever_the_caller_does_to_the_arrays_it_passed()
+    {
+        var clock = Clock();
+        var markets = new[] { Country.US, Country.CA };
+        var campaign = Campaign.Create(EntityId.New<CampaignId>(clock), Glow, Plan() with { TargetMarkets = markets }, clock);
+        var disclosure = new[] { "ad" };
+        campaign.SetBrief(Brief() with { MandatoryDisclosure = disclosure }, clock).ThrowIfNotAllowed();
+        var revisedMarkets = new[] { Country.US };
+        campaign.Revise(Plan() with { TargetMarkets = revisedMarkets }, clock).ThrowIfNotAllowed();
+
+        markets[1] = Country.US;
+        disclosure[0] = "not a hashtag";
+        revisedMarkets[0] = Country.CA;
+
+        campaign.Plan.TargetMarkets.ShouldBe([Country.US]);
+        campaign.Brief!.MandatoryDisclosure.ShouldBe(["ad"]);
+        campaign.Brief.Validate(campaign.Plan.Timeline).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_brief_is_refused_with_every_problem_and_the_campaign_keeps_its_old_brief()
     {
         var clock = Clock();
         var campaign = Campaign.Create(EntityId.New<CampaignId>(clock), Glow, Plan(), clock);
-        var original = Brief();
-        campaign.SetBrief(original, clock).ThrowIfNotAllowed();
+        campaign.SetBrief(Brief(), clock).ThrowIfNotAllowed();
+        var original = campaign.Brief;
         var events = campaign.PendingEvents.Count;
         var bad = Brief() with
         {

@@ -129,7 +129,14 @@ public sealed record CampaignPlan
         }
 
         errors.Require(Timeline is not null, nameof(Timeline), "campaign.timeline_missing", "a campaign has a timeline.");
-        errors.Require(Categories is not null, nameof(Categories), "campaign.null", "the categories may be empty but not null.");
+        if (errors.Require(Categories is not null, nameof(Categories), "campaign.null", "the categories may be empty but not null."))
+        {
+            for (var i = 0; i < Categories!.Count; i++)
+            {
+                // The default label has no id, so it names no category an exclusivity could be checked against.
+                errors.Require(Categories[i] != default, $"{nameof(Categories)}[{i}]", "campaign.category_missing", "a category is an industry label with an id, not the default label.");
+            }
+        }
         if (errors.Require(Kpis is not null && Kpis.All(kpi => kpi is not null), nameof(Kpis), "campaign.null", "the KPIs may be empty but not null, and hold no null."))
         {
             for (var i = 0; i < Kpis!.Count; i++)

@@ -57,6 +57,14 @@ public class CampaignTests
     }
 
     [Fact]
+    public void A_plans_categories_are_industry_labels_with_an_id()
+    {
+        var plan = Plan() with { Categories = [Cosmetics, default] };
+
+        plan.Validate().Select(e => (e.Field, e.Code)).ShouldBe([("Categories[1]", "campaign.category_missing")]);
+    }
+
+    [Fact]
     public void A_campaign_keeps_its_plan_and_brief_whatever_the_caller_does_to_the_arrays_it_passed()
     {
         var clock = Clock();

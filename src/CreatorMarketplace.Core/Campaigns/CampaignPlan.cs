@@ -61,13 +61,29 @@ public sealed record CampaignTimeline
     /// <param name="last">The last day; not before the first.</param>
     /// <param name="zone">The brand's time zone.</param>
     /// <returns>The timeline.</returns>
-    /// <exception cref="ArgumentException"><paramref name="last"/> is before <paramref name="first"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="last"/> is before <paramref name="first"/>, or either is the calendar's first or last date
+    /// (<see cref="LocalDate.MinIsoValue"/>, <see cref="LocalDate.MaxIsoValue"/>), where <see cref="Start"/> or
+    /// <see cref="End"/> would fall outside the instants there are.
+    /// </exception>
     public static CampaignTimeline Create(LocalDate first, LocalDate last, DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        return last >= first
+        if (last < first)
+        {
+            throw DomainValidationException.Of(nameof(last), "campaign.last_day_before_first", $"a campaign's last day may not be before its first ({Format(first)}), got {Format(last)}.");
+        }
+
+        // The end is the midnight after the last day, which the calendar's last date lacks; the start of its first date
+        // falls before the earliest instant in a zone ahead of UTC. A day inside either edge is safe in every zone.
+        if (first == LocalDate.MinIsoValue)
+        {
+            throw DomainValidationException.Of(nameof(first), "campaign.first_day_out_of_range", $"a campaign starts at the midnight beginning its first day, which must be after {Format(LocalDate.MinIsoValue)}.");
+        }
+
+        return last < LocalDate.MaxIsoValue
             ? new(first, last, zone)
-            : throw DomainValidationException.Of(nameof(last), "campaign.last_day_before_first", $"a campaign's last day may not be before its first ({Format(first)}), got {Format(last)}.");
+            : throw DomainValidationException.Of(nameof(last), "campaign.last_day_out_of_range", $"a campaign ends at the midnight after its last day, so the last day is before {Format(LocalDate.MaxIsoValue)}, got {Format(last)}.");
     }
 
     /// <summary>Whether a day is inside the timeline.</summary>

@@ -219,4 +219,19 @@ public class CampaignTests
         timeline.End.ShouldBe(Instant.FromUtc(2027, 3, 1, 5, 0));
         Should.Throw<ArgumentException>(() => CampaignTimeline.Create(new LocalDate(2027, 2, 1), new LocalDate(2027, 1, 31), NewYork));
     }
+
+    [Fact]
+    public void A_timeline_starts_and_ends_at_instants_that_exist_in_every_zone()
+    {
+        var tokyo = DateTimeZoneProviders.Tzdb["Asia/Tokyo"];
+
+        Should.Throw<DomainValidationException>(() => CampaignTimeline.Create(new LocalDate(2027, 1, 4), LocalDate.MaxIsoValue, NewYork))
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("last", "campaign.last_day_out_of_range")]);
+        Should.Throw<DomainValidationException>(() => CampaignTimeline.Create(LocalDate.MinIsoValue, new LocalDate(2027, 1, 4), tokyo))
+            .Errors.Select(e => (e.Field, e.Code)).ShouldBe([("first", "campaign.first_day_out_of_range")]);
+
+        var widest = CampaignTimeline.Create(LocalDate.MinIsoValue.PlusDays(1), LocalDate.MaxIsoValue.PlusDays(-1), tokyo);
+        widest.Start.ShouldBe(LocalDate.MinIsoValue.PlusDays(1).AtStartOfDayInZone(tokyo).ToInstant());
+        widest.End.ShouldBe(LocalDate.MaxIsoValue.AtStartOfDayInZone(tokyo).ToInstant());
+    }
 }

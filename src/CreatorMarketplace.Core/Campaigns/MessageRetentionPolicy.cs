@@ -48,11 +48,22 @@ public sealed class MessageRetentionPolicy
 
     /// <summary>
     /// The instant before which a message sent has expired at <paramref name="now"/>, under the version in force then;
-    /// null when no version is in force yet.
+    /// null when no version is in force yet. When keeping reaches back before the earliest instant (a version in force
+    /// from <see cref="Instant.MinValue"/>, judged soon after it), the cut-off is that instant: nothing has expired.
     /// </summary>
     /// <param name="now">The instant judged.</param>
     /// <returns>The cut-off, or null.</returns>
-    public Instant? ExpiredBefore(Instant now) => InForceAt(now) is { } version ? now - Duration.FromDays(version.KeepForDays) : null;
+    public Instant? ExpiredBefore(Instant now)
+    {
+        if (InForceAt(now) is not { } version)
+        {
+            return null;
+        }
+
+        // Measured from the earliest instant, so that subtracting the days kept cannot underflow.
+        var kept = Duration.FromDays(version.KeepForDays);
+        return now - Instant.MinValue <= kept ? Instant.MinValue : now - kept;
+    }
 
     /// <summary>
     /// Reads a policy from JSON: <c>{ "name": …, "versions": [{ "effectiveFrom": "2026-01-01T00:00:00Z", "keepForDays": 365 }] }</c>.
@@ -117,7 +128,7 @@ public sealed class MessageRetentionPolicy
 /// <summary>One version of a <see cref="MessageRetentionPolicy"/>: from when, and for how many days a message is kept.</summary>
 public sealed record MessageRetentionVersion
 {
-    /// <summary>The longest a policy may keep a message: about a hundred years, so that a cut-off never underflows.</summary>
+    /// <summary>The longest a policy may keep a message: about a hundred years.</summary>
     public const long MostDays = 36_525;
 
     private MessageRetentionVersion(Instant effectiveFrom, long keepForDays)

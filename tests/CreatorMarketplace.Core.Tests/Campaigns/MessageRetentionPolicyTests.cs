@@ -21,6 +21,17 @@ public class MessageRetentionPolicyTests
     }
 
     [Fact]
+    public void A_cut_off_reaching_back_before_the_earliest_instant_is_the_earliest_instant()
+    {
+        var always = MessageRetentionPolicy.Create("chat", [MessageRetentionVersion.Create(Instant.MinValue, MessageRetentionVersion.MostDays)]);
+        var sinceTheStart = Instant.MinValue + Duration.FromDays(MessageRetentionVersion.MostDays);
+
+        always.ExpiredBefore(Instant.MinValue + Duration.FromDays(1)).ShouldBe(Instant.MinValue);
+        always.ExpiredBefore(sinceTheStart).ShouldBe(Instant.MinValue);
+        always.ExpiredBefore(sinceTheStart + Duration.Epsilon).ShouldBe(Instant.MinValue + Duration.Epsilon);
+    }
+
+    [Fact]
     public void The_policy_round_trips_through_json_and_bad_json_is_refused_with_every_path()
     {
         var policy = MessageRetentionPolicy.Create("chat", [MessageRetentionVersion.Create(January, 365), MessageRetentionVersion.Create(July, 30)]);

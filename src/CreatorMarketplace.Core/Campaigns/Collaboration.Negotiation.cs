@@ -95,7 +95,7 @@ public sealed partial class Collaboration
     /// <param name="contract">The contract, between this brand and creator, for the agreed price.</param>
     /// <param name="creatorsContracts">The creator's other contracts, for the exclusivity check.</param>
     /// <param name="clock">The clock.</param>
-    /// <returns>Done, or <see cref="NotAllowed"/> unless agreed, when the contract is not signed by both, or when an exclusivity conflicts (each named with its contract).</returns>
+    /// <returns>Done, or <see cref="NotAllowed"/> unless agreed, when the contract is not signed by both or no longer binds them (terminated), or when an exclusivity conflicts (each named with its contract).</returns>
     /// <exception cref="ArgumentException">The contract is between other parties.</exception>
     /// <exception cref="DomainValidationException">The contract's fee is not the agreed price.</exception>
     public CommandResult AttachContract(Contract contract, IEnumerable<Contract> creatorsContracts, IClock clock)

@@ -168,11 +168,12 @@ public sealed class InMemoryStoreFaultTests
         after.Changes.OfType<MessageSent>().ShouldNotContain(sent => sent.Message.Body.Contains("Quillfeather", StringComparison.Ordinal));
     }
 
-    // A creator with personal data and a profile changed once, and a collaboration of hers with a message naming her.
+    // A creator with personal data and a profile changed once, and a collaboration of hers with a message naming her,
+    // sent after everything else in its history, as a history runs forward in time.
     private static async Task<(Creator Creator, Collaboration Collaboration)> StoreCreatorWithACollaborationAsync(InMemoryMarketplaceStore store, FakeClock clock)
     {
         var collaboration = AggregateGenerators.Collaborations().Sample(60, new Rnd(2026_12_07UL), 60)
-            .First(c => c.Version == 0 && c.SendMessage(Actor.Creator, "Thanks! Quillfeather Loaves", clock).IsDone);
+            .First(c => c.Version == 0 && c.History[^1].OccurredAt <= clock.GetCurrentInstant() && c.SendMessage(Actor.Creator, "Thanks! Quillfeather Loaves", clock).IsDone);
         var generated = new CreatorGenerator(23, clock).Next();
         var creator = Creator.Register(collaboration.Creator, generated.Profile with { DisplayName = "Quillfeather Bakes" }, generated.PrimaryAccount, clock);
         (await store.Creators.SaveAsync(creator)).IsSaved.ShouldBeTrue();

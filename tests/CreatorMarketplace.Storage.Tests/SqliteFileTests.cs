@@ -58,7 +58,9 @@ public sealed class SqliteFileTests : IDisposable
             .First(c => c.Version == 0 && c.SendMessage(CreatorMarketplace.Campaigns.Actor.Brand, "Vault code ZEPHYR-19", _clock).IsDone);
         (await store.Collaborations.SaveAsync(collaboration)).IsSaved.ShouldBeTrue();
         FileText().ShouldContain("ZEPHYR-19");
-        _clock.Advance(Duration.FromDays(2));
+
+        // Two days after the message, recorded no earlier than the generated history's last event.
+        _clock.Reset(collaboration.Messages[^1].SentAt + Duration.FromDays(2));
 
         var expired = await store.ExpireMessagesAsync(CreatorMarketplace.Campaigns.MessageRetentionPolicy.Create("chat", [CreatorMarketplace.Campaigns.MessageRetentionVersion.Create(Instant.MinValue, 1)]), _clock);
 

@@ -94,7 +94,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
 
         if (!checkedPlan.Equals(Plan))
         {
-            var (revised, before) = (new CampaignRevised(Id, checkedPlan, clock.GetCurrentInstant()), Summary());
+            var (revised, before) = (new CampaignRevised(Id, checkedPlan, Now(clock)), Summary());
             Plan = checkedPlan;
             Record(revised, CampaignAction.Revise.Name, before);
         }
@@ -116,7 +116,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
         }
 
         var checkedBrief = Checked(brief, Plan.Timeline);
-        var (set, before) = (new CampaignBriefSet(Id, checkedBrief, clock.GetCurrentInstant()), Summary());
+        var (set, before) = (new CampaignBriefSet(Id, checkedBrief, Now(clock)), Summary());
         Brief = checkedBrief;
         Record(set, CampaignAction.SetBrief.Name, before);
         return CommandResult.Done;
@@ -189,7 +189,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
             throw DomainValidationException.Of(nameof(code), "campaign.code_repeated", $"the campaign already has the code {ErrorText.Quote(code)}.");
         }
 
-        var (added, before) = (new CampaignCodeAdded(Id, code, clock.GetCurrentInstant()), Summary());
+        var (added, before) = (new CampaignCodeAdded(Id, code, Now(clock)), Summary());
         _codes.Add(new CampaignCode(code, []));
         Record(added, "add code", before);
         return CommandResult.Done;
@@ -226,7 +226,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
             return new NotAllowed(CampaignAction.UseCodes.Name, Status.Name, $"the code {ErrorText.Quote(code)} already serves {MaxOrdersPerCode} orders, the most one code may; add another code.");
         }
 
-        var (linked, before) = (new CampaignOrderLinked(Id, code, order, clock.GetCurrentInstant()), Summary());
+        var (linked, before) = (new CampaignOrderLinked(Id, code, order, Now(clock)), Summary());
         _codes[index] = current with { Orders = [.. current.Orders, order] };
         Record(linked, "link order", before);
         return CommandResult.Done;
@@ -391,7 +391,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
     // The event and the summary before are made first, so that nothing changes unless the whole command can be done.
     private void MoveTo(CampaignStatus to, CampaignAction action, IClock clock, Action? alsoChange = null)
     {
-        var (changed, before) = (new CampaignStatusChanged(Id, Status, to, clock.GetCurrentInstant()), Summary());
+        var (changed, before) = (new CampaignStatusChanged(Id, Status, to, Now(clock)), Summary());
         alsoChange?.Invoke();
         Status = to;
         Record(changed, action.Name, before);
@@ -402,6 +402,9 @@ public sealed class Campaign : AggregateRoot<CampaignId>, ISnapshotable<Campaign
         _audit.Add(new AuditEntry(Actor.Brand, e.OccurredAt, action, before, Summary()));
         Raise(e);
     }
+
+    // A command's time, never before the audit trail's last entry (RecordedTime), so that the trail can be read back.
+    private Instant Now(IClock clock) => RecordedTime.Now(clock, _audit.Count == 0 ? null : _audit[^1].At);
 
     private string Summary() => Summary(Status, Brief, _codes);
 

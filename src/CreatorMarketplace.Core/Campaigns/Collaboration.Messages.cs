@@ -47,7 +47,7 @@ public sealed partial class Collaboration
             return refusal;
         }
 
-        var now = clock.GetCurrentInstant();
+        var now = Now(clock);
         Record(new MessageSent(Id, author, now, new Message(_messages.Count + 1, author, now, body, [.. attachments ?? []])));
         return CommandResult.Done;
     }
@@ -63,7 +63,7 @@ public sealed partial class Collaboration
         var newest = _messages.FindLast(message => message.Author != reader)?.Number ?? 0;
         if (newest > ReadUpTo(reader))
         {
-            Record(new MessagesRead(Id, reader, clock.GetCurrentInstant(), newest));
+            Record(new MessagesRead(Id, reader, Now(clock), newest));
         }
 
         return CommandResult.Done;

@@ -18,7 +18,7 @@ public sealed partial class Collaboration
         RequireParty(from, nameof(from));
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(clock);
-        var now = clock.GetCurrentInstant();
+        var now = Now(clock);
         var errors = new ErrorCollector();
         errors.AddRange(terms.Validate());
         errors.Require(expiresAt > now, nameof(expiresAt), "offer.expired_at_once", $"an offer must expire after it is made ({now}), got {expiresAt}.");
@@ -84,7 +84,7 @@ public sealed partial class Collaboration
             return NotAllowedNow(CollaborationAction.Decline, $"the {by} opened this collaboration; cancel it instead.");
         }
 
-        Record(new CollaborationDeclined(Id, by, clock.GetCurrentInstant(), reason));
+        Record(new CollaborationDeclined(Id, by, Now(clock), reason));
         return CommandResult.Done;
     }
 
@@ -127,7 +127,7 @@ public sealed partial class Collaboration
             throw new DomainValidationException([new DomainError("Fee", "collaboration.fee_mismatch", $"the contract's fee {version.Terms.Fee} is not the agreed price {price}.")], nameof(contract));
         }
 
-        var now = clock.GetCurrentInstant();
+        var now = Now(clock);
         var end = version.Terms.Deliverables.Max(deliverable => deliverable.Window.End);
         if (end > now)
         {
@@ -158,7 +158,7 @@ public sealed partial class Collaboration
         }
 
         var offer = _offers[number - 1];
-        var now = clock.GetCurrentInstant();
+        var now = Now(clock);
         if ((offer.From == by) != ownOffer)
         {
             return NotAllowedNow(action, ownOffer ? $"offer {number} is the {offer.From}'s, not the {by}'s." : $"offer {number} is the {by}'s own.");

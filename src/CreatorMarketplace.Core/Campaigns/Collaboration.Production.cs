@@ -27,7 +27,7 @@ public sealed partial class Collaboration
             return NotAllowedNow(CollaborationAction.SubmitDraft, $"draft {progress.Drafts.Count} of {deliverable} is {progress.Review}.");
         }
 
-        Record(new DraftSubmitted(Id, Actor.Creator, clock.GetCurrentInstant(), deliverable, progress.Drafts.Count + 1, content));
+        Record(new DraftSubmitted(Id, Actor.Creator, Now(clock), deliverable, progress.Drafts.Count + 1, content));
         return CommandResult.Done;
     }
 
@@ -97,7 +97,7 @@ public sealed partial class Collaboration
             return NotAllowedNow(CollaborationAction.RecordAdReview, $"{deliverable} is {progress.Review}, not ad reviewing.");
         }
 
-        Record(new AdReviewRecorded(Id, Actor.Brand, clock.GetCurrentInstant(), deliverable, progress.Drafts.Count, passed, passed ? null : reason, passed && OthersApproved(deliverable), ContractVersion));
+        Record(new AdReviewRecorded(Id, Actor.Brand, Now(clock), deliverable, progress.Drafts.Count, passed, passed ? null : reason, passed && OthersApproved(deliverable), ContractVersion));
         return CommandResult.Done;
     }
 
@@ -115,7 +115,7 @@ public sealed partial class Collaboration
             return refusal;
         }
 
-        var now = clock.GetCurrentInstant();
+        var now = Now(clock);
         var due = _deliverables.Where(progress => AutoApprovalDue(progress, now)).ToList();
         foreach (var progress in due)
         {
@@ -145,7 +145,7 @@ public sealed partial class Collaboration
         }
 
         ArgumentNullException.ThrowIfNull(clock);
-        var now = clock.GetCurrentInstant();
+        var now = Now(clock);
         if (post.PostedAt > now)
         {
             throw DomainValidationException.Of(nameof(post), "collaboration.post_in_future", $"a post cannot be recorded before it goes live ({post.PostedAt}, now {now}).", $"{nameof(post)}.{nameof(PostRecord.PostedAt)}");
@@ -209,7 +209,7 @@ public sealed partial class Collaboration
             return NotAllowedNow(CollaborationAction.Verify, progress.Post is null ? $"{deliverable} has not been posted." : $"{deliverable} has already passed its verification.");
         }
 
-        var now = clock.GetCurrentInstant();
+        var now = Now(clock);
         Record(new PostVerified(Id, by, now, deliverable, new Verification(live, disclosure, now)));
         if (_deliverables.TrueForAll(item => item.IsVerified))
         {
@@ -233,7 +233,7 @@ public sealed partial class Collaboration
             return NotAllowedNow(CollaborationAction.ReviewContent, $"{deliverable} is {progress.Review}; no draft awaits content review.");
         }
 
-        return decide(progress, clock.GetCurrentInstant()).Match<CommandResult>(
+        return decide(progress, Now(clock)).Match<CommandResult>(
             e =>
             {
                 Record(e);

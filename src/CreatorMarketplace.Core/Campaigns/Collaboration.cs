@@ -145,7 +145,7 @@ public sealed partial class Collaboration : AggregateRoot<CollaborationId>, ISna
 
         // A window closed with nothing posted is the creator's missed deadline, however far the rest had got. A draft
         // left unreviewed past the policy's period is approved for the refund, whether or not the auto-approval ran.
-        var now = clock.GetCurrentInstant();
+        var now = Now(clock);
         var stage = _deliverables.Exists(progress => progress.Post is null && now >= progress.Window.End) ? CancellationStage.AfterMissedDeadline
             : _deliverables.Count > 0 && _deliverables.TrueForAll(progress => CountsAsApproved(progress, now) || progress.Post is not null) ? CancellationStage.AfterApproval
             : _deliverables.Exists(progress => progress.Drafts.Count > 0) ? CancellationStage.AfterSubmission : CancellationStage.BeforeSubmission;
@@ -179,6 +179,9 @@ public sealed partial class Collaboration : AggregateRoot<CollaborationId>, ISna
         errors.At(nameof(policy)).AddRange(policy.Validate());
         errors.ThrowIfAny();
     }
+
+    // A command's time, never before the history's last event (RecordedTime), so that the history it records can be read back.
+    private Instant Now(IClock clock) => RecordedTime.Now(clock, _history.Count == 0 ? null : _history[^1].OccurredAt);
 
     private static Actor RequireParty(Actor actor, string paramName)
     {

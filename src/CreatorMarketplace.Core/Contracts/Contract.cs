@@ -93,7 +93,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
             return refusal;
         }
 
-        var now = clock.GetCurrentInstant();
+        var now = Now(clock);
         MoveTo(ContractStatus.Sent, now);
         Raise(new ContractSent(Id, Current.Number, now));
         return CommandResult.Done;
@@ -124,7 +124,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
             return CommandResult.Done;
         }
 
-        var now = clock.GetCurrentInstant();
+        var now = Now(clock);
         var version = new ContractVersion(Current.Number + 1, terms.Frozen(), now, note);
         var changes = version.ChangesFrom(Current);
         _versions.Add(version);
@@ -167,7 +167,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
             return new NotAllowed(ContractAction.Sign.Name, Status.Name, $"the {party.Name.ToLowerInvariant()} has already signed version {version}.");
         }
 
-        var now = clock.GetCurrentInstant();
+        var now = Now(clock);
         var signature = new Signature(party, signer, version, now);
         _signatures.Add(signature);
         Raise(new ContractSigned(Id, signature, now));
@@ -210,7 +210,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
             return refusal;
         }
 
-        var now = clock.GetCurrentInstant();
+        var now = Now(clock);
         Termination = new Termination(by, reason, now);
         MoveTo(ContractStatus.Terminated, now);
         Raise(new ContractTerminated(Id, Termination, now));
@@ -508,6 +508,10 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
     private Signature? SignatureOf(ContractParty party, int version) =>
         _signatures.Find(signature => signature.Party == party && signature.Version == version);
 
+    // A command's time, never before the latest version or signature (RecordedTime), so that the contract can be read back.
+    private Instant Now(IClock clock) =>
+        RecordedTime.Now(clock, _signatures.Count > 0 && _signatures[^1].SignedAt > Current.CreatedAt ? _signatures[^1].SignedAt : Current.CreatedAt);
+
     private NotAllowed? Refuse(ContractAction action) => NotAllowed.UnlessPermitted(action, Status, "contract");
 
     private CommandResult Transition(ContractAction action, ContractStatus to, IClock clock)
@@ -518,7 +522,7 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
             return refusal;
         }
 
-        MoveTo(to, clock.GetCurrentInstant());
+        MoveTo(to, Now(clock));
         return CommandResult.Done;
     }
 

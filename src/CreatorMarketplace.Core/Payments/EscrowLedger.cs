@@ -88,6 +88,11 @@ public sealed class EscrowLedger
                 "reverses",
                 "ledger.unknown_transaction",
                 $"there is no earlier transaction {ErrorText.Quote(transaction.Reverses)}.");
+            at.Require(
+                transaction.Reverses is null || !ledger._reversed.Contains(transaction.Reverses),
+                "reverses",
+                "ledger.already_corrected",
+                $"transaction {ErrorText.Quote(transaction.Reverses)} was already reversed: a second reversal gives its money back twice.");
             if (errors.HasErrors)
             {
                 // What follows a broken transaction cannot be judged: its numbers and balances depend on it.
@@ -307,8 +312,12 @@ public sealed class EscrowLedger
     /// <param name="reason">Why; not blank.</param>
     /// <param name="clock">The clock.</param>
     /// <returns>The correction, or a rejection when there is no such transaction, it was already reversed, or reversing it would leave an account short.</returns>
+    /// <exception cref="ArgumentException">The transaction's key is blank or not one line, or the reason is blank or breaks <see cref="TextRule.MultiLine"/>.</exception>
     public LedgerResult Correct(string key, string transaction, string reason, IClock clock)
     {
+        // The key corrected is one line, as every key is, so that the command's text (key, line break, reason) names
+        // one correction only and a retry is told from another command.
+        TextRule.SingleLine.RequireNonBlank(transaction);
         TextRule.MultiLine.RequireNonBlank(reason);
         return Post(key, new("correction", Guid.Empty, Guid.Empty, Guid.Empty, default, transaction + "\n" + reason), clock, null, reverses: transaction, plan: () =>
         {

@@ -51,6 +51,19 @@ public sealed record TaxLine(string Name, decimal Rate, MidpointRounding Roundin
 /// <param name="Prefix">The series' prefix, for example <c>GLOW-INV-</c>.</param>
 public sealed class DocumentNumbering(string Prefix)
 {
+    /// <summary>
+    /// Resumes a series after a restart, from how many numbers it had issued (the count of issued documents the
+    /// application stored), so that no number is issued twice: the next is <paramref name="issued"/> + 1.
+    /// </summary>
+    /// <param name="prefix">The series' prefix.</param>
+    /// <param name="issued">How many numbers the series had issued; zero or more.</param>
+    /// <exception cref="DomainValidationException">The prefix is blank or not one line, or the count is negative.</exception>
+    public DocumentNumbering(string prefix, long issued)
+        : this(prefix)
+    {
+        Issued = issued >= 0 ? issued : throw DomainValidationException.Of(nameof(issued), "invoice.issued_negative", $"a series has issued zero numbers or more, got {issued}.");
+    }
+
     /// <summary>The series' prefix.</summary>
     public string Prefix { get; } = string.IsNullOrWhiteSpace(Prefix) ? throw DomainValidationException.Of(nameof(Prefix), "invoice.prefix_missing", "a numbering series needs a prefix.") : TextRule.SingleLine.Require(Prefix, nameof(Prefix));
 

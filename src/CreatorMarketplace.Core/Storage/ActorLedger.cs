@@ -74,7 +74,8 @@ public sealed class ActorLedger : ILedgerStore
     /// <exception cref="AccessDeniedException">
     /// The actor may not make the transaction; its amount needs a second approver this view does not have; or it is
     /// not what its kind moves (a kind no permission allows, entries of another kind, a correction that does not reverse
-    /// a transaction the ledger holds entry for entry, an escrow of a collaboration the store does not hold, or money
+    /// a transaction the ledger holds entry for entry or reverses one already reversed, an escrow of a collaboration the
+    /// store does not hold, or money
     /// moved between an escrow and an account of another brand or creator than the collaboration's).
     /// </exception>
     public async ValueTask<LedgerAppendResult> AppendAsync(LedgerTransaction transaction, long expectedLastSequence, CancellationToken cancellationToken = default)
@@ -159,6 +160,17 @@ public sealed class ActorLedger : ILedgerStore
             if (!mirrors)
             {
                 return new("access.ledger_entries_mismatch", $"does not reverse {ErrorText.Quote(reversed)} entry for entry.");
+            }
+
+            // Reversed once at most, as EscrowLedger.Correct allows: a second reversal under another key gives the money
+            // back twice. Only what came after the original can reverse it; a repeat under the same key is the store's
+            // to answer as a retry.
+            await foreach (var later in _inner.ReadAsync(original.Entries[^1].Sequence, cancellationToken).ConfigureAwait(false))
+            {
+                if (later.Reverses == reversed && later.Key != transaction.Key)
+                {
+                    return new("access.ledger_already_corrected", $"reverses {ErrorText.Quote(reversed)}, which {ErrorText.Quote(later.Key)} already reversed.");
+                }
             }
 
             permission = reversedKind.Permission;

@@ -9,8 +9,9 @@ using NodaTime.Testing;
 
 namespace CreatorMarketplace.Tests.Access;
 
-// Every account money leaves is its own owners' to move: one entry from the actor's own account does not carry the others.
-public class ActorLedgerPayerTests
+// Money moves through the actor's view of the ledger only as the ledger's own commands move it: each account money
+// leaves is its own owners' to move, and a transaction is reversed once at most.
+public class ActorLedgerMoneyTests
 {
     private static readonly Instant Since = Instant.FromUtc(2026, 1, 1, 0, 0);
     private readonly FakeClock _clock = new(Instant.FromUtc(2026, 6, 1, 12, 0));
@@ -25,7 +26,7 @@ public class ActorLedgerPayerTests
     private readonly Collaboration _globexDeal;
     private readonly AccessControl _access;
 
-    public ActorLedgerPayerTests()
+    public ActorLedgerMoneyTests()
     {
         _acmeDeal = Deal(_acme, _maya);
         _globexDeal = Deal(_globex, _noor);
@@ -102,5 +103,24 @@ public class ActorLedgerPayerTests
 
         await Should.ThrowAsync<AccessDeniedException>(async () => await _store.For(_globexFinance, _access, _clock).Ledger.AppendAsync(smuggled, 0));
         (await KeysAsync()).ShouldBeEmpty("Globex may not charge Acme's funding");
+    }
+
+    [Fact]
+    public async Task A_transaction_already_reversed_is_not_reversed_again_under_another_key()
+    {
+        (await _store.Collaborations.SaveAsync(_acmeDeal)).IsSaved.ShouldBeTrue();
+        var ledger = _store.For(_acmeFinance, _access, _clock).Ledger;
+        var charge = new EscrowLedger().Charge("charge-1", _acmeDeal.Id, _acme, Money.Of(500m, Currency.USD), _clock).GetValueOrThrow();
+        (await ledger.AppendAsync(charge, 0)).IsAppended.ShouldBeTrue();
+        var first = EscrowLedger.FromTransactions([charge]).Correct("fix-1", "charge-1", "charged twice", _clock).GetValueOrThrow();
+        (await ledger.AppendAsync(first, 1)).IsAppended.ShouldBeTrue();
+        (await ledger.AppendAsync(first, 1)).IsAppended.ShouldBeFalse("a retry of the same correction is answered with it");
+
+        // Decided on the ledger before the first correction, appended at the store's last entry.
+        var second = EscrowLedger.FromTransactions([charge]).Correct("fix-2", "charge-1", "charged twice", _clock).GetValueOrThrow();
+        var refused = await Should.ThrowAsync<AccessDeniedException>(async () => await ledger.AppendAsync(second, 2));
+
+        refused.Denial.Reasons.ShouldHaveSingleItem().Code.ShouldBe("access.ledger_already_corrected");
+        (await KeysAsync()).ShouldBe(["charge-1", "fix-1"]);
     }
 }

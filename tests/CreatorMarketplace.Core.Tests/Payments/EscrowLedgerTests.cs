@@ -488,4 +488,34 @@ public class EscrowLedgerTests
         Should.Throw<ArgumentNullException>(() => EscrowLedger.FromTransactions(null!));
         EscrowLedger.FromTransactions([charge]).Transactions.ShouldHaveSingleItem().ShouldBe(charge);
     }
+
+    [Fact]
+    public void A_history_reversing_one_transaction_twice_is_refused_on_loading()
+    {
+        // A second writer that loaded the ledger before the first correction was stored reverses the charge again;
+        // the store numbers it on. Loaded, the brand would get USD 1,000 back for USD 500.
+        var live = new EscrowLedger();
+        var charge = live.Charge("charge-1", Collaboration, Brand, Usd(500m), Clock).GetValueOrThrow();
+        var first = live.Correct("fix-1", "charge-1", "charged by mistake", Clock).GetValueOrThrow();
+        var second = EscrowLedger.FromTransactions([charge]).Correct("fix-2", "charge-1", "charged by mistake", Clock).GetValueOrThrow()
+            .NumberedAfter(first.Entries[^1].Sequence);
+
+        var refused = Should.Throw<DomainValidationException>(() => EscrowLedger.FromTransactions([charge, first, second]));
+
+        refused.Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            e => e.Field.ShouldBe("transactions[2].reverses"),
+            e => e.Code.ShouldBe("ledger.already_corrected"));
+    }
+
+    [Fact]
+    public void A_correction_names_one_transaction_so_that_a_key_reused_for_another_is_not_taken_for_a_retry()
+    {
+        // "charge-1" + line break + "a\nb" and "charge-1\na" + line break + "b" would be the same command text.
+        var ledger = new EscrowLedger();
+        ledger.Charge("charge-1", Collaboration, Brand, Usd(500m), Clock).GetValueOrThrow();
+        ledger.Correct("fix-1", "charge-1", "a\nb", Clock).IsPosted.ShouldBeTrue();
+
+        Should.Throw<ArgumentException>(() => ledger.Correct("fix-1", "charge-1\na", "b", Clock));
+        ledger.Transactions.Count.ShouldBe(2);
+    }
 }

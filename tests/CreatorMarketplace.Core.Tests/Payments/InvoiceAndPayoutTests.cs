@@ -559,4 +559,51 @@ public class InvoiceAndPayoutTests
         TaxForm.W8Ben.ToString().ShouldBe("W-8BEN");
         PayoutStatus.BlockedForTaxForm.ToString().ShouldBe("blocked: no tax form");
     }
+
+    [Fact]
+    public void A_series_resumed_after_a_restart_from_the_count_it_issued_issues_no_number_twice()
+    {
+        var clock = new FakeClock(Now);
+        var series = new DocumentNumbering("GLOW-INV-");
+        var first = Draft(clock);
+        first.AddLine(new InvoiceLine("Launch video", 1, Usd(100m))).ThrowIfNotAllowed();
+        first.Issue(series, clock).ThrowIfNotAllowed();
+
+        var resumed = new DocumentNumbering("GLOW-INV-", series.Issued);
+        var next = Draft(clock);
+        next.AddLine(new InvoiceLine("Teaser", 1, Usd(50m))).ThrowIfNotAllowed();
+        next.Issue(resumed, clock).ThrowIfNotAllowed();
+
+        (first.Number, next.Number).ShouldBe(("GLOW-INV-000001", "GLOW-INV-000002"));
+        Should.Throw<DomainValidationException>(() => new DocumentNumbering("GLOW-INV-", -1)).Errors.ShouldHaveSingleItem().Code.ShouldBe("invoice.issued_negative");
+    }
+
+    [Fact]
+    public async Task A_converted_payout_rounds_the_exact_product_toward_zero_however_many_digits_it_has()
+    {
+        // USD 9,000,000,744,600,000.81 at 0.91872345679 is EUR 8,268,511,795,191,486.669999999999…: EUR …486.66, where a
+        // decimal product, rounded to 29 digits first, gave …486.67, a cent more than the rate gives.
+        var clock = new FakeClock(Now);
+        var owed = Money.FromMinorUnits(900_000_074_460_000_081, Currency.USD);
+        var ledger = new EscrowLedger();
+        ledger.Charge("charge", EscrowLedgerTests.Collaboration, Brand, owed, clock).GetValueOrThrow();
+        ledger.Release("release", EscrowLedgerTests.Collaboration, Creator, owed, FeePolicy.None, clock).GetValueOrThrow();
+        var rates = new FakeExchangeRates().Set(Currency.USD, Currency.EUR, 0.91872345679m);
+        var desk = new PayoutDesk(ledger, rates, new FakeTaxForms().File(Creator, TaxForm.W8Ben), new FakePayoutGateway(), clock);
+
+        var payout = (await desk.PayAsync(EntityId.New<PayoutId>(clock), Creator, Brand, owed, Currency.EUR)).AsT0;
+
+        payout.Converted.MinorUnits.ShouldBe(826_851_179_519_148_666);
+
+        // Into yen at 15,000, the same amount is more than an amount holds: refused, with nothing sent or posted.
+        var again = new EscrowLedger();
+        again.Charge("charge", EscrowLedgerTests.Collaboration, Brand, owed, clock).GetValueOrThrow();
+        again.Release("release", EscrowLedgerTests.Collaboration, Creator, owed, FeePolicy.None, clock).GetValueOrThrow();
+        var gateway = new FakePayoutGateway();
+        var yen = new PayoutDesk(again, new FakeExchangeRates().Set(Currency.USD, Currency.JPY, 15_000m), new FakeTaxForms().File(Creator, TaxForm.W8Ben), gateway, clock);
+
+        (await yen.PayAsync(EntityId.New<PayoutId>(clock), Creator, Brand, owed, Currency.JPY)).AsT1.Code.ShouldBe("payout.converts_out_of_range");
+        again.Transactions.Count.ShouldBe(2);
+        gateway.Calls.ShouldBe(0);
+    }
 }

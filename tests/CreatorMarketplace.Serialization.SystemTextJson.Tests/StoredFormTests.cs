@@ -224,15 +224,33 @@ public class StoredFormTests
         var invoice = Invoice.Draft(InvoiceId.From(Guid.NewGuid()), "Maya Makes LLC", "Acme", Currency.USD, new LocalDate(2026, 7, 1), InvoiceParties.Between(brand, creator));
         var document = JsonNode.Parse(schema.Write(invoice.ToSnapshot()))!.AsObject();
         document["parties"]!.ToJsonString().ShouldBe($$"""{"brand":"{{brand}}","creator":"{{creator}}"}""");
-        schema.Version.ShouldBe(2);
-        schema.UpgradesFrom.ShouldBe([1]);
-        schema.Restore<Invoice>(document.ToJsonString(), 2, 1).Parties.ShouldBe(invoice.Parties);
+        schema.Version.ShouldBe(3);
+        schema.UpgradesFrom.ShouldBe([1, 2]);
+        schema.Restore<Invoice>(document.ToJsonString(), 3, 1).Parties.ShouldBe(invoice.Parties);
 
         document.Remove("parties");
+        document.Remove("creditLimit");
         schema.Restore<Invoice>(document.ToJsonString(), 1, 1).Parties.ShouldBeNull("a version 1 invoice named no parties");
-        Should.Throw<JsonException>(() => schema.Restore<Invoice>(document.ToJsonString(), 2, 1)).Message.ShouldContain("parties");
+        Should.Throw<JsonException>(() => schema.Restore<Invoice>(document.ToJsonString(), 3, 1)).Message.ShouldContain("parties");
+        document["creditLimit"] = null;
         document["parties"] = JsonNode.Parse("""{"brand":null,"creator":null}""");
-        Should.Throw<JsonException>(() => schema.Restore<Invoice>(document.ToJsonString(), 2, 1)).Message.ShouldContain("$.parties.brand: InvoiceParties.brand: an invoice's parties name a brand, a creator or both");
+        Should.Throw<JsonException>(() => schema.Restore<Invoice>(document.ToJsonString(), 3, 1)).Message.ShouldContain("$.parties.brand: InvoiceParties.brand: an invoice's parties name a brand, a creator or both");
+    }
+
+    [Fact]
+    public void A_credit_note_keeps_its_limit_and_one_stored_before_the_limit_reads_with_none()
+    {
+        var clock = new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 7, 1, 12, 0));
+        var schema = StoredFormats.Current.Invoice;
+        var invoice = Invoice.Draft(InvoiceId.From(Guid.NewGuid()), "Maya Makes LLC", "Acme", Currency.USD, new LocalDate(2026, 7, 1));
+        invoice.AddLine(new InvoiceLine("Launch video", 1, Money.Of(100m, Currency.USD))).ThrowIfNotAllowed();
+        invoice.Issue(new DocumentNumbering("INV-"), clock).ThrowIfNotAllowed();
+        var note = invoice.CreditNote(InvoiceId.From(Guid.NewGuid())).GetValueOrThrow();
+        var document = JsonNode.Parse(schema.Write(note.ToSnapshot()))!.AsObject();
+
+        schema.Restore<Invoice>(document.ToJsonString(), 3, 1).CreditLimit.ShouldBe(Money.Of(100m, Currency.USD));
+        document.Remove("creditLimit");
+        schema.Restore<Invoice>(document.ToJsonString(), 2, 1).CreditLimit.ShouldBeNull("a version 2 credit note kept no limit");
     }
 
     [Fact]

@@ -83,10 +83,11 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
     private readonly List<InvoiceLine> _lines = [];
     private readonly List<TaxLine> _taxes = [];
 
-    private Invoice(InvoiceId id, string issuer, string recipient, Currency currency, LocalDate due, string? correctionOf, InvoiceParties? parties, long version = 0)
+    private Invoice(InvoiceId id, string issuer, string recipient, Currency currency, LocalDate due, string? correctionOf, InvoiceParties? parties, Money? creditLimit = null, long version = 0)
         : base(id, version)
     {
         Parties = parties;
+        CreditLimit = creditLimit;
         Issuer = issuer;
         Recipient = recipient;
         Currency = currency;
@@ -114,6 +115,12 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
 
     /// <summary>For a credit note, the number of the invoice it corrects.</summary>
     public string? CorrectionOf { get; }
+
+    /// <summary>
+    /// For a credit note, the most it may credit back: the total of the invoice it corrects. Null for an invoice, and
+    /// for a credit note stored before the limit was kept.
+    /// </summary>
+    public Money? CreditLimit { get; }
 
     /// <summary>Whether this is a credit note.</summary>
     public bool IsCreditNote => CorrectionOf is not null;
@@ -182,7 +189,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
         CheckLine(errors, line, Currency);
         if (!errors.HasErrors)
         {
-            CheckTotals(errors, nameof(Total), [.. _lines, line], _taxes, Currency);
+            CheckTotals(errors, nameof(Total), [.. _lines, line], _taxes, Currency, CreditLimit);
         }
 
         errors.ThrowIfAny(nameof(line));
@@ -204,7 +211,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
     {
         CheckTax(tax);
         var errors = new ErrorCollector();
-        CheckTotals(errors, nameof(Total), _lines, [.. _taxes, tax], Currency);
+        CheckTotals(errors, nameof(Total), _lines, [.. _taxes, tax], Currency, CreditLimit);
         errors.ThrowIfAny(nameof(tax));
         if (Status != InvoiceStatus.Draft)
         {
@@ -252,7 +259,10 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
     /// <returns>The status.</returns>
     public InvoiceStatus StatusOn(LocalDate today) => Status == InvoiceStatus.Issued && today > Due ? InvoiceStatus.Overdue : Status;
 
-    /// <summary>Starts a credit note correcting this issued invoice; its lines list what is credited back, as positive amounts.</summary>
+    /// <summary>
+    /// Starts a credit note correcting this issued invoice; its lines list what is credited back, as positive amounts,
+    /// and add up to at most this invoice's total (<see cref="CreditLimit"/>).
+    /// </summary>
     /// <param name="id">The credit note's id.</param>
     /// <returns>The draft credit note, or <see cref="NotAllowed"/> unless this invoice is issued or paid.</returns>
     public CommandResult<Invoice> CreditNote(InvoiceId id)
@@ -262,7 +272,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
             return new NotAllowed("credit", Status.Name, "only an issued invoice is corrected by a credit note; a draft is simply changed.");
         }
 
-        return new Invoice(id, Issuer, Recipient, Currency, Due, Number, Parties);
+        return new Invoice(id, Issuer, Recipient, Currency, Due, Number, Parties, Total);
     }
 
     /// <summary>Formats the invoice, one line per line, with taxes and total.</summary>
@@ -279,7 +289,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
 
     /// <inheritdoc />
     public InvoiceSnapshot ToSnapshot() =>
-        new(Id, Issuer, Recipient, Currency, Due, CorrectionOf, Number, Status, IssuedAt, _lines.ToArray(), _taxes.ToArray(), Parties);
+        new(Id, Issuer, Recipient, Currency, Due, CorrectionOf, Number, Status, IssuedAt, _lines.ToArray(), _taxes.ToArray(), Parties, CreditLimit);
 
     /// <inheritdoc />
     public static Invoice FromSnapshot(InvoiceSnapshot snapshot, long version)
@@ -348,13 +358,18 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
             }
         }
 
+        errors.Require(
+            snapshot.CreditLimit is not { } limit || (snapshot.CorrectionOf is not null && !limit.IsDefault && limit.Currency == snapshot.Currency && !limit.IsNegative),
+            "CreditLimit",
+            "invoice.credit_limit_invalid",
+            "only a credit note has a credit limit: the total, zero or more, of the invoice it corrects, in its currency.");
         if (!errors.HasErrors)
         {
-            CheckTotals(errors, "lines", snapshot.Lines, snapshot.Taxes, snapshot.Currency!);
+            CheckTotals(errors, "lines", snapshot.Lines, snapshot.Taxes, snapshot.Currency!, snapshot.CreditLimit);
         }
 
         errors.ThrowIfAny(nameof(snapshot));
-        var invoice = new Invoice(snapshot.Id, snapshot.Issuer, snapshot.Recipient, snapshot.Currency!, snapshot.Due, snapshot.CorrectionOf, snapshot.Parties, version)
+        var invoice = new Invoice(snapshot.Id, snapshot.Issuer, snapshot.Recipient, snapshot.Currency!, snapshot.Due, snapshot.CorrectionOf, snapshot.Parties, snapshot.CreditLimit, version)
         {
             Number = snapshot.Number,
             Status = snapshot.Status,
@@ -379,13 +394,19 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
     }
 
     // An invoice whose lines or taxes add up beyond what Money holds could not tell its total: such a line or tax is
-    // refused before it is added, so that every invoice can always be totalled.
-    private static void CheckTotals(ErrorCollector errors, string field, IReadOnlyList<InvoiceLine> lines, IReadOnlyList<TaxLine> taxes, Currency currency)
+    // refused before it is added, so that every invoice can always be totalled. A credit note credits back at most the
+    // total of the invoice it corrects.
+    private static void CheckTotals(ErrorCollector errors, string field, IReadOnlyList<InvoiceLine> lines, IReadOnlyList<TaxLine> taxes, Currency currency, Money? creditLimit)
     {
         try
         {
             var subtotal = Money.Sum(lines.Select(line => line.Total), currency);
-            _ = taxes.Aggregate(subtotal, (sum, tax) => sum + subtotal.Multiply(tax.Rate, tax.Rounding));
+            var total = taxes.Aggregate(subtotal, (sum, tax) => sum + subtotal.Multiply(tax.Rate, tax.Rounding));
+            errors.Require(
+                creditLimit is not { } limit || limit.Currency != currency || total <= limit,
+                field,
+                "invoice.credit_exceeds_invoice",
+                $"a credit note credits back at most the {creditLimit} the invoice it corrects totals, not {total}.");
         }
         catch (OverflowException)
         {
@@ -445,6 +466,7 @@ public sealed class Invoice : AggregateRoot<InvoiceId>, ISnapshotable<Invoice, I
 /// <param name="Lines">The lines in the order they were added.</param>
 /// <param name="Taxes">The tax lines in the order they were added.</param>
 /// <param name="Parties">The brand and creator it is between, whose workspaces own it; null for none.</param>
+/// <param name="CreditLimit">For a credit note, the total of the invoice it corrects, which it credits back at most; null otherwise.</param>
 public sealed record InvoiceSnapshot(
     InvoiceId Id,
     string Issuer,
@@ -457,7 +479,8 @@ public sealed record InvoiceSnapshot(
     Instant? IssuedAt,
     IReadOnlyList<InvoiceLine> Lines,
     IReadOnlyList<TaxLine> Taxes,
-    InvoiceParties? Parties = null);
+    InvoiceParties? Parties = null,
+    Money? CreditLimit = null);
 
 /// <summary>
 /// The brand and the creator an invoice is between: the workspaces of each own it, as they own a collaboration.

@@ -38,9 +38,14 @@ public sealed record StoredFormats
     /// <summary>Contracts.</summary>
     public SnapshotSchema<ContractSnapshot> Contract { get; init; } = new(nameof(Contracts.Contract), 1);
 
-    /// <summary>Invoices and credit notes. Version 2 names the parties an invoice is between; a version 1 invoice names none.</summary>
+    /// <summary>
+    /// Invoices and credit notes. Version 2 names the parties an invoice is between; a version 1 invoice names none.
+    /// Version 3 keeps a credit note's limit, the total of the invoice it corrects; an older credit note has none.
+    /// </summary>
     public SnapshotSchema<InvoiceSnapshot> Invoice { get; init; } =
-        new SnapshotSchema<InvoiceSnapshot>(nameof(Payments.Invoice), 2).WithUpgrade(1, InvoiceWithoutParties);
+        new SnapshotSchema<InvoiceSnapshot>(nameof(Payments.Invoice), 3)
+            .WithUpgrade(1, InvoiceWithoutParties)
+            .WithUpgrade(2, InvoiceWithoutCreditLimit);
 
     /// <summary>Shortlists.</summary>
     public SnapshotSchema<ShortlistSnapshot> Shortlist { get; init; } = new(nameof(Discovery.Shortlist), 1);
@@ -52,6 +57,13 @@ public sealed record StoredFormats
     private static JsonObject InvoiceWithoutParties(JsonObject document)
     {
         document.TryAdd("parties", null);
+        return document;
+    }
+
+    // Version 2 kept no credit limit: the total of the invoice a credit note corrects is not in the note.
+    private static JsonObject InvoiceWithoutCreditLimit(JsonObject document)
+    {
+        document.TryAdd("creditLimit", null);
         return document;
     }
 }

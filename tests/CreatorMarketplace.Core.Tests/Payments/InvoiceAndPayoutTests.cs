@@ -606,4 +606,29 @@ public class InvoiceAndPayoutTests
         again.Transactions.Count.ShouldBe(2);
         gateway.Calls.ShouldBe(0);
     }
+
+    [Fact]
+    public void A_credit_note_credits_back_at_most_the_invoice_it_corrects_and_a_refused_line_changes_nothing()
+    {
+        var clock = new FakeClock(Now);
+        var invoice = Draft(clock);
+        invoice.AddLine(new InvoiceLine("Launch video", 1, Usd(100m))).ThrowIfNotAllowed();
+        invoice.AddTax(new TaxLine("VAT 20%", 0.2m, MidpointRounding.AwayFromZero)).ThrowIfNotAllowed();
+        invoice.Issue(new DocumentNumbering("GLOW-INV-"), clock).ThrowIfNotAllowed();
+        var note = invoice.CreditNote(EntityId.New<InvoiceId>(clock)).GetValueOrThrow();
+        note.CreditLimit.ShouldBe(Usd(120m));
+
+        Should.Throw<DomainValidationException>(() => note.AddLine(new InvoiceLine("Refund", 1, Usd(10_000m))))
+            .Errors.ShouldHaveSingleItem().Code.ShouldBe("invoice.credit_exceeds_invoice");
+        note.Lines.ShouldBeEmpty();
+        note.AddLine(new InvoiceLine("Refund", 1, Usd(100m))).ThrowIfNotAllowed();
+        Should.Throw<DomainValidationException>(() => note.AddTax(new TaxLine("VAT 25%", 0.25m, MidpointRounding.AwayFromZero)));
+        note.AddTax(new TaxLine("VAT 20%", 0.2m, MidpointRounding.AwayFromZero)).ThrowIfNotAllowed();
+        note.Total.ShouldBe(Usd(120m));
+
+        var stored = note.ToSnapshot();
+        Should.Throw<DomainValidationException>(() => Invoice.FromSnapshot(stored with { CreditLimit = Usd(50m) }, 1)).Errors.ShouldHaveSingleItem().Code.ShouldBe("invoice.credit_exceeds_invoice");
+        Should.Throw<DomainValidationException>(() => Invoice.FromSnapshot(invoice.ToSnapshot() with { CreditLimit = Usd(50m) }, 1)).Errors.ShouldHaveSingleItem().Code.ShouldBe("invoice.credit_limit_invalid");
+        Invoice.FromSnapshot(stored, 1).CreditLimit.ShouldBe(Usd(120m));
+    }
 }

@@ -140,6 +140,17 @@ public static class KeywordText
             folds[Accented[i]] = Bases[i].ToString();
         }
 
+        // A letter outside the table whose lower case is in it folds as that lower case: the capital sharp s
+        // "ẞ" as "ß" (to "ss"), the Angstrom sign "Å" as "å" (to "a"). Without these, folding would leave a letter
+        // that folds again, and Fold(Fold(text)) would differ from Fold(text).
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            if (!folds.ContainsKey(c) && folds.TryGetValue(char.ToLowerInvariant(c), out var folded))
+            {
+                folds[c] = folded;
+            }
+        }
+
         return folds;
     }
 }

@@ -188,6 +188,8 @@ public class CreatorQueryTests
     [InlineData("Nguyễn", "nguyen")]
     [InlineData("e\u0301te\u0301", "ete")]
     [InlineData("ΣΟΦΙΑ", "σοφια")]
+    [InlineData("STRAẞE", "strasse")]
+    [InlineData("\u212Bngstr\u00F6m", "angstrom")]
     public void Folded_text_is_what_keywords_are_matched_against(string text, string folded)
     {
         KeywordText.Fold(text).ShouldBe(folded);
@@ -208,6 +210,21 @@ public class CreatorQueryTests
         foreach (var letter in "AZaz09 -_")
         {
             KeywordText.Fold(letter.ToString()).ShouldBe(char.ToLowerInvariant(letter).ToString());
+        }
+    }
+
+    // A catalog stores folded text and a query folds its keyword again, so folding what is folded changes nothing:
+    // no character folds to one that folds further (the capital sharp s to "ß", the Angstrom sign to "å").
+    [Fact]
+    public void Folding_folded_text_changes_nothing()
+    {
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            if (!char.IsSurrogate(c))
+            {
+                var folded = KeywordText.Fold(c.ToString());
+                KeywordText.Fold(folded).ShouldBe(folded, $"U+{(int)c:X4}");
+            }
         }
     }
 

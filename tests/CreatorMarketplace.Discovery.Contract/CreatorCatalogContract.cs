@@ -289,7 +289,7 @@ public abstract class CreatorCatalogContract
             var creator = creators[i];
             var step = (i % 3) - 1;
             double Nudge(double value) => step < 0 ? Math.BitDecrement(value) : step > 0 ? Math.BitIncrement(value) : value;
-            creator.RefreshStats(Platform.TikTok, AccountStats.Create(Now + Duration.FromHours(1), Big + step, averageViews: Big + step, medianViews: Big + step, engagementRate: Nudge(0.03)), clock).ShouldBeTrue();
+            creator.RefreshStats(Platform.TikTok, AccountStats.Create(Now + Duration.FromHours(1), Big + step, averageViews: Big + step, medianViews: Big + step, engagementRate: Nudge(0.03)), new FakeClock(Now + Duration.FromHours(1))).ShouldBeTrue();
             creator.UpdateAudience(creator.Audience with { Gender = Distribution.Create([KeyValuePair.Create(AudienceGender.Female, Nudge(0.6)), KeyValuePair.Create(AudienceGender.Male, 1 - Nudge(0.6))]) }, clock);
             creator.SetRateCard(RateCard.Create(Currency.USD, [KeyValuePair.Create(DeliverableType.Video, Money.FromMinorUnits(Big + step, Currency.USD))], negotiable: true), clock);
             creator.MarkStored(creator.Version + 1);
@@ -413,7 +413,7 @@ public abstract class CreatorCatalogContract
         {
             var creator = Next();
             var reported = count % 5 != 0;
-            creator.RefreshStats(Platform.TikTok, AccountStats.Create(Now + Duration.FromHours(1), number, averageViews: reported ? number : null, medianViews: number, engagementRate: reported ? null : 0.01), clock).ShouldBeTrue();
+            creator.RefreshStats(Platform.TikTok, AccountStats.Create(Now + Duration.FromHours(1), number, averageViews: reported ? number : null, medianViews: number, engagementRate: reported ? null : 0.01), new FakeClock(Now + Duration.FromHours(1))).ShouldBeTrue();
             if (reported)
             {
                 creator.SetRateCard(RateCard.Create(Currency.USD, [KeyValuePair.Create(DeliverableType.Video, Money.FromMinorUnits(number, Currency.USD))], negotiable: true), clock);
@@ -443,7 +443,7 @@ public abstract class CreatorCatalogContract
         foreach (var rate in rates.SelectMany(value => new[] { Math.BitDecrement(value), value, Math.BitIncrement(value) }).Where(value => value >= 0).Distinct())
         {
             var creator = Next();
-            creator.RefreshStats(Platform.TikTok, AccountStats.Create(Now + Duration.FromHours(1), 5_000, engagementRate: rate), clock).ShouldBeTrue();
+            creator.RefreshStats(Platform.TikTok, AccountStats.Create(Now + Duration.FromHours(1), 5_000, engagementRate: rate), new FakeClock(Now + Duration.FromHours(1))).ShouldBeTrue();
             creator.MarkStored(creator.Version + 1);
             listings.Add(creator.ToListing());
         }
@@ -691,7 +691,7 @@ public abstract class CreatorCatalogContract
                 5 => 0.5,
                 _ => 0.03 * (1 + ((i % 7) * 1e-5)),
             };
-            creator.RefreshStats(Platform.TikTok, AccountStats.Create(Now + Duration.FromHours(1), followers, medianViews: median, engagementRate: rate), clock).ShouldBeTrue();
+            creator.RefreshStats(Platform.TikTok, AccountStats.Create(Now + Duration.FromHours(1), followers, medianViews: median, engagementRate: rate), new FakeClock(Now + Duration.FromHours(1))).ShouldBeTrue();
             creator.MarkStored(creator.Version + 1);
             listings.Add(creator.ToListing());
             (await catalog.UpsertAsync(listings[^1])).ShouldBeTrue();
@@ -838,7 +838,7 @@ public abstract class CreatorCatalogContract
                 foreach (var creator in creators.Take(20))
                 {
                     creator.ChangeProfile(creator.Profile with { DisplayName = $"v{version}" }, clock);
-                    creator.RefreshStats(Platform.TikTok, AccountStats.Create(Now + Duration.FromSeconds(version), version * 1_000L), clock).ShouldBeTrue();
+                    creator.RefreshStats(Platform.TikTok, AccountStats.Create(Now + Duration.FromSeconds(version), version * 1_000L), new FakeClock(Now + Duration.FromSeconds(version))).ShouldBeTrue();
                     creator.MarkStored(version);
                     (await catalog.UpsertAsync(creator.ToListing())).ShouldBeTrue();
                 }

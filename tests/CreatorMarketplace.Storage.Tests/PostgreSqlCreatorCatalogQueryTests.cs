@@ -233,6 +233,7 @@ public sealed class PostgreSqlCreatorCatalogQueryTests : IAsyncLifetime
         var clock = new FakeClock(Now);
         var creators = new CreatorGenerator(41, clock).Generate(420).ToList();
         var later = Now + Duration.FromHours(1);
+        clock.Reset(later);
         for (var i = 0; i < creators.Count; i++)
         {
             var creator = creators[i];

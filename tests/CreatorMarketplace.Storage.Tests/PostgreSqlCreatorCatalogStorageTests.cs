@@ -120,7 +120,7 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
                 switch ((i + round) % 5)
                 {
                     case 0:
-                        creator.LinkAccount(new PlatformAccount(new Handle(Platform.Instagram, $"insta.{i}"), AccountType.Creator, AccountStats.Create(later, (i * 1_013 * round) + 5, medianViews: round * 100L)), _clock);
+                        creator.LinkAccount(new PlatformAccount(new Handle(Platform.Instagram, $"insta.{i}"), AccountType.Creator, AccountStats.Create(later, (i * 1_013 * round) + 5, medianViews: round * 100L)), new FakeClock(later));
                         break;
                     case 1:
                         creator.UpdateAudience(creator.Audience with { Countries = Distribution.Create([KeyValuePair.Create(round == 2 ? Country.KR : Country.GB, 1.0)]), Age = null }, _clock);
@@ -132,7 +132,7 @@ public sealed class PostgreSqlCreatorCatalogStorageTests : IAsyncLifetime
                         creator.ChangeProfile(creator.Profile with { DisplayName = $"Renamed {round} Ñandú", ContentLabels = [new ContentLabel($"label-{round}")] }, _clock);
                         break;
                     default:
-                        creator.RefreshStats(Platform.TikTok, AccountStats.Create(later, 1_000 * (i + round), engagementRate: i % 2 == 0 ? null : 0.01 * round), _clock).ShouldBeTrue();
+                        creator.RefreshStats(Platform.TikTok, AccountStats.Create(later, 1_000 * (i + round), engagementRate: i % 2 == 0 ? null : 0.01 * round), new FakeClock(later)).ShouldBeTrue();
                         break;
                 }
 

@@ -40,12 +40,15 @@ public sealed record ComplianceViolation(Instant OccurredAt, string Code, string
 /// <param name="Industry">The brand's industry, if known.</param>
 /// <param name="Count">How many collaborations, at least 1.</param>
 /// <param name="Brand">The brand's id when the brand is in this marketplace.</param>
-/// <exception cref="ArgumentException"><paramref name="BrandName"/> is blank or not a single line of well-formed text (<see cref="TextRule.SingleLine"/>).</exception>
+/// <exception cref="ArgumentException"><paramref name="BrandName"/> is blank or not a single line of well-formed text (<see cref="TextRule.SingleLine"/>), or <paramref name="Industry"/> is the default label (which has no id).</exception>
 /// <exception cref="ArgumentOutOfRangeException"><paramref name="Count"/> is below 1.</exception>
 public sealed record PastCollaboration(string BrandName, IndustryLabel? Industry, int Count, BrandId? Brand = null)
 {
     /// <summary>The brand's name.</summary>
     public string BrandName { get; init; } = string.IsNullOrWhiteSpace(BrandName) ? throw DomainValidationException.Of(nameof(BrandName), "creator.brand_name_missing", "a past collaboration names its brand.") : TextRule.SingleLine.Require(BrandName, nameof(BrandName));
+
+    /// <summary>The brand's industry, if known.</summary>
+    public IndustryLabel? Industry { get; init; } = Industry == default(IndustryLabel) ? throw DomainValidationException.Of(nameof(Industry), "creator.industry_label_missing", "an industry label has an id, not the default label; leave the industry out when it is not known.") : Industry;
 
     /// <summary>How many collaborations, at least 1.</summary>
     public int Count { get; init; } = Count >= 1 ? Count : throw new ArgumentOutOfRangeException(nameof(Count), Count, "Count: at least 1 collaboration.");

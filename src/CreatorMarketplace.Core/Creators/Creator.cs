@@ -77,7 +77,7 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
     /// <param name="primaryAccount">The first account, which becomes the primary one.</param>
     /// <param name="clock">The clock that stamps the event.</param>
     /// <returns>The creator, with a <see cref="CreatorRegistered"/> event and a <see cref="CreatorAccountUpdated"/> of the primary account pending.</returns>
-    /// <exception cref="DomainValidationException">The profile is invalid.</exception>
+    /// <exception cref="DomainValidationException">The profile is invalid, or the account's numbers were read after the clock's now.</exception>
     public static Creator Register(CreatorId id, CreatorProfile profile, PlatformAccount primaryAccount, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -85,7 +85,8 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
         ArgumentNullException.ThrowIfNull(clock);
         ThrowIfInvalid(profile);
         var now = clock.GetCurrentInstant();
-        var creator = new Creator(id, profile, primaryAccount, now);
+        RequireReadBy(now, primaryAccount.Stats, nameof(primaryAccount), $"{nameof(primaryAccount)}.{nameof(PlatformAccount.Stats)}");
+        var creator = new Creator(id, profile.Frozen(), primaryAccount, now);
         creator.Raise(new CreatorRegistered(id, now));
 
         // The account as it is at registration, as a later link records one: a handle replaced afterwards stays
@@ -108,25 +109,37 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
             return;
         }
 
-        var changed = new CreatorProfileChanged(Id, Profile, profile, clock.GetCurrentInstant());
-        Profile = profile;
+        var changed = new CreatorProfileChanged(Id, Profile, profile.Frozen(), clock.GetCurrentInstant());
+        Profile = changed.After;
         Raise(changed);
     }
 
-    /// <summary>Links an account on another platform, or replaces the account on the same platform (keeping its place).</summary>
+    /// <summary>
+    /// Links an account on another platform, or replaces the account on the same platform (keeping its place). The
+    /// same account linked again (same handle or same platform id) with numbers read before the ones on record keeps
+    /// the ones on record, as <see cref="RefreshStats"/> would.
+    /// </summary>
     /// <param name="account">The account.</param>
     /// <param name="clock">The clock that stamps the event.</param>
+    /// <exception cref="DomainValidationException">The account's numbers were read after the clock's now; nothing changes.</exception>
     public void LinkAccount(PlatformAccount account, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(clock);
+        var now = clock.GetCurrentInstant();
+        RequireReadBy(now, account.Stats, nameof(account), $"{nameof(account)}.{nameof(PlatformAccount.Stats)}");
         var index = _accounts.FindIndex(existing => ReferenceEquals(existing.Platform, account.Platform));
+        if (index >= 0 && IsSameAccount(_accounts[index], account) && account.Stats.AsOf < _accounts[index].Stats.AsOf)
+        {
+            account = account.WithStats(_accounts[index].Stats);
+        }
+
         if (index >= 0 && _accounts[index].Equals(account))
         {
             return;
         }
 
-        var updated = new CreatorAccountUpdated(Id, account, clock.GetCurrentInstant());
+        var updated = new CreatorAccountUpdated(Id, account, now);
         if (index >= 0)
         {
             _accounts[index] = account;
@@ -147,7 +160,7 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
     /// <param name="stats">The numbers.</param>
     /// <param name="clock">The clock that stamps the event.</param>
     /// <returns>Whether the numbers were newer and were recorded.</returns>
-    /// <exception cref="ArgumentException">The creator has no account on <paramref name="platform"/>.</exception>
+    /// <exception cref="DomainValidationException">The creator has no account on <paramref name="platform"/>, or the numbers were read after the clock's now; nothing changes.</exception>
     public bool RefreshStats(Platform platform, AccountStats stats, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(platform);
@@ -159,12 +172,14 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
             throw DomainValidationException.Of(nameof(platform), "creator.account_missing", $"the creator has no {platform.Name} account.");
         }
 
+        var now = clock.GetCurrentInstant();
+        RequireReadBy(now, stats, nameof(stats), nameof(stats));
         if (stats.AsOf <= _accounts[index].Stats.AsOf)
         {
             return false;
         }
 
-        var updated = new CreatorAccountUpdated(Id, _accounts[index].WithStats(stats), clock.GetCurrentInstant());
+        var updated = new CreatorAccountUpdated(Id, _accounts[index].WithStats(stats), now);
         _accounts[index] = updated.Account;
         Raise(updated);
         return true;
@@ -265,10 +280,16 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
     /// <summary>Adds past collaborations to the history.</summary>
     /// <param name="collaboration">The collaborations.</param>
     /// <param name="clock">The clock that stamps the event.</param>
+    /// <exception cref="DomainValidationException">The collaborations on record would number more than <see cref="int.MaxValue"/> in all (<see cref="PastCampaignCount"/>); nothing changes.</exception>
     public void RecordCollaboration(PastCollaboration collaboration, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(collaboration);
         ArgumentNullException.ThrowIfNull(clock);
+        if (CollaborationTotal(_collaborations) + collaboration.Count > int.MaxValue)
+        {
+            throw DomainValidationException.Of(nameof(collaboration), "creator.collaborations_too_many", TooManyCollaborations, $"{nameof(collaboration)}.{nameof(PastCollaboration.Count)}");
+        }
+
         var recorded = new CreatorCollaborationRecorded(Id, collaboration, clock.GetCurrentInstant());
         _collaborations.Add(collaboration);
         Raise(recorded);
@@ -316,13 +337,16 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
         errors.Require(snapshot.Audience is not null, "Audience", "snapshot.audience_missing", $"a creator has an audience, {nameof(Audience.Unknown)} until one is reported.");
         var badges = RestoreBadges(snapshot.Badges, errors);
         CheckComplianceHistory(snapshot.ComplianceHistory, errors);
+        var collaborationsHeld = true;
         for (var i = 0; i < snapshot.PastCollaborations.Count; i++)
         {
-            errors.Require(snapshot.PastCollaborations[i] is not null, $"PastCollaborations[{i}]", "snapshot.collaboration_missing", "a past collaboration is null.");
+            collaborationsHeld &= errors.Require(snapshot.PastCollaborations[i] is not null, $"PastCollaborations[{i}]", "snapshot.collaboration_missing", "a past collaboration is null.");
         }
 
+        errors.Require(!collaborationsHeld || CollaborationTotal(snapshot.PastCollaborations) <= int.MaxValue, "PastCollaborations", "creator.collaborations_too_many", TooManyCollaborations);
+
         errors.ThrowIfAny(nameof(snapshot));
-        var creator = new Creator(snapshot.Id, snapshot.Profile!, accounts[0], snapshot.RegisteredAt, version)
+        var creator = new Creator(snapshot.Id, snapshot.Profile!.Frozen(), accounts[0], snapshot.RegisteredAt, version)
         {
             Audience = snapshot.Audience!,
             RateCard = snapshot.RateCard,
@@ -334,6 +358,25 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
         creator._collaborations.AddRange(snapshot.PastCollaborations);
         return creator;
     }
+
+    // PastCampaignCount is an int: collaborations whose counts add up to more could be neither counted nor listed.
+    private static string TooManyCollaborations => $"a creator's past collaborations number at most {int.MaxValue:N0} in all.";
+
+    private static long CollaborationTotal(IEnumerable<PastCollaboration> collaborations) => collaborations.Sum(collaboration => (long)collaboration.Count);
+
+    // Numbers are read by now at the latest: ones dated later (a connector's clock ahead, a forged payload) would make
+    // every real refresh after them look stale, and freeze the account's numbers.
+    private static void RequireReadBy(Instant now, AccountStats stats, string paramName, string field)
+    {
+        if (stats.AsOf > now)
+        {
+            throw DomainValidationException.Of(paramName, "creator.stats_in_future", $"numbers read at {stats.AsOf} are from after now ({now}); numbers are read by now at the latest.", $"{field}.{nameof(AccountStats.AsOf)}");
+        }
+    }
+
+    // The account on record again, by its handle or by the platform's id for it.
+    private static bool IsSameAccount(PlatformAccount recorded, PlatformAccount linked) =>
+        recorded.Handle == linked.Handle || (recorded.ExternalId is not null && recorded.ExternalId == linked.ExternalId);
 
     // The accounts of a stored creator or listing: at least the primary one, none null, at most one per platform.
     internal static List<PlatformAccount> RestoreAccounts(IReadOnlyList<PlatformAccount> stored, ErrorCollector errors)

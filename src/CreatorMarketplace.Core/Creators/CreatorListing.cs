@@ -166,7 +166,7 @@ public sealed record CreatorListing
             id,
             version,
             registeredAt,
-            profile!,
+            profile!.Frozen(),
             checkedAccounts.ToArray(),
             audience!,
             rateCard,

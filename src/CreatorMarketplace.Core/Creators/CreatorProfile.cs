@@ -47,7 +47,11 @@ public sealed record CreatorProfile
         errors.Require(!string.IsNullOrWhiteSpace(DisplayName), nameof(DisplayName), "creator.display_name_missing", "a creator needs a display name.");
         errors.Require(DisplayName is null || DisplayName.Length <= 100, nameof(DisplayName), "creator.display_name_too_long", "a display name has at most 100 characters.");
         errors.RequireText(TextRule.SingleLine, DisplayName, nameof(DisplayName));
-        errors.Require(Bio is not null && Bio.Length <= 2_000, nameof(Bio), "creator.bio_too_long", "a bio has at most 2,000 characters.");
+        if (errors.Require(Bio is not null, nameof(Bio), "creator.null", "the bio may be empty but not null."))
+        {
+            errors.Require(Bio!.Length <= 2_000, nameof(Bio), "creator.bio_too_long", "a bio has at most 2,000 characters.");
+        }
+
         errors.RequireText(TextRule.MultiLine, Bio, nameof(Bio));
         errors.Require(HomeCountry is not null, nameof(HomeCountry), "creator.home_country_missing", "a creator needs a home country.");
         errors.Require(
@@ -56,13 +60,38 @@ public sealed record CreatorProfile
             "creator.subdivision_outside_country",
             $"the subdivision {HomeSubdivision} is not in the home country {HomeCountry}.");
         errors.Require(TimeZone is not null, nameof(TimeZone), "creator.time_zone_missing", "a creator needs a time zone.");
-        errors.Require(Languages is { Count: > 0 }, nameof(Languages), "creator.languages_missing", "a creator publishes in at least one language.");
-        errors.Require(Languages is null || Languages.Distinct().Count() == Languages.Count, nameof(Languages), "creator.duplicate", "a language is listed more than once.");
-        errors.Require(ContentLabels is not null && ContentLabels.Distinct().Count() == ContentLabels.Count, nameof(ContentLabels), "creator.duplicate", "a content label is listed more than once.");
-        errors.Require(IndustryLabels is not null && IndustryLabels.Distinct().Count() == IndustryLabels.Count, nameof(IndustryLabels), "creator.duplicate", "an industry label is listed more than once.");
+        if (errors.Require(Languages is { Count: > 0 } && Languages.All(language => language is not null), nameof(Languages), "creator.languages_missing", "a creator publishes in at least one language, and no null."))
+        {
+            errors.Require(Languages!.Distinct().Count() == Languages!.Count, nameof(Languages), "creator.duplicate", "a language is listed more than once.");
+        }
+
+        RequireLabels(errors, nameof(ContentLabels), ContentLabels, "content");
+        RequireLabels(errors, nameof(IndustryLabels), IndustryLabels, "industry");
         errors.Require(BirthDate is null || AgeBand is null, nameof(AgeBand), "creator.age_twice", "give a birth date or an age band, not both.");
         return errors.Errors;
     }
+
+    // The labels may be empty but not null; each has an id (the default label has none, so it names no category a
+    // rule or a query could match), and none is listed twice.
+    private static void RequireLabels<TLabel>(ErrorCollector errors, string field, IReadOnlyList<TLabel>? labels, string kind)
+        where TLabel : struct
+    {
+        if (!errors.Require(labels is not null, field, "creator.null", $"the {kind} labels may be empty but not null."))
+        {
+            return;
+        }
+
+        for (var i = 0; i < labels!.Count; i++)
+        {
+            errors.Require(!EqualityComparer<TLabel>.Default.Equals(labels[i], default), $"{field}[{i}]", $"creator.{kind}_label_missing", $"a {kind} label has an id, not the default label.");
+        }
+
+        errors.Require(labels.Distinct().Count() == labels.Count, field, "creator.duplicate", $"a {kind} label is listed more than once.");
+    }
+
+    // The profile with every list copied, so that a creator holds its own (as ContractTerms.Frozen does): a caller
+    // changing a list it passed in cannot change the creator without a command. Only for profiles that passed Validate.
+    internal CreatorProfile Frozen() => this with { Languages = [.. Languages], ContentLabels = [.. ContentLabels], IndustryLabels = [.. IndustryLabels] };
 
     /// <summary>Whether both profiles say the same (lists compared item by item).</summary>
     /// <param name="other">The other profile.</param>

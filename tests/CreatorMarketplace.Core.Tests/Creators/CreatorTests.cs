@@ -66,6 +66,62 @@ public class CreatorTests
     }
 
     [Fact]
+    public void A_profile_with_a_null_language_is_refused()
+    {
+        var profile = Profile() with { Languages = [Language.English, null!] };
+
+        var error = Should.Throw<DomainValidationException>(() => Creator.Register(EntityId.New<CreatorId>(_clock), profile, TikTok(), _clock)).Errors.ShouldHaveSingleItem();
+
+        (error.Field, error.Code).ShouldBe(("Languages", "creator.languages_missing"));
+    }
+
+    // The default label has no id, so it names no category a rule or a query could match.
+    [Fact]
+    public void A_default_label_is_refused_in_a_profile_and_in_a_past_collaboration()
+    {
+        var profile = Profile() with { ContentLabels = [new ContentLabel("diy"), default], IndustryLabels = [default] };
+
+        profile.Validate().Select(e => (e.Field, e.Code)).ShouldBe(
+        [
+            ("ContentLabels[1]", "creator.content_label_missing"),
+            ("IndustryLabels[0]", "creator.industry_label_missing"),
+        ]);
+        Should.Throw<DomainValidationException>(() => new PastCollaboration("Acme", default(IndustryLabel), 1)).Errors.ShouldHaveSingleItem().Code.ShouldBe("creator.industry_label_missing");
+        new PastCollaboration("Acme", null, 1).Industry.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_missing_bio_or_label_list_is_named_as_missing_and_not_as_too_long_or_repeated()
+    {
+        var errors = (Profile() with { Bio = null!, ContentLabels = null!, IndustryLabels = null! }).Validate();
+
+        errors.Select(e => (e.Field, e.Code)).ShouldBe([("Bio", "creator.null"), ("ContentLabels", "creator.null"), ("IndustryLabels", "creator.null")]);
+    }
+
+    // The profile is immutable and a creator changes only through its commands, so it keeps its own copy of each list.
+    [Fact]
+    public void Changing_a_list_given_to_a_profile_afterwards_does_not_change_the_creator()
+    {
+        var languages = new List<Language> { Language.English };
+        var labels = new ContentLabel[] { new("diy") };
+        var creator = Creator.Register(EntityId.New<CreatorId>(_clock), Profile() with { Languages = languages, ContentLabels = labels }, TikTok(), _clock);
+        var industries = new List<IndustryLabel> { new("tools") };
+        creator.ChangeProfile(creator.Profile with { IndustryLabels = industries }, _clock);
+        var listing = CreatorListing.Create(creator.Id, 1, Now, Profile() with { Languages = languages }, creator.Accounts, Audience.Unknown, null, [], false, 0, []);
+
+        languages.Clear();
+        labels[0] = new ContentLabel("home");
+        industries.Clear();
+
+        creator.Profile.Languages.ShouldBe([Language.English]);
+        creator.Profile.ContentLabels.ShouldBe([new ContentLabel("diy")]);
+        creator.Profile.IndustryLabels.ShouldBe([new IndustryLabel("tools")]);
+        creator.PendingEvents.OfType<CreatorProfileChanged>().ShouldHaveSingleItem().After.ShouldBeSameAs(creator.Profile);
+        listing.Profile.Languages.ShouldBe([Language.English]);
+        Should.NotThrow(() => Creator.FromSnapshot(creator.ToSnapshot(), 1));
+    }
+
+    [Fact]
     public void A_rejected_profile_change_leaves_the_creator_as_it_was()
     {
         var creator = NewCreator();
@@ -96,12 +152,56 @@ public class CreatorTests
         var creator = NewCreator();
 
         creator.RefreshStats(Platform.TikTok, AccountStats.Create(Now - Duration.FromDays(1), 1_000_000), _clock).ShouldBeFalse();
+        _clock.Advance(Duration.FromDays(1));
         creator.RefreshStats(Platform.TikTok, AccountStats.Create(Now + Duration.FromDays(1), 120_000), _clock).ShouldBeTrue();
 
         creator.PrimaryAccount.Stats.Followers.ShouldBe(120_000);
         creator.Tier.ShouldBe(FollowerTier.Mid);
         creator.PendingEvents.ShouldHaveSingleItem().ShouldBeOfType<CreatorAccountUpdated>();
         Should.Throw<ArgumentException>(() => creator.RefreshStats(Platform.YouTube, AccountStats.Create(Now, 1), _clock)).Message.ShouldContain("no YouTube account");
+    }
+
+    // Numbers dated after now would make every real refresh after them look stale, freezing the account's numbers.
+    [Fact]
+    public void Numbers_read_after_now_are_refused_and_do_not_block_later_refreshes()
+    {
+        var creator = NewCreator();
+        var future = AccountStats.Create(Now + Duration.FromDays(3650), followers: 1);
+
+        var refresh = Should.Throw<DomainValidationException>(() => creator.RefreshStats(Platform.TikTok, future, _clock)).Errors.ShouldHaveSingleItem();
+        var link = Should.Throw<DomainValidationException>(() => creator.LinkAccount(TikTok().WithStats(future), _clock)).Errors.ShouldHaveSingleItem();
+        var register = Should.Throw<DomainValidationException>(() => Creator.Register(EntityId.New<CreatorId>(_clock), Profile(), TikTok().WithStats(future), _clock)).Errors.ShouldHaveSingleItem();
+
+        (refresh.Field, refresh.Code).ShouldBe(("stats.AsOf", "creator.stats_in_future"));
+        (link.Field, link.Code).ShouldBe(("account.Stats.AsOf", "creator.stats_in_future"));
+        (register.Field, register.Code).ShouldBe(("primaryAccount.Stats.AsOf", "creator.stats_in_future"));
+        creator.PrimaryAccount.ShouldBe(TikTok());
+        creator.PendingEvents.ShouldBeEmpty();
+
+        _clock.Advance(Duration.FromHours(1));
+        creator.RefreshStats(Platform.TikTok, AccountStats.Create(Now + Duration.FromHours(1), 60_000), _clock).ShouldBeTrue();
+        creator.PrimaryAccount.Stats.Followers.ShouldBe(60_000);
+    }
+
+    // Linking the same account again (by handle or by the platform's id) is no way around the stale-numbers rule of
+    // RefreshStats; another account on the platform brings its own numbers, however old.
+    [Fact]
+    public void Linking_the_same_account_again_with_older_numbers_keeps_the_newer_ones()
+    {
+        var creator = NewCreator();
+        var older = AccountStats.Create(Now - Duration.FromDays(30), 1_000_000);
+
+        creator.LinkAccount(TikTok().WithStats(older), _clock);
+        creator.PendingEvents.ShouldBeEmpty();
+
+        var renamed = new PlatformAccount(new Handle(Platform.TikTok, "@maya.builds"), AccountType.Creator, older, "open-id-1");
+        creator.LinkAccount(renamed, _clock);
+        creator.PrimaryAccount.ShouldBe(renamed.WithStats(TikTok().Stats));
+
+        var another = new PlatformAccount(new Handle(Platform.TikTok, "@maya.other"), AccountType.Personal, older, "open-id-2");
+        creator.LinkAccount(another, _clock);
+        creator.PrimaryAccount.ShouldBe(another);
+        creator.PendingEvents.Count.ShouldBe(2);
     }
 
     [Fact]
@@ -153,6 +253,37 @@ public class CreatorTests
         creator.PastCampaignCount.ShouldBe(5);
         Should.Throw<ArgumentOutOfRangeException>(() => new PastCollaboration("Acme", null, 0));
         Should.Throw<ArgumentException>(() => new ComplianceViolation(Now, " ", "x"));
+    }
+
+    // PastCampaignCount is an int: collaborations adding up to more could be neither counted nor listed.
+    [Fact]
+    public void Collaborations_adding_up_past_the_largest_count_are_refused_and_leave_the_creator_as_it_was()
+    {
+        var creator = NewCreator();
+        creator.RecordCollaboration(new PastCollaboration("Acme", null, int.MaxValue), _clock);
+        creator.MarkStored(2);
+
+        var error = Should.Throw<DomainValidationException>(() => creator.RecordCollaboration(new PastCollaboration("Globex", null, 1), _clock)).Errors.ShouldHaveSingleItem();
+
+        (error.Field, error.Code).ShouldBe(("collaboration.Count", "creator.collaborations_too_many"));
+        creator.PendingEvents.ShouldBeEmpty();
+        creator.PastCollaborations.Count.ShouldBe(1);
+        creator.PastCampaignCount.ShouldBe(int.MaxValue);
+        creator.ToListing().PastCampaignCount.ShouldBe(int.MaxValue);
+    }
+
+    [Fact]
+    public void A_snapshot_whose_collaborations_add_up_past_the_largest_count_is_refused()
+    {
+        var snapshot = NewCreator().ToSnapshot() with
+        {
+            PastCollaborations = [new PastCollaboration("Acme", null, int.MaxValue), new PastCollaboration("Globex", null, 1)],
+        };
+
+        var error = Should.Throw<DomainValidationException>(() => Creator.FromSnapshot(snapshot, 1)).Errors.ShouldHaveSingleItem();
+
+        (error.Field, error.Code).ShouldBe(("PastCollaborations", "creator.collaborations_too_many"));
+        Should.NotThrow(() => Creator.FromSnapshot(snapshot with { PastCollaborations = [snapshot.PastCollaborations[0]] }, 1));
     }
 
     [Fact]

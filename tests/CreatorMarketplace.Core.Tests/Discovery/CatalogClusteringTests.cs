@@ -159,7 +159,7 @@ public sealed class CatalogClusteringTests
             {
                 creator.ChangeProfile(creator.ToListing().Profile with { HomeCountry = countries[random.Next(countries.Length)] }, Clock);
                 var stats = AccountStats.Create(Now + Duration.FromHours(round + 1), random.Next(1, 100_000), engagementRate: random.NextDouble() / 10);
-                creator.RefreshStats(Platform.TikTok, stats, Clock).ShouldBeTrue();
+                creator.RefreshStats(Platform.TikTok, stats, new FakeClock(stats.AsOf)).ShouldBeTrue();
                 listings.Add(CatalogLoadTests.WithVersion(creator.ToListing(), random.Next(1, 4)));
             }
         }
@@ -242,7 +242,7 @@ public sealed class CatalogClusteringTests
         {
             var creator = generator.Next();
             var stats = AccountStats.Create(Now + Duration.FromHours(1), 5_000 + i, engagementRate: i < 1_024 ? null : 0.01 + (i * 0.00001));
-            creator.RefreshStats(Platform.TikTok, stats, Clock).ShouldBeTrue();
+            creator.RefreshStats(Platform.TikTok, stats, new FakeClock(stats.AsOf)).ShouldBeTrue();
             var listing = creator.ToListing();
             return CatalogLoadTests.WithVersion(listing, listing.Version, profile: listing.Profile with { HomeCountry = Country.US });
         });

@@ -511,7 +511,7 @@ public sealed class InMemoryCreatorCatalogTests : CreatorCatalogContract
             foreach (var creator in creators)
             {
                 creator.SetOnVacation(random.Next(4) == 0, clock);
-                creator.RefreshStats(Platform.TikTok, AccountStats.Create(clock.GetCurrentInstant() + Duration.FromMinutes(round + 1), random.Next(500, 2_000_000), medianViews: random.Next(0, 50_000), engagementRate: random.NextDouble() * 0.1), clock).ShouldBeTrue();
+                creator.RefreshStats(Platform.TikTok, AccountStats.Create(clock.GetCurrentInstant() + Duration.FromMinutes(round + 1), random.Next(500, 2_000_000), medianViews: random.Next(0, 50_000), engagementRate: random.NextDouble() * 0.1), new FakeClock(clock.GetCurrentInstant() + Duration.FromMinutes(round + 1))).ShouldBeTrue();
                 creator.MarkStored(creator.Version + 1);
                 await Stored(creator, catalog, reference);
             }

@@ -174,7 +174,8 @@ public sealed record DisclosureDuty(IReadOnlyList<Country> Jurisdictions)
     public override string ToString() => Jurisdictions.Count == 0 ? "none" : $"disclose in {string.Join(", ", Jurisdictions.Select(country => country.Code))}";
 }
 
-// The hashtags of a caption, folded: '#' then letters, digits or '_' ("#Publicité," gives "publicite").
+// The hashtags of a caption, folded: '#' (or the full-width '＃') then letters, digits or '_' ("#Publicité," gives
+// "publicite"), found as twitter-text finds them, since that is what a platform shows as a tag.
 internal static class Hashtags
 {
     public static HashSet<string> Of(string caption)
@@ -182,20 +183,23 @@ internal static class Hashtags
         var tags = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < caption.Length; i++)
         {
-            if (caption[i] != '#')
+            if (caption[i] is not ('#' or '＃') || !StartsTag(caption, i))
             {
                 continue;
             }
 
             var end = i + 1;
-            while (end < caption.Length && IsTagCharacter(caption[end]))
+            while (end < caption.Length && (IsTagCharacter(caption[end]) || IsInvisible(caption[end])))
             {
                 end++;
             }
 
-            if (end > i + 1)
+            // A character that shows nothing does not end a tag: "#ad\u200Bidas" reads "#adidas", and is that tag.
+            var tag = caption[(i + 1)..end];
+            tag = tag.Any(IsInvisible) ? string.Concat(tag.Where(c => !IsInvisible(c))) : tag;
+            if (tag.Length > 0)
             {
-                tags.Add(KeywordText.Fold(caption[(i + 1)..end]));
+                tags.Add(KeywordText.Fold(tag));
             }
 
             i = end - 1;
@@ -203,6 +207,34 @@ internal static class Hashtags
 
         return tags;
     }
+
+    // A '#' starts a tag at the start of the caption or after a character that is no part of a word, nor '&' (as
+    // twitter-text has it), nor '/'; and not within a URL ("https://shop.example.com/serum#ad"), where it starts the
+    // fragment. A URL here is a run of text without white space holding "://" before the '#'.
+    private static bool StartsTag(string caption, int at)
+    {
+        if (at == 0)
+        {
+            return true;
+        }
+
+        var before = caption[at - 1];
+        if (IsTagCharacter(before) || before is '&' or '/')
+        {
+            return false;
+        }
+
+        var start = at;
+        while (start > 0 && !char.IsWhiteSpace(caption[start - 1]))
+        {
+            start--;
+        }
+
+        return !caption.AsSpan(start, at - start).Contains("://", StringComparison.Ordinal);
+    }
+
+    // Zero-width spaces and joiners, soft hyphens, direction marks: format characters, which a caption shows as nothing.
+    private static bool IsInvisible(char c) => char.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
     // A combining mark (an accent written apart from its letter, "s\u0327") is part of the tag, as the letter it
     // marks: folded, the tag matches its precomposed form.

@@ -17,6 +17,39 @@ public class DisclosureTests
         Rules.Check(caption, brandedContentFlag: false, [Country.US]).IsDisclosed.ShouldBe(disclosed);
     }
 
+    // A '#' starts a hashtag at the start or after a character that is no part of a word, nor '&' or '/' (as
+    // twitter-text finds tags): one inside a word or a URL shows as no tag and discloses nothing.
+    [Theory]
+    [InlineData("Love this serum https://shop.example.com/serum#ad", false)]
+    [InlineData("Love this serum https://shop.example.com/#ad", false)]
+    [InlineData("Love this serum shop.example.com/#ad", false)]
+    [InlineData("Love this serum (https://shop.example.com/?q=1&x=#ad)", false)]
+    [InlineData("Love this serum, brand#ad", false)]
+    [InlineData("Love this serum &#ad", false)]
+    [InlineData("Love this serum https://shop.example.com/serum #ad", true)]
+    [InlineData("Love this serum (#ad)", true)]
+    [InlineData("Love this serum.#ad", true)]
+    [InlineData("#ad love this serum", true)]
+    public void Only_a_hashtag_that_starts_a_word_discloses_a_post(string caption, bool disclosed)
+    {
+        Rules.Check(caption, brandedContentFlag: false, [Country.NL, Country.CA]).IsDisclosed.ShouldBe(disclosed);
+    }
+
+    // Twitter-text takes the full-width '＃' as a hashtag sign; a character that shows nothing does not end a tag,
+    // so "#ad\u200Bidas" is the tag #adidas as it reads.
+    [Theory]
+    [InlineData("Love this serum ＃ad", true)]
+    [InlineData("新しいセラム、＃ad", true)]
+    [InlineData("新しいセラム＃ad", false)]
+    [InlineData("Love this serum #ad\u200Bidas", false)]
+    [InlineData("Love this serum #ad\u00ADvertising", false)]
+    [InlineData("Love this serum #a\u200Dd", true)]
+    [InlineData("Love this serum #ad\u200B rocks", true)]
+    public void A_full_width_sign_starts_a_hashtag_and_an_invisible_character_does_not_end_one(string caption, bool disclosed)
+    {
+        Rules.Check(caption, brandedContentFlag: false, [Country.US]).IsDisclosed.ShouldBe(disclosed);
+    }
+
     [Fact]
     public void A_hashtag_whose_accents_are_written_apart_from_their_letters_matches_its_precomposed_form()
     {

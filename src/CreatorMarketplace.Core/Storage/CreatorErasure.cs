@@ -183,6 +183,9 @@ public sealed record CreatorErasureRequest(CreatorId Creator, Instant ErasedAt, 
     /// <summary>What stands where a text naming the creator stood.</summary>
     public const string Redaction = "[erased]";
 
+    /// <summary>What stands where a URL whose host names the creator stood (see <see cref="Redact(Uri)"/>).</summary>
+    public static Uri ErasedUrl { get; } = new("https://erased.invalid/");
+
     // Shorter texts would match in too many words that do not name anyone.
     private const int ShortestText = 3;
 
@@ -210,6 +213,28 @@ public sealed record CreatorErasureRequest(CreatorId Creator, Instant ErasedAt, 
         return text;
     }
 
+    /// <summary>
+    /// A URL with every text naming the creator in its path, query and fragment replaced by <see cref="Redaction"/>,
+    /// as <see cref="Redact(string)"/> does; a URL whose scheme, host, port or user info names the creator, which no
+    /// replacement leaves a URL of, is replaced whole by <see cref="ErasedUrl"/>. The result is always a valid URL.
+    /// </summary>
+    /// <param name="url">The URL.</param>
+    /// <returns>The URL scrubbed; the same instance when nothing in it names the creator.</returns>
+    public Uri Redact(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var text = Redact(url.OriginalString);
+        if (ReferenceEquals(text, url.OriginalString))
+        {
+            return url;
+        }
+
+        var kept = url.IsAbsoluteUri
+            ? Uri.TryCreate(text, UriKind.Absolute, out var redacted) && redacted.Scheme == url.Scheme && redacted.Host == url.Host && redacted.Port == url.Port && redacted.UserInfo == url.UserInfo
+            : Uri.TryCreate(text, UriKind.Relative, out redacted);
+        return kept ? redacted! : ErasedUrl;
+    }
+
     // A collaboration's event with its free text scrubbed; the same instance when none of it names the creator.
     internal IDomainEvent Redact(IDomainEvent domainEvent)
     {
@@ -221,13 +246,20 @@ public sealed record CreatorErasureRequest(CreatorId Creator, Instant ErasedAt, 
             return scrubbed;
         }
 
+        Uri ScrubUrl(Uri url)
+        {
+            var redacted = Redact(url);
+            changed |= !ReferenceEquals(redacted, url);
+            return redacted;
+        }
+
         IDomainEvent scrubbed = domainEvent switch
         {
             CollaborationDeclined declined => declined with { Reason = Scrub(declined.Reason) },
             DraftSubmitted draft => draft with { Content = Scrub(draft.Content) },
             RevisionRequested revision => revision with { Notes = Scrub(revision.Notes) },
             AdReviewRecorded { Reason: { } reason } review => review with { Reason = Scrub(reason) },
-            PostRecorded post => post with { Post = post.Post with { Url = new Uri(Scrub(post.Post.Url.OriginalString)) } },
+            PostRecorded post => post with { Post = post.Post with { Url = ScrubUrl(post.Post.Url) } },
             MessageSent sent => sent with { Message = sent.Message with { Body = Scrub(sent.Message.Body), Attachments = [.. sent.Message.Attachments.Select(Scrub)] } },
             CollaborationCancelled cancelled => cancelled with { Cancellation = cancelled.Cancellation with { Reason = Scrub(cancelled.Cancellation.Reason) } },
             _ => domainEvent,

@@ -104,8 +104,9 @@ internal sealed class RelationalCreatorEraser(RelationalDatabase database) : ICr
         _collaborationRows.RewriteAsync(connection, transaction, collaboration, node => Scrub(node, request), cancellationToken);
 
     // Scrubs the string values of the free-text members (CreatorErasureRequest.FreeText) anywhere in the JSON, and
-    // nothing else: names, codes and ids are never free text. Returns whether any changed.
-    private static bool Scrub(JsonNode? node, CreatorErasureRequest request, bool freeText = false)
+    // nothing else: names, codes and ids are never free text. A post's link is scrubbed as a URL, so that it stays
+    // one. Returns whether any changed.
+    private static bool Scrub(JsonNode? node, CreatorErasureRequest request, string? freeText = null)
     {
         switch (node)
         {
@@ -113,17 +114,20 @@ internal sealed class RelationalCreatorEraser(RelationalDatabase database) : ICr
                 var changed = false;
                 foreach (var (name, value) in members.ToList())
                 {
-                    changed |= Scrub(value, request, CreatorErasureRequest.FreeText.Contains(name));
+                    changed |= Scrub(value, request, CreatorErasureRequest.FreeText.Contains(name) ? name : null);
                 }
 
                 return changed;
             case JsonArray items:
                 return items.ToList().Aggregate(false, (changed, item) => Scrub(item, request, freeText) | changed);
-            case JsonValue value when freeText && value.TryGetValue<string>(out var text) && request.Redact(text) is var redacted && !ReferenceEquals(redacted, text):
+            case JsonValue value when freeText is not null && value.TryGetValue<string>(out var text) && Redact(request, freeText, text) is var redacted && redacted != text:
                 value.ReplaceWith(JsonValue.Create(redacted));
                 return true;
             default:
                 return false;
         }
     }
+
+    private static string Redact(CreatorErasureRequest request, string member, string text) =>
+        member == "url" && Uri.TryCreate(text, UriKind.Absolute, out var url) ? request.Redact(url).OriginalString : request.Redact(text);
 }

@@ -13,6 +13,9 @@ namespace CreatorMarketplace.Creators;
 /// </remarks>
 public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, CreatorSnapshot>
 {
+    // How far two instances' clocks may be apart: numbers read up to this after the clock's now are accepted.
+    private static readonly Duration ClockSkew = Duration.FromMinutes(5);
+
     private readonly List<PlatformAccount> _accounts;
     private readonly HashSet<Badge> _badges = [];
     private readonly List<ComplianceViolation> _violations = [];
@@ -77,7 +80,7 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
     /// <param name="primaryAccount">The first account, which becomes the primary one.</param>
     /// <param name="clock">The clock that stamps the event.</param>
     /// <returns>The creator, with a <see cref="CreatorRegistered"/> event and a <see cref="CreatorAccountUpdated"/> of the primary account pending.</returns>
-    /// <exception cref="DomainValidationException">The profile is invalid, or the account's numbers were read after the clock's now.</exception>
+    /// <exception cref="DomainValidationException">The profile is invalid, or the account's numbers were read more than five minutes after the clock's now.</exception>
     public static Creator Register(CreatorId id, CreatorProfile profile, PlatformAccount primaryAccount, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -121,7 +124,7 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
     /// </summary>
     /// <param name="account">The account.</param>
     /// <param name="clock">The clock that stamps the event.</param>
-    /// <exception cref="DomainValidationException">The account's numbers were read after the clock's now; nothing changes.</exception>
+    /// <exception cref="DomainValidationException">The account's numbers were read more than five minutes after the clock's now; nothing changes.</exception>
     public void LinkAccount(PlatformAccount account, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(account);
@@ -160,7 +163,7 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
     /// <param name="stats">The numbers.</param>
     /// <param name="clock">The clock that stamps the event.</param>
     /// <returns>Whether the numbers were newer and were recorded.</returns>
-    /// <exception cref="DomainValidationException">The creator has no account on <paramref name="platform"/>, or the numbers were read after the clock's now; nothing changes.</exception>
+    /// <exception cref="DomainValidationException">The creator has no account on <paramref name="platform"/>, or the numbers were read more than five minutes after the clock's now; nothing changes.</exception>
     public bool RefreshStats(Platform platform, AccountStats stats, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(platform);
@@ -364,15 +367,17 @@ public sealed class Creator : AggregateRoot<CreatorId>, ISnapshotable<Creator, C
 
     private static long CollaborationTotal(IEnumerable<PastCollaboration> collaborations) => collaborations.Sum(collaboration => (long)collaboration.Count);
 
-    // Numbers are read by now at the latest: ones dated later (a connector's clock ahead, a forged payload) would make
-    // every real refresh after them look stale, and freeze the account's numbers.
+    // Numbers are read by now at the latest, give or take the few minutes two instances' clocks may be apart: ones
+    // dated later (a forged payload, a clock far ahead) would make every real refresh after them look stale, and
+    // freeze the account's numbers.
     private static void RequireReadBy(Instant now, AccountStats stats, string paramName, string field)
     {
-        if (stats.AsOf > now)
+        if (stats.AsOf > now && stats.AsOf - now > ClockSkew)
         {
-            throw DomainValidationException.Of(paramName, "creator.stats_in_future", $"numbers read at {stats.AsOf} are from after now ({now}); numbers are read by now at the latest.", $"{field}.{nameof(AccountStats.AsOf)}");
+            throw DomainValidationException.Of(paramName, "creator.stats_in_future", $"numbers read at {stats.AsOf} are from more than five minutes after now ({now}); numbers are read by now at the latest.", $"{field}.{nameof(AccountStats.AsOf)}");
         }
     }
+
 
     // The account on record again, by its handle or by the platform's id for it.
     private static bool IsSameAccount(PlatformAccount recorded, PlatformAccount linked) =>

@@ -181,6 +181,10 @@ public class CreatorTests
         _clock.Advance(Duration.FromHours(1));
         creator.RefreshStats(Platform.TikTok, AccountStats.Create(Now + Duration.FromHours(1), 60_000), _clock).ShouldBeTrue();
         creator.PrimaryAccount.Stats.Followers.ShouldBe(60_000);
+
+        // Read on another instance whose clock is two minutes ahead of this one's: accepted, as clocks are a little apart.
+        creator.RefreshStats(Platform.TikTok, AccountStats.Create(Now + Duration.FromHours(1) + Duration.FromMinutes(2), 61_000), _clock).ShouldBeTrue();
+        Should.Throw<DomainValidationException>(() => creator.RefreshStats(Platform.TikTok, AccountStats.Create(Now + Duration.FromHours(1) + Duration.FromMinutes(6), 62_000), _clock));
     }
 
     // Linking the same account again (by handle or by the platform's id) is no way around the stale-numbers rule of

@@ -220,16 +220,16 @@ public sealed class Contract : AggregateRoot<ContractId>, ISnapshotable<Contract
     /// <summary>The version whose terms bound the parties at an instant: the last one both had signed by then.</summary>
     /// <param name="instant">The instant.</param>
     /// <returns>The version, or null when none had been signed by both, or the contract had been terminated.</returns>
-    public ContractVersion? VersionInForceAt(Instant instant)
-    {
-        if (Termination is { } termination && instant >= termination.At)
-        {
-            return null;
-        }
+    public ContractVersion? VersionInForceAt(Instant instant) =>
+        Termination is { } termination && instant >= termination.At ? null : VersionSignedByBothAt(instant);
 
-        var version = _inForce.LastOrDefault(entry => entry.Since <= instant)?.Version;
-        return version is { } number ? _versions[number - 1] : null;
-    }
+    // The last version both parties had signed by an instant, whatever was terminated since: the terms a settlement
+    // made at that instant was made under.
+    internal ContractVersion? VersionSignedByBothAt(Instant instant) =>
+        _inForce.LastOrDefault(entry => entry.Since <= instant)?.Version is { } number ? _versions[number - 1] : null;
+
+    // When a version came into force, the second party signing it; null for one that never did (or does not exist).
+    internal Instant? CameIntoForce(int version) => _inForce.Find(entry => entry.Version == version)?.Since;
 
     /// <summary>
     /// May this deliverable be used in this channel and country at this instant? Permitted names the grant that

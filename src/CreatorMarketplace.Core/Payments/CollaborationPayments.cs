@@ -55,7 +55,7 @@ public sealed class CollaborationPayments(EscrowLedger ledger, FeePolicy fees, R
             case AdReviewRecorded { Passed: true } passed when Schedule(contract, passed.ContractVersion) is { } schedule:
                 return ReleaseOnApproval(id, contract!, schedule, passed.Deliverable, passed.AllApproved, clock);
             case CollaborationCancelled { AgreedPrice: { IsPositive: true } price } cancelled:
-                var killFee = contract?.Versions.LastOrDefault(v => SignedByBoth(contract, v.Number, cancelled.OccurredAt))?.Terms.Cancellation.KillFee;
+                var killFee = contract?.VersionSignedByBothAt(cancelled.OccurredAt)?.Terms.Cancellation.KillFee;
                 return [ledger.Refund($"{id}:refund", id, cancelled.Brand, cancelled.Creator, price.Currency, RefundCase.Of(cancelled.Cancellation), refunds, killFee, clock)];
             default:
                 return [];
@@ -80,25 +80,13 @@ public sealed class CollaborationPayments(EscrowLedger ledger, FeePolicy fees, R
         }
 
         var terms = PaymentTerms.FromReference(version.Terms.PaymentTerms).GetValueOrThrow();
-        var signedAt = contract.Signatures.Where(s => s.Version == version.Number).Max(s => s.SignedAt);
-        return terms.Schedule(version.Terms.Fee, signedAt, DateTimeZone.Utc, version.Terms.Deliverables);
+        return terms.Schedule(version.Terms.Fee, contract.CameIntoForce(version.Number)!.Value, DateTimeZone.Utc, version.Terms.Deliverables);
     }
 
-    private static ContractVersion Attached(Contract contract, int number)
-    {
-        if (number < 1 || number > contract.Versions.Count || !SignedByBoth(contract, number, Instant.MaxValue))
-        {
-            throw DomainValidationException.Of(nameof(contract), "payments.contract_version_unknown", $"contract {contract.Id} has no version {number} in force, which the collaboration attached: it is not the collaboration's contract.");
-        }
-
-        return contract.Versions[number - 1];
-    }
-
-    // A version comes into force when both parties have signed it; a termination since does not change which
-    // version's terms a cancellation was settled under.
-    private static bool SignedByBoth(Contract contract, int number, Instant by) =>
-        contract.Signatures.Any(s => s.Version == number && s.Party == ContractParty.Brand && s.SignedAt <= by)
-        && contract.Signatures.Any(s => s.Version == number && s.Party == ContractParty.Creator && s.SignedAt <= by);
+    private static ContractVersion Attached(Contract contract, int number) =>
+        contract.CameIntoForce(number) is not null
+            ? contract.Versions[number - 1]
+            : throw DomainValidationException.Of(nameof(contract), "payments.contract_version_unknown", $"contract {contract.Id} has no version {number} in force, which the collaboration attached: it is not the collaboration's contract.");
 
     // A deliverable's approval releases its milestone, and the approval of the last one what is due on completion.
     private IReadOnlyList<LedgerResult> ReleaseOnApproval(CollaborationId id, Contract contract, IReadOnlyList<Instalment> schedule, string deliverable, bool allApproved, IClock clock) =>

@@ -113,6 +113,16 @@ public readonly partial struct Money
             : throw new OverflowException(string.Create(CultureInfo.InvariantCulture, $"{this} × {rate} does not fit in 64-bit minor units."));
     }
 
+    // The amount at an exchange rate, in another currency, rounded to its minor unit from the exact product: the minor
+    // units read in that currency times the rate shifted by the difference in their digits (a decimal shifts exactly),
+    // which Multiply rounds without rounding the product first. Throws OverflowException beyond 64-bit minor units.
+    internal Money ConvertedTo(Currency currency, decimal rate, MidpointRounding rounding)
+    {
+        var shift = currency.MinorUnits - Currency.MinorUnits;
+        var shifted = shift >= 0 ? rate * Pow10(shift) : rate / Pow10(-shift);
+        return FromMinorUnits(MinorUnits, currency).Multiply(shifted, rounding);
+    }
+
     /// <summary>
     /// Divides the amount in proportion to <paramref name="ratios"/> by the largest-remainder method: every part is
     /// its exact share rounded down, then the minor units left over go one each to the parts with the largest

@@ -192,12 +192,16 @@ public sealed class PayoutDesk(EscrowLedger ledger, IExchangeRates rates, ITaxFo
                 return new LedgerRejection("payout.no_rate", $"no exchange rate from {amount.Currency.Code} to {payeeCurrency.Code} is known.");
             }
 
-            if (Converted(amount, rate.Rate, payeeCurrency) is not { } inPayeeCurrency)
+            try
+            {
+                // Rounded toward zero from the exact product, so a creator is never sent a minor unit more than the rate gives.
+                converted = amount.ConvertedTo(payeeCurrency, rate.Rate, MidpointRounding.ToZero);
+            }
+            catch (OverflowException)
             {
                 return new LedgerRejection("payout.converts_out_of_range", $"{amount} at {rate.Rate} {amount.Currency.Code}/{payeeCurrency.Code} is more {payeeCurrency.Code} than an amount holds.");
             }
 
-            converted = inPayeeCurrency;
             if (!converted.IsPositive)
             {
                 return new LedgerRejection("payout.converts_to_nothing", $"{amount} converts to {converted} at {rate.Rate} {amount.Currency.Code}/{payeeCurrency.Code}; nothing would be sent.");
@@ -240,34 +244,6 @@ public sealed class PayoutDesk(EscrowLedger ledger, IExchangeRates rates, ITaxFo
         }
 
         return [.. due.Select(p => _payouts[p.Id])];
-    }
-
-    // The amount at the rate, rounded toward zero to the payee currency's minor unit from the exact product: the minor
-    // units read in the payee currency times the rate shifted by the difference in digits (exact for a decimal), which
-    // Money.Multiply rounds without rounding the product first. Null when it is beyond what an amount holds.
-    private static Money? Converted(Money amount, decimal rate, Currency payeeCurrency)
-    {
-        var shift = payeeCurrency.MinorUnits - amount.Currency.MinorUnits;
-        try
-        {
-            var scaled = shift >= 0 ? rate * Pow10(shift) : rate / Pow10(-shift);
-            return Money.FromMinorUnits(amount.MinorUnits, payeeCurrency).Multiply(scaled, MidpointRounding.ToZero);
-        }
-        catch (OverflowException)
-        {
-            return null;
-        }
-    }
-
-    private static decimal Pow10(int exponent)
-    {
-        var power = 1m;
-        for (var i = 0; i < exponent; i++)
-        {
-            power *= 10m;
-        }
-
-        return power;
     }
 
     /// <summary>What a payee was sent in US dollars in a calendar year (UTC), not counting returned payouts.</summary>

@@ -20,17 +20,16 @@ internal static class Resampling
         var scores = new double[arms.Count];
         for (var draw = 0; draw < draws; draw++)
         {
-            var bestScore = double.NegativeInfinity;
+            var (bestScore, tied) = (double.NegativeInfinity, 0);
             for (var arm = 0; arm < arms.Count; arm++)
             {
                 var observed = arms[arm];
                 var rate = Beta.Sample(random, 1d + observed.Successes, 1d + (observed.Trials - observed.Successes));
-                scores[arm] = perSpend ? PerSpend(observed, rate) : rate;
-                bestScore = Math.Max(bestScore, scores[arm]);
+                var score = scores[arm] = perSpend ? PerSpend(observed, rate) : rate;
+                (bestScore, tied) = score > bestScore ? (score, 1) : (bestScore, tied + (score == bestScore ? 1 : 0));
             }
 
             // A tie goes to no arm in particular: handing it to the first would make it best by its place alone.
-            var tied = scores.Count(score => score == bestScore);
             for (var arm = 0; arm < arms.Count; arm++)
             {
                 wins[arm] += scores[arm] == bestScore ? 1d / tied : 0d;

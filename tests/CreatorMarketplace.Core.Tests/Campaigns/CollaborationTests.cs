@@ -3,6 +3,7 @@ using CreatorMarketplace.Compliance;
 using CreatorMarketplace.Contracts;
 using CreatorMarketplace.Payments;
 using NodaTime;
+using NodaTime.Testing;
 using static CreatorMarketplace.Tests.Campaigns.CampaignFixtures;
 
 namespace CreatorMarketplace.Tests.Campaigns;
@@ -192,14 +193,21 @@ public class CollaborationTests
         Should.Throw<ArgumentOutOfRangeException>(() => collaboration.AcceptOffer(Actor.Brand, 2, clock));
     }
 
-    [Fact]
-    public void A_counter_offer_answers_the_other_partys_open_offer_not_an_expired_one()
+    // The brand's offer 1 expired, and its offer 2 open: what a counter-offer of the creator's answers.
+    private static (Collaboration Collaboration, FakeClock Clock) BrandOfferExpiredThenMadeAgain()
     {
         var clock = Clock();
         var collaboration = Collaboration.Invite(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
         collaboration.MakeOffer(Actor.Brand, Offer(800m), Now + Duration.FromDays(1), clock).ThrowIfNotAllowed();
         clock.AdvanceDays(2);
         collaboration.MakeOffer(Actor.Brand, Offer(900m), clock.GetCurrentInstant() + Duration.FromDays(3), clock).ThrowIfNotAllowed();
+        return (collaboration, clock);
+    }
+
+    [Fact]
+    public void A_counter_offer_answers_the_other_partys_open_offer_not_an_expired_one()
+    {
+        var (collaboration, clock) = BrandOfferExpiredThenMadeAgain();
 
         collaboration.MakeOffer(Actor.Creator, Offer(1_000m), clock.GetCurrentInstant() + Duration.FromDays(3), clock).ThrowIfNotAllowed();
 
@@ -211,11 +219,7 @@ public class CollaborationTests
     [Fact]
     public void Once_an_offer_is_accepted_no_other_offer_is_left_open()
     {
-        var clock = Clock();
-        var collaboration = Collaboration.Invite(EntityId.New<CollaborationId>(clock), Recruiting(clock), Maya, clock).GetValueOrThrow();
-        collaboration.MakeOffer(Actor.Brand, Offer(800m), Now + Duration.FromDays(1), clock).ThrowIfNotAllowed();
-        clock.AdvanceDays(2);
-        collaboration.MakeOffer(Actor.Brand, Offer(900m), clock.GetCurrentInstant() + Duration.FromDays(3), clock).ThrowIfNotAllowed();
+        var (collaboration, clock) = BrandOfferExpiredThenMadeAgain();
         collaboration.MakeOffer(Actor.Creator, Offer(1_000m), clock.GetCurrentInstant() + Duration.FromDays(3), clock).ThrowIfNotAllowed();
 
         collaboration.AcceptOffer(Actor.Brand, 3, clock).ThrowIfNotAllowed();
